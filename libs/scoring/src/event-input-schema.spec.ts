@@ -1,0 +1,47 @@
+import { EVENT_TYPES } from './event-types';
+import { eventInputSchema } from './event-input-schema';
+import { formatIssues } from './format-issues';
+
+const base = { eventId: 'evt-1', leadExternalId: 'crm-42', occurredAt: '2025-03-01T10:00:00+05:30' };
+const extras: Record<string, object> = {
+  page_view: { url: 'https://acme.in/pricing' },
+  purchase: { amount: 49_999, currency: 'INR' },
+  unsubscribe: { channel: 'whatsapp' },
+};
+
+const issuesOf = (input: unknown) => {
+  const result = eventInputSchema.safeParse(input);
+  return result.success ? [] : formatIssues(result.error);
+};
+
+describe('eventInputSchema', () => {
+  it.each(EVENT_TYPES)('accepts a minimal %s event', (type) => {
+    expect(issuesOf({ ...base, type, ...extras[type] })).toEqual([]);
+  });
+
+  it('accepts properties and replyTo', () => {
+    const event = { ...base, type: 'email_reply', properties: { subject: 'Re: quote' }, replyTo: { touchId: 't-9' } };
+    expect(eventInputSchema.parse(event)).toEqual(event);
+  });
+
+  it.each([
+    [{ type: 'page_view' }, 'url'],
+    [{ type: 'purchase', amount: 0, currency: 'INR' }, 'amount'],
+    [{ type: 'purchase', amount: 10, currency: 'RUPEE' }, 'currency'],
+    [{ type: 'unsubscribe', channel: 'sms' }, 'channel'],
+    [{ type: 'email_open', occurredAt: '2025-03-01 10:00' }, 'occurredAt'],
+    [{ type: 'email_open', eventId: 'x'.repeat(129) }, 'eventId'],
+    [{ type: 'email_open', replyTo: { touchId: 7 } }, 'replyTo.touchId'],
+    [{ type: 'email_open', properties: 'nope' }, 'properties'],
+    [{ type: 'sms_sent' }, 'type'],
+  ])('rejects %j at field %s', (patch, field) => {
+    expect(issuesOf({ ...base, ...patch }).map((issue) => issue.field)).toContain(field);
+  });
+
+  it('validates 10k events quickly (compiled schema)', () => {
+    const event = { ...base, type: 'page_view', url: 'https://acme.in/pricing' };
+    const started = performance.now();
+    for (let i = 0; i < 10_000; i += 1) eventInputSchema.parse(event);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
