@@ -1,0 +1,14 @@
+export { addBusinessMinutes } from './add-business-minutes';
+export { businessCalendarSchema, timeZoneSchema, type BusinessCalendar } from './business-calendar';
+export { businessMinutesBetween } from './business-minutes-between';
+export { businessWindowOn, nextBusinessWindow, type BusinessWindow } from './business-window';
+export { addCivilDays, formatCivilDate, isoWeekdayOf, type CivilDate } from './civil-date';
+export { hhMmSchema, minutesOfHhMm } from './hh-mm';
+export { isValidTimeZone } from './is-valid-time-zone';
+export { isWithinBusinessHours } from './is-within-business-hours';
+export { isWithinQuietHours } from './is-within-quiet-hours';
+export { nextBusinessWindowStart } from './next-business-window-start';
+export { nextTimeOutsideQuietHours } from './next-time-outside-quiet-hours';
+export { quietHoursSchema, quietPeriodAt, type QuietHours, type QuietPeriod } from './quiet-hours';
+export { zonedParts, type ZonedParts } from './zoned-parts';
+export { zonedTimeToUtc, type LocalDateTime } from './zoned-time-to-utc';
