@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { channelSchema, eventTypeSchema } from './common';
+
+/**
+ * What a comparison reads:
+ * - `lead`: a lead field (`firstName`, `company`, `country`, … or any custom attribute name);
+ * - `feature`: a numeric scoring feature by name;
+ * - `segment`: the segment's `id` or `name`;
+ * - `owner`: the current owner's `id` or `name` (missing when unassigned).
+ *
+ * @example
+ * fieldRefSchema.parse({ scope: 'feature', name: 'emailOpens7d' });
+ */
+export const fieldRefSchema = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('lead'), field: z.string().min(1) }),
+  z.object({ scope: z.literal('feature'), name: z.string().min(1) }),
+  z.object({ scope: z.literal('segment'), field: z.enum(['id', 'name']) }),
+  z.object({ scope: z.literal('owner'), field: z.enum(['id', 'name']) }),
+]);
+
+/** A reference to a value a condition can compare. */
+export type FieldRef = z.infer<typeof fieldRefSchema>;
+
+/** A literal a field is compared with. */
+export type ConditionValue = string | number | boolean | Array<string | number>;
+
+/**
+ * A typed condition tree, evaluated by `evaluateCondition`. A missing field makes every comparison false
+ * except `exists` (false) and `neq` (true).
+ */
+export type Condition =
+  | { op: 'and'; conditions: Condition[] }
+  | { op: 'or'; conditions: Condition[] }
+  | { op: 'not'; condition: Condition }
+  | { op: 'compare'; field: FieldRef; comparator: Comparator; value?: ConditionValue }
+  | { op: 'eventSeen'; eventType: string; channel?: z.infer<typeof channelSchema> };
+
+/**
+ * Comparators: `eq`/`neq` (strict equality), ordering ones for numbers (and ISO strings), `in` (value is
+ * a list), `contains` (case-insensitive substring) and `exists`.
+ *
+ * @example
+ * comparatorSchema.parse('gte');
+ */
+export const comparatorSchema = z.enum(['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'exists']);
+
+/** A comparison operator. */
+export type Comparator = z.infer<typeof comparatorSchema>;
+
+const valueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
+
+/**
+ * Zod schema of a `Condition` (recursive).
+ *
+ * @example
+ * conditionSchema.parse({ op: 'and', conditions: [
+ *   { op: 'eventSeen', eventType: 'email.replied' },
+ *   { op: 'compare', field: { scope: 'feature', name: 'score' }, comparator: 'gte', value: 50 },
+ * ] });
+ */
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.discriminatedUnion('op', [
+    z.object({ op: z.literal('and'), conditions: z.array(conditionSchema).min(1) }),
+    z.object({ op: z.literal('or'), conditions: z.array(conditionSchema).min(1) }),
+    z.object({ op: z.literal('not'), condition: conditionSchema }),
+    z.object({ op: z.literal('compare'), field: fieldRefSchema, comparator: comparatorSchema, value: valueSchema.optional() }),
+    z.object({ op: z.literal('eventSeen'), eventType: eventTypeSchema, channel: channelSchema.optional() }),
+  ]),
+);
