@@ -1,0 +1,1 @@
+export { samplePlaybook, sampleLead } from './sample-playbook';
