@@ -24,3 +24,8 @@ export { startRun, type StartRunArgs } from './interpreter/start-run';
 export { advance } from './interpreter/advance';
 export { nextSendDeferral, localDayKey, type SendDeferral } from './interpreter/send-window';
 export * from './interpreter/simulate-run';
+export type { PlaybookIssue, PlaybookIssueCode } from './validation/playbook-issue';
+export { validatePlaybook } from './validation/validate-playbook';
+export { schemaIssuesOf } from './validation/schema-issues';
+export { canConnect, connectionIssue, type ConnectionAttempt } from './can-connect';
+export { isReentryAllowed } from './reentry';

@@ -1,0 +1,101 @@
+import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../nodes/common';
+import type { PlaybookNode } from '../nodes/playbook-node';
+import type { Playbook } from '../playbook-schema';
+import { findTemplateVariables, hasMalformedPlaceholder, isTemplateVariable } from '../template';
+import type { PlaybookIssue } from './playbook-issue';
+
+type Duration = { field: string; minutes: number; min: number };
+
+function durationsOf(node: PlaybookNode): Duration[] {
+  const wait = (field: string, minutes: number): Duration => ({ field, minutes, min: MIN_DURATION_MINUTES });
+  const offset = (field: string, minutes: number): Duration => ({ field, minutes, min: 0 });
+  switch (node.type) {
+    case 'wait':
+      return node.config.mode === 'duration' ? [wait('config.minutes', node.config.minutes)] : [];
+    case 'waitForEvent':
+      return [wait('config.timeoutMinutes', node.config.timeoutMinutes)];
+    case 'task': {
+      const due = offset('config.dueInMinutes', node.config.dueInMinutes);
+      return node.config.waitForCompletion ? [due, wait('config.timeoutMinutes', node.config.timeoutMinutes)] : [due];
+    }
+    case 'goal':
+      return [offset('config.windowMinutes', node.config.windowMinutes)];
+    default:
+      return [];
+  }
+}
+
+/** Waits and timeouts are 1 minute … 90 days; due offsets and goal windows 0 … 90 days. */
+export function checkDurations(node: PlaybookNode): PlaybookIssue[] {
+  return durationsOf(node)
+    .filter((d) => d.minutes < d.min || d.minutes > MAX_DURATION_MINUTES)
+    .map((d) => ({
+      code: 'duration-out-of-range',
+      nodeId: node.id,
+      field: d.field,
+      message: `${d.minutes} minutes is outside ${d.min} minute(s) … 90 days`,
+    }));
+}
+
+function templatesOf(node: PlaybookNode): Array<{ field: string; text: string }> {
+  if (node.type === 'send') {
+    const subject = node.config.subject === undefined ? [] : [{ field: 'config.subject', text: node.config.subject }];
+    return [...subject, { field: 'config.body', text: node.config.body }];
+  }
+  if (node.type === 'task') {
+    const description = node.config.description === undefined ? [] : [{ field: 'config.description', text: node.config.description }];
+    return [{ field: 'config.title', text: node.config.title }, ...description];
+  }
+  return [];
+}
+
+/** Templates use only `TEMPLATE_VARIABLES` and have no stray braces. */
+export function checkTemplates(node: PlaybookNode): PlaybookIssue[] {
+  return templatesOf(node).flatMap(({ field, text }): PlaybookIssue[] => {
+    const unknown = findTemplateVariables(text).filter((name) => !isTemplateVariable(name));
+    const issues: PlaybookIssue[] = [...new Set(unknown)].map((name) => ({
+      code: 'unknown-template-variable', nodeId: node.id, field, message: `unknown variable {{${name}}}`,
+    }));
+    if (hasMalformedPlaceholder(text)) issues.push({ code: 'malformed-template', nodeId: node.id, field, message: 'unbalanced {{ or }}' });
+    return issues;
+  });
+}
+
+/** Email needs a subject and only email may have one; LinkedIn is sent by the owner, so no fixed sender. */
+export function checkChannel(node: PlaybookNode): PlaybookIssue[] {
+  if (node.type !== 'send') return [];
+  const { channel, subject, sender } = node.config;
+  const at = { nodeId: node.id };
+  const issues: PlaybookIssue[] = [];
+  if (channel === 'email' && !subject?.trim()) issues.push({ code: 'channel-field', ...at, field: 'config.subject', message: 'an email needs a subject' });
+  if (channel !== 'email' && subject !== undefined) issues.push({ code: 'channel-field', ...at, field: 'config.subject', message: `${channel} messages have no subject` });
+  if (channel === 'linkedin' && sender.kind !== 'owner') {
+    issues.push({ code: 'channel-sender', ...at, field: 'config.sender', message: 'LinkedIn messages are sent by the owner as a task' });
+  }
+  return issues;
+}
+
+/** Split weights add up to 100. */
+export function checkSplitWeights(node: PlaybookNode): PlaybookIssue[] {
+  if (node.type !== 'split') return [];
+  const total = node.config.variants.reduce((sum, v) => sum + v.weight, 0);
+  return total === 100 ? [] : [{ code: 'split-weights', nodeId: node.id, field: 'config.variants', message: `weights add up to ${total}, not 100` }];
+}
+
+/** Goal nodes and waitForEvent nodes list at least one event; settings list at least one goal event. */
+export function checkEventLists(node: PlaybookNode): PlaybookIssue[] {
+  if (node.type === 'goal' && node.config.eventTypes.length === 0) {
+    return [{ code: 'goal-events-empty', nodeId: node.id, field: 'config.eventTypes', message: 'a goal needs at least one event type' }];
+  }
+  if (node.type === 'waitForEvent' && node.config.eventTypes.length === 0) {
+    return [{ code: 'event-types-empty', nodeId: node.id, field: 'config.eventTypes', message: 'wait for at least one event type' }];
+  }
+  return [];
+}
+
+/** Playbook-wide settings rules. */
+export function checkSettings(settings: Playbook['settings']): PlaybookIssue[] {
+  return settings.goalEvents.length === 0
+    ? [{ code: 'goal-events-empty', field: 'settings.goalEvents', message: 'list at least one event that counts as conversion' }]
+    : [];
+}
