@@ -5,6 +5,13 @@ import { isValidTimeZone } from './is-valid-time-zone';
 /**
  * When a team works: an IANA time zone, weekly working hours and local-date holidays.
  * Windows are `[start, end)` in local wall-clock time on each working day that is not a holiday.
+ *
+ * @example
+ * const berlinOffice: BusinessCalendar = {
+ *   timeZone: 'Europe/Berlin',
+ *   workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+ *   holidays: ['2026-12-24', '2026-12-25'],
+ * };
  */
 export interface BusinessCalendar {
   /** IANA zone, e.g. `Europe/Berlin`. */
@@ -21,7 +28,13 @@ export interface BusinessCalendar {
   holidays: string[];
 }
 
-/** Zod schema for an IANA time zone name, checked against the runtime's `Intl` data. */
+/**
+ * Zod schema for an IANA time zone name, checked against the runtime's `Intl` data.
+ *
+ * @example
+ * timeZoneSchema.safeParse('Asia/Kolkata').success; // true
+ * timeZoneSchema.safeParse('GMT+5:30').success; // false
+ */
 export const timeZoneSchema = z.string().refine(isValidTimeZone, { message: 'unknown IANA time zone' });
 
 const workingHoursSchema = z

@@ -8,6 +8,9 @@ import { zonedTimeToUtc } from './zoned-time-to-utc';
 /**
  * A daily do-not-disturb period in local wall-clock time, `[start, end)`.
  * When `start` > `end` the period wraps midnight (21:00–08:00 is quiet from 21:00 until 08:00 the next day).
+ *
+ * @example
+ * const nights: QuietHours = { timeZone: 'Europe/Berlin', start: '21:00', end: '08:00' };
  */
 export interface QuietHours {
   /** IANA zone, usually the lead's. */

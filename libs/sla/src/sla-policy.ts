@@ -5,6 +5,10 @@ import { businessCalendarSchema, type BusinessCalendar } from './business-calend
  * How quickly a lead entering a segment must get its first touch.
  * With `clock: 'business'` only the calendar's working time counts, so a calendar is required;
  * with `clock: 'wall'` every minute counts and a calendar, if present, is ignored.
+ *
+ * @example
+ * const withinFourWorkingHours: SlaPolicy = { firstTouchWithinMinutes: 240, clock: 'business', calendar: berlinOffice };
+ * const withinAnHour: SlaPolicy = { firstTouchWithinMinutes: 60, clock: 'wall' };
  */
 export type SlaPolicy =
   | { firstTouchWithinMinutes: number; clock: 'wall'; calendar?: BusinessCalendar }
