@@ -1,1 +1,2 @@
 export { samplePlaybook, sampleLead } from './sample-playbook';
+export { buildPlaybook } from './build-playbook';
