@@ -1,0 +1,28 @@
+import { adjustedRandIndex } from './adjusted-rand-index';
+import { createRng } from './create-rng';
+
+describe('adjustedRandIndex', () => {
+  it('is 1 for the same partition under other names', () => {
+    expect(adjustedRandIndex([0, 0, 1, 1, 2], ['b', 'b', 'a', 'a', 'c'])).toBe(1);
+  });
+
+  it('matches a known value', () => {
+    // sklearn.metrics.adjusted_rand_score([0, 0, 1, 1], [0, 0, 1, 2]) = 0.5714285714285715
+    expect(adjustedRandIndex([0, 0, 1, 1], [0, 0, 1, 2])).toBeCloseTo(0.5714285714285715, 12);
+  });
+
+  it('is near 0 for independent labelings', () => {
+    const rng = createRng(5);
+    const a = Array.from({ length: 20_000 }, () => Math.floor(rng() * 4));
+    const b = Array.from({ length: 20_000 }, () => Math.floor(rng() * 4));
+    expect(Math.abs(adjustedRandIndex(a, b))).toBeLessThan(0.01);
+  });
+
+  it('does not confuse the number 1 with the string "1"', () => {
+    expect(adjustedRandIndex([1, '1', 1, '1'], [0, 1, 0, 1])).toBe(1);
+  });
+
+  it('throws on labelings of different length (a caller bug)', () => {
+    expect(() => adjustedRandIndex([0], [0, 1])).toThrow(RangeError);
+  });
+});

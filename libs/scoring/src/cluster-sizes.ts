@@ -1,0 +1,13 @@
+/**
+ * Number of rows in each of `k` clusters.
+ *
+ * @example
+ * ```ts
+ * clusterSizes([0, 2, 2], 3); // [1, 0, 2]
+ * ```
+ */
+export function clusterSizes(labels: readonly number[], k: number): number[] {
+  const sizes = new Array<number>(k).fill(0);
+  for (const label of labels) sizes[label] = (sizes[label] ?? 0) + 1;
+  return sizes;
+}
