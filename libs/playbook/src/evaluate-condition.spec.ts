@@ -1,0 +1,31 @@
+import type { Condition } from './nodes/condition';
+import { evaluateCondition } from './evaluate-condition';
+import { sampleLead } from './testing';
+
+const scope = { lead: sampleLead({ owner: null }), eventsSeen: { 'email.replied': 1, 'email.replied@email': 1 } };
+const feature = (comparator: string, value?: unknown): Condition => ({ op: 'compare', field: { scope: 'feature', name: 'score' }, comparator, value } as Condition);
+
+describe('evaluateCondition', () => {
+  it.each<[string, Condition, boolean]>([
+    ['gte true', feature('gte', 72), true],
+    ['gt false', feature('gt', 72), false],
+    ['lt', feature('lt', 100), true],
+    ['lte', feature('lte', 71), false],
+    ['eq', feature('eq', 72), true],
+    ['neq', feature('neq', 72), false],
+    ['in', feature('in', [1, 72]), true],
+    ['exists', feature('exists'), true],
+    ['missing feature is not gte 0', { op: 'compare', field: { scope: 'feature', name: 'nope' }, comparator: 'gte', value: 0 }, false],
+    ['missing feature neq', { op: 'compare', field: { scope: 'feature', name: 'nope' }, comparator: 'neq', value: 1 }, true],
+    ['lead built-in field', { op: 'compare', field: { scope: 'lead', field: 'company' }, comparator: 'eq', value: 'Acme' }, true],
+    ['lead attribute contains (case-insensitive)', { op: 'compare', field: { scope: 'lead', field: 'country' }, comparator: 'contains', value: 'in' }, true],
+    ['mixed types do not order', { op: 'compare', field: { scope: 'lead', field: 'country' }, comparator: 'gt', value: 3 }, false],
+    ['segment id', { op: 'compare', field: { scope: 'segment', field: 'id' }, comparator: 'eq', value: 'seg-1' }, true],
+    ['unassigned owner does not exist', { op: 'compare', field: { scope: 'owner', field: 'id' }, comparator: 'exists' }, false],
+    ['event seen', { op: 'eventSeen', eventType: 'email.replied' }, true],
+    ['event seen on channel', { op: 'eventSeen', eventType: 'email.replied', channel: 'whatsapp' }, false],
+    ['and', { op: 'and', conditions: [feature('gt', 1), { op: 'eventSeen', eventType: 'x' }] }, false],
+    ['or', { op: 'or', conditions: [feature('gt', 100), { op: 'eventSeen', eventType: 'email.replied' }] }, true],
+    ['not', { op: 'not', condition: feature('gt', 100) }, true],
+  ])('%s', (_name, condition, expected) => expect(evaluateCondition(condition, scope)).toBe(expected));
+});
