@@ -22,3 +22,4 @@ export * from './silhouette';
 export * from './davies-bouldin';
 export * from './adjusted-rand-index';
 export * from './train-segments';
+export * from './match-segments';
