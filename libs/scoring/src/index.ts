@@ -23,3 +23,4 @@ export * from './davies-bouldin';
 export * from './adjusted-rand-index';
 export * from './train-segments';
 export * from './match-segments';
+export * from './assign-segment';
