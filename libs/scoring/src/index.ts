@@ -24,3 +24,4 @@ export * from './adjusted-rand-index';
 export * from './train-segments';
 export * from './match-segments';
 export * from './assign-segment';
+export * from './describe-segment';
