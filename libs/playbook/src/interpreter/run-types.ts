@@ -47,7 +47,12 @@ export interface Waiting {
   eventTypes?: string[];
 }
 
-/** Serialisable state of one run. Treat as opaque outside this library except for reading. */
+/**
+ * Serialisable state of one run. Treat as opaque outside this library except for reading.
+ *
+ * @example
+ * if (state.status === 'active' && state.waiting?.until) await sleepUntil(state.waiting.until);
+ */
 export interface RunState {
   /** Version of this structure (not of the playbook). */
   stateVersion: 1;
@@ -92,6 +97,9 @@ export type CommandResult =
 /**
  * Inputs the driver feeds to `advance`. `unsubscribed` events (type `unsubscribed` with a `channel`) also
  * add that channel to the lead's unsubscribed channels.
+ *
+ * @example
+ * const input: RunInput = { kind: 'commandResult', nodeId: 'intro', visit: 1, result: { kind: 'failed', reason: 'hard-bounce' } };
  */
 export type RunInput =
   | { kind: 'timerFired' }
@@ -112,6 +120,9 @@ export interface ResolvedSender {
 /**
  * Side effects the driver must execute, in order. Keys are `${runId}:${nodeId}:${visit}`: execute each at
  * most once per key (DESIGN invariant 3) and reuse the key on retries and replays.
+ *
+ * @example
+ * switch (command.kind) { case 'sendTouch': return deliverTouch(command); case 'complete': return markRunEnded(command); }
  */
 export type Command =
   | {
@@ -146,7 +157,12 @@ export type Command =
   | { kind: 'cancelOpenTasks'; runId: string; leadId: string }
   | { kind: 'complete'; status: Exclude<RunStatus, 'active'>; reason: string };
 
-/** Result of `startRun` / `advance`: the new state and the commands to execute. */
+/**
+ * Result of `startRun` / `advance`: the new state and the commands to execute.
+ *
+ * @example
+ * for (const command of step.commands) await execute(command);
+ */
 export interface Step {
   state: RunState;
   commands: Command[];
