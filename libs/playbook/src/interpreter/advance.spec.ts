@@ -136,11 +136,11 @@ describe('advance', () => {
 
   it('route: asks the driver for an owner and uses it afterwards', () => {
     const playbook = buildPlaybook({
-      nodes: [{ id: 'r1', type: 'route', config: { rule: { strategy: 'roundRobin', teamId: 'emea' } } }, { id: 's', type: 'send', config: email }],
+      nodes: [{ id: 'r1', type: 'route', config: { rule: { kind: 'roundRobin', teamId: 'emea' } } }, { id: 's', type: 'send', config: email }],
       edges: ['entry.next->r1', 'r1.next->s'],
     });
     const step = start(playbook);
-    expect(step.commands).toEqual([{ kind: 'routeOwner', key: 'r:r1:1', nodeId: 'r1', visit: 1, leadId: 'lead-1', rule: { strategy: 'roundRobin', teamId: 'emea' } }]);
+    expect(step.commands).toEqual([{ kind: 'routeOwner', key: 'r:r1:1', nodeId: 'r1', visit: 1, leadId: 'lead-1', rule: { kind: 'roundRobin', teamId: 'emea' } }]);
     const owner = { id: 'rep-9', name: 'Meera', address: 'meera@x.io' };
     const next = feed(playbook, step, { kind: 'commandResult', nodeId: 'r1', visit: 1, result: { kind: 'ownerAssigned', owner } });
     expect(next.commands).toEqual([expect.objectContaining({ kind: 'sendTouch', sender: { kind: 'owner', ownerId: 'rep-9', name: 'Meera', address: 'meera@x.io' } })]);

@@ -25,7 +25,7 @@ const middleNode: fc.Arbitrary<Pick<PlaybookNode, 'type' | 'config'>> = fc.oneof
     type: 'task' as const,
     config: { taskType: 'call', title: 'Call', priority: 'normal', dueInMinutes: 60, ...c } as Config<'task'>,
   })),
-  fc.constant({ type: 'route' as const, config: { rule: { strategy: 'roundRobin' } } }),
+  fc.constant({ type: 'route' as const, config: { rule: { kind: 'roundRobin', teamId: 'inbound' } } }),
   minutes.map((m) => ({ type: 'wait' as const, config: { mode: 'duration', minutes: m } as Config<'wait'> })),
   fc.record({ eventTypes: fc.uniqueArray(eventType, { minLength: 1, maxLength: 2 }), timeoutMinutes: minutes }).map((config) => ({ type: 'waitForEvent' as const, config })),
   eventType.map((t) => ({ type: 'branch' as const, config: { condition: { op: 'eventSeen', eventType: t } } as Config<'branch'> })),

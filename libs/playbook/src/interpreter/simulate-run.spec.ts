@@ -51,7 +51,7 @@ describe('simulateRun', () => {
   it('applies commandFails and ownerAssigned from the timeline', () => {
     const playbook = buildPlaybook({
       nodes: [
-        { id: 'r1', type: 'route', config: { rule: { strategy: 'roundRobin' } } },
+        { id: 'r1', type: 'route', config: { rule: { kind: 'roundRobin', teamId: 'inbound' } } },
         { id: 's', type: 'send', config: { channel: 'email', subject: 's', body: '{{owner.name}}', sender: { kind: 'owner' }, onFailure: 'followFailedEdge' } },
         { id: 't', type: 'task', config: { taskType: 'custom', title: 'Fix address', priority: 'urgent', dueInMinutes: 0, waitForCompletion: true, timeoutMinutes: 60 } },
         { id: 'done', type: 'exit', config: { reason: 'fixed' } },

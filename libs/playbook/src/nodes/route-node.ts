@@ -1,24 +1,16 @@
+import { routeRuleSchema } from '@segflow/routing';
 import { z } from 'zod';
 import { nodeSchemaOf, type NodeDefinition } from './node-definition';
 
-/**
- * The routing rule of a `route` node. `libs/routing` owns its shape and `chooseOwner`; until that library
- * publishes `routeRuleSchema` this accepts any JSON object with a `strategy`, and the driver passes it
- * through unchanged in the `routeOwner` command.
- *
- * @example
- * routeRuleSchema.parse({ strategy: 'roundRobin', teamId: 'emea' });
- */
-export const routeRuleSchema = z.looseObject({ strategy: z.string().min(1) });
-
-/** A routing rule (opaque to this library). */
-export type RouteRule = z.infer<typeof routeRuleSchema>;
+/** A routing rule, owned by `@segflow/routing` (`routeRuleSchema`, `chooseOwner`). */
+export type { RouteRule } from '@segflow/routing';
 
 /**
- * Config of a `route` node.
+ * Config of a `route` node. The rule's shape and meaning belong to `@segflow/routing`; the driver runs
+ * `chooseOwner` with it (it needs rep availability and load, which are I/O) and reports `ownerAssigned`.
  *
  * @example
- * routeConfigSchema.parse({ rule: { strategy: 'roundRobin' } });
+ * routeConfigSchema.parse({ rule: { kind: 'roundRobin', teamId: 'inbound' } });
  */
 export const routeConfigSchema = z.object({ rule: routeRuleSchema });
 
@@ -29,7 +21,7 @@ export type RouteConfig = z.infer<typeof routeConfigSchema>;
  * A node that (re)assigns the lead's owner; the driver runs the rule and reports `ownerAssigned`.
  *
  * @example
- * routeNodeSchema.parse({ id: 'r1', type: 'route', position: { x: 0, y: 0 }, config: { rule: { strategy: 'roundRobin' } } });
+ * routeNodeSchema.parse({ id: 'r1', type: 'route', position: { x: 0, y: 0 }, config: { rule: { kind: 'roundRobin', teamId: 'inbound' } } });
  */
 export const routeNodeSchema = nodeSchemaOf('route', routeConfigSchema);
 
@@ -47,7 +39,7 @@ export const routeDefinition: NodeDefinition<'route', RouteConfig> = {
   label: 'Assign owner',
   description: 'Chooses an owner for the lead with a routing rule.',
   configSchema: routeConfigSchema,
-  defaultConfig: { rule: { strategy: 'roundRobin' } },
+  defaultConfig: { rule: { kind: 'roundRobin', teamId: 'inbound' } },
   outHandles: () => [{ id: 'next', label: 'Next', required: true }],
   pausesRun: () => false,
 };
