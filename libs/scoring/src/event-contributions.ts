@@ -31,7 +31,7 @@ export const DEFAULT_USD_PER_UNIT: Readonly<Record<string, number>> = {
 };
 
 /** Undecayed weight an event adds to each accumulator (absent = 0). */
-export type Contributions = Partial<Record<AccumulatorName, number>>;
+export type Contributions = Readonly<Partial<Record<AccumulatorName, number>>>;
 
 type Static = Exclude<EventInput['type'], 'page_view' | 'purchase'>;
 
