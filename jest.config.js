@@ -1,13 +1,21 @@
 // One jest run covers every suite; tools/test.mjs starts the real Postgres/Temporal/browser first.
 const transform = {
   '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }],
+  // Some dependencies ship only ES modules, which jest on Node 20 cannot require: compile those to CommonJS.
+  '^.+\\.m?js$': ['@swc/jest', { module: { type: 'commonjs' } }],
 };
-const moduleNameMapper = { '^@segflow/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts' };
+const esmOnlyPackages = ['content-disposition', 'ml-[a-z-]+'];
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`];
+const moduleNameMapper = {
+  '^@segflow/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@segflow/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+};
 const project = (displayName, roots, extra = {}) => ({
   displayName,
   rootDir: __dirname,
   roots,
   transform,
+  transformIgnorePatterns,
   moduleNameMapper,
   testEnvironment: 'node',
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
@@ -15,6 +23,8 @@ const project = (displayName, roots, extra = {}) => ({
 });
 
 module.exports = {
+  globalSetup: '<rootDir>/tools/testing/global-setup.mjs',
+  globalTeardown: '<rootDir>/tools/testing/global-teardown.mjs',
   projects: [
     project('libs', ['<rootDir>/libs', '<rootDir>/tools']),
     project('web', ['<rootDir>/apps/web/src']),

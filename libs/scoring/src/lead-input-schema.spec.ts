@@ -29,11 +29,8 @@ describe('leadInputSchema', () => {
     expect(leadInputSchema.parse(full)).toEqual(full);
   });
 
-  it('needs only externalId and defaults consent to none', () => {
-    expect(leadInputSchema.parse({ externalId: 'x' })).toEqual({
-      externalId: 'x',
-      consent: { email: false, whatsapp: false, linkedin: false },
-    });
+  it('needs only externalId and leaves consent unset so a stored one is kept', () => {
+    expect(leadInputSchema.parse({ externalId: 'x' })).toEqual({ externalId: 'x' });
   });
 
   it.each([

@@ -53,7 +53,8 @@ export type Consent = z.infer<typeof consentSchema>;
 
 /**
  * A lead as sent to `POST /api/leads`. Only `externalId` is required; unknown keys are
- * rejected so that typos surface as errors. `consent` defaults to "no consent anywhere".
+ * rejected so that typos surface as errors. `consent` is optional: an omitted one keeps what is
+ * stored (the API's default for a new lead is email and LinkedIn allowed, WhatsApp only after opt-in).
  *
  * @example
  * ```ts
@@ -86,7 +87,7 @@ export const leadInputSchema = z.strictObject({
   country: z.string().refine(isCountryCode, 'expected an ISO 3166-1 alpha-2 country code such as IN').optional(),
   timezone: z.string().refine(isIanaTimeZone, 'expected an IANA time zone such as Asia/Kolkata').optional(),
   ownerId: text(128).optional(),
-  consent: consentSchema.default({ email: false, whatsapp: false, linkedin: false }),
+  consent: consentSchema.optional(),
 });
 
 /** A validated lead (after defaults). */

@@ -1,0 +1,22 @@
+import { loadConfigOrThrow } from './app-config';
+
+describe('loadConfigOrThrow', () => {
+  it('applies defaults to everything but DATABASE_URL', () => {
+    const config = loadConfigOrThrow({ DATABASE_URL: 'postgres://u:p@localhost:5432/db' });
+    expect(config).toMatchObject({ API_PORT: 3000, TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_TASK_QUEUE: 'segflow' });
+  });
+
+  it('names the missing variable', () => {
+    expect(() => loadConfigOrThrow({})).toThrow(/DATABASE_URL/);
+  });
+
+  it('names a bad port and why', () => {
+    expect(() => loadConfigOrThrow({ DATABASE_URL: 'postgres://localhost/db', API_PORT: '99999' })).toThrow(
+      /API_PORT: .*65535/,
+    );
+  });
+
+  it('refuses a non-postgres database URL', () => {
+    expect(() => loadConfigOrThrow({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/DATABASE_URL: must be a postgres/);
+  });
+});

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+
+/** Request bodies above this are refused with 413; the events endpoint documents the same limit. */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** Builds the API (Fastify, /api prefix, OpenAPI at /api/docs, JSON logs carrying a request id). */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: MAX_BODY_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    logger: { level: config.LOG_LEVEL },
+  });
+  adapter.getInstance().addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
+    logger: new ConsoleLogger({ json: true, logLevels: logLevelsFrom(config.LOG_LEVEL) }),
+  });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Segflow API').setDescription('Leads, events, segments, playbooks, runs, SLAs').setVersion('1').build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}
+
+function logLevelsFrom(level: AppConfig['LOG_LEVEL']): ('debug' | 'log' | 'warn' | 'error' | 'fatal')[] {
+  const order = ['debug', 'log', 'warn', 'error', 'fatal'] as const;
+  const from = { debug: 0, info: 1, warn: 2, error: 3 }[level];
+  return order.slice(from) as ('debug' | 'log' | 'warn' | 'error' | 'fatal')[];
+}

@@ -1,0 +1,7 @@
+import { LeadEntity } from './lead.entity';
+import { LeadIntakeEntity } from './lead-intake.entity';
+import { CreateLeads1764158400000 } from './migrations/1764158400000-create-leads';
+
+// Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
+export const ENTITIES = [LeadEntity, LeadIntakeEntity];
+export const MIGRATIONS = [CreateLeads1764158400000];

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { ZodBodyPipe } from '../common/zod-body.pipe';
+import { LeadDto } from './lead.dto';
+import { leadInputSchema } from '@segflow/scoring';
+import { LeadItemResult, LeadsService, MAX_LEADS_PAGE, MAX_LEADS_PER_BATCH } from './leads.service';
+
+// Only the envelope is checked here; items are validated one by one so a bad item never loses the good ones.
+const leadsBatchSchema = z.object({ leads: z.array(z.unknown()).min(1).max(MAX_LEADS_PER_BATCH) });
+const isBatch = (body: unknown): boolean => typeof body === 'object' && body !== null && 'leads' in body;
+const listQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_LEADS_PAGE).default(50),
+  search: z.string().max(200).optional(),
+});
+
+@ApiTags('leads')
+@Controller('leads')
+export class LeadsController {
+  constructor(private readonly leads: LeadsService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: `Upsert one lead, or a batch { leads: [...] } of at most ${MAX_LEADS_PER_BATCH}, by externalId` })
+  @ApiBody({ schema: z.toJSONSchema(leadInputSchema) as object })
+  async upsert(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ results: LeadItemResult[] } | LeadItemResult> {
+    if (isBatch(body)) return { results: await this.leads.upsert(new ZodBodyPipe(leadsBatchSchema).transform(body).leads) };
+    const [result] = await this.leads.upsert([body]);
+    reply.status(result.status === 'rejected' ? 400 : result.status === 'created' ? 201 : 200);
+    return result;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Newest leads first' })
+  @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'search', required: false })
+  list(@Query(new ZodBodyPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>): Promise<LeadDto[]> {
+    return this.leads.list(query);
+  }
+}

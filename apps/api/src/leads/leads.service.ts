@@ -1,0 +1,85 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { LEAD_INTAKE_WORKFLOW, LeadIntakeInput, leadIntakeWorkflowId } from '@segflow/workflow-contracts';
+import { FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
+import { In, Repository } from 'typeorm';
+import { LeadEntity } from '../database/lead.entity';
+import { LeadIntakeEntity } from '../database/lead-intake.entity';
+import { TemporalClient } from '../temporal/temporal.module';
+import { LeadDto, mapLead } from './lead.dto';
+import { UPSERT_LEADS_SQL } from './upsert-leads.sql';
+
+export const MAX_LEADS_PER_BATCH = 1_000;
+export const MAX_LEADS_PAGE = 200;
+
+export type LeadItemResult =
+  | { index: number; status: 'created' | 'updated'; id: string; externalId: string }
+  | { index: number; status: 'rejected'; issues: FieldIssue[] };
+
+@Injectable()
+export class LeadsService {
+  private readonly logger = new Logger(LeadsService.name);
+
+  constructor(
+    @InjectRepository(LeadEntity) private readonly leads: Repository<LeadEntity>,
+    @InjectRepository(LeadIntakeEntity) private readonly intakes: Repository<LeadIntakeEntity>,
+    private readonly temporal: TemporalClient,
+  ) {}
+
+  /** Validates each item on its own, upserts the valid ones in one statement, and starts intake for new leads. */
+  async upsert(items: unknown[]): Promise<LeadItemResult[]> {
+    const results: LeadItemResult[] = [];
+    const valid = new Map<string, { index: number; lead: LeadInput }>();
+    items.forEach((item, index) => {
+      const parsed = leadInputSchema.safeParse(item);
+      if (!parsed.success) results.push({ index, status: 'rejected', issues: formatIssues(parsed.error) });
+      else {
+        const earlier = valid.get(parsed.data.externalId);
+        if (earlier) results.push({ index: earlier.index, status: 'rejected', issues: [{ field: 'externalId', reason: `repeated later in the batch at index ${index}; the later item wins` }] });
+        valid.set(parsed.data.externalId, { index, lead: parsed.data });
+      }
+    });
+    const rows = await this.writeBatch([...valid.values()].map((v) => v.lead));
+    for (const row of rows) {
+      const { index } = valid.get(row.external_id)!;
+      results.push({ index, status: row.inserted ? 'created' : 'updated', id: row.id, externalId: row.external_id });
+    }
+    await Promise.all(rows.filter((r) => r.inserted).map((r) => this.startIntake(r.id)));
+    return results.sort((a, b) => a.index - b.index);
+  }
+
+  async list({ limit, search }: { limit: number; search?: string }): Promise<LeadDto[]> {
+    const query = this.leads.createQueryBuilder('lead').orderBy('lead.createdAt', 'DESC').addOrderBy('lead.id', 'DESC').take(limit);
+    if (search) query.where('(lead.name ILIKE :q OR lead.company ILIKE :q OR lead.email ILIKE :q OR lead.externalId = :exact)', { q: `%${search}%`, exact: search });
+    const leads = await query.getMany();
+    const intakes = leads.length ? await this.intakes.findBy({ leadId: In(leads.map((l) => l.id)) }) : [];
+    const recordedAt = new Map(intakes.map((i) => [i.leadId, i.recordedAt]));
+    return leads.map((lead) => mapLead(lead, recordedAt.get(lead.id) ?? null));
+  }
+
+  private async writeBatch(leads: LeadInput[]): Promise<{ id: string; external_id: string; inserted: boolean }[]> {
+    if (!leads.length) return [];
+    const rows = leads.map((l) => ({
+      external_id: l.externalId, name: l.name, email: l.email, phone: l.phone, linkedin_url: l.linkedinUrl,
+      company: l.company, industry: l.industry, headcount: l.headcount, revenue_band: l.revenueBand,
+      funding_stage: l.fundingStage, city: l.city, country: l.country, timezone: l.timezone, owner_id: l.ownerId, consent: l.consent,
+    }));
+    return this.leads.query(UPSERT_LEADS_SQL, [JSON.stringify(rows)]);
+  }
+
+  // The lead is stored whatever happens here: a Temporal outage is logged and visible in /api/health.
+  private async startIntake(leadId: string): Promise<void> {
+    const input: LeadIntakeInput = { leadId };
+    try {
+      await this.temporal.workflow.start(LEAD_INTAKE_WORKFLOW, {
+        args: [input],
+        taskQueue: this.temporal.defaultTaskQueue,
+        workflowId: leadIntakeWorkflowId(leadId),
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+      this.logger.warn(`intake workflow for lead ${leadId} not started: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+/** The API's Temporal client. The connection is lazy so the API starts (and reports it) while Temporal is down. */
+@Injectable()
+export class TemporalClient extends Client implements OnApplicationShutdown {
+  constructor(@Inject(APP_CONFIG) readonly config: AppConfig) {
+    super({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE });
+  }
+
+  get defaultTaskQueue(): string {
+    return this.config.TEMPORAL_TASK_QUEUE;
+  }
+
+  /** Resolves when the server answers a health check within timeoutMs. */
+  async isReachable(timeoutMs = 1_500): Promise<boolean> {
+    try {
+      await this.connection.withDeadline(Date.now() + timeoutMs, () =>
+        this.connection.workflowService.getSystemInfo({}),
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+@Global()
+@Module({ providers: [TemporalClient], exports: [TemporalClient] })
+export class TemporalModule {}

@@ -1,0 +1,17 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const libs = ['playbook', 'scoring', 'sla', 'routing'];
+// The web app talks to the API through this proxy, so the browser sees one origin.
+const apiUrl = process.env.SEGFLOW_API_URL ?? 'http://127.0.0.1:3000';
+const proxy = { '/api': { target: apiUrl, changeOrigin: false } };
+
+export default defineConfig({
+  root: __dirname,
+  plugins: [react()],
+  resolve: { alias: Object.fromEntries(libs.map((lib) => [`@segflow/${lib}`, resolve(__dirname, `../../libs/${lib}/src/index.ts`)])) },
+  server: { proxy },
+  preview: { proxy },
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+});

@@ -1,0 +1,21 @@
+import { join, resolve } from 'node:path';
+import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+
+const repoRoot = resolve(__dirname, '..', '..', '..');
+const libs = ['playbook', 'scoring', 'sla', 'routing', 'workflow-contracts'];
+
+/** Where the prebundled workflow code lives (written by `node dist/bundle-workflows.js` during the build). */
+export const WORKFLOW_BUNDLE_PATH = join(repoRoot, 'apps', 'worker', 'dist', 'workflow-bundle.js');
+
+/**
+ * Bundles the workflows from source. The libs are aliased to their TypeScript sources so the bundle never
+ * depends on a stale dist/ of a lib.
+ */
+export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  const alias = Object.fromEntries(libs.map((lib) => [`@segflow/${lib}`, join(repoRoot, 'libs', lib, 'src')]));
+  return bundleWorkflowCode({
+    workflowsPath: join(repoRoot, 'apps', 'worker', 'src', 'workflows', 'index.ts'),
+    webpackConfigHook: (config) => ({ ...config, resolve: { ...config.resolve, alias: { ...config.resolve?.alias, ...alias } } }),
+    logger: undefined,
+  });
+}

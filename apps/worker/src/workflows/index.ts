@@ -1,0 +1,1 @@
+export { leadIntakeWorkflow } from './lead-intake.workflow';

@@ -1,0 +1,30 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { say } from '../lib/log.mjs';
+import { freePort } from '../lib/ports.mjs';
+import { startEmbeddedPostgres } from '../lib/postgres.mjs';
+import { ensureTemporalCli } from '../lib/temporal-cli.mjs';
+import { startTemporalDevServer } from '../lib/temporal-server.mjs';
+
+// Jest global setup: one real PostgreSQL and one real Temporal dev server for the whole run.
+// Test files get their own database (tools/testing/test-database.ts) and their own task queue.
+export default async function globalSetup() {
+  const started = Date.now();
+  const stops = [];
+  if (!process.env.SEGFLOW_TEST_DATABASE_URL) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'segflow-test-pg-'));
+    const pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    process.env.SEGFLOW_TEST_DATABASE_URL = pg.adminUrl;
+    stops.push(pg.stop);
+  }
+  if (!process.env.SEGFLOW_TEST_TEMPORAL_ADDRESS) {
+    const cli = await ensureTemporalCli();
+    const temporal = await startTemporalDevServer({ cli, port: await freePort() });
+    process.env.SEGFLOW_TEST_TEMPORAL_ADDRESS = temporal.address;
+    process.env.SEGFLOW_TEMPORAL_CLI = cli;
+    stops.push(temporal.stop);
+  }
+  globalThis.__segflowStops = stops;
+  say(`test services up in ${((Date.now() - started) / 1000).toFixed(1)}s (postgres ${process.env.SEGFLOW_TEST_DATABASE_URL.replace(/:[^:@]+@/, ':***@')}, temporal ${process.env.SEGFLOW_TEST_TEMPORAL_ADDRESS})`);
+}
