@@ -1,7 +1,9 @@
 import { LeadEntity } from './lead.entity';
 import { LeadIntakeEntity } from './lead-intake.entity';
 import { CreateLeads1764158400000 } from './migrations/1764158400000-create-leads';
+import { CreateOutbox1764158500000 } from './migrations/1764158500000-create-outbox';
+import { OutboxEntity } from '../outbox/outbox.entity';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
-export const ENTITIES = [LeadEntity, LeadIntakeEntity];
-export const MIGRATIONS = [CreateLeads1764158400000];
+export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity];
+export const MIGRATIONS = [CreateLeads1764158400000, CreateOutbox1764158500000];
