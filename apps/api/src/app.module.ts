@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { LeadsModule } from './leads/leads.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -19,7 +20,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, HealthModule, LeadsModule],
+      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, HealthModule, LeadsModule, EventsModule],
     };
   }
 }

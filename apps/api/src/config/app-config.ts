@@ -13,6 +13,14 @@ export const appConfigSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
   TEMPORAL_UI_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** An event for an unknown leadExternalId: `reject` it (per-item error) or create a `stub` lead with only that id. */
+  EVENTS_UNKNOWN_LEAD: z.enum(['reject', 'stub']).default('reject'),
+  /** Comma-separated regular expressions (tested on the lower-cased URL) marking pricing pages; default: libs/scoring's. */
+  PRICING_PAGE_PATTERNS: z.string().optional(),
+  /** Relative hysteresis margin of real-time segment assignment: switch only if another centroid is this much closer. */
+  SEGMENT_HYSTERESIS: z.coerce.number().min(0).max(0.9).default(0.1),
+  /** Max distance (standardised units) between a retrained centroid and a segment's for it to keep the segment's id. */
+  SEGMENT_MATCH_MAX_DISTANCE: z.coerce.number().positive().default(1.5),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -3,7 +3,9 @@ import { LeadIntakeEntity } from './lead-intake.entity';
 import { CreateLeads1764158400000 } from './migrations/1764158400000-create-leads';
 import { CreateOutbox1764158500000 } from './migrations/1764158500000-create-outbox';
 import { OutboxEntity } from '../outbox/outbox.entity';
+import { CreateEventsAndFeatures1764300000000 } from './migrations/1764300000000-create-events-and-features';
+import { CreateSegments1764300100000 } from './migrations/1764300100000-create-segments';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
 export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity];
-export const MIGRATIONS = [CreateLeads1764158400000, CreateOutbox1764158500000];
+export const MIGRATIONS = [CreateLeads1764158400000, CreateOutbox1764158500000, CreateEventsAndFeatures1764300000000, CreateSegments1764300100000];

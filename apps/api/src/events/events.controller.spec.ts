@@ -1,0 +1,105 @@
+import { computeFeatureState, EventInput, FeatureState } from '@segflow/scoring';
+import { DataSource } from 'typeorm';
+import { startTestApi, TestApi } from '../testing/test-api';
+
+const at = (day: number, hour = 10) => new Date(Date.UTC(2025, 0, day, hour)).toISOString();
+const view = (eventId: string, lead: string, day: number, url = 'https://acme.in/pricing'): EventInput => ({ eventId, leadExternalId: lead, type: 'page_view', occurredAt: at(day), url });
+
+describe('POST /api/events (real Postgres)', () => {
+  let api: TestApi;
+  let db: DataSource;
+  beforeAll(async () => {
+    api = await startTestApi();
+    db = api.app.get(DataSource);
+    await api.request('POST', '/api/leads', { leads: ['l-1', 'l-2', 'l-3', 'l-4'].map((externalId) => ({ externalId, industry: 'SaaS', headcount: 40 })) });
+  });
+  afterAll(() => api.close());
+
+  const post = (events: unknown[]) => api.request('POST', '/api/events', { events });
+  const storedState = async (externalId: string): Promise<FeatureState> =>
+    (await db.query(`SELECT f.state FROM lead_features f JOIN leads l ON l.id = f.lead_id WHERE l.external_id = $1`, [externalId]))[0]?.state;
+
+  it('stores the good items and names index, field and reason of the bad ones', async () => {
+    const response = await post([
+      view('e-1', 'l-1', 1),
+      { eventId: 'e-2', leadExternalId: 'l-1', type: 'purchase', occurredAt: at(2), amount: 100 },
+      { eventId: 'e-3', leadExternalId: 'l-1', type: 'teleport', occurredAt: at(2) },
+      { eventId: 'e-4', leadExternalId: 'l-1', type: 'email_open', occurredAt: 'yesterday' },
+      { eventId: 'e-5', leadExternalId: 'l-1', type: 'email_open', occurredAt: at(3) },
+    ]);
+    expect(response.status).toBe(200);
+    expect(response.body.results.map((r: any) => [r.index, r.status])).toEqual([[0, 'accepted'], [1, 'rejected'], [2, 'rejected'], [3, 'rejected'], [4, 'accepted']]);
+    expect(response.body.results[1].issues).toEqual([expect.objectContaining({ field: 'currency' })]);
+    expect(response.body.results[2].issues).toEqual([expect.objectContaining({ field: 'type' })]);
+    expect(response.body.results[3].issues).toEqual([expect.objectContaining({ field: 'occurredAt' })]);
+    expect(response.body).toMatchObject({ accepted: 2, rejected: 3, duplicate: 0 });
+    const [{ count }] = await db.query(`SELECT count(*)::int FROM events WHERE event_id LIKE 'e-%'`);
+    expect(count).toBe(2);
+  });
+
+  it('acknowledges a repeated eventId as duplicate and stores and counts it once', async () => {
+    const first = await post([view('d-1', 'l-2', 1), view('d-1', 'l-2', 1)]);
+    expect(first.body.results.map((r: any) => r.status)).toEqual(['accepted', 'duplicate']);
+    const again = await post([view('d-1', 'l-2', 1), view('d-2', 'l-2', 2)]);
+    expect(again.body.results.map((r: any) => r.status)).toEqual(['duplicate', 'accepted']);
+    expect((await storedState('l-2')).eventCount).toBe(2);
+    const [{ count }] = await db.query(`SELECT count(*)::int FROM events WHERE event_id = 'd-1'`);
+    expect(count).toBe(1);
+  });
+
+  it('rejects an event for an unknown lead by default, naming leadExternalId', async () => {
+    const response = await post([view('u-1', 'nobody', 1), view('u-2', 'l-1', 1)]);
+    expect(response.body.results[0]).toMatchObject({ status: 'rejected', issues: [expect.objectContaining({ field: 'leadExternalId' })] });
+    expect(response.body.results[1].status).toBe('accepted');
+  });
+
+  it('keeps incremental features equal to a recompute over the same history, whatever the arrival order', async () => {
+    const history: EventInput[] = [
+      view('h-1', 'l-3', 1), { eventId: 'h-2', leadExternalId: 'l-3', type: 'email_reply', occurredAt: at(9) },
+      { eventId: 'h-3', leadExternalId: 'l-3', type: 'purchase', occurredAt: at(4), amount: 50_000, currency: 'INR' },
+      view('h-4', 'l-3', 12, '/blog'), { eventId: 'h-5', leadExternalId: 'l-3', type: 'email_bounce', occurredAt: at(2) },
+      { eventId: 'h-6', leadExternalId: 'l-3', type: 'demo_booked', occurredAt: at(11) },
+    ];
+    // Out of order, in three batches, with a late event arriving after newer ones.
+    for (const batch of [[history[1], history[3]], [history[0], history[5]], [history[4], history[2]]]) await post(batch);
+    const stored = await storedState('l-3');
+    const recomputed = computeFeatureState(history, new Date());
+    expect(stored.eventCount).toBe(6);
+    expect(stored.lastDecayAt).toBe(recomputed.lastDecayAt);
+    expect(stored.lastEngagedAt).toBe(recomputed.lastEngagedAt);
+    for (const [name, value] of Object.entries(recomputed.acc)) expect(stored.acc[name as keyof typeof recomputed.acc]).toBeCloseTo(value, 9);
+  });
+
+  it('writes one lead_event outbox row per accepted run-relevant event, none for a duplicate', async () => {
+    await post([
+      { eventId: 'o-1', leadExternalId: 'l-4', type: 'whatsapp_reply', occurredAt: at(5), replyTo: { touchId: 't-9' } },
+      { eventId: 'o-2', leadExternalId: 'l-4', type: 'email_open', occurredAt: at(5) },
+      { eventId: 'o-3', leadExternalId: 'l-4', type: 'unsubscribe', occurredAt: at(6), channel: 'email' },
+    ]);
+    await post([{ eventId: 'o-1', leadExternalId: 'l-4', type: 'whatsapp_reply', occurredAt: at(5) }]);
+    const rows = await db.query(`SELECT payload FROM outbox WHERE kind = 'lead_event' AND payload->>'eventId' LIKE 'o-%' ORDER BY id`);
+    expect(rows.map((r: any) => [r.payload.eventId, r.payload.channel])).toEqual([['o-1', 'whatsapp'], ['o-3', 'email']]);
+    expect(rows[0].payload.replyTo).toEqual({ touchId: 't-9' });
+  });
+
+  it('refuses an empty or oversized batch as a whole', async () => {
+    expect((await post([])).status).toBe(400);
+    const big = Array.from({ length: 5001 }, (_, i) => view(`big-${i}`, 'l-1', 1));
+    expect((await post(big)).status).toBe(400);
+  });
+});
+
+describe('POST /api/events with EVENTS_UNKNOWN_LEAD=stub', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ EVENTS_UNKNOWN_LEAD: 'stub' });
+  });
+  afterAll(() => api.close());
+
+  it('creates a stub lead for an unknown externalId and stores the event', async () => {
+    const response = await api.request('POST', '/api/events', { events: [view('s-1', 'new-lead', 1)] });
+    expect(response.body.results[0]).toMatchObject({ status: 'accepted', leadId: expect.any(String) });
+    const [lead] = (await api.request('GET', '/api/leads?search=new-lead')).body;
+    expect(lead).toMatchObject({ externalId: 'new-lead', id: response.body.results[0].leadId });
+  });
+});

@@ -1,0 +1,144 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { assignSegment, emptyFeatureState, EventInput, FeatureOptions, FeatureState, standardize } from '@segflow/scoring';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { foldLeadEvents } from '../features/fold-lead-events';
+import { LeadFirmographicsRow, vectorOf } from '../features/lead-feature-row';
+import type { OutboxMessage } from '../outbox/outbox-message';
+import { ActiveModel, ActiveModelCache } from '../segments/active-model-cache';
+import { insertOutboxMessages, MembershipChange, writeMembershipChanges } from '../segments/membership-writer';
+import { lockActiveModelShared } from '../segments/segment-model-lock';
+import { eventData, leadEventMessage } from './event-outbox';
+import { featureOptionsFrom } from './feature-options';
+import * as sql from './ingest.sql';
+import type { EventItemResult, IndexedEvent } from './validate-events';
+
+interface LeadRow extends LeadFirmographicsRow {
+  id: string;
+  external_id: string;
+}
+
+interface LockedFeatures {
+  lead_id: string;
+  state: FeatureState;
+  membership_id: string | null;
+  segment_id: string | null;
+}
+
+/**
+ * One flush = one transaction: store the events (idempotent on eventId), fold them into lead_features, re-assign
+ * each touched lead to the nearest active centroid (with hysteresis), and write membership changes and outbox rows.
+ * Every step is one set-based statement whatever the number of events.
+ */
+@Injectable()
+export class IngestWriter {
+  private readonly featureOptions: FeatureOptions;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly models: ActiveModelCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.featureOptions = featureOptionsFrom(config);
+  }
+
+  write(batch: readonly IndexedEvent[], now: Date): Promise<EventItemResult[]> {
+    return this.dataSource.transaction((manager) => this.writeIn(manager, batch, now));
+  }
+
+  private async writeIn(manager: EntityManager, batch: readonly IndexedEvent[], now: Date): Promise<EventItemResult[]> {
+    await lockActiveModelShared(manager);
+    const leads = await this.resolveLeads(manager, batch);
+    const results: EventItemResult[] = [];
+    const known = batch.filter(({ index, event }) => {
+      if (leads.has(event.leadExternalId)) return true;
+      results.push({ index, status: 'rejected', eventId: event.eventId, issues: [{ field: 'leadExternalId', reason: `unknown lead ${event.leadExternalId}: create it with POST /api/leads first` }] });
+      return false;
+    });
+    const inserted = await this.insertEvents(manager, known, leads);
+    const byLead = new Map<string, EventInput[]>();
+    for (const { index, event } of known) {
+      if (!inserted.has(event.eventId)) {
+        results.push({ index, status: 'duplicate', eventId: event.eventId });
+        continue;
+      }
+      const lead = leads.get(event.leadExternalId)!;
+      results.push({ index, status: 'accepted', eventId: event.eventId, leadId: lead.id });
+      const list = byLead.get(lead.id);
+      if (list) list.push(event);
+      else byLead.set(lead.id, [event]);
+    }
+    if (byLead.size) await this.updateLeads(manager, byLead, leads, now);
+    return results;
+  }
+
+  private async resolveLeads(manager: EntityManager, batch: readonly IndexedEvent[]): Promise<Map<string, LeadRow>> {
+    const externalIds = [...new Set(batch.map(({ event }) => event.leadExternalId))];
+    const found = new Map<string, LeadRow>();
+    const collect = (rows: LeadRow[]) => rows.forEach((row) => found.set(row.external_id, row));
+    collect(await manager.query(sql.RESOLVE_LEADS_SQL, [externalIds]));
+    const missing = externalIds.filter((id) => !found.has(id)).sort();
+    if (missing.length && this.config.EVENTS_UNKNOWN_LEAD === 'stub') {
+      await manager.query(sql.INSERT_STUB_LEADS_SQL, [missing]);
+      collect(await manager.query(sql.RESOLVE_LEADS_SQL, [missing]));
+    }
+    return found;
+  }
+
+  private async insertEvents(manager: EntityManager, events: readonly IndexedEvent[], leads: Map<string, LeadRow>): Promise<Set<string>> {
+    if (!events.length) return new Set();
+    // Sorted by key so two flushes carrying the same ids lock them in the same order.
+    const sorted = [...events].sort((a, b) => (a.event.eventId < b.event.eventId ? -1 : 1)).map((e) => e.event);
+    const rows: { event_id: string }[] = await manager.query(sql.INSERT_EVENTS_SQL, [
+      sorted.map((e) => e.eventId),
+      sorted.map((e) => leads.get(e.leadExternalId)!.id),
+      sorted.map((e) => e.type),
+      sorted.map((e) => e.occurredAt),
+      sorted.map((e) => JSON.stringify(eventData(e))),
+    ]);
+    return new Set(rows.map((r) => r.event_id));
+  }
+
+  private async updateLeads(manager: EntityManager, byLead: Map<string, EventInput[]>, leads: Map<string, LeadRow>, now: Date): Promise<void> {
+    const leadIds = [...byLead.keys()].sort();
+    await manager.query(sql.ENSURE_FEATURES_SQL, [leadIds, JSON.stringify(emptyFeatureState())]);
+    const locked: LockedFeatures[] = await manager.query(sql.LOCK_FEATURES_SQL, [leadIds]);
+    const model = await this.models.load(manager);
+    const leadById = new Map([...leads.values()].map((lead) => [lead.id, lead]));
+    const updates = { ids: [] as string[], states: [] as string[], counts: [] as number[], lastAt: [] as (string | null)[], converted: [] as (string | null)[] };
+    const changes: MembershipChange[] = [];
+    const eventMessages: OutboxMessage[] = [];
+    for (const row of locked) {
+      const events = byLead.get(row.lead_id)!;
+      const folded = foldLeadEvents(row.state, events, now, this.featureOptions);
+      updates.ids.push(row.lead_id);
+      updates.states.push(JSON.stringify(folded.state));
+      updates.counts.push(folded.state.eventCount);
+      updates.lastAt.push(folded.state.lastDecayAt === null ? null : new Date(folded.state.lastDecayAt).toISOString());
+      updates.converted.push(folded.convertedAt?.toISOString() ?? null);
+      for (const event of events) {
+        const message = leadEventMessage(row.lead_id, event);
+        if (message) eventMessages.push(message);
+      }
+      const change = model && this.reassign(model, row, folded.state, leadById.get(row.lead_id)!, events, now);
+      if (change) changes.push(change);
+    }
+    await manager.query(sql.UPDATE_FEATURES_SQL, [updates.ids, updates.states, updates.counts, updates.lastAt, updates.converted]);
+    // Event rows first: the run of a segment the lead is leaving still hears the event that made it leave.
+    await insertOutboxMessages(manager, eventMessages);
+    if (model) await writeMembershipChanges(manager, changes, { modelId: model.id, at: now, reason: 'event' });
+  }
+
+  private reassign(model: ActiveModel, row: LockedFeatures, state: FeatureState, lead: LeadRow, events: EventInput[], now: Date): MembershipChange | null {
+    const vector = standardize(vectorOf(state, lead, now), model.standardizer);
+    const assignment = assignSegment({ vector, centroids: model.centroids, currentSegmentId: row.segment_id, margin: this.config.SEGMENT_HYSTERESIS });
+    if (!assignment.changed) return null;
+    const trigger = events.reduce((latest, e) => (Date.parse(e.occurredAt) >= Date.parse(latest.occurredAt) ? e : latest));
+    return {
+      leadId: row.lead_id,
+      from: row.membership_id && row.segment_id ? { membershipId: row.membership_id, segmentId: row.segment_id } : null,
+      toSegmentId: assignment.segmentId,
+      triggerEventId: trigger.eventId,
+    };
+  }
+}

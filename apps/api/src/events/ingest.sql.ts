@@ -1,0 +1,36 @@
+// Every statement handles a whole flush: arrays in, set-based SQL, no statement per event.
+
+/** Leads named by the events, with the firmographics the fit feature reads. */
+export const RESOLVE_LEADS_SQL = `
+SELECT id, external_id, industry, headcount, revenue_band, funding_stage
+FROM leads WHERE external_id = ANY($1::text[])`;
+
+/** Stub leads for unknown external ids (EVENTS_UNKNOWN_LEAD=stub). */
+export const INSERT_STUB_LEADS_SQL = `
+INSERT INTO leads (external_id) SELECT unnest($1::text[]) ON CONFLICT (external_id) DO NOTHING`;
+
+/** Stores new events; a known event_id is skipped and missing from RETURNING, which is how duplicates show. */
+export const INSERT_EVENTS_SQL = `
+INSERT INTO events (event_id, lead_id, type, occurred_at, data)
+SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[], $5::jsonb[])
+ON CONFLICT (event_id) DO NOTHING
+RETURNING event_id`;
+
+/** Creates missing feature rows, then locks every touched lead's row (id order: no deadlocks between flushes). */
+export const ENSURE_FEATURES_SQL = `
+INSERT INTO lead_features (lead_id, state) SELECT unnest($1::uuid[]), $2::jsonb ON CONFLICT (lead_id) DO NOTHING`;
+
+export const LOCK_FEATURES_SQL = `
+SELECT f.lead_id, f.state, m.id AS membership_id, m.segment_id
+FROM lead_features f
+LEFT JOIN segment_memberships m ON m.lead_id = f.lead_id AND m.left_at IS NULL
+WHERE f.lead_id = ANY($1::uuid[])
+ORDER BY f.lead_id
+FOR UPDATE OF f`;
+
+export const UPDATE_FEATURES_SQL = `
+UPDATE lead_features f SET state = x.state, event_count = x.event_count, last_event_at = x.last_event_at,
+  converted_at = COALESCE(f.converted_at, x.converted_at), updated_at = now()
+FROM unnest($1::uuid[], $2::jsonb[], $3::int[], $4::timestamptz[], $5::timestamptz[])
+  AS x(lead_id, state, event_count, last_event_at, converted_at)
+WHERE f.lead_id = x.lead_id`;

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { OutboxMessage } from '../outbox/outbox-message';
+
+/** A lead moving from one segment (or none) to another (or none). */
+export interface MembershipChange {
+  leadId: string;
+  from: { membershipId: string; segmentId: string } | null;
+  toSegmentId: string | null;
+  triggerEventId: string | null;
+}
+
+/** Why memberships changed: `event` (real time), `model_activated` (first model or approval). */
+export interface MembershipContext {
+  modelId: string;
+  at: Date;
+  reason: 'event' | 'model_activated';
+}
+
+/** Appends outbox rows in one statement. Must run inside the transaction of the change they describe. */
+export async function insertOutboxMessages(manager: EntityManager, messages: readonly OutboxMessage[]): Promise<void> {
+  if (!messages.length) return;
+  await manager.query(`INSERT INTO outbox (kind, payload) SELECT * FROM unnest($1::text[], $2::jsonb[])`, [
+    messages.map((m) => m.kind),
+    messages.map((m) => JSON.stringify(m.payload)),
+  ]);
+}
+
+/**
+ * Closes the old memberships, opens the new ones and writes one `segment_left` / `segment_entered` outbox row per
+ * closed / opened membership: three statements for any number of changes, all in the caller's transaction.
+ */
+export async function writeMembershipChanges(manager: EntityManager, changes: readonly MembershipChange[], context: MembershipContext): Promise<void> {
+  if (!changes.length) return;
+  const at = context.at.toISOString();
+  const closing = changes.filter((c) => c.from !== null);
+  const opening = changes.filter((c) => c.toSegmentId !== null).map((c) => ({ ...c, membershipId: randomUUID() }));
+  if (closing.length) {
+    await manager.query(`UPDATE segment_memberships SET left_at = $2, leave_reason = $3 WHERE id = ANY($1::uuid[])`, [
+      closing.map((c) => c.from!.membershipId), at, context.reason,
+    ]);
+  }
+  if (opening.length) {
+    await manager.query(
+      `INSERT INTO segment_memberships (id, lead_id, segment_id, model_id, entered_at, enter_reason, trigger_event_id)
+       SELECT id, lead_id, segment_id, $4, $5, $6, trigger FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $7::text[])
+         AS x(id, lead_id, segment_id, trigger)`,
+      [opening.map((c) => c.membershipId), opening.map((c) => c.leadId), opening.map((c) => c.toSegmentId), context.modelId, at, context.reason, opening.map((c) => c.triggerEventId)],
+    );
+  }
+  // Left before entered, so a dispatcher reading in id order exits the old run before starting the new one.
+  await insertOutboxMessages(manager, [
+    ...closing.map((c): OutboxMessage => ({
+      kind: 'segment_left',
+      payload: { leadId: c.leadId, segmentId: c.from!.segmentId, membershipId: c.from!.membershipId, leftAt: at, reason: context.reason },
+    })),
+    ...opening.map((c): OutboxMessage => ({
+      kind: 'segment_entered',
+      payload: { leadId: c.leadId, segmentId: c.toSegmentId!, membershipId: c.membershipId, enteredAt: at, triggerEventId: c.triggerEventId },
+    })),
+  ]);
+}
