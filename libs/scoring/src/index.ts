@@ -25,3 +25,4 @@ export * from './train-segments';
 export * from './match-segments';
 export * from './assign-segment';
 export * from './describe-segment';
+export * from './build-segment-model';
