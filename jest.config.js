@@ -23,13 +23,15 @@ const project = (displayName, roots, extra = {}) => ({
 });
 
 module.exports = {
+  // Integration and browser tests wait on real servers; the pure suites finish far below this.
+  testTimeout: 120_000,
   globalSetup: '<rootDir>/tools/testing/global-setup.mjs',
   globalTeardown: '<rootDir>/tools/testing/global-teardown.mjs',
   projects: [
     project('libs', ['<rootDir>/libs', '<rootDir>/tools']),
     project('web', ['<rootDir>/apps/web/src']),
-    project('api', ['<rootDir>/apps/api/src'], { testTimeout: 60_000 }),
-    project('worker', ['<rootDir>/apps/worker/src'], { testTimeout: 120_000 }),
-    project('e2e', ['<rootDir>/e2e'], { testTimeout: 180_000 }),
+    project('api', ['<rootDir>/apps/api/src']),
+    project('worker', ['<rootDir>/apps/worker/src']),
+    project('e2e', ['<rootDir>/e2e']),
   ],
 };

@@ -5,7 +5,7 @@ const repoRoot = resolve(__dirname, '..', '..', '..');
 const libs = ['playbook', 'scoring', 'sla', 'routing', 'workflow-contracts'];
 
 /** Where the prebundled workflow code lives (written by `node dist/bundle-workflows.js` during the build). */
-export const WORKFLOW_BUNDLE_PATH = join(repoRoot, 'apps', 'worker', 'dist', 'workflow-bundle.js');
+export const WORKFLOW_BUNDLE_PATH = join(repoRoot, 'apps', 'worker', 'dist', 'workflows.bundle.js');
 
 /**
  * Bundles the workflows from source. The libs are aliased to their TypeScript sources so the bundle never
