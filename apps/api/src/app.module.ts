@@ -4,6 +4,9 @@ import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { LeadsModule } from './leads/leads.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { PlaybooksModule } from './playbooks/playbooks.module';
+import { RunsModule } from './runs/runs.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Global()
@@ -20,7 +23,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, HealthModule, LeadsModule, EventsModule],
+      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, HealthModule, LeadsModule, EventsModule, PlaybooksModule, RunsModule, OutboxModule],
     };
   }
 }

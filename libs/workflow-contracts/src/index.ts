@@ -1,2 +1,3 @@
 export * from './task-queues';
 export * from './lead-intake';
+export * from './playbook-run';

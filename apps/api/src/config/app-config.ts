@@ -13,6 +13,11 @@ export const appConfigSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
   TEMPORAL_UI_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Interpreter minutes per real minute for playbook runs; 1 in production, >1 only for tests and demos. */
+  PLAYBOOK_TIME_SCALE: z.coerce.number().min(1).max(10_000).default(1),
+  /** `off` stops this process from dispatching the outbox (e.g. tests that inspect undelivered rows). */
+  OUTBOX_DISPATCHER: z.enum(['on', 'off']).default('on'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   /** An event for an unknown leadExternalId: `reject` it (per-item error) or create a `stub` lead with only that id. */
   EVENTS_UNKNOWN_LEAD: z.enum(['reject', 'stub']).default('reject'),
   /** Comma-separated regular expressions (tested on the lower-cased URL) marking pricing pages; default: libs/scoring's. */

@@ -3,9 +3,16 @@ import { LeadIntakeEntity } from './lead-intake.entity';
 import { CreateLeads1764158400000 } from './migrations/1764158400000-create-leads';
 import { CreateOutbox1764158500000 } from './migrations/1764158500000-create-outbox';
 import { OutboxEntity } from '../outbox/outbox.entity';
+import { CreatePlaybooksAndRuns1764200000000 } from './migrations/1764200000000-create-playbooks-and-runs';
+import { PlaybookEntity } from '../playbooks/playbook.entity';
+import { PlaybookVersionEntity } from '../playbooks/playbook-version.entity';
+import { SegmentBindingEntity } from '../playbooks/segment-binding.entity';
+import { RunEntity } from '../runs/run.entity';
+import { TaskEntity } from '../runs/task.entity';
+import { TouchEntity } from '../runs/touch.entity';
 import { CreateEventsAndFeatures1764300000000 } from './migrations/1764300000000-create-events-and-features';
 import { CreateSegments1764300100000 } from './migrations/1764300100000-create-segments';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
-export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity];
-export const MIGRATIONS = [CreateLeads1764158400000, CreateOutbox1764158500000, CreateEventsAndFeatures1764300000000, CreateSegments1764300100000];
+export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
+export const MIGRATIONS = [CreateLeads1764158400000, CreateOutbox1764158500000, CreatePlaybooksAndRuns1764200000000, CreateEventsAndFeatures1764300000000, CreateSegments1764300100000];

@@ -1,1 +1,2 @@
 export { leadIntakeWorkflow } from './lead-intake.workflow';
+export { playbookRunWorkflow } from './playbook-run.workflow';

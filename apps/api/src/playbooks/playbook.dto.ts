@@ -1,0 +1,76 @@
+import { playbookSchema, type PlaybookIssue } from '@segflow/playbook';
+import { z } from 'zod';
+import type { PlaybookEntity, PlaybookStatus } from './playbook.entity';
+import type { PlaybookVersionEntity } from './playbook-version.entity';
+
+export const createPlaybookSchema = z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(2000).optional() });
+export const saveDraftSchema = z.object({ graph: playbookSchema, revision: z.number().int().min(1) });
+export const publishSchema = z.object({ note: z.string().max(2000).optional() });
+export const bindingSchema = z.object({ segmentId: z.string().min(1).max(200).nullable(), holdoutPercent: z.number().int().min(0).max(50) });
+
+export type CreatePlaybookBody = z.infer<typeof createPlaybookSchema>;
+export type SaveDraftBody = z.infer<typeof saveDraftSchema>;
+export type BindingBody = z.infer<typeof bindingSchema>;
+
+/** One row of `GET /api/playbooks`. */
+export interface PlaybookSummaryDto {
+  id: string;
+  name: string;
+  description: string;
+  status: PlaybookStatus;
+  segmentId: string | null;
+  holdoutPercent: number;
+  draftRevision: number;
+  publishedVersion: number | null;
+  activeRuns: number;
+  convertedRuns: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** `GET /api/playbooks/:id`: the summary plus the draft graph and its validation issues. */
+export interface PlaybookDetailDto extends PlaybookSummaryDto {
+  draft: unknown;
+  issues: PlaybookIssue[];
+}
+
+/** Aggregates joined onto a playbook for its summary. */
+export interface PlaybookStats {
+  segmentId: string | null;
+  holdoutPercent: number;
+  publishedVersion: number | null;
+  activeRuns: number;
+  convertedRuns: number;
+}
+
+export function mapPlaybookSummary(playbook: PlaybookEntity, stats: PlaybookStats): PlaybookSummaryDto {
+  return {
+    id: playbook.id, name: playbook.name, description: playbook.description, status: playbook.status,
+    segmentId: stats.segmentId, holdoutPercent: stats.holdoutPercent, draftRevision: playbook.draftRevision,
+    publishedVersion: stats.publishedVersion, activeRuns: stats.activeRuns, convertedRuns: stats.convertedRuns,
+    updatedAt: playbook.updatedAt.toISOString(), updatedBy: playbook.updatedBy,
+  };
+}
+
+/** A published version, without (list) or with (detail) its graph. */
+export interface PlaybookVersionDto {
+  version: number;
+  note: string | null;
+  publishedAt: string;
+  publishedBy: string | null;
+  graph?: unknown;
+}
+
+export function mapVersion(version: PlaybookVersionEntity, withGraph: boolean): PlaybookVersionDto {
+  const dto: PlaybookVersionDto = { version: version.version, note: version.note, publishedAt: version.publishedAt.toISOString(), publishedBy: version.publishedBy };
+  return withGraph ? { ...dto, graph: version.graph } : dto;
+}
+
+/** Per-node counts of one version's runs. */
+export interface NodeAnalyticsDto {
+  nodeId: string;
+  reached: number;
+  waiting: number;
+  exited: number;
+  converted: number;
+}

@@ -1,0 +1,66 @@
+import type { PathEntry } from '@segflow/playbook';
+import { z } from 'zod';
+import type { RunEntity, RunRowStatus } from './run.entity';
+import type { TaskEntity } from './task.entity';
+import type { TouchEntity } from './touch.entity';
+
+export const enrolSchema = z.object({ leadId: z.string().uuid(), playbookId: z.string().uuid() });
+export const stopRunSchema = z.object({ reason: z.string().trim().min(1).max(200) });
+export const listRunsQuerySchema = z.object({
+  leadId: z.string().uuid().optional(),
+  playbookId: z.string().uuid().optional(),
+  status: z.enum(['active', 'converted', 'exited', 'completed', 'heldOut']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const listTouchesQuerySchema = z.object({ leadId: z.string().uuid().optional(), runId: z.string().uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const completeTaskSchema = z.object({ outcome: z.string().trim().min(1).max(100).default('done') });
+
+export type EnrolBody = z.infer<typeof enrolSchema>;
+export type ListRunsQuery = z.infer<typeof listRunsQuerySchema>;
+export type ListTouchesQuery = z.infer<typeof listTouchesQuerySchema>;
+
+export interface TouchDto {
+  id: string; runId: string; leadId: string; nodeId: string; visit: number; channel: string; subject: string | null;
+  body: string; sender: TouchEntity['sender']; status: 'sent' | 'failed'; error: string | null; providerMessageId: string | null; createdAt: string;
+}
+
+export interface TaskDto {
+  id: string; runId: string | null; leadId: string; nodeId: string | null; visit: number | null; taskType: string; title: string;
+  description: string | null; priority: string; dueAt: string; assigneeId: string | null; waitForCompletion: boolean;
+  status: 'open' | 'done' | 'cancelled'; outcome: string | null; createdAt: string; closedAt: string | null;
+}
+
+export interface RunDto {
+  id: string; leadId: string; playbookId: string; playbookVersion: number; segmentId: string | null; status: RunRowStatus;
+  exitReason: string | null; currentNodeId: string | null; temporalWorkflowId: string | null; startedAt: string; endedAt: string | null;
+}
+
+export interface RunDetailDto extends RunDto {
+  path: PathEntry[];
+  touches: TouchDto[];
+  tasks: TaskDto[];
+}
+
+export function mapRun(run: RunEntity): RunDto {
+  return {
+    id: run.id, leadId: run.leadId, playbookId: run.playbookId, playbookVersion: run.playbookVersion, segmentId: run.segmentId,
+    status: run.status, exitReason: run.exitReason, currentNodeId: run.currentNodeId, temporalWorkflowId: run.temporalWorkflowId,
+    startedAt: run.startedAt.toISOString(), endedAt: run.endedAt?.toISOString() ?? null,
+  };
+}
+
+export function mapTouch(t: TouchEntity): TouchDto {
+  return {
+    id: t.id, runId: t.runId, leadId: t.leadId, nodeId: t.nodeId, visit: t.visit, channel: t.channel, subject: t.subject, body: t.body,
+    sender: t.sender, status: t.status, error: t.error, providerMessageId: t.providerMessageId, createdAt: t.createdAt.toISOString(),
+  };
+}
+
+export function mapTask(t: TaskEntity): TaskDto {
+  return {
+    id: t.id, runId: t.runId, leadId: t.leadId, nodeId: t.nodeId, visit: t.visit, taskType: t.taskType, title: t.title,
+    description: t.description, priority: t.priority, dueAt: t.dueAt.toISOString(), assigneeId: t.assigneeId,
+    waitForCompletion: t.waitForCompletion, status: t.status, outcome: t.outcome, createdAt: t.createdAt.toISOString(),
+    closedAt: t.closedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,87 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { isUuid } from '../playbooks/playbooks.service';
+import { mapRun, mapTask, mapTouch, type EnrolBody, type ListRunsQuery, type ListTouchesQuery, type RunDetailDto, type RunDto, type TaskDto, type TouchDto } from './run.dto';
+import { RunEntity } from './run.entity';
+import { RunLauncherService } from './run-launcher.service';
+import { RunSignalsService } from './run-signals.service';
+import { TaskEntity } from './task.entity';
+import { TouchEntity } from './touch.entity';
+
+/** Manual enrolment, reading runs with what they produced, stopping runs and completing their tasks. */
+@Injectable()
+export class RunsService {
+  constructor(
+    @InjectRepository(RunEntity) private readonly runs: Repository<RunEntity>,
+    @InjectRepository(TouchEntity) private readonly touches: Repository<TouchEntity>,
+    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    private readonly launcher: RunLauncherService,
+    private readonly signals: RunSignalsService,
+  ) {}
+
+  /** Enrols a lead into the playbook's latest published version (no holdout, no re-entry policy: ops decide). */
+  async enrol({ leadId, playbookId }: EnrolBody): Promise<RunDetailDto> {
+    let result;
+    try {
+      result = await this.launcher.launch({ leadId, playbookId });
+    } catch (error) {
+      throw new ServiceUnavailableException({ message: `run not started: ${(error as Error).message}` });
+    }
+    if (result.kind === 'refused') {
+      if (result.reason === 'lead-not-found' || result.reason === 'playbook-not-found') throw new NotFoundException({ message: result.detail });
+      if (result.reason === 'not-published') throw new ConflictException({ message: result.detail, field: 'playbookId' });
+      throw new ConflictException({ message: result.detail, field: 'leadId' });
+    }
+    return this.get(result.run.id);
+  }
+
+  async list(query: ListRunsQuery): Promise<RunDto[]> {
+    const where = { ...(query.leadId && { leadId: query.leadId }), ...(query.playbookId && { playbookId: query.playbookId }), ...(query.status && { status: query.status }) };
+    const runs = await this.runs.find({ where, order: { startedAt: 'DESC' }, take: query.limit });
+    return runs.map(mapRun);
+  }
+
+  async get(id: string): Promise<RunDetailDto> {
+    const run = await this.findOrThrow(id);
+    const [touches, tasks] = await Promise.all([
+      this.touches.find({ where: { runId: id }, order: { createdAt: 'ASC' } }),
+      this.tasks.find({ where: { runId: id }, order: { createdAt: 'ASC' } }),
+    ]);
+    return { ...mapRun(run), path: run.path, touches: touches.map(mapTouch), tasks: tasks.map(mapTask) };
+  }
+
+  /** Ends an active run at once with the reason (pending touches unsent, open tasks cancelled by the workflow). */
+  async stop(id: string, reason: string): Promise<RunDetailDto> {
+    const run = await this.findOrThrow(id);
+    if (run.status !== 'active') throw new ConflictException({ message: `run ${id} is already ${run.status}` });
+    await this.signals.send(run.temporalWorkflowId!, { kind: 'exit', payload: { reason: `stopped:${reason}` } });
+    return this.get(id);
+  }
+
+  async listTouches(query: ListTouchesQuery): Promise<TouchDto[]> {
+    const where = { ...(query.leadId && { leadId: query.leadId }), ...(query.runId && { runId: query.runId }) };
+    const touches = await this.touches.find({ where, order: { createdAt: 'DESC' }, take: query.limit });
+    return touches.map(mapTouch);
+  }
+
+  /** Closes an open task and tells its run (a `waitForCompletion` task node continues on `done`). */
+  async completeTask(taskId: string, outcome: string): Promise<TaskDto> {
+    const task = isUuid(taskId) ? await this.tasks.findOneBy({ id: taskId }) : null;
+    if (!task) throw new NotFoundException({ message: `task ${taskId} not found` });
+    if (task.status !== 'open') throw new ConflictException({ message: `task ${taskId} is already ${task.status}` });
+    await this.tasks.update({ id: taskId }, { status: 'done', outcome, closedAt: new Date() });
+    const run = task.runId ? await this.runs.findOneBy({ id: task.runId }) : null;
+    if (run?.status === 'active' && run.temporalWorkflowId && task.nodeId && task.visit !== null) {
+      await this.signals.send(run.temporalWorkflowId, { kind: 'taskCompleted', payload: { nodeId: task.nodeId, visit: task.visit, outcome } });
+    }
+    return mapTask((await this.tasks.findOneBy({ id: taskId }))!);
+  }
+
+  private async findOrThrow(id: string): Promise<RunEntity> {
+    if (!isUuid(id)) throw new BadRequestException({ message: 'invalid run id', issues: [{ field: 'id', reason: 'must be a UUID' }] });
+    const run = await this.runs.findOneBy({ id });
+    if (!run) throw new NotFoundException({ message: `run ${id} not found` });
+    return run;
+  }
+}

@@ -1,0 +1,44 @@
+import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
+import type { Command, CommandResult, LeadContext } from '@segflow/playbook';
+import type { PlaybookRunActivities } from '../activities/playbook-run.activities';
+
+const activities = proxyActivities<PlaybookRunActivities>({
+  startToCloseTimeout: '30 seconds',
+  // Transient failures (database or provider hiccups) retry with backoff; permanent ones are non-retryable.
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/** Runs an activity; a permanent failure becomes a `failed` result the interpreter routes (it never stalls the run). */
+async function resultOf(call: () => Promise<CommandResult>): Promise<CommandResult> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    return { kind: 'failed', reason: error.cause?.message ?? error.message };
+  }
+}
+
+/** Executes one interpreter command through its activity; keys in the commands make retries and replays harmless. */
+export async function executeCommand(runId: string, command: Command, lead: LeadContext, now: Date): Promise<CommandResult> {
+  switch (command.kind) {
+    case 'sendTouch':
+      return resultOf(() => activities.deliverTouch({ runId, command }));
+    case 'createTask':
+      return resultOf(() => activities.createTask({ runId, command }));
+    case 'routeOwner':
+      return resultOf(() => activities.routeOwner({ runId, command, lead, now: now.toISOString() }));
+    case 'cancelOpenTasks':
+      await activities.cancelOpenTasks({ runId });
+      return { kind: 'ok' };
+    case 'complete':
+      return { kind: 'ok' };
+  }
+}
+
+/** Commands that reach the outside world; none of them runs once an exit has arrived. */
+export function isOutbound(command: Command): boolean {
+  return command.kind === 'sendTouch' || command.kind === 'createTask' || command.kind === 'routeOwner';
+}
+
+/** Mirrors the run into Postgres. */
+export const recordProgress = activities.recordProgress;

@@ -1,0 +1,105 @@
+import { condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { advance, startRun, type CommandResult, type RunInput, type RunState, type Step } from '@segflow/playbook';
+import {
+  exitSignal, leadEventSignal, pauseSignal, playbookRunStateQuery, resumeSignal, taskCompletedSignal,
+  type CarriedRunState, type PlaybookRunInput, type PlaybookRunResult, type PlaybookRunSignalInput, type RunClock,
+} from '@segflow/workflow-contracts';
+import { interpreterNow, startClock, workflowMsUntil } from './playbook-run-clock';
+import { executeCommand, isOutbound, recordProgress } from './playbook-run-commands';
+
+/** History length after which the run continues as new (well below Temporal's 50k-event limit). */
+export const RUN_HISTORY_LIMIT = 5_000;
+
+function toRunInput(queued: PlaybookRunSignalInput): RunInput {
+  if (queued.kind === 'event') return { kind: 'event', event: queued.payload.event };
+  const { nodeId, visit, outcome } = queued.payload;
+  return { kind: 'commandResult', nodeId, visit, result: { kind: 'taskCompleted', outcome } };
+}
+
+/** Signal-fed state of one execution, plus the interpreter state it drives. */
+class RunDriver {
+  state!: RunState;
+  inbox: PlaybookRunSignalInput[];
+  exitReason: string | null;
+  lastResult: CommandResult | null;
+  paused: boolean;
+  readonly clock: RunClock;
+
+  constructor(private readonly input: PlaybookRunInput) {
+    const carried = input.carried;
+    this.inbox = carried?.inbox ?? [];
+    this.exitReason = carried?.exitReason ?? null;
+    this.lastResult = carried?.lastResult ?? null;
+    this.paused = input.paused;
+    this.clock = carried?.clock ?? startClock(input.timeScale, new Date());
+    if (carried) this.state = carried.state;
+    setHandler(leadEventSignal, (payload) => void this.inbox.push({ kind: 'event', payload }));
+    setHandler(taskCompletedSignal, (payload) => void this.inbox.push({ kind: 'taskCompleted', payload }));
+    setHandler(exitSignal, ({ reason }) => void (this.exitReason ??= reason));
+    setHandler(pauseSignal, () => void (this.paused = true));
+    setHandler(resumeSignal, () => void (this.paused = false));
+    setHandler(playbookRunStateQuery, () => ({
+      runId: input.runId, status: this.state?.status ?? 'active', reason: this.state?.reason ?? null,
+      currentNodeId: this.state?.currentNodeId ?? null, path: this.state?.path ?? [], waiting: this.state?.waiting ?? null, paused: this.paused,
+    }));
+  }
+
+  now(): Date {
+    return interpreterNow(this.clock, new Date());
+  }
+
+  /** Executes a step's commands in order; once an exit is pending no touch, task or routing goes out. */
+  async apply(step: Step): Promise<void> {
+    this.state = step.state;
+    for (const command of step.commands) {
+      if (this.exitReason !== null && isOutbound(command)) break;
+      this.lastResult = await executeCommand(this.input.runId, command, this.state.lead, this.now());
+    }
+    await recordProgress({ runId: this.input.runId, state: this.state });
+  }
+
+  /** The next input for the interpreter, following `advance`'s driver loop; holds while paused. */
+  async nextInput(): Promise<RunInput> {
+    for (;;) {
+      if (this.exitReason !== null) return { kind: 'exit', reason: this.exitReason };
+      if (this.paused) {
+        await condition(() => !this.paused || this.exitReason !== null);
+        continue;
+      }
+      const waiting = this.state.waiting;
+      if (waiting?.kind === 'commandResult') {
+        return { kind: 'commandResult', nodeId: waiting.nodeId, visit: waiting.visit, result: this.lastResult ?? { kind: 'ok' } };
+      }
+      const queued = this.inbox.shift();
+      if (queued) return toRunInput(queued);
+      if (waiting?.until !== undefined && this.now().getTime() >= Date.parse(waiting.until)) return { kind: 'timerFired' };
+      const timeout = waiting?.until === undefined ? undefined : workflowMsUntil(this.clock, new Date(), waiting.until);
+      await condition(() => this.exitReason !== null || this.paused || this.inbox.length > 0, timeout as number);
+    }
+  }
+
+  carry(): CarriedRunState {
+    return { state: this.state, clock: this.clock, inbox: this.inbox, lastResult: this.lastResult, exitReason: this.exitReason };
+  }
+}
+
+/**
+ * One playbook run: drives `@segflow/playbook`'s interpreter (startRun / advance) with Temporal timers for
+ * waits and signals for lead events, task completions, pause/resume and exit. Every side effect is an
+ * idempotent activity keyed by (run, node, visit). Continues as new before the history gets long.
+ */
+export async function playbookRunWorkflow(input: PlaybookRunInput): Promise<PlaybookRunResult> {
+  const driver = new RunDriver(input);
+  if (!input.carried) {
+    await driver.apply(startRun({ playbook: input.graph, lead: input.lead, now: driver.now(), runId: input.runId }));
+  }
+  while (driver.state.status === 'active') {
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? RUN_HISTORY_LIMIT)) {
+      await continueAsNew<typeof playbookRunWorkflow>({ ...input, paused: driver.paused, carried: driver.carry() });
+    }
+    const next = await driver.nextInput();
+    await driver.apply(advance(input.graph, driver.state, next, { now: driver.now() }));
+  }
+  return { status: driver.state.status, reason: driver.state.reason ?? null };
+}
