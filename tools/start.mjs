@@ -1,0 +1,109 @@
+// `npm start`: installs what is missing, then starts PostgreSQL, Temporal, the API, the worker and the web app
+// with embedded defaults, and prints their URLs. Ctrl-C stops them all; the data in .segflow/ is reused next time.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stateDir = join(root, '.segflow');
+const { say, fail } = await import('./lib/log.mjs');
+
+function portFromEnv(variable, fallback) {
+  const raw = process.env[variable];
+  const port = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`${variable}=${raw} is not a port number (1-65535)`);
+  return port;
+}
+
+const ports = {
+  api: portFromEnv('API_PORT', 3000),
+  web: portFromEnv('WEB_PORT', 5173),
+  temporal: portFromEnv('TEMPORAL_PORT', 7233),
+  temporalUi: portFromEnv('TEMPORAL_UI_PORT', 8233),
+  postgres: portFromEnv('POSTGRES_PORT', 5433),
+};
+
+const stops = [];
+let stopping = false;
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  for (const stop of stops.reverse()) await stop().catch(() => {});
+  process.exit(code);
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+async function assertPortsFree() {
+  const { isPortFree } = await import('./lib/ports.mjs');
+  const wanted = [['API_PORT', ports.api], ['WEB_PORT', ports.web], ['TEMPORAL_PORT', ports.temporal], ['TEMPORAL_UI_PORT', ports.temporalUi]];
+  if (!process.env.DATABASE_URL) wanted.push(['POSTGRES_PORT', ports.postgres]);
+  for (const [variable, port] of wanted) {
+    if (!(await isPortFree(port))) fail(`port ${port} (${variable}) is already in use: stop what uses it or set ${variable} to another port`);
+  }
+}
+
+async function startDatabase() {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const { startEmbeddedPostgres, ensureDatabase } = await import('./lib/postgres.mjs');
+  const pg = await startEmbeddedPostgres({ dataDir: join(stateDir, 'postgres'), port: ports.postgres });
+  stops.push(pg.stop);
+  await ensureDatabase(pg.adminUrl, 'segflow');
+  return pg.adminUrl.replace(/\/postgres$/, '/segflow');
+}
+
+async function main() {
+  const { ensureDependencies } = await import('./lib/ensure-deps.mjs');
+  await ensureDependencies(root);
+  await assertPortsFree();
+  const { ensureTemporalCli } = await import('./lib/temporal-cli.mjs');
+  const cli = await ensureTemporalCli();
+  const { build } = await import('./lib/build.mjs');
+  await build(root);
+  mkdirSync(stateDir, { recursive: true });
+
+  const databaseUrl = await startDatabase();
+  const { run } = await import('./lib/run.mjs');
+  const env = {
+    DATABASE_URL: databaseUrl,
+    API_PORT: String(ports.api),
+    TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
+    TEMPORAL_UI_URL: `http://127.0.0.1:${ports.temporalUi}`,
+  };
+  await run(process.execPath, ['apps/api/dist/database/migrate.js'], { cwd: root, env: { ...process.env, ...env } });
+
+  const { startTemporalDevServer } = await import('./lib/temporal-server.mjs');
+  const temporal = await startTemporalDevServer({ cli, port: ports.temporal, uiPort: ports.temporalUi, dbFile: join(stateDir, 'temporal.db') });
+  stops.push(temporal.stop);
+
+  const { startChild } = await import('./lib/children.mjs');
+  const onExit = (name, code, signal) => {
+    if (stopping) return;
+    process.stderr.write(`[segflow] ${name} exited (${signal ?? `code ${code}`}); stopping everything\n`);
+    shutdown(1);
+  };
+  const apiUrl = `http://127.0.0.1:${ports.api}`;
+  for (const [name, args, cwd, extraEnv] of [
+    ['api', ['apps/api/dist/main.js'], root, {}],
+    ['worker', ['apps/worker/dist/main.js'], root, {}],
+    ['web', [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(ports.web), '--strictPort'], join(root, 'apps/web'), { SEGFLOW_API_URL: apiUrl }],
+  ]) {
+    stops.push(startChild(name, process.execPath, args, { cwd, env: { ...env, ...extraEnv }, onExit }).stop);
+  }
+
+  const { waitForHealthy } = await import('./lib/health.mjs');
+  await waitForHealthy(`${apiUrl}/api/health`);
+  say('Segflow is running:');
+  say(`  web           http://127.0.0.1:${ports.web}`);
+  say(`  API           ${apiUrl}/api   (health: ${apiUrl}/api/health)`);
+  say(`  API docs      ${apiUrl}/api/docs`);
+  say(`  Temporal UI   http://127.0.0.1:${ports.temporalUi}`);
+  say(`  database      ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
+  say('press Ctrl-C to stop');
+}
+
+main().catch(async (error) => {
+  process.stderr.write(`[segflow] error: ${error.message}\n`);
+  await shutdown(1);
+});

@@ -1,0 +1,53 @@
+// `npm test`: installs what is missing (dependencies, Temporal CLI, chromium), builds, then runs every suite
+// (unit, integration against real PostgreSQL + Temporal, browser) in one jest run. The last line sums them all.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const resultsFile = join(root, '.segflow', 'test-results.json');
+
+function summarise(results) {
+  if (!results) return { passed: 0, failed: 1, skipped: 0 };
+  // A suite that fails to load has no test results of its own: count it as one failure so it cannot hide.
+  const brokenSuites = results.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  return {
+    passed: results.numPassedTests,
+    failed: results.numFailedTests + brokenSuites,
+    skipped: results.numPendingTests + results.numTodoTests,
+  };
+}
+
+function printSummaryAndExit({ passed, failed, skipped }, code) {
+  process.stdout.write(`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+  process.exit(code);
+}
+
+async function prepare() {
+  const { ensureDependencies } = await import('./lib/ensure-deps.mjs');
+  await ensureDependencies(root);
+  const { ensureTemporalCli } = await import('./lib/temporal-cli.mjs');
+  process.env.SEGFLOW_TEMPORAL_CLI = await ensureTemporalCli();
+  const { ensureChromium } = await import('./lib/chromium.mjs');
+  process.env.SEGFLOW_CHROMIUM = await ensureChromium();
+  const { build } = await import('./lib/build.mjs');
+  await build(root);
+}
+
+try {
+  await prepare();
+} catch (error) {
+  process.stderr.write(`[segflow] cannot run the tests: ${error.message}\n`);
+  printSummaryAndExit({ passed: 0, failed: 1, skipped: 0 }, 1);
+}
+
+mkdirSync(dirname(resultsFile), { recursive: true });
+rmSync(resultsFile, { force: true });
+const jestArgs = [join(root, 'node_modules/jest/bin/jest.js'), '--ci', '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)];
+const jest = spawn(process.execPath, jestArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+jest.on('exit', (code) => {
+  const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : null;
+  const summary = summarise(results);
+  printSummaryAndExit(summary, code === 0 && summary.failed === 0 ? 0 : 1);
+});
