@@ -1,10 +1,12 @@
 import { Link, usePathname } from './router';
 import { LeadsPage } from './pages/leads-page';
 import { PlaybooksPage } from './pages/playbooks-page';
+import { SegmentsPage } from './pages/segments-page';
 
 const pages = [
   { path: '/leads', label: 'Leads', element: <LeadsPage /> },
   { path: '/playbooks', label: 'Playbooks', element: <PlaybooksPage /> },
+  { path: '/segments', label: 'Segments', element: <SegmentsPage /> },
 ];
 
 export function App() {

@@ -11,7 +11,21 @@ export function usePathname(): string {
   return pathname;
 }
 
+let navigationGuard: (() => boolean) | null = null;
+
+/**
+ * Installs a check run before in-app navigation (e.g. "unsaved changes, leave anyway?"); returning false
+ * cancels it. Returns a function that removes the guard.
+ */
+export function setNavigationGuard(guard: () => boolean): () => void {
+  navigationGuard = guard;
+  return () => {
+    if (navigationGuard === guard) navigationGuard = null;
+  };
+}
+
 export function navigate(to: string): void {
+  if (navigationGuard && !navigationGuard()) return;
   window.history.pushState(null, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }

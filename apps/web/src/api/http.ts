@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly issues: { field: string; reason: string }[] = [],
+    /** The whole error body, for responses that carry more than issues (e.g. a 409's `currentRevision`). */
+    readonly body: unknown = undefined,
   ) {
     super(message);
   }
@@ -19,7 +21,7 @@ export async function requestJson<T>(path: string, init: { method?: string; body
   const payload = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {
     const issues = payload?.issues ?? payload?.message?.issues ?? [];
-    throw new ApiError(response.status, payload?.message ?? response.statusText, issues);
+    throw new ApiError(response.status, payload?.message ?? response.statusText, issues, payload);
   }
   return payload as T;
 }

@@ -24,3 +24,36 @@ export const listLeads = (search?: string) =>
   requestJson<Lead[]>(`/api/leads${search ? `?search=${encodeURIComponent(search)}` : ''}`);
 
 export const createLead = (lead: NewLead) => requestJson<{ id: string; status: string }>('/api/leads', { method: 'POST', body: lead });
+
+/** A lead event as the lead detail lists it. */
+export interface LeadEvent {
+  eventId?: string;
+  id?: string;
+  type: string;
+  occurredAt: string;
+  channel?: string | null;
+  properties?: Record<string, unknown>;
+}
+
+/** A period of segment membership. */
+export interface SegmentMembership {
+  segmentId: string;
+  segmentName?: string | null;
+  enteredAt: string;
+  exitedAt?: string | null;
+  reason?: string | null;
+}
+
+/** A lead with what happened to it. Fields the leads API does not (yet) return are optional. */
+export interface LeadDetail extends Lead {
+  segment?: { id: string; name: string; colour?: string } | null;
+  segmentId?: string | null;
+  owner?: { id: string; name: string } | null;
+  score?: number | null;
+  features?: Record<string, number>;
+  events?: LeadEvent[];
+  memberships?: SegmentMembership[];
+  segmentChanges?: SegmentMembership[];
+}
+
+export const getLead = (id: string) => requestJson<LeadDetail>(`/api/leads/${encodeURIComponent(id)}`);

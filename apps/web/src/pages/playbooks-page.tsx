@@ -1,17 +1,9 @@
-import { Background, Controls, MiniMap, ReactFlow } from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
+import { usePathname } from '../router';
+import { PlaybookEditorPage } from './playbook-editor-page';
+import { PlaybooksListPage } from './playbooks-list-page';
 
+/** `/playbooks` lists playbooks; `/playbooks/:id` opens one in the editor. */
 export function PlaybooksPage() {
-  return (
-    <section className="full">
-      <h1>Playbooks</h1>
-      <div className="canvas" data-testid="playbook-canvas">
-        <ReactFlow nodes={[]} edges={[]} fitView>
-          <Background />
-          <MiniMap />
-          <Controls />
-        </ReactFlow>
-      </div>
-    </section>
-  );
+  const match = /^\/playbooks\/([^/]+)/.exec(usePathname());
+  return match ? <PlaybookEditorPage playbookId={decodeURIComponent(match[1]!)} /> : <PlaybooksListPage />;
 }

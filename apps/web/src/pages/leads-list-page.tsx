@@ -1,0 +1,94 @@
+import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api/http';
+import { createLead, listLeads, type Lead, type LeadDetail } from '../api/leads';
+import { listSegments, type Segment } from '../api/segments';
+import { Link } from '../router';
+
+const emptyForm = { externalId: '', name: '', email: '', company: '', city: '' };
+
+type ListedLead = Lead & Partial<Pick<LeadDetail, 'segmentId' | 'segment' | 'owner' | 'score'>>;
+
+function matchesFilters(lead: ListedLead, filters: { segmentId: string; owner: string; minScore: string }): boolean {
+  const segmentId = lead.segmentId ?? lead.segment?.id ?? '';
+  if (filters.segmentId && segmentId !== filters.segmentId) return false;
+  if (filters.owner && !(lead.owner?.name ?? '').toLowerCase().includes(filters.owner.toLowerCase())) return false;
+  if (filters.minScore && (lead.score ?? -Infinity) < Number(filters.minScore)) return false;
+  return true;
+}
+
+/** Leads with search and filters (segment, owner, score) and a form to add one. */
+export function LeadsListPage() {
+  const [leads, setLeads] = useState<ListedLead[]>([]);
+  const [segments, setSegments] = useState<Segment[]>([]);
+  const [search, setSearch] = useState('');
+  const [filters, setFilters] = useState({ segmentId: '', owner: '', minScore: '' });
+  const [form, setForm] = useState(emptyForm);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(() => listLeads(search.trim() || undefined).then(setLeads, (e: Error) => setError(e.message)), [search]);
+  useEffect(() => {
+    const timer = setTimeout(() => void refresh(), 250);
+    return () => clearTimeout(timer);
+  }, [refresh]);
+  useEffect(() => void listSegments().then(setSegments, () => setSegments([])), []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const lead = Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== ''));
+    try {
+      await createLead(lead as typeof emptyForm);
+      setForm(emptyForm);
+      await refresh();
+    } catch (e) {
+      const issues = e instanceof ApiError ? e.issues.map((i) => `${i.field}: ${i.reason}`).join('; ') : '';
+      setError(issues || (e as Error).message);
+    }
+  };
+  const shown = leads.filter((lead) => matchesFilters(lead, filters));
+  const segmentName = (lead: ListedLead) => lead.segment?.name ?? segments.find((s) => s.id === lead.segmentId)?.name ?? '—';
+
+  return (
+    <section>
+      <h1>Leads</h1>
+      <div className="card inline-form" role="search">
+        <label>Search<input aria-label="Search leads" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="name, email, company" /></label>
+        <label>Segment
+          <select aria-label="Filter by segment" value={filters.segmentId} onChange={(e) => setFilters({ ...filters, segmentId: e.target.value })}>
+            <option value="">any</option>
+            {segments.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        </label>
+        <label>Owner<input aria-label="Filter by owner" value={filters.owner} onChange={(e) => setFilters({ ...filters, owner: e.target.value })} /></label>
+        <label>Min score<input aria-label="Minimum score" type="number" value={filters.minScore} onChange={(e) => setFilters({ ...filters, minScore: e.target.value })} /></label>
+      </div>
+      <details className="card">
+        <summary>Add a lead</summary>
+        <form className="inline-form" onSubmit={submit} aria-label="New lead">
+          {(Object.keys(emptyForm) as (keyof typeof emptyForm)[]).map((field) => (
+            <label key={field}>
+              {field}
+              <input name={field} value={form[field]} onChange={(e) => setForm({ ...form, [field]: e.target.value })} />
+            </label>
+          ))}
+          <button type="submit">Add lead</button>
+        </form>
+      </details>
+      {error && <p role="alert" className="error">{error}</p>}
+      <table className="table" aria-label="Leads">
+        <thead>
+          <tr><th>Name</th><th>Company</th><th>Email</th><th>City</th><th>Segment</th><th>Owner</th><th>Score</th></tr>
+        </thead>
+        <tbody>
+          {shown.map((lead) => (
+            <tr key={lead.id}>
+              <td><Link to={`/leads/${lead.id}`}>{lead.name ?? lead.externalId}</Link></td>
+              <td>{lead.company}</td><td>{lead.email}</td><td>{lead.city}</td>
+              <td>{segmentName(lead)}</td><td>{lead.owner?.name ?? '—'}</td><td>{lead.score ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {shown.length === 0 && <p className="muted">No leads match.</p>}
+    </section>
+  );
+}

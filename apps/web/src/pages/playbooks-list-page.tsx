@@ -1,0 +1,61 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { createPlaybook, listPlaybooks, type PlaybookSummary } from '../api/playbooks';
+import { listSegments, type Segment } from '../api/segments';
+import { Link, navigate } from '../router';
+
+/** Every playbook with its bound segment, live version, status, runs and last edit; creates new ones. */
+export function PlaybooksListPage() {
+  const [playbooks, setPlaybooks] = useState<PlaybookSummary[] | null>(null);
+  const [segments, setSegments] = useState<Segment[]>([]);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    listPlaybooks().then(setPlaybooks, (e: Error) => setError(e.message));
+    listSegments().then(setSegments, () => setSegments([]));
+  }, []);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return;
+    try {
+      const created = await createPlaybook({ name: name.trim() });
+      navigate(`/playbooks/${created.id}`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const segmentName = (id: string | null) => (id ? (segments.find((s) => s.id === id)?.name ?? id) : '—');
+
+  return (
+    <section>
+      <h1>Playbooks</h1>
+      <form className="card inline-form" onSubmit={create} aria-label="New playbook">
+        <label>
+          Name
+          <input name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Warm APAC follow-up" />
+        </label>
+        <button type="submit" className="primary">New playbook</button>
+      </form>
+      {error && <p role="alert" className="error">{error}</p>}
+      <table className="table" aria-label="Playbooks">
+        <thead>
+          <tr><th>Name</th><th>Segment</th><th>Live version</th><th>Status</th><th>Active runs</th><th>Converted</th><th>Last edited</th></tr>
+        </thead>
+        <tbody>
+          {(playbooks ?? []).map((p) => (
+            <tr key={p.id}>
+              <td><Link to={`/playbooks/${p.id}`}>{p.name}</Link>{p.description && <div className="muted">{p.description}</div>}</td>
+              <td>{segmentName(p.segmentId)}{p.holdoutPercent > 0 ? <span className="muted"> · {p.holdoutPercent}% holdout</span> : null}</td>
+              <td>{p.publishedVersion === null ? <span className="muted">unpublished</span> : `v${p.publishedVersion}`}</td>
+              <td><span className={`pill pill--${p.status}`}>{p.status}</span></td>
+              <td>{p.activeRuns}</td>
+              <td>{p.convertedRuns}</td>
+              <td>{new Date(p.updatedAt).toLocaleString()}{p.updatedBy ? <span className="muted"> by {p.updatedBy}</span> : null}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {playbooks?.length === 0 && <p className="muted">No playbooks yet: create one above.</p>}
+    </section>
+  );
+}

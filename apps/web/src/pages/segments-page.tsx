@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { listPlaybooks, type PlaybookSummary } from '../api/playbooks';
+import { decideSegmentModel, getSegmentModelDiff, listSegments, retrainSegments, type Segment, type SegmentModel, type SegmentModelDiff } from '../api/segments';
+import { Link } from '../router';
+import { CentroidChart } from './centroid-chart';
+import { ModelDiffView } from './model-diff-view';
+
+/** Segments with size, description, colour, centroid chart and bound playbook; retrain → diff → approve/discard. */
+export function SegmentsPage() {
+  const [segments, setSegments] = useState<Segment[]>([]);
+  const [playbooks, setPlaybooks] = useState<PlaybookSummary[]>([]);
+  const [candidate, setCandidate] = useState<SegmentModel | null>(null);
+  const [diff, setDiff] = useState<SegmentModelDiff | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const refresh = () => {
+    listSegments().then(setSegments, (e: Error) => setMessage(e.message));
+    listPlaybooks().then(setPlaybooks, () => setPlaybooks([]));
+  };
+  useEffect(refresh, []);
+
+  const retrain = async () => {
+    setBusy(true);
+    try {
+      const model = await retrainSegments();
+      setCandidate(model);
+      setDiff(await getSegmentModelDiff(model.id));
+      setMessage(null);
+    } catch (e) {
+      setMessage((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const decide = async (decision: 'approve' | 'discard') => {
+    if (!candidate) return;
+    try {
+      await decideSegmentModel(candidate.id, decision);
+      setMessage(decision === 'approve' ? 'Candidate approved: leads move to their new segments.' : 'Candidate discarded.');
+      setCandidate(null);
+      setDiff(null);
+      refresh();
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
+  };
+  const boundPlaybook = (segment: Segment) => playbooks.find((p) => p.id === segment.boundPlaybookId || p.segmentId === segment.id);
+
+  return (
+    <section>
+      <h1>Segments</h1>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => void retrain()} disabled={busy || candidate !== null}>{busy ? 'Retraining…' : 'Retrain'}</button>
+      </div>
+      {message && <p role="status">{message}</p>}
+      {candidate && (
+        <div className="card" aria-label="Candidate model">
+          <h2>Candidate model</h2>
+          <p className="muted">No lead moves until you approve.</p>
+          {diff && <ModelDiffView diff={diff} />}
+          <div className="button-row">
+            <button type="button" className="primary" onClick={() => void decide('approve')}>Approve</button>
+            <button type="button" onClick={() => void decide('discard')}>Discard</button>
+          </div>
+        </div>
+      )}
+      <div className="segment-grid">
+        {segments.map((segment) => {
+          const playbook = boundPlaybook(segment);
+          return (
+            <article key={segment.id} className="card segment-card" style={{ borderTopColor: segment.colour }} data-testid={`segment-${segment.id}`}>
+              <h2><span className="swatch" style={{ background: segment.colour }} />{segment.name}</h2>
+              <p>{segment.description}</p>
+              <p><strong>{segment.size}</strong> leads{segment.conversionRate !== null && segment.conversionRate !== undefined ? ` · ${(segment.conversionRate * 100).toFixed(1)}% converted` : ''}</p>
+              <p>Playbook: {playbook ? <Link to={`/playbooks/${playbook.id}`}>{playbook.name}</Link> : <span className="muted">none</span>}</p>
+              <CentroidChart centroid={segment.centroid} colour={segment.colour} />
+            </article>
+          );
+        })}
+      </div>
+      {segments.length === 0 && <p className="muted">No segments yet: ingest events and retrain.</p>}
+    </section>
+  );
+}
