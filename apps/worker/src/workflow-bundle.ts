@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 const libs = ['playbook', 'scoring', 'sla', 'routing', 'workflow-contracts'];
@@ -16,6 +16,7 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: join(repoRoot, 'apps', 'worker', 'src', 'workflows', 'index.ts'),
     webpackConfigHook: (config) => ({ ...config, resolve: { ...config.resolve, alias: { ...config.resolve?.alias, ...alias } } }),
-    logger: undefined,
+    // webpack's module listing is noise in every build; warnings and errors still show.
+    logger: new DefaultLogger('WARN'),
   });
 }
