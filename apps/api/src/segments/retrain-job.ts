@@ -1,0 +1,24 @@
+import type { ActiveSegmentModel, BuiltSegmentModel } from '@segflow/scoring';
+
+/** What a retrain needs besides the leads (the worker reads those from Postgres itself). */
+export interface RetrainJob {
+  databaseUrl: string;
+  /** ISO instant the features are evaluated at. */
+  now: string;
+  k?: number;
+  kRange?: [number, number];
+  seed: number;
+  maxDistance: number;
+  margin: number;
+  active: ActiveSegmentModel | null;
+  freshIds: string[];
+}
+
+/** The worker's answer: the built model without the per-lead assignments (activation recomputes them). */
+export type RetrainResult = Omit<BuiltSegmentModel, 'assignments'> & { leadCount: number };
+
+/** Messages the retrain worker posts. */
+export type RetrainMessage =
+  | { type: 'progress'; phase: string; fraction: number }
+  | { type: 'done'; result: RetrainResult }
+  | { type: 'error'; message: string };

@@ -1,0 +1,45 @@
+// Runs in a worker_thread, off the API's event loop: reads every lead's features, trains and measures the model.
+// Imports only packages (no relative modules) so tests can run it from a transpiled copy of this file.
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildSegmentModel, emptyFeatureState, featureVector, FundingStage, RevenueBand } from '@segflow/scoring';
+import { Client } from 'pg';
+import type { RetrainJob, RetrainMessage } from './retrain-job';
+
+const LEADS_SQL = `
+SELECT l.industry, l.headcount, l.revenue_band, l.funding_stage, f.state, m.segment_id
+FROM leads l
+LEFT JOIN lead_features f ON f.lead_id = l.id
+LEFT JOIN segment_memberships m ON m.lead_id = l.id AND m.left_at IS NULL`;
+
+const post = (message: RetrainMessage) => parentPort?.postMessage(message);
+
+async function run(job: RetrainJob): Promise<void> {
+  post({ type: 'progress', phase: 'loading', fraction: 0 });
+  const client = new Client({ connectionString: job.databaseUrl });
+  await client.connect();
+  const { rows } = await client.query(LEADS_SQL).finally(() => client.end());
+  const now = new Date(job.now);
+  const vectors = rows.map((r) =>
+    featureVector(r.state ?? emptyFeatureState(), {
+      industry: r.industry ?? undefined,
+      headcount: r.headcount ?? undefined,
+      revenueBand: (r.revenue_band ?? undefined) as RevenueBand | undefined,
+      fundingStage: (r.funding_stage ?? undefined) as FundingStage | undefined,
+    }, now),
+  );
+  const { assignments: _assignments, ...built } = buildSegmentModel({
+    vectors,
+    current: rows.map((r) => r.segment_id ?? null),
+    active: job.active,
+    k: job.k,
+    kRange: job.kRange,
+    seed: job.seed,
+    maxDistance: job.maxDistance,
+    margin: job.margin,
+    freshIds: job.freshIds,
+    onProgress: (phase, fraction) => post({ type: 'progress', phase, fraction: 0.1 + 0.9 * fraction }),
+  });
+  post({ type: 'done', result: { ...built, leadCount: rows.length } });
+}
+
+run(workerData as RetrainJob).catch((error: Error) => post({ type: 'error', message: error.message }));

@@ -1,0 +1,92 @@
+import { generateDemoPopulation } from '@segflow/scoring/testing';
+import { DataSource } from 'typeorm';
+import { startTestApi, TestApi } from '../testing/test-api';
+import { SegmentModelsService } from './segment-models.service';
+
+const chunk = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+describe('segment models: retrain → candidate → diff → approve/discard (real Postgres, worker thread)', () => {
+  let api: TestApi;
+  let db: DataSource;
+  const memberships = () => db.query(`SELECT lead_id, segment_id, id FROM segment_memberships WHERE left_at IS NULL ORDER BY lead_id`);
+  const outboxCount = async () => (await db.query(`SELECT count(*)::int AS n FROM outbox WHERE kind <> 'lead_event'`))[0].n;
+  const retrain = async (body: object) => {
+    const started = await api.request('POST', '/api/segments/retrain', body);
+    expect(started.status).toBe(202);
+    await api.app.get(SegmentModelsService).whenIdle();
+    return (await api.request('GET', `/api/segment-models/${started.body.id}`)).body;
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    db = api.app.get(DataSource);
+    const population = generateDemoPopulation({ leads: 400, seed: 11, now: new Date() });
+    for (const leads of chunk(population.leads, 1000)) await api.request('POST', '/api/leads', { leads });
+    for (const events of chunk(population.events, 5000)) expect((await api.request('POST', '/api/events', { events })).body.rejected).toBe(0);
+  });
+  afterAll(() => api.close());
+
+  let firstId: string;
+  it('activates the first model without approval and puts every lead in a segment, with one segment_entered row each', async () => {
+    const model = await retrain({ kRange: [3, 7], seed: 5 });
+    firstId = model.id;
+    expect(model).toMatchObject({ status: 'active', progress: { phase: 'done', fraction: 1 } });
+    expect(model.metrics).toMatchObject({ leadCount: 400, stability: null, silhouette: expect.any(Number), daviesBouldin: expect.any(Number), inertia: expect.any(Number) });
+    const current = await memberships();
+    expect(current).toHaveLength(400);
+    const entered = await db.query(`SELECT payload FROM outbox WHERE kind = 'segment_entered'`);
+    expect(entered.map((r: any) => r.payload.membershipId).sort()).toEqual(current.map((m: any) => m.id).sort());
+
+    const segments = (await api.request('GET', '/api/segments')).body;
+    expect(segments).toHaveLength(model.segments.length);
+    expect(segments[0]).toEqual({ id: expect.any(String), name: expect.any(String), description: expect.any(String), colour: expect.stringMatching(/^#/), size: expect.any(Number), conversionRate: expect.any(Number), centroid: expect.objectContaining({ intent: expect.any(Number), fit: expect.any(Number) }) });
+    expect(segments.reduce((sum: number, s: any) => sum + s.size, 0)).toBe(400);
+  });
+
+  it('keeps a renamed segment\'s id, name and colour across a retrain, and moves nothing before approval', async () => {
+    const [target] = (await api.request('GET', '/api/segments')).body;
+    const patched = await api.request('PATCH', `/api/segments/${target.id}`, { name: 'Hot inbound', colour: '#111111' });
+    expect(patched.body).toMatchObject({ id: target.id, name: 'Hot inbound', colour: '#111111' });
+    const before = await memberships();
+    const outboxBefore = await outboxCount();
+
+    const candidate = await retrain({ seed: 6 });
+    expect(candidate.status).toBe('candidate');
+    expect(candidate.metrics.warmStart).toBe(true);
+    expect(await memberships()).toEqual(before);
+    expect(await outboxCount()).toBe(outboxBefore);
+
+    const diff = (await api.request('GET', `/api/segment-models/${candidate.id}/diff`)).body;
+    expect(diff.movedLeads / 400).toBeLessThan(0.05);
+    expect(diff.metrics.candidate.stability.keptShare).toBeGreaterThan(0.95);
+    expect(diff.sizes.map((s: any) => s.origin)).not.toContain('added');
+
+    const approved = await api.request('POST', `/api/segment-models/${candidate.id}/approve`);
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('active');
+    expect((await api.request('GET', `/api/segment-models/${firstId}`)).body.status).toBe('retired');
+    const after = await memberships();
+    const moved = after.filter((m: any, i: number) => m.segment_id !== before[i].segment_id).length;
+    expect(moved / 400).toBeLessThan(0.05);
+    expect(await outboxCount()).toBe(outboxBefore + 2 * moved);
+    const segments = (await api.request('GET', '/api/segments')).body;
+    expect(segments.find((s: any) => s.id === target.id)).toMatchObject({ name: 'Hot inbound', colour: '#111111' });
+  });
+
+  it('discards a candidate without touching memberships, and refuses to approve it afterwards', async () => {
+    const before = await memberships();
+    const candidate = await retrain({ k: 3, seed: 9 });
+    expect(candidate.status).toBe('candidate');
+    expect((await api.request('POST', `/api/segment-models/${candidate.id}/discard`)).body.status).toBe('discarded');
+    expect(await memberships()).toEqual(before);
+    expect((await api.request('POST', `/api/segment-models/${candidate.id}/approve`)).status).toBe(409);
+  });
+
+  it('validates retrain bodies and segment edits', async () => {
+    expect((await api.request('POST', '/api/segments/retrain', { k: 1 })).status).toBe(400);
+    expect((await api.request('POST', '/api/segments/retrain', { kRange: [6, 3] })).status).toBe(400);
+    expect((await api.request('PATCH', '/api/segments/00000000-0000-0000-0000-000000000000', { name: 'x' })).status).toBe(404);
+    expect((await api.request('PATCH', '/api/segments/00000000-0000-0000-0000-000000000000', { colour: 'red' })).status).toBe(400);
+    expect((await api.request('GET', '/api/segment-models/nope')).status).toBe(404);
+  });
+});

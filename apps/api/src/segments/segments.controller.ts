@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ZodBodyPipe } from '../common/zod-body.pipe';
+import { retrainSchema, SegmentDto, UpdateSegment, updateSegmentSchema } from './segment.dto';
+import { SegmentModelDiffDto, SegmentModelDto } from './segment-model.dto';
+import { SegmentModelsService } from './segment-models.service';
+import { SegmentsService } from './segments.service';
+
+@ApiTags('segments')
+@Controller('segments')
+export class SegmentsController {
+  constructor(private readonly segments: SegmentsService, private readonly models: SegmentModelsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Segments of the active model with size, conversion rate, centroid and bound playbook' })
+  list(): Promise<SegmentDto[]> {
+    return this.segments.list();
+  }
+
+  @Post('retrain')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Train a new model version in a worker thread (k, kRange or warm start); poll GET /api/segment-models/:id' })
+  retrain(@Body(new ZodBodyPipe(retrainSchema)) body: z.infer<typeof retrainSchema>): Promise<SegmentModelDto> {
+    return this.models.retrain(body);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Rename, describe or recolour a segment (kept across retrains)' })
+  update(@Param('id') id: string, @Body(new ZodBodyPipe(updateSegmentSchema)) body: UpdateSegment): Promise<unknown> {
+    return this.segments.updateOrThrow(id, body);
+  }
+}
+
+@ApiTags('segments')
+@Controller('segment-models')
+export class SegmentModelsController {
+  constructor(private readonly models: SegmentModelsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Model versions, newest first' })
+  list(): Promise<SegmentModelDto[]> {
+    return this.models.list();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A model version: status, training progress, metrics, segments' })
+  get(@Param('id') id: string): Promise<SegmentModelDto> {
+    return this.models.getOrThrow(id);
+  }
+
+  @Get(':id/diff')
+  @ApiOperation({ summary: 'What approving this candidate changes: sizes, moved-leads matrix, metrics vs the active model' })
+  diff(@Param('id') id: string): Promise<SegmentModelDiffDto> {
+    return this.models.diffOrThrow(id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Activate a candidate: leads are re-assigned, membership changes and outbox rows written' })
+  approve(@Param('id') id: string): Promise<SegmentModelDto> {
+    return this.models.approveOrThrow(id);
+  }
+
+  @Post(':id/discard')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Discard a candidate; nothing moves' })
+  discard(@Param('id') id: string): Promise<SegmentModelDto> {
+    return this.models.discardOrThrow(id);
+  }
+}

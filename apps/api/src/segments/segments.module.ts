@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ModelActivator } from './model-activator';
+import { SegmentModelsService } from './segment-models.service';
+import { SegmentModelsController, SegmentsController } from './segments.controller';
+import { SegmentsCoreModule } from './segments-core.module';
+import { SegmentsService } from './segments.service';
+
+@Module({
+  imports: [SegmentsCoreModule],
+  controllers: [SegmentsController, SegmentModelsController],
+  providers: [SegmentsService, SegmentModelsService, ModelActivator],
+  exports: [SegmentModelsService, SegmentsService],
+})
+export class SegmentsModule {}
