@@ -1,0 +1,26 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { bundleWorkflows } from '../workflow-bundle';
+
+const FIXTURE = join(__dirname, 'fixtures', 'playbook-run-history.json');
+
+describe('playbookRunWorkflow', () => {
+  let code: string;
+  beforeAll(async () => {
+    code = (await bundleWorkflows()).code;
+  });
+
+  it('bundles (no Node or worker module reaches the workflow sandbox; lib aliases resolve)', () => {
+    expect(code).toContain('playbookRunWorkflow');
+  });
+
+  // Recorded from a real run (send → wait → reply → branch → task → goal, converted) by e2e/playbook-runs.spec.ts
+  // with RECORD_PLAYBOOK_HISTORY=1. A change that makes the workflow non-deterministic fails this replay.
+  it('replays a recorded history without non-determinism', async () => {
+    expect(existsSync(FIXTURE)).toBe(true);
+    const history = historyFromJSON(JSON.parse(readFileSync(FIXTURE, 'utf8')));
+    await expect(Worker.runReplayHistory({ workflowBundle: { code } }, history, 'playbook-run-fixture')).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
+import { eventually } from './support/eventually';
+import { createLead, followUpPlaybook, publishPlaybook, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
+
+// The dispatcher's side of the outbox seam: rows are written here in SQL, as the segments work writes them
+// in its own transaction; a segment change made through POST /api/events is covered by the segments suites.
+describe('outbox dispatcher → playbook runs', () => {
+  let api: TestApi;
+  let worker: { stop(): Promise<void> };
+  let pool: Pool;
+  let playbookId: string;
+  beforeAll(async () => {
+    api = await startTestApi({ PLAYBOOK_TIME_SCALE: TIME_SCALE, OUTBOX_POLL_MS: '50' });
+    worker = await startInProcessWorker(api);
+    pool = new Pool({ connectionString: api.config.DATABASE_URL });
+    playbookId = await publishPlaybook(api, followUpPlaybook());
+    await api.request('PUT', `/api/playbooks/${playbookId}/binding`, { segmentId: 'seg-hot', holdoutPercent: 0 });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await pool?.end();
+    await api?.close();
+  });
+
+  const writeOutbox = (kind: string, payload: object) => pool.query(`INSERT INTO outbox (kind, payload) VALUES ($1, $2)`, [kind, JSON.stringify(payload)]);
+  const runsOf = async (leadId: string) => (await pool.query(`SELECT id, status, exit_reason, membership_id, temporal_workflow_id FROM runs WHERE lead_id = $1`, [leadId])).rows;
+  const pendingOutbox = async () => Number((await pool.query(`SELECT count(*) FROM outbox WHERE dispatched_at IS NULL`)).rows[0].count);
+
+  it('starts exactly one run per segment entry, even when the row is delivered twice', async () => {
+    const leadId = await createLead(api, 'ob-enter');
+    const membershipId = randomUUID();
+    const entered = { leadId, segmentId: 'seg-hot', membershipId, enteredAt: new Date().toISOString(), triggerEventId: null };
+    await writeOutbox('segment_entered', entered);
+    await writeOutbox('segment_entered', entered);
+    await eventually(pendingOutbox, (n) => n === 0);
+    const runs = await eventually(() => runsOf(leadId), (rs) => rs.length > 0);
+    expect(runs).toEqual([expect.objectContaining({ status: 'active', membership_id: membershipId, temporal_workflow_id: `playbook-run-${membershipId}-${playbookId}` })]);
+    const touches = await eventually(async () => (await api.request('GET', `/api/touches?leadId=${leadId}`)).body, (ts) => ts.length > 0);
+    expect(touches).toHaveLength(1);
+  });
+
+  it('ends the run of the membership at once when the lead leaves the segment', async () => {
+    const leadId = await createLead(api, 'ob-leave');
+    const membershipId = randomUUID();
+    await writeOutbox('segment_entered', { leadId, segmentId: 'seg-hot', membershipId, enteredAt: new Date().toISOString(), triggerEventId: null });
+    await eventually(() => runsOf(leadId), (rs) => rs.length === 1);
+    await writeOutbox('segment_left', { leadId, segmentId: 'seg-hot', membershipId, leftAt: new Date().toISOString(), reason: 'moved' });
+    const [run] = await eventually(() => runsOf(leadId), (rs) => rs[0]?.status !== 'active', 5_000);
+    expect(run).toMatchObject({ status: 'exited', exit_reason: 'left-segment:moved' });
+  });
+
+  it('routes a lead event to the active run, and a reply to an old touch never wakes a newer run', async () => {
+    const leadId = await createLead(api, 'ob-event');
+    const first = randomUUID();
+    await writeOutbox('segment_entered', { leadId, segmentId: 'seg-hot', membershipId: first, enteredAt: new Date().toISOString(), triggerEventId: null });
+    const [oldRun] = await eventually(() => runsOf(leadId), (rs) => rs.length === 1);
+    const oldTouch = (await eventually(async () => (await pool.query(`SELECT id FROM touches WHERE run_id = $1`, [oldRun.id])).rows, (r) => r.length === 1))[0];
+    await writeOutbox('segment_left', { leadId, segmentId: 'seg-hot', membershipId: first, leftAt: new Date().toISOString(), reason: 'moved' });
+    await eventually(() => runsOf(leadId), (rs) => rs[0]?.status === 'exited');
+    const second = randomUUID();
+    await writeOutbox('segment_entered', { leadId, segmentId: 'seg-hot', membershipId: second, enteredAt: new Date().toISOString(), triggerEventId: null });
+    const runs = await eventually(() => runsOf(leadId), (rs) => rs.some((r) => r.membership_id === second));
+    const newRun = runs.find((r) => r.membership_id === second)!;
+    const reply = (replyTo: object | null, eventId: string) => ({ leadId, eventId, type: 'demo_booked', occurredAt: new Date().toISOString(), channel: null, replyTo, properties: {} });
+    await writeOutbox('lead_event', reply({ touchId: oldTouch.id }, 'ev-old'));
+    await eventually(pendingOutbox, (n) => n === 0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await runsOf(leadId)).find((r) => r.id === newRun.id)).toMatchObject({ status: 'active' });
+    await writeOutbox('lead_event', reply(null, 'ev-new'));
+    const converted = await eventually(() => runsOf(leadId), (rs) => rs.find((r) => r.id === newRun.id)?.status !== 'active', 5_000);
+    expect(converted.find((r) => r.id === newRun.id)).toMatchObject({ status: 'converted', exit_reason: 'goalEvent:demo_booked' });
+  });
+
+  it('holds a deterministic share of entrants out (no workflow) and ignores unbound segments', async () => {
+    const other = await publishPlaybook(api, followUpPlaybook(), 'Holdout');
+    await api.request('PUT', `/api/playbooks/${other}/binding`, { segmentId: 'seg-holdout', holdoutPercent: 50 });
+    const leads = await Promise.all(Array.from({ length: 12 }, (_, i) => createLead(api, `ob-h-${i}`)));
+    for (const leadId of leads) await writeOutbox('segment_entered', { leadId, segmentId: 'seg-holdout', membershipId: randomUUID(), enteredAt: new Date().toISOString(), triggerEventId: null });
+    await writeOutbox('segment_entered', { leadId: leads[0], segmentId: 'seg-unbound', membershipId: randomUUID(), enteredAt: new Date().toISOString(), triggerEventId: null });
+    await eventually(pendingOutbox, (n) => n === 0, 20_000);
+    const { rows } = await pool.query(`SELECT status, temporal_workflow_id FROM runs WHERE playbook_id = $1`, [other]);
+    expect(rows).toHaveLength(12);
+    const heldOut = rows.filter((r) => r.status === 'heldOut');
+    expect(heldOut.length).toBeGreaterThan(0);
+    expect(heldOut.length).toBeLessThan(12);
+    expect(heldOut.every((r) => r.temporal_workflow_id === null)).toBe(true);
+  });
+
+  it('keeps a failing row with attempts and last_error, and backs it off', async () => {
+    await writeOutbox('segment_entered', { leadId: 'not-a-uuid', segmentId: 'seg-hot', membershipId: randomUUID(), enteredAt: new Date().toISOString(), triggerEventId: null });
+    const [row] = await eventually(
+      async () => (await pool.query(`SELECT attempts, last_error, next_attempt_at, dispatched_at FROM outbox WHERE payload->>'leadId' = 'not-a-uuid'`)).rows,
+      (rs) => rs[0]?.attempts > 0,
+    );
+    expect(row).toMatchObject({ attempts: 1, dispatched_at: null, last_error: expect.any(String) });
+    expect(row.next_attempt_at.getTime()).toBeGreaterThan(Date.now() - 1_000);
+  });
+});
