@@ -1,0 +1,58 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { appConfigSchema } from '../apps/api/src/config/app-config';
+import { workerConfigSchema } from '../apps/worker/src/config';
+
+// No Docker engine runs on our machines, so the compose file is checked for consistency instead of being run.
+const root = join(__dirname, '..');
+const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'));
+const services = compose.services as Record<string, { image?: string; build?: { dockerfile: string }; environment?: Record<string, string>; depends_on?: string[] | Record<string, unknown> }>;
+const dependsOn = (name: string) => {
+  const d = services[name].depends_on ?? [];
+  return Array.isArray(d) ? d : Object.keys(d);
+};
+const requiredKeys = (schema: { shape: Record<string, { safeParse(v: unknown): { success: boolean } }> }) =>
+  Object.entries(schema.shape).filter(([, field]) => !field.safeParse(undefined).success).map(([key]) => key);
+
+describe('docker-compose.yml', () => {
+  it('describes postgres, temporal (+UI) and the three Segflow services', () => {
+    expect(Object.keys(services).sort()).toEqual(['api', 'postgres', 'temporal', 'temporal-ui', 'web', 'worker']);
+    expect(services.postgres.image).toMatch(/^postgres:/);
+    expect(services.temporal.image).toMatch(/^temporalio\/auto-setup:/);
+    expect(services['temporal-ui'].image).toMatch(/^temporalio\/ui:/);
+  });
+
+  it.each([
+    ['api', appConfigSchema],
+    ['worker', workerConfigSchema],
+  ] as const)('%s gets only variables its config module knows, all required ones, and valid values', (name, schema) => {
+    const env = services[name].environment ?? {};
+    expect(Object.keys(env).filter((key) => !(key in schema.shape))).toEqual([]);
+    expect(requiredKeys(schema as never).filter((key) => !(key in env))).toEqual([]);
+    expect(schema.safeParse(env).success).toBe(true);
+  });
+
+  it('points api and worker at the compose postgres and temporal, and starts those first', () => {
+    for (const name of ['api', 'worker']) {
+      const env = services[name].environment!;
+      expect(new URL(env.DATABASE_URL).hostname).toBe('postgres');
+      expect(env.TEMPORAL_ADDRESS.split(':')[0]).toBe('temporal');
+      expect(dependsOn(name)).toEqual(expect.arrayContaining(['postgres', 'temporal']));
+    }
+    expect(services.api.environment!.TEMPORAL_TASK_QUEUE).toBe(services.worker.environment!.TEMPORAL_TASK_QUEUE);
+    expect(new URL(services.web.environment!.SEGFLOW_API_URL).hostname).toBe('api');
+  });
+
+  it('builds each Segflow image from a Dockerfile that exists', () => {
+    for (const name of ['api', 'worker', 'web']) {
+      expect(existsSync(join(root, services[name].build!.dockerfile))).toBe(true);
+    }
+  });
+
+  it('gives temporal the same database credentials as postgres', () => {
+    const pg = services.postgres.environment!;
+    const t = services.temporal.environment!;
+    expect([t.POSTGRES_USER, t.POSTGRES_PWD, t.POSTGRES_SEEDS]).toEqual([pg.POSTGRES_USER, pg.POSTGRES_PASSWORD, 'postgres']);
+  });
+});
