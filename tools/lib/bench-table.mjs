@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+function formatValue(value) {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toPrecision(4);
+  if (typeof value === 'object') {
+    if ('value' in value) return `${formatValue(value.value)}${value.unit ? ` ${value.unit}` : ''}${value.label ? ` (${value.label})` : ''}`;
+    return Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v)}`).join(', ');
+  }
+  return String(value);
+}
+
+/** Markdown table of every bench/results/*.json: question, figure, baseline, ratio, machine, date. */
+export function renderBenchTable(resultsDir) {
+  const files = readdirSync(resultsDir).filter((f) => f.endsWith('.json')).sort();
+  const rows = files.flatMap((file) => {
+    const result = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
+    const entries = Array.isArray(result) ? result : [result];
+    return entries.map((r) => {
+      const machine = r.machine ? `${r.machine.cores} cores, ${r.machine.memoryGb} GB` : '–';
+      return `| ${r.question ?? r.name} | ${formatValue(r.figure)} | ${formatValue(r.baseline)} | ${formatValue(r.ratio)} | ${machine} | ${String(r.date ?? '').slice(0, 10)} |`;
+    });
+  });
+  return ['| question | figure | baseline (same run) | ratio | machine | date |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** Replaces the table between the bench markers of the README. */
+export function updateReadmeBenchTable(readmePath, resultsDir) {
+  const readme = readFileSync(readmePath, 'utf8');
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README has no ${START} … ${END} section`);
+  writeFileSync(readmePath, `${readme.slice(0, start + START.length)}\n${renderBenchTable(resultsDir)}\n${readme.slice(end)}`);
+}
