@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
+import { FeaturesModule } from './features/features.module';
 import { SegmentsModule } from './segments/segments.module';
 import { HealthModule } from './health/health.module';
 import { LeadsModule } from './leads/leads.module';
@@ -24,7 +25,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, HealthModule, LeadsModule, EventsModule, SegmentsModule, PlaybooksModule, RunsModule, OutboxModule],
+      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, HealthModule, LeadsModule, EventsModule, SegmentsModule, FeaturesModule, PlaybooksModule, RunsModule, OutboxModule],
     };
   }
 }

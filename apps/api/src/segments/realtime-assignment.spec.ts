@@ -72,6 +72,9 @@ describe('real-time assignment on every event (real Postgres)', () => {
     expect(await segmentRows(leadId)).toHaveLength(2);
     const [{ left }] = await db.query(`SELECT count(*)::int AS left FROM segment_memberships WHERE lead_id = $1 AND left_at IS NOT NULL`, [leadId]);
     expect(left).toBe(1);
+    const detail = (await api.request('GET', '/api/leads/mover')).body;
+    expect(detail.segment).toMatchObject({ id: segmentB, name: 'B' });
+    expect(detail.memberships.map((m: any) => [m.segmentId, m.exitedAt === null, m.triggerEventId])).toEqual([[segmentB, true, 'mover-n0'], [segmentA, false, null]]);
   });
 
   it('writes nothing when the transaction fails after the membership change: no event, no membership, no outbox row', async () => {

@@ -21,8 +21,8 @@ export class SegmentsController {
   @Post('retrain')
   @HttpCode(202)
   @ApiOperation({ summary: 'Train a new model version in a worker thread (k, kRange or warm start); poll GET /api/segment-models/:id' })
-  retrain(@Body(new ZodBodyPipe(retrainSchema)) body: z.infer<typeof retrainSchema>): Promise<SegmentModelDto> {
-    return this.models.retrain(body);
+  retrain(@Body(new ZodBodyPipe(retrainSchema.optional())) body: z.infer<typeof retrainSchema> | undefined): Promise<SegmentModelDto> {
+    return this.models.retrain(body ?? {});
   }
 
   @Patch(':id')

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LeadEntity } from '../database/lead.entity';
+import { LeadIntakeEntity } from '../database/lead-intake.entity';
+import { LeadDetailController } from './lead-detail.controller';
+import { LeadDetailService } from './lead-detail.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([LeadEntity, LeadIntakeEntity])],
+  controllers: [LeadDetailController],
+  providers: [LeadDetailService],
+})
+export class FeaturesModule {}

@@ -1,0 +1,55 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { FeatureState } from '@segflow/scoring';
+import { Repository } from 'typeorm';
+import { LeadEntity } from '../database/lead.entity';
+import { LeadIntakeEntity } from '../database/lead-intake.entity';
+import { mapLead } from '../leads/lead.dto';
+import { LeadDetailDto } from './lead-detail.dto';
+import { namedFeatures, vectorOf } from './lead-feature-row';
+
+const RECENT_EVENTS = 50;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class LeadDetailService {
+  constructor(
+    @InjectRepository(LeadEntity) private readonly leads: Repository<LeadEntity>,
+    @InjectRepository(LeadIntakeEntity) private readonly intakes: Repository<LeadIntakeEntity>,
+  ) {}
+
+  /** By id, or by externalId when the key is not a uuid. */
+  async getOrThrow(key: string, now: Date = new Date()): Promise<LeadDetailDto> {
+    const lead = await this.leads.findOneBy(UUID.test(key) ? { id: key } : { externalId: key });
+    if (!lead) throw new NotFoundException(`lead ${key} not found`);
+    const q = (sql: string) => this.leads.query(sql, [lead.id]);
+    const [intake, [features], memberships, events] = await Promise.all([
+      this.intakes.findOneBy({ leadId: lead.id }),
+      q(`SELECT state, event_count, converted_at FROM lead_features WHERE lead_id = $1`),
+      q(`SELECT m.*, s.name, s.colour FROM segment_memberships m JOIN segments s ON s.id = m.segment_id WHERE m.lead_id = $1 ORDER BY m.entered_at DESC, m.left_at DESC NULLS FIRST`),
+      q(`SELECT event_id, type, occurred_at, received_at, data FROM events WHERE lead_id = $1 ORDER BY occurred_at DESC LIMIT ${RECENT_EVENTS}`),
+    ]);
+    const open = memberships.find((m: any) => m.left_at === null);
+    const firmographics = { industry: lead.industry, headcount: lead.headcount, revenue_band: lead.revenueBand, funding_stage: lead.fundingStage };
+    return {
+      ...mapLead(lead, intake?.recordedAt ?? null),
+      segment: open ? { id: open.segment_id, name: open.name, colour: open.colour, enteredAt: open.entered_at.toISOString() } : null,
+      features: features ? namedFeatures(vectorOf(features.state as FeatureState, firmographics, now)) : null,
+      eventCount: features?.event_count ?? 0,
+      convertedAt: features?.converted_at?.toISOString() ?? null,
+      memberships: memberships.map((m: any) => ({
+        membershipId: m.id, segmentId: m.segment_id, segmentName: m.name, enteredAt: m.entered_at.toISOString(), exitedAt: m.left_at?.toISOString() ?? null,
+        reason: m.enter_reason, exitReason: m.leave_reason, triggerEventId: m.trigger_event_id,
+      })),
+      events: events.map((e: any) => ({
+        eventId: e.event_id, type: e.type, occurredAt: e.occurred_at.toISOString(), receivedAt: e.received_at.toISOString(),
+        channel: e.data.channel ?? (/^(email|whatsapp|linkedin)_/.exec(e.type)?.[1] ?? null), properties: { ...e.data.properties, ...withoutProperties(e.data) },
+      })),
+    };
+  }
+}
+
+function withoutProperties(data: Record<string, unknown>): Record<string, unknown> {
+  const { properties: _properties, ...rest } = data;
+  return rest;
+}
