@@ -12,21 +12,31 @@ export interface Segment {
   boundPlaybookId?: string | null;
 }
 
-/** A segment model (the active one or a retrained candidate). Fields beyond `id`/`status` are optional. */
+/** Lifecycle of a segment model version. */
+export type SegmentModelStatus = 'training' | 'candidate' | 'active' | 'retired' | 'discarded' | 'failed';
+
+/** A segment model version (retraining runs in the background: poll until it leaves `training`). */
 export interface SegmentModel {
   id: string;
-  status?: string;
+  status: SegmentModelStatus;
+  progress?: { phase: string; fraction: number };
+  error?: string | null;
   createdAt?: string;
-  segments?: Segment[];
-  metrics?: Record<string, number>;
 }
 
-/** How a candidate model differs from the active one. The shape is the segments API's; the page shows it generically. */
-export type SegmentModelDiff = Record<string, unknown>;
+/** What approving a candidate would change. */
+export interface SegmentModelDiff {
+  modelId: string;
+  activeModelId: string | null;
+  sizes: { segmentId: string; name: string; origin: 'kept' | 'added' | 'retired'; before: number; after: number }[];
+  moved: { from: string | null; to: string | null; count: number }[];
+  movedLeads: number;
+  metrics?: Record<string, unknown>;
+}
 
 export const listSegments = () => requestJson<Segment[]>('/api/segments');
 
-export const retrainSegments = () => requestJson<SegmentModel>('/api/segments/retrain', { method: 'POST' });
+export const retrainSegments = () => requestJson<SegmentModel>('/api/segments/retrain', { method: 'POST', body: {} });
 
 export const getSegmentModel = (id: string) => requestJson<SegmentModel>(`/api/segment-models/${encodeURIComponent(id)}`);
 

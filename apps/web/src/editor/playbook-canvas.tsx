@@ -1,6 +1,6 @@
-import { Background, Controls, MiniMap, ReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
 import type { NodeType } from '@segflow/playbook';
-import type { DragEvent } from 'react';
+import { useEffect, useRef, type DragEvent } from 'react';
 import type { PlaybookFlowEdge, PlaybookFlowNode } from './flow-mapping';
 import { PALETTE_MIME } from './node-palette';
 import { nodeTypes } from './node-types';
@@ -22,6 +22,15 @@ const PRO_OPTIONS = { hideAttribution: true };
 
 /** The editing canvas: React Flow with palette drops; every decision is made by the editor's callbacks. */
 export function PlaybookCanvas(props: PlaybookCanvasProps) {
+  const initialized = useNodesInitialized();
+  const flow = useReactFlow();
+  const fitted = useRef(false);
+  // The `fitView` prop runs before the nodes are measured; fit once more when they are.
+  useEffect(() => {
+    if (!initialized || fitted.current) return;
+    fitted.current = true;
+    void flow.fitView(FIT_VIEW_OPTIONS);
+  }, [initialized, flow]);
   const onDragOver = (event: DragEvent) => {
     event.preventDefault();
     event.dataTransfer.dropEffect = 'move';
@@ -50,7 +59,6 @@ export function PlaybookCanvas(props: PlaybookCanvasProps) {
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.1}
-        onlyRenderVisibleElements
         proOptions={PRO_OPTIONS}
       >
         <Background />

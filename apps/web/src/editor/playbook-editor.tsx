@@ -1,3 +1,4 @@
+import './editor.css';
 import { applyEdgeChanges, applyNodeChanges, type Connection, type Edge, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { canConnect, validatePlaybook, type LeadContext, type PlaybookIssue, type PlaybookNode, type SimulationResult } from '@segflow/playbook';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';

@@ -4,6 +4,10 @@ import { getRun, listRuns, listTouches, temporalWorkflowUrl, type Run, type Touc
 import { Link } from '../router';
 import { buildLeadTimeline } from './lead-timeline';
 
+function placeholderLead(id: string): LeadDetail {
+  return { id, externalId: id, name: null, email: null, company: null, city: null, country: null, createdAt: new Date(0).toISOString(), intakeRecordedAt: null };
+}
+
 function RunCard({ run }: { run: Run }) {
   return (
     <li className="card run-card" data-testid={`run-${run.id}`}>
@@ -22,13 +26,14 @@ function RunCard({ run }: { run: Run }) {
 
 /** One lead: profile, runs (current node, Temporal link) and one timeline of events, segment changes, runs, touches, tasks. */
 export function LeadDetailPage({ leadId }: { leadId: string }) {
-  const [lead, setLead] = useState<LeadDetail | null>(null);
+  const [lead, setLead] = useState<(LeadDetail & { loadError?: string }) | null>(null);
   const [runs, setRuns] = useState<Run[]>([]);
   const [touches, setTouches] = useState<Touch[]>([]);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
     try {
-      setLead(await getLead(leadId));
+      // Until the lead detail endpoint exists, show what the runs and touches say about the lead.
+      setLead(await getLead(leadId).catch((e: Error) => ({ ...placeholderLead(leadId), loadError: e.message })));
       const listed = await listRuns(leadId).catch(() => [] as Run[]);
       // The list may be a summary; the run detail carries path, touches and tasks.
       setRuns(await Promise.all(listed.map((r) => getRun(r.id).catch(() => r))));
@@ -50,6 +55,7 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
       <div className="card lead-profile">
         <div>{[lead.company, lead.email, lead.city, lead.country].filter(Boolean).join(' · ')}</div>
         <div>Segment: <strong>{lead.segment?.name ?? '—'}</strong> · Owner: {lead.owner?.name ?? 'unassigned'} · Score: {lead.score ?? '—'}</div>
+        {lead.loadError && <span className="error">Lead details unavailable: {lead.loadError}</span>}
         <button type="button" onClick={() => void load()}>Refresh</button>
       </div>
       <h2>Runs</h2>

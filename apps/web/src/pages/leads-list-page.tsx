@@ -61,9 +61,7 @@ export function LeadsListPage() {
         <label>Owner<input aria-label="Filter by owner" value={filters.owner} onChange={(e) => setFilters({ ...filters, owner: e.target.value })} /></label>
         <label>Min score<input aria-label="Minimum score" type="number" value={filters.minScore} onChange={(e) => setFilters({ ...filters, minScore: e.target.value })} /></label>
       </div>
-      <details className="card">
-        <summary>Add a lead</summary>
-        <form className="inline-form" onSubmit={submit} aria-label="New lead">
+      <form className="card inline-form" onSubmit={submit} aria-label="New lead">
           {(Object.keys(emptyForm) as (keyof typeof emptyForm)[]).map((field) => (
             <label key={field}>
               {field}
@@ -71,19 +69,18 @@ export function LeadsListPage() {
             </label>
           ))}
           <button type="submit">Add lead</button>
-        </form>
-      </details>
+      </form>
       {error && <p role="alert" className="error">{error}</p>}
       <table className="table" aria-label="Leads">
         <thead>
-          <tr><th>Name</th><th>Company</th><th>Email</th><th>City</th><th>Segment</th><th>Owner</th><th>Score</th></tr>
+          <tr><th>Name</th><th>Company</th><th>Email</th><th>City</th><th>Segment</th><th>Owner</th><th>Score</th><th>Intake</th></tr>
         </thead>
         <tbody>
           {shown.map((lead) => (
             <tr key={lead.id}>
               <td><Link to={`/leads/${lead.id}`}>{lead.name ?? lead.externalId}</Link></td>
               <td>{lead.company}</td><td>{lead.email}</td><td>{lead.city}</td>
-              <td>{segmentName(lead)}</td><td>{lead.owner?.name ?? '—'}</td><td>{lead.score ?? '—'}</td>
+              <td>{segmentName(lead)}</td><td>{lead.owner?.name ?? '—'}</td><td>{lead.score ?? '—'}</td><td>{lead.intakeRecordedAt ? 'recorded' : 'pending'}</td>
             </tr>
           ))}
         </tbody>

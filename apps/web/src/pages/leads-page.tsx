@@ -1,3 +1,4 @@
+import './pages.css';
 import { usePathname } from '../router';
 import { LeadDetailPage } from './lead-detail-page';
 import { LeadsListPage } from './leads-list-page';

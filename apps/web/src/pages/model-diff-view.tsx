@@ -1,31 +1,28 @@
 import type { SegmentModelDiff } from '../api/segments';
 
-function Value({ value }: { value: unknown }) {
-  if (Array.isArray(value)) {
-    const rows = value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null);
-    if (rows.length === 0) return <span>{value.map(String).join(', ') || '—'}</span>;
-    const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => typeof rows[0]![c] !== 'object');
-    return (
-      <table className="table table--compact">
-        <thead><tr>{columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
-        <tbody>{rows.map((row, i) => <tr key={i}>{columns.map((c) => <td key={c}>{typeof row[c] === 'number' ? Number(row[c]).toLocaleString(undefined, { maximumFractionDigits: 3 }) : String(row[c] ?? '')}</td>)}</tr>)}</tbody>
-      </table>
-    );
-  }
-  if (typeof value === 'object' && value !== null) return <ModelDiffView diff={value as SegmentModelDiff} />;
-  return <span>{typeof value === 'number' ? value.toLocaleString(undefined, { maximumFractionDigits: 3 }) : String(value)}</span>;
-}
-
-/** The candidate-vs-active diff from the segments API, shown as tables and values (whatever its exact shape). */
+/** The candidate-vs-active diff: segment sizes before/after and how many leads move where. */
 export function ModelDiffView({ diff }: { diff: SegmentModelDiff }) {
+  const nameOf = (id: string | null) => (id === null ? 'no segment' : (diff.sizes.find((s) => s.segmentId === id)?.name ?? id));
+  const moves = diff.moved.filter((m) => m.from !== m.to && m.count > 0);
   return (
-    <dl className="model-diff">
-      {Object.entries(diff).map(([key, value]) => (
-        <div key={key}>
-          <dt>{key}</dt>
-          <dd><Value value={value} /></dd>
-        </div>
-      ))}
-    </dl>
+    <div className="model-diff" data-testid="model-diff">
+      <p><strong>{diff.movedLeads}</strong> leads would change segment.</p>
+      <table className="table table--compact" aria-label="Segment sizes">
+        <thead><tr><th>Segment</th><th>Change</th><th>Now</th><th>After</th></tr></thead>
+        <tbody>
+          {diff.sizes.map((s) => (
+            <tr key={s.segmentId} className={`diff-${s.origin === 'kept' ? 'changed' : s.origin === 'added' ? 'added' : 'removed'}`}>
+              <td>{s.name}</td><td>{s.origin}</td><td>{s.before}</td><td>{s.after}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {moves.length > 0 && (
+        <table className="table table--compact" aria-label="Lead moves">
+          <thead><tr><th>From</th><th>To</th><th>Leads</th></tr></thead>
+          <tbody>{moves.map((m, i) => <tr key={i}><td>{nameOf(m.from)}</td><td>{nameOf(m.to)}</td><td>{m.count}</td></tr>)}</tbody>
+        </table>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
+import './pages.css';
 import { useEffect, useState } from 'react';
 import { listPlaybooks, type PlaybookSummary } from '../api/playbooks';
-import { decideSegmentModel, getSegmentModelDiff, listSegments, retrainSegments, type Segment, type SegmentModel, type SegmentModelDiff } from '../api/segments';
+import { decideSegmentModel, getSegmentModel, getSegmentModelDiff, listSegments, retrainSegments, type Segment, type SegmentModel, type SegmentModelDiff } from '../api/segments';
 import { Link } from '../router';
 import { CentroidChart } from './centroid-chart';
 import { ModelDiffView } from './model-diff-view';
@@ -22,7 +23,19 @@ export function SegmentsPage() {
   const retrain = async () => {
     setBusy(true);
     try {
-      const model = await retrainSegments();
+      let model = await retrainSegments();
+      // Training runs in a worker thread; poll until the candidate is ready.
+      while (model.status === 'training') {
+        setMessage(`Training… ${model.progress ? `${model.progress.phase} ${Math.round(model.progress.fraction * 100)}%` : ''}`);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        model = await getSegmentModel(model.id);
+      }
+      if (model.status === 'failed') throw new Error(`Retrain failed: ${model.error ?? 'unknown error'}`);
+      if (model.status === 'active') {
+        setMessage('First model trained and activated.');
+        refresh();
+        return;
+      }
       setCandidate(model);
       setDiff(await getSegmentModelDiff(model.id));
       setMessage(null);
