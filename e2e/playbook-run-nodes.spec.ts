@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { buildPlaybook, sampleLead } from '@segflow/playbook/testing';
+import { leadEventSignal, PLAYBOOK_RUN_WORKFLOW, playbookRunStateQuery, type PlaybookRunInput } from '@segflow/workflow-contracts';
+import { Pool } from 'pg';
+import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
+import { TemporalClient } from '../apps/api/src/temporal/temporal.module';
+import { eventually } from './support/eventually';
+import { createLead, publishPlaybook, runWhen, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
+
+const settings = { goalEvents: ['demo_booked'], reentry: { policy: 'always' as const }, quietHours: null, maxTouchesPerDay: null };
+const pathOf = (run: { path: Array<{ nodeId: string; outcome?: string }> }) => run.path.map((p) => `${p.nodeId}:${p.outcome ?? '…'}`);
+
+describe('playbook run node behaviours (route, task completion, continue-as-new)', () => {
+  let api: TestApi;
+  let worker: { stop(): Promise<void> };
+  let pool: Pool;
+  beforeAll(async () => {
+    api = await startTestApi({ PLAYBOOK_TIME_SCALE: TIME_SCALE, OUTBOX_POLL_MS: '50' });
+    worker = await startInProcessWorker(api);
+    pool = new Pool({ connectionString: api.config.DATABASE_URL });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await pool?.end();
+    await api?.close();
+  });
+
+  it('routes the owner round robin, records the reason, and sends as the new owner', async () => {
+    await pool.query(`INSERT INTO teams (id, name) VALUES ('inbound', 'Inbound')`);
+    await pool.query(`INSERT INTO reps (id, name, email, team_id) VALUES ('rep-a', 'Asha', 'asha@segflow.test', 'inbound'), ('rep-b', 'Bala', 'bala@segflow.test', 'inbound')`);
+    const playbookId = await publishPlaybook(api, buildPlaybook({
+      settings,
+      nodes: [
+        { id: 'assign', type: 'route', config: { rule: { kind: 'roundRobin', teamId: 'inbound' } } },
+        { id: 'hello', type: 'send', config: { channel: 'email', subject: 'Hi', body: 'Hi, {{owner.name}} here', sender: { kind: 'owner' }, onFailure: 'skip' } },
+        { id: 'end', type: 'exit', config: { reason: 'done' } },
+      ],
+      edges: ['entry.next->assign', 'assign.next->hello', 'hello.next->end'],
+    }), 'Routing');
+    const owners: string[] = [];
+    for (const name of ['route-1', 'route-2']) {
+      const leadId = await createLead(api, name);
+      const runId = (await api.request('POST', '/api/runs', { leadId, playbookId })).body.id;
+      const ended = await runWhen(api, runId, (r) => r.status !== 'active');
+      expect(pathOf(ended)).toEqual(['entry:next', 'assign:next', 'hello:next', 'end:exited']);
+      const { rows: [lead] } = await pool.query(`SELECT owner_id FROM leads WHERE id = $1`, [leadId]);
+      const { rows: [decision] } = await pool.query(`SELECT rep_id, reason FROM owner_assignments WHERE run_id = $1`, [runId]);
+      expect(decision.reason).toContain('round robin in team Inbound');
+      expect(lead.owner_id).toBe(decision.rep_id);
+      expect(ended.touches[0]).toMatchObject({ body: `Hi, ${decision.rep_id === 'rep-a' ? 'Asha' : 'Bala'} here`, sender: { kind: 'owner', ownerId: decision.rep_id } });
+      owners.push(decision.rep_id);
+    }
+    expect(new Set(owners).size).toBe(2);
+  });
+
+  it('waits for a task to be completed and continues on done', async () => {
+    const playbookId = await publishPlaybook(api, buildPlaybook({
+      settings,
+      nodes: [
+        { id: 'call', type: 'task', config: { taskType: 'call', title: 'Call {{lead.firstName}}', priority: 'urgent', dueInMinutes: 30, waitForCompletion: true, timeoutMinutes: 60 } },
+        { id: 'won', type: 'exit', config: { reason: 'called' } },
+        { id: 'late', type: 'exit', config: { reason: 'not-called' } },
+      ],
+      edges: ['entry.next->call', 'call.done->won', 'call.timedOut->late'],
+    }), 'Task');
+    const leadId = await createLead(api, 'task-1');
+    const runId = (await api.request('POST', '/api/runs', { leadId, playbookId })).body.id;
+    const waiting = await runWhen(api, runId, (r) => r.tasks.length === 1);
+    const completed = await api.request('POST', `/api/runs/${runId}/tasks/${waiting.tasks[0].id}/complete`, { outcome: 'spoke' });
+    expect(completed.body).toMatchObject({ status: 'done', outcome: 'spoke' });
+    const ended = await runWhen(api, runId, (r) => r.status !== 'active');
+    expect(ended).toMatchObject({ status: 'exited', exitReason: 'called' });
+    expect(ended.path.find((p: { nodeId: string }) => p.nodeId === 'call')).toMatchObject({ outcome: 'done', note: 'task:spoke' });
+  });
+
+  it('an exit cancels the open tasks of the run', async () => {
+    const playbookId = await publishPlaybook(api, buildPlaybook({
+      settings,
+      nodes: [
+        { id: 'call', type: 'task', config: { taskType: 'call', title: 'Call', priority: 'normal', dueInMinutes: 30, waitForCompletion: true, timeoutMinutes: 60 } },
+        { id: 'x', type: 'exit', config: { reason: 'x' } },
+      ],
+      edges: ['entry.next->call', 'call.done->x', 'call.timedOut->x'],
+    }), 'Cancel');
+    const leadId = await createLead(api, 'task-2');
+    const runId = (await api.request('POST', '/api/runs', { leadId, playbookId })).body.id;
+    await runWhen(api, runId, (r) => r.tasks.length === 1);
+    await api.request('POST', `/api/runs/${runId}/stop`, { reason: 'left' });
+    const ended = await runWhen(api, runId, (r) => r.status !== 'active' && r.tasks[0].status !== 'open');
+    expect(ended.tasks[0]).toMatchObject({ status: 'cancelled', outcome: 'run-ended' });
+  });
+
+  it('continues as new when the history gets long, keeping state and pending signals', async () => {
+    const graph = buildPlaybook({
+      settings,
+      nodes: [
+        { id: 'reply', type: 'waitForEvent', config: { eventTypes: ['email_reply'], timeoutMinutes: 60 } },
+        { id: 'yes', type: 'exit', config: { reason: 'replied' } },
+        { id: 'no', type: 'exit', config: { reason: 'silent' } },
+      ],
+      edges: ['entry.next->reply', 'reply.matched->yes', 'reply.timedOut->no'],
+    });
+    const playbookId = await publishPlaybook(api, graph, 'Long');
+    const leadId = await createLead(api, 'long-1');
+    const { rows: [version] } = await pool.query(`SELECT id FROM playbook_versions WHERE playbook_id = $1`, [playbookId]);
+    const runId = randomUUID();
+    const workflowId = `playbook-run-${runId}`;
+    await pool.query(`INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id) VALUES ($1, $2, $3, $4, 1, $5)`, [runId, leadId, playbookId, version.id, workflowId]);
+    const input: PlaybookRunInput = {
+      runId, leadId, playbookId, playbookVersionId: version.id, playbookVersion: 1, graph, lead: sampleLead({ id: leadId }),
+      paused: false, timeScale: 1, historyLimit: 40,
+    };
+    const client = api.app.get(TemporalClient);
+    const handle = await client.workflow.start(PLAYBOOK_RUN_WORKFLOW, { args: [input], taskQueue: api.config.TEMPORAL_TASK_QUEUE, workflowId });
+    for (let i = 0; i < 12; i += 1) {
+      await handle.signal(leadEventSignal, { event: { type: 'email_open', occurredAt: new Date().toISOString() } });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const continued = await eventually(() => handle.describe(), (d) => d.runId !== handle.firstExecutionRunId, 15_000);
+    expect(continued.runId).not.toBe(handle.firstExecutionRunId);
+    expect((await handle.query(playbookRunStateQuery)).currentNodeId).toBe('reply');
+    await handle.signal(leadEventSignal, { event: { type: 'email_reply', occurredAt: new Date().toISOString() } });
+    const { rows: [row] } = await eventually(() => pool.query(`SELECT status, exit_reason FROM runs WHERE id = $1`, [runId]), (r) => r.rows[0]?.status !== 'active', 15_000);
+    expect(row).toEqual({ status: 'exited', exit_reason: 'replied' });
+  });
+});
