@@ -1,0 +1,96 @@
+// Shared by bench/ingest*.bench.mjs and bench/segments*.bench.mjs: a fresh database, the built API as a child
+// process (so the load generator does not share its event loop), sign-in when auth is on, and the results file.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { freePort } from '../tools/lib/ports.mjs';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const require = createRequire(join(root, 'package.json'));
+const pg = require('pg');
+
+export const machine = () => ({ cores: cpus().length, memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10 });
+
+/** Admin URL and Temporal address `npm run bench` provides. */
+export function benchServices() {
+  const adminUrl = process.env.SEGFLOW_BENCH_DATABASE_URL;
+  if (!adminUrl) throw new Error('SEGFLOW_BENCH_DATABASE_URL is not set: run through `npm run bench`');
+  return { adminUrl, temporalAddress: process.env.SEGFLOW_BENCH_TEMPORAL_ADDRESS ?? '127.0.0.1:7233' };
+}
+
+export async function createDatabase(adminUrl, prefix) {
+  const name = `${prefix}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function withClient(databaseUrl, fn) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const ADMIN = { email: 'bench@segflow.local', password: 'bench-password-1' };
+
+/** Migrates `databaseUrl`, starts apps/api/dist/main.js on it and signs in when the API has auth. */
+export async function startApi({ databaseUrl, temporalAddress, env = {} }) {
+  const port = await freePort();
+  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, API_PORT: String(port), LOG_LEVEL: 'warn', SEGFLOW_ADMIN_EMAIL: ADMIN.email, SEGFLOW_ADMIN_PASSWORD: ADMIN.password, ...env };
+  const migrated = spawnSync(process.execPath, [join(root, 'apps/api/dist/database/migrate.js')], { env: childEnv, encoding: 'utf8' });
+  if (migrated.status !== 0) throw new Error(`migrations failed: ${migrated.stderr}`);
+  const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], { env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i += 1) {
+    if (await fetch(`${url}/api/health`).then((r) => r.status < 500, () => false)) break;
+    if (i > 300) throw new Error('API did not become healthy');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const headers = { 'content-type': 'application/json' };
+  const signIn = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers, body: JSON.stringify(ADMIN) });
+  if (signIn.ok) headers.authorization = `Bearer ${(await signIn.json()).token}`;
+  const request = async (method, path, body) => {
+    const response = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    if (response.status >= 400) throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 300)}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  return { url, headers, request, pid: child.pid, stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); }) };
+}
+
+/** Raw `COPY … FROM STDIN (FORMAT csv)` through psql; returns the milliseconds it took. */
+export function copyCsv(databaseUrl, table, columns, csv) {
+  const started = performance.now();
+  const result = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-qc', `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`], { input: csv, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (result.status !== 0) throw new Error(`psql COPY failed: ${result.stderr}`);
+  return performance.now() - started;
+}
+
+export const csvField = (value) => (value === null || value === undefined ? '' : `"${String(value).replace(/"/g, '""')}"`);
+
+export function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export const chunk = (items, size) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/** Writes bench/results/<name>.json with the agreed shape (plus free-form details). */
+export function writeResult(name, { figure, baseline, unit, details = {} }) {
+  const result = { name, figure, baseline, ratio: Math.round((figure / baseline) * 1000) / 1000, unit, machine: machine(), date: new Date().toISOString(), ...details };
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(root, 'bench', 'results', `${name}.json`), JSON.stringify(result, null, 2) + '\n');
+  process.stdout.write(JSON.stringify(result) + '\n');
+  return result;
+}
