@@ -95,7 +95,10 @@ export class RunLauncherService {
       graph: version.graph, lead: lead!, paused: playbook.status === 'paused', timeScale: this.config.PLAYBOOK_TIME_SCALE,
     };
     try {
-      await this.temporal.workflow.start(PLAYBOOK_RUN_WORKFLOW, { args: [input], workflowId: run.temporalWorkflowId!, taskQueue: this.temporal.defaultTaskQueue });
+      // REJECT_DUPLICATE: a re-delivery after the run already finished must not start it a second time.
+      await this.temporal.workflow.start(PLAYBOOK_RUN_WORKFLOW, {
+        args: [input], workflowId: run.temporalWorkflowId!, taskQueue: this.temporal.defaultTaskQueue, workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
