@@ -82,6 +82,17 @@ describe('playbook runs through the public API (API + worker + Temporal + Postgr
     expect((await api.request('POST', `/api/runs/${runId}/stop`, { reason: 'again' })).status).toBe(409);
   });
 
+  it('an email unsubscribe posted mid-wait means no further email is sent (the send is skipped, the run goes on)', async () => {
+    const leadId = await createLead(api, 'run-unsub');
+    const runId = (await api.request('POST', '/api/runs', { leadId, playbookId })).body.id;
+    await runWhen(api, runId, (r) => r.currentNodeId === 'pause');
+    await postEvent(api, 'run-unsub', 'unsubscribe', { channel: 'email' });
+    const ended = await runWhen(api, runId, (r) => r.status !== 'active', 30_000);
+    expect(ended).toMatchObject({ status: 'exited', exitReason: 'no-reply' });
+    expect(ended.path.find((p: { nodeId: string }) => p.nodeId === 'nudge')).toMatchObject({ outcome: 'next', note: 'skipped:unsubscribed:email' });
+    expect(ended.touches.map((t: { nodeId: string }) => t.nodeId)).toEqual(['intro']);
+  });
+
   it('a goal event posted mid-wait converts the run', async () => {
     const leadId = await createLead(api, 'run-goal');
     const runId = (await api.request('POST', '/api/runs', { leadId, playbookId })).body.id;
