@@ -1,9 +1,8 @@
 import type { WaitCalendar } from '@segflow/playbook';
+import { TIME_ZONES, withCurrent } from './time-zones';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** IANA zones the browser knows, for the time zone picker. */
-const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC', 'Asia/Kolkata', 'Europe/Berlin', 'America/New_York'];
 
 /** Working days, hours, holidays and time zone (or the lead's own zone) of a business-window wait. */
 export function BusinessWindowPicker({ calendar, onChange }: { calendar: WaitCalendar; onChange: (calendar: WaitCalendar) => void }) {
@@ -19,7 +18,7 @@ export function BusinessWindowPicker({ calendar, onChange }: { calendar: WaitCal
         Time zone
         <select value={calendar.timeZone} onChange={(e) => onChange({ ...calendar, timeZone: e.target.value })}>
           <option value="lead">the lead's own time zone</option>
-          {TIME_ZONES.map((zone) => (
+          {withCurrent(TIME_ZONES, calendar.timeZone).filter((zone) => zone !== 'lead').map((zone) => (
             <option key={zone} value={zone}>{zone}</option>
           ))}
         </select>

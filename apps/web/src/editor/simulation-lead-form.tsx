@@ -1,8 +1,8 @@
 import { channelSchema, type LeadContext } from '@segflow/playbook';
 import { useState } from 'react';
 import { listLeads, type Lead } from '../api/leads';
+import { TIME_ZONES, withCurrent } from './time-zones';
 
-const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC', 'Asia/Kolkata'];
 
 function fromRealLead(lead: Lead, base: LeadContext): LeadContext {
   const [firstName, ...rest] = (lead.name ?? '').split(' ');
@@ -45,7 +45,7 @@ export function SimulationLeadForm({ lead, onChange, attributesText, onAttribute
       <label className="field">
         Time zone
         <select value={lead.timeZone} onChange={(e) => onChange({ ...lead, timeZone: e.target.value })}>
-          {TIME_ZONES.map((zone) => <option key={zone} value={zone}>{zone}</option>)}
+          {withCurrent(TIME_ZONES, lead.timeZone).map((zone) => <option key={zone} value={zone}>{zone}</option>)}
         </select>
       </label>
       <label className="field">Segment name<input value={lead.segment.name} onChange={(e) => onChange({ ...lead, segment: { ...lead.segment, name: e.target.value } })} /></label>

@@ -75,12 +75,12 @@ export function VersionsPanel({ playbookId, draft, reloadKey, onRestored }: { pl
       {versions.length > 0 && (
         <div className="field__row">
           <label className="field">From
-            <select value={from ?? ''} onChange={(e) => setFrom(Number(e.target.value))}>
+            <select aria-label="Compare from" value={from ?? ''} onChange={(e) => setFrom(Number(e.target.value))}>
               {versions.map((v) => <option key={v.version} value={v.version}>v{v.version}</option>)}
             </select>
           </label>
           <label className="field">To
-            <select value={to} onChange={(e) => setTo(Number(e.target.value))}>
+            <select aria-label="Compare to" value={to} onChange={(e) => setTo(Number(e.target.value))}>
               <option value={DRAFT}>current draft</option>
               {versions.map((v) => <option key={v.version} value={v.version}>v{v.version}</option>)}
             </select>
@@ -89,11 +89,20 @@ export function VersionsPanel({ playbookId, draft, reloadKey, onRestored }: { pl
         </div>
       )}
       {error && <p role="alert" className="error">{error}</p>}
+      {view && <DiffSummary view={view} />}
       {view && (
-        <>
-          <DiffSummary view={view} />
-          <DiffCanvas view={view} />
-        </>
+        <div className="dialog-backdrop" role="dialog" aria-label="Version diff">
+          <div className="dialog dialog--wide">
+            <div className="button-row">
+              <h3>Changes from v{from} to {to === DRAFT ? 'the draft' : `v${to}`}</h3>
+              <button type="button" onClick={() => setView(null)}>Close</button>
+            </div>
+            <div className="diff-layout">
+              <DiffCanvas view={view} />
+              <DiffSummary view={view} />
+            </div>
+          </div>
+        </div>
       )}
     </section>
   );
