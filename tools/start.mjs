@@ -1,6 +1,6 @@
 // `npm start`: installs what is missing, then starts PostgreSQL, Temporal, the API, the worker and the web app
 // with embedded defaults, and prints their URLs. Ctrl-C stops them all; the data in .segflow/ is reused next time.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -74,7 +74,8 @@ async function main() {
   await run(process.execPath, ['apps/api/dist/database/migrate.js'], { cwd: root, env: { ...process.env, ...env } });
 
   const { startTemporalDevServer } = await import('./lib/temporal-server.mjs');
-  const temporal = await startTemporalDevServer({ cli, port: ports.temporal, uiPort: ports.temporalUi, dbFile: join(stateDir, 'temporal.db') });
+  const temporalLog = join(stateDir, 'temporal.log');
+  const temporal = await startTemporalDevServer({ cli, port: ports.temporal, uiPort: ports.temporalUi, dbFile: join(stateDir, 'temporal.db'), logFile: openSync(temporalLog, 'a') });
   stops.push(temporal.stop);
 
   const { startChild } = await import('./lib/children.mjs');
@@ -100,6 +101,7 @@ async function main() {
   say(`  API docs      ${apiUrl}/api/docs`);
   say(`  Temporal UI   http://127.0.0.1:${ports.temporalUi}`);
   say(`  database      ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
+  say(`  Temporal log  ${temporalLog}`);
   say('press Ctrl-C to stop');
 }
 

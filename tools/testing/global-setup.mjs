@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { say } from '../lib/log.mjs';
@@ -20,7 +20,10 @@ export default async function globalSetup() {
   }
   if (!process.env.SEGFLOW_TEST_TEMPORAL_ADDRESS) {
     const cli = await ensureTemporalCli();
-    const temporal = await startTemporalDevServer({ cli, port: await freePort() });
+    // The dev server logs store errors while it shuts down; they belong in a file, not in the test summary.
+    mkdirSync('test-artifacts', { recursive: true });
+    const logFile = openSync(join('test-artifacts', 'temporal-dev-server.log'), 'w');
+    const temporal = await startTemporalDevServer({ cli, port: await freePort(), logFile });
     process.env.SEGFLOW_TEST_TEMPORAL_ADDRESS = temporal.address;
     process.env.SEGFLOW_TEMPORAL_CLI = cli;
     stops.push(temporal.stop);
