@@ -95,6 +95,11 @@ async function main() {
 
   const { waitForHealthy } = await import('./lib/health.mjs');
   await waitForHealthy(`${apiUrl}/api/health`);
+  if (process.env.SEGFLOW_SEED_DEMO !== 'off') {
+    // Idempotent: a second start finds the demo leads and the active model and does nothing.
+    say('seeding the demo population (once)…');
+    await run(process.execPath, ['tools/seed-demo.mjs'], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+  }
   say('Segflow is running:');
   say(`  web           http://127.0.0.1:${ports.web}`);
   say(`  API           ${apiUrl}/api   (health: ${apiUrl}/api/health)`);
