@@ -4,8 +4,8 @@ import { EventItemResult, validateEvents } from './validate-events';
 
 /** Largest batch `POST /api/events` takes (the 5 MB body limit usually binds first for rich events). */
 export const MAX_EVENTS_PER_BATCH = 5_000;
-/** Events per transaction: large enough to amortise round trips, small enough to hold row locks briefly. */
-export const EVENTS_PER_FLUSH = 1_000;
+/** Events per transaction: a whole maximal batch, so a request costs one transaction and a fixed number of round trips. */
+export const EVENTS_PER_FLUSH = 5_000;
 
 /** Summary plus one result per item, in request order. */
 export interface IngestResponse {

@@ -90,11 +90,7 @@ export class IngestWriter {
     // Sorted by key so two flushes carrying the same ids lock them in the same order.
     const sorted = [...events].sort((a, b) => (a.event.eventId < b.event.eventId ? -1 : 1)).map((e) => e.event);
     const rows: { event_id: string }[] = await manager.query(sql.INSERT_EVENTS_SQL, [
-      sorted.map((e) => e.eventId),
-      sorted.map((e) => leads.get(e.leadExternalId)!.id),
-      sorted.map((e) => e.type),
-      sorted.map((e) => e.occurredAt),
-      sorted.map((e) => JSON.stringify(eventData(e))),
+      JSON.stringify(sorted.map((e) => ({ event_id: e.eventId, lead_id: leads.get(e.leadExternalId)!.id, type: e.type, occurred_at: e.occurredAt, data: eventData(e) }))),
     ]);
     return new Set(rows.map((r) => r.event_id));
   }
@@ -105,17 +101,19 @@ export class IngestWriter {
     const locked: LockedFeatures[] = await manager.query(sql.LOCK_FEATURES_SQL, [leadIds]);
     const model = await this.models.load(manager);
     const leadById = new Map([...leads.values()].map((lead) => [lead.id, lead]));
-    const updates = { ids: [] as string[], states: [] as string[], counts: [] as number[], lastAt: [] as (string | null)[], converted: [] as (string | null)[] };
+    const updates: { lead_id: string; state: FeatureState; event_count: number; last_event_at: string | null; converted_at: string | null }[] = [];
     const changes: MembershipChange[] = [];
     const eventMessages: OutboxMessage[] = [];
     for (const row of locked) {
       const events = byLead.get(row.lead_id)!;
       const folded = foldLeadEvents(row.state, events, now, this.featureOptions);
-      updates.ids.push(row.lead_id);
-      updates.states.push(JSON.stringify(folded.state));
-      updates.counts.push(folded.state.eventCount);
-      updates.lastAt.push(folded.state.lastDecayAt === null ? null : new Date(folded.state.lastDecayAt).toISOString());
-      updates.converted.push(folded.convertedAt?.toISOString() ?? null);
+      updates.push({
+        lead_id: row.lead_id,
+        state: folded.state,
+        event_count: folded.state.eventCount,
+        last_event_at: folded.state.lastDecayAt === null ? null : new Date(folded.state.lastDecayAt).toISOString(),
+        converted_at: folded.convertedAt?.toISOString() ?? null,
+      });
       for (const event of events) {
         const message = leadEventMessage(row.lead_id, event);
         if (message) eventMessages.push(message);
@@ -123,7 +121,7 @@ export class IngestWriter {
       const change = model && this.reassign(model, row, folded.state, leadById.get(row.lead_id)!, events, now);
       if (change) changes.push(change);
     }
-    await manager.query(sql.UPDATE_FEATURES_SQL, [updates.ids, updates.states, updates.counts, updates.lastAt, updates.converted]);
+    await manager.query(sql.UPDATE_FEATURES_SQL, [JSON.stringify(updates)]);
     // Event rows first: the run of a segment the lead is leaving still hears the event that made it leave.
     await insertOutboxMessages(manager, eventMessages);
     if (model) await writeMembershipChanges(manager, changes, { modelId: model.id, at: now, reason: 'event' });

@@ -20,9 +20,8 @@ export interface MembershipContext {
 /** Appends outbox rows in one statement. Must run inside the transaction of the change they describe. */
 export async function insertOutboxMessages(manager: EntityManager, messages: readonly OutboxMessage[]): Promise<void> {
   if (!messages.length) return;
-  await manager.query(`INSERT INTO outbox (kind, payload) SELECT * FROM unnest($1::text[], $2::jsonb[])`, [
-    messages.map((m) => m.kind),
-    messages.map((m) => JSON.stringify(m.payload)),
+  await manager.query(`INSERT INTO outbox (kind, payload) SELECT x.kind, x.payload FROM jsonb_to_recordset($1::jsonb) AS x(kind text, payload jsonb)`, [
+    JSON.stringify(messages),
   ]);
 }
 
