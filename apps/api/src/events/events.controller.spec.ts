@@ -103,3 +103,24 @@ describe('POST /api/events with EVENTS_UNKNOWN_LEAD=stub', () => {
     expect(lead).toMatchObject({ externalId: 'new-lead', id: response.body.results[0].leadId });
   });
 });
+
+describe('POST /api/events under concurrency', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+    await api.request('POST', '/api/leads', { leads: [{ externalId: 'c-1' }, { externalId: 'c-2' }] });
+  });
+  afterAll(() => api.close());
+
+  it('stores an eventId sent by concurrent requests once, acknowledging the others as duplicates', async () => {
+    const event = (lead: string) => view('same-id', lead, 1);
+    const responses = await Promise.all(Array.from({ length: 6 }, (_, i) => api.request('POST', '/api/events', { events: [event(i % 2 ? 'c-1' : 'c-2'), view(`own-${i}`, 'c-1', 2)] })));
+    const statuses = responses.map((r) => r.body.results[0].status);
+    expect(statuses.filter((s) => s === 'accepted')).toHaveLength(1);
+    expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(5);
+    expect(responses.every((r) => r.body.results[1].status === 'accepted')).toBe(true);
+    const db = api.app.get(DataSource);
+    const [{ count }] = await db.query(`SELECT sum(event_count)::int AS count FROM lead_features`);
+    expect(count).toBe(7);
+  });
+});

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { EventInput } from '@segflow/scoring';
+import { FlushQueue } from './flush-queue';
 import { IngestWriter } from './ingest-writer';
 import { EventItemResult, validateEvents } from './validate-events';
 
@@ -6,6 +8,8 @@ import { EventItemResult, validateEvents } from './validate-events';
 export const MAX_EVENTS_PER_BATCH = 5_000;
 /** Events per transaction: a whole maximal batch, so a request costs one transaction and a fixed number of round trips. */
 export const EVENTS_PER_FLUSH = 5_000;
+/** Flushes in flight at once; more requests than this coalesce into the next flush (group commit). */
+export const CONCURRENT_FLUSHES = 2;
 
 /** Summary plus one result per item, in request order. */
 export interface IngestResponse {
@@ -17,16 +21,31 @@ export interface IngestResponse {
 
 @Injectable()
 export class EventsService {
-  constructor(private readonly writer: IngestWriter) {}
+  private readonly queue: FlushQueue<EventInput, EventItemResult>;
 
-  /** Validates every item, then stores and scores the valid ones flush by flush (never a transaction per event). */
-  async ingest(items: readonly unknown[], now: () => Date = () => new Date()): Promise<IngestResponse> {
+  constructor(private readonly writer: IngestWriter) {
+    this.queue = new FlushQueue((events) => this.flush(events), EVENTS_PER_FLUSH, CONCURRENT_FLUSHES);
+  }
+
+  /**
+   * Validates every item, then stores and scores the valid ones through the flush queue: one transaction per flush,
+   * never one per event. If a flush fails the request fails; retrying it is safe (idempotent on eventId).
+   */
+  async ingest(items: readonly unknown[]): Promise<IngestResponse> {
     const { valid, results } = validateEvents(items);
-    for (let start = 0; start < valid.length; start += EVENTS_PER_FLUSH) {
-      results.push(...(await this.writer.write(valid.slice(start, start + EVENTS_PER_FLUSH), now())));
-    }
+    const written = await this.queue.submit(valid.map((v) => v.event));
+    written.forEach((result, i) => results.push({ ...result, index: valid[i]!.index }));
     results.sort((a, b) => a.index - b.index);
     const count = (status: EventItemResult['status']) => results.filter((r) => r.status === status).length;
     return { accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected'), results };
+  }
+
+  // Requests validated their own repeats; events of different requests coalesced here can repeat too.
+  private async flush(events: EventInput[]): Promise<EventItemResult[]> {
+    const seen = new Set<string>();
+    const unique = events.flatMap((event, index) => (seen.has(event.eventId) ? [] : (seen.add(event.eventId), [{ index, event }])));
+    const results: EventItemResult[] = events.map((event, index) => ({ index, status: 'duplicate', eventId: event.eventId }));
+    for (const result of await this.writer.write(unique, new Date())) results[result.index] = result;
+    return results;
   }
 }
