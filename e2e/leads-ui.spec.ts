@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { signInInBrowser } from './support/auth';
 import { Browser, launchBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { Stack, startStack } from './support/stack';
@@ -9,6 +10,7 @@ describe('leads page (browser → web → API → Temporal → worker → Postgr
   beforeAll(async () => {
     stack = await startStack('leads-ui');
     browser = await launchBrowser();
+    await signInInBrowser(browser.page, stack.webUrl);
   });
   afterAll(async () => {
     await browser?.close();

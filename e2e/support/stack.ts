@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createTestDatabase, testTemporalAddress, uniqueTaskQueue } from '../../tools/testing/test-database';
+import { E2E_ADMIN } from './auth';
 
 const repoRoot = join(__dirname, '..', '..');
 export const ARTIFACTS_DIR = join(repoRoot, 'test-artifacts');
@@ -75,6 +76,9 @@ export async function startStack(name: string, extraEnv: Record<string, string> 
     TEMPORAL_TASK_QUEUE: uniqueTaskQueue(name),
     API_PORT: String(apiPort),
     LOG_LEVEL: 'warn',
+    // The first admin (see support/auth.ts: signInToApi, signInInBrowser).
+    SEGFLOW_ADMIN_EMAIL: E2E_ADMIN.email,
+    SEGFLOW_ADMIN_PASSWORD: E2E_ADMIN.password,
     ...extraEnv,
   };
   const apiUrl = `http://127.0.0.1:${apiPort}`;

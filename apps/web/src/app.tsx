@@ -1,4 +1,7 @@
 import { Link, usePathname } from './router';
+import { SIGN_IN_PATH } from './auth/session';
+import { UserMenu } from './auth/user-menu';
+import { SignInPage } from './pages/sign-in-page';
 import { LeadsPage } from './pages/leads-page';
 import { PlaybooksPage } from './pages/playbooks-page';
 import { SegmentsPage } from './pages/segments-page';
@@ -11,6 +14,7 @@ const pages = [
 
 export function App() {
   const pathname = usePathname();
+  if (pathname.startsWith(SIGN_IN_PATH)) return <SignInPage />;
   const page = pages.find((p) => pathname.startsWith(p.path)) ?? pages[0];
   return (
     <div className="shell">
@@ -21,6 +25,7 @@ export function App() {
             {p.label}
           </Link>
         ))}
+        <UserMenu />
       </nav>
       <main className="content">{page.element}</main>
     </div>

@@ -26,6 +26,16 @@ export const appConfigSchema = z.object({
   SEGMENT_HYSTERESIS: z.coerce.number().min(0).max(0.9).default(0.1),
   /** Max distance (standardised units) between a retrained centroid and a segment's for it to keep the segment's id. */
   SEGMENT_MATCH_MAX_DISTANCE: z.coerce.number().positive().default(1.5),
+  /** The first admin, created at boot when there is no user at all. */
+  SEGFLOW_ADMIN_EMAIL: z.string().email().default('admin@segflow.local'),
+  /** Password of the first admin; when unset a random one is generated and printed once. */
+  SEGFLOW_ADMIN_PASSWORD: z.string().min(8).optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Mark the session cookie `Secure` (set when the API is served over HTTPS). */
+  SESSION_COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  AUTH_BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
+  /** How often the SLA breach check runs. */
+  SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ZodBodyPipe } from '../common/zod-body.pipe';
+import { API_KEY_SCOPES } from './api-key.entity';
+import { ApiKeyDto, ApiKeysService } from './api-keys.service';
+import { CurrentUser, Roles } from './auth.decorators';
+import type { SessionUser } from './principal';
+
+const createApiKeySchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).default(['ingest']),
+});
+
+@ApiTags('api-keys')
+@Controller('api-keys')
+@Roles('admin')
+export class ApiKeysController {
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create an ingest key; the plain key is in this response only' })
+  create(@Body(new ZodBodyPipe(createApiKeySchema)) body: z.infer<typeof createApiKeySchema>, @CurrentUser() user: SessionUser) {
+    return this.apiKeys.create(body.name, body.scopes, user.id);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'All keys, newest first (never the key itself)' })
+  list(): Promise<ApiKeyDto[]> {
+    return this.apiKeys.list();
+  }
+
+  @Post(':id/revoke')
+  @ApiOperation({ summary: 'Revoke a key at once' })
+  revoke(@Param('id', ParseUUIDPipe) id: string): Promise<ApiKeyDto> {
+    return this.apiKeys.revokeOrThrow(id);
+  }
+}

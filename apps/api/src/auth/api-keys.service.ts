@@ -1,0 +1,63 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { ApiKeyEntity, ApiKeyScope } from './api-key.entity';
+import type { Principal } from './principal';
+import { generateSecretToken, hashSecretToken } from './secret-token';
+
+export interface ApiKeyDto {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: ApiKeyScope[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const mapApiKey = (key: ApiKeyEntity): ApiKeyDto => ({
+  id: key.id,
+  name: key.name,
+  prefix: key.prefix,
+  scopes: key.scopes,
+  createdAt: key.createdAt.toISOString(),
+  lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+  revokedAt: key.revokedAt?.toISOString() ?? null,
+});
+
+const LAST_USED_PRECISION_MS = 60_000;
+
+/** Ingest keys: created and revoked by admins; the plain key is shown once, only its hash is stored. */
+@Injectable()
+export class ApiKeysService {
+  constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
+
+  async create(name: string, scopes: ApiKeyScope[], createdBy: string): Promise<ApiKeyDto & { key: string }> {
+    const key = generateSecretToken('sfk');
+    const saved = await this.keys.save(
+      this.keys.create({ name, scopes, createdBy, prefix: key.slice(0, 10), keyHash: hashSecretToken(key) }),
+    );
+    return { ...mapApiKey(saved), key };
+  }
+
+  async list(): Promise<ApiKeyDto[]> {
+    return (await this.keys.find({ order: { createdAt: 'DESC' } })).map(mapApiKey);
+  }
+
+  async revokeOrThrow(id: string): Promise<ApiKeyDto> {
+    const key = await this.keys.findOneBy({ id });
+    if (!key) throw new NotFoundException(`no API key ${id}`);
+    key.revokedAt ??= new Date();
+    return mapApiKey(await this.keys.save(key));
+  }
+
+  /** The key's principal when it exists and is not revoked; `last_used_at` is refreshed at most once a minute. */
+  async resolve(plainKey: string, now = new Date()): Promise<Principal | null> {
+    const key = await this.keys.findOneBy({ keyHash: hashSecretToken(plainKey), revokedAt: IsNull() });
+    if (!key) return null;
+    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+      await this.keys.update({ id: key.id }, { lastUsedAt: now });
+    }
+    return { kind: 'apiKey', keyId: key.id, scopes: key.scopes };
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { ZodBodyPipe } from '../common/zod-body.pipe';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CurrentUser, Public, Roles } from './auth.decorators';
+import type { AuthenticatedRequest, SessionUser } from './principal';
+import { sessionCookie } from './request-credentials';
+import { ROLES } from './roles';
+import { SessionsService } from './sessions.service';
+
+const signInSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('sign-in')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with email and password: sets the session cookie and returns the token for API clients' })
+  async signIn(
+    @Body(new ZodBodyPipe(signInSchema)) body: z.infer<typeof signInSchema>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ token: string; expiresAt: string; user: SessionUser }> {
+    const signedIn = await this.sessions.signInOrThrow(body.email, body.password);
+    const maxAge = (signedIn.expiresAt.getTime() - Date.now()) / 1000;
+    reply.header('set-cookie', sessionCookie(signedIn.token, maxAge, this.config.SESSION_COOKIE_SECURE));
+    return { token: signedIn.token, expiresAt: signedIn.expiresAt.toISOString(), user: signedIn.user };
+  }
+
+  @Post('sign-out')
+  @Roles(...ROLES)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End the current session and clear its cookie' })
+  async signOut(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    if (request.principal?.kind === 'user') await this.sessions.signOut(request.principal.sessionId);
+    reply.header('set-cookie', sessionCookie('', 0, this.config.SESSION_COOKIE_SECURE));
+  }
+
+  @Get('me')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'The signed-in user' })
+  me(@CurrentUser() user: SessionUser): SessionUser {
+    return user;
+  }
+}

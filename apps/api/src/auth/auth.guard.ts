@@ -1,0 +1,58 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
+import { ApiKeysService } from './api-keys.service';
+import type { AuthenticatedRequest, Principal } from './principal';
+import { readCredentials } from './request-credentials';
+import { DEFAULT_ROLES, isRoleAllowed, Role } from './roles';
+import { SessionsService } from './sessions.service';
+
+/**
+ * The routes an `ingest` API key may call. Kept as data here (not as decorators on the controllers) so the
+ * ingest endpoints of other modules need no auth import; add a route here when a new ingest path appears.
+ */
+export const INGEST_ROUTES: readonly { method: string; url: string }[] = [
+  { method: 'POST', url: '/api/leads' },
+  { method: 'POST', url: '/api/events' },
+];
+
+/**
+ * Global guard: every endpoint needs a signed-in user unless marked `@Public()`. Endpoints without `@Roles`
+ * accept {@link DEFAULT_ROLES}; admins pass every check; API keys only reach {@link INGEST_ROUTES}.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+    private readonly apiKeys: ApiKeysService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    request.principal = (await this.authenticate(request)) ?? undefined;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const principal = request.principal;
+    if (!principal) throw new UnauthorizedException('sign in or present an API key');
+    if (principal.kind === 'apiKey') {
+      if (principal.scopes.includes('ingest') && isIngestRoute(request)) return true;
+      throw new ForbiddenException('API keys may only post leads and events');
+    }
+    const allowed = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? DEFAULT_ROLES;
+    if (isRoleAllowed(principal.user.role, allowed)) return true;
+    throw new ForbiddenException(`role ${principal.user.role} may not do this (needs ${allowed.join(' or ')})`);
+  }
+
+  private async authenticate(request: AuthenticatedRequest): Promise<Principal | null> {
+    const credentials = readCredentials(request);
+    if (!credentials) return null;
+    return credentials.kind === 'apiKey' ? this.apiKeys.resolve(credentials.key) : this.sessions.resolve(credentials.token);
+  }
+}
+
+function isIngestRoute(request: AuthenticatedRequest): boolean {
+  const url = request.routeOptions?.url;
+  return INGEST_ROUTES.some((route) => route.method === request.method && route.url === url);
+}

@@ -1,0 +1,64 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { LessThan, Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { SELECT_USERS_SQL } from '../users/user.dto';
+import { UserEntity } from '../users/user.entity';
+import { PasswordHasher } from './password-hasher';
+import type { Principal, SessionUser } from './principal';
+import { generateSecretToken, hashSecretToken } from './secret-token';
+import { SessionEntity } from './session.entity';
+
+export interface SignedIn {
+  token: string;
+  expiresAt: Date;
+  user: SessionUser;
+}
+
+const toSessionUser = (user: SessionUser): SessionUser => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  teamId: user.teamId,
+});
+
+/** Password sign-in, opaque session tokens with a fixed lifetime, sign-out. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly passwords: PasswordHasher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** 401 with one message for an unknown email, a wrong password or a deactivated user. */
+  async signInOrThrow(email: string, password: string, now = new Date()): Promise<SignedIn> {
+    const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
+    const correct = await this.passwords.isCorrect(password, user?.passwordHash);
+    if (!user || !correct || !user.active) throw new UnauthorizedException('wrong email or password');
+    const token = generateSecretToken('sfs');
+    const expiresAt = new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000);
+    await this.sessions.insert({ tokenHash: hashSecretToken(token), userId: user.id, expiresAt });
+    // Expired sessions are swept here rather than by a timer: sign-ins are rare and this stays one indexed delete.
+    await this.sessions.delete({ expiresAt: LessThan(now) });
+    const [sessionUser] = await this.users.query(`${SELECT_USERS_SQL} WHERE u.id = $1`, [user.id]);
+    return { token, expiresAt, user: toSessionUser(sessionUser) };
+  }
+
+  async signOut(sessionId: string): Promise<void> {
+    await this.sessions.delete({ id: sessionId });
+  }
+
+  /** The user behind a live session token of an active user, else null. */
+  async resolve(token: string): Promise<Principal | null> {
+    const rows: (SessionUser & { session_id: string })[] = await this.sessions.query(
+      `SELECT s.id AS session_id, x.* FROM sessions s JOIN (${SELECT_USERS_SQL}) x ON x.id = s.user_id
+        WHERE s.token_hash = $1 AND s.expires_at > now() AND x.active`,
+      [hashSecretToken(token)],
+    );
+    const [row] = rows;
+    return row ? { kind: 'user', sessionId: row.session_id, user: toSessionUser(row) } : null;
+  }
+}

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { businessCalendarSchema, type BusinessCalendar } from '@segflow/sla';
+import { Repository } from 'typeorm';
+import { z } from 'zod';
+import { TeamEntity } from './team.entity';
+
+export interface TeamDto {
+  id: string;
+  name: string;
+  managerId: string | null;
+  calendar: BusinessCalendar | null;
+  members: { id: string; name: string; role: 'rep'; active: boolean }[];
+}
+
+export const teamInputSchema = z.object({
+  /** A readable id such as `west` for route rules; a UUID when omitted. */
+  id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes').optional(),
+  name: z.string().trim().min(1).max(120),
+  managerId: z.string().uuid().nullable().default(null),
+  calendar: businessCalendarSchema.nullable().default(null),
+});
+export type TeamInput = z.infer<typeof teamInputSchema>;
+export const teamUpdateSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  managerId: z.string().uuid().nullable(),
+  calendar: businessCalendarSchema.nullable(),
+}).partial();
+
+@Injectable()
+export class TeamsService {
+  constructor(@InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>) {}
+
+  async createOrThrow(input: TeamInput): Promise<TeamDto> {
+    const id = input.id ?? randomUUID();
+    if (await this.teams.existsBy({ id })) throw new ConflictException(`team ${id} exists`);
+    const saved = await this.teams.save(this.teams.create({ ...input, id }));
+    return { ...saved, members: [] };
+  }
+
+  async updateOrThrow(id: string, changes: z.infer<typeof teamUpdateSchema>): Promise<TeamDto> {
+    const team = await this.teams.findOneBy({ id });
+    if (!team) throw new NotFoundException(`no team ${id}`);
+    await this.teams.save(Object.assign(team, changes));
+    return (await this.list()).find((t) => t.id === id)!;
+  }
+
+  /** Teams with their members, one query. */
+  list(): Promise<TeamDto[]> {
+    return this.teams.query(`
+      SELECT t.id, t.name, t.manager_id AS "managerId", t.calendar,
+             COALESCE(json_agg(json_build_object('id', r.id, 'name', r.name, 'role', 'rep', 'active', r.active)
+                      ORDER BY r.name) FILTER (WHERE r.id IS NOT NULL), '[]') AS members
+        FROM teams t LEFT JOIN reps r ON r.team_id = t.id
+       GROUP BY t.id ORDER BY t.name`);
+  }
+}

@@ -1,0 +1,74 @@
+import { businessCalendarSchema, type BusinessCalendar } from '@segflow/sla';
+import { z } from 'zod';
+import { ROLES, type Role } from '../auth/roles';
+import type { OutOfOfficeEntity } from './out-of-office.entity';
+
+/** What the API returns for a user: never the password hash. `teamId` is a rep's team or a manager's (first) team. */
+export interface UserDto {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  teamId: string | null;
+  capacity: number | null;
+  calendar: BusinessCalendar | null;
+  active: boolean;
+  createdAt: string;
+}
+
+/**
+ * Users with their routing fields; append a WHERE. Selected under the DTO's names so rows map one to one.
+ * Used by the users service and by session resolution, so both see the same `teamId`.
+ */
+export const SELECT_USERS_SQL = `
+  SELECT u.id, u.email, u.name, u.role, u.active, to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+         COALESCE(r.team_id, (SELECT t.id FROM teams t WHERE t.manager_id = u.id ORDER BY t.name LIMIT 1)) AS "teamId",
+         r.capacity, r.calendar
+    FROM users u LEFT JOIN reps r ON r.user_id = u.id`;
+
+export interface OutOfOfficeDto {
+  id: string;
+  repId: string;
+  startsAt: string;
+  endsAt: string;
+  note: string | null;
+}
+
+export const mapOutOfOffice = (period: OutOfOfficeEntity): OutOfOfficeDto => ({
+  id: period.id,
+  repId: period.repId,
+  startsAt: period.startsAt.toISOString(),
+  endsAt: period.endsAt.toISOString(),
+  note: period.note,
+});
+
+const password = z.string().min(8, 'at least 8 characters').max(200);
+
+export const createUserSchema = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(ROLES),
+  password,
+  teamId: z.string().min(1).nullable().default(null),
+  capacity: z.number().int().positive().nullable().default(null),
+  calendar: businessCalendarSchema.nullable().default(null),
+});
+export type CreateUser = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    role: z.enum(ROLES),
+    password,
+    teamId: z.string().min(1).nullable(),
+    capacity: z.number().int().positive().nullable(),
+    calendar: businessCalendarSchema.nullable(),
+    active: z.boolean(),
+  })
+  .partial();
+export type UpdateUser = z.infer<typeof updateUserSchema>;
+
+export const outOfOfficeSchema = z
+  .object({ startsAt: z.coerce.date(), endsAt: z.coerce.date(), note: z.string().max(500).nullable().default(null) })
+  .refine((p) => p.endsAt > p.startsAt, { message: 'must be after startsAt', path: ['endsAt'] });
+export type OutOfOfficeInput = z.infer<typeof outOfOfficeSchema>;

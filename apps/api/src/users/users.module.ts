@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { FirstAdminService } from './first-admin.service';
+import { OutOfOfficeEntity } from './out-of-office.entity';
+import { UserEntity } from './user.entity';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [AuthModule, TypeOrmModule.forFeature([UserEntity, OutOfOfficeEntity])],
+  controllers: [UsersController],
+  providers: [UsersService, FirstAdminService],
+  exports: [UsersService],
+})
+export class UsersModule {}

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { requestJson } from '../api/http';
+
+export type Role = 'ops' | 'rep' | 'manager' | 'admin';
+
+/** The signed-in user as `GET /api/auth/me` returns it. */
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  teamId: string | null;
+}
+
+export const SIGN_IN_PATH = '/sign-in';
+
+/** Signs in; the API sets the HttpOnly session cookie, so nothing is kept in JavaScript. */
+export const signIn = (email: string, password: string) =>
+  requestJson<{ user: CurrentUser }>('/api/auth/sign-in', { method: 'POST', body: { email, password } });
+
+export const signOut = () => requestJson<void>('/api/auth/sign-out', { method: 'POST' });
+
+export const fetchCurrentUser = () => requestJson<CurrentUser>('/api/auth/me');
+
+/** Where to go after signing in: the `next` parameter when it is a local path, else the role's home page. */
+export function pathAfterSignIn(search: string, role: Role): string {
+  const next = new URLSearchParams(search).get('next');
+  if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith(SIGN_IN_PATH)) return next;
+  return homePathOf(role);
+}
+
+/** The page a role lands on. */
+export function homePathOf(role: Role): string {
+  if (role === 'rep') return '/inbox';
+  if (role === 'manager') return '/dashboard';
+  return '/leads';
+}
+
+/** The current user, loaded once per mount (a 401 redirects to the sign-in page through requestJson). */
+export function useCurrentUser(): CurrentUser | null {
+  const [user, setUser] = useState<CurrentUser | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetchCurrentUser().then((u) => live && setUser(u), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return user;
+}
