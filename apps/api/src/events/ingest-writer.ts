@@ -21,8 +21,6 @@ interface LeadRow extends LeadFirmographicsRow {
 interface LockedFeatures {
   lead_id: string;
   state: FeatureState;
-  membership_id: string | null;
-  segment_id: string | null;
 }
 
 /**
@@ -99,6 +97,8 @@ export class IngestWriter {
     const leadIds = [...byLead.keys()].sort();
     await manager.query(sql.ENSURE_FEATURES_SQL, [leadIds, JSON.stringify(emptyFeatureState())]);
     const locked: LockedFeatures[] = await manager.query(sql.LOCK_FEATURES_SQL, [leadIds]);
+    const open: { lead_id: string; membership_id: string; segment_id: string }[] = await manager.query(sql.OPEN_MEMBERSHIPS_SQL, [leadIds]);
+    const membershipOf = new Map(open.map((m) => [m.lead_id, m]));
     const model = await this.models.load(manager);
     const leadById = new Map([...leads.values()].map((lead) => [lead.id, lead]));
     const updates: { lead_id: string; state: FeatureState; event_count: number; last_event_at: string | null; converted_at: string | null }[] = [];
@@ -118,7 +118,7 @@ export class IngestWriter {
         const message = leadEventMessage(row.lead_id, event);
         if (message) eventMessages.push(message);
       }
-      const change = model && this.reassign(model, row, folded.state, leadById.get(row.lead_id)!, events, now);
+      const change = model && this.reassign(model, membershipOf.get(row.lead_id) ?? null, row.lead_id, folded.state, leadById.get(row.lead_id)!, events, now);
       if (change) changes.push(change);
     }
     await manager.query(sql.UPDATE_FEATURES_SQL, [JSON.stringify(updates)]);
@@ -127,14 +127,14 @@ export class IngestWriter {
     if (model) await writeMembershipChanges(manager, changes, { modelId: model.id, at: now, reason: 'event' });
   }
 
-  private reassign(model: ActiveModel, row: LockedFeatures, state: FeatureState, lead: LeadRow, events: EventInput[], now: Date): MembershipChange | null {
+  private reassign(model: ActiveModel, current: { membership_id: string; segment_id: string } | null, leadId: string, state: FeatureState, lead: LeadRow, events: EventInput[], now: Date): MembershipChange | null {
     const vector = standardize(vectorOf(state, lead, now), model.standardizer);
-    const assignment = assignSegment({ vector, centroids: model.centroids, currentSegmentId: row.segment_id, margin: this.config.SEGMENT_HYSTERESIS });
+    const assignment = assignSegment({ vector, centroids: model.centroids, currentSegmentId: current?.segment_id ?? null, margin: this.config.SEGMENT_HYSTERESIS });
     if (!assignment.changed) return null;
     const trigger = events.reduce((latest, e) => (Date.parse(e.occurredAt) >= Date.parse(latest.occurredAt) ? e : latest));
     return {
-      leadId: row.lead_id,
-      from: row.membership_id && row.segment_id ? { membershipId: row.membership_id, segmentId: row.segment_id } : null,
+      leadId,
+      from: current && { membershipId: current.membership_id, segmentId: current.segment_id },
       toSegmentId: assignment.segmentId,
       triggerEventId: trigger.eventId,
     };

@@ -23,12 +23,12 @@ export const ENSURE_FEATURES_SQL = `
 INSERT INTO lead_features (lead_id, state) SELECT unnest($1::uuid[]), $2::jsonb ON CONFLICT (lead_id) DO NOTHING`;
 
 export const LOCK_FEATURES_SQL = `
-SELECT f.lead_id, f.state, m.id AS membership_id, m.segment_id
-FROM lead_features f
-LEFT JOIN segment_memberships m ON m.lead_id = f.lead_id AND m.left_at IS NULL
-WHERE f.lead_id = ANY($1::uuid[])
-ORDER BY f.lead_id
-FOR UPDATE OF f`;
+SELECT lead_id, state FROM lead_features WHERE lead_id = ANY($1::uuid[]) ORDER BY lead_id FOR UPDATE`;
+
+// A separate statement, after the lock: under READ COMMITTED it sees memberships committed by the flush that held
+// the lock before us. Joined into the locking SELECT, they would come from that statement's older snapshot.
+export const OPEN_MEMBERSHIPS_SQL = `
+SELECT lead_id, id AS membership_id, segment_id FROM segment_memberships WHERE lead_id = ANY($1::uuid[]) AND left_at IS NULL`;
 
 export const UPDATE_FEATURES_SQL = `
 UPDATE lead_features f SET state = x.state, event_count = x.event_count, last_event_at = x.last_event_at,

@@ -77,6 +77,14 @@ describe('real-time assignment on every event (real Postgres)', () => {
     expect(detail.memberships.map((m: any) => [m.segmentId, m.exitedAt === null, m.triggerEventId])).toEqual([[segmentB, true, 'mover-n0'], [segmentA, false, null]]);
   });
 
+  it('changes a lead once when concurrent flushes carry its events (each flush reads the membership after the lock)', async () => {
+    const leadId = await leadBetween('racer', 0.5);
+    const responses = await Promise.all(Array.from({ length: 6 }, (_, n) => nudge('racer', n)));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect((await openMembership(leadId)).segment_id).toBe(segmentB);
+    expect((await segmentRows(leadId)).map((r: any) => r.kind)).toEqual(['segment_left', 'segment_entered']);
+  });
+
   it('writes nothing when the transaction fails after the membership change: no event, no membership, no outbox row', async () => {
     const leadId = await leadBetween('crash', 0.5);
     const before = await openMembership(leadId);
