@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { AuthModule } from './auth/auth.module';
+import { DashboardsModule } from './dashboards/dashboards.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { FeaturesModule } from './features/features.module';
@@ -10,6 +11,9 @@ import { LeadsModule } from './leads/leads.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
 import { RunsModule } from './runs/runs.module';
+import { InboxModule } from './inbox/inbox.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { SlaModule } from './sla/sla.module';
 import { TeamsModule } from './teams/teams.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
@@ -28,7 +32,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, AuthModule, UsersModule, TeamsModule, HealthModule, LeadsModule, EventsModule, SegmentsModule, FeaturesModule, PlaybooksModule, RunsModule, OutboxModule],
+      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, AuthModule, UsersModule, TeamsModule, InboxModule, SlaModule, NotificationsModule, DashboardsModule, HealthModule, LeadsModule, EventsModule, SegmentsModule, FeaturesModule, PlaybooksModule, RunsModule, OutboxModule],
     };
   }
 }

@@ -2,6 +2,8 @@ import { Link, usePathname } from './router';
 import { SIGN_IN_PATH } from './auth/session';
 import { UserMenu } from './auth/user-menu';
 import { SignInPage } from './pages/sign-in-page';
+import { InboxPage } from './pages/inbox-page';
+import { DashboardPage } from './pages/dashboard-page';
 import { LeadsPage } from './pages/leads-page';
 import { PlaybooksPage } from './pages/playbooks-page';
 import { SegmentsPage } from './pages/segments-page';
@@ -10,6 +12,8 @@ const pages = [
   { path: '/leads', label: 'Leads', element: <LeadsPage /> },
   { path: '/playbooks', label: 'Playbooks', element: <PlaybooksPage /> },
   { path: '/segments', label: 'Segments', element: <SegmentsPage /> },
+  { path: '/inbox', label: 'Inbox', element: <InboxPage /> },
+  { path: '/dashboard', label: 'Dashboard', element: <DashboardPage /> },
 ];
 
 export function App() {

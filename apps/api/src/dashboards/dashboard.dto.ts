@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { DIMENSIONS } from './dashboard-dimensions';
+
+const DAY = 86_400_000;
+
+/** `from`/`to` (ISO dates or instants; default the last 30 days), `to` exclusive. */
+const rangeFields = { from: z.coerce.date().optional(), to: z.coerce.date().optional() };
+
+function withDefaultRange<T extends { from?: Date; to?: Date }>(query: T): Omit<T, 'from' | 'to'> & { from: Date; to: Date } {
+  const to = query.to ?? new Date();
+  return { ...query, from: query.from ?? new Date(to.getTime() - 30 * DAY), to };
+}
+
+const isOrdered = (range: { from: Date; to: Date }) => range.from < range.to;
+const orderMessage = { message: 'from must be before to', path: ['from'] };
+
+export const summaryQuerySchema = z
+  .object({ groupBy: z.enum(DIMENSIONS).default('segment'), ...rangeFields })
+  .transform(withDefaultRange)
+  .refine(isOrdered, orderMessage);
+export const trendQuerySchema = z
+  .object({ bucket: z.enum(['day', 'week']).default('day'), segmentId: z.string().optional(), repId: z.string().optional(), ...rangeFields })
+  .transform(withDefaultRange)
+  .refine(isOrdered, orderMessage);
+export const drillDownQuerySchema = z
+  .object({
+    groupBy: z.enum(DIMENSIONS).default('segment'),
+    key: z.string().optional(),
+    breached: z.enum(['true', 'false']).optional().transform((b) => (b === undefined ? null : b === 'true')),
+    limit: z.coerce.number().int().min(1).max(5000).default(500),
+    ...rangeFields,
+  })
+  .transform(withDefaultRange)
+  .refine(isOrdered, orderMessage);
+export const liftQuerySchema = z.object(rangeFields).transform(withDefaultRange).refine(isOrdered, orderMessage);
+
+export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
+export type TrendQuery = z.infer<typeof trendQuerySchema>;
+export type DrillDownQuery = z.infer<typeof drillDownQuerySchema>;
+export type LiftQuery = z.infer<typeof liftQuerySchema>;
+
+export interface SummaryRow {
+  key: string | null;
+  label: string;
+  entries: number;
+  touched: number;
+  ttftP50Ms: number | null;
+  ttftP90Ms: number | null;
+  systemDelayP50Ms: number | null;
+  humanDelayP50Ms: number | null;
+  breaches: number;
+  breachRate: number | null;
+  touches: number;
+  replies: number;
+  meetings: number;
+  conversions: number;
+}

@@ -1,0 +1,87 @@
+import { Dimension, DIMENSION_SQL } from './dashboard-dimensions';
+
+// Whether a clock is breached: touched after its due time, or still untouched past it ($3 = now).
+const BREACHED = `(c.first_touch_at > c.due_at OR (c.first_touch_at IS NULL AND c.due_at < $3))`;
+// A clock counts towards the breach rate once its outcome is known (touched, or past due).
+const DECIDED = `(c.first_touch_at IS NOT NULL OR c.due_at < $3)`;
+
+/**
+ * Every dashboard number for one dimension over entries/touches/events in `[$1, $2)`, aggregated in Postgres:
+ * TTFT p50/p90 (percentile_cont, ms), system and human delay medians, breach rate, touches sent, replies,
+ * meetings and conversions. Outcome events count under the lead's latest run started before them (holdout runs
+ * excluded: the lift endpoint compares those).
+ */
+export function summarySql(dimension: Dimension): string {
+  const d = DIMENSION_SQL[dimension];
+  return `
+WITH clocks AS (
+  SELECT ${d.clock} AS key, count(*)::int AS entries, count(c.first_touch_at)::int AS touched,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ttft_ms) AS ttft_p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY c.ttft_ms) AS ttft_p90,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY c.system_delay_ms) AS system_p50, percentile_cont(0.5) WITHIN GROUP (ORDER BY c.human_delay_ms) AS human_p50,
+         count(*) FILTER (WHERE ${BREACHED})::int AS breaches, count(*) FILTER (WHERE ${DECIDED})::int AS decided
+    FROM sla_clocks c WHERE c.entered_at >= $1 AND c.entered_at < $2 GROUP BY 1),
+sent AS (
+  SELECT ${d.touch} AS key, count(*)::int AS touches
+    FROM touches t JOIN runs r ON r.id = t.run_id
+   WHERE t.created_at >= $1 AND t.created_at < $2 AND t.status = 'sent' GROUP BY 1),
+outcomes AS (
+  SELECT ${d.event} AS key, count(*) FILTER (WHERE e.type LIKE '%\\_reply')::int AS replies,
+         count(*) FILTER (WHERE e.type = 'demo_booked')::int AS meetings, count(*) FILTER (WHERE e.type = 'purchase')::int AS conversions
+    FROM events e JOIN leads l ON l.id = e.lead_id
+    JOIN LATERAL (SELECT r.* FROM runs r WHERE r.lead_id = e.lead_id AND r.status <> 'heldOut' AND r.started_at <= e.occurred_at ORDER BY r.started_at DESC LIMIT 1) r ON true
+   WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND (e.type LIKE '%\\_reply' OR e.type IN ('demo_booked', 'purchase')) GROUP BY 1),
+k AS (SELECT key FROM clocks UNION SELECT key FROM sent UNION SELECT key FROM outcomes)
+SELECT k.key, COALESCE(${d.label}, k.key, '(none)') AS label,
+       COALESCE(c.entries, 0) AS entries, COALESCE(c.touched, 0) AS touched,
+       c.ttft_p50 AS "ttftP50Ms", c.ttft_p90 AS "ttftP90Ms", c.system_p50 AS "systemDelayP50Ms", c.human_p50 AS "humanDelayP50Ms",
+       COALESCE(c.breaches, 0) AS breaches, CASE WHEN c.decided > 0 THEN c.breaches::float8 / c.decided END AS "breachRate",
+       COALESCE(s.touches, 0) AS touches, COALESCE(o.replies, 0) AS replies, COALESCE(o.meetings, 0) AS meetings,
+       COALESCE(o.conversions, 0) AS conversions
+  FROM k LEFT JOIN clocks c ON c.key IS NOT DISTINCT FROM k.key
+         LEFT JOIN sent s ON s.key IS NOT DISTINCT FROM k.key
+         LEFT JOIN outcomes o ON o.key IS NOT DISTINCT FROM k.key
+ ORDER BY entries DESC, touches DESC, label`;
+}
+
+/** TTFT, breach rate and entries per day or week in `[$1, $2)`; `$4` the bucket, `$5`/`$6` optional segment/rep filters. */
+export const TREND_SQL = `
+SELECT date_trunc($4, c.entered_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS bucket, count(*)::int AS entries,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ttft_ms) AS "ttftP50Ms", percentile_cont(0.9) WITHIN GROUP (ORDER BY c.ttft_ms) AS "ttftP90Ms",
+       CASE WHEN count(*) FILTER (WHERE ${DECIDED}) > 0 THEN (count(*) FILTER (WHERE ${BREACHED}))::float8 / count(*) FILTER (WHERE ${DECIDED}) END AS "breachRate"
+  FROM sla_clocks c
+ WHERE c.entered_at >= $1 AND c.entered_at < $2 AND ($5::text IS NULL OR c.segment_id::text = $5) AND ($6::text IS NULL OR c.rep_id = $6)
+ GROUP BY 1 ORDER BY 1`;
+
+/** The leads behind a number: SLA clocks in `[$1, $2)` whose dimension key is `$4` (null = none), newest first. */
+export function drillDownSql(dimension: Dimension): string {
+  return `
+SELECT l.id AS "leadId", COALESCE(l.name, l.external_id) AS "leadName", l.company, c.segment_id AS "segmentId", sg.name AS "segmentName",
+       c.rep_id AS "repId", rp.name AS "repName", c.playbook_id AS "playbookId", c.playbook_version AS "playbookVersion", c.channel,
+       c.entered_at AS "enteredAt", c.due_at AS "dueAt", c.first_touch_at AS "firstTouchAt", c.first_touch_kind AS "firstTouchKind",
+       c.ttft_ms AS "ttftMs", c.system_delay_ms AS "systemDelayMs", c.human_delay_ms AS "humanDelayMs", ${BREACHED} AS breached
+  FROM sla_clocks c JOIN leads l ON l.id = c.lead_id
+  LEFT JOIN segments sg ON sg.id = c.segment_id LEFT JOIN reps rp ON rp.id = c.rep_id
+ WHERE c.entered_at >= $1 AND c.entered_at < $2 AND ${DIMENSION_SQL[dimension].clock} IS NOT DISTINCT FROM $4
+   AND ($5::boolean IS NULL OR ${BREACHED} = $5)
+ ORDER BY c.entered_at DESC LIMIT $6`;
+}
+
+/**
+ * Lift per segment and playbook: conversion (a purchase after the run started, or the run converted) of leads
+ * that ran the playbook vs the segment's holdout, with both sample sizes. Runs started in `[$1, $2)`.
+ */
+export const LIFT_SQL = `
+WITH cohort AS (
+  SELECT r.segment_id, r.playbook_id, r.status = 'heldOut' AS held_out,
+         (r.status = 'converted' OR EXISTS (SELECT 1 FROM events e WHERE e.lead_id = r.lead_id AND e.type = 'purchase' AND e.occurred_at >= r.started_at)) AS converted
+    FROM runs r WHERE r.started_at >= $1 AND r.started_at < $2)
+SELECT x.segment_id AS "segmentId", sg.name AS "segmentName", x.playbook_id AS "playbookId", p.name AS "playbookName",
+       x.treated, x.treated_conversions AS "treatedConversions", x.holdout, x.holdout_conversions AS "holdoutConversions",
+       CASE WHEN x.treated > 0 THEN x.treated_conversions::float8 / x.treated END AS "treatedRate",
+       CASE WHEN x.holdout > 0 THEN x.holdout_conversions::float8 / x.holdout END AS "holdoutRate"
+  FROM (SELECT segment_id, playbook_id,
+               count(*) FILTER (WHERE NOT held_out)::int AS treated, count(*) FILTER (WHERE NOT held_out AND converted)::int AS treated_conversions,
+               count(*) FILTER (WHERE held_out)::int AS holdout, count(*) FILTER (WHERE held_out AND converted)::int AS holdout_conversions
+          FROM cohort GROUP BY 1, 2) x
+  LEFT JOIN segments sg ON sg.id::text = x.segment_id LEFT JOIN playbooks p ON p.id = x.playbook_id
+ ORDER BY x.treated + x.holdout DESC`;

@@ -1,0 +1,124 @@
+import { percentile } from '@segflow/sla';
+import { SlaFixtures } from '../testing/sla-fixtures';
+import { startTestApi, TestApi, TestUser } from '../testing/test-api';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+// Known fixture: four leads enter "Hot" two days ago; each task is created one minute after entry and completed
+// 10/20/30/40 minutes after entry. Policy: 30 minutes, wall clock. Expected by hand (Hyndman–Fan type 7, as
+// percentile_cont): TTFT p50 25 min, p90 37 min; human p50 24 min; system p50 1 min; breach rate 1/4.
+describe('manager dashboards (metric SQL on known fixtures)', () => {
+  let api: TestApi;
+  let fx: SlaFixtures;
+  let manager: TestUser, rep1: TestUser, rep2: TestUser;
+  let hot: string, cold: string;
+  const base = new Date(Date.now() - 2 * DAY);
+  const at = (minutes: number) => new Date(base.getTime() + minutes * MINUTE);
+  const range = `from=${new Date(Date.now() - 3 * DAY).toISOString()}&to=${new Date(Date.now() + MINUTE).toISOString()}`;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    fx = await SlaFixtures.connect(api.config.DATABASE_URL);
+    manager = await api.createUser({ role: 'manager' });
+    await api.request('POST', '/api/teams', { id: 'north', name: 'North', managerId: manager.id });
+    rep1 = await api.createUser({ role: 'rep', name: 'Rep One', teamId: 'north' });
+    rep2 = await api.createUser({ role: 'rep', name: 'Rep Two', teamId: 'north' });
+    hot = await fx.segment('Hot');
+    cold = await fx.segment('Cold');
+    await api.request('POST', '/api/sla/policies', { segmentId: hot, firstTouchWithinMinutes: 30, clock: 'wall' });
+    await api.request('POST', '/api/sla/policies', { segmentId: cold, firstTouchWithinMinutes: 60, clock: 'wall' });
+    const playbook = await fx.playbook('Hot follow-up');
+    for (const [i, doneAfter] of [10, 20, 30, 40].entries()) {
+      const owner = i < 2 ? rep1 : rep2;
+      const leadId = await fx.lead({ ownerId: owner.id });
+      const membershipId = await fx.enter(leadId, hot, at(i));
+      const runId = await fx.run({ leadId, membershipId, segmentId: hot, playbook, startedAt: at(i) });
+      await fx.task({ leadId, runId, assigneeId: owner.id, createdAt: at(i + 1), closedAt: at(i + doneAfter) });
+      await fx.touch({ leadId, runId, channel: 'email', createdAt: at(i + 60), ownerId: owner.id });
+      if (i === 0) await fx.event(leadId, 'email_reply', at(i + 90));
+      if (i === 1) await fx.event(leadId, 'demo_booked', at(i + 120));
+      if (i === 2) await fx.event(leadId, 'purchase', at(i + 200));
+    }
+    // Holdout of the same segment: two leads, one converts anyway; held-out entries get no SLA clock.
+    for (const converts of [true, false]) {
+      const leadId = await fx.lead();
+      const membershipId = await fx.enter(leadId, hot, at(5));
+      await fx.run({ leadId, membershipId, segmentId: hot, playbook, startedAt: at(5), status: 'heldOut' });
+      if (converts) await fx.event(leadId, 'purchase', at(300));
+    }
+    // Cold: two entries nobody touched.
+    for (const i of [0, 1]) await fx.enter(await fx.lead(), cold, at(i));
+    expect((await api.request('POST', '/api/sla/check')).body).toMatchObject({ clocksOpened: 6, firstTouches: 4 });
+  });
+  afterAll(async () => {
+    await fx?.close();
+    await api?.close();
+  });
+
+  it('computes TTFT percentiles, delay split, breach rate and activity per segment in Postgres', async () => {
+    const response = await api.requestAs(manager, 'GET', `/api/dashboards/summary?groupBy=segment&${range}`);
+    expect(response.status).toBe(200);
+    const row = response.body.find((r: any) => r.label === 'Hot');
+    expect(row).toMatchObject({ entries: 4, touched: 4, breaches: 1, breachRate: 0.25, touches: 4, replies: 1, meetings: 1, conversions: 1 });
+    expect(row.ttftP50Ms).toBeCloseTo(25 * MINUTE, 3);
+    expect(row.ttftP90Ms).toBeCloseTo(37 * MINUTE, 3);
+    expect(row.humanDelayP50Ms).toBeCloseTo(24 * MINUTE, 3);
+    expect(row.systemDelayP50Ms).toBeCloseTo(1 * MINUTE, 3);
+    // The same numbers as the TypeScript percentile of libs/sla.
+    expect(row.ttftP90Ms).toBeCloseTo(percentile([10, 20, 30, 40].map((m) => m * MINUTE), 90)!, 3);
+    // Cold: two untouched entries long past due → both breached, no TTFT.
+    expect(response.body.find((r: any) => r.label === 'Cold')).toMatchObject({ entries: 2, touched: 0, breaches: 2, breachRate: 1, ttftP50Ms: null });
+  });
+
+  it('groups by rep, playbook version and channel', async () => {
+    const byRep = (await api.requestAs(manager, 'GET', `/api/dashboards/summary?groupBy=rep&${range}`)).body;
+    const one = byRep.find((r: any) => r.label === 'Rep One');
+    const two = byRep.find((r: any) => r.label === 'Rep Two');
+    expect(one).toMatchObject({ key: rep1.id, touched: 2, breaches: 0 });
+    expect(one.ttftP50Ms).toBeCloseTo(15 * MINUTE, 3);
+    expect(two).toMatchObject({ key: rep2.id, touched: 2, breaches: 1 });
+    const byPlaybook = (await api.requestAs(manager, 'GET', `/api/dashboards/summary?groupBy=playbook&${range}`)).body;
+    expect(byPlaybook.find((r: any) => r.label === 'Hot follow-up v1')).toMatchObject({ entries: 4, touches: 4, conversions: 1 });
+    const byChannel = (await api.requestAs(manager, 'GET', `/api/dashboards/summary?groupBy=channel&${range}`)).body;
+    expect(byChannel.find((r: any) => r.key === 'call')).toMatchObject({ touched: 4 });
+    expect(byChannel.find((r: any) => r.key === 'email')).toMatchObject({ touches: 4, replies: 1 });
+  });
+
+  it('filters by date range', async () => {
+    const before = `from=${new Date(Date.now() - 10 * DAY).toISOString()}&to=${new Date(Date.now() - 5 * DAY).toISOString()}`;
+    expect((await api.requestAs(manager, 'GET', `/api/dashboards/summary?${before}`)).body).toEqual([]);
+    expect((await api.requestAs(manager, 'GET', `/api/dashboards/summary?from=2026-02-01&to=2026-01-01`)).status).toBe(400);
+  });
+
+  it('shows the trend per day and drills down to the leads behind a number', async () => {
+    const trend = (await api.requestAs(manager, 'GET', `/api/dashboards/trend?bucket=day&segmentId=${hot}&${range}`)).body;
+    expect(trend.map((t: any) => t.entries).reduce((a: number, b: number) => a + b, 0)).toBe(4);
+    const leads = (await api.requestAs(manager, 'GET', `/api/dashboards/leads?groupBy=segment&key=${hot}&${range}`)).body;
+    expect(leads).toHaveLength(4);
+    const breached = (await api.requestAs(manager, 'GET', `/api/dashboards/leads?groupBy=segment&key=${hot}&breached=true&${range}`)).body;
+    expect(breached).toEqual([expect.objectContaining({ repName: 'Rep Two', breached: true, firstTouchKind: 'task' })]);
+    expect(breached[0].ttftMs).toBeCloseTo(40 * MINUTE, 3);
+  });
+
+  it('exports CSV', async () => {
+    const csv = await api.app.inject({ method: 'GET', url: `/api/dashboards/summary.csv?groupBy=segment&${range}`, headers: { authorization: `Bearer ${manager.token}` } });
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toBe('key,label,entries,touched,ttftP50Ms,ttftP90Ms,systemDelayP50Ms,humanDelayP50Ms,breaches,breachRate,touches,replies,meetings,conversions');
+    expect(lines.find((l) => l.includes(',Hot,'))).toMatch(/,Hot,4,4,1500000,2220000,/);
+    const leadsCsv = await api.app.inject({ method: 'GET', url: `/api/dashboards/leads.csv?groupBy=segment&key=${hot}&${range}`, headers: { authorization: `Bearer ${manager.token}` } });
+    expect(leadsCsv.body.trim().split('\r\n')).toHaveLength(5);
+  });
+
+  it('compares conversion of treated leads with the holdout, with sample sizes', async () => {
+    const lift = (await api.requestAs(manager, 'GET', `/api/dashboards/lift?${range}`)).body;
+    expect(lift).toEqual([expect.objectContaining({ segmentName: 'Hot', playbookName: 'Hot follow-up', treated: 4, treatedConversions: 1, holdout: 2, holdoutConversions: 1, treatedRate: 0.25, holdoutRate: 0.5, lift: -0.25 })]);
+  });
+
+  it('keeps dashboards to managers (and admins)', async () => {
+    expect((await api.requestAs(rep1, 'GET', `/api/dashboards/summary`)).status).toBe(403);
+    expect((await api.requestAs('anonymous', 'GET', `/api/dashboards/summary`)).status).toBe(401);
+    expect((await api.request('GET', `/api/dashboards/lift`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,55 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { ZodBodyPipe } from '../common/zod-body.pipe';
+import { DrillDownQuery, drillDownQuerySchema, LiftQuery, liftQuerySchema, SummaryQuery, summaryQuerySchema, SummaryRow, TrendQuery, trendQuerySchema } from './dashboard.dto';
+import { DashboardsService } from './dashboards.service';
+import { toCsv } from './to-csv';
+
+const SUMMARY_COLUMNS: (keyof SummaryRow)[] = ['key', 'label', 'entries', 'touched', 'ttftP50Ms', 'ttftP90Ms', 'systemDelayP50Ms', 'humanDelayP50Ms', 'breaches', 'breachRate', 'touches', 'replies', 'meetings', 'conversions'];
+const LEAD_COLUMNS = ['leadId', 'leadName', 'company', 'segmentName', 'repName', 'playbookId', 'playbookVersion', 'channel', 'enteredAt', 'dueAt', 'firstTouchAt', 'firstTouchKind', 'ttftMs', 'systemDelayMs', 'humanDelayMs', 'breached'];
+
+@ApiTags('dashboards')
+@Controller('dashboards')
+@Roles('manager')
+export class DashboardsController {
+  constructor(private readonly dashboards: DashboardsService) {}
+
+  @Get('summary')
+  @ApiOperation({ summary: 'TTFT p50/p90, breach rate, touches, replies, meetings, conversions by segment|playbook|rep|channel' })
+  summary(@Query(new ZodBodyPipe(summaryQuerySchema)) q: SummaryQuery): Promise<SummaryRow[]> {
+    return this.dashboards.summary(q);
+  }
+
+  @Get('summary.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="segflow-summary.csv"')
+  async summaryCsv(@Query(new ZodBodyPipe(summaryQuerySchema)) q: SummaryQuery): Promise<string> {
+    return toCsv(await this.dashboards.summary(q), SUMMARY_COLUMNS);
+  }
+
+  @Get('trend')
+  @ApiOperation({ summary: 'Entries, TTFT p50/p90 and breach rate per day or week' })
+  trend(@Query(new ZodBodyPipe(trendQuerySchema)) q: TrendQuery) {
+    return this.dashboards.trend(q);
+  }
+
+  @Get('leads')
+  @ApiOperation({ summary: 'Drill-down: the leads behind a summary row (groupBy + key), optionally only breached' })
+  leads(@Query(new ZodBodyPipe(drillDownQuerySchema)) q: DrillDownQuery) {
+    return this.dashboards.leads(q);
+  }
+
+  @Get('leads.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="segflow-leads.csv"')
+  async leadsCsv(@Query(new ZodBodyPipe(drillDownQuerySchema)) q: DrillDownQuery): Promise<string> {
+    return toCsv(await this.dashboards.leads(q), LEAD_COLUMNS as never);
+  }
+
+  @Get('lift')
+  @ApiOperation({ summary: 'Conversion of leads that ran the playbook vs the segment holdout, with sample sizes' })
+  lift(@Query(new ZodBodyPipe(liftQuerySchema)) q: LiftQuery) {
+    return this.dashboards.lift(q);
+  }
+}

@@ -1,0 +1,37 @@
+import type { InboxItemDto } from './inbox.dto';
+
+const MINUTE = 60_000;
+
+/**
+ * Plain-language reasons to act on a lead now: the segment it entered and why, the SLA clock, and its latest
+ * signals (replies and pricing visits first).
+ */
+export function describeWhyNow(item: Omit<InboxItemDto, 'whyNow'>, now: Date): string[] {
+  const reasons: string[] = [];
+  if (item.segment) reasons.push(`entered ${item.segment.name} ${ago(new Date(item.segment.enteredAt), now)} (${item.segment.enterReason})`);
+  if (item.slaDueAt) {
+    const left = Math.round((new Date(item.slaDueAt).getTime() - now.getTime()) / MINUTE);
+    reasons.push(left < 0 ? `first-touch SLA missed by ${-left} min` : `first touch due in ${left} min`);
+  }
+  const signals = [...item.recentEvents].sort((a, b) => weight(b.type) - weight(a.type)).slice(0, 3);
+  for (const event of signals) reasons.push(`${event.type.replace(/_/g, ' ')} ${ago(new Date(event.occurredAt), now)}${pageOf(event.data)}`);
+  return reasons;
+}
+
+function weight(type: string): number {
+  if (type.endsWith('_reply') || type === 'demo_booked') return 3;
+  if (type === 'form_submit' || type === 'page_view') return 2;
+  return 1;
+}
+
+function pageOf(data: unknown): string {
+  const url = (data as { url?: unknown } | null)?.url;
+  return typeof url === 'string' ? ` ${url}` : '';
+}
+
+function ago(at: Date, now: Date): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - at.getTime()) / MINUTE));
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h ago`;
+  return `${Math.round(minutes / 1440)} d ago`;
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { SessionUser } from '../auth/principal';
+import { ROLES } from '../auth/roles';
+import { NotificationDto, NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@Controller('notifications')
+@Roles(...ROLES)
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'My notifications, newest first (?unread=true for unread only)' })
+  list(@CurrentUser() user: SessionUser, @Query('unread') unread?: string): Promise<NotificationDto[]> {
+    return this.notifications.list(user.id, unread === 'true');
+  }
+
+  @Post(':id/read')
+  @HttpCode(204)
+  read(@CurrentUser() user: SessionUser, @Param('id', ParseIntPipe) id: number): Promise<void> {
+    return this.notifications.markRead(user.id, String(id));
+  }
+}

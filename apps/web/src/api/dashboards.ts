@@ -1,0 +1,82 @@
+import { requestJson } from './http';
+
+export type Dimension = 'segment' | 'playbook' | 'rep' | 'channel';
+
+export interface DashboardRange {
+  from: string;
+  to: string;
+}
+
+export interface SummaryRow {
+  key: string | null;
+  label: string;
+  entries: number;
+  touched: number;
+  ttftP50Ms: number | null;
+  ttftP90Ms: number | null;
+  systemDelayP50Ms: number | null;
+  humanDelayP50Ms: number | null;
+  breaches: number;
+  breachRate: number | null;
+  touches: number;
+  replies: number;
+  meetings: number;
+  conversions: number;
+}
+
+export interface TrendPoint {
+  bucket: string;
+  entries: number;
+  ttftP50Ms: number | null;
+  ttftP90Ms: number | null;
+  breachRate: number | null;
+}
+
+export interface DrillDownLead {
+  leadId: string;
+  leadName: string;
+  segmentName: string | null;
+  repName: string | null;
+  enteredAt: string;
+  firstTouchAt: string | null;
+  ttftMs: number | null;
+  breached: boolean;
+}
+
+export interface LiftRow {
+  segmentName: string | null;
+  playbookName: string | null;
+  treated: number;
+  treatedConversions: number;
+  holdout: number;
+  holdoutConversions: number;
+  treatedRate: number | null;
+  holdoutRate: number | null;
+  lift: number | null;
+}
+
+export interface Notification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** Query string of a dashboard request; `to` is a date whose whole day is included. */
+export function dashboardQuery(range: DashboardRange, extra: Record<string, string | undefined> = {}): string {
+  const to = new Date(`${range.to}T00:00:00Z`);
+  to.setUTCDate(to.getUTCDate() + 1);
+  const params = new URLSearchParams({ from: `${range.from}T00:00:00Z`, to: to.toISOString() });
+  for (const [key, value] of Object.entries(extra)) if (value !== undefined) params.set(key, value);
+  return params.toString();
+}
+
+export const fetchSummary = (range: DashboardRange, groupBy: Dimension) => requestJson<SummaryRow[]>(`/api/dashboards/summary?${dashboardQuery(range, { groupBy })}`);
+export const fetchTrend = (range: DashboardRange) => requestJson<TrendPoint[]>(`/api/dashboards/trend?${dashboardQuery(range, { bucket: 'day' })}`);
+export const fetchDrillDown = (range: DashboardRange, groupBy: Dimension, key: string | null) =>
+  requestJson<DrillDownLead[]>(`/api/dashboards/leads?${dashboardQuery(range, { groupBy, key: key ?? undefined })}`);
+export const fetchLift = (range: DashboardRange) => requestJson<LiftRow[]>(`/api/dashboards/lift?${dashboardQuery(range)}`);
+export const fetchNotifications = () => requestJson<Notification[]>('/api/notifications');
+export const markNotificationRead = (id: string) => requestJson<void>(`/api/notifications/${id}/read`, { method: 'POST' });

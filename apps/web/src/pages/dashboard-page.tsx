@@ -1,0 +1,107 @@
+import './inbox.css';
+import { useState } from 'react';
+import {
+  DashboardRange, dashboardQuery, Dimension, DrillDownLead, fetchDrillDown, fetchLift, fetchNotifications, fetchSummary, fetchTrend, markNotificationRead,
+} from '../api/dashboards';
+import { formatMinutes, formatRate, PairedBarChart, TrendChart } from './dashboard-charts';
+import { usePolling } from './inbox-polling';
+
+const DIMENSION_LABELS: Record<Dimension, string> = { segment: 'Segment', playbook: 'Playbook (version)', rep: 'Rep', channel: 'Channel' };
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** `/dashboard`: time to first touch, SLA breaches and outcomes by segment, playbook, rep or channel. */
+export function DashboardPage() {
+  const [range, setRange] = useState<DashboardRange>({ from: isoDate(new Date(Date.now() - 29 * 86_400_000)), to: isoDate(new Date()) });
+  const [groupBy, setGroupBy] = useState<Dimension>('segment');
+  const [drill, setDrill] = useState<{ key: string | null; label: string; leads: DrillDownLead[] } | null>(null);
+  const summary = usePolling(() => fetchSummary(range, groupBy), 10_000, [range.from, range.to, groupBy]);
+  const trend = usePolling(() => fetchTrend(range), 30_000, [range.from, range.to]);
+  const lift = usePolling(() => fetchLift(range), 30_000, [range.from, range.to]);
+  const notifications = usePolling(fetchNotifications, 5_000);
+
+  const openDrillDown = async (key: string | null, label: string) => setDrill({ key, label, leads: await fetchDrillDown(range, groupBy, key) });
+  const rows = summary.data ?? [];
+
+  return (
+    <section className="dashboard">
+      <h1>Dashboard</h1>
+      <Notifications items={notifications.data ?? []} onRead={async (id) => { await markNotificationRead(id); await notifications.refresh(); }} />
+      <div className="card dashboard__filters">
+        <label>From <input type="date" aria-label="From" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} /></label>
+        <label>To <input type="date" aria-label="To" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} /></label>
+        <label>
+          Group by
+          <select aria-label="Group by" value={groupBy} onChange={(e) => { setGroupBy(e.target.value as Dimension); setDrill(null); }}>
+            {Object.entries(DIMENSION_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </label>
+        <a href={`/api/dashboards/summary.csv?${dashboardQuery(range, { groupBy })}`} download>Export CSV</a>
+      </div>
+      {summary.error && <p role="alert" className="error">{summary.error}</p>}
+      <div className="dashboard__grid">
+        <div className="card"><PairedBarChart title="Time to first touch" rows={rows.map((r) => ({ label: r.label, a: r.ttftP50Ms, b: r.ttftP90Ms }))} /></div>
+        <div className="card"><TrendChart title="Trend per day" points={(trend.data ?? []).map((p) => ({ bucket: p.bucket, value: p.ttftP50Ms, second: p.breachRate }))} /></div>
+      </div>
+      <table className="table" aria-label="Summary">
+        <thead>
+          <tr>
+            <th>{DIMENSION_LABELS[groupBy]}</th><th>Entries</th><th>TTFT p50</th><th>TTFT p90</th><th>System p50</th><th>Human p50</th>
+            <th>Breach rate</th><th>Touches</th><th>Replies</th><th>Meetings</th><th>Conversions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key ?? 'none'} className="clickable" onClick={() => void openDrillDown(r.key, r.label)}>
+              <td>{r.label}</td><td>{r.entries}</td><td>{formatMinutes(r.ttftP50Ms)}</td><td>{formatMinutes(r.ttftP90Ms)}</td>
+              <td>{formatMinutes(r.systemDelayP50Ms)}</td><td>{formatMinutes(r.humanDelayP50Ms)}</td><td>{formatRate(r.breachRate)} ({r.breaches})</td>
+              <td>{r.touches}</td><td>{r.replies}</td><td>{r.meetings}</td><td>{r.conversions}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {drill && (
+        <div className="card">
+          <h2>Leads behind “{drill.label}”</h2>
+          <table className="table" aria-label="Drill-down">
+            <thead><tr><th>Lead</th><th>Segment</th><th>Rep</th><th>Entered</th><th>First touch</th><th>TTFT</th><th>Breached</th></tr></thead>
+            <tbody>
+              {drill.leads.map((l) => (
+                <tr key={`${l.leadId}-${l.enteredAt}`}>
+                  <td><a href={`/leads/${l.leadId}`}>{l.leadName}</a></td><td>{l.segmentName}</td><td>{l.repName ?? '—'}</td>
+                  <td>{new Date(l.enteredAt).toLocaleString()}</td><td>{l.firstTouchAt ? new Date(l.firstTouchAt).toLocaleString() : '—'}</td>
+                  <td>{formatMinutes(l.ttftMs)}</td><td>{l.breached ? 'yes' : 'no'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>Lift vs holdout</h2>
+      <table className="table" aria-label="Lift">
+        <thead><tr><th>Segment</th><th>Playbook</th><th>Treated (n)</th><th>Converted</th><th>Holdout (n)</th><th>Converted</th><th>Lift</th></tr></thead>
+        <tbody>
+          {(lift.data ?? []).map((l) => (
+            <tr key={`${l.segmentName}-${l.playbookName}`}>
+              <td>{l.segmentName}</td><td>{l.playbookName}</td><td>{l.treated}</td><td>{formatRate(l.treatedRate)}</td>
+              <td>{l.holdout}</td><td>{formatRate(l.holdoutRate)}</td><td>{l.lift === null ? '—' : `${(l.lift * 100).toFixed(1)} pts`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Notifications({ items, onRead }: { items: { id: string; title: string; body: string; readAt: string | null }[]; onRead: (id: string) => Promise<void> }) {
+  const unread = items.filter((n) => !n.readAt);
+  if (!unread.length) return null;
+  return (
+    <ul className="card" aria-label="Notifications">
+      {unread.map((n) => (
+        <li key={n.id}>
+          <strong>{n.title}</strong> — {n.body} <button type="button" className="secondary" onClick={() => void onRead(n.id)}>Dismiss</button>
+        </li>
+      ))}
+    </ul>
+  );
+}

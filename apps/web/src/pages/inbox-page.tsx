@@ -1,0 +1,107 @@
+import './inbox.css';
+import { useState } from 'react';
+import { addTaskNote, completeTask, InboxItem, listInbox, listReps, reassignTask, snoozeTask, TASK_OUTCOMES, TaskOutcome } from '../api/inbox';
+import { useCurrentUser } from '../auth/session';
+import { usePolling } from './inbox-polling';
+
+const REFRESH_MS = 5_000;
+const HOUR = 3_600_000;
+
+/** `/inbox`: a rep's open tasks, most urgent first, refreshed every few seconds; managers pick a rep. */
+export function InboxPage() {
+  const user = useCurrentUser();
+  const isManager = user?.role === 'manager' || user?.role === 'admin';
+  const [repId, setRepId] = useState<string | undefined>(undefined);
+  const reps = usePolling(() => (isManager ? listReps() : Promise.resolve([])), 60_000, [isManager]);
+  const inbox = usePolling(() => listInbox(isManager ? repId : undefined), REFRESH_MS, [repId, isManager]);
+
+  return (
+    <section className="inbox">
+      <header className="inbox__header">
+        <h1>Inbox</h1>
+        {isManager && (
+          <label>
+            Rep
+            <select aria-label="Rep" value={repId ?? ''} onChange={(e) => setRepId(e.target.value || undefined)}>
+              <option value="">Everyone</option>
+              {(reps.data ?? []).map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+            </select>
+          </label>
+        )}
+      </header>
+      {inbox.error && <p role="alert" className="error">{inbox.error}</p>}
+      {inbox.data?.length === 0 && <p className="muted">No open tasks. New ones appear here by themselves.</p>}
+      <ol className="inbox__list" aria-label="Open tasks">
+        {(inbox.data ?? []).map((item) => (
+          <InboxCard key={item.id} item={item} reps={isManager ? (reps.data ?? []) : null} onChanged={inbox.refresh} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function InboxCard({ item, reps, onChanged }: { item: InboxItem; reps: { id: string; name: string }[] | null; onChanged: () => Promise<void> }) {
+  const [outcome, setOutcome] = useState<TaskOutcome>('connected');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const act = (action: () => Promise<unknown>) => async () => {
+    try {
+      await action();
+      setError(null);
+      await onChanged();
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  };
+  const leadName = item.lead.name ?? item.lead.email ?? item.lead.id;
+  return (
+    <li className={`card inbox-card${item.slaBreached ? ' inbox-card--breached' : ''}`} aria-label={`Task for ${leadName}`}>
+      <div className="inbox-card__top">
+        <strong>{leadName}</strong>
+        <span className="muted">{item.lead.company}</span>
+        <SlaBadge item={item} />
+      </div>
+      <div className="inbox-card__title">{item.title}</div>
+      <div className="muted">
+        {item.segment ? `Segment: ${item.segment.name}` : 'No segment'}
+        {item.step ? ` · Playbook: ${item.step.playbookName} v${item.step.version}${item.step.nodeId ? ` (${item.step.nodeId})` : ''}` : ''}
+        {` · score ${item.score.toFixed(1)}`}
+      </div>
+      <ul className="inbox-card__why" aria-label="Why now">
+        {item.whyNow.map((reason) => <li key={reason}>{reason}</li>)}
+      </ul>
+      <div className="inline-form">
+        <label>
+          Outcome
+          <select aria-label="Outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as TaskOutcome)}>
+            {TASK_OUTCOMES.map((o) => <option key={o} value={o}>{o.replace('_', ' ')}</option>)}
+          </select>
+        </label>
+        <button type="button" onClick={act(() => completeTask(item.id, outcome))}>Complete</button>
+        <button type="button" className="secondary" onClick={act(() => snoozeTask(item.id, new Date(Date.now() + HOUR)))}>Snooze 1 h</button>
+        <label>
+          Note
+          <input aria-label="Note" value={note} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <button type="button" className="secondary" disabled={!note.trim()} onClick={act(async () => { await addTaskNote(item.id, note); setNote(''); })}>Add note</button>
+        {reps && (
+          <label>
+            Reassign
+            <select aria-label="Reassign to" value="" onChange={(e) => e.target.value && void act(() => reassignTask(item.id, e.target.value))()}>
+              <option value="">—</option>
+              {reps.filter((r) => r.id !== item.assigneeId).map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+            </select>
+          </label>
+        )}
+      </div>
+      {error && <p role="alert" className="error">{error}</p>}
+    </li>
+  );
+}
+
+function SlaBadge({ item }: { item: InboxItem }) {
+  if (!item.slaDueAt) return null;
+  const minutes = Math.round((new Date(item.slaDueAt).getTime() - Date.now()) / 60_000);
+  if (item.slaBreached || minutes < 0) return <span className="badge badge--bad">SLA missed</span>;
+  return <span className="badge">first touch due in {minutes} min</span>;
+}

@@ -1,0 +1,130 @@
+import { buildPlaybook } from '@segflow/playbook/testing';
+import { Pool } from 'pg';
+import { SlaFixtures } from '../apps/api/src/testing/sla-fixtures';
+import { apiFetch, createUser, E2E_ADMIN, signInInBrowser, signInToApi, signOutInBrowser } from './support/auth';
+import { Browser, launchBrowser } from './support/browser';
+import { eventually } from './support/eventually';
+import { Stack, startStack } from './support/stack';
+
+const settings = { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null };
+
+// route (round robin in the Inbound team) → call task the rep completes → exit.
+const callFastPlaybook = buildPlaybook({
+  settings,
+  nodes: [
+    { id: 'assign', type: 'route', config: { rule: { kind: 'roundRobin', teamId: 'inbound' } } },
+    { id: 'call', type: 'task', config: { taskType: 'call', title: 'Call {{lead.firstName}} now', priority: 'urgent', dueInMinutes: 60, waitForCompletion: true, timeoutMinutes: 120 } },
+    { id: 'end', type: 'exit', config: { reason: 'called' } },
+    { id: 'late', type: 'exit', config: { reason: 'not-called' } },
+  ],
+  edges: ['entry.next->assign', 'assign.next->call', 'call.done->end', 'call.timedOut->late'],
+} as never);
+
+/**
+ * As the users would: a lead enters a high-intent segment (membership committed with its outbox row, as the
+ * segment engine does) → the run routes it to a rep and creates a call task → the rep signs in, sees that task
+ * first and completes it → the manager's dashboard shows the time to first touch under that rep and segment.
+ * A second lead under a one-minute SLA nobody touches is reported as a breach, and the manager is notified.
+ */
+describe('reps and managers (browser → web → API → Temporal → worker → Postgres)', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let fx: SlaFixtures;
+  let pool: Pool;
+  let admin: string;
+  let managerUser: { id: string; email: string; password: string };
+  let repUser: { id: string; email: string; password: string };
+  const manager = { email: 'meera@segflow.test', name: 'Meera Manager' };
+  const rep = { email: 'asha@segflow.test', name: 'Asha Rep' };
+
+  beforeAll(async () => {
+    stack = await startStack('reps-ui', { SLA_CHECK_INTERVAL_MS: '500', OUTBOX_POLL_MS: '100' });
+    browser = await launchBrowser();
+    fx = await SlaFixtures.connect(stack.databaseUrl);
+    pool = new Pool({ connectionString: stack.databaseUrl, max: 2 });
+    admin = await signInToApi(stack, E2E_ADMIN);
+    managerUser = await createUser(stack, admin, { role: 'manager', ...manager });
+    expect((await apiFetch(stack, admin, '/api/teams', { method: 'POST', body: { id: 'inbound', name: 'Inbound', managerId: managerUser.id } })).status).toBe(201);
+    repUser = await createUser(stack, admin, { role: 'rep', ...rep, teamId: 'inbound' });
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await fx?.close();
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('routes a high-intent lead to a rep who completes it first; the dashboard shows the TTFT under that rep and segment', async () => {
+    const segmentId = await fx.segment('High intent');
+    await apiFetch(stack, admin, '/api/sla/policies', { method: 'POST', body: { segmentId, firstTouchWithinMinutes: 30, clock: 'wall' } });
+    const created = await (await apiFetch(stack, admin, '/api/playbooks', { method: 'POST', body: { name: 'Call fast' } })).json();
+    expect((await apiFetch(stack, admin, `/api/playbooks/${created.id}/draft`, { method: 'PUT', body: { graph: callFastPlaybook, revision: created.draftRevision } })).status).toBe(200);
+    expect((await apiFetch(stack, admin, `/api/playbooks/${created.id}/publish`, { method: 'POST', body: { note: 'e2e' } })).status).toBe(201);
+    expect((await apiFetch(stack, admin, `/api/playbooks/${created.id}/binding`, { method: 'PUT', body: { segmentId, holdoutPercent: 0 } })).status).toBe(200);
+
+    // A lower-priority task already sits in the rep's inbox (no SLA clock, due tomorrow).
+    const otherLead = await fx.lead({ name: 'Later Lead', ownerId: repUser.id });
+    await fx.task({ leadId: otherLead, assigneeId: repUser.id, createdAt: new Date(), dueAt: new Date(Date.now() + 86_400_000), title: 'Send the brochure' });
+
+    const lead = await (await apiFetch(stack, admin, '/api/leads', { method: 'POST', body: { externalId: 'hot-1', name: 'Ravi Kumar', company: 'Pune Precision Tools', email: 'ravi@ppt.test' } })).json();
+    const membershipId = await fx.enter(lead.id, segmentId, new Date(), 'pricing page ×3 and a demo form');
+    await pool.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1)`, [
+      { leadId: lead.id, segmentId, membershipId, enteredAt: new Date().toISOString(), triggerEventId: null },
+    ]);
+    await eventually(async () => (await pool.query(`SELECT 1 FROM tasks WHERE lead_id = $1 AND assignee_id = $2`, [lead.id, repUser.id])).rowCount, (n) => n === 1, 30_000);
+
+    const { page } = browser;
+    await signInInBrowser(page, stack.webUrl, { email: rep.email, password: repUser.password });
+    expect(new URL(page.url()).pathname).toBe('/inbox');
+    const cards = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Complete' }) });
+    await cards.first().waitFor();
+    expect(await cards.first().textContent()).toContain('Ravi Kumar');
+    expect(await cards.first().textContent()).toContain('entered High intent');
+    expect(await cards.nth(1).textContent()).toContain('Later Lead');
+    await browser.screenshot('rep-inbox');
+    await cards.first().getByLabel('Outcome').selectOption('connected');
+    await cards.first().getByRole('button', { name: 'Complete' }).click();
+    await page.getByRole('listitem').filter({ hasText: 'Ravi Kumar' }).waitFor({ state: 'detached' });
+    // The waiting run heard the completion and finished.
+    await eventually(async () => (await pool.query(`SELECT status FROM runs WHERE lead_id = $1`, [lead.id])).rows[0]?.status, (s) => s === 'completed' || s === 'exited', 30_000);
+
+    await signOutInBrowser(page);
+    await signInInBrowser(page, stack.webUrl, { email: manager.email, password: managerUser.password });
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    await page.getByLabel('Group by').selectOption('rep');
+    const repRow = page.getByRole('table', { name: 'Summary' }).getByRole('row').filter({ hasText: rep.name });
+    const text = await eventually(async () => {
+      await page.getByLabel('Group by').selectOption('segment');
+      await page.getByLabel('Group by').selectOption('rep');
+      return (await repRow.count()) ? repRow.textContent() : null;
+    }, (t) => !!t && /\d+\.\d min/.test(t), 30_000);
+    expect(text).toMatch(/Asha Rep1\d*\.\d min/);
+    await page.getByLabel('Group by').selectOption('segment');
+    const segmentRow = page.getByRole('table', { name: 'Summary' }).getByRole('row').filter({ hasText: 'High intent' });
+    expect(await segmentRow.textContent()).toMatch(/High intent1\d*\.\d min/);
+    await segmentRow.click();
+    await page.getByRole('table', { name: 'Drill-down' }).getByRole('row').filter({ hasText: 'Ravi Kumar' }).waitFor();
+    await browser.screenshot('manager-dashboard');
+  });
+
+  it('reports a missed short SLA as a breach and notifies the manager', async () => {
+    const segmentId = await fx.segment('Demo requested');
+    await apiFetch(stack, admin, '/api/sla/policies', { method: 'POST', body: { segmentId, firstTouchWithinMinutes: 0.05, clock: 'wall' } });
+    const leadId = await fx.lead({ name: 'Nobody Called' });
+    await fx.enter(leadId, segmentId, new Date());
+    const { page } = browser;
+    await signOutInBrowser(page);
+    await signInInBrowser(page, stack.webUrl, { email: manager.email, password: managerUser.password });
+    const notice = page.getByRole('list', { name: 'Notifications' });
+    await eventually(async () => {
+      await page.reload();
+      return (await notice.count()) ? notice.textContent() : '';
+    }, (t) => !!t && t.includes('SLA breached: Nobody Called'), 30_000);
+    const row = page.getByRole('table', { name: 'Summary' }).getByRole('row').filter({ hasText: 'Demo requested' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('100% (1)');
+    await browser.screenshot('manager-breach');
+    const { rows } = await pool.query(`SELECT breached_at, escalated_at FROM sla_clocks WHERE lead_id = $1`, [leadId]);
+    expect(rows[0].escalated_at).not.toBeNull();
+  });
+});
