@@ -1,9 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createTestDatabase, testTemporalAddress, uniqueTaskQueue } from '../../tools/testing/test-database';
 import { E2E_ADMIN } from './auth';
+import { freePort } from './free-port';
 
 const repoRoot = join(__dirname, '..', '..');
 export const ARTIFACTS_DIR = join(repoRoot, 'test-artifacts');
@@ -17,17 +17,6 @@ export interface Stack {
   killWorker(): Promise<void>;
   startWorker(): Promise<void>;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForHttp(url: string, timeoutMs: number, isReady: (status: number) => boolean = (s) => s < 500): Promise<void> {
