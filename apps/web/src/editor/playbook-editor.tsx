@@ -41,16 +41,19 @@ function useStable<T>(value: T): T {
   return ref.current;
 }
 
-/** The playbook editor: palette, canvas, side panel, toolbar; autosaves the draft. Needs a ReactFlowProvider. */
 /**
+ * The playbook editor: palette, canvas, side panel, toolbar; autosaves the draft. Needs a ReactFlowProvider.
  * `onRefresh` re-reads the playbook's metadata (status, published version, binding) and keeps the canvas;
  * `onReset` reloads the draft from the server and starts the editor afresh (after restore or a conflict).
  */
 export function PlaybookEditor({ detail, onRefresh, onReset }: { detail: PlaybookDetail; onRefresh: () => void; onReset: () => void }) {
   const state = useEditorState({ ...toFlow(detail.draft), settings: detail.draft.settings });
   const { nodes, edges, settings } = state.present;
-  const playbook = useMemo(() => fromFlow(nodes, edges, settings), [nodes, edges, settings]);
-  const issues = useMemo(() => validatePlaybook(playbook), [playbook]);
+  // Selection and measurement changes give new node arrays with the same content: keep one playbook object
+  // per content, and validate only when something other than positions changed.
+  const playbook = useStable(useMemo(() => fromFlow(nodes, edges, settings), [nodes, edges, settings]));
+  const semanticKey = useMemo(() => JSON.stringify({ ...playbook, nodes: playbook.nodes.map(({ position: _p, ...rest }) => rest) }), [playbook]);
+  const issues = useMemo(() => validatePlaybook(playbook), [semanticKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const autosave = useAutosave(detail.id, playbook, detail.draftRevision);
   const [tab, setTab] = useState<SideTab>('settings');
   const [lead, setLead] = useState<LeadContext>(PREVIEW_LEAD);

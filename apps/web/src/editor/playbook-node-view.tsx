@@ -1,6 +1,6 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { NODE_REGISTRY, outHandlesOf, type PlaybookNode } from '@segflow/playbook';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useEditorOverlays } from './editor-overlays';
 import type { PlaybookFlowNode } from './flow-mapping';
 import { summarizeNode } from './node-summary';
@@ -19,8 +19,14 @@ function PlaybookNodeViewBase({ id, type, data, selected }: NodeProps<PlaybookFl
   const nodeIssues = issues[id] ?? [];
   const nodeVisits = visits[id] ?? [];
   const nodeStats = stats[id];
-  // Handles come from the config (split variants, task waiting): React Flow must re-measure them.
-  useEffect(() => updateNodeInternals(id), [id, handleKey, updateNodeInternals]);
+  // Handles come from the config (split variants, task waiting): React Flow must re-measure them when they
+  // change. Not on mount: React Flow measures new nodes itself, and 300 extra updates made opening slow.
+  const measuredKey = useRef(handleKey);
+  useEffect(() => {
+    if (measuredKey.current === handleKey) return;
+    measuredKey.current = handleKey;
+    updateNodeInternals(id);
+  }, [id, handleKey, updateNodeInternals]);
   const classes = ['pb-node', `pb-node--${type}`, selected && 'is-selected', nodeIssues.length > 0 && 'has-issues', nodeVisits.length > 0 && 'is-visited', diff[id] && `diff-${diff[id]}`];
   return (
     <div className={classes.filter(Boolean).join(' ')} data-testid={`node-${id}`} title={nodeIssues.map((i) => i.message).join('\n') || undefined}>
