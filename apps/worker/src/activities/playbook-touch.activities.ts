@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { CommandResult } from '@segflow/playbook';
 import type { DeliverTouchInput } from '@segflow/workflow-contracts';
 import type { Pool } from 'pg';
-import { PermanentDeliveryError, type TouchProvider } from './playbook-touch-provider';
+import { isPermanentDeliveryFailure, refuseDelivery, type TouchProvider } from './playbook-touch-provider';
 
 type Lead = { email: string | null; phone: string | null; consent: Record<string, boolean> | null };
 
@@ -42,23 +42,26 @@ export function createPlaybookTouchActivities({ pool, provider }: { pool: Pool; 
       if (!lead) throw ApplicationFailure.nonRetryable(`lead ${input.command.leadId} not found`, 'LeadNotFound');
       const { channel } = input.command;
       // Invariant 4 is also checked here: the run's snapshot of the lead may predate an unsubscribe.
-      const refusal = lead.consent?.[channel] === false ? `no-consent:${channel}` : addressOf(lead, channel) ? null : `no-address:${channel}`;
-      if (refusal) {
-        await recordTouch(pool, input, { providerMessageId: null, error: refusal });
-        return { kind: 'failed', reason: refusal };
+      if (lead.consent?.[channel] === false) {
+        await recordTouch(pool, input, { providerMessageId: null, error: `no-consent:${channel}` });
+        return { kind: 'failed', reason: `no-consent:${channel}` };
       }
       try {
         const { sender } = input.command;
         const sent = await provider.send({
-          idempotencyKey: input.command.idempotencyKey, channel, to: addressOf(lead, channel)!,
+          idempotencyKey: input.command.idempotencyKey, channel, to: addressOf(lead, channel),
           from: { name: sender.name, address: sender.address }, subject: input.command.subject, body: input.command.body,
         });
         await recordTouch(pool, input, { providerMessageId: sent.providerMessageId, error: null });
       } catch (error) {
-        if (!(error instanceof PermanentDeliveryError)) throw error;
+        if (!isPermanentDeliveryFailure(error)) throw error;
+        // Recorded first, so a retry or replay of this activity returns the same failure without a second call.
         await recordTouch(pool, input, { providerMessageId: null, error: error.message });
       }
-      return (await existingResult(pool, input))!;
+      const result = (await existingResult(pool, input))!;
+      // A refusal fails the activity for good (visible in the run's history); the workflow routes it per onFailure.
+      if (result.kind === 'failed') throw refuseDelivery(result.reason);
+      return result;
     },
   };
 }
