@@ -50,7 +50,7 @@ export interface LeadDetail extends Lead {
   segmentId?: string | null;
   owner?: { id: string; name: string } | null;
   score?: number | null;
-  features?: Record<string, number>;
+  features?: Record<string, number> | null;
   events?: LeadEvent[];
   memberships?: SegmentMembership[];
   segmentChanges?: SegmentMembership[];

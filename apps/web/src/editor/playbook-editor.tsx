@@ -199,7 +199,10 @@ export function PlaybookEditor({ detail, onRefresh, onReset }: { detail: Playboo
             onConfig={updateConfig}
             onSettings={(next) => state.update((s) => ({ ...s, settings: next }), { coalesce: 'settings' })}
             onDeleteSelected={() => commands.run('delete')}
-            onFocusIssue={commands.focusIssue}
+            onFocusIssue={(issue) => {
+              commands.focusIssue(issue);
+              if (issue.nodeId) setTab('node');
+            }}
             onSimulation={setSimulation}
             versionsKey={versionsKey}
             onRestored={onReset}

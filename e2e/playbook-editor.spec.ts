@@ -1,0 +1,163 @@
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { ApiRequest } from './support/api-process';
+import { signInInBrowser, signInToApi } from './support/auth';
+import { Browser, launchBrowser } from './support/browser';
+import { eventually } from './support/eventually';
+import { createLead, moveLead, seedAndTrain, type SegmentKey } from './support/segment-moves';
+import { Stack, startStack } from './support/stack';
+
+/** Calls the stack's API as the signed-in admin. */
+function requestAs(stack: Stack, token: string): ApiRequest {
+  return async (method, path, body) => {
+    const response = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json().catch(() => undefined) };
+  };
+}
+
+/** Drags from one React Flow handle to another with the mouse, as a user connects nodes. */
+async function connect(page: Page, source: { node: string; handle: string }, target: string): Promise<void> {
+  const from = await page.locator(`.react-flow__handle.source[data-nodeid="${source.node}"][data-handleid="${source.handle}"]`).boundingBox();
+  const to = await page.locator(`.react-flow__handle.target[data-nodeid="${target}"]`).boundingBox();
+  if (!from || !to) throw new Error(`handle not on screen: ${source.node}.${source.handle} → ${target}`);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+describe('playbook editor (browser → web → API → Temporal → worker → Postgres)', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let request: ApiRequest;
+  let segments: Record<SegmentKey, string>;
+  let segmentId: string;
+  beforeAll(async () => {
+    stack = await startStack('playbook-editor');
+    request = requestAs(stack, await signInToApi(stack));
+    // A small population through the API and its first model: quiet, email and WhatsApp segments.
+    segments = await seedAndTrain(request);
+    segmentId = segments.whatsapp;
+    browser = await launchBrowser();
+    await signInInBrowser(browser.page, stack.webUrl);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('shows the trained segments with their centroid charts', async () => {
+    const { page } = browser;
+    await page.goto(`${stack.webUrl}/segments`);
+    await page.locator(`[data-testid="segment-${segmentId}"]`).waitFor();
+    expect(await page.locator('.segment-card').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator(`[data-testid="segment-${segmentId}"] .centroid-chart__row`).count()).toBeGreaterThan(3);
+    expect(existsSync(await browser.screenshot('segments-page'))).toBe(true);
+  });
+
+  let playbookId: string;
+  it('builds a playbook by dragging and connecting, sees a validation error and fixes it', async () => {
+    const { page } = browser;
+    await page.goto(`${stack.webUrl}/playbooks`);
+    await page.getByLabel('Name').fill('E2E high-intent follow-up');
+    await page.getByRole('button', { name: 'New playbook' }).click();
+    await page.waitForURL(/\/playbooks\/[0-9a-f-]{36}$/);
+    playbookId = page.url().split('/').pop()!;
+    await page.locator('[data-testid="node-intro"]').waitFor();
+    expect(await page.getByTestId('issue-count').textContent()).toContain('valid');
+
+    // Drag a Wait node from the palette onto the empty right side of the canvas.
+    const canvas = (await page.getByTestId('playbook-canvas').boundingBox())!;
+    await page.dragAndDrop('[data-testid="palette-wait"]', '[data-testid="playbook-canvas"]', { targetPosition: { x: canvas.width - 280, y: canvas.height / 2 } });
+    await page.locator('[data-testid="node-wait-1"]').waitFor();
+    // Unconnected and unreachable: the library's validation shows on the node and in the list.
+    await eventually(async () => page.getByTestId('issue-count').textContent(), (t) => /\d+ issues/.test(t ?? ''));
+    expect(await page.locator('[data-testid="node-wait-1"] .badge--error').count()).toBe(1);
+    await page.getByRole('tab', { name: /Issues/ }).click();
+    expect(await page.getByRole('list', { name: 'Validation issues' }).textContent()).toContain('wait-1');
+    await browser.screenshot('playbook-editor-invalid');
+
+    // Clicking an issue focuses its node and opens its form.
+    await page.getByRole('list', { name: 'Validation issues' }).getByRole('button').first().click();
+    await page.getByRole('form', { name: 'Wait settings' }).waitFor();
+
+    // Put the wait between the email and the goal: delete the old edge, connect the handles.
+    const edge = (await page.getByTestId('rf__edge-e-intro-goal').boundingBox())!;
+    await page.mouse.click(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.keyboard.press('Delete');
+    await eventually(async () => page.getByTestId('rf__edge-e-intro-goal').count(), (n) => n === 0);
+    await connect(page, { node: 'intro', handle: 'next' }, 'wait-1');
+    await connect(page, { node: 'wait-1', handle: 'next' }, 'goal');
+    await eventually(async () => page.getByTestId('issue-count').textContent(), (t) => t?.includes('valid') ?? false);
+    expect(await page.getByTestId('issue-count').textContent()).toContain('valid');
+    await eventually(async () => page.getByTestId('save-status').textContent(), (t) => t?.includes('All changes saved') ?? false);
+  });
+
+  it('simulates a lead and highlights its path on the canvas with timestamps', async () => {
+    const { page } = browser;
+    // Tidy the canvas first: auto-layout puts the wait between the email and the goal.
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await page.getByRole('tab', { name: 'Simulate' }).click();
+    await page.getByRole('button', { name: '+ event' }).click();
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await page.getByTestId('simulation-result').waitFor();
+    for (const node of ['entry', 'intro', 'wait-1', 'goal']) {
+      expect(await page.locator(`[data-testid="node-${node}"]`).getAttribute('class')).toContain('is-visited');
+    }
+    expect(await page.locator('[data-testid="node-wait-1"] .pb-node__visits li').count()).toBe(1);
+    expect(await page.locator('.react-flow__edge.edge-walked').count()).toBe(3);
+    await browser.screenshot('playbook-editor-simulated');
+  });
+
+  it('publishes with a note and binds the playbook to the segment', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    await page.getByLabel('Publish note').fill('First version: email, wait, goal');
+    await page.getByRole('dialog', { name: 'Publish' }).getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Published version 1.').waitFor();
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await page.getByRole('cell', { name: 'First version: email, wait, goal' }).waitFor();
+    await page.getByRole('tab', { name: 'Binding' }).click();
+    await page.getByRole('combobox', { name: 'Segment' }).selectOption(segmentId);
+    await page.getByRole('button', { name: 'Save binding' }).click();
+    await page.getByText('Bound.', { exact: false }).waitFor();
+    const detail = await request('GET', `/api/playbooks/${playbookId}`);
+    expect(detail.body).toMatchObject({ segmentId, publishedVersion: 1 });
+    await browser.screenshot('playbook-editor-bound');
+    await page.goto(`${stack.webUrl}/playbooks`);
+    await page.getByRole('row').filter({ hasText: 'E2E high-intent follow-up' }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: 'E2E high-intent follow-up' }).textContent()).toContain('v1');
+    await browser.screenshot('playbooks-list');
+  });
+
+  it('starts a run when ingested events move a lead into the segment, and shows it with its first touch on the lead page', async () => {
+    const { page } = browser;
+    // The mover goes quiet → WhatsApp through its own events (see support/segment-moves.ts).
+    const { id: leadId } = await createLead(request, 'e2e-mover');
+    await moveLead(request, 'e2e-mover', 0, segments);
+    await moveLead(request, 'e2e-mover', 1, segments);
+    const touches = await eventually(() => request<any[]>('GET', `/api/touches?leadId=${leadId}`), (r) => (r.body?.length ?? 0) > 0, 30_000);
+    expect(touches.body[0]).toMatchObject({ nodeId: 'intro', channel: 'email', status: 'sent' });
+
+    await page.goto(`${stack.webUrl}/leads/${leadId}`);
+    await page.locator('.run-card').waitFor();
+    const runText = await eventually(async () => {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await page.waitForTimeout(300);
+      return page.locator('.run-card').first().textContent();
+    }, (t) => t?.includes('wait-1') ?? false, 20_000);
+    expect(runText).toContain('Playbook v1');
+    expect(runText).toContain('wait-1');
+    expect(await page.getByRole('link', { name: 'Open in Temporal UI' }).getAttribute('href')).toMatch(/\/workflows\//);
+    const timeline = await page.getByRole('list', { name: 'Lead timeline' }).textContent();
+    expect(timeline).toContain('email touch sent');
+    expect(timeline).toContain('Playbook run started (v1)');
+    expect(timeline).toContain('Entered segment');
+    await browser.screenshot('lead-detail');
+  });
+});
