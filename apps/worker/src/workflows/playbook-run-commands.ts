@@ -1,4 +1,4 @@
-import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Command, CommandResult, LeadContext } from '@segflow/playbook';
 import type { PlaybookRunActivities } from '../activities/playbook-run.activities';
 
@@ -40,5 +40,20 @@ export function isOutbound(command: Command): boolean {
   return command.kind === 'sendTouch' || command.kind === 'createTask' || command.kind === 'routeOwner';
 }
 
-/** Mirrors the run into Postgres. */
-export const recordProgress = activities.recordProgress;
+const localActivities = proxyLocalActivities<PlaybookRunActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/** Patch id of recording progress as a local activity (histories recorded before it replay the old way). */
+export const LOCAL_RECORD_PROGRESS_PATCH = 'record-progress-local-activity';
+
+/**
+ * Mirrors the run into Postgres after every step. A local activity: the write runs in the worker within the same
+ * workflow task (one marker in the history) instead of a schedule → start → complete round trip through the server
+ * and a second workflow task per step, which was most of a run's server load. The write is an idempotent upsert of
+ * the whole state, so a retried or repeated local activity is harmless.
+ */
+export function recordProgress(input: Parameters<PlaybookRunActivities['recordProgress']>[0]): Promise<void> {
+  return patched(LOCAL_RECORD_PROGRESS_PATCH) ? localActivities.recordProgress(input) : activities.recordProgress(input);
+}
