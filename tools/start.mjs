@@ -1,6 +1,7 @@
 // `npm start`: installs what is missing, then starts PostgreSQL, Temporal, the API, the worker and the web app
 // with embedded defaults, and prints their URLs. Ctrl-C stops them all; the data in .segflow/ is reused next time.
-import { mkdirSync, openSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,6 +54,16 @@ async function startDatabase() {
   return pg.adminUrl.replace(/\/postgres$/, '/segflow');
 }
 
+// The first admin's password: SEGFLOW_ADMIN_PASSWORD, else one generated on the first start and kept (mode 600)
+// in .segflow/, so every start can say how to sign in.
+function firstAdmin() {
+  const email = process.env.SEGFLOW_ADMIN_EMAIL ?? 'admin@segflow.local';
+  if (process.env.SEGFLOW_ADMIN_PASSWORD) return { email, password: process.env.SEGFLOW_ADMIN_PASSWORD };
+  const file = join(stateDir, 'admin-password');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(12).toString('base64url'), { mode: 0o600 });
+  return { email, password: readFileSync(file, 'utf8').trim() };
+}
+
 async function main() {
   const { ensureDependencies } = await import('./lib/ensure-deps.mjs');
   await ensureDependencies(root);
@@ -64,12 +75,15 @@ async function main() {
   mkdirSync(stateDir, { recursive: true });
 
   const databaseUrl = await startDatabase();
+  const admin = firstAdmin();
   const { run } = await import('./lib/run.mjs');
   const env = {
     DATABASE_URL: databaseUrl,
     API_PORT: String(ports.api),
     TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
     TEMPORAL_UI_URL: `http://127.0.0.1:${ports.temporalUi}`,
+    SEGFLOW_ADMIN_EMAIL: admin.email,
+    SEGFLOW_ADMIN_PASSWORD: admin.password,
   };
   await run(process.execPath, ['apps/api/dist/database/migrate.js'], { cwd: root, env: { ...process.env, ...env } });
 
@@ -107,6 +121,7 @@ async function main() {
   say(`  Temporal UI   http://127.0.0.1:${ports.temporalUi}`);
   say(`  database      ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
   say(`  Temporal log  ${temporalLog}`);
+  say(`  sign in as    ${admin.email} / ${admin.password}   (the first admin, created on the first start)`);
   say('press Ctrl-C to stop');
 }
 
