@@ -94,3 +94,14 @@ export function writeResult(name, { figure, baseline, unit, details = {} }) {
   process.stdout.write(JSON.stringify(result) + '\n');
   return result;
 }
+
+/** Waits until the dispatcher has delivered every outbox row, so a timed phase does not compete with earlier backlog. */
+export async function waitForOutboxDrained(databaseUrl, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pending = await withClient(databaseUrl, async (c) => (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`)).rows[0].n);
+    if (pending === 0) return 0;
+    if (Date.now() > deadline) return pending;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
