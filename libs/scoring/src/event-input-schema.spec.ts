@@ -38,12 +38,4 @@ describe('eventInputSchema', () => {
     expect(issuesOf({ ...base, ...patch }).map((issue) => issue.field)).toContain(field);
   });
 
-  it('validates 10k events quickly (compiled schema)', () => {
-    const event = { ...base, type: 'page_view', url: 'https://acme.in/pricing' };
-    // Warm up first: the cold (unoptimised) parses cost more than the rest together on a loaded 2-core box.
-    for (let i = 0; i < 2_000; i += 1) eventInputSchema.parse(event);
-    const started = performance.now();
-    for (let i = 0; i < 10_000; i += 1) eventInputSchema.parse(event);
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
 });
