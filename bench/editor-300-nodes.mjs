@@ -5,7 +5,7 @@
 // Writes bench/results/editor.json. Not wired into `npm run bench` (name it *.bench.mjs to wire it).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -148,7 +148,7 @@ try {
       frameP95: +(figure.frameP95Ms / baseline.frameP95Ms).toFixed(2),
     },
     unit: 'ms',
-    machine: { cores: cpus().length, memoryGb: +(totalmem() / 2 ** 30).toFixed(1), cpu: cpus()[0]?.model ?? 'unknown' },
+    machine: { cores: cpus().length, memoryGb: +(totalmem() / 2 ** 30).toFixed(1), cpu: cpus()[0]?.model ?? 'unknown', loadAverage1m: +loadavg()[0].toFixed(1) },
     date: new Date().toISOString(),
     nodes: NODE_COUNT,
     rounds: ROUNDS,
