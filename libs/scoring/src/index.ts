@@ -26,3 +26,4 @@ export * from './match-segments';
 export * from './assign-segment';
 export * from './describe-segment';
 export * from './build-segment-model';
+export * from './lead-score';

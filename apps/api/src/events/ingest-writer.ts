@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assignSegment, emptyFeatureState, EventInput, FeatureOptions, FeatureState, standardize } from '@segflow/scoring';
+import { assignSegment, emptyFeatureState, EventInput, FeatureOptions, FeatureState, leadScore, standardize } from '@segflow/scoring';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { foldLeadEvents } from '../features/fold-lead-events';
@@ -101,24 +101,26 @@ export class IngestWriter {
     const membershipOf = new Map(open.map((m) => [m.lead_id, m]));
     const model = await this.models.load(manager);
     const leadById = new Map([...leads.values()].map((lead) => [lead.id, lead]));
-    const updates: { lead_id: string; state: FeatureState; event_count: number; last_event_at: string | null; converted_at: string | null }[] = [];
+    const updates: { lead_id: string; state: FeatureState; event_count: number; last_event_at: string | null; converted_at: string | null; score: number }[] = [];
     const changes: MembershipChange[] = [];
     const eventMessages: OutboxMessage[] = [];
     for (const row of locked) {
       const events = byLead.get(row.lead_id)!;
       const folded = foldLeadEvents(row.state, events, now, this.featureOptions);
+      const vector = vectorOf(folded.state, leadById.get(row.lead_id)!, now);
       updates.push({
         lead_id: row.lead_id,
         state: folded.state,
         event_count: folded.state.eventCount,
         last_event_at: folded.state.lastDecayAt === null ? null : new Date(folded.state.lastDecayAt).toISOString(),
         converted_at: folded.convertedAt?.toISOString() ?? null,
+        score: leadScore(vector),
       });
       for (const event of events) {
         const message = leadEventMessage(row.lead_id, event);
         if (message) eventMessages.push(message);
       }
-      const change = model && this.reassign(model, membershipOf.get(row.lead_id) ?? null, row.lead_id, folded.state, leadById.get(row.lead_id)!, events, now);
+      const change = model && this.reassign(model, membershipOf.get(row.lead_id) ?? null, row.lead_id, vector, events);
       if (change) changes.push(change);
     }
     await manager.query(sql.UPDATE_FEATURES_SQL, [JSON.stringify(updates)]);
@@ -127,8 +129,8 @@ export class IngestWriter {
     if (model) await writeMembershipChanges(manager, changes, { modelId: model.id, at: now, reason: 'event' });
   }
 
-  private reassign(model: ActiveModel, current: { membership_id: string; segment_id: string } | null, leadId: string, state: FeatureState, lead: LeadRow, events: EventInput[], now: Date): MembershipChange | null {
-    const vector = standardize(vectorOf(state, lead, now), model.standardizer);
+  private reassign(model: ActiveModel, current: { membership_id: string; segment_id: string } | null, leadId: string, rawVector: number[], events: EventInput[]): MembershipChange | null {
+    const vector = standardize(rawVector, model.standardizer);
     const assignment = assignSegment({ vector, centroids: model.centroids, currentSegmentId: current?.segment_id ?? null, margin: this.config.SEGMENT_HYSTERESIS });
     if (!assignment.changed) return null;
     const trigger = events.reduce((latest, e) => (Date.parse(e.occurredAt) >= Date.parse(latest.occurredAt) ? e : latest));

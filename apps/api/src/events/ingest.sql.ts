@@ -32,7 +32,7 @@ SELECT lead_id, id AS membership_id, segment_id FROM segment_memberships WHERE l
 
 export const UPDATE_FEATURES_SQL = `
 UPDATE lead_features f SET state = x.state, event_count = x.event_count, last_event_at = x.last_event_at,
-  converted_at = COALESCE(f.converted_at, x.converted_at), updated_at = now()
+  converted_at = COALESCE(f.converted_at, x.converted_at), score = x.score, updated_at = now()
 FROM jsonb_to_recordset($1::jsonb)
-  AS x(lead_id uuid, state jsonb, event_count int, last_event_at timestamptz, converted_at timestamptz)
+  AS x(lead_id uuid, state jsonb, event_count int, last_event_at timestamptz, converted_at timestamptz, score real)
 WHERE f.lead_id = x.lead_id`;

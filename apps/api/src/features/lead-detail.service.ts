@@ -3,8 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { FeatureState } from '@segflow/scoring';
 import { Repository } from 'typeorm';
 import { LeadEntity } from '../database/lead.entity';
-import { LeadIntakeEntity } from '../database/lead-intake.entity';
 import { mapLead } from '../leads/lead.dto';
+import { queryListedLeads } from '../leads/list-leads.sql';
 import { LeadDetailDto } from './lead-detail.dto';
 import { namedFeatures, vectorOf } from './lead-feature-row';
 
@@ -15,7 +15,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class LeadDetailService {
   constructor(
     @InjectRepository(LeadEntity) private readonly leads: Repository<LeadEntity>,
-    @InjectRepository(LeadIntakeEntity) private readonly intakes: Repository<LeadIntakeEntity>,
   ) {}
 
   /** By id, or by externalId when the key is not a uuid. */
@@ -23,8 +22,8 @@ export class LeadDetailService {
     const lead = await this.leads.findOneBy(UUID.test(key) ? { id: key } : { externalId: key });
     if (!lead) throw new NotFoundException(`lead ${key} not found`);
     const q = (sql: string) => this.leads.query(sql, [lead.id]);
-    const [intake, [features], memberships, events] = await Promise.all([
-      this.intakes.findOneBy({ leadId: lead.id }),
+    const [[listed], [features], memberships, events] = await Promise.all([
+      queryListedLeads(this.leads, { id: lead.id, limit: 1, offset: 0 }),
       q(`SELECT state, event_count, converted_at FROM lead_features WHERE lead_id = $1`),
       q(`SELECT m.*, s.name, s.colour FROM segment_memberships m JOIN segments s ON s.id = m.segment_id WHERE m.lead_id = $1 ORDER BY m.entered_at DESC, m.left_at DESC NULLS FIRST`),
       q(`SELECT event_id, type, occurred_at, received_at, data FROM events WHERE lead_id = $1 ORDER BY occurred_at DESC LIMIT ${RECENT_EVENTS}`),
@@ -32,7 +31,7 @@ export class LeadDetailService {
     const open = memberships.find((m: any) => m.left_at === null);
     const firmographics = { industry: lead.industry, headcount: lead.headcount, revenue_band: lead.revenueBand, funding_stage: lead.fundingStage };
     return {
-      ...mapLead(lead, intake?.recordedAt ?? null),
+      ...mapLead(listed),
       segment: open ? { id: open.segment_id, name: open.name, colour: open.colour, enteredAt: open.entered_at.toISOString() } : null,
       features: features ? namedFeatures(vectorOf(features.state as FeatureState, firmographics, now)) : null,
       eventCount: features?.event_count ?? 0,

@@ -1,6 +1,6 @@
-import type { LeadEntity } from '../database/lead.entity';
+import type { ListedLeadRow } from './list-leads.sql';
 
-/** What the API returns for a lead; entities never reach HTTP directly. */
+/** What the API returns for a lead in lists; entities and rows never reach HTTP directly. */
 export interface LeadDto {
   id: string;
   externalId: string;
@@ -13,26 +13,32 @@ export interface LeadDto {
   country: string | null;
   timezone: string | null;
   ownerId: string | null;
-  consent: LeadEntity['consent'];
+  consent: ListedLeadRow['consent'];
   createdAt: string;
   intakeRecordedAt: string | null;
+  /** The segment the lead is in now, if any. */
+  segment: { id: string; name: string; colour: string } | null;
+  /** libs/scoring leadScore (0–100) as of the lead's last event; null before its first event. */
+  score: number | null;
 }
 
-export function mapLead(lead: LeadEntity, intakeRecordedAt: Date | null): LeadDto {
+export function mapLead(row: ListedLeadRow): LeadDto {
   return {
-    id: lead.id,
-    externalId: lead.externalId,
-    name: lead.name,
-    email: lead.email,
-    company: lead.company,
-    industry: lead.industry,
-    headcount: lead.headcount,
-    city: lead.city,
-    country: lead.country,
-    timezone: lead.timezone,
-    ownerId: lead.ownerId,
-    consent: lead.consent,
-    createdAt: lead.createdAt.toISOString(),
-    intakeRecordedAt: intakeRecordedAt?.toISOString() ?? null,
+    id: row.id,
+    externalId: row.external_id,
+    name: row.name,
+    email: row.email,
+    company: row.company,
+    industry: row.industry,
+    headcount: row.headcount,
+    city: row.city,
+    country: row.country,
+    timezone: row.timezone,
+    ownerId: row.owner_id,
+    consent: row.consent,
+    createdAt: row.created_at.toISOString(),
+    intakeRecordedAt: row.intake_recorded_at?.toISOString() ?? null,
+    segment: row.segment_id ? { id: row.segment_id, name: row.segment_name ?? '', colour: row.segment_colour ?? '' } : null,
+    score: row.score,
   };
 }

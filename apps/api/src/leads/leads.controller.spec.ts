@@ -55,4 +55,37 @@ describe('LeadsController (real Postgres)', () => {
     const response = await api.request('GET', '/api/leads');
     expect(response.headers['x-request-id']).toEqual(expect.any(String));
   });
+
+  it('lists each lead with its score from its events and filters on score, owner and page', async () => {
+    await api.request('POST', '/api/leads', { leads: [
+      { externalId: 'sc-hot', name: 'Hot', industry: 'SaaS', headcount: 80, ownerId: 'rep-a' },
+      { externalId: 'sc-cold', name: 'Cold', ownerId: 'rep-b' },
+    ] });
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const events = await api.request('POST', '/api/events', { events: [
+      { eventId: 'sc-1', leadExternalId: 'sc-hot', type: 'page_view', url: 'https://segflow.io/pricing', occurredAt: ago(30) },
+      { eventId: 'sc-2', leadExternalId: 'sc-hot', type: 'demo_booked', occurredAt: ago(10) },
+      { eventId: 'sc-3', leadExternalId: 'sc-cold', type: 'email_open', occurredAt: ago(60 * 24 * 20) },
+    ] });
+    expect(events.status).toBe(200);
+
+    const [hot] = (await api.request('GET', '/api/leads?search=sc-hot')).body;
+    const [cold] = (await api.request('GET', '/api/leads?search=sc-cold')).body;
+    expect(hot.score).toBeGreaterThan(cold.score);
+    expect(cold.score).toBeGreaterThan(0);
+    expect(hot.segment).toBeNull(); // no segment model trained in this database
+
+    const filtered = (await api.request('GET', `/api/leads?minScore=${(hot.score + cold.score) / 2}`)).body;
+    expect(filtered.map((l: any) => l.externalId)).toEqual(['sc-hot']);
+    expect((await api.request('GET', '/api/leads?ownerId=rep-b')).body.map((l: any) => l.externalId)).toEqual(['sc-cold']);
+    const firstPage = (await api.request('GET', '/api/leads?limit=1')).body;
+    const secondPage = (await api.request('GET', '/api/leads?limit=1&offset=1')).body;
+    expect(firstPage[0].id).not.toBe(secondPage[0].id);
+  });
+
+  it('names the bad filter', async () => {
+    const response = await api.request('GET', '/api/leads?minScore=101&segmentId=nope');
+    expect(response.status).toBe(400);
+    expect(response.body.issues.map((i: any) => i.field).sort()).toEqual(['minScore', 'segmentId']);
+  });
 });

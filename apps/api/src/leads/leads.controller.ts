@@ -12,7 +12,11 @@ const leadsBatchSchema = z.object({ leads: z.array(z.unknown()).min(1).max(MAX_L
 const isBatch = (body: unknown): boolean => typeof body === 'object' && body !== null && 'leads' in body;
 const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_LEADS_PAGE).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
   search: z.string().max(200).optional(),
+  segmentId: z.uuid().optional(),
+  ownerId: z.string().max(128).optional(),
+  minScore: z.coerce.number().min(0).max(100).optional(),
 });
 
 @ApiTags('leads')
@@ -32,8 +36,9 @@ export class LeadsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Newest leads first' })
-  @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'search', required: false })
+  @ApiOperation({ summary: `Newest leads first, with current segment and score; filters: search, segmentId, ownerId, minScore (0–100); limit ≤ ${MAX_LEADS_PAGE}, offset` })
+  @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'offset', required: false }) @ApiQuery({ name: 'search', required: false })
+  @ApiQuery({ name: 'segmentId', required: false }) @ApiQuery({ name: 'ownerId', required: false }) @ApiQuery({ name: 'minScore', required: false })
   list(@Query(new ZodBodyPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>): Promise<LeadDto[]> {
     return this.leads.list(query);
   }

@@ -3,15 +3,17 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { LEAD_INTAKE_WORKFLOW, LeadIntakeInput, leadIntakeWorkflowId } from '@segflow/workflow-contracts';
 import { FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { LeadEntity } from '../database/lead.entity';
-import { LeadIntakeEntity } from '../database/lead-intake.entity';
 import { TemporalClient } from '../temporal/temporal.module';
 import { LeadDto, mapLead } from './lead.dto';
+import { ListLeadsFilter, queryListedLeads } from './list-leads.sql';
 import { UPSERT_LEADS_SQL } from './upsert-leads.sql';
 
 export const MAX_LEADS_PER_BATCH = 1_000;
 export const MAX_LEADS_PAGE = 200;
+
+
 
 export type LeadItemResult =
   | { index: number; status: 'created' | 'updated'; id: string; externalId: string }
@@ -23,7 +25,6 @@ export class LeadsService {
 
   constructor(
     @InjectRepository(LeadEntity) private readonly leads: Repository<LeadEntity>,
-    @InjectRepository(LeadIntakeEntity) private readonly intakes: Repository<LeadIntakeEntity>,
     private readonly temporal: TemporalClient,
   ) {}
 
@@ -49,13 +50,8 @@ export class LeadsService {
     return results.sort((a, b) => a.index - b.index);
   }
 
-  async list({ limit, search }: { limit: number; search?: string }): Promise<LeadDto[]> {
-    const query = this.leads.createQueryBuilder('lead').orderBy('lead.createdAt', 'DESC').addOrderBy('lead.id', 'DESC').take(limit);
-    if (search) query.where('(lead.name ILIKE :q OR lead.company ILIKE :q OR lead.email ILIKE :q OR lead.externalId = :exact)', { q: `%${search}%`, exact: search });
-    const leads = await query.getMany();
-    const intakes = leads.length ? await this.intakes.findBy({ leadId: In(leads.map((l) => l.id)) }) : [];
-    const recordedAt = new Map(intakes.map((i) => [i.leadId, i.recordedAt]));
-    return leads.map((lead) => mapLead(lead, recordedAt.get(lead.id) ?? null));
+  async list(filter: ListLeadsFilter): Promise<LeadDto[]> {
+    return (await queryListedLeads(this.leads, filter)).map(mapLead);
   }
 
   private async writeBatch(leads: LeadInput[]): Promise<{ id: string; external_id: string; inserted: boolean }[]> {

@@ -48,7 +48,7 @@ export async function seedDemo(
 ): Promise<SeedDemoSummary> {
   const models = await services.models.list();
   const hasActive = models.some((m) => m.status === 'active');
-  const seeded = (await services.leads.list({ limit: 1, search: 'demo-0' })).length > 0;
+  const seeded = (await services.leads.list({ limit: 1, offset: 0, search: 'demo-0' })).length > 0;
   if (seeded && hasActive) return { skipped: true, leads: 0, events: { accepted: 0, duplicate: 0, rejected: 0 }, modelId: null, segments: 0 };
   const population = generateDemoPopulation({ leads: options.leads, seed: options.seed ?? 7, now: options.now ?? new Date() });
   for (const leads of chunk(population.leads, 1_000)) await services.leads.upsert(leads);
