@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { signInInBrowser } from './support/auth';
+import { apiFetch, signInInBrowser, signInToApi } from './support/auth';
 import { Browser, launchBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { Stack, startStack } from './support/stack';
@@ -48,10 +48,30 @@ describe('leads page (browser → web → API → Temporal → worker → Postgr
     expect(await page.getByRole('alert').textContent()).toMatch(/email: .+/);
   });
 
-  it('renders the React Flow canvas on the playbooks page', async () => {
+  it('filters the list in the API by minimum score and owner', async () => {
+    const token = await signInToApi(stack);
+    await apiFetch(stack, token, '/api/leads', { method: 'POST', body: { leads: [
+      { externalId: 'ui-hot', name: 'Kavya Hot', ownerId: 'rep-7', industry: 'SaaS', headcount: 60 },
+      { externalId: 'ui-cold', name: 'Rohan Cold', ownerId: 'rep-8' },
+    ] } });
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    await apiFetch(stack, token, '/api/events', { method: 'POST', body: { events: [
+      { eventId: 'ui-e1', leadExternalId: 'ui-hot', type: 'demo_booked', occurredAt: ago(5) },
+      { eventId: 'ui-e2', leadExternalId: 'ui-hot', type: 'page_view', url: 'https://x.io/pricing', occurredAt: ago(4) },
+      { eventId: 'ui-e3', leadExternalId: 'ui-cold', type: 'email_open', occurredAt: ago(60 * 24 * 30) },
+    ] } });
+
     const { page } = browser;
-    await page.goto(`${stack.webUrl}/playbooks`);
-    await page.locator('.react-flow__renderer').waitFor();
-    await browser.screenshot('playbooks-canvas');
+    await page.goto(`${stack.webUrl}/leads`);
+    await page.getByRole('row').filter({ hasText: 'Rohan Cold' }).waitFor();
+    await page.getByLabel('Minimum score').fill('20');
+    await page.getByRole('row').filter({ hasText: 'Rohan Cold' }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('row').filter({ hasText: 'Kavya Hot' }).count()).toBe(1);
+
+    await page.getByLabel('Minimum score').fill('');
+    await page.getByLabel('Filter by owner').fill('rep-8');
+    await page.getByRole('row').filter({ hasText: 'Kavya Hot' }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('row').filter({ hasText: 'Rohan Cold' }).count()).toBe(1);
+    await browser.screenshot('leads-filtered');
   });
 });

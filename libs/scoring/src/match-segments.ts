@@ -1,7 +1,8 @@
 // munkres ships a CommonJS build for require() (what this CJS lib compiles to, and what jest
 // loads), but its only .d.ts lives in a "type": "module" package, so TypeScript (node16) flags
-// the import as ESM-from-CJS. The types still apply; the runtime resolution is correct.
-// @ts-expect-error TS1479 - see above
+// the import as ESM-from-CJS. The types still apply; the runtime resolution is correct. (ts-ignore, not
+// ts-expect-error: the web app type-checks this file with bundler resolution, where there is no error to expect.)
+// @ts-ignore TS1479 - see above
 import { munkres } from 'munkres';
 import { squaredDistance } from './squared-distance';
 

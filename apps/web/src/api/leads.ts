@@ -10,6 +10,17 @@ export interface Lead {
   country: string | null;
   createdAt: string;
   intakeRecordedAt: string | null;
+  ownerId: string | null;
+  segment: { id: string; name: string; colour: string } | null;
+  score: number | null;
+}
+
+/** Server-side filters of the leads list (GET /api/leads). */
+export interface LeadFilters {
+  search?: string;
+  segmentId?: string;
+  ownerId?: string;
+  minScore?: number;
 }
 
 export interface NewLead {
@@ -20,8 +31,12 @@ export interface NewLead {
   city?: string;
 }
 
-export const listLeads = (search?: string) =>
-  requestJson<Lead[]>(`/api/leads${search ? `?search=${encodeURIComponent(search)}` : ''}`);
+export function listLeads(filters: LeadFilters = {}): Promise<Lead[]> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') query.set(key, String(value));
+  const qs = query.toString();
+  return requestJson<Lead[]>(`/api/leads${qs ? `?${qs}` : ''}`);
+}
 
 export const createLead = (lead: NewLead) => requestJson<{ id: string; status: string }>('/api/leads', { method: 'POST', body: lead });
 
@@ -46,10 +61,7 @@ export interface SegmentMembership {
 
 /** A lead with what happened to it. Fields the leads API does not (yet) return are optional. */
 export interface LeadDetail extends Lead {
-  segment?: { id: string; name: string; colour?: string } | null;
-  segmentId?: string | null;
-  owner?: { id: string; name: string } | null;
-  score?: number | null;
+  segment: { id: string; name: string; colour: string; enteredAt?: string } | null;
   features?: Record<string, number> | null;
   events?: LeadEvent[];
   memberships?: SegmentMembership[];

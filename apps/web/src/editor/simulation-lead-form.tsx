@@ -22,7 +22,7 @@ export function SimulationLeadForm({ lead, onChange, attributesText, onAttribute
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<Lead[]>([]);
   const [attributes, setAttributes] = useState(attributesText);
-  const lookUp = () => listLeads(search).then((leads) => setFound(leads.slice(0, 10)), () => setFound([]));
+  const lookUp = () => listLeads({ search }).then((leads) => setFound(leads.slice(0, 10)), () => setFound([]));
   const toggleUnsubscribed = (channel: LeadContext['unsubscribedChannels'][number]) =>
     onChange({ ...lead, unsubscribedChannels: lead.unsubscribedChannels.includes(channel) ? lead.unsubscribedChannels.filter((c) => c !== channel) : [...lead.unsubscribedChannels, channel] });
   return (

@@ -5,7 +5,7 @@ import { Link } from '../router';
 import { buildLeadTimeline } from './lead-timeline';
 
 function placeholderLead(id: string): LeadDetail {
-  return { id, externalId: id, name: null, email: null, company: null, city: null, country: null, createdAt: new Date(0).toISOString(), intakeRecordedAt: null };
+  return { id, externalId: id, name: null, email: null, company: null, city: null, country: null, createdAt: new Date(0).toISOString(), intakeRecordedAt: null, ownerId: null, segment: null, score: null };
 }
 
 function RunCard({ run }: { run: Run }) {
@@ -54,7 +54,7 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
       <h1>{lead.name ?? lead.externalId}</h1>
       <div className="card lead-profile">
         <div>{[lead.company, lead.email, lead.city, lead.country].filter(Boolean).join(' · ')}</div>
-        <div>Segment: <strong>{lead.segment?.name ?? '—'}</strong> · Owner: {lead.owner?.name ?? 'unassigned'} · Score: {lead.score ?? '—'}</div>
+        <div>Segment: <strong>{lead.segment?.name ?? '—'}</strong> · Owner: {lead.ownerId ?? 'unassigned'} · Score: {lead.score ?? '—'}</div>
         {lead.loadError && <span className="error">Lead details unavailable: {lead.loadError}</span>}
         <button type="button" onClick={() => void load()}>Refresh</button>
       </div>

@@ -1,30 +1,27 @@
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/http';
-import { createLead, listLeads, type Lead, type LeadDetail } from '../api/leads';
+import { createLead, listLeads, type Lead } from '../api/leads';
 import { listSegments, type Segment } from '../api/segments';
 import { Link } from '../router';
 
 const emptyForm = { externalId: '', name: '', email: '', company: '', city: '' };
 
-type ListedLead = Lead & Partial<Pick<LeadDetail, 'segmentId' | 'segment' | 'owner' | 'score'>>;
-
-function matchesFilters(lead: ListedLead, filters: { segmentId: string; owner: string; minScore: string }): boolean {
-  const segmentId = lead.segmentId ?? lead.segment?.id ?? '';
-  if (filters.segmentId && segmentId !== filters.segmentId) return false;
-  if (filters.owner && !(lead.owner?.name ?? '').toLowerCase().includes(filters.owner.toLowerCase())) return false;
-  if (filters.minScore && (lead.score ?? -Infinity) < Number(filters.minScore)) return false;
-  return true;
-}
 
 /** Leads with search and filters (segment, owner, score) and a form to add one. */
 export function LeadsListPage() {
-  const [leads, setLeads] = useState<ListedLead[]>([]);
+  const [leads, setLeads] = useState<Lead[]>([]);
   const [segments, setSegments] = useState<Segment[]>([]);
   const [search, setSearch] = useState('');
   const [filters, setFilters] = useState({ segmentId: '', owner: '', minScore: '' });
   const [form, setForm] = useState(emptyForm);
   const [error, setError] = useState<string | null>(null);
-  const refresh = useCallback(() => listLeads(search.trim() || undefined).then(setLeads, (e: Error) => setError(e.message)), [search]);
+  // Filtering happens in the API (indexed), so the list is right however many leads there are.
+  const refresh = useCallback(
+    () =>
+      listLeads({ search: search.trim(), segmentId: filters.segmentId, ownerId: filters.owner.trim(), minScore: filters.minScore === '' ? undefined : Number(filters.minScore) })
+        .then(setLeads, (e: Error) => setError(e.message)),
+    [search, filters],
+  );
   useEffect(() => {
     const timer = setTimeout(() => void refresh(), 250);
     return () => clearTimeout(timer);
@@ -44,8 +41,6 @@ export function LeadsListPage() {
       setError(issues || (e as Error).message);
     }
   };
-  const shown = leads.filter((lead) => matchesFilters(lead, filters));
-  const segmentName = (lead: ListedLead) => lead.segment?.name ?? segments.find((s) => s.id === lead.segmentId)?.name ?? '—';
 
   return (
     <section>
@@ -58,7 +53,7 @@ export function LeadsListPage() {
             {segments.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
         </label>
-        <label>Owner<input aria-label="Filter by owner" value={filters.owner} onChange={(e) => setFilters({ ...filters, owner: e.target.value })} /></label>
+        <label>Owner id<input aria-label="Filter by owner" value={filters.owner} onChange={(e) => setFilters({ ...filters, owner: e.target.value })} /></label>
         <label>Min score<input aria-label="Minimum score" type="number" value={filters.minScore} onChange={(e) => setFilters({ ...filters, minScore: e.target.value })} /></label>
       </div>
       <form className="card inline-form" onSubmit={submit} aria-label="New lead">
@@ -76,16 +71,16 @@ export function LeadsListPage() {
           <tr><th>Name</th><th>Company</th><th>Email</th><th>City</th><th>Segment</th><th>Owner</th><th>Score</th><th>Intake</th></tr>
         </thead>
         <tbody>
-          {shown.map((lead) => (
+          {leads.map((lead) => (
             <tr key={lead.id}>
               <td><Link to={`/leads/${lead.id}`}>{lead.name ?? lead.externalId}</Link></td>
               <td>{lead.company}</td><td>{lead.email}</td><td>{lead.city}</td>
-              <td>{segmentName(lead)}</td><td>{lead.owner?.name ?? '—'}</td><td>{lead.score ?? '—'}</td><td>{lead.intakeRecordedAt ? 'recorded' : 'pending'}</td>
+              <td>{lead.segment ? <span className="segment-chip" style={{ borderColor: lead.segment.colour }}>{lead.segment.name}</span> : '—'}</td><td>{lead.ownerId ?? '—'}</td><td>{lead.score ?? '—'}</td><td>{lead.intakeRecordedAt ? 'recorded' : 'pending'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {shown.length === 0 && <p className="muted">No leads match.</p>}
+      {leads.length === 0 && <p className="muted">No leads match.</p>}
     </section>
   );
 }
