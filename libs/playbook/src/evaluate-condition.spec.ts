@@ -2,7 +2,7 @@ import type { Condition } from './nodes/condition';
 import { evaluateCondition } from './evaluate-condition';
 import { sampleLead } from './testing';
 
-const scope = { lead: sampleLead({ owner: null }), eventsSeen: { 'email.replied': 1, 'email.replied@email': 1 } };
+const scope = { lead: sampleLead({ owner: null }), eventsSeen: { 'email_reply': 1, 'email_reply@email': 1 } };
 const feature = (comparator: string, value?: unknown): Condition => ({ op: 'compare', field: { scope: 'feature', name: 'score' }, comparator, value } as Condition);
 
 describe('evaluateCondition', () => {
@@ -22,10 +22,10 @@ describe('evaluateCondition', () => {
     ['mixed types do not order', { op: 'compare', field: { scope: 'lead', field: 'country' }, comparator: 'gt', value: 3 }, false],
     ['segment id', { op: 'compare', field: { scope: 'segment', field: 'id' }, comparator: 'eq', value: 'seg-1' }, true],
     ['unassigned owner does not exist', { op: 'compare', field: { scope: 'owner', field: 'id' }, comparator: 'exists' }, false],
-    ['event seen', { op: 'eventSeen', eventType: 'email.replied' }, true],
-    ['event seen on channel', { op: 'eventSeen', eventType: 'email.replied', channel: 'whatsapp' }, false],
+    ['event seen', { op: 'eventSeen', eventType: 'email_reply' }, true],
+    ['event seen on channel', { op: 'eventSeen', eventType: 'email_reply', channel: 'whatsapp' }, false],
     ['and', { op: 'and', conditions: [feature('gt', 1), { op: 'eventSeen', eventType: 'x' }] }, false],
-    ['or', { op: 'or', conditions: [feature('gt', 100), { op: 'eventSeen', eventType: 'email.replied' }] }, true],
+    ['or', { op: 'or', conditions: [feature('gt', 100), { op: 'eventSeen', eventType: 'email_reply' }] }, true],
     ['not', { op: 'not', condition: feature('gt', 100) }, true],
   ])('%s', (_name, condition, expected) => expect(evaluateCondition(condition, scope)).toBe(expected));
 });

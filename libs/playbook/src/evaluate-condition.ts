@@ -58,7 +58,7 @@ function compareOrdered(a: number | string, comparator: 'gt' | 'gte' | 'lt' | 'l
  * Evaluates a branch condition. Pure; a missing field compares false (except `neq`, which is true).
  *
  * @example
- * evaluateCondition({ op: 'eventSeen', eventType: 'email.replied' }, { lead, eventsSeen: { 'email.replied': 1 } }); // true
+ * evaluateCondition({ op: 'eventSeen', eventType: 'email_reply' }, { lead, eventsSeen: { 'email_reply': 1 } }); // true
  */
 export function evaluateCondition(condition: Condition, scope: ConditionScope): boolean {
   switch (condition.op) {

@@ -52,7 +52,7 @@ function definitionOf<T extends NodeType>(type: T): NodeDefinition<T, NodeOfType
  *
  * @example
  * outHandlesOf({ id: 'b', type: 'branch', position: { x: 0, y: 0 },
- *   config: { condition: { op: 'eventSeen', eventType: 'email.replied' } } }).map((h) => h.id); // ['yes', 'no']
+ *   config: { condition: { op: 'eventSeen', eventType: 'email_reply' } } }).map((h) => h.id); // ['yes', 'no']
  */
 export function outHandlesOf(node: PlaybookNode): OutHandle[] {
   return definitionOf(node.type).outHandles(node.config as never);

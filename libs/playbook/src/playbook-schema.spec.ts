@@ -11,7 +11,7 @@ describe('playbookSchema', () => {
     const raw = samplePlaybook() as unknown as { nodes: Array<{ id: string; config: Record<string, unknown> }> };
     delete raw.nodes.find((n) => n.id === 'booked')!.config['windowMinutes'];
     const parsed = playbookSchema.parse(raw);
-    expect(parsed.nodes.find((n) => n.id === 'booked')?.config).toEqual({ eventTypes: ['meeting.booked'], windowMinutes: 0 });
+    expect(parsed.nodes.find((n) => n.id === 'booked')?.config).toEqual({ eventTypes: ['demo_booked'], windowMinutes: 0 });
   });
 
   it.each([

@@ -14,7 +14,7 @@ export const PLAYBOOK_SCHEMA_VERSION = 1;
  * - `reentry`: whether a lead that already ran this playbook may start it again (see `isReentryAllowed`).
  *
  * @example
- * playbookSettingsSchema.parse({ goalEvents: ['meeting.booked'], quietHours: { start: '20:00', end: '08:00' },
+ * playbookSettingsSchema.parse({ goalEvents: ['demo_booked'], quietHours: { start: '20:00', end: '08:00' },
  *   maxTouchesPerDay: 2, reentry: { policy: 'afterDays', days: 30 } });
  */
 export const playbookSettingsSchema = z.object({

@@ -1,11 +1,11 @@
 // The rep's open tasks with everything a rep needs to act, in one statement: SLA due time first (a lead whose
-// first-touch clock runs out soonest), then the lead's decayed intent score, then the task's own due time.
+// first-touch clock runs out soonest), then the lead's score (libs/scoring leadScore), then the task's own due time.
 // Snoozed tasks stay out until their snooze ends. $1 = assignee (null: every assignee), $2 = now, $3 = limit.
 export const INBOX_SQL = `
 SELECT t.id, t.title, t.description, t.task_type AS "taskType", t.priority, t.due_at AS "dueAt", t.created_at AS "createdAt",
        t.assignee_id AS "assigneeId", t.run_id AS "runId", t.node_id AS "nodeId", t.touch,
        c.due_at AS "slaDueAt", (c.breached_at IS NOT NULL OR c.due_at < $2) AS "slaBreached",
-       COALESCE((f.state->'acc'->>'intent')::float8, 0) AS score,
+       COALESCE(f.score, 0)::float8 AS score,
        json_build_object('id', l.id, 'name', l.name, 'company', l.company, 'email', l.email, 'phone', l.phone,
                          'city', l.city, 'country', l.country) AS lead,
        CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object('id', s.id, 'name', s.name, 'enteredAt', m.entered_at,

@@ -20,7 +20,7 @@ describe('visitsByNode / edgesOnPath', () => {
     playbook,
     lead: sampleLead(),
     startAt: new Date('2026-03-02T05:00:00Z'),
-    events: [{ kind: 'event', at: '2026-03-05T06:00:00Z', event: { type: 'email.replied' } }],
+    events: [{ kind: 'event', at: '2026-03-05T06:00:00Z', event: { type: 'email_reply' } }],
   });
 
   it('marks each visited node with its simulated time', () => {

@@ -1,54 +1,35 @@
-import { EVENT_TYPES } from '@segflow/scoring';
-import { useEffect, useState } from 'react';
+import { EVENT_TYPES, type EventType } from '@segflow/scoring';
 
-const LIST_ID = 'segflow-event-types';
-
-/** The datalist of known event types; rendered once by the editor. */
-export function EventTypeOptions() {
+/**
+ * One event type, chosen from the ingest taxonomy: a playbook can only name events that POST /api/events accepts,
+ * so a select (not free text) keeps the draft valid while the user edits.
+ */
+export function EventTypeInput({ label, value, onChange }: { label: string; value: string; onChange: (value: EventType) => void }) {
   return (
-    <datalist id={LIST_ID}>
+    <label className="field">
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value as EventType)}>
+        {!EVENT_TYPES.includes(value as EventType) && <option value={value}>{value || 'choose…'}</option>}
+        {EVENT_TYPES.map((type) => (
+          <option key={type} value={type}>{type}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Several event types from the taxonomy, as a group of checkboxes. */
+export function EventTypesInput({ label, value, onChange }: { label: string; value: readonly EventType[]; onChange: (value: EventType[]) => void }) {
+  const toggle = (type: EventType, on: boolean) => onChange(on ? EVENT_TYPES.filter((t) => t === type || value.includes(t)) : value.filter((t) => t !== type));
+  return (
+    <fieldset className="field event-types">
+      <legend>{label}</legend>
       {EVENT_TYPES.map((type) => (
-        <option key={type} value={type} />
+        <label key={type} className="checkbox">
+          <input type="checkbox" checked={value.includes(type)} onChange={(e) => toggle(type, e.target.checked)} />
+          {type}
+        </label>
       ))}
-    </datalist>
-  );
-}
-
-/** One event type with suggestions from the ingest taxonomy. */
-export function EventTypeInput({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
-  return (
-    <label className="field">
-      {label}
-      <input list={LIST_ID} value={value} onChange={(e) => onChange(e.target.value.trim())} />
-    </label>
-  );
-}
-
-function parseList(text: string): string[] {
-  return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
-}
-
-/** A comma-separated list of event types. */
-export function EventTypesInput({ label, value, onChange }: { label: string; value: string[]; onChange: (value: string[]) => void }) {
-  const [text, setText] = useState(value.join(', '));
-  // Re-sync when the value changes from outside (undo, another node selected).
-  useEffect(() => {
-    if (parseList(text).join(',') !== value.join(',')) setText(value.join(', '));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
-  return (
-    <label className="field">
-      {label}
-      <input
-        list={LIST_ID}
-        value={text}
-        placeholder="email_reply, demo_booked"
-        onChange={(e) => {
-          setText(e.target.value);
-          onChange(parseList(e.target.value));
-        }}
-      />
-      <small className="muted">Comma separated.</small>
-    </label>
+    </fieldset>
   );
 }

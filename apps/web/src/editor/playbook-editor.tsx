@@ -9,7 +9,6 @@ import { edgesOnPath, issuesByNode, statsByNode, visitsByNode } from './canvas-o
 import { EditorOverlaysContext } from './editor-overlays';
 import { EditorSidePanel, type SideTab } from './editor-side-panel';
 import { EditorToolbar } from './editor-toolbar';
-import { EventTypeOptions } from './event-types-input';
 import { fromFlow, toFlow, type PlaybookFlowNode } from './flow-mapping';
 import { nextEdgeId } from './node-ids';
 import { NodePalette } from './node-palette';
@@ -150,7 +149,6 @@ export function PlaybookEditor({ detail, onRefresh, onReset }: { detail: Playboo
   return (
     <EditorOverlaysContext.Provider value={overlays}>
       <div className="editor">
-        <EventTypeOptions />
         <EditorToolbar
           playbook={detail}
           saveStatus={autosave.status}

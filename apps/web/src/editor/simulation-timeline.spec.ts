@@ -9,21 +9,21 @@ describe('toSimulationItems', () => {
     expect(
       toSimulationItems(
         [
-          { kind: 'event', afterMinutes: 60, eventType: 'email.replied', channel: 'email' },
+          { kind: 'event', afterMinutes: 60, eventType: 'email_reply', channel: 'email' },
           { kind: 'taskCompleted', afterMinutes: 0, nodeId: 'call' },
           { kind: 'exit', afterMinutes: 1440, reason: 'left segment' },
         ],
         start,
       ),
     ).toEqual([
-      { kind: 'event', at: '2026-03-02T06:00:00.000Z', event: { type: 'email.replied', channel: 'email' } },
+      { kind: 'event', at: '2026-03-02T06:00:00.000Z', event: { type: 'email_reply', channel: 'email' } },
       { kind: 'taskCompleted', at: '2026-03-02T05:00:00.000Z', nodeId: 'call' },
       { kind: 'exit', at: '2026-03-03T05:00:00.000Z', reason: 'left segment' },
     ]);
   });
 
   it('drives simulateRun down the path the timeline implies', () => {
-    const replied = simulateRun({ playbook: samplePlaybook(), lead: sampleLead(), startAt: start, events: toSimulationItems([{ kind: 'event', afterMinutes: 3 * 1440, eventType: 'email.replied' }], start) });
+    const replied = simulateRun({ playbook: samplePlaybook(), lead: sampleLead(), startAt: start, events: toSimulationItems([{ kind: 'event', afterMinutes: 3 * 1440, eventType: 'email_reply' }], start) });
     const silent = simulateRun({ playbook: samplePlaybook(), lead: sampleLead(), startAt: start, events: [] });
     expect(replied.path.map((p) => p.nodeId)).toContain('call');
     expect(silent.path.map((p) => p.nodeId)).toContain('noReply');

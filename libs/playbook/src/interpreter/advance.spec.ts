@@ -150,7 +150,7 @@ describe('advance', () => {
     const playbook = buildPlaybook({
       nodes: [
         { id: 'w', type: 'wait', config: { mode: 'duration', minutes: 30 } },
-        { id: 'e', type: 'waitForEvent', config: { eventTypes: ['email.replied'], timeoutMinutes: 60 } },
+        { id: 'e', type: 'waitForEvent', config: { eventTypes: ['email_reply'], timeoutMinutes: 60 } },
         { id: 'yes', type: 'exit', config: { reason: 'replied' } },
         { id: 'no', type: 'exit', config: { reason: 'silent' } },
       ],
@@ -161,17 +161,17 @@ describe('advance', () => {
       const step = start(playbook);
       expect(step.state.waiting).toEqual({ kind: 'timer', nodeId: 'w', visit: 1, until: at(30).toISOString() });
       const waiting = feed(playbook, step, { kind: 'timerFired' }, at(30));
-      expect(waiting.state.waiting).toEqual({ kind: 'event', nodeId: 'e', visit: 1, until: at(90).toISOString(), eventTypes: ['email.replied'] });
-      expect(feed(playbook, waiting, event('email.replied'), at(45)).state.reason).toBe('replied');
-      expect(feed(playbook, waiting, event('email.opened'), at(45)).state.status).toBe('active');
+      expect(waiting.state.waiting).toEqual({ kind: 'event', nodeId: 'e', visit: 1, until: at(90).toISOString(), eventTypes: ['email_reply'] });
+      expect(feed(playbook, waiting, event('email_reply'), at(45)).state.reason).toBe('replied');
+      expect(feed(playbook, waiting, event('email_open'), at(45)).state.status).toBe('active');
       expect(feed(playbook, waiting, { kind: 'timerFired' }, at(90)).state.reason).toBe('silent');
     });
 
     it('does not count an event that arrived before the node was reached', () => {
-      const early = feed(playbook, start(playbook), event('email.replied'), at(10));
+      const early = feed(playbook, start(playbook), event('email_reply'), at(10));
       const waiting = feed(playbook, early, { kind: 'timerFired' }, at(30));
       expect(waiting.state.status).toBe('active');
-      expect(waiting.state.eventsSeen).toEqual({ 'email.replied': 1 });
+      expect(waiting.state.eventsSeen).toEqual({ 'email_reply': 1 });
     });
   });
 
@@ -184,7 +184,7 @@ describe('advance', () => {
     it.each([
       [{ condition: { op: 'compare', field: { scope: 'feature', name: 'score' }, comparator: 'gte', value: 70 } }, 'yes'],
       [{ condition: { op: 'compare', field: { scope: 'lead', field: 'country' }, comparator: 'in', value: ['US', 'CA'] } }, 'no'],
-      [{ condition: { op: 'and', conditions: [{ op: 'compare', field: { scope: 'segment', field: 'name' }, comparator: 'contains', value: 'apac' }, { op: 'not', condition: { op: 'eventSeen', eventType: 'email.replied' } }] } }, 'yes'],
+      [{ condition: { op: 'and', conditions: [{ op: 'compare', field: { scope: 'segment', field: 'name' }, comparator: 'contains', value: 'apac' }, { op: 'not', condition: { op: 'eventSeen', eventType: 'email_reply' } }] } }, 'yes'],
       [{ condition: { op: 'compare', field: { scope: 'owner', field: 'id' }, comparator: 'eq', value: 'rep-2' } }, 'no'],
     ])('%j → %s', (config, expected) => {
       expect(start(pb(config)).state.reason).toBe(expected);
@@ -208,13 +208,13 @@ describe('advance', () => {
   describe('goal', () => {
     const pb = (windowMinutes: number) =>
       buildPlaybook({
-        nodes: [{ id: 'w', type: 'wait', config: { mode: 'duration', minutes: 10 } }, { id: 'g', type: 'goal', config: { eventTypes: ['demo.attended'], windowMinutes } }],
+        nodes: [{ id: 'w', type: 'wait', config: { mode: 'duration', minutes: 10 } }, { id: 'g', type: 'goal', config: { eventTypes: ['demo_attended'], windowMinutes } }],
         edges: ['entry.next->w', 'w.next->g'],
       });
     it('converts at once when the goal event was already seen', () => {
-      const seen = feed(pb(0), start(pb(0)), event('demo.attended'));
+      const seen = feed(pb(0), start(pb(0)), event('demo_attended'));
       const step = feed(pb(0), seen, { kind: 'timerFired' }, at(10));
-      expect(step.state).toMatchObject({ status: 'converted', reason: 'goal:demo.attended' });
+      expect(step.state).toMatchObject({ status: 'converted', reason: 'goal:demo_attended' });
     });
     it('completes without a window', () => {
       expect(feed(pb(0), start(pb(0)), { kind: 'timerFired' }, at(10)).state).toMatchObject({ status: 'completed', reason: 'goal-not-reached' });
@@ -222,7 +222,7 @@ describe('advance', () => {
     it('converts within the window, completes after it', () => {
       const waiting = feed(pb(60), start(pb(60)), { kind: 'timerFired' }, at(10));
       expect(waiting.state.waiting).toMatchObject({ kind: 'event', nodeId: 'g', until: at(70).toISOString() });
-      expect(feed(pb(60), waiting, event('demo.attended'), at(20)).state.status).toBe('converted');
+      expect(feed(pb(60), waiting, event('demo_attended'), at(20)).state.status).toBe('converted');
       expect(feed(pb(60), waiting, { kind: 'timerFired' }, at(70)).state.status).toBe('completed');
     });
   });
@@ -231,9 +231,9 @@ describe('advance', () => {
     const playbook = buildPlaybook({ nodes: [{ id: 'w', type: 'wait', config: { mode: 'duration', minutes: 10 } }], edges: ['entry.next->w'] });
 
     it('a settings goal event converts the run from any node', () => {
-      const step = feed(playbook, start(playbook), event('meeting.booked'));
-      expect(step.state).toMatchObject({ status: 'converted', reason: 'goalEvent:meeting.booked', waiting: null });
-      expect(step.commands).toEqual([{ kind: 'complete', status: 'converted', reason: 'goalEvent:meeting.booked' }]);
+      const step = feed(playbook, start(playbook), event('demo_booked'));
+      expect(step.state).toMatchObject({ status: 'converted', reason: 'goalEvent:demo_booked', waiting: null });
+      expect(step.commands).toEqual([{ kind: 'complete', status: 'converted', reason: 'goalEvent:demo_booked' }]);
     });
 
     it('exit cancels open tasks, completes, and nothing is emitted afterwards', () => {
@@ -242,7 +242,7 @@ describe('advance', () => {
         { kind: 'cancelOpenTasks', runId: 'r', leadId: 'lead-1' },
         { kind: 'complete', status: 'exited', reason: 'segment-changed' },
       ]);
-      for (const input of [{ kind: 'timerFired' }, event('meeting.booked'), { kind: 'exit', reason: 'again' }] as RunInput[]) {
+      for (const input of [{ kind: 'timerFired' }, event('demo_booked'), { kind: 'exit', reason: 'again' }] as RunInput[]) {
         expect(feed(playbook, step, input, at(60))).toEqual({ state: step.state, commands: [] });
       }
     });

@@ -14,7 +14,7 @@ function recordEvent(work: Work, event: RunEvent): void {
 
 function onEvent(work: Work, event: RunEvent): Resolution {
   recordEvent(work, event);
-  if (work.playbook.settings.goalEvents.includes(event.type)) {
+  if ((work.playbook.settings.goalEvents as readonly string[]).includes(event.type)) {
     return { kind: 'end', status: 'converted', reason: `goalEvent:${event.type}` };
   }
   return resumeOnEvent(work, event);
@@ -53,7 +53,7 @@ function resolveInput(work: Work, input: RunInput): Resolution {
  *
  * @example
  * let step = startRun({ playbook, lead, now, runId });
- * step = advance(playbook, step.state, { kind: 'event', event: { type: 'email.replied', occurredAt: now.toISOString() } }, { now });
+ * step = advance(playbook, step.state, { kind: 'event', event: { type: 'email_reply', occurredAt: now.toISOString() } }, { now });
  */
 export function advance(playbook: Playbook, state: RunState, input: RunInput, ctx: AdvanceContext): Step {
   if (state.status !== 'active') return { state, commands: [] };

@@ -8,13 +8,15 @@ import { advance } from './advance';
 import { simulateRun, type SimulationItem } from './simulate-run';
 import { startRun } from './start-run';
 
-const EVENT_TYPES = ['email.replied', 'email.opened', 'demo.attended', 'meeting.booked', 'unsubscribed'];
+// Configs may name only taxonomy events; the simulated timeline also feeds the interpreter's `unsubscribed`.
+const CONFIG_EVENT_TYPES = ['email_reply', 'email_open', 'demo_attended', 'demo_booked'] as const;
 const START = new Date('2026-03-02T05:00:00Z');
 const DAY = 86_400_000;
 
 type Config<T extends PlaybookNode['type']> = Extract<PlaybookNode, { type: T }>['config'];
 const minutes = fc.integer({ min: 1, max: 5 * 24 * 60 });
-const eventType = fc.constantFrom(...EVENT_TYPES);
+const eventType = fc.constantFrom(...CONFIG_EVENT_TYPES);
+const timelineEventType = fc.constantFrom<string>(...CONFIG_EVENT_TYPES, 'unsubscribed');
 
 const middleNode: fc.Arbitrary<Pick<PlaybookNode, 'type' | 'config'>> = fc.oneof(
   fc.record({ channel: fc.constantFrom('email', 'whatsapp', 'linkedin'), onFailure: fc.constantFrom('skip', 'exit', 'followFailedEdge') }).map(({ channel, onFailure }) => ({
@@ -73,7 +75,7 @@ function playbookArb(allowLoops: boolean): fc.Arbitrary<Playbook> {
 const timelineArb = (nodeCount: number): fc.Arbitrary<SimulationItem[]> =>
   fc.array(
     fc.oneof(
-      fc.record({ t: fc.integer({ min: 0, max: 20 * DAY }), type: eventType, email: fc.boolean() }).map(({ t, type, email }): SimulationItem => ({
+      fc.record({ t: fc.integer({ min: 0, max: 20 * DAY }), type: timelineEventType, email: fc.boolean() }).map(({ t, type, email }): SimulationItem => ({
         kind: 'event', at: new Date(START.getTime() + t).toISOString(), event: { type, ...(email ? { channel: 'email' as const } : {}) },
       })),
       fc.record({ t: fc.integer({ min: 0, max: 20 * DAY }), n: fc.nat(nodeCount) }).map(({ t, n }): SimulationItem => ({
@@ -138,7 +140,7 @@ describe('interpreter properties', () => {
     fc.assert(
       fc.property(playbookArb(true), (playbook) => {
         const ended = advance(playbook, startRun({ playbook, lead: sampleLead(), now: START, runId: 'r' }).state, { kind: 'exit', reason: 'x' }, { now: START });
-        for (const input of [{ kind: 'timerFired' as const }, { kind: 'event' as const, event: { type: 'meeting.booked', occurredAt: START.toISOString() } }]) {
+        for (const input of [{ kind: 'timerFired' as const }, { kind: 'event' as const, event: { type: 'demo_booked', occurredAt: START.toISOString() } }]) {
           expect(advance(playbook, ended.state, input, { now: new Date(START.getTime() + DAY) })).toEqual({ state: ended.state, commands: [] });
         }
       }),

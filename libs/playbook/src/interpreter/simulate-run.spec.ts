@@ -22,12 +22,12 @@ describe('simulateRun', () => {
     const sim = simulateRun({
       playbook: samplePlaybook(), lead, startAt: new Date('2026-03-02T05:00:00Z'),
       events: [
-        { kind: 'event', at: '2026-03-05T06:00:00Z', event: { type: 'email.replied', channel: 'email' } },
-        { kind: 'event', at: '2026-03-09T10:00:00Z', event: { type: 'demo.scheduled' } },
-        { kind: 'event', at: '2026-03-10T10:00:00Z', event: { type: 'meeting.booked' } },
+        { kind: 'event', at: '2026-03-05T06:00:00Z', event: { type: 'email_reply', channel: 'email' } },
+        { kind: 'event', at: '2026-03-09T10:00:00Z', event: { type: 'form_submit' } },
+        { kind: 'event', at: '2026-03-10T10:00:00Z', event: { type: 'demo_booked' } },
       ],
     });
-    expect(sim.state).toMatchObject({ status: 'converted', reason: 'goalEvent:meeting.booked', endedAt: '2026-03-10T10:00:00.000Z' });
+    expect(sim.state).toMatchObject({ status: 'converted', reason: 'goalEvent:demo_booked', endedAt: '2026-03-10T10:00:00.000Z' });
     expect(sim.commands.map((c) => `${c.command.kind}@${c.at}`)).toEqual([
       'sendTouch@2026-03-02T05:00:00.000Z',
       'createTask@2026-03-05T06:00:00.000Z',

@@ -89,7 +89,7 @@ function nextInput(step: Step, items: SimulationItem[], queue: Timed[], now: Dat
  *
  * @example
  * const sim = simulateRun({ playbook, lead, startAt: new Date('2026-03-02T09:00:00Z'),
- *   events: [{ kind: 'event', at: '2026-03-05T10:00:00Z', event: { type: 'email.replied' } }] });
+ *   events: [{ kind: 'event', at: '2026-03-05T10:00:00Z', event: { type: 'email_reply' } }] });
  * sim.path.map((p) => `${p.nodeId}→${p.outcome}`);
  */
 export function simulateRun({ playbook, lead, events, startAt, maxSteps = 1000, runId = 'sim' }: SimulateRunArgs): SimulationResult {

@@ -6,7 +6,7 @@ import { nodeSchemaOf, type NodeDefinition } from './node-definition';
  * Config of a `branch` node: `yes` when `condition` holds at the moment the run reaches the node.
  *
  * @example
- * branchConfigSchema.parse({ condition: { op: 'eventSeen', eventType: 'email.replied' } });
+ * branchConfigSchema.parse({ condition: { op: 'eventSeen', eventType: 'email_reply' } });
  */
 export const branchConfigSchema = z.object({ condition: conditionSchema });
 
@@ -35,7 +35,7 @@ export const branchDefinition: NodeDefinition<'branch', BranchConfig> = {
   label: 'Branch',
   description: 'Goes one way or the other depending on a condition.',
   configSchema: branchConfigSchema,
-  defaultConfig: { condition: { op: 'eventSeen', eventType: 'email.replied' } },
+  defaultConfig: { condition: { op: 'eventSeen', eventType: 'email_reply' } },
   outHandles: () => [
     { id: 'yes', label: 'Yes', required: true },
     { id: 'no', label: 'No', required: true },

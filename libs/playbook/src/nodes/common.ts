@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from '@segflow/scoring';
 import { z } from 'zod';
 
 /** Shortest wait or timeout a playbook may configure, in minutes. */
@@ -28,9 +29,10 @@ export type Channel = z.infer<typeof channelSchema>;
 export const minutesSchema = z.number().int().nonnegative();
 
 /**
- * An event type name such as `email.replied` or `meeting.booked`.
+ * An event type of the ingest taxonomy (`@segflow/scoring` EVENT_TYPES), such as `email_reply` or `demo_booked`:
+ * the names `POST /api/events` accepts, so a wait, branch or goal can only name events that can really arrive.
  *
  * @example
- * eventTypeSchema.parse('meeting.booked');
+ * eventTypeSchema.parse('demo_booked');
  */
-export const eventTypeSchema = z.string().min(1).max(100);
+export const eventTypeSchema = z.enum(EVENT_TYPES);

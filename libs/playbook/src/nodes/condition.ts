@@ -54,7 +54,7 @@ const valueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.unio
  *
  * @example
  * conditionSchema.parse({ op: 'and', conditions: [
- *   { op: 'eventSeen', eventType: 'email.replied' },
+ *   { op: 'eventSeen', eventType: 'email_reply' },
  *   { op: 'compare', field: { scope: 'feature', name: 'score' }, comparator: 'gte', value: 50 },
  * ] });
  */

@@ -10,7 +10,7 @@ import { nodeSchemaOf, type NodeDefinition } from './node-definition';
  * (`settings.goalEvents` convert the run at any node; these are the events that count for this path.)
  *
  * @example
- * goalConfigSchema.parse({ eventTypes: ['meeting.booked'], windowMinutes: 10080 });
+ * goalConfigSchema.parse({ eventTypes: ['demo_booked'], windowMinutes: 10080 });
  */
 export const goalConfigSchema = z.object({
   eventTypes: z.array(eventTypeSchema),
@@ -24,7 +24,7 @@ export type GoalConfig = z.infer<typeof goalConfigSchema>;
  * A terminal node that decides whether this path converted.
  *
  * @example
- * goalNodeSchema.parse({ id: 'g', type: 'goal', position: { x: 0, y: 0 }, config: { eventTypes: ['meeting.booked'] } });
+ * goalNodeSchema.parse({ id: 'g', type: 'goal', position: { x: 0, y: 0 }, config: { eventTypes: ['demo_booked'] } });
  */
 export const goalNodeSchema = nodeSchemaOf('goal', goalConfigSchema);
 
@@ -42,7 +42,7 @@ export const goalDefinition: NodeDefinition<'goal', GoalConfig> = {
   label: 'Goal',
   description: 'Ends the run: converted if the goal event happened (or happens within the window).',
   configSchema: goalConfigSchema,
-  defaultConfig: { eventTypes: ['meeting.booked'], windowMinutes: 7 * 24 * 60 },
+  defaultConfig: { eventTypes: ['demo_booked'], windowMinutes: 7 * 24 * 60 },
   outHandles: () => [],
   pausesRun: () => false,
 };

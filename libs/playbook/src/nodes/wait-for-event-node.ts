@@ -8,7 +8,7 @@ import { nodeSchemaOf, type NodeDefinition } from './node-definition';
  * (use a `branch` with `eventSeen` for that).
  *
  * @example
- * waitForEventConfigSchema.parse({ eventTypes: ['email.replied'], timeoutMinutes: 4320 });
+ * waitForEventConfigSchema.parse({ eventTypes: ['email_reply'], timeoutMinutes: 4320 });
  */
 export const waitForEventConfigSchema = z.object({
   eventTypes: z.array(eventTypeSchema),
@@ -23,7 +23,7 @@ export type WaitForEventConfig = z.infer<typeof waitForEventConfigSchema>;
  *
  * @example
  * waitForEventNodeSchema.parse({ id: 'e1', type: 'waitForEvent', position: { x: 0, y: 0 },
- *   config: { eventTypes: ['email.replied'], timeoutMinutes: 4320 } });
+ *   config: { eventTypes: ['email_reply'], timeoutMinutes: 4320 } });
  */
 export const waitForEventNodeSchema = nodeSchemaOf('waitForEvent', waitForEventConfigSchema);
 
@@ -41,7 +41,7 @@ export const waitForEventDefinition: NodeDefinition<'waitForEvent', WaitForEvent
   label: 'Wait for event',
   description: 'Waits until the lead replies, clicks or books — or a timeout passes.',
   configSchema: waitForEventConfigSchema,
-  defaultConfig: { eventTypes: ['email.replied'], timeoutMinutes: 3 * 24 * 60 },
+  defaultConfig: { eventTypes: ['email_reply'], timeoutMinutes: 3 * 24 * 60 },
   outHandles: () => [
     { id: 'matched', label: 'Happened', required: true },
     { id: 'timedOut', label: 'Timed out', required: true },

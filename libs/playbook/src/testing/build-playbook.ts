@@ -21,6 +21,6 @@ export function buildPlaybook(spec: { nodes: NodeSpec[]; edges: string[]; settin
     if (!match) throw new Error(`bad edge "${text}", expected source.handle->target`);
     return { id: `e${i + 1}`, source: match[1] ?? '', sourceHandle: match[2] ?? '', target: match[3] ?? '' };
   });
-  const settings: PlaybookSettings = { goalEvents: ['meeting.booked'], reentry: { policy: 'never' }, ...spec.settings };
+  const settings: PlaybookSettings = { goalEvents: ['demo_booked'], reentry: { policy: 'never' }, ...spec.settings };
   return { schemaVersion: 1, settings, nodes, edges };
 }

@@ -14,13 +14,13 @@ function sampleNodes(): Playbook['nodes'] {
       },
     },
     { id: 'wait2d', type: 'wait', position: at(0, 240), config: { mode: 'duration', minutes: 2 * 24 * 60 } },
-    { id: 'reply', type: 'waitForEvent', position: at(0, 360), config: { eventTypes: ['email.replied'], timeoutMinutes: 3 * 24 * 60 } },
-    { id: 'replied', type: 'branch', position: at(0, 480), config: { condition: { op: 'eventSeen', eventType: 'email.replied' } } },
+    { id: 'reply', type: 'waitForEvent', position: at(0, 360), config: { eventTypes: ['email_reply'], timeoutMinutes: 3 * 24 * 60 } },
+    { id: 'replied', type: 'branch', position: at(0, 480), config: { condition: { op: 'eventSeen', eventType: 'email_reply' } } },
     {
       id: 'call', type: 'task', position: at(-150, 600),
       config: { taskType: 'call', title: 'Call {{lead.firstName}} ({{lead.company}})', priority: 'high', dueInMinutes: 240, waitForCompletion: false, timeoutMinutes: 0 },
     },
-    { id: 'booked', type: 'goal', position: at(-150, 720), config: { eventTypes: ['meeting.booked'], windowMinutes: 7 * 24 * 60 } },
+    { id: 'booked', type: 'goal', position: at(-150, 720), config: { eventTypes: ['demo_booked'], windowMinutes: 7 * 24 * 60 } },
     { id: 'noReply', type: 'exit', position: at(150, 600), config: { reason: 'no-reply' } },
   ];
 }
@@ -40,8 +40,8 @@ function sampleEdges(): Playbook['edges'] {
 
 /**
  * A valid playbook for tests and demo seeding:
- * entry → send email → wait 2 days → waitForEvent(email.replied, 3 days) → branch(replied?) →
- * yes: call task → goal(meeting.booked, 7-day window); no: exit(no-reply).
+ * entry → send email → wait 2 days → waitForEvent(email_reply, 3 days) → branch(replied?) →
+ * yes: call task → goal(demo_booked, 7-day window); no: exit(no-reply).
  *
  * @example
  * expect(validatePlaybook(samplePlaybook())).toEqual([]);
@@ -50,7 +50,7 @@ export function samplePlaybook(): Playbook {
   return {
     schemaVersion: 1,
     settings: {
-      goalEvents: ['meeting.booked'],
+      goalEvents: ['demo_booked'],
       quietHours: { start: '20:00', end: '08:00' },
       maxTouchesPerDay: 2,
       reentry: { policy: 'afterDays', days: 30 },
