@@ -20,15 +20,33 @@ function requestAs(stack: Stack, token: string): ApiRequest {
 }
 
 /** Drags from one React Flow handle to another with the mouse, as a user connects nodes. */
+async function stableBox(page: Page, selector: string) {
+  // Under load the canvas may still be fitting the view: read the box until two reads 150 ms apart agree.
+  let previous = await page.locator(selector).boundingBox();
+  for (let i = 0; i < 20; i += 1) {
+    await page.waitForTimeout(150);
+    const current = await page.locator(selector).boundingBox();
+    if (current && previous && current.x === previous.x && current.y === previous.y) return current;
+    previous = current;
+  }
+  return previous;
+}
+
+/** Drags from a source handle to a target node's handle, as a user does; retries a drag the canvas did not take. */
 async function connect(page: Page, source: { node: string; handle: string }, target: string): Promise<void> {
-  const from = await page.locator(`.react-flow__handle.source[data-nodeid="${source.node}"][data-handleid="${source.handle}"]`).boundingBox();
-  const to = await page.locator(`.react-flow__handle.target[data-nodeid="${target}"]`).boundingBox();
-  if (!from || !to) throw new Error(`handle not on screen: ${source.node}.${source.handle} → ${target}`);
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
-  await page.mouse.up();
+  const edges = page.locator('.react-flow__edge');
+  const before = await edges.count();
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const from = await stableBox(page, `.react-flow__handle.source[data-nodeid="${source.node}"][data-handleid="${source.handle}"]`);
+    const to = await stableBox(page, `.react-flow__handle.target[data-nodeid="${target}"]`);
+    if (!from || !to) throw new Error(`handle not on screen: ${source.node}.${source.handle} → ${target}`);
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
+    await page.mouse.up();
+    if ((await eventually(() => edges.count(), (n) => n > before, 3_000)) > before) return;
+  }
 }
 
 describe('playbook editor (browser → web → API → Temporal → worker → Postgres)', () => {

@@ -42,12 +42,32 @@ try {
   printSummaryAndExit({ passed: 0, failed: 1, skipped: 0 }, 1);
 }
 
+// Two jest runs: the unit and integration projects first, then the cross-app/browser suites one file at a time,
+// so a browser test never competes for the two cores with CPU-heavy property tests. The summary adds both up.
+const phases = [
+  { name: 'unit+integration', args: ['--selectProjects', 'libs', 'web', 'api', 'worker'] },
+  { name: 'e2e', args: ['--selectProjects', 'e2e', '--runInBand'] },
+];
+
+function runJest(phase, extraArgs) {
+  const file = resultsFile.replace(/\.json$/, `-${phase.name}.json`);
+  rmSync(file, { force: true });
+  const args = [join(root, 'node_modules/jest/bin/jest.js'), '--ci', '--json', `--outputFile=${file}`, ...phase.args, ...extraArgs];
+  return new Promise((resolve) => {
+    const jest = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+    jest.on('exit', (code) => resolve({ code, results: existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null }));
+  });
+}
+
 mkdirSync(dirname(resultsFile), { recursive: true });
-rmSync(resultsFile, { force: true });
-const jestArgs = [join(root, 'node_modules/jest/bin/jest.js'), '--ci', '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)];
-const jest = spawn(process.execPath, jestArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
-jest.on('exit', (code) => {
-  const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : null;
+// Extra arguments (a path pattern, -t …) go to both runs; a run they leave without tests is not a failure.
+const extra = process.argv.slice(2);
+const total = { passed: 0, failed: 0, skipped: 0 };
+let ok = true;
+for (const phase of phases) {
+  const { code, results } = await runJest(phase, extra.length ? [...extra, '--passWithNoTests'] : []);
   const summary = summarise(results);
-  printSummaryAndExit(summary, code === 0 && summary.failed === 0 ? 0 : 1);
-});
+  for (const key of Object.keys(total)) total[key] += summary[key];
+  if (code !== 0 || summary.failed > 0) ok = false;
+}
+printSummaryAndExit(total, ok ? 0 : 1);
