@@ -1,4 +1,4 @@
-// `npm run bench [name…]`: builds, starts a throw-away PostgreSQL and Temporal dev server, runs every
+// `npm run bench [name…]` (`npm run bench -- --table` only rewrites the README table): builds, starts a throw-away PostgreSQL and Temporal dev server, runs every
 // bench/*.bench.mjs (or the named ones) one after another, then regenerates the README's benchmark table
 // from bench/results/*.json. Each script measures its own baseline in the same run and reports the ratio.
 import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -10,6 +10,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { say, fail } = await import('./lib/log.mjs');
 
 async function main() {
+  const { updateReadmeBenchTable } = await import('./lib/bench-table.mjs');
+  if (process.argv.includes('--table')) {
+    // Only regenerate the README table from the committed results, without running anything.
+    updateReadmeBenchTable(join(root, 'README.md'), join(root, 'bench', 'results'));
+    return say('README benchmark table updated from bench/results');
+  }
   const { ensureDependencies } = await import('./lib/ensure-deps.mjs');
   await ensureDependencies(root);
   const { ensureTemporalCli } = await import('./lib/temporal-cli.mjs');
@@ -52,7 +58,6 @@ async function main() {
     await temporal.stop();
     await pg.stop();
   }
-  const { updateReadmeBenchTable } = await import('./lib/bench-table.mjs');
   updateReadmeBenchTable(join(root, 'README.md'), join(root, 'bench', 'results'));
   say(`README benchmark table updated from bench/results (${scripts.length - failed}/${scripts.length} scripts ok)`);
   if (failed) process.exit(1);

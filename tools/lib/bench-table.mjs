@@ -22,7 +22,8 @@ export function renderBenchTable(resultsDir) {
     const entries = Array.isArray(result) ? result : [result];
     return entries.map((r) => {
       const machine = r.machine ? `${r.machine.cores} cores, ${r.machine.memoryGb} GB` : '–';
-      return `| ${r.question ?? r.name} | ${formatValue(r.figure)} | ${formatValue(r.baseline)} | ${formatValue(r.ratio)} | ${machine} | ${String(r.date ?? '').slice(0, 10)} |`;
+      const unit = r.unit ? ` (${r.unit})` : '';
+      return `| ${r.question ?? r.name}${unit} | ${formatValue(r.figure)} | ${formatValue(r.baseline)} | ${formatValue(r.ratio)} | ${machine} | ${String(r.date ?? '').slice(0, 10)} |`;
     });
   });
   return ['| question | figure | baseline (same run) | ratio | machine | date |', '|---|---|---|---|---|---|', ...rows].join('\n');

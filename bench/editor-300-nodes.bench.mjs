@@ -1,4 +1,4 @@
-// `node bench/editor-300-nodes.mjs` (after `npm run build`, or it builds the web app itself): how long until the
+// `node bench/editor-300-nodes.bench.mjs` (after `npm run build`, or it builds the web app itself): how long until the
 // playbook editor is interactive on a 300-node playbook, and what a pan/zoom frame costs there, in Debian chromium;
 // baseline: the same measurements on a playbook with only its entry node, in the same run and browser.
 // The API is answered in the browser (page.route) so the figure is the editor's alone, not the network's.

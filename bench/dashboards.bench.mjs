@@ -2,7 +2,7 @@
 // SLA clocks, 100k runs, 300k outcome events)? Each endpoint is called over HTTP (auth, validation, SQL in
 // Postgres) sequentially; latency p50/p99 per endpoint. Baseline, in the same run on the same database: a plain
 // `SELECT count(*) FROM touches` through one pg connection. Not wired into `npm run bench` (run it directly:
-// `node bench/dashboards.mjs` after a build; it starts its own PostgreSQL unless SEGFLOW_BENCH_DATABASE_URL is set).
+// `node bench/dashboards.bench.mjs` after a build; it starts its own PostgreSQL unless SEGFLOW_BENCH_DATABASE_URL is set).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
