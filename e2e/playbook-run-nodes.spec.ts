@@ -53,6 +53,28 @@ describe('playbook run node behaviours (route, task completion, continue-as-new)
     expect(new Set(owners).size).toBe(2);
   });
 
+  it('skips a rep who is out of office and says so in the recorded reason', async () => {
+    await pool.query(`INSERT INTO teams (id, name) VALUES ('field', 'Field')`);
+    await pool.query(`INSERT INTO reps (id, name, email, team_id) VALUES ('rep-c', 'Chen', 'chen@segflow.test', 'field'), ('rep-d', 'Divya', 'divya@segflow.test', 'field')`);
+    await pool.query(`INSERT INTO out_of_office (rep_id, starts_at, ends_at) VALUES ('rep-c', now() - interval '1 day', now() + interval '2 days')`);
+    const playbookId = await publishPlaybook(api, buildPlaybook({
+      settings,
+      nodes: [
+        { id: 'assign', type: 'route', config: { rule: { kind: 'roundRobin', teamId: 'field' } } },
+        { id: 'end', type: 'exit', config: { reason: 'done' } },
+      ],
+      edges: ['entry.next->assign', 'assign.next->end'],
+    }), 'Routing around absence');
+    for (const name of ['ooo-1', 'ooo-2']) {
+      const leadId = await createLead(api, name);
+      const runId = (await api.request('POST', '/api/runs', { leadId, playbookId })).body.id;
+      await runWhen(api, runId, (r) => r.status !== 'active');
+      const { rows: [decision] } = await pool.query(`SELECT rep_id, reason FROM owner_assignments WHERE run_id = $1`, [runId]);
+      expect(decision.rep_id).toBe('rep-d');
+      expect(decision.reason).toMatch(/Chen: out of office/);
+    }
+  });
+
   it('waits for a task to be completed and continues on done', async () => {
     const playbookId = await publishPlaybook(api, buildPlaybook({
       settings,

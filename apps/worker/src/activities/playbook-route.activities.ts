@@ -3,16 +3,25 @@ import type { CommandResult } from '@segflow/playbook';
 import type { RouteOwnerInput } from '@segflow/workflow-contracts';
 import type { Pool, PoolClient } from 'pg';
 
-type RepRow = { id: string; name: string; email: string | null; team_id: string; active: boolean; capacity: number | null; calendar: Rep['calendar'] | null; open_tasks: string };
+type RepRow = {
+  id: string; name: string; email: string | null; team_id: string; active: boolean; capacity: number | null;
+  calendar: Rep['calendar'] | null; open_tasks: string; out_of_office: { from: string; to: string }[];
+};
 
-async function loadReps(client: PoolClient): Promise<Rep[]> {
+// A rep without a calendar of their own works their team's hours; out-of-office periods that have not ended
+// yet are loaded so chooseOwner can skip a rep who is away at decision time.
+async function loadReps(client: PoolClient, now: Date): Promise<Rep[]> {
   const { rows } = await client.query<RepRow>(
-    `SELECT r.id, r.name, r.email, r.team_id, r.active, r.capacity, r.calendar,
-            (SELECT count(*) FROM tasks t WHERE t.assignee_id = r.id AND t.status = 'open') AS open_tasks
-     FROM reps r ORDER BY r.id`,
+    `SELECT r.id, r.name, r.email, r.team_id, r.active, r.capacity, COALESCE(r.calendar, t.calendar) AS calendar,
+            (SELECT count(*) FROM tasks k WHERE k.assignee_id = r.id AND k.status = 'open') AS open_tasks,
+            COALESCE((SELECT json_agg(json_build_object('from', o.starts_at, 'to', o.ends_at)) FROM out_of_office o
+                       WHERE o.rep_id = r.id AND o.ends_at > $1), '[]') AS out_of_office
+     FROM reps r LEFT JOIN teams t ON t.id = r.team_id ORDER BY r.id`,
+    [now],
   );
   return rows.map((r) => ({
     id: r.id, name: r.name, teamId: r.team_id, active: r.active, openTasks: Number(r.open_tasks),
+    outOfOffice: r.out_of_office.map((o) => ({ from: new Date(o.from), to: new Date(o.to) })),
     ...(r.capacity === null ? {} : { capacity: r.capacity }), ...(r.calendar ? { calendar: r.calendar } : {}),
   }));
 }
@@ -52,7 +61,7 @@ export function createPlaybookRouteActivities({ pool }: { pool: Pool }) {
         const decision = chooseOwner({
           rule: input.command.rule,
           lead: { city: typeof attributes.city === 'string' ? attributes.city : undefined, country: typeof attributes.country === 'string' ? attributes.country : undefined },
-          reps: await loadReps(client),
+          reps: await loadReps(client, new Date(input.now)),
           roundRobinCursor: Object.fromEntries(cursors.rows.map((c) => [c.team_id, c.position])),
           now: new Date(input.now),
           teamNames: Object.fromEntries(teams.rows.map((t) => [t.id, t.name])),
