@@ -37,7 +37,7 @@ describe('project boundaries', () => {
     const offending = apps.flatMap((app) =>
       sourceFiles(join(root, 'apps', app, 'src')).flatMap((file) =>
         importsOf(file)
-          .filter((spec) => apps.some((other) => other !== app && (spec.includes(`apps/${other}`) || spec.startsWith(`@segflow/${other}`))))
+          .filter((spec) => apps.some((other) => other !== app && (spec.includes(`apps/${other}/`) || spec === `@segflow/${other}` || spec.startsWith(`@segflow/${other}/`))))
           .map((spec) => `${relative(root, file)} imports ${spec}`),
       ),
     );

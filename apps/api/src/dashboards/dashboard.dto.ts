@@ -1,3 +1,4 @@
+import type { SummaryRow } from '@segflow/api-contracts';
 import { z } from 'zod';
 import { DIMENSIONS } from './dashboard-dimensions';
 
@@ -39,19 +40,5 @@ export type TrendQuery = z.infer<typeof trendQuerySchema>;
 export type DrillDownQuery = z.infer<typeof drillDownQuerySchema>;
 export type LiftQuery = z.infer<typeof liftQuerySchema>;
 
-export interface SummaryRow {
-  key: string | null;
-  label: string;
-  entries: number;
-  touched: number;
-  ttftP50Ms: number | null;
-  ttftP90Ms: number | null;
-  systemDelayP50Ms: number | null;
-  humanDelayP50Ms: number | null;
-  breaches: number;
-  breachRate: number | null;
-  touches: number;
-  replies: number;
-  meetings: number;
-  conversions: number;
-}
+
+export type { SummaryRow };

@@ -1,3 +1,4 @@
+import type { PlaybookSummary } from '@segflow/api-contracts';
 import { playbookSchema, type PlaybookIssue } from '@segflow/playbook';
 import { z } from 'zod';
 import type { PlaybookEntity, PlaybookStatus } from './playbook.entity';
@@ -13,20 +14,7 @@ export type SaveDraftBody = z.infer<typeof saveDraftSchema>;
 export type BindingBody = z.infer<typeof bindingSchema>;
 
 /** One row of `GET /api/playbooks`. */
-export interface PlaybookSummaryDto {
-  id: string;
-  name: string;
-  description: string;
-  status: PlaybookStatus;
-  segmentId: string | null;
-  holdoutPercent: number;
-  draftRevision: number;
-  publishedVersion: number | null;
-  activeRuns: number;
-  convertedRuns: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
+export type PlaybookSummaryDto = PlaybookSummary;
 
 /** `GET /api/playbooks/:id`: the summary plus the draft graph and its validation issues. */
 export interface PlaybookDetailDto extends PlaybookSummaryDto {

@@ -1,4 +1,7 @@
+import type { SummaryRow } from '@segflow/api-contracts';
 import { requestJson } from './http';
+
+export type { SummaryRow };
 
 export type Dimension = 'segment' | 'playbook' | 'rep' | 'channel';
 
@@ -7,22 +10,6 @@ export interface DashboardRange {
   to: string;
 }
 
-export interface SummaryRow {
-  key: string | null;
-  label: string;
-  entries: number;
-  touched: number;
-  ttftP50Ms: number | null;
-  ttftP90Ms: number | null;
-  systemDelayP50Ms: number | null;
-  humanDelayP50Ms: number | null;
-  breaches: number;
-  breachRate: number | null;
-  touches: number;
-  replies: number;
-  meetings: number;
-  conversions: number;
-}
 
 export interface TrendPoint {
   bucket: string;

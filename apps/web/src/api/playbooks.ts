@@ -1,24 +1,11 @@
 import type { Playbook, PlaybookIssue } from '@segflow/playbook';
+import type { PlaybookStatus, PlaybookSummary } from '@segflow/api-contracts';
 import { requestJson } from './http';
 
-/** Lifecycle of a playbook. */
-export type PlaybookStatus = 'draft' | 'active' | 'paused';
+export type { PlaybookStatus, PlaybookSummary };
 
-/** A row of the playbooks list. */
-export interface PlaybookSummary {
-  id: string;
-  name: string;
-  description: string;
-  status: PlaybookStatus;
-  segmentId: string | null;
-  holdoutPercent: number;
-  draftRevision: number;
-  publishedVersion: number | null;
-  activeRuns: number;
-  convertedRuns: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
+/** Lifecycle of a playbook. */
+
 
 /** A playbook with its draft graph. */
 export interface PlaybookDetail extends PlaybookSummary {
