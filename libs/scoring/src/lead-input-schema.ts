@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isCountryCode, isIanaTimeZone } from './validators';
+import { isValidTimeZone } from '@segflow/sla';
+import { isCountryCode } from './validators';
 
 /**
  * Annual revenue bands (USD), smallest first.
@@ -85,7 +86,7 @@ export const leadInputSchema = z.strictObject({
   fundingStage: z.enum(FUNDING_STAGES).optional(),
   city: text(100).optional(),
   country: z.string().refine(isCountryCode, 'expected an ISO 3166-1 alpha-2 country code such as IN').optional(),
-  timezone: z.string().refine(isIanaTimeZone, 'expected an IANA time zone such as Asia/Kolkata').optional(),
+  timezone: z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Asia/Kolkata').optional(),
   ownerId: text(128).optional(),
   consent: consentSchema.optional(),
 });

@@ -1,18 +1,4 @@
-import { isCountryCode, isCurrencyCode, isIanaTimeZone } from './validators';
-
-describe('isIanaTimeZone', () => {
-  it('accepts canonical zones, aliases and UTC', () => {
-    for (const zone of ['Asia/Kolkata', 'Asia/Calcutta', 'Europe/London', 'America/Chicago', 'UTC']) {
-      expect(isIanaTimeZone(zone)).toBe(true);
-    }
-  });
-
-  it('rejects unknown zones and is stable on repeated calls (cache)', () => {
-    expect(isIanaTimeZone('India/Pune')).toBe(false);
-    expect(isIanaTimeZone('India/Pune')).toBe(false);
-    expect(isIanaTimeZone('')).toBe(false);
-  });
-});
+import { isCountryCode, isCurrencyCode } from './validators';
 
 describe('isCountryCode', () => {
   it('accepts assigned upper-case codes only', () => {
