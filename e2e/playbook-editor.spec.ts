@@ -109,6 +109,10 @@ describe('playbook editor (browser → web → API → Temporal → worker → P
     await page.mouse.click(edge.x + edge.width / 2, edge.y + edge.height / 2);
     await page.keyboard.press('Delete');
     await eventually(async () => page.getByTestId('rf__edge-e-intro-goal').count(), (n) => n === 0);
+    // The dropped node can land over the email node on a narrow canvas; lay out and fit first, as a user would,
+    // so every handle is visible and free before dragging between them.
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
     await connect(page, { node: 'intro', handle: 'next' }, 'wait-1');
     await connect(page, { node: 'wait-1', handle: 'next' }, 'goal');
     await eventually(async () => page.getByTestId('issue-count').textContent(), (t) => t?.includes('valid') ?? false);
