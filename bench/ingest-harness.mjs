@@ -1,7 +1,7 @@
 // Shared by bench/ingest*.bench.mjs and bench/segments*.bench.mjs: a fresh database, the built API as a child
 // process (so the load generator does not share its event loop), sign-in when auth is on, and the results file.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +50,9 @@ export async function startApi({ databaseUrl, temporalAddress, env = {} }) {
   const childEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, API_PORT: String(port), LOG_LEVEL: 'warn', SEGFLOW_ADMIN_EMAIL: ADMIN.email, SEGFLOW_ADMIN_PASSWORD: ADMIN.password, ...env };
   const migrated = spawnSync(process.execPath, [join(root, 'apps/api/dist/database/migrate.js')], { env: childEnv, encoding: 'utf8' });
   if (migrated.status !== 0) throw new Error(`migrations failed: ${migrated.stderr}`);
-  const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], { env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  // SEGFLOW_BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the API under the bench's load.
+  const nodeArgs = (process.env.SEGFLOW_BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist/main.js')], { env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i += 1) {
     if (await fetch(`${url}/api/health`).then((r) => r.status < 500, () => false)) break;
@@ -104,4 +106,40 @@ export async function waitForOutboxDrained(databaseUrl, timeoutMs = 180_000) {
     if (Date.now() > deadline) return pending;
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/** CPU milliseconds (user + system) a process has used so far, from /proc (Linux); 0 once it is gone. */
+function processCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks; USER_HZ is 100 on Linux
+  } catch {
+    return 0;
+  }
+}
+
+/** The PostgreSQL backends serving `database` (their command line names it). */
+function postgresBackendPids(database) {
+  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(`postgres: `) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `);
+    } catch {
+      return false;
+    }
+  }).map(Number);
+}
+
+/**
+ * Where the CPU went during a timed phase: the API process and the PostgreSQL backends of the bench database
+ * (backends opened during the phase are counted from zero). Tells whether Node or Postgres is the bottleneck.
+ */
+export async function measureCpu(apiPid, databaseUrl, phase) {
+  const database = new URL(databaseUrl).pathname.slice(1);
+  const before = new Map(postgresBackendPids(database).map((pid) => [pid, processCpuMs(pid)]));
+  const apiBefore = processCpuMs(apiPid);
+  const started = performance.now();
+  const result = await phase();
+  const wallMs = performance.now() - started;
+  const postgresMs = postgresBackendPids(database).reduce((sum, pid) => sum + processCpuMs(pid) - (before.get(pid) ?? 0), 0);
+  return { result, cpu: { wallMs: Math.round(wallMs), apiMs: processCpuMs(apiPid) - apiBefore, postgresBackendsMs: postgresMs } };
 }
