@@ -14,15 +14,16 @@ export interface RepCalendarSourcesRow {
 /**
  * A LEFT JOIN LATERAL adding one rep's calendar sources (own hours and holidays, team calendar and holidays,
  * out-of-office periods ending after `awayAfter`) as {@link RepCalendarSourcesRow} columns.
- * `repId` and `awayAfter` are SQL expressions of the outer query.
+ * `repId` and `awayAfter` are SQL expressions of the outer query; its own tables are aliased `rc_*` so an outer
+ * alias such as `r` cannot capture them.
  */
 export const repCalendarSourcesJoin = (repId: string, awayAfter: string): string => `
   LEFT JOIN LATERAL (
-    SELECT true AS rep_found, r.working_hours, r.holidays AS rep_holidays, t.id IS NOT NULL AS team_found,
-           t.calendar AS team_calendar, t.holidays AS team_holidays,
-           COALESCE((SELECT json_agg(json_build_object('from', o.starts_at, 'to', o.ends_at) ORDER BY o.starts_at)
-                       FROM out_of_office o WHERE o.rep_id = r.id AND o.ends_at > ${awayAfter}), '[]') AS out_of_office
-      FROM reps r LEFT JOIN teams t ON t.id = r.team_id WHERE r.id = ${repId}
+    SELECT true AS rep_found, rc_rep.working_hours, rc_rep.holidays AS rep_holidays, rc_team.id IS NOT NULL AS team_found,
+           rc_team.calendar AS team_calendar, rc_team.holidays AS team_holidays,
+           COALESCE((SELECT json_agg(json_build_object('from', rc_ooo.starts_at, 'to', rc_ooo.ends_at) ORDER BY rc_ooo.starts_at)
+                       FROM out_of_office rc_ooo WHERE rc_ooo.rep_id = rc_rep.id AND rc_ooo.ends_at > ${awayAfter}), '[]') AS out_of_office
+      FROM reps rc_rep LEFT JOIN teams rc_team ON rc_team.id = rc_rep.team_id WHERE rc_rep.id = ${repId}
   ) rc ON true`;
 
 /** The rep's calendar (libs/sla's rule: rep → team → `fallback`) from a row carrying {@link repCalendarSourcesJoin}'s columns. */

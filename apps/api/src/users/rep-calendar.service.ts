@@ -18,7 +18,7 @@ export class RepCalendarService {
   async getOrThrow(actor: SessionUser, repId: string, now = new Date()): Promise<RepCalendarDto> {
     await this.users.assertCanManageRepOrThrow(actor, repId);
     const [row]: (RepCalendarSourcesRow & { team_id: string })[] = await this.db.query(
-      `SELECT r0.team_id, rc.* FROM reps r0 ${repCalendarSourcesJoin('r0.id', '$2')} WHERE r0.id = $1`,
+      `SELECT r.team_id, rc.* FROM reps r ${repCalendarSourcesJoin('r.id', '$2')} WHERE r.id = $1`,
       [repId, now],
     );
     const resolved = resolveRepCalendarOfRow(row!, null);
