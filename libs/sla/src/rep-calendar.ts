@@ -47,7 +47,7 @@ export type RepCalendarSource = 'rep' | 'team' | 'fallback';
  *   fallback: londonPolicyCalendar,
  * });
  * resolved?.source; // 'team'
- * resolved?.calendar.holidays; // ['2026-11-26', '2026-10-05'] plus newYorkOffice.holidays
+ * resolved?.calendar.holidays; // newYorkOffice.holidays, then '2026-11-26' and '2026-10-05'
  */
 export function resolveRepCalendar(sources: RepCalendarSources): { calendar: WorkingCalendar; source: RepCalendarSource } | null {
   const { rep, team, fallback } = sources;

@@ -28,7 +28,7 @@ export function TeamHolidaysEditor({ team, onSaved }: { team: TeamSummary; onSav
     <div className="card" aria-label="Team holidays">
       <h2>{team.name}: team holidays</h2>
       <p className="muted">Every member of the team has these days off. One per line: <code>YYYY-MM-DD name</code>.</p>
-      <textarea aria-label="Team holidays" rows={5} cols={40} value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea aria-label="Team holiday dates" rows={5} cols={40} value={text} onChange={(e) => setText(e.target.value)} />
       <div className="button-row">
         <button type="button" onClick={() => void save()}>Save team holidays</button>
         {saved && <span role="status">Saved.</span>}
