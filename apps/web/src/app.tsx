@@ -3,6 +3,7 @@ import { SIGN_IN_PATH } from './auth/session';
 import { UserMenu } from './auth/user-menu';
 import { SignInPage } from './pages/sign-in-page';
 import { InboxPage } from './pages/inbox-page';
+import { CalendarPage } from './pages/calendar-page';
 import { DashboardPage } from './pages/dashboard-page';
 import { LeadsPage } from './pages/leads-page';
 import { PlaybooksPage } from './pages/playbooks-page';
@@ -14,6 +15,7 @@ const pages = [
   { path: '/segments', label: 'Segments', element: <SegmentsPage /> },
   { path: '/inbox', label: 'Inbox', element: <InboxPage /> },
   { path: '/dashboard', label: 'Dashboard', element: <DashboardPage /> },
+  { path: '/calendar', label: 'Calendars', element: <CalendarPage /> },
 ];
 
 export function App() {

@@ -1,4 +1,4 @@
-import type { BusinessCalendar } from '@segflow/sla';
+import { resolveRepCalendar, type BusinessCalendar, type WorkingCalendar } from '@segflow/sla';
 import { checkRepAvailability, describeUnavailability, type RepUnavailability } from './check-rep-availability';
 import type { Rep } from './rep';
 
@@ -10,6 +10,12 @@ const kolkata: BusinessCalendar = {
 const monday1130Ist = new Date('2026-05-04T06:00:00Z');
 const base: Rep = { id: 'r1', name: 'Asha', teamId: 'pune', active: true, openTasks: 3 };
 const leave = { from: new Date('2026-05-04T00:00:00Z'), to: new Date('2026-05-05T00:00:00Z') };
+// The calendar the SLA clocks use: the rep's split day, plus the team's holiday on Tuesday 2026-05-05.
+const ashaCalendar: WorkingCalendar = resolveRepCalendar({
+  rep: { workingHours: { timeZone: 'Asia/Kolkata', week: [1, 2, 3, 4, 5].flatMap((day) => [{ day, start: '09:30', end: '13:00' }, { day, start: '14:00', end: '18:30' }]) }, holidays: [], outOfOffice: [] },
+  team: { calendar: null, holidays: [{ date: '2026-05-05', name: null }] },
+  fallback: null,
+})!.calendar;
 
 describe('checkRepAvailability', () => {
   it.each<[string, Rep, Date, number | undefined, RepUnavailability | null]>([
@@ -22,6 +28,9 @@ describe('checkRepAvailability', () => {
     ['inside working hours', { ...base, calendar: kolkata }, monday1130Ist, undefined, null],
     ['outside working hours (20:00 IST)', { ...base, calendar: kolkata }, new Date('2026-05-04T14:30:00Z'), undefined, { kind: 'outsideWorkingHours' }],
     ['on a weekend', { ...base, calendar: kolkata }, new Date('2026-05-02T06:00:00Z'), undefined, { kind: 'outsideWorkingHours' }],
+    ["inside the rep's own split hours", { ...base, calendar: ashaCalendar }, monday1130Ist, undefined, null],
+    ["in the rep's lunch break (13:30 IST)", { ...base, calendar: ashaCalendar }, new Date('2026-05-04T08:00:00Z'), undefined, { kind: 'outsideWorkingHours' }],
+    ['on a team holiday', { ...base, calendar: ashaCalendar }, new Date('2026-05-05T06:00:00Z'), undefined, { kind: 'outsideWorkingHours' }],
     ['at own capacity', { ...base, capacity: 3 }, monday1130Ist, undefined, { kind: 'atCapacity', openTasks: 3, capacity: 3 }],
     ['over own capacity', { ...base, capacity: 2 }, monday1130Ist, undefined, { kind: 'atCapacity', openTasks: 3, capacity: 2 }],
     ['below own capacity', { ...base, capacity: 4 }, monday1130Ist, undefined, null],

@@ -1,10 +1,7 @@
-import type { BusinessCalendar } from '@segflow/sla';
+import type { AwayPeriod, BusinessCalendar, WorkingCalendar } from '@segflow/sla';
 
-/** A period `[from, to)` in which a rep takes no new leads. */
-export interface OutOfOffice {
-  from: Date;
-  to: Date;
-}
+/** A period `[from, to)` in which a rep takes no new leads: libs/sla's away period, the same one SLA clocks skip. */
+export type OutOfOffice = AwayPeriod;
 
 /**
  * A sales rep as seen by routing: team, availability and current load.
@@ -23,7 +20,10 @@ export interface Rep {
   capacity?: number;
   /** Tasks currently open for this rep. */
   openTasks: number;
-  /** Working hours; a rep without a calendar is always considered in hours. */
-  calendar?: BusinessCalendar;
+  /**
+   * Working hours, holidays and away periods, as libs/sla's `resolveRepCalendar` gives them (the same calendar
+   * the rep's SLA clocks count in); a rep without a calendar is always considered in hours.
+   */
+  calendar?: BusinessCalendar | WorkingCalendar;
   outOfOffice?: OutOfOffice[];
 }

@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from './business-calendar';
+import { toWorkingCalendar, type WorkingCalendar } from './working-calendar';
 import { nextBusinessWindow } from './business-window';
 
 const MS_PER_MINUTE = 60_000;
@@ -19,14 +20,16 @@ const MS_PER_MINUTE = 60_000;
  * addBusinessMinutes(calendar, new Date('2026-03-06T21:00:00Z'), 120).toISOString();
  * // '2026-03-09T14:00:00.000Z'
  */
-export function addBusinessMinutes(calendar: BusinessCalendar, at: Date, minutes: number): Date {
+export function addBusinessMinutes(calendar: BusinessCalendar | WorkingCalendar, at: Date, minutes: number): Date {
   if (!Number.isFinite(minutes) || minutes < 0) {
     throw new RangeError(`addBusinessMinutes expects a finite, non-negative minute count, got ${minutes}`);
   }
   let remainingMs = minutes * MS_PER_MINUTE;
+  // Converted once: the loop asks for many windows of the same calendar.
+  const working = toWorkingCalendar(calendar);
   let cursor = at;
   for (;;) {
-    const window = nextBusinessWindow(calendar, cursor);
+    const window = nextBusinessWindow(working, cursor);
     const availableMs = window.end.getTime() - window.start.getTime();
     if (remainingMs <= availableMs) return new Date(window.start.getTime() + remainingMs);
     remainingMs -= availableMs;

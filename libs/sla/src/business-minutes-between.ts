@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from './business-calendar';
+import { toWorkingCalendar, type WorkingCalendar } from './working-calendar';
 import { nextBusinessWindow } from './business-window';
 
 const MS_PER_MINUTE = 60_000;
@@ -16,12 +17,13 @@ const MS_PER_MINUTE = 60_000;
  * // Friday 16:00 EST → Monday 10:00 EDT: 60 + 60 minutes; the weekend and the DST jump don't count.
  * businessMinutesBetween(calendar, new Date('2026-03-06T21:00:00Z'), new Date('2026-03-09T14:00:00Z')); // 120
  */
-export function businessMinutesBetween(calendar: BusinessCalendar, from: Date, to: Date): number {
+export function businessMinutesBetween(calendar: BusinessCalendar | WorkingCalendar, from: Date, to: Date): number {
   if (to.getTime() < from.getTime()) return -businessMinutesBetween(calendar, to, from);
   let totalMs = 0;
+  const working = toWorkingCalendar(calendar);
   let cursor = from;
   for (;;) {
-    const window = nextBusinessWindow(calendar, cursor);
+    const window = nextBusinessWindow(working, cursor);
     if (window.start.getTime() >= to.getTime()) return totalMs / MS_PER_MINUTE;
     totalMs += Math.min(window.end.getTime(), to.getTime()) - window.start.getTime();
     cursor = window.end;

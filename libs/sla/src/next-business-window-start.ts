@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from './business-calendar';
+import type { WorkingCalendar } from './working-calendar';
 import { nextBusinessWindow } from './business-window';
 
 /**
@@ -14,6 +15,6 @@ import { nextBusinessWindow } from './business-window';
  * nextBusinessWindowStart(calendar, new Date('2026-03-06T23:00:00Z')).toISOString(); // Friday 18:00 EST
  * // '2026-03-09T13:00:00.000Z' (Monday 09:00 EDT)
  */
-export function nextBusinessWindowStart(calendar: BusinessCalendar, at: Date): Date {
+export function nextBusinessWindowStart(calendar: BusinessCalendar | WorkingCalendar, at: Date): Date {
   return nextBusinessWindow(calendar, at).start;
 }

@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from './business-calendar';
 import { businessMinutesBetween } from './business-minutes-between';
+import type { WorkingCalendar } from './working-calendar';
 
 /** Timestamps of one lead's path from the triggering event to its first touch. */
 export interface FirstTouchTimeline {
@@ -46,7 +47,7 @@ export interface FirstTouchSplit {
  * });
  * // { total: 1_802_000, systemDelayMs: 2_000, humanDelayMs: 1_800_000, stages: { … } }
  */
-export function splitTimeToFirstTouch(timeline: FirstTouchTimeline, calendar?: BusinessCalendar): FirstTouchSplit {
+export function splitTimeToFirstTouch(timeline: FirstTouchTimeline, calendar?: BusinessCalendar | WorkingCalendar): FirstTouchSplit {
   const span = (from: Date, to: Date): number =>
     calendar ? businessMinutesBetween(calendar, from, to) * 60_000 : to.getTime() - from.getTime();
   const { eventAt, segmentEnteredAt, runStartedAt, touchOrTaskCreatedAt, taskCompletedAt, firstTouchSentAt } = timeline;

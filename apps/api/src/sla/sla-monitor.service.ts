@@ -1,14 +1,30 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { pickLeastLoaded, type Rep } from '@segflow/routing';
-import { slaDueAt, splitTimeToFirstTouch, type BusinessCalendar } from '@segflow/sla';
+import { slaDueAt, splitTimeToFirstTouch, type WorkingCalendar } from '@segflow/sla';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
-import { toSlaPolicy } from './sla-policy.dto';
+import { resolveRepCalendarOfRow, type RepCalendarSourcesRow } from './rep-calendar-sources';
+import { SlaPolicyRow, toSlaPolicy } from './sla-policy.dto';
 import {
-  BREACH_CONTEXT_SQL, CLAIM_BREACHES_SQL, FIRST_TOUCHES_SQL, INSERT_CLOCKS_SQL, RECORD_FIRST_TOUCHES_SQL, TEAM_REPS_SQL, UNCLOCKED_ENTRIES_SQL,
+  BREACH_CONTEXT_SQL, CLAIM_BREACHES_SQL, FIRST_TOUCHES_SQL, INSERT_CLOCKS_SQL, RECORD_FIRST_TOUCHES_SQL, STALE_DUE_TIMES_SQL, TEAM_REPS_SQL,
+  UNCLOCKED_ENTRIES_SQL, UPDATE_DUE_TIMES_SQL,
 } from './sla-monitor.sql';
+
+type PolicyWithOwnerCalendar = Pick<SlaPolicyRow, 'first_touch_minutes' | 'clock' | 'calendar'> & RepCalendarSourcesRow;
+
+// A business clock counts in the calendar of the rep who owns the lead (rep → team → the policy's own calendar);
+// a wall clock has none.
+function ownerCalendarOf(row: PolicyWithOwnerCalendar): WorkingCalendar | undefined {
+  if (row.clock !== 'business') return undefined;
+  return resolveRepCalendarOfRow(row, row.calendar)?.calendar;
+}
+
+const withCalendar = (calendar: WorkingCalendar | undefined) => (calendar ? { calendar } : {});
+
+const dueAtOf = (row: PolicyWithOwnerCalendar & { entered_at: string | Date }): string =>
+  slaDueAt(toSlaPolicy(row), new Date(row.entered_at), ownerCalendarOf(row)).toISOString();
 
 // One replica runs a tick at a time; the others skip it.
 const SLA_TICK_LOCK = 7_640_000_002;
@@ -21,8 +37,10 @@ export interface SlaTickResult {
 
 /**
  * The real-time SLA check, run every SLA_CHECK_INTERVAL_MS: opens a clock for each segment entry under a policy
- * (due time from libs/sla, business or wall clock), records first touches with their system/human split, and
- * escalates clocks that ran out: a notification to the manager and, if the policy says so, reassignment.
+ * (due time from libs/sla: wall clock, or business time in the lead owner's calendar), recounts the due time of
+ * running business clocks whose lead changed owner or whose owner's calendar changed, records first touches with
+ * their system/human split, and escalates clocks that ran out: a notification to the manager and, if the policy
+ * says so, reassignment.
  */
 @Injectable()
 export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -57,6 +75,7 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
       const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [SLA_TICK_LOCK]);
       if (!locked) return null;
       const clocksOpened = await this.openClocks(tx, now);
+      await this.recountDueTimes(tx);
       const firstTouches = await this.recordFirstTouches(tx);
       const breaches = await this.escalateBreaches(tx, now);
       return { clocksOpened, firstTouches, breaches };
@@ -66,9 +85,19 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
   private async openClocks(tx: EntityManager, now: Date): Promise<number> {
     const entries = await tx.query(UNCLOCKED_ENTRIES_SQL, [now]);
     if (!entries.length) return 0;
-    const rows = entries.map((e: any) => ({ ...e, due_at: slaDueAt(toSlaPolicy(e), new Date(e.entered_at)).toISOString() }));
+    const rows = entries.map((e: any) => ({
+      membership_id: e.membership_id, lead_id: e.lead_id, segment_id: e.segment_id, policy_id: e.policy_id, playbook_id: e.playbook_id,
+      playbook_version: e.playbook_version, run_id: e.run_id, entered_at: e.entered_at, due_at: dueAtOf(e), owner_id: e.owner_id,
+    }));
     await tx.query(INSERT_CLOCKS_SQL, [JSON.stringify(rows)]);
     return rows.length;
+  }
+
+  private async recountDueTimes(tx: EntityManager): Promise<void> {
+    const stale = await tx.query(STALE_DUE_TIMES_SQL);
+    if (!stale.length) return;
+    const rows = stale.map((c: any) => ({ membership_id: c.membership_id, due_at: dueAtOf(c), owner_id: c.owner_id, calendar_epoch: c.calendar_epoch }));
+    await tx.query(UPDATE_DUE_TIMES_SQL, [JSON.stringify(rows)]);
   }
 
   private async recordFirstTouches(tx: EntityManager): Promise<number> {
@@ -77,7 +106,7 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
     const rows = touched.map((t: any) => {
       const enteredAt = new Date(t.entered_at);
       const isTask = t.kind === 'task';
-      const calendar: BusinessCalendar | undefined = t.clock === 'business' && t.calendar ? t.calendar : undefined;
+      const calendar = ownerCalendarOf(t);
       // Measured from segment entry (the SLA's start), so the event → segment hop is not part of it.
       const split = splitTimeToFirstTouch(
         {
@@ -128,8 +157,9 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
       .filter((r: any) => r.id !== context.owner_id)
       .map((r: any) => ({
         id: r.id, name: r.name, teamId: r.team_id, active: r.active, openTasks: r.open_tasks,
-        ...(r.capacity ? { capacity: r.capacity } : {}), ...(r.calendar ? { calendar: r.calendar } : {}),
+        ...(r.capacity ? { capacity: r.capacity } : {}),
         outOfOffice: r.out_of_office.map((o: any) => ({ from: new Date(o.from), to: new Date(o.to) })),
+        ...withCalendar(resolveRepCalendarOfRow(r, null)?.calendar),
       }));
     const pick = pickLeastLoaded({ teamId: context.team_id, reps, now });
     if (!pick.ok) return null;

@@ -1,31 +1,54 @@
-// Segment entries (last 7 days) that have an SLA policy but no clock yet. A playbook-specific policy of the
-// entry's run wins over the segment's. Entries held out of their playbook get no clock: nobody is meant to
-// touch them (an entry clocked before its holdout run appeared keeps its clock). $1 = now.
+import { repCalendarSourcesJoin } from './rep-calendar-sources';
+
+// Segment entries (last 7 days) that have an SLA policy but no clock yet, with the calendar sources of the lead's
+// owner. A playbook-specific policy of the entry's run wins over the segment's. Entries held out of their playbook
+// get no clock: nobody is meant to touch them (an entry clocked before its holdout run appeared keeps its clock).
+// $1 = now.
 export const UNCLOCKED_ENTRIES_SQL = `
 SELECT m.id AS membership_id, m.lead_id, m.segment_id, m.entered_at, r.id AS run_id, r.playbook_id, r.playbook_version,
-       p.id AS policy_id, p.first_touch_minutes, p.clock, p.calendar
+       p.id AS policy_id, p.first_touch_minutes, p.clock, p.calendar, l.owner_id, rc.*
   FROM segment_memberships m
+  JOIN leads l ON l.id = m.lead_id
   LEFT JOIN runs r ON r.membership_id = m.id::text AND r.status <> 'heldOut'
   JOIN LATERAL (
     SELECT * FROM sla_policies sp
      WHERE sp.segment_id = m.segment_id AND (sp.playbook_id IS NULL OR sp.playbook_id = r.playbook_id)
      ORDER BY sp.playbook_id NULLS LAST LIMIT 1
   ) p ON true
+  ${repCalendarSourcesJoin('l.owner_id', 'm.entered_at')}
  WHERE m.entered_at > $1::timestamptz - interval '7 days'
    AND NOT EXISTS (SELECT 1 FROM sla_clocks c WHERE c.membership_id = m.id)
    AND NOT EXISTS (SELECT 1 FROM runs h WHERE h.membership_id = m.id::text AND h.status = 'heldOut')
  LIMIT 1000`;
 
 export const INSERT_CLOCKS_SQL = `
-INSERT INTO sla_clocks (membership_id, lead_id, segment_id, policy_id, playbook_id, playbook_version, run_id, entered_at, due_at)
-SELECT x.membership_id, x.lead_id, x.segment_id, x.policy_id, x.playbook_id, x.playbook_version, x.run_id, x.entered_at, x.due_at
+INSERT INTO sla_clocks (membership_id, lead_id, segment_id, policy_id, playbook_id, playbook_version, run_id, entered_at, due_at, calendar_rep_id)
+SELECT x.membership_id, x.lead_id, x.segment_id, x.policy_id, x.playbook_id, x.playbook_version, x.run_id, x.entered_at, x.due_at, x.owner_id
   FROM jsonb_to_recordset($1::jsonb) AS x(membership_id uuid, lead_id uuid, segment_id uuid, policy_id uuid, playbook_id uuid,
-       playbook_version int, run_id uuid, entered_at timestamptz, due_at timestamptz)
+       playbook_version int, run_id uuid, entered_at timestamptz, due_at timestamptz, owner_id text)
 ON CONFLICT (membership_id) DO NOTHING`;
 
-// Open clocks whose lead got its first touch: the earliest sent touch or completed task created after the entry.
+// Business-clock clocks still running whose due time was counted for another rep than the lead's owner now
+// (reassigned) or before the owner's calendar last changed: their due time is counted again.
+export const STALE_DUE_TIMES_SQL = `
+SELECT c.membership_id, c.entered_at, c.calendar_epoch, l.owner_id, p.first_touch_minutes, p.clock, p.calendar, rc.*
+  FROM sla_clocks c
+  JOIN leads l ON l.id = c.lead_id
+  JOIN sla_policies p ON p.id = c.policy_id
+  ${repCalendarSourcesJoin('l.owner_id', 'c.entered_at')}
+ WHERE c.first_touch_at IS NULL AND c.breached_at IS NULL AND p.clock = 'business'
+   AND (c.calendar_rep_id IS DISTINCT FROM l.owner_id OR c.counted_epoch <> c.calendar_epoch)
+ LIMIT 1000`;
+
+export const UPDATE_DUE_TIMES_SQL = `
+UPDATE sla_clocks c SET due_at = x.due_at, calendar_rep_id = x.owner_id, counted_epoch = x.calendar_epoch
+  FROM jsonb_to_recordset($1::jsonb) AS x(membership_id uuid, due_at timestamptz, owner_id text, calendar_epoch int)
+ WHERE c.membership_id = x.membership_id`;
+
+// Open clocks whose lead got its first touch: the earliest sent touch or completed task created after the entry,
+// with the calendar sources of the rep the due time was counted for (business time to first touch uses it too).
 export const FIRST_TOUCHES_SQL = `
-SELECT c.membership_id, c.entered_at, c.due_at, p.clock, p.calendar, ft.kind, ft.touch_at, ft.created_at, ft.channel, ft.rep_id,
+SELECT c.membership_id, c.entered_at, c.due_at, p.clock, p.calendar, rc.*, ft.kind, ft.touch_at, ft.created_at, ft.channel, ft.rep_id,
        COALESCE(c.run_id, ft.run_id) AS run_id, r.playbook_id, r.playbook_version, r.started_at AS run_started_at
   FROM sla_clocks c
   LEFT JOIN sla_policies p ON p.id = c.policy_id
@@ -39,6 +62,7 @@ SELECT c.membership_id, c.entered_at, c.due_at, p.clock, p.calendar, ft.kind, ft
     ) x ORDER BY touch_at LIMIT 1
   ) ft
   LEFT JOIN runs r ON r.id = COALESCE(c.run_id, ft.run_id)
+  ${repCalendarSourcesJoin('c.calendar_rep_id', 'c.entered_at')}
  WHERE c.first_touch_at IS NULL
  LIMIT 1000`;
 
@@ -72,9 +96,10 @@ SELECT l.id AS lead_id, COALESCE(l.name, l.external_id) AS lead_name, l.owner_id
   LEFT JOIN sla_policies p ON p.id = $3
  WHERE l.id = $1`;
 
+// A team's reps with their load and calendar sources. $1 = team, $2 = now.
 export const TEAM_REPS_SQL = `
-SELECT r.id, r.name, r.team_id, r.active, r.capacity, COALESCE(r.calendar, t.calendar) AS calendar,
-       (SELECT count(*) FROM tasks k WHERE k.assignee_id = r.id AND k.status = 'open')::int AS open_tasks,
-       COALESCE((SELECT json_agg(json_build_object('from', o.starts_at, 'to', o.ends_at)) FROM out_of_office o
-                  WHERE o.rep_id = r.id AND o.ends_at > $2), '[]') AS out_of_office
-  FROM reps r JOIN teams t ON t.id = r.team_id WHERE r.team_id = $1`;
+SELECT r.id, r.name, r.team_id, r.active, r.capacity,
+       (SELECT count(*) FROM tasks k WHERE k.assignee_id = r.id AND k.status = 'open')::int AS open_tasks, rc.*
+  FROM reps r
+  ${repCalendarSourcesJoin('r.id', '$2')}
+ WHERE r.team_id = $1`;

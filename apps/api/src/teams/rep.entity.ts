@@ -1,4 +1,4 @@
-import type { BusinessCalendar } from '@segflow/sla';
+import type { Holiday, WeeklyHours } from '@segflow/sla';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The routing view of a rep user: `id` is the user's id as text (tasks.assignee_id, leads.owner_id). */
@@ -11,5 +11,8 @@ export class RepEntity {
   @Column({ name: 'team_id', type: 'text' }) teamId!: string;
   @Column({ type: 'boolean' }) active!: boolean;
   @Column({ type: 'int', nullable: true }) capacity!: number | null;
-  @Column({ type: 'jsonb', nullable: true }) calendar!: BusinessCalendar | null;
+  /** The rep's own weekly hours; `null` means the team's calendar applies. */
+  @Column({ name: 'working_hours', type: 'jsonb', nullable: true }) workingHours!: WeeklyHours | null;
+  /** The rep's own days off, on top of the team's. */
+  @Column({ type: 'jsonb', default: () => `'[]'` }) holidays!: Holiday[];
 }

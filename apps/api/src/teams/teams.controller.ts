@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { SessionUser } from '../auth/principal';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
-import { TeamDto, TeamInput, teamInputSchema, TeamsService, teamUpdateSchema } from './teams.service';
+import { TeamDto, teamHolidaysSchema, TeamInput, teamInputSchema, TeamsService, teamUpdateSchema } from './teams.service';
 
 @ApiTags('teams')
 @Controller('teams')
@@ -28,5 +29,16 @@ export class TeamsController {
   @Roles('admin')
   update(@Param('id') id: string, @Body(new ZodBodyPipe(teamUpdateSchema)) body: z.infer<typeof teamUpdateSchema>): Promise<TeamDto> {
     return this.teams.updateOrThrow(id, body);
+  }
+
+  @Put(':id/holidays')
+  @Roles('manager')
+  @ApiOperation({ summary: "Set the team's holidays, inherited by every member (admin or the team's manager)" })
+  setHolidays(
+    @Param('id') id: string,
+    @Body(new ZodBodyPipe(teamHolidaysSchema)) body: z.infer<typeof teamHolidaysSchema>,
+    @CurrentUser() actor: SessionUser,
+  ): Promise<TeamDto> {
+    return this.teams.setHolidaysOrThrow(actor, id, body.holidays);
   }
 }

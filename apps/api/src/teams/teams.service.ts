@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { businessCalendarSchema, type BusinessCalendar } from '@segflow/sla';
+import { businessCalendarSchema, holidaysSchema, type BusinessCalendar, type Holiday } from '@segflow/sla';
 import { Repository } from 'typeorm';
 import { z } from 'zod';
+import type { SessionUser } from '../auth/principal';
+import { MARK_CLOCKS_STALE_SQL } from '../sla/rep-calendar-sources';
 import { TeamEntity } from './team.entity';
 
 export interface TeamDto {
@@ -11,6 +13,8 @@ export interface TeamDto {
   name: string;
   managerId: string | null;
   calendar: BusinessCalendar | null;
+  /** Days off every member inherits. */
+  holidays: Holiday[];
   members: { id: string; name: string; role: 'rep'; active: boolean }[];
 }
 
@@ -28,6 +32,9 @@ export const teamUpdateSchema = z.object({
   calendar: businessCalendarSchema.nullable(),
 }).partial();
 
+/** Body of `PUT /teams/:id/holidays`. */
+export const teamHolidaysSchema = z.object({ holidays: holidaysSchema });
+
 @Injectable()
 export class TeamsService {
   constructor(@InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>) {}
@@ -35,21 +42,36 @@ export class TeamsService {
   async createOrThrow(input: TeamInput): Promise<TeamDto> {
     const id = input.id ?? randomUUID();
     if (await this.teams.existsBy({ id })) throw new ConflictException(`team ${id} exists`);
-    const saved = await this.teams.save(this.teams.create({ ...input, id }));
+    const saved = await this.teams.save(this.teams.create({ ...input, id, holidays: [] }));
     return { ...saved, members: [] };
   }
 
   async updateOrThrow(id: string, changes: z.infer<typeof teamUpdateSchema>): Promise<TeamDto> {
     const team = await this.teams.findOneBy({ id });
     if (!team) throw new NotFoundException(`no team ${id}`);
-    await this.teams.save(Object.assign(team, changes));
+    await this.teams.manager.transaction(async (tx) => {
+      await tx.save(Object.assign(team, changes));
+      if (changes.calendar !== undefined) await tx.query(MARK_CLOCKS_STALE_SQL, [[], id]);
+    });
+    return (await this.list()).find((t) => t.id === id)!;
+  }
+
+  /** Replaces the team's holidays (admin, or the team's manager); its reps' running SLA clocks are recounted. */
+  async setHolidaysOrThrow(actor: SessionUser, id: string, holidays: Holiday[]): Promise<TeamDto> {
+    const team = await this.teams.findOneBy({ id });
+    if (!team) throw new NotFoundException(`no team ${id}`);
+    if (actor.role !== 'admin' && team.managerId !== actor.id) throw new ForbiddenException('only an admin or the manager of this team may set its holidays');
+    await this.teams.manager.transaction(async (tx) => {
+      await tx.update(TeamEntity, { id }, { holidays });
+      await tx.query(MARK_CLOCKS_STALE_SQL, [[], id]);
+    });
     return (await this.list()).find((t) => t.id === id)!;
   }
 
   /** Teams with their members, one query. */
   list(): Promise<TeamDto[]> {
     return this.teams.query(`
-      SELECT t.id, t.name, t.manager_id AS "managerId", t.calendar,
+      SELECT t.id, t.name, t.manager_id AS "managerId", t.calendar, t.holidays,
              COALESCE(json_agg(json_build_object('id', r.id, 'name', r.name, 'role', 'rep', 'active', r.active)
                       ORDER BY r.name) FILTER (WHERE r.id IS NOT NULL), '[]') AS members
         FROM teams t LEFT JOIN reps r ON r.team_id = t.id

@@ -1,4 +1,3 @@
-import { businessCalendarSchema, type BusinessCalendar } from '@segflow/sla';
 import { z } from 'zod';
 import { ROLES, type Role } from '../auth/roles';
 import type { OutOfOfficeEntity } from './out-of-office.entity';
@@ -11,7 +10,6 @@ export interface UserDto {
   role: Role;
   teamId: string | null;
   capacity: number | null;
-  calendar: BusinessCalendar | null;
   active: boolean;
   createdAt: string;
 }
@@ -23,7 +21,7 @@ export interface UserDto {
 export const SELECT_USERS_SQL = `
   SELECT u.id, u.email, u.name, u.role, u.active, to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
          COALESCE(r.team_id, (SELECT t.id FROM teams t WHERE t.manager_id = u.id ORDER BY t.name LIMIT 1)) AS "teamId",
-         r.capacity, r.calendar
+         r.capacity
     FROM users u LEFT JOIN reps r ON r.user_id = u.id`;
 
 export interface OutOfOfficeDto {
@@ -51,7 +49,6 @@ export const createUserSchema = z.object({
   password,
   teamId: z.string().min(1).nullable().default(null),
   capacity: z.number().int().positive().nullable().default(null),
-  calendar: businessCalendarSchema.nullable().default(null),
 });
 export type CreateUser = z.infer<typeof createUserSchema>;
 
@@ -62,7 +59,6 @@ export const updateUserSchema = z
     password,
     teamId: z.string().min(1).nullable(),
     capacity: z.number().int().positive().nullable(),
-    calendar: businessCalendarSchema.nullable(),
     active: z.boolean(),
   })
   .partial();

@@ -31,7 +31,7 @@ export class UsersController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiOperation({ summary: 'Change role, team, capacity, calendar, password or deactivate (admin)' })
+  @ApiOperation({ summary: 'Change role, team, capacity, password or deactivate (admin); working hours: PUT /users/:id/calendar' })
   update(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodBodyPipe(updateUserSchema)) body: UpdateUser): Promise<UserDto> {
     return this.users.updateOrThrow(id, body);
   }

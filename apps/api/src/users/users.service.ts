@@ -4,6 +4,7 @@ import { DataSource, EntityManager, MoreThan, Repository } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import type { SessionUser } from '../auth/principal';
 import type { Role } from '../auth/roles';
+import { MARK_CLOCKS_STALE_SQL } from '../sla/rep-calendar-sources';
 import { RepEntity } from '../teams/rep.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { OutOfOfficeEntity } from './out-of-office.entity';
@@ -12,7 +13,7 @@ import { UserEntity } from './user.entity';
 
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
-type RepFields = Pick<UpdateUser, 'teamId' | 'capacity' | 'calendar'>;
+type RepFields = Pick<UpdateUser, 'teamId' | 'capacity'>;
 
 @Injectable()
 export class UsersService {
@@ -23,11 +24,11 @@ export class UsersService {
   ) {}
 
   async createOrThrow(input: CreateUser): Promise<UserDto> {
-    const { password, teamId, capacity, calendar, ...fields } = input;
+    const { password, teamId, capacity, ...fields } = input;
     const passwordHash = await this.passwords.hash(password);
     return this.writeOrThrow(async (tx) => {
       const user = await tx.save(UserEntity, tx.create(UserEntity, { ...fields, passwordHash }));
-      await this.syncRep(tx, user, { teamId, capacity, calendar });
+      await this.syncRep(tx, user, { teamId, capacity });
       return user.id;
     });
   }
@@ -40,14 +41,16 @@ export class UsersService {
   }
 
   async updateOrThrow(id: string, changes: UpdateUser): Promise<UserDto> {
-    const { password, teamId, capacity, calendar, ...fields } = changes;
+    const { password, teamId, capacity, ...fields } = changes;
     const passwordHash = password ? await this.passwords.hash(password) : undefined;
     return this.writeOrThrow(async (tx) => {
       const user = await tx.findOneBy(UserEntity, { id });
       if (!user) throw new NotFoundException(`no user ${id}`);
       Object.assign(user, fields, passwordHash ? { passwordHash } : {});
       await tx.save(user);
-      await this.syncRep(tx, user, { teamId, capacity, calendar });
+      await this.syncRep(tx, user, { teamId, capacity });
+      // Another team brings another calendar: the rep's running SLA clocks are recounted.
+      if (teamId !== undefined) await tx.query(MARK_CLOCKS_STALE_SQL, [[user.id], null]);
       return user.id;
     });
   }
@@ -60,7 +63,11 @@ export class UsersService {
 
   async addOutOfOfficeOrThrow(actor: SessionUser, userId: string, period: OutOfOfficeInput): Promise<OutOfOfficeDto> {
     await this.assertCanManageRepOrThrow(actor, userId);
-    return mapOutOfOffice(await this.outOfOffice.save(this.outOfOffice.create({ repId: userId, ...period })));
+    return this.dataSource.transaction(async (tx) => {
+      const saved = await tx.save(OutOfOfficeEntity, tx.create(OutOfOfficeEntity, { repId: userId, ...period }));
+      await tx.query(MARK_CLOCKS_STALE_SQL, [[userId], null]);
+      return mapOutOfOffice(saved);
+    });
   }
 
   /** Current and future out-of-office periods of a rep. */
@@ -72,7 +79,10 @@ export class UsersService {
 
   async removeOutOfOfficeOrThrow(actor: SessionUser, userId: string, periodId: string): Promise<void> {
     await this.assertCanManageRepOrThrow(actor, userId);
-    await this.outOfOffice.delete({ id: periodId, repId: userId });
+    await this.dataSource.transaction(async (tx) => {
+      await tx.delete(OutOfOfficeEntity, { id: periodId, repId: userId });
+      await tx.query(MARK_CLOCKS_STALE_SQL, [[userId], null]);
+    });
   }
 
   private async writeOrThrow(write: (tx: EntityManager) => Promise<string>): Promise<UserDto> {
@@ -103,12 +113,11 @@ export class UsersService {
       teamId,
       active: user.active && user.role === 'rep',
       capacity: fields.capacity === undefined ? (existing?.capacity ?? null) : fields.capacity,
-      calendar: fields.calendar === undefined ? (existing?.calendar ?? null) : fields.calendar,
     });
   }
 
-  // Admins manage everyone, a rep manages themself, a manager manages the reps of the teams they lead.
-  private async assertCanManageRepOrThrow(actor: SessionUser, repId: string): Promise<void> {
+  /** Admins manage everyone, a rep manages themself, a manager manages the reps of the teams they lead. */
+  async assertCanManageRepOrThrow(actor: SessionUser, repId: string): Promise<void> {
     const rep = await this.dataSource.getRepository(RepEntity).findOneBy({ id: repId });
     if (!rep) throw new NotFoundException(`user ${repId} is not a rep with a team`);
     if (actor.role === 'admin' || actor.id === repId) return;

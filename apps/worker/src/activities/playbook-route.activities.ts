@@ -1,29 +1,40 @@
 import { chooseOwner, type Rep } from '@segflow/routing';
 import type { CommandResult } from '@segflow/playbook';
+import { resolveRepCalendar, type BusinessCalendar, type Holiday, type WeeklyHours } from '@segflow/sla';
 import type { RouteOwnerInput } from '@segflow/workflow-contracts';
 import type { Pool, PoolClient } from 'pg';
 
 type RepRow = {
   id: string; name: string; email: string | null; team_id: string; active: boolean; capacity: number | null;
-  calendar: Rep['calendar'] | null; open_tasks: string; out_of_office: { from: string; to: string }[];
+  working_hours: WeeklyHours | null; holidays: Holiday[]; team_calendar: BusinessCalendar | null; team_holidays: Holiday[] | null;
+  open_tasks: string; out_of_office: { from: string; to: string }[];
 };
 
-// A rep without a calendar of their own works their team's hours; out-of-office periods that have not ended
-// yet are loaded so chooseOwner can skip a rep who is away at decision time.
+// Each rep's calendar follows libs/sla's rule (own hours, else the team's; team plus own holidays), the same one
+// their SLA clocks count in; out-of-office periods that have not ended yet are loaded so chooseOwner can skip a
+// rep who is away at decision time.
 async function loadReps(client: PoolClient, now: Date): Promise<Rep[]> {
   const { rows } = await client.query<RepRow>(
-    `SELECT r.id, r.name, r.email, r.team_id, r.active, r.capacity, COALESCE(r.calendar, t.calendar) AS calendar,
+    `SELECT r.id, r.name, r.email, r.team_id, r.active, r.capacity, r.working_hours, r.holidays,
+            t.calendar AS team_calendar, t.holidays AS team_holidays,
             (SELECT count(*) FROM tasks k WHERE k.assignee_id = r.id AND k.status = 'open') AS open_tasks,
             COALESCE((SELECT json_agg(json_build_object('from', o.starts_at, 'to', o.ends_at)) FROM out_of_office o
                        WHERE o.rep_id = r.id AND o.ends_at > $1), '[]') AS out_of_office
      FROM reps r LEFT JOIN teams t ON t.id = r.team_id ORDER BY r.id`,
     [now],
   );
-  return rows.map((r) => ({
-    id: r.id, name: r.name, teamId: r.team_id, active: r.active, openTasks: Number(r.open_tasks),
-    outOfOffice: r.out_of_office.map((o) => ({ from: new Date(o.from), to: new Date(o.to) })),
-    ...(r.capacity === null ? {} : { capacity: r.capacity }), ...(r.calendar ? { calendar: r.calendar } : {}),
-  }));
+  return rows.map((r) => {
+    const outOfOffice = r.out_of_office.map((o) => ({ from: new Date(o.from), to: new Date(o.to) }));
+    const resolved = resolveRepCalendar({
+      rep: { workingHours: r.working_hours, holidays: r.holidays, outOfOffice },
+      team: r.team_calendar || r.team_holidays ? { calendar: r.team_calendar, holidays: r.team_holidays ?? [] } : null,
+      fallback: null,
+    });
+    return {
+      id: r.id, name: r.name, teamId: r.team_id, active: r.active, openTasks: Number(r.open_tasks), outOfOffice,
+      ...(r.capacity === null ? {} : { capacity: r.capacity }), ...(resolved ? { calendar: resolved.calendar } : {}),
+    };
+  });
 }
 
 async function storedDecision(client: PoolClient, { runId, command }: RouteOwnerInput): Promise<CommandResult | null> {
