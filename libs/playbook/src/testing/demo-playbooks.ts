@@ -60,29 +60,30 @@ export function hotLeadFastFollowTemplate(options: PlaybookTemplateOptions): Pla
 }
 
 /**
- * For leads gone quiet: a "what changed" email, a case study three days later, then four days to engage. A click or
- * reply gets a LinkedIn task for the owner (the lead woke up); silence ends the run. Meant to run with a holdout
- * so its lift can be measured.
+ * For leads gone quiet: a LinkedIn note from the owner (a rep task), a "what changed" email, a case study three days
+ * later, then four days to engage. A click or reply routes the lead to an available rep with a call task (the lead
+ * woke up); silence ends the run. Meant to run with a holdout so its lift can be measured.
  *
  * @example
- * dormantWinBackTemplate({ route: { kind: 'roundRobin', teamId: 'inside-sales' } }).graph.settings.maxTouchesPerDay; // 1
+ * dormantWinBackTemplate({ route: { kind: 'roundRobin', teamId: 'inside-sales' } }).graph.settings.maxTouchesPerDay; // 2
  */
 export function dormantWinBackTemplate(options: PlaybookTemplateOptions): PlaybookTemplate {
   const graph = buildPlaybook({
-    settings: settingsOf(options, 1),
+    settings: settingsOf(options, 2),
     nodes: [
+      { id: 'linkedin', type: 'send', config: { channel: 'linkedin', body: 'Hi {{lead.firstName}}, it has been a while! We have shipped a lot since we last spoke; happy to share what teams like {{lead.company}} use now.', sender: { kind: 'owner' }, onFailure: 'skip' } },
       { id: 'checkIn', type: 'send', config: { channel: 'email', subject: 'Still sending follow-ups by hand, {{lead.firstName}}?', body: 'Hi {{lead.firstName}},\n\nA lot has changed since we last spoke: WhatsApp playbooks, territory routing and SLA dashboards. Worth a fresh look for {{lead.company}}?\n\n{{owner.name}}', sender: { kind: 'owner' }, onFailure: 'exit' } },
       { id: 'pause', type: 'wait', config: { mode: 'duration', minutes: days(options, 3) } },
       { id: 'caseStudy', type: 'send', config: { channel: 'email', subject: 'How a Surat textile exporter answers every lead in 5 minutes', body: 'Hi {{lead.firstName}},\n\nA two-minute read on how a team like {{lead.company}} cut first-response time by 80%.\n\n{{owner.name}}', sender: { kind: 'owner' }, onFailure: 'skip' } },
-      { id: 'engaged', type: 'waitForEvent', config: { eventTypes: ['email_click', 'email_reply'], timeoutMinutes: days(options, 4) } },
+      { id: 'engaged', type: 'waitForEvent', config: { eventTypes: ['email_click', 'email_reply', 'linkedin_reply'], timeoutMinutes: days(options, 4) } },
       { id: 'route', type: 'route', config: { rule: options.route } },
-      { id: 'connect', type: 'task', config: { taskType: 'linkedin', title: 'Reconnect with {{lead.firstName}} ({{lead.company}}) on LinkedIn', description: 'A dormant lead engaged with the win-back emails.', priority: 'normal', dueInMinutes: 24 * HOUR, waitForCompletion: false, timeoutMinutes: 0 } },
+      { id: 'call', type: 'task', config: { taskType: 'call', title: 'Call {{lead.firstName}} ({{lead.company}}): back from dormant', description: 'A dormant lead engaged with the win-back touches.', priority: 'high', dueInMinutes: 4 * HOUR, waitForCompletion: false, timeoutMinutes: 0 } },
       { id: 'revived', type: 'goal', config: { eventTypes: ['demo_booked'], windowMinutes: days(options, 14) } },
       { id: 'stillQuiet', type: 'exit', config: { reason: 'no-engagement' } },
     ],
-    edges: ['entry.next->checkIn', 'checkIn.next->pause', 'pause.next->caseStudy', 'caseStudy.next->engaged', 'engaged.matched->route', 'engaged.timedOut->stillQuiet', 'route.next->connect', 'connect.next->revived'],
+    edges: ['entry.next->linkedin', 'linkedin.next->checkIn', 'checkIn.next->pause', 'pause.next->caseStudy', 'caseStudy.next->engaged', 'engaged.matched->route', 'engaged.timedOut->stillQuiet', 'route.next->call', 'call.next->revived'],
   });
-  return { name: 'Dormant win-back nurture', description: 'Leads gone quiet: two emails, a LinkedIn task if they engage.', graph };
+  return { name: 'Dormant win-back nurture', description: 'Leads gone quiet: a LinkedIn note from the owner, two emails, a call if they engage.', graph };
 }
 
 /**
