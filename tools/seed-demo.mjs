@@ -1,7 +1,9 @@
-// `node tools/seed-demo.mjs [--leads N] [--seed S]` (after `npm run build`): seeds the demo lead population through
-// the API's own services (validation, ingest, scoring, first segment model) into DATABASE_URL. Idempotent: when the
-// demo leads and an active model are already there it does nothing. Reads the API's env (DATABASE_URL,
-// TEMPORAL_ADDRESS, …) through the API's config loader. Prints one JSON line with what it did.
+// `node tools/seed-demo.mjs [--leads N] [--seed S] [--users-file F]` (after `npm run build`): seeds the demo through
+// the API's own services into DATABASE_URL: a sales org (manager, two teams of reps), the lead population (validation,
+// ingest, scoring, first segment model), published playbooks bound to segments with SLA policies, and their current
+// members enrolled (runs start on Temporal, so a worker should be running). Idempotent: what exists is left alone.
+// Reads the API's env (DATABASE_URL, TEMPORAL_ADDRESS, …) through the API's config loader. Prints one JSON line with
+// what it did; the sign-ins of users it creates go to --users-file (default .segflow/demo-users, mode 600).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,16 +18,28 @@ const { SeedDemoModule, seedDemo } = require(join(root, 'apps/api/dist/segments/
 const { LeadsService } = require(join(root, 'apps/api/dist/leads/leads.service.js'));
 const { EventsService } = require(join(root, 'apps/api/dist/events/events.service.js'));
 const { SegmentModelsService } = require(join(root, 'apps/api/dist/segments/segment-models.service.js'));
+const { SegmentsService } = require(join(root, 'apps/api/dist/segments/segments.service.js'));
+const { TeamsService } = require(join(root, 'apps/api/dist/teams/teams.service.js'));
+const { UsersService } = require(join(root, 'apps/api/dist/users/users.service.js'));
+const { PlaybooksService } = require(join(root, 'apps/api/dist/playbooks/playbooks.service.js'));
+const { PlaybookLifecycleService } = require(join(root, 'apps/api/dist/playbooks/playbook-lifecycle.service.js'));
+const { SlaPoliciesService } = require(join(root, 'apps/api/dist/sla/sla-policies.service.js'));
+const { saveDemoUsers } = await import('./lib/demo-users.mjs');
 
-const { values } = parseArgs({ options: { leads: { type: 'string', default: '600' }, seed: { type: 'string', default: '7' } } });
+const { values } = parseArgs({
+  options: { leads: { type: 'string', default: '600' }, seed: { type: 'string', default: '7' }, 'users-file': { type: 'string', default: join(root, '.segflow/demo-users') } },
+});
 const config = loadConfigOrThrow({ LOG_LEVEL: 'warn', ...process.env });
 const app = await NestFactory.createApplicationContext(SeedDemoModule.register(config), { logger: ['error', 'warn'] });
 try {
   const started = Date.now();
-  const summary = await seedDemo(
-    { leads: app.get(LeadsService), events: app.get(EventsService), models: app.get(SegmentModelsService) },
-    { leads: Number(values.leads), seed: Number(values.seed) },
-  );
+  const services = {
+    leads: app.get(LeadsService), events: app.get(EventsService), models: app.get(SegmentModelsService), segments: app.get(SegmentsService),
+    teams: app.get(TeamsService), users: app.get(UsersService), playbooks: app.get(PlaybooksService), lifecycle: app.get(PlaybookLifecycleService),
+    slaPolicies: app.get(SlaPoliciesService),
+  };
+  const { summary, credentials } = await seedDemo(services, { leads: Number(values.leads), seed: Number(values.seed) });
+  saveDemoUsers(values['users-file'], credentials);
   process.stdout.write(JSON.stringify({ level: 'info', msg: 'demo seed', ms: Date.now() - started, ...summary }) + '\n');
 } finally {
   await app.close();

@@ -109,11 +109,14 @@ async function main() {
 
   const { waitForHealthy } = await import('./lib/health.mjs');
   await waitForHealthy(`${apiUrl}/api/health`);
+  const demoUsersFile = join(stateDir, 'demo-users');
   if (process.env.SEGFLOW_SEED_DEMO !== 'off') {
-    // Idempotent: a second start finds the demo leads and the active model and does nothing.
-    say('seeding the demo population (once)…');
-    await run(process.execPath, ['tools/seed-demo.mjs'], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+    // After the worker started, so the runs the seed enrols make progress at once. Idempotent: a second start finds
+    // everything in place and creates nothing.
+    say('seeding the demo (once): sales team, leads, segments, playbooks…');
+    await run(process.execPath, ['tools/seed-demo.mjs', '--users-file', demoUsersFile], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
   }
+  const { readDemoUsers, describeDemoUsers } = await import('./lib/demo-users.mjs');
   say('Segflow is running:');
   say(`  web           http://127.0.0.1:${ports.web}`);
   say(`  API           ${apiUrl}/api   (health: ${apiUrl}/api/health)`);
@@ -122,6 +125,7 @@ async function main() {
   say(`  database      ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
   say(`  Temporal log  ${temporalLog}`);
   say(`  sign in as    ${admin.email} / ${admin.password}   (the first admin, created on the first start)`);
+  for (const line of describeDemoUsers(readDemoUsers(demoUsersFile), demoUsersFile)) say(line);
   say('press Ctrl-C to stop');
 }
 

@@ -1,8 +1,9 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { RunLauncherService, type LaunchResult } from '../runs/run-launcher.service';
 import { RunSignalsService } from '../runs/run-signals.service';
-import type { BindingBody, NodeAnalyticsDto, PlaybookDetailDto } from './playbook.dto';
+import type { BindingBody, EnrolMembersDto, NodeAnalyticsDto, PlaybookDetailDto } from './playbook.dto';
 import { PlaybookEntity, type PlaybookStatus } from './playbook.entity';
 import { PlaybooksService } from './playbooks.service';
 
@@ -16,12 +17,16 @@ SELECT s.node_id AS "nodeId",
 FROM run_steps s JOIN version_runs r ON r.id = s.run_id
 GROUP BY s.node_id`;
 
+// Launches in flight at once while enrolling members: each is a short transaction plus a workflow start.
+const ENROL_CONCURRENCY = 8;
+
 /** Segment binding, pause / resume, and per-node analytics of a version. */
 @Injectable()
 export class PlaybookLifecycleService {
   constructor(
     private readonly playbooks: PlaybooksService,
     private readonly signals: RunSignalsService,
+    private readonly launcher: RunLauncherService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -47,6 +52,32 @@ export class PlaybookLifecycleService {
       throw error;
     });
     return this.playbooks.get(id);
+  }
+
+  /**
+   * Starts the playbook for the leads already in its bound segment (a binding alone only catches leads that enter
+   * after it). Each lead is launched as if its membership had just begun: the same membership-derived run and
+   * workflow id and the same holdout as the outbox path, so repeating this, or racing the outbox for the same entry,
+   * starts nothing twice.
+   */
+  async enrolSegmentMembers(id: string): Promise<EnrolMembersDto> {
+    const playbook = await this.playbooks.findOrThrow(id);
+    if (playbook.status === 'draft') throw new ConflictException({ message: 'publish the playbook before enrolling leads' });
+    const [binding]: Array<{ segment_id: string; holdout_percent: number }> = await this.dataSource.query(
+      `SELECT segment_id, holdout_percent FROM segment_bindings WHERE playbook_id = $1`, [id],
+    );
+    if (!binding) throw new ConflictException({ message: 'bind the playbook to a segment before enrolling its members', field: 'segmentId' });
+    const members: Array<{ id: string; lead_id: string }> = await this.dataSource.query(
+      `SELECT id, lead_id FROM segment_memberships WHERE segment_id::text = $1 AND left_at IS NULL ORDER BY entered_at, id`, [binding.segment_id],
+    );
+    const counts: EnrolMembersDto = { members: members.length, started: 0, heldOut: 0, existing: 0, refused: 0 };
+    for (let i = 0; i < members.length; i += ENROL_CONCURRENCY) {
+      const results: LaunchResult[] = await Promise.all(members.slice(i, i + ENROL_CONCURRENCY).map((m) => this.launcher.launch({
+        leadId: m.lead_id, playbookId: id, membershipId: m.id, segmentId: binding.segment_id, holdoutPercent: binding.holdout_percent,
+      })));
+      for (const result of results) counts[result.kind] += 1;
+    }
+    return counts;
   }
 
   /** Pauses: active runs hold before their next step (they neither skip nor exit); new entrants start held. */

@@ -13,6 +13,19 @@ export type CreatePlaybookBody = z.infer<typeof createPlaybookSchema>;
 export type SaveDraftBody = z.infer<typeof saveDraftSchema>;
 export type BindingBody = z.infer<typeof bindingSchema>;
 
+/** What `POST /api/playbooks/:id/enrol-members` did, per lead of the segment. */
+export interface EnrolMembersDto {
+  /** Leads in the bound segment now. */
+  members: number;
+  started: number;
+  /** Put in the holdout group: a `heldOut` run, no workflow. */
+  heldOut: number;
+  /** Already had a run for this membership (enrolled before, or the outbox got there first). */
+  existing: number;
+  /** Refused, e.g. an active run of this playbook from a manual enrolment, or the re-entry policy. */
+  refused: number;
+}
+
 /** One row of `GET /api/playbooks`. */
 export type PlaybookSummaryDto = PlaybookSummary;
 

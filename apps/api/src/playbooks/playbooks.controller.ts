@@ -5,7 +5,7 @@ import { jsonSchemaOf } from '../common/json-schema-of';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import {
   bindingSchema, createPlaybookSchema, publishSchema, saveDraftSchema,
-  type BindingBody, type CreatePlaybookBody, type NodeAnalyticsDto, type PlaybookDetailDto, type PlaybookSummaryDto, type PlaybookVersionDto, type SaveDraftBody,
+  type BindingBody, type CreatePlaybookBody, type EnrolMembersDto, type NodeAnalyticsDto, type PlaybookDetailDto, type PlaybookSummaryDto, type PlaybookVersionDto, type SaveDraftBody,
 } from './playbook.dto';
 import { PlaybookLifecycleService } from './playbook-lifecycle.service';
 import { PlaybooksService } from './playbooks.service';
@@ -79,6 +79,12 @@ export class PlaybooksController {
   @ApiBody({ schema: jsonSchemaOf(bindingSchema) })
   bind(@Param('id') id: string, @Body(new ZodBodyPipe(bindingSchema)) body: BindingBody): Promise<PlaybookDetailDto> {
     return this.lifecycle.bind(id, body);
+  }
+
+  @Post(':id/enrol-members')
+  @ApiOperation({ summary: "Start the bound playbook for the leads already in its segment (holdout applies; leads with a run of this membership are counted as existing)" })
+  enrolMembers(@Param('id') id: string): Promise<EnrolMembersDto> {
+    return this.lifecycle.enrolSegmentMembers(id);
   }
 
   @Post(':id/pause')

@@ -12,6 +12,6 @@ import { SegmentBindingEntity } from './segment-binding.entity';
   imports: [TypeOrmModule.forFeature([PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity]), RunsModule],
   controllers: [PlaybooksController],
   providers: [PlaybooksService, PlaybookLifecycleService],
-  exports: [PlaybooksService],
+  exports: [PlaybooksService, PlaybookLifecycleService],
 })
 export class PlaybooksModule {}
