@@ -21,6 +21,7 @@ const { SegmentModelsService } = require(join(root, 'apps/api/dist/segments/segm
 const { SegmentsService } = require(join(root, 'apps/api/dist/segments/segments.service.js'));
 const { TeamsService } = require(join(root, 'apps/api/dist/teams/teams.service.js'));
 const { UsersService } = require(join(root, 'apps/api/dist/users/users.service.js'));
+const { RepCalendarService } = require(join(root, 'apps/api/dist/users/rep-calendar.service.js'));
 const { PlaybooksService } = require(join(root, 'apps/api/dist/playbooks/playbooks.service.js'));
 const { PlaybookLifecycleService } = require(join(root, 'apps/api/dist/playbooks/playbook-lifecycle.service.js'));
 const { SlaPoliciesService } = require(join(root, 'apps/api/dist/sla/sla-policies.service.js'));
@@ -35,7 +36,7 @@ try {
   const started = Date.now();
   const services = {
     leads: app.get(LeadsService), events: app.get(EventsService), models: app.get(SegmentModelsService), segments: app.get(SegmentsService),
-    teams: app.get(TeamsService), users: app.get(UsersService), playbooks: app.get(PlaybooksService), lifecycle: app.get(PlaybookLifecycleService),
+    teams: app.get(TeamsService), users: app.get(UsersService), calendars: app.get(RepCalendarService), playbooks: app.get(PlaybooksService), lifecycle: app.get(PlaybookLifecycleService),
     slaPolicies: app.get(SlaPoliciesService),
   };
   const { summary, credentials } = await seedDemo(services, { leads: Number(values.leads), seed: Number(values.seed) });

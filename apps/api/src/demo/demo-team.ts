@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { matchTerritory, type TerritoryRule } from '@segflow/routing';
-import type { BusinessCalendar } from '@segflow/sla';
+import { toWorkingCalendar, type BusinessCalendar } from '@segflow/sla';
 import type { Role } from '../auth/roles';
 import { TeamsService } from '../teams/teams.service';
+import { RepCalendarService } from '../users/rep-calendar.service';
 import { UsersService } from '../users/users.service';
 
 /** A demo user's sign-in, returned only when the seed created the user (the password is not stored anywhere else). */
@@ -70,6 +71,12 @@ export function demoTeamOf(lead: { city?: string; country?: string }): string {
   return matchTerritory(DEMO_ROUTE_RULE, lead).teamId;
 }
 
+/** A rep's own hours and days off, in the shape `PUT /users/:id/calendar` takes. */
+function ownCalendar(calendar: BusinessCalendar) {
+  const { timeZone, week } = toWorkingCalendar(calendar);
+  return { workingHours: { timeZone, week }, holidays: calendar.holidays.map((date) => ({ date, name: null })) };
+}
+
 const newPassword = () => randomBytes(12).toString('base64url');
 
 /**
@@ -77,22 +84,24 @@ const newPassword = () => randomBytes(12).toString('base64url');
  * (India inside sales, International) and six reps. Idempotent: users found by email and teams found by id are
  * left alone, so a second call creates nothing and returns no credentials.
  */
-export async function seedDemoTeam(services: { teams: TeamsService; users: UsersService }): Promise<DemoTeamSummary> {
+export async function seedDemoTeam(services: { teams: TeamsService; users: UsersService; calendars: RepCalendarService }): Promise<DemoTeamSummary> {
   const existingUsers = new Map((await services.users.list({})).map((u) => [u.email, u]));
   const created: DemoCredential[] = [];
   const teamNames = TEAMS.map((t) => t.name);
   let manager = existingUsers.get(MANAGER.email);
   if (!manager) {
     const password = newPassword();
-    manager = await services.users.createOrThrow({ ...MANAGER, role: 'manager', password, teamId: null, capacity: null, calendar: null });
+    manager = await services.users.createOrThrow({ ...MANAGER, role: 'manager', password, teamId: null, capacity: null });
     created.push({ ...MANAGER, role: 'manager', teams: teamNames, password });
   }
   const existingTeams = new Set((await services.teams.list()).map((t) => t.id));
   const missingTeams = TEAMS.filter((t) => !existingTeams.has(t.id));
   for (const team of missingTeams) await services.teams.createOrThrow({ ...team, managerId: manager.id });
-  for (const rep of REPS.filter((r) => !existingUsers.has(r.email))) {
+  const managerActor = { id: manager.id, email: manager.email, name: manager.name, role: 'manager' as const, teamId: null };
+  for (const { calendar, ...rep } of REPS.filter((r) => !existingUsers.has(r.email))) {
     const password = newPassword();
-    await services.users.createOrThrow({ ...rep, role: 'rep', password, capacity: 40 });
+    const user = await services.users.createOrThrow({ ...rep, role: 'rep', password, capacity: 40 });
+    if (calendar) await services.calendars.setOrThrow(managerActor, user.id, ownCalendar(calendar));
     created.push({ email: rep.email, name: rep.name, role: 'rep', teams: [TEAMS.find((t) => t.id === rep.teamId)!.name], password });
   }
   const repsByTeam = new Map<string, string[]>();

@@ -4,6 +4,7 @@ import { PlaybooksService } from '../playbooks/playbooks.service';
 import { SlaPoliciesService } from '../sla/sla-policies.service';
 import { TeamsService } from '../teams/teams.service';
 import { startTestApi, TestApi } from '../testing/test-api';
+import { RepCalendarService } from '../users/rep-calendar.service';
 import { UsersService } from '../users/users.service';
 import { EventsService } from '../events/events.service';
 import { LeadsService } from '../leads/leads.service';
@@ -30,7 +31,7 @@ describe('seedDemo', () => {
     const get = <T>(type: new (...args: never[]) => T) => api.app.get(type);
     services = {
       leads: get(LeadsService), events: get(EventsService), models: get(SegmentModelsService), segments: get(SegmentsService),
-      teams: get(TeamsService), users: get(UsersService), playbooks: get(PlaybooksService), lifecycle: get(PlaybookLifecycleService),
+      teams: get(TeamsService), users: get(UsersService), calendars: get(RepCalendarService), playbooks: get(PlaybooksService), lifecycle: get(PlaybookLifecycleService),
       slaPolicies: get(SlaPoliciesService),
     };
   });

@@ -3,6 +3,7 @@ import { generateDemoPopulation } from '@segflow/scoring/testing';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DatabaseModule } from '../database/database.module';
 import { seedDemoPlaybooks, type DemoPlaybookServices, type DemoPlaybookSummary } from '../demo/demo-playbooks';
+import { RepCalendarService } from '../users/rep-calendar.service';
 import { demoTeamOf, seedDemoTeam, type DemoCredential } from '../demo/demo-team';
 import { EventsModule } from '../events/events.module';
 import { EventsService } from '../events/events.service';
@@ -44,6 +45,7 @@ export interface SeedDemoServices extends DemoPlaybookServices {
   models: SegmentModelsService;
   teams: TeamsService;
   users: UsersService;
+  calendars: RepCalendarService;
 }
 
 /** What {@link seedDemoPopulation} did. */
