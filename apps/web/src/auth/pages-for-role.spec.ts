@@ -1,0 +1,19 @@
+import { navPagesFor } from './pages-for-role';
+
+describe('navPagesFor', () => {
+  const labels = (role: Parameters<typeof navPagesFor>[0]) => navPagesFor(role).map((p) => p.label);
+
+  it('gives reps their leads and their inbox only', () => {
+    expect(labels('rep')).toEqual(['Leads', 'Inbox']);
+  });
+
+  it('gives each other role the pages its API calls succeed on', () => {
+    expect(labels('ops')).toEqual(['Leads', 'Playbooks', 'Segments']);
+    expect(labels('manager')).toEqual(['Leads', 'Playbooks', 'Segments', 'Inbox', 'Dashboard']);
+    expect(labels('admin')).toEqual(['Leads', 'Playbooks', 'Segments', 'Inbox', 'Dashboard']);
+  });
+
+  it('shows every page while the user is still loading', () => {
+    expect(labels(undefined)).toHaveLength(5);
+  });
+});
