@@ -82,8 +82,9 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     expect(await cards.first().textContent()).toContain('entered High intent');
     expect(await cards.nth(1).textContent()).toContain('Later Lead');
     await browser.screenshot('rep-inbox');
-    // A task created while the rep watches appears without a reload: pushed over the inbox stream, sooner than the
-    // 5 s fallback poll could bring it.
+    // A task created while the rep watches appears without a reload, pushed over the inbox stream: while it says
+    // Live the page does not poll (only a resync each minute), so the task can only have come from the stream.
+    await page.getByRole('status', { name: 'Inbox updates' }).filter({ hasText: /^Live$/ }).waitFor({ timeout: 10_000 });
     const pushedLead = await fx.lead({ name: 'Pushed Lead', ownerId: repUser.id });
     await fx.task({ leadId: pushedLead, assigneeId: repUser.id, createdAt: new Date(), dueAt: new Date(Date.now() + 2 * 86_400_000), title: 'Follow up' });
     await page.getByRole('listitem').filter({ hasText: 'Pushed Lead' }).waitFor({ timeout: 4_000 });

@@ -20,6 +20,9 @@ export function InboxPage() {
     <section className="inbox">
       <header className="inbox__header">
         <h1>Inbox</h1>
+        <span role="status" aria-label="Inbox updates" className="muted">
+          {inbox.live ? 'Live' : `Not live: checking every ${FALLBACK_REFRESH_MS / 1000} s`}
+        </span>
         {isManager && (
           <label>
             Rep

@@ -38,14 +38,17 @@ export function usePolling<T>(load: () => Promise<T>, intervalMs: number, deps: 
 
 /**
  * Loads `load()` now and again whenever the Server-Sent Events stream at `streamUrl` says `changed`; polls every
- * `fallbackMs` while the stream is down (see startLiveRefresh). Same result as {@link usePolling}.
+ * `fallbackMs` while the stream is down (see startLiveRefresh). Same result as {@link usePolling}, plus whether
+ * the stream is connected (`live`).
  */
 export function useLiveData<T>(load: () => Promise<T>, streamUrl: string, fallbackMs: number, deps: unknown[] = []) {
   const loader = useLoader(load);
+  const [live, setLive] = useState(false);
   const { refresh } = loader;
   useEffect(() => {
     void refresh();
     return startLiveRefresh({
+      onLiveChange: setLive,
       refresh: () => void refresh(),
       openStream: () => (typeof EventSource === 'undefined' ? null : new EventSource(streamUrl, { withCredentials: true })),
       fallbackMs,
@@ -55,5 +58,5 @@ export function useLiveData<T>(load: () => Promise<T>, streamUrl: string, fallba
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [refresh, streamUrl, fallbackMs, ...deps]);
-  return loader;
+  return { ...loader, live };
 }

@@ -21,9 +21,13 @@ describe('startLiveRefresh', () => {
   let stream: FakeStream;
   let refreshes: number;
   let hidden: boolean;
+  let liveChanges: boolean[];
   let stop: () => void;
   const start = (openStream: () => EventStream | null = () => stream) => {
-    stop = startLiveRefresh({ refresh: () => (refreshes += 1), openStream, fallbackMs: 5_000, resyncMs: 60_000, debounceMs: 250, isHidden: () => hidden });
+    stop = startLiveRefresh({
+      refresh: () => (refreshes += 1), openStream, fallbackMs: 5_000, resyncMs: 60_000, debounceMs: 250,
+      isHidden: () => hidden, onLiveChange: (live) => liveChanges.push(live),
+    });
   };
 
   beforeEach(() => {
@@ -31,6 +35,7 @@ describe('startLiveRefresh', () => {
     stream = new FakeStream();
     refreshes = 0;
     hidden = false;
+    liveChanges = [];
   });
   afterEach(() => {
     stop();
@@ -70,6 +75,7 @@ describe('startLiveRefresh', () => {
     expect(refreshes).toBe(3);
     stream.emit('ready');
     expect(refreshes).toBe(4);
+    expect(liveChanges).toEqual([true, false, true]);
   });
 
   it('falls back to polling when the browser gives up on the stream or has no EventSource', () => {
@@ -78,6 +84,7 @@ describe('startLiveRefresh', () => {
     stream.readyState = 2;
     jest.advanceTimersByTime(5_000);
     expect(refreshes).toBe(2);
+    expect(liveChanges).toEqual([true, false]);
     stop();
     refreshes = 0;
     start(() => null);

@@ -20,6 +20,8 @@ export interface LiveRefreshOptions {
   /** Coalesce bursts of `changed` events (a batch of new tasks) into one refetch. */
   debounceMs: number;
   isHidden: () => boolean;
+  /** Told whenever the stream connects or drops, so the page can say whether it is live. */
+  onLiveChange?: (live: boolean) => void;
 }
 
 /**
@@ -30,6 +32,11 @@ export interface LiveRefreshOptions {
 export function startLiveRefresh(options: LiveRefreshOptions): () => void {
   let live = false;
   let stopped = false;
+  const setLive = (value: boolean) => {
+    if (value === live) return;
+    live = value;
+    if (!stopped) options.onLiveChange?.(value);
+  };
   let lastRefresh = Date.now();
   let debounce: ReturnType<typeof setTimeout> | null = null;
   const refresh = () => {
@@ -41,7 +48,7 @@ export function startLiveRefresh(options: LiveRefreshOptions): () => void {
   const stream = options.openStream();
   stream?.addEventListener('ready', () => {
     // Changes made before the stream was listening (since the initial load, or during a reconnect) were not heard.
-    live = true;
+    setLive(true);
     refresh();
   });
   stream?.addEventListener('changed', () => {
@@ -51,12 +58,10 @@ export function startLiveRefresh(options: LiveRefreshOptions): () => void {
       refresh();
     }, options.debounceMs);
   });
-  stream?.addEventListener('error', () => {
-    live = false;
-  });
+  stream?.addEventListener('error', () => setLive(false));
   const tick = setInterval(() => {
     if (options.isHidden()) return;
-    if (stream?.readyState === CLOSED) live = false;
+    if (stream?.readyState === CLOSED) setLive(false);
     const due = live ? options.resyncMs : options.fallbackMs;
     if (Date.now() - lastRefresh >= due) refresh();
   }, Math.min(options.fallbackMs, options.resyncMs));
