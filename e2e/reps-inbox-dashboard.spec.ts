@@ -82,11 +82,32 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     expect(await cards.first().textContent()).toContain('entered High intent');
     expect(await cards.nth(1).textContent()).toContain('Later Lead');
     await browser.screenshot('rep-inbox');
+    // A task created while the rep watches appears without a reload, pushed over the inbox stream: while it says
+    // Live the page does not poll (only a resync each minute), so the task can only have come from the stream.
+    await page.getByRole('status', { name: 'Inbox updates' }).filter({ hasText: /^Live$/ }).waitFor({ timeout: 10_000 });
+    const pushedLead = await fx.lead({ name: 'Pushed Lead', ownerId: repUser.id });
+    await fx.task({ leadId: pushedLead, assigneeId: repUser.id, createdAt: new Date(), dueAt: new Date(Date.now() + 2 * 86_400_000), title: 'Follow up' });
+    await page.getByRole('listitem').filter({ hasText: 'Pushed Lead' }).waitFor({ timeout: 4_000 });
     await cards.first().getByLabel('Outcome').selectOption('connected');
     await cards.first().getByRole('button', { name: 'Complete' }).click();
     await page.getByRole('listitem').filter({ hasText: 'Ravi Kumar' }).waitFor({ state: 'detached' });
     // The waiting run heard the completion and finished.
     await eventually(async () => (await pool.query(`SELECT status FROM runs WHERE lead_id = $1`, [lead.id])).rows[0]?.status, (s) => s === 'completed' || s === 'exited', 30_000);
+
+    // The rep's Leads page lists only their own leads and offers no way to add one; the nav has only their pages.
+    await fx.lead({ name: 'Someone Else Lead' });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leads' }).click();
+    await page.getByRole('heading', { name: 'My leads' }).waitFor();
+    const leadRows = page.getByRole('table', { name: 'Leads' }).getByRole('row');
+    await leadRows.filter({ hasText: 'Ravi Kumar' }).waitFor();
+    expect((await leadRows.allTextContents()).slice(1).map((t) => t.match(/^(Ravi Kumar|Later Lead|Pushed Lead|Someone Else Lead)/)?.[1]).sort()).toEqual(['Later Lead', 'Pushed Lead', 'Ravi Kumar']);
+    expect(await page.getByRole('form', { name: 'New lead' }).count()).toBe(0);
+    const navLinks = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+    expect(await eventually(() => navLinks.allTextContents(), (labels) => labels.join() === 'Leads,Inbox', 10_000)).toEqual(['Leads', 'Inbox']);
+    await leadRows.filter({ hasText: 'Ravi Kumar' }).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Ravi Kumar' }).waitFor();
+    // The lead detail opens for its owner, with the run that routed it to them.
+    await page.locator('[data-testid^="run-"]').first().waitFor();
 
     await signOutInBrowser(page);
     await signInInBrowser(page, stack.webUrl, { email: manager.email, password: managerUser.password });

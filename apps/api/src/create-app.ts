@@ -17,6 +17,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     logger: { level: config.LOG_LEVEL },
+    trustProxy: config.API_TRUST_PROXY,
   });
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -1,5 +1,7 @@
+import type { ReactElement } from 'react';
 import { Link, usePathname } from './router';
-import { SIGN_IN_PATH } from './auth/session';
+import { navPagesFor } from './auth/pages-for-role';
+import { SIGN_IN_PATH, useCurrentUser } from './auth/session';
 import { UserMenu } from './auth/user-menu';
 import { SignInPage } from './pages/sign-in-page';
 import { InboxPage } from './pages/inbox-page';
@@ -9,19 +11,21 @@ import { LeadsPage } from './pages/leads-page';
 import { PlaybooksPage } from './pages/playbooks-page';
 import { SegmentsPage } from './pages/segments-page';
 
-const pages = [
-  { path: '/leads', label: 'Leads', element: <LeadsPage /> },
-  { path: '/playbooks', label: 'Playbooks', element: <PlaybooksPage /> },
-  { path: '/segments', label: 'Segments', element: <SegmentsPage /> },
-  { path: '/inbox', label: 'Inbox', element: <InboxPage /> },
-  { path: '/dashboard', label: 'Dashboard', element: <DashboardPage /> },
-  { path: '/calendar', label: 'Calendars', element: <CalendarPage /> },
-];
+const elements: Record<string, ReactElement> = {
+  '/leads': <LeadsPage />,
+  '/playbooks': <PlaybooksPage />,
+  '/segments': <SegmentsPage />,
+  '/inbox': <InboxPage />,
+  '/dashboard': <DashboardPage />,
+  '/calendar': <CalendarPage />,
+};
 
 export function App() {
   const pathname = usePathname();
+  const user = useCurrentUser();
   if (pathname.startsWith(SIGN_IN_PATH)) return <SignInPage />;
-  const page = pages.find((p) => pathname.startsWith(p.path)) ?? pages[0];
+  const pages = navPagesFor(user?.role);
+  const page = pages.find((p) => pathname.startsWith(p.path)) ?? pages[0]!;
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
@@ -33,7 +37,7 @@ export function App() {
         ))}
         <UserMenu />
       </nav>
-      <main className="content">{page.element}</main>
+      <main className="content">{elements[page.path]}</main>
     </div>
   );
 }

@@ -92,10 +92,14 @@ describe('role checks per endpoint group', () => {
     expect((await api.requestAs(ops, 'GET', '/api/teams')).status).toBe(200);
   });
 
-  it('keeps reps out of endpoints that are not opened to them (leads list)', async () => {
+  it('keeps reps out of endpoints that are not opened to them (playbooks, segments, dashboards)', async () => {
     const rep = await api.createUser({ role: 'rep' });
     const ops = await api.createUser({ role: 'ops' });
-    expect((await api.requestAs(rep, 'GET', '/api/leads')).status).toBe(403);
-    expect((await api.requestAs(ops, 'GET', '/api/leads')).status).toBe(200);
+    for (const url of ['/api/playbooks', '/api/segments', '/api/dashboards/summary']) {
+      expect((await api.requestAs(rep, 'GET', url)).status).toBe(403);
+    }
+    expect((await api.requestAs(ops, 'GET', '/api/playbooks')).status).toBe(200);
+    // Leads are opened to reps, scoped to their own (leads/lead-access.spec.ts).
+    expect((await api.requestAs(rep, 'GET', '/api/leads')).body).toEqual([]);
   });
 });

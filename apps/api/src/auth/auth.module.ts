@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UserEntity } from '../users/user.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeysController } from './api-keys.controller';
@@ -10,12 +11,24 @@ import { AuthGuard } from './auth.guard';
 import { PasswordHasher } from './password-hasher';
 import { SessionEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
+import { SignInLimiter } from './sign-in-limiter';
 
 /** Sign-in, sessions, API keys and the global guard that checks every request. */
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity, ApiKeyEntity, UserEntity])],
   controllers: [AuthController, ApiKeysController],
-  providers: [SessionsService, ApiKeysService, PasswordHasher, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    SessionsService, ApiKeysService, PasswordHasher, { provide: APP_GUARD, useClass: AuthGuard },
+    {
+      provide: SignInLimiter,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new SignInLimiter({
+        maxFailuresPerEmail: config.AUTH_SIGN_IN_MAX_FAILURES_PER_EMAIL,
+        maxFailuresPerIp: config.AUTH_SIGN_IN_MAX_FAILURES_PER_IP,
+        windowMs: config.AUTH_SIGN_IN_WINDOW_SECONDS * 1000,
+      }),
+    },
+  ],
   exports: [PasswordHasher, SessionsService],
 })
 export class AuthModule {}

@@ -34,6 +34,12 @@ export const appConfigSchema = z.object({
   /** Mark the session cookie `Secure` (set when the API is served over HTTPS). */
   SESSION_COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   AUTH_BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
+  /** Failed sign-ins allowed per email, and per client IP, inside the window before 429 (per API instance). */
+  AUTH_SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  AUTH_SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  AUTH_SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(900),
+  /** Take the client IP from X-Forwarded-For (set when the API sits behind a reverse proxy), for the per-IP limit. */
+  API_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** How often the SLA breach check runs. */
   SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
 });

@@ -2,7 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FeatureState } from '@segflow/scoring';
 import { Repository } from 'typeorm';
+import type { SessionUser } from '../auth/principal';
 import { LeadEntity } from '../database/lead.entity';
+import { LeadAccessService } from '../leads/lead-access.service';
 import { mapLead } from '../leads/lead.dto';
 import { queryListedLeads } from '../leads/list-leads.sql';
 import { LeadDetailDto } from './lead-detail.dto';
@@ -15,12 +17,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class LeadDetailService {
   constructor(
     @InjectRepository(LeadEntity) private readonly leads: Repository<LeadEntity>,
+    private readonly access: LeadAccessService,
   ) {}
 
-  /** By id, or by externalId when the key is not a uuid. */
-  async getOrThrow(key: string, now: Date = new Date()): Promise<LeadDetailDto> {
+  /** By id, or by externalId when the key is not a uuid; 403 when `user` is a rep and the lead is not theirs. */
+  async getOrThrow(user: SessionUser, key: string, now: Date = new Date()): Promise<LeadDetailDto> {
     const lead = await this.leads.findOneBy(UUID.test(key) ? { id: key } : { externalId: key });
     if (!lead) throw new NotFoundException(`lead ${key} not found`);
+    await this.access.assertVisibleOrThrow(user, lead.id);
     const q = (sql: string) => this.leads.query(sql, [lead.id]);
     const [[listed], [features], memberships, events] = await Promise.all([
       queryListedLeads(this.leads, { id: lead.id, limit: 1, offset: 0 }),

@@ -1,22 +1,33 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
 import { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { SessionUser } from '../auth/principal';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { completeInboxTaskSchema, inboxQuerySchema, InboxItemDto, reassignTaskSchema, snoozeTaskSchema, TaskActivityDto, taskNoteSchema } from './inbox.dto';
 import { InboxService } from './inbox.service';
+import { InboxStreamService } from './inbox-stream.service';
 
 @ApiTags('inbox')
 @Controller('inbox')
 @Roles('rep', 'manager')
 export class InboxController {
-  constructor(private readonly inbox: InboxService) {}
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly streams: InboxStreamService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Open tasks by SLA due time, then lead score; reps get their own, managers pass ?repId' })
   list(@CurrentUser() user: SessionUser, @Query(new ZodBodyPipe(inboxQuerySchema)) query: z.infer<typeof inboxQuerySchema>): Promise<InboxItemDto[]> {
     return this.inbox.listOrThrow(user, query);
+  }
+
+  @Sse('stream')
+  @ApiOperation({ summary: "Server-Sent Events: 'changed' when a task this inbox shows is created, completed, snoozed, reassigned or breaches its SLA (then refetch GET /api/inbox); 'heartbeat' every 25 s" })
+  stream(@CurrentUser() user: SessionUser): Observable<MessageEvent> {
+    return this.streams.streamFor(user);
   }
 
   @Post('tasks/:id/complete')

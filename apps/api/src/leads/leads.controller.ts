@@ -2,7 +2,11 @@ import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/commo
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { SessionUser } from '../auth/principal';
+import { DEFAULT_ROLES } from '../auth/roles';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
+import { leadScopeOf } from './lead-access.service';
 import { LeadDto } from './lead.dto';
 import { leadInputSchema } from '@segflow/scoring';
 import { LeadItemResult, LeadsService, MAX_LEADS_PAGE, MAX_LEADS_PER_BATCH } from './leads.service';
@@ -36,10 +40,11 @@ export class LeadsController {
   }
 
   @Get()
-  @ApiOperation({ summary: `Newest leads first, with current segment and score; filters: search, segmentId, ownerId, minScore (0–100); limit ≤ ${MAX_LEADS_PAGE}, offset` })
+  @Roles(...DEFAULT_ROLES, 'rep')
+  @ApiOperation({ summary: `Newest leads first (reps: only leads they own or have an open task for), with current segment and score; filters: search, segmentId, ownerId, minScore (0–100); limit ≤ ${MAX_LEADS_PAGE}, offset` })
   @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'offset', required: false }) @ApiQuery({ name: 'search', required: false })
   @ApiQuery({ name: 'segmentId', required: false }) @ApiQuery({ name: 'ownerId', required: false }) @ApiQuery({ name: 'minScore', required: false })
-  list(@Query(new ZodBodyPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>): Promise<LeadDto[]> {
-    return this.leads.list(query);
+  list(@CurrentUser() user: SessionUser, @Query(new ZodBodyPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>): Promise<LeadDto[]> {
+    return this.leads.list({ ...query, visibleTo: leadScopeOf(user) });
   }
 }

@@ -1,5 +1,7 @@
 // Newest first, one page; the open membership (at most one per lead, unique index) gives the current segment.
-// Every filter is optional: a NULL parameter switches it off.
+// Every filter is optional: a NULL parameter switches it off. $8 scopes the list to what one rep may see: leads
+// they own (routing and reassignment set leads.owner_id to the rep) and leads with an open task assigned to them
+// (a task can name a rep other than the owner); see leadScopeOf in lead-access.service.ts.
 export const LIST_LEADS_SQL = `
 SELECT l.id, l.external_id, l.name, l.email, l.company, l.industry, l.headcount, l.city, l.country, l.timezone,
        l.owner_id, l.consent, l.created_at, i.recorded_at AS intake_recorded_at,
@@ -14,6 +16,8 @@ WHERE ($1::text IS NULL OR l.name ILIKE '%' || $1 || '%' OR l.company ILIKE '%' 
   AND ($3::text IS NULL OR l.owner_id = $3)
   AND ($4::real IS NULL OR f.score >= $4)
   AND ($7::uuid IS NULL OR l.id = $7)
+  AND ($8::text IS NULL OR l.owner_id = $8
+       OR l.id IN (SELECT t.lead_id FROM tasks t WHERE t.assignee_id = $8 AND t.status = 'open'))
 ORDER BY l.created_at DESC, l.id DESC
 LIMIT $5 OFFSET $6`;
 
@@ -25,11 +29,13 @@ export interface ListLeadsFilter {
   ownerId?: string;
   minScore?: number;
   id?: string;
+  /** Only leads this rep may see (owner or assignee of an open task); omitted: every lead. */
+  visibleTo?: string;
 }
 
 /** Runs {@link LIST_LEADS_SQL} with a filter; every omitted filter is off. */
 export function queryListedLeads(db: { query(sql: string, params: unknown[]): Promise<any> }, f: ListLeadsFilter): Promise<ListedLeadRow[]> {
-  return db.query(LIST_LEADS_SQL, [f.search ?? null, f.segmentId ?? null, f.ownerId ?? null, f.minScore ?? null, f.limit, f.offset, f.id ?? null]);
+  return db.query(LIST_LEADS_SQL, [f.search ?? null, f.segmentId ?? null, f.ownerId ?? null, f.minScore ?? null, f.limit, f.offset, f.id ?? null, f.visibleTo ?? null]);
 }
 
 export interface ListedLeadRow {

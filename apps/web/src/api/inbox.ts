@@ -21,6 +21,9 @@ export interface InboxItem {
   whyNow: string[];
 }
 
+/** Server-Sent Events: `changed` whenever a task this inbox shows changes (GET /api/inbox/stream). */
+export const INBOX_STREAM_URL = '/api/inbox/stream';
+
 export const listInbox = (repId?: string) => requestJson<InboxItem[]>(`/api/inbox${repId ? `?repId=${encodeURIComponent(repId)}` : ''}`);
 export const completeTask = (id: string, outcome: TaskOutcome) => requestJson(`/api/inbox/tasks/${id}/complete`, { method: 'POST', body: { outcome } });
 export const snoozeTask = (id: string, until: Date) => requestJson<void>(`/api/inbox/tasks/${id}/snooze`, { method: 'POST', body: { until: until.toISOString() } });

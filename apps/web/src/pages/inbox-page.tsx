@@ -1,24 +1,28 @@
 import './inbox.css';
 import { useState } from 'react';
-import { addTaskNote, completeTask, InboxItem, listInbox, listReps, reassignTask, snoozeTask, TASK_OUTCOMES, TaskOutcome } from '../api/inbox';
+import { addTaskNote, completeTask, INBOX_STREAM_URL, InboxItem, listInbox, listReps, reassignTask, snoozeTask, TASK_OUTCOMES, TaskOutcome } from '../api/inbox';
 import { useCurrentUser } from '../auth/session';
-import { usePolling } from './inbox-polling';
+import { useLiveData, usePolling } from './inbox-polling';
 
-const REFRESH_MS = 5_000;
+/** Polling interval while the live stream is down. */
+const FALLBACK_REFRESH_MS = 5_000;
 const HOUR = 3_600_000;
 
-/** `/inbox`: a rep's open tasks, most urgent first, refreshed every few seconds; managers pick a rep. */
+/** `/inbox`: a rep's open tasks, most urgent first, updated live as tasks change; managers pick a rep. */
 export function InboxPage() {
   const user = useCurrentUser();
   const isManager = user?.role === 'manager' || user?.role === 'admin';
   const [repId, setRepId] = useState<string | undefined>(undefined);
   const reps = usePolling(() => (isManager ? listReps() : Promise.resolve([])), 60_000, [isManager]);
-  const inbox = usePolling(() => listInbox(isManager ? repId : undefined), REFRESH_MS, [repId, isManager]);
+  const inbox = useLiveData(() => listInbox(isManager ? repId : undefined), INBOX_STREAM_URL, FALLBACK_REFRESH_MS, [repId, isManager]);
 
   return (
     <section className="inbox">
       <header className="inbox__header">
         <h1>Inbox</h1>
+        <span role="status" aria-label="Inbox updates" className="muted">
+          {inbox.live ? 'Live' : `Not live: checking every ${FALLBACK_REFRESH_MS / 1000} s`}
+        </span>
         {isManager && (
           <label>
             Rep

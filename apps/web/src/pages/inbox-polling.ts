@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { startLiveRefresh } from './live-refresh';
 
-/**
- * Loads `load()` now and every `intervalMs` (paused while the tab is hidden), so lists update without a reload.
- * Returns the latest data, the latest error and a `refresh` to call after an action.
- */
-export function usePolling<T>(load: () => Promise<T>, intervalMs: number, deps: unknown[] = []) {
+/** Holds the latest result of `load()`: the data, the latest error and a stable `refresh` to call after an action. */
+function useLoader<T>(load: () => Promise<T>) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const loadRef = useRef(load);
@@ -17,6 +15,16 @@ export function usePolling<T>(load: () => Promise<T>, intervalMs: number, deps: 
       setError((caught as Error).message);
     }
   }, []);
+  return { data, error, refresh };
+}
+
+/**
+ * Loads `load()` now and every `intervalMs` (paused while the tab is hidden), so lists update without a reload.
+ * Returns the latest data, the latest error and a `refresh` to call after an action.
+ */
+export function usePolling<T>(load: () => Promise<T>, intervalMs: number, deps: unknown[] = []) {
+  const loader = useLoader(load);
+  const { refresh } = loader;
   useEffect(() => {
     void refresh();
     const timer = setInterval(() => {
@@ -25,5 +33,30 @@ export function usePolling<T>(load: () => Promise<T>, intervalMs: number, deps: 
     return () => clearInterval(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [refresh, intervalMs, ...deps]);
-  return { data, error, refresh };
+  return loader;
+}
+
+/**
+ * Loads `load()` now and again whenever the Server-Sent Events stream at `streamUrl` says `changed`; polls every
+ * `fallbackMs` while the stream is down (see startLiveRefresh). Same result as {@link usePolling}, plus whether
+ * the stream is connected (`live`).
+ */
+export function useLiveData<T>(load: () => Promise<T>, streamUrl: string, fallbackMs: number, deps: unknown[] = []) {
+  const loader = useLoader(load);
+  const [live, setLive] = useState(false);
+  const { refresh } = loader;
+  useEffect(() => {
+    void refresh();
+    return startLiveRefresh({
+      onLiveChange: setLive,
+      refresh: () => void refresh(),
+      openStream: () => (typeof EventSource === 'undefined' ? null : new EventSource(streamUrl, { withCredentials: true })),
+      fallbackMs,
+      resyncMs: 60_000,
+      debounceMs: 250,
+      isHidden: () => document.visibilityState === 'hidden',
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refresh, streamUrl, fallbackMs, ...deps]);
+  return { ...loader, live };
 }

@@ -2,13 +2,16 @@ import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/http';
 import { createLead, listLeads, type Lead } from '../api/leads';
 import { listSegments, type Segment } from '../api/segments';
+import { useCurrentUser } from '../auth/session';
 import { Link } from '../router';
 
 const emptyForm = { externalId: '', name: '', email: '', company: '', city: '' };
 
 
-/** Leads with search and filters (segment, owner, score) and a form to add one. */
+/** Leads with search and filters (segment, owner, score) and a form to add one; a rep sees only their own leads. */
 export function LeadsListPage() {
+  const user = useCurrentUser();
+  const isRep = user?.role === 'rep';
   const [leads, setLeads] = useState<Lead[]>([]);
   const [segments, setSegments] = useState<Segment[]>([]);
   const [search, setSearch] = useState('');
@@ -44,19 +47,20 @@ export function LeadsListPage() {
 
   return (
     <section>
-      <h1>Leads</h1>
+      <h1>{isRep ? 'My leads' : 'Leads'}</h1>
+      {isRep && <p className="muted">The leads you own or have an open task for.</p>}
       <div className="card inline-form" role="search">
         <label>Search<input aria-label="Search leads" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="name, email, company" /></label>
-        <label>Segment
+        {!isRep && <label>Segment
           <select aria-label="Filter by segment" value={filters.segmentId} onChange={(e) => setFilters({ ...filters, segmentId: e.target.value })}>
             <option value="">any</option>
             {segments.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
-        </label>
+        </label>}
         <label>Owner id<input aria-label="Filter by owner" value={filters.owner} onChange={(e) => setFilters({ ...filters, owner: e.target.value })} /></label>
         <label>Min score<input aria-label="Minimum score" type="number" value={filters.minScore} onChange={(e) => setFilters({ ...filters, minScore: e.target.value })} /></label>
       </div>
-      <form className="card inline-form" onSubmit={submit} aria-label="New lead">
+      {!isRep && <form className="card inline-form" onSubmit={submit} aria-label="New lead">
           {(Object.keys(emptyForm) as (keyof typeof emptyForm)[]).map((field) => (
             <label key={field}>
               {field}
@@ -64,7 +68,7 @@ export function LeadsListPage() {
             </label>
           ))}
           <button type="submit">Add lead</button>
-      </form>
+      </form>}
       {error && <p role="alert" className="error">{error}</p>}
       <table className="table" aria-label="Leads">
         <thead>

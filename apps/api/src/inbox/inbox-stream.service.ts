@@ -1,0 +1,47 @@
+import { Injectable, MessageEvent } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { concatMap, endWith, filter, ignoreElements, interval, map, merge, Observable, of, takeUntil } from 'rxjs';
+import { DataSource } from 'typeorm';
+import type { SessionUser } from '../auth/principal';
+import { isTaskChangeFor, TaskChange } from './task-changes';
+import { TaskChangesService } from './task-changes.service';
+
+/** Keeps proxies and load balancers from closing an idle stream, and lets the client notice a dead one. */
+export const INBOX_STREAM_HEARTBEAT_MS = 25_000;
+/** How long EventSource waits before reconnecting after the stream drops. */
+export const INBOX_STREAM_RETRY_MS = 3_000;
+
+/**
+ * The Server-Sent Events behind GET /api/inbox/stream: `ready` once, `changed` whenever a task the user's inbox
+ * shows changes (the client refetches the list; the event carries no task data, so nothing leaks past the
+ * list's own access check), and `heartbeat` every {@link INBOX_STREAM_HEARTBEAT_MS}.
+ */
+@Injectable()
+export class InboxStreamService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly taskChanges: TaskChangesService,
+  ) {}
+
+  streamFor(user: SessionUser): Observable<MessageEvent> {
+    const changed = this.taskChanges.changes.pipe(
+      concatMap(async (change) => ((await this.isFor(user, change)) ? change : null)),
+      filter((change): change is TaskChange => change !== null),
+      map((change): MessageEvent => ({ type: 'changed', data: { taskId: change.kind === 'tasks' ? change.taskId : null } })),
+    );
+    const heartbeat = interval(INBOX_STREAM_HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} })));
+    // The stream ends with the change feed (at shutdown): an open stream would otherwise keep the server from closing.
+    const ended = this.taskChanges.changes.pipe(ignoreElements(), endWith(true));
+    return merge(of<MessageEvent>({ type: 'ready', data: {}, retry: INBOX_STREAM_RETRY_MS }), changed, heartbeat).pipe(takeUntil(ended));
+  }
+
+  private async isFor(user: SessionUser, change: TaskChange): Promise<boolean> {
+    if (user.role !== 'manager' || change.kind !== 'tasks') return isTaskChangeFor(user, change);
+    // Looked up per change, so a rep who joins or leaves the team counts from that moment on.
+    const reps: { id: string }[] = await this.db.query(
+      `SELECT r.id FROM reps r JOIN teams t ON t.id = r.team_id WHERE t.manager_id = $1 AND r.id = ANY($2::text[])`,
+      [user.id, change.assignees.filter((a) => a !== null)],
+    );
+    return isTaskChangeFor(user, change, reps.map((r) => r.id));
+  }
+}
