@@ -148,11 +148,14 @@ function attributionOf(ids: string | null): string {
      ORDER BY r.lead_id, r.started_at DESC`;
 }
 
-/** Adds `sign` × the facts' measures to a per-day roll-up, one grouped upsert. */
+/**
+ * Adds `sign` × the facts' measures to a per-day roll-up, one grouped upsert. In key order, so concurrent writers
+ * (ingest flushes, touch deliveries) lock the shared roll-up rows in the same order and cannot deadlock each other.
+ */
 function bumpDays(table: string, measures: string[], facts: string, sign: 1 | -1): string {
   return `INSERT INTO ${table} AS d (day, ${KEY}, ${measures.join(', ')})
     SELECT (f.at AT TIME ZONE 'UTC')::date, ${KEY}, ${measures.map((m) => `${sign} * sum(f.${m})`).join(', ')}
-      FROM (${facts}) f GROUP BY 1, 2, 3, 4, 5, 6
+      FROM (${facts}) f GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (day, ${KEY}) DO UPDATE SET ${measures.map((m) => `${m} = d.${m} + EXCLUDED.${m}`).join(', ')}`;
 }
 
