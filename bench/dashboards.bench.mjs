@@ -32,7 +32,7 @@ const SEED_SQL = [
   `INSERT INTO segment_memberships (id, lead_id, segment_id, model_id, entered_at, enter_reason)
      SELECT ('00000000-0000-0000-0005-' || lpad(i::text, 12, '0'))::uuid, ('00000000-0000-0000-0004-' || lpad(i::text, 12, '0'))::uuid,
             ('00000000-0000-0000-0001-' || lpad((1 + i % 6)::text, 12, '0'))::uuid, '00000000-0000-0000-0000-000000000001',
-            now() - (random() * ${DAYS} || ' days')::interval, 'bench'
+            now() - random() * interval '${DAYS} days', 'bench'
        FROM generate_series(1, $1::int) i`,
   `INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, segment_id, membership_id, status, started_at)
      SELECT ('00000000-0000-0000-0006-' || lpad(i::text, 12, '0'))::uuid, m.lead_id, ('00000000-0000-0000-0002-' || lpad((1 + i % 6)::text, 12, '0'))::uuid,
@@ -44,16 +44,17 @@ const SEED_SQL = [
             jsonb_build_object('kind', 'owner', 'ownerId', 'rep-' || (1 + abs(hashtext(r.lead_id::text)) % 20), 'name', 'x', 'address', null), 'sent',
             r.started_at + (k || ' hours')::interval
        FROM runs r CROSS JOIN generate_series(1, ${TOUCHES_PER_LEAD}) k WHERE r.status <> 'heldOut'`,
-  // The first-touch clock of every entry, as the SLA monitor records it (TTFT 1–120 min, due after 30).
+  // The first-touch clock of every entry, as the SLA monitor records it (TTFT 1–120 min, due after 30). The lateral
+  // subquery refers to m so random() runs per row (uncorrelated, it ran once: every TTFT equal, percentiles trivial).
   `INSERT INTO sla_clocks (membership_id, lead_id, segment_id, playbook_id, playbook_version, run_id, entered_at, due_at, first_touch_at, first_touch_kind, channel, rep_id, ttft_ms, system_delay_ms, human_delay_ms)
      SELECT m.id, m.lead_id, m.segment_id, r.playbook_id, r.playbook_version, r.id, m.entered_at, m.entered_at + interval '30 minutes',
             m.entered_at + x.ttft * interval '1 millisecond', 'task', 'call', 'rep-' || (1 + abs(hashtext(m.lead_id::text)) % 20), x.ttft, 2000, x.ttft - 2000
        FROM segment_memberships m JOIN runs r ON r.membership_id = m.id::text AND r.status <> 'heldOut'
-       CROSS JOIN LATERAL (SELECT (60000 + random() * 7140000)::float8 AS ttft) x`,
+       CROSS JOIN LATERAL (SELECT (60000 + random() * 7140000)::float8 AS ttft WHERE m.id IS NOT NULL) x`,
   `INSERT INTO events (event_id, lead_id, type, occurred_at)
      SELECT 'ev-' || i || '-' || j, ('00000000-0000-0000-0004-' || lpad(i::text, 12, '0'))::uuid,
             (ARRAY['email_reply', 'page_view', 'demo_booked', 'whatsapp_reply', 'purchase', 'page_view'])[1 + (i + j) % 6],
-            now() - (random() * ${DAYS} || ' days')::interval
+            now() - random() * interval '${DAYS} days'
        FROM generate_series(1, $1::int) i, generate_series(1, 3) j`,
 ];
 

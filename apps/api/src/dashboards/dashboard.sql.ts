@@ -5,12 +5,21 @@ const BREACHED = `(c.first_touch_at > c.due_at OR (c.first_touch_at IS NULL AND 
 // A clock counts towards the breach rate once its outcome is known (touched, or past due).
 const DECIDED = `(c.first_touch_at IS NOT NULL OR c.due_at < $3)`;
 
+/** Rows of a per-day roll-up in the whole UTC days `[$4, $5)` plus the raw facts of the partial days around them. */
+const daysAndEdges = (rollup: string, facts: string, columns: string) => `
+  SELECT ${columns} FROM ${rollup} WHERE day >= ($4::timestamptz AT TIME ZONE 'UTC')::date AND day < ($5::timestamptz AT TIME ZONE 'UTC')::date
+  UNION ALL SELECT ${columns} FROM ${facts} WHERE at >= $1 AND at < $4
+  UNION ALL SELECT ${columns} FROM ${facts} WHERE at >= $5 AND at < $2`;
+const KEYS = 'segment_id, playbook_id, playbook_version, rep_id, channel';
+
 /**
  * Every dashboard number for one dimension over entries/touches/events in `[$1, $2)`, aggregated in Postgres:
  * TTFT p50/p90 (percentile_cont, ms), system and human delay medians, breach rate, touches sent, replies,
- * meetings and conversions. Outcome events count under the lead's latest (non-holdout) run when they came after
- * its start; one hash join instead of a per-event lookup (2–3x faster over 200k events in bench/dashboards).
- * The touches part scans every touch in the range: at 1M touches it dominates (see bench/results/dashboards.json).
+ * meetings and conversions. `$4`/`$5` bound the whole UTC days inside the range (see wholeDays).
+ * Percentiles are not summable, so they come from the SLA clocks (one row per segment entry). Touches and outcome
+ * events come from the per-day roll-ups the migration AddDashboardRollups keeps by trigger, plus the raw rows of the
+ * partial days at the edges, so any instant range stays exact. Outcome events count under the lead's latest
+ * (non-holdout) run when they came after its start, rep = the lead's owner.
  */
 export function summarySql(dimension: Dimension): string {
   const d = DIMENSION_SQL[dimension];
@@ -22,16 +31,13 @@ WITH clocks AS (
          count(*) FILTER (WHERE ${BREACHED})::int AS breaches, count(*) FILTER (WHERE ${DECIDED})::int AS decided
     FROM sla_clocks c WHERE c.entered_at >= $1 AND c.entered_at < $2 GROUP BY 1),
 sent AS (
-  SELECT ${d.touch} AS key, count(*)::int AS touches
-    FROM touches t JOIN runs r ON r.id = t.run_id
-   WHERE t.created_at >= $1 AND t.created_at < $2 AND t.status = 'sent' GROUP BY 1),
+  SELECT ${d.fact} AS key, sum(x.touches)::int AS touches
+    FROM (${daysAndEdges('dashboard_touch_days', 'dashboard_touch_facts', `${KEYS}, touches`)}) x
+   GROUP BY 1 HAVING sum(x.touches) > 0),
 outcomes AS (
-  SELECT ${d.event} AS key, count(*) FILTER (WHERE e.type LIKE '%\\_reply')::int AS replies,
-         count(*) FILTER (WHERE e.type = 'demo_booked')::int AS meetings, count(*) FILTER (WHERE e.type = 'purchase')::int AS conversions
-    FROM events e JOIN leads l ON l.id = e.lead_id
-    JOIN (SELECT DISTINCT ON (lead_id) * FROM runs WHERE status <> 'heldOut' ORDER BY lead_id, started_at DESC) r
-      ON r.lead_id = e.lead_id AND r.started_at <= e.occurred_at
-   WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND (e.type LIKE '%\\_reply' OR e.type IN ('demo_booked', 'purchase')) GROUP BY 1),
+  SELECT ${d.fact} AS key, sum(x.replies)::int AS replies, sum(x.meetings)::int AS meetings, sum(x.conversions)::int AS conversions
+    FROM (${daysAndEdges('dashboard_outcome_days', 'dashboard_outcome_facts', `${KEYS}, replies, meetings, conversions`)}) x
+   GROUP BY 1 HAVING sum(x.replies + x.meetings + x.conversions) > 0),
 k AS (SELECT key FROM clocks UNION SELECT key FROM sent UNION SELECT key FROM outcomes)
 SELECT k.key, COALESCE(${d.label}, k.key, '(none)') AS label,
        COALESCE(c.entries, 0) AS entries, COALESCE(c.touched, 0) AS touched,
@@ -70,13 +76,18 @@ SELECT l.id AS "leadId", COALESCE(l.name, l.external_id) AS "leadName", l.compan
 
 /**
  * Lift per segment and playbook: conversion (a purchase after the run started, or the run converted) of leads
- * that ran the playbook vs the segment's holdout, with both sample sizes. Runs started in `[$1, $2)`.
+ * that ran the playbook vs the segment's holdout, with both sample sizes. Runs started in `[$1, $2)`. "A purchase
+ * at or after the start" is "the lead's last purchase at or after it": one grouped index-only scan of the
+ * purchases since `$1` instead of a lookup per run.
  */
 export const LIFT_SQL = `
-WITH cohort AS (
+WITH last_purchase AS (
+  SELECT lead_id, max(occurred_at) AS at FROM events WHERE type = 'purchase' AND occurred_at >= $1 GROUP BY lead_id),
+cohort AS (
   SELECT r.segment_id, r.playbook_id, r.status = 'heldOut' AS held_out,
-         (r.status = 'converted' OR EXISTS (SELECT 1 FROM events e WHERE e.lead_id = r.lead_id AND e.type = 'purchase' AND e.occurred_at >= r.started_at)) AS converted
-    FROM runs r WHERE r.started_at >= $1 AND r.started_at < $2)
+         (r.status = 'converted' OR COALESCE(p.at >= r.started_at, false)) AS converted
+    FROM runs r LEFT JOIN last_purchase p ON p.lead_id = r.lead_id
+   WHERE r.started_at >= $1 AND r.started_at < $2)
 SELECT x.segment_id AS "segmentId", sg.name AS "segmentName", x.playbook_id AS "playbookId", p.name AS "playbookName",
        x.treated, x.treated_conversions AS "treatedConversions", x.holdout, x.holdout_conversions AS "holdoutConversions",
        CASE WHEN x.treated > 0 THEN x.treated_conversions::float8 / x.treated END AS "treatedRate",

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DrillDownQuery, LiftQuery, SummaryQuery, SummaryRow, TrendQuery } from './dashboard.dto';
 import { drillDownSql, LIFT_SQL, summarySql, TREND_SQL } from './dashboard.sql';
+import { wholeDays } from './whole-days';
 
 /** Manager dashboards; every number is aggregated in Postgres (see dashboard.sql.ts). */
 @Injectable()
@@ -10,7 +11,8 @@ export class DashboardsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   summary(q: SummaryQuery, now = new Date()): Promise<SummaryRow[]> {
-    return this.db.query(summarySql(q.groupBy), [q.from, q.to, now]);
+    const days = wholeDays(q.from, q.to);
+    return this.db.query(summarySql(q.groupBy), [q.from, q.to, now, days.from, days.to]);
   }
 
   trend(q: TrendQuery, now = new Date()) {

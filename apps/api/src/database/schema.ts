@@ -17,6 +17,7 @@ import { CreateEventsAndFeatures1764300000000 } from './migrations/1764300000000
 import { CreateSegments1764300100000 } from './migrations/1764300100000-create-segments';
 import { AddLeadScore1764500000000 } from './migrations/1764500000000-add-lead-score';
 import { AddRepCalendars1764600000000 } from './migrations/1764600000000-add-rep-calendars';
+import { AddDashboardRollups1764610000000 } from './migrations/1764610000000-add-dashboard-rollups';
 import { NotifyTaskChanges1764630000000 } from './migrations/1764630000000-notify-task-changes';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   CreateInboxAndSla1764400100000,
   AddLeadScore1764500000000,
   AddRepCalendars1764600000000,
+  AddDashboardRollups1764610000000,
   NotifyTaskChanges1764630000000,
 ];
