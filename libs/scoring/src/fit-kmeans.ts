@@ -25,8 +25,8 @@ export interface FitKmeansResult {
 /**
  * Lloyd's k-means by `ml-kmeans`: seeded k-means++ (cold) or a warm start from given centroids. k is clamped to the
  * number of distinct rows (k-means++ cannot place more centres; a warm start with more centroids than rows falls
- * back to it); no rows give no centroids. An empty cluster keeps
- * its centroid (ml-kmeans does not re-seed it), so a warm-started segment that lost its leads stays where it was.
+ * back to it); no rows give no centroids. An empty cluster keeps its centroid (ml-kmeans does not re-seed it), so a
+ * warm-started segment that lost its leads stays where it was.
  *
  * @example
  * ```ts
@@ -37,12 +37,13 @@ export interface FitKmeansResult {
 export function fitKmeans(rows: Rows, k: number, options: FitKmeansOptions): FitKmeansResult {
   if (rows.length === 0) return { centroids: [], labels: [], iterations: 0, converged: true };
   const init = options.initialCentroids;
-  // A warm start only needs k ≤ rows; k-means++ would pick duplicate seeds when there are fewer distinct rows than k.
-  const count = init && init.length <= rows.length ? init.length : countDistinctRows(rows, init?.length ?? k);
+  // ml-kmeans needs k ≤ rows; k-means++ would also pick duplicate seeds when there are fewer distinct rows than k.
+  const warm = init !== undefined && init.length <= rows.length;
+  const count = warm ? init.length : countDistinctRows(rows, init?.length ?? k);
   // ml-kmeans takes mutable arrays but does not write to them.
   const data = rows as number[][];
   const fit = kmeans(data, count, {
-    initialization: init && init.length === count ? init.map((c) => [...c]) : 'kmeans++',
+    initialization: warm ? init.map((c) => [...c]) : 'kmeans++',
     seed: options.seed,
     maxIterations: options.maxIterations ?? 100,
   });
