@@ -7,11 +7,13 @@ import { vectorOf } from '../features/lead-feature-row';
 import type { RetrainJob, RetrainResult } from './retrain-job';
 import type { SegmentWorkerMessage } from './run-segment-worker';
 
+// Row order feeds k-means++ and the silhouette sample: a fixed order is what makes the same seed give the same model.
 const LEADS_SQL = `
 SELECT l.industry, l.headcount, l.revenue_band, l.funding_stage, f.state, m.segment_id
 FROM leads l
 LEFT JOIN lead_features f ON f.lead_id = l.id
-LEFT JOIN segment_memberships m ON m.lead_id = l.id AND m.left_at IS NULL`;
+LEFT JOIN segment_memberships m ON m.lead_id = l.id AND m.left_at IS NULL
+ORDER BY l.id`;
 
 const post = (message: SegmentWorkerMessage<RetrainResult>) => parentPort?.postMessage(message);
 
