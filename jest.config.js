@@ -4,11 +4,11 @@ const transform = {
   // Some dependencies ship only ES modules, which jest on Node 20 cannot require: compile those to CommonJS.
   '^.+\\.m?js$': ['@swc/jest', { module: { type: 'commonjs' } }],
 };
-const esmOnlyPackages = ['content-disposition', 'ml-[a-z-]+'];
+const esmOnlyPackages = ['content-disposition', 'ml-[a-z-]+', 'is-any-array'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`];
 const moduleNameMapper = {
   '^@segflow/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
-  '^@segflow/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+  '^@segflow/([a-z-]+)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2/index.ts',
 };
 const project = (displayName, roots, extra = {}) => ({
   displayName,

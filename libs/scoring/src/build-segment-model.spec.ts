@@ -18,6 +18,11 @@ describe('buildSegmentModel', () => {
     expect(first.moved.every((cell) => cell.from === null)).toBe(true);
   });
 
+  it('builds the same model for the same seed (cold k-means++ and k chosen by silhouette)', () => {
+    const cold = { vectors, current: vectors.map(() => null), active: null, kRange: [3, 6] as const, seed: 8, maxDistance: 1.5, margin: 0.1, freshIds };
+    expect(buildSegmentModel(cold)).toEqual(buildSegmentModel(cold));
+  });
+
   it('keeps ids and moves < 5% of leads when retrained on unchanged data (warm start)', () => {
     const again = buildSegmentModel({ vectors, current: first.assignments, active: activeOf(first), seed: 2, maxDistance: 1.5, margin: 0.1, freshIds: ['n1', 'n2'] });
     expect(again.metrics.warmStart).toBe(true);

@@ -14,24 +14,3 @@ export function squaredDistance(a: readonly number[], b: readonly number[]): num
   }
   return sum;
 }
-
-/**
- * Index of the closest centroid and its squared distance (ties go to the lower index).
- *
- * @example
- * ```ts
- * nearestCentroid([1, 1], [[0, 0], [2, 2], [1, 2]]); // { index: 2, distance: 1 }
- * ```
- */
-export function nearestCentroid(row: readonly number[], centroids: readonly (readonly number[])[]): { index: number; distance: number } {
-  let index = -1;
-  let distance = Number.POSITIVE_INFINITY;
-  for (let c = 0; c < centroids.length; c += 1) {
-    const d = squaredDistance(row, centroids[c] as readonly number[]);
-    if (d < distance) {
-      distance = d;
-      index = c;
-    }
-  }
-  return { index, distance };
-}

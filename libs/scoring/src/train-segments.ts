@@ -1,8 +1,9 @@
 import { clusterSizes } from './cluster-sizes';
+import { countDistinctRows } from './count-distinct-rows';
 import { createRng, type Rng } from './create-rng';
 import { daviesBouldin } from './davies-bouldin';
+import { fitKmeans } from './fit-kmeans';
 import { inertia } from './inertia';
-import { runKmeans } from './kmeans';
 import { sampleIndices } from './sample-indices';
 import { silhouette } from './silhouette';
 
@@ -36,6 +37,9 @@ export interface TrainedSegments {
   candidates: { k: number; silhouette: number }[];
 }
 
+// Each ml-kmeans call gets its own seed drawn from the one rng, so the whole training follows from `seed`.
+const seedFrom = (rng: Rng) => Math.floor(rng() * 0x7fffffff);
+
 interface Choice {
   k: number;
   init?: readonly (readonly number[])[];
@@ -47,12 +51,14 @@ function chooseK(input: TrainSegmentsInput, rng: Rng, sampleSize: number): Choic
   if (input.warmStart) return { k: input.warmStart.length, init: input.warmStart, candidates: [] };
   if (input.k !== undefined || !input.kRange) return { k: Math.min(Math.max(1, input.k ?? 1), n), candidates: [] };
   const sample = sampleIndices(n, sampleSize, rng).map((i) => input.rows[i] as readonly number[]);
-  const [low, high] = [Math.max(2, input.kRange[0]), Math.min(input.kRange[1], sample.length - 1)];
+  // Silhouette needs k below the sample size, and k-means++ no more centres than distinct rows.
+  const high = Math.min(input.kRange[1], sample.length - 1, countDistinctRows(sample, input.kRange[1]));
+  const low = Math.max(2, input.kRange[0]);
   let best: Choice = { k: Math.min(Math.max(1, low), n), candidates: [] };
   let bestScore = -Infinity;
   const candidates: Choice['candidates'] = [];
   for (let k = low; k <= high; k += 1) {
-    const fit = runKmeans(sample, k, { rng, maxIterations: input.maxIterations });
+    const fit = fitKmeans(sample, k, { seed: seedFrom(rng), maxIterations: input.maxIterations });
     const score = silhouette(sample, fit.labels, { rng, sampleSize });
     candidates.push({ k, silhouette: score });
     // Strictly greater: on a tie the smaller k wins (simpler model).
@@ -62,11 +68,12 @@ function chooseK(input: TrainSegmentsInput, rng: Rng, sampleSize: number): Choic
 }
 
 /**
- * Trains segments with k-means (k-means++ seeding from a seeded rng, or a warm start from
- * the previous model's centroids). With `kRange`, each k is fitted on a sample and scored
- * by silhouette; the best k is then refitted on all rows starting from its sample centroids.
+ * Trains segments with k-means (`ml-kmeans`: seeded k-means++, or a warm start from the
+ * previous model's centroids); the same input and `seed` always give the same model. With
+ * `kRange`, each k is fitted on a sample and scored by silhouette; the best k is then
+ * refitted on all rows starting from its sample centroids.
  * Handles 100k+ rows: only the sample-based steps are quadratic. k is clamped to the row
- * count; no rows give an empty model (k = 0).
+ * count (and to the distinct rows); no rows give an empty model (k = 0).
  *
  * @example
  * ```ts
@@ -80,7 +87,7 @@ export function trainSegments(input: TrainSegmentsInput): TrainedSegments {
   const rng = createRng(input.seed);
   const sampleSize = input.sampleSize ?? 2000;
   const { k, init, candidates } = chooseK(input, rng, sampleSize);
-  const fit = runKmeans(input.rows, k, { rng, initialCentroids: init, maxIterations: input.maxIterations });
+  const fit = fitKmeans(input.rows, k, { seed: seedFrom(rng), initialCentroids: init, maxIterations: input.maxIterations });
   return {
     k: fit.centroids.length,
     centroids: fit.centroids,

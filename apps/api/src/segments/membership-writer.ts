@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { Queryable } from '../database/queryable';
 import type { OutboxMessage } from '../outbox/outbox-message';
 
 /** A lead moving from one segment (or none) to another (or none). */
@@ -18,7 +18,7 @@ export interface MembershipContext {
 }
 
 /** Appends outbox rows in one statement. Must run inside the transaction of the change they describe. */
-export async function insertOutboxMessages(manager: EntityManager, messages: readonly OutboxMessage[]): Promise<void> {
+export async function insertOutboxMessages(manager: Queryable, messages: readonly OutboxMessage[]): Promise<void> {
   if (!messages.length) return;
   await manager.query(`INSERT INTO outbox (kind, payload) SELECT x.kind, x.payload FROM jsonb_to_recordset($1::jsonb) AS x(kind text, payload jsonb)`, [
     JSON.stringify(messages),
@@ -29,7 +29,7 @@ export async function insertOutboxMessages(manager: EntityManager, messages: rea
  * Closes the old memberships, opens the new ones and writes one `segment_left` / `segment_entered` outbox row per
  * closed / opened membership: three statements for any number of changes, all in the caller's transaction.
  */
-export async function writeMembershipChanges(manager: EntityManager, changes: readonly MembershipChange[], context: MembershipContext): Promise<void> {
+export async function writeMembershipChanges(manager: Queryable, changes: readonly MembershipChange[], context: MembershipContext): Promise<void> {
   if (!changes.length) return;
   const at = context.at.toISOString();
   const closing = changes.filter((c) => c.from !== null);

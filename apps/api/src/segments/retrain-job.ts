@@ -1,4 +1,4 @@
-import type { ActiveSegmentModel, BuiltSegmentModel } from '@segflow/scoring';
+import type { ActiveSegmentModel, BuiltSegmentModel } from '@segflow/scoring/training';
 
 /** What a retrain needs besides the leads (the worker reads those from Postgres itself). */
 export interface RetrainJob {
@@ -16,9 +16,3 @@ export interface RetrainJob {
 
 /** The worker's answer: the built model without the per-lead assignments (activation recomputes them). */
 export type RetrainResult = Omit<BuiltSegmentModel, 'assignments'> & { leadCount: number };
-
-/** Messages the retrain worker posts. */
-export type RetrainMessage =
-  | { type: 'progress'; phase: string; fraction: number }
-  | { type: 'done'; result: RetrainResult }
-  | { type: 'error'; message: string };

@@ -1,17 +1,21 @@
 // Runs in a worker_thread, off the API's event loop: reads every lead's features, trains and measures the model.
-// Imports only packages (no relative modules) so tests can run it from a transpiled copy of this file.
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildSegmentModel, emptyFeatureState, featureVector, FundingStage, RevenueBand } from '@segflow/scoring';
+import { emptyFeatureState } from '@segflow/scoring';
+import { buildSegmentModel } from '@segflow/scoring/training';
 import { Client } from 'pg';
-import type { RetrainJob, RetrainMessage } from './retrain-job';
+import { vectorOf } from '../features/lead-feature-row';
+import type { RetrainJob, RetrainResult } from './retrain-job';
+import type { SegmentWorkerMessage } from './run-segment-worker';
 
+// Row order feeds k-means++ and the silhouette sample: a fixed order is what makes the same seed give the same model.
 const LEADS_SQL = `
 SELECT l.industry, l.headcount, l.revenue_band, l.funding_stage, f.state, m.segment_id
 FROM leads l
 LEFT JOIN lead_features f ON f.lead_id = l.id
-LEFT JOIN segment_memberships m ON m.lead_id = l.id AND m.left_at IS NULL`;
+LEFT JOIN segment_memberships m ON m.lead_id = l.id AND m.left_at IS NULL
+ORDER BY l.id`;
 
-const post = (message: RetrainMessage) => parentPort?.postMessage(message);
+const post = (message: SegmentWorkerMessage<RetrainResult>) => parentPort?.postMessage(message);
 
 async function run(job: RetrainJob): Promise<void> {
   post({ type: 'progress', phase: 'loading', fraction: 0 });
@@ -19,14 +23,7 @@ async function run(job: RetrainJob): Promise<void> {
   await client.connect();
   const { rows } = await client.query(LEADS_SQL).finally(() => client.end());
   const now = new Date(job.now);
-  const vectors = rows.map((r) =>
-    featureVector(r.state ?? emptyFeatureState(), {
-      industry: r.industry ?? undefined,
-      headcount: r.headcount ?? undefined,
-      revenueBand: (r.revenue_band ?? undefined) as RevenueBand | undefined,
-      fundingStage: (r.funding_stage ?? undefined) as FundingStage | undefined,
-    }, now),
-  );
+  const vectors = rows.map((r) => vectorOf(r.state ?? emptyFeatureState(), r, now));
   const { assignments: _assignments, ...built } = buildSegmentModel({
     vectors,
     current: rows.map((r) => r.segment_id ?? null),
@@ -42,4 +39,4 @@ async function run(job: RetrainJob): Promise<void> {
   post({ type: 'done', result: { ...built, leadCount: rows.length } });
 }
 
-run(workerData as RetrainJob).catch((error: Error) => post({ type: 'error', message: error.message }));
+run(workerData as RetrainJob).catch((error: Error) => post({ type: 'error', message: error.message, name: error.name }));

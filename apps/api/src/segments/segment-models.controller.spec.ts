@@ -17,10 +17,11 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
     return (await api.request('GET', `/api/segment-models/${started.body.id}`)).body;
   };
 
+  const population = generateDemoPopulation({ leads: 400, seed: 11, now: new Date() });
+
   beforeAll(async () => {
     api = await startTestApi();
     db = api.app.get(DataSource);
-    const population = generateDemoPopulation({ leads: 400, seed: 11, now: new Date() });
     for (const leads of chunk(population.leads, 1000)) await api.request('POST', '/api/leads', { leads });
     for (const events of chunk(population.events, 5000)) expect((await api.request('POST', '/api/events', { events })).body.rejected).toBe(0);
   });
@@ -80,6 +81,24 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
     expect((await api.request('POST', `/api/segment-models/${candidate.id}/discard`)).body.status).toBe('discarded');
     expect(await memberships()).toEqual(before);
     expect((await api.request('POST', `/api/segment-models/${candidate.id}/approve`)).status).toBe(409);
+  });
+
+  it('assigns events ingested during an approval by one model, and writes an outbox row for every membership it opens', async () => {
+    const candidate = await retrain({ k: 3, seed: 13 });
+    expect(candidate.status).toBe('candidate');
+    const events = population.events.slice(0, 1500).map((e, i) => ({ ...e, eventId: `during-approval-${i}`, occurredAt: new Date().toISOString() }));
+    const [approved] = await Promise.all([
+      api.request('POST', `/api/segment-models/${candidate.id}/approve`),
+      ...chunk(events, 100).map((batch) => api.request('POST', '/api/events', { events: batch })),
+    ]);
+    expect(approved.status).toBe(200);
+    const count = async (sql: string, params: unknown[] = []) => (await db.query(sql, params))[0].n;
+    // A flush that read the replaced model after the reassignment would leave a lead in one of its retired segments.
+    expect(await count(`SELECT count(*)::int AS n FROM segment_memberships WHERE left_at IS NULL AND segment_id NOT IN (SELECT segment_id FROM segment_model_centroids WHERE model_id = $1)`, [candidate.id])).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM (SELECT lead_id FROM segment_memberships WHERE left_at IS NULL GROUP BY lead_id HAVING count(*) > 1) x`)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM segment_memberships WHERE left_at IS NULL`)).toBe(400);
+    expect(await count(`SELECT count(*)::int AS n FROM segment_memberships m WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'segment_entered' AND o.payload->>'membershipId' = m.id::text)`)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM segment_memberships m WHERE left_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'segment_left' AND o.payload->>'membershipId' = m.id::text)`)).toBe(0);
   });
 
   it('validates retrain bodies and segment edits', async () => {

@@ -6,7 +6,7 @@ import { namedFeatures } from '../features/lead-feature-row';
 import { ActiveModelCache } from './active-model-cache';
 import { ModelActivator, ModelNotCandidateError } from './model-activator';
 import type { RetrainJob, RetrainResult } from './retrain-job';
-import { runRetrainWorker } from './run-retrain-worker';
+import { runSegmentWorker } from './run-segment-worker';
 import { nameFromDescription, pickColours } from './segment-colours';
 import { SegmentModelDiffDto, SegmentModelDto } from './segment-model.dto';
 
@@ -104,7 +104,7 @@ export class SegmentModelsService {
   private async train(modelId: string, job: RetrainJob, activeModelId: string | null, now: Date): Promise<void> {
     try {
       let lastPhase = '';
-      const result = await runRetrainWorker(job, (phase, fraction) => {
+      const result = await runSegmentWorker<RetrainResult>('retrain', job, (phase, fraction) => {
         if (phase === lastPhase) return;
         lastPhase = phase;
         void this.dataSource.query(`UPDATE segment_models SET progress = $2 WHERE id = $1 AND status = 'training'`, [modelId, JSON.stringify({ phase, fraction })]);

@@ -1,0 +1,52 @@
+import { adjustedRandIndex } from './adjusted-rand-index';
+import { createRng } from './create-rng';
+import { fitKmeans } from './fit-kmeans';
+import { squaredDistance } from './squared-distance';
+import { gaussianBlobs } from './testing/gaussian-blobs';
+
+const centers = [[0, 0, 0], [6, 0, 0], [0, 6, 0], [0, 0, 6]];
+
+describe('fitKmeans', () => {
+  const { rows, labels } = gaussianBlobs({ centers, perCluster: 200, spread: 0.7, rng: createRng(1) });
+
+  it('recovers well-separated blobs with seeded k-means++', () => {
+    const fit = fitKmeans(rows, 4, { seed: 2 });
+    expect(fit.converged).toBe(true);
+    expect(adjustedRandIndex(fit.labels, labels)).toBeGreaterThan(0.99);
+  });
+
+  it('gives the same model for the same seed', () => {
+    const noisy = gaussianBlobs({ centers, perCluster: 50, spread: 2.5, rng: createRng(1) }).rows;
+    const runs = [3, 3, 4].map((seed) => fitKmeans(noisy, 6, { seed }));
+    expect(runs[0]).toEqual(runs[1]);
+    // The seed is really used: another one starts elsewhere on overlapping blobs.
+    expect(runs[2]!.centroids).not.toEqual(runs[0]!.centroids);
+  });
+
+  it('converges at once from a warm start at converged centroids', () => {
+    const first = fitKmeans(rows, 4, { seed: 2 });
+    const warm = fitKmeans(rows, 4, { seed: 99, initialCentroids: first.centroids });
+    expect(warm.iterations).toBe(1);
+    expect(warm.labels).toEqual(first.labels);
+    expect(warm.centroids).toEqual(first.centroids);
+  });
+
+  it('labels every row by its nearest final centroid, also when stopped before converging', () => {
+    const fit = fitKmeans(rows, 4, { seed: 5, initialCentroids: [[0, 0, 0], [0.1, 0, 0], [0.2, 0, 0], [0.3, 0, 0]], maxIterations: 1 });
+    expect(fit.converged).toBe(false);
+    const nearest = (row: number[]) => fit.centroids.reduce((best, c, i) => (squaredDistance(row, c) < squaredDistance(row, fit.centroids[best]!) ? i : best), 0);
+    expect(fit.labels).toEqual(rows.map(nearest));
+  });
+
+  it('keeps an empty warm-started cluster at its centroid', () => {
+    const fit = fitKmeans([[0], [0.2], [10], [10.2]], 3, { seed: 1, initialCentroids: [[0.1], [10.1], [100]] });
+    expect(fit.centroids[2]).toEqual([100]);
+    expect(fit.labels).toEqual([0, 0, 1, 1]);
+  });
+
+  it('clamps k to the distinct rows and gives nothing for no rows', () => {
+    expect(fitKmeans([[1], [1], [1], [2]], 3, { seed: 1 }).centroids).toHaveLength(2);
+    expect(fitKmeans([[1], [2]], 3, { seed: 1, initialCentroids: [[0], [1], [2]] }).centroids).toHaveLength(2);
+    expect(fitKmeans([], 3, { seed: 1 })).toEqual({ centroids: [], labels: [], iterations: 0, converged: true });
+  });
+});
