@@ -1,5 +1,6 @@
 import { computeFeatureState, EventInput, FeatureState } from '@segflow/scoring';
 import { DataSource } from 'typeorm';
+import { SlaFixtures } from '../testing/sla-fixtures';
 import { startTestApi, TestApi } from '../testing/test-api';
 
 const at = (day: number, hour = 10) => new Date(Date.UTC(2025, 0, day, hour)).toISOString();
@@ -8,12 +9,17 @@ const view = (eventId: string, lead: string, day: number, url = 'https://acme.in
 describe('POST /api/events (real Postgres)', () => {
   let api: TestApi;
   let db: DataSource;
+  let fixtures: SlaFixtures;
   beforeAll(async () => {
     api = await startTestApi();
     db = api.app.get(DataSource);
+    fixtures = await SlaFixtures.connect(api.config.DATABASE_URL);
     await api.request('POST', '/api/leads', { leads: ['l-1', 'l-2', 'l-3', 'l-4'].map((externalId) => ({ externalId, industry: 'SaaS', headcount: 40 })) });
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await fixtures.close();
+    await api.close();
+  });
 
   const post = (events: unknown[]) => api.request('POST', '/api/events', { events });
   const storedState = async (externalId: string): Promise<FeatureState> =>
@@ -70,7 +76,21 @@ describe('POST /api/events (real Postgres)', () => {
     for (const [name, value] of Object.entries(recomputed.acc)) expect(stored.acc[name as keyof typeof recomputed.acc]).toBeCloseTo(value, 9);
   });
 
-  it('writes one lead_event outbox row per accepted run-relevant event, none for a duplicate', async () => {
+  const leadIdOf = async (externalId: string): Promise<string> => (await db.query(`SELECT id FROM leads WHERE external_id = $1`, [externalId]))[0].id;
+  // SlaFixtures' segments hang off a bare 'active' model without centroids; real-time assignment must not use it.
+  const segment = async (name: string): Promise<string> => {
+    const id = await fixtures.segment(name);
+    await db.query(`UPDATE segment_models SET status = 'retired' WHERE status = 'active'`);
+    return id;
+  };
+  const leadEventIds = async (prefix: string): Promise<string[]> =>
+    (await db.query(`SELECT payload->>'eventId' AS id FROM outbox WHERE kind = 'lead_event' AND payload->>'eventId' LIKE $1 ORDER BY id`, [`${prefix}%`])).map((r: any) => r.id);
+
+  it('writes one lead_event outbox row per accepted run-relevant event of a lead with an active run, none for a duplicate', async () => {
+    const leadId = await leadIdOf('l-4');
+    const segmentId = await segment('Listening');
+    const membershipId = await fixtures.enter(leadId, segmentId, new Date());
+    await fixtures.run({ leadId, membershipId, segmentId, playbook: await fixtures.playbook('Listening'), startedAt: new Date() });
     await post([
       { eventId: 'o-1', leadExternalId: 'l-4', type: 'whatsapp_reply', occurredAt: at(5), replyTo: { touchId: 't-9' } },
       { eventId: 'o-2', leadExternalId: 'l-4', type: 'email_open', occurredAt: at(5) },
@@ -80,6 +100,19 @@ describe('POST /api/events (real Postgres)', () => {
     const rows = await db.query(`SELECT payload FROM outbox WHERE kind = 'lead_event' AND payload->>'eventId' LIKE 'o-%' ORDER BY id`);
     expect(rows.map((r: any) => [r.payload.eventId, r.payload.channel])).toEqual([['o-1', 'whatsapp'], ['o-3', 'email']]);
     expect(rows[0].payload.replyTo).toEqual({ touchId: 't-9' });
+  });
+
+  it('writes no lead_event row for a lead no run can hear, until its segment gets a bound playbook', async () => {
+    await post([{ eventId: 'q-1', leadExternalId: 'l-3', type: 'email_reply', occurredAt: at(7) }]);
+    expect(await leadEventIds('q-')).toEqual([]);
+    // Bound segment, run not started yet (the dispatcher has not delivered the entry): the event must still reach it.
+    const leadId = await leadIdOf('l-3');
+    const segmentId = await segment('Bound');
+    await fixtures.enter(leadId, segmentId, new Date());
+    const { playbookId } = await fixtures.playbook('Bound');
+    await db.query(`INSERT INTO segment_bindings (playbook_id, segment_id) VALUES ($1, $2)`, [playbookId, segmentId]);
+    await post([{ eventId: 'q-2', leadExternalId: 'l-3', type: 'email_reply', occurredAt: at(8) }]);
+    expect(await leadEventIds('q-')).toEqual(['q-2']);
   });
 
   it('refuses an empty or oversized batch as a whole', async () => {

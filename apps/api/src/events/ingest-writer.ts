@@ -100,6 +100,7 @@ export class IngestWriter {
     const open: { lead_id: string; membership_id: string; segment_id: string }[] = await manager.query(sql.OPEN_MEMBERSHIPS_SQL, [leadIds]);
     const membershipOf = new Map(open.map((m) => [m.lead_id, m]));
     const model = await this.models.load(manager);
+    const listening = await this.runListeners(manager, leadIds);
     const leadById = new Map([...leads.values()].map((lead) => [lead.id, lead]));
     const updates: { lead_id: string; state: FeatureState; event_count: number; last_event_at: string | null; converted_at: string | null; score: number }[] = [];
     const changes: MembershipChange[] = [];
@@ -116,17 +117,29 @@ export class IngestWriter {
         converted_at: folded.convertedAt?.toISOString() ?? null,
         score: leadScore(vector),
       });
-      for (const event of events) {
-        const message = leadEventMessage(row.lead_id, event);
-        if (message) eventMessages.push(message);
-      }
-      const change = model && this.reassign(model, membershipOf.get(row.lead_id) ?? null, row.lead_id, vector, events);
+      const current = membershipOf.get(row.lead_id) ?? null;
+      const change = model && this.reassign(model, current, row.lead_id, vector, events);
       if (change) changes.push(change);
+      if (listening.isListening(row.lead_id, [current?.segment_id, change?.toSegmentId])) {
+        for (const event of events) {
+          const message = leadEventMessage(row.lead_id, event);
+          if (message) eventMessages.push(message);
+        }
+      }
     }
     await manager.query(sql.UPDATE_FEATURES_SQL, [JSON.stringify(updates)]);
     // Event rows first: the run of a segment the lead is leaving still hears the event that made it leave.
     await insertOutboxMessages(manager, eventMessages);
     if (model) await writeMembershipChanges(manager, changes, { modelId: model.id, at: now, reason: 'event' });
+  }
+
+  /** Decides which leads' events a run may be waiting for (see LEADS_WITH_ACTIVE_RUNS_SQL). */
+  private async runListeners(manager: EntityManager, leadIds: string[]): Promise<{ isListening: (leadId: string, segmentIds: (string | null | undefined)[]) => boolean }> {
+    const active: { lead_id: string }[] = await manager.query(sql.LEADS_WITH_ACTIVE_RUNS_SQL, [leadIds]);
+    const bound: { segment_id: string }[] = await manager.query(sql.BOUND_SEGMENTS_SQL);
+    const withRun = new Set(active.map((r) => r.lead_id));
+    const boundSegments = new Set(bound.map((r) => r.segment_id));
+    return { isListening: (leadId, segmentIds) => withRun.has(leadId) || segmentIds.some((id) => id != null && boundSegments.has(id)) };
   }
 
   private reassign(model: ActiveModel, current: { membership_id: string; segment_id: string } | null, leadId: string, rawVector: number[], events: EventInput[]): MembershipChange | null {

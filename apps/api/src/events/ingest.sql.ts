@@ -30,6 +30,16 @@ SELECT lead_id, state FROM lead_features WHERE lead_id = ANY($1::uuid[]) ORDER B
 export const OPEN_MEMBERSHIPS_SQL = `
 SELECT lead_id, id AS membership_id, segment_id FROM segment_memberships WHERE lead_id = ANY($1::uuid[]) AND left_at IS NULL`;
 
+/**
+ * Which of the touched leads a playbook run may be listening to: those with an active run, and those whose segment
+ * (current or about to be entered) has a bound playbook, whose run the dispatcher may not have started yet.
+ * Events of the other leads get no `lead_event` outbox row: nobody would hear it, and most events are of such leads.
+ */
+export const LEADS_WITH_ACTIVE_RUNS_SQL = `
+SELECT DISTINCT lead_id FROM runs WHERE lead_id = ANY($1::uuid[]) AND status = 'active'`;
+
+export const BOUND_SEGMENTS_SQL = `SELECT segment_id FROM segment_bindings`;
+
 export const UPDATE_FEATURES_SQL = `
 UPDATE lead_features f SET state = x.state, event_count = x.event_count, last_event_at = x.last_event_at,
   converted_at = COALESCE(f.converted_at, x.converted_at), score = x.score, updated_at = now()
