@@ -16,7 +16,8 @@ import { CreateInboxAndSla1764400100000 } from './migrations/1764400100000-creat
 import { CreateEventsAndFeatures1764300000000 } from './migrations/1764300000000-create-events-and-features';
 import { CreateSegments1764300100000 } from './migrations/1764300100000-create-segments';
 import { AddLeadScore1764500000000 } from './migrations/1764500000000-add-lead-score';
+import { NotifyOutbox1764650000000 } from './migrations/1764650000000-notify-outbox';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
 export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity, ...AUTH_ENTITIES, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
-export const MIGRATIONS = [CreateLeads1764158400000, CreateOutbox1764158500000, CreatePlaybooksAndRuns1764200000000, CreateEventsAndFeatures1764300000000, CreateSegments1764300100000, CreateUsersAndAuth1764400000000, CreateInboxAndSla1764400100000, AddLeadScore1764500000000];
+export const MIGRATIONS = [CreateLeads1764158400000, CreateOutbox1764158500000, CreatePlaybooksAndRuns1764200000000, CreateEventsAndFeatures1764300000000, CreateSegments1764300100000, CreateUsersAndAuth1764400000000, CreateInboxAndSla1764400100000, AddLeadScore1764500000000, NotifyOutbox1764650000000];
