@@ -17,7 +17,8 @@ export const appConfigSchema = z.object({
   PLAYBOOK_TIME_SCALE: z.coerce.number().min(1).max(10_000).default(1),
   /** `off` stops this process from dispatching the outbox (e.g. tests that inspect undelivered rows). */
   OUTBOX_DISPATCHER: z.enum(['on', 'off']).default('on'),
-  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  /** Safety poll of the outbox dispatcher; commits wake it at once through LISTEN/NOTIFY, this only catches a missed one. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(2_000),
   /** An event for an unknown leadExternalId: `reject` it (per-item error) or create a `stub` lead with only that id. */
   EVENTS_UNKNOWN_LEAD: z.enum(['reject', 'stub']).default('reject'),
   /** Comma-separated regular expressions (tested on the lower-cased URL) marking pricing pages; default: libs/scoring's. */

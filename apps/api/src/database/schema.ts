@@ -19,6 +19,7 @@ import { AddLeadScore1764500000000 } from './migrations/1764500000000-add-lead-s
 import { AddRepCalendars1764600000000 } from './migrations/1764600000000-add-rep-calendars';
 import { AddDashboardRollups1764610000000 } from './migrations/1764610000000-add-dashboard-rollups';
 import { NotifyTaskChanges1764630000000 } from './migrations/1764630000000-notify-task-changes';
+import { NotifyOutbox1764650000000 } from './migrations/1764650000000-notify-outbox';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
 export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity, ...AUTH_ENTITIES, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AddRepCalendars1764600000000,
   AddDashboardRollups1764610000000,
   NotifyTaskChanges1764630000000,
+  NotifyOutbox1764650000000,
 ];

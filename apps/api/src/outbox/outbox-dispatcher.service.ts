@@ -2,6 +2,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { PgChannelListener } from '../database/pg-channel-listener';
+import { forEachConcurrently, queuesByLead } from './outbox-batch';
+import { OUTBOX_CHANNEL, OUTBOX_LISTENER_NAME } from './outbox-channel';
 import { OutboxHandlersService } from './outbox-handlers.service';
 import type { OutboxMessage } from './outbox-message';
 
@@ -9,17 +12,30 @@ import type { OutboxMessage } from './outbox-message';
 export const MAX_BACKOFF_SECONDS = 300;
 
 /**
- * Delivers committed outbox rows to Temporal (DESIGN invariant 2). Each pass locks a batch with
- * `FOR UPDATE SKIP LOCKED`, so several API replicas share the work without delivering a row twice at once;
- * a row is marked `dispatched_at` only after its handler succeeded, and a failing row backs off
- * exponentially with `attempts` / `last_error` / `next_attempt_at`. Handlers are idempotent, so a crash
+ * Leads whose rows are delivered at once within a batch. Each delivery holds up to ~3 pooled connections
+ * (binding lookup, run insert, workflow input) next to the batch's own transaction, and the pool has 10.
+ */
+export const DELIVERY_CONCURRENCY = 8;
+
+type OutboxRow = { id: string } & OutboxMessage;
+
+/**
+ * Delivers committed outbox rows to Temporal (DESIGN invariant 2). A commit of outbox rows notifies
+ * `segflow_outbox` (trigger of migration 1764650000000), which wakes the dispatcher at once; a slow safety poll
+ * (`OUTBOX_POLL_MS`) and a pass after every (re)connect of the listening connection catch whatever a notification
+ * missed. Each pass locks a batch with `FOR UPDATE SKIP LOCKED`, so several API replicas share the work without
+ * delivering a row twice at once; a row is marked `dispatched_at` only after its handler succeeded, and a failing row
+ * backs off exponentially with `attempts` / `last_error` / `next_attempt_at`. Handlers are idempotent, so a crash
  * after delivery but before the mark only repeats a harmless delivery.
  */
 @Injectable()
 export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxDispatcherService.name);
   private running: Promise<void> | null = null;
+  private listener: PgChannelListener | null = null;
   private stopped = false;
+  /** Set by every wake-up; a pass clears it first, so a notification that arrives during a pass causes another. */
+  private woken = true;
   private wake: (() => void) | null = null;
 
   constructor(
@@ -29,60 +45,89 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.OUTBOX_DISPATCHER === 'on') this.running = this.loop();
+    if (this.config.OUTBOX_DISPATCHER !== 'on') return;
+    this.listener = new PgChannelListener({
+      connectionString: this.config.DATABASE_URL, channel: OUTBOX_CHANNEL, applicationName: OUTBOX_LISTENER_NAME,
+      onWake: () => this.wakeUp(),
+      onLost: (error) => this.logger.warn(`outbox listener lost its connection (${error.message}); reconnecting, polling meanwhile`),
+    });
+    this.listener.start();
+    this.running = this.loop();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.wakeUp();
+    await this.listener?.stop();
     await this.running;
   }
 
-  /** One pass: delivers up to `limit` due rows; returns how many rows it tried. */
+  /**
+   * One pass: delivers up to `limit` due rows and returns how many rows it tried. Rows of different leads are
+   * delivered concurrently (at most {@link DELIVERY_CONCURRENCY} leads at once), the rows of one lead in id order.
+   */
   async dispatchPending(limit = 100): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string } & OutboxMessage> = await manager.query(
+      const rows: OutboxRow[] = await manager.query(
         `SELECT id, kind, payload FROM outbox
          WHERE dispatched_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       );
-      for (const row of rows) {
-        try {
-          await this.handlers.handle({ kind: row.kind, payload: row.payload } as OutboxMessage);
-          await manager.query(`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
-        } catch (error) {
-          this.logger.warn(`outbox row ${row.id} (${row.kind}) not delivered: ${(error as Error).message}`);
-          await manager.query(
-            `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
-               next_attempt_at = now() + least(power(2, attempts), $3) * interval '1 second' WHERE id = $1`,
-            [row.id, (error as Error).message, MAX_BACKOFF_SECONDS],
-          );
+      const delivered: string[] = [];
+      const failed: Array<{ id: string; message: string }> = [];
+      await forEachConcurrently(queuesByLead(rows, (row) => row.payload.leadId), DELIVERY_CONCURRENCY, async (queue) => {
+        for (const row of queue) {
+          try {
+            await this.handlers.handle({ kind: row.kind, payload: row.payload } as OutboxMessage);
+            delivered.push(row.id);
+          } catch (error) {
+            this.logger.warn(`outbox row ${row.id} (${row.kind}) not delivered: ${(error as Error).message}`);
+            failed.push({ id: row.id, message: (error as Error).message });
+          }
         }
+      });
+      if (delivered.length) {
+        await manager.query(`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`, [delivered]);
+      }
+      for (const { id, message } of failed) {
+        await manager.query(
+          `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
+             next_attempt_at = now() + least(power(2, attempts), $3) * interval '1 second' WHERE id = $1`,
+          [id, message, MAX_BACKOFF_SECONDS],
+        );
       }
       return rows.length;
     });
   }
 
+  private wakeUp(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
   private async loop(): Promise<void> {
     while (!this.stopped) {
+      this.woken = false;
       let tried = 0;
       try {
         tried = await this.dispatchPending();
       } catch (error) {
         this.logger.warn(`outbox pass failed: ${(error as Error).message}`);
       }
-      if (tried === 0 && !this.stopped) await this.sleep(this.config.OUTBOX_POLL_MS);
+      if (tried === 0 && !this.woken && !this.stopped) await this.sleep(this.config.OUTBOX_POLL_MS);
     }
   }
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = null;
         resolve();
       };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
     });
   }
 }

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { eventually } from '../../../../e2e/support/eventually';
+import { startTestApi, TestApi } from '../testing/test-api';
+import { OUTBOX_CHANNEL, OUTBOX_LISTENER_NAME } from './outbox-channel';
+
+// The safety poll is set far beyond every wait below, so a delivery seen here was woken by a notification.
+describe('outbox dispatcher wake-up (LISTEN/NOTIFY, real PostgreSQL)', () => {
+  let api: TestApi;
+  let db: Client;
+  beforeAll(async () => {
+    api = await startTestApi({ OUTBOX_POLL_MS: '60000' });
+    db = new Client({ connectionString: api.config.DATABASE_URL });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await api?.close();
+  });
+
+  // An entry into a segment no playbook is bound to: delivered (and marked) without starting anything.
+  const unboundEntry = () => JSON.stringify({ leadId: randomUUID(), segmentId: 'seg-unbound', membershipId: randomUUID(), enteredAt: new Date().toISOString(), triggerEventId: null });
+  const isDispatched = async (id: string) => (await db.query(`SELECT dispatched_at FROM outbox WHERE id = $1`, [id])).rows[0]?.dispatched_at !== null;
+  const insertRow = async () => (await db.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1) RETURNING id`, [unboundEntry()])).rows[0].id as string;
+  const listenerPids = async () =>
+    (await db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [OUTBOX_LISTENER_NAME])).rows.map((r) => r.pid as number);
+
+  it('notifies once per committing transaction, whatever its number of outbox statements, and never for a rollback', async () => {
+    const listener = new Client({ connectionString: api.config.DATABASE_URL });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.channel));
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    try {
+      await db.query('BEGIN');
+      for (let i = 0; i < 3; i += 1) await db.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1)`, [unboundEntry()]);
+      await db.query('COMMIT');
+      await db.query('BEGIN');
+      await db.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1)`, [unboundEntry()]);
+      await db.query('ROLLBACK');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(heard).toEqual([OUTBOX_CHANNEL]);
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it('delivers a committed row without waiting for the safety poll', async () => {
+    const id = await insertRow();
+    expect(await eventually(() => isDispatched(id), Boolean, 10_000, 50)).toBe(true);
+  });
+
+  it('reconnects its listening connection after it is killed and delivers through it again', async () => {
+    const [pid] = await eventually(listenerPids, (pids) => pids.length === 1);
+    await db.query(`SELECT pg_terminate_backend($1)`, [pid]);
+    const [next] = await eventually(listenerPids, (pids) => pids.length === 1 && pids[0] !== pid, 10_000, 50);
+    expect(next).not.toBe(pid);
+    const id = await insertRow();
+    expect(await eventually(() => isDispatched(id), Boolean, 10_000, 50)).toBe(true);
+  });
+});

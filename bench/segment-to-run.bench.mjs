@@ -1,0 +1,256 @@
+// Question: how long from a segment change to the playbook run it triggers having started (target p99 ≤ 200 ms)?
+// Leads are moved between segments by events posted at a steady rate through POST /api/events (the built API as a
+// child process, outbox dispatcher on), each segment is bound to a published playbook, and the built worker runs
+// as its own process. Per segment change:
+//   from  the membership's entered_at: the moment the ingest flush decided the change, inside the transaction
+//         that commits it, so the figure also counts the rest of that transaction and its commit (an upper bound);
+//         `fromAnswer` starts instead when POST /api/events answered (after the commit: a lower bound);
+//   to    the run's first workflow task completed (Temporal history): the workflow exists and its code ran,
+//         which is what "run started" means; that task includes the run's first activity, recordProgress (a local
+//         activity writing the run's state to Postgres), so the run is also visible in Postgres by then.
+// Baseline, same run, same rate: a bare `client.workflow.start` of a workflow that runs one no-op activity, from the
+// call to that activity started (and to its first workflow task completed), on a worker in this process.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { benchServices, createDatabase, percentile, require, root, startApi, waitForOutboxDrained, withClient, writeResult } from './ingest-harness.mjs';
+
+const { Client, Connection } = require('@temporalio/client');
+const { Worker, NativeConnection, bundleWorkflowCode, DefaultLogger, Runtime, makeTelemetryFilterString } = require('@temporalio/worker');
+const { buildPlaybook } = require('@segflow/playbook/testing');
+
+const RATE = Number(process.env.BENCH_SEGMENT_RUN_RATE ?? 10); // segment-changing requests per second
+const SECONDS = Number(process.env.BENCH_SEGMENT_RUN_SECONDS ?? 30);
+const MOVERS = Math.max(1, Math.round((RATE * SECONDS) / 4)); // four moves each
+const DAY_MS = 86_400_000;
+const POPULATION = 30;
+
+// The population of e2e/support/segment-moves.ts (k = 3: quiet, email-active, WhatsApp-active) and its mover path,
+// whose four steps each change the mover's segment: none → quiet → WhatsApp → email → WhatsApp.
+const firmographics = { industry: 'saas', headcount: 40, country: 'IN', city: 'Pune', timezone: 'Asia/Kolkata' };
+const lead = (externalId) => ({ externalId, name: 'Asha Rao', company: 'Surat Silks', email: `${externalId}@bench.test`, phone: '+919812345678', consent: { email: true, whatsapp: true, linkedin: true }, ...firmographics });
+const channelType = (channel, n, replyEvery) => (n % replyEvery === replyEvery - 1 ? `${channel}_reply` : channel === 'email' ? 'email_click' : 'whatsapp_read');
+const MOVES = [
+  { channel: 'email', count: 2, replyEvery: 4 },
+  { channel: 'whatsapp', count: 5, replyEvery: 4 },
+  { channel: 'email', count: 8, replyEvery: 4 },
+  { channel: 'whatsapp', count: 30, replyEvery: 2 },
+];
+
+function moveEvents(externalId, step) {
+  const before = MOVES.slice(0, step).reduce((sum, m) => sum + m.count, 0);
+  const move = MOVES[step];
+  return Array.from({ length: move.count }, (_, i) => {
+    const seq = before + i;
+    return { eventId: `${externalId}-m${seq}`, leadExternalId: externalId, type: channelType(move.channel, seq, move.replyEvery), occurredAt: new Date(Date.now() - ((seq * 7) % 10) * DAY_MS - 60_000).toISOString() };
+  });
+}
+
+async function seedAndTrain(api) {
+  const now = Date.now();
+  for (const channel of ['email', 'whatsapp']) {
+    const ids = Array.from({ length: POPULATION }, (_, i) => `pop-${channel}-${i}`);
+    await api.request('POST', '/api/leads', { leads: ids.map(lead) });
+    const events = ids.flatMap((id, i) => Array.from({ length: 1 + ((i * 7) % POPULATION) }, (_, n) => ({
+      eventId: `${id}-${n}`, leadExternalId: id, type: channelType(channel, n, 4), occurredAt: new Date(now - ((n * 13 + i) % 20) * DAY_MS - 60_000).toISOString(),
+    })));
+    await api.request('POST', '/api/events', { events });
+  }
+  const model = await api.request('POST', '/api/segments/retrain', { k: 3, seed: 7 });
+  while ((await api.request('GET', `/api/segment-models/${model.id}`)).status === 'training') await new Promise((r) => setTimeout(r, 200));
+  return (await api.request('GET', '/api/segments')).map((s) => s.id);
+}
+
+// entry → wait 1 h → exit: the run's only activity at start is recordProgress, so nothing but the start is timed.
+const playbook = buildPlaybook({
+  settings: { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null },
+  nodes: [{ id: 'hold', type: 'wait', config: { mode: 'duration', minutes: 60 } }, { id: 'done', type: 'exit', config: { reason: 'done' } }],
+  edges: ['entry.next->hold', 'hold.next->done'],
+});
+
+async function publishAndBind(api, segmentId, name) {
+  const created = await api.request('POST', '/api/playbooks', { name });
+  await api.request('PUT', `/api/playbooks/${created.id}/draft`, { graph: playbook, revision: created.draftRevision });
+  await api.request('POST', `/api/playbooks/${created.id}/publish`, { note: 'bench' });
+  await api.request('PUT', `/api/playbooks/${created.id}/binding`, { segmentId, holdoutPercent: 0 });
+}
+
+// Open loop: request i is sent at its scheduled time whether or not earlier ones have answered.
+async function openLoop(count, rate, send) {
+  const started = performance.now();
+  const inflight = [];
+  for (let i = 0; i < count; i += 1) {
+    const wait = started + (i * 1000) / rate - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inflight.push(send(i));
+  }
+  await Promise.all(inflight);
+  return count / ((performance.now() - started) / 1000);
+}
+
+/** Polls `sql` until its row says `done` (or, with `column`, until that column is 0; then returns it after the time is up instead of throwing). */
+async function waitUntil(databaseUrl, sql, timeoutMs, column) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await withClient(databaseUrl, async (c) => (await c.query(sql)).rows[0]);
+    if (column ? Number(row[column]) === 0 : row.done) return column ? 0 : undefined;
+    if (Date.now() > deadline) {
+      if (column) return Number(row[column]);
+      throw new Error(`timed out waiting for: ${sql}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+const timestampMs = (ts) => Number(ts.seconds) * 1000 + Math.floor((ts.nanos ?? 0) / 1e6);
+
+/** Server-side times (history) of a workflow's start, its first workflow task picked up and completed, its first activity. */
+async function firstTaskTimes(client, workflowId) {
+  for (let attempt = 0; ; attempt += 1) {
+    const { events } = await client.workflow.getHandle(workflowId).fetchHistory();
+    const created = events.find((e) => e.workflowExecutionStartedEventAttributes);
+    const picked = events.find((e) => e.workflowTaskStartedEventAttributes);
+    const task = events.find((e) => e.workflowTaskCompletedEventAttributes);
+    // recordProgress is a local activity: it runs inside the first workflow task and leaves a marker.
+    const activity = events.find((e) => e.activityTaskStartedEventAttributes || e.markerRecordedEventAttributes);
+    if (task && activity) return { created: timestampMs(created.eventTime), picked: timestampMs(picked.eventTime), task: timestampMs(task.eventTime), activity: timestampMs(activity.eventTime) };
+    if (attempt > 100) throw new Error(`workflow ${workflowId} has not run its first activity`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function mapConcurrently(items, limit, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: limit }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  }));
+  return out;
+}
+
+const round = (x) => Math.round(x * 10) / 10;
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)), n: sorted.length };
+}
+
+function startWorkerProcess(env) {
+  const child = spawn(process.execPath, [join(root, 'apps/worker/dist/main.js')], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { stop: () => new Promise((resolve) => { if (child.exitCode !== null) return resolve(); child.once('exit', resolve); child.kill('SIGTERM'); }) };
+}
+
+async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
+  const taskQueue = `bench-s2r-${randomUUID().slice(0, 8)}`;
+  const api = await startApi({ databaseUrl, temporalAddress, env: { TEMPORAL_TASK_QUEUE: taskQueue } });
+  const worker = startWorkerProcess({ DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue });
+  try {
+    const segments = await seedAndTrain(api);
+    for (const [i, segmentId] of segments.entries()) await publishAndBind(api, segmentId, `Bench ${i}`);
+    const movers = Array.from({ length: MOVERS }, (_, i) => `mover-${i}`);
+    for (let i = 0; i < movers.length; i += 500) await api.request('POST', '/api/leads', { leads: movers.slice(i, i + 500).map(lead) });
+    // Warm up: the worker loads its workflow bundle on its first tasks (seconds on a loaded machine), so measure only
+    // once a warm-up lead's run has started, and preferably once every lead's intake workflow has finished.
+    const warmers = Array.from({ length: 5 }, (_, i) => `warmer-${i}`);
+    await api.request('POST', '/api/leads', { leads: warmers.map(lead) });
+    await Promise.all(warmers.map((id) => api.request('POST', '/api/events', { events: moveEvents(id, 0) })));
+    await waitUntil(databaseUrl, `SELECT count(*) > 0 AS done FROM runs WHERE current_node_id IS NOT NULL`, 300_000);
+    // Best effort: on a saturated machine the intake backlog may outlast this; the result records what was left.
+    const intakesLeft = await waitUntil(databaseUrl, `SELECT (SELECT count(*) FROM leads) - (SELECT count(*) FROM lead_intakes) AS left, false AS done`, 120_000, 'left');
+    await waitForOutboxDrained(databaseUrl);
+    const since = new Date();
+
+    // Request i moves mover i % MOVERS one step, so a mover's steps are MOVERS / RATE seconds apart.
+    const answeredAt = new Map();
+    const achievedRate = await openLoop(MOVERS * MOVES.length, RATE, async (i) => {
+      const events = moveEvents(movers[i % MOVERS], Math.floor(i / MOVERS));
+      await api.request('POST', '/api/events', { events });
+      const at = Date.now();
+      for (const e of events) answeredAt.set(e.eventId, at);
+    });
+    const backlog = await waitForOutboxDrained(databaseUrl, 120_000);
+    const changes = await withClient(databaseUrl, async (c) => (await c.query(
+      `SELECT m.entered_at, m.trigger_event_id, r.temporal_workflow_id, r.started_at AS run_row_at, o.dispatched_at AS pass_at
+       FROM segment_memberships m LEFT JOIN runs r ON r.membership_id = m.id::text
+       LEFT JOIN outbox o ON o.kind = 'segment_entered' AND o.payload->>'membershipId' = m.id::text
+       WHERE m.enter_reason = 'event' AND m.entered_at >= $1`, [since],
+    )).rows);
+    const withoutRun = changes.filter((c) => !c.temporal_workflow_id).length;
+    const started = changes.filter((c) => c.temporal_workflow_id);
+    const times = await mapConcurrently(started, 8, (c) => firstTaskTimes(client, c.temporal_workflow_id));
+    const from = started.map((c) => c.entered_at.getTime());
+    const answered = started.map((c) => answeredAt.get(c.trigger_event_id));
+    return {
+      toRunStarted: summary(times.map((t, i) => t.task - from[i])),
+      fromAnswerToRunStarted: summary(times.map((t, i) => t.task - answered[i]).filter(Number.isFinite)),
+      // Where the time goes, stage by stage (each stage's own percentiles; they do not add up exactly).
+      stages: {
+        changeToDispatchPass: summary(started.map((c, i) => c.pass_at.getTime() - from[i])),
+        passToRunRow: summary(started.map((c) => c.run_row_at.getTime() - c.pass_at.getTime())),
+        runRowToWorkflowStarted: summary(times.map((t, i) => t.created - started[i].run_row_at.getTime())),
+        workflowStartedToTaskPickedUp: summary(times.map((t) => t.picked - t.created)),
+        taskPickedUpToCompleted: summary(times.map((t) => t.task - t.picked)),
+      },
+      segmentChanges: changes.length, changesWithoutRun: withoutRun, leadIntakesStillRunningAtStart: intakesLeft, achievedRequestsPerSecond: round(achievedRate), outboxBacklogAfter: backlog,
+    };
+  } finally {
+    await worker.stop();
+    await api.stop();
+  }
+}
+
+async function measureBareStart({ temporalAddress, client }) {
+  const taskQueue = `bench-s2r-empty-${randomUUID().slice(0, 8)}`;
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath: join(root, 'bench', 'segment-to-run-baseline.workflow.mjs'), logger: new DefaultLogger('WARN') });
+  const connection = await NativeConnection.connect({ address: temporalAddress });
+  const worker = await Worker.create({ connection, taskQueue, workflowBundle, activities: { markStarted: async () => undefined } });
+  const running = worker.run();
+  try {
+    const count = RATE * SECONDS;
+    const calledAt = new Array(count);
+    const ids = Array.from({ length: count }, () => `bench-empty-${randomUUID()}`);
+    const achievedRate = await openLoop(count, RATE, async (i) => {
+      calledAt[i] = Date.now();
+      await client.workflow.start('benchEmptyWorkflow', { taskQueue, workflowId: ids[i], args: [] });
+    });
+    const times = await mapConcurrently(ids, 8, (id) => firstTaskTimes(client, id));
+    return {
+      stages: { callToWorkflowStarted: summary(times.map((t, i) => t.created - calledAt[i])), workflowStartedToTaskPickedUp: summary(times.map((t) => t.picked - t.created)) },
+      toFirstTask: summary(times.map((t, i) => t.task - calledAt[i])),
+      toFirstActivity: summary(times.map((t, i) => t.activity - calledAt[i])),
+      achievedStartsPerSecond: round(achievedRate),
+    };
+  } finally {
+    worker.shutdown();
+    await running;
+    await connection.close();
+  }
+}
+
+async function main() {
+  const { adminUrl, temporalAddress } = benchServices();
+  Runtime.install({ telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } } });
+  const connection = await Connection.connect({ address: temporalAddress });
+  const client = new Client({ connection });
+  try {
+    const databaseUrl = await createDatabase(adminUrl, 'bench_segment_to_run');
+    const segmentToRun = await measureSegmentToRun({ databaseUrl, temporalAddress, client });
+    const bareStart = await measureBareStart({ temporalAddress, client });
+    writeResult('segment-to-run', {
+      figure: segmentToRun.toRunStarted.p99, baseline: bareStart.toFirstActivity.p99, unit: 'ms p99, segment change → run started',
+      details: {
+        segmentToRun, bareStart, requestsPerSecond: RATE, seconds: SECONDS, movers: MOVERS,
+        note: 'figure: membership entered_at (in the committing ingest transaction) → first workflow task completed of the run (Temporal history); baseline: client.workflow.start of a one-activity workflow → that activity started (Temporal history), same rate, worker in the bench process',
+      },
+    });
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});
