@@ -21,7 +21,7 @@ describe('PgChannelListener (real PostgreSQL)', () => {
       connectionString: url, channel: 'spec_channel', applicationName, minBackoffMs: 50, maxBackoffMs: 200,
       onWake: () => void (wakes += 1), onLost: (error) => void lost.push(error.message),
     });
-    listener.start();
+    void listener.start();
   });
   afterAll(async () => {
     await listener.stop();

@@ -6,10 +6,10 @@ export interface PgChannelListenerOptions {
   /** Shown in `pg_stat_activity`, so operators (and tests) can find the listening connection. */
   applicationName: string;
   /**
-   * Called on every notification and after every (re)connect: a notification sent while the connection was
-   * down is lost, so a reconnect must make the caller look for what it may have missed.
+   * Called with the payload of every notification, and with `null` after every (re)connect: a notification sent
+   * while the connection was down is lost, so a reconnect must make the caller look for what it may have missed.
    */
-  onWake: () => void;
+  onWake: (payload: string | null) => void;
   /** Called when the connection fails or drops (it is retried with back-off). */
   onLost: (error: Error) => void;
   minBackoffMs?: number;
@@ -35,8 +35,9 @@ export class PgChannelListener {
     this.backoffMs = this.minBackoffMs;
   }
 
-  start(): void {
-    this.connect();
+  /** Starts listening; resolves once the first attempt has listened or failed (it keeps retrying after a failure). */
+  start(): Promise<void> {
+    return new Promise((settled) => this.connect(settled));
   }
 
   async stop(): Promise<void> {
@@ -47,8 +48,8 @@ export class PgChannelListener {
     await client?.end().catch(() => undefined);
   }
 
-  private connect(): void {
-    if (this.stopped) return;
+  private connect(settled: () => void = () => undefined): void {
+    if (this.stopped) return settled();
     const { connectionString, channel, applicationName } = this.options;
     // keepAlive: a peer that vanishes without a reset (network partition) is noticed by TCP, not only at the next query.
     const client = new Client({ connectionString, application_name: applicationName, keepAlive: true });
@@ -56,6 +57,7 @@ export class PgChannelListener {
     const onLost = (error: Error) => {
       if (lost) return;
       lost = true;
+      settled();
       if (this.client === client) this.client = null;
       client.end().catch(() => undefined);
       if (this.stopped) return;
@@ -67,16 +69,17 @@ export class PgChannelListener {
     client.on('error', onLost);
     client.on('end', () => onLost(new Error('listening connection closed')));
     client.on('notification', (message) => {
-      if (message.channel === channel) this.options.onWake();
+      if (message.channel === channel) this.options.onWake(message.payload ?? '');
     });
     this.client = client;
     client
       .connect()
       .then(() => client.query(`LISTEN ${client.escapeIdentifier(channel)}`))
       .then(() => {
+        settled();
         if (lost || this.stopped) return;
         this.backoffMs = this.minBackoffMs;
-        this.options.onWake();
+        this.options.onWake(null);
       }, onLost);
   }
 }

@@ -51,7 +51,7 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
       onWake: () => this.wakeUp(),
       onLost: (error) => this.logger.warn(`outbox listener lost its connection (${error.message}); reconnecting, polling meanwhile`),
     });
-    this.listener.start();
+    void this.listener.start();
     this.running = this.loop();
   }
 
