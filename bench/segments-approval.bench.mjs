@@ -1,6 +1,6 @@
 // Question: at 100k leads, how long does approving a retrained model take (every lead re-assigned with hysteresis,
-// memberships closed/opened and their outbox rows written, in one transaction in a worker thread), how long is ingest
-// held up by it (it waits on the model lock), and does the API's event loop stay responsive meanwhile? Baseline, in the
+// memberships closed/opened and their outbox rows written, in a worker thread), how long is ingest held up by it (it
+// waits on the model lock for the final step), and does the API's event loop stay responsive meanwhile? Baseline, in the
 // same run: the bare set-based write of as many memberships and outbox rows, server-side, into copies of the tables.
 import { benchServices, copyCsv, createDatabase, csvField, percentile, require, startApi, waitForOutboxDrained, withClient, writeResult } from './ingest-harness.mjs';
 
@@ -99,7 +99,7 @@ async function main() {
         ingestHeldUpMs: ingest.max, ingestDuringApproval: ingest,
         eventLoop: { healthDuringApproval: health, note: 'GET /api/health (a DB ping and a Temporal check) in a loop: max ≈ the longest the event loop was unavailable' },
         firstModel: { trainAndActivateMs: round(first.ms), memberships: LEADS }, candidateTrainMs: round(candidate.ms), outboxBacklogBeforeApproval: backlog,
-        note: 'activation runs in a worker thread in one transaction holding the model lock exclusively; ingest flushes wait for it, so ingestHeldUpMs is bounded by approveMs',
+        note: 'activation runs in a worker thread: every lead is scored in a read-only snapshot without the lock, then the model lock is held exclusively only to re-score leads written since, read memberships and write the changes; ingestHeldUpMs is bounded by that final step',
       },
     });
   } finally {

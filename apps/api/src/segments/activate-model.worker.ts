@@ -1,25 +1,36 @@
-// Runs in a worker_thread, off the API's event loop: the whole activation transaction (lock, status, reading and
-// re-assigning every lead, memberships + outbox) on its own connection.
+// Runs in a worker_thread, off the API's event loop, on its own connection: first scores every lead against the
+// candidate in a read-only snapshot, then the short activation transaction (lock, status, re-scoring what was
+// written meanwhile, memberships + outbox).
 import { parentPort, workerData } from 'node:worker_threads';
 import { Client } from 'pg';
 import { rowsOf } from '../database/queryable';
-import { activateModel } from './activate-model';
+import { activateModel, scoreAllLeads } from './activate-model';
 import type { ActivationJob } from './model-activator';
 import type { SegmentWorkerMessage } from './run-segment-worker';
 
 const post = (message: SegmentWorkerMessage<{ reassigned: number }>) => parentPort?.postMessage(message);
 
-async function run(job: ActivationJob): Promise<{ reassigned: number }> {
-  const client = new Client({ connectionString: job.databaseUrl });
-  await client.connect();
+async function transaction<T>(client: Client, begin: string, work: () => Promise<T>): Promise<T> {
+  await client.query(begin);
   try {
-    await client.query('BEGIN');
-    const result = await activateModel(rowsOf(client), { modelId: job.modelId, now: new Date(job.now), margin: job.margin });
+    const result = await work();
     await client.query('COMMIT');
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
+  }
+}
+
+async function run(job: ActivationJob): Promise<{ reassigned: number }> {
+  const client = new Client({ connectionString: job.databaseUrl });
+  await client.connect();
+  const db = rowsOf(client);
+  const input = { modelId: job.modelId, now: new Date(job.now), margin: job.margin };
+  try {
+    // REPEATABLE READ: every read of the scoring pass sees the one snapshot whose xmin it reports.
+    const scored = await transaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () => scoreAllLeads(db, input));
+    return await transaction(client, 'BEGIN', () => activateModel(db, input, scored));
   } finally {
     await client.end();
   }

@@ -16,7 +16,8 @@ export interface ActivationJob {
 
 /**
  * Makes a candidate the active model and re-assigns every lead (activate-model.ts), in a worker thread: at 100k
- * leads reading and scoring them would block the event loop for seconds. Ingest waits on the model lock meanwhile.
+ * leads reading and scoring them would block the event loop for seconds. Ingest waits on the model lock only for
+ * the final step (re-scoring what was written during the scoring pass, writing the changes).
  */
 @Injectable()
 export class ModelActivator {

@@ -8,7 +8,7 @@ export async function lockActiveModelShared(manager: Queryable): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [SEGMENT_MODEL_LOCK_KEY]);
 }
 
-/** Taken by the transaction that activates a model and reassigns every lead (in a worker thread, see activate-model.ts). */
+/** Taken by the transaction that activates a model and writes the reassignment (in a worker thread, see activate-model.ts). */
 export async function lockActiveModelExclusive(manager: Queryable): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [SEGMENT_MODEL_LOCK_KEY]);
 }

@@ -1,6 +1,11 @@
+import { assignSegment, standardize } from '@segflow/scoring';
 import { generateDemoPopulation } from '@segflow/scoring/testing';
 import { DataSource } from 'typeorm';
+import { vectorOf } from '../features/lead-feature-row';
 import { startTestApi, TestApi } from '../testing/test-api';
+import { activateModel, scoreAllLeads } from './activate-model';
+import { readSegmentModel } from './read-segment-model';
+import { lockActiveModelShared } from './segment-model-lock';
 import { SegmentModelsService } from './segment-models.service';
 
 const chunk = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -99,6 +104,43 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
     expect(await count(`SELECT count(*)::int AS n FROM segment_memberships WHERE left_at IS NULL`)).toBe(400);
     expect(await count(`SELECT count(*)::int AS n FROM segment_memberships m WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'segment_entered' AND o.payload->>'membershipId' = m.id::text)`)).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM segment_memberships m WHERE left_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'segment_left' AND o.payload->>'membershipId' = m.id::text)`)).toBe(0);
+  });
+
+  it('re-scores under the lock a lead written by a transaction that began before the scoring snapshot and committed after it', async () => {
+    const candidate = await retrain({ k: 4, seed: 17 });
+    expect(candidate.status).toBe('candidate');
+    const now = new Date();
+    const input = { modelId: candidate.id, now, margin: api.config.SEGMENT_HYSTERESIS };
+    const model = (await readSegmentModel(db, candidate.id))!;
+    const leads: any[] = await db.query(`SELECT l.id, l.industry, l.headcount, l.revenue_band, l.funding_stage, f.state, m.segment_id
+      FROM leads l JOIN lead_features f ON f.lead_id = l.id JOIN segment_memberships m ON m.lead_id = l.id AND m.left_at IS NULL ORDER BY l.id`);
+    const assigned = (lead: any, state: any) =>
+      assignSegment({ vector: standardize(vectorOf(state, lead, now), model.standardizer), centroids: model.centroids, currentSegmentId: lead.segment_id, margin: input.margin }).segmentId;
+    // A lead, and another lead's features (the writer's update below) that the candidate puts it elsewhere for.
+    const target = leads.find((lead) => leads.some((other) => assigned(lead, other.state) !== assigned(lead, lead.state)));
+    const donor = leads.find((other) => assigned(target, other.state) !== assigned(target, target.state));
+
+    const writer = db.createQueryRunner();
+    const activator = db.createQueryRunner();
+    try {
+      // The writer's transaction starts (updated_at = now() is its start time) before the scoring snapshot…
+      await writer.query('BEGIN');
+      await lockActiveModelShared(writer);
+      await writer.query(`UPDATE lead_features SET state = $2, updated_at = now() WHERE lead_id = $1`, [target.id, donor.state]);
+      await activator.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const scored = await scoreAllLeads(activator, input);
+      await activator.query('COMMIT');
+      // …and commits after it: the scoring pass saw the old features.
+      await writer.query('COMMIT');
+      await activator.query('BEGIN');
+      await activateModel(activator, input, scored);
+      await activator.query('COMMIT');
+    } finally {
+      await writer.release();
+      await activator.release();
+    }
+    const [current] = await db.query(`SELECT segment_id FROM segment_memberships WHERE lead_id = $1 AND left_at IS NULL`, [target.id]);
+    expect(current.segment_id).toBe(assigned(target, donor.state));
   });
 
   it('validates retrain bodies and segment edits', async () => {
