@@ -103,7 +103,7 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     expect((await leadRows.allTextContents()).slice(1).map((t) => t.match(/^(Ravi Kumar|Later Lead|Pushed Lead|Someone Else Lead)/)?.[1]).sort()).toEqual(['Later Lead', 'Pushed Lead', 'Ravi Kumar']);
     expect(await page.getByRole('form', { name: 'New lead' }).count()).toBe(0);
     const navLinks = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
-    expect(await eventually(() => navLinks.allTextContents(), (labels) => labels.join() === 'Leads,Inbox', 10_000)).toEqual(['Leads', 'Inbox']);
+    expect(await eventually(() => navLinks.allTextContents(), (labels) => labels.join() === 'Leads,Inbox,Calendars', 10_000)).toEqual(['Leads', 'Inbox', 'Calendars']);
     await leadRows.filter({ hasText: 'Ravi Kumar' }).getByRole('link').click();
     await page.getByRole('heading', { name: 'Ravi Kumar' }).waitFor();
     // The lead detail opens for its owner, with the run that routed it to them.
