@@ -2,19 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { EventInput } from '@segflow/scoring';
 import { FlushQueue } from './flush-queue';
 import { IngestWriter } from './ingest-writer';
-import { laneOf } from './lane-of';
 import { EventItemResult, validateEvents } from './validate-events';
 
 /** Largest batch `POST /api/events` takes (the 5 MB body limit usually binds first for rich events). */
 export const MAX_EVENTS_PER_BATCH = 5_000;
 /** Events per transaction: a whole maximal batch, so a request costs one transaction and a fixed number of round trips. */
 export const EVENTS_PER_FLUSH = 5_000;
-/**
- * Flush lanes: each lead belongs to one lane (laneOf), each lane runs one flush at a time and coalesces what arrives
- * meanwhile into its next flush (group commit). Lanes touch disjoint leads, so their flushes run in parallel without
- * waiting on each other's row locks; two lanes keep both cores of a small box busy.
- */
-export const FLUSH_LANES = 2;
+/** Flushes in flight at once; more requests than this coalesce into the next flush (group commit). */
+export const CONCURRENT_FLUSHES = 2;
 
 /** Summary plus one result per item, in request order. */
 export interface IngestResponse {
@@ -26,10 +21,10 @@ export interface IngestResponse {
 
 @Injectable()
 export class EventsService {
-  private readonly lanes: FlushQueue<EventInput, EventItemResult>[];
+  private readonly queue: FlushQueue<EventInput, EventItemResult>;
 
   constructor(private readonly writer: IngestWriter) {
-    this.lanes = Array.from({ length: FLUSH_LANES }, () => new FlushQueue<EventInput, EventItemResult>((events) => this.flush(events), EVENTS_PER_FLUSH, 1));
+    this.queue = new FlushQueue((events) => this.flush(events), EVENTS_PER_FLUSH, CONCURRENT_FLUSHES);
   }
 
   /**
@@ -38,10 +33,8 @@ export class EventsService {
    */
   async ingest(items: readonly unknown[]): Promise<IngestResponse> {
     const { valid, results } = validateEvents(items);
-    const byLane = this.lanes.map(() => [] as typeof valid);
-    for (const item of valid) byLane[laneOf(item.event.leadExternalId, this.lanes.length)]!.push(item);
-    const written = await Promise.all(byLane.map((lane, i) => this.lanes[i]!.submit(lane.map((v) => v.event))));
-    written.forEach((lane, l) => lane.forEach((result, i) => results.push({ ...result, index: byLane[l]![i]!.index })));
+    const written = await this.queue.submit(valid.map((v) => v.event));
+    written.forEach((result, i) => results.push({ ...result, index: valid[i]!.index }));
     results.sort((a, b) => a.index - b.index);
     const count = (status: EventItemResult['status']) => results.filter((r) => r.status === status).length;
     return { accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected'), results };
