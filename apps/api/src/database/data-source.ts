@@ -3,8 +3,8 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './schema';
 
 /** TypeORM options shared by the Nest module and the migration runner. */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
-  return { type: 'postgres', url: databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true };
+export function dataSourceOptions(databaseUrl: string, poolSize?: number): DataSourceOptions {
+  return { type: 'postgres', url: databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, poolSize };
 }
 
 /** Applies pending migrations; used by `npm start` before the API boots and by tests on fresh databases. */

@@ -15,7 +15,17 @@ export const MAX_BACKOFF_SECONDS = 300;
  * Leads whose rows are delivered at once within a batch. Each delivery holds up to ~3 pooled connections
  * (binding lookup, run insert, workflow input) next to the batch's own transaction, and the pool has 10.
  */
-export const DELIVERY_CONCURRENCY = 8;
+// Each delivery holds a pool connection for its queries while the pass holds another: kept well below
+// DATABASE_POOL_SIZE so ingest flushes and requests never wait for a connection behind the dispatcher.
+/** Rows one pass locks and delivers; a full pass means a backlog, so the next pass starts at once. */
+const PASS_LIMIT = 100;
+export const DELIVERY_CONCURRENCY = 4;
+/**
+ * Pause after a pass that emptied the queue before the next woken one: at a steady trickle every ingest commit
+ * notifies, and a pass per commit would compete with ingest for the event loop and the pool. Commits within this
+ * window go in one pass; it adds at most this much to a run's start.
+ */
+export const PASS_COALESCE_MS = 50;
 
 type OutboxRow = { id: string } & OutboxMessage;
 
@@ -66,7 +76,7 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
    * One pass: delivers up to `limit` due rows and returns how many rows it tried. Rows of different leads are
    * delivered concurrently (at most {@link DELIVERY_CONCURRENCY} leads at once), the rows of one lead in id order.
    */
-  async dispatchPending(limit = 100): Promise<number> {
+  async dispatchPending(limit = PASS_LIMIT): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT id, kind, payload FROM outbox
@@ -115,7 +125,9 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
       } catch (error) {
         this.logger.warn(`outbox pass failed: ${(error as Error).message}`);
       }
-      if (tried === 0 && !this.woken && !this.stopped) await this.sleep(this.config.OUTBOX_POLL_MS);
+      if (this.stopped) break;
+      if (tried === 0 && !this.woken) await this.sleep(this.config.OUTBOX_POLL_MS);
+      else if (tried < PASS_LIMIT) await new Promise((resolve) => setTimeout(resolve, PASS_COALESCE_MS));
     }
   }
 
