@@ -122,7 +122,8 @@ function processCpuMs(pid) {
 function postgresBackendPids(database) {
   return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).filter((pid) => {
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(`postgres: `) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `);
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return command.startsWith('postgres: ') && command.includes(` ${database} `);
     } catch {
       return false;
     }

@@ -133,12 +133,11 @@ export class IngestWriter {
     if (model) await writeMembershipChanges(manager, changes, { modelId: model.id, at: now, reason: 'event' });
   }
 
-  /** Decides which leads' events a run may be waiting for (see LEADS_WITH_ACTIVE_RUNS_SQL). */
+  /** Decides which leads' events a run may be waiting for (see RUN_LISTENERS_SQL); one round trip per flush. */
   private async runListeners(manager: EntityManager, leadIds: string[]): Promise<{ isListening: (leadId: string, segmentIds: (string | null | undefined)[]) => boolean }> {
-    const active: { lead_id: string }[] = await manager.query(sql.LEADS_WITH_ACTIVE_RUNS_SQL, [leadIds]);
-    const bound: { segment_id: string }[] = await manager.query(sql.BOUND_SEGMENTS_SQL);
-    const withRun = new Set(active.map((r) => r.lead_id));
-    const boundSegments = new Set(bound.map((r) => r.segment_id));
+    const [row]: { leads_with_active_runs: string[]; bound_segment_ids: string[] }[] = await manager.query(sql.RUN_LISTENERS_SQL, [leadIds]);
+    const withRun = new Set(row!.leads_with_active_runs);
+    const boundSegments = new Set(row!.bound_segment_ids);
     return { isListening: (leadId, segmentIds) => withRun.has(leadId) || segmentIds.some((id) => id != null && boundSegments.has(id)) };
   }
 

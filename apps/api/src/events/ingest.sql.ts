@@ -35,10 +35,9 @@ SELECT lead_id, id AS membership_id, segment_id FROM segment_memberships WHERE l
  * (current or about to be entered) has a bound playbook, whose run the dispatcher may not have started yet.
  * Events of the other leads get no `lead_event` outbox row: nobody would hear it, and most events are of such leads.
  */
-export const LEADS_WITH_ACTIVE_RUNS_SQL = `
-SELECT DISTINCT lead_id FROM runs WHERE lead_id = ANY($1::uuid[]) AND status = 'active'`;
-
-export const BOUND_SEGMENTS_SQL = `SELECT segment_id FROM segment_bindings`;
+export const RUN_LISTENERS_SQL = `
+SELECT ARRAY(SELECT DISTINCT lead_id FROM runs WHERE lead_id = ANY($1::uuid[]) AND status = 'active')::text[] AS leads_with_active_runs,
+       ARRAY(SELECT segment_id FROM segment_bindings)::text[] AS bound_segment_ids`;
 
 export const UPDATE_FEATURES_SQL = `
 UPDATE lead_features f SET state = x.state, event_count = x.event_count, last_event_at = x.last_event_at,
