@@ -144,3 +144,18 @@ export async function measureCpu(apiPid, databaseUrl, phase) {
   const postgresMs = postgresBackendPids(database).reduce((sum, pid) => sum + processCpuMs(pid) - (before.get(pid) ?? 0), 0);
   return { result, cpu: { wallMs: Math.round(wallMs), apiMs: processCpuMs(apiPid) - apiBefore, postgresBackendsMs: postgresMs } };
 }
+
+/**
+ * Waits until a first model is active. Training ends as `candidate`; the first model then activates by itself,
+ * assigning every lead under the exclusive model lock and writing their `segment_entered` rows. A timed phase
+ * that started at `candidate` would measure that activation and its dispatch, not the phase.
+ */
+export async function waitForActiveModel(api, modelId, timeoutMs = 300_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { status, error } = await api.request('GET', `/api/segment-models/${modelId}`);
+    if (status === 'active') return;
+    if (status === 'failed' || status === 'discarded' || Date.now() > deadline) throw new Error(`model ${modelId} did not become active: ${status} ${error ?? ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,6 +1,6 @@
 // Question: how many events/s does POST /api/events take with scoring on (validation, idempotent insert, feature
 // update, real-time segment assignment against an active model, outbox rows), versus a raw COPY of the same rows?
-import { waitForOutboxDrained, benchServices, chunk, copyCsv, createDatabase, csvField, measureCpu, require, startApi, withClient, writeResult } from './ingest-harness.mjs';
+import { waitForActiveModel, waitForOutboxDrained, benchServices, chunk, copyCsv, createDatabase, csvField, measureCpu, require, startApi, withClient, writeResult } from './ingest-harness.mjs';
 
 const { generateDemoPopulation } = require('@segflow/scoring/testing');
 const LEADS = Number(process.env.BENCH_INGEST_LEADS ?? 10_000);
@@ -37,7 +37,7 @@ async function main() {
     // Untimed: a history and a first model, so the timed ingest re-scores leads that have features and segments.
     await postAll(api, renamed(history.events, 'h-'));
     const model = await api.request('POST', '/api/segments/retrain', { k: 5, seed: 1 });
-    while ((await api.request('GET', `/api/segment-models/${model.id}`)).status === 'training') await new Promise((r) => setTimeout(r, 200));
+    await waitForActiveModel(api, model.id);
 
     const backlog = await waitForOutboxDrained(databaseUrl);
     const events = renamed(fresh.events, 'f-');

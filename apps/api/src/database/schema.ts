@@ -20,6 +20,7 @@ import { AddRepCalendars1764600000000 } from './migrations/1764600000000-add-rep
 import { AddDashboardRollups1764610000000 } from './migrations/1764610000000-add-dashboard-rollups';
 import { NotifyTaskChanges1764630000000 } from './migrations/1764630000000-notify-task-changes';
 import { NotifyOutbox1764650000000 } from './migrations/1764650000000-notify-outbox';
+import { LightenEventWrites1764660000000 } from './migrations/1764660000000-lighten-event-writes';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
 export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity, ...AUTH_ENTITIES, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AddDashboardRollups1764610000000,
   NotifyTaskChanges1764630000000,
   NotifyOutbox1764650000000,
+  LightenEventWrites1764660000000,
 ];

@@ -2,6 +2,7 @@ import { computeFeatureState, EventInput, FeatureState } from '@segflow/scoring'
 import { DataSource } from 'typeorm';
 import { SlaFixtures } from '../testing/sla-fixtures';
 import { startTestApi, TestApi } from '../testing/test-api';
+import { RESOLVE_LEADS_SQL } from './ingest.sql';
 
 const at = (day: number, hour = 10) => new Date(Date.UTC(2025, 0, day, hour)).toISOString();
 const view = (eventId: string, lead: string, day: number, url = 'https://acme.in/pricing'): EventInput => ({ eventId, leadExternalId: lead, type: 'page_view', occurredAt: at(day), url });
@@ -113,6 +114,28 @@ describe('POST /api/events (real Postgres)', () => {
     await db.query(`INSERT INTO segment_bindings (playbook_id, segment_id) VALUES ($1, $2)`, [playbookId, segmentId]);
     await post([{ eventId: 'q-2', leadExternalId: 'l-3', type: 'email_reply', occurredAt: at(8) }]);
     expect(await leadEventIds('q-')).toEqual(['q-2']);
+  });
+
+  it('stores a batch that repeats a stored eventId among new ones: the repeat is a duplicate, the rest accepted', async () => {
+    await post([view('m-2', 'l-1', 4)]);
+    const response = await post([view('m-1', 'l-1', 4), view('m-2', 'l-1', 4), view('m-3', 'l-1', 4)]);
+    expect(response.body.results.map((r: any) => r.status)).toEqual(['accepted', 'duplicate', 'accepted']);
+    expect((await db.query(`SELECT event_id FROM events WHERE event_id LIKE 'm-%' ORDER BY 1`)).map((r: any) => r.event_id)).toEqual(['m-1', 'm-2', 'm-3']);
+  });
+
+  it('deletes a deleted lead\'s events, and no lead can be deleted while a flush is storing its events', async () => {
+    await api.request('POST', '/api/leads', { leads: [{ externalId: 'l-gone' }] });
+    await post([view('g-1', 'l-gone', 1), view('g-2', 'l-gone', 2)]);
+    const leadId = await leadIdOf('l-gone');
+    await db.transaction(async (flush) => {
+      await flush.query(RESOLVE_LEADS_SQL, [['l-gone']]);
+      await expect(db.transaction(async (other) => {
+        await other.query(`SET LOCAL lock_timeout = '200ms'`);
+        await other.query(`DELETE FROM leads WHERE id = $1`, [leadId]);
+      })).rejects.toThrow(/lock timeout/);
+    });
+    await db.query(`DELETE FROM leads WHERE id = $1`, [leadId]);
+    expect(await db.query(`SELECT event_id FROM events WHERE lead_id = $1`, [leadId])).toEqual([]);
   });
 
   it('refuses an empty or oversized batch as a whole', async () => {

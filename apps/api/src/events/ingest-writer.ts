@@ -8,10 +8,14 @@ import type { OutboxMessage } from '../outbox/outbox-message';
 import { ActiveModel, ActiveModelCache } from '../segments/active-model-cache';
 import { insertOutboxMessages, MembershipChange, writeMembershipChanges } from '../segments/membership-writer';
 import { lockActiveModelShared } from '../segments/segment-model-lock';
+import { copyRows } from './copy-rows';
 import { eventData, leadEventMessage } from './event-outbox';
 import { featureOptionsFrom } from './feature-options';
 import * as sql from './ingest.sql';
 import type { EventItemResult, IndexedEvent } from './validate-events';
+
+const EVENT_COLUMNS = ['event_id', 'lead_id', 'type', 'occurred_at', 'data'];
+const UNIQUE_VIOLATION = '23505';
 
 interface LeadRow extends LeadFirmographicsRow {
   id: string;
@@ -83,14 +87,30 @@ export class IngestWriter {
     return found;
   }
 
+  /**
+   * Stores the events and returns the ids that were new. Optimistic: one COPY of every row, which is the cheap path
+   * when nothing repeats. A repeated eventId (a client retry, or the same id in a concurrent flush) fails the COPY
+   * with a unique violation; the flush then rolls back to the savepoint and inserts with ON CONFLICT DO NOTHING,
+   * whose RETURNING tells the new ids from the repeats.
+   */
   private async insertEvents(manager: EntityManager, events: readonly IndexedEvent[], leads: Map<string, LeadRow>): Promise<Set<string>> {
     if (!events.length) return new Set();
     // Sorted by key so two flushes carrying the same ids lock them in the same order.
     const sorted = [...events].sort((a, b) => (a.event.eventId < b.event.eventId ? -1 : 1)).map((e) => e.event);
-    const rows: { event_id: string }[] = await manager.query(sql.INSERT_EVENTS_SQL, [
-      JSON.stringify(sorted.map((e) => ({ event_id: e.eventId, lead_id: leads.get(e.leadExternalId)!.id, type: e.type, occurred_at: e.occurredAt, data: eventData(e) }))),
+    const rows = sorted.map((e) => [e.eventId, leads.get(e.leadExternalId)!.id, e.type, e.occurredAt, eventData(e)] as const);
+    await manager.query('SAVEPOINT insert_events');
+    try {
+      await copyRows(manager, 'events', EVENT_COLUMNS, rows);
+      await manager.query('RELEASE SAVEPOINT insert_events');
+      return new Set(sorted.map((e) => e.eventId));
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT insert_events');
+    }
+    const inserted: { event_id: string }[] = await manager.query(sql.INSERT_EVENTS_SQL, [
+      JSON.stringify(rows.map(([event_id, lead_id, type, occurred_at, data]) => ({ event_id, lead_id, type, occurred_at, data }))),
     ]);
-    return new Set(rows.map((r) => r.event_id));
+    return new Set(inserted.map((r) => r.event_id));
   }
 
   private async updateLeads(manager: EntityManager, byLead: Map<string, EventInput[]>, leads: Map<string, LeadRow>, now: Date): Promise<void> {
