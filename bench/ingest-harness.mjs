@@ -42,14 +42,19 @@ export async function withClient(databaseUrl, fn) {
   }
 }
 
+/** Runs the API's migrations with `env` (DATABASE_URL and whatever else the API's config requires). */
+export function migrateDatabase(env) {
+  const migrated = spawnSync(process.execPath, [join(root, 'apps/api/dist/database/migrate.js')], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (migrated.status !== 0) throw new Error(`migrations failed: ${migrated.stderr}`);
+}
+
 const ADMIN = { email: 'bench@segflow.local', password: 'bench-password-1' };
 
 /** Migrates `databaseUrl`, starts apps/api/dist/main.js on it and signs in when the API has auth. */
 export async function startApi({ databaseUrl, temporalAddress, env = {} }) {
   const port = await freePort();
   const childEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, API_PORT: String(port), LOG_LEVEL: 'warn', SEGFLOW_ADMIN_EMAIL: ADMIN.email, SEGFLOW_ADMIN_PASSWORD: ADMIN.password, ...env };
-  const migrated = spawnSync(process.execPath, [join(root, 'apps/api/dist/database/migrate.js')], { env: childEnv, encoding: 'utf8' });
-  if (migrated.status !== 0) throw new Error(`migrations failed: ${migrated.stderr}`);
+  migrateDatabase(childEnv);
   // SEGFLOW_BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the API under the bench's load.
   const nodeArgs = (process.env.SEGFLOW_BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist/main.js')], { env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -77,6 +82,27 @@ export function copyCsv(databaseUrl, table, columns, csv) {
   const result = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-qc', `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`], { input: csv, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (result.status !== 0) throw new Error(`psql COPY failed: ${result.stderr}`);
   return performance.now() - started;
+}
+
+/**
+ * Seeds `leads` and their `lead_features` (states folded from the population's events with libs/scoring) by COPY,
+ * for benches whose question starts after ingest. Returns the population, each lead's state by externalId and the
+ * database ids.
+ */
+export async function seedLeadsByCopy(databaseUrl, population, now) {
+  const scoring = require('@segflow/scoring');
+  const states = new Map(population.leads.map((l) => [l.externalId, { state: scoring.emptyFeatureState(), count: 0 }]));
+  for (const event of population.events) {
+    const entry = states.get(event.leadExternalId);
+    entry.state = scoring.applyEvent(entry.state, event, now);
+    entry.count += 1;
+  }
+  const leadCsv = population.leads.map((l) => [l.externalId, l.industry, l.headcount, l.revenueBand, l.fundingStage].map(csvField).join(',')).join('\n');
+  copyCsv(databaseUrl, 'leads', ['external_id', 'industry', 'headcount', 'revenue_band', 'funding_stage'], leadCsv);
+  const ids = await withClient(databaseUrl, async (c) => (await c.query(`SELECT id, external_id FROM leads`)).rows);
+  const featureCsv = ids.map(({ id, external_id }) => [id, JSON.stringify(states.get(external_id).state), states.get(external_id).count].map(csvField).join(',')).join('\n');
+  copyCsv(databaseUrl, 'lead_features', ['lead_id', 'state', 'event_count'], featureCsv);
+  return { states: new Map([...states].map(([externalId, { state }]) => [externalId, state])), idOf: new Map(ids.map((r) => [r.external_id, r.id])) };
 }
 
 export const csvField = (value) => (value === null || value === undefined ? '' : `"${String(value).replace(/"/g, '""')}"`);

@@ -2,9 +2,8 @@
 // memberships closed/opened and their outbox rows written, in a worker thread), how long is ingest held up by it (it
 // waits on the model lock for the final step), and does the API's event loop stay responsive meanwhile? Baseline, in the
 // same run: the bare set-based write of as many memberships and outbox rows, server-side, into copies of the tables.
-import { benchServices, copyCsv, createDatabase, csvField, percentile, require, startApi, waitForOutboxDrained, withClient, writeResult } from './ingest-harness.mjs';
+import { benchServices, createDatabase, percentile, require, seedLeadsByCopy, startApi, waitForOutboxDrained, withClient, writeResult } from './ingest-harness.mjs';
 
-const scoring = require('@segflow/scoring');
 const { generateDemoPopulation } = require('@segflow/scoring/testing');
 const LEADS = Number(process.env.BENCH_APPROVAL_LEADS ?? 100_000);
 const round = (x) => Math.round(x);
@@ -13,17 +12,7 @@ const round = (x) => Math.round(x);
 // 100k intake workflows first.
 async function seedLeads(databaseUrl, now) {
   const population = generateDemoPopulation({ leads: LEADS, seed: 5, now });
-  const states = new Map(population.leads.map((l) => [l.externalId, { state: scoring.emptyFeatureState(), count: 0 }]));
-  for (const event of population.events) {
-    const entry = states.get(event.leadExternalId);
-    entry.state = scoring.applyEvent(entry.state, event, now);
-    entry.count += 1;
-  }
-  const leadCsv = population.leads.map((l) => [l.externalId, l.industry, l.headcount, l.revenueBand, l.fundingStage].map(csvField).join(',')).join('\n');
-  copyCsv(databaseUrl, 'leads', ['external_id', 'industry', 'headcount', 'revenue_band', 'funding_stage'], leadCsv);
-  const ids = await withClient(databaseUrl, async (c) => (await c.query(`SELECT id, external_id FROM leads`)).rows);
-  const featureCsv = ids.map(({ id, external_id }) => [id, JSON.stringify(states.get(external_id).state), states.get(external_id).count].map(csvField).join(',')).join('\n');
-  copyCsv(databaseUrl, 'lead_features', ['lead_id', 'state', 'event_count'], featureCsv);
+  await seedLeadsByCopy(databaseUrl, population, now);
   return population;
 }
 

@@ -1,4 +1,4 @@
-import { adjustedRandIndex } from './adjusted-rand-index';
+import { adjustedRandIndex, adjustedRandIndexOfTable } from './adjusted-rand-index';
 import { createRng } from './create-rng';
 
 describe('adjustedRandIndex', () => {
@@ -24,5 +24,20 @@ describe('adjustedRandIndex', () => {
 
   it('throws on labelings of different length (a caller bug)', () => {
     expect(() => adjustedRandIndex([0], [0, 1])).toThrow(RangeError);
+  });
+});
+
+describe('adjustedRandIndexOfTable', () => {
+  it('equals adjustedRandIndex on the labelings the table counts', () => {
+    const rng = createRng(8);
+    const a = Array.from({ length: 5000 }, () => Math.floor(rng() * 5));
+    const b = a.map((x) => (rng() < 0.8 ? x : Math.floor(rng() * 6)));
+    const table = Array.from({ length: 5 }, (_, r) => Array.from({ length: 6 }, (_, c) => a.filter((x, i) => x === r && b[i] === c).length));
+    expect(adjustedRandIndexOfTable(table)).toBe(adjustedRandIndex(a, b));
+  });
+
+  it('matches a known value and counts one-cluster partitions as identical', () => {
+    expect(adjustedRandIndexOfTable([[2, 0, 0], [0, 1, 1]])).toBeCloseTo(0.5714285714285715, 12);
+    expect(adjustedRandIndexOfTable([[4]])).toBe(1);
   });
 });

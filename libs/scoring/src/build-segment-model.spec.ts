@@ -1,5 +1,8 @@
+import { adjustedRandIndex } from './adjusted-rand-index';
+import { assignSegment } from './assign-segment';
 import { buildSegmentModel, type BuiltSegmentModel } from './build-segment-model';
 import { createRng } from './create-rng';
+import { standardize } from './standardizer';
 import { gaussianBlobs } from './testing/gaussian-blobs';
 
 const centers = [[0, 0, 0], [6, 0, 0], [0, 6, 0], [0, 0, 6]];
@@ -45,5 +48,28 @@ describe('buildSegmentModel', () => {
     expect(next.segments.filter((s) => s.origin === 'added').map((s) => s.id)).toEqual(['n1']);
     expect(next.retired).toHaveLength(1);
     expect(next.moved.find((cell) => cell.from === next.retired[0])?.to).toBe('n1');
+  });
+
+  // The model's sizes, stability and moved matrix come from one counted table; here they are recomputed the long way
+  // from each lead's assignSegment, on a retrain that moves leads, retires a segment and has leads without one.
+  it('reports sizes, stability and moved leads equal to their definitions over the per-lead preview', () => {
+    const shifted = vectors.map((v, i) => (i % 4 === 3 ? [v[0]! + 12, v[1]!, v[2]!] : v.map((x) => x + 0.3 * Math.sin(i))));
+    const current = first.assignments.map((id, i) => (i % 50 === 0 ? null : id));
+    const next = buildSegmentModel({ vectors: shifted, current, active: activeOf(first), k: 4, kRange: [4, 4], seed: 3, maxDistance: 1.5, margin: 0.1, freshIds: ['n1'] });
+    const centroids = next.segments.map(({ id, centroid }) => ({ id, centroid }));
+    const preview = shifted.map((v, i) => assignSegment({ vector: standardize(v, next.standardizer), centroids, currentSegmentId: current[i] ?? null, margin: 0.1 }).segmentId);
+    expect(next.assignments).toEqual(preview);
+    expect(next.segments.map((s) => s.size)).toEqual(next.segments.map((s) => preview.filter((id) => id === s.id).length));
+    const compared = current.map((c, i) => [c, preview[i]] as const).filter(([c]) => c !== null);
+    expect(next.metrics.stability).toEqual({
+      keptShare: compared.filter(([c, n]) => c === n).length / compared.length,
+      adjustedRand: expect.closeTo(adjustedRandIndex(compared.map(([c]) => c!), compared.map(([, n]) => n!)), 12),
+      compared: compared.length,
+    });
+    const key = (from: string | null, to: string | null) => `${from}>${to}`;
+    const counts = new Map<string, number>();
+    current.forEach((c, i) => counts.set(key(c, preview[i]!), (counts.get(key(c, preview[i]!)) ?? 0) + 1));
+    expect(new Map(next.moved.map((cell) => [key(cell.from, cell.to), cell.count]))).toEqual(counts);
+    expect(next.moved.map((cell) => cell.count)).toEqual([...counts.values()].sort((a, b) => b - a));
   });
 });

@@ -1,10 +1,11 @@
-import { adjustedRandIndex } from './adjusted-rand-index';
-import { assignSegment } from './assign-segment';
+import { adjustedRandIndexOfTable } from './adjusted-rand-index';
+import { createRng } from './create-rng';
 import { describeSegment } from './describe-segment';
 import { FEATURE_NAMES } from './feature-vector';
 import { matchSegments } from './match-segments';
+import { scanClusters, type CurrentSegments } from './scan-clusters';
 import { fitStandardizer, standardize, type Standardizer } from './standardizer';
-import { trainSegments, type TrainedSegments } from './train-segments';
+import { fitSegments, measureSegments, type FittedSegments, type TrainSegmentsInput } from './train-segments';
 
 /** The model leads are assigned by now: its standardiser and standardised centroids with segment ids. */
 export interface ActiveSegmentModel {
@@ -65,7 +66,7 @@ export interface BuiltSegmentModel {
     inertia: number;
     silhouette: number;
     daviesBouldin: number;
-    candidates: TrainedSegments['candidates'];
+    candidates: FittedSegments['candidates'];
     /** Versus the current assignment, over leads that have one; null for a first model. */
     stability: { keptShare: number; adjustedRand: number; compared: number } | null;
   };
@@ -75,37 +76,48 @@ export interface BuiltSegmentModel {
 
 const unstandardize = (row: readonly number[], s: Standardizer) => row.map((z, j) => z * (s.stds[j] ?? 1) + (s.means[j] ?? 0));
 
-function stabilityOf(current: readonly (string | null)[], next: readonly (string | null)[]): BuiltSegmentModel['metrics']['stability'] {
-  const pairs = current.map((c, i) => [c, next[i] ?? null] as const).filter(([c]) => c !== null);
-  if (pairs.length === 0) return null;
-  const kept = pairs.filter(([c, n]) => c === n).length;
-  const label = (x: string | null) => x ?? '(none)';
-  return { keptShare: kept / pairs.length, adjustedRand: adjustedRandIndex(pairs.map(([c]) => label(c)), pairs.map(([, n]) => label(n))), compared: pairs.length };
+// Current segment ids as codes (null included), so the one pass over the rows counts moves in an integer table.
+function currentSegmentsOf(current: readonly (string | null)[], rows: number, ids: readonly string[]): { segments: CurrentSegments; from: (string | null)[] } {
+  const codeOf = new Map<string | null, number>();
+  const codes = new Int32Array(rows);
+  for (let i = 0; i < rows; i += 1) {
+    const id = current[i] ?? null;
+    let code = codeOf.get(id);
+    if (code === undefined) codeOf.set(id, (code = codeOf.size));
+    codes[i] = code;
+  }
+  const from = [...codeOf.keys()];
+  return { segments: { codes, centroidOf: Int32Array.from(from, (id) => (id === null ? -1 : ids.indexOf(id))) }, from };
 }
 
-function movedMatrix(current: readonly (string | null)[], next: readonly (string | null)[]): BuiltSegmentModel['moved'] {
-  const cells = new Map<string, { from: string | null; to: string | null; count: number }>();
-  current.forEach((from, i) => {
-    const to = next[i] ?? null;
-    const key = `${from}\u0000${to}`;
-    const cell = cells.get(key) ?? { from, to, count: 0 };
-    cell.count += 1;
-    cells.set(key, cell);
-  });
-  return [...cells.values()].sort((a, b) => b.count - a.count);
+// Versus the current assignment, over leads that have one: the rows of the moved table whose `from` is a segment.
+function stabilityOf(moved: readonly (readonly number[])[], from: readonly (string | null)[], centroidOf: Int32Array): BuiltSegmentModel['metrics']['stability'] {
+  const compared = moved.filter((_, code) => from[code] !== null);
+  const total = compared.reduce((sum, row) => sum + row.reduce((a, b) => a + b, 0), 0);
+  if (total === 0) return null;
+  const kept = moved.reduce((sum, row, code) => sum + (from[code] !== null ? (row[centroidOf[code] as number] ?? 0) : 0), 0);
+  return { keptShare: kept / total, adjustedRand: adjustedRandIndexOfTable(compared), compared: total };
 }
 
-function train(input: BuildSegmentModelInput, rows: number[][], previous: { id: string; centroid: number[] }[]): { model: TrainedSegments; warmStart: boolean } {
+function movedCells(moved: readonly (readonly number[])[], from: readonly (string | null)[], ids: readonly string[]): BuiltSegmentModel['moved'] {
+  const cells = moved.flatMap((row, code) => row.map((count, j) => ({ from: from[code] ?? null, to: ids[j] ?? null, count })));
+  return cells.filter((cell) => cell.count > 0).sort((a, b) => b.count - a.count);
+}
+
+function fit(input: BuildSegmentModelInput, rows: number[][], previous: { id: string; centroid: number[] }[], rng: ReturnType<typeof createRng>): { fitted: FittedSegments; warmStart: boolean } {
   const warmStart = previous.length > 0 && input.kRange === undefined && (input.k === undefined || input.k === previous.length);
-  if (warmStart) return { model: trainSegments({ rows, seed: input.seed, warmStart: previous.map((p) => p.centroid), sampleSize: input.sampleSize }), warmStart };
-  return { model: trainSegments({ rows, k: input.k, kRange: input.kRange ?? (input.k === undefined ? [3, 8] : undefined), seed: input.seed, sampleSize: input.sampleSize }), warmStart };
+  const common: TrainSegmentsInput = { rows, seed: input.seed, sampleSize: input.sampleSize };
+  if (warmStart) return { fitted: fitSegments({ ...common, warmStart: previous.map((p) => p.centroid) }, rng), warmStart };
+  return { fitted: fitSegments({ ...common, k: input.k, kRange: input.kRange ?? (input.k === undefined ? [3, 8] : undefined) }, rng), warmStart };
 }
 
 /**
  * The whole retrain, pure: standardise, k-means (warm-started from the active centroids when k is unchanged),
  * match new centroids to active segments (Hungarian, so ids survive), preview each lead's reassignment with
  * hysteresis, and measure the model (inertia, silhouette, Davies–Bouldin, stability: share of leads keeping their
- * segment and adjusted Rand index versus the current assignment) plus the moved-leads matrix.
+ * segment and adjusted Rand index versus the current assignment) plus the moved-leads matrix. After k-means, one
+ * pass over the leads (scanClusters) yields the labels, inertia, scatter, the reassignment preview and the moved
+ * table; sizes, stability and the moved matrix are read off that table, and silhouette is computed on a sample.
  *
  * @example
  * ```ts
@@ -121,28 +133,37 @@ export function buildSegmentModel(input: BuildSegmentModelInput): BuiltSegmentMo
   // Active centroids are re-expressed in the new standardised space so both sides are comparable.
   const previous = (input.active?.centroids ?? []).map((c) => ({ id: c.id, centroid: standardize(unstandardize(c.centroid, input.active!.standardizer), standardizer) }));
   progress('training', 0.1);
-  const { model, warmStart } = train(input, rows, previous);
-  progress('matching', 0.8);
-  const match = matchSegments({ previous, next: model.centroids, maxDistance: input.maxDistance });
+  // One rng for k-means and the silhouette sample, as trainSegments draws them: the same seed gives the same model.
+  const rng = createRng(input.seed);
+  const { fitted, warmStart } = fit(input, rows, previous, rng);
+  progress('matching', 0.6);
+  const match = matchSegments({ previous, next: fitted.centroids, maxDistance: input.maxDistance });
   const fresh = [...input.freshIds];
-  const ids = model.centroids.map((_, index) => match.kept.find((k) => k.index === index)?.id ?? fresh.shift());
+  const ids = fitted.centroids.map((_, index) => match.kept.find((k) => k.index === index)?.id ?? fresh.shift());
   if (ids.some((id) => id === undefined)) throw new RangeError('buildSegmentModel: not enough freshIds');
-  const centroids = model.centroids.map((centroid, i) => ({ id: ids[i] as string, centroid }));
-  progress('assigning', 0.9);
-  const assignments = rows.map((vector, i) => assignSegment({ vector, centroids, currentSegmentId: input.current[i] ?? null, margin: input.margin }).segmentId);
-  const sizes = new Map<string, number>();
-  for (const id of assignments) if (id !== null) sizes.set(id, (sizes.get(id) ?? 0) + 1);
-  const segments = centroids.map(({ id, centroid }): BuiltSegment => {
+  const segmentIds = ids as string[];
+  progress('assigning', 0.65);
+  const current = currentSegmentsOf(input.current, rows.length, segmentIds);
+  const scan = scanClusters({ rows, centroids: fitted.centroids, reassign: { current: current.segments, margin: input.margin } });
+  const { assigned, moved } = scan.reassignment!;
+  progress('measuring', 0.8);
+  const metrics = measureSegments(rows, scan, fitted.centroids, rng, input.sampleSize);
+  const sizes = segmentIds.map((_, j) => moved.reduce((sum, row) => sum + (row[j] ?? 0), 0));
+  const segments = fitted.centroids.map((centroid, j): BuiltSegment => {
+    const id = segmentIds[j] as string;
     const kept = match.kept.find((k) => k.id === id);
-    return { id, origin: kept ? 'kept' : 'added', moved: kept?.distance ?? null, centroid, rawCentroid: unstandardize(centroid, standardizer), size: sizes.get(id) ?? 0, description: describeSegment(centroid, FEATURE_NAMES) };
+    return { id, origin: kept ? 'kept' : 'added', moved: kept?.distance ?? null, centroid, rawCentroid: unstandardize(centroid, standardizer), size: sizes[j] ?? 0, description: describeSegment(centroid, FEATURE_NAMES) };
   });
   progress('done', 1);
   return {
     standardizer,
     segments,
     retired: match.retired,
-    assignments,
-    metrics: { k: model.k, warmStart, iterations: model.iterations, converged: model.converged, ...model.metrics, candidates: model.candidates, stability: input.active ? stabilityOf(input.current, assignments) : null },
-    moved: movedMatrix(input.current, assignments),
+    assignments: Array.from(assigned, (j) => segmentIds[j] ?? null),
+    metrics: {
+      k: fitted.k, warmStart, iterations: fitted.iterations, converged: fitted.converged, ...metrics, candidates: fitted.candidates,
+      stability: input.active ? stabilityOf(moved, current.from, current.segments.centroidOf) : null,
+    },
+    moved: movedCells(moved, current.from, segmentIds),
   };
 }

@@ -1,7 +1,7 @@
 import { adjustedRandIndex } from './adjusted-rand-index';
 import { createRng } from './create-rng';
 import { fitKmeans } from './fit-kmeans';
-import { squaredDistance } from './squared-distance';
+import { scanClusters } from './scan-clusters';
 import { gaussianBlobs } from './testing/gaussian-blobs';
 
 const centers = [[0, 0, 0], [6, 0, 0], [0, 6, 0], [0, 0, 6]];
@@ -12,7 +12,7 @@ describe('fitKmeans', () => {
   it('recovers well-separated blobs with seeded k-means++', () => {
     const fit = fitKmeans(rows, 4, { seed: 2 });
     expect(fit.converged).toBe(true);
-    expect(adjustedRandIndex(fit.labels, labels)).toBeGreaterThan(0.99);
+    expect(adjustedRandIndex(scanClusters({ rows, centroids: fit.centroids }).labels, labels)).toBeGreaterThan(0.99);
   });
 
   it('gives the same model for the same seed', () => {
@@ -27,26 +27,22 @@ describe('fitKmeans', () => {
     const first = fitKmeans(rows, 4, { seed: 2 });
     const warm = fitKmeans(rows, 4, { seed: 99, initialCentroids: first.centroids });
     expect(warm.iterations).toBe(1);
-    expect(warm.labels).toEqual(first.labels);
     expect(warm.centroids).toEqual(first.centroids);
   });
 
-  it('labels every row by its nearest final centroid, also when stopped before converging', () => {
+  it('stops at maxIterations without converging', () => {
     const fit = fitKmeans(rows, 4, { seed: 5, initialCentroids: [[0, 0, 0], [0.1, 0, 0], [0.2, 0, 0], [0.3, 0, 0]], maxIterations: 1 });
-    expect(fit.converged).toBe(false);
-    const nearest = (row: number[]) => fit.centroids.reduce((best, c, i) => (squaredDistance(row, c) < squaredDistance(row, fit.centroids[best]!) ? i : best), 0);
-    expect(fit.labels).toEqual(rows.map(nearest));
+    expect(fit).toMatchObject({ converged: false, iterations: 1 });
   });
 
   it('keeps an empty warm-started cluster at its centroid', () => {
     const fit = fitKmeans([[0], [0.2], [10], [10.2]], 3, { seed: 1, initialCentroids: [[0.1], [10.1], [100]] });
-    expect(fit.centroids[2]).toEqual([100]);
-    expect(fit.labels).toEqual([0, 0, 1, 1]);
+    expect(fit.centroids).toEqual([[0.1], [10.1], [100]]);
   });
 
   it('clamps k to the distinct rows and gives nothing for no rows', () => {
     expect(fitKmeans([[1], [1], [1], [2]], 3, { seed: 1 }).centroids).toHaveLength(2);
     expect(fitKmeans([[1], [2]], 3, { seed: 1, initialCentroids: [[0], [1], [2]] }).centroids).toHaveLength(2);
-    expect(fitKmeans([], 3, { seed: 1 })).toEqual({ centroids: [], labels: [], iterations: 0, converged: true });
+    expect(fitKmeans([], 3, { seed: 1 })).toEqual({ centroids: [], iterations: 0, converged: true });
   });
 });

@@ -13,11 +13,9 @@ export interface FitKmeansOptions {
   maxIterations?: number;
 }
 
-/** Output of {@link fitKmeans}. */
+/** Output of {@link fitKmeans}: the centroids only; label the rows with scanClusters, which measures them too. */
 export interface FitKmeansResult {
   centroids: number[][];
-  /** Index into `centroids` of every row's nearest centroid. */
-  labels: number[];
   iterations: number;
   converged: boolean;
 }
@@ -26,16 +24,18 @@ export interface FitKmeansResult {
  * Lloyd's k-means by `ml-kmeans`: seeded k-means++ (cold) or a warm start from given centroids. k is clamped to the
  * number of distinct rows (k-means++ cannot place more centres; a warm start with more centroids than rows falls
  * back to it); no rows give no centroids. An empty cluster keeps its centroid (ml-kmeans does not re-seed it), so a
- * warm-started segment that lost its leads stays where it was.
+ * warm-started segment that lost its leads stays where it was. ml-kmeans labels rows by the centroids before its last
+ * update, so its labels are not returned: scanClusters labels the rows by the final centroids in the pass that also
+ * measures them.
  *
  * @example
  * ```ts
- * const { labels, centroids } = fitKmeans([[0], [1], [10], [11]], 2, { seed: 1 });
- * // labels like [0, 0, 1, 1]; centroids like [[0.5], [10.5]]
+ * const { centroids } = fitKmeans([[0], [1], [10], [11]], 2, { seed: 1 });
+ * // centroids like [[0.5], [10.5]]
  * ```
  */
 export function fitKmeans(rows: Rows, k: number, options: FitKmeansOptions): FitKmeansResult {
-  if (rows.length === 0) return { centroids: [], labels: [], iterations: 0, converged: true };
+  if (rows.length === 0) return { centroids: [], iterations: 0, converged: true };
   const init = options.initialCentroids;
   // ml-kmeans needs k ≤ rows; k-means++ would also pick duplicate seeds when there are fewer distinct rows than k.
   const warm = init !== undefined && init.length <= rows.length;
@@ -47,6 +47,5 @@ export function fitKmeans(rows: Rows, k: number, options: FitKmeansOptions): Fit
     seed: options.seed,
     maxIterations: options.maxIterations ?? 100,
   });
-  // ml-kmeans labels rows by the centroids before its last update; relabel by the final ones so both agree.
-  return { centroids: fit.centroids, labels: fit.nearest(data), iterations: fit.iterations, converged: fit.converged };
+  return { centroids: fit.centroids, iterations: fit.iterations, converged: fit.converged };
 }

@@ -4,13 +4,12 @@ import { sampleIndices } from './sample-indices';
 // Math is hoisted: in sandboxes such as jest's vm context every global lookup is slow, and these loops are hot.
 const { sqrt, min, max } = Math;
 
-
 /** Options of {@link silhouette}. */
 export interface SilhouetteOptions {
   /** Score at most this many rows (the cost is quadratic in it). Default 2000. */
   sampleSize?: number;
   /** Picks the sample; required for reproducibility when rows exceed `sampleSize`. */
-  rng: () => number;
+  rng: Rng;
 }
 
 // Flat typed arrays and plain loops: this is the O(s²) hot path.
@@ -20,31 +19,36 @@ function flatten(sample: readonly (readonly number[])[], width: number): Float64
   return flat;
 }
 
-function meanDistances(i: number, flat: Float64Array, width: number, labels: Int32Array, k: number): { sums: Float64Array; counts: Int32Array } {
-  const sums = new Float64Array(k);
-  const counts = new Int32Array(k);
-  const n = labels.length;
-  for (let o = 0; o < n; o += 1) {
-    let sq = 0;
-    for (let j = 0; j < width; j += 1) {
-      const d = (flat[i * width + j] as number) - (flat[o * width + j] as number);
-      sq += d * d;
+// sums[i·k + c]: summed distance of sample row i to the sample rows labelled c. Each pair is measured once and
+// counted for both of its rows, which halves the quadratic work.
+function distanceSums(flat: Float64Array, width: number, labels: Int32Array, k: number): Float64Array {
+  const s = labels.length;
+  const sums = new Float64Array(s * k);
+  for (let i = 0; i < s; i += 1) {
+    const li = labels[i] as number;
+    for (let o = i + 1; o < s; o += 1) {
+      let sq = 0;
+      for (let j = 0; j < width; j += 1) {
+        const d = (flat[i * width + j] as number) - (flat[o * width + j] as number);
+        sq += d * d;
+      }
+      const distance = sqrt(sq);
+      const lo = labels[o] as number;
+      sums[i * k + lo] = (sums[i * k + lo] as number) + distance;
+      sums[o * k + li] = (sums[o * k + li] as number) + distance;
     }
-    const c = labels[o] as number;
-    sums[c] = (sums[c] as number) + sqrt(sq);
-    counts[c] = (counts[c] as number) + 1;
   }
-  return { sums, counts };
+  return sums;
 }
 
-function scoreOne(i: number, flat: Float64Array, width: number, labels: Int32Array, k: number): number {
+function scoreOne(i: number, sums: Float64Array, labels: Int32Array, counts: Int32Array): number {
+  const k = counts.length;
   const own = labels[i] as number;
-  const { sums, counts } = meanDistances(i, flat, width, labels, k);
   if ((counts[own] as number) <= 1) return 0;
-  const a = (sums[own] as number) / ((counts[own] as number) - 1);
+  const a = (sums[i * k + own] as number) / ((counts[own] as number) - 1);
   let b = Number.POSITIVE_INFINITY;
   for (let c = 0; c < k; c += 1) {
-    if (c !== own && (counts[c] as number) > 0) b = min(b, (sums[c] as number) / (counts[c] as number));
+    if (c !== own && (counts[c] as number) > 0) b = min(b, (sums[i * k + c] as number) / (counts[c] as number));
   }
   const scale = max(a, b);
   return scale > 0 ? (b - a) / scale : 0;
@@ -60,14 +64,16 @@ function scoreOne(i: number, flat: Float64Array, width: number, labels: Int32Arr
  * silhouette([[0], [1], [10], [11]], [0, 0, 1, 1], { rng: createRng(1) }); // ≈ 0.9
  * ```
  */
-export function silhouette(rows: readonly (readonly number[])[], labels: readonly number[], options: SilhouetteOptions): number {
+export function silhouette(rows: readonly (readonly number[])[], labels: ArrayLike<number>, options: SilhouetteOptions): number {
   const picked = sampleIndices(rows.length, options.sampleSize ?? 2000, options.rng);
   const width = rows[0]?.length ?? 0;
-  const flat = flatten(picked.map((i) => rows[i] as readonly number[]), width);
   const sampleLabels = Int32Array.from(picked, (i) => labels[i] as number);
   const k = sampleLabels.reduce((highest, label) => max(highest, label), -1) + 1;
   if (new Set(sampleLabels).size < 2) return 0;
+  const counts = new Int32Array(k);
+  for (const label of sampleLabels) counts[label] = (counts[label] as number) + 1;
+  const sums = distanceSums(flatten(picked.map((i) => rows[i] as readonly number[]), width), width, sampleLabels, k);
   let total = 0;
-  for (let i = 0; i < sampleLabels.length; i += 1) total += scoreOne(i, flat, width, sampleLabels, k);
+  for (let i = 0; i < sampleLabels.length; i += 1) total += scoreOne(i, sums, sampleLabels, counts);
   return total / sampleLabels.length;
 }

@@ -1,15 +1,14 @@
-import { clusterSizes } from './cluster-sizes';
 import { countDistinctRows } from './count-distinct-rows';
 import { createRng, type Rng } from './create-rng';
-import { daviesBouldin } from './davies-bouldin';
+import { daviesBouldinOfScatter } from './davies-bouldin';
 import { fitKmeans } from './fit-kmeans';
-import { inertia } from './inertia';
 import { sampleIndices } from './sample-indices';
+import { scanClusters, type ClusterScan } from './scan-clusters';
 import { silhouette } from './silhouette';
 
 type Rows = readonly (readonly number[])[];
 
-/** Input of {@link trainSegments}. Rows should already be standardised. */
+/** Input of {@link trainSegments} and {@link fitSegments}. Rows should already be standardised. */
 export interface TrainSegmentsInput {
   rows: Rows;
   /** Fixed number of segments. Ignored when `warmStart` is given. */
@@ -24,17 +23,29 @@ export interface TrainSegmentsInput {
   maxIterations?: number;
 }
 
-/** A trained segmentation with its quality metrics. */
-export interface TrainedSegments {
+/** Quality metrics of a segmentation. */
+export interface SegmentMetrics {
+  inertia: number;
+  /** On a sample of `sampleSize` rows. */
+  silhouette: number;
+  daviesBouldin: number;
+}
+
+/** Fitted centroids, before the rows are labelled and measured. */
+export interface FittedSegments {
   k: number;
   centroids: number[][];
-  labels: number[];
-  sizes: number[];
   iterations: number;
   converged: boolean;
-  metrics: { inertia: number; silhouette: number; daviesBouldin: number };
   /** Silhouette of each k tried when `kRange` was used (on the sample), else empty. */
   candidates: { k: number; silhouette: number }[];
+}
+
+/** A trained segmentation with its quality metrics. */
+export interface TrainedSegments extends FittedSegments {
+  labels: Int32Array;
+  sizes: number[];
+  metrics: SegmentMetrics;
 }
 
 // Each ml-kmeans call gets its own seed drawn from the one rng, so the whole training follows from `seed`.
@@ -43,7 +54,7 @@ const seedFrom = (rng: Rng) => Math.floor(rng() * 0x7fffffff);
 interface Choice {
   k: number;
   init?: readonly (readonly number[])[];
-  candidates: TrainedSegments['candidates'];
+  candidates: FittedSegments['candidates'];
 }
 
 function chooseK(input: TrainSegmentsInput, rng: Rng, sampleSize: number): Choice {
@@ -59,12 +70,46 @@ function chooseK(input: TrainSegmentsInput, rng: Rng, sampleSize: number): Choic
   const candidates: Choice['candidates'] = [];
   for (let k = low; k <= high; k += 1) {
     const fit = fitKmeans(sample, k, { seed: seedFrom(rng), maxIterations: input.maxIterations });
-    const score = silhouette(sample, fit.labels, { rng, sampleSize });
+    const score = silhouette(sample, scanClusters({ rows: sample, centroids: fit.centroids }).labels, { rng, sampleSize });
     candidates.push({ k, silhouette: score });
     // Strictly greater: on a tie the smaller k wins (simpler model).
     if (score > bestScore) [best, bestScore] = [{ k, init: fit.centroids, candidates }, score];
   }
   return { ...best, candidates };
+}
+
+/**
+ * The k-means part of {@link trainSegments}, drawing from the caller's `rng` (seeded from `input.seed` by
+ * trainSegments), so a caller that measures the rows itself — in one pass with other work, as buildSegmentModel
+ * does — draws the silhouette sample from the same sequence and gets the same model and metrics.
+ *
+ * @example
+ * ```ts
+ * const rng = createRng(7);
+ * const fitted = fitSegments({ rows, kRange: [3, 8], seed: 7 }, rng);
+ * const metrics = measureSegments(rows, scanClusters({ rows, centroids: fitted.centroids }), fitted.centroids, rng);
+ * ```
+ */
+export function fitSegments(input: TrainSegmentsInput, rng: Rng): FittedSegments {
+  const { k, init, candidates } = chooseK(input, rng, input.sampleSize ?? 2000);
+  const fit = fitKmeans(input.rows, k, { seed: seedFrom(rng), initialCentroids: init, maxIterations: input.maxIterations });
+  return { k: fit.centroids.length, centroids: fit.centroids, iterations: fit.iterations, converged: fit.converged, candidates };
+}
+
+/**
+ * Inertia and Davies–Bouldin from a {@link scanClusters} pass, silhouette on a sample drawn with `rng`.
+ *
+ * @example
+ * ```ts
+ * measureSegments(rows, scanClusters({ rows, centroids }), centroids, createRng(1)).daviesBouldin;
+ * ```
+ */
+export function measureSegments(rows: Rows, scan: ClusterScan, centroids: readonly (readonly number[])[], rng: Rng, sampleSize = 2000): SegmentMetrics {
+  return {
+    inertia: scan.inertia,
+    silhouette: silhouette(rows, scan.labels, { rng, sampleSize }),
+    daviesBouldin: daviesBouldinOfScatter({ centroids, scatter: scan.scatter, sizes: scan.sizes }),
+  };
 }
 
 /**
@@ -85,21 +130,7 @@ function chooseK(input: TrainSegmentsInput, rng: Rng, sampleSize: number): Choic
  */
 export function trainSegments(input: TrainSegmentsInput): TrainedSegments {
   const rng = createRng(input.seed);
-  const sampleSize = input.sampleSize ?? 2000;
-  const { k, init, candidates } = chooseK(input, rng, sampleSize);
-  const fit = fitKmeans(input.rows, k, { seed: seedFrom(rng), initialCentroids: init, maxIterations: input.maxIterations });
-  return {
-    k: fit.centroids.length,
-    centroids: fit.centroids,
-    labels: fit.labels,
-    sizes: clusterSizes(fit.labels, fit.centroids.length),
-    iterations: fit.iterations,
-    converged: fit.converged,
-    metrics: {
-      inertia: inertia(input.rows, fit.labels, fit.centroids),
-      silhouette: silhouette(input.rows, fit.labels, { rng, sampleSize }),
-      daviesBouldin: daviesBouldin(input.rows, fit.labels, fit.centroids),
-    },
-    candidates,
-  };
+  const fitted = fitSegments(input, rng);
+  const scan = scanClusters({ rows: input.rows, centroids: fitted.centroids });
+  return { ...fitted, labels: scan.labels, sizes: scan.sizes, metrics: measureSegments(input.rows, scan, fitted.centroids, rng, input.sampleSize) };
 }

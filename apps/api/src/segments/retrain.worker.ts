@@ -22,6 +22,8 @@ async function run(job: RetrainJob): Promise<void> {
   const client = new Client({ connectionString: job.databaseUrl });
   await client.connect();
   const { rows } = await client.query(LEADS_SQL).finally(() => client.end());
+  // A phase of its own: reading 100k feature states and computing their vectors are reported (and benched) apart.
+  post({ type: 'progress', phase: 'computing features', fraction: 0.05 });
   const now = new Date(job.now);
   const vectors = rows.map((r) => vectorOf(r.state ?? emptyFeatureState(), r, now));
   const { assignments: _assignments, ...built } = buildSegmentModel({
