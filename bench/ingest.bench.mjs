@@ -1,6 +1,6 @@
 // Question: how many events/s does POST /api/events take with scoring on (validation, idempotent insert, feature
 // update, real-time segment assignment against an active model, outbox rows), versus a raw COPY of the same rows?
-import { waitForActiveModel, waitForOutboxDrained, benchServices, chunk, copyCsv, createDatabase, csvField, measureCpu, require, startApi, withClient, writeResult } from './ingest-harness.mjs';
+import { waitForActiveModel, waitForTemporalIdle, waitForOutboxDrained, benchServices, chunk, copyCsv, createDatabase, csvField, measureCpu, require, startApi, withClient, writeResult } from './ingest-harness.mjs';
 
 const { generateDemoPopulation } = require('@segflow/scoring/testing');
 const LEADS = Number(process.env.BENCH_INGEST_LEADS ?? 10_000);
@@ -40,6 +40,7 @@ async function main() {
     await waitForActiveModel(api, model.id);
 
     const backlog = await waitForOutboxDrained(databaseUrl);
+    const temporalSettleMs = await waitForTemporalIdle(temporalAddress);
     const events = renamed(fresh.events, 'f-');
     const { result: timed, cpu } = await measureCpu(api.pid, databaseUrl, () => postAll(api, events));
     const eventsPerSecond = (timed.accepted / timed.ms) * 1000;
@@ -58,7 +59,7 @@ async function main() {
     const outbox = await withClient(databaseUrl, async (c) => (await c.query(`SELECT kind, count(*)::int AS n FROM outbox GROUP BY kind`)).rows);
     writeResult('ingest', {
       figure: Math.round(eventsPerSecond), baseline: Math.round(copyPerSecond), unit: 'events/s',
-      details: { outboxBacklogAtStart: backlog, events: timed.accepted, leads: LEADS, batch: BATCH, concurrency: CONCURRENCY, apiMs: Math.round(timed.ms), copyMs: Math.round(copyMs), cpu, outbox,
+      details: { outboxBacklogAtStart: backlog, temporalSettleMs, events: timed.accepted, leads: LEADS, batch: BATCH, concurrency: CONCURRENCY, apiMs: Math.round(timed.ms), copyMs: Math.round(copyMs), cpu, outbox,
         note: 'figure: POST /api/events over HTTP with scoring + real-time assignment (active k=5 model) + outbox; baseline: psql COPY of the same rows into a table with the same indexes' },
     });
   } finally {

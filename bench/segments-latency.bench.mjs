@@ -2,7 +2,7 @@
 // active centroid with hysteresis, membership + outbox rows committed)? The decision is committed before
 // POST /api/events answers, so the request's latency is the decision latency. Baseline, in the same run and at the
 // same rate: a bare single-row INSERT of the same event into a table with the same indexes.
-import { waitForOutboxDrained, benchServices, chunk, createDatabase, percentile, require, startApi, withClient, writeResult } from './ingest-harness.mjs';
+import { waitForActiveModel, waitForTemporalIdle, waitForOutboxDrained, benchServices, chunk, createDatabase, percentile, require, startApi, withClient, writeResult } from './ingest-harness.mjs';
 
 const { generateDemoPopulation } = require('@segflow/scoring/testing');
 const pg = require('pg');
@@ -43,9 +43,10 @@ async function main() {
     for (const leads of chunk(population.leads, 1_000)) await api.request('POST', '/api/leads', { leads });
     for (const events of chunk(population.events, 5_000)) await api.request('POST', '/api/events', { events });
     const model = await api.request('POST', '/api/segments/retrain', { k: 5, seed: 3 });
-    while ((await api.request('GET', `/api/segment-models/${model.id}`)).status === 'training') await new Promise((r) => setTimeout(r, 200));
+    await waitForActiveModel(api, model.id);
 
     const backlog = await waitForOutboxDrained(databaseUrl);
+    const temporalSettleMs = await waitForTemporalIdle(temporalAddress);
     const count = RATE * SECONDS;
     const live = generateDemoPopulation({ leads: LEADS, seed: 4, now }).events.slice(0, count).map((e) => ({ ...e, eventId: `live-${e.eventId}` }));
     if (live.length < count) throw new Error(`only ${live.length} live events generated`);
@@ -65,7 +66,7 @@ async function main() {
       details: {
         decision: { p50: round(decisions.p50), p99: round(decisions.p99), max: round(decisions.max), achievedEventsPerSecond: Math.round(decisions.achievedRate * PER_REQUEST), failed: decisions.failed },
         bareInsert: { p50: round(inserts.p50), p99: round(inserts.p99), max: round(inserts.max), achievedEventsPerSecond: Math.round(inserts.achievedRate), failed: inserts.failed },
-        outboxBacklogAtStart: backlog, rate: RATE, eventsPerRequest: PER_REQUEST, seconds: SECONDS, leads: LEADS, segmentChangesByEvents: changes,
+        outboxBacklogAtStart: backlog, temporalSettleMs, rate: RATE, eventsPerRequest: PER_REQUEST, seconds: SECONDS, leads: LEADS, segmentChangesByEvents: changes,
         note: 'eventsPerRequest events per POST /api/events over HTTP (auth, validation, group commit, features, assignment, outbox); baseline: one-row INSERT via a 10-connection pg pool at the same rate',
       },
     });

@@ -123,6 +123,17 @@ describe('POST /api/events (real Postgres)', () => {
     expect((await db.query(`SELECT event_id FROM events WHERE event_id LIKE 'm-%' ORDER BY 1`)).map((r: any) => r.event_id)).toEqual(['m-1', 'm-2', 'm-3']);
   });
 
+  it('stores a large batch by COPY, and one repeating a stored eventId by falling back to the insert that skips it', async () => {
+    const batch = (from: number) => Array.from({ length: 250 }, (_, i) => view(`c-${from + i}`, 'l-1', 5));
+    const first = await post(batch(0));
+    expect(first.body).toMatchObject({ accepted: 250, duplicate: 0 });
+    const overlapping = await post(batch(249));
+    expect(overlapping.body).toMatchObject({ accepted: 249, duplicate: 1 });
+    expect(overlapping.body.results[0]).toMatchObject({ status: 'duplicate', eventId: 'c-249' });
+    const [{ count }] = await db.query(`SELECT count(*)::int FROM events WHERE event_id LIKE 'c-%'`);
+    expect(count).toBe(499);
+  });
+
   it('deletes a deleted lead\'s events, and no lead can be deleted while a flush is storing its events', async () => {
     await api.request('POST', '/api/leads', { leads: [{ externalId: 'l-gone' }] });
     await post([view('g-1', 'l-gone', 1), view('g-2', 'l-gone', 2)]);

@@ -6,7 +6,7 @@ import { foldLeadEvents } from '../features/fold-lead-events';
 import { LeadFirmographicsRow, vectorOf } from '../features/lead-feature-row';
 import type { OutboxMessage } from '../outbox/outbox-message';
 import { ActiveModel, ActiveModelCache } from '../segments/active-model-cache';
-import { insertOutboxMessages, MembershipChange, writeMembershipChanges } from '../segments/membership-writer';
+import { MembershipChange, writeMembershipChanges } from '../segments/membership-writer';
 import { lockActiveModelShared } from '../segments/segment-model-lock';
 import { copyRows } from './copy-rows';
 import { eventData, leadEventMessage } from './event-outbox';
@@ -16,10 +16,20 @@ import type { EventItemResult, IndexedEvent } from './validate-events';
 
 const EVENT_COLUMNS = ['event_id', 'lead_id', 'type', 'occurred_at', 'data'];
 const UNIQUE_VIOLATION = '23505';
+/** Flushes of at least this many events are COPYed (see insertEvents). */
+const COPY_FROM_EVENTS = 200;
 
 interface LeadRow extends LeadFirmographicsRow {
   id: string;
   external_id: string;
+  has_features: boolean;
+}
+
+interface AfterLockRow {
+  active_model_id: string | null;
+  open_memberships: { lead_id: string; membership_id: string; segment_id: string }[];
+  leads_with_active_runs: string[];
+  bound_segment_ids: string[];
 }
 
 interface LockedFeatures {
@@ -88,24 +98,27 @@ export class IngestWriter {
   }
 
   /**
-   * Stores the events and returns the ids that were new. Optimistic: one COPY of every row, which is the cheap path
-   * when nothing repeats. A repeated eventId (a client retry, or the same id in a concurrent flush) fails the COPY
-   * with a unique violation; the flush then rolls back to the savepoint and inserts with ON CONFLICT DO NOTHING,
-   * whose RETURNING tells the new ids from the repeats.
+   * Stores the events and returns the ids that were new. A large flush is COPYed, optimistically: one COPY of every
+   * row, the cheap path for Postgres when nothing repeats. A repeated eventId (a client retry, or the same id in a
+   * concurrent flush) fails the COPY with a unique violation; the flush then rolls back to the savepoint and falls
+   * back to INSERT … ON CONFLICT DO NOTHING, whose RETURNING tells the new ids from the repeats. A small flush takes
+   * that INSERT at once: one round trip instead of the COPY's four, which matters more than per-row cost there.
    */
   private async insertEvents(manager: EntityManager, events: readonly IndexedEvent[], leads: Map<string, LeadRow>): Promise<Set<string>> {
     if (!events.length) return new Set();
     // Sorted by key so two flushes carrying the same ids lock them in the same order.
     const sorted = [...events].sort((a, b) => (a.event.eventId < b.event.eventId ? -1 : 1)).map((e) => e.event);
     const rows = sorted.map((e) => [e.eventId, leads.get(e.leadExternalId)!.id, e.type, e.occurredAt, eventData(e)] as const);
-    await manager.query('SAVEPOINT insert_events');
-    try {
-      await copyRows(manager, 'events', EVENT_COLUMNS, rows);
-      await manager.query('RELEASE SAVEPOINT insert_events');
-      return new Set(sorted.map((e) => e.eventId));
-    } catch (error) {
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      await manager.query('ROLLBACK TO SAVEPOINT insert_events');
+    if (rows.length >= COPY_FROM_EVENTS) {
+      await manager.query('SAVEPOINT insert_events');
+      try {
+        await copyRows(manager, 'events', EVENT_COLUMNS, rows);
+        await manager.query('RELEASE SAVEPOINT insert_events');
+        return new Set(sorted.map((e) => e.eventId));
+      } catch (error) {
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+        await manager.query('ROLLBACK TO SAVEPOINT insert_events');
+      }
     }
     const inserted: { event_id: string }[] = await manager.query(sql.INSERT_EVENTS_SQL, [
       JSON.stringify(rows.map(([event_id, lead_id, type, occurred_at, data]) => ({ event_id, lead_id, type, occurred_at, data }))),
@@ -115,13 +128,13 @@ export class IngestWriter {
 
   private async updateLeads(manager: EntityManager, byLead: Map<string, EventInput[]>, leads: Map<string, LeadRow>, now: Date): Promise<void> {
     const leadIds = [...byLead.keys()].sort();
-    await manager.query(sql.ENSURE_FEATURES_SQL, [leadIds, JSON.stringify(emptyFeatureState())]);
-    const locked: LockedFeatures[] = await manager.query(sql.LOCK_FEATURES_SQL, [leadIds]);
-    const open: { lead_id: string; membership_id: string; segment_id: string }[] = await manager.query(sql.OPEN_MEMBERSHIPS_SQL, [leadIds]);
-    const membershipOf = new Map(open.map((m) => [m.lead_id, m]));
-    const model = await this.models.load(manager);
-    const listening = await this.runListeners(manager, leadIds);
     const leadById = new Map([...leads.values()].map((lead) => [lead.id, lead]));
+    const locked = await this.lockFeatures(manager, leadIds, leadById);
+    const [context]: AfterLockRow[] = await manager.query(sql.AFTER_LOCK_SQL, [leadIds]);
+    const membershipOf = new Map(context!.open_memberships.map((m) => [m.lead_id, m]));
+    const model = await this.models.byId(manager, context!.active_model_id);
+    const withRun = new Set(context!.leads_with_active_runs);
+    const boundSegments = new Set(context!.bound_segment_ids);
     const updates: { lead_id: string; state: FeatureState; event_count: number; last_event_at: string | null; converted_at: string | null; score: number }[] = [];
     const changes: MembershipChange[] = [];
     const eventMessages: OutboxMessage[] = [];
@@ -140,25 +153,29 @@ export class IngestWriter {
       const current = membershipOf.get(row.lead_id) ?? null;
       const change = model && this.reassign(model, current, row.lead_id, vector, events);
       if (change) changes.push(change);
-      if (listening.isListening(row.lead_id, [current?.segment_id, change?.toSegmentId])) {
+      // Which leads a run may hear: see AFTER_LOCK_SQL.
+      const listening = withRun.has(row.lead_id) || [current?.segment_id, change?.toSegmentId].some((id) => id != null && boundSegments.has(id));
+      if (listening) {
         for (const event of events) {
           const message = leadEventMessage(row.lead_id, event);
           if (message) eventMessages.push(message);
         }
       }
     }
-    await manager.query(sql.UPDATE_FEATURES_SQL, [JSON.stringify(updates)]);
-    // Event rows first: the run of a segment the lead is leaving still hears the event that made it leave.
-    await insertOutboxMessages(manager, eventMessages);
+    // Event rows before membership rows: the run of a segment the lead is leaving still hears the event that made it leave.
+    if (eventMessages.length) await manager.query(sql.UPDATE_FEATURES_AND_OUTBOX_SQL, [JSON.stringify(updates), JSON.stringify(eventMessages)]);
+    else await manager.query(sql.UPDATE_FEATURES_SQL, [JSON.stringify(updates)]);
     if (model) await writeMembershipChanges(manager, changes, { modelId: model.id, at: now, reason: 'event' });
   }
 
-  /** Decides which leads' events a run may be waiting for (see RUN_LISTENERS_SQL); one round trip per flush. */
-  private async runListeners(manager: EntityManager, leadIds: string[]): Promise<{ isListening: (leadId: string, segmentIds: (string | null | undefined)[]) => boolean }> {
-    const [row]: { leads_with_active_runs: string[]; bound_segment_ids: string[] }[] = await manager.query(sql.RUN_LISTENERS_SQL, [leadIds]);
-    const withRun = new Set(row!.leads_with_active_runs);
-    const boundSegments = new Set(row!.bound_segment_ids);
-    return { isListening: (leadId, segmentIds) => withRun.has(leadId) || segmentIds.some((id) => id != null && boundSegments.has(id)) };
+  /**
+   * Locks the leads' feature rows, first creating the missing ones. Creating before locking any keeps every flush
+   * taking its row locks in lead id order, so flushes never deadlock; most flushes create none and skip the insert.
+   */
+  private async lockFeatures(manager: EntityManager, leadIds: string[], leadById: Map<string, LeadRow>): Promise<LockedFeatures[]> {
+    const missing = leadIds.filter((id) => !leadById.get(id)!.has_features);
+    if (missing.length) await manager.query(sql.ENSURE_FEATURES_SQL, [missing, JSON.stringify(emptyFeatureState())]);
+    return manager.query(sql.LOCK_FEATURES_SQL, [leadIds]);
   }
 
   private reassign(model: ActiveModel, current: { membership_id: string; segment_id: string } | null, leadId: string, rawVector: number[], events: EventInput[]): MembershipChange | null {

@@ -1,13 +1,17 @@
+import { insertOutboxSql } from '../segments/membership-writer';
+
 // Every statement handles a whole flush: set-based SQL, no statement per event. Rows travel as one jsonb document
 // (jsonb_to_recordset): measured ~1.6x faster than unnest over a jsonb[] parameter, whose array literal is costly.
 
 /**
- * Leads named by the events, with the firmographics the fit feature reads. FOR KEY SHARE keeps each lead from being
- * deleted until the flush commits: events.lead_id has no foreign key (whose check would cost a query per event).
+ * Leads named by the events, with the firmographics the fit feature reads, and whether they have a feature row yet.
+ * FOR KEY SHARE keeps each lead from being deleted until the flush commits: events.lead_id has no foreign key
+ * (whose check would cost a query per event).
  */
 export const RESOLVE_LEADS_SQL = `
-SELECT id, external_id, industry, headcount, revenue_band, funding_stage
-FROM leads WHERE external_id = ANY($1::text[]) FOR KEY SHARE`;
+SELECT id, external_id, industry, headcount, revenue_band, funding_stage,
+       EXISTS (SELECT 1 FROM lead_features f WHERE f.lead_id = leads.id) AS has_features
+FROM leads WHERE external_id = ANY($1::text[]) FOR KEY SHARE OF leads`;
 
 /** Stub leads for unknown external ids (EVENTS_UNKNOWN_LEAD=stub). */
 export const INSERT_STUB_LEADS_SQL = `
@@ -21,30 +25,44 @@ FROM jsonb_to_recordset($1::jsonb) AS x(event_id text, lead_id uuid, type text, 
 ON CONFLICT (event_id) DO NOTHING
 RETURNING event_id`;
 
-/** Creates missing feature rows, then locks every touched lead's row (id order: no deadlocks between flushes). */
-export const ENSURE_FEATURES_SQL = `
-INSERT INTO lead_features (lead_id, state) SELECT unnest($1::uuid[]), $2::jsonb ON CONFLICT (lead_id) DO NOTHING`;
-
+/** Locks every touched lead's feature row (id order: no deadlocks between flushes). All of them exist by then. */
 export const LOCK_FEATURES_SQL = `
 SELECT lead_id, state FROM lead_features WHERE lead_id = ANY($1::uuid[]) ORDER BY lead_id FOR UPDATE`;
 
-// A separate statement, after the lock: under READ COMMITTED it sees memberships committed by the flush that held
-// the lock before us. Joined into the locking SELECT, they would come from that statement's older snapshot.
-export const OPEN_MEMBERSHIPS_SQL = `
-SELECT lead_id, id AS membership_id, segment_id FROM segment_memberships WHERE lead_id = ANY($1::uuid[]) AND left_at IS NULL`;
+/** Creates the feature rows of leads that had none (their first events), before the flush locks any. */
+export const ENSURE_FEATURES_SQL = `
+INSERT INTO lead_features (lead_id, state) SELECT unnest($1::uuid[]), $2::jsonb ON CONFLICT (lead_id) DO NOTHING`;
 
 /**
- * Which of the touched leads a playbook run may be listening to: those with an active run, and those whose segment
- * (current or about to be entered) has a bound playbook, whose run the dispatcher may not have started yet.
- * Events of the other leads get no `lead_event` outbox row: nobody would hear it, and most events are of such leads.
+ * What the decision needs besides the features, in one round trip after the lock:
+ * - the active model's id (read after the shared model lock, so never a model being replaced);
+ * - the open memberships. A separate statement from the lock on purpose: under READ COMMITTED it sees memberships
+ *   committed by the flush that held the lock before us; joined into the locking SELECT, they would come from that
+ *   statement's older snapshot;
+ * - which leads a playbook run may be listening to: those with an active run, and those whose segment (current or
+ *   about to be entered) has a bound playbook, whose run the dispatcher may not have started yet. Events of the
+ *   other leads get no `lead_event` outbox row: nobody would hear it, and most events are of such leads.
  */
-export const RUN_LISTENERS_SQL = `
-SELECT ARRAY(SELECT DISTINCT lead_id FROM runs WHERE lead_id = ANY($1::uuid[]) AND status = 'active')::text[] AS leads_with_active_runs,
+export const AFTER_LOCK_SQL = `
+SELECT (SELECT id FROM segment_models WHERE status = 'active') AS active_model_id,
+       COALESCE((SELECT json_agg(json_build_object('lead_id', lead_id, 'membership_id', id, 'segment_id', segment_id))
+                 FROM segment_memberships WHERE lead_id = ANY($1::uuid[]) AND left_at IS NULL), '[]') AS open_memberships,
+       ARRAY(SELECT DISTINCT lead_id FROM runs WHERE lead_id = ANY($1::uuid[]) AND status = 'active')::text[] AS leads_with_active_runs,
        ARRAY(SELECT segment_id FROM segment_bindings)::text[] AS bound_segment_ids`;
 
-export const UPDATE_FEATURES_SQL = `
+const FEATURE_UPDATES = `
 UPDATE lead_features f SET state = x.state, event_count = x.event_count, last_event_at = x.last_event_at,
   converted_at = COALESCE(f.converted_at, x.converted_at), score = x.score, updated_at = now()
 FROM jsonb_to_recordset($1::jsonb)
   AS x(lead_id uuid, state jsonb, event_count int, last_event_at timestamptz, converted_at timestamptz, score real)
 WHERE f.lead_id = x.lead_id`;
+
+export const UPDATE_FEATURES_SQL = FEATURE_UPDATES;
+
+/**
+ * The feature update and the flush's `lead_event` outbox rows in one round trip. Only used when there are such
+ * rows: the outbox's statement trigger would wake the dispatcher for an INSERT of no rows too.
+ */
+export const UPDATE_FEATURES_AND_OUTBOX_SQL = `
+WITH updated AS (${FEATURE_UPDATES})
+${insertOutboxSql('$2')}`;

@@ -5,8 +5,8 @@ import { ActiveModel, readSegmentModel } from './read-segment-model';
 export type { ActiveModel } from './read-segment-model';
 
 /**
- * The active model, read inside the caller's transaction. Only its id is queried per flush; centroids are cached
- * by model id (a model's centroids never change once stored).
+ * The active model, read inside the caller's transaction. Only its id is queried per flush (ingest reads it with
+ * other things, see {@link byId}); centroids are cached by model id (a model's centroids never change once stored).
  */
 @Injectable()
 export class ActiveModelCache {
@@ -14,9 +14,13 @@ export class ActiveModelCache {
 
   async load(manager: EntityManager): Promise<ActiveModel | null> {
     const [row] = await manager.query(`SELECT id FROM segment_models WHERE status = 'active'`);
-    if (!row) return null;
-    if (this.cached?.id === row.id) return this.cached;
-    this.cached = await readSegmentModel(manager, row.id);
+    return this.byId(manager, row?.id ?? null);
+  }
+
+  /** The model with this id (the caller read it as the active one), from the cache when it is the last one asked. */
+  async byId(manager: EntityManager, modelId: string | null): Promise<ActiveModel | null> {
+    if (modelId === null) return null;
+    if (this.cached?.id !== modelId) this.cached = await readSegmentModel(manager, modelId);
     return this.cached;
   }
 }

@@ -17,17 +17,21 @@ export interface MembershipContext {
   reason: 'event' | 'model_activated';
 }
 
+/** An INSERT of outbox rows given as a JSON array of {@link OutboxMessage} in the parameter `param` (e.g. `$1`). */
+export const insertOutboxSql = (param: string): string =>
+  `INSERT INTO outbox (kind, payload) SELECT x.kind, x.payload FROM jsonb_to_recordset(${param}::jsonb) AS x(kind text, payload jsonb)`;
+
 /** Appends outbox rows in one statement. Must run inside the transaction of the change they describe. */
 export async function insertOutboxMessages(manager: Queryable, messages: readonly OutboxMessage[]): Promise<void> {
   if (!messages.length) return;
-  await manager.query(`INSERT INTO outbox (kind, payload) SELECT x.kind, x.payload FROM jsonb_to_recordset($1::jsonb) AS x(kind text, payload jsonb)`, [
-    JSON.stringify(messages),
-  ]);
+  await manager.query(insertOutboxSql('$1'), [JSON.stringify(messages)]);
 }
 
 /**
  * Closes the old memberships, opens the new ones and writes one `segment_left` / `segment_entered` outbox row per
- * closed / opened membership: three statements for any number of changes, all in the caller's transaction.
+ * closed / opened membership: two statements for any number of changes, all in the caller's transaction. The close
+ * is its own statement because the open ones would collide with the still-open rows in the one-open-membership
+ * index (the parts of one statement run in no set order); opening and its outbox rows share one.
  */
 export async function writeMembershipChanges(manager: Queryable, changes: readonly MembershipChange[], context: MembershipContext): Promise<void> {
   if (!changes.length) return;
@@ -39,16 +43,8 @@ export async function writeMembershipChanges(manager: Queryable, changes: readon
       closing.map((c) => c.from!.membershipId), at, context.reason,
     ]);
   }
-  if (opening.length) {
-    await manager.query(
-      `INSERT INTO segment_memberships (id, lead_id, segment_id, model_id, entered_at, enter_reason, trigger_event_id)
-       SELECT id, lead_id, segment_id, $4, $5, $6, trigger FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $7::text[])
-         AS x(id, lead_id, segment_id, trigger)`,
-      [opening.map((c) => c.membershipId), opening.map((c) => c.leadId), opening.map((c) => c.toSegmentId), context.modelId, at, context.reason, opening.map((c) => c.triggerEventId)],
-    );
-  }
   // Left before entered, so a dispatcher reading in id order exits the old run before starting the new one.
-  await insertOutboxMessages(manager, [
+  const messages = JSON.stringify([
     ...closing.map((c): OutboxMessage => ({
       kind: 'segment_left',
       payload: { leadId: c.leadId, segmentId: c.from!.segmentId, membershipId: c.from!.membershipId, leftAt: at, reason: context.reason },
@@ -58,4 +54,16 @@ export async function writeMembershipChanges(manager: Queryable, changes: readon
       payload: { leadId: c.leadId, segmentId: c.toSegmentId!, membershipId: c.membershipId, enteredAt: at, triggerEventId: c.triggerEventId },
     })),
   ]);
+  if (!opening.length) {
+    await manager.query(insertOutboxSql('$1'), [messages]);
+    return;
+  }
+  await manager.query(
+    `WITH opened AS (
+       INSERT INTO segment_memberships (id, lead_id, segment_id, model_id, entered_at, enter_reason, trigger_event_id)
+       SELECT id, lead_id, segment_id, $4, $5, $6, trigger FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $7::text[])
+         AS x(id, lead_id, segment_id, trigger))
+     ${insertOutboxSql('$8')}`,
+    [opening.map((c) => c.membershipId), opening.map((c) => c.leadId), opening.map((c) => c.toSegmentId), context.modelId, at, context.reason, opening.map((c) => c.triggerEventId), messages],
+  );
 }
