@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { ApiKeyEntity, ApiKeyScope } from './api-key.entity';
 import type { Principal } from './principal';
+import { PrincipalCache } from './principal-cache';
 import { generateSecretToken, hashSecretToken } from './secret-token';
 
 export interface ApiKeyDto {
@@ -30,7 +31,10 @@ const LAST_USED_PRECISION_MS = 60_000;
 /** Ingest keys: created and revoked by admins; the plain key is shown once, only its hash is stored. */
 @Injectable()
 export class ApiKeysService {
-  constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
+  constructor(
+    @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
+    private readonly cache: PrincipalCache,
+  ) {}
 
   async create(name: string, scopes: ApiKeyScope[], createdBy: string): Promise<ApiKeyDto & { key: string }> {
     const key = generateSecretToken('sfk');
@@ -48,16 +52,26 @@ export class ApiKeysService {
     const key = await this.keys.findOneBy({ id });
     if (!key) throw new NotFoundException(`no API key ${id}`);
     key.revokedAt ??= new Date();
-    return mapApiKey(await this.keys.save(key));
+    const saved = await this.keys.save(key);
+    this.cache.forgetApiKey(id);
+    return mapApiKey(saved);
   }
 
-  /** The key's principal when it exists and is not revoked; `last_used_at` is refreshed at most once a minute. */
+  /**
+   * The key's principal when it exists and is not revoked; `last_used_at` is refreshed at most once a minute (on a
+   * cache miss, which comes at least that often: the cache's TTL is capped below a minute).
+   */
   async resolve(plainKey: string, now = new Date()): Promise<Principal | null> {
-    const key = await this.keys.findOneBy({ keyHash: hashSecretToken(plainKey), revokedAt: IsNull() });
+    const keyHash = hashSecretToken(plainKey);
+    const cached = this.cache.get(keyHash, now.getTime());
+    if (cached) return cached;
+    const key = await this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
     if (!key) return null;
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
       await this.keys.update({ id: key.id }, { lastUsedAt: now });
     }
-    return { kind: 'apiKey', keyId: key.id, scopes: key.scopes };
+    const principal: Principal = { kind: 'apiKey', keyId: key.id, scopes: key.scopes };
+    this.cache.set(keyHash, principal, Infinity, now.getTime());
+    return principal;
   }
 }

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { SELECT_USERS_SQL } from '../users/user.dto';
 import { UserEntity } from '../users/user.entity';
 import { PasswordHasher } from './password-hasher';
+import { PrincipalCache } from './principal-cache';
 import type { Principal, SessionUser } from './principal';
 import { generateSecretToken, hashSecretToken } from './secret-token';
 import { SessionEntity } from './session.entity';
@@ -31,6 +32,7 @@ export class SessionsService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly passwords: PasswordHasher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cache: PrincipalCache,
   ) {}
 
   /** 401 with one message for an unknown email, a wrong password or a deactivated user. */
@@ -49,16 +51,23 @@ export class SessionsService {
 
   async signOut(sessionId: string): Promise<void> {
     await this.sessions.delete({ id: sessionId });
+    this.cache.forgetSession(sessionId);
   }
 
   /** The user behind a live session token of an active user, else null. */
   async resolve(token: string): Promise<Principal | null> {
-    const rows: (SessionUser & { session_id: string })[] = await this.sessions.query(
-      `SELECT s.id AS session_id, x.* FROM sessions s JOIN (${SELECT_USERS_SQL}) x ON x.id = s.user_id
+    const tokenHash = hashSecretToken(token);
+    const cached = this.cache.get(tokenHash);
+    if (cached) return cached;
+    const rows: (SessionUser & { session_id: string; expires_at: Date })[] = await this.sessions.query(
+      `SELECT s.id AS session_id, s.expires_at, x.* FROM sessions s JOIN (${SELECT_USERS_SQL}) x ON x.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > now() AND x.active`,
-      [hashSecretToken(token)],
+      [tokenHash],
     );
     const [row] = rows;
-    return row ? { kind: 'user', sessionId: row.session_id, user: toSessionUser(row) } : null;
+    if (!row) return null;
+    const principal: Principal = { kind: 'user', sessionId: row.session_id, user: toSessionUser(row) };
+    this.cache.set(tokenHash, principal, row.expires_at.getTime());
+    return principal;
   }
 }

@@ -41,6 +41,8 @@ export const appConfigSchema = z.object({
   AUTH_SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   AUTH_SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
   AUTH_SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(900),
+  // Below a minute so API keys' last_used_at (refreshed on a cache miss) keeps its one-minute precision.
+  AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(59).default(5),
   /** Take the client IP from X-Forwarded-For (set when the API sits behind a reverse proxy), for the per-IP limit. */
   API_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** How often the SLA breach check runs. */

@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan, Repository } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
+import { PrincipalCache } from '../auth/principal-cache';
 import type { SessionUser } from '../auth/principal';
 import type { Role } from '../auth/roles';
 import { MARK_CLOCKS_STALE_SQL } from '../sla/rep-calendar-sources';
@@ -21,6 +22,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(OutOfOfficeEntity) private readonly outOfOffice: Repository<OutOfOfficeEntity>,
     private readonly passwords: PasswordHasher,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async createOrThrow(input: CreateUser): Promise<UserDto> {
@@ -43,7 +45,7 @@ export class UsersService {
   async updateOrThrow(id: string, changes: UpdateUser): Promise<UserDto> {
     const { password, teamId, capacity, ...fields } = changes;
     const passwordHash = password ? await this.passwords.hash(password) : undefined;
-    return this.writeOrThrow(async (tx) => {
+    const updated = await this.writeOrThrow(async (tx) => {
       const user = await tx.findOneBy(UserEntity, { id });
       if (!user) throw new NotFoundException(`no user ${id}`);
       Object.assign(user, fields, passwordHash ? { passwordHash } : {});
@@ -53,6 +55,10 @@ export class UsersService {
       if (teamId !== undefined) await tx.query(MARK_CLOCKS_STALE_SQL, [[user.id], null]);
       return user.id;
     });
+    // Role, team or deactivation: this user's cached principals must not outlive the change (forgotten after the
+    // commit, so a request resolved meanwhile cannot cache the old row again).
+    this.principals.forgetUser(id);
+    return updated;
   }
 
   async findOrThrow(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserDto> {
