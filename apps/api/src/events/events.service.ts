@@ -8,8 +8,12 @@ import { EventItemResult, validateEvents } from './validate-events';
 export const MAX_EVENTS_PER_BATCH = 5_000;
 /** Events per transaction: a whole maximal batch, so a request costs one transaction and a fixed number of round trips. */
 export const EVENTS_PER_FLUSH = 5_000;
-/** Flushes in flight at once; more requests than this coalesce into the next flush (group commit). */
-export const CONCURRENT_FLUSHES = 2;
+/**
+ * Flushes in flight at once; more requests than this coalesce into the next flush (group commit). A small flush
+ * spends most of its time waiting on round trips and its commit's WAL flush, not on CPU, so four overlap well on
+ * two cores: at 1k events/s in 10-event requests, four took the decision p99 from ~115 ms to ~85 ms against two.
+ */
+export const CONCURRENT_FLUSHES = 4;
 
 /** Summary plus one result per item, in request order. */
 export interface IngestResponse {
