@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { buildPlaybook, sampleLead } from '@segflow/playbook/testing';
 import type { Playbook } from '@segflow/playbook';
 import { leadEventSignal, leadEventsSignal, PLAYBOOK_RUN_WORKFLOW, playbookRunStateQuery, type PlaybookRunInput } from '@segflow/workflow-contracts';
+import { Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
 import { TemporalClient } from '../apps/api/src/temporal/temporal.module';
+import { WORKFLOW_BUNDLE_PATH } from '../apps/worker/src/workflow-bundle';
 import { eventually } from './support/eventually';
 import { createLead, publishPlaybook, runWhen, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
 
@@ -172,8 +174,10 @@ describe('playbook run node behaviours (route, task completion, continue-as-new)
     const { rows: [row] } = await eventually(() => pool.query(`SELECT status, exit_reason FROM runs WHERE id = $1`, [runId]), (r) => r.rows[0]?.status !== 'active', 15_000);
     expect(row).toEqual({ status: 'exited', exit_reason: 'replied-on-both' });
     // recordProgress is a local activity (one marker each): once at the start, once after the burst of three steps.
-    const { events: history } = await handle.fetchHistory();
-    const progressWrites = history!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity');
+    const history = await handle.fetchHistory();
+    const progressWrites = history.events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity');
     expect(progressWrites).toHaveLength(2);
+    // The new paths (leadEvents, coalesced progress, local cancel) replay deterministically from their own history.
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }, history, 'batched-events')).resolves.toBeUndefined();
   });
 });
