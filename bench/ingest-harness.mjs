@@ -1,4 +1,4 @@
-// Shared by bench/ingest*.bench.mjs and bench/segments*.bench.mjs: a fresh database, the built API as a child
+// Shared by bench/ingest*.bench.mjs, bench/segments*.bench.mjs and bench/segment-to-run.bench.mjs: a fresh database, the built API as a child
 // process (so the load generator does not share its event loop), sign-in when auth is on, and the results file.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -112,6 +112,37 @@ export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+export const round = (x) => Math.round(x * 10) / 10;
+
+/** p50, p99, max and count of a list of milliseconds, rounded to 0.1. */
+export function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)), n: sorted.length };
+}
+
+/**
+ * Open loop: call i of `send(i)` starts at its scheduled time (i / rate seconds after the first) whether or not
+ * earlier calls have answered, so a slow system shows a growing queue instead of a politely slower sender. Returns
+ * each successful call's latency from its scheduled time (sorted), how many failed, and the rate achieved.
+ */
+export async function openLoop(count, rate, send) {
+  const latencies = [];
+  const errors = [];
+  const started = performance.now();
+  const inflight = [];
+  for (let i = 0; i < count; i += 1) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inflight.push(send(i).then(() => latencies.push(performance.now() - due), (error) => errors.push(String(error.cause ?? error))));
+  }
+  await Promise.all(inflight);
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  if (errors.length) process.stderr.write(`${errors.length} of ${count} calls failed, first: ${errors[0]}\n`);
+  return { latencies, failed: errors.length, achievedRate: latencies.length / seconds };
+}
+
 export const chunk = (items, size) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /** Writes bench/results/<name>.json with the agreed shape (plus free-form details). */
@@ -156,19 +187,35 @@ function postgresBackendPids(database) {
   }).map(Number);
 }
 
+/** The process (first match) whose command line contains every one of `parts`, or undefined. */
+export function findPid(...parts) {
+  const pid = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).find((pid) => {
+    try {
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      return parts.every((part) => command.includes(part));
+    } catch {
+      return false;
+    }
+  });
+  return pid === undefined ? undefined : Number(pid);
+}
+
 /**
- * Where the CPU went during a timed phase: the API process and the PostgreSQL backends of the bench database
- * (backends opened during the phase are counted from zero). Tells whether Node or Postgres is the bottleneck.
+ * Where the CPU went during a timed phase: the API process, the PostgreSQL backends of the bench database
+ * (backends opened during the phase are counted from zero) and any `others` ({ name: pid }, e.g. the worker, the
+ * Temporal server). Tells whether Node, Postgres or Temporal is the bottleneck.
  */
-export async function measureCpu(apiPid, databaseUrl, phase) {
+export async function measureCpu(apiPid, databaseUrl, phase, others = {}) {
   const database = new URL(databaseUrl).pathname.slice(1);
   const before = new Map(postgresBackendPids(database).map((pid) => [pid, processCpuMs(pid)]));
   const apiBefore = processCpuMs(apiPid);
+  const othersBefore = Object.fromEntries(Object.entries(others).map(([name, pid]) => [name, processCpuMs(pid)]));
   const started = performance.now();
   const result = await phase();
   const wallMs = performance.now() - started;
   const postgresMs = postgresBackendPids(database).reduce((sum, pid) => sum + processCpuMs(pid) - (before.get(pid) ?? 0), 0);
-  return { result, cpu: { wallMs: Math.round(wallMs), apiMs: processCpuMs(apiPid) - apiBefore, postgresBackendsMs: postgresMs } };
+  const othersMs = Object.fromEntries(Object.entries(others).map(([name, pid]) => [`${name}Ms`, processCpuMs(pid) - othersBefore[name]]));
+  return { result, cpu: { wallMs: Math.round(wallMs), apiMs: processCpuMs(apiPid) - apiBefore, postgresBackendsMs: postgresMs, ...othersMs } };
 }
 
 /**

@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { benchServices, createDatabase, percentile, require, root, startApi, waitForOutboxDrained, withClient, writeResult } from './ingest-harness.mjs';
+import { benchServices, createDatabase, findPid, measureCpu, openLoop, require, root, round, startApi, summary, waitForOutboxDrained, withClient, writeResult } from './ingest-harness.mjs';
 
 const { Client, Connection } = require('@temporalio/client');
 const { Worker, NativeConnection, bundleWorkflowCode, DefaultLogger, Runtime, makeTelemetryFilterString } = require('@temporalio/worker');
@@ -57,8 +57,13 @@ async function seedAndTrain(api) {
     await api.request('POST', '/api/events', { events });
   }
   const model = await api.request('POST', '/api/segments/retrain', { k: 3, seed: 7 });
-  while ((await api.request('GET', `/api/segment-models/${model.id}`)).status === 'training') await new Promise((r) => setTimeout(r, 200));
-  return (await api.request('GET', '/api/segments')).map((s) => s.id);
+  // The model's status may leave `training` a moment before its segments are listed: wait for the segments.
+  for (let i = 0; ; i += 1) {
+    const segments = await api.request('GET', '/api/segments');
+    if (segments.length === 3) return segments.map((s) => s.id);
+    if (i > 600) throw new Error(`model ${model.id}: ${segments.length} segments listed after 2 min`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 // entry → wait 1 h → exit: the run's only activity at start is recordProgress, so nothing but the start is timed.
@@ -73,19 +78,6 @@ async function publishAndBind(api, segmentId, name) {
   await api.request('PUT', `/api/playbooks/${created.id}/draft`, { graph: playbook, revision: created.draftRevision });
   await api.request('POST', `/api/playbooks/${created.id}/publish`, { note: 'bench' });
   await api.request('PUT', `/api/playbooks/${created.id}/binding`, { segmentId, holdoutPercent: 0 });
-}
-
-// Open loop: request i is sent at its scheduled time whether or not earlier ones have answered.
-async function openLoop(count, rate, send) {
-  const started = performance.now();
-  const inflight = [];
-  for (let i = 0; i < count; i += 1) {
-    const wait = started + (i * 1000) / rate - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    inflight.push(send(i));
-  }
-  await Promise.all(inflight);
-  return count / ((performance.now() - started) / 1000);
 }
 
 /** Polls `sql` until its row says `done` (or, with `column`, until that column is 0; then returns it after the time is up instead of throwing). */
@@ -131,15 +123,11 @@ async function mapConcurrently(items, limit, fn) {
   return out;
 }
 
-const round = (x) => Math.round(x * 10) / 10;
-function summary(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)), n: sorted.length };
-}
-
 function startWorkerProcess(env) {
-  const child = spawn(process.execPath, [join(root, 'apps/worker/dist/main.js')], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  return { stop: () => new Promise((resolve) => { if (child.exitCode !== null) return resolve(); child.once('exit', resolve); child.kill('SIGTERM'); }) };
+  // SEGFLOW_BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the worker under the bench's load.
+  const nodeArgs = (process.env.SEGFLOW_BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/worker/dist/main.js')], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { pid: child.pid, stop: () => new Promise((resolve) => { if (child.exitCode !== null) return resolve(); child.once('exit', resolve); child.kill('SIGTERM'); }) };
 }
 
 async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
@@ -164,19 +152,24 @@ async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
 
     // Request i moves mover i % MOVERS one step, so a mover's steps are MOVERS / RATE seconds apart.
     const answeredAt = new Map();
-    const achievedRate = await openLoop(MOVERS * MOVES.length, RATE, async (i) => {
-      const events = moveEvents(movers[i % MOVERS], Math.floor(i / MOVERS));
-      await api.request('POST', '/api/events', { events });
-      const at = Date.now();
-      for (const e of events) answeredAt.set(e.eventId, at);
-    });
-    const backlog = await waitForOutboxDrained(databaseUrl, 120_000);
+    const temporal = findPid('temporal', 'server', `--port ${temporalAddress.split(':').pop()}`);
+    const { result: [moved, backlog], cpu } = await measureCpu(api.pid, databaseUrl, async () => {
+      const loop = await openLoop(MOVERS * MOVES.length, RATE, async (i) => {
+        const events = moveEvents(movers[i % MOVERS], Math.floor(i / MOVERS));
+        await api.request('POST', '/api/events', { events });
+        const at = Date.now();
+        for (const e of events) answeredAt.set(e.eventId, at);
+      });
+      return [loop, await waitForOutboxDrained(databaseUrl, 120_000)];
+    }, { worker: worker.pid, ...(temporal ? { temporalServer: temporal } : {}) });
     const changes = await withClient(databaseUrl, async (c) => (await c.query(
       `SELECT m.entered_at, m.trigger_event_id, r.temporal_workflow_id, r.started_at AS run_row_at, o.dispatched_at AS pass_at
        FROM segment_memberships m LEFT JOIN runs r ON r.membership_id = m.id::text
        LEFT JOIN outbox o ON o.kind = 'segment_entered' AND o.payload->>'membershipId' = m.id::text
        WHERE m.enter_reason = 'event' AND m.entered_at >= $1`, [since],
     )).rows);
+    // The load beside the starts: lead events the dispatcher delivered to the movers' running runs meanwhile.
+    const leadEventRows = await withClient(databaseUrl, async (c) => (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'lead_event' AND created_at >= $1`, [since])).rows[0].n);
     const withoutRun = changes.filter((c) => !c.temporal_workflow_id).length;
     const started = changes.filter((c) => c.temporal_workflow_id);
     const times = await mapConcurrently(started, 8, (c) => firstTaskTimes(client, c.temporal_workflow_id));
@@ -193,7 +186,9 @@ async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
         workflowStartedToTaskPickedUp: summary(times.map((t) => t.picked - t.created)),
         taskPickedUpToCompleted: summary(times.map((t) => t.task - t.picked)),
       },
-      segmentChanges: changes.length, changesWithoutRun: withoutRun, leadIntakesStillRunningAtStart: intakesLeft, achievedRequestsPerSecond: round(achievedRate), outboxBacklogAfter: backlog,
+      segmentChanges: changes.length, changesWithoutRun: withoutRun, leadIntakesStillRunningAtStart: intakesLeft, achievedRequestsPerSecond: round(moved.achievedRate), failedRequests: moved.failed, outboxBacklogAfter: backlog, leadEventRows,
+      // CPU of each process from the first request until the outbox was drained (runs may still be starting then).
+      cpu,
     };
   } finally {
     await worker.stop();
@@ -211,7 +206,7 @@ async function measureBareStart({ temporalAddress, client }) {
     const count = RATE * SECONDS;
     const calledAt = new Array(count);
     const ids = Array.from({ length: count }, () => `bench-empty-${randomUUID()}`);
-    const achievedRate = await openLoop(count, RATE, async (i) => {
+    const started = await openLoop(count, RATE, async (i) => {
       calledAt[i] = Date.now();
       await client.workflow.start('benchEmptyWorkflow', { taskQueue, workflowId: ids[i], args: [] });
     });
@@ -220,7 +215,7 @@ async function measureBareStart({ temporalAddress, client }) {
       stages: { callToWorkflowStarted: summary(times.map((t, i) => t.created - calledAt[i])), workflowStartedToTaskPickedUp: summary(times.map((t) => t.picked - t.created)) },
       toFirstTask: summary(times.map((t, i) => t.task - calledAt[i])),
       toFirstActivity: summary(times.map((t, i) => t.activity - calledAt[i])),
-      achievedStartsPerSecond: round(achievedRate),
+      achievedStartsPerSecond: round(started.achievedRate), failedStarts: started.failed,
     };
   } finally {
     worker.shutdown();

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { buildPlaybook, sampleLead } from '@segflow/playbook/testing';
-import { leadEventSignal, PLAYBOOK_RUN_WORKFLOW, playbookRunStateQuery, type PlaybookRunInput } from '@segflow/workflow-contracts';
+import type { Playbook } from '@segflow/playbook';
+import { leadEventSignal, leadEventsSignal, PLAYBOOK_RUN_WORKFLOW, playbookRunStateQuery, type PlaybookRunInput } from '@segflow/workflow-contracts';
+import { Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
 import { TemporalClient } from '../apps/api/src/temporal/temporal.module';
+import { WORKFLOW_BUNDLE_PATH } from '../apps/worker/src/workflow-bundle';
 import { eventually } from './support/eventually';
 import { createLead, publishPlaybook, runWhen, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
 
@@ -24,6 +27,22 @@ describe('playbook run node behaviours (route, task completion, continue-as-new)
     await pool?.end();
     await api?.close();
   });
+
+  /** Publishes `graph` and starts its run workflow directly (no outbox), with its `runs` row. */
+  async function startRunWorkflow(graph: Playbook, name: string, externalId: string, extra: Partial<PlaybookRunInput> = {}) {
+    const playbookId = await publishPlaybook(api, graph, name);
+    const leadId = await createLead(api, externalId);
+    const { rows: [version] } = await pool.query(`SELECT id FROM playbook_versions WHERE playbook_id = $1`, [playbookId]);
+    const runId = randomUUID();
+    const workflowId = `playbook-run-${runId}`;
+    await pool.query(`INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id) VALUES ($1, $2, $3, $4, 1, $5)`, [runId, leadId, playbookId, version.id, workflowId]);
+    const input: PlaybookRunInput = {
+      runId, leadId, playbookId, playbookVersionId: version.id, playbookVersion: 1, graph, lead: sampleLead({ id: leadId }), paused: false, timeScale: 1, ...extra,
+    };
+    const client = api.app.get(TemporalClient);
+    const handle = await client.workflow.start(PLAYBOOK_RUN_WORKFLOW, { args: [input], taskQueue: api.config.TEMPORAL_TASK_QUEUE, workflowId });
+    return { handle, runId };
+  }
 
   it('routes the owner round robin, records the reason, and sends as the new owner', async () => {
     await pool.query(`INSERT INTO teams (id, name) VALUES ('inbound', 'Inbound')`);
@@ -122,18 +141,7 @@ describe('playbook run node behaviours (route, task completion, continue-as-new)
       ],
       edges: ['entry.next->reply', 'reply.matched->yes', 'reply.timedOut->no'],
     });
-    const playbookId = await publishPlaybook(api, graph, 'Long');
-    const leadId = await createLead(api, 'long-1');
-    const { rows: [version] } = await pool.query(`SELECT id FROM playbook_versions WHERE playbook_id = $1`, [playbookId]);
-    const runId = randomUUID();
-    const workflowId = `playbook-run-${runId}`;
-    await pool.query(`INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id) VALUES ($1, $2, $3, $4, 1, $5)`, [runId, leadId, playbookId, version.id, workflowId]);
-    const input: PlaybookRunInput = {
-      runId, leadId, playbookId, playbookVersionId: version.id, playbookVersion: 1, graph, lead: sampleLead({ id: leadId }),
-      paused: false, timeScale: 1, historyLimit: 40,
-    };
-    const client = api.app.get(TemporalClient);
-    const handle = await client.workflow.start(PLAYBOOK_RUN_WORKFLOW, { args: [input], taskQueue: api.config.TEMPORAL_TASK_QUEUE, workflowId });
+    const { handle, runId } = await startRunWorkflow(graph, 'Long', 'long-1', { historyLimit: 40 });
     for (let i = 0; i < 12; i += 1) {
       await handle.signal(leadEventSignal, { event: { type: 'email_open', occurredAt: new Date().toISOString() } });
       await new Promise((r) => setTimeout(r, 100));
@@ -144,5 +152,32 @@ describe('playbook run node behaviours (route, task completion, continue-as-new)
     await handle.signal(leadEventSignal, { event: { type: 'email_reply', occurredAt: new Date().toISOString() } });
     const { rows: [row] } = await eventually(() => pool.query(`SELECT status, exit_reason FROM runs WHERE id = $1`, [runId]), (r) => r.rows[0]?.status !== 'active', 15_000);
     expect(row).toEqual({ status: 'exited', exit_reason: 'replied' });
+  });
+
+  it('feeds a batch of lead events (one leadEvents signal) in order, and mirrors the run once for the burst', async () => {
+    const graph = buildPlaybook({
+      settings,
+      nodes: [
+        { id: 'email', type: 'waitForEvent', config: { eventTypes: ['email_reply'], timeoutMinutes: 60 } },
+        { id: 'whatsapp', type: 'waitForEvent', config: { eventTypes: ['whatsapp_reply'], timeoutMinutes: 60 } },
+        { id: 'both', type: 'exit', config: { reason: 'replied-on-both' } },
+        { id: 'silent', type: 'exit', config: { reason: 'silent' } },
+      ],
+      edges: ['entry.next->email', 'email.matched->whatsapp', 'email.timedOut->silent', 'whatsapp.matched->both', 'whatsapp.timedOut->silent'],
+    });
+    const { handle, runId } = await startRunWorkflow(graph, 'Batch', 'batch-1');
+    await eventually(() => pool.query(`SELECT current_node_id FROM runs WHERE id = $1`, [runId]), (r) => r.rows[0]?.current_node_id === 'email');
+    const at = new Date().toISOString();
+    // Only in this order does the run reach `both`: the WhatsApp reply matches only once the email reply has moved it on.
+    const events = [{ type: 'email_open', channel: 'email' as const }, { type: 'email_reply', channel: 'email' as const }, { type: 'whatsapp_reply', channel: 'whatsapp' as const }];
+    await handle.signal(leadEventsSignal, { events: events.map((e) => ({ event: { ...e, occurredAt: at } })) });
+    const { rows: [row] } = await eventually(() => pool.query(`SELECT status, exit_reason FROM runs WHERE id = $1`, [runId]), (r) => r.rows[0]?.status !== 'active', 15_000);
+    expect(row).toEqual({ status: 'exited', exit_reason: 'replied-on-both' });
+    // recordProgress is a local activity (one marker each): once at the start, once after the burst of three steps.
+    const history = await handle.fetchHistory();
+    const progressWrites = history.events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity');
+    expect(progressWrites).toHaveLength(2);
+    // The new paths (leadEvents, coalesced progress, local cancel) replay deterministically from their own history.
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }, history, 'batched-events')).resolves.toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { hhMmSchema, minutesOfHhMm } from './hh-mm';
+import { hhMmSchema } from './hh-mm';
+import { minutesOfHhMm } from './minutes-of-hh-mm';
 import { isValidTimeZone } from './is-valid-time-zone';
 
 /**

@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from './business-calendar';
 import { addCivilDays, type CivilDate, formatCivilDate, isoWeekdayOf } from './civil-date';
-import { minutesOfHhMm } from './hh-mm';
+import { minutesOfHhMm } from './minutes-of-hh-mm';
 import { toWorkingCalendar, type AwayPeriod, type WorkingCalendar } from './working-calendar';
 import { zonedParts } from './zoned-parts';
 import { zonedTimeToUtc } from './zoned-time-to-utc';

@@ -1,4 +1,5 @@
-import { hhMmSchema, minutesOfHhMm } from './hh-mm';
+import { hhMmSchema } from './hh-mm';
+import { minutesOfHhMm } from './minutes-of-hh-mm';
 
 describe('hhMmSchema', () => {
   it.each(['00:00', '09:30', '23:59', '24:00'])('accepts %s', (value) => {

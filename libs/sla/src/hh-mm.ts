@@ -10,15 +10,3 @@ import { z } from 'zod';
 export const hhMmSchema = z
   .string()
   .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM (00:00–24:00)');
-
-/**
- * Converts `HH:MM` into minutes after local midnight. Expects input already validated by {@link hhMmSchema}.
- *
- * @example
- * minutesOfHhMm('09:30'); // 570
- * minutesOfHhMm('24:00'); // 1440
- */
-export function minutesOfHhMm(value: string): number {
-  const [hours, minutes] = value.split(':').map(Number);
-  return (hours ?? 0) * 60 + (minutes ?? 0);
-}

@@ -1,4 +1,5 @@
-import { quietHoursSchema, quietPeriodAt } from './quiet-hours';
+import { quietPeriodAt } from './quiet-hours';
+import { quietHoursSchema } from './quiet-hours-schema';
 
 describe('quietHoursSchema', () => {
   it('accepts wrapping quiet hours', () => {

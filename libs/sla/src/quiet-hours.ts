@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { timeZoneSchema } from './business-calendar';
 import { addCivilDays, type CivilDate } from './civil-date';
-import { hhMmSchema, minutesOfHhMm } from './hh-mm';
+import { minutesOfHhMm } from './minutes-of-hh-mm';
 import { zonedParts } from './zoned-parts';
 import { zonedTimeToUtc } from './zoned-time-to-utc';
 
@@ -20,19 +18,6 @@ export interface QuietHours {
   /** Local `HH:MM` when quiet hours end (exclusive). */
   end: string;
 }
-
-/**
- * Zod schema for {@link QuietHours}; `start` and `end` must differ.
- *
- * @example
- * quietHoursSchema.safeParse({ timeZone: 'Europe/Berlin', start: '21:00', end: '08:00' }).success; // true
- */
-export const quietHoursSchema = z
-  .object({ timeZone: timeZoneSchema, start: hhMmSchema, end: hhMmSchema })
-  .refine((quiet) => minutesOfHhMm(quiet.start) !== minutesOfHhMm(quiet.end), {
-    message: 'start and end must differ',
-    path: ['end'],
-  }) satisfies z.ZodType<QuietHours>;
 
 /** One concrete quiet period as instants. */
 export interface QuietPeriod {

@@ -1,4 +1,5 @@
-import { toWorkingCalendar, weeklyHoursSchema, type WeeklyHours } from './working-calendar';
+import { weeklyHoursSchema } from './weekly-hours-schema';
+import { toWorkingCalendar, type WeeklyHours } from './working-calendar';
 
 const valid: WeeklyHours = {
   timeZone: 'Asia/Kolkata',

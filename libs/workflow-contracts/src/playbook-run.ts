@@ -75,8 +75,27 @@ export type PlaybookRunSignalInput =
   | { kind: 'event'; payload: LeadEventSignalPayload }
   | { kind: 'taskCompleted'; payload: TaskCompletedSignalPayload };
 
-/** Lead events (replies, reads, demo booked, purchases, unsubscribes) routed to the run by the API. */
+/**
+ * Several lead events for one run, in the order they happened: the API delivers a lead's pending events as one
+ * signal (one workflow task) instead of one signal each.
+ *
+ * @example
+ * const batch: LeadEventsSignalPayload = { events: [
+ *   { event: { type: 'email_open', channel: 'email', occurredAt: '2026-03-02T09:00:00Z' } },
+ *   { event: { type: 'email_reply', channel: 'email', occurredAt: '2026-03-02T09:05:00Z' }, touchId: 't-1' },
+ * ] };
+ */
+export interface LeadEventsSignalPayload {
+  events: LeadEventSignalPayload[];
+}
+
+/**
+ * One lead event routed to the run. Still accepted by the workflow (histories recorded before
+ * {@link leadEventsSignal} carry it, and tools may send it); the API sends {@link leadEventsSignal}.
+ */
 export const leadEventSignal = defineSignal<[LeadEventSignalPayload]>('leadEvent');
+/** Lead events (replies, reads, demo booked, purchases, unsubscribes) routed to the run by the API, in order. */
+export const leadEventsSignal = defineSignal<[LeadEventsSignalPayload]>('leadEvents');
 /** Ends the run with a reason. */
 export const exitSignal = defineSignal<[ExitSignalPayload]>('exit');
 /** A task of the run was completed. */

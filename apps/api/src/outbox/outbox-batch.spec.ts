@@ -1,4 +1,4 @@
-import { forEachConcurrently, queuesByLead } from './outbox-batch';
+import { deliveriesOf, forEachConcurrently, queuesByLead, urgentFirst } from './outbox-batch';
 
 describe('queuesByLead', () => {
   const row = (id: string, leadId: string) => ({ id, leadId });
@@ -10,6 +10,31 @@ describe('queuesByLead', () => {
 
   it('returns no queue for no rows', () => {
     expect(queuesByLead([], (r: { leadId: string }) => r.leadId)).toEqual([]);
+  });
+});
+
+describe('urgentFirst', () => {
+  const isUrgent = (row: string) => row !== 'event';
+  it('puts queues holding an urgent row first and keeps the order within both groups', () => {
+    const queues = [['event'], ['event', 'left'], ['event', 'event'], ['entered']];
+    expect(urgentFirst(queues, isUrgent)).toEqual([['event', 'left'], ['entered'], ['event'], ['event', 'event']]);
+  });
+
+  it('leaves queues alone when none or all are urgent', () => {
+    expect(urgentFirst([['event'], ['event']], isUrgent)).toEqual([['event'], ['event']]);
+    expect(urgentFirst([['left'], ['entered']], isUrgent)).toEqual([['left'], ['entered']]);
+  });
+});
+
+describe('deliveriesOf', () => {
+  const isEvent = (row: string) => row.startsWith('ev');
+  it('batches each run of consecutive batchable rows and keeps every other row alone, in order', () => {
+    expect(deliveriesOf(['ev1', 'ev2', 'left', 'entered', 'ev3', 'ev4', 'ev5'], isEvent)).toEqual([['ev1', 'ev2'], ['left'], ['entered'], ['ev3', 'ev4', 'ev5']]);
+  });
+
+  it('never batches two non-batchable rows together', () => {
+    expect(deliveriesOf(['left', 'entered'], isEvent)).toEqual([['left'], ['entered']]);
+    expect(deliveriesOf([], isEvent)).toEqual([]);
   });
 });
 

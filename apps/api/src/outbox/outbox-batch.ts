@@ -20,6 +20,37 @@ export function queuesByLead<T>(rows: readonly T[], leadOf: (row: T) => string):
 }
 
 /**
+ * Orders lead queues so that those holding an urgent row come first, otherwise keeping their order. Starting and
+ * exiting runs (segment rows) is what a segment change waits for; a queue of lead events only can go after them.
+ *
+ * @example
+ * urgentFirst([[{ kind: 'lead_event' }], [{ kind: 'segment_entered' }]], (r) => r.kind !== 'lead_event')
+ * // → [[{ kind: 'segment_entered' }], [{ kind: 'lead_event' }]]
+ */
+export function urgentFirst<T>(queues: readonly T[][], isUrgent: (row: T) => boolean): T[][] {
+  const urgent = queues.filter((queue) => queue.some(isUrgent));
+  return [...urgent, ...queues.filter((queue) => !urgent.includes(queue))];
+}
+
+/**
+ * Splits one lead's queue into deliveries, in order: each run of consecutive batchable rows is one delivery, every
+ * other row is a delivery of its own. A lead's lead events between two segment changes reach its runs together.
+ *
+ * @example
+ * deliveriesOf(['ev1', 'ev2', 'left', 'entered', 'ev3'], (r) => r.startsWith('ev'))
+ * // → [['ev1', 'ev2'], ['left'], ['entered'], ['ev3']]
+ */
+export function deliveriesOf<T>(queue: readonly T[], isBatchable: (row: T) => boolean): T[][] {
+  const deliveries: T[][] = [];
+  for (const row of queue) {
+    const last = deliveries.at(-1);
+    if (last && isBatchable(row) && isBatchable(last[0]!)) last.push(row);
+    else deliveries.push([row]);
+  }
+  return deliveries;
+}
+
+/**
  * Runs `task` over `items` with at most `limit` in flight at once; resolves when all have settled. `task` must not
  * throw (handle errors inside it): a throw rejects the whole call.
  *

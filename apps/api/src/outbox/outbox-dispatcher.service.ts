@@ -3,22 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PgChannelListener } from '../database/pg-channel-listener';
-import { forEachConcurrently, queuesByLead } from './outbox-batch';
+import { deliveriesOf, forEachConcurrently, queuesByLead, urgentFirst } from './outbox-batch';
 import { OUTBOX_CHANNEL, OUTBOX_LISTENER_NAME } from './outbox-channel';
-import { OutboxHandlersService } from './outbox-handlers.service';
+import { LeadEventPayload, OutboxHandlersService } from './outbox-handlers.service';
 import type { OutboxMessage } from './outbox-message';
 
 /** Longest back-off between two attempts of a failing row, in seconds. */
 export const MAX_BACKOFF_SECONDS = 300;
 
-/**
- * Leads whose rows are delivered at once within a batch. Each delivery holds up to ~3 pooled connections
- * (binding lookup, run insert, workflow input) next to the batch's own transaction, and the pool has 10.
- */
-// Each delivery holds a pool connection for its queries while the pass holds another: kept well below
-// DATABASE_POOL_SIZE so ingest flushes and requests never wait for a connection behind the dispatcher.
 /** Rows one pass locks and delivers; a full pass means a backlog, so the next pass starts at once. */
 const PASS_LIMIT = 100;
+/**
+ * Leads whose rows are delivered at once within a pass. Each delivery holds a pool connection for its queries
+ * while the pass holds another: kept well below DATABASE_POOL_SIZE so ingest flushes and requests never wait for a
+ * connection behind the dispatcher.
+ */
 export const DELIVERY_CONCURRENCY = 4;
 /**
  * Pause after a pass that emptied the queue before the next woken one: at a steady trickle every ingest commit
@@ -74,7 +73,8 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
 
   /**
    * One pass: delivers up to `limit` due rows and returns how many rows it tried. Rows of different leads are
-   * delivered concurrently (at most {@link DELIVERY_CONCURRENCY} leads at once), the rows of one lead in id order.
+   * delivered concurrently (at most {@link DELIVERY_CONCURRENCY} leads at once, leads with a segment change first),
+   * the rows of one lead in id order, its consecutive lead events as one delivery (one signal per run).
    */
   async dispatchPending(limit = PASS_LIMIT): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
@@ -86,29 +86,39 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
       );
       const delivered: string[] = [];
       const failed: Array<{ id: string; message: string }> = [];
-      await forEachConcurrently(queuesByLead(rows, (row) => row.payload.leadId), DELIVERY_CONCURRENCY, async (queue) => {
-        for (const row of queue) {
+      const queues = urgentFirst(queuesByLead(rows, (row) => row.payload.leadId), (row) => row.kind !== 'lead_event');
+      await forEachConcurrently(queues, DELIVERY_CONCURRENCY, async (queue) => {
+        for (const delivery of deliveriesOf(queue, (row) => row.kind === 'lead_event')) {
           try {
-            await this.handlers.handle({ kind: row.kind, payload: row.payload } as OutboxMessage);
-            delivered.push(row.id);
+            await this.deliver(delivery);
+            delivered.push(...delivery.map((row) => row.id));
           } catch (error) {
-            this.logger.warn(`outbox row ${row.id} (${row.kind}) not delivered: ${(error as Error).message}`);
-            failed.push({ id: row.id, message: (error as Error).message });
+            const message = (error as Error).message;
+            this.logger.warn(`outbox rows ${delivery.map((row) => row.id).join(', ')} (${delivery[0]!.kind}) not delivered: ${message}`);
+            failed.push(...delivery.map((row) => ({ id: row.id, message })));
           }
         }
       });
       if (delivered.length) {
         await manager.query(`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`, [delivered]);
       }
-      for (const { id, message } of failed) {
+      if (failed.length) {
         await manager.query(
-          `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
-             next_attempt_at = now() + least(power(2, attempts), $3) * interval '1 second' WHERE id = $1`,
-          [id, message, MAX_BACKOFF_SECONDS],
+          `UPDATE outbox o SET attempts = o.attempts + 1, last_error = f.message,
+             next_attempt_at = now() + least(power(2, o.attempts), $3) * interval '1 second'
+           FROM unnest($1::bigint[], $2::text[]) AS f(id, message) WHERE o.id = f.id`,
+          [failed.map((f) => f.id), failed.map((f) => f.message), MAX_BACKOFF_SECONDS],
         );
       }
       return rows.length;
     });
+  }
+
+  /** One delivery of {@link deliveriesOf}: a run of one lead's `lead_event` rows, or a single segment row. */
+  private deliver(rows: readonly OutboxRow[]): Promise<void> {
+    const first = rows[0]!;
+    if (first.kind !== 'lead_event') return this.handlers.handle(first);
+    return this.handlers.deliverLeadEvents(first.payload.leadId, rows.map((row) => row.payload as LeadEventPayload));
   }
 
   private wakeUp(): void {

@@ -1,13 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Channel, RunEvent } from '@segflow/playbook';
+import type { LeadEventSignalPayload } from '@segflow/workflow-contracts';
 import { DataSource } from 'typeorm';
 import { RunLauncherService } from '../runs/run-launcher.service';
-import { RunSignalsService } from '../runs/run-signals.service';
+import { RunSignal, RunSignalsService } from '../runs/run-signals.service';
 import type { OutboxMessage } from './outbox-message';
 
-type LeadEventPayload = Extract<OutboxMessage, { kind: 'lead_event' }>['payload'];
+export type LeadEventPayload = Extract<OutboxMessage, { kind: 'lead_event' }>['payload'];
 type ActiveRun = { id: string; temporal_workflow_id: string };
+/** Where one lead event goes: the runs that hear it, and the touch it answers when the API matched one. */
+export type LeadEventTarget = { runs: ReadonlyArray<{ temporal_workflow_id: string }>; touchId: string | null };
 
 const CHANNELS: Channel[] = ['email', 'whatsapp', 'linkedin'];
 
@@ -36,14 +39,13 @@ export class OutboxHandlersService {
     private readonly signals: RunSignalsService,
   ) {}
 
-  async handle(message: OutboxMessage): Promise<void> {
+  /** Delivers a `segment_entered` or `segment_left` row (`lead_event` rows go through {@link deliverLeadEvents}). */
+  async handle(message: Exclude<OutboxMessage, { kind: 'lead_event' }>): Promise<void> {
     switch (message.kind) {
       case 'segment_entered':
         return this.onSegmentEntered(message.payload);
       case 'segment_left':
         return this.onSegmentLeft(message.payload);
-      case 'lead_event':
-        return this.onLeadEvent(message.payload);
     }
   }
 
@@ -70,37 +72,68 @@ export class OutboxHandlersService {
     await Promise.all(runs.map((r) => this.signals.send(r.temporal_workflow_id, { kind: 'exit', payload: { reason } })));
   }
 
-  private async onLeadEvent(payload: LeadEventPayload): Promise<void> {
-    const { runs, touchId } = await this.targetsOf(payload);
-    const { events, exitReason } = runSignalsOf(payload);
-    for (const run of runs) {
-      if (exitReason) await this.signals.send(run.temporal_workflow_id, { kind: 'exit', payload: { reason: exitReason } });
-      for (const event of events) {
-        await this.signals.send(run.temporal_workflow_id, { kind: 'leadEvent', payload: { event, ...(touchId ? { touchId } : {}) } });
-      }
-    }
+  /**
+   * Delivers consecutive `lead_event` rows of one lead: each target run gets its events as one `leadEvents` signal
+   * in row order (an exit from an unsubscribe-from-all ends the batch that precedes it), and the targets are found
+   * with one query for the lead's active runs plus one for the touches its replies answer.
+   */
+  async deliverLeadEvents(leadId: string, payloads: readonly LeadEventPayload[]): Promise<void> {
+    const plan = planRunSignals(payloads, await this.targetsOf(leadId, payloads));
+    await Promise.all([...plan].map(async ([workflowId, signals]) => {
+      for (const signal of signals) await this.signals.send(workflowId, signal);
+    }));
   }
 
   /**
-   * The runs an event is for. A reply naming the touch it answers goes to that touch's run only, and only if
+   * The runs each event is for. A reply naming the touch it answers goes to that touch's run only, and only if
    * it is still active, so a late reply to an old run never wakes a newer one. Other events go to every
    * active run of the lead.
    */
-  private async targetsOf(payload: LeadEventPayload): Promise<{ runs: ActiveRun[]; touchId: string | null }> {
-    const replyTo = payload.replyTo;
-    if (replyTo?.touchId || replyTo?.providerMessageId) {
-      const rows: Array<ActiveRun & { touch_id: string; status: string }> = await this.dataSource.query(
-        `SELECT r.id, r.temporal_workflow_id, r.status, t.id AS touch_id FROM touches t JOIN runs r ON r.id = t.run_id
-         WHERE t.lead_id = $1 AND (t.id::text = $2 OR t.provider_message_id = $3)`,
-        [payload.leadId, replyTo.touchId ?? '', replyTo.providerMessageId ?? ''],
-      );
-      const row = rows[0];
-      if (row) return { runs: row.status === 'active' && row.temporal_workflow_id ? [row] : [], touchId: row.touch_id };
-    }
-    const runs: ActiveRun[] = await this.dataSource.query(
-      `SELECT id, temporal_workflow_id FROM runs WHERE lead_id = $1 AND status = 'active' AND temporal_workflow_id IS NOT NULL`,
-      [payload.leadId],
-    );
-    return { runs, touchId: null };
+  private async targetsOf(leadId: string, payloads: readonly LeadEventPayload[]): Promise<LeadEventTarget[]> {
+    const replies = payloads.map((p) => p.replyTo).filter((r): r is NonNullable<typeof r> => Boolean(r?.touchId || r?.providerMessageId));
+    const [active, touches]: [ActiveRun[], Array<ActiveRun & { touch_id: string; provider_message_id: string | null; status: string }>] = await Promise.all([
+      this.dataSource.query(`SELECT id, temporal_workflow_id FROM runs WHERE lead_id = $1 AND status = 'active' AND temporal_workflow_id IS NOT NULL`, [leadId]),
+      replies.length === 0 ? [] : this.dataSource.query(
+        `SELECT r.id, r.temporal_workflow_id, r.status, t.id AS touch_id, t.provider_message_id FROM touches t JOIN runs r ON r.id = t.run_id
+         WHERE t.lead_id = $1 AND (t.id::text = ANY($2::text[]) OR t.provider_message_id = ANY($3::text[]))`,
+        [leadId, replies.flatMap((r) => r.touchId ?? []), replies.flatMap((r) => r.providerMessageId ?? [])],
+      ),
+    ]);
+    return payloads.map(({ replyTo }) => {
+      const touch = replyTo && touches.find((t) => (replyTo.touchId && t.touch_id === replyTo.touchId) || (replyTo.providerMessageId && t.provider_message_id === replyTo.providerMessageId));
+      if (!touch) return { runs: active, touchId: null };
+      return { runs: touch.status === 'active' && touch.temporal_workflow_id ? [touch] : [], touchId: touch.touch_id };
+    });
   }
+}
+
+/**
+ * The signals each run gets for a lead's events (`targets[i]` is where `payloads[i]` goes), in event order:
+ * consecutive events for a run become one `leadEvents` signal; an unsubscribe from every channel becomes an exit
+ * between the batches before and after it.
+ *
+ * @example
+ * planRunSignals([open, reply], [{ runs: [a], touchId: null }, { runs: [a], touchId: 't1' }])
+ * // → Map { a.temporal_workflow_id => [{ kind: 'leadEvents', payload: { events: [{ event: open… }, { event: reply…, touchId: 't1' }] } }] }
+ */
+export function planRunSignals(payloads: readonly LeadEventPayload[], targets: readonly LeadEventTarget[]): Map<string, RunSignal[]> {
+  const plan = new Map<string, RunSignal[]>();
+  payloads.forEach((payload, i) => {
+    const { runs, touchId } = targets[i]!;
+    const { events, exitReason } = runSignalsOf(payload);
+    for (const { temporal_workflow_id: workflowId } of runs) {
+      const signals = plan.get(workflowId) ?? [];
+      plan.set(workflowId, signals);
+      if (exitReason) signals.push({ kind: 'exit', payload: { reason: exitReason } });
+      for (const event of events) appendEvent(signals, { event, ...(touchId ? { touchId } : {}) });
+    }
+  });
+  return plan;
+}
+
+/** Appends an event to the run's signals: to the last `leadEvents` signal if that is the last one, else as a new one. */
+function appendEvent(signals: RunSignal[], event: LeadEventSignalPayload): void {
+  const last = signals.at(-1);
+  if (last?.kind === 'leadEvents') last.payload.events.push(event);
+  else signals.push({ kind: 'leadEvents', payload: { events: [event] } });
 }

@@ -18,6 +18,9 @@ export type LaunchRefusal =
 
 export type LaunchResult = { kind: 'started' | 'heldOut' | 'existing'; run: RunEntity } | { kind: 'refused'; reason: LaunchRefusal; detail: string };
 
+/** What createRun read on its way, handed on so the workflow start need not read it again. */
+type Created = { kind: 'started'; run: RunEntity; playbook: PlaybookEntity; version: PlaybookVersionEntity };
+
 export interface LaunchRequest {
   leadId: string;
   playbookId: string;
@@ -52,11 +55,13 @@ export class RunLauncherService {
     }
     const created = await this.dataSource.transaction((manager) => this.createRun(manager, request));
     if (created.kind !== 'started') return created;
-    await this.startWorkflow(created.run, request);
-    return created;
+    await this.startWorkflow(created.run, request, created);
+    return { kind: 'started', run: created.run };
   }
 
-  private async createRun(manager: EntityManager, request: LaunchRequest): Promise<LaunchResult> {
+  private async createRun(
+    manager: EntityManager, request: LaunchRequest,
+  ): Promise<Created | { kind: 'heldOut'; run: RunEntity } | Extract<LaunchResult, { kind: 'refused' }>> {
     const playbook = await manager.findOne(PlaybookEntity, { where: { id: request.playbookId } });
     if (!playbook) return { kind: 'refused', reason: 'playbook-not-found', detail: `playbook ${request.playbookId} not found` };
     const version = await manager.findOne(PlaybookVersionEntity, { where: { playbookId: playbook.id }, order: { version: 'DESC' } });
@@ -80,14 +85,15 @@ export class RunLauncherService {
       temporalWorkflowId: heldOut ? null : request.membershipId ? membershipRunWorkflowId(request.membershipId, playbook.id) : manualRunWorkflowId(id),
     });
     await manager.insert(RunEntity, run);
-    return { kind: heldOut ? 'heldOut' : 'started', run };
+    return heldOut ? { kind: 'heldOut', run } : { kind: 'started', run, playbook, version };
   }
 
-  private async startWorkflow(run: RunEntity, request: LaunchRequest): Promise<void> {
+  /** Starts the run's workflow; `read` is what createRun already read (a re-delivery reads it here). */
+  private async startWorkflow(run: RunEntity, request: LaunchRequest, read?: { playbook: PlaybookEntity; version: PlaybookVersionEntity }): Promise<void> {
     const manager = this.dataSource.manager;
     const [version, playbook, lead] = await Promise.all([
-      manager.findOneByOrFail(PlaybookVersionEntity, { id: run.playbookVersionId }),
-      manager.findOneByOrFail(PlaybookEntity, { id: run.playbookId }),
+      read?.version ?? manager.findOneByOrFail(PlaybookVersionEntity, { id: run.playbookVersionId }),
+      read?.playbook ?? manager.findOneByOrFail(PlaybookEntity, { id: run.playbookId }),
       loadLeadContext(manager, run.leadId, request.segmentId ?? null),
     ]);
     const input: PlaybookRunInput = {

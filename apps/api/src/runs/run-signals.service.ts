@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import {
-  exitSignal, leadEventSignal, pauseSignal, resumeSignal, taskCompletedSignal,
-  type ExitSignalPayload, type LeadEventSignalPayload, type TaskCompletedSignalPayload,
+  exitSignal, leadEventsSignal, pauseSignal, resumeSignal, taskCompletedSignal,
+  type ExitSignalPayload, type LeadEventsSignalPayload, type TaskCompletedSignalPayload,
 } from '@segflow/workflow-contracts';
 import { TemporalClient } from '../temporal/temporal.module';
 
 /** A signal for a run's workflow. */
 export type RunSignal =
   | { kind: 'exit'; payload: ExitSignalPayload }
-  | { kind: 'leadEvent'; payload: LeadEventSignalPayload }
+  | { kind: 'leadEvents'; payload: LeadEventsSignalPayload }
   | { kind: 'taskCompleted'; payload: TaskCompletedSignalPayload }
   | { kind: 'pause' }
   | { kind: 'resume' };
@@ -29,8 +29,8 @@ export class RunSignalsService {
         case 'exit':
           await handle.signal(exitSignal, signal.payload);
           break;
-        case 'leadEvent':
-          await handle.signal(leadEventSignal, signal.payload);
+        case 'leadEvents':
+          await handle.signal(leadEventsSignal, signal.payload);
           break;
         case 'taskCompleted':
           await handle.signal(taskCompletedSignal, signal.payload);

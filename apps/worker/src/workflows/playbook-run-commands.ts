@@ -8,6 +8,14 @@ const activities = proxyActivities<PlaybookRunActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
+const localActivities = proxyLocalActivities<PlaybookRunActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/** Patch id of cancelling a run's open tasks as a local activity (histories recorded before it replay the old way). */
+export const LOCAL_CANCEL_TASKS_PATCH = 'cancel-open-tasks-local-activity';
+
 /** Runs an activity; a permanent failure becomes a `failed` result the interpreter routes (it never stalls the run). */
 async function resultOf(call: () => Promise<CommandResult>): Promise<CommandResult> {
   try {
@@ -28,7 +36,8 @@ export async function executeCommand(runId: string, command: Command, lead: Lead
     case 'routeOwner':
       return resultOf(() => activities.routeOwner({ runId, command, lead, now: now.toISOString() }));
     case 'cancelOpenTasks':
-      await activities.cancelOpenTasks({ runId });
+      // Local (one idempotent UPDATE in the worker): an exit then ends the run in one workflow task instead of three.
+      await (patched(LOCAL_CANCEL_TASKS_PATCH) ? localActivities : activities).cancelOpenTasks({ runId });
       return { kind: 'ok' };
     case 'complete':
       return { kind: 'ok' };
@@ -39,11 +48,6 @@ export async function executeCommand(runId: string, command: Command, lead: Lead
 export function isOutbound(command: Command): boolean {
   return command.kind === 'sendTouch' || command.kind === 'createTask' || command.kind === 'routeOwner';
 }
-
-const localActivities = proxyLocalActivities<PlaybookRunActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
 
 /** Patch id of recording progress as a local activity (histories recorded before it replay the old way). */
 export const LOCAL_RECORD_PROGRESS_PATCH = 'record-progress-local-activity';

@@ -16,6 +16,13 @@ describe('playbookRunWorkflow', () => {
     expect(code).toContain('playbookRunWorkflow');
   });
 
+  // Every workflow instantiation evaluates the bundle's modules again; zod's schema classes were most of a run's
+  // start-up cost. The interpreter needs no schema, so none may reach the bundle (libs are "sideEffects": false).
+  it('leaves zod and the libs the interpreter does not use out of the bundle', () => {
+    expect(code).not.toMatch(/node_modules\/zod\//);
+    expect(code).not.toMatch(/libs\/(scoring|routing)\//);
+  });
+
   // Recorded from a real run (send → wait → reply → branch → task → goal, converted) by e2e/playbook-runs.spec.ts
   // with RECORD_PLAYBOOK_HISTORY=1. A change that makes the workflow non-deterministic fails this replay.
   it('replays a recorded history without non-determinism', async () => {

@@ -1,7 +1,7 @@
-import { condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { advance, startRun, type CommandResult, type RunInput, type RunState, type Step } from '@segflow/playbook';
 import {
-  exitSignal, leadEventSignal, pauseSignal, playbookRunStateQuery, resumeSignal, taskCompletedSignal,
+  exitSignal, leadEventSignal, leadEventsSignal, pauseSignal, playbookRunStateQuery, resumeSignal, taskCompletedSignal,
   type CarriedRunState, type PlaybookRunInput, type PlaybookRunResult, type PlaybookRunSignalInput, type RunClock,
 } from '@segflow/workflow-contracts';
 import { interpreterNow, startClock, workflowMsUntil } from './playbook-run-clock';
@@ -9,6 +9,12 @@ import { executeCommand, isOutbound, recordProgress } from './playbook-run-comma
 
 /** History length after which the run continues as new (well below Temporal's 50k-event limit). */
 export const RUN_HISTORY_LIMIT = 5_000;
+
+/**
+ * Patch id of mirroring the run into Postgres once per burst of queued inputs instead of after every step:
+ * histories recorded before it carry one recordProgress marker per step and replay that way.
+ */
+export const COALESCE_PROGRESS_PATCH = 'record-progress-once-per-burst';
 
 function toRunInput(queued: PlaybookRunSignalInput): RunInput {
   if (queued.kind === 'event') return { kind: 'event', event: queued.payload.event };
@@ -34,6 +40,7 @@ class RunDriver {
     this.clock = carried?.clock ?? startClock(input.timeScale, new Date());
     if (carried) this.state = carried.state;
     setHandler(leadEventSignal, (payload) => void this.inbox.push({ kind: 'event', payload }));
+    setHandler(leadEventsSignal, ({ events }) => void this.inbox.push(...events.map((payload) => ({ kind: 'event' as const, payload }))));
     setHandler(taskCompletedSignal, (payload) => void this.inbox.push({ kind: 'taskCompleted', payload }));
     setHandler(exitSignal, ({ reason }) => void (this.exitReason ??= reason));
     setHandler(pauseSignal, () => void (this.paused = true));
@@ -48,14 +55,24 @@ class RunDriver {
     return interpreterNow(this.clock, new Date());
   }
 
-  /** Executes a step's commands in order; once an exit is pending no touch, task or routing goes out. */
+  /**
+   * Executes a step's commands in order; once an exit is pending no touch, task or routing goes out. Then mirrors
+   * the state into Postgres, unless the next input is already queued: a batch of 30 events is one write, not 30.
+   */
   async apply(step: Step): Promise<void> {
     this.state = step.state;
     for (const command of step.commands) {
       if (this.exitReason !== null && isOutbound(command)) break;
       this.lastResult = await executeCommand(this.input.runId, command, this.state.lead, this.now());
     }
+    if (this.hasQueuedInput() && patched(COALESCE_PROGRESS_PATCH)) return;
     await recordProgress({ runId: this.input.runId, state: this.state });
+  }
+
+  /** Whether the run's next input (a queued signal or a pending exit) is already here, so it goes on at once. */
+  private hasQueuedInput(): boolean {
+    if (this.state.status !== 'active' || this.paused || this.state.waiting?.kind === 'commandResult') return false;
+    return this.exitReason !== null || this.inbox.length > 0;
   }
 
   /** The next input for the interpreter, following `advance`'s driver loop; holds while paused. */
