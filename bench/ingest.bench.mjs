@@ -1,6 +1,6 @@
 // Question: how many events/s does POST /api/events take with scoring on (validation, idempotent insert, feature
 // update, real-time segment assignment against an active model, outbox rows), versus a raw COPY of the same rows?
-import { waitForActiveModel, waitForTemporalIdle, waitForOutboxDrained, benchServices, chunk, copyCsv, createDatabase, csvField, measureCpu, require, startApi, withClient, writeResult } from './ingest-harness.mjs';
+import { vacuumAnalyze, waitForActiveModel, waitForTemporalIdle, waitForOutboxDrained, benchServices, chunk, copyCsv, createDatabase, csvField, measureCpu, require, startApi, withClient, writeResult } from './ingest-harness.mjs';
 
 const { generateDemoPopulation } = require('@segflow/scoring/testing');
 const LEADS = Number(process.env.BENCH_INGEST_LEADS ?? 10_000);
@@ -40,6 +40,7 @@ async function main() {
     await waitForActiveModel(api, model.id);
 
     const backlog = await waitForOutboxDrained(databaseUrl);
+    await vacuumAnalyze(databaseUrl);
     const temporalSettleMs = await waitForTemporalIdle(temporalAddress);
     const events = renamed(fresh.events, 'f-');
     const { result: timed, cpu } = await measureCpu(api.pid, databaseUrl, () => postAll(api, events));

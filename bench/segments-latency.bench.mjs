@@ -2,7 +2,7 @@
 // active centroid with hysteresis, membership + outbox rows committed)? The decision is committed before
 // POST /api/events answers, so the request's latency is the decision latency. Baseline, in the same run and at the
 // same rate: a bare single-row INSERT of the same event into a table with the same indexes.
-import { waitForActiveModel, waitForTemporalIdle, waitForOutboxDrained, benchServices, chunk, createDatabase, openLoop, require, startApi, summary, withClient, writeResult } from './ingest-harness.mjs';
+import { vacuumAnalyze, waitForActiveModel, waitForTemporalIdle, waitForOutboxDrained, benchServices, chunk, createDatabase, openLoop, require, startApi, summary, withClient, writeResult } from './ingest-harness.mjs';
 
 const { generateDemoPopulation } = require('@segflow/scoring/testing');
 const pg = require('pg');
@@ -25,6 +25,7 @@ async function main() {
     await waitForActiveModel(api, model.id);
 
     const backlog = await waitForOutboxDrained(databaseUrl);
+    await vacuumAnalyze(databaseUrl);
     const temporalSettleMs = await waitForTemporalIdle(temporalAddress);
     const count = RATE * SECONDS;
     const live = generateDemoPopulation({ leads: LEADS, seed: 4, now }).events.slice(0, count).map((e) => ({ ...e, eventId: `live-${e.eventId}` }));

@@ -3,6 +3,8 @@ import { repCalendarSourcesJoin } from './rep-calendar-sources';
 // Segment entries (last 7 days) that have an SLA policy but no clock yet, with the calendar sources of the lead's
 // owner. A playbook-specific policy of the entry's run wins over the segment's. Entries held out of their playbook
 // get no clock: nobody is meant to touch them (an entry clocked before its holdout run appeared keeps its clock).
+// The segment filter repeats what the policy join implies so the scan starts from the segments that have a policy
+// (none, or a few): this runs every SLA_CHECK_INTERVAL_MS beside ingest, and without it every recent entry was read.
 // $1 = now.
 export const UNCLOCKED_ENTRIES_SQL = `
 SELECT m.id AS membership_id, m.lead_id, m.segment_id, m.entered_at, r.id AS run_id, r.playbook_id, r.playbook_version,
@@ -17,6 +19,7 @@ SELECT m.id AS membership_id, m.lead_id, m.segment_id, m.entered_at, r.id AS run
   ) p ON true
   ${repCalendarSourcesJoin('l.owner_id', 'm.entered_at')}
  WHERE m.entered_at > $1::timestamptz - interval '7 days'
+   AND m.segment_id IN (SELECT segment_id FROM sla_policies)
    AND NOT EXISTS (SELECT 1 FROM sla_clocks c WHERE c.membership_id = m.id)
    AND NOT EXISTS (SELECT 1 FROM runs h WHERE h.membership_id = m.id::text AND h.status = 'heldOut')
  LIMIT 1000`;
