@@ -36,7 +36,9 @@ async function stableBox(page: Page, selector: string) {
 async function connect(page: Page, source: { node: string; handle: string }, target: string): Promise<void> {
   const edges = page.locator('.react-flow__edge');
   const before = await edges.count();
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  // A drag can miss on a loaded machine (a handle still settling after layout, a slow frame): try again, and say so
+  // if it never connects rather than letting a later assertion fail obscurely.
+  for (let attempt = 0; attempt < 6; attempt += 1) {
     const from = await stableBox(page, `.react-flow__handle.source[data-nodeid="${source.node}"][data-handleid="${source.handle}"]`);
     const to = await stableBox(page, `.react-flow__handle.target[data-nodeid="${target}"]`);
     if (!from || !to) throw new Error(`handle not on screen: ${source.node}.${source.handle} → ${target}`);
@@ -45,8 +47,9 @@ async function connect(page: Page, source: { node: string; handle: string }, tar
     await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
     await page.mouse.up();
-    if ((await eventually(() => edges.count(), (n) => n > before, 3_000)) > before) return;
+    if ((await eventually(() => edges.count(), (n) => n > before, 5_000)) > before) return;
   }
+  throw new Error(`could not connect ${source.node}.${source.handle} → ${target} by dragging`);
 }
 
 describe('playbook editor (browser → web → API → Temporal → worker → Postgres)', () => {
