@@ -50,19 +50,17 @@ SELECT (SELECT id FROM segment_models WHERE status = 'active') AS active_model_i
        ARRAY(SELECT DISTINCT lead_id FROM runs WHERE lead_id = ANY($1::uuid[]) AND status = 'active')::text[] AS leads_with_active_runs,
        ARRAY(SELECT segment_id FROM segment_bindings)::text[] AS bound_segment_ids`;
 
-const FEATURE_UPDATES = `
+export const UPDATE_FEATURES_SQL = `
 UPDATE lead_features f SET state = x.state, event_count = x.event_count, last_event_at = x.last_event_at,
   converted_at = COALESCE(f.converted_at, x.converted_at), score = x.score, updated_at = now()
 FROM jsonb_to_recordset($1::jsonb)
   AS x(lead_id uuid, state jsonb, event_count int, last_event_at timestamptz, converted_at timestamptz, score real)
 WHERE f.lead_id = x.lead_id`;
 
-export const UPDATE_FEATURES_SQL = FEATURE_UPDATES;
-
 /**
  * The feature update and the flush's `lead_event` outbox rows in one round trip. Only used when there are such
  * rows: the outbox's statement trigger would wake the dispatcher for an INSERT of no rows too.
  */
 export const UPDATE_FEATURES_AND_OUTBOX_SQL = `
-WITH updated AS (${FEATURE_UPDATES})
+WITH updated AS (${UPDATE_FEATURES_SQL})
 ${insertOutboxSql('$2')}`;
