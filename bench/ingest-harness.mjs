@@ -223,7 +223,7 @@ export async function measureCpu(apiPid, databaseUrl, phase, others = {}) {
  * assigning every lead under the exclusive model lock and writing their `segment_entered` rows. A timed phase
  * that started at `candidate` would measure that activation and its dispatch, not the phase.
  */
-export async function waitForActiveModel(api, modelId, timeoutMs = 300_000) {
+async function waitForActiveModel(api, modelId, timeoutMs = 300_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { status, error } = await api.request('GET', `/api/segment-models/${modelId}`);
@@ -233,27 +233,13 @@ export async function waitForActiveModel(api, modelId, timeoutMs = 300_000) {
   }
 }
 
-/** The pid of the Temporal dev server listening on `address` (host:port), from its command line; null if not local. */
-function temporalServerPid(address) {
-  const port = address.split(':').at(-1);
-  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
-    try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (args.includes('start-dev') && args.includes(port)) return Number(entry);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return null;
-}
-
 /**
  * Waits until the Temporal dev server has worked off the setup's backlog (under 10% of a core for a second).
  * Starting thousands of lead-intake workflows in a bench's setup keeps the server busy for a while after the
  * starts return; a timed phase begun then would share the 2 cores with that backlog.
  */
-export async function waitForTemporalIdle(address, timeoutMs = 180_000) {
-  const pid = temporalServerPid(address);
+async function waitForTemporalIdle(address, timeoutMs = 180_000) {
+  const pid = findPid('temporal', 'server', `--port ${address.split(':').pop()}`);
   if (!pid) return null;
   const started = Date.now();
   for (;;) {
@@ -268,6 +254,19 @@ export async function waitForTemporalIdle(address, timeoutMs = 180_000) {
  * loaded tables up a little later — inside the timed phase — and a one-off maintenance pass is measured as the
  * steady state (it showed as a cluster of the slowest requests a few seconds into the latency bench).
  */
-export async function vacuumAnalyze(databaseUrl) {
+async function vacuumAnalyze(databaseUrl) {
   await withClient(databaseUrl, (client) => client.query('VACUUM (ANALYZE)'));
+}
+
+/**
+ * Brings a bench's setup to a steady state before its timed phase: the first model active (its activation and the
+ * dispatch of its entries are not the phase), the outbox drained, the fresh tables vacuumed, the Temporal server
+ * idle. Returns what the result records about it.
+ */
+export async function settleBeforeTiming({ api, modelId, databaseUrl, temporalAddress }) {
+  await waitForActiveModel(api, modelId);
+  const outboxBacklogAtStart = await waitForOutboxDrained(databaseUrl);
+  await vacuumAnalyze(databaseUrl);
+  const temporalSettleMs = await waitForTemporalIdle(temporalAddress);
+  return { outboxBacklogAtStart, temporalSettleMs };
 }

@@ -1,6 +1,6 @@
 // Question: how many events/s does POST /api/events take with scoring on (validation, idempotent insert, feature
 // update, real-time segment assignment against an active model, outbox rows), versus a raw COPY of the same rows?
-import { vacuumAnalyze, waitForActiveModel, waitForTemporalIdle, waitForOutboxDrained, benchServices, chunk, copyCsv, createDatabase, csvField, measureCpu, require, startApi, withClient, writeResult } from './ingest-harness.mjs';
+import { settleBeforeTiming, benchServices, chunk, copyCsv, createDatabase, csvField, measureCpu, require, startApi, withClient, writeResult } from './ingest-harness.mjs';
 
 const { generateDemoPopulation } = require('@segflow/scoring/testing');
 const LEADS = Number(process.env.BENCH_INGEST_LEADS ?? 10_000);
@@ -37,11 +37,8 @@ async function main() {
     // Untimed: a history and a first model, so the timed ingest re-scores leads that have features and segments.
     await postAll(api, renamed(history.events, 'h-'));
     const model = await api.request('POST', '/api/segments/retrain', { k: 5, seed: 1 });
-    await waitForActiveModel(api, model.id);
+    const settled = await settleBeforeTiming({ api, modelId: model.id, databaseUrl, temporalAddress });
 
-    const backlog = await waitForOutboxDrained(databaseUrl);
-    await vacuumAnalyze(databaseUrl);
-    const temporalSettleMs = await waitForTemporalIdle(temporalAddress);
     const events = renamed(fresh.events, 'f-');
     const { result: timed, cpu } = await measureCpu(api.pid, databaseUrl, () => postAll(api, events));
     const eventsPerSecond = (timed.accepted / timed.ms) * 1000;
@@ -60,7 +57,7 @@ async function main() {
     const outbox = await withClient(databaseUrl, async (c) => (await c.query(`SELECT kind, count(*)::int AS n FROM outbox GROUP BY kind`)).rows);
     writeResult('ingest', {
       figure: Math.round(eventsPerSecond), baseline: Math.round(copyPerSecond), unit: 'events/s',
-      details: { outboxBacklogAtStart: backlog, temporalSettleMs, events: timed.accepted, leads: LEADS, batch: BATCH, concurrency: CONCURRENCY, apiMs: Math.round(timed.ms), copyMs: Math.round(copyMs), cpu, outbox,
+      details: { ...settled, events: timed.accepted, leads: LEADS, batch: BATCH, concurrency: CONCURRENCY, apiMs: Math.round(timed.ms), copyMs: Math.round(copyMs), cpu, outbox,
         note: 'figure: POST /api/events over HTTP with scoring + real-time assignment (active k=5 model) + outbox; baseline: psql COPY of the same rows into a table with the same indexes' },
     });
   } finally {

@@ -2,7 +2,7 @@
 // active centroid with hysteresis, membership + outbox rows committed)? The decision is committed before
 // POST /api/events answers, so the request's latency is the decision latency. Baseline, in the same run and at the
 // same rate: a bare single-row INSERT of the same event into a table with the same indexes.
-import { vacuumAnalyze, waitForActiveModel, waitForTemporalIdle, waitForOutboxDrained, benchServices, chunk, createDatabase, openLoop, require, startApi, summary, withClient, writeResult } from './ingest-harness.mjs';
+import { settleBeforeTiming, benchServices, chunk, createDatabase, openLoop, require, startApi, summary, withClient, writeResult } from './ingest-harness.mjs';
 
 const { generateDemoPopulation } = require('@segflow/scoring/testing');
 const pg = require('pg');
@@ -22,11 +22,8 @@ async function main() {
     for (const leads of chunk(population.leads, 1_000)) await api.request('POST', '/api/leads', { leads });
     for (const events of chunk(population.events, 5_000)) await api.request('POST', '/api/events', { events });
     const model = await api.request('POST', '/api/segments/retrain', { k: 5, seed: 3 });
-    await waitForActiveModel(api, model.id);
+    const settled = await settleBeforeTiming({ api, modelId: model.id, databaseUrl, temporalAddress });
 
-    const backlog = await waitForOutboxDrained(databaseUrl);
-    await vacuumAnalyze(databaseUrl);
-    const temporalSettleMs = await waitForTemporalIdle(temporalAddress);
     const count = RATE * SECONDS;
     const live = generateDemoPopulation({ leads: LEADS, seed: 4, now }).events.slice(0, count).map((e) => ({ ...e, eventId: `live-${e.eventId}` }));
     if (live.length < count) throw new Error(`only ${live.length} live events generated`);
@@ -47,7 +44,7 @@ async function main() {
       details: {
         decision: { p50: decisions.p50, p99: decisions.p99, max: decisions.max, achievedEventsPerSecond: Math.round(decided.achievedRate * PER_REQUEST), failed: decided.failed },
         bareInsert: { p50: inserts.p50, p99: inserts.p99, max: inserts.max, achievedEventsPerSecond: Math.round(inserted.achievedRate), failed: inserted.failed },
-        outboxBacklogAtStart: backlog, temporalSettleMs, rate: RATE, eventsPerRequest: PER_REQUEST, seconds: SECONDS, leads: LEADS, segmentChangesByEvents: changes,
+        ...settled, rate: RATE, eventsPerRequest: PER_REQUEST, seconds: SECONDS, leads: LEADS, segmentChangesByEvents: changes,
         note: 'eventsPerRequest events per POST /api/events over HTTP (auth, validation, group commit, features, assignment, outbox); baseline: one-row INSERT via a 10-connection pg pool at the same rate',
       },
     });
