@@ -8,7 +8,7 @@ import { createLead, getRun, moveLead, publishAndBind, runsOfLead, seedAndTrain,
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pendingOutboxOf = async (pool: Pool, leadId: string) =>
-  (await pool.query(`SELECT id, kind, payload FROM outbox WHERE dispatched_at IS NULL AND payload->>'leadId' = $1 ORDER BY id`, [leadId])).rows;
+  (await pool.query(`SELECT id, kind, payload, last_error FROM outbox WHERE dispatched_at IS NULL AND payload->>'leadId' = $1 ORDER BY id`, [leadId])).rows;
 
 // DESIGN invariants 1 and 2 end to end: leads and events go in through POST /api/leads and /api/events, the first
 // segment model is trained through POST /api/segments/retrain, and runs come out of the segment changes that
@@ -72,6 +72,31 @@ describe('segment changes drive playbook runs (public API, real Postgres + Tempo
     await moveLead(request, 'mover-always', 3, segments);
     const runs = await eventually(() => runsOfLead(request, leadId), (rs) => rs.length === 2);
     expect(runs.map((r) => [r.status, r.playbookVersion])).toEqual([['exited', 2], ['active', 2]]);
+    const second = await eventually(() => getRun(request, runs[1].id), (r) => r.touches.length === 1);
+    expect(second.touches).toEqual([expect.objectContaining({ nodeId: 'intro', status: 'sent' })]);
+  });
+
+  it('re-entry before the old run recorded its exit: the entry is retried until the exit lands, then starts its run', async () => {
+    const { id: leadId } = await createLead(request, 'mover-quick');
+    for (const step of [0, 1]) await moveLead(request, 'mover-quick', step, segments);
+    const [first] = await eventually(() => runsOfLead(request, leadId), (rs) => rs.length === 1);
+    await eventually(() => getRun(request, first.id), (r) => r.currentNodeId === 'pause', 10_000, 100);
+
+    // With no worker the old run cannot process its exit signal, so it is still active when the lead comes back.
+    await worker.stop();
+    await moveLead(request, 'mover-quick', 2, segments);
+    await moveLead(request, 'mover-quick', 3, segments);
+    const [entry] = await eventually(
+      () => pendingOutboxOf(pool, leadId).then((rows) => rows.filter((r) => r.kind === 'segment_entered')),
+      (rows) => rows.length === 1 && Boolean(rows[0].last_error),
+    );
+    expect(entry.last_error).toContain(`run ${first.id} of this playbook, from the lead's previous membership, has not recorded its exit yet`);
+    expect((await getRun(request, first.id)).status).toBe('active');
+
+    worker = await startInProcessWorker(api);
+    const runs = await eventually(() => runsOfLead(request, leadId), (rs) => rs.length === 2, 30_000, 200);
+    expect(runs.map((r) => r.status)).toEqual(['exited', 'active']);
+    expect(runs[1].segmentId).toBe(segments.whatsapp);
     const second = await eventually(() => getRun(request, runs[1].id), (r) => r.touches.length === 1);
     expect(second.touches).toEqual([expect.objectContaining({ nodeId: 'intro', status: 'sent' })]);
   });

@@ -79,14 +79,15 @@ export async function startInProcessWorker(api: TestApi): Promise<{ stop(): Prom
     workflowBundle: await bundleWorkflows(),
   });
   const running = worker.run();
-  return {
-    async stop() {
-      worker.shutdown();
-      await running;
-      await connection.close();
-      await pool.end();
-    },
+  let stopped: Promise<void> | null = null;
+  const stop = async () => {
+    worker.shutdown();
+    await running;
+    await connection.close();
+    await pool.end();
   };
+  // Idempotent: a test that stops its worker and fails before restarting it leaves afterAll a second stop.
+  return { stop: () => (stopped ??= stop()) };
 }
 
 /** The built worker (`apps/worker/dist/main.js`) as a child process, so a test can SIGKILL it. */

@@ -18,6 +18,19 @@ export type LaunchRefusal =
 
 export type LaunchResult = { kind: 'started' | 'heldOut' | 'existing'; run: RunEntity } | { kind: 'refused'; reason: LaunchRefusal; detail: string };
 
+/**
+ * A segment entry met the lead's run of the same playbook from an earlier membership, still active: the lead left
+ * that segment and came back before the old run recorded the exit it was signalled. Thrown, not refused, so the
+ * outbox retries the entry (with back-off) once the exit is recorded, and re-entry is then judged by the policy
+ * against the old run's real end, instead of the entry being lost as "already active".
+ */
+export class PreviousRunStillEndingError extends Error {
+  constructor(readonly runId: string) {
+    super(`run ${runId} of this playbook, from the lead's previous membership, has not recorded its exit yet; the entry is retried`);
+    this.name = 'PreviousRunStillEndingError';
+  }
+}
+
 /** What createRun read on its way, handed on so the workflow start need not read it again. */
 type Created = { kind: 'started'; run: RunEntity; playbook: PlaybookEntity; version: PlaybookVersionEntity };
 
@@ -69,6 +82,9 @@ export class RunLauncherService {
     const [lead] = await manager.query(`SELECT id FROM leads WHERE id = $1 FOR UPDATE`, [request.leadId]);
     if (!lead) return { kind: 'refused', reason: 'lead-not-found', detail: `lead ${request.leadId} not found` };
     const active = await manager.findOne(RunEntity, { where: { leadId: request.leadId, playbookId: playbook.id, status: 'active' } });
+    if (active && request.membershipId && active.membershipId && active.membershipId !== request.membershipId) {
+      throw new PreviousRunStillEndingError(active.id);
+    }
     if (active) return { kind: 'refused', reason: 'already-active', detail: `lead already has active run ${active.id} of this playbook` };
     const [last] = await manager.query(
       `SELECT max(ended_at) AS ended FROM runs WHERE lead_id = $1 AND playbook_id = $2 AND status <> 'heldOut'`, [request.leadId, playbook.id],
