@@ -45,6 +45,23 @@ describe('outbox dispatcher wake-up (LISTEN/NOTIFY, real PostgreSQL)', () => {
     }
   });
 
+  it('does not notify for an outbox INSERT that inserted no row (a flush whose segment changes nobody acts on)', async () => {
+    const listener = new Client({ connectionString: api.config.DATABASE_URL });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    try {
+      await db.query(`INSERT INTO outbox (kind, payload) SELECT 'segment_entered', '{}' WHERE false`);
+      // Notifications arrive in commit order: once the marker is heard, one from the empty INSERT would have been too.
+      await db.query(`SELECT pg_notify($1, 'marker')`, [OUTBOX_CHANNEL]);
+      await eventually(async () => heard, (h) => h.includes('marker'), 5_000, 20);
+      expect(heard).toEqual(['marker']);
+    } finally {
+      await listener.end();
+    }
+  });
+
   it('delivers a committed row without waiting for the safety poll', async () => {
     const id = await insertRow();
     expect(await eventually(() => isDispatched(id), Boolean, 10_000, 50)).toBe(true);

@@ -21,17 +21,25 @@ export interface MembershipContext {
 export const insertOutboxSql = (param: string): string =>
   `INSERT INTO outbox (kind, payload) SELECT x.kind, x.payload FROM jsonb_to_recordset(${param}::jsonb) AS x(kind text, payload jsonb)`;
 
-/** Appends outbox rows in one statement. Must run inside the transaction of the change they describe. */
-export async function insertOutboxMessages(manager: Queryable, messages: readonly OutboxMessage[]): Promise<void> {
-  if (!messages.length) return;
-  await manager.query(insertOutboxSql('$1'), [JSON.stringify(messages)]);
-}
+/**
+ * Like {@link insertOutboxSql} for `segment_entered` / `segment_left` messages, keeping only those a dispatcher
+ * would act on: entries into a segment with a bound playbook (a run may start) and exits from one (its run may be
+ * about to start from a still-undelivered entry), plus exits of leads with an active run. The rest would be read,
+ * looked up and marked delivered for nothing: most segments of a model have no playbook, and a model activation
+ * moves thousands of leads. A binding made later catches the segment's next entrants; its current members are
+ * enrolled explicitly (PlaybookLifecycleService.enrolSegmentMembers). `segment_bindings.segment_id` and
+ * `runs (lead_id, …)` are indexed, so the filter is two index probes per change.
+ */
+const insertSegmentOutboxSql = (param: string): string => `${insertOutboxSql(param)}
+  WHERE EXISTS (SELECT 1 FROM segment_bindings b WHERE b.segment_id = x.payload->>'segmentId')
+     OR (x.kind = 'segment_left' AND EXISTS (SELECT 1 FROM runs r WHERE r.lead_id = (x.payload->>'leadId')::uuid AND r.status = 'active'))`;
 
 /**
- * Closes the old memberships, opens the new ones and writes one `segment_left` / `segment_entered` outbox row per
- * closed / opened membership: two statements for any number of changes, all in the caller's transaction. The close
- * is its own statement because the open ones would collide with the still-open rows in the one-open-membership
- * index (the parts of one statement run in no set order); opening and its outbox rows share one.
+ * Closes the old memberships, opens the new ones and writes a `segment_left` / `segment_entered` outbox row per
+ * closed / opened membership that a playbook run may act on ({@link insertSegmentOutboxSql}): two statements for any
+ * number of changes, all in the caller's transaction. The close is its own statement because the open ones would
+ * collide with the still-open rows in the one-open-membership index (the parts of one statement run in no set
+ * order); opening and its outbox rows share one.
  */
 export async function writeMembershipChanges(manager: Queryable, changes: readonly MembershipChange[], context: MembershipContext): Promise<void> {
   if (!changes.length) return;
@@ -55,7 +63,7 @@ export async function writeMembershipChanges(manager: Queryable, changes: readon
     })),
   ]);
   if (!opening.length) {
-    await manager.query(insertOutboxSql('$1'), [messages]);
+    await manager.query(insertSegmentOutboxSql('$1'), [messages]);
     return;
   }
   await manager.query(
@@ -63,7 +71,7 @@ export async function writeMembershipChanges(manager: Queryable, changes: readon
        INSERT INTO segment_memberships (id, lead_id, segment_id, model_id, entered_at, enter_reason, trigger_event_id)
        SELECT id, lead_id, segment_id, $4, $5, $6, trigger FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $7::text[])
          AS x(id, lead_id, segment_id, trigger))
-     ${insertOutboxSql('$8')}`,
+     ${insertSegmentOutboxSql('$8')}`,
     [opening.map((c) => c.membershipId), opening.map((c) => c.leadId), opening.map((c) => c.toSegmentId), context.modelId, at, context.reason, opening.map((c) => c.triggerEventId), messages],
   );
 }

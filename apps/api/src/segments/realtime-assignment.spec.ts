@@ -25,6 +25,23 @@ describe('real-time assignment on every event (real Postgres)', () => {
   const openMembership = async (leadId: string) => (await db.query(`SELECT id, segment_id FROM segment_memberships WHERE lead_id = $1 AND left_at IS NULL`, [leadId]))[0];
   const segmentRows = async (leadId: string) => db.query(`SELECT kind, payload FROM outbox WHERE kind <> 'lead_event' AND payload->>'leadId' = $1 ORDER BY id`, [leadId]);
   const post = (events: unknown[]) => api.request('POST', '/api/events', { events });
+  /** Binds a (draft, never started) playbook to each segment given, and none to the others. */
+  async function bindOnly(segmentIds: string[]): Promise<string[]> {
+    await db.query(`DELETE FROM playbooks WHERE name = 'realtime-spec'`);
+    const ids: string[] = [];
+    for (const segmentId of segmentIds) {
+      const [{ id }] = await db.query(`INSERT INTO playbooks (name, draft) VALUES ('realtime-spec', '{}') RETURNING id`);
+      await db.query(`INSERT INTO segment_bindings (playbook_id, segment_id) VALUES ($1, $2)`, [id, segmentId]);
+      ids.push(id);
+    }
+    return ids;
+  }
+  /** An active run of a playbook bound to nothing, as a manual run would be. */
+  async function activeRunOf(leadId: string): Promise<void> {
+    const [{ id }] = await db.query(`INSERT INTO playbooks (name, draft) VALUES ('realtime-spec', '{}') RETURNING id`);
+    const [version] = await db.query(`INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, '{}') RETURNING id`, [id]);
+    await db.query(`INSERT INTO runs (lead_id, playbook_id, playbook_version_id, playbook_version) VALUES ($1, $2, $3, 1)`, [leadId, id, version.id]);
+  }
 
   // A hand-made active model (identity standardiser) whose two centroids sit at chosen distances from a lead's vector:
   // A at 1 along `frequency`, B at `distanceB` the other way. The lead starts in A.
@@ -57,6 +74,7 @@ describe('real-time assignment on every event (real Postgres)', () => {
   });
 
   it('moves a lead whose nearest centroid is clearly closer: closes A, opens B, one outbox row each, same transaction', async () => {
+    await bindOnly([segmentA, segmentB]);
     const leadId = await leadBetween('mover', 0.5);
     const old = await openMembership(leadId);
     await nudge('mover', 0);
@@ -77,7 +95,23 @@ describe('real-time assignment on every event (real Postgres)', () => {
     expect(detail.memberships.map((m: any) => [m.segmentId, m.exitedAt === null, m.triggerEventId])).toEqual([[segmentB, true, 'mover-n0'], [segmentA, false, null]]);
   });
 
+  it('writes only the segment rows a run may act on: entering a bound segment, leaving one, leaving with an active run', async () => {
+    const kindsAfterMove = async (externalId: string, bound: string[], withRun = false) => {
+      await bindOnly(bound);
+      const leadId = await leadBetween(externalId, 0.5);
+      if (withRun) await activeRunOf(leadId);
+      await nudge(externalId, 0);
+      expect((await openMembership(leadId)).segment_id).toBe(segmentB);
+      return (await segmentRows(leadId)).map((r: any) => r.kind);
+    };
+    expect(await kindsAfterMove('unbound', [])).toEqual([]);
+    expect(await kindsAfterMove('into-bound', [segmentB])).toEqual(['segment_entered']);
+    expect(await kindsAfterMove('out-of-bound', [segmentA])).toEqual(['segment_left']);
+    expect(await kindsAfterMove('running', [], true)).toEqual(['segment_left']);
+  });
+
   it('changes a lead once when concurrent flushes carry its events (each flush reads the membership after the lock)', async () => {
+    await bindOnly([segmentA, segmentB]);
     const leadId = await leadBetween('racer', 0.5);
     const responses = await Promise.all(Array.from({ length: 6 }, (_, n) => nudge('racer', n)));
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
@@ -86,6 +120,7 @@ describe('real-time assignment on every event (real Postgres)', () => {
   });
 
   it('writes nothing when the transaction fails after the membership change: no event, no membership, no outbox row', async () => {
+    await bindOnly([segmentA, segmentB]);
     const leadId = await leadBetween('crash', 0.5);
     const before = await openMembership(leadId);
     const [{ state: stateBefore }] = await db.query(`SELECT state FROM lead_features WHERE lead_id = $1`, [leadId]);

@@ -26,7 +26,7 @@ describe('seedDemo', () => {
   };
 
   beforeAll(async () => {
-    // No dispatcher: the model's segment entries stay in the outbox, so every run here comes from the seed's enrolment.
+    // No dispatcher: segment rows written after the bindings stay in the outbox, so every run here comes from the seed's enrolment.
     api = await startTestApi({ OUTBOX_DISPATCHER: 'off' });
     const get = <T>(type: new (...args: never[]) => T) => api.app.get(type);
     services = {

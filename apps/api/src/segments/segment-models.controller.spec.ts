@@ -15,6 +15,14 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
   let db: DataSource;
   const memberships = () => db.query(`SELECT lead_id, segment_id, id FROM segment_memberships WHERE left_at IS NULL ORDER BY lead_id`);
   const outboxCount = async () => (await db.query(`SELECT count(*)::int AS n FROM outbox WHERE kind <> 'lead_event'`))[0].n;
+  /** Binds a (draft) playbook to every segment that has none; returns when, so later memberships can be told apart. */
+  const bindEverySegment = async (): Promise<Date> => {
+    await db.query(`WITH unbound AS (SELECT id FROM segments WHERE id::text NOT IN (SELECT segment_id FROM segment_bindings)),
+      created AS (INSERT INTO playbooks (name, draft) SELECT 'for ' || id, '{}' FROM unbound RETURNING id, name)
+      INSERT INTO segment_bindings (playbook_id, segment_id) SELECT c.id, u.id::text FROM created c JOIN unbound u ON c.name = 'for ' || u.id`);
+    return (await db.query(`SELECT now() AS at`))[0].at;
+  };
+  let boundAt: Date;
   const retrain = async (body: object) => {
     const started = await api.request('POST', '/api/segments/retrain', body);
     expect(started.status).toBe(202);
@@ -33,15 +41,14 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
   afterAll(() => api.close());
 
   let firstId: string;
-  it('activates the first model without approval and puts every lead in a segment, with one segment_entered row each', async () => {
+  it('activates the first model without approval and puts every lead in a segment; no segment has a playbook yet, so no outbox row', async () => {
     const model = await retrain({ kRange: [3, 7], seed: 5 });
     firstId = model.id;
     expect(model).toMatchObject({ status: 'active', progress: { phase: 'done', fraction: 1 } });
     expect(model.metrics).toMatchObject({ leadCount: 400, stability: null, silhouette: expect.any(Number), daviesBouldin: expect.any(Number), inertia: expect.any(Number) });
     const current = await memberships();
     expect(current).toHaveLength(400);
-    const entered = await db.query(`SELECT payload FROM outbox WHERE kind = 'segment_entered'`);
-    expect(entered.map((r: any) => r.payload.membershipId).sort()).toEqual(current.map((m: any) => m.id).sort());
+    expect(await outboxCount()).toBe(0);
 
     const segments = (await api.request('GET', '/api/segments')).body;
     expect(segments).toHaveLength(model.segments.length);
@@ -53,6 +60,7 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
     const [target] = (await api.request('GET', '/api/segments')).body;
     const patched = await api.request('PATCH', `/api/segments/${target.id}`, { name: 'Hot inbound', colour: '#111111' });
     expect(patched.body).toMatchObject({ id: target.id, name: 'Hot inbound', colour: '#111111' });
+    boundAt = await bindEverySegment();
     const before = await memberships();
     const outboxBefore = await outboxCount();
 
@@ -88,7 +96,7 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
     expect((await api.request('POST', `/api/segment-models/${candidate.id}/approve`)).status).toBe(409);
   });
 
-  it('assigns events ingested during an approval by one model, and writes an outbox row for every membership it opens', async () => {
+  it('assigns events ingested during an approval by one model, and writes an outbox row for every membership it opens or closes in a segment with a playbook', async () => {
     const candidate = await retrain({ k: 3, seed: 13 });
     expect(candidate.status).toBe('candidate');
     const events = population.events.slice(0, 1500).map((e, i) => ({ ...e, eventId: `during-approval-${i}`, occurredAt: new Date().toISOString() }));
@@ -102,8 +110,16 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
     expect(await count(`SELECT count(*)::int AS n FROM segment_memberships WHERE left_at IS NULL AND segment_id NOT IN (SELECT segment_id FROM segment_model_centroids WHERE model_id = $1)`, [candidate.id])).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM (SELECT lead_id FROM segment_memberships WHERE left_at IS NULL GROUP BY lead_id HAVING count(*) > 1) x`)).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM segment_memberships WHERE left_at IS NULL`)).toBe(400);
-    expect(await count(`SELECT count(*)::int AS n FROM segment_memberships m WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'segment_entered' AND o.payload->>'membershipId' = m.id::text)`)).toBe(0);
-    expect(await count(`SELECT count(*)::int AS n FROM segment_memberships m WHERE left_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'segment_left' AND o.payload->>'membershipId' = m.id::text)`)).toBe(0);
+    const bound = `m.segment_id::text IN (SELECT segment_id FROM segment_bindings)`;
+    const withRow = (kind: string) => `EXISTS (SELECT 1 FROM outbox o WHERE o.kind = '${kind}' AND o.payload->>'membershipId' = m.id::text)`;
+    const count2 = async (where: string) => (await db.query(`SELECT count(*) FILTER (WHERE ${bound})::int AS bound, count(*) FILTER (WHERE NOT ${bound})::int AS unbound FROM segment_memberships m WHERE ${where}`, [boundAt]))[0];
+    // Opened since the binding: a row each in a bound segment (some were entered meanwhile), none elsewhere (k = 3 may add a segment).
+    const entered = await count2(`m.entered_at >= $1`);
+    expect(entered.bound).toBeGreaterThan(0);
+    expect(await count2(`m.entered_at >= $1 AND NOT ${withRow('segment_entered')}`)).toEqual({ bound: 0, unbound: entered.unbound });
+    const left = await count2(`m.left_at >= $1`);
+    expect(left.bound).toBeGreaterThan(0);
+    expect(await count2(`m.left_at >= $1 AND NOT ${withRow('segment_left')}`)).toEqual({ bound: 0, unbound: left.unbound });
   });
 
   it('re-scores under the lock a lead written by a transaction that began before the scoring snapshot and committed after it', async () => {
