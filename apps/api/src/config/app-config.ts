@@ -21,6 +21,8 @@ export const appConfigSchema = z.object({
   OUTBOX_DISPATCHER: z.enum(['on', 'off']).default('on'),
   /** Safety poll of the outbox dispatcher; commits wake it at once through LISTEN/NOTIFY, this only catches a missed one. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(2_000),
+  /** Days a delivered outbox row is kept (for troubleshooting) before the hourly prune deletes it; undelivered rows stay. */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   /** An event for an unknown leadExternalId: `reject` it (per-item error) or create a `stub` lead with only that id. */
   EVENTS_UNKNOWN_LEAD: z.enum(['reject', 'stub']).default('reject'),
   /** Comma-separated regular expressions (tested on the lower-cased URL) marking pricing pages; default: libs/scoring's. */
