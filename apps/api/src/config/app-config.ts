@@ -23,6 +23,11 @@ export const appConfigSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(2_000),
   /** Days a delivered outbox row is kept (for troubleshooting) before the hourly prune deletes it; undelivered rows stay. */
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  /**
+   * Events of POST /api/events that may wait for a flush in one API process; a batch beyond it is refused whole with
+   * 429 + Retry-After (nothing stored). At least one full batch, so an idle queue takes any valid request.
+   */
+  INGEST_MAX_QUEUED_EVENTS: z.coerce.number().int().min(5_000).max(1_000_000).default(50_000),
   /** An event for an unknown leadExternalId: `reject` it (per-item error) or create a `stub` lead with only that id. */
   EVENTS_UNKNOWN_LEAD: z.enum(['reject', 'stub']).default('reject'),
   /** Comma-separated regular expressions (tested on the lower-cased URL) marking pricing pages; default: libs/scoring's. */

@@ -1,7 +1,9 @@
 import { computeFeatureState, EventInput, FeatureState } from '@segflow/scoring';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { SlaFixtures } from '../testing/sla-fixtures';
 import { startTestApi, TestApi } from '../testing/test-api';
+import { eventually } from '../../../../e2e/support/eventually';
 import { RESOLVE_LEADS_SQL } from './ingest.sql';
 
 const at = (day: number, hour = 10) => new Date(Date.UTC(2025, 0, day, hour)).toISOString();
@@ -189,5 +191,38 @@ describe('POST /api/events under concurrency', () => {
     const db = api.app.get(DataSource);
     const [{ count }] = await db.query(`SELECT sum(event_count)::int AS count FROM lead_features`);
     expect(count).toBe(7);
+  });
+
+  it('refuses a batch with 429 + Retry-After while INGEST_MAX_QUEUED_EVENTS wait, storing none of it, and takes it once the writer caught up', async () => {
+    const bounded = await startTestApi({ INGEST_MAX_QUEUED_EVENTS: '5000' });
+    const blocker = new Client({ connectionString: bounded.config.DATABASE_URL });
+    await blocker.connect();
+    const events = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => view(`${prefix}-${i}`, 'bp-1', 1));
+    const backlog = async () => (await bounded.request('GET', '/api/health')).body.ingest;
+    try {
+      await bounded.request('POST', '/api/leads', { externalId: 'bp-1', industry: 'SaaS', headcount: 40 });
+      // A lead row locked elsewhere stalls every flush for it at its FOR KEY SHARE read: the writer falls behind.
+      await blocker.query('BEGIN');
+      await blocker.query(`SELECT 1 FROM leads WHERE external_id = 'bp-1' FOR UPDATE`);
+      const running = [0, 1, 2, 3].map((i) => bounded.request('POST', '/api/events', { events: events(`run${i}`, 1) }));
+      const waitingFull = bounded.request('POST', '/api/events', { events: events('full', 5000) });
+      await eventually(backlog, (b) => b.waitingEvents === 5000);
+
+      const refused = await bounded.request('POST', '/api/events', { events: events('over', 1) });
+      expect(refused.status).toBe(429);
+      expect(refused.headers['retry-after']).toBe('1');
+      expect(refused.body.message).toContain('5000 events are waiting to be written and this batch\'s 1 would pass INGEST_MAX_QUEUED_EVENTS (5000); nothing of it was stored');
+
+      await blocker.query('COMMIT');
+      expect((await Promise.all([...running, waitingFull])).map((r) => [r.status, r.body.accepted])).toEqual([[200, 1], [200, 1], [200, 1], [200, 1], [200, 5000]]);
+      expect(await backlog()).toEqual({ waitingEvents: 0, limit: 5000 });
+      const stored = async (prefix: string) => (await bounded.app.get(DataSource).query(`SELECT count(*)::int AS n FROM events WHERE event_id LIKE $1`, [`${prefix}-%`]))[0].n;
+      expect(await stored('over')).toBe(0);
+      expect((await bounded.request('POST', '/api/events', { events: events('over', 1) })).body.accepted).toBe(1);
+      expect(await stored('full')).toBe(5000);
+    } finally {
+      await blocker.end();
+      await bounded.close();
+    }
   });
 });

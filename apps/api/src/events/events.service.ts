@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { EventInput } from '@segflow/scoring';
-import { FlushQueue } from './flush-queue';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { FlushQueue, QueueFullError } from './flush-queue';
 import { IngestWriter } from './ingest-writer';
 import { EventItemResult, validateEvents } from './validate-events';
 
@@ -23,21 +24,46 @@ export interface IngestResponse {
   results: EventItemResult[];
 }
 
+/** Seconds a client refused by {@link IngestBackPressure} is told to wait: a few flushes' time at full load. */
+export const INGEST_RETRY_AFTER_SECONDS = 1;
+
+/** 429 for a batch refused because the writer is behind; the controller adds `Retry-After`. Nothing of it was stored. */
+export class IngestBackPressure extends HttpException {
+  constructor(full: QueueFullError) {
+    super(
+      {
+        message: `ingest is behind: ${full.waiting} events are waiting to be written and this batch's ${full.offered} would pass INGEST_MAX_QUEUED_EVENTS (${full.limit}); nothing of it was stored, retry in ${INGEST_RETRY_AFTER_SECONDS} s`,
+        retryAfterSeconds: INGEST_RETRY_AFTER_SECONDS,
+      },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
+
 @Injectable()
 export class EventsService {
   private readonly queue: FlushQueue<EventInput, EventItemResult>;
 
-  constructor(private readonly writer: IngestWriter) {
-    this.queue = new FlushQueue((events) => this.flush(events), EVENTS_PER_FLUSH, CONCURRENT_FLUSHES);
+  constructor(private readonly writer: IngestWriter, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.queue = new FlushQueue((events) => this.flush(events), EVENTS_PER_FLUSH, CONCURRENT_FLUSHES, config.INGEST_MAX_QUEUED_EVENTS);
+  }
+
+  /** How far this process's writer is behind: events waiting for a flush, and the bound beyond which batches get 429. */
+  backlog(): { waitingEvents: number; limit: number } {
+    return { waitingEvents: this.queue.waiting, limit: this.config.INGEST_MAX_QUEUED_EVENTS };
   }
 
   /**
    * Validates every item, then stores and scores the valid ones through the flush queue: one transaction per flush,
-   * never one per event. If a flush fails the request fails; retrying it is safe (idempotent on eventId).
+   * never one per event. If a flush fails the request fails; retrying it is safe (idempotent on eventId). When more
+   * than INGEST_MAX_QUEUED_EVENTS would wait for a flush, the whole request is refused with 429 before anything of it
+   * is written ({@link IngestBackPressure}).
    */
   async ingest(items: readonly unknown[]): Promise<IngestResponse> {
     const { valid, results } = validateEvents(items);
-    const written = await this.queue.submit(valid.map((v) => v.event));
+    const written = await this.queue.submit(valid.map((v) => v.event)).catch((error: unknown) => {
+      throw error instanceof QueueFullError ? new IngestBackPressure(error) : error;
+    });
     written.forEach((result, i) => results.push({ ...result, index: valid[i]!.index }));
     results.sort((a, b) => a.index - b.index);
     const count = (status: EventItemResult['status']) => results.filter((r) => r.status === status).length;

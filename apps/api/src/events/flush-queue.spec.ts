@@ -1,4 +1,4 @@
-import { FlushQueue } from './flush-queue';
+import { FlushQueue, QueueFullError } from './flush-queue';
 
 describe('FlushQueue', () => {
   it('flushes at once when idle and coalesces what arrives meanwhile into the next flush', async () => {
@@ -28,5 +28,24 @@ describe('FlushQueue', () => {
     const results = await Promise.allSettled([queue.submit([1]), queue.submit([2, 3, 4]), queue.submit([5])]);
     expect(sizes).toEqual([1, 2, 2]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+
+  it('refuses a whole submit that would take the waiting items past maxWaiting, and takes submits again once they drain', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const flushed: number[][] = [];
+    const queue = new FlushQueue<number, number>(async (items) => {
+      flushed.push(items);
+      await gate;
+      return items;
+    }, 10, 1, 3);
+    const running = queue.submit([1]); // being written, not waiting
+    const waiting = queue.submit([2, 3]);
+    await expect(queue.submit([4, 5])).rejects.toEqual(new QueueFullError(2, 2, 3));
+    const fits = queue.submit([6]);
+    release();
+    expect(await Promise.all([running, waiting, fits])).toEqual([[1], [2, 3], [6]]);
+    expect(flushed).toEqual([[1], [2, 3, 6]]);
+    expect(await queue.submit([7, 8, 9])).toEqual([7, 8, 9]);
   });
 });

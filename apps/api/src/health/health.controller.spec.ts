@@ -8,7 +8,7 @@ describe('HealthController', () => {
     api = await startTestApi();
     const response = await api.request('GET', '/api/health');
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ status: 'ok', database: { up: true }, temporal: { up: true } });
+    expect(response.body).toMatchObject({ status: 'ok', database: { up: true }, temporal: { up: true }, ingest: { waitingEvents: 0, limit: 50_000 } });
   });
 
   it('answers 503 and names Temporal when it is unreachable', async () => {
