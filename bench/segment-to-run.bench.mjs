@@ -163,7 +163,7 @@ async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
       return [loop, await waitForOutboxDrained(databaseUrl, 120_000)];
     }, { worker: worker.pid, ...(temporal ? { temporalServer: temporal } : {}) });
     const changes = await withClient(databaseUrl, async (c) => (await c.query(
-      `SELECT m.entered_at, m.trigger_event_id, r.temporal_workflow_id, r.started_at AS run_row_at, o.dispatched_at AS pass_at
+      `SELECT m.entered_at, m.trigger_event_id, r.temporal_workflow_id, r.started_at AS run_row_at, o.claimed_at
        FROM segment_memberships m LEFT JOIN runs r ON r.membership_id = m.id::text
        LEFT JOIN outbox o ON o.kind = 'segment_entered' AND o.payload->>'membershipId' = m.id::text
        WHERE m.enter_reason = 'event' AND m.entered_at >= $1`, [since],
@@ -180,8 +180,8 @@ async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
       fromAnswerToRunStarted: summary(times.map((t, i) => t.task - answered[i]).filter(Number.isFinite)),
       // Where the time goes, stage by stage (each stage's own percentiles; they do not add up exactly).
       stages: {
-        changeToDispatchPass: summary(started.map((c, i) => c.pass_at.getTime() - from[i])),
-        passToRunRow: summary(started.map((c) => c.run_row_at.getTime() - c.pass_at.getTime())),
+        changeToClaim: summary(started.map((c, i) => c.claimed_at.getTime() - from[i])),
+        claimToRunRow: summary(started.map((c) => c.run_row_at.getTime() - c.claimed_at.getTime())),
         runRowToWorkflowStarted: summary(times.map((t, i) => t.created - started[i].run_row_at.getTime())),
         workflowStartedToTaskPickedUp: summary(times.map((t) => t.picked - t.created)),
         taskPickedUpToCompleted: summary(times.map((t) => t.task - t.picked)),

@@ -21,6 +21,7 @@ import { AddDashboardRollups1764610000000 } from './migrations/1764610000000-add
 import { NotifyTaskChanges1764630000000 } from './migrations/1764630000000-notify-task-changes';
 import { NotifyOutbox1764650000000 } from './migrations/1764650000000-notify-outbox';
 import { LightenEventWrites1764660000000 } from './migrations/1764660000000-lighten-event-writes';
+import { ClaimOutboxRows1764680000000 } from './migrations/1764680000000-claim-outbox-rows';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
 export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity, ...AUTH_ENTITIES, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   NotifyTaskChanges1764630000000,
   NotifyOutbox1764650000000,
   LightenEventWrites1764660000000,
+  ClaimOutboxRows1764680000000,
 ];
