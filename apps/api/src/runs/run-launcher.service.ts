@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { chooseSplitVariant, isReentryAllowed, type LeadContext, type Playbook } from '@segflow/playbook';
-import { manualRunWorkflowId, membershipRunWorkflowId, PLAYBOOK_RUN_WORKFLOW, type PlaybookRunInput } from '@segflow/workflow-contracts';
+import { chooseSplitVariant, isReentryAllowed, startRun, type LeadContext, type Playbook } from '@segflow/playbook';
+import { manualRunWorkflowId, membershipRunWorkflowId, PLAYBOOK_RUN_WORKFLOW, UPSERT_RUN_STEPS_SQL, type PlaybookRunInput } from '@segflow/workflow-contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PlaybookEntity, type PlaybookStatus } from '../playbooks/playbook.entity';
@@ -21,8 +21,11 @@ export type LaunchResult = { kind: 'started' | 'heldOut' | 'existing'; run: RunE
 /** A playbook and its latest published version (null when it has none), read in one round trip. */
 type PinnedPlaybook = { name: string; status: PlaybookStatus; version: Pick<PlaybookVersionEntity, 'id' | 'version' | 'graph'> | null };
 
-/** What a run start hands to the workflow besides the run: read once on the way, never again. */
-type StartRead = { paused: boolean; version: Pick<PlaybookVersionEntity, 'id' | 'version' | 'graph'>; lead: LeadContext };
+/**
+ * What a run start hands to the workflow besides the run: read once on the way, never again. `startedAt` is set
+ * when the run's row already holds the state the interpreter starts it in at that time.
+ */
+type StartRead = { paused: boolean; version: Pick<PlaybookVersionEntity, 'id' | 'version' | 'graph'>; lead: LeadContext; startedAt?: Date };
 
 /** What createRun read on its way, handed on so the workflow start need not read it again. */
 type Created = { kind: 'started'; run: RunEntity; read: StartRead };
@@ -86,22 +89,35 @@ export class RunLauncherService {
     const playbookId = request.playbookId;
     const heldOut = isHeldOut(request.leadId, playbookId, request.holdoutPercent ?? 0);
     const id = randomUUID();
-    const run = manager.create(RunEntity, {
+    const startedAt = new Date();
+    const base = {
       id, leadId: request.leadId, playbookId, playbookVersionId: version.id, playbookVersion: version.version,
-      segmentId: request.segmentId ?? null, membershipId: request.membershipId ?? null, status: heldOut ? 'heldOut' : 'active',
-      exitReason: heldOut ? 'holdout' : null, currentNodeId: null, path: [], startedAt: new Date(), endedAt: heldOut ? new Date() : null,
-      temporalWorkflowId: heldOut ? null : request.membershipId ? membershipRunWorkflowId(request.membershipId, playbookId) : manualRunWorkflowId(id),
+      segmentId: request.segmentId ?? null, membershipId: request.membershipId ?? null, startedAt,
+    };
+    if (heldOut) {
+      const run = manager.create(RunEntity, { ...base, status: 'heldOut', exitReason: 'holdout', currentNodeId: null, path: [], endedAt: startedAt, temporalWorkflowId: null });
+      await manager.insert(RunEntity, run);
+      return { kind: 'heldOut', run };
+    }
+    // The run's row starts out holding the interpreter's first step, so the workflow's first task need not write it
+    // (the workflow starts from the same time and reaches the same state).
+    const { state } = startRun({ playbook: version.graph, lead: found.lead, now: startedAt, runId: id });
+    const run = manager.create(RunEntity, {
+      ...base, status: state.status, exitReason: state.reason ?? null, currentNodeId: state.currentNodeId, path: state.path,
+      endedAt: state.endedAt ? new Date(state.endedAt) : null,
+      temporalWorkflowId: request.membershipId ? membershipRunWorkflowId(request.membershipId, playbookId) : manualRunWorkflowId(id),
     });
     await manager.insert(RunEntity, run);
-    return heldOut ? { kind: 'heldOut', run } : { kind: 'started', run, read: { paused: status === 'paused', version, lead: found.lead } };
+    await manager.query(UPSERT_RUN_STEPS_SQL, [id, JSON.stringify(state.path)]);
+    return { kind: 'started', run, read: { paused: status === 'paused', version, lead: found.lead, startedAt } };
   }
 
   /** Starts the run's workflow; `read` is what createRun already read (a re-delivery reads it here). */
   private async startWorkflow(run: RunEntity, request: LaunchRequest, read?: StartRead): Promise<void> {
-    const { paused, version, lead } = read ?? await this.readForStart(run, request);
+    const { paused, version, lead, startedAt } = read ?? await this.readForStart(run, request);
     const input: PlaybookRunInput = {
       runId: run.id, leadId: run.leadId, playbookId: run.playbookId, playbookVersionId: version.id, playbookVersion: version.version,
-      graph: version.graph, lead, paused, timeScale: this.config.PLAYBOOK_TIME_SCALE,
+      graph: version.graph, lead, paused, timeScale: this.config.PLAYBOOK_TIME_SCALE, ...(startedAt ? { startedAt: startedAt.toISOString() } : {}),
     };
     try {
       // REJECT_DUPLICATE: a re-delivery after the run already finished must not start it a second time.

@@ -63,6 +63,11 @@ class RunDriver {
     return interpreterNow(this.clock, new Date());
   }
 
+  /** Notes that Postgres already holds this state (the API mirrored the run's start as it created the run). */
+  markRecorded(state: RunState): void {
+    this.recorded = recordedProgressKey(state);
+  }
+
   /**
    * Executes a step's commands in order; once an exit is pending no touch, task or routing goes out. Then mirrors
    * the state into Postgres, unless the next input is already queued (a batch of 30 events is one write, not 30) or
@@ -120,7 +125,10 @@ class RunDriver {
 export async function playbookRunWorkflow(input: PlaybookRunInput): Promise<PlaybookRunResult> {
   const driver = new RunDriver(input);
   if (!input.carried) {
-    await driver.apply(startRun({ playbook: input.graph, lead: input.lead, now: driver.now(), runId: input.runId }));
+    const now = input.startedAt === undefined ? driver.now() : new Date(input.startedAt);
+    const first = startRun({ playbook: input.graph, lead: input.lead, now, runId: input.runId });
+    if (input.startedAt !== undefined) driver.markRecorded(first.state);
+    await driver.apply(first);
   }
   while (driver.state.status === 'active') {
     const info = workflowInfo();
