@@ -146,7 +146,13 @@ async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
     const warmers = Array.from({ length: 5 }, (_, i) => `warmer-${i}`);
     await api.request('POST', '/api/leads', { leads: warmers.map(lead) });
     await Promise.all(warmers.map((id) => api.request('POST', '/api/events', { events: moveEvents(id, 0) })));
-    await waitUntil(databaseUrl, `SELECT count(*) > 0 AS done FROM runs WHERE current_node_id IS NOT NULL`, 300_000);
+    // (The API writes a run's row with its first step, so the worker's side is read from the workflow's history.)
+    await waitUntil(databaseUrl, `SELECT count(*) > 0 AS done FROM runs WHERE temporal_workflow_id IS NOT NULL`, 300_000);
+    const [{ temporal_workflow_id: warmRun }] = await withClient(databaseUrl, async (c) => (await c.query(`SELECT temporal_workflow_id FROM runs WHERE temporal_workflow_id IS NOT NULL LIMIT 1`)).rows);
+    for (let waited = 0; !(await client.workflow.getHandle(warmRun).fetchHistory()).events.some((e) => e.workflowTaskCompletedEventAttributes); waited += 500) {
+      if (waited > 300_000) throw new Error(`warm-up run ${warmRun} has not completed a workflow task after 5 min`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
     // Best effort: on a saturated machine the intake backlog may outlast this; the result records what was left.
     const intakesLeft = await waitUntil(databaseUrl, `SELECT (SELECT count(*) FROM leads) - (SELECT count(*) FROM lead_intakes) AS left, false AS done`, 120_000, 'left');
     await waitForOutboxDrained(databaseUrl);
