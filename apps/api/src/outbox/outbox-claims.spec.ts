@@ -90,6 +90,15 @@ describe('OutboxClaims (real PostgreSQL)', () => {
     expect((await db.query(`SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`))[0].n).toBe(0);
   });
 
+  it('takes leads with a pending segment change first, each with all its claimable rows in order', async () => {
+    const x = new OutboxClaims(db);
+    const [a1, a2] = await insert('a', 'a');
+    const [b1] = await db.query(`INSERT INTO outbox (kind, payload) VALUES ('lead_event', $1) RETURNING id`, [JSON.stringify({ leadId: 'b' })]);
+    const [b2] = await db.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_left', $1) RETURNING id`, [JSON.stringify({ leadId: 'b' })]);
+    expect(idsOf(await x.claim(2))).toEqual([b1.id, b2.id]);
+    expect(idsOf(await x.claim(10))).toEqual([a1, a2]);
+  });
+
   it("re-claims a row once its lease has run out, and the old holder's late mark changes nothing", async () => {
     const x = new OutboxClaims(db, 1);
     const y = new OutboxClaims(db);

@@ -18,11 +18,12 @@ export const LEASE_SECONDS = 30;
 const CLAIM_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('segflow_outbox_claim'))`;
 
 /**
- * Takes the due rows of leads nobody holds, oldest first: a row is claimable when neither it nor any earlier
- * undelivered row of its lead is under a live lease or backing off. Because the picked rows are a prefix in id
- * order, a lead's claimed rows are always its earliest undelivered ones, so its rows go out in order (its exit
- * before its next start) even across dispatchers. The outer conditions are re-checked on the current row version
- * if a concurrent mark changed it.
+ * Takes the due rows of leads nobody holds: a row is claimable when neither it nor any earlier undelivered row of
+ * its lead is under a live lease or backing off. Leads with a pending segment change (a run start or exit waits for
+ * it) go first, then oldest first; all rows of a lead share its rank, so the picked rows of a lead are always its
+ * earliest undelivered ones and its rows go out in order (its exit before its next start) even across dispatchers.
+ * A backlog of lead events thus never holds a segment change back. The outer conditions are re-checked on the
+ * current row version if a concurrent mark changed it.
  */
 const CLAIM_SQL = `
   UPDATE outbox o SET claimed_by = $1, claimed_at = now(), claimed_until = now() + $2 * interval '1 second'
@@ -33,7 +34,11 @@ const CLAIM_SQL = `
         SELECT 1 FROM outbox b
         WHERE b.dispatched_at IS NULL AND b.payload->>'leadId' = c.payload->>'leadId' AND b.id <= c.id
           AND (b.claimed_until > now() OR b.next_attempt_at > now()))
-    ORDER BY c.id LIMIT $3
+    ORDER BY EXISTS (
+        SELECT 1 FROM outbox u
+        WHERE u.dispatched_at IS NULL AND u.payload->>'leadId' = c.payload->>'leadId' AND u.kind <> 'lead_event') DESC,
+      c.id
+    LIMIT $3
   ) picked
   WHERE o.id = picked.id AND o.dispatched_at IS NULL AND (o.claimed_until IS NULL OR o.claimed_until <= now())
   RETURNING o.id, o.kind, o.payload`;

@@ -9,8 +9,13 @@ import { LEASE_SECONDS, OutboxClaims, type OutboxRow } from './outbox-claims';
 import { LeadEventPayload, OutboxHandlersService } from './outbox-handlers.service';
 import { LeadLanes } from './outbox-lanes';
 
-/** Most rows one dispatcher holds (claimed, waiting or being delivered); a claim takes what is left of it. */
-const HELD_LIMIT = 100;
+/** Most rows one claim takes. */
+const CLAIM_LIMIT = 100;
+/**
+ * Most rows one dispatcher holds (claimed, waiting or being delivered): a lead can hold dozens of lead events, and
+ * a claim must still find room for a fresh segment change while a few such leads are delivered.
+ */
+const HELD_LIMIT = 500;
 /**
  * Leads delivered at once. Each delivery holds a pool connection for its queries: kept well below
  * DATABASE_POOL_SIZE so ingest flushes and requests never wait for a connection behind the dispatcher.
@@ -147,7 +152,7 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
   private async loop(): Promise<void> {
     while (!this.stopped) {
       this.woken = false;
-      const room = HELD_LIMIT - this.lanes.size;
+      const room = Math.min(CLAIM_LIMIT, HELD_LIMIT - this.lanes.size);
       let claimed = 0;
       if (room > 0) {
         try {
