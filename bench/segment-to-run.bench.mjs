@@ -6,8 +6,8 @@
 //         that commits it, so the figure also counts the rest of that transaction and its commit (an upper bound);
 //         `fromAnswer` starts instead when POST /api/events answered (after the commit: a lower bound);
 //   to    the run's first workflow task completed (Temporal history): the workflow exists and its code ran,
-//         which is what "run started" means; that task includes the run's first activity, recordProgress (a local
-//         activity writing the run's state to Postgres), so the run is also visible in Postgres by then.
+//         which is what "run started" means; the run is visible in Postgres before (the API writes the run's row
+//         with its starting state in the transaction that creates it, before it starts the workflow).
 // Baseline, same run, same rate: a bare `client.workflow.start` of a workflow that runs one no-op activity, from the
 // call to that activity started (and to its first workflow task completed), on a worker in this process.
 import { spawn } from 'node:child_process';
@@ -66,7 +66,7 @@ async function seedAndTrain(api) {
   }
 }
 
-// entry → wait 1 h → exit: the run's only activity at start is recordProgress, so nothing but the start is timed.
+// entry → wait 1 h → exit: the run starts with a timer and no activity, so nothing but the start is timed.
 const playbook = buildPlaybook({
   settings: { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null },
   nodes: [{ id: 'hold', type: 'wait', config: { mode: 'duration', minutes: 60 } }, { id: 'done', type: 'exit', config: { reason: 'done' } }],
@@ -96,17 +96,19 @@ async function waitUntil(databaseUrl, sql, timeoutMs, column) {
 
 const timestampMs = (ts) => Number(ts.seconds) * 1000 + Math.floor((ts.nanos ?? 0) / 1e6);
 
-/** Server-side times (history) of a workflow's start, its first workflow task picked up and completed, its first activity. */
-async function firstTaskTimes(client, workflowId) {
+/**
+ * Server-side times (history) of a workflow's start, its first workflow task picked up and completed, and (with
+ * `withActivity`, waiting for it) its first activity started.
+ */
+async function firstTaskTimes(client, workflowId, withActivity) {
   for (let attempt = 0; ; attempt += 1) {
     const { events } = await client.workflow.getHandle(workflowId).fetchHistory();
     const created = events.find((e) => e.workflowExecutionStartedEventAttributes);
     const picked = events.find((e) => e.workflowTaskStartedEventAttributes);
     const task = events.find((e) => e.workflowTaskCompletedEventAttributes);
-    // recordProgress is a local activity: it runs inside the first workflow task and leaves a marker.
-    const activity = events.find((e) => e.activityTaskStartedEventAttributes || e.markerRecordedEventAttributes);
-    if (task && activity) return { created: timestampMs(created.eventTime), picked: timestampMs(picked.eventTime), task: timestampMs(task.eventTime), activity: timestampMs(activity.eventTime) };
-    if (attempt > 100) throw new Error(`workflow ${workflowId} has not run its first activity`);
+    const activity = events.find((e) => e.activityTaskStartedEventAttributes);
+    if (task && (activity || !withActivity)) return { created: timestampMs(created.eventTime), picked: timestampMs(picked.eventTime), task: timestampMs(task.eventTime), activity: activity && timestampMs(activity.eventTime) };
+    if (attempt > 100) throw new Error(`workflow ${workflowId} has not completed its first workflow task${withActivity ? " nor started its first activity" : ""}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -144,7 +146,13 @@ async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
     const warmers = Array.from({ length: 5 }, (_, i) => `warmer-${i}`);
     await api.request('POST', '/api/leads', { leads: warmers.map(lead) });
     await Promise.all(warmers.map((id) => api.request('POST', '/api/events', { events: moveEvents(id, 0) })));
-    await waitUntil(databaseUrl, `SELECT count(*) > 0 AS done FROM runs WHERE current_node_id IS NOT NULL`, 300_000);
+    // (The API writes a run's row with its first step, so the worker's side is read from the workflow's history.)
+    await waitUntil(databaseUrl, `SELECT count(*) > 0 AS done FROM runs WHERE temporal_workflow_id IS NOT NULL`, 300_000);
+    const [{ temporal_workflow_id: warmRun }] = await withClient(databaseUrl, async (c) => (await c.query(`SELECT temporal_workflow_id FROM runs WHERE temporal_workflow_id IS NOT NULL LIMIT 1`)).rows);
+    for (let waited = 0; !(await client.workflow.getHandle(warmRun).fetchHistory()).events.some((e) => e.workflowTaskCompletedEventAttributes); waited += 500) {
+      if (waited > 300_000) throw new Error(`warm-up run ${warmRun} has not completed a workflow task after 5 min`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
     // Best effort: on a saturated machine the intake backlog may outlast this; the result records what was left.
     const intakesLeft = await waitUntil(databaseUrl, `SELECT (SELECT count(*) FROM leads) - (SELECT count(*) FROM lead_intakes) AS left, false AS done`, 120_000, 'left');
     await waitForOutboxDrained(databaseUrl);
@@ -163,7 +171,7 @@ async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
       return [loop, await waitForOutboxDrained(databaseUrl, 120_000)];
     }, { worker: worker.pid, ...(temporal ? { temporalServer: temporal } : {}) });
     const changes = await withClient(databaseUrl, async (c) => (await c.query(
-      `SELECT m.entered_at, m.trigger_event_id, r.temporal_workflow_id, r.started_at AS run_row_at, o.dispatched_at AS pass_at
+      `SELECT m.entered_at, m.trigger_event_id, r.temporal_workflow_id, r.started_at AS run_row_at, o.claimed_at
        FROM segment_memberships m LEFT JOIN runs r ON r.membership_id = m.id::text
        LEFT JOIN outbox o ON o.kind = 'segment_entered' AND o.payload->>'membershipId' = m.id::text
        WHERE m.enter_reason = 'event' AND m.entered_at >= $1`, [since],
@@ -172,7 +180,7 @@ async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
     const leadEventRows = await withClient(databaseUrl, async (c) => (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'lead_event' AND created_at >= $1`, [since])).rows[0].n);
     const withoutRun = changes.filter((c) => !c.temporal_workflow_id).length;
     const started = changes.filter((c) => c.temporal_workflow_id);
-    const times = await mapConcurrently(started, 8, (c) => firstTaskTimes(client, c.temporal_workflow_id));
+    const times = await mapConcurrently(started, 8, (c) => firstTaskTimes(client, c.temporal_workflow_id, false));
     const from = started.map((c) => c.entered_at.getTime());
     const answered = started.map((c) => answeredAt.get(c.trigger_event_id));
     return {
@@ -180,8 +188,8 @@ async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
       fromAnswerToRunStarted: summary(times.map((t, i) => t.task - answered[i]).filter(Number.isFinite)),
       // Where the time goes, stage by stage (each stage's own percentiles; they do not add up exactly).
       stages: {
-        changeToDispatchPass: summary(started.map((c, i) => c.pass_at.getTime() - from[i])),
-        passToRunRow: summary(started.map((c) => c.run_row_at.getTime() - c.pass_at.getTime())),
+        changeToClaim: summary(started.map((c, i) => c.claimed_at.getTime() - from[i])),
+        claimToRunRow: summary(started.map((c) => c.run_row_at.getTime() - c.claimed_at.getTime())),
         runRowToWorkflowStarted: summary(times.map((t, i) => t.created - started[i].run_row_at.getTime())),
         workflowStartedToTaskPickedUp: summary(times.map((t) => t.picked - t.created)),
         taskPickedUpToCompleted: summary(times.map((t) => t.task - t.picked)),
@@ -210,7 +218,7 @@ async function measureBareStart({ temporalAddress, client }) {
       calledAt[i] = Date.now();
       await client.workflow.start('benchEmptyWorkflow', { taskQueue, workflowId: ids[i], args: [] });
     });
-    const times = await mapConcurrently(ids, 8, (id) => firstTaskTimes(client, id));
+    const times = await mapConcurrently(ids, 8, (id) => firstTaskTimes(client, id, true));
     return {
       stages: { callToWorkflowStarted: summary(times.map((t, i) => t.created - calledAt[i])), workflowStartedToTaskPickedUp: summary(times.map((t) => t.picked - t.created)) },
       toFirstTask: summary(times.map((t, i) => t.task - calledAt[i])),

@@ -38,6 +38,12 @@ export interface PlaybookRunInput {
   paused: boolean;
   /** Interpreter minutes per real minute; 1 in production. */
   timeScale: number;
+  /**
+   * Set when the API mirrored the run's starting state into Postgres as it created the run: the interpreter time it
+   * started the run at. The workflow starts the run at this time, so it reaches the same state, and need not write
+   * it again (its first workflow task has no local activity). Unset on a re-delivery, which may read another lead.
+   */
+  startedAt?: string;
   /** Continue as new after this many history events (default: the worker's limit; tests set it low). */
   historyLimit?: number;
   carried?: CarriedRunState;

@@ -22,6 +22,7 @@ import { NotifyTaskChanges1764630000000 } from './migrations/1764630000000-notif
 import { NotifyOutbox1764650000000 } from './migrations/1764650000000-notify-outbox';
 import { LightenEventWrites1764660000000 } from './migrations/1764660000000-lighten-event-writes';
 import { NotifyOutboxOnlyWithRows1764670000000 } from './migrations/1764670000000-notify-outbox-only-with-rows';
+import { ClaimOutboxRows1764680000000 } from './migrations/1764680000000-claim-outbox-rows';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
 export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity, ...AUTH_ENTITIES, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   NotifyOutbox1764650000000,
   LightenEventWrites1764660000000,
   NotifyOutboxOnlyWithRows1764670000000,
+  ClaimOutboxRows1764680000000,
 ];

@@ -19,9 +19,14 @@ describe('outbox dispatcher wake-up (LISTEN/NOTIFY, real PostgreSQL)', () => {
   });
 
   // An entry into a segment no playbook is bound to: delivered (and marked) without starting anything.
-  const unboundEntry = () => JSON.stringify({ leadId: randomUUID(), segmentId: 'seg-unbound', membershipId: randomUUID(), enteredAt: new Date().toISOString(), triggerEventId: null });
+  const unboundEntry = (leadId: string = randomUUID()) => JSON.stringify({ leadId, segmentId: 'seg-unbound', membershipId: randomUUID(), enteredAt: new Date().toISOString(), triggerEventId: null });
   const isDispatched = async (id: string) => (await db.query(`SELECT dispatched_at FROM outbox WHERE id = $1`, [id])).rows[0]?.dispatched_at !== null;
-  const insertRow = async () => (await db.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1) RETURNING id`, [unboundEntry()])).rows[0].id as string;
+  const insertRow = async (leadId?: string) => (await db.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1) RETURNING id`, [unboundEntry(leadId)])).rows[0].id as string;
+  /** A row claimed by another dispatcher (that died holding it) whose lease runs out in `seconds`. */
+  const insertHeldRow = async (leadId: string, seconds: number) => (await db.query(
+    `INSERT INTO outbox (kind, payload, claimed_by, claimed_at, claimed_until) VALUES ('segment_entered', $1, $2, now(), now() + $3 * interval '1 second') RETURNING id`,
+    [unboundEntry(leadId), randomUUID(), seconds],
+  )).rows[0].id as string;
   const listenerPids = async () =>
     (await db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [OUTBOX_LISTENER_NAME])).rows.map((r) => r.pid as number);
 
@@ -74,5 +79,18 @@ describe('outbox dispatcher wake-up (LISTEN/NOTIFY, real PostgreSQL)', () => {
     expect(next).not.toBe(pid);
     const id = await insertRow();
     expect(await eventually(() => isDispatched(id), Boolean, 10_000, 50)).toBe(true);
+  });
+
+  it("takes over a dead dispatcher's rows once its lease has run out, and holds that lead's later rows until then", async () => {
+    const lead = randomUUID();
+    const held = await insertHeldRow(lead, 2);
+    const behind = await insertRow(lead);
+    const other = await insertRow();
+    expect(await eventually(() => isDispatched(other), Boolean, 10_000, 50)).toBe(true);
+    expect([await isDispatched(held), await isDispatched(behind)]).toEqual([false, false]);
+    await new Promise((r) => setTimeout(r, 2_100));
+    // No commit notifies a lease running out: the next claim (woken here by a fresh row) takes the rows.
+    await insertRow();
+    expect(await eventually(async () => [await isDispatched(held), await isDispatched(behind)], (both) => both.every(Boolean), 10_000, 50)).toEqual([true, true]);
   });
 });

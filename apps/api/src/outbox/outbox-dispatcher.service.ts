@@ -3,64 +3,88 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PgChannelListener } from '../database/pg-channel-listener';
-import { deliveriesOf, forEachConcurrently, queuesByLead, urgentFirst } from './outbox-batch';
+import { deliveriesOf } from './outbox-batch';
 import { OUTBOX_CHANNEL, OUTBOX_LISTENER_NAME } from './outbox-channel';
+import { LEASE_SECONDS, OutboxClaims, type OutboxRow } from './outbox-claims';
 import { LeadEventPayload, OutboxHandlersService } from './outbox-handlers.service';
-import type { OutboxMessage } from './outbox-message';
+import { LeadLanes } from './outbox-lanes';
 
-/** Longest back-off between two attempts of a failing row, in seconds. */
-export const MAX_BACKOFF_SECONDS = 300;
-
-/** Rows one pass locks and delivers; a full pass means a backlog, so the next pass starts at once. */
-const PASS_LIMIT = 100;
+/** Most rows one claim takes. */
+const CLAIM_LIMIT = 100;
 /**
- * Leads whose rows are delivered at once within a pass. Each delivery holds a pool connection for its queries
- * while the pass holds another: kept well below DATABASE_POOL_SIZE so ingest flushes and requests never wait for a
- * connection behind the dispatcher.
+ * Most rows one dispatcher holds (claimed, waiting or being delivered): a lead can hold dozens of lead events, and
+ * a claim must still find room for a fresh segment change while a few such leads are delivered.
+ */
+const HELD_LIMIT = 500;
+/**
+ * Leads delivered at once. Each delivery holds a pool connection for its queries: kept well below
+ * DATABASE_POOL_SIZE so ingest flushes and requests never wait for a connection behind the dispatcher.
  */
 export const DELIVERY_CONCURRENCY = 4;
+/** Leads delivered at once when the next holds a segment change: the lanes above DELIVERY_CONCURRENCY are kept for run starts and exits. */
+export const URGENT_DELIVERY_CONCURRENCY = 8;
 /**
- * Pause after a pass that emptied the queue before the next woken one: at a steady trickle every ingest commit
- * notifies, and a pass per commit would compete with ingest for the event loop and the pool. Commits within this
- * window go in one pass; it adds at most this much to a run's start.
+ * Least time between two claims: at a steady trickle every ingest commit notifies, and a claim per commit would
+ * compete with ingest for the event loop and the pool. Commits within this window go in one claim; it adds at most
+ * this much to a run's start.
  */
-export const PASS_COALESCE_MS = 50;
+export const CLAIM_SPACING_MS = 2;
 
-type OutboxRow = { id: string } & OutboxMessage;
+/** A claimed row and the number of notifications heard before the claim that took it. */
+type HeldRow = OutboxRow & { heardBefore: number };
 
 /**
  * Delivers committed outbox rows to Temporal (DESIGN invariant 2). A commit of outbox rows notifies
  * `segflow_outbox` (trigger of migration 1764650000000), which wakes the dispatcher at once; a slow safety poll
- * (`OUTBOX_POLL_MS`) and a pass after every (re)connect of the listening connection catch whatever a notification
- * missed. Each pass locks a batch with `FOR UPDATE SKIP LOCKED`, so several API replicas share the work without
- * delivering a row twice at once; a row is marked `dispatched_at` only after its handler succeeded, and a failing row
- * backs off exponentially with `attempts` / `last_error` / `next_attempt_at`. Handlers are idempotent, so a crash
- * after delivery but before the mark only repeats a harmless delivery.
+ * (`OUTBOX_POLL_MS`) and a claim after every (re)connect of the listening connection catch whatever a notification
+ * missed. Rows are claimed with a lease ({@link OutboxClaims}: several API replicas share the work, a lead's rows go
+ * out in order, a dead dispatcher's rows are taken over once its lease runs out) and handed to {@link LeadLanes}, so
+ * a fresh segment change is delivered while slower deliveries go on. A row is marked `dispatched_at` only after its
+ * handler succeeded; a failing row backs off exponentially (`attempts` / `last_error` / `next_attempt_at`) and holds
+ * back its lead's later rows. Handlers are idempotent, so a crash after delivery but before the mark only repeats a
+ * harmless delivery.
  */
 @Injectable()
 export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxDispatcherService.name);
+  private readonly claims: OutboxClaims;
+  private readonly lanes: LeadLanes<HeldRow>;
   private running: Promise<void> | null = null;
   private listener: PgChannelListener | null = null;
+  private renewal: NodeJS.Timeout | null = null;
   private stopped = false;
-  /** Set by every wake-up; a pass clears it first, so a notification that arrives during a pass causes another. */
+  /** Set by every wake-up; a claim clears it first, so a notification that arrives during a claim causes another. */
   private woken = true;
+  /** Notifications heard so far (commits of outbox rows, reconnects of the listener). */
+  private heard = 0;
   private wake: (() => void) | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly handlers: OutboxHandlersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.claims = new OutboxClaims(dataSource);
+    this.lanes = new LeadLanes<HeldRow>({
+      limit: DELIVERY_CONCURRENCY, urgentLimit: URGENT_DELIVERY_CONCURRENCY,
+      leadOf: (row) => row.payload.leadId, isUrgent: (row) => row.kind !== 'lead_event',
+      deliver: (rows) => this.deliverLead(rows),
+      onError: (error) => this.logger.error(`outbox delivery crashed: ${(error as Error).stack ?? error}`),
+    });
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.OUTBOX_DISPATCHER !== 'on') return;
     this.listener = new PgChannelListener({
       connectionString: this.config.DATABASE_URL, channel: OUTBOX_CHANNEL, applicationName: OUTBOX_LISTENER_NAME,
-      onWake: () => this.wakeUp(),
+      onWake: () => {
+        this.heard += 1;
+        this.wakeUp();
+      },
       onLost: (error) => this.logger.warn(`outbox listener lost its connection (${error.message}); reconnecting, polling meanwhile`),
     });
     void this.listener.start();
+    this.renewal = setInterval(() => void this.renewLeases(), (LEASE_SECONDS * 1000) / 3);
     this.running = this.loop();
   }
 
@@ -68,50 +92,44 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
     this.stopped = true;
     this.wakeUp();
     await this.listener?.stop();
+    if (!this.running) return;
     await this.running;
+    // Rows not started yet go back at once (another replica may take them); deliveries under way finish first.
+    this.lanes.drain();
+    await this.lanes.idle();
+    if (this.renewal) clearInterval(this.renewal);
+    await this.claims.release().catch((error: Error) => this.logger.warn(`outbox claims not released: ${error.message}`));
   }
 
   /**
-   * One pass: delivers up to `limit` due rows and returns how many rows it tried. Rows of different leads are
-   * delivered concurrently (at most {@link DELIVERY_CONCURRENCY} leads at once, leads with a segment change first),
-   * the rows of one lead in id order, its consecutive lead events as one delivery (one signal per run).
+   * Delivers one lead's claimed rows in order, its consecutive lead events as one delivery (one signal per run),
+   * and marks them. The first failure backs its rows off and gives the lead's later rows back undelivered: they
+   * wait behind it, so a lead's exit never overtakes a failed earlier row, nor its next start a failed exit.
    */
-  async dispatchPending(limit = PASS_LIMIT): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT id, kind, payload FROM outbox
-         WHERE dispatched_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [limit],
-      );
-      const delivered: string[] = [];
-      const failed: Array<{ id: string; message: string }> = [];
-      const queues = urgentFirst(queuesByLead(rows, (row) => row.payload.leadId), (row) => row.kind !== 'lead_event');
-      await forEachConcurrently(queues, DELIVERY_CONCURRENCY, async (queue) => {
-        for (const delivery of deliveriesOf(queue, (row) => row.kind === 'lead_event')) {
-          try {
-            await this.deliver(delivery);
-            delivered.push(...delivery.map((row) => row.id));
-          } catch (error) {
-            const message = (error as Error).message;
-            this.logger.warn(`outbox rows ${delivery.map((row) => row.id).join(', ')} (${delivery[0]!.kind}) not delivered: ${message}`);
-            failed.push(...delivery.map((row) => ({ id: row.id, message })));
-          }
+  private async deliverLead(rows: HeldRow[]): Promise<void> {
+    const delivered: string[] = [];
+    const deliveries = deliveriesOf(rows, (row) => row.kind === 'lead_event');
+    try {
+      for (const [i, delivery] of deliveries.entries()) {
+        const ids = delivery.map((row) => row.id);
+        try {
+          await this.deliver(delivery);
+          delivered.push(...ids);
+        } catch (error) {
+          const message = (error as Error).message;
+          this.logger.warn(`outbox rows ${ids.join(', ')} (${delivery[0]!.kind}) not delivered: ${message}`);
+          await this.claims.failed(ids, message);
+          await this.claims.release(deliveries.slice(i + 1).flat().map((row) => row.id));
+          break;
         }
-      });
-      if (delivered.length) {
-        await manager.query(`UPDATE outbox SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`, [delivered]);
       }
-      if (failed.length) {
-        await manager.query(
-          `UPDATE outbox o SET attempts = o.attempts + 1, last_error = f.message,
-             next_attempt_at = now() + least(power(2, o.attempts), $3) * interval '1 second'
-           FROM unnest($1::bigint[], $2::text[]) AS f(id, message) WHERE o.id = f.id`,
-          [failed.map((f) => f.id), failed.map((f) => f.message), MAX_BACKOFF_SECONDS],
-        );
-      }
-      return rows.length;
-    });
+      await this.claims.delivered(delivered);
+    } catch (error) {
+      // The marks themselves failed (database down): the leases run out and the rows are delivered again.
+      this.logger.warn(`outbox rows of lead ${rows[0]!.payload.leadId} not marked: ${(error as Error).message}`);
+    }
+    // Rows of this lead committed since its claim could not be claimed while it was held: look for them now.
+    if (this.heard > Math.min(...rows.map((row) => row.heardBefore))) this.wakeUp();
   }
 
   /** One delivery of {@link deliveriesOf}: a run of one lead's `lead_event` rows, or a single segment row. */
@@ -119,6 +137,11 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
     const first = rows[0]!;
     if (first.kind !== 'lead_event') return this.handlers.handle(first);
     return this.handlers.deliverLeadEvents(first.payload.leadId, rows.map((row) => row.payload as LeadEventPayload));
+  }
+
+  private async renewLeases(): Promise<void> {
+    if (this.lanes.size === 0) return;
+    await this.claims.renew().catch((error: Error) => this.logger.warn(`outbox leases not renewed: ${error.message}`));
   }
 
   private wakeUp(): void {
@@ -129,15 +152,24 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
   private async loop(): Promise<void> {
     while (!this.stopped) {
       this.woken = false;
-      let tried = 0;
-      try {
-        tried = await this.dispatchPending();
-      } catch (error) {
-        this.logger.warn(`outbox pass failed: ${(error as Error).message}`);
+      const room = Math.min(CLAIM_LIMIT, HELD_LIMIT - this.lanes.size);
+      let claimed = 0;
+      if (room > 0) {
+        try {
+          const heardBefore = this.heard;
+          const rows = await this.claims.claim(room);
+          claimed = rows.length;
+          this.lanes.add(rows.map((row) => ({ ...row, heardBefore })));
+        } catch (error) {
+          this.logger.warn(`outbox claim failed: ${(error as Error).message}`);
+        }
       }
       if (this.stopped) break;
-      if (tried === 0 && !this.woken) await this.sleep(this.config.OUTBOX_POLL_MS);
-      else if (tried < PASS_LIMIT) await new Promise((resolve) => setTimeout(resolve, PASS_COALESCE_MS));
+      // A full claim means a backlog: claim again once the spacing is over. Otherwise wait for a commit, a finished
+      // lead (its later rows become claimable) or the safety poll.
+      const backlog = room > 0 && claimed === room;
+      if (!backlog && !this.woken) await this.sleep(this.config.OUTBOX_POLL_MS);
+      await new Promise((resolve) => setTimeout(resolve, CLAIM_SPACING_MS));
     }
   }
 

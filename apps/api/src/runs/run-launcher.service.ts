@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { chooseSplitVariant, isReentryAllowed } from '@segflow/playbook';
-import { manualRunWorkflowId, membershipRunWorkflowId, PLAYBOOK_RUN_WORKFLOW, type PlaybookRunInput } from '@segflow/workflow-contracts';
+import { chooseSplitVariant, isReentryAllowed, startRun, type LeadContext, type Playbook } from '@segflow/playbook';
+import { manualRunWorkflowId, membershipRunWorkflowId, PLAYBOOK_RUN_WORKFLOW, UPSERT_RUN_STEPS_SQL, type PlaybookRunInput } from '@segflow/workflow-contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { PlaybookEntity } from '../playbooks/playbook.entity';
+import { PlaybookEntity, type PlaybookStatus } from '../playbooks/playbook.entity';
 import { PlaybookVersionEntity } from '../playbooks/playbook-version.entity';
 import { TemporalClient } from '../temporal/temporal.module';
-import { loadLeadContext } from './load-lead-context';
+import { lockLeadForLaunch } from './lock-lead-for-launch';
 import { RunEntity } from './run.entity';
 
 /** Why a launch did not start a workflow. */
@@ -31,8 +31,17 @@ export class PreviousRunStillEndingError extends Error {
   }
 }
 
+/** A playbook and its latest published version (null when it has none), read in one round trip. */
+type PinnedPlaybook = { name: string; status: PlaybookStatus; version: Pick<PlaybookVersionEntity, 'id' | 'version' | 'graph'> | null };
+
+/**
+ * What a run start hands to the workflow besides the run: read once on the way, never again. `startedAt` is set
+ * when the run's row already holds the state the interpreter starts it in at that time.
+ */
+type StartRead = { paused: boolean; version: Pick<PlaybookVersionEntity, 'id' | 'version' | 'graph'>; lead: LeadContext; startedAt?: Date };
+
 /** What createRun read on its way, handed on so the workflow start need not read it again. */
-type Created = { kind: 'started'; run: RunEntity; playbook: PlaybookEntity; version: PlaybookVersionEntity };
+type Created = { kind: 'started'; run: RunEntity; read: StartRead };
 
 export interface LaunchRequest {
   leadId: string;
@@ -50,7 +59,11 @@ export function isHeldOut(leadId: string, playbookId: string, holdoutPercent: nu
   return chooseSplitVariant(leadId, `holdout:${playbookId}`, variants) === 'holdout';
 }
 
-/** Starts runs of a playbook's latest published version: the `runs` row first, then the workflow. */
+/**
+ * Starts runs of a playbook's latest published version: the `runs` row first, then the workflow. A segment entry's
+ * start is on the dispatcher's critical path, so it takes five round trips before the workflow start: the membership's
+ * run and the pinned playbook (read at once), then a transaction of one locking read of the lead and the insert.
+ */
 @Injectable()
 export class RunLauncherService {
   constructor(
@@ -60,61 +73,68 @@ export class RunLauncherService {
   ) {}
 
   async launch(request: LaunchRequest): Promise<LaunchResult> {
-    const existing = request.membershipId ? await this.runOfMembership(request.membershipId, request.playbookId) : null;
+    const [existing, pinned] = await Promise.all([
+      request.membershipId ? this.runOfMembership(request.membershipId, request.playbookId) : null,
+      this.pinnedPlaybook(request.playbookId),
+    ]);
     if (existing) {
       // A re-delivery: make sure the workflow exists (the first attempt may have died before starting it).
       if (existing.status === 'active') await this.startWorkflow(existing, request);
       return { kind: 'existing', run: existing };
     }
-    const created = await this.dataSource.transaction((manager) => this.createRun(manager, request));
+    if (!pinned) return { kind: 'refused', reason: 'playbook-not-found', detail: `playbook ${request.playbookId} not found` };
+    const created = await this.dataSource.transaction((manager) => this.createRun(manager, request, pinned));
     if (created.kind !== 'started') return created;
-    await this.startWorkflow(created.run, request, created);
+    await this.startWorkflow(created.run, request, created.read);
     return { kind: 'started', run: created.run };
   }
 
   private async createRun(
-    manager: EntityManager, request: LaunchRequest,
+    manager: EntityManager, request: LaunchRequest, { name, status, version }: PinnedPlaybook,
   ): Promise<Created | { kind: 'heldOut'; run: RunEntity } | Extract<LaunchResult, { kind: 'refused' }>> {
-    const playbook = await manager.findOne(PlaybookEntity, { where: { id: request.playbookId } });
-    if (!playbook) return { kind: 'refused', reason: 'playbook-not-found', detail: `playbook ${request.playbookId} not found` };
-    const version = await manager.findOne(PlaybookVersionEntity, { where: { playbookId: playbook.id }, order: { version: 'DESC' } });
-    if (!version) return { kind: 'refused', reason: 'not-published', detail: `playbook ${playbook.name} has no published version` };
-    const [lead] = await manager.query(`SELECT id FROM leads WHERE id = $1 FOR UPDATE`, [request.leadId]);
-    if (!lead) return { kind: 'refused', reason: 'lead-not-found', detail: `lead ${request.leadId} not found` };
-    const active = await manager.findOne(RunEntity, { where: { leadId: request.leadId, playbookId: playbook.id, status: 'active' } });
+    if (!version) return { kind: 'refused', reason: 'not-published', detail: `playbook ${name} has no published version` };
+    const found = await lockLeadForLaunch(manager, request.leadId, request.segmentId ?? null, request.playbookId);
+    if (!found) return { kind: 'refused', reason: 'lead-not-found', detail: `lead ${request.leadId} not found` };
+    const active = found.activeRun;
     if (active && request.membershipId && active.membershipId && active.membershipId !== request.membershipId) {
       throw new PreviousRunStillEndingError(active.id);
     }
     if (active) return { kind: 'refused', reason: 'already-active', detail: `lead already has active run ${active.id} of this playbook` };
-    const [last] = await manager.query(
-      `SELECT max(ended_at) AS ended FROM runs WHERE lead_id = $1 AND playbook_id = $2 AND status <> 'heldOut'`, [request.leadId, playbook.id],
-    );
-    if (request.membershipId && !isReentryAllowed(version.graph.settings.reentry, last?.ended ?? null, new Date())) {
+    if (request.membershipId && !isReentryAllowed(version.graph.settings.reentry, found.lastEndedAt, new Date())) {
       return { kind: 'refused', reason: 'reentry-not-allowed', detail: `re-entry policy ${version.graph.settings.reentry.policy}` };
     }
-    const heldOut = isHeldOut(request.leadId, playbook.id, request.holdoutPercent ?? 0);
+    const playbookId = request.playbookId;
+    const heldOut = isHeldOut(request.leadId, playbookId, request.holdoutPercent ?? 0);
     const id = randomUUID();
+    const startedAt = new Date();
+    const base = {
+      id, leadId: request.leadId, playbookId, playbookVersionId: version.id, playbookVersion: version.version,
+      segmentId: request.segmentId ?? null, membershipId: request.membershipId ?? null, startedAt,
+    };
+    if (heldOut) {
+      const run = manager.create(RunEntity, { ...base, status: 'heldOut', exitReason: 'holdout', currentNodeId: null, path: [], endedAt: startedAt, temporalWorkflowId: null });
+      await manager.insert(RunEntity, run);
+      return { kind: 'heldOut', run };
+    }
+    // The run's row starts out holding the interpreter's first step, so the workflow's first task need not write it
+    // (the workflow starts from the same time and reaches the same state).
+    const { state } = startRun({ playbook: version.graph, lead: found.lead, now: startedAt, runId: id });
     const run = manager.create(RunEntity, {
-      id, leadId: request.leadId, playbookId: playbook.id, playbookVersionId: version.id, playbookVersion: version.version,
-      segmentId: request.segmentId ?? null, membershipId: request.membershipId ?? null, status: heldOut ? 'heldOut' : 'active',
-      exitReason: heldOut ? 'holdout' : null, currentNodeId: null, path: [], startedAt: new Date(), endedAt: heldOut ? new Date() : null,
-      temporalWorkflowId: heldOut ? null : request.membershipId ? membershipRunWorkflowId(request.membershipId, playbook.id) : manualRunWorkflowId(id),
+      ...base, status: state.status, exitReason: state.reason ?? null, currentNodeId: state.currentNodeId, path: state.path,
+      endedAt: state.endedAt ? new Date(state.endedAt) : null,
+      temporalWorkflowId: request.membershipId ? membershipRunWorkflowId(request.membershipId, playbookId) : manualRunWorkflowId(id),
     });
     await manager.insert(RunEntity, run);
-    return heldOut ? { kind: 'heldOut', run } : { kind: 'started', run, playbook, version };
+    await manager.query(UPSERT_RUN_STEPS_SQL, [id, JSON.stringify(state.path)]);
+    return { kind: 'started', run, read: { paused: status === 'paused', version, lead: found.lead, startedAt } };
   }
 
   /** Starts the run's workflow; `read` is what createRun already read (a re-delivery reads it here). */
-  private async startWorkflow(run: RunEntity, request: LaunchRequest, read?: { playbook: PlaybookEntity; version: PlaybookVersionEntity }): Promise<void> {
-    const manager = this.dataSource.manager;
-    const [version, playbook, lead] = await Promise.all([
-      read?.version ?? manager.findOneByOrFail(PlaybookVersionEntity, { id: run.playbookVersionId }),
-      read?.playbook ?? manager.findOneByOrFail(PlaybookEntity, { id: run.playbookId }),
-      loadLeadContext(manager, run.leadId, request.segmentId ?? null),
-    ]);
+  private async startWorkflow(run: RunEntity, request: LaunchRequest, read?: StartRead): Promise<void> {
+    const { paused, version, lead, startedAt } = read ?? await this.readForStart(run, request);
     const input: PlaybookRunInput = {
       runId: run.id, leadId: run.leadId, playbookId: run.playbookId, playbookVersionId: version.id, playbookVersion: version.version,
-      graph: version.graph, lead: lead!, paused: playbook.status === 'paused', timeScale: this.config.PLAYBOOK_TIME_SCALE,
+      graph: version.graph, lead, paused, timeScale: this.config.PLAYBOOK_TIME_SCALE, ...(startedAt ? { startedAt: startedAt.toISOString() } : {}),
     };
     try {
       // REJECT_DUPLICATE: a re-delivery after the run already finished must not start it a second time.
@@ -124,6 +144,31 @@ export class RunLauncherService {
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
+  }
+
+  /**
+   * What a re-delivery's workflow start needs: the run's own version (not the latest), the playbook's state, the lead
+   * (outside a transaction the lead's lock ends with its statement: nothing is written here).
+   */
+  private async readForStart(run: RunEntity, request: LaunchRequest): Promise<StartRead> {
+    const manager = this.dataSource.manager;
+    const [version, playbook, found] = await Promise.all([
+      manager.findOneByOrFail(PlaybookVersionEntity, { id: run.playbookVersionId }),
+      manager.findOneByOrFail(PlaybookEntity, { id: run.playbookId }),
+      lockLeadForLaunch(manager, run.leadId, request.segmentId ?? null, run.playbookId),
+    ]);
+    return { paused: playbook.status === 'paused', version, lead: found!.lead };
+  }
+
+  private async pinnedPlaybook(playbookId: string): Promise<PinnedPlaybook | null> {
+    const [row]: Array<{ name: string; status: PlaybookStatus; version_id: string | null; version: number; graph: Playbook }> = await this.dataSource.query(
+      `SELECT p.name, p.status, v.id AS version_id, v.version, v.graph FROM playbooks p
+       LEFT JOIN LATERAL (SELECT id, version, graph FROM playbook_versions WHERE playbook_id = p.id ORDER BY version DESC LIMIT 1) v ON true
+       WHERE p.id = $1`,
+      [playbookId],
+    );
+    if (!row) return null;
+    return { name: row.name, status: row.status, version: row.version_id ? { id: row.version_id, version: row.version, graph: row.graph } : null };
   }
 
   private runOfMembership(membershipId: string, playbookId: string): Promise<RunEntity | null> {

@@ -1,4 +1,5 @@
 import { samplePlaybook } from '@segflow/playbook/testing';
+import { Pool } from 'pg';
 import { startTestApi, TestApi } from '../testing/test-api';
 
 // Endpoint contract without a worker: workflows are started but not executed (execution is covered in e2e/).
@@ -6,21 +7,30 @@ describe('RunsController (real Postgres, Temporal without a worker)', () => {
   let api: TestApi;
   let playbookId: string;
   let leadId: string;
+  let pool: Pool;
   beforeAll(async () => {
     api = await startTestApi({ OUTBOX_DISPATCHER: 'off' });
+    pool = new Pool({ connectionString: api.config.DATABASE_URL });
     playbookId = (await api.request('POST', '/api/playbooks', { name: 'Runs' })).body.id;
     await api.request('PUT', `/api/playbooks/${playbookId}/draft`, { graph: samplePlaybook(), revision: 1 });
     await api.request('POST', `/api/playbooks/${playbookId}/publish`, {});
     leadId = (await api.request('POST', '/api/leads', { externalId: 'runs-1', name: 'Priya Nair', email: 'priya@acme.test' })).body.id;
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await pool?.end();
+    await api?.close();
+  });
 
-  it('enrols a lead into the published version and reads the run back', async () => {
+  // The run's row holds the interpreter's first step from the start (the workflow does not write it again).
+  it('enrols a lead into the published version and reads the run back at its first node', async () => {
     const enrolled = await api.request('POST', '/api/runs', { leadId, playbookId });
     expect(enrolled.status).toBe(201);
-    expect(enrolled.body).toMatchObject({ leadId, playbookId, playbookVersion: 1, status: 'active', exitReason: null, path: [], touches: [], tasks: [] });
+    const path = [expect.objectContaining({ nodeId: 'entry', visit: 1, outcome: 'next' }), expect.objectContaining({ nodeId: 'intro', visit: 1 })];
+    expect(enrolled.body).toMatchObject({ leadId, playbookId, playbookVersion: 1, status: 'active', exitReason: null, path, touches: [], tasks: [] });
     const fetched = await api.request('GET', `/api/runs/${enrolled.body.id}`);
-    expect(fetched.body).toMatchObject({ id: enrolled.body.id, temporalWorkflowId: `playbook-run-${enrolled.body.id}`, currentNodeId: null });
+    expect(fetched.body).toMatchObject({ id: enrolled.body.id, temporalWorkflowId: `playbook-run-${enrolled.body.id}`, currentNodeId: 'intro', path });
+    const { rows } = await pool.query(`SELECT node_id, visit FROM run_steps WHERE run_id = $1 ORDER BY entered_at, node_id`, [enrolled.body.id]);
+    expect(rows).toEqual([{ node_id: 'entry', visit: 1 }, { node_id: 'intro', visit: 1 }]);
   });
 
   it('filters runs by lead, playbook and status', async () => {

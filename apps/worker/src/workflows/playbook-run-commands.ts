@@ -1,5 +1,5 @@
 import { ActivityFailure, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { Command, CommandResult, LeadContext } from '@segflow/playbook';
+import type { Command, CommandResult, LeadContext, RunState } from '@segflow/playbook';
 import type { PlaybookRunActivities } from '../activities/playbook-run.activities';
 
 const activities = proxyActivities<PlaybookRunActivities>({
@@ -60,4 +60,13 @@ export const LOCAL_RECORD_PROGRESS_PATCH = 'record-progress-local-activity';
  */
 export function recordProgress(input: Parameters<PlaybookRunActivities['recordProgress']>[0]): Promise<void> {
   return patched(LOCAL_RECORD_PROGRESS_PATCH) ? localActivities.recordProgress(input) : activities.recordProgress(input);
+}
+
+/**
+ * What {@link recordProgress} writes of a state (the `runs` row and `run_steps`), as a comparable key. Most lead
+ * events only count towards the run's `eventsSeen`, which is not mirrored: a step that leaves this key unchanged
+ * needs no write.
+ */
+export function recordedProgressKey(state: RunState): string {
+  return JSON.stringify([state.status, state.reason ?? null, state.currentNodeId, state.path, state.endedAt ?? null]);
 }

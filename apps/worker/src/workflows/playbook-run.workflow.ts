@@ -5,7 +5,7 @@ import {
   type CarriedRunState, type PlaybookRunInput, type PlaybookRunResult, type PlaybookRunSignalInput, type RunClock,
 } from '@segflow/workflow-contracts';
 import { interpreterNow, startClock, workflowMsUntil } from './playbook-run-clock';
-import { executeCommand, isOutbound, recordProgress } from './playbook-run-commands';
+import { executeCommand, isOutbound, recordedProgressKey, recordProgress } from './playbook-run-commands';
 
 /** History length after which the run continues as new (well below Temporal's 50k-event limit). */
 export const RUN_HISTORY_LIMIT = 5_000;
@@ -15,6 +15,12 @@ export const RUN_HISTORY_LIMIT = 5_000;
  * histories recorded before it carry one recordProgress marker per step and replay that way.
  */
 export const COALESCE_PROGRESS_PATCH = 'record-progress-once-per-burst';
+
+/**
+ * Patch id of skipping the mirror write when a step changed nothing it writes (an event the run only counts):
+ * histories recorded before it carry a recordProgress marker for such steps and replay that way.
+ */
+export const SKIP_UNCHANGED_PROGRESS_PATCH = 'record-progress-only-when-changed';
 
 function toRunInput(queued: PlaybookRunSignalInput): RunInput {
   if (queued.kind === 'event') return { kind: 'event', event: queued.payload.event };
@@ -30,6 +36,8 @@ class RunDriver {
   lastResult: CommandResult | null;
   paused: boolean;
   readonly clock: RunClock;
+  /** {@link recordedProgressKey} of the state last mirrored into Postgres by this execution. */
+  private recorded: string | null = null;
 
   constructor(private readonly input: PlaybookRunInput) {
     const carried = input.carried;
@@ -55,9 +63,15 @@ class RunDriver {
     return interpreterNow(this.clock, new Date());
   }
 
+  /** Notes that Postgres already holds this state (the API mirrored the run's start as it created the run). */
+  markRecorded(state: RunState): void {
+    this.recorded = recordedProgressKey(state);
+  }
+
   /**
    * Executes a step's commands in order; once an exit is pending no touch, task or routing goes out. Then mirrors
-   * the state into Postgres, unless the next input is already queued: a batch of 30 events is one write, not 30.
+   * the state into Postgres, unless the next input is already queued (a batch of 30 events is one write, not 30) or
+   * the step changed nothing the mirror holds (an email open during a wait is no write at all).
    */
   async apply(step: Step): Promise<void> {
     this.state = step.state;
@@ -66,7 +80,10 @@ class RunDriver {
       this.lastResult = await executeCommand(this.input.runId, command, this.state.lead, this.now());
     }
     if (this.hasQueuedInput() && patched(COALESCE_PROGRESS_PATCH)) return;
+    const progress = recordedProgressKey(this.state);
+    if (progress === this.recorded && patched(SKIP_UNCHANGED_PROGRESS_PATCH)) return;
     await recordProgress({ runId: this.input.runId, state: this.state });
+    this.recorded = progress;
   }
 
   /** Whether the run's next input (a queued signal or a pending exit) is already here, so it goes on at once. */
@@ -108,7 +125,10 @@ class RunDriver {
 export async function playbookRunWorkflow(input: PlaybookRunInput): Promise<PlaybookRunResult> {
   const driver = new RunDriver(input);
   if (!input.carried) {
-    await driver.apply(startRun({ playbook: input.graph, lead: input.lead, now: driver.now(), runId: input.runId }));
+    const now = input.startedAt === undefined ? driver.now() : new Date(input.startedAt);
+    const first = startRun({ playbook: input.graph, lead: input.lead, now, runId: input.runId });
+    if (input.startedAt !== undefined) driver.markRecorded(first.state);
+    await driver.apply(first);
   }
   while (driver.state.status === 'active') {
     const info = workflowInfo();
