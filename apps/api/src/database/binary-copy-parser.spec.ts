@@ -1,10 +1,9 @@
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { createTestDatabase } from '../../../../tools/testing/test-database';
-import { BinaryCopyParser, type CopyTuple } from './binary-copy-parser';
+import { BinaryCopyParser, textAt, type CopyTuple } from './binary-copy-parser';
 
-// Text, int4 and NULL fields as the tests read them back.
-const fieldsOf = (t: CopyTuple) => Array.from(t.lengths, (length, i) => (length < 0 ? null : t.bytes.toString('utf8', t.offsets[i], t.offsets[i] + length)));
+const fieldsOf = (t: CopyTuple) => Array.from(t.lengths, (_, i) => textAt(t, i));
 
 function parse(chunks: Uint8Array[], fieldCount = 3): (string | null)[][] {
   const rows: (string | null)[][] = [];

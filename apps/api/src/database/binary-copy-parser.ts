@@ -1,3 +1,6 @@
+import { slicersOf } from './buffer-slicers';
+import { parseDecimal } from './parse-decimal';
+
 // `COPY … TO STDOUT (FORMAT binary)` as it arrives in chunks of any size: an 11-byte signature, flags, a header
 // extension, then per tuple an int16 field count and per field an int32 length (-1: NULL) and that many bytes, then
 // an int16 -1. Length-prefixed fields need no unescaping (text format's backslashes) and numbers no formatting.
@@ -17,7 +20,7 @@ export interface CopyTuple {
  *
  * @example
  * ```ts
- * const parser = new BinaryCopyParser(2, (t) => rows.push(t.bytes.readInt32BE(t.offsets[0])));
+ * const parser = new BinaryCopyParser(2, (t) => rows.push(int32At(t, 0)));
  * for await (const chunk of client.query(copyTo('COPY (SELECT 1, 2) TO STDOUT (FORMAT binary)'))) parser.push(chunk);
  * parser.end();
  * ```
@@ -33,7 +36,7 @@ export class BinaryCopyParser {
   }
 
   push(chunk: Uint8Array): void {
-    if (this.ended) throw new Error('binary COPY: data after the trailer');
+    if (this.ended && chunk.byteLength > 0) throw new Error('binary COPY: data after the trailer');
     const incoming = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     // Only a tuple cut by the previous chunk is carried over (a few hundred bytes), never the whole stream.
     const bytes = this.pending ? Buffer.concat([this.pending, incoming]) : incoming;
@@ -92,3 +95,12 @@ export class BinaryCopyParser {
     return cursor;
   }
 }
+
+/** Field `i` of a tuple as UTF-8 text; null for NULL. */
+export const textAt = (t: CopyTuple, i: number): string | null => (t.lengths[i] < 0 ? null : slicersOf(t.bytes).utf8Slice(t.offsets[i], t.offsets[i] + t.lengths[i]));
+
+/** Field `i` of a tuple, an int4, as a number; null for NULL. */
+export const int32At = (t: CopyTuple, i: number): number | null => (t.lengths[i] < 0 ? null : t.bytes.readInt32BE(t.offsets[i]));
+
+/** Field `i` of a tuple, a decimal printed as text (a jsonb number through `->>`), as {@link parseDecimal} reads it; null for NULL. */
+export const decimalAt = (t: CopyTuple, i: number): number | null => (t.lengths[i] < 0 ? null : parseDecimal(t.bytes, t.offsets[i], t.offsets[i] + t.lengths[i]));

@@ -1,3 +1,5 @@
+import { slicersOf } from './buffer-slicers';
+
 // 10^0 … 10^22: every one is a double exactly (5^22 < 2^53), which the fast path below relies on.
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const MAX_EXACT_DIGITS = 15;
@@ -13,7 +15,7 @@ const MAX_EXACT_DIGITS = 15;
  * parseDecimal(Buffer.from('0.25'), 0, 4); // 0.25
  * ```
  */
-export function parseDecimal(bytes: Uint8Array, start: number, end: number): number {
+export function parseDecimal(bytes: Buffer, start: number, end: number): number {
   let at = start;
   const negative = bytes[at] === 45; // '-'
   if (negative) at++;
@@ -35,4 +37,4 @@ export function parseDecimal(bytes: Uint8Array, start: number, end: number): num
   return negative ? -value : value;
 }
 
-const slow = (bytes: Uint8Array, start: number, end: number) => Number(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1'));
+const slow = (bytes: Buffer, start: number, end: number) => Number(slicersOf(bytes).latin1Slice(start, end));

@@ -1,7 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { ACCUMULATOR_NAMES, emptyFeatureState, type Accumulators, type FeatureState } from '@segflow/scoring';
-import { BinaryCopyParser, type CopyTuple } from '../database/binary-copy-parser';
-import { parseDecimal } from '../database/parse-decimal';
+import { BinaryCopyParser, decimalAt, int32At, textAt, type CopyTuple } from '../database/binary-copy-parser';
 import { vectorOf, type LeadFirmographicsRow } from '../features/lead-feature-row';
 
 /** What a retrain reads of every lead, in lead id order. */
@@ -34,22 +33,18 @@ COPY (SELECT ${COLUMNS.join(', ')}
   LEFT JOIN segment_memberships m ON m.lead_id = l.id AND m.left_at IS NULL
   ORDER BY l.id) TO STDOUT (FORMAT binary)`;
 
-const textAt = (t: CopyTuple, i: number) => (t.lengths[i] < 0 ? null : t.bytes.toString('utf8', t.offsets[i], t.offsets[i] + t.lengths[i]));
-const numberAt = (t: CopyTuple, i: number) => (t.lengths[i] < 0 ? null : parseDecimal(t.bytes, t.offsets[i], t.offsets[i] + t.lengths[i]));
-
 // A lead without a lead_features row (no events yet) has the empty state, as before. A JSON null accumulator reads
 // as 0, which is what arithmetic made of it in the JSON state.
 function stateOf(t: CopyTuple): FeatureState {
-  const eventCount = numberAt(t, EVENT_COUNT);
+  const eventCount = decimalAt(t, EVENT_COUNT);
   if (eventCount === null) return emptyFeatureState();
   const acc = {} as Accumulators;
-  ACCUMULATOR_NAMES.forEach((name, j) => (acc[name] = numberAt(t, FIRST_ACCUMULATOR + j) ?? 0));
-  return { eventCount, lastDecayAt: numberAt(t, LAST_DECAY_AT), lastEngagedAt: numberAt(t, LAST_ENGAGED_AT), acc };
+  ACCUMULATOR_NAMES.forEach((name, j) => (acc[name] = decimalAt(t, FIRST_ACCUMULATOR + j) ?? 0));
+  return { eventCount, lastDecayAt: decimalAt(t, LAST_DECAY_AT), lastEngagedAt: decimalAt(t, LAST_ENGAGED_AT), acc };
 }
 
 function firmographicsOf(t: CopyTuple): LeadFirmographicsRow {
-  const headcount = t.lengths[HEADCOUNT] < 0 ? null : t.bytes.readInt32BE(t.offsets[HEADCOUNT]);
-  return { industry: textAt(t, INDUSTRY), headcount, revenue_band: textAt(t, REVENUE_BAND), funding_stage: textAt(t, FUNDING_STAGE) };
+  return { industry: textAt(t, INDUSTRY), headcount: int32At(t, HEADCOUNT), revenue_band: textAt(t, REVENUE_BAND), funding_stage: textAt(t, FUNDING_STAGE) };
 }
 
 /**
