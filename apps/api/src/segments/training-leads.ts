@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import { ACCUMULATOR_NAMES, emptyFeatureState, type Accumulators, type FeatureState } from '@segflow/scoring';
+import { ACCUMULATOR_NAMES, emptyFeatureState, type Accumulators, type FeatureState } from '@segflow/scoring/features';
 import { BinaryCopyParser, decimalAt, int32At, textAt, type CopyTuple } from '../database/binary-copy-parser';
 import { vectorOf, type LeadFirmographicsRow } from '../features/lead-feature-row';
 
