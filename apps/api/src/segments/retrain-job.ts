@@ -1,6 +1,6 @@
 import type { ActiveSegmentModel, BuiltSegmentModel } from '@segflow/scoring/training';
 
-/** What a retrain needs besides the leads (the worker receives those through a port, see run-retrain.ts). */
+/** What a retrain needs besides the leads (the worker reads those itself, see run-retrain.ts). */
 export interface RetrainJob {
   /** ISO instant the features are evaluated at. */
   now: string;

@@ -1,18 +1,20 @@
-// Runs in a worker_thread, off the API's event loop: decodes every lead's features as they arrive on the port,
-// trains and measures the model.
+// Runs in a worker_thread, off the API's event loop: reads every lead's features, trains and measures the model.
+// Only pg and libs/scoring's features entry load before the query starts; the training code (ml-kmeans) loads while
+// Postgres joins and sorts.
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildSegmentModel } from '@segflow/scoring/training';
 import type { RetrainResult } from './retrain-job';
 import type { RetrainWorkerData } from './run-retrain';
 import type { SegmentWorkerMessage } from './run-segment-worker';
-import { receiveTrainingLeads } from './training-leads';
+import { readTrainingLeads } from './read-training-leads';
 
 const post = (message: SegmentWorkerMessage<RetrainResult>) => parentPort?.postMessage(message);
 
-async function run({ leads, ...job }: RetrainWorkerData): Promise<void> {
-  // Posted once this thread's modules are loaded; the query has been running meanwhile.
+async function run({ databaseUrl, ...job }: RetrainWorkerData): Promise<void> {
+  const reading = readTrainingLeads(databaseUrl, new Date(job.now));
+  reading.catch(() => undefined); // awaited below; not an unhandled rejection while the import runs
+  const { buildSegmentModel } = await import('@segflow/scoring/training');
   post({ type: 'progress', phase: 'loading', fraction: 0 });
-  const { vectors, current } = await receiveTrainingLeads(leads, new Date(job.now));
+  const { vectors, current } = await reading;
   const { assignments: _assignments, ...built } = buildSegmentModel({
     vectors,
     current,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker, type Transferable } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 
 /** Messages a segment worker (`<name>.worker.ts` in this folder) posts. */
 export type SegmentWorkerMessage<T> =
@@ -25,25 +25,19 @@ require.extensions['.ts'] = (module, file) => module._compile(ts.transpileModule
 require(${JSON.stringify(entry)});`;
 
 // From dist the compiled worker sits beside this file.
-function startWorker(name: string, workerData: unknown, transferList: Transferable[]): Worker {
+function startWorker(name: string, workerData: unknown): Worker {
   const compiled = join(__dirname, `${name}.worker.js`);
-  if (existsSync(compiled)) return new Worker(compiled, { workerData, transferList });
-  return new Worker(transpilingLoader(join(__dirname, `${name}.worker.ts`)), { eval: true, workerData, transferList });
+  if (existsSync(compiled)) return new Worker(compiled, { workerData });
+  return new Worker(transpilingLoader(join(__dirname, `${name}.worker.ts`)), { eval: true, workerData });
 }
 
 /**
  * Runs `<name>.worker` in a worker_thread, off the API's event loop, and resolves with its result; progress is
  * reported as it goes. Rejects with a {@link SegmentWorkerError} if the worker fails, or if it exits early.
- * `transferList` moves what workerData holds that cannot be copied (a MessagePort).
  */
-export function runSegmentWorker<T>(
-  name: string,
-  workerData: unknown,
-  onProgress: (phase: string, fraction: number) => void = () => undefined,
-  transferList: Transferable[] = [],
-): Promise<T> {
+export function runSegmentWorker<T>(name: string, workerData: unknown, onProgress: (phase: string, fraction: number) => void = () => undefined): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(name, workerData, transferList);
+    const worker = startWorker(name, workerData);
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;

@@ -1,4 +1,3 @@
-import type { MessagePort } from 'node:worker_threads';
 import { ACCUMULATOR_NAMES, emptyFeatureState, type Accumulators, type FeatureState } from '@segflow/scoring/features';
 import { BinaryCopyParser, decimalAt, int32At, textAt, type CopyTuple } from '../database/binary-copy-parser';
 import { vectorOf, type LeadFirmographicsRow } from '../features/lead-feature-row';
@@ -70,23 +69,4 @@ export class TrainingLeadsDecoder {
     this.parser.end();
     return this.leads;
   }
-}
-
-/** What travels from the reading thread to the retrain worker: raw COPY bytes, then the end or the read's failure. */
-export type TrainingLeadsMessage = { chunk: Uint8Array } | { end: true } | { error: string };
-
-/** The worker's end of `sendTrainingLeads` (send-training-leads.ts): decodes chunks as they come; resolves with the leads at the end. */
-export function receiveTrainingLeads(port: MessagePort, now: Date): Promise<TrainingLeads> {
-  const decoder = new TrainingLeadsDecoder(now);
-  return new Promise<TrainingLeads>((resolve, reject) => {
-    port.on('message', (message: TrainingLeadsMessage) => {
-      try {
-        if ('chunk' in message) decoder.push(message.chunk);
-        else if ('end' in message) resolve(decoder.finish());
-        else reject(new Error(`reading the leads failed: ${message.error}`));
-      } catch (error) {
-        reject(error);
-      }
-    });
-  }).finally(() => port.close());
 }
