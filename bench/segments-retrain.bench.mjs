@@ -5,8 +5,8 @@
 // and the moved-leads table (stability and adjusted Rand index read off it), plus silhouette on a sample. The bare call
 // is the floor: k-means alone, same k, seed, iteration cap and starting centroids.
 // The figure is the warm retrain in-process (median of three). The same warm retrain is then run as the API runs it —
-// reading the 100k leads, features and memberships from Postgres (binary COPY on the calling thread, decoded in the
-// worker thread as it arrives) — three times, in a child process that holds nothing else, and reported per stage
+// its worker thread reading the 100k leads, features and memberships from Postgres (binary COPY, decoded as it
+// arrives) — three times, in a child process that holds nothing else, and reported per stage
 // with that process's peak RSS, so what reading the data costs on top is visible, not hidden in (or left out of)
 // the figure.
 import { spawnSync } from 'node:child_process';
@@ -69,8 +69,8 @@ async function storeActiveModel(databaseUrl, population, idOf, cold) {
 }
 
 // The warm retrain exactly as POST /api/segments/retrain runs it (runRetrain: its query, its worker thread), stage by
-// stage: 'thread start' lasts until the worker has loaded its modules (the query runs meanwhile), 'loading' until the
-// last lead is decoded into its vector.
+// stage: 'thread start' lasts until the worker has started the query and loaded the training code (Postgres joins
+// and sorts meanwhile), 'loading' until the last lead is decoded into its vector.
 async function viaApiRetrain(databaseUrl, active, now) {
   const { runRetrain } = require(join(root, 'apps/api/dist/segments/run-retrain.js'));
   const job = { now: now.toISOString(), ...common, seed: 6, active, freshIds: Array.from({ length: 32 }, () => randomUUID()) };
@@ -134,7 +134,7 @@ async function main() {
       warmThroughApiWorker: {
         ms: apiMs, runsMs: api.runs.map((r) => r.ms), ratioToBuild: ratio(apiMs, warmMs), stagesMs: apiRun.stages, leadCount: apiRun.leadCount, keptShare: apiRun.stability?.keptShare,
         rssBeforeMb: api.rssBeforeMb, peakRssMb: api.peakRssMb,
-        note: 'runRetrain as POST /api/segments/retrain runs it (median of 3, in a child process holding nothing else; its peak RSS): thread start = until the worker thread has loaded its modules, while the leads\' binary COPY runs on the calling thread; loading = until the worker has decoded the last lead into its feature vector at now; then buildSegmentModel\'s phases; done = posting the result back',
+        note: 'runRetrain as POST /api/segments/retrain runs it (median of 3, in a child process holding nothing else; its peak RSS): thread start = until the worker thread has started the leads\' binary COPY and loaded the training code; loading = until it has decoded the last lead into its feature vector at now; then buildSegmentModel\'s phases; done = posting the result back',
       },
       // The process holds the population, its 100k vectors and standardised rows throughout; the peak adds training.
       memory: { rssBeforeTrainingMb: Math.round(rssBefore / 2 ** 20), peakRssInProcessMb: peakInProcessMb },
