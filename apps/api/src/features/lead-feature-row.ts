@@ -1,4 +1,5 @@
-import { FeatureName, FEATURE_NAMES, featureVector, FitInput, FeatureState, FundingStage, RevenueBand } from '@segflow/scoring';
+import { FeatureName, FEATURE_NAMES, featureVector, FitInput, FeatureState } from '@segflow/scoring/features';
+import type { FundingStage, RevenueBand } from '@segflow/scoring';
 
 /** The lead columns the fit feature reads, as SQL returns them. */
 export interface LeadFirmographicsRow {

@@ -1,8 +1,7 @@
 import type { ActiveSegmentModel, BuiltSegmentModel } from '@segflow/scoring/training';
 
-/** What a retrain needs besides the leads (the worker reads those from Postgres itself). */
+/** What a retrain needs besides the leads (the worker reads those itself, see run-retrain.ts). */
 export interface RetrainJob {
-  databaseUrl: string;
   /** ISO instant the features are evaluated at. */
   now: string;
   k?: number;

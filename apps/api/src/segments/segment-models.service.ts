@@ -6,7 +6,7 @@ import { namedFeatures } from '../features/lead-feature-row';
 import { ActiveModelCache } from './active-model-cache';
 import { ModelActivator, ModelNotCandidateError } from './model-activator';
 import type { RetrainJob, RetrainResult } from './retrain-job';
-import { runSegmentWorker } from './run-segment-worker';
+import { runRetrain } from './run-retrain';
 import { nameFromDescription, pickColours } from './segment-colours';
 import { SegmentModelDiffDto, SegmentModelDto } from './segment-model.dto';
 
@@ -41,7 +41,7 @@ export class SegmentModelsService {
     if (!row) throw new ConflictException('a retrain is already running');
     const active = await this.models.load(this.dataSource.manager);
     const job: RetrainJob = {
-      databaseUrl: this.config.DATABASE_URL, now: now.toISOString(), ...params,
+      now: now.toISOString(), ...params,
       maxDistance: this.config.SEGMENT_MATCH_MAX_DISTANCE, margin: this.config.SEGMENT_HYSTERESIS,
       active: active && { standardizer: active.standardizer, centroids: active.centroids },
       freshIds: Array.from({ length: 32 }, () => randomUUID()),
@@ -104,7 +104,7 @@ export class SegmentModelsService {
   private async train(modelId: string, job: RetrainJob, activeModelId: string | null, now: Date): Promise<void> {
     try {
       let lastPhase = '';
-      const result = await runSegmentWorker<RetrainResult>('retrain', job, (phase, fraction) => {
+      const result = await runRetrain(this.config.DATABASE_URL, job, (phase, fraction) => {
         if (phase === lastPhase) return;
         lastPhase = phase;
         void this.dataSource.query(`UPDATE segment_models SET progress = $2 WHERE id = $1 AND status = 'training'`, [modelId, JSON.stringify({ phase, fraction })]);
