@@ -58,7 +58,7 @@ async function main() {
     writeResult('ingest', {
       figure: Math.round(eventsPerSecond), baseline: Math.round(copyPerSecond), unit: 'events/s',
       details: { ...settled, events: timed.accepted, leads: LEADS, batch: BATCH, concurrency: CONCURRENCY, apiMs: Math.round(timed.ms), copyMs: Math.round(copyMs), cpu, outbox,
-        note: 'figure: POST /api/events over HTTP with scoring + real-time assignment (active k=5 model) + outbox; baseline: psql COPY of the same rows into a table with the same indexes' },
+        note: 'figure: POST /api/events over HTTP with scoring + real-time assignment (active k=5 model, no playbook bound, so segment changes write no outbox rows); baseline: psql COPY of the same rows into a table with the same indexes' },
     });
   } finally {
     await api.stop();
