@@ -1,13 +1,13 @@
 import { Runtime, makeTelemetryFilterString } from '@temporalio/worker';
-import { Pool } from 'pg';
 import { loadWorkerConfigOrThrow } from './config';
 import { createWorker } from './create-worker';
+import { createDatabasePool } from './database-pool';
 import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfigOrThrow(process.env);
   Runtime.install({ telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } } });
-  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  const pool = createDatabasePool(config.DATABASE_URL);
   const { worker, connection } = await createWorker({ config, pool, workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } });
   process.stdout.write(JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: config.TEMPORAL_TASK_QUEUE }) + '\n');
   await worker.run();
