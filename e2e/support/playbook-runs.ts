@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Playbook } from '@segflow/playbook';
 import { buildPlaybook } from '@segflow/playbook/testing';
-import { Pool } from 'pg';
 import type { TestApi } from '../../apps/api/src/testing/test-api';
 import { createWorker } from '../../apps/worker/src/create-worker';
+import { createDatabasePool } from '../../apps/worker/src/database-pool';
 import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { eventually } from './eventually';
 
@@ -72,7 +72,7 @@ export function runWhen(api: TestApi, id: string, accept: (run: any) => boolean,
 
 /** An in-process worker on the test API's task queue and database. */
 export async function startInProcessWorker(api: TestApi): Promise<{ stop(): Promise<void> }> {
-  const pool = new Pool({ connectionString: api.config.DATABASE_URL, max: 5 });
+  const pool = createDatabasePool(api.config.DATABASE_URL, 5);
   const { worker, connection } = await createWorker({
     config: { TEMPORAL_ADDRESS: api.config.TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE: api.config.TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE: api.config.TEMPORAL_TASK_QUEUE },
     pool,
