@@ -39,9 +39,17 @@ async function connect(page: Page, source: { node: string; handle: string }, tar
   // A drag can miss on a loaded machine (a handle still settling after layout, a slow frame): try again, and say so
   // if it never connects rather than letting a later assertion fail obscurely.
   for (let attempt = 0; attempt < 6; attempt += 1) {
-    const from = await stableBox(page, `.react-flow__handle.source[data-nodeid="${source.node}"][data-handleid="${source.handle}"]`);
-    const to = await stableBox(page, `.react-flow__handle.target[data-nodeid="${target}"]`);
-    if (!from || !to) throw new Error(`handle not on screen: ${source.node}.${source.handle} → ${target}`);
+    if (attempt > 0) {
+      // A missed drag can leave the canvas mid-gesture or a node nudged over a handle: reset, lay out and fit again,
+      // and drag the other way every other time (React Flow connects from either end).
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Auto-layout' }).click();
+      await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    }
+    const sourceBox = await stableBox(page, `.react-flow__handle.source[data-nodeid="${source.node}"][data-handleid="${source.handle}"]`);
+    const targetBox = await stableBox(page, `.react-flow__handle.target[data-nodeid="${target}"]`);
+    if (!sourceBox || !targetBox) throw new Error(`handle not on screen: ${source.node}.${source.handle} → ${target}`);
+    const [from, to] = attempt % 2 === 0 ? [sourceBox, targetBox] : [targetBox, sourceBox];
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
     await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
