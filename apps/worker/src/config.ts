@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '@segflow/workflow-contracts';
 
+/**
+ * Frames of a stack the workflow threads capture. The SDK's promise hook captures and source-maps a stack for every
+ * promise workflow code creates, for the `__stack_trace` query: at the default 10 frames that was a quarter of the
+ * worker's CPU under bench/segment-to-run. 0 turns it off (the query answers empty and errors thrown in workflow
+ * code keep their message but no stack); raise it while debugging a workflow.
+ */
+export const DEFAULT_WORKFLOW_STACK_TRACE_LIMIT = 0;
+
 /** Every environment variable the worker reads, with its default. */
 export const workerConfigSchema = z.object({
   DATABASE_URL: z.string().url().refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL'),
@@ -8,6 +16,7 @@ export const workerConfigSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  WORKFLOW_STACK_TRACE_LIMIT: z.coerce.number().int().min(0).max(100).default(DEFAULT_WORKFLOW_STACK_TRACE_LIMIT),
 });
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

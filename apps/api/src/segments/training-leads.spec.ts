@@ -66,4 +66,3 @@ describe('training leads: binary COPY read vs the jsonb read it replaced (real P
     await expect(readByCopy(now, url.toString())).rejects.toThrow(/no_such_database/);
   });
 });
-});
