@@ -66,11 +66,19 @@ async function seedAndTrain(api) {
   }
 }
 
-// entry → wait 1 h → exit: the run starts with a timer and no activity, so nothing but the start is timed.
+// entry → wait 1 h → branch on a reply → exit: the run starts with a timer and no activity, so nothing but the start
+// is timed. The branch makes its runs hear replies (eventTypesHeardBy), so the movers' replies are signalled to their
+// running runs beside the starts, as a playbook that follows up on replies would be; their clicks and reads are not.
+const replied = { op: 'or', conditions: [{ op: 'eventSeen', eventType: 'email_reply' }, { op: 'eventSeen', eventType: 'whatsapp_reply' }] };
 const playbook = buildPlaybook({
   settings: { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null },
-  nodes: [{ id: 'hold', type: 'wait', config: { mode: 'duration', minutes: 60 } }, { id: 'done', type: 'exit', config: { reason: 'done' } }],
-  edges: ['entry.next->hold', 'hold.next->done'],
+  nodes: [
+    { id: 'hold', type: 'wait', config: { mode: 'duration', minutes: 60 } },
+    { id: 'replied', type: 'branch', config: { condition: replied } },
+    { id: 'warm', type: 'exit', config: { reason: 'replied' } },
+    { id: 'cold', type: 'exit', config: { reason: 'silent' } },
+  ],
+  edges: ['entry.next->hold', 'hold.next->replied', 'replied.yes->warm', 'replied.no->cold'],
 });
 
 async function publishAndBind(api, segmentId, name) {

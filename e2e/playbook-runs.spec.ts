@@ -1,7 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
+import { buildPlaybook } from '@segflow/playbook/testing';
+import { leadEventsSignal, type LeadEventsSignalPayload } from '@segflow/workflow-contracts';
 import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
 import { TemporalClient } from '../apps/api/src/temporal/temporal.module';
 import { bundleWorkflows } from '../apps/worker/src/workflow-bundle';
@@ -9,6 +12,17 @@ import { createLead, followUpPlaybook, getRun, postEvent, publishPlaybook, runWh
 
 const pathOf = (run: { path: Array<{ nodeId: string; outcome?: string }> }) => run.path.map((p) => `${p.nodeId}:${p.outcome ?? '…'}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The types of the lead events a run was signalled, in order, from its Temporal history. */
+async function signalledEventTypes(api: TestApi, workflowId: string): Promise<string[]> {
+  const { events } = await api.app.get(TemporalClient).workflow.getHandle(workflowId).fetchHistory();
+  return events.flatMap((e) => {
+    const signal = e.workflowExecutionSignaledEventAttributes;
+    if (signal?.signalName !== leadEventsSignal.name) return [];
+    const { events: delivered } = defaultPayloadConverter.fromPayload<LeadEventsSignalPayload>(signal.input!.payloads![0]!);
+    return delivered.map((d) => d.event.type);
+  });
+}
 
 describe('playbook runs through the public API (API + worker + Temporal + Postgres)', () => {
   let api: TestApi;
@@ -56,6 +70,34 @@ describe('playbook runs through the public API (API + worker + Temporal + Postgr
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'playbook-run-history.json'), historyToJSON(history));
     }
+  });
+
+  it('signals each run only the events its playbook hears: a click reaches the run waiting for it, not the run beside it', async () => {
+    // Waits for an email click, an event no playbook heard before runs were signalled by what their versions hear.
+    const waitsForClick = await publishPlaybook(api, buildPlaybook({
+      settings: { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null },
+      nodes: [
+        { id: 'click', type: 'waitForEvent', config: { eventTypes: ['email_click'], timeoutMinutes: 60 } },
+        { id: 'clicked', type: 'exit', config: { reason: 'clicked' } },
+        { id: 'silent', type: 'exit', config: { reason: 'no-click' } },
+      ],
+      edges: ['entry.next->click', 'click.matched->clicked', 'click.timedOut->silent'],
+    }), 'Waits for a click');
+    const leadId = await createLead(api, 'run-heard');
+    const followUp = (await api.request('POST', '/api/runs', { leadId, playbookId })).body;
+    const clickRun = (await api.request('POST', '/api/runs', { leadId, playbookId: waitsForClick })).body;
+    await runWhen(api, followUp.id, (r) => r.currentNodeId === 'pause');
+    await runWhen(api, clickRun.id, (r) => r.currentNodeId === 'click');
+
+    await postEvent(api, 'run-heard', 'email_click');
+    const clicked = await runWhen(api, clickRun.id, (r) => r.status !== 'active');
+    expect(clicked).toMatchObject({ status: 'exited', exitReason: 'clicked' });
+    expect(await signalledEventTypes(api, clickRun.temporalWorkflowId)).toEqual(['email_click']);
+    // The follow-up hears replies and bookings only: the click never woke it, and a reply still does.
+    await postEvent(api, 'run-heard', 'email_reply');
+    await runWhen(api, followUp.id, (r) => r.path.some((p: { nodeId: string }) => p.nodeId === 'replied'));
+    expect(await signalledEventTypes(api, followUp.temporalWorkflowId)).toEqual(['email_reply']);
+    await api.request('POST', `/api/runs/${followUp.id}/stop`, { reason: 'test over' });
   });
 
   it('no reply: times out after 3 s, takes the no branch, sends the nudge and exits', async () => {

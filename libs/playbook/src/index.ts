@@ -29,4 +29,5 @@ export { validatePlaybook } from './validation/validate-playbook';
 export { schemaIssuesOf } from './validation/schema-issues';
 export { canConnect, connectionIssue, type ConnectionAttempt } from './can-connect';
 export { isReentryAllowed } from './reentry';
+export { eventTypesHeardBy } from './events-heard';
 export { diffPlaybooks, isEmptyDiff, type ChangedNode, type PlaybookDiff } from './diff-playbooks';

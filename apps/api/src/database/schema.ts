@@ -23,6 +23,7 @@ import { NotifyOutbox1764650000000 } from './migrations/1764650000000-notify-out
 import { LightenEventWrites1764660000000 } from './migrations/1764660000000-lighten-event-writes';
 import { NotifyOutboxOnlyWithRows1764670000000 } from './migrations/1764670000000-notify-outbox-only-with-rows';
 import { ClaimOutboxRows1764680000000 } from './migrations/1764680000000-claim-outbox-rows';
+import { PlaybookVersionsHeardEvents1764700000000 } from './migrations/1764700000000-playbook-versions-heard-events';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
 export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity, ...AUTH_ENTITIES, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   LightenEventWrites1764660000000,
   NotifyOutboxOnlyWithRows1764670000000,
   ClaimOutboxRows1764680000000,
+  PlaybookVersionsHeardEvents1764700000000,
 ];

@@ -1,4 +1,4 @@
-import { EventInput, isRunRelevantEventType } from '@segflow/scoring';
+import type { EventInput } from '@segflow/scoring';
 import type { OutboxMessage } from '../outbox/outbox-message';
 
 const CHANNEL_PREFIXES = ['email', 'whatsapp', 'linkedin'] as const;
@@ -9,9 +9,8 @@ export function channelOf(event: EventInput): string | null {
   return CHANNEL_PREFIXES.find((channel) => event.type.startsWith(`${channel}_`)) ?? null;
 }
 
-/** A `lead_event` outbox row for an event a running playbook must hear about; null for the others. */
-export function leadEventMessage(leadId: string, event: EventInput): OutboxMessage | null {
-  if (!isRunRelevantEventType(event.type)) return null;
+/** The `lead_event` outbox row of an event a playbook run hears (see `eventTypesHeardBy`). */
+export function leadEventMessage(leadId: string, event: EventInput): OutboxMessage {
   return {
     kind: 'lead_event',
     payload: {

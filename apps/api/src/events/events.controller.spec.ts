@@ -89,19 +89,24 @@ describe('POST /api/events (real Postgres)', () => {
   const leadEventIds = async (prefix: string): Promise<string[]> =>
     (await db.query(`SELECT payload->>'eventId' AS id FROM outbox WHERE kind = 'lead_event' AND payload->>'eventId' LIKE $1 ORDER BY id`, [`${prefix}%`])).map((r: any) => r.id);
 
-  it('writes one lead_event outbox row per accepted run-relevant event of a lead with an active run, none for a duplicate', async () => {
+  it("writes one lead_event outbox row per accepted event of a type the lead's run hears, none for a duplicate", async () => {
     const leadId = await leadIdOf('l-4');
     const segmentId = await segment('Listening');
     const membershipId = await fixtures.enter(leadId, segmentId, new Date());
-    await fixtures.run({ leadId, membershipId, segmentId, playbook: await fixtures.playbook('Listening'), startedAt: new Date() });
+    const playbook = await fixtures.playbook('Listening');
+    // What eventTypesHeardBy records for a version that waits for a WhatsApp reply or an email click.
+    await db.query(`UPDATE playbook_versions SET heard_event_types = '{email_click,unsubscribe,whatsapp_reply}' WHERE id = $1`, [playbook.versionId]);
+    await fixtures.run({ leadId, membershipId, segmentId, playbook, startedAt: new Date() });
     await post([
       { eventId: 'o-1', leadExternalId: 'l-4', type: 'whatsapp_reply', occurredAt: at(5), replyTo: { touchId: 't-9' } },
       { eventId: 'o-2', leadExternalId: 'l-4', type: 'email_open', occurredAt: at(5) },
       { eventId: 'o-3', leadExternalId: 'l-4', type: 'unsubscribe', occurredAt: at(6), channel: 'email' },
+      { eventId: 'o-4', leadExternalId: 'l-4', type: 'whatsapp_read', occurredAt: at(6) },
+      { eventId: 'o-5', leadExternalId: 'l-4', type: 'email_click', occurredAt: at(7) },
     ]);
     await post([{ eventId: 'o-1', leadExternalId: 'l-4', type: 'whatsapp_reply', occurredAt: at(5) }]);
     const rows = await db.query(`SELECT payload FROM outbox WHERE kind = 'lead_event' AND payload->>'eventId' LIKE 'o-%' ORDER BY id`);
-    expect(rows.map((r: any) => [r.payload.eventId, r.payload.channel])).toEqual([['o-1', 'whatsapp'], ['o-3', 'email']]);
+    expect(rows.map((r: any) => [r.payload.eventId, r.payload.channel])).toEqual([['o-1', 'whatsapp'], ['o-3', 'email'], ['o-5', 'email']]);
     expect(rows[0].payload.replyTo).toEqual({ touchId: 't-9' });
   });
 

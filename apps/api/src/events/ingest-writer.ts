@@ -30,6 +30,7 @@ interface AfterLockRow {
   open_memberships: { lead_id: string; membership_id: string; segment_id: string }[];
   leads_with_active_runs: string[];
   bound_segment_ids: string[];
+  heard_event_types: string[];
 }
 
 interface LockedFeatures {
@@ -135,6 +136,7 @@ export class IngestWriter {
     const model = await this.models.byId(manager, context!.active_model_id);
     const withRun = new Set(context!.leads_with_active_runs);
     const boundSegments = new Set(context!.bound_segment_ids);
+    const heardTypes = new Set(context!.heard_event_types);
     const updates: { lead_id: string; state: FeatureState; event_count: number; last_event_at: string | null; converted_at: string | null; score: number }[] = [];
     const changes: MembershipChange[] = [];
     const eventMessages: OutboxMessage[] = [];
@@ -156,10 +158,7 @@ export class IngestWriter {
       // Which leads a run may hear: see AFTER_LOCK_SQL.
       const listening = withRun.has(row.lead_id) || [current?.segment_id, change?.toSegmentId].some((id) => id != null && boundSegments.has(id));
       if (listening) {
-        for (const event of events) {
-          const message = leadEventMessage(row.lead_id, event);
-          if (message) eventMessages.push(message);
-        }
+        for (const event of events) if (heardTypes.has(event.type)) eventMessages.push(leadEventMessage(row.lead_id, event));
       }
     }
     // Event rows before membership rows: the run of a segment the lead is leaving still hears the event that made it leave.

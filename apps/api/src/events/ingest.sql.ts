@@ -41,14 +41,20 @@ INSERT INTO lead_features (lead_id, state) SELECT unnest($1::uuid[]), $2::jsonb 
  *   statement's older snapshot;
  * - which leads a playbook run may be listening to: those with an active run, and those whose segment (current or
  *   about to be entered) has a bound playbook, whose run the dispatcher may not have started yet. Events of the
- *   other leads get no `lead_event` outbox row: nobody would hear it, and most events are of such leads.
+ *   other leads get no `lead_event` outbox row: nobody would hear it, and most events are of such leads;
+ * - which event types those runs may hear: those of their versions and of every version of a bound playbook
+ *   (`playbook_versions.heard_event_types`). Other events get no row either; the dispatcher then gives each run
+ *   only the types its own version hears.
  */
 export const AFTER_LOCK_SQL = `
 SELECT (SELECT id FROM segment_models WHERE status = 'active') AS active_model_id,
        COALESCE((SELECT json_agg(json_build_object('lead_id', lead_id, 'membership_id', id, 'segment_id', segment_id))
                  FROM segment_memberships WHERE lead_id = ANY($1::uuid[]) AND left_at IS NULL), '[]') AS open_memberships,
        ARRAY(SELECT DISTINCT lead_id FROM runs WHERE lead_id = ANY($1::uuid[]) AND status = 'active')::text[] AS leads_with_active_runs,
-       ARRAY(SELECT segment_id FROM segment_bindings)::text[] AS bound_segment_ids`;
+       ARRAY(SELECT segment_id FROM segment_bindings)::text[] AS bound_segment_ids,
+       ARRAY(SELECT DISTINCT unnest(heard_event_types) FROM playbook_versions
+             WHERE playbook_id IN (SELECT playbook_id FROM segment_bindings)
+                OR id IN (SELECT playbook_version_id FROM runs WHERE lead_id = ANY($1::uuid[]) AND status = 'active'))::text[] AS heard_event_types`;
 
 export const UPDATE_FEATURES_SQL = `
 UPDATE lead_features f SET state = x.state, event_count = x.event_count, last_event_at = x.last_event_at,

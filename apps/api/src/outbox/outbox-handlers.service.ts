@@ -8,7 +8,8 @@ import { RunSignal, RunSignalsService } from '../runs/run-signals.service';
 import type { OutboxMessage } from './outbox-message';
 
 export type LeadEventPayload = Extract<OutboxMessage, { kind: 'lead_event' }>['payload'];
-type ActiveRun = { id: string; temporal_workflow_id: string };
+/** An active run of the lead and the event types its version hears (`playbook_versions.heard_event_types`). */
+type ActiveRun = { id: string; temporal_workflow_id: string; heard_event_types: string[] };
 /** Where one lead event goes: the runs that hear it, and the touch it answers when the API matched one. */
 export type LeadEventTarget = { runs: ReadonlyArray<{ temporal_workflow_id: string }>; touchId: string | null };
 
@@ -85,24 +86,30 @@ export class OutboxHandlersService {
   }
 
   /**
-   * The runs each event is for. A reply naming the touch it answers goes to that touch's run only, and only if
-   * it is still active, so a late reply to an old run never wakes a newer one. Other events go to every
-   * active run of the lead.
+   * The runs each event is for: of those that hear its type, a reply naming the touch it answers goes to that touch's
+   * run only, and only if it is still active, so a late reply to an old run never wakes a newer one. Other events go
+   * to every active run of the lead that hears them.
    */
   private async targetsOf(leadId: string, payloads: readonly LeadEventPayload[]): Promise<LeadEventTarget[]> {
     const replies = payloads.map((p) => p.replyTo).filter((r): r is NonNullable<typeof r> => Boolean(r?.touchId || r?.providerMessageId));
     const [active, touches]: [ActiveRun[], Array<ActiveRun & { touch_id: string; provider_message_id: string | null; status: string }>] = await Promise.all([
-      this.dataSource.query(`SELECT id, temporal_workflow_id FROM runs WHERE lead_id = $1 AND status = 'active' AND temporal_workflow_id IS NOT NULL`, [leadId]),
+      this.dataSource.query(
+        `SELECT r.id, r.temporal_workflow_id, v.heard_event_types FROM runs r JOIN playbook_versions v ON v.id = r.playbook_version_id
+         WHERE r.lead_id = $1 AND r.status = 'active' AND r.temporal_workflow_id IS NOT NULL`,
+        [leadId],
+      ),
       replies.length === 0 ? [] : this.dataSource.query(
-        `SELECT r.id, r.temporal_workflow_id, r.status, t.id AS touch_id, t.provider_message_id FROM touches t JOIN runs r ON r.id = t.run_id
+        `SELECT r.id, r.temporal_workflow_id, r.status, v.heard_event_types, t.id AS touch_id, t.provider_message_id
+         FROM touches t JOIN runs r ON r.id = t.run_id JOIN playbook_versions v ON v.id = r.playbook_version_id
          WHERE t.lead_id = $1 AND (t.id::text = ANY($2::text[]) OR t.provider_message_id = ANY($3::text[]))`,
         [leadId, replies.flatMap((r) => r.touchId ?? []), replies.flatMap((r) => r.providerMessageId ?? [])],
       ),
     ]);
-    return payloads.map(({ replyTo }) => {
+    return payloads.map(({ replyTo, type }) => {
+      const hears = (run: ActiveRun) => run.heard_event_types.includes(type);
       const touch = replyTo && touches.find((t) => (replyTo.touchId && t.touch_id === replyTo.touchId) || (replyTo.providerMessageId && t.provider_message_id === replyTo.providerMessageId));
-      if (!touch) return { runs: active, touchId: null };
-      return { runs: touch.status === 'active' && touch.temporal_workflow_id ? [touch] : [], touchId: touch.touch_id };
+      if (!touch) return { runs: active.filter(hears), touchId: null };
+      return { runs: touch.status === 'active' && touch.temporal_workflow_id && hears(touch) ? [touch] : [], touchId: touch.touch_id };
     });
   }
 }

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { playbookSchema, validatePlaybook, type PlaybookIssue } from '@segflow/playbook';
+import { eventTypesHeardBy, playbookSchema, validatePlaybook, type PlaybookIssue } from '@segflow/playbook';
 import { DataSource, Repository } from 'typeorm';
 import {
   mapPlaybookSummary, mapVersion, type CreatePlaybookBody, type PlaybookDetailDto, type PlaybookStats,
@@ -69,7 +69,7 @@ export class PlaybooksService {
       if (issues.length > 0) throw new UnprocessableEntityException({ message: `the draft has ${issues.length} issue(s)`, issues });
       const graph = playbookSchema.parse(playbook.draft);
       const [{ next }] = await manager.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM playbook_versions WHERE playbook_id = $1`, [id]);
-      const version = await manager.save(manager.create(PlaybookVersionEntity, { playbookId: id, version: next, graph, note, publishedBy: actor }));
+      const version = await manager.save(manager.create(PlaybookVersionEntity, { playbookId: id, version: next, graph, heardEventTypes: eventTypesHeardBy(graph), note, publishedBy: actor }));
       if (playbook.status === 'draft') await manager.update(PlaybookEntity, { id }, { status: 'active' });
       await manager.update(PlaybookEntity, { id }, { updatedAt: new Date(), updatedBy: actor });
       return { version: version.version, publishedAt: version.publishedAt.toISOString() };

@@ -3,6 +3,7 @@ import type { PlaybookNode } from '../nodes/playbook-node';
 import { outHandlesOf, pausesRun } from '../node-registry';
 import type { Playbook } from '../playbook-schema';
 import { sampleLead } from '../testing';
+import { eventTypesHeardBy } from '../events-heard';
 import { validatePlaybook } from '../validation/validate-playbook';
 import { advance } from './advance';
 import { simulateRun, type SimulationItem } from './simulate-run';
@@ -133,6 +134,33 @@ describe('interpreter properties', () => {
         expect(sentOn.filter((ch) => (unsubscribed as readonly string[]).includes(ch))).toEqual([]);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  // Why the API may leave out of a run's signals every event its playbook does not hear (eventTypesHeardBy).
+  it('events of types the playbook does not hear change nothing it does', () => {
+    const unheardTypes = fc.constantFrom('page_view', 'whatsapp_read', 'email_click');
+    const withUnheard = scenario(true).chain((s) =>
+      fc.array(fc.record({ t: fc.integer({ min: 0, max: 20 * DAY }), type: unheardTypes }), { maxLength: 6 }).map((extra) => ({
+        ...s,
+        events: [...s.events, ...extra.map(({ t, type }): SimulationItem => ({ kind: 'event', at: new Date(START.getTime() + t).toISOString(), event: { type } }))],
+      })),
+    );
+    fc.assert(
+      fc.property(withUnheard, ({ playbook, events, unsubscribed }) => {
+        const heard = new Set(eventTypesHeardBy(playbook));
+        // The interpreter calls an unsubscribe `unsubscribed`; the API forwards it as such.
+        const isHeard = (item: SimulationItem) => item.kind !== 'event' || heard.has(item.event.type === 'unsubscribed' ? 'unsubscribe' : item.event.type);
+        const lead = sampleLead({ unsubscribedChannels: [...unsubscribed] });
+        const everything = simulateRun({ playbook, lead, events, startAt: START, maxSteps: 300 });
+        // A loop that never ends stops at maxSteps, where each extra event has used up a step: compare ended runs.
+        fc.pre(everything.stoppedBecause !== 'maxSteps');
+        const heardOnly = simulateRun({ playbook, lead, events: events.filter(isHeard), startAt: START, maxSteps: 300 });
+        expect(heardOnly.path).toEqual(everything.path);
+        expect(heardOnly.commands).toEqual(everything.commands);
+        expect({ ...heardOnly.state, eventsSeen: null }).toEqual({ ...everything.state, eventsSeen: null });
+      }),
+      { numRuns: 300 },
     );
   });
 
