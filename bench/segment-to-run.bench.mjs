@@ -102,6 +102,16 @@ async function waitUntil(databaseUrl, sql, timeoutMs, column) {
   }
 }
 
+/** The workflow's history, or null while it does not exist yet (the API writes the run's row before it starts it). */
+async function historyOf(client, workflowId) {
+  try {
+    return await client.workflow.getHandle(workflowId).fetchHistory();
+  } catch (error) {
+    if (error.code === 5) return null; // gRPC NOT_FOUND
+    throw error;
+  }
+}
+
 const timestampMs = (ts) => Number(ts.seconds) * 1000 + Math.floor((ts.nanos ?? 0) / 1e6);
 
 /**
@@ -110,7 +120,7 @@ const timestampMs = (ts) => Number(ts.seconds) * 1000 + Math.floor((ts.nanos ?? 
  */
 async function firstTaskTimes(client, workflowId, withActivity) {
   for (let attempt = 0; ; attempt += 1) {
-    const { events } = await client.workflow.getHandle(workflowId).fetchHistory();
+    const { events } = (await historyOf(client, workflowId)) ?? { events: [] };
     const created = events.find((e) => e.workflowExecutionStartedEventAttributes);
     const picked = events.find((e) => e.workflowTaskStartedEventAttributes);
     const task = events.find((e) => e.workflowTaskCompletedEventAttributes);
@@ -157,7 +167,7 @@ async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
     // (The API writes a run's row with its first step, so the worker's side is read from the workflow's history.)
     await waitUntil(databaseUrl, `SELECT count(*) > 0 AS done FROM runs WHERE temporal_workflow_id IS NOT NULL`, 300_000);
     const [{ temporal_workflow_id: warmRun }] = await withClient(databaseUrl, async (c) => (await c.query(`SELECT temporal_workflow_id FROM runs WHERE temporal_workflow_id IS NOT NULL LIMIT 1`)).rows);
-    for (let waited = 0; !(await client.workflow.getHandle(warmRun).fetchHistory()).events.some((e) => e.workflowTaskCompletedEventAttributes); waited += 500) {
+    for (let waited = 0; !(await historyOf(client, warmRun))?.events.some((e) => e.workflowTaskCompletedEventAttributes); waited += 500) {
       if (waited > 300_000) throw new Error(`warm-up run ${warmRun} has not completed a workflow task after 5 min`);
       await new Promise((r) => setTimeout(r, 500));
     }
