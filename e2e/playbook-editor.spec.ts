@@ -104,6 +104,8 @@ describe('playbook editor (browser → web → API → Temporal → worker → P
     playbookId = page.url().split('/').pop()!;
     await page.locator('[data-testid="node-intro"]').waitFor();
     expect(await page.getByTestId('issue-count').textContent()).toContain('valid');
+    // The settings tab says which lead events its runs will hear: the starter's goal and unsubscribes.
+    expect(await page.getByTestId('heard-events').textContent()).toContain('Runs hear demo_booked, unsubscribe:');
 
     // Drag a Wait node from the palette onto the empty right side of the canvas.
     const canvas = (await page.getByTestId('playbook-canvas').boundingBox())!;

@@ -1,4 +1,4 @@
-import type { LeadContext, Playbook, PlaybookIssue, PlaybookNode, PlaybookSettings, SimulationResult } from '@segflow/playbook';
+import { eventTypesHeardBy, type LeadContext, type Playbook, type PlaybookIssue, type PlaybookNode, type PlaybookSettings, type SimulationResult } from '@segflow/playbook';
 import type { PlaybookDetail } from '../api/playbooks';
 import { BindingPanel } from './binding-panel';
 import { IssueList } from './issue-list';
@@ -64,7 +64,7 @@ export function EditorSidePanel(props: EditorSidePanelProps) {
           ) : (
             <p className="muted">Select one node to edit it. Drag nodes from the palette; connect a handle at the bottom of a node to the top of another.</p>
           ))}
-        {props.tab === 'settings' && <SettingsForm settings={props.playbook.settings} onChange={props.onSettings} />}
+        {props.tab === 'settings' && <SettingsForm settings={props.playbook.settings} heardEvents={eventTypesHeardBy(props.playbook)} onChange={props.onSettings} />}
         {props.tab === 'issues' && <IssueList issues={props.issues} onFocus={props.onFocusIssue} />}
         {/* Hidden rather than unmounted so the timeline survives switching tabs. */}
         <div hidden={props.tab !== 'simulate'}>

@@ -1,14 +1,21 @@
 import type { PlaybookSettings } from '@segflow/playbook';
 import { EventTypesInput } from './event-types-input';
 
-/** Playbook-wide settings: goal events, quiet hours, daily touch cap, re-entry policy. */
-export function SettingsForm({ settings, onChange }: { settings: PlaybookSettings; onChange: (settings: PlaybookSettings) => void }) {
+/**
+ * Playbook-wide settings: goal events, quiet hours, daily touch cap, re-entry policy; and the lead events its runs
+ * will hear (`eventTypesHeardBy`), since no other event reaches a run.
+ */
+export function SettingsForm({ settings, heardEvents, onChange }: { settings: PlaybookSettings; heardEvents: readonly string[]; onChange: (settings: PlaybookSettings) => void }) {
   const set = (patch: Partial<PlaybookSettings>) => onChange({ ...settings, ...patch });
   const quiet = settings.quietHours ?? null;
   return (
     <form className="node-form" aria-label="Playbook settings" onSubmit={(e) => e.preventDefault()}>
       <h3>Playbook settings</h3>
       <EventTypesInput label="Goal events (convert the run at any point)" value={settings.goalEvents} onChange={(goalEvents) => set({ goalEvents })} />
+      <p className="muted" data-testid="heard-events">
+        Runs hear {heardEvents.join(', ')}: the goal events, what its waits and goals wait for and its branches ask about.
+        No other lead event reaches them.
+      </p>
       <label className="field field--check">
         <input type="checkbox" checked={quiet !== null} onChange={(e) => set({ quietHours: e.target.checked ? { start: '20:00', end: '08:00' } : null })} />
         Quiet hours (lead's local time; sends wait until they end)
