@@ -31,6 +31,18 @@ export class PreviousRunStillEndingError extends Error {
   }
 }
 
+/**
+ * A started run's row and its first steps in one round trip (a launch is on the path of every run start); the steps
+ * go in as the worker upserts them later. $1 is the run id and $2 its path, as UPSERT_RUN_STEPS_SQL takes them.
+ */
+const INSERT_STARTED_RUN_SQL = `
+WITH run AS (
+  INSERT INTO runs (id, path, lead_id, playbook_id, playbook_version_id, playbook_version, segment_id, membership_id, status,
+                    exit_reason, current_node_id, temporal_workflow_id, started_at, ended_at)
+  VALUES ($1, $2::jsonb, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+)
+${UPSERT_RUN_STEPS_SQL}`;
+
 /** A playbook and its latest published version (null when it has none), read in one round trip. */
 type PinnedPlaybook = { name: string; status: PlaybookStatus; version: Pick<PlaybookVersionEntity, 'id' | 'version' | 'graph'> | null };
 
@@ -62,7 +74,8 @@ export function isHeldOut(leadId: string, playbookId: string, holdoutPercent: nu
 /**
  * Starts runs of a playbook's latest published version: the `runs` row first, then the workflow. A segment entry's
  * start is on the dispatcher's critical path, so it takes five round trips before the workflow start: the membership's
- * run and the pinned playbook (read at once), then a transaction of one locking read of the lead and the insert.
+ * run and the pinned playbook (read at once), then a transaction (BEGIN, one locking read of the lead, one insert of
+ * the run with its first steps, COMMIT).
  */
 @Injectable()
 export class RunLauncherService {
@@ -124,8 +137,10 @@ export class RunLauncherService {
       endedAt: state.endedAt ? new Date(state.endedAt) : null,
       temporalWorkflowId: request.membershipId ? membershipRunWorkflowId(request.membershipId, playbookId) : manualRunWorkflowId(id),
     });
-    await manager.insert(RunEntity, run);
-    await manager.query(UPSERT_RUN_STEPS_SQL, [id, JSON.stringify(state.path)]);
+    await manager.query(INSERT_STARTED_RUN_SQL, [
+      run.id, JSON.stringify(run.path), run.leadId, run.playbookId, run.playbookVersionId, run.playbookVersion, run.segmentId,
+      run.membershipId, run.status, run.exitReason, run.currentNodeId, run.temporalWorkflowId, run.startedAt, run.endedAt,
+    ]);
     return { kind: 'started', run, read: { paused: status === 'paused', version, lead: found.lead, startedAt } };
   }
 
