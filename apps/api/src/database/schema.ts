@@ -24,7 +24,6 @@ import { LightenEventWrites1764660000000 } from './migrations/1764660000000-ligh
 import { NotifyOutboxOnlyWithRows1764670000000 } from './migrations/1764670000000-notify-outbox-only-with-rows';
 import { ClaimOutboxRows1764680000000 } from './migrations/1764680000000-claim-outbox-rows';
 import { PlaybookVersionsHeardEvents1764700000000 } from './migrations/1764700000000-playbook-versions-heard-events';
-import { ClaimOutboxInOneCall1764710000000 } from './migrations/1764710000000-claim-outbox-in-one-call';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
 export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity, ...AUTH_ENTITIES, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
@@ -46,5 +45,4 @@ export const MIGRATIONS = [
   NotifyOutboxOnlyWithRows1764670000000,
   ClaimOutboxRows1764680000000,
   PlaybookVersionsHeardEvents1764700000000,
-  ClaimOutboxInOneCall1764710000000,
 ];

@@ -12,16 +12,36 @@ export const MAX_BACKOFF_SECONDS = 300;
 export const LEASE_SECONDS = 30;
 
 /**
- * Takes the due rows of leads nobody holds (function `claim_outbox_rows`, migration 1764710000000, one round trip):
- * a row is claimable when neither it nor any earlier undelivered row of its lead is under a live lease or backing
- * off. Leads with a pending segment change (a run start or exit waits for it) go first, then oldest first; all rows
- * of a lead share its rank, so the picked rows of a lead are always its earliest undelivered ones and its rows go out
- * in order (its exit before its next start) even across dispatchers. A backlog of lead events thus never holds a
- * segment change back. Claims are made one at a time across every dispatcher (a transaction-scoped advisory lock
- * taken before the claim's snapshot), so a claim always sees the rows the previous one took: two claims cannot split
- * one lead's rows. The outer conditions are re-checked on the current row version if a concurrent mark changed it.
+ * Claims are made one at a time across every dispatcher (a transaction-scoped advisory lock taken before the claim's
+ * snapshot), so a claim always sees the rows the previous one took: two claims cannot split one lead's rows.
  */
-const CLAIM_SQL = `SELECT id, kind, payload FROM claim_outbox_rows($1, $2, $3)`;
+const CLAIM_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('segflow_outbox_claim'))`;
+
+/**
+ * Takes the due rows of leads nobody holds: a row is claimable when neither it nor any earlier undelivered row of
+ * its lead is under a live lease or backing off. Leads with a pending segment change (a run start or exit waits for
+ * it) go first, then oldest first; all rows of a lead share its rank, so the picked rows of a lead are always its
+ * earliest undelivered ones and its rows go out in order (its exit before its next start) even across dispatchers.
+ * A backlog of lead events thus never holds a segment change back. The outer conditions are re-checked on the
+ * current row version if a concurrent mark changed it.
+ */
+const CLAIM_SQL = `
+  UPDATE outbox o SET claimed_by = $1, claimed_at = now(), claimed_until = now() + $2 * interval '1 second'
+  FROM (
+    SELECT c.id FROM outbox c
+    WHERE c.dispatched_at IS NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM outbox b
+        WHERE b.dispatched_at IS NULL AND b.payload->>'leadId' = c.payload->>'leadId' AND b.id <= c.id
+          AND (b.claimed_until > now() OR b.next_attempt_at > now()))
+    ORDER BY EXISTS (
+        SELECT 1 FROM outbox u
+        WHERE u.dispatched_at IS NULL AND u.payload->>'leadId' = c.payload->>'leadId' AND u.kind <> 'lead_event') DESC,
+      c.id
+    LIMIT $3
+  ) picked
+  WHERE o.id = picked.id AND o.dispatched_at IS NULL AND (o.claimed_until IS NULL OR o.claimed_until <= now())
+  RETURNING o.id, o.kind, o.payload`;
 
 /**
  * One dispatcher's claims on outbox rows (DESIGN invariant 2). Rows are claimed with a lease instead of row locks
@@ -41,7 +61,12 @@ export class OutboxClaims {
 
   /** Claims up to `limit` claimable rows (see {@link CLAIM_SQL}), returned in id order. */
   async claim(limit: number): Promise<OutboxRow[]> {
-    const rows: OutboxRow[] = await this.dataSource.query(CLAIM_SQL, [this.owner, this.leaseSeconds, limit]);
+    const rows: OutboxRow[] = await this.dataSource.transaction(async (manager) => {
+      await manager.query(CLAIM_LOCK_SQL);
+      // TypeORM returns [rows, affected count] for an UPDATE … RETURNING.
+      const [claimed] = await manager.query(CLAIM_SQL, [this.owner, this.leaseSeconds, limit]);
+      return claimed;
+    });
     return rows.sort((a, b) => compareIds(a.id, b.id));
   }
 
