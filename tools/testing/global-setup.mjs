@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, openSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { say } from '../lib/log.mjs';
@@ -16,7 +16,11 @@ export default async function globalSetup() {
     const dataDir = mkdtempSync(join(tmpdir(), 'segflow-test-pg-'));
     const pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
     process.env.SEGFLOW_TEST_DATABASE_URL = pg.adminUrl;
-    stops.push(pg.stop);
+    // Its data directory goes with it: every run would otherwise leave hundreds of MB in the temp dir.
+    stops.push(async () => {
+      await pg.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
   }
   if (!process.env.SEGFLOW_TEST_TEMPORAL_ADDRESS) {
     const cli = await ensureTemporalCli();
