@@ -7,7 +7,7 @@ import { workerConfigSchema } from '../apps/worker/src/config';
 // No Docker engine runs on our machines, so the compose file is checked for consistency instead of being run.
 const root = join(__dirname, '..');
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'));
-const services = compose.services as Record<string, { image?: string; build?: { dockerfile: string }; environment?: Record<string, string>; depends_on?: string[] | Record<string, unknown> }>;
+const services = compose.services as Record<string, { image?: string; build?: { dockerfile: string }; environment?: Record<string, string>; volumes?: string[]; depends_on?: string[] | Record<string, unknown> }>;
 const dependsOn = (name: string) => {
   const d = services[name].depends_on ?? [];
   return Array.isArray(d) ? d : Object.keys(d);
@@ -54,5 +54,11 @@ describe('docker-compose.yml', () => {
     const pg = services.postgres.environment!;
     const t = services.temporal.environment!;
     expect([t.POSTGRES_USER, t.POSTGRES_PWD, t.POSTGRES_SEEDS]).toEqual([pg.POSTGRES_USER, pg.POSTGRES_PASSWORD, 'postgres']);
+  });
+
+  it("gives temporal the dynamic config file the dev server of npm start reads, where the server looks for it", () => {
+    const mount = services.temporal.volumes!.map((v) => v.split(':')).find(([host]) => host === './tools/temporal-dynamic-config.yaml');
+    expect(mount?.[1]).toBe(join('/etc/temporal', services.temporal.environment!.DYNAMIC_CONFIG_FILE_PATH!));
+    expect(existsSync(join(root, 'tools/temporal-dynamic-config.yaml'))).toBe(true);
   });
 });
