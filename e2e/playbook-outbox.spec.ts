@@ -73,6 +73,41 @@ describe('outbox dispatcher → playbook runs', () => {
     expect(converted.find((r) => r.id === newRun.id)).toMatchObject({ status: 'converted', exit_reason: 'goalEvent:demo_booked' });
   });
 
+  it("starts a segment change's new run only once the old run's exit went out, then delivers both", async () => {
+    const leadId = await createLead(api, 'ob-change');
+    const oldPlaybook = await publishPlaybook(api, followUpPlaybook(), 'Old segment');
+    const { rows: [version] } = await pool.query(`SELECT id, version FROM playbook_versions WHERE playbook_id = $1`, [oldPlaybook]);
+    // The old segment's run, with a workflow id Temporal refuses (empty): its exit signal fails.
+    const oldMembership = randomUUID();
+    const { rows: [oldRun] } = await pool.query(
+      `INSERT INTO runs (lead_id, playbook_id, playbook_version_id, playbook_version, segment_id, membership_id, temporal_workflow_id)
+       VALUES ($1, $2, $3, $4, 'seg-old', $5, $6) RETURNING id`,
+      [leadId, oldPlaybook, version.id, version.version, oldMembership, ''],
+    );
+    const newMembership = randomUUID();
+    const at = new Date().toISOString();
+    // One commit, as the ingest writes a change: the dispatcher claims the exit and the entry together.
+    await pool.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_left', $1), ('segment_entered', $2)`, [
+      JSON.stringify({ leadId, segmentId: 'seg-old', membershipId: oldMembership, leftAt: at, reason: 'moved' }),
+      JSON.stringify({ leadId, segmentId: 'seg-hot', membershipId: newMembership, enteredAt: at, triggerEventId: null }),
+    ]);
+    const outboxOf = async () => (await pool.query(`SELECT kind, attempts, last_error, dispatched_at FROM outbox WHERE payload->>'leadId' = $1 ORDER BY id`, [leadId])).rows;
+    const [left, entered] = await eventually(outboxOf, ([l]) => l?.attempts > 0);
+    expect(left).toMatchObject({ kind: 'segment_left', dispatched_at: null, last_error: expect.any(String) });
+    expect(entered).toMatchObject({ kind: 'segment_entered', attempts: 0, dispatched_at: null });
+    // Its backoff is a second: nothing of the new run goes out meanwhile.
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await api.request('GET', `/api/touches?leadId=${leadId}`)).body).toEqual([]);
+
+    // The old run's workflow is gone (an id Temporal accepts and does not know): the retried exit goes out.
+    await pool.query(`UPDATE runs SET temporal_workflow_id = $2 WHERE id = $1`, [oldRun.id, `gone-${oldRun.id}`]);
+    const delivered = await eventually(outboxOf, (rows) => rows.every((r) => r.dispatched_at !== null), 15_000);
+    expect(delivered.map((r) => r.kind)).toEqual(['segment_left', 'segment_entered']);
+    const touches = await eventually(async () => (await api.request('GET', `/api/touches?leadId=${leadId}`)).body, (ts) => ts.length > 0);
+    expect(touches).toHaveLength(1);
+    expect((await runsOf(leadId)).find((r) => r.membership_id === newMembership)).toMatchObject({ status: 'active', temporal_workflow_id: `playbook-run-${newMembership}-${playbookId}` });
+  });
+
   it('holds a deterministic share of entrants out (no workflow) and ignores unbound segments', async () => {
     const other = await publishPlaybook(api, followUpPlaybook(), 'Holdout');
     await api.request('PUT', `/api/playbooks/${other}/binding`, { segmentId: 'seg-holdout', holdoutPercent: 50 });

@@ -14,8 +14,10 @@ export const LEASE_SECONDS = 30;
 /**
  * Claims are made one at a time across every dispatcher (a transaction-scoped advisory lock taken before the claim's
  * snapshot), so a claim always sees the rows the previous one took: two claims cannot split one lead's rows.
+ * The claim commits without waiting for its WAL to reach the disk (a claim is on the path of every run start): if
+ * the server crashed and lost it, its rows would only be claimable again, and every delivery is safe to repeat.
  */
-const CLAIM_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('segflow_outbox_claim'))`;
+const CLAIM_LOCK_SQL = `SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(hashtext('segflow_outbox_claim'))`;
 
 /**
  * Takes the due rows of leads nobody holds: a row is claimable when neither it nor any earlier undelivered row of

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PgChannelListener } from '../database/pg-channel-listener';
-import { deliveriesOf } from './outbox-batch';
+import { deliverStep, deliveriesOf, stepsOf } from './outbox-batch';
 import { OUTBOX_CHANNEL, OUTBOX_LISTENER_NAME } from './outbox-channel';
 import { LEASE_SECONDS, OutboxClaims, type OutboxRow } from './outbox-claims';
 import { LeadEventPayload, OutboxHandlersService } from './outbox-handlers.service';
@@ -103,25 +103,27 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
 
   /**
    * Delivers one lead's claimed rows in order, its consecutive lead events as one delivery (one signal per run),
-   * and marks them. The first failure backs its rows off and gives the lead's later rows back undelivered: they
-   * wait behind it, so a lead's exit never overtakes a failed earlier row, nor its next start a failed exit.
+   * and marks them. A segment change's exit and entry go out as one step (the exit is sent while the new run is
+   * prepared; the new run's workflow starts once the exit went out). The first failure backs its rows off and gives
+   * the lead's later rows back undelivered: they wait behind it, so a lead's exit never overtakes a failed earlier
+   * row, nor its next start a failed exit.
    */
   private async deliverLead(rows: HeldRow[]): Promise<void> {
     const delivered: string[] = [];
-    const deliveries = deliveriesOf(rows, (row) => row.kind === 'lead_event');
+    const deliveries = deliveriesOf<OutboxRow>(rows, (row) => row.kind === 'lead_event');
+    const steps = stepsOf(deliveries, ([row]) => row!.kind === 'segment_left', ([row]) => row!.kind === 'segment_entered');
+    const idsOf = (deliveries: readonly OutboxRow[][]) => deliveries.flat().map((row) => row.id);
     try {
-      for (const [i, delivery] of deliveries.entries()) {
-        const ids = delivery.map((row) => row.id);
-        try {
-          await this.deliver(delivery);
-          delivered.push(...ids);
-        } catch (error) {
-          const message = (error as Error).message;
-          this.logger.warn(`outbox rows ${ids.join(', ')} (${delivery[0]!.kind}) not delivered: ${message}`);
-          await this.claims.failed(ids, message);
-          await this.claims.release(deliveries.slice(i + 1).flat().map((row) => row.id));
-          break;
-        }
+      for (const [i, step] of steps.entries()) {
+        const failure = await deliverStep(step, (delivery, startAfter) => this.deliver(delivery, startAfter));
+        delivered.push(...idsOf(failure ? step.slice(0, failure.at) : step));
+        if (!failure) continue;
+        const failed = step[failure.at]!;
+        const message = (failure.error as Error).message;
+        this.logger.warn(`outbox rows ${idsOf([failed]).join(', ')} (${failed[0]!.kind}) not delivered: ${message}`);
+        await this.claims.failed(idsOf([failed]), message);
+        await this.claims.release(idsOf([...step.slice(failure.at + 1), ...steps.slice(i + 1).flat()]));
+        break;
       }
       await this.claims.delivered(delivered);
     } catch (error) {
@@ -133,9 +135,9 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
   }
 
   /** One delivery of {@link deliveriesOf}: a run of one lead's `lead_event` rows, or a single segment row. */
-  private deliver(rows: readonly OutboxRow[]): Promise<void> {
+  private deliver(rows: readonly OutboxRow[], startAfter?: Promise<void>): Promise<void> {
     const first = rows[0]!;
-    if (first.kind !== 'lead_event') return this.handlers.handle(first);
+    if (first.kind !== 'lead_event') return this.handlers.handle(first, startAfter);
     return this.handlers.deliverLeadEvents(first.payload.leadId, rows.map((row) => row.payload as LeadEventPayload));
   }
 

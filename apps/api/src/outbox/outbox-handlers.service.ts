@@ -40,17 +40,20 @@ export class OutboxHandlersService {
     private readonly signals: RunSignalsService,
   ) {}
 
-  /** Delivers a `segment_entered` or `segment_left` row (`lead_event` rows go through {@link deliverLeadEvents}). */
-  async handle(message: Exclude<OutboxMessage, { kind: 'lead_event' }>): Promise<void> {
+  /**
+   * Delivers a `segment_entered` or `segment_left` row (`lead_event` rows go through {@link deliverLeadEvents}). An
+   * entry's workflow starts only once `startAfter` (the exit of the same segment change, sent meanwhile) resolved.
+   */
+  async handle(message: Exclude<OutboxMessage, { kind: 'lead_event' }>, startAfter?: Promise<void>): Promise<void> {
     switch (message.kind) {
       case 'segment_entered':
-        return this.onSegmentEntered(message.payload);
+        return this.onSegmentEntered(message.payload, startAfter);
       case 'segment_left':
         return this.onSegmentLeft(message.payload);
     }
   }
 
-  private async onSegmentEntered(payload: Extract<OutboxMessage, { kind: 'segment_entered' }>['payload']): Promise<void> {
+  private async onSegmentEntered(payload: Extract<OutboxMessage, { kind: 'segment_entered' }>['payload'], startAfter?: Promise<void>): Promise<void> {
     const [binding]: Array<{ playbook_id: string; holdout_percent: number; status: string }> = await this.dataSource.query(
       `SELECT b.playbook_id, b.holdout_percent, p.status FROM segment_bindings b JOIN playbooks p ON p.id = b.playbook_id WHERE b.segment_id = $1`,
       [payload.segmentId],
@@ -58,7 +61,7 @@ export class OutboxHandlersService {
     if (!binding || binding.status === 'draft') return;
     const result = await this.launcher.launch({
       leadId: payload.leadId, playbookId: binding.playbook_id, membershipId: payload.membershipId,
-      segmentId: payload.segmentId, holdoutPercent: binding.holdout_percent,
+      segmentId: payload.segmentId, holdoutPercent: binding.holdout_percent, startAfter,
     });
     if (result.kind === 'refused') this.logger.log(`segment entry ${payload.membershipId} started no run: ${result.detail}`);
   }

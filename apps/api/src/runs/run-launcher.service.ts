@@ -62,6 +62,11 @@ export interface LaunchRequest {
   membershipId?: string;
   segmentId?: string;
   holdoutPercent?: number;
+  /**
+   * What the workflow start waits for (the old run's exit of the same segment change): the run's row is written
+   * meanwhile. If it rejects, the launch rejects with its error and starts no workflow; a re-delivery starts it.
+   */
+  startAfter?: Promise<void>;
 }
 
 /** Whether the lead falls in the holdout group: a deterministic hash of (lead, playbook), the split node's hash. */
@@ -75,7 +80,7 @@ export function isHeldOut(leadId: string, playbookId: string, holdoutPercent: nu
  * Starts runs of a playbook's latest published version: the `runs` row first, then the workflow. A segment entry's
  * start is on the dispatcher's critical path, so it takes five round trips before the workflow start: the membership's
  * run and the pinned playbook (read at once), then a transaction (BEGIN, one locking read of the lead, one insert of
- * the run with its first steps, COMMIT).
+ * the run with its first steps, COMMIT). They overlap the old run's exit signal when the entry has one (`startAfter`).
  */
 @Injectable()
 export class RunLauncherService {
@@ -92,12 +97,14 @@ export class RunLauncherService {
     ]);
     if (existing) {
       // A re-delivery: make sure the workflow exists (the first attempt may have died before starting it).
+      await request.startAfter;
       if (existing.status === 'active') await this.startWorkflow(existing, request);
       return { kind: 'existing', run: existing };
     }
     if (!pinned) return { kind: 'refused', reason: 'playbook-not-found', detail: `playbook ${request.playbookId} not found` };
     const created = await this.dataSource.transaction((manager) => this.createRun(manager, request, pinned));
     if (created.kind !== 'started') return created;
+    await request.startAfter;
     await this.startWorkflow(created.run, request, created.read);
     return { kind: 'started', run: created.run };
   }
