@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { PoolClient, QueryResult } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { OutboxMessage } from './outbox-message';
 
@@ -12,23 +13,31 @@ export const MAX_BACKOFF_SECONDS = 300;
 export const LEASE_SECONDS = 30;
 
 /**
- * Claims are made one at a time across every dispatcher (a transaction-scoped advisory lock taken before the claim's
- * snapshot), so a claim always sees the rows the previous one took: two claims cannot split one lead's rows.
- * The claim commits without waiting for its WAL to reach the disk (a claim is on the path of every run start): if
- * the server crashed and lost it, its rows would only be claimable again, and every delivery is safe to repeat.
+ * One claim, sent as one simple-protocol query string (a claim is on the path of every run start, and its five
+ * statements as separate round trips took a third of the time from a segment change to its run's row):
+ * - Claims are made one at a time across every dispatcher (a transaction-scoped advisory lock taken before the
+ *   claim's snapshot; in a simple query each statement still takes its own snapshot), so a claim always sees the rows
+ *   the previous one took: two claims cannot split one lead's rows.
+ * - The claim commits without waiting for its WAL to reach the disk: if the server crashed and lost it, its rows
+ *   would only be claimable again, and every delivery is safe to repeat.
+ * - It takes the due rows of leads nobody holds: a row is claimable when neither it nor any earlier undelivered row
+ *   of its lead is under a live lease or backing off. Leads with a pending segment change (a run start or exit waits
+ *   for it) go first, then oldest first; all rows of a lead share its rank, so the picked rows of a lead are always
+ *   its earliest undelivered ones and its rows go out in order (its exit before its next start) even across
+ *   dispatchers. A backlog of lead events thus never holds a segment change back. The outer conditions are re-checked
+ *   on the current row version if a concurrent mark changed it.
+ *
+ * The simple protocol takes no parameters: the owner is a UUID this process made, the lease and limit integers.
  */
-const CLAIM_LOCK_SQL = `SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(hashtext('segflow_outbox_claim'))`;
-
-/**
- * Takes the due rows of leads nobody holds: a row is claimable when neither it nor any earlier undelivered row of
- * its lead is under a live lease or backing off. Leads with a pending segment change (a run start or exit waits for
- * it) go first, then oldest first; all rows of a lead share its rank, so the picked rows of a lead are always its
- * earliest undelivered ones and its rows go out in order (its exit before its next start) even across dispatchers.
- * A backlog of lead events thus never holds a segment change back. The outer conditions are re-checked on the
- * current row version if a concurrent mark changed it.
- */
-const CLAIM_SQL = `
-  UPDATE outbox o SET claimed_by = $1, claimed_at = now(), claimed_until = now() + $2 * interval '1 second'
+export function claimSql(owner: string, leaseSeconds: number, limit: number): string {
+  if (!/^[0-9a-f-]{36}$/.test(owner) || !Number.isInteger(leaseSeconds) || !Number.isInteger(limit)) {
+    throw new Error(`invalid claim: owner ${owner}, lease ${leaseSeconds} s, limit ${limit}`);
+  }
+  return `
+  BEGIN;
+  SET LOCAL synchronous_commit = off;
+  SELECT pg_advisory_xact_lock(hashtext('segflow_outbox_claim'));
+  UPDATE outbox o SET claimed_by = '${owner}', claimed_at = now(), claimed_until = now() + ${leaseSeconds} * interval '1 second'
   FROM (
     SELECT c.id FROM outbox c
     WHERE c.dispatched_at IS NULL
@@ -40,10 +49,12 @@ const CLAIM_SQL = `
         SELECT 1 FROM outbox u
         WHERE u.dispatched_at IS NULL AND u.payload->>'leadId' = c.payload->>'leadId' AND u.kind <> 'lead_event') DESC,
       c.id
-    LIMIT $3
+    LIMIT ${limit}
   ) picked
   WHERE o.id = picked.id AND o.dispatched_at IS NULL AND (o.claimed_until IS NULL OR o.claimed_until <= now())
-  RETURNING o.id, o.kind, o.payload`;
+  RETURNING o.id, o.kind, o.payload;
+  COMMIT;`;
+}
 
 /**
  * One dispatcher's claims on outbox rows (DESIGN invariant 2). Rows are claimed with a lease instead of row locks
@@ -61,15 +72,22 @@ export class OutboxClaims {
     private readonly leaseSeconds = LEASE_SECONDS,
   ) {}
 
-  /** Claims up to `limit` claimable rows (see {@link CLAIM_SQL}), returned in id order. */
+  /** Claims up to `limit` claimable rows (see {@link claimSql}), returned in id order. */
   async claim(limit: number): Promise<OutboxRow[]> {
-    const rows: OutboxRow[] = await this.dataSource.transaction(async (manager) => {
-      await manager.query(CLAIM_LOCK_SQL);
-      // TypeORM returns [rows, affected count] for an UPDATE … RETURNING.
-      const [claimed] = await manager.query(CLAIM_SQL, [this.owner, this.leaseSeconds, limit]);
-      return claimed;
-    });
-    return rows.sort((a, b) => compareIds(a.id, b.id));
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      // A query string of several statements answers one result per statement.
+      const results = (await client.query(claimSql(this.owner, this.leaseSeconds, limit))) as unknown as QueryResult<OutboxRow>[];
+      const rows = results.find((result) => result.command === 'UPDATE')!.rows;
+      return rows.sort((a, b) => compareIds(a.id, b.id));
+    } catch (error) {
+      // A failed statement skips the rest of the string and leaves its transaction open and aborted.
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** Extends the lease of every row this dispatcher still holds; returns how many. */

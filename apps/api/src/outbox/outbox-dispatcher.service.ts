@@ -24,9 +24,9 @@ export const DELIVERY_CONCURRENCY = 4;
 /** Leads delivered at once when the next holds a segment change: the lanes above DELIVERY_CONCURRENCY are kept for run starts and exits. */
 export const URGENT_DELIVERY_CONCURRENCY = 8;
 /**
- * Least time between two claims: at a steady trickle every ingest commit notifies, and a claim per commit would
- * compete with ingest for the event loop and the pool. Commits within this window go in one claim; it adds at most
- * this much to a run's start.
+ * Least time between the starts of two claims: under a burst every ingest commit notifies, and a claim per commit
+ * would compete with ingest for the event loop and the pool. Commits within this window go in one claim; a commit
+ * that comes later than this after the last claim (a steady trickle of segment changes) is claimed at once.
  */
 export const CLAIM_SPACING_MS = 2;
 
@@ -154,6 +154,7 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
   private async loop(): Promise<void> {
     while (!this.stopped) {
       this.woken = false;
+      const claimStartedAt = Date.now();
       const room = Math.min(CLAIM_LIMIT, HELD_LIMIT - this.lanes.size);
       let claimed = 0;
       if (room > 0) {
@@ -171,7 +172,8 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
       // lead (its later rows become claimable) or the safety poll.
       const backlog = room > 0 && claimed === room;
       if (!backlog && !this.woken) await this.sleep(this.config.OUTBOX_POLL_MS);
-      await new Promise((resolve) => setTimeout(resolve, CLAIM_SPACING_MS));
+      const spacing = claimStartedAt + CLAIM_SPACING_MS - Date.now();
+      if (spacing > 0) await new Promise((resolve) => setTimeout(resolve, spacing));
     }
   }
 

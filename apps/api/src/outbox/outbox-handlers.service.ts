@@ -54,16 +54,8 @@ export class OutboxHandlersService {
   }
 
   private async onSegmentEntered(payload: Extract<OutboxMessage, { kind: 'segment_entered' }>['payload'], startAfter?: Promise<void>): Promise<void> {
-    const [binding]: Array<{ playbook_id: string; holdout_percent: number; status: string }> = await this.dataSource.query(
-      `SELECT b.playbook_id, b.holdout_percent, p.status FROM segment_bindings b JOIN playbooks p ON p.id = b.playbook_id WHERE b.segment_id = $1`,
-      [payload.segmentId],
-    );
-    if (!binding || binding.status === 'draft') return;
-    const result = await this.launcher.launch({
-      leadId: payload.leadId, playbookId: binding.playbook_id, membershipId: payload.membershipId,
-      segmentId: payload.segmentId, holdoutPercent: binding.holdout_percent, startAfter,
-    });
-    if (result.kind === 'refused') this.logger.log(`segment entry ${payload.membershipId} started no run: ${result.detail}`);
+    const result = await this.launcher.launchSegmentEntry({ leadId: payload.leadId, segmentId: payload.segmentId, membershipId: payload.membershipId, startAfter });
+    if (result?.kind === 'refused') this.logger.log(`segment entry ${payload.membershipId} started no run: ${result.detail}`);
   }
 
   private async onSegmentLeft(payload: Extract<OutboxMessage, { kind: 'segment_left' }>['payload']): Promise<void> {

@@ -44,7 +44,23 @@ WITH run AS (
 ${UPSERT_RUN_STEPS_SQL}`;
 
 /** A playbook and its latest published version (null when it has none), read in one round trip. */
-type PinnedPlaybook = { name: string; status: PlaybookStatus; version: Pick<PlaybookVersionEntity, 'id' | 'version' | 'graph'> | null };
+type PinnedPlaybook = {
+  id: string; name: string; status: PlaybookStatus; version: Pick<PlaybookVersionEntity, 'id' | 'version' | 'graph'> | null;
+  /** The run the launch's membership already has of this playbook (a re-delivery), if any. */
+  membershipRunId: string | null;
+  /** The segment binding's holdout, when read through the binding. */
+  holdoutPercent: number | null;
+};
+
+/** A pinned playbook `p`: its latest published version, and the run the membership $2 already has of it. */
+const PINNED_COLUMNS = `p.id, p.name, p.status, v.id AS version_id, v.version, v.graph,
+  (SELECT id FROM runs WHERE membership_id = $2 AND playbook_id = p.id) AS membership_run_id`;
+const LATEST_VERSION_JOIN = `LEFT JOIN LATERAL (SELECT id, version, graph FROM playbook_versions WHERE playbook_id = p.id ORDER BY version DESC LIMIT 1) v ON true`;
+/** The playbook $1, pinned. */
+const PINNED_BY_ID_SQL = `SELECT ${PINNED_COLUMNS}, NULL::int AS holdout_percent FROM playbooks p ${LATEST_VERSION_JOIN} WHERE p.id = $1`;
+/** The playbook bound to segment $1, pinned, with the binding's holdout. */
+const PINNED_BY_SEGMENT_SQL = `SELECT ${PINNED_COLUMNS}, b.holdout_percent
+  FROM segment_bindings b JOIN playbooks p ON p.id = b.playbook_id ${LATEST_VERSION_JOIN} WHERE b.segment_id = $1`;
 
 /**
  * What a run start hands to the workflow besides the run: read once on the way, never again. `startedAt` is set
@@ -78,8 +94,8 @@ export function isHeldOut(leadId: string, playbookId: string, holdoutPercent: nu
 
 /**
  * Starts runs of a playbook's latest published version: the `runs` row first, then the workflow. A segment entry's
- * start is on the dispatcher's critical path, so it takes five round trips before the workflow start: the membership's
- * run and the pinned playbook (read at once), then a transaction (BEGIN, one locking read of the lead, one insert of
+ * start is on the dispatcher's critical path, so it takes five round trips before the workflow start: the segment's
+ * binding, the pinned playbook and the membership's run (one query), then a transaction (BEGIN, one locking read of the lead, one insert of
  * the run with its first steps, COMMIT). They overlap the old run's exit signal when the entry has one (`startAfter`).
  */
 @Injectable()
@@ -91,10 +107,22 @@ export class RunLauncherService {
   ) {}
 
   async launch(request: LaunchRequest): Promise<LaunchResult> {
-    const [existing, pinned] = await Promise.all([
-      request.membershipId ? this.runOfMembership(request.membershipId, request.playbookId) : null,
-      this.pinnedPlaybook(request.playbookId),
-    ]);
+    return this.launchPinned(request, await this.pinnedPlaybook(PINNED_BY_ID_SQL, request.playbookId, request.membershipId ?? null));
+  }
+
+  /**
+   * Starts the run a segment entry calls for, of the playbook bound to the segment (its binding, the playbook and the
+   * membership's run in one query, on the path of every run start); null when no playbook is bound or it was never
+   * published.
+   */
+  async launchSegmentEntry(entry: Required<Pick<LaunchRequest, 'leadId' | 'segmentId' | 'membershipId'>> & Pick<LaunchRequest, 'startAfter'>): Promise<LaunchResult | null> {
+    const bound = await this.pinnedPlaybook(PINNED_BY_SEGMENT_SQL, entry.segmentId, entry.membershipId);
+    if (!bound || bound.status === 'draft') return null;
+    return this.launchPinned({ ...entry, playbookId: bound.id, holdoutPercent: bound.holdoutPercent ?? 0 }, bound);
+  }
+
+  private async launchPinned(request: LaunchRequest, pinned: PinnedPlaybook | null): Promise<LaunchResult> {
+    const existing = pinned?.membershipRunId ? await this.dataSource.manager.findOneByOrFail(RunEntity, { id: pinned.membershipRunId }) : null;
     if (existing) {
       // A re-delivery: make sure the workflow exists (the first attempt may have died before starting it).
       await request.startAfter;
@@ -182,18 +210,14 @@ export class RunLauncherService {
     return { paused: playbook.status === 'paused', version, lead: found!.lead };
   }
 
-  private async pinnedPlaybook(playbookId: string): Promise<PinnedPlaybook | null> {
-    const [row]: Array<{ name: string; status: PlaybookStatus; version_id: string | null; version: number; graph: Playbook }> = await this.dataSource.query(
-      `SELECT p.name, p.status, v.id AS version_id, v.version, v.graph FROM playbooks p
-       LEFT JOIN LATERAL (SELECT id, version, graph FROM playbook_versions WHERE playbook_id = p.id ORDER BY version DESC LIMIT 1) v ON true
-       WHERE p.id = $1`,
-      [playbookId],
-    );
+  /** The playbook {@link PINNED_BY_ID_SQL} or {@link PINNED_BY_SEGMENT_SQL} finds for `key`, with the run `membershipId` already has of it. */
+  private async pinnedPlaybook(sql: string, key: string, membershipId: string | null): Promise<PinnedPlaybook | null> {
+    const [row]: Array<{ id: string; name: string; status: PlaybookStatus; version_id: string | null; version: number; graph: Playbook; membership_run_id: string | null; holdout_percent: number | null }> =
+      await this.dataSource.query(sql, [key, membershipId]);
     if (!row) return null;
-    return { name: row.name, status: row.status, version: row.version_id ? { id: row.version_id, version: row.version, graph: row.graph } : null };
-  }
-
-  private runOfMembership(membershipId: string, playbookId: string): Promise<RunEntity | null> {
-    return this.dataSource.manager.findOne(RunEntity, { where: { membershipId, playbookId } });
+    return {
+      id: row.id, name: row.name, status: row.status, membershipRunId: row.membership_run_id, holdoutPercent: row.holdout_percent,
+      version: row.version_id ? { id: row.version_id, version: row.version, graph: row.graph } : null,
+    };
   }
 }
