@@ -112,7 +112,7 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
     const delivered: string[] = [];
     const deliveries = deliveriesOf<OutboxRow>(rows, (row) => row.kind === 'lead_event');
     const steps = stepsOf(deliveries, ([row]) => row!.kind === 'segment_left', ([row]) => row!.kind === 'segment_entered');
-    const idsOf = (deliveries: readonly OutboxRow[][]) => deliveries.flat().map((row) => row.id);
+    const idsOf = (part: readonly OutboxRow[][]) => part.flat().map((row) => row.id);
     try {
       for (const [i, step] of steps.entries()) {
         const failure = await deliverStep(step, (delivery, startAfter) => this.deliver(delivery, startAfter));
