@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { ApiRequest } from './support/api-process';
 import { signInInBrowser, signInToApi } from './support/auth';
 import { Browser, launchBrowser } from './support/browser';
-import { eventually } from './support/eventually';
+import { eventually, until } from './support/eventually';
 import { createLead, moveLead, seedAndTrain, type SegmentKey } from './support/segment-moves';
 import { Stack, startStack } from './support/stack';
 
@@ -112,7 +112,7 @@ describe('playbook editor (browser → web → API → Temporal → worker → P
     await page.dragAndDrop('[data-testid="palette-wait"]', '[data-testid="playbook-canvas"]', { targetPosition: { x: canvas.width - 280, y: canvas.height / 2 } });
     await page.locator('[data-testid="node-wait-1"]').waitFor();
     // Unconnected and unreachable: the library's validation shows on the node and in the list.
-    await eventually(async () => page.getByTestId('issue-count').textContent(), (t) => /\d+ issues/.test(t ?? ''));
+    await until(async () => page.getByTestId('issue-count').textContent(), (t) => /\d+ issues/.test(t ?? ''));
     expect(await page.locator('[data-testid="node-wait-1"] .badge--error').count()).toBe(1);
     await page.getByRole('tab', { name: /Issues/ }).click();
     expect(await page.getByRole('list', { name: 'Validation issues' }).textContent()).toContain('wait-1');
@@ -132,9 +132,9 @@ describe('playbook editor (browser → web → API → Temporal → worker → P
     await page.getByRole('button', { name: 'Fit', exact: true }).click();
     await connect(page, { node: 'intro', handle: 'next' }, 'wait-1');
     await connect(page, { node: 'wait-1', handle: 'next' }, 'goal');
-    await eventually(async () => page.getByTestId('issue-count').textContent(), (t) => t?.includes('valid') ?? false);
+    await until(async () => page.getByTestId('issue-count').textContent(), (t) => t?.includes('valid') ?? false);
     expect(await page.getByTestId('issue-count').textContent()).toContain('valid');
-    await eventually(async () => page.getByTestId('save-status').textContent(), (t) => t?.includes('All changes saved') ?? false);
+    await until(async () => page.getByTestId('save-status').textContent(), (t) => t?.includes('All changes saved') ?? false);
   });
 
   it('simulates a lead and highlights its path on the canvas with timestamps', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
-import { eventually } from './support/eventually';
+import { eventually, until } from './support/eventually';
 import { createLead, followUpPlaybook, publishPlaybook, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
 
 // The dispatcher's side of the outbox seam: rows are written here in SQL, as the segments work writes them
@@ -34,7 +34,7 @@ describe('outbox dispatcher → playbook runs', () => {
     const entered = { leadId, segmentId: 'seg-hot', membershipId, enteredAt: new Date().toISOString(), triggerEventId: null };
     await writeOutbox('segment_entered', entered);
     await writeOutbox('segment_entered', entered);
-    await eventually(pendingOutbox, (n) => n === 0);
+    await until(pendingOutbox, (n) => n === 0);
     const runs = await eventually(() => runsOf(leadId), (rs) => rs.length > 0);
     expect(runs).toEqual([expect.objectContaining({ status: 'active', membership_id: membershipId, temporal_workflow_id: `playbook-run-${membershipId}-${playbookId}` })]);
     const touches = await eventually(async () => (await api.request('GET', `/api/touches?leadId=${leadId}`)).body, (ts) => ts.length > 0);
@@ -45,7 +45,7 @@ describe('outbox dispatcher → playbook runs', () => {
     const leadId = await createLead(api, 'ob-leave');
     const membershipId = randomUUID();
     await writeOutbox('segment_entered', { leadId, segmentId: 'seg-hot', membershipId, enteredAt: new Date().toISOString(), triggerEventId: null });
-    await eventually(() => runsOf(leadId), (rs) => rs.length === 1);
+    await until(() => runsOf(leadId), (rs) => rs.length === 1);
     await writeOutbox('segment_left', { leadId, segmentId: 'seg-hot', membershipId, leftAt: new Date().toISOString(), reason: 'moved' });
     const [run] = await eventually(() => runsOf(leadId), (rs) => rs[0]?.status !== 'active', 5_000);
     expect(run).toMatchObject({ status: 'exited', exit_reason: 'left-segment:moved' });
@@ -58,14 +58,14 @@ describe('outbox dispatcher → playbook runs', () => {
     const [oldRun] = await eventually(() => runsOf(leadId), (rs) => rs.length === 1);
     const oldTouch = (await eventually(async () => (await pool.query(`SELECT id FROM touches WHERE run_id = $1`, [oldRun.id])).rows, (r) => r.length === 1))[0];
     await writeOutbox('segment_left', { leadId, segmentId: 'seg-hot', membershipId: first, leftAt: new Date().toISOString(), reason: 'moved' });
-    await eventually(() => runsOf(leadId), (rs) => rs[0]?.status === 'exited');
+    await until(() => runsOf(leadId), (rs) => rs[0]?.status === 'exited');
     const second = randomUUID();
     await writeOutbox('segment_entered', { leadId, segmentId: 'seg-hot', membershipId: second, enteredAt: new Date().toISOString(), triggerEventId: null });
     const runs = await eventually(() => runsOf(leadId), (rs) => rs.some((r) => r.membership_id === second));
     const newRun = runs.find((r) => r.membership_id === second)!;
     const reply = (replyTo: object | null, eventId: string) => ({ leadId, eventId, type: 'demo_booked', occurredAt: new Date().toISOString(), channel: null, replyTo, properties: {} });
     await writeOutbox('lead_event', reply({ touchId: oldTouch.id }, 'ev-old'));
-    await eventually(pendingOutbox, (n) => n === 0);
+    await until(pendingOutbox, (n) => n === 0);
     await new Promise((r) => setTimeout(r, 500));
     expect((await runsOf(leadId)).find((r) => r.id === newRun.id)).toMatchObject({ status: 'active' });
     await writeOutbox('lead_event', reply(null, 'ev-new'));
@@ -114,7 +114,7 @@ describe('outbox dispatcher → playbook runs', () => {
     const leads = await Promise.all(Array.from({ length: 12 }, (_, i) => createLead(api, `ob-h-${i}`)));
     for (const leadId of leads) await writeOutbox('segment_entered', { leadId, segmentId: 'seg-holdout', membershipId: randomUUID(), enteredAt: new Date().toISOString(), triggerEventId: null });
     await writeOutbox('segment_entered', { leadId: leads[0], segmentId: 'seg-unbound', membershipId: randomUUID(), enteredAt: new Date().toISOString(), triggerEventId: null });
-    await eventually(pendingOutbox, (n) => n === 0, 20_000);
+    await until(pendingOutbox, (n) => n === 0, 20_000);
     const { rows } = await pool.query(`SELECT status, temporal_workflow_id FROM runs WHERE playbook_id = $1`, [other]);
     expect(rows).toHaveLength(12);
     const heldOut = rows.filter((r) => r.status === 'heldOut');

@@ -7,7 +7,7 @@ import { Pool } from 'pg';
 import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
 import { TemporalClient } from '../apps/api/src/temporal/temporal.module';
 import { WORKFLOW_BUNDLE_PATH } from '../apps/worker/src/workflow-bundle';
-import { eventually } from './support/eventually';
+import { eventually, until } from './support/eventually';
 import { createLead, publishPlaybook, runWhen, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
 
 const settings = { goalEvents: ['demo_booked'], reentry: { policy: 'always' as const }, quietHours: null, maxTouchesPerDay: null };
@@ -166,7 +166,7 @@ describe('playbook run node behaviours (route, task completion, continue-as-new)
       edges: ['entry.next->email', 'email.matched->whatsapp', 'email.timedOut->silent', 'whatsapp.matched->both', 'whatsapp.timedOut->silent'],
     });
     const { handle, runId } = await startRunWorkflow(graph, 'Batch', 'batch-1');
-    await eventually(() => pool.query(`SELECT current_node_id FROM runs WHERE id = $1`, [runId]), (r) => r.rows[0]?.current_node_id === 'email');
+    await until(() => pool.query(`SELECT current_node_id FROM runs WHERE id = $1`, [runId]), (r) => r.rows[0]?.current_node_id === 'email');
     const at = new Date().toISOString();
     // Only in this order does the run reach `both`: the WhatsApp reply matches only once the email reply has moved it on.
     const events = [{ type: 'email_open', channel: 'email' as const }, { type: 'email_reply', channel: 'email' as const }, { type: 'whatsapp_reply', channel: 'whatsapp' as const }];

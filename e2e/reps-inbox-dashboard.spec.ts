@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { SlaFixtures } from '../apps/api/src/testing/sla-fixtures';
 import { apiFetch, createUser, E2E_ADMIN, signInInBrowser, signInToApi, signOutInBrowser } from './support/auth';
 import { Browser, launchBrowser } from './support/browser';
-import { eventually } from './support/eventually';
+import { eventually, until } from './support/eventually';
 import { Stack, startStack } from './support/stack';
 
 const settings = { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null };
@@ -71,7 +71,7 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     await pool.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1)`, [
       { leadId: lead.id, segmentId, membershipId, enteredAt: new Date().toISOString(), triggerEventId: null },
     ]);
-    await eventually(async () => (await pool.query(`SELECT 1 FROM tasks WHERE lead_id = $1 AND assignee_id = $2`, [lead.id, repUser.id])).rowCount, (n) => n === 1, 30_000);
+    await until(async () => (await pool.query(`SELECT 1 FROM tasks WHERE lead_id = $1 AND assignee_id = $2`, [lead.id, repUser.id])).rowCount, (n) => n === 1, 30_000);
 
     const { page } = browser;
     await signInInBrowser(page, stack.webUrl, { email: rep.email, password: repUser.password });
@@ -92,7 +92,7 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     await cards.first().getByRole('button', { name: 'Complete' }).click();
     await page.getByRole('listitem').filter({ hasText: 'Ravi Kumar' }).waitFor({ state: 'detached' });
     // The waiting run heard the completion and finished.
-    await eventually(async () => (await pool.query(`SELECT status FROM runs WHERE lead_id = $1`, [lead.id])).rows[0]?.status, (s) => s === 'completed' || s === 'exited', 30_000);
+    await until(async () => (await pool.query(`SELECT status FROM runs WHERE lead_id = $1`, [lead.id])).rows[0]?.status, (s) => s === 'completed' || s === 'exited', 30_000);
 
     // The rep's Leads page lists only their own leads and offers no way to add one; the nav has only their pages.
     await fx.lead({ name: 'Someone Else Lead' });
@@ -137,7 +137,7 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     await signOutInBrowser(page);
     await signInInBrowser(page, stack.webUrl, { email: manager.email, password: managerUser.password });
     const notice = page.getByRole('list', { name: 'Notifications' });
-    await eventually(async () => {
+    await until(async () => {
       await page.reload();
       return (await notice.count()) ? notice.textContent() : '';
     }, (t) => !!t && t.includes('SLA breached: Nobody Called'), 30_000);

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
 import { createTestDatabase, uniqueTaskQueue } from '../tools/testing/test-database';
 import { ApiProcess, ApiRequest, ProcessTarget, startApiProcess, startWorkerProcess } from './support/api-process';
-import { eventually } from './support/eventually';
+import { eventually, until } from './support/eventually';
 import { startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
 import { createLead, getRun, moveLead, publishAndBind, runsOfLead, seedAndTrain, SegmentKey, segmentPlaybook } from './support/segment-moves';
 
@@ -52,7 +52,7 @@ describe('segment changes drive playbook runs (public API, real Postgres + Tempo
     expect(exited.tasks).toEqual([expect.objectContaining({ status: 'cancelled' })]);
 
     await moveLead(request, 'mover-never', 3, segments);
-    await eventually(() => pendingOutboxOf(pool, leadId), (rows) => rows.length === 0);
+    await until(() => pendingOutboxOf(pool, leadId), (rows) => rows.length === 0);
     await sleep(1_000);
     expect((await runsOfLead(request, leadId)).map((r) => r.id)).toEqual([started.id]);
     expect((await getRun(request, started.id)).touches).toHaveLength(1);
@@ -68,7 +68,7 @@ describe('segment changes drive playbook runs (public API, real Postgres + Tempo
     for (const step of [0, 1]) await moveLead(request, 'mover-always', step, segments);
     const [first] = await eventually(() => runsOfLead(request, leadId), (rs) => rs.length === 1);
     await moveLead(request, 'mover-always', 2, segments);
-    await eventually(() => getRun(request, first.id), (r) => r.status === 'exited', 3_000, 50);
+    await until(() => getRun(request, first.id), (r) => r.status === 'exited', 3_000, 50);
     await moveLead(request, 'mover-always', 3, segments);
     const runs = await eventually(() => runsOfLead(request, leadId), (rs) => rs.length === 2);
     expect(runs.map((r) => [r.status, r.playbookVersion])).toEqual([['exited', 2], ['active', 2]]);
@@ -80,7 +80,7 @@ describe('segment changes drive playbook runs (public API, real Postgres + Tempo
     const { id: leadId } = await createLead(request, 'mover-quick');
     for (const step of [0, 1]) await moveLead(request, 'mover-quick', step, segments);
     const [first] = await eventually(() => runsOfLead(request, leadId), (rs) => rs.length === 1);
-    await eventually(() => getRun(request, first.id), (r) => r.currentNodeId === 'pause', 10_000, 100);
+    await until(() => getRun(request, first.id), (r) => r.currentNodeId === 'pause', 10_000, 100);
 
     // With no worker the old run cannot process its exit signal, so it is still active when the lead comes back.
     await worker.stop();

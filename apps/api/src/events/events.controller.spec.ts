@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { SlaFixtures } from '../testing/sla-fixtures';
 import { startTestApi, TestApi } from '../testing/test-api';
-import { eventually } from '../../../../e2e/support/eventually';
+import { until } from '../../../../e2e/support/eventually';
 import { RESOLVE_LEADS_SQL } from './ingest.sql';
 
 const at = (day: number, hour = 10) => new Date(Date.UTC(2025, 0, day, hour)).toISOString();
@@ -211,7 +211,7 @@ describe('POST /api/events under concurrency', () => {
       await blocker.query(`SELECT 1 FROM leads WHERE external_id = 'bp-1' FOR UPDATE`);
       const running = [0, 1, 2, 3].map((i) => bounded.request('POST', '/api/events', { events: events(`run${i}`, 1) }));
       const waitingFull = bounded.request('POST', '/api/events', { events: events('full', 5000) });
-      await eventually(backlog, (b) => b.waitingEvents === 5000);
+      await until(backlog, (b) => b.waitingEvents === 5000);
 
       const refused = await bounded.request('POST', '/api/events', { events: events('over', 1) });
       expect(refused.status).toBe(429);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { eventually } from '../../../../e2e/support/eventually';
+import { eventually, until } from '../../../../e2e/support/eventually';
 import { startTestApi, TestApi } from '../testing/test-api';
 import { OUTBOX_CHANNEL, OUTBOX_LISTENER_NAME } from './outbox-channel';
 
@@ -60,7 +60,7 @@ describe('outbox dispatcher wake-up (LISTEN/NOTIFY, real PostgreSQL)', () => {
       await db.query(`INSERT INTO outbox (kind, payload) SELECT 'segment_entered', '{}' WHERE false`);
       // Notifications arrive in commit order: once the marker is heard, one from the empty INSERT would have been too.
       await db.query(`SELECT pg_notify($1, 'marker')`, [OUTBOX_CHANNEL]);
-      await eventually(async () => heard, (h) => h.includes('marker'), 5_000, 20);
+      await until(async () => heard, (h) => h.includes('marker'), 5_000, 20);
       expect(heard).toEqual(['marker']);
     } finally {
       await listener.end();
