@@ -13,8 +13,8 @@ export const MAX_BACKOFF_SECONDS = 300;
 export const LEASE_SECONDS = 30;
 
 /**
- * One claim, sent as one simple-protocol query string (a claim is on the path of every run start, and its five
- * statements as separate round trips took a third of the time from a segment change to its run's row):
+ * One claim, sent as one simple-protocol query string: a claim is on the path of every run start, and its
+ * statements were four round trips (BEGIN, the lock, the claim, COMMIT).
  * - Claims are made one at a time across every dispatcher (a transaction-scoped advisory lock taken before the
  *   claim's snapshot; in a simple query each statement still takes its own snapshot), so a claim always sees the rows
  *   the previous one took: two claims cannot split one lead's rows.

@@ -95,8 +95,9 @@ export function isHeldOut(leadId: string, playbookId: string, holdoutPercent: nu
 /**
  * Starts runs of a playbook's latest published version: the `runs` row first, then the workflow. A segment entry's
  * start is on the dispatcher's critical path, so it takes five round trips before the workflow start: the segment's
- * binding, the pinned playbook and the membership's run (one query), then a transaction (BEGIN, one locking read of the lead, one insert of
- * the run with its first steps, COMMIT). They overlap the old run's exit signal when the entry has one (`startAfter`).
+ * binding, the pinned playbook and the membership's run (one query), then a transaction (BEGIN, one locking read of
+ * the lead, one insert of the run with its first steps, COMMIT). They overlap the old run's exit signal when the
+ * entry has one (`startAfter`).
  */
 @Injectable()
 export class RunLauncherService {
