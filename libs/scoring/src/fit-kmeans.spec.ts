@@ -23,6 +23,19 @@ describe('fitKmeans', () => {
     expect(runs[2]!.centroids).not.toEqual(runs[0]!.centroids);
   });
 
+  it('keeps the lowest-inertia of its k-means++ restarts, so one bad seeding does not decide the model', () => {
+    // Three far-apart pairs of near blobs: now and then k-means++ puts two centres in one pair and one across another.
+    const pairs = gaussianBlobs({ centers: [[0, 0], [3, 0], [20, 0], [23, 0], [0, 20], [3, 20]], perCluster: 30, spread: 0.7, rng: createRng(1) });
+    const seeds = Array.from({ length: 40 }, (_, i) => i + 1);
+    const recovers = (seed: number, restarts: number) => {
+      const fit = fitKmeans(pairs.rows, 6, { seed, restarts });
+      return adjustedRandIndex(scanClusters({ rows: pairs.rows, centroids: fit.centroids }).labels, pairs.labels) > 0.9;
+    };
+    expect(seeds.filter((seed) => !recovers(seed, 1)).length).toBeGreaterThan(0);
+    expect(seeds.filter((seed) => !recovers(seed, 10))).toEqual([]);
+    expect(fitKmeans(pairs.rows, 6, { seed: 4, restarts: 10 })).toEqual(fitKmeans(pairs.rows, 6, { seed: 4, restarts: 10 }));
+  });
+
   it('converges at once from a warm start at converged centroids', () => {
     const first = fitKmeans(rows, 4, { seed: 2 });
     const warm = fitKmeans(rows, 4, { seed: 99, initialCentroids: first.centroids });

@@ -34,6 +34,17 @@ describe('trainSegments', () => {
     expect(again.labels).toEqual(first.labels);
   });
 
+  it('finds the same groups from a cold start whatever the order of the rows', () => {
+    // Three far-apart pairs of near blobs, where a single k-means++ seeding sometimes merges a pair (fit-kmeans.spec).
+    const pairs = gaussianBlobs({ centers: [[0, 0], [3, 0], [20, 0], [23, 0], [0, 20], [3, 20]], perCluster: 30, spread: 0.7, rng: createRng(1) });
+    const shuffle = createRng(2);
+    for (let run = 0; run < 20; run += 1) {
+      const order = pairs.rows.map((_, i) => i).sort(() => shuffle() - 0.5);
+      const model = trainSegments({ rows: order.map((i) => pairs.rows[i]!), k: 6, seed: 7 });
+      expect(adjustedRandIndex(model.labels, order.map((i) => pairs.labels[i]!))).toBeGreaterThan(0.9);
+    }
+  });
+
   it('clamps k to the number of rows and handles no rows', () => {
     expect(trainSegments({ rows: [[0], [1]], k: 5, seed: 1 }).k).toBe(2);
     expect(trainSegments({ rows: [], k: 3, seed: 1 }).k).toBe(0);

@@ -18,7 +18,7 @@ export interface TrainSegmentsInput {
   seed: number;
   /** Previous model's centroids (same feature space): k = their count, no k-means++. */
   warmStart?: readonly (readonly number[])[];
-  /** Rows used for choosing k and for the silhouette metric. Default 2000. */
+  /** Rows used for the cold start's k-means++ restarts, for choosing k and for the silhouette metric. Default 2000. */
   sampleSize?: number;
   maxIterations?: number;
 }
@@ -57,11 +57,23 @@ interface Choice {
   candidates: FittedSegments['candidates'];
 }
 
+/**
+ * k-means++ runs per cold start, on the sample, keeping the lowest inertia (see fitKmeans' `restarts`): one seeding in
+ * a few lands two centres in one group of leads and splits another, and Lloyd's iterations never undo that.
+ */
+export const COLD_RESTARTS = 10;
+
 function chooseK(input: TrainSegmentsInput, rng: Rng, sampleSize: number): Choice {
   const n = input.rows.length;
   if (input.warmStart) return { k: input.warmStart.length, init: input.warmStart, candidates: [] };
-  if (input.k !== undefined || !input.kRange) return { k: Math.min(Math.max(1, input.k ?? 1), n), candidates: [] };
   const sample = sampleIndices(n, sampleSize, rng).map((i) => input.rows[i] as readonly number[]);
+  const fitSample = (k: number) => fitKmeans(sample, k, { seed: seedFrom(rng), maxIterations: input.maxIterations, restarts: COLD_RESTARTS });
+  if (input.k !== undefined || !input.kRange) {
+    const k = Math.min(Math.max(1, input.k ?? 1), n);
+    const { centroids } = fitSample(k);
+    // A sample with fewer distinct rows than k gives fewer centroids: then the full fit seeds itself.
+    return { k, init: centroids.length === k ? centroids : undefined, candidates: [] };
+  }
   // Silhouette needs k below the sample size, and k-means++ no more centres than distinct rows.
   const high = Math.min(input.kRange[1], sample.length - 1, countDistinctRows(sample, input.kRange[1]));
   const low = Math.max(2, input.kRange[0]);
@@ -69,7 +81,7 @@ function chooseK(input: TrainSegmentsInput, rng: Rng, sampleSize: number): Choic
   let bestScore = -Infinity;
   const candidates: Choice['candidates'] = [];
   for (let k = low; k <= high; k += 1) {
-    const fit = fitKmeans(sample, k, { seed: seedFrom(rng), maxIterations: input.maxIterations });
+    const fit = fitSample(k);
     const score = silhouette(sample, scanClusters({ rows: sample, centroids: fit.centroids }).labels, { rng, sampleSize });
     candidates.push({ k, silhouette: score });
     // Strictly greater: on a tie the smaller k wins (simpler model).
@@ -92,7 +104,7 @@ function chooseK(input: TrainSegmentsInput, rng: Rng, sampleSize: number): Choic
  */
 export function fitSegments(input: TrainSegmentsInput, rng: Rng): FittedSegments {
   const { k, init, candidates } = chooseK(input, rng, input.sampleSize ?? 2000);
-  const fit = fitKmeans(input.rows, k, { seed: seedFrom(rng), initialCentroids: init, maxIterations: input.maxIterations });
+  const fit = fitKmeans(input.rows, k, { seed: seedFrom(rng), initialCentroids: init, maxIterations: input.maxIterations, restarts: COLD_RESTARTS });
   return { k: fit.centroids.length, centroids: fit.centroids, iterations: fit.iterations, converged: fit.converged, candidates };
 }
 
@@ -114,9 +126,10 @@ export function measureSegments(rows: Rows, scan: ClusterScan, centroids: readon
 
 /**
  * Trains segments with k-means (`ml-kmeans`: seeded k-means++, or a warm start from the
- * previous model's centroids); the same input and `seed` always give the same model. With
- * `kRange`, each k is fitted on a sample and scored by silhouette; the best k is then
- * refitted on all rows starting from its sample centroids.
+ * previous model's centroids); the same input and `seed` always give the same model. A cold
+ * start fits a sample of `sampleSize` rows {@link COLD_RESTARTS} times and keeps the lowest
+ * inertia; with `kRange`, each k is fitted so and scored by silhouette on the sample. The
+ * chosen centroids are then refined on all rows.
  * Handles 100k+ rows: only the sample-based steps are quadratic. k is clamped to the row
  * count (and to the distinct rows); no rows give an empty model (k = 0).
  *
