@@ -162,8 +162,9 @@ export class IngestWriter {
       }
     }
     // Event rows before membership rows: the run of a segment the lead is leaving still hears the event that made it leave.
-    if (eventMessages.length) await manager.query(sql.UPDATE_FEATURES_AND_OUTBOX_SQL, [JSON.stringify(updates), JSON.stringify(eventMessages)]);
-    else await manager.query(sql.UPDATE_FEATURES_SQL, [JSON.stringify(updates)]);
+    const featureParams = [JSON.stringify(updates), updates.map((u) => u.lead_id)];
+    if (eventMessages.length) await manager.query(sql.UPDATE_FEATURES_AND_OUTBOX_SQL, [...featureParams, JSON.stringify(eventMessages)]);
+    else await manager.query(sql.UPDATE_FEATURES_SQL, featureParams);
     if (model) await writeMembershipChanges(manager, changes, { modelId: model.id, at: now, reason: 'event' });
   }
 
