@@ -97,7 +97,7 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
     const stale = await tx.query(STALE_DUE_TIMES_SQL);
     if (!stale.length) return;
     const rows = stale.map((c: any) => ({ membership_id: c.membership_id, due_at: dueAtOf(c), owner_id: c.owner_id, calendar_epoch: c.calendar_epoch }));
-    await tx.query(UPDATE_DUE_TIMES_SQL, [JSON.stringify(rows)]);
+    await tx.query(UPDATE_DUE_TIMES_SQL, [JSON.stringify(rows), rows.map((row: { membership_id: string }) => row.membership_id)]);
   }
 
   private async recordFirstTouches(tx: EntityManager): Promise<number> {
@@ -124,7 +124,7 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
         run_id: t.run_id, playbook_id: t.playbook_id, playbook_version: t.playbook_version,
       };
     });
-    await tx.query(RECORD_FIRST_TOUCHES_SQL, [JSON.stringify(rows)]);
+    await tx.query(RECORD_FIRST_TOUCHES_SQL, [JSON.stringify(rows), rows.map((row: { membership_id: string }) => row.membership_id)]);
     return rows.length;
   }
 

@@ -43,10 +43,12 @@ SELECT c.membership_id, c.entered_at, c.calendar_epoch, l.owner_id, p.first_touc
    AND (c.calendar_rep_id IS DISTINCT FROM l.owner_id OR c.counted_epoch <> c.calendar_epoch)
  LIMIT 1000`;
 
+// The two updates below take the rows' ids beside the rows ($2, `= ANY`): Postgres guesses 100 rows for any
+// jsonb_to_recordset, and on a table of some thousands of clocks that made it hash-join all of them for a few rows.
 export const UPDATE_DUE_TIMES_SQL = `
 UPDATE sla_clocks c SET due_at = x.due_at, calendar_rep_id = x.owner_id, counted_epoch = x.calendar_epoch
   FROM jsonb_to_recordset($1::jsonb) AS x(membership_id uuid, due_at timestamptz, owner_id text, calendar_epoch int)
- WHERE c.membership_id = x.membership_id`;
+ WHERE c.membership_id = x.membership_id AND c.membership_id = ANY($2::uuid[])`;
 
 // Open clocks whose lead got its first touch: the earliest sent touch or completed task created after the entry,
 // with the calendar sources of the rep the due time was counted for (business time to first touch uses it too).
@@ -76,7 +78,7 @@ UPDATE sla_clocks c SET first_touch_at = x.first_touch_at, first_touch_kind = x.
        playbook_version = COALESCE(c.playbook_version, x.playbook_version)
   FROM jsonb_to_recordset($1::jsonb) AS x(membership_id uuid, first_touch_at timestamptz, kind text, channel text, rep_id text,
        ttft_ms float8, system_delay_ms float8, human_delay_ms float8, run_id uuid, playbook_id uuid, playbook_version int)
- WHERE c.membership_id = x.membership_id`;
+ WHERE c.membership_id = x.membership_id AND c.membership_id = ANY($2::uuid[])`;
 
 // Clocks that ran out untouched, claimed once (SKIP LOCKED lets replicas share the work). $1 = now.
 export const CLAIM_BREACHES_SQL = `
