@@ -53,16 +53,25 @@ async function connect(page: Page, source: { node: string; handle: string }, tar
 }
 
 /**
- * Clicks the middle of an edge's drawn path. The middle of its bounding box is not on a curved edge: a click
- * there lands on the empty pane, selects nothing, and the Delete that follows deletes nothing.
+ * Clicks a point of an edge's drawn path and waits until the edge is selected. The middle of its bounding box is not
+ * on a curved edge: a click there lands on the empty pane, selects nothing, and the Delete that follows deletes
+ * nothing.
  */
 async function clickEdge(page: Page, edgeId: string): Promise<void> {
-  const middle = await page.locator(`[data-testid="rf__edge-${edgeId}"] path.react-flow__edge-path`).evaluate((path: SVGPathElement) => {
-    const onPath = path.getPointAtLength(path.getTotalLength() / 2);
-    const onScreen = new DOMPoint(onPath.x, onPath.y).matrixTransform(path.getScreenCTM()!);
-    return { x: onScreen.x, y: onScreen.y };
-  });
-  await page.mouse.click(middle.x, middle.y);
+  const edge = page.locator(`[data-testid="rf__edge-${edgeId}"]`);
+  // A point on the edge's path that the edge itself receives (a dropped node or a label may cover the middle).
+  const target = await edge.locator('path.react-flow__edge-path').evaluate((path: SVGPathElement, id: string) => {
+    for (const fraction of [0.5, 0.35, 0.65, 0.2, 0.8]) {
+      const onPath = path.getPointAtLength(path.getTotalLength() * fraction);
+      const onScreen = new DOMPoint(onPath.x, onPath.y).matrixTransform(path.getScreenCTM()!);
+      if (document.elementFromPoint(onScreen.x, onScreen.y)?.closest(`[data-testid="rf__edge-${id}"]`)) return { x: onScreen.x, y: onScreen.y };
+    }
+    return null;
+  }, edgeId);
+  if (!target) throw new Error(`edge ${edgeId} is covered along its whole path`);
+  await page.mouse.click(target.x, target.y);
+  // Selected before anything acts on the selection (a Delete key press, say).
+  await until(async () => edge.getAttribute('class'), (c) => /\bselected\b/.test(c ?? ''));
 }
 
 describe('playbook editor (browser → web → API → Temporal → worker → Postgres)', () => {
