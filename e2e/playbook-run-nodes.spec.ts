@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { buildPlaybook, sampleLead } from '@segflow/playbook/testing';
-import type { Playbook } from '@segflow/playbook';
+import type { Playbook, PlaybookSettings } from '@segflow/playbook';
 import { leadEventSignal, leadEventsSignal, PLAYBOOK_RUN_WORKFLOW, playbookRunStateQuery, type PlaybookRunInput } from '@segflow/workflow-contracts';
 import { Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
@@ -10,7 +10,7 @@ import { WORKFLOW_BUNDLE_PATH } from '../apps/worker/src/workflow-bundle';
 import { eventually, until } from './support/eventually';
 import { createLead, publishPlaybook, runWhen, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
 
-const settings = { goalEvents: ['demo_booked'], reentry: { policy: 'always' as const }, quietHours: null, maxTouchesPerDay: null };
+const settings: PlaybookSettings = { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null };
 const pathOf = (run: { path: Array<{ nodeId: string; outcome?: string }> }) => run.path.map((p) => `${p.nodeId}:${p.outcome ?? '…'}`);
 
 describe('playbook run node behaviours (route, task completion, continue-as-new)', () => {

@@ -16,7 +16,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The types of the lead events a run was signalled, in order, from its Temporal history. */
 async function signalledEventTypes(api: TestApi, workflowId: string): Promise<string[]> {
   const { events } = await api.app.get(TemporalClient).workflow.getHandle(workflowId).fetchHistory();
-  return events.flatMap((e) => {
+  return (events ?? []).flatMap((e) => {
     const signal = e.workflowExecutionSignaledEventAttributes;
     if (signal?.signalName !== leadEventsSignal.name) return [];
     const { events: delivered } = defaultPayloadConverter.fromPayload<LeadEventsSignalPayload>(signal.input!.payloads![0]!);

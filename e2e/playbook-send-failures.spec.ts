@@ -1,13 +1,18 @@
-import type { Playbook } from '@segflow/playbook';
-import { buildPlaybook } from '@segflow/playbook/testing';
+import type { Playbook, PlaybookSettings } from '@segflow/playbook';
+import { buildPlaybook, type NodeSpec } from '@segflow/playbook/testing';
 import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
 import { TemporalClient } from '../apps/api/src/temporal/temporal.module';
 import { publishPlaybook, runWhen, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
 
-const settings = { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null } as const;
+const settings: PlaybookSettings = { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null };
 const sender = { kind: 'fixed', name: 'Segflow', address: 'hi@segflow.test' } as const;
 const pathOf = (run: { path: Array<{ nodeId: string; outcome?: string; note?: string }> }) =>
   run.path.map((p) => [p.nodeId, p.outcome ?? '…', p.note ?? ''].join(':').replace(/:$/, ''));
+
+const fallbackNodes: NodeSpec[] = [
+  { id: 'fallback', type: 'send', config: { channel: 'whatsapp', body: 'Hi {{lead.firstName}}, on WhatsApp', sender, onFailure: 'skip' } },
+  { id: 'fellBack', type: 'exit', config: { reason: 'fell-back' } },
+];
 
 /** email intro with the given failure policy; `failed` falls back to WhatsApp; `next` creates a call task. */
 function introPlaybook(channel: 'email' | 'whatsapp', onFailure: 'followFailedEdge' | 'skip' | 'exit'): Playbook {
@@ -20,15 +25,10 @@ function introPlaybook(channel: 'email' | 'whatsapp', onFailure: 'followFailedEd
       { id: 'intro', type: 'send', config: intro },
       { id: 'call', type: 'task', config: { taskType: 'call', title: 'Call {{lead.firstName}}', priority: 'normal', dueInMinutes: 60, waitForCompletion: false, timeoutMinutes: 0 } },
       { id: 'done', type: 'exit', config: { reason: 'sequence-done' } },
-      ...(onFailure === 'followFailedEdge'
-        ? [
-          { id: 'fallback', type: 'send', config: { channel: 'whatsapp', body: 'Hi {{lead.firstName}}, on WhatsApp', sender, onFailure: 'skip' } },
-          { id: 'fellBack', type: 'exit', config: { reason: 'fell-back' } },
-        ]
-        : []),
+      ...(onFailure === 'followFailedEdge' ? fallbackNodes : []),
     ],
     edges: ['entry.next->intro', 'intro.next->call', 'call.next->done', ...(onFailure === 'followFailedEdge' ? ['intro.failed->fallback', 'fallback.next->fellBack'] : [])],
-  } as Parameters<typeof buildPlaybook>[0]);
+  });
 }
 
 // Issue 4, "Failures": a send the provider can never make is refused for good (non-retryable), recorded as a

@@ -42,6 +42,24 @@ try {
   printSummaryAndExit({ passed: 0, failed: 1, skipped: 0 }, 1);
 }
 
+/**
+ * jest compiles each spec on its own without type errors (ts-jest, `diagnostics: false`, for speed), so the specs
+ * get one type-check here: a spec whose fixtures drifted from the types fails the run as one failed test.
+ */
+async function typeCheckSpecs() {
+  const { run } = await import('./lib/run.mjs');
+  const tsc = (project) => run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: root });
+  try {
+    await Promise.all([tsc('tsconfig.spec-check.json'), tsc('apps/web/tsconfig.spec.json')]);
+    return true;
+  } catch (error) {
+    process.stderr.write(`[segflow] the specs do not type-check: ${error.message}\n`);
+    return false;
+  }
+}
+// Before the jest runs, not beside them: two tsc passes would compete with timing-sensitive suites for the 2 cores.
+const specsTypeCheck = await typeCheckSpecs();
+
 // Two jest runs: the unit and integration projects first, then the cross-app/browser suites one file at a time,
 // so a browser test never competes for the two cores with CPU-heavy property tests. The summary adds both up.
 const phases = [
@@ -69,5 +87,9 @@ for (const phase of phases) {
   const summary = summarise(results);
   for (const key of Object.keys(total)) total[key] += summary[key];
   if (code !== 0 || summary.failed > 0) ok = false;
+}
+if (!specsTypeCheck) {
+  total.failed += 1;
+  ok = false;
 }
 printSummaryAndExit(total, ok ? 0 : 1);

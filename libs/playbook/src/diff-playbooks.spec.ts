@@ -35,7 +35,7 @@ describe('diffPlaybooks', () => {
 
   it('reports a kind change as a change of type', () => {
     const b = samplePlaybook();
-    b.nodes = b.nodes.map((n) => (n.id === 'noReply' ? { ...n, type: 'goal', config: { eventTypes: ['x'], windowMinutes: 0 } } : n));
+    b.nodes = b.nodes.map((n) => (n.id === 'noReply' ? { id: n.id, position: n.position, type: 'goal' as const, config: { eventTypes: ['demo_booked' as const], windowMinutes: 0 } } : n));
     expect(diffPlaybooks(samplePlaybook(), b).changedNodes).toEqual([{ nodeId: 'noReply', fields: ['type'] }]);
   });
 

@@ -53,7 +53,8 @@ describe('OutboxClaims (real PostgreSQL)', () => {
   it('lets concurrent dispatchers share the rows: each row delivered once, a lead held by one at a time, its rows in order', async () => {
     const leads = Array.from({ length: 6 }, (_, i) => `lead-${i}`);
     const all = await insert(...Array.from({ length: 90 }, (_, i) => leads[(i * 7) % leads.length]!));
-    const leadOfId = new Map((await db.query(`SELECT id, payload->>'leadId' AS lead FROM outbox`)).map((r: { id: string; lead: string }) => [r.id, r.lead]));
+    const rowsOfLeads: { id: string; lead: string }[] = await db.query(`SELECT id, payload->>'leadId' AS lead FROM outbox`);
+    const leadOfId = new Map(rowsOfLeads.map((r) => [r.id, r.lead]));
     const holder = new Map<string, string>();
     const violations: string[] = [];
     const deliveredByLead = new Map<string, string[]>();

@@ -4,6 +4,7 @@ import { buildLeadTimeline } from './lead-timeline';
 
 const lead: LeadDetail = {
   id: 'l1', externalId: 'x', name: 'Priya', email: null, company: null, city: null, country: null, createdAt: '2026-03-01T00:00:00Z', intakeRecordedAt: null,
+  segment: null, ownerId: null, score: null,
   events: [{ type: 'email_open', occurredAt: '2026-03-01T10:00:00Z', channel: 'email' }],
   memberships: [{ segmentId: 's1', segmentName: 'Warm', enteredAt: '2026-03-01T10:00:01Z', exitedAt: '2026-03-03T00:00:00Z' }],
 };

@@ -1,5 +1,6 @@
 import { buildPlaybook, sampleLead } from '../testing';
 import type { Playbook } from '../playbook-schema';
+import type { Condition } from '../nodes/condition';
 import { advance } from './advance';
 import type { RunInput, Step } from './run-types';
 import { startRun } from './start-run';
@@ -181,7 +182,7 @@ describe('advance', () => {
         nodes: [{ id: 'b', type: 'branch', config: condition as never }, { id: 'y', type: 'exit', config: { reason: 'yes' } }, { id: 'n', type: 'exit', config: { reason: 'no' } }],
         edges: ['entry.next->b', 'b.yes->y', 'b.no->n'],
       });
-    it.each([
+    it.each<[{ condition: Condition }, string]>([
       [{ condition: { op: 'compare', field: { scope: 'feature', name: 'score' }, comparator: 'gte', value: 70 } }, 'yes'],
       [{ condition: { op: 'compare', field: { scope: 'lead', field: 'country' }, comparator: 'in', value: ['US', 'CA'] } }, 'no'],
       [{ condition: { op: 'and', conditions: [{ op: 'compare', field: { scope: 'segment', field: 'name' }, comparator: 'contains', value: 'apac' }, { op: 'not', condition: { op: 'eventSeen', eventType: 'email_reply' } }] } }, 'yes'],

@@ -1,6 +1,7 @@
+import type { PlaybookSettings } from '../playbook-schema';
 import { localDayKey, nextSendDeferral } from './send-window';
 
-const settings = { goalEvents: ['x'], reentry: { policy: 'never' as const } };
+const settings: PlaybookSettings = { goalEvents: ['demo_booked'], reentry: { policy: 'never' } };
 
 describe('localDayKey', () => {
   it('uses the lead-local calendar day', () => {

@@ -1,7 +1,8 @@
 import type { PlaybookNode } from '../nodes/playbook-node';
 import type { Playbook, PlaybookSettings } from '../playbook-schema';
 
-type NodeSpec = { [K in PlaybookNode['type']]: { id: string; type: K; config: Extract<PlaybookNode, { type: K }>['config'] } }[PlaybookNode['type']];
+/** A node as buildPlaybook takes it: id, type and that type's config (positions are laid out for you). */
+export type NodeSpec = { [K in PlaybookNode['type']]: { id: string; type: K; config: Extract<PlaybookNode, { type: K }>['config'] } }[PlaybookNode['type']];
 
 /**
  * Builds a playbook from terse node specs and `'source.handle->target'` edge strings (positions laid out
