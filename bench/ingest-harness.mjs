@@ -69,7 +69,7 @@ export async function startApi({ databaseUrl, temporalAddress, env = {} }) {
   const signIn = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers, body: JSON.stringify(ADMIN) });
   if (signIn.ok) headers.authorization = `Bearer ${(await signIn.json()).token}`;
   // node:http with keep-alive rather than fetch: the load generator shares the 2 cores with what it measures, and
-  // fetch's streams cost it several times the CPU per request.
+  // fetch cost it about twice the CPU per request (~0.35 against ~0.16 core at 100 requests/s).
   const agent = new http.Agent({ keepAlive: true });
   const request = (method, path, body) =>
     new Promise((resolve, reject) => {

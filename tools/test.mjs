@@ -1,5 +1,5 @@
-// `npm test`: installs what is missing (dependencies, Temporal CLI, chromium), builds, then runs every suite
-// (unit, integration against real PostgreSQL + Temporal, browser) in one jest run. The last line sums them all.
+// `npm test`: installs what is missing (dependencies, Temporal CLI, chromium), builds, type-checks the specs, then
+// runs every suite (unit, integration against real PostgreSQL + Temporal, browser). The last line sums them all.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -31,10 +31,10 @@ export interface FitKmeansResult {
 /**
  * Lloyd's k-means by `ml-kmeans`: seeded k-means++ (cold, best of `restarts` by inertia) or a warm start from given
  * centroids. k is clamped to the number of distinct rows (k-means++ cannot place more centres; a warm start with more
- * centroids than rows falls back to it); no rows give no centroids. An empty cluster keeps its centroid (ml-kmeans does not re-seed it), so a
- * warm-started segment that lost its leads stays where it was. ml-kmeans labels rows by the centroids before its last
- * update, so its labels are not returned: scanClusters labels the rows by the final centroids in the pass that also
- * measures them.
+ * centroids than rows falls back to it); no rows give no centroids. An empty cluster keeps its centroid (ml-kmeans
+ * does not re-seed it), so a warm-started segment that lost its leads stays where it was. ml-kmeans labels rows by the
+ * centroids before its last update, so its labels are not returned: scanClusters labels the rows by the final
+ * centroids in the pass that also measures them.
  *
  * @example
  * ```ts
