@@ -1,4 +1,4 @@
-import { deliverStep, deliveriesOf, stepsOf } from './outbox-batch';
+import { deliverInOrder, deliveriesOf } from './outbox-batch';
 
 describe('deliveriesOf', () => {
   const isEvent = (row: string) => row.startsWith('ev');
@@ -12,23 +12,9 @@ describe('deliveriesOf', () => {
   });
 });
 
-describe('stepsOf', () => {
-  const isExit = ([row]: string[]) => row!.startsWith('left');
+describe('deliverInOrder', () => {
   const isEntry = ([row]: string[]) => row!.startsWith('entered');
-  it('pairs an exit with the entry right after it, and leaves every other delivery alone, in order', () => {
-    expect(stepsOf([['ev1', 'ev2'], ['left1'], ['entered1'], ['ev3'], ['left2'], ['ev4'], ['entered2'], ['entered3']], isExit, isEntry)).toEqual([
-      [['ev1', 'ev2']], [['left1'], ['entered1']], [['ev3']], [['left2']], [['ev4']], [['entered2']], [['entered3']],
-    ]);
-  });
-
-  it('never pairs an entry with an earlier entry, nor an exit with a later exit', () => {
-    expect(stepsOf([['entered1'], ['entered2']], isExit, isEntry)).toEqual([[['entered1']], [['entered2']]]);
-    expect(stepsOf([['left1'], ['left2'], ['entered2']], isExit, isEntry)).toEqual([[['left1']], [['left2'], ['entered2']]]);
-  });
-});
-
-describe('deliverStep', () => {
-  /** A delivery whose outcome the test decides, recording when it began and what its start waited for. */
+  /** Deliveries whose outcome the test decides, recording when each began and when an entry started its run. */
   function controlled() {
     const log: string[] = [];
     const pending = new Map<string, { resolve: () => void; reject: (error: Error) => void }>();
@@ -39,45 +25,68 @@ describe('deliverStep', () => {
       // As the launcher does: its own work, then the start once startAfter resolved.
       return startAfter ? own.then(() => startAfter).then(() => void log.push(`start ${name}`)) : own.then(() => void log.push(`done ${name}`));
     };
-    return { log, deliver, settle: (name: string, error?: Error) => (error ? pending.get(name)!.reject(error) : pending.get(name)!.resolve()) };
+    const settle = async (name: string, error?: Error) => {
+      const outcome = pending.get(name);
+      if (!outcome) throw new Error(`${name} has not begun (log: ${log.join(', ')})`);
+      if (error) outcome.reject(error);
+      else outcome.resolve();
+      await tick();
+    };
+    return { log, deliver, settle };
   }
   const tick = () => new Promise((r) => setImmediate(r));
 
-  it("begins the entry while the exit is still out, and starts it only after the exit went out", async () => {
+  it("prepares an entry while the lead's earlier rows go out one by one, and starts it only after all of them", async () => {
     const { log, deliver, settle } = controlled();
-    const outcome = deliverStep([['left'], ['entered']], deliver);
+    const outcome = deliverInOrder([['ev1', 'ev2'], ['left'], ['entered']], isEntry, deliver);
     await tick();
-    expect(log).toEqual(['begin left', 'begin entered']);
-    settle('entered');
-    await tick();
-    expect(log).toEqual(['begin left', 'begin entered']);
-    settle('left');
+    expect(log).toEqual(['begin ev1', 'begin entered']);
+    await settle('entered');
+    expect(log).toEqual(['begin ev1', 'begin entered']);
+    await settle('ev1');
+    expect(log).toEqual(['begin ev1', 'begin entered', 'done ev1', 'begin left']);
+    await settle('left');
     expect(await outcome).toBeNull();
-    expect(log).toEqual(['begin left', 'begin entered', 'done left', 'start entered']);
+    expect(log).toEqual(['begin ev1', 'begin entered', 'done ev1', 'begin left', 'done left', 'start entered']);
   });
 
-  it('reports a failed exit at position 0 and never starts the entry', async () => {
+  it('prepares a later entry only once the earlier entry is done, and sends rows after an entry only once it started', async () => {
     const { log, deliver, settle } = controlled();
-    const outcome = deliverStep([['left'], ['entered']], deliver);
+    const outcome = deliverInOrder([['entered1'], ['left1'], ['entered2'], ['ev3']], isEntry, deliver);
     await tick();
-    settle('entered');
-    settle('left', new Error('temporal down'));
-    expect(await outcome).toEqual({ at: 0, error: new Error('temporal down') });
-    expect(log).not.toContain('start entered');
+    expect(log).toEqual(['begin entered1']);
+    await settle('entered1');
+    expect(log).toEqual(['begin entered1', 'start entered1', 'begin left1', 'begin entered2']);
+    await settle('entered2');
+    await settle('left1');
+    expect(log.slice(-3)).toEqual(['done left1', 'start entered2', 'begin ev3']);
+    await settle('ev3');
+    expect(await outcome).toBeNull();
   });
 
-  it('reports a failed entry at position 1 after a delivered exit, and a single delivery at position 0', async () => {
-    const pair = controlled();
-    const outcome = deliverStep([['left'], ['entered']], pair.deliver);
+  it('reports the first failure and stops everything after it: a prepared entry never starts', async () => {
+    const { log, deliver, settle } = controlled();
+    const outcome = deliverInOrder([['ev1'], ['left'], ['entered'], ['ev2']], isEntry, deliver);
     await tick();
-    pair.settle('left');
-    pair.settle('entered', new Error('lead locked'));
+    await settle('entered');
+    await settle('ev1', new Error('temporal down'));
+    expect(await outcome).toEqual({ at: 0, error: new Error('temporal down') });
+    expect(log).toEqual(['begin ev1', 'begin entered']);
+  });
+
+  it('reports a failed entry at its position after the rows delivered before it, and a single delivery at 0', async () => {
+    const pair = controlled();
+    const outcome = deliverInOrder([['left'], ['entered'], ['ev1']], isEntry, pair.deliver);
+    await tick();
+    await pair.settle('left');
+    await pair.settle('entered', new Error('lead locked'));
     expect(await outcome).toEqual({ at: 1, error: new Error('lead locked') });
+    expect(pair.log).not.toContain('begin ev1');
 
     const single = controlled();
-    const alone = deliverStep([['ev1', 'ev2']], single.deliver);
+    const alone = deliverInOrder([['ev1', 'ev2']], isEntry, single.deliver);
     await tick();
-    single.settle('ev1', new Error('no route'));
+    await single.settle('ev1', new Error('no route'));
     expect(await alone).toEqual({ at: 0, error: new Error('no route') });
   });
 });

@@ -17,35 +17,32 @@ export function deliveriesOf<T>(queue: readonly T[], isBatchable: (row: T) => bo
 }
 
 /**
- * Groups deliveries into steps, delivered one step after another: a segment exit directly followed by an entry (one
- * segment change) is one step of two, every other delivery a step of its own.
+ * Delivers one lead's deliveries in order and returns the position of the first that failed, and why (null when all
+ * were delivered). Each delivery goes out once every delivery before it went out, except that an entry (a run start)
+ * is prepared at once, while the deliveries before it are still going out (a lead's events to its old run, then that
+ * run's exit, are on the path of the new run's start): `startAfter` is everything before it, which its workflow start
+ * waits for, so a new run never starts before the lead's earlier rows reached their runs. Entries are prepared one
+ * after another, so two launches of one lead never overlap. A failure stops every later delivery: an entry prepared
+ * meanwhile rejects without starting its workflow (its redelivery starts it).
  *
  * @example
- * stepsOf([['ev1'], ['left'], ['entered'], ['entered2']], (d) => d[0] === 'left', (d) => d[0].startsWith('entered'))
- * // → [[['ev1']], [['left'], ['entered']], [['entered2']]]
+ * await deliverInOrder([['ev1', 'ev2'], ['left'], ['entered']], isEntry, deliver)
+ * // deliver(['ev1', 'ev2']) and deliver(['entered'], sent) begin at once, deliver(['left']) once the events went out;
+ * // `sent` resolves once the exit went out too
  */
-export function stepsOf<T>(deliveries: readonly T[][], isExit: (delivery: T[]) => boolean, isEntry: (delivery: T[]) => boolean): T[][][] {
-  const steps: T[][][] = [];
-  for (const delivery of deliveries) {
-    const last = steps.at(-1);
-    if (last?.length === 1 && isExit(last[0]!) && isEntry(delivery)) last.push(delivery);
-    else steps.push([delivery]);
-  }
-  return steps;
-}
-
-/**
- * Delivers one delivery, or a change's exit and entry together. An entry's run is prepared while its exit is sent
- * (the exit signal and the run's database work overlap, both on the path of the run's start); `startAfter` is the
- * exit, which the entry's workflow start waits for, so a new run never starts before the old one was told to exit.
- * Returns the position in the step of the first delivery that failed, and why, or null when all were delivered.
- */
-export async function deliverStep<T>(
-  step: readonly T[][], deliver: (delivery: T[], startAfter?: Promise<void>) => Promise<void>,
+export async function deliverInOrder<T>(
+  deliveries: readonly T[][], isEntry: (delivery: T[]) => boolean, deliver: (delivery: T[], startAfter?: Promise<void>) => Promise<void>,
 ): Promise<{ at: number; error: unknown } | null> {
-  const [first, second] = step;
-  const firstDone = deliver(first!);
-  const settled = await Promise.allSettled(second ? [firstDone, deliver(second, firstDone)] : [firstDone]);
+  let sent: Promise<void> = Promise.resolve();
+  let prepared: Promise<unknown> = Promise.resolve();
+  const outcomes = deliveries.map((delivery) => {
+    const before = sent;
+    const done = isEntry(delivery) ? prepared.then(() => deliver(delivery, before)) : before.then(() => deliver(delivery));
+    if (isEntry(delivery)) prepared = done;
+    sent = done;
+    return done;
+  });
+  const settled = await Promise.allSettled(outcomes);
   const at = settled.findIndex((outcome) => outcome.status === 'rejected');
   return at === -1 ? null : { at, error: (settled[at] as PromiseRejectedResult).reason };
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PgChannelListener } from '../database/pg-channel-listener';
-import { deliverStep, deliveriesOf, stepsOf } from './outbox-batch';
+import { deliverInOrder, deliveriesOf } from './outbox-batch';
 import { OUTBOX_CHANNEL, OUTBOX_LISTENER_NAME } from './outbox-channel';
 import { LEASE_SECONDS, OutboxClaims, type OutboxRow } from './outbox-claims';
 import { LeadEventPayload, OutboxHandlersService } from './outbox-handlers.service';
@@ -103,29 +103,25 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
 
   /**
    * Delivers one lead's claimed rows in order, its consecutive lead events as one delivery (one signal per run),
-   * and marks them. A segment change's exit and entry go out as one step (the exit is sent while the new run is
-   * prepared; the new run's workflow starts once the exit went out). The first failure backs its rows off and gives
-   * the lead's later rows back undelivered: they wait behind it, so a lead's exit never overtakes a failed earlier
-   * row, nor its next start a failed exit.
+   * and marks them. A segment entry's run is prepared while the lead's rows before it go out ({@link deliverInOrder});
+   * its workflow starts once they did. The first failure backs its rows off and gives the lead's later rows back
+   * undelivered: they wait behind it, so a lead's exit never overtakes a failed earlier row, nor its next start a
+   * failed exit. A run prepared early may be found among the targets of the lead events before its entry: their
+   * signal finds no workflow (its start waits for them), so the run does not hear them, as it would not have.
    */
   private async deliverLead(rows: HeldRow[]): Promise<void> {
-    const delivered: string[] = [];
     const deliveries = deliveriesOf<OutboxRow>(rows, (row) => row.kind === 'lead_event');
-    const steps = stepsOf(deliveries, ([row]) => row!.kind === 'segment_left', ([row]) => row!.kind === 'segment_entered');
     const idsOf = (part: readonly OutboxRow[][]) => part.flat().map((row) => row.id);
     try {
-      for (const [i, step] of steps.entries()) {
-        const failure = await deliverStep(step, (delivery, startAfter) => this.deliver(delivery, startAfter));
-        delivered.push(...idsOf(failure ? step.slice(0, failure.at) : step));
-        if (!failure) continue;
-        const failed = step[failure.at]!;
+      const failure = await deliverInOrder(deliveries, ([row]) => row!.kind === 'segment_entered', (delivery, startAfter) => this.deliver(delivery, startAfter));
+      await this.claims.delivered(idsOf(failure ? deliveries.slice(0, failure.at) : deliveries));
+      if (failure) {
+        const failed = deliveries[failure.at]!;
         const message = (failure.error as Error).message;
         this.logger.warn(`outbox rows ${idsOf([failed]).join(', ')} (${failed[0]!.kind}) not delivered: ${message}`);
         await this.claims.failed(idsOf([failed]), message);
-        await this.claims.release(idsOf([...step.slice(failure.at + 1), ...steps.slice(i + 1).flat()]));
-        break;
+        await this.claims.release(idsOf(deliveries.slice(failure.at + 1)));
       }
-      await this.claims.delivered(delivered);
     } catch (error) {
       // The marks themselves failed (database down): the leases run out and the rows are delivered again.
       this.logger.warn(`outbox rows of lead ${rows[0]!.payload.leadId} not marked: ${(error as Error).message}`);

@@ -42,7 +42,7 @@ export class OutboxHandlersService {
 
   /**
    * Delivers a `segment_entered` or `segment_left` row (`lead_event` rows go through {@link deliverLeadEvents}). An
-   * entry's workflow starts only once `startAfter` (the exit of the same segment change, sent meanwhile) resolved.
+   * entry's workflow starts only once `startAfter` (the lead's rows before it, sent meanwhile) resolved.
    */
   async handle(message: Exclude<OutboxMessage, { kind: 'lead_event' }>, startAfter?: Promise<void>): Promise<void> {
     switch (message.kind) {

@@ -79,8 +79,8 @@ export interface LaunchRequest {
   segmentId?: string;
   holdoutPercent?: number;
   /**
-   * What the workflow start waits for (the old run's exit of the same segment change): the run's row is written
-   * meanwhile. If it rejects, the launch rejects with its error and starts no workflow; a re-delivery starts it.
+   * What the workflow start waits for (the lead's outbox rows before the entry: its events to the old run, and that
+   * run's exit): the run's row is written meanwhile. If it rejects, the launch rejects with its error and starts no workflow; a re-delivery starts it.
    */
   startAfter?: Promise<void>;
 }
@@ -96,8 +96,8 @@ export function isHeldOut(leadId: string, playbookId: string, holdoutPercent: nu
  * Starts runs of a playbook's latest published version: the `runs` row first, then the workflow. A segment entry's
  * start is on the dispatcher's critical path, so it takes five round trips before the workflow start: the segment's
  * binding, the pinned playbook and the membership's run (one query), then a transaction (BEGIN, one locking read of
- * the lead, one insert of the run with its first steps, COMMIT). They overlap the old run's exit signal when the
- * entry has one (`startAfter`).
+ * the lead, one insert of the run with its first steps, COMMIT). They overlap the delivery of the lead's rows before
+ * the entry (`startAfter`).
  */
 @Injectable()
 export class RunLauncherService {
