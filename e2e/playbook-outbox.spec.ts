@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { leadEventsSignal } from '@segflow/workflow-contracts';
 import { Pool } from 'pg';
+import { TemporalClient } from '../apps/api/src/temporal/temporal.module';
 import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
 import { eventually, until } from './support/eventually';
 import { createLead, followUpPlaybook, publishPlaybook, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
@@ -49,6 +52,31 @@ describe('outbox dispatcher → playbook runs', () => {
     await writeOutbox('segment_left', { leadId, segmentId: 'seg-hot', membershipId, leftAt: new Date().toISOString(), reason: 'moved' });
     const [run] = await eventually(() => runsOf(leadId), (rs) => rs[0]?.status !== 'active', 5_000);
     expect(run).toMatchObject({ status: 'exited', exit_reason: 'left-segment:moved' });
+  });
+
+  it("sends a run the lead's events and the exit after them as one signal, and the run exits", async () => {
+    const leadId = await createLead(api, 'ob-events-exit');
+    const membershipId = randomUUID();
+    await writeOutbox('segment_entered', { leadId, segmentId: 'seg-hot', membershipId, enteredAt: new Date().toISOString(), triggerEventId: null });
+    const [run] = await eventually(() => runsOf(leadId), (rs) => rs.length === 1);
+    await eventually(async () => (await pool.query(`SELECT id FROM touches WHERE run_id = $1`, [run.id])).rows, (r) => r.length === 1);
+    // One commit, as the ingest writes the reply that moved the lead and its exit.
+    const at = new Date().toISOString();
+    await pool.query(`INSERT INTO outbox (kind, payload) VALUES ('lead_event', $1), ('segment_left', $2)`, [
+      JSON.stringify({ leadId, eventId: 'ev-moving-reply', type: 'email_reply', occurredAt: at, channel: 'email', replyTo: null, properties: {} }),
+      JSON.stringify({ leadId, segmentId: 'seg-hot', membershipId, leftAt: at, reason: 'moved' }),
+    ]);
+    const [ended] = await eventually(() => runsOf(leadId), (rs) => rs[0]?.status !== 'active', 5_000);
+    expect(ended).toMatchObject({ status: 'exited', exit_reason: 'left-segment:moved' });
+    const { events } = await api.app.get(TemporalClient).workflow.getHandle(run.temporal_workflow_id).fetchHistory();
+    const signals = (events ?? []).flatMap((e) => {
+      const signal = e.workflowExecutionSignaledEventAttributes;
+      return signal ? [{ name: signal.signalName, payload: defaultPayloadConverter.fromPayload(signal.input!.payloads![0]!) }] : [];
+    });
+    expect(signals).toEqual([{
+      name: leadEventsSignal.name,
+      payload: { events: [{ event: expect.objectContaining({ type: 'email_reply', eventId: 'ev-moving-reply' }) }], exitReason: 'left-segment:moved' },
+    }]);
   });
 
   it('routes a lead event to the active run, and a reply to an old touch never wakes a newer run', async () => {

@@ -83,7 +83,9 @@ export type PlaybookRunSignalInput =
 
 /**
  * Several lead events for one run, in the order they happened: the API delivers a lead's pending events as one
- * signal (one workflow task) instead of one signal each.
+ * signal (one workflow task) instead of one signal each. `exitReason`, when set, ends the run right after them, as an
+ * {@link exitSignal} would: an exit that came after the events (the lead left the segment, or unsubscribed from every
+ * channel) rides on their signal instead of taking one more on the path of the lead's next run.
  *
  * @example
  * const batch: LeadEventsSignalPayload = { events: [
@@ -93,6 +95,7 @@ export type PlaybookRunSignalInput =
  */
 export interface LeadEventsSignalPayload {
   events: LeadEventSignalPayload[];
+  exitReason?: string;
 }
 
 /**

@@ -6,7 +6,7 @@ import { PgChannelListener } from '../database/pg-channel-listener';
 import { deliverInOrder, deliveriesOf } from './outbox-batch';
 import { OUTBOX_CHANNEL, OUTBOX_LISTENER_NAME } from './outbox-channel';
 import { LEASE_SECONDS, OutboxClaims, type OutboxRow } from './outbox-claims';
-import { LeadEventPayload, OutboxHandlersService } from './outbox-handlers.service';
+import { OutboxHandlersService, type ToRunsMessage } from './outbox-handlers.service';
 import { LeadLanes } from './outbox-lanes';
 
 /** Most rows one claim takes. */
@@ -102,15 +102,15 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
   }
 
   /**
-   * Delivers one lead's claimed rows in order, its consecutive lead events as one delivery (one signal per run),
-   * and marks them. A segment entry's run is prepared while the lead's rows before it go out ({@link deliverInOrder});
+   * Delivers one lead's claimed rows in order, its consecutive lead events and exits as one delivery (usually one
+   * signal per run), and marks them. A segment entry's run is prepared while the lead's rows before it go out ({@link deliverInOrder});
    * its workflow starts once they did. The first failure backs its rows off and gives the lead's later rows back
    * undelivered: they wait behind it, so a lead's exit never overtakes a failed earlier row, nor its next start a
    * failed exit. A run prepared early may be found among the targets of the lead events before its entry: their
    * signal finds no workflow (its start waits for them), so the run does not hear them, as it would not have.
    */
   private async deliverLead(rows: HeldRow[]): Promise<void> {
-    const deliveries = deliveriesOf<OutboxRow>(rows, (row) => row.kind === 'lead_event');
+    const deliveries = deliveriesOf<OutboxRow>(rows, (row) => row.kind !== 'segment_entered');
     const idsOf = (part: readonly OutboxRow[][]) => part.flat().map((row) => row.id);
     try {
       const failure = await deliverInOrder(deliveries, ([row]) => row!.kind === 'segment_entered', (delivery, startAfter) => this.deliver(delivery, startAfter));
@@ -130,11 +130,11 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
     if (this.heard > Math.min(...rows.map((row) => row.heardBefore))) this.wakeUp();
   }
 
-  /** One delivery of {@link deliveriesOf}: a run of one lead's `lead_event` rows, or a single segment row. */
+  /** One delivery of {@link deliveriesOf}: a `segment_entered` row, or a run of one lead's other rows. */
   private deliver(rows: readonly OutboxRow[], startAfter?: Promise<void>): Promise<void> {
     const first = rows[0]!;
-    if (first.kind !== 'lead_event') return this.handlers.handle(first, startAfter);
-    return this.handlers.deliverLeadEvents(first.payload.leadId, rows.map((row) => row.payload as LeadEventPayload));
+    if (first.kind === 'segment_entered') return this.handlers.enterSegment(first.payload, startAfter);
+    return this.handlers.deliverToRuns(first.payload.leadId, rows as readonly ToRunsMessage[]);
   }
 
   private async renewLeases(): Promise<void> {

@@ -1,3 +1,4 @@
+import type { RunSignal } from '../runs/run-signals.service';
 import { planRunSignals, runSignalsOf } from './outbox-handlers.service';
 
 describe('runSignalsOf', () => {
@@ -19,33 +20,46 @@ describe('runSignalsOf', () => {
 });
 
 describe('planRunSignals', () => {
-  const event = (eventId: string, type: string, channel: string | null = 'email') => ({ leadId: 'l1', eventId, type, occurredAt: '2026-03-02T09:00:00Z', channel, replyTo: null, properties: {} });
+  const event = (eventId: string, type = 'email_open') => ({ event: { type, occurredAt: '2026-03-02T09:00:00Z', eventId } });
   const runA = { temporal_workflow_id: 'wf-a' };
   const runB = { temporal_workflow_id: 'wf-b' };
-  const idsOf = (signal: { kind: string; payload?: unknown }) =>
-    signal.kind === 'leadEvents' ? (signal.payload as { events: Array<{ event: { eventId?: string } }> }).events.map((e) => e.event.eventId) : signal;
+  const idsOf = (signal: RunSignal) =>
+    signal.kind === 'leadEvents' ? { events: signal.payload.events.map((e) => e.event.eventId), exit: signal.payload.exitReason ?? null } : signal;
 
   it("gives each run its events as one leadEvents signal, in row order, with the touch a reply answers", () => {
-    const plan = planRunSignals(
-      [event('e1', 'email_open'), event('e2', 'email_reply'), event('e3', 'email_click')],
-      [{ runs: [runA, runB], touchId: null }, { runs: [runA], touchId: 't-1' }, { runs: [runA, runB], touchId: null }],
-    );
+    const plan = planRunSignals([
+      { runs: [runA, runB], events: [event('e1')], exitReason: null },
+      { runs: [runA], events: [{ ...event('e2', 'email_reply'), touchId: 't-1' }], exitReason: null },
+      { runs: [runA, runB], events: [event('e3', 'email_click')], exitReason: null },
+    ]);
     expect([...plan.keys()]).toEqual(['wf-a', 'wf-b']);
-    expect(plan.get('wf-a')!.map(idsOf)).toEqual([['e1', 'e2', 'e3']]);
-    expect(plan.get('wf-b')!.map(idsOf)).toEqual([['e1', 'e3']]);
+    expect(plan.get('wf-a')!.map(idsOf)).toEqual([{ events: ['e1', 'e2', 'e3'], exit: null }]);
+    expect(plan.get('wf-b')!.map(idsOf)).toEqual([{ events: ['e1', 'e3'], exit: null }]);
     expect(plan.get('wf-a')![0]).toMatchObject({ payload: { events: [{}, { touchId: 't-1' }, {}] } });
     expect((plan.get('wf-a')![0] as { payload: { events: object[] } }).payload.events[0]).not.toHaveProperty('touchId');
   });
 
-  it('puts the exit of an unsubscribe from every channel between the batches before and after it', () => {
-    const plan = planRunSignals(
-      [event('e1', 'email_open'), event('e2', 'unsubscribe', 'all'), event('e3', 'email_click')],
-      [{ runs: [runA], touchId: null }, { runs: [runA], touchId: null }, { runs: [runA], touchId: null }],
-    );
-    expect(plan.get('wf-a')!.map(idsOf)).toEqual([['e1'], { kind: 'exit', payload: { reason: 'unsubscribed:all' } }, ['e3']]);
+  it('lets an exit ride on the events before it, and sends it alone to a run that got none', () => {
+    const plan = planRunSignals([
+      { runs: [runA], events: [event('e1')], exitReason: null },
+      { runs: [runA, runB], events: [], exitReason: 'left-segment:event' },
+    ]);
+    expect(plan.get('wf-a')!.map(idsOf)).toEqual([{ events: ['e1'], exit: 'left-segment:event' }]);
+    expect(plan.get('wf-b')).toEqual([{ kind: 'exit', payload: { reason: 'left-segment:event' } }]);
   });
 
-  it('plans nothing for events no run hears', () => {
-    expect(planRunSignals([event('e1', 'email_open')], [{ runs: [], touchId: 't-old' }]).size).toBe(0);
+  it('sends a run nothing after its first exit: later events and exits are dropped', () => {
+    const plan = planRunSignals([
+      { runs: [runA], events: [event('e1')], exitReason: null },
+      { runs: [runA], events: [], exitReason: 'unsubscribed:all' },
+      { runs: [runA, runB], events: [event('e3')], exitReason: null },
+      { runs: [runA], events: [], exitReason: 'left-segment:event' },
+    ]);
+    expect(plan.get('wf-a')!.map(idsOf)).toEqual([{ events: ['e1'], exit: 'unsubscribed:all' }]);
+    expect(plan.get('wf-b')!.map(idsOf)).toEqual([{ events: ['e3'], exit: null }]);
+  });
+
+  it('plans nothing for rows no run is targeted by', () => {
+    expect(planRunSignals([{ runs: [], events: [event('e1')], exitReason: null }, { runs: [], events: [], exitReason: 'left-segment:event' }]).size).toBe(0);
   });
 });

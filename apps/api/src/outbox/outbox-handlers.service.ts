@@ -29,6 +29,16 @@ export function runSignalsOf(payload: LeadEventPayload): { events: RunEvent[]; e
   return { events: [{ ...base, type: payload.type, ...(channel ? { channel } : {}) }], exitReason: null };
 }
 
+/** What one outbox row asks of runs: events for them to hear, and an exit (null when none). */
+export interface RunDelivery {
+  runs: ReadonlyArray<{ temporal_workflow_id: string }>;
+  events: LeadEventSignalPayload[];
+  exitReason: string | null;
+}
+
+/** A row {@link OutboxHandlersService.deliverToRuns} delivers: a lead event, or a segment exit. */
+export type ToRunsMessage = Extract<OutboxMessage, { kind: 'lead_event' | 'segment_left' }>;
+
 /** Turns committed outbox messages into run starts and run signals. Every handler is safe to repeat. */
 @Injectable()
 export class OutboxHandlersService {
@@ -40,44 +50,44 @@ export class OutboxHandlersService {
     private readonly signals: RunSignalsService,
   ) {}
 
-  /**
-   * Delivers a `segment_entered` or `segment_left` row (`lead_event` rows go through {@link deliverLeadEvents}). An
-   * entry's workflow starts only once `startAfter` (the lead's rows before it, sent meanwhile) resolved.
-   */
-  async handle(message: Exclude<OutboxMessage, { kind: 'lead_event' }>, startAfter?: Promise<void>): Promise<void> {
-    switch (message.kind) {
-      case 'segment_entered':
-        return this.onSegmentEntered(message.payload, startAfter);
-      case 'segment_left':
-        return this.onSegmentLeft(message.payload);
-    }
-  }
-
-  private async onSegmentEntered(payload: Extract<OutboxMessage, { kind: 'segment_entered' }>['payload'], startAfter?: Promise<void>): Promise<void> {
+  /** Starts the run a `segment_entered` row calls for; its workflow starts only once `startAfter` resolved. */
+  async enterSegment(payload: Extract<OutboxMessage, { kind: 'segment_entered' }>['payload'], startAfter?: Promise<void>): Promise<void> {
     const result = await this.launcher.launchSegmentEntry({ leadId: payload.leadId, segmentId: payload.segmentId, membershipId: payload.membershipId, startAfter });
     if (result?.kind === 'refused') this.logger.log(`segment entry ${payload.membershipId} started no run: ${result.detail}`);
   }
 
-  private async onSegmentLeft(payload: Extract<OutboxMessage, { kind: 'segment_left' }>['payload']): Promise<void> {
-    const runs: ActiveRun[] = await this.dataSource.query(
-      `SELECT id, temporal_workflow_id FROM runs WHERE lead_id = $1 AND status = 'active' AND temporal_workflow_id IS NOT NULL
-         AND (membership_id = $2 OR segment_id = $3)`,
-      [payload.leadId, payload.membershipId, payload.segmentId],
-    );
-    const reason = `left-segment:${payload.reason}`;
-    await Promise.all(runs.map((r) => this.signals.send(r.temporal_workflow_id, { kind: 'exit', payload: { reason } })));
-  }
-
   /**
-   * Delivers consecutive `lead_event` rows of one lead: each target run gets its events as one `leadEvents` signal
-   * in row order (an exit from an unsubscribe-from-all ends the batch that precedes it), and the targets are found
-   * with one query for the lead's active runs plus one for the touches its replies answer.
+   * Delivers consecutive `lead_event` and `segment_left` rows of one lead to its running runs, in row order, as few
+   * signals as that order allows ({@link planRunSignals}): usually one per run, the exit of a segment change riding
+   * on the events before it. The runs of all rows are looked up at once (one query for the lead's active runs, one
+   * per exit, one for the touches its replies answer).
    */
-  async deliverLeadEvents(leadId: string, payloads: readonly LeadEventPayload[]): Promise<void> {
-    const plan = planRunSignals(payloads, await this.targetsOf(leadId, payloads));
-    await Promise.all([...plan].map(async ([workflowId, signals]) => {
+  async deliverToRuns(leadId: string, messages: readonly ToRunsMessage[]): Promise<void> {
+    const events = messages.flatMap((m) => (m.kind === 'lead_event' ? [m.payload] : []));
+    const [eventTargets, ...exitTargets] = await Promise.all([
+      events.length ? this.targetsOf(leadId, events) : [],
+      ...messages.flatMap((m) => (m.kind === 'segment_left' ? [this.runsLeaving(m.payload)] : [])),
+    ]);
+    let nextEvent = 0;
+    let nextExit = 0;
+    const deliveries = messages.map((m): RunDelivery => {
+      if (m.kind === 'segment_left') return { runs: exitTargets[nextExit++]!, events: [], exitReason: `left-segment:${m.payload.reason}` };
+      const { runs, touchId } = eventTargets[nextEvent++]!;
+      const { events: runEvents, exitReason } = runSignalsOf(m.payload);
+      return { runs, events: runEvents.map((event) => ({ event, ...(touchId ? { touchId } : {}) })), exitReason };
+    });
+    await Promise.all([...planRunSignals(deliveries)].map(async ([workflowId, signals]) => {
       for (const signal of signals) await this.signals.send(workflowId, signal);
     }));
+  }
+
+  /** The active runs a segment exit ends: those of the membership left, or of the segment left. */
+  private runsLeaving(left: Extract<OutboxMessage, { kind: 'segment_left' }>['payload']): Promise<Array<{ temporal_workflow_id: string }>> {
+    return this.dataSource.query(
+      `SELECT temporal_workflow_id FROM runs WHERE lead_id = $1 AND status = 'active' AND temporal_workflow_id IS NOT NULL
+         AND (membership_id = $2 OR segment_id = $3)`,
+      [left.leadId, left.membershipId, left.segmentId],
+    );
   }
 
   /**
@@ -110,26 +120,30 @@ export class OutboxHandlersService {
 }
 
 /**
- * The signals each run gets for a lead's events (`targets[i]` is where `payloads[i]` goes), in event order:
- * consecutive events for a run become one `leadEvents` signal; an unsubscribe from every channel becomes an exit
- * between the batches before and after it.
+ * The signals each run gets for a lead's rows (`deliveries`, in row order): consecutive events for a run become one
+ * `leadEvents` signal, and an exit ends the run's last signal when that is such a batch (`exitReason`), else becomes
+ * an `exit` signal of its own. A run told to exit gets nothing after that: the workflow keeps the first exit.
  *
  * @example
- * planRunSignals([open, reply], [{ runs: [a], touchId: null }, { runs: [a], touchId: 't1' }])
- * // → Map { a.temporal_workflow_id => [{ kind: 'leadEvents', payload: { events: [{ event: open… }, { event: reply…, touchId: 't1' }] } }] }
+ * planRunSignals([{ runs: [a], events: [open], exitReason: null }, { runs: [a], events: [], exitReason: 'left-segment:event' }])
+ * // → Map { a.temporal_workflow_id => [{ kind: 'leadEvents', payload: { events: [open], exitReason: 'left-segment:event' } }] }
  */
-export function planRunSignals(payloads: readonly LeadEventPayload[], targets: readonly LeadEventTarget[]): Map<string, RunSignal[]> {
+export function planRunSignals(deliveries: readonly RunDelivery[]): Map<string, RunSignal[]> {
   const plan = new Map<string, RunSignal[]>();
-  payloads.forEach((payload, i) => {
-    const { runs, touchId } = targets[i]!;
-    const { events, exitReason } = runSignalsOf(payload);
+  const exiting = new Set<string>();
+  for (const { runs, events, exitReason } of deliveries) {
     for (const { temporal_workflow_id: workflowId } of runs) {
+      if (exiting.has(workflowId)) continue;
       const signals = plan.get(workflowId) ?? [];
       plan.set(workflowId, signals);
-      if (exitReason) signals.push({ kind: 'exit', payload: { reason: exitReason } });
-      for (const event of events) appendEvent(signals, { event, ...(touchId ? { touchId } : {}) });
+      for (const event of events) appendEvent(signals, event);
+      if (exitReason === null) continue;
+      exiting.add(workflowId);
+      const last = signals.at(-1);
+      if (last?.kind === 'leadEvents') last.payload.exitReason = exitReason;
+      else signals.push({ kind: 'exit', payload: { reason: exitReason } });
     }
-  });
+  }
   return plan;
 }
 

@@ -48,7 +48,10 @@ class RunDriver {
     this.clock = carried?.clock ?? startClock(input.timeScale, new Date());
     if (carried) this.state = carried.state;
     setHandler(leadEventSignal, (payload) => void this.inbox.push({ kind: 'event', payload }));
-    setHandler(leadEventsSignal, ({ events }) => void this.inbox.push(...events.map((payload) => ({ kind: 'event' as const, payload }))));
+    setHandler(leadEventsSignal, ({ events, exitReason }) => {
+      this.inbox.push(...events.map((payload) => ({ kind: 'event' as const, payload })));
+      if (exitReason !== undefined) this.exitReason ??= exitReason;
+    });
     setHandler(taskCompletedSignal, (payload) => void this.inbox.push({ kind: 'taskCompleted', payload }));
     setHandler(exitSignal, ({ reason }) => void (this.exitReason ??= reason));
     setHandler(pauseSignal, () => void (this.paused = true));
