@@ -54,29 +54,64 @@ describe('outbox dispatcher → playbook runs', () => {
     expect(run).toMatchObject({ status: 'exited', exit_reason: 'left-segment:moved' });
   });
 
-  it("sends a run the lead's events and the exit after them as one signal, and the run exits", async () => {
-    const leadId = await createLead(api, 'ob-events-exit');
-    const membershipId = randomUUID();
+  /** A run of a fresh entry of `leadId`, once its first touch went out (its workflow runs). */
+  async function enteredRun(leadId: string, membershipId: string) {
     await writeOutbox('segment_entered', { leadId, segmentId: 'seg-hot', membershipId, enteredAt: new Date().toISOString(), triggerEventId: null });
     const [run] = await eventually(() => runsOf(leadId), (rs) => rs.length === 1);
     await eventually(async () => (await pool.query(`SELECT id FROM touches WHERE run_id = $1`, [run.id])).rows, (r) => r.length === 1);
-    // One commit, as the ingest writes the reply that moved the lead and its exit.
+    return run;
+  }
+
+  /** Commits a lead event and the segment exit after it in one transaction, as the ingest writes a moving event. */
+  async function commitEventThenExit(leadId: string, membershipId: string, eventId: string, type: string) {
     const at = new Date().toISOString();
     await pool.query(`INSERT INTO outbox (kind, payload) VALUES ('lead_event', $1), ('segment_left', $2)`, [
-      JSON.stringify({ leadId, eventId: 'ev-moving-reply', type: 'email_reply', occurredAt: at, channel: 'email', replyTo: null, properties: {} }),
+      JSON.stringify({ leadId, eventId, type, occurredAt: at, channel: type.startsWith('email_') ? 'email' : null, replyTo: null, properties: {} }),
       JSON.stringify({ leadId, segmentId: 'seg-hot', membershipId, leftAt: at, reason: 'moved' }),
     ]);
-    const [ended] = await eventually(() => runsOf(leadId), (rs) => rs[0]?.status !== 'active', 5_000);
-    expect(ended).toMatchObject({ status: 'exited', exit_reason: 'left-segment:moved' });
-    const { events } = await api.app.get(TemporalClient).workflow.getHandle(run.temporal_workflow_id).fetchHistory();
-    const signals = (events ?? []).flatMap((e) => {
+  }
+
+  const signalsOf = async (workflowId: string) => {
+    const { events } = await api.app.get(TemporalClient).workflow.getHandle(workflowId).fetchHistory();
+    return (events ?? []).flatMap((e) => {
       const signal = e.workflowExecutionSignaledEventAttributes;
       return signal ? [{ name: signal.signalName, payload: defaultPayloadConverter.fromPayload(signal.input!.payloads![0]!) }] : [];
     });
-    expect(signals).toEqual([{
+  };
+
+  it("sends a run the lead's events and the exit after them as one signal, and the run exits", async () => {
+    const leadId = await createLead(api, 'ob-events-exit');
+    const membershipId = randomUUID();
+    const run = await enteredRun(leadId, membershipId);
+    await commitEventThenExit(leadId, membershipId, 'ev-moving-reply', 'email_reply');
+    const [ended] = await eventually(() => runsOf(leadId), (rs) => rs[0]?.status !== 'active', 5_000);
+    expect(ended).toMatchObject({ status: 'exited', exit_reason: 'left-segment:moved' });
+    expect(await signalsOf(run.temporal_workflow_id)).toEqual([{
       name: leadEventsSignal.name,
       payload: { events: [{ event: expect.objectContaining({ type: 'email_reply', eventId: 'ev-moving-reply' }) }], exitReason: 'left-segment:moved' },
     }]);
+  });
+
+  it('creates no task for a reply that came with the exit: the run hears it, takes its branch, and nothing goes out', async () => {
+    const leadId = await createLead(api, 'ob-reply-exit');
+    const membershipId = randomUUID();
+    const run = await enteredRun(leadId, membershipId);
+    await eventually(async () => (await pool.query(`SELECT current_node_id FROM runs WHERE id = $1`, [run.id])).rows[0], (r) => r.current_node_id === 'reply', 10_000);
+    await commitEventThenExit(leadId, membershipId, 'ev-waited-reply', 'email_reply');
+    const [ended] = await eventually(() => runsOf(leadId), (rs) => rs[0]?.status !== 'active', 5_000);
+    expect(ended).toMatchObject({ status: 'exited', exit_reason: 'left-segment:moved' });
+    const { rows: [{ path }] } = await pool.query(`SELECT path FROM runs WHERE id = $1`, [run.id]);
+    expect(path.map((step: { nodeId: string }) => step.nodeId)).toContain('call');
+    expect((await pool.query(`SELECT id FROM tasks WHERE run_id = $1`, [run.id])).rows).toEqual([]);
+  });
+
+  it('converts a run whose goal event came with the exit, instead of exiting it', async () => {
+    const leadId = await createLead(api, 'ob-goal-exit');
+    const membershipId = randomUUID();
+    await enteredRun(leadId, membershipId);
+    await commitEventThenExit(leadId, membershipId, 'ev-moving-demo', 'demo_booked');
+    const [ended] = await eventually(() => runsOf(leadId), (rs) => rs[0]?.status !== 'active', 5_000);
+    expect(ended).toMatchObject({ status: 'converted', exit_reason: 'goalEvent:demo_booked' });
   });
 
   it('routes a lead event to the active run, and a reply to an old touch never wakes a newer run', async () => {

@@ -76,16 +76,18 @@ export interface TaskCompletedSignalPayload {
   outcome: string;
 }
 
-/** Queued inputs, in arrival order. */
+/** Queued inputs, in arrival order; an `exit` is one that came after queued events ({@link LeadEventsSignalPayload}). */
 export type PlaybookRunSignalInput =
   | { kind: 'event'; payload: LeadEventSignalPayload }
-  | { kind: 'taskCompleted'; payload: TaskCompletedSignalPayload };
+  | { kind: 'taskCompleted'; payload: TaskCompletedSignalPayload }
+  | { kind: 'exit'; reason: string };
 
 /**
  * Several lead events for one run, in the order they happened: the API delivers a lead's pending events as one
- * signal (one workflow task) instead of one signal each. `exitReason`, when set, ends the run right after them, as an
- * {@link exitSignal} would: an exit that came after the events (the lead left the segment, or unsubscribed from every
- * channel) rides on their signal instead of taking one more on the path of the lead's next run.
+ * signal (one workflow task) instead of one signal each. `exitReason`, when set, ends the run once it has heard them
+ * (a goal among them still converts it); no touch, task or routing goes out meanwhile. An exit that came after the
+ * events (the lead left the segment, or unsubscribed from every channel) rides on their signal instead of taking one
+ * more on the path of the lead's next run.
  *
  * @example
  * const batch: LeadEventsSignalPayload = { events: [

@@ -103,11 +103,12 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
 
   /**
    * Delivers one lead's claimed rows in order, its consecutive lead events and exits as one delivery (usually one
-   * signal per run), and marks them. A segment entry's run is prepared while the lead's rows before it go out ({@link deliverInOrder});
-   * its workflow starts once they did. The first failure backs its rows off and gives the lead's later rows back
-   * undelivered: they wait behind it, so a lead's exit never overtakes a failed earlier row, nor its next start a
-   * failed exit. A run prepared early may be found among the targets of the lead events before its entry: their
-   * signal finds no workflow (its start waits for them), so the run does not hear them, as it would not have.
+   * signal per run), and marks them. A segment entry's run is prepared while the lead's rows before it go out
+   * ({@link deliverInOrder}); its workflow starts once they did. The first failure backs its rows off and gives the
+   * lead's later rows back undelivered: they wait behind it, so a lead's exit never overtakes a failed earlier row,
+   * nor its next start a failed exit. A run prepared early may be found among the targets of the lead events before
+   * its entry: their signal finds no workflow (its start waits for them), so the run does not hear them, as it would
+   * not have.
    */
   private async deliverLead(rows: HeldRow[]): Promise<void> {
     const deliveries = deliveriesOf<OutboxRow>(rows, (row) => row.kind !== 'segment_entered');

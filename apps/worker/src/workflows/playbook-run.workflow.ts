@@ -24,6 +24,7 @@ export const SKIP_UNCHANGED_PROGRESS_PATCH = 'record-progress-only-when-changed'
 
 function toRunInput(queued: PlaybookRunSignalInput): RunInput {
   if (queued.kind === 'event') return { kind: 'event', event: queued.payload.event };
+  if (queued.kind === 'exit') return { kind: 'exit', reason: queued.reason };
   const { nodeId, visit, outcome } = queued.payload;
   return { kind: 'commandResult', nodeId, visit, result: { kind: 'taskCompleted', outcome } };
 }
@@ -50,7 +51,7 @@ class RunDriver {
     setHandler(leadEventSignal, (payload) => void this.inbox.push({ kind: 'event', payload }));
     setHandler(leadEventsSignal, ({ events, exitReason }) => {
       this.inbox.push(...events.map((payload) => ({ kind: 'event' as const, payload })));
-      if (exitReason !== undefined) this.exitReason ??= exitReason;
+      if (exitReason !== undefined) this.inbox.push({ kind: 'exit', reason: exitReason });
     });
     setHandler(taskCompletedSignal, (payload) => void this.inbox.push({ kind: 'taskCompleted', payload }));
     setHandler(exitSignal, ({ reason }) => void (this.exitReason ??= reason));
@@ -79,7 +80,7 @@ class RunDriver {
   async apply(step: Step): Promise<void> {
     this.state = step.state;
     for (const command of step.commands) {
-      if (this.exitReason !== null && isOutbound(command)) break;
+      if (this.exitPending() && isOutbound(command)) break;
       this.lastResult = await executeCommand(this.input.runId, command, this.state.lead, this.now());
     }
     if (this.hasQueuedInput() && patched(COALESCE_PROGRESS_PATCH)) return;
@@ -87,6 +88,11 @@ class RunDriver {
     if (progress === this.recorded && patched(SKIP_UNCHANGED_PROGRESS_PATCH)) return;
     await recordProgress({ runId: this.input.runId, state: this.state });
     this.recorded = progress;
+  }
+
+  /** Whether the run was told to exit: at once ({@link exitSignal}), or once it has heard the events queued before. */
+  private exitPending(): boolean {
+    return this.exitReason !== null || this.inbox.some((queued) => queued.kind === 'exit');
   }
 
   /** Whether the run's next input (a queued signal or a pending exit) is already here, so it goes on at once. */
@@ -100,7 +106,10 @@ class RunDriver {
     for (;;) {
       if (this.exitReason !== null) return { kind: 'exit', reason: this.exitReason };
       if (this.paused) {
-        await condition(() => !this.paused || this.exitReason !== null);
+        // A paused run hears nothing, but an exit queued behind events still ends it.
+        const queuedExit = this.inbox.find((queued) => queued.kind === 'exit');
+        if (queuedExit?.kind === 'exit') return { kind: 'exit', reason: queuedExit.reason };
+        await condition(() => !this.paused || this.exitPending());
         continue;
       }
       const waiting = this.state.waiting;
