@@ -80,7 +80,8 @@ export interface LaunchRequest {
   holdoutPercent?: number;
   /**
    * What the workflow start waits for (the lead's outbox rows before the entry: its events to the old run, and that
-   * run's exit): the run's row is written meanwhile. If it rejects, the launch rejects with its error and starts no workflow; a re-delivery starts it.
+   * run's exit): the run's row is written meanwhile. If it rejects, the launch rejects with its error and starts no
+   * workflow; a re-delivery starts it.
    */
   startAfter?: Promise<void>;
 }

@@ -92,7 +92,12 @@ class RunDriver {
 
   /** Whether the run was told to exit: at once ({@link exitSignal}), or once it has heard the events queued before. */
   private exitPending(): boolean {
-    return this.exitReason !== null || this.inbox.some((queued) => queued.kind === 'exit');
+    return this.exitReason !== null || this.queuedExit() !== undefined;
+  }
+
+  /** The exit queued behind events (`exitReason` of a `leadEvents` signal), if any. */
+  private queuedExit(): Extract<PlaybookRunSignalInput, { kind: 'exit' }> | undefined {
+    return this.inbox.find((queued) => queued.kind === 'exit');
   }
 
   /** Whether the run's next input (a queued signal or a pending exit) is already here, so it goes on at once. */
@@ -107,8 +112,8 @@ class RunDriver {
       if (this.exitReason !== null) return { kind: 'exit', reason: this.exitReason };
       if (this.paused) {
         // A paused run hears nothing, but an exit queued behind events still ends it.
-        const queuedExit = this.inbox.find((queued) => queued.kind === 'exit');
-        if (queuedExit?.kind === 'exit') return { kind: 'exit', reason: queuedExit.reason };
+        const queuedExit = this.queuedExit();
+        if (queuedExit) return toRunInput(queuedExit);
         await condition(() => !this.paused || this.exitPending());
         continue;
       }
