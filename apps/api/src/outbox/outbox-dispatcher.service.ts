@@ -17,8 +17,9 @@ const CLAIM_LIMIT = 100;
  */
 const HELD_LIMIT = 500;
 /**
- * Leads delivered at once. Each delivery holds a pool connection for its queries: kept well below
- * DATABASE_POOL_SIZE so ingest flushes and requests never wait for a connection behind the dispatcher.
+ * Leads delivered at once. A lead's delivery holds a pool connection per query in flight: usually one or two, up to
+ * four when its events' lookups, an exit's and a run start's preparation overlap (queries of a few ms). Kept well
+ * below DATABASE_POOL_SIZE so ingest flushes and requests rarely wait for a connection behind the dispatcher.
  */
 export const DELIVERY_CONCURRENCY = 4;
 /** Leads delivered at once when the next holds a segment change: the lanes above DELIVERY_CONCURRENCY are kept for run starts and exits. */
