@@ -7,11 +7,11 @@ import { RunLauncherService } from '../runs/run-launcher.service';
 import { RunSignal, RunSignalsService } from '../runs/run-signals.service';
 import type { OutboxMessage } from './outbox-message';
 
-export type LeadEventPayload = Extract<OutboxMessage, { kind: 'lead_event' }>['payload'];
+type LeadEventPayload = Extract<OutboxMessage, { kind: 'lead_event' }>['payload'];
 /** An active run of the lead and the event types its version hears (`playbook_versions.heard_event_types`). */
 type ActiveRun = { id: string; temporal_workflow_id: string; heard_event_types: string[] };
 /** Where one lead event goes: the runs that hear it, and the touch it answers when the API matched one. */
-export type LeadEventTarget = { runs: ReadonlyArray<{ temporal_workflow_id: string }>; touchId: string | null };
+type LeadEventTarget = { runs: ReadonlyArray<{ temporal_workflow_id: string }>; touchId: string | null };
 
 const CHANNELS: Channel[] = ['email', 'whatsapp', 'linkedin'];
 
