@@ -24,6 +24,7 @@ import { LightenEventWrites1764660000000 } from './migrations/1764660000000-ligh
 import { NotifyOutboxOnlyWithRows1764670000000 } from './migrations/1764670000000-notify-outbox-only-with-rows';
 import { ClaimOutboxRows1764680000000 } from './migrations/1764680000000-claim-outbox-rows';
 import { PlaybookVersionsHeardEvents1764700000000 } from './migrations/1764700000000-playbook-versions-heard-events';
+import { ChannelDelivery1764800000000 } from './migrations/1764800000000-channel-delivery';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
 export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity, ...AUTH_ENTITIES, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   NotifyOutboxOnlyWithRows1764670000000,
   ClaimOutboxRows1764680000000,
   PlaybookVersionsHeardEvents1764700000000,
+  ChannelDelivery1764800000000,
 ];

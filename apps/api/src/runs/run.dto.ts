@@ -21,7 +21,7 @@ export type ListTouchesQuery = z.infer<typeof listTouchesQuerySchema>;
 
 export interface TouchDto {
   id: string; runId: string; leadId: string; nodeId: string; visit: number; channel: string; subject: string | null;
-  body: string; sender: TouchEntity['sender']; status: 'sent' | 'failed'; error: string | null; providerMessageId: string | null; createdAt: string;
+  body: string; sender: TouchEntity['sender']; status: TouchEntity['status']; error: string | null; providerMessageId: string | null; createdAt: string;
 }
 
 export interface TaskDto {

@@ -12,7 +12,7 @@ export class TouchEntity {
   @Column({ type: 'text', nullable: true }) subject!: string | null;
   @Column({ type: 'text' }) body!: string;
   @Column({ type: 'jsonb' }) sender!: { kind: string; ownerId: string | null; name: string; address: string | null };
-  @Column({ type: 'text' }) status!: 'sent' | 'failed';
+  @Column({ type: 'text' }) status!: 'queued' | 'sent' | 'failed';
   @Column({ type: 'text', nullable: true }) error!: string | null;
   @Column({ name: 'provider_message_id', type: 'text', nullable: true }) providerMessageId!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
