@@ -70,7 +70,7 @@ const phases = [
 function runJest(phase, extraArgs) {
   const file = resultsFile.replace(/\.json$/, `-${phase.name}.json`);
   rmSync(file, { force: true });
-  const args = [join(root, 'node_modules/jest/bin/jest.js'), '--ci', '--json', `--outputFile=${file}`, ...phase.args, ...extraArgs];
+  const args = [join(root, 'node_modules/jest/bin/jest.js'), '--ci', '--json', `--outputFile=${file}`, ...extraArgs, ...phase.args];
   return new Promise((resolve) => {
     const jest = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
     jest.on('exit', (code) => resolve({ code, results: existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null }));
