@@ -37,5 +37,6 @@ describe('jsonByteLength', () => {
   it('counts UTF-8 bytes of the JSON text', () => {
     expect(jsonByteLength({ city: 'Pune' })).toBe(15);
     expect(jsonByteLength('é')).toBe(4);
+    expect(jsonByteLength({ e: '😀€' })).toBe(Buffer.byteLength(JSON.stringify({ e: '😀€' })));
   });
 });
