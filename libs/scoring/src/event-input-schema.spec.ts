@@ -54,4 +54,8 @@ describe('eventInputSchema', () => {
     expect(issuesOf({ ...base, ...patch }).map((issue) => issue.field)).toContain(field);
   });
 
+  it('reports a malformed occurredAt once, not also as implausible', () => {
+    expect(issuesOf({ ...base, type: 'email_open', occurredAt: 'yesterday' })).toEqual([{ field: 'occurredAt', reason: 'Invalid ISO datetime' }]);
+  });
+
 });

@@ -37,7 +37,7 @@ const common = {
   eventId: z.string().min(1).max(128),
   leadExternalId: z.string().min(1).max(128),
   occurredAt: z.iso
-    .datetime({ offset: true })
+    .datetime({ offset: true, abort: true })
     .refine(isPlausibleInstant, 'expected an instant from 1970 to 2099 with a UTC offset within ±14:00'),
   properties: z
     .record(z.string(), z.unknown())
