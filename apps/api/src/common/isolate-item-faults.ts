@@ -2,9 +2,10 @@ import { Logger } from '@nestjs/common';
 import type { FieldIssue } from '@segflow/scoring';
 
 // SQLSTATE classes that say nothing about the rows written: connection (08), transaction rollback such as a deadlock
-// (40), insufficient resources (53), operator intervention (57), system error (58). Retrying item by item would only
-// blame innocent items; the request fails instead, and resending it is safe.
-const NOT_ITEM_FAULTS = new Set(['08', '40', '53', '57', '58']);
+// (40), our own SQL (42: syntax, undefined column, datatype mismatch), insufficient resources (53), operator
+// intervention such as a statement timeout (57), system error (58). Retrying item by item would only blame innocent
+// items; the request fails instead, and resending it is safe.
+const NOT_ITEM_FAULTS = new Set(['08', '40', '42', '53', '57', '58']);
 const logger = new Logger('IsolateItemFaults');
 
 /** Whether PostgreSQL refused a write for something in the rows it was given (a data or constraint error, …). */
