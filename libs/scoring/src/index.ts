@@ -4,6 +4,7 @@ export * from './validators';
 export * from './lead-input-schema';
 export * from './event-input-schema';
 export * from './format-issues';
+export * from './storable-text';
 export * from './feature-state';
 export * from './event-contributions';
 export * from './apply-event';

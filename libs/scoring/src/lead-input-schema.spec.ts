@@ -25,6 +25,12 @@ const fieldsOf = (input: unknown) => {
 };
 
 describe('leadInputSchema', () => {
+  it('refuses text PostgreSQL cannot store, naming the field', () => {
+    expect(fieldsOf({ externalId: 'x', name: 'An\u0000ita' })).toEqual(['name']);
+    expect(fieldsOf({ externalId: 'x', company: 'Shakti \uD83D' })).toEqual(['company']);
+    expect(fieldsOf({ externalId: 'x\u0000' })).toEqual(['externalId']);
+  });
+
   it('accepts a complete lead', () => {
     expect(leadInputSchema.parse(full)).toEqual(full);
   });

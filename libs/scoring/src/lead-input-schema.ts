@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '@segflow/sla';
+import { refuseUnstorableText } from './storable-text';
 import { isCountryCode } from './validators';
 
 /**
@@ -54,7 +55,7 @@ export type Consent = z.infer<typeof consentSchema>;
 
 /**
  * A lead as sent to `POST /api/leads`. Only `externalId` is required; unknown keys are
- * rejected so that typos surface as errors. `consent` is optional: an omitted one keeps what is
+ * rejected so that typos surface as errors; text PostgreSQL cannot store (NUL, a lone surrogate) is refused. `consent` is optional: an omitted one keeps what is
  * stored (the API's default for a new lead is email and LinkedIn allowed, WhatsApp only after opt-in).
  *
  * @example
@@ -89,7 +90,7 @@ export const leadInputSchema = z.strictObject({
   timezone: z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Asia/Kolkata').optional(),
   ownerId: text(128).optional(),
   consent: consentSchema.optional(),
-});
+}).superRefine(refuseUnstorableText);
 
 /** A validated lead (after defaults). */
 export type LeadInput = z.output<typeof leadInputSchema>;

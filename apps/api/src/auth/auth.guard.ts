@@ -47,7 +47,7 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(request: AuthenticatedRequest): Promise<Principal | null> {
     const credentials = readCredentials(request);
-    if (!credentials) return null;
+    if (!credentials || credentials.kind === 'malformed') return null;
     return credentials.kind === 'apiKey' ? this.apiKeys.resolve(credentials.key) : this.sessions.resolve(credentials.token);
   }
 }

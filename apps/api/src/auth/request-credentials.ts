@@ -1,23 +1,38 @@
 import type { FastifyRequest } from 'fastify';
+import { isWellFormedSecretToken, TokenKind } from './secret-token';
 
 export const SESSION_COOKIE = 'segflow_session';
 
-/** What a request presents: a session token (cookie or bearer `sfs_…`) or an API key (`x-api-key` or bearer `sfk_…`). */
-export type Credentials = { kind: 'session'; token: string } | { kind: 'apiKey'; key: string } | null;
+/**
+ * What a request presents: a session token (cookie or bearer `sfs_…`), an API key (`x-api-key` or bearer `sfk_…`),
+ * or something in one of those places that cannot be either (`malformed`: a 401 like an unknown token, never a 500).
+ */
+export type Credentials = { kind: 'session'; token: string } | { kind: 'apiKey'; key: string } | { kind: 'malformed' } | null;
 
 export function readCredentials(request: FastifyRequest): Credentials {
   const apiKeyHeader = request.headers['x-api-key'];
-  if (typeof apiKeyHeader === 'string' && apiKeyHeader) return { kind: 'apiKey', key: apiKeyHeader };
+  if (typeof apiKeyHeader === 'string' && apiKeyHeader) return credentialsOf('sfk', apiKeyHeader);
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-  if (bearer) return bearer.startsWith('sfk_') ? { kind: 'apiKey', key: bearer } : { kind: 'session', token: bearer };
+  if (bearer) return credentialsOf(bearer.startsWith('sfk_') ? 'sfk' : 'sfs', bearer);
   const cookie = readCookie(request.headers.cookie, SESSION_COOKIE);
-  return cookie ? { kind: 'session', token: cookie } : null;
+  return cookie ? credentialsOf('sfs', cookie) : null;
+}
+
+function credentialsOf(kind: TokenKind, token: string): Credentials {
+  if (!isWellFormedSecretToken(kind, token)) return { kind: 'malformed' };
+  return kind === 'sfk' ? { kind: 'apiKey', key: token } : { kind: 'session', token };
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      // Bad percent-encoding: kept as sent, so it reads as a malformed token.
+      return value.join('=');
+    }
   }
   return undefined;
 }

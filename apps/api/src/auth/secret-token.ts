@@ -9,6 +9,14 @@ export function generateSecretToken(kind: TokenKind): string {
 }
 
 /**
+ * Whether `token` has the shape {@link generateSecretToken} gives a `kind`: anything else cannot be one of ours, so it
+ * is refused (401) without a lookup, whatever bytes it holds.
+ */
+export function isWellFormedSecretToken(kind: TokenKind, token: string): boolean {
+  return token.length === 47 && token.startsWith(`${kind}_`) && /^[A-Za-z0-9_-]+$/.test(token.slice(4));
+}
+
+/**
  * SHA-256 of a token, hex. A fast hash is enough here (unlike passwords): the tokens are 256 random bits,
  * so there is nothing to guess, and lookups stay one indexed equality per request.
  */

@@ -28,7 +28,8 @@ export const drillDownQuerySchema = z
     groupBy: z.enum(DIMENSIONS).default('segment'),
     key: z.string().optional(),
     breached: z.enum(['true', 'false']).optional().transform((b) => (b === undefined ? null : b === 'true')),
-    limit: z.coerce.number().int().min(1).max(5000).default(500),
+    // No default here: the JSON drill-down pages (DRILL_DOWN_PAGE), the CSV export streams every row unless asked.
+    limit: z.coerce.number().int().min(1).max(5000).optional(),
     ...rangeFields,
   })
   .transform(withDefaultRange)

@@ -1,10 +1,11 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { DrillDownQuery, drillDownQuerySchema, LiftQuery, liftQuerySchema, SummaryQuery, summaryQuerySchema, SummaryRow, TrendQuery, trendQuerySchema } from './dashboard.dto';
 import { DashboardsService } from './dashboards.service';
-import { toCsv } from './to-csv';
+import { streamCsv, toCsv } from './to-csv';
 
 const SUMMARY_COLUMNS: (keyof SummaryRow)[] = ['key', 'label', 'entries', 'touched', 'ttftP50Ms', 'ttftP90Ms', 'systemDelayP50Ms', 'humanDelayP50Ms', 'breaches', 'breachRate', 'touches', 'replies', 'meetings', 'conversions'];
 const LEAD_COLUMNS = ['leadId', 'leadName', 'company', 'segmentName', 'repName', 'playbookId', 'playbookVersion', 'channel', 'enteredAt', 'dueAt', 'firstTouchAt', 'firstTouchKind', 'ttftMs', 'systemDelayMs', 'humanDelayMs', 'breached'];
@@ -41,10 +42,10 @@ export class DashboardsController {
   }
 
   @Get('leads.csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="segflow-leads.csv"')
-  async leadsCsv(@Query(new ZodBodyPipe(drillDownQuerySchema)) q: DrillDownQuery): Promise<string> {
-    return toCsv(await this.dashboards.leads(q), LEAD_COLUMNS as never);
+  @ApiOperation({ summary: 'The drill-down as CSV: every row (or `limit`), streamed from a cursor; UTF-8 with BOM, formula cells escaped' })
+  leadsCsv(@Query(new ZodBodyPipe(drillDownQuerySchema)) q: DrillDownQuery): StreamableFile {
+    const csv = Readable.from(streamCsv(this.dashboards.leadBatches(q), LEAD_COLUMNS as never));
+    return new StreamableFile(csv, { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="segflow-leads.csv"' });
   }
 
   @Get('lift')

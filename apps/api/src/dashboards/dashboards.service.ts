@@ -5,6 +5,11 @@ import { DrillDownQuery, LiftQuery, SummaryQuery, SummaryRow, TrendQuery } from 
 import { drillDownSql, LIFT_SQL, summarySql, TREND_SQL } from './dashboard.sql';
 import { wholeDays } from './whole-days';
 
+/** Rows of `GET /dashboards/leads` when the query names no `limit`. */
+export const DRILL_DOWN_PAGE = 500;
+/** Rows a CSV export fetches from its cursor at a time: memory stays bounded however many rows it writes. */
+export const CSV_BATCH_ROWS = 1_000;
+
 /** Manager dashboards; every number is aggregated in Postgres (see dashboard.sql.ts). */
 @Injectable()
 export class DashboardsService {
@@ -20,7 +25,29 @@ export class DashboardsService {
   }
 
   leads(q: DrillDownQuery, now = new Date()) {
-    return this.db.query(drillDownSql(q.groupBy), [q.from, q.to, now, q.key ?? null, q.breached, q.limit]);
+    return this.db.query(drillDownSql(q.groupBy), drillDownParams(q, now, q.limit ?? DRILL_DOWN_PAGE));
+  }
+
+  /**
+   * Every row of the drill-down (or `q.limit`), `batchSize` at a time from a server-side cursor: one connection and
+   * one snapshot for the whole export, held until the last batch was taken (or the consumer stopped).
+   */
+  async *leadBatches(q: DrillDownQuery, now = new Date(), batchSize = CSV_BATCH_ROWS): AsyncGenerator<Record<string, unknown>[]> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`DECLARE drill_down NO SCROLL CURSOR FOR ${drillDownSql(q.groupBy)}`, drillDownParams(q, now, q.limit ?? null));
+      for (;;) {
+        const rows: Record<string, unknown>[] = await runner.query(`FETCH ${batchSize} FROM drill_down`);
+        if (rows.length) yield rows;
+        if (rows.length < batchSize) break;
+      }
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
   }
 
   async lift(q: LiftQuery) {
@@ -30,4 +57,8 @@ export class DashboardsService {
       lift: r.treatedRate !== null && r.holdoutRate !== null ? r.treatedRate - r.holdoutRate : null,
     }));
   }
+}
+
+function drillDownParams(q: DrillDownQuery, now: Date, limit: number | null): unknown[] {
+  return [q.from, q.to, now, q.key ?? null, q.breached, limit];
 }

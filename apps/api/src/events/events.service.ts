@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { EventInput } from '@segflow/scoring';
+import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-item-faults';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FlushQueue, QueueFullError } from './flush-queue';
 import { IngestWriter } from './ingest-writer';
@@ -55,12 +56,14 @@ export class EventsService {
 
   /**
    * Validates every item, then stores and scores the valid ones through the flush queue: one transaction per flush,
-   * never one per event. If a flush fails the request fails; retrying it is safe (idempotent on eventId). When more
+   * never one per event. A flush PostgreSQL refuses for an item is split until only that item fails (so one request's
+   * bad item never costs a co-flushed request its good ones); a flush failing otherwise (the database is unreachable)
+   * fails its requests, and retrying them is safe (idempotent on eventId). When more
    * than INGEST_MAX_QUEUED_EVENTS would wait for a flush, the whole request is refused with 429 before anything of it
    * is written ({@link IngestBackPressure}).
    */
   async ingest(items: readonly unknown[]): Promise<IngestResponse> {
-    const { valid, results } = validateEvents(items);
+    const { valid, results } = validateEvents(items, new Date());
     const written = await this.queue.submit(valid.map((v) => v.event)).catch((error: unknown) => {
       throw error instanceof QueueFullError ? new IngestBackPressure(error) : error;
     });
@@ -75,7 +78,10 @@ export class EventsService {
     const seen = new Set<string>();
     const unique = events.flatMap((event, index) => (seen.has(event.eventId) ? [] : (seen.add(event.eventId), [{ index, event }])));
     const results: EventItemResult[] = events.map((event, index) => ({ index, status: 'duplicate', eventId: event.eventId }));
-    for (const result of await this.writer.write(unique, new Date())) results[result.index] = result;
+    const now = new Date();
+    const written = await writeIsolatingItemFaults(unique, (part) => this.writer.write(part, now), ({ index, event }, error): EventItemResult =>
+      ({ index, status: 'rejected', eventId: event.eventId, issues: [storeRefusalIssue(error)] }));
+    for (const result of written) results[result.index] = result;
     return results;
   }
 }

@@ -4,6 +4,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { LEAD_INTAKE_WORKFLOW, LeadIntakeInput, leadIntakeWorkflowId } from '@segflow/workflow-contracts';
 import { FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
 import { Repository } from 'typeorm';
+import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-item-faults';
 import { LeadEntity } from '../database/lead.entity';
 import { TemporalClient } from '../temporal/temporal.module';
 import { LeadDto, mapLead } from './lead.dto';
@@ -12,8 +13,6 @@ import { UPSERT_LEADS_SQL } from './upsert-leads.sql';
 
 export const MAX_LEADS_PER_BATCH = 1_000;
 export const MAX_LEADS_PAGE = 200;
-
-
 
 export type LeadItemResult =
   | { index: number; status: 'created' | 'updated'; id: string; externalId: string }
@@ -28,7 +27,10 @@ export class LeadsService {
     private readonly temporal: TemporalClient,
   ) {}
 
-  /** Validates each item on its own, upserts the valid ones in one statement, and starts intake for new leads. */
+  /**
+   * Validates each item on its own, upserts the valid ones in one statement (split until only the guilty lead fails
+   * when PostgreSQL refuses one), and starts intake for new leads.
+   */
   async upsert(items: unknown[]): Promise<LeadItemResult[]> {
     const results: LeadItemResult[] = [];
     const valid = new Map<string, { index: number; lead: LeadInput }>();
@@ -41,7 +43,9 @@ export class LeadsService {
         valid.set(parsed.data.externalId, { index, lead: parsed.data });
       }
     });
-    const rows = await this.writeBatch([...valid.values()].map((v) => v.lead));
+    const written = await writeIsolatingItemFaults([...valid.values()], (part) => this.writeBatch(part.map((v) => v.lead)), ({ index }, error) =>
+      ({ index, status: 'rejected', issues: [storeRefusalIssue(error)] }) satisfies LeadItemResult);
+    const rows = written.flatMap((row) => ('status' in row ? (results.push(row), []) : [row]));
     for (const row of rows) {
       const { index } = valid.get(row.external_id)!;
       results.push({ index, status: row.inserted ? 'created' : 'updated', id: row.id, externalId: row.external_id });

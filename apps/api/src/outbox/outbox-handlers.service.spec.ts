@@ -1,5 +1,5 @@
 import type { RunSignal } from '../runs/run-signals.service';
-import { planRunSignals, runSignalsOf } from './outbox-handlers.service';
+import { MAX_EVENTS_PER_SIGNAL, planRunSignals, runSignalsOf } from './outbox-handlers.service';
 
 describe('runSignalsOf', () => {
   const base = { leadId: 'l1', eventId: 'e1', occurredAt: '2026-03-02T09:00:00Z', replyTo: null, properties: {} };
@@ -57,6 +57,17 @@ describe('planRunSignals', () => {
     ]);
     expect(plan.get('wf-a')!.map(idsOf)).toEqual([{ events: ['e1'], exit: 'unsubscribed:all' }]);
     expect(plan.get('wf-b')!.map(idsOf)).toEqual([{ events: ['e3'], exit: null }]);
+  });
+
+  it('splits a long run of events into signals of at most MAX_EVENTS_PER_SIGNAL, the exit riding on the last', () => {
+    const count = 2 * MAX_EVENTS_PER_SIGNAL + 1;
+    const plan = planRunSignals([
+      ...Array.from({ length: count }, (_, i) => ({ runs: [runA], events: [event(`e${i}`)], exitReason: null })),
+      { runs: [runA], events: [], exitReason: 'left-segment:event' },
+    ]);
+    const signals = plan.get('wf-a')!.map(idsOf) as { events: string[]; exit: string | null }[];
+    expect(signals.map((s) => [s.events.length, s.exit])).toEqual([[MAX_EVENTS_PER_SIGNAL, null], [MAX_EVENTS_PER_SIGNAL, null], [1, 'left-segment:event']]);
+    expect(signals.flatMap((s) => s.events)).toEqual(Array.from({ length: count }, (_, i) => `e${i}`));
   });
 
   it('plans nothing for rows no run is targeted by', () => {

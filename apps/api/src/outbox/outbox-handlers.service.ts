@@ -14,6 +14,12 @@ type ActiveRun = { id: string; temporal_workflow_id: string; heard_event_types: 
 type LeadEventTarget = { runs: ReadonlyArray<{ temporal_workflow_id: string }>; touchId: string | null };
 
 const CHANNELS: Channel[] = ['email', 'whatsapp', 'linkedin'];
+/**
+ * Events one `leadEvents` signal carries at most; more go in the next signal to the same run. An event is at most
+ * ~11.5 KB as JSON (properties ≤ MAX_PROPERTIES_BYTES, 8 KB, plus ids of ≤ 128–256 characters, which JSON escaping may
+ * grow sixfold), so a signal stays under ~1.2 MB: inside Temporal's 2 MB payload limit, whatever a lead sent.
+ */
+export const MAX_EVENTS_PER_SIGNAL = 100;
 
 /**
  * What a lead event means to a run. `unsubscribe` becomes the interpreter's `unsubscribed` event per channel
@@ -147,9 +153,12 @@ export function planRunSignals(deliveries: readonly RunDelivery[]): Map<string, 
   return plan;
 }
 
-/** Appends an event to the run's signals: to the last `leadEvents` signal if that is the last one, else as a new one. */
+/**
+ * Appends an event to the run's signals: to the last `leadEvents` signal if that is the last one and has room
+ * ({@link MAX_EVENTS_PER_SIGNAL}), else as a new one.
+ */
 function appendEvent(signals: RunSignal[], event: LeadEventSignalPayload): void {
   const last = signals.at(-1);
-  if (last?.kind === 'leadEvents') last.payload.events.push(event);
+  if (last?.kind === 'leadEvents' && last.payload.events.length < MAX_EVENTS_PER_SIGNAL) last.payload.events.push(event);
   else signals.push({ kind: 'leadEvents', payload: { events: [event] } });
 }

@@ -1,5 +1,6 @@
 import { SlaFixtures } from '../testing/sla-fixtures';
 import { startTestApi, TestApi, TestUser } from '../testing/test-api';
+import { UsersService } from '../users/users.service';
 import { SlaMonitorService } from './sla-monitor.service';
 
 // Hand-computed fixture: a 60-business-minute policy (its own calendar: London 09:00–17:00); leads enter on
@@ -77,9 +78,10 @@ describe("SLA due times follow the owning rep's calendar (real Postgres)", () =>
   });
 
   it("moves the due time past an out-of-office period added later, and breaches once the rep's time is up", async () => {
-    // Asha is away all of Monday (Kolkata time).
-    const away = { startsAt: '2026-10-04T18:30:00Z', endsAt: '2026-10-05T18:30:00Z', note: null };
-    expect((await api.requestAs(asha, 'POST', `/api/users/${asha.id}/out-of-office`, away)).status).toBe(201);
+    // Asha is away all of Monday (Kolkata time), added on Sunday by the test's clock (the API refuses periods in its past).
+    const away = { startsAt: at('2026-10-04T18:30:00Z'), endsAt: at('2026-10-05T18:30:00Z'), note: null };
+    const ashaAsActor = { id: asha.id, email: asha.email, name: 'Asha', role: asha.role, teamId: 'pune' };
+    await api.app.get(UsersService).addOutOfOfficeOrThrow(ashaAsActor, asha.id, away, at('2026-10-04T12:00:00Z'));
     expect(await monitor.tick(at('2026-10-05T05:00:00Z'))).toMatchObject({ breaches: 0 });
     expect(await dueAt(leads.asha)).toBe('2026-10-06T04:30:00.000Z');
     expect(await dueAt(leads.moved)).toBe('2026-10-06T04:30:00.000Z');

@@ -58,6 +58,24 @@ describe('rep calendars: PUT/GET /api/users/:id/calendar and PUT /api/teams/:id/
     expect(calendar.outOfOffice).toEqual([expect.objectContaining({ startsAt: '2099-01-05T00:00:00.000Z', endsAt: '2099-01-09T00:00:00.000Z', note: 'Offsite' })]);
   });
 
+  it('bounds out-of-office periods: they end in the future and last at most MAX_OUT_OF_OFFICE_DAYS, else 400 naming the field', async () => {
+    const day = 86_400_000;
+    const iso = (daysFromNow: number) => new Date(Date.now() + daysFromNow * day).toISOString();
+    const post = (startsAt: string, endsAt: string) => api.requestAs(asha, 'POST', `/api/users/${asha.id}/out-of-office`, { startsAt, endsAt, note: null });
+    const refusals: [string, string, RegExp][] = [
+      [iso(-10), iso(-3), /future/],
+      ['0000-01-01T00:00:00Z', '0000-01-05T00:00:00Z', /future/],
+      [iso(1), iso(1 + 366), /365 days/],
+      ['0000-01-01T00:00:00Z', iso(5), /365 days/],
+    ];
+    for (const [startsAt, endsAt, reason] of refusals) {
+      const response = await post(startsAt, endsAt);
+      expect([response.status, response.body.issues]).toEqual([400, [{ field: 'endsAt', reason: expect.stringMatching(reason) }]]);
+    }
+    expect((await post(iso(-2), iso(3))).status).toBe(201);
+    expect((await post(iso(10), iso(10 + 365))).status).toBe(201);
+  });
+
   it('answers 401 without credentials and 403 to another rep, ops, or the manager of another team', async () => {
     const body = { workingHours: kolkataHours, holidays: [] };
     expect((await api.requestAs('anonymous', 'GET', `/api/users/${asha.id}/calendar`)).status).toBe(401);

@@ -67,7 +67,11 @@ export class UsersService {
     return user;
   }
 
-  async addOutOfOfficeOrThrow(actor: SessionUser, userId: string, period: OutOfOfficeInput): Promise<OutOfOfficeDto> {
+  /** Adds a period that ends after `now` (one wholly past changes nothing ahead: a 400 naming `endsAt`). */
+  async addOutOfOfficeOrThrow(actor: SessionUser, userId: string, period: OutOfOfficeInput, now = new Date()): Promise<OutOfOfficeDto> {
+    if (period.endsAt <= now) {
+      throw new BadRequestException({ message: 'invalid request body', issues: [{ field: 'endsAt', reason: `must be in the future (after ${now.toISOString()})` }] });
+    }
     await this.assertCanManageRepOrThrow(actor, userId);
     return this.dataSource.transaction(async (tx) => {
       const saved = await tx.save(OutOfOfficeEntity, tx.create(OutOfOfficeEntity, { repId: userId, ...period }));
