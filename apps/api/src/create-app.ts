@@ -21,6 +21,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: () => randomUUID(),
     logger: { level: config.LOG_LEVEL },
     trustProxy: config.API_TRUST_PROXY,
+    // A click token carries the link's URL (libs/channels caps its payload at 4096 characters); Fastify's default is 100.
+    routerOptions: { maxParamLength: 4200 },
   });
   // Inbound mail arrives as raw bytes (POST /api/inbound/email); no other endpoint takes these types.
   adapter.getInstance().removeContentTypeParser('text/plain');
