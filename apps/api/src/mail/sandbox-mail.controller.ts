@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Roles } from '../auth/auth.decorators';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { SandboxMailService } from './sandbox-mail.service';
-import type { SandboxMail, SandboxMailSummary } from './sandbox-mail.store';
+import type { SandboxMail, SandboxMailSummary } from '@segflow/api-contracts';
 
 const replySchema = z.object({ text: z.string().trim().min(1, 'write the reply').max(20_000) });
 const pageSchema = z.object({

@@ -4,7 +4,8 @@ import { AddressObject, simpleParser } from 'mailparser';
 import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { findSandboxMail, insertSandboxMail, listSandboxMail, SandboxMail, SandboxMailSummary } from './sandbox-mail.store';
+import type { SandboxMail, SandboxMailSummary } from '@segflow/api-contracts';
+import { findSandboxMail, insertSandboxMail, listSandboxMail } from './sandbox-mail.store';
 
 /**
  * The sandbox mailbox of `MAIL_SANDBOX=on`: what the embedded SMTP server caught for addresses outside the inbound

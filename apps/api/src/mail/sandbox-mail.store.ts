@@ -1,3 +1,4 @@
+import type { SandboxMail, SandboxMailSummary } from '@segflow/api-contracts';
 import type { Queryable } from '../database/queryable';
 
 /** A message caught by the sandbox mailbox, parsed. */
@@ -16,16 +17,6 @@ export interface NewSandboxMail {
   headers: [string, string][];
   raw: Buffer;
 }
-
-export interface SandboxMailSummary {
-  id: string;
-  fromAddress: string | null;
-  toAddresses: string | null;
-  subject: string | null;
-  receivedAt: string;
-}
-
-export type SandboxMail = SandboxMailSummary & Omit<NewSandboxMail, 'raw' | 'fromAddress' | 'toAddresses' | 'subject'>;
 
 export async function insertSandboxMail(q: Queryable, m: NewSandboxMail): Promise<string> {
   const rows: { id: string }[] = await q.query(

@@ -1,6 +1,7 @@
 import './pages.css';
 import { FormEvent, useCallback, useEffect, useState } from 'react';
-import { getSandboxMail, listSandboxMail, replyAsLead, SANDBOX_MAIL_PAGE_SIZE, type SandboxMail, type SandboxMailSummary } from '../api/sandbox-mail';
+import type { SandboxMail, SandboxMailSummary } from '@segflow/api-contracts';
+import { getSandboxMail, listSandboxMail, replyAsLead, SANDBOX_MAIL_PAGE_SIZE } from '../api/sandbox-mail';
 import { Link, usePathname } from '../router';
 
 /**
