@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { classifyInboundMail } from './classify-inbound-mail';
 
-async function classify(headerLines: string[], body = 'Hello') {
+async function classify(headerLines: readonly string[], body = 'Hello') {
   const raw = [...headerLines, 'From: a@example.in', 'To: b@reply.segflow.test', '', body, ''].join('\r\n');
   const mail = await simpleParser(Buffer.from(raw));
   return classifyInboundMail(mail.headers, mail.subject ?? '', raw);
