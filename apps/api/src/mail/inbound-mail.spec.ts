@@ -3,6 +3,7 @@ import { replyAddress } from '@segflow/channels';
 import { createTransport, Transporter } from 'nodemailer';
 import { segflowSigner } from '../common/segflow-signer';
 import { SlaFixtures } from '../testing/sla-fixtures';
+import { MAX_MAIL_BYTES } from './mail-limits';
 import { SmtpInboundServer } from './smtp-inbound.server';
 import { startTestApi, TestApi } from '../testing/test-api';
 import { createEmailTouch, EmailTouchFixture } from '../testing/touch-fixtures';
@@ -164,6 +165,12 @@ describe('inbound email (embedded SMTP server, POST /api/inbound/email, sandbox 
     expect((await api.request('POST', `/api/sandbox/mail/${listed.id}/reply`, { text: 'Yes, Thursday works.' })).status).toBe(200);
     const events = await eventually(async () => (await eventsOf(touch.leadId, 'email_reply'))[0], 'the reply as the lead');
     expect(events.data).toMatchObject({ replyTo: { touchId: touch.touchId }, properties: { text: 'Yes, Thursday works.' } });
+  });
+
+  it('refuses a message over the 10 MB limit with 552, storing nothing', async () => {
+    const huge = { from: touch.address, to: replyAddress(touch.touchId, DOMAIN, sign), subject: 'Re: big', messageId: '<huge-1@example.in>', text: 'x'.repeat(MAX_MAIL_BYTES + 1) };
+    await expect(smtp.sendMail(huge)).rejects.toMatchObject({ responseCode: 552 });
+    expect(await inbound('huge-1@example.in')).toBeUndefined();
   });
 
   it('is no open relay without the sandbox', async () => {
