@@ -43,7 +43,7 @@ export class InboundMailService {
 
   /** `recipients`: the SMTP envelope's, when known (they carry the reply token even when headers were rewritten). */
   async receive(raw: Buffer, recipients: readonly string[] = []): Promise<InboundMailOutcome> {
-    const mail = await simpleParser(raw, { skipHtmlToText: false });
+    const mail = await simpleParser(raw);
     const messageId = messageIdsIn(mail.messageId)[0] ?? `sha256.${createHash('sha256').update(raw).digest('hex')}`;
     const classified = classifyInboundMail(mail.headers, mail.subject ?? '', raw.toString('latin1'));
     const { touch, threadedBy } = await this.threadOf(mail, recipients, classified, raw.toString('latin1'));

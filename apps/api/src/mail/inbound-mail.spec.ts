@@ -143,6 +143,11 @@ describe('inbound email (embedded SMTP server, POST /api/inbound/email, sandbox 
     expect(JSON.parse(accepted.body)).toMatchObject({ kind: 'reply', touchId: touch.touchId, duplicate: false });
     expect(JSON.parse((await post(`Bearer ${INBOUND_SECRET}`)).body)).toMatchObject({ duplicate: true });
     expect(await eventsOf(touch.leadId, 'email_reply')).toHaveLength(1);
+    const tooLarge = await api.app.inject({
+      method: 'POST', url: '/api/inbound/email', payload: `${raw}${'x'.repeat(MAX_MAIL_BYTES)}`,
+      headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${INBOUND_SECRET}` },
+    });
+    expect(tooLarge.statusCode).toBe(413);
   });
 
   it('catches mail to other domains in the sandbox, and a reply as the lead comes back as an email_reply', async () => {
