@@ -22,7 +22,10 @@ const ports = {
   temporal: portFromEnv('TEMPORAL_PORT', 7233),
   temporalUi: portFromEnv('TEMPORAL_UI_PORT', 8233),
   postgres: portFromEnv('POSTGRES_PORT', 5433),
+  mail: portFromEnv('MAIL_SMTP_PORT', 2525),
 };
+// Without a relay of the user's, the API runs the embedded SMTP server as a sandbox that catches every email.
+const sandboxMail = !process.env.SMTP_URL;
 
 const stops = [];
 let stopping = false;
@@ -40,6 +43,7 @@ async function assertPortsFree() {
   const { isPortFree } = await import('./lib/ports.mjs');
   const wanted = [['API_PORT', ports.api], ['WEB_PORT', ports.web], ['TEMPORAL_PORT', ports.temporal], ['TEMPORAL_UI_PORT', ports.temporalUi]];
   if (!process.env.DATABASE_URL) wanted.push(['POSTGRES_PORT', ports.postgres]);
+  if (sandboxMail) wanted.push(['MAIL_SMTP_PORT', ports.mail]);
   for (const [variable, port] of wanted) {
     if (!(await isPortFree(port))) fail(`port ${port} (${variable}) is already in use: stop what uses it or set ${variable} to another port`);
   }
@@ -64,6 +68,26 @@ function firstAdmin() {
   return { email, password: readFileSync(file, 'utf8').trim() };
 }
 
+// SEGFLOW_SECRET signs unsubscribe/click links and reply addresses: generated once like the admin password and kept,
+// so links in mail sent before a restart still work after it.
+function segflowSecret() {
+  if (process.env.SEGFLOW_SECRET) return process.env.SEGFLOW_SECRET;
+  const file = join(stateDir, 'secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+// The API's embedded SMTP server in sandbox mode, and SMTP_URL pointing the worker (and "reply as the lead") at it.
+function mailEnv() {
+  if (!sandboxMail) return {};
+  return {
+    INBOUND_SMTP_PORT: String(ports.mail),
+    MAIL_SANDBOX: 'on',
+    SMTP_URL: `smtp://127.0.0.1:${ports.mail}`,
+    INBOUND_EMAIL_DOMAIN: process.env.INBOUND_EMAIL_DOMAIN ?? 'reply.segflow.local',
+  };
+}
+
 async function main() {
   const { ensureDependencies } = await import('./lib/ensure-deps.mjs');
   await ensureDependencies(root);
@@ -84,6 +108,8 @@ async function main() {
     TEMPORAL_UI_URL: `http://127.0.0.1:${ports.temporalUi}`,
     SEGFLOW_ADMIN_EMAIL: admin.email,
     SEGFLOW_ADMIN_PASSWORD: admin.password,
+    SEGFLOW_SECRET: segflowSecret(),
+    ...mailEnv(),
   };
   await run(process.execPath, ['apps/api/dist/database/migrate.js'], { cwd: root, env: { ...process.env, ...env } });
 
@@ -122,6 +148,8 @@ async function main() {
   say(`  API           ${apiUrl}/api   (health: ${apiUrl}/api/health)`);
   say(`  API docs      ${apiUrl}/api/docs`);
   say(`  Temporal UI   http://127.0.0.1:${ports.temporalUi}`);
+  if (sandboxMail) say(`  mail (sandbox) smtp://127.0.0.1:${ports.mail} — caught mail at http://127.0.0.1:${ports.web}/mail   (nothing is delivered; set SMTP_URL for a real relay)`);
+  else say(`  mail          ${process.env.SMTP_URL.replace(/:[^:@/]+@/, ':***@')}`);
   say(`  database      ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
   say(`  Temporal log  ${temporalLog}`);
   say(`  sign in as    ${admin.email} / ${admin.password}   (the first admin, created on the first start)`);

@@ -8,8 +8,10 @@ import { FeaturesModule } from './features/features.module';
 import { SegmentsModule } from './segments/segments.module';
 import { HealthModule } from './health/health.module';
 import { LeadsModule } from './leads/leads.module';
+import { MailModule } from './mail/mail.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
+import { PublicLinksModule } from './public-links/public-links.module';
 import { RunsModule } from './runs/runs.module';
 import { InboxModule } from './inbox/inbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -32,7 +34,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, AuthModule, UsersModule, TeamsModule, InboxModule, SlaModule, NotificationsModule, DashboardsModule, HealthModule, LeadsModule, EventsModule, SegmentsModule, FeaturesModule, PlaybooksModule, RunsModule, OutboxModule],
+      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, AuthModule, UsersModule, TeamsModule, InboxModule, SlaModule, NotificationsModule, DashboardsModule, HealthModule, LeadsModule, EventsModule, SegmentsModule, FeaturesModule, PlaybooksModule, RunsModule, OutboxModule, MailModule, PublicLinksModule],
     };
   }
 }

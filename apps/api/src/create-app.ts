@@ -6,11 +6,14 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { RAW_MAIL_CONTENT_TYPES } from './mail/inbound-email.controller';
+import { MAX_MAIL_BYTES } from './mail/mail-limits';
+import { PUBLIC_LINK_ROUTES } from './public-links/public-links.controller';
 
 /** Request bodies above this are refused with 413; the events endpoint documents the same limit. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-/** Builds the API (Fastify, /api prefix, OpenAPI at /api/docs, JSON logs carrying a request id). */
+/** Builds the API (Fastify, /api prefix (public message links at the root), OpenAPI at /api/docs, JSON logs carrying a request id). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: MAX_BODY_BYTES,
@@ -18,14 +21,20 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: () => randomUUID(),
     logger: { level: config.LOG_LEVEL },
     trustProxy: config.API_TRUST_PROXY,
+    // A click token carries the link's URL (libs/channels caps its payload at 4096 characters); Fastify's default is 100.
+    routerOptions: { maxParamLength: 4200 },
   });
+  // Inbound mail arrives as raw bytes (POST /api/inbound/email); no other endpoint takes these types.
+  adapter.getInstance().removeContentTypeParser('text/plain');
+  adapter.getInstance().addContentTypeParser(RAW_MAIL_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: MAX_MAIL_BYTES }, (_request, body, done) => done(null, body));
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     logger: new ConsoleLogger({ json: true, logLevels: logLevelsFrom(config.LOG_LEVEL) }),
   });
-  app.setGlobalPrefix('api');
+  // The links in sent messages stay short and outside the API: PUBLIC_URL/u/…, /t/c/…, /t/o/….
+  app.setGlobalPrefix('api', { exclude: PUBLIC_LINK_ROUTES });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -8,6 +8,7 @@ import { InboxPage } from './pages/inbox-page';
 import { CalendarPage } from './pages/calendar-page';
 import { DashboardPage } from './pages/dashboard-page';
 import { LeadsPage } from './pages/leads-page';
+import { MailPage } from './pages/mail-page';
 import { PlaybooksPage } from './pages/playbooks-page';
 import { SegmentsPage } from './pages/segments-page';
 
@@ -18,6 +19,7 @@ const elements: Record<string, ReactElement> = {
   '/inbox': <InboxPage />,
   '/dashboard': <DashboardPage />,
   '/calendar': <CalendarPage />,
+  '/mail': <MailPage />,
 };
 
 export function App() {

@@ -54,6 +54,18 @@ export const appConfigSchema = z.object({
   API_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** How often the SLA breach check runs. */
   SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
+  /** Key of the HMAC that signs unsubscribe/click/open links and reply addresses; the worker must have the same. */
+  SEGFLOW_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** SMTP relay (`smtp://user:pass@host:587`, `smtps://…`) the Mail page's "reply as the lead" sends through. */
+  SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//.test(u), 'must be an smtp:// or smtps:// URL').optional(),
+  /** Domain of reply addresses (`reply+<token>@…`): its MX points at the embedded SMTP server or an inbound-parse service. */
+  INBOUND_EMAIL_DOMAIN: z.string().min(1).regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('reply.segflow.local'),
+  /** Shared secret of POST /api/inbound/email (`Authorization: Bearer <secret>`); unset, that endpoint refuses everything. */
+  INBOUND_EMAIL_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Port of the embedded SMTP server (on API_HOST) that receives inbound mail; unset, none runs; 0 picks a free port. */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** `on`: the embedded SMTP server also accepts mail to any other domain and keeps it in the sandbox mailbox (never relays). */
+  MAIL_SANDBOX: z.enum(['on', 'off']).default('off'),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

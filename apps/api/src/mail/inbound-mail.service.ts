@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { messageIdsIn, Signer, touchIdOfReplyAddress } from '@segflow/channels';
+import { AddressObject, ParsedMail, simpleParser } from 'mailparser';
+import { DataSource } from 'typeorm';
+import { SEGFLOW_SIGNER } from '../common/segflow-signer';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { EventsService } from '../events/events.service';
+import { findTouchById, findTouchByMessageIds, TouchOfLead } from '../runs/touch-lookup.store';
+import { classifyInboundMail, InboundMailClass } from './classify-inbound-mail';
+import { insertInboundEmail, NewInboundEmail } from './inbound-messages.store';
+import { stripQuotedReply } from './strip-quoted-reply';
+
+/** What became of an inbound message. */
+export interface InboundMailOutcome {
+  kind: NewInboundEmail['kind'];
+  providerId: string;
+  touchId: string | null;
+  eventId: string | null;
+  /** The message was recorded before (a retried post or redelivery): nothing new was stored. */
+  duplicate: boolean;
+}
+
+/** Longest reply text carried in the event's properties; the whole stripped text stays in inbound_messages. */
+const EVENT_TEXT_MAX_CHARS = 2_000;
+
+/**
+ * Turns an authenticated inbound email (from the embedded SMTP server or POST /api/inbound/email) into what it
+ * means: a reply (`email_reply` event on the touch it answers), an automatic answer (kept, no event), a delivery
+ * status notification (`email_bounce`, hard or soft) or unmatched mail (kept, no event). Idempotent per Message-ID.
+ */
+@Injectable()
+export class InboundMailService {
+  private readonly logger = new Logger(InboundMailService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SEGFLOW_SIGNER) private readonly signer: Signer | null,
+  ) {}
+
+  /** `recipients`: the SMTP envelope's, when known (they carry the reply token even when headers were rewritten). */
+  async receive(raw: Buffer, recipients: readonly string[] = []): Promise<InboundMailOutcome> {
+    const mail = await simpleParser(raw);
+    const messageId = messageIdsIn(mail.messageId)[0] ?? `sha256.${createHash('sha256').update(raw).digest('hex')}`;
+    const classified = classifyInboundMail(mail.headers, mail.subject ?? '', raw.toString('latin1'));
+    const { touch, threadedBy } = await this.threadOf(mail, recipients, classified, raw.toString('latin1'));
+    const kind: NewInboundEmail['kind'] = touch ? classified.kind : 'unmatched';
+    const text = classified.kind === 'reply' ? stripQuotedReply(mail.text ?? '') : (mail.text ?? '').trim();
+    const eventId = touch ? await this.recordEvent(touch, classified, messageId, mail, text) : null;
+    const inserted = await insertInboundEmail(this.db.manager, {
+      providerId: messageId,
+      kind,
+      leadId: touch?.leadId ?? null,
+      touchId: touch?.touchId ?? null,
+      fromAddress: firstAddressOf(mail.from),
+      subject: mail.subject ?? null,
+      text,
+      details: { ...detailsOf(classified), threadedBy, recipients, inReplyTo: mail.inReplyTo ?? null },
+      eventId,
+    });
+    return { kind, providerId: messageId, touchId: touch?.touchId ?? null, eventId, duplicate: !inserted };
+  }
+
+  // The reply token in a recipient wins; then the Message-IDs the message names (a DSN names the bounced one in
+  // its attached headers, which the source holds below the report's own headers).
+  private async threadOf(mail: ParsedMail, recipients: readonly string[], classified: InboundMailClass, source: string) {
+    if (this.signer) {
+      for (const address of [...recipients, ...addressesOf(mail)]) {
+        const touchId = touchIdOfReplyAddress(address, this.config.INBOUND_EMAIL_DOMAIN, this.signer);
+        const touch = touchId ? await findTouchById(this.db.manager, touchId) : null;
+        if (touch) return { touch, threadedBy: 'reply-address' };
+      }
+    }
+    const named = [mail.inReplyTo, ...[mail.references ?? []].flat()].flatMap((header) => messageIdsIn(header));
+    if (classified.kind === 'bounce') named.push(...attachedMessageIdsOf(source, mail.messageId));
+    const touch = await findTouchByMessageIds(this.db.manager, named);
+    return { touch, threadedBy: touch ? 'message-id' : null };
+  }
+
+  private async recordEvent(touch: TouchOfLead, classified: InboundMailClass, messageId: string, mail: ParsedMail, text: string) {
+    if (classified.kind === 'auto_reply') return null;
+    const type = classified.kind === 'reply' ? 'email_reply' : 'email_bounce';
+    const eventId = eventIdFor(type === 'email_reply' ? 'email' : 'email-bounce', messageId);
+    const properties =
+      classified.kind === 'reply'
+        ? { messageId, subject: mail.subject ?? null, text: text.slice(0, EVENT_TEXT_MAX_CHARS) }
+        : { messageId, bounceType: classified.bounceType, status: classified.status, recipient: classified.recipient };
+    const response = await this.events.ingest([
+      { type, eventId, leadExternalId: touch.leadExternalId, occurredAt: new Date().toISOString(), replyTo: { touchId: touch.touchId }, properties },
+    ]);
+    const result = response.results[0];
+    if (result?.status === 'rejected') {
+      // Our own event was refused (e.g. the lead was deleted meanwhile): keep the message, without an event.
+      this.logger.warn(`inbound ${type} ${eventId} not recorded as an event: ${JSON.stringify(result)}`);
+      return null;
+    }
+    return eventId;
+  }
+}
+
+/** An eventId (≤ 128 characters) for a Message-ID: the id itself when short enough, else its hash. */
+function eventIdFor(prefix: string, messageId: string): string {
+  const plain = `${prefix}:${messageId}`;
+  return plain.length <= 128 ? plain : `${prefix}:sha256.${createHash('sha256').update(messageId).digest('hex')}`;
+}
+
+function detailsOf(classified: InboundMailClass): Record<string, unknown> {
+  if (classified.kind === 'auto_reply') return { autoReply: classified.reason };
+  if (classified.kind === 'bounce') return { bounceType: classified.bounceType, status: classified.status, recipient: classified.recipient };
+  return {};
+}
+
+function addressesOf(mail: ParsedMail): string[] {
+  const objects = [mail.to, mail.cc, mail.headers.get('delivered-to'), mail.headers.get('x-original-to')];
+  return objects.flatMap((value) => {
+    if (typeof value === 'string') return [value.replace(/^.*<|>.*$/g, '')];
+    return [value ?? []].flat().flatMap((o) => (typeof o === 'object' && 'value' in o ? (o as AddressObject).value : []).map((a) => a.address ?? ''));
+  });
+}
+
+function firstAddressOf(from: AddressObject | undefined): string | null {
+  return from?.value[0]?.address?.toLowerCase() ?? null;
+}
+
+/** Message-IDs in a DSN's attached original headers (every Message-ID header line but the report's own). */
+function attachedMessageIdsOf(source: string, ownMessageId: string | undefined): string[] {
+  const own = messageIdsIn(ownMessageId)[0];
+  return [...source.matchAll(/^Message-ID:\s*(<[^>\s]+>)/gim)].flatMap((m) => messageIdsIn(m[1])).filter((id) => id !== own);
+}
