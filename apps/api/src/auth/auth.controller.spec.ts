@@ -50,7 +50,7 @@ describe('auth (real Postgres)', () => {
     await db.connect();
     try {
       const users = await db.query('SELECT password_hash FROM users');
-      expect(users.rows.map((u) => u.password_hash)).toEqual(users.rows.map(() => expect.stringMatching(/^\$2[aby]\$04\$/)));
+      expect(users.rows.map((u) => u.password_hash)).toEqual(users.rows.map(() => expect.stringMatching(/^\$scrypt\$ln=10,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/)));
       const sessions = await db.query('SELECT token_hash FROM sessions');
       expect(sessions.rows.map((s) => s.token_hash)).toContainEqual(expect.stringMatching(/^[0-9a-f]{64}$/));
       expect(sessions.rows.map((s) => s.token_hash)).not.toContain(api.admin.token);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UserEntity } from '../users/user.entity';
 import { ApiKeyEntity } from './api-key.entity';
@@ -23,8 +24,8 @@ import { SignInLimiter } from './sign-in-limiter';
     { provide: PrincipalCache, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new PrincipalCache(config.AUTH_CACHE_SECONDS * 1000) },
     {
       provide: SignInLimiter,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new SignInLimiter({
+      inject: [DataSource, APP_CONFIG],
+      useFactory: (db: DataSource, config: AppConfig) => new SignInLimiter(db, {
         maxFailuresPerEmail: config.AUTH_SIGN_IN_MAX_FAILURES_PER_EMAIL,
         maxFailuresPerIp: config.AUTH_SIGN_IN_MAX_FAILURES_PER_IP,
         windowMs: config.AUTH_SIGN_IN_WINDOW_SECONDS * 1000,

@@ -38,8 +38,9 @@ export class SessionsService {
   /** 401 with one message for an unknown email, a wrong password or a deactivated user. */
   async signInOrThrow(email: string, password: string, now = new Date()): Promise<SignedIn> {
     const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
-    const correct = await this.passwords.isCorrect(password, user?.passwordHash);
-    if (!user || !correct || !user.active) throw new UnauthorizedException('wrong email or password');
+    const check = await this.passwords.check(password, user?.passwordHash);
+    if (!user || !check.correct || !user.active) throw new UnauthorizedException('wrong email or password');
+    if (check.needsRehash) await this.users.update({ id: user.id }, { passwordHash: await this.passwords.hash(password) });
     const token = generateSecretToken('sfs');
     const expiresAt = new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000);
     await this.sessions.insert({ tokenHash: hashSecretToken(token), userId: user.id, expiresAt });

@@ -43,7 +43,8 @@ export const appConfigSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /** Mark the session cookie `Secure` (set when the API is served over HTTPS). */
   SESSION_COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  AUTH_BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
+  /** log2 of scrypt's N for password hashes (memory 128·N·8 bytes: 32 MiB at 15); raising it rehashes at next sign-in. */
+  AUTH_SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(15),
   /** Failed sign-ins allowed per email, and per client IP, inside the window before 429 (per API instance). */
   AUTH_SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   AUTH_SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
