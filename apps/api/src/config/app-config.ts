@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '@segflow/workflow-contracts';
+import { trustProxySchema } from './trust-proxy';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -38,7 +39,7 @@ export const appConfigSchema = z.object({
   SEGMENT_MATCH_MAX_DISTANCE: z.coerce.number().positive().default(1.5),
   /** The first admin, created at boot when there is no user at all. */
   SEGFLOW_ADMIN_EMAIL: z.string().email().default('admin@segflow.local'),
-  /** Password of the first admin; when unset a random one is generated and printed once. */
+  /** Password of the first admin; required while there is no user (npm start generates one), never logged. */
   SEGFLOW_ADMIN_PASSWORD: z.string().min(8).optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /** Mark the session cookie `Secure` (set when the API is served over HTTPS). */
@@ -51,8 +52,17 @@ export const appConfigSchema = z.object({
   AUTH_SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(900),
   // Below a minute so API keys' last_used_at (refreshed on a cache miss) keeps its one-minute precision.
   AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(59).default(5),
-  /** Take the client IP from X-Forwarded-For (set when the API sits behind a reverse proxy), for the per-IP limit. */
-  API_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Whose X-Forwarded-For names the client (for the per-IP sign-in limit): `false`, a hop count, or proxy addresses/CIDRs. */
+  API_TRUST_PROXY: trustProxySchema,
+  /**
+   * Origins (scheme://host[:port], comma-separated) besides the API's own host from which a cookie-signed-in browser
+   * may send a non-JSON state-changing request (e.g. a web app served from another host).
+   */
+  API_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine((o) => URL.canParse(o) && new URL(o).origin === o, 'each entry must be an origin such as https://app.example.com'))),
   /** How often the SLA breach check runs. */
   SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
 });
