@@ -2,16 +2,19 @@ import type { FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'segflow_session';
 
-/** What a request presents: a session token (cookie or bearer `sfs_…`) or an API key (`x-api-key` or bearer `sfk_…`). */
-export type Credentials = { kind: 'session'; token: string } | { kind: 'apiKey'; key: string } | null;
+/**
+ * What a request presents: a session token (cookie or bearer `sfs_…`) or an API key (`x-api-key` or bearer `sfk_…`).
+ * `via` tells a cookie (which a browser sends by itself, so cross-site checks apply) from a header a client set.
+ */
+export type Credentials = { kind: 'session'; token: string; via: 'cookie' | 'header' } | { kind: 'apiKey'; key: string } | null;
 
 export function readCredentials(request: FastifyRequest): Credentials {
   const apiKeyHeader = request.headers['x-api-key'];
   if (typeof apiKeyHeader === 'string' && apiKeyHeader) return { kind: 'apiKey', key: apiKeyHeader };
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-  if (bearer) return bearer.startsWith('sfk_') ? { kind: 'apiKey', key: bearer } : { kind: 'session', token: bearer };
+  if (bearer) return bearer.startsWith('sfk_') ? { kind: 'apiKey', key: bearer } : { kind: 'session', token: bearer, via: 'header' };
   const cookie = readCookie(request.headers.cookie, SESSION_COOKIE);
-  return cookie ? { kind: 'session', token: cookie } : null;
+  return cookie ? { kind: 'session', token: cookie, via: 'cookie' } : null;
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {
