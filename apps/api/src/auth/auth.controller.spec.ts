@@ -60,6 +60,29 @@ describe('auth (real Postgres)', () => {
     }
   });
 
+  it('changes the password of the signed-in user and ends their other sessions, not this one', async () => {
+    const rep = await api.createUser({ role: 'rep' });
+    const signIn = (password: string) => api.requestAs('anonymous', 'POST', '/api/auth/sign-in', { email: rep.email, password });
+    const other = { ...rep, token: (await signIn(TEST_USER_PASSWORD)).body.token };
+    const wrong = await api.requestAs(rep, 'POST', '/api/auth/password', { currentPassword: 'not-my-password', newPassword: 'brand-new-password' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.message).toBe('currentPassword: wrong password');
+    const short = await api.requestAs(rep, 'POST', '/api/auth/password', { currentPassword: TEST_USER_PASSWORD, newPassword: 'short' });
+    expect(short.status).toBe(400);
+    expect(JSON.stringify(short.body)).toMatch(/newPassword/);
+    expect((await api.requestAs(rep, 'POST', '/api/auth/password', { currentPassword: TEST_USER_PASSWORD, newPassword: 'brand-new-password' })).status).toBe(204);
+    expect((await api.requestAs(other, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await api.requestAs(rep, 'GET', '/api/auth/me')).status).toBe(200);
+    expect((await signIn(TEST_USER_PASSWORD)).status).toBe(401);
+    expect((await signIn('brand-new-password')).status).toBe(200);
+  });
+
+  it('ends every session of a user whose password an admin resets', async () => {
+    const rep = await api.createUser({ role: 'rep' });
+    expect((await api.request('PATCH', `/api/users/${rep.id}`, { password: 'reset-by-admin' })).status).toBe(200);
+    expect((await api.requestAs(rep, 'GET', '/api/auth/me')).status).toBe(401);
+  });
+
   it('gives a deactivated user 401 at once', async () => {
     const rep = await api.createUser({ role: 'rep' });
     expect((await api.requestAs(rep, 'GET', '/api/auth/me')).status).toBe(200);

@@ -3,15 +3,17 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
+import { passwordSchema } from '../users/user.dto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { CurrentUser, Public, Roles } from './auth.decorators';
-import type { AuthenticatedRequest, SessionUser } from './principal';
+import { CurrentSession, CurrentUser, Public, Roles } from './auth.decorators';
+import type { AuthenticatedRequest, SessionUser, UserPrincipal } from './principal';
 import { sessionCookie } from './request-credentials';
 import { ROLES } from './roles';
 import { SessionsService } from './sessions.service';
 import { SignInBlockedException, SignInLimiter } from './sign-in-limiter';
 
 const signInSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema });
 
 @ApiTags('auth')
 @Controller('auth')
@@ -54,6 +56,20 @@ export class AuthController {
   async signOut(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     if (request.principal?.kind === 'user') await this.sessions.signOut(request.principal.sessionId);
     reply.header('set-cookie', sessionCookie('', 0, this.config.SESSION_COOKIE_SECURE));
+  }
+
+  @Post('password')
+  @Roles(...ROLES)
+  @HttpCode(204)
+  @ApiOperation({ summary: "Change the signed-in user's password; ends their other sessions (this one stays). 401 for a wrong currentPassword, counted like a failed sign-in" })
+  async changePassword(
+    @Body(new ZodBodyPipe(changePasswordSchema)) body: z.infer<typeof changePasswordSchema>,
+    @CurrentSession() principal: UserPrincipal,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.withRetryAfter(reply, () =>
+      this.limiter.limitOrThrow(principal.user.email, request.ip, () => this.sessions.changePasswordOrThrow(principal, body.currentPassword, body.newPassword)));
   }
 
   @Get('me')

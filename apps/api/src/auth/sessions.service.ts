@@ -6,7 +6,8 @@ import { SELECT_USERS_SQL } from '../users/user.dto';
 import { UserEntity } from '../users/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { PrincipalCache } from './principal-cache';
-import type { Principal, SessionUser } from './principal';
+import type { Principal, SessionUser, UserPrincipal } from './principal';
+import { Observable, Subject } from 'rxjs';
 import { generateSecretToken, hashSecretToken } from './secret-token';
 import { SessionEntity } from './session.entity';
 
@@ -27,6 +28,8 @@ const toSessionUser = (user: SessionUser): SessionUser => ({
 /** Password sign-in, opaque session tokens with a fixed lifetime, sign-out. */
 @Injectable()
 export class SessionsService {
+  private readonly endedSessions = new Subject<string>();
+
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
@@ -53,6 +56,30 @@ export class SessionsService {
   async signOut(sessionId: string): Promise<void> {
     await this.sessions.delete({ id: sessionId });
     this.cache.forgetSession(sessionId);
+    this.endedSessions.next(sessionId);
+  }
+
+  /** 401 when `currentPassword` is wrong; else stores the new password and ends the user's other sessions. */
+  async changePasswordOrThrow(principal: UserPrincipal, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.users.findOneByOrFail({ id: principal.user.id });
+    if (!(await this.passwords.check(currentPassword, user.passwordHash)).correct) throw new UnauthorizedException('currentPassword: wrong password');
+    await this.users.update({ id: user.id }, { passwordHash: await this.passwords.hash(newPassword) });
+    await this.endSessionsOf(user.id, principal.sessionId);
+  }
+
+  /** Ends every session of the user but `keep` (password changed, user deactivated), and their open streams. */
+  async endSessionsOf(userId: string, keep: string | null = null): Promise<void> {
+    const ended: { id: string }[] = await this.sessions.query(
+      `WITH ended AS (DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2 RETURNING id) SELECT id FROM ended`,
+      [userId, keep],
+    );
+    this.cache.forgetUser(userId);
+    for (const { id } of ended) this.endedSessions.next(id);
+  }
+
+  /** Ids of sessions this API instance ended (sign-out, password change), for the streams they hold open. */
+  get ended(): Observable<string> {
+    return this.endedSessions.asObservable();
   }
 
   /** The user behind a live session token of an active user, else null. */
@@ -67,7 +94,7 @@ export class SessionsService {
     );
     const [row] = rows;
     if (!row) return null;
-    const principal: Principal = { kind: 'user', sessionId: row.session_id, user: toSessionUser(row) };
+    const principal: Principal = { kind: 'user', sessionId: row.session_id, sessionExpiresAt: row.expires_at, user: toSessionUser(row) };
     this.cache.set(tokenHash, principal, row.expires_at.getTime());
     return principal;
   }
