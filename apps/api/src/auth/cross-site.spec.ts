@@ -15,14 +15,20 @@ describe('cross-site requests with the session cookie (real Postgres)', () => {
   afterAll(() => api.close());
 
   it('refuses a text/plain POST from another site, with a 403 that says why, and changes nothing', async () => {
-    const body = JSON.stringify({ id: 'evil', name: 'Evil' });
-    const refused = await postTeam({ cookie, 'content-type': 'text/plain', origin: 'https://evil.example' }, body);
+    // Revoking takes no body, so the body pipe would not stop a forged POST: the cross-site check must.
+    const key = (await api.request('POST', '/api/api-keys', { name: 'ingest' })).body as { id: string };
+    const revoke = (headers: Record<string, string>) =>
+      api.app.inject({ method: 'POST', url: `/api/api-keys/${key.id}/revoke`, headers: { host, cookie, 'content-type': 'text/plain', ...headers }, payload: 'x' });
+    const refused = await revoke({ origin: 'https://evil.example' });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().message).toBe('cross-site request refused (Origin https://evil.example is not this site): a POST signed in by the session cookie must send content-type application/json or come from this site (or an origin in API_ALLOWED_ORIGINS)');
-    const noOrigin = await postTeam({ cookie, 'content-type': 'text/plain' }, body);
+    const noOrigin = await revoke({});
     expect(noOrigin.statusCode).toBe(403);
     expect(noOrigin.json().message).toMatch(/^cross-site request refused \(no Origin header\)/);
-    expect((await api.request('GET', '/api/teams')).body.map((t: { id: string }) => t.id)).not.toContain('evil');
+    const keys = (await api.request('GET', '/api/api-keys')).body as { id: string; revokedAt: string | null }[];
+    expect(keys.find((k) => k.id === key.id)?.revokedAt).toBeNull();
+    const fromThisSite = await revoke({ origin: `http://${host}` });
+    expect(fromThisSite.statusCode).toBe(201);
   });
 
   it('lets JSON through, and a bodiless POST or DELETE from this site or an allowed origin', async () => {
