@@ -9,6 +9,7 @@ import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { EndedSessions } from './ended-sessions';
 import { PasswordHasher } from './password-hasher';
 import { PrincipalCache } from './principal-cache';
 import { SessionEntity } from './session.entity';
@@ -20,7 +21,7 @@ import { SignInLimiter } from './sign-in-limiter';
   imports: [TypeOrmModule.forFeature([SessionEntity, ApiKeyEntity, UserEntity])],
   controllers: [AuthController, ApiKeysController],
   providers: [
-    SessionsService, ApiKeysService, PasswordHasher, { provide: APP_GUARD, useClass: AuthGuard },
+    SessionsService, ApiKeysService, PasswordHasher, EndedSessions, { provide: APP_GUARD, useClass: AuthGuard },
     { provide: PrincipalCache, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new PrincipalCache(config.AUTH_CACHE_SECONDS * 1000) },
     {
       provide: SignInLimiter,
@@ -32,6 +33,6 @@ import { SignInLimiter } from './sign-in-limiter';
       }),
     },
   ],
-  exports: [PasswordHasher, SessionsService, PrincipalCache],
+  exports: [PasswordHasher, SessionsService, PrincipalCache, EndedSessions],
 })
 export class AuthModule {}

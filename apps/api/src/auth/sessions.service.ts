@@ -7,8 +7,8 @@ import { UserEntity } from '../users/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { PrincipalCache } from './principal-cache';
 import type { Principal, SessionUser, UserPrincipal } from './principal';
-import { Observable, Subject } from 'rxjs';
 import { generateSecretToken, hashSecretToken } from './secret-token';
+import { SESSIONS_ENDED_CHANNEL } from './ended-sessions';
 import { SessionEntity } from './session.entity';
 
 export interface SignedIn {
@@ -28,8 +28,6 @@ const toSessionUser = (user: SessionUser): SessionUser => ({
 /** Password sign-in, opaque session tokens with a fixed lifetime, sign-out. */
 @Injectable()
 export class SessionsService {
-  private readonly endedSessions = new Subject<string>();
-
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
@@ -54,9 +52,12 @@ export class SessionsService {
   }
 
   async signOut(sessionId: string): Promise<void> {
-    await this.sessions.delete({ id: sessionId });
+    // Every replica's EndedSessions hears the id (forgets its cached principal, ends its streams) once this commits.
+    await this.sessions.query(
+      `WITH ended AS (DELETE FROM sessions WHERE id = $1 RETURNING id) SELECT pg_notify($2, id::text) FROM ended`,
+      [sessionId, SESSIONS_ENDED_CHANNEL],
+    );
     this.cache.forgetSession(sessionId);
-    this.endedSessions.next(sessionId);
   }
 
   /** 401 when `currentPassword` is wrong; else stores the new password and ends the user's other sessions. */
@@ -69,17 +70,11 @@ export class SessionsService {
 
   /** Ends every session of the user but `keep` (password changed, user deactivated), and their open streams. */
   async endSessionsOf(userId: string, keep: string | null = null): Promise<void> {
-    const ended: { id: string }[] = await this.sessions.query(
-      `WITH ended AS (DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2 RETURNING id) SELECT id FROM ended`,
-      [userId, keep],
+    await this.sessions.query(
+      `WITH ended AS (DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2 RETURNING id) SELECT pg_notify($3, id::text) FROM ended`,
+      [userId, keep, SESSIONS_ENDED_CHANNEL],
     );
     this.cache.forgetUser(userId);
-    for (const { id } of ended) this.endedSessions.next(id);
-  }
-
-  /** Ids of sessions this API instance ended (sign-out, password change), for the streams they hold open. */
-  get ended(): Observable<string> {
-    return this.endedSessions.asObservable();
   }
 
   /** The user behind a live session token of an active user, else null. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { concatMap, endWith, filter, finalize, ignoreElements, interval, map, merge, Observable, of, takeUntil, timer } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { SessionUser, UserPrincipal } from '../auth/principal';
-import { SessionsService } from '../auth/sessions.service';
+import { EndedSessions } from '../auth/ended-sessions';
 import { isTaskChangeFor, TaskChange } from './task-changes';
 import { TaskChangesService } from './task-changes.service';
 
@@ -31,7 +31,7 @@ export class InboxStreamService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly taskChanges: TaskChangesService,
-    private readonly sessions: SessionsService,
+    private readonly endedSessions: EndedSessions,
   ) {}
 
   /** The stream of a signed-in session; it ends when that session ends (sign-out, password change, expiry). */
@@ -43,7 +43,7 @@ export class InboxStreamService {
     }
     this.openPerUser.set(user.id, open + 1);
     const expired = timer(Math.min(MAX_TIMER_MS, Math.max(0, principal.sessionExpiresAt.getTime() - now)));
-    const sessionEnded = merge(this.sessions.ended.pipe(filter((id) => id === sessionId)), expired);
+    const sessionEnded = merge(this.endedSessions.endOf(sessionId), expired);
     return this.streamFor(user).pipe(takeUntil(sessionEnded), finalize(() => this.release(user.id)));
   }
 

@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SlaFixtures } from '../testing/sla-fixtures';
-import { TEST_USER_PASSWORD } from '../testing/test-api';
+import { startTestApi, TEST_USER_PASSWORD, TestApi, TestUser } from '../testing/test-api';
 import { INBOX_STREAMS_PER_USER } from './inbox-stream.service';
-import { startTestApi, TestApi, TestUser } from '../testing/test-api';
 
 interface StreamEvent { type: string; data: any }
 
@@ -197,5 +196,24 @@ describe('GET /api/inbox/stream (real Postgres, real HTTP)', () => {
     await otherStream.waitForEnd();
     await new Promise((r) => setTimeout(r, 200));
     expect(currentStream.ended).toBe(false);
+  });
+
+  it('ends a stream held by another replica when its session signs out here, and that replica forgets the session at once', async () => {
+    const replica = await startTestApi({ DATABASE_URL: api.config.DATABASE_URL, AUTH_CACHE_SECONDS: '59' });
+    try {
+      await replica.app.listen(0, '127.0.0.1');
+      const replicaUrl = `http://127.0.0.1:${(replica.app.getHttpServer().address() as AddressInfo).port}`;
+      const rep = await api.createUser({ role: 'rep', teamId: 'east' });
+      const there = await StreamReader.open(replicaUrl, rep);
+      streams.push(there);
+      await there.next((e) => e.type === 'ready');
+      // The replica now holds the session's principal in its cache for up to 59 s.
+      expect((await replica.requestAs(rep, 'GET', '/api/auth/me')).status).toBe(200);
+      expect((await api.requestAs(rep, 'POST', '/api/auth/sign-out')).status).toBe(204);
+      await there.waitForEnd();
+      expect((await replica.requestAs(rep, 'GET', '/api/auth/me')).status).toBe(401);
+    } finally {
+      await replica.close();
+    }
   });
 });
