@@ -29,4 +29,18 @@ describe('PasswordHasher', () => {
   it('says no for an unknown user (no hash) whatever the password', async () => {
     expect(await sut.check('segflow-unknown-user', undefined)).toEqual({ correct: false, needsRehash: false });
   });
+
+  it('keeps the event loop turning while it hashes: scrypt runs on the thread pool', async () => {
+    let ticks = 0;
+    let hashing = true;
+    const spin = () => {
+      ticks += 1;
+      if (hashing) setImmediate(spin);
+    };
+    setImmediate(spin);
+    await hasherAt(14).hash('a password of some length');
+    hashing = false;
+    // A hash on the main thread (bcryptjs gives the loop a turn only every ~100 ms) would allow a handful.
+    expect(ticks).toBeGreaterThan(100);
+  });
 });
