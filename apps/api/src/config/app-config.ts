@@ -42,11 +42,11 @@ export const appConfigSchema = z.object({
   /** Password of the first admin; required while there is no user (npm start generates one), never logged. */
   SEGFLOW_ADMIN_PASSWORD: z.string().min(8).optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
-  /** Mark the session cookie `Secure` (set when the API is served over HTTPS). */
+  /** Mark the session cookie `Secure`: set whenever browsers reach Segflow over HTTPS, e.g. behind a TLS proxy. */
   SESSION_COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** log2 of scrypt's N for password hashes (memory 128·N·8 bytes: 32 MiB at 15); raising it rehashes at next sign-in. */
   AUTH_SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(15),
-  /** Failed sign-ins allowed per email, and per client IP, inside the window before 429 (per API instance). */
+  /** Failed sign-ins allowed per email, and per client IP, inside the window before 429 (shared by all replicas). */
   AUTH_SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   AUTH_SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
   AUTH_SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(900),
