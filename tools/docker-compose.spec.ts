@@ -7,7 +7,11 @@ import { workerConfigSchema } from '../apps/worker/src/config';
 // No Docker engine runs on our machines, so the compose file is checked for consistency instead of being run.
 const root = join(__dirname, '..');
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'));
-const services = compose.services as Record<string, { image?: string; build?: { dockerfile: string }; environment?: Record<string, string>; volumes?: string[]; depends_on?: string[] | Record<string, unknown> }>;
+type Service = {
+  image?: string; build?: { dockerfile: string }; environment?: Record<string, string>; volumes?: string[]; ports?: string[];
+  networks?: Record<string, { ipv4_address?: string }>; depends_on?: string[] | Record<string, unknown>;
+};
+const services = compose.services as Record<string, Service>;
 const dependsOn = (name: string) => {
   const d = services[name].depends_on ?? [];
   return Array.isArray(d) ? d : Object.keys(d);
@@ -60,5 +64,27 @@ describe('docker-compose.yml', () => {
     const mount = services.temporal.volumes!.map((v) => v.split(':')).find(([host]) => host === './tools/temporal-dynamic-config.yaml');
     expect(mount?.[1]).toBe(join('/etc/temporal', services.temporal.environment!.DYNAMIC_CONFIG_FILE_PATH!));
     expect(existsSync(join(root, 'tools/temporal-dynamic-config.yaml'))).toBe(true);
+  });
+
+  it('publishes only the web app and the API; anything else is bound to this machine only', () => {
+    const published = Object.entries(services).filter(([, service]) => service.ports?.some((port) => !port.startsWith('127.0.0.1:')));
+    expect(published.map(([name]) => name).sort()).toEqual(['api', 'web']);
+    expect(services.postgres.ports).toBeUndefined();
+    expect(services.temporal.ports).toBeUndefined();
+  });
+
+  it("lets the API trust X-Forwarded-For from the web container's nginx only, which sets it", () => {
+    const webAddress = services.web.networks!.default!.ipv4_address!;
+    const subnet: string = compose.networks.default.ipam.config[0].subnet;
+    expect(webAddress.split('.').slice(0, 3)).toEqual(subnet.split('/')[0]!.split('.').slice(0, 3));
+    expect(appConfigSchema.shape.API_TRUST_PROXY.parse(services.api.environment!.API_TRUST_PROXY)).toEqual([webAddress]);
+    const nginx = readFileSync(join(root, 'apps/web/nginx.conf.template'), 'utf8');
+    expect(nginx).toMatch(/proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;/);
+    // The API's CSRF check compares Origin with the Host the browser used.
+    expect(nginx).toMatch(/proxy_set_header Host \$http_host;/);
+  });
+
+  it('makes the first admin password a required setting instead of one the API would generate and log', () => {
+    expect(services.api.environment!.SEGFLOW_ADMIN_PASSWORD).toMatch(/^\$\{SEGFLOW_ADMIN_PASSWORD:\?.+\}$/);
   });
 });

@@ -39,7 +39,8 @@ describe('auth (real Postgres)', () => {
     const session = cookie.split(';')[0];
     const me = await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session } });
     expect(me.statusCode).toBe(200);
-    const out = await api.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: session } });
+    // A bodiless POST: the browser's Origin shows it comes from this site (auth/cross-site.spec.ts).
+    const out = await api.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: session, origin: 'http://localhost' } });
     expect(out.statusCode).toBe(204);
     expect(String(out.headers['set-cookie'])).toMatch(/Max-Age=0/);
     expect((await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session } })).statusCode).toBe(401);
@@ -50,13 +51,36 @@ describe('auth (real Postgres)', () => {
     await db.connect();
     try {
       const users = await db.query('SELECT password_hash FROM users');
-      expect(users.rows.map((u) => u.password_hash)).toEqual(users.rows.map(() => expect.stringMatching(/^\$2[aby]\$04\$/)));
+      expect(users.rows.map((u) => u.password_hash)).toEqual(users.rows.map(() => expect.stringMatching(/^\$scrypt\$ln=10,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/)));
       const sessions = await db.query('SELECT token_hash FROM sessions');
       expect(sessions.rows.map((s) => s.token_hash)).toContainEqual(expect.stringMatching(/^[0-9a-f]{64}$/));
       expect(sessions.rows.map((s) => s.token_hash)).not.toContain(api.admin.token);
     } finally {
       await db.end();
     }
+  });
+
+  it('changes the password of the signed-in user and ends their other sessions, not this one', async () => {
+    const rep = await api.createUser({ role: 'rep' });
+    const signIn = (password: string) => api.requestAs('anonymous', 'POST', '/api/auth/sign-in', { email: rep.email, password });
+    const other = { ...rep, token: (await signIn(TEST_USER_PASSWORD)).body.token };
+    const wrong = await api.requestAs(rep, 'POST', '/api/auth/password', { currentPassword: 'not-my-password', newPassword: 'brand-new-password' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.message).toBe('currentPassword: wrong password');
+    const short = await api.requestAs(rep, 'POST', '/api/auth/password', { currentPassword: TEST_USER_PASSWORD, newPassword: 'short' });
+    expect(short.status).toBe(400);
+    expect(JSON.stringify(short.body)).toMatch(/newPassword/);
+    expect((await api.requestAs(rep, 'POST', '/api/auth/password', { currentPassword: TEST_USER_PASSWORD, newPassword: 'brand-new-password' })).status).toBe(204);
+    expect((await api.requestAs(other, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await api.requestAs(rep, 'GET', '/api/auth/me')).status).toBe(200);
+    expect((await signIn(TEST_USER_PASSWORD)).status).toBe(401);
+    expect((await signIn('brand-new-password')).status).toBe(200);
+  });
+
+  it('ends every session of a user whose password an admin resets', async () => {
+    const rep = await api.createUser({ role: 'rep' });
+    expect((await api.request('PATCH', `/api/users/${rep.id}`, { password: 'reset-by-admin' })).status).toBe(200);
+    expect((await api.requestAs(rep, 'GET', '/api/auth/me')).status).toBe(401);
   });
 
   it('gives a deactivated user 401 at once', async () => {

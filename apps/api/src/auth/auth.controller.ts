@@ -1,17 +1,19 @@
-import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
+import { passwordSchema } from '../users/user.dto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { CurrentUser, Public, Roles } from './auth.decorators';
-import type { AuthenticatedRequest, SessionUser } from './principal';
+import { CurrentSession, CurrentUser, Public, Roles } from './auth.decorators';
+import type { AuthenticatedRequest, SessionUser, UserPrincipal } from './principal';
 import { sessionCookie } from './request-credentials';
 import { ROLES } from './roles';
 import { SessionsService } from './sessions.service';
-import { SignInLimiter } from './sign-in-limiter';
+import { SignInBlockedException, SignInLimiter } from './sign-in-limiter';
 
 const signInSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema });
 
 @ApiTags('auth')
 @Controller('auth')
@@ -31,26 +33,18 @@ export class AuthController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ token: string; expiresAt: string; user: SessionUser }> {
-    const blocked = this.limiter.blockedFor(body.email, request.ip, Date.now());
-    if (blocked.retryAfterMs > 0) {
-      const seconds = Math.ceil(blocked.retryAfterMs / 1000);
-      reply.header('retry-after', String(seconds));
-      const whose = blocked.which === 'email' ? 'for this email' : 'from your network address';
-      throw new HttpException({ message: `too many failed sign-in attempts ${whose}; try again in ${seconds} s`, retryAfterSeconds: seconds }, HttpStatus.TOO_MANY_REQUESTS);
-    }
-    const signedIn = await this.signInCountingFailuresOrThrow(body.email, body.password, request.ip);
+    const signedIn = await this.withRetryAfter(reply, () =>
+      this.limiter.limitOrThrow(body.email, request.ip, () => this.sessions.signInOrThrow(body.email, body.password)));
     const maxAge = (signedIn.expiresAt.getTime() - Date.now()) / 1000;
     reply.header('set-cookie', sessionCookie(signedIn.token, maxAge, this.config.SESSION_COOKIE_SECURE));
     return { token: signedIn.token, expiresAt: signedIn.expiresAt.toISOString(), user: signedIn.user };
   }
 
-  private async signInCountingFailuresOrThrow(email: string, password: string, ip: string) {
+  private async withRetryAfter<T>(reply: FastifyReply, limited: () => Promise<T>): Promise<T> {
     try {
-      const signedIn = await this.sessions.signInOrThrow(email, password);
-      this.limiter.recordSuccess(email);
-      return signedIn;
+      return await limited();
     } catch (error) {
-      if (error instanceof UnauthorizedException) this.limiter.recordFailure(email, ip, Date.now());
+      if (error instanceof SignInBlockedException) reply.header('retry-after', String(error.retryAfterSeconds));
       throw error;
     }
   }
@@ -62,6 +56,20 @@ export class AuthController {
   async signOut(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     if (request.principal?.kind === 'user') await this.sessions.signOut(request.principal.sessionId);
     reply.header('set-cookie', sessionCookie('', 0, this.config.SESSION_COOKIE_SECURE));
+  }
+
+  @Post('password')
+  @Roles(...ROLES)
+  @HttpCode(204)
+  @ApiOperation({ summary: "Change the signed-in user's password; ends their other sessions (this one stays). 401 for a wrong currentPassword, counted like a failed sign-in" })
+  async changePassword(
+    @Body(new ZodBodyPipe(changePasswordSchema)) body: z.infer<typeof changePasswordSchema>,
+    @CurrentSession() principal: UserPrincipal,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.withRetryAfter(reply, () =>
+      this.limiter.limitOrThrow(principal.user.email, request.ip, () => this.sessions.changePasswordOrThrow(principal, body.currentPassword, body.newPassword)));
   }
 
   @Get('me')

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata, UnauthorizedException } from '@nestjs/common';
-import type { AuthenticatedRequest, SessionUser } from './principal';
+import type { AuthenticatedRequest, SessionUser, UserPrincipal } from './principal';
 import type { Role } from './roles';
 
 export const IS_PUBLIC = 'segflow:isPublic';
@@ -12,8 +12,13 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
 /** The signed-in user of the request; 401 when the request was made with an API key. */
-export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): SessionUser => {
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): SessionUser => sessionOrThrow(context).user);
+
+/** The session of the request (its user, id and expiry); 401 when the request was made with an API key. */
+export const CurrentSession = createParamDecorator((_: unknown, context: ExecutionContext): UserPrincipal => sessionOrThrow(context));
+
+function sessionOrThrow(context: ExecutionContext): UserPrincipal {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
   if (principal?.kind !== 'user') throw new UnauthorizedException('sign in as a user');
-  return principal.user;
-});
+  return principal;
+}

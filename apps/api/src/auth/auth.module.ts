@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UserEntity } from '../users/user.entity';
 import { ApiKeyEntity } from './api-key.entity';
@@ -8,6 +9,7 @@ import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { EndedSessions } from './ended-sessions';
 import { PasswordHasher } from './password-hasher';
 import { PrincipalCache } from './principal-cache';
 import { SessionEntity } from './session.entity';
@@ -19,18 +21,18 @@ import { SignInLimiter } from './sign-in-limiter';
   imports: [TypeOrmModule.forFeature([SessionEntity, ApiKeyEntity, UserEntity])],
   controllers: [AuthController, ApiKeysController],
   providers: [
-    SessionsService, ApiKeysService, PasswordHasher, { provide: APP_GUARD, useClass: AuthGuard },
+    SessionsService, ApiKeysService, PasswordHasher, EndedSessions, { provide: APP_GUARD, useClass: AuthGuard },
     { provide: PrincipalCache, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new PrincipalCache(config.AUTH_CACHE_SECONDS * 1000) },
     {
       provide: SignInLimiter,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new SignInLimiter({
+      inject: [DataSource, APP_CONFIG],
+      useFactory: (db: DataSource, config: AppConfig) => new SignInLimiter(db, {
         maxFailuresPerEmail: config.AUTH_SIGN_IN_MAX_FAILURES_PER_EMAIL,
         maxFailuresPerIp: config.AUTH_SIGN_IN_MAX_FAILURES_PER_IP,
         windowMs: config.AUTH_SIGN_IN_WINDOW_SECONDS * 1000,
       }),
     },
   ],
-  exports: [PasswordHasher, SessionsService, PrincipalCache],
+  exports: [PasswordHasher, SessionsService, PrincipalCache, EndedSessions],
 })
 export class AuthModule {}

@@ -13,8 +13,11 @@ export interface SessionUser {
 
 /** Who made a request: a signed-in user or an API key. */
 export type Principal =
-  | { kind: 'user'; user: SessionUser; sessionId: string }
+  | { kind: 'user'; user: SessionUser; sessionId: string; sessionExpiresAt: Date }
   | { kind: 'apiKey'; keyId: string; scopes: ApiKeyScope[] };
+
+/** A principal signed in with a session. */
+export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
 /** The request after the auth guard ran. */
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };

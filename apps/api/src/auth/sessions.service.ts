@@ -6,8 +6,9 @@ import { SELECT_USERS_SQL } from '../users/user.dto';
 import { UserEntity } from '../users/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { PrincipalCache } from './principal-cache';
-import type { Principal, SessionUser } from './principal';
+import type { Principal, SessionUser, UserPrincipal } from './principal';
 import { generateSecretToken, hashSecretToken } from './secret-token';
+import { SESSIONS_ENDED_CHANNEL } from './ended-sessions';
 import { SessionEntity } from './session.entity';
 
 export interface SignedIn {
@@ -38,8 +39,9 @@ export class SessionsService {
   /** 401 with one message for an unknown email, a wrong password or a deactivated user. */
   async signInOrThrow(email: string, password: string, now = new Date()): Promise<SignedIn> {
     const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
-    const correct = await this.passwords.isCorrect(password, user?.passwordHash);
-    if (!user || !correct || !user.active) throw new UnauthorizedException('wrong email or password');
+    const check = await this.passwords.check(password, user?.passwordHash);
+    if (!user || !check.correct || !user.active) throw new UnauthorizedException('wrong email or password');
+    if (check.needsRehash) await this.users.update({ id: user.id }, { passwordHash: await this.passwords.hash(password) });
     const token = generateSecretToken('sfs');
     const expiresAt = new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000);
     await this.sessions.insert({ tokenHash: hashSecretToken(token), userId: user.id, expiresAt });
@@ -50,8 +52,29 @@ export class SessionsService {
   }
 
   async signOut(sessionId: string): Promise<void> {
-    await this.sessions.delete({ id: sessionId });
+    // Every replica's EndedSessions hears the id (forgets its cached principal, ends its streams) once this commits.
+    await this.sessions.query(
+      `WITH ended AS (DELETE FROM sessions WHERE id = $1 RETURNING id) SELECT pg_notify($2, id::text) FROM ended`,
+      [sessionId, SESSIONS_ENDED_CHANNEL],
+    );
     this.cache.forgetSession(sessionId);
+  }
+
+  /** 401 when `currentPassword` is wrong; else stores the new password and ends the user's other sessions. */
+  async changePasswordOrThrow(principal: UserPrincipal, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.users.findOneByOrFail({ id: principal.user.id });
+    if (!(await this.passwords.check(currentPassword, user.passwordHash)).correct) throw new UnauthorizedException('currentPassword: wrong password');
+    await this.users.update({ id: user.id }, { passwordHash: await this.passwords.hash(newPassword) });
+    await this.endSessionsOf(user.id, principal.sessionId);
+  }
+
+  /** Ends every session of the user but `keep` (password changed, user deactivated), and their open streams. */
+  async endSessionsOf(userId: string, keep: string | null = null): Promise<void> {
+    await this.sessions.query(
+      `WITH ended AS (DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2 RETURNING id) SELECT pg_notify($3, id::text) FROM ended`,
+      [userId, keep, SESSIONS_ENDED_CHANNEL],
+    );
+    this.cache.forgetUser(userId);
   }
 
   /** The user behind a live session token of an active user, else null. */
@@ -66,7 +89,7 @@ export class SessionsService {
     );
     const [row] = rows;
     if (!row) return null;
-    const principal: Principal = { kind: 'user', sessionId: row.session_id, user: toSessionUser(row) };
+    const principal: Principal = { kind: 'user', sessionId: row.session_id, sessionExpiresAt: row.expires_at, user: toSessionUser(row) };
     this.cache.set(tokenHash, principal, row.expires_at.getTime());
     return principal;
   }

@@ -1,62 +1,60 @@
-/** How many failed sign-ins a key (an email, a client IP) may have inside a sliding window. */
+import { HttpException, HttpStatus, UnauthorizedException } from '@nestjs/common';
+import type { Queryable } from '../database/queryable';
+import { clearSignInAttempts, releaseSignInAttempt, reserveSignInAttempt, sweepSignInAttempts } from './sign-in-attempts.store';
+
+/** How many failed password checks a key (an email, a client IP) may have inside one window. */
 export interface SignInLimits {
   maxFailuresPerEmail: number;
   maxFailuresPerIp: number;
   windowMs: number;
 }
 
-/** Past this many tracked keys the stalest are dropped, so a flood of random emails cannot grow memory without end. */
-export const MAX_TRACKED_KEYS = 100_000;
+/** 429 for a blocked sign-in; the controller copies `retryAfterSeconds` into the Retry-After header. */
+export class SignInBlockedException extends HttpException {
+  constructor(readonly retryAfterSeconds: number, which: 'email' | 'ip') {
+    const whose = which === 'email' ? 'for this email' : 'from your network address';
+    super({ message: `too many failed sign-in attempts ${whose}; try again in ${retryAfterSeconds} s`, retryAfterSeconds }, HttpStatus.TOO_MANY_REQUESTS);
+  }
+}
 
 /**
- * Counts failed sign-ins per email and per client IP in a sliding window, in this process's memory (several API
- * instances each keep their own counts). `now` is passed in so the window can be tested without waiting.
+ * Limits password checks per email and per client IP, in PostgreSQL so every API replica shares the counts. An
+ * attempt is reserved before the password is checked, so a parallel burst gets at most the allowed number of checks
+ * and the rest a 429 at once; a wrong password keeps its reservation, anything else gives it back.
  */
 export class SignInLimiter {
-  // Failure times per key, oldest first; a Map keeps insertion order, which the size cap relies on.
-  private readonly failures = new Map<string, number[]>();
+  constructor(private readonly db: Queryable, private readonly limits: SignInLimits) {}
 
-  constructor(private readonly limits: SignInLimits) {}
-
-  /**
-   * Milliseconds until an attempt for this email from this IP may be tried again, or 0 when it may go ahead now;
-   * `which` names the limit that blocks.
-   */
-  blockedFor(email: string, ip: string, now: number): { retryAfterMs: number; which: 'email' | 'ip' | null } {
-    const byEmail = this.waitOf(emailKey(email), this.limits.maxFailuresPerEmail, now);
-    const byIp = this.waitOf(ipKey(ip), this.limits.maxFailuresPerIp, now);
-    if (byEmail === 0 && byIp === 0) return { retryAfterMs: 0, which: null };
-    return byEmail >= byIp ? { retryAfterMs: byEmail, which: 'email' } : { retryAfterMs: byIp, which: 'ip' };
-  }
-
-  recordFailure(email: string, ip: string, now: number): void {
-    const keys = [[emailKey(email), this.limits.maxFailuresPerEmail], [ipKey(ip), this.limits.maxFailuresPerIp]] as const;
-    for (const [key, max] of keys) {
-      // Only the newest `max` failures decide a block, so no key keeps more than that.
-      const times = [...this.recent(key, now), now].slice(-max);
-      this.failures.delete(key);
-      this.failures.set(key, times);
+  /** Runs `check` (a password check) within the limits; throws {@link SignInBlockedException} without running it when over. */
+  async limitOrThrow<T>(email: string, ip: string, check: () => Promise<T>, now = new Date()): Promise<T> {
+    const [byEmail, byIp] = [emailKey(email), ipKey(ip)];
+    await this.reserveOrThrow(byEmail, this.limits.maxFailuresPerEmail, 'email', now);
+    try {
+      await this.reserveOrThrow(byIp, this.limits.maxFailuresPerIp, 'ip', now);
+    } catch (error) {
+      await releaseSignInAttempt(this.db, byEmail, now);
+      throw error;
     }
-    while (this.failures.size > MAX_TRACKED_KEYS) this.failures.delete(this.failures.keys().next().value!);
+    try {
+      const result = await check();
+      // A success clears the email's failures; the IP's stay, so one good account cannot unlock guessing.
+      await clearSignInAttempts(this.db, byEmail);
+      await releaseSignInAttempt(this.db, byIp, now);
+      return result;
+    } catch (error) {
+      if (!(error instanceof UnauthorizedException)) {
+        await releaseSignInAttempt(this.db, byEmail, now);
+        await releaseSignInAttempt(this.db, byIp, now);
+      }
+      await sweepSignInAttempts(this.db, now);
+      throw error;
+    }
   }
 
-  /** A successful sign-in clears the email's failures; the IP's stay, so one good account cannot unlock guessing. */
-  recordSuccess(email: string): void {
-    this.failures.delete(emailKey(email));
-  }
-
-  private waitOf(key: string, max: number, now: number): number {
-    const times = this.recent(key, now);
-    if (times.length < max) return 0;
-    // Blocked until enough of the oldest failures leave the window to bring the count below the limit.
-    return times[times.length - max]! + this.limits.windowMs - now;
-  }
-
-  private recent(key: string, now: number): number[] {
-    const times = (this.failures.get(key) ?? []).filter((t) => t > now - this.limits.windowMs);
-    if (times.length) this.failures.set(key, times);
-    else this.failures.delete(key);
-    return times;
+  private async reserveOrThrow(key: string, max: number, which: 'email' | 'ip', now: Date): Promise<void> {
+    const reservation = await reserveSignInAttempt(this.db, key, max, this.limits.windowMs, now);
+    if (reservation.reserved) return;
+    throw new SignInBlockedException(Math.max(1, Math.ceil((reservation.windowEndsAt.getTime() - now.getTime()) / 1000)), which);
   }
 }
 

@@ -1,4 +1,7 @@
+import bcrypt from 'bcryptjs';
+import { Client } from 'pg';
 import { startTestApi, TEST_USER_PASSWORD, TestApi } from '../testing/test-api';
+import { PasswordHasher } from './password-hasher';
 
 describe('POST /api/auth/sign-in rate limit (real Postgres)', () => {
   let api: TestApi;
@@ -44,5 +47,47 @@ describe('POST /api/auth/sign-in rate limit (real Postgres)', () => {
     expect(blocked.json().message).toMatch(/from your network address/);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect((await signIn(user.email, TEST_USER_PASSWORD, '127.0.0.31')).statusCode).toBe(200);
+  });
+
+  it('checks at most the allowed number of passwords in a parallel burst and answers the rest 429 at once', async () => {
+    const rep = await api.createUser({ role: 'rep' });
+    const checks = jest.spyOn(api.app.get(PasswordHasher), 'check');
+    try {
+      const statuses = (await Promise.all(Array.from({ length: 50 }, (_, i) => signIn(rep.email, `wrong-${i}`, `127.0.1.${i}`)))).map((r) => r.statusCode);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(47);
+      expect(checks).toHaveBeenCalledTimes(3);
+    } finally {
+      checks.mockRestore();
+    }
+  });
+
+  it('shares the counts between API replicas on the same database', async () => {
+    const replica = await startTestApi({ DATABASE_URL: api.config.DATABASE_URL, AUTH_SIGN_IN_MAX_FAILURES_PER_EMAIL: '3' });
+    try {
+      const rep = await api.createUser({ role: 'rep' });
+      for (let i = 0; i < 3; i += 1) expect((await signIn(rep.email, 'wrong-password', '127.0.0.40')).statusCode).toBe(401);
+      const there = await replica.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: rep.email, password: TEST_USER_PASSWORD }, remoteAddress: '127.0.0.41' });
+      expect(there.statusCode).toBe(429);
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it('replaces a bcrypt hash from before with scrypt at the next successful sign-in', async () => {
+    const rep = await api.createUser({ role: 'rep' });
+    const db = new Client({ connectionString: api.config.DATABASE_URL });
+    await db.connect();
+    const hashOf = async () => (await db.query(`SELECT password_hash FROM users WHERE id = $1`, [rep.id])).rows[0].password_hash as string;
+    try {
+      await db.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [rep.id, bcrypt.hashSync('legacy-password', 4)]);
+      expect((await signIn(rep.email, 'not-it', '127.0.0.50')).statusCode).toBe(401);
+      expect(await hashOf()).toMatch(/^\$2[aby]\$/);
+      expect((await signIn(rep.email, 'legacy-password', '127.0.0.50')).statusCode).toBe(200);
+      expect(await hashOf()).toMatch(/^\$scrypt\$ln=10,/);
+      expect((await signIn(rep.email, 'legacy-password', '127.0.0.50')).statusCode).toBe(200);
+    } finally {
+      await db.end();
+    }
   });
 });

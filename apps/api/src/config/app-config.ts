@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '@segflow/workflow-contracts';
+import { trustProxySchema } from './trust-proxy';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -38,20 +39,30 @@ export const appConfigSchema = z.object({
   SEGMENT_MATCH_MAX_DISTANCE: z.coerce.number().positive().default(1.5),
   /** The first admin, created at boot when there is no user at all. */
   SEGFLOW_ADMIN_EMAIL: z.string().email().default('admin@segflow.local'),
-  /** Password of the first admin; when unset a random one is generated and printed once. */
+  /** Password of the first admin; required while there is no user (npm start generates one), never logged. */
   SEGFLOW_ADMIN_PASSWORD: z.string().min(8).optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
-  /** Mark the session cookie `Secure` (set when the API is served over HTTPS). */
+  /** Mark the session cookie `Secure`: set whenever browsers reach Segflow over HTTPS, e.g. behind a TLS proxy. */
   SESSION_COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  AUTH_BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(10),
-  /** Failed sign-ins allowed per email, and per client IP, inside the window before 429 (per API instance). */
+  /** log2 of scrypt's N for password hashes (memory 128·N·8 bytes: 32 MiB at 15); raising it rehashes at next sign-in. */
+  AUTH_SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(15),
+  /** Failed sign-ins allowed per email, and per client IP, inside the window before 429 (shared by all replicas). */
   AUTH_SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   AUTH_SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
   AUTH_SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(900),
   // Below a minute so API keys' last_used_at (refreshed on a cache miss) keeps its one-minute precision.
   AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(59).default(5),
-  /** Take the client IP from X-Forwarded-For (set when the API sits behind a reverse proxy), for the per-IP limit. */
-  API_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Whose X-Forwarded-For names the client (for the per-IP sign-in limit): `false`, a hop count, or proxy addresses/CIDRs. */
+  API_TRUST_PROXY: trustProxySchema,
+  /**
+   * Origins (scheme://host[:port], comma-separated) besides the API's own host from which a cookie-signed-in browser
+   * may send a non-JSON state-changing request (e.g. a web app served from another host).
+   */
+  API_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine((o) => URL.canParse(o) && new URL(o).origin === o, 'each entry must be an origin such as https://app.example.com'))),
   /** How often the SLA breach check runs. */
   SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   /** Key of the HMAC that signs unsubscribe/click/open links and reply addresses; the worker must have the same. */

@@ -1,12 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { SlaFixtures } from '../testing/sla-fixtures';
-import { startTestApi, TestApi, TestUser } from '../testing/test-api';
+import { startTestApi, TEST_USER_PASSWORD, TestApi, TestUser } from '../testing/test-api';
+import { INBOX_STREAMS_PER_USER } from './inbox-stream.service';
 
 interface StreamEvent { type: string; data: any }
 
 /** An open GET /api/inbox/stream over real HTTP, collecting the events it receives. */
 class StreamReader {
   readonly events: StreamEvent[] = [];
+  /** Set when the server ended the response. */
+  ended = false;
   private readonly abort = new AbortController();
   private constructor(readonly status: number, readonly contentType: string | null) {}
 
@@ -34,6 +37,14 @@ class StreamReader {
     this.abort.abort();
   }
 
+  async waitForEnd(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.ended) {
+      if (Date.now() > deadline) throw new Error(`the stream did not end within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   private async read(body: ReadableStream<Uint8Array>): Promise<void> {
     const decoder = new TextDecoder();
     let buffer = '';
@@ -48,6 +59,7 @@ class StreamReader {
           this.events.push({ type: field('event') ?? 'message', data: JSON.parse(field('data') ?? 'null') });
         }
       }
+      this.ended = true;
     } catch {
       // aborted by close()
     }
@@ -148,5 +160,60 @@ describe('GET /api/inbox/stream (real Postgres, real HTTP)', () => {
     const mark = ashas.events.length;
     await fx.db.query(`UPDATE sla_clocks SET breached_at = now() WHERE membership_id = $1`, [membershipId]);
     expect((await ashas.next((e) => e.type === 'changed', mark)).data).toEqual({ taskId: null });
+  });
+
+  it(`refuses a user's stream beyond ${INBOX_STREAMS_PER_USER} with 429, and takes one again once another closes`, async () => {
+    const rep = await api.createUser({ role: 'rep', teamId: 'east' });
+    const open5 = await Promise.all(Array.from({ length: INBOX_STREAMS_PER_USER }, () => open(rep)));
+    await Promise.all(open5.map((s) => s.next((e) => e.type === 'ready')));
+    const sixth = await open(rep);
+    expect(sixth.status).toBe(429);
+    expect((await open(asha)).status).toBe(200);
+    open5[0]!.close();
+    const deadline = Date.now() + 10_000;
+    let again = await open(rep);
+    while (again.status === 429 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      again = await open(rep);
+    }
+    expect(again.status).toBe(200);
+  });
+
+  it('ends the stream when its session signs out, and the other sessions\' streams when the password changes', async () => {
+    const rep = await api.createUser({ role: 'rep', teamId: 'east' });
+    const signOutStream = await open(rep);
+    await signOutStream.next((e) => e.type === 'ready');
+    expect((await api.requestAs(rep, 'POST', '/api/auth/sign-out')).status).toBe(204);
+    await signOutStream.waitForEnd();
+
+    const again = await api.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: rep.email, password: TEST_USER_PASSWORD } });
+    const other = { ...rep, token: again.json().token as string };
+    const third = await api.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: rep.email, password: TEST_USER_PASSWORD } });
+    const current = { ...rep, token: third.json().token as string };
+    const [otherStream, currentStream] = [await open(other), await open(current)];
+    await Promise.all([otherStream.next((e) => e.type === 'ready'), currentStream.next((e) => e.type === 'ready')]);
+    expect((await api.requestAs(current, 'POST', '/api/auth/password', { currentPassword: TEST_USER_PASSWORD, newPassword: 'a-new-password' })).status).toBe(204);
+    await otherStream.waitForEnd();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(currentStream.ended).toBe(false);
+  });
+
+  it('ends a stream held by another replica when its session signs out here, and that replica forgets the session at once', async () => {
+    const replica = await startTestApi({ DATABASE_URL: api.config.DATABASE_URL, AUTH_CACHE_SECONDS: '59' });
+    try {
+      await replica.app.listen(0, '127.0.0.1');
+      const replicaUrl = `http://127.0.0.1:${(replica.app.getHttpServer().address() as AddressInfo).port}`;
+      const rep = await api.createUser({ role: 'rep', teamId: 'east' });
+      const there = await StreamReader.open(replicaUrl, rep);
+      streams.push(there);
+      await there.next((e) => e.type === 'ready');
+      // The replica now holds the session's principal in its cache for up to 59 s.
+      expect((await replica.requestAs(rep, 'GET', '/api/auth/me')).status).toBe(200);
+      expect((await api.requestAs(rep, 'POST', '/api/auth/sign-out')).status).toBe(204);
+      await there.waitForEnd();
+      expect((await replica.requestAs(rep, 'GET', '/api/auth/me')).status).toBe(401);
+    } finally {
+      await replica.close();
+    }
   });
 });

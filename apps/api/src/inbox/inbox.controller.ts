@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Query, Sse 
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
-import type { SessionUser } from '../auth/principal';
+import { CurrentSession, CurrentUser, Roles } from '../auth/auth.decorators';
+import type { SessionUser, UserPrincipal } from '../auth/principal';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { completeInboxTaskSchema, inboxQuerySchema, InboxItemDto, reassignTaskSchema, snoozeTaskSchema, TaskActivityDto, taskNoteSchema } from './inbox.dto';
 import { InboxService } from './inbox.service';
@@ -25,9 +25,9 @@ export class InboxController {
   }
 
   @Sse('stream')
-  @ApiOperation({ summary: "Server-Sent Events: 'changed' when a task this inbox shows is created, completed, snoozed, reassigned or breaches its SLA (then refetch GET /api/inbox); 'heartbeat' every 25 s" })
-  stream(@CurrentUser() user: SessionUser): Observable<MessageEvent> {
-    return this.streams.streamFor(user);
+  @ApiOperation({ summary: "Server-Sent Events: 'changed' when a task this inbox shows is created, completed, snoozed, reassigned or breaches its SLA (then refetch GET /api/inbox); 'heartbeat' every 25 s. At most 5 per user (429 beyond); ends with the session" })
+  stream(@CurrentSession() session: UserPrincipal): Observable<MessageEvent> {
+    return this.streams.streamForOrThrow(session);
   }
 
   @Post('tasks/:id/complete')

@@ -58,7 +58,7 @@ export async function startTestApi(overrides: Partial<Record<keyof AppConfig, st
     SEGFLOW_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
     SEGFLOW_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     // Cheap hashes keep suites that create many users fast; production keeps the default cost.
-    AUTH_BCRYPT_ROUNDS: '4',
+    AUTH_SCRYPT_COST: '10',
     ...overrides,
   });
   const app = await createApp(config);

@@ -40,7 +40,9 @@ export const mapOutOfOffice = (period: OutOfOfficeEntity): OutOfOfficeDto => ({
   note: period.note,
 });
 
-const password = z.string().min(8, 'at least 8 characters').max(200);
+/** A new password, wherever one is set. */
+export const passwordSchema = z.string().min(8, 'at least 8 characters').max(200);
+const password = passwordSchema;
 
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().email(),

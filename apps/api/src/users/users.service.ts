@@ -5,6 +5,7 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { PrincipalCache } from '../auth/principal-cache';
 import type { SessionUser } from '../auth/principal';
 import type { Role } from '../auth/roles';
+import { SessionsService } from '../auth/sessions.service';
 import { MARK_CLOCKS_STALE_SQL } from '../sla/rep-calendar-sources';
 import { RepEntity } from '../teams/rep.entity';
 import { TeamEntity } from '../teams/team.entity';
@@ -23,6 +24,7 @@ export class UsersService {
     @InjectRepository(OutOfOfficeEntity) private readonly outOfOffice: Repository<OutOfOfficeEntity>,
     private readonly passwords: PasswordHasher,
     private readonly principals: PrincipalCache,
+    private readonly sessions: SessionsService,
   ) {}
 
   async createOrThrow(input: CreateUser): Promise<UserDto> {
@@ -58,6 +60,8 @@ export class UsersService {
     // Role, team or deactivation: this user's cached principals must not outlive the change (forgotten after the
     // commit, so a request resolved meanwhile cannot cache the old row again).
     this.principals.forgetUser(id);
+    // A new password or a deactivation ends every session of the user, and the inbox streams they hold.
+    if (passwordHash || changes.active === false) await this.sessions.endSessionsOf(id);
     return updated;
   }
 

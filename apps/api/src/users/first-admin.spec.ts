@@ -1,0 +1,43 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createTestDatabase } from '../../../../tools/testing/test-database';
+import { PasswordHasher } from '../auth/password-hasher';
+import { loadConfigOrThrow } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source';
+import { startTestApi } from '../testing/test-api';
+import { FirstAdminService } from './first-admin.service';
+
+describe('first admin at boot (real Postgres)', () => {
+  it('refuses to boot without SEGFLOW_ADMIN_PASSWORD while there is no user, instead of generating one and logging it', async () => {
+    const db = await new DataSource(dataSourceOptions(await createTestDatabase('first_admin'))).initialize();
+    const config = loadConfigOrThrow({ DATABASE_URL: 'postgres://localhost/unused', AUTH_SCRYPT_COST: '10' });
+    const logs = jest.spyOn(Logger.prototype, 'warn');
+    try {
+      await expect(new FirstAdminService(db, new PasswordHasher(config), config).onApplicationBootstrap())
+        .rejects.toThrow('no user exists yet: set SEGFLOW_ADMIN_PASSWORD (at least 8 characters) for the first admin');
+      expect(await db.query('SELECT email FROM users')).toEqual([]);
+      expect(logs).not.toHaveBeenCalled();
+    } finally {
+      logs.mockRestore();
+      await db.destroy();
+    }
+  });
+
+  it('logs that the first admin was created, never the password', async () => {
+    const logged: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      logged.push(String(chunk));
+      return true;
+    });
+    const password = 'a-password-nobody-may-read';
+    let api: Awaited<ReturnType<typeof startTestApi>> | undefined;
+    try {
+      api = await startTestApi({ SEGFLOW_ADMIN_PASSWORD: password, LOG_LEVEL: 'info' });
+    } finally {
+      write.mockRestore();
+      await api?.close();
+    }
+    expect(logged.join('')).toMatch(/first admin created/);
+    expect(logged.join('')).not.toContain(password);
+  });
+});
