@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '@segflow/workflow-contracts';
+import { hhMmSchema } from '@segflow/sla';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -52,6 +53,20 @@ export const appConfigSchema = z.object({
   AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(59).default(5),
   /** Take the client IP from X-Forwarded-For (set when the API sits behind a reverse proxy), for the per-IP limit. */
   API_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * Workspace-wide quiet hours `HH:MM-HH:MM` in each lead's zone (may wrap midnight), for playbooks that set none;
+   * unset or `off`: none. Captured when a run starts.
+   */
+  QUIET_HOURS_DEFAULT: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '' || value === 'off') return null;
+      const [start, end, ...rest] = value.split('-');
+      if (!rest.length && hhMmSchema.safeParse(start).success && hhMmSchema.safeParse(end).success) return { start: start!, end: end! };
+      ctx.addIssue({ code: 'custom', message: 'expected HH:MM-HH:MM such as 21:00-09:00, or off' });
+      return z.NEVER;
+    }),
   /** How often the SLA breach check runs. */
   SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
 });
