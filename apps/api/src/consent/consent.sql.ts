@@ -10,12 +10,16 @@ const addressOf = (channel: string, lead: string) =>
 
 /**
  * Opt-outs of a flush: $1 = [{ event_id, lead_id, channel, occurred_at }] with one row per channel (`all` expanded).
- * Sets leads.consent[channel] = false, records a consent change per row, and suppresses the lead's address on email
- * and WhatsApp (an address already suppressed keeps its first reason).
+ * Records a consent change per row; unless an explicit opt-in of that lead and channel is later (a late-arriving old
+ * event), sets leads.consent[channel] = false and suppresses the lead's address on email and WhatsApp (an address
+ * already suppressed keeps its first reason).
  */
 export const RECORD_OPT_OUTS_SQL = `
 WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(event_id text, lead_id uuid, channel text, occurred_at timestamptz)),
-off AS (SELECT lead_id, jsonb_object_agg(channel, false) AS flags FROM x GROUP BY lead_id),
+effective AS (
+  SELECT x.* FROM x WHERE NOT EXISTS (
+    SELECT 1 FROM consent_changes c WHERE c.lead_id = x.lead_id AND c.channel = x.channel AND c.granted AND c.occurred_at > x.occurred_at)),
+off AS (SELECT lead_id, jsonb_object_agg(channel, false) AS flags FROM effective GROUP BY lead_id),
 updated AS (
   UPDATE leads l SET consent = l.consent || off.flags, updated_at = now() FROM off
   WHERE l.id = off.lead_id AND l.id = ANY($2::uuid[])
@@ -24,9 +28,9 @@ changes AS (
   INSERT INTO consent_changes (lead_id, channel, granted, occurred_at, source)
   SELECT lead_id, channel, false, occurred_at, 'event:' || event_id FROM x)
 INSERT INTO suppressions (channel, address, reason, lead_id, source)
-SELECT DISTINCT ON (x.channel, ${addressOf('x.channel', 'u')}) x.channel, ${addressOf('x.channel', 'u')}, 'unsubscribe', x.lead_id, 'event:' || x.event_id
-FROM x JOIN updated u ON u.id = x.lead_id
-WHERE ${addressOf('x.channel', 'u')} IS NOT NULL
+SELECT DISTINCT ON (e.channel, ${addressOf('e.channel', 'u')}) e.channel, ${addressOf('e.channel', 'u')}, 'unsubscribe', e.lead_id, 'event:' || e.event_id
+FROM effective e JOIN updated u ON u.id = e.lead_id
+WHERE ${addressOf('e.channel', 'u')} IS NOT NULL
 ON CONFLICT DO NOTHING`;
 
 /** Hard bounces of a flush: $1 = [{ event_id, lead_id }]: suppresses each lead's email address. */

@@ -99,6 +99,13 @@ describe('event side effects on consent, suppressions and touches (real Postgres
       expect(await suppressionsOf('ravi@indorespices.in')).toEqual([]);
     });
 
+    it('an old unsubscribe arriving after a later opt-in is recorded but does not withdraw', async () => {
+      await postEvents([unsubscribe('unsub-r1-late', 'r-1', 'email', 5)]);
+      expect((await leadRow('r-1')).consent.email).toBe(true);
+      expect((await changesOf((await leadRow('r-1')).id)).at(-1)).toMatchObject({ granted: false, source: 'event:unsub-r1-late' });
+      expect(await suppressionsOf('ravi@indorespices.in')).toEqual([]);
+    });
+
     it('an opt-in never lifts a hard-bounce suppression', async () => {
       await postLead({ externalId: 'b-1', optIns: [{ channel: 'email', at: at(9) }] });
       expect(await suppressionsOf('gone@example.in')).toEqual([expect.objectContaining({ reason: 'hard_bounce' })]);
