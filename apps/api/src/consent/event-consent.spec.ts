@@ -106,6 +106,14 @@ describe('event side effects on consent, suppressions and touches (real Postgres
       expect(await suppressionsOf('ravi@indorespices.in')).toEqual([]);
     });
 
+    it('consent true together with a later opt-in re-grants without a warning', async () => {
+      await postLead({ externalId: 'r-2', email: 'kiran@mysoresilk.in' });
+      await postEvents([unsubscribe('unsub-r2', 'r-2', 'email', 5)]);
+      const response = await postLead({ externalId: 'r-2', consent: { email: true, whatsapp: false, linkedin: true }, optIns: [{ channel: 'email', at: at(6) }] });
+      expect(response.body.warnings).toBeUndefined();
+      expect((await leadRow('r-2')).consent.email).toBe(true);
+    });
+
     it('an opt-in never lifts a hard-bounce suppression', async () => {
       await postLead({ externalId: 'b-1', optIns: [{ channel: 'email', at: at(9) }] });
       expect(await suppressionsOf('gone@example.in')).toEqual([expect.objectContaining({ reason: 'hard_bounce' })]);

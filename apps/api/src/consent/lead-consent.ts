@@ -14,12 +14,18 @@ export function optInIssues(lead: LeadInput, now: Date): FieldIssue[] {
   );
 }
 
-/** Warnings for an item's `consent` flags that asked to re-grant a channel the lead opted out of (kept false). */
-export function refusedGrantWarnings(requested: Consent | undefined, stored: Partial<Consent>): FieldIssue[] {
-  if (!requested) return [];
-  return (Object.keys(requested) as (keyof Consent)[])
-    .filter((channel) => requested[channel] && stored[channel] === false)
+/**
+ * The warnings of an upserted item: its refused opt-ins, and its `consent` flags that asked to re-grant a channel the
+ * lead opted out of (kept false; `stored` is the consent the upsert left, before opt-ins) unless one of its opt-ins
+ * did re-grant that channel.
+ */
+export function consentWarnings(lead: LeadInput, stored: Partial<Consent>, refusedOptIns: readonly FieldIssue[]): FieldIssue[] {
+  const regranted = new Set((lead.optIns ?? []).filter((_, i) => !refusedOptIns.some((w) => w.field === `optIns.${i}.at`)).map((o) => o.channel));
+  const requested: Partial<Consent> = lead.consent ?? {};
+  const refusedFlags = (Object.keys(requested) as (keyof Consent)[])
+    .filter((channel) => requested[channel] && stored[channel] === false && !regranted.has(channel))
     .map((channel) => ({ field: `consent.${channel}`, reason: 'kept false: the lead opted out; only an optIns entry later than the opt-out re-grants' }));
+  return [...refusedFlags, ...refusedOptIns];
 }
 
 /** One opt-in of one item, for {@link recordOptIns}. */

@@ -4,7 +4,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { LEAD_INTAKE_WORKFLOW, LeadIntakeInput, leadIntakeWorkflowId } from '@segflow/workflow-contracts';
 import { Consent, FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
 import { EntityManager, Repository } from 'typeorm';
-import { optInIssues, recordOptIns, refusedGrantWarnings } from '../consent/lead-consent';
+import { consentWarnings, optInIssues, recordOptIns } from '../consent/lead-consent';
 import { LeadEntity } from '../database/lead.entity';
 import { TemporalClient } from '../temporal/temporal.module';
 import { LeadDto, mapLead } from './lead.dto';
@@ -60,7 +60,7 @@ export class LeadsService {
     });
     for (const row of rows) {
       const { index, lead } = valid.get(row.external_id)!;
-      const warnings = [...(row.inserted ? [] : refusedGrantWarnings(lead.consent, row.consent)), ...(optInWarnings.get(index) ?? [])];
+      const warnings = consentWarnings(lead, row.consent, optInWarnings.get(index) ?? []);
       results.push({ index, status: row.inserted ? 'created' : 'updated', id: row.id, externalId: row.external_id, ...(warnings.length ? { warnings } : {}) });
     }
     await Promise.all(rows.filter((r) => r.inserted).map((r) => this.startIntake(r.id)));
