@@ -9,8 +9,10 @@ export const PLAYBOOK_SCHEMA_VERSION = 1;
 /**
  * Playbook-wide settings.
  * - `goalEvents`: any of these arriving at any point ends the run `converted`.
- * - `quietHours`: local `HH:MM` window (in the lead's zone; may wrap midnight) in which sends are deferred.
- * - `maxTouchesPerDay`: sends per lead-local calendar day; further sends are deferred to the next day.
+ * - `quietHours`: local `HH:MM` window (in the lead's zone; may wrap midnight) in which sends are deferred; when null
+ *   or absent the workspace default applies (`withDefaultQuietHours`).
+ * - `maxTouchesPerDay`: sends per lead-local calendar day, counted across all the lead's runs; further sends are
+ *   deferred to the next day.
  * - `reentry`: whether a lead that already ran this playbook may start it again (see `isReentryAllowed`).
  *
  * @example

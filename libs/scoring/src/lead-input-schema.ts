@@ -54,9 +54,28 @@ export const consentSchema = z.strictObject({
 export type Consent = z.infer<typeof consentSchema>;
 
 /**
+ * An explicit opt-in to one channel at an instant (the lead ticked a box, said "yes" on a call). Unlike `consent`,
+ * it can re-grant a channel the lead opted out of, but only when `at` is later than that opt-out; it is recorded.
+ *
+ * @example
+ * ```ts
+ * optInSchema.parse({ channel: 'whatsapp', at: '2026-03-01T10:00:00+05:30', source: 'webinar form' });
+ * ```
+ */
+export const optInSchema = z.strictObject({
+  channel: z.enum(['email', 'whatsapp', 'linkedin']),
+  at: z.iso.datetime({ offset: true }),
+  source: text(200).optional(),
+});
+/** One explicit opt-in. */
+export type OptIn = z.infer<typeof optInSchema>;
+
+/**
  * A lead as sent to `POST /api/leads`. Only `externalId` is required; unknown keys are
- * rejected so that typos surface as errors; text PostgreSQL cannot store (NUL, a lone surrogate) is refused. `consent` is optional: an omitted one keeps what is
- * stored (the API's default for a new lead is email and LinkedIn allowed, WhatsApp only after opt-in).
+ * rejected so that typos surface as errors; text PostgreSQL cannot store (NUL, a lone surrogate) is refused. `consent`
+ * is optional: an omitted one keeps what is stored (the API's default for a new lead is email and LinkedIn allowed,
+ * WhatsApp only after opt-in); on a known lead it can withdraw a channel but never re-grant one (that takes an
+ * `optIns` entry).
  *
  * @example
  * ```ts
@@ -90,6 +109,7 @@ export const leadInputSchema = z.strictObject({
   timezone: z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Asia/Kolkata').optional(),
   ownerId: text(128).optional(),
   consent: consentSchema.optional(),
+  optIns: z.array(optInSchema).max(3).optional(),
 }).superRefine(refuseUnstorableText);
 
 /** A validated lead (after defaults). */

@@ -19,4 +19,11 @@ describe('loadConfigOrThrow', () => {
   it('refuses a non-postgres database URL', () => {
     expect(() => loadConfigOrThrow({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/DATABASE_URL: must be a postgres/);
   });
+
+  it('reads QUIET_HOURS_DEFAULT as a window, off by default, and names a bad one', () => {
+    const base = { DATABASE_URL: 'postgres://localhost/db' };
+    expect(loadConfigOrThrow(base).QUIET_HOURS_DEFAULT).toBeNull();
+    expect(loadConfigOrThrow({ ...base, QUIET_HOURS_DEFAULT: '21:00-09:00' }).QUIET_HOURS_DEFAULT).toEqual({ start: '21:00', end: '09:00' });
+    expect(() => loadConfigOrThrow({ ...base, QUIET_HOURS_DEFAULT: '9pm-9am' })).toThrow(/QUIET_HOURS_DEFAULT: expected HH:MM-HH:MM/);
+  });
 });

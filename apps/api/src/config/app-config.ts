@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '@segflow/workflow-contracts';
 import { trustProxySchema } from './trust-proxy';
+import { hhMmSchema } from '@segflow/sla';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -63,6 +64,20 @@ export const appConfigSchema = z.object({
     .default('')
     .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.string().refine((o) => URL.canParse(o) && new URL(o).origin === o, 'each entry must be an origin such as https://app.example.com'))),
+  /**
+   * Workspace-wide quiet hours `HH:MM-HH:MM` in each lead's zone (may wrap midnight), for playbooks that set none;
+   * unset or `off`: none. Captured when a run starts.
+   */
+  QUIET_HOURS_DEFAULT: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '' || value === 'off') return null;
+      const [start, end, ...rest] = value.split('-');
+      if (!rest.length && hhMmSchema.safeParse(start).success && hhMmSchema.safeParse(end).success) return { start: start!, end: end! };
+      ctx.addIssue({ code: 'custom', message: 'expected HH:MM-HH:MM such as 21:00-09:00, or off' });
+      return z.NEVER;
+    }),
   /** How often the SLA breach check runs. */
   SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   /** Key of the HMAC that signs unsubscribe/click/open links and reply addresses; the worker must have the same. */

@@ -27,6 +27,7 @@ import { PlaybookVersionsHeardEvents1764700000000 } from './migrations/176470000
 import { ChannelDelivery1764800000000 } from './migrations/1764800000000-channel-delivery';
 import { SandboxMail1764810000000 } from './migrations/1764810000000-sandbox-mail';
 import { SignInAttempts1764840000000 } from './migrations/1764840000000-sign-in-attempts';
+import { LeadTouchDays1764830000000 } from './migrations/1764830000000-lead-touch-days';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
 export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity, ...AUTH_ENTITIES, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ChannelDelivery1764800000000,
   SandboxMail1764810000000,
   SignInAttempts1764840000000,
+  LeadTouchDays1764830000000,
 ];

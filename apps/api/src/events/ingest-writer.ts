@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { assignSegment, emptyFeatureState, EventInput, FeatureOptions, FeatureState, leadScore, standardize } from '@segflow/scoring';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { applyEventEffects } from '../consent/apply-event-effects';
 import { foldLeadEvents } from '../features/fold-lead-events';
 import { LeadFirmographicsRow, vectorOf } from '../features/lead-feature-row';
 import type { OutboxMessage } from '../outbox/outbox-message';
@@ -40,7 +41,8 @@ interface LockedFeatures {
 
 /**
  * One flush = one transaction: store the events (idempotent on eventId), fold them into lead_features, re-assign
- * each touched lead to the nearest active centroid (with hysteresis), and write membership changes and outbox rows.
+ * each touched lead to the nearest active centroid (with hysteresis), and write membership changes and outbox rows;
+ * unsubscribes, hard bounces and events threaded to a touch also write consent, suppressions and touch statuses.
  * Every step is one set-based statement whatever the number of events.
  */
 @Injectable()
@@ -131,6 +133,8 @@ export class IngestWriter {
     const leadIds = [...byLead.keys()].sort();
     const leadById = new Map([...leads.values()].map((lead) => [lead.id, lead]));
     const locked = await this.lockFeatures(manager, leadIds, leadById);
+    // After the lead locks: a lead's consent is written by one flush at a time, in lead id order.
+    await applyEventEffects(manager, leadIds.flatMap((leadId) => byLead.get(leadId)!.map((event) => ({ leadId, event }))));
     const [context]: AfterLockRow[] = await manager.query(sql.AFTER_LOCK_SQL, [leadIds]);
     const membershipOf = new Map(context!.open_memberships.map((m) => [m.lead_id, m]));
     const model = await this.models.byId(manager, context!.active_model_id);

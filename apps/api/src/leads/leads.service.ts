@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { LEAD_INTAKE_WORKFLOW, LeadIntakeInput, leadIntakeWorkflowId } from '@segflow/workflow-contracts';
-import { FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
-import { Repository } from 'typeorm';
+import { Consent, FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
+import { EntityManager, Repository } from 'typeorm';
 import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-item-faults';
+import { consentWarnings, optInIssues, recordOptIns } from '../consent/lead-consent';
 import { LeadEntity } from '../database/lead.entity';
 import { TemporalClient } from '../temporal/temporal.module';
 import { LeadDto, mapLead } from './lead.dto';
@@ -14,8 +15,14 @@ import { UPSERT_LEADS_SQL } from './upsert-leads.sql';
 export const MAX_LEADS_PER_BATCH = 1_000;
 export const MAX_LEADS_PAGE = 200;
 
+type UpsertedLead = { id: string; external_id: string; inserted: boolean; consent: Partial<Consent> };
+
+/**
+ * `warnings` name item fields that were accepted but not applied: a `consent` flag that would re-grant a channel the
+ * lead opted out of, an opt-in not later than the opt-out.
+ */
 export type LeadItemResult =
-  | { index: number; status: 'created' | 'updated'; id: string; externalId: string }
+  | { index: number; status: 'created' | 'updated'; id: string; externalId: string; warnings?: FieldIssue[] }
   | { index: number; status: 'rejected'; issues: FieldIssue[] };
 
 @Injectable()
@@ -28,27 +35,30 @@ export class LeadsService {
   ) {}
 
   /**
-   * Validates each item on its own, upserts the valid ones in one statement (split until only the guilty lead fails
-   * when PostgreSQL refuses one), and starts intake for new leads.
+   * Validates each item on its own, upserts the valid ones in one statement and records their opt-ins in the same
+   * transaction (split until only the guilty lead fails when PostgreSQL refuses one), and starts intake for new leads.
    */
-  async upsert(items: unknown[]): Promise<LeadItemResult[]> {
+  async upsert(items: unknown[], now = new Date()): Promise<LeadItemResult[]> {
     const results: LeadItemResult[] = [];
     const valid = new Map<string, { index: number; lead: LeadInput }>();
     items.forEach((item, index) => {
       const parsed = leadInputSchema.safeParse(item);
-      if (!parsed.success) results.push({ index, status: 'rejected', issues: formatIssues(parsed.error) });
+      const issues = parsed.success ? optInIssues(parsed.data, now) : formatIssues(parsed.error);
+      if (!parsed.success || issues.length) results.push({ index, status: 'rejected', issues });
       else {
         const earlier = valid.get(parsed.data.externalId);
         if (earlier) results.push({ index: earlier.index, status: 'rejected', issues: [{ field: 'externalId', reason: `repeated later in the batch at index ${index}; the later item wins` }] });
         valid.set(parsed.data.externalId, { index, lead: parsed.data });
       }
     });
-    const written = await writeIsolatingItemFaults([...valid.values()], (part) => this.writeBatch(part.map((v) => v.lead)), ({ index }, error) =>
+    const optInWarnings = new Map<number, FieldIssue[]>();
+    const written = await writeIsolatingItemFaults([...valid.values()], (part) => this.writeWithOptIns(part, optInWarnings), ({ index }, error) =>
       ({ index, status: 'rejected', issues: [storeRefusalIssue(error)] }) satisfies LeadItemResult);
     const rows = written.flatMap((row) => ('status' in row ? (results.push(row), []) : [row]));
     for (const row of rows) {
-      const { index } = valid.get(row.external_id)!;
-      results.push({ index, status: row.inserted ? 'created' : 'updated', id: row.id, externalId: row.external_id });
+      const { index, lead } = valid.get(row.external_id)!;
+      const warnings = consentWarnings(lead, row.consent, optInWarnings.get(index) ?? []);
+      results.push({ index, status: row.inserted ? 'created' : 'updated', id: row.id, externalId: row.external_id, ...(warnings.length ? { warnings } : {}) });
     }
     await Promise.all(rows.filter((r) => r.inserted).map((r) => this.startIntake(r.id)));
     return results.sort((a, b) => a.index - b.index);
@@ -58,14 +68,28 @@ export class LeadsService {
     return (await queryListedLeads(this.leads, filter)).map(mapLead);
   }
 
-  private async writeBatch(leads: LeadInput[]): Promise<{ id: string; external_id: string; inserted: boolean }[]> {
+  /** One transaction: the leads, then their opt-ins (whose warnings land in `warnings` by item index). */
+  private writeWithOptIns(part: readonly { index: number; lead: LeadInput }[], warnings: Map<number, FieldIssue[]>): Promise<UpsertedLead[]> {
+    return this.leads.manager.transaction(async (manager) => {
+      const written = await this.writeBatch(manager, part.map((v) => v.lead));
+      const byExternalId = new Map(part.map((v) => [v.lead.externalId, v]));
+      const optIns = written.flatMap((row) => {
+        const { index, lead } = byExternalId.get(row.external_id)!;
+        return (lead.optIns ?? []).map((o, optInIndex) => ({ itemIndex: index, optInIndex, leadId: row.id, channel: o.channel, at: o.at, source: `api:${o.source ?? 'leads'}` }));
+      });
+      for (const [index, issues] of await recordOptIns(manager, optIns)) warnings.set(index, issues);
+      return written;
+    });
+  }
+
+  private async writeBatch(manager: EntityManager, leads: LeadInput[]): Promise<UpsertedLead[]> {
     if (!leads.length) return [];
     const rows = leads.map((l) => ({
       external_id: l.externalId, name: l.name, email: l.email, phone: l.phone, linkedin_url: l.linkedinUrl,
       company: l.company, industry: l.industry, headcount: l.headcount, revenue_band: l.revenueBand,
       funding_stage: l.fundingStage, city: l.city, country: l.country, timezone: l.timezone, owner_id: l.ownerId, consent: l.consent,
     }));
-    return this.leads.query(UPSERT_LEADS_SQL, [JSON.stringify(rows)]);
+    return manager.query(UPSERT_LEADS_SQL, [JSON.stringify(rows)]);
   }
 
   // The lead is stored whatever happens here: a Temporal outage is logged and visible in /api/health.

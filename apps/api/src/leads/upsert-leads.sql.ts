@@ -1,5 +1,7 @@
 // One statement per batch: jsonb_to_recordset turns the batch into rows, ON CONFLICT upserts by external id,
-// and `xmax = 0` tells a fresh insert from an update. Omitted fields keep their stored value.
+// and `xmax = 0` tells a fresh insert from an update. Omitted fields keep their stored value. On a known lead a `consent`
+// flag that is true applies only to a channel the lead never opted out of (consent_changes): a re-import must not undo
+// an opt-out; that takes an explicit, later opt-in (RECORD_OPT_INS_SQL). False flags always apply.
 export const UPSERT_LEADS_SQL = `
 INSERT INTO leads AS l (external_id, name, email, phone, linkedin_url, company, industry, headcount,
                         revenue_band, funding_stage, city, country, timezone, owner_id, consent)
@@ -16,6 +18,8 @@ ON CONFLICT (external_id) DO UPDATE SET
   headcount = COALESCE(EXCLUDED.headcount, l.headcount), revenue_band = COALESCE(EXCLUDED.revenue_band, l.revenue_band),
   funding_stage = COALESCE(EXCLUDED.funding_stage, l.funding_stage), city = COALESCE(EXCLUDED.city, l.city),
   country = COALESCE(EXCLUDED.country, l.country), timezone = COALESCE(EXCLUDED.timezone, l.timezone),
-  owner_id = COALESCE(EXCLUDED.owner_id, l.owner_id), consent = l.consent || COALESCE(EXCLUDED.consent, '{}'::jsonb),
+  owner_id = COALESCE(EXCLUDED.owner_id, l.owner_id), consent = l.consent || COALESCE((SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(EXCLUDED.consent) e
+    WHERE e.value = 'false'::jsonb
+       OR NOT EXISTS (SELECT 1 FROM consent_changes c WHERE c.lead_id = l.id AND c.channel = e.key AND NOT c.granted)), '{}'::jsonb),
   updated_at = now()
-RETURNING l.id, l.external_id, (l.xmax = 0) AS inserted`;
+RETURNING l.id, l.external_id, (l.xmax = 0) AS inserted, l.consent`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { chooseSplitVariant, isReentryAllowed, startRun, type LeadContext, type Playbook } from '@segflow/playbook';
+import { chooseSplitVariant, isReentryAllowed, startRun, withDefaultQuietHours, type LeadContext, type Playbook } from '@segflow/playbook';
 import { manualRunWorkflowId, membershipRunWorkflowId, PLAYBOOK_RUN_WORKFLOW, UPSERT_RUN_STEPS_SQL, type PlaybookRunInput } from '@segflow/workflow-contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -168,7 +168,7 @@ export class RunLauncherService {
     }
     // The run's row starts out holding the interpreter's first step, so the workflow's first task need not write it
     // (the workflow starts from the same time and reaches the same state).
-    const { state } = startRun({ playbook: version.graph, lead: found.lead, now: startedAt, runId: id });
+    const { state } = startRun({ playbook: this.executed(version.graph), lead: found.lead, now: startedAt, runId: id });
     const run = manager.create(RunEntity, {
       ...base, status: state.status, exitReason: state.reason ?? null, currentNodeId: state.currentNodeId, path: state.path,
       endedAt: state.endedAt ? new Date(state.endedAt) : null,
@@ -186,7 +186,7 @@ export class RunLauncherService {
     const { paused, version, lead, startedAt } = read ?? await this.readForStart(run, request);
     const input: PlaybookRunInput = {
       runId: run.id, leadId: run.leadId, playbookId: run.playbookId, playbookVersionId: version.id, playbookVersion: version.version,
-      graph: version.graph, lead, paused, timeScale: this.config.PLAYBOOK_TIME_SCALE, ...(startedAt ? { startedAt: startedAt.toISOString() } : {}),
+      graph: this.executed(version.graph), lead, paused, timeScale: this.config.PLAYBOOK_TIME_SCALE, ...(startedAt ? { startedAt: startedAt.toISOString() } : {}),
     };
     try {
       // REJECT_DUPLICATE: a re-delivery after the run already finished must not start it a second time.
@@ -210,6 +210,11 @@ export class RunLauncherService {
       lockLeadForLaunch(manager, run.leadId, request.segmentId ?? null, run.playbookId),
     ]);
     return { paused: playbook.status === 'paused', version, lead: found!.lead };
+  }
+
+  /** The graph a run executes: the version's, under the workspace's default quiet hours (QUIET_HOURS_DEFAULT). */
+  private executed(graph: Playbook): Playbook {
+    return withDefaultQuietHours(graph, this.config.QUIET_HOURS_DEFAULT);
   }
 
   /** The playbook {@link PINNED_BY_ID_SQL} or {@link PINNED_BY_SEGMENT_SQL} finds for `key`, with the run `membershipId` already has of it. */

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { createLeadTouchCapActivities } from './lead-touch-cap.activities';
 import { createPlaybookProgressActivities } from './playbook-progress.activities';
 import { createPlaybookRouteActivities } from './playbook-route.activities';
 import { createPlaybookTaskActivities } from './playbook-task.activities';
@@ -12,6 +13,7 @@ export function createPlaybookRunActivities({ pool, touchProvider = recordingTou
     ...createPlaybookTaskActivities({ pool }),
     ...createPlaybookRouteActivities({ pool }),
     ...createPlaybookProgressActivities({ pool }),
+    ...createLeadTouchCapActivities({ pool }),
   };
 }
 

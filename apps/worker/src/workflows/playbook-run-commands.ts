@@ -26,11 +26,28 @@ async function resultOf(call: () => Promise<CommandResult>): Promise<CommandResu
   }
 }
 
-/** Executes one interpreter command through its activity; keys in the commands make retries and replays harmless. */
-export async function executeCommand(runId: string, command: Command, lead: LeadContext, now: Date): Promise<CommandResult> {
+/**
+ * Patch id of reserving a slot of the lead's daily cap across runs before each touch (histories recorded before it
+ * deliver at once).
+ */
+export const LEAD_DAILY_CAP_PATCH = 'reserve-lead-touch-slot';
+
+/**
+ * Executes one interpreter command through its activity; keys in the commands make retries and replays harmless.
+ * `maxTouchesPerDay` is the run's playbook cap, enforced per lead across all its runs.
+ */
+export async function executeCommand(runId: string, command: Command, lead: LeadContext, now: Date, maxTouchesPerDay: number | null): Promise<CommandResult> {
   switch (command.kind) {
-    case 'sendTouch':
+    case 'sendTouch': {
+      if (patched(LEAD_DAILY_CAP_PATCH)) {
+        // Local: one idempotent statement in the worker, no extra round trip through the server per touch.
+        const slot = await localActivities.reserveTouchSlot({
+          leadId: command.leadId, key: command.idempotencyKey, timeZone: lead.timeZone, now: now.toISOString(), cap: maxTouchesPerDay,
+        });
+        if (slot.kind === 'deferred') return slot;
+      }
       return resultOf(() => activities.deliverTouch({ runId, command }));
+    }
     case 'createTask':
       return resultOf(() => activities.createTask({ runId, command }));
     case 'routeOwner':

@@ -81,7 +81,7 @@ class RunDriver {
     this.state = step.state;
     for (const command of step.commands) {
       if (this.exitPending() && isOutbound(command)) break;
-      this.lastResult = await executeCommand(this.input.runId, command, this.state.lead, this.now());
+      this.lastResult = await executeCommand(this.input.runId, command, this.state.lead, this.now(), this.input.graph.settings.maxTouchesPerDay ?? null);
     }
     if (this.hasQueuedInput() && patched(COALESCE_PROGRESS_PATCH)) return;
     const progress = recordedProgressKey(this.state);

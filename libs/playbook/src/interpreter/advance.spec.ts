@@ -96,6 +96,18 @@ describe('advance', () => {
       expect(step.state.waiting).toEqual({ kind: 'deferredSend', nodeId: 's2', visit: 1, until: '2026-03-03T02:30:00.000Z' });
       expect(step.state.path.at(-1)?.note).toBe('deferred:dailyCap:2026-03-03T02:30:00.000Z');
     });
+
+    it('waits on a `deferred` result (the cap across runs is full) and sends the same key when the timer fires', () => {
+      const playbook = buildPlaybook({ nodes: [{ id: 's', type: 'send', config: email }], edges: ['entry.next->s'] });
+      const until = '2026-03-02T18:30:00.000Z'; // the next Kolkata day
+      const step = feed(playbook, start(playbook), { ...ok, result: { kind: 'deferred', until } });
+      expect(step.commands).toEqual([]);
+      expect(step.state.waiting).toEqual({ kind: 'deferredSend', nodeId: 's', visit: 1, until });
+      expect(step.state.touchesPerDay).toEqual({ '2026-03-02': 0 });
+      expect(step.state.path.at(-1)?.note).toBe(`deferred:dailyCap:${until}`);
+      const retried = feed(playbook, step, { kind: 'timerFired' }, new Date(until));
+      expect(retried.commands).toEqual([expect.objectContaining({ kind: 'sendTouch', idempotencyKey: 'r:s:1' })]);
+    });
   });
 
   describe('task', () => {

@@ -28,14 +28,14 @@ export function resumeOnTimer(work: Work): Resolution {
   }
 }
 
-function resolveCommandResult(node: PlaybookNode, waiting: Waiting, result: CommandResult): Resolution {
+function resolveCommandResult(work: Work, node: PlaybookNode, waiting: Waiting, result: CommandResult): Resolution {
   if (waiting.kind === 'task') {
     if (result.kind === 'taskCompleted') return { kind: 'follow', handle: 'done', note: `task:${result.outcome}` };
     if (result.kind === 'failed') return { kind: 'follow', handle: 'timedOut', note: `failed:${result.reason}` };
     return { kind: 'stay' };
   }
   if (waiting.kind !== 'commandResult') return { kind: 'stay' };
-  if (node.type === 'send') return resolveSendResult(node, result);
+  if (node.type === 'send') return resolveSendResult(work, node, result);
   if (node.type === 'route') {
     return result.kind === 'failed' ? { kind: 'follow', handle: 'next', note: `failed:${result.reason}` } : { kind: 'follow', handle: 'next' };
   }
@@ -51,7 +51,7 @@ export function resumeOnCommandResult(work: Work, nodeId: string, visit: number,
   const node = currentNode(work);
   if (!waiting || !node || waiting.nodeId !== nodeId || waiting.visit !== visit) return { kind: 'stay' };
   if (result.kind === 'ownerAssigned') work.state.lead.owner = result.owner;
-  return resolveCommandResult(node, waiting, result);
+  return resolveCommandResult(work, node, waiting, result);
 }
 
 /** What an (already recorded) event means for the node the run waits on. */

@@ -86,10 +86,12 @@ export interface RunEvent {
 
 /**
  * Outcome of a command, reported by the driver. Only report `failed` for permanent failures (retry
- * transient ones inside the activity).
+ * transient ones inside the activity). `deferred` (for a `sendTouch`): the touch did not go out because the lead's
+ * daily cap across all its runs is full; the run waits until `until` and tries the send again.
  */
 export type CommandResult =
   | { kind: 'ok' }
+  | { kind: 'deferred'; until: string }
   | { kind: 'failed'; reason: string }
   | { kind: 'taskCompleted'; outcome: string }
   | { kind: 'ownerAssigned'; owner: OwnerRef };

@@ -1,7 +1,7 @@
 import type { SendNode } from '../nodes/send-node';
 import { renderTemplate, type TemplateContext } from '../template';
 import type { LeadContext } from './lead-context';
-import type { ResolvedSender } from './run-types';
+import type { CommandResult, ResolvedSender } from './run-types';
 import { addNote, commandKey, currentVisit, type Resolution, type Work } from './run-work';
 import { localDayKey, nextSendDeferral } from './send-window';
 
@@ -16,11 +16,11 @@ function resolveSender(node: SendNode, lead: LeadContext): ResolvedSender {
   return { kind: 'owner', ownerId: lead.owner?.id ?? null, name: lead.owner?.name ?? '', address: lead.owner?.address ?? null };
 }
 
-function countTouch(work: Work): void {
+function countTouch(work: Work, by: 1 | -1): void {
   const today = localDayKey(work.now, work.state.lead.timeZone);
   const kept = Object.entries(work.state.touchesPerDay).filter(([day]) => day >= today);
   work.state.touchesPerDay = Object.fromEntries(kept);
-  work.state.touchesPerDay[today] = (work.state.touchesPerDay[today] ?? 0) + 1;
+  work.state.touchesPerDay[today] = Math.max(0, (work.state.touchesPerDay[today] ?? 0) + by);
 }
 
 function emitTouch(work: Work, node: SendNode): void {
@@ -59,15 +59,23 @@ export function attemptSend(work: Work, node: SendNode): Resolution {
     addNote(work, `deferred:${deferral.because}:${deferral.until.toISOString()}`);
     return { kind: 'wait', waiting: { kind: 'deferredSend', until: deferral.until.toISOString() } };
   }
-  countTouch(work);
+  countTouch(work, 1);
   emitTouch(work, node);
   return { kind: 'wait', waiting: { kind: 'commandResult' } };
 }
 
-/** What a delivery result means for a `send` node, per its `onFailure`. */
-export function resolveSendResult(node: SendNode, result: { kind: string; reason?: string }): Resolution {
+/**
+ * What a delivery result means for a `send` node: `deferred` (the lead's cap across runs is full) waits like a
+ * deferral of its own, the touch uncounted; a failure goes per the node's `onFailure`.
+ */
+export function resolveSendResult(work: Work, node: SendNode, result: CommandResult): Resolution {
+  if (result.kind === 'deferred') {
+    countTouch(work, -1);
+    addNote(work, `deferred:dailyCap:${result.until}`);
+    return { kind: 'wait', waiting: { kind: 'deferredSend', until: result.until } };
+  }
   if (result.kind !== 'failed') return { kind: 'follow', handle: 'next' };
-  const note = `failed:${result.reason ?? 'unknown'}`;
+  const note = `failed:${result.reason}`;
   switch (node.config.onFailure) {
     case 'followFailedEdge':
       return { kind: 'follow', handle: 'failed', note };

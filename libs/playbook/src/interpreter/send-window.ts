@@ -21,7 +21,13 @@ export function localDayKey(at: Date, timeZone: string): string {
   return formatCivilDate(zonedParts(at, timeZone));
 }
 
-function startOfNextLocalDay(at: Date, timeZone: string): Date {
+/**
+ * The first instant of the lead-local day after the one `at` falls on: when a capped day's deferred sends may go.
+ *
+ * @example
+ * startOfNextLocalDay(new Date('2026-01-02T12:00:00Z'), 'Asia/Kolkata'); // 2026-01-02T18:30:00Z
+ */
+export function startOfNextLocalDay(at: Date, timeZone: string): Date {
   const tomorrow = addCivilDays(zonedParts(at, timeZone), 1);
   return zonedTimeToUtc({ ...tomorrow, hour: 0, minute: 0 }, timeZone);
 }

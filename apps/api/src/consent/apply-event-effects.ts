@@ -1,0 +1,28 @@
+import type { TouchStatus } from '@segflow/channels';
+import type { EntityManager } from 'typeorm';
+import { LOCK_THREADED_TOUCHES_SQL, UPDATE_DELIVERY_STATUS_SQL } from '../runs/touch-delivery.sql';
+import { RECORD_HARD_BOUNCES_SQL, RECORD_OPT_OUTS_SQL } from './consent.sql';
+import { eventEffectsOf, foldTouchStatuses, type LeadEvent, type TouchSignal } from './event-effects';
+
+/**
+ * In the flush's transaction, after its lead locks: unsubscribes update the lead's consent, record the change and
+ * suppress the address; hard bounces suppress the email address; events threaded to a touch of their lead move its
+ * delivery status forward. A flush without such events (most of them) issues no statement.
+ */
+export async function applyEventEffects(manager: EntityManager, events: readonly LeadEvent[]): Promise<void> {
+  const { optOuts, hardBounces, touchSignals } = eventEffectsOf(events);
+  if (optOuts.length) await manager.query(RECORD_OPT_OUTS_SQL, [JSON.stringify(optOuts), [...new Set(optOuts.map((o) => o.lead_id))]]);
+  if (hardBounces.length) await manager.query(RECORD_HARD_BOUNCES_SQL, [JSON.stringify(hardBounces)]);
+  if (touchSignals.length) await advanceTouches(manager, touchSignals);
+}
+
+async function advanceTouches(manager: EntityManager, signals: TouchSignal[]): Promise<void> {
+  const locked: { id: string; lead_id: string; delivery_status: TouchStatus }[] = await manager.query(LOCK_THREADED_TOUCHES_SQL, [
+    signals.map((s) => s.touchId), signals.map((s) => s.leadId),
+  ]);
+  const leadOf = new Map(locked.map((t) => [t.id, t.lead_id]));
+  // An event names a touch of another lead: ignored (a forged or mistaken replyTo must not move someone else's touch).
+  const own = signals.filter((s) => leadOf.get(s.touchId) === s.leadId);
+  const updates = foldTouchStatuses(new Map(locked.map((t) => [t.id, t.delivery_status])), own);
+  if (updates.length) await manager.query(UPDATE_DELIVERY_STATUS_SQL, [JSON.stringify(updates)]);
+}
