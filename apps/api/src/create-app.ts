@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { registerWhatsAppWebhookAuth } from './whatsapp/whatsapp-webhook-auth';
 
 /** Request bodies above this are refused with 413; the events endpoint documents the same limit. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -19,6 +20,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logger: { level: config.LOG_LEVEL },
     trustProxy: config.API_TRUST_PROXY,
   });
+  registerWhatsAppWebhookAuth(adapter.getInstance(), config.WHATSAPP_APP_SECRET);
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
