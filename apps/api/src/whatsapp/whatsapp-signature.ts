@@ -18,3 +18,10 @@ export function isValidWhatsAppSignature(rawBody: Buffer, header: string | undef
   const given = Buffer.from(header);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/** Whether a presented secret (verify token, bearer token) is the configured one; false when none is configured. */
+export function isSameSecret(given: string | undefined, expected: string | undefined): boolean {
+  if (!given || !expected) return false;
+  const [a, b] = [Buffer.from(given), Buffer.from(expected)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}

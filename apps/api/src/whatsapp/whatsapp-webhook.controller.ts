@@ -1,16 +1,10 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { timingSafeEqual } from 'node:crypto';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { isSameSecret } from './whatsapp-signature';
 import { WhatsAppWebhookOutcome, WhatsAppWebhookService } from './whatsapp-webhook.service';
-
-function isSameSecret(given: string | undefined, expected: string | undefined): boolean {
-  if (!given || !expected) return false;
-  const [a, b] = [Buffer.from(given), Buffer.from(expected)];
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /** Meta's webhook for the WhatsApp Cloud API; POSTs reach here only with a valid X-Hub-Signature-256 (see whatsapp-webhook-auth). */
 @ApiTags('webhooks')
