@@ -10,6 +10,7 @@ import { DashboardPage } from './pages/dashboard-page';
 import { LeadsPage } from './pages/leads-page';
 import { PlaybooksPage } from './pages/playbooks-page';
 import { SegmentsPage } from './pages/segments-page';
+import { WhatsAppSandboxPage } from './pages/whatsapp-sandbox-page';
 
 const elements: Record<string, ReactElement> = {
   '/leads': <LeadsPage />,
@@ -18,6 +19,7 @@ const elements: Record<string, ReactElement> = {
   '/inbox': <InboxPage />,
   '/dashboard': <DashboardPage />,
   '/calendar': <CalendarPage />,
+  '/whatsapp-sandbox': <WhatsAppSandboxPage />,
 };
 
 export function App() {

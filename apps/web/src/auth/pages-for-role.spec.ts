@@ -8,9 +8,9 @@ describe('navPagesFor', () => {
   });
 
   it('gives each other role the pages its API calls succeed on', () => {
-    expect(labels('ops')).toEqual(['Leads', 'Playbooks', 'Segments']);
-    expect(labels('manager')).toEqual(['Leads', 'Playbooks', 'Segments', 'Inbox', 'Dashboard', 'Calendars']);
-    expect(labels('admin')).toEqual(['Leads', 'Playbooks', 'Segments', 'Inbox', 'Dashboard', 'Calendars']);
+    expect(labels('ops')).toEqual(['Leads', 'Playbooks', 'Segments', 'WhatsApp sandbox']);
+    expect(labels('manager')).toEqual(['Leads', 'Playbooks', 'Segments', 'Inbox', 'Dashboard', 'Calendars', 'WhatsApp sandbox']);
+    expect(labels('admin')).toEqual(['Leads', 'Playbooks', 'Segments', 'Inbox', 'Dashboard', 'Calendars', 'WhatsApp sandbox']);
   });
 
   it('shows every page while the user is still loading', () => {
