@@ -10,7 +10,7 @@ describe('WhatsApp sandbox Graph contract (real Postgres)', () => {
   });
   afterAll(() => api.close());
 
-  const send = async (body: unknown, { token = sandbox.WHATSAPP_ACCESS_TOKEN, phoneNumberId = '109876' } = {}) => {
+  const send = async (body: unknown, { token = sandbox.WHATSAPP_ACCESS_TOKEN as string, phoneNumberId = '109876' } = {}) => {
     const response = await api.app.inject({ method: 'POST', url: `/api/sandbox/whatsapp/v25.0/${phoneNumberId}/messages`, payload: body as object, headers: { authorization: `Bearer ${token}` } });
     return { status: response.statusCode, body: JSON.parse(response.body) };
   };
