@@ -19,4 +19,11 @@ describe('loadConfigOrThrow', () => {
   it('refuses a non-postgres database URL', () => {
     expect(() => loadConfigOrThrow({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/DATABASE_URL: must be a postgres/);
   });
+
+  it('refuses the WhatsApp sandbox without its token, app secret and phone number id', () => {
+    const db = 'postgres://localhost/db';
+    expect(() => loadConfigOrThrow({ DATABASE_URL: db, WHATSAPP_SANDBOX: 'on' })).toThrow(/WHATSAPP_SANDBOX: the sandbox needs WHATSAPP_APP_SECRET/);
+    expect(loadConfigOrThrow({ DATABASE_URL: db, WHATSAPP_SANDBOX: 'on', WHATSAPP_APP_SECRET: 'app-secret', WHATSAPP_ACCESS_TOKEN: 't', WHATSAPP_PHONE_NUMBER_ID: '1' }))
+      .toMatchObject({ WHATSAPP_SANDBOX: 'on' });
+  });
 });
