@@ -74,7 +74,6 @@ export function WhatsAppSandboxPage() {
           <div className="wa-sandbox__thread card" aria-label={`Sandbox conversation with ${phone}`}>
             {messages.map((m) => (
               <div key={m.wamid} className={`wa-bubble wa-bubble--${m.direction}`}>
-                {m.type === 'template' && <strong>Template · </strong>}
                 {m.body}
                 <span className="muted wa-bubble__meta">{new Date(m.createdAt).toLocaleTimeString()} {STATUS_TICKS[m.status]}</span>
               </div>
