@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startTestApi, TestApi } from '../testing/test-api';
 import { whatsappSignatureOf } from './whatsapp-signature';
+import { WHATSAPP_WEBHOOK_MAX_BYTES } from './whatsapp-webhook-auth';
 import { postWebhook, webhookBody } from './whatsapp-webhook.testing';
 
 const APP_SECRET = 'test-app-secret';
@@ -60,6 +61,12 @@ describe('WhatsApp webhook (real Postgres)', () => {
       expect((await post(reply)).status).toBe(401);
       expect(await inbound('wamid.FORGED')).toEqual([]);
       expect(await eventsOf('unsubscribe')).toEqual([]);
+    });
+
+    it(`refuses a body over ${WHATSAPP_WEBHOOK_MAX_BYTES} bytes unread (413), signed or not`, async () => {
+      const huge = webhookBody({ messages: [{ from: '919812345678', id: 'wamid.HUGE', timestamp: AT, type: 'text', text: { body: 'x'.repeat(WHATSAPP_WEBHOOK_MAX_BYTES) } }] });
+      expect((await postWebhook(api.app, huge, APP_SECRET)).status).toBe(413);
+      expect(await inbound('wamid.HUGE')).toEqual([]);
     });
 
     it('answers 401 to a body changed after signing', async () => {

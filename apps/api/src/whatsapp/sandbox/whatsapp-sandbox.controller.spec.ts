@@ -1,4 +1,5 @@
 import { startTestApi, TestApi } from '../../testing/test-api';
+import { postWebhook, webhookBody } from '../whatsapp-webhook.testing';
 
 const sandbox = { WHATSAPP_SANDBOX: 'on', WHATSAPP_APP_SECRET: 'spec-app-secret', WHATSAPP_ACCESS_TOKEN: 'spec-access-token', WHATSAPP_PHONE_NUMBER_ID: '109876' } as const;
 const text = { messaging_product: 'whatsapp', to: '+919812345678', type: 'text', text: { body: 'Hi' } };
@@ -49,6 +50,8 @@ describe('WhatsApp sandbox Graph contract (real Postgres)', () => {
       const response = await off.app.inject({ method: 'POST', url: '/api/sandbox/whatsapp/v25.0/109876/messages', payload: text, headers: { authorization: 'Bearer x' } });
       expect(response.statusCode).toBe(404);
       expect((await off.request('GET', '/api/sandbox/whatsapp/conversations')).status).toBe(404);
+      // Without WHATSAPP_APP_SECRET no webhook can be verified: every POST is refused.
+      expect((await postWebhook(off.app, webhookBody({ statuses: [] }), 'any-secret')).status).toBe(401);
     } finally {
       await off.close();
     }
