@@ -88,6 +88,31 @@ function mailEnv() {
   };
 }
 
+// WhatsApp: with WHATSAPP_ACCESS_TOKEN set, the API and worker talk to Meta as configured. Without it, the API
+// serves the WhatsApp sandbox (same Graph API contract, signed webhooks) and the worker sends to it; its secrets are
+// generated on the first start and kept (mode 600) in .segflow/, so webhooks signed before a restart still verify.
+function whatsappEnv() {
+  if (process.env.WHATSAPP_ACCESS_TOKEN) return { env: {}, sandbox: false };
+  const file = join(stateDir, 'whatsapp-sandbox.json');
+  if (!existsSync(file)) {
+    const secret = () => randomBytes(24).toString('base64url');
+    const generated = { accessToken: secret(), appSecret: secret(), verifyToken: secret(), phoneNumberId: String(100000000000000 + randomBytes(4).readUInt32BE(0)) };
+    writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
+  }
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  return {
+    sandbox: true,
+    env: {
+      WHATSAPP_SANDBOX: 'on',
+      WHATSAPP_API_URL: `http://127.0.0.1:${ports.api}/api/sandbox/whatsapp/v25.0`,
+      WHATSAPP_ACCESS_TOKEN: saved.accessToken,
+      WHATSAPP_APP_SECRET: saved.appSecret,
+      WHATSAPP_VERIFY_TOKEN: saved.verifyToken,
+      WHATSAPP_PHONE_NUMBER_ID: saved.phoneNumberId,
+    },
+  };
+}
+
 async function main() {
   const { ensureDependencies } = await import('./lib/ensure-deps.mjs');
   await ensureDependencies(root);
@@ -100,6 +125,7 @@ async function main() {
 
   const databaseUrl = await startDatabase();
   const admin = firstAdmin();
+  const whatsapp = whatsappEnv();
   const { run } = await import('./lib/run.mjs');
   const env = {
     DATABASE_URL: databaseUrl,
@@ -110,6 +136,7 @@ async function main() {
     SEGFLOW_ADMIN_PASSWORD: admin.password,
     SEGFLOW_SECRET: segflowSecret(),
     ...mailEnv(),
+    ...whatsapp.env,
   };
   await run(process.execPath, ['apps/api/dist/database/migrate.js'], { cwd: root, env: { ...process.env, ...env } });
 
@@ -153,6 +180,8 @@ async function main() {
   say(`  database      ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
   say(`  Temporal log  ${temporalLog}`);
   say(`  sign in as    ${admin.email} / ${admin.password}   (the first admin, created on the first start)`);
+  if (whatsapp.sandbox) say(`  WhatsApp      SANDBOX (no WHATSAPP_ACCESS_TOKEN): nothing reaches real phones; conversations at http://127.0.0.1:${ports.web}/whatsapp-sandbox`);
+  else say(`  WhatsApp      Cloud API ${process.env.WHATSAPP_API_URL ?? '(graph.facebook.com)'}; Meta's webhook URL: <your public URL>/api/webhooks/whatsapp`);
   for (const line of describeDemoUsers(readDemoUsers(demoUsersFile), demoUsersFile)) say(line);
   say('press Ctrl-C to stop');
 }

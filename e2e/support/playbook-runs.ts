@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Playbook } from '@segflow/playbook';
 import { buildPlaybook } from '@segflow/playbook/testing';
+import type { Pool } from 'pg';
 import type { TestApi } from '../../apps/api/src/testing/test-api';
+import type { TouchProvider } from '../../apps/worker/src/activities/playbook-touch-provider';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { createDatabasePool } from '../../apps/worker/src/database-pool';
 import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
@@ -70,12 +72,13 @@ export function runWhen(api: TestApi, id: string, accept: (run: any) => boolean,
   return eventually(() => getRun(api, id), accept, timeoutMs, 100);
 }
 
-/** An in-process worker on the test API's task queue and database. */
-export async function startInProcessWorker(api: TestApi): Promise<{ stop(): Promise<void> }> {
+/** An in-process worker on the test API's task queue and database; `touchProvider` builds its provider over its pool. */
+export async function startInProcessWorker(api: TestApi, touchProvider?: (pool: Pool) => TouchProvider): Promise<{ stop(): Promise<void> }> {
   const pool = createDatabasePool(api.config.DATABASE_URL, 5);
   const { worker, connection } = await createWorker({
     config: { TEMPORAL_ADDRESS: api.config.TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE: api.config.TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE: api.config.TEMPORAL_TASK_QUEUE },
     pool,
+    ...(touchProvider ? { touchProvider: touchProvider(pool) } : {}),
     workflowBundle: await bundleWorkflows(),
   });
   const running = worker.run();

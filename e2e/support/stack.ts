@@ -57,8 +57,9 @@ function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SI
  * database of the test PostgreSQL and a unique task queue of the test Temporal server. Needs the build that
  * `npm test` runs first (tsc -b, workflow bundle, vite build).
  */
-export async function startStack(name: string, extraEnv: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(name: string, extraEnv: Record<string, string> | ((apiUrl: string) => Record<string, string>) = {}): Promise<Stack> {
   const [apiPort, webPort] = [await freePort(), await freePort()];
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
   const env = {
     DATABASE_URL: await createTestDatabase(name.replace(/\W/g, '_')),
     TEMPORAL_ADDRESS: testTemporalAddress(),
@@ -68,9 +69,8 @@ export async function startStack(name: string, extraEnv: Record<string, string> 
     // The first admin (see support/auth.ts: signInToApi, signInInBrowser).
     SEGFLOW_ADMIN_EMAIL: E2E_ADMIN.email,
     SEGFLOW_ADMIN_PASSWORD: E2E_ADMIN.password,
-    ...extraEnv,
+    ...(typeof extraEnv === 'function' ? extraEnv(apiUrl) : extraEnv),
   };
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
   const api = launch(`${name}-api`, process.execPath, ['apps/api/dist/main.js'], env);
   let worker: ChildProcess | undefined;

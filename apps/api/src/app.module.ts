@@ -19,6 +19,7 @@ import { SlaModule } from './sla/sla.module';
 import { TeamsModule } from './teams/teams.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
+import { WhatsAppModule } from './whatsapp/whatsapp.module';
 
 @Global()
 @Module({})
@@ -34,7 +35,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, AuthModule, UsersModule, TeamsModule, InboxModule, SlaModule, NotificationsModule, DashboardsModule, HealthModule, LeadsModule, EventsModule, SegmentsModule, FeaturesModule, PlaybooksModule, RunsModule, OutboxModule, MailModule, PublicLinksModule],
+      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, AuthModule, UsersModule, TeamsModule, InboxModule, SlaModule, NotificationsModule, DashboardsModule, HealthModule, LeadsModule, EventsModule, SegmentsModule, FeaturesModule, PlaybooksModule, RunsModule, OutboxModule, MailModule, PublicLinksModule, WhatsAppModule],
     };
   }
 }

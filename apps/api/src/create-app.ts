@@ -9,6 +9,7 @@ import { AppConfig } from './config/app-config';
 import { RAW_MAIL_CONTENT_TYPES } from './mail/inbound-email.controller';
 import { MAX_MAIL_BYTES } from './mail/mail-limits';
 import { PUBLIC_LINK_ROUTES } from './public-links/public-links.controller';
+import { registerWhatsAppWebhookAuth } from './whatsapp/whatsapp-webhook-auth';
 
 /** Request bodies above this are refused with 413; the events endpoint documents the same limit. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -27,6 +28,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // Inbound mail arrives as raw bytes (POST /api/inbound/email); no other endpoint takes these types.
   adapter.getInstance().removeContentTypeParser('text/plain');
   adapter.getInstance().addContentTypeParser(RAW_MAIL_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: MAX_MAIL_BYTES }, (_request, body, done) => done(null, body));
+  registerWhatsAppWebhookAuth(adapter.getInstance(), config.WHATSAPP_APP_SECRET);
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -11,6 +11,7 @@ import { LeadsPage } from './pages/leads-page';
 import { MailPage } from './pages/mail-page';
 import { PlaybooksPage } from './pages/playbooks-page';
 import { SegmentsPage } from './pages/segments-page';
+import { WhatsAppSandboxPage } from './pages/whatsapp-sandbox-page';
 
 const elements: Record<string, ReactElement> = {
   '/leads': <LeadsPage />,
@@ -20,6 +21,7 @@ const elements: Record<string, ReactElement> = {
   '/dashboard': <DashboardPage />,
   '/calendar': <CalendarPage />,
   '/mail': <MailPage />,
+  '/whatsapp-sandbox': <WhatsAppSandboxPage />,
 };
 
 export function App() {

@@ -9,6 +9,12 @@ import { DEFAULT_TASK_QUEUE } from '@segflow/workflow-contracts';
  */
 export const DEFAULT_WORKFLOW_STACK_TRACE_LIMIT = 0;
 
+/**
+ * Meta's Graph API with a pinned version. v25.0 (February 2026) is supported until July 2028; v21.0 expires in
+ * January 2027. v26.0 (July 2026) is the newest at the time of writing.
+ */
+export const DEFAULT_WHATSAPP_API_URL = 'https://graph.facebook.com/v25.0';
+
 /** Every environment variable the worker reads, with its default. */
 export const workerConfigSchema = z.object({
   DATABASE_URL: z.string().url().refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL'),
@@ -17,6 +23,13 @@ export const workerConfigSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   WORKFLOW_STACK_TRACE_LIMIT: z.coerce.number().int().min(0).max(100).default(DEFAULT_WORKFLOW_STACK_TRACE_LIMIT),
+  /** Graph API base with its pinned version; `npm start` points it at the API's sandbox when no token is set. */
+  WHATSAPP_API_URL: z.string().url().default(DEFAULT_WHATSAPP_API_URL),
+  /** The sending number's id in Meta's WhatsApp Manager; with the token it turns WhatsApp sending on. */
+  WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a phone number id from WhatsApp Manager').optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(1).optional(),
+}).refine((c) => Boolean(c.WHATSAPP_PHONE_NUMBER_ID) === Boolean(c.WHATSAPP_ACCESS_TOKEN), {
+  path: ['WHATSAPP_ACCESS_TOKEN'], message: 'set WHATSAPP_ACCESS_TOKEN and WHATSAPP_PHONE_NUMBER_ID together (or neither: WhatsApp touches are then only recorded)',
 });
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

@@ -1,5 +1,6 @@
 import { Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { loadWorkerConfigOrThrow } from './config';
+import { createChannelTouchProvider } from './channel-touch-provider';
 import { createWorker } from './create-worker';
 import { createDatabasePool } from './database-pool';
 import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
@@ -8,7 +9,8 @@ async function main(): Promise<void> {
   const config = loadWorkerConfigOrThrow(process.env);
   Runtime.install({ telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } } });
   const pool = createDatabasePool(config.DATABASE_URL);
-  const { worker, connection } = await createWorker({ config, pool, workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } });
+  const touchProvider = createChannelTouchProvider(config, pool);
+  const { worker, connection } = await createWorker({ config, pool, touchProvider, workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } });
   process.stdout.write(JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: config.TEMPORAL_TASK_QUEUE }) + '\n');
   await worker.run();
   await connection.close();

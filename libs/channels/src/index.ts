@@ -9,3 +9,4 @@ export {
   type TokenPurpose,
 } from './tokens';
 export { nextTouchStatus, TOUCH_STATUSES, touchStatusOfEvent, type TouchStatus } from './touch-status';
+export { isOptOutMessage, normalizeOptOutText, OPT_OUT_MAX_LENGTH, OPT_OUT_PHRASES } from './opt-out';

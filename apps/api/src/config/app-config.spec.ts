@@ -26,4 +26,11 @@ describe('loadConfigOrThrow', () => {
     expect(loadConfigOrThrow({ ...base, QUIET_HOURS_DEFAULT: '21:00-09:00' }).QUIET_HOURS_DEFAULT).toEqual({ start: '21:00', end: '09:00' });
     expect(() => loadConfigOrThrow({ ...base, QUIET_HOURS_DEFAULT: '9pm-9am' })).toThrow(/QUIET_HOURS_DEFAULT: expected HH:MM-HH:MM/);
   });
+
+  it('refuses the WhatsApp sandbox without its token, app secret and phone number id', () => {
+    const db = 'postgres://localhost/db';
+    expect(() => loadConfigOrThrow({ DATABASE_URL: db, WHATSAPP_SANDBOX: 'on' })).toThrow(/WHATSAPP_SANDBOX: the sandbox needs WHATSAPP_APP_SECRET/);
+    expect(loadConfigOrThrow({ DATABASE_URL: db, WHATSAPP_SANDBOX: 'on', WHATSAPP_APP_SECRET: 'app-secret', WHATSAPP_ACCESS_TOKEN: 't', WHATSAPP_PHONE_NUMBER_ID: '1' }))
+      .toMatchObject({ WHATSAPP_SANDBOX: 'on' });
+  });
 });

@@ -92,6 +92,19 @@ export const appConfigSchema = z.object({
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** `on`: the embedded SMTP server also accepts mail to any other domain and keeps it in the sandbox mailbox (never relays). */
   MAIL_SANDBOX: z.enum(['on', 'off']).default('off'),
+  /** App secret of the Meta app: POST /api/webhooks/whatsapp verifies X-Hub-Signature-256 with it (401 when unset). */
+  WHATSAPP_APP_SECRET: z.string().min(8).optional(),
+  /** What Meta's webhook set-up sends as `hub.verify_token`; the GET handshake answers 403 when unset. */
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8).optional(),
+  /**
+   * `on` serves the WhatsApp sandbox (the Cloud API's messages contract at /api/sandbox/whatsapp, signed webhooks
+   * back to this API, the conversation page); it accepts WHATSAPP_ACCESS_TOKEN for WHATSAPP_PHONE_NUMBER_ID.
+   */
+  WHATSAPP_SANDBOX: z.enum(['on', 'off']).default('off'),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a phone number id from WhatsApp Manager').optional(),
+}).refine((c) => c.WHATSAPP_SANDBOX === 'off' || Boolean(c.WHATSAPP_APP_SECRET && c.WHATSAPP_ACCESS_TOKEN && c.WHATSAPP_PHONE_NUMBER_ID), {
+  path: ['WHATSAPP_SANDBOX'], message: 'the sandbox needs WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN and WHATSAPP_PHONE_NUMBER_ID',
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

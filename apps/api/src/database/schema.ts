@@ -26,8 +26,9 @@ import { ClaimOutboxRows1764680000000 } from './migrations/1764680000000-claim-o
 import { PlaybookVersionsHeardEvents1764700000000 } from './migrations/1764700000000-playbook-versions-heard-events';
 import { ChannelDelivery1764800000000 } from './migrations/1764800000000-channel-delivery';
 import { SandboxMail1764810000000 } from './migrations/1764810000000-sandbox-mail';
-import { SignInAttempts1764840000000 } from './migrations/1764840000000-sign-in-attempts';
+import { WhatsAppSandbox1764820000000 } from './migrations/1764820000000-whatsapp-sandbox';
 import { LeadTouchDays1764830000000 } from './migrations/1764830000000-lead-touch-days';
+import { SignInAttempts1764840000000 } from './migrations/1764840000000-sign-in-attempts';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
 export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity, ...AUTH_ENTITIES, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   PlaybookVersionsHeardEvents1764700000000,
   ChannelDelivery1764800000000,
   SandboxMail1764810000000,
-  SignInAttempts1764840000000,
+  WhatsAppSandbox1764820000000,
   LeadTouchDays1764830000000,
+  SignInAttempts1764840000000,
 ];

@@ -16,6 +16,7 @@ export const NAV_PAGES: readonly NavPage[] = [
   { path: '/dashboard', label: 'Dashboard', roles: ['manager'] },
   { path: '/calendar', label: 'Calendars', roles: ['rep', 'manager'] },
   { path: '/mail', label: 'Mail', roles: ['ops', 'manager'] },
+  { path: '/whatsapp-sandbox', label: 'WhatsApp sandbox', roles: ['ops', 'manager'] },
 ];
 
 /** The pages a role sees in the navigation; every page while the user is still loading (the API decides anyway). */

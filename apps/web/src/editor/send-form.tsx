@@ -1,13 +1,13 @@
 import { channelSchema, type SendConfig } from '@segflow/playbook';
 import type { NodeFormProps } from './node-form-props';
 import { TemplateField } from './template-field';
+import { WhatsAppTemplateFields } from './whatsapp-template-fields';
+import { withChannel } from './whatsapp-template-config';
 
-/** Form of a `send` node: channel, subject (email only), body, sender, failure handling. */
+/** Form of a `send` node: channel, subject (email only), body, WhatsApp template (WhatsApp only), sender, failure handling. */
 export function SendForm({ config, onChange, lead }: NodeFormProps<'send'>) {
   const set = (patch: Partial<SendConfig>) => onChange({ ...config, ...patch });
-  const setChannel = (channel: SendConfig['channel']) =>
-    // Only email has a subject; keep the config valid for the chosen channel.
-    onChange({ ...config, channel, subject: channel === 'email' ? (config.subject ?? '') : undefined });
+  const setChannel = (channel: SendConfig['channel']) => onChange(withChannel(config, channel));
   return (
     <>
       <label className="field">
@@ -21,6 +21,13 @@ export function SendForm({ config, onChange, lead }: NodeFormProps<'send'>) {
       {config.channel === 'linkedin' && <p className="muted">LinkedIn messages become a task for the owner to send.</p>}
       {config.channel === 'email' && <TemplateField label="Subject" value={config.subject ?? ''} lead={lead} onChange={(subject) => set({ subject })} />}
       <TemplateField label="Message" multiline value={config.body} lead={lead} onChange={(body) => set({ body })} />
+      {config.channel === 'whatsapp' && (
+        <WhatsAppTemplateFields
+          template={config.whatsappTemplate}
+          lead={lead}
+          onChange={(whatsappTemplate) => onChange(withChannel({ ...config, whatsappTemplate }, 'whatsapp'))}
+        />
+      )}
       <label className="field">
         Send as
         <select

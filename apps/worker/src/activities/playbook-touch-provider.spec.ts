@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { addressRefusal, isPermanentDeliveryFailure, PERMANENT_DELIVERY_FAILURE, recordingTouchProvider } from './playbook-touch-provider';
 
-const touch = { idempotencyKey: 'run:intro:1', subject: null, body: 'Hi', from: { name: 'Segflow', address: null } };
+const touch = { idempotencyKey: 'run:intro:1', leadId: 'lead-1', subject: null, body: 'Hi', from: { name: 'Segflow', address: null } };
 
 describe('recordingTouchProvider', () => {
   it.each([

@@ -3,11 +3,17 @@ import { ApplicationFailure } from '@temporalio/activity';
 /** A rendered message handed to a channel provider. `to` is null when the lead has no address on the channel. */
 export interface OutgoingTouch {
   idempotencyKey: string;
+  /** The lead the touch goes to (the WhatsApp provider looks up their 24-hour window). */
+  leadId: string;
+  /** The `touches` row's id once the send intent is recorded; echoed back by providers that carry a reference. */
+  touchId?: string;
   channel: 'email' | 'whatsapp';
   to: string | null;
   from: { name: string; address: string | null };
   subject: string | null;
   body: string;
+  /** WhatsApp only: the approved template sent outside the 24-hour customer-service window. */
+  whatsappTemplate?: { name: string; language: string; parameters: string[] };
 }
 
 /** Failure type of a permanent refusal (bad or missing address, rejected content). */

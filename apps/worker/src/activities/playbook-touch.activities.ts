@@ -49,8 +49,9 @@ export function createPlaybookTouchActivities({ pool, provider }: { pool: Pool; 
       try {
         const { sender } = input.command;
         const sent = await provider.send({
-          idempotencyKey: input.command.idempotencyKey, channel, to: addressOf(lead, channel),
+          idempotencyKey: input.command.idempotencyKey, leadId: input.command.leadId, channel, to: addressOf(lead, channel),
           from: { name: sender.name, address: sender.address }, subject: input.command.subject, body: input.command.body,
+          ...(input.command.whatsappTemplate ? { whatsappTemplate: input.command.whatsappTemplate } : {}),
         });
         await recordTouch(pool, input, { providerMessageId: sent.providerMessageId, error: null });
       } catch (error) {

@@ -62,6 +62,17 @@ describe('advance', () => {
       })]);
     });
 
+    it('renders the WhatsApp template parameters with the lead data', () => {
+      const whatsappTemplate = { name: 'intro_followup', language: 'en', parameters: ['{{lead.firstName}}', '{{ owner.name }}'] };
+      const playbook = buildPlaybook({
+        nodes: [{ id: 's', type: 'send', config: { channel: 'whatsapp', body: 'Hi', sender: { kind: 'owner' }, whatsappTemplate, onFailure: 'skip' } }],
+        edges: ['entry.next->s'],
+      });
+      expect(start(playbook).commands).toEqual([expect.objectContaining({
+        kind: 'sendTouch', whatsappTemplate: { name: 'intro_followup', language: 'en', parameters: ['Priya', 'Rahul'] },
+      })]);
+    });
+
     it('turns LinkedIn into a rep task carrying the rendered message and waits for it', () => {
       const playbook = buildPlaybook({
         nodes: [{ id: 's', type: 'send', config: { channel: 'linkedin', body: 'Hi {{lead.firstName}}', sender: { kind: 'owner' }, onFailure: 'skip' } }],

@@ -137,6 +137,8 @@ export type Command =
       subject: string | null;
       body: string;
       sender: ResolvedSender;
+      /** WhatsApp only: the node's template with its parameters rendered, sent outside the 24-hour window. */
+      whatsappTemplate?: { name: string; language: string; parameters: string[] };
     }
   | {
       kind: 'createTask';

@@ -38,9 +38,13 @@ function emitTouch(work: Work, node: SendNode): void {
     return;
   }
   const subject = node.config.channel === 'email' ? renderTemplate(node.config.subject ?? '', templateContextOf(lead)) : null;
+  const template = node.config.whatsappTemplate;
+  const whatsappTemplate = template && {
+    ...template, parameters: template.parameters.map((parameter) => renderTemplate(parameter, templateContextOf(lead))),
+  };
   work.commands.push({
     kind: 'sendTouch', idempotencyKey: key, ...base, channel: node.config.channel, subject, body,
-    sender: resolveSender(node, lead),
+    sender: resolveSender(node, lead), ...(whatsappTemplate ? { whatsappTemplate } : {}),
   });
 }
 

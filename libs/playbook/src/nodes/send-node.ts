@@ -17,8 +17,25 @@ export const senderSchema = z.discriminatedUnion('kind', [
 export type Sender = z.infer<typeof senderSchema>;
 
 /**
+ * An approved WhatsApp message template (Meta's name and language code) and its body parameters `{{1}}, {{2}}, …` in
+ * order, each a template over the lead's data. Sent instead of `body` outside the 24-hour customer-service window.
+ *
+ * @example
+ * whatsappTemplateSchema.parse({ name: 'intro_followup', language: 'en_US', parameters: ['{{lead.firstName}}'] });
+ */
+export const whatsappTemplateSchema = z.object({
+  name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lower-case letters, digits and underscores, as Meta names templates'),
+  language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'a language code such as en, en_US or hi'),
+  parameters: z.array(z.string().min(1).max(1024)).max(20),
+});
+
+/** A WhatsApp template of a `send` node. */
+export type WhatsAppTemplate = z.infer<typeof whatsappTemplateSchema>;
+
+/**
  * Config of a `send` node. `subject` is required for email and not allowed on other channels
  * (checked by `validatePlaybook`, code `channel-field`). `body` is a template (see `TEMPLATE_VARIABLES`).
+ * `whatsappTemplate` (WhatsApp only) is what is sent outside the lead's 24-hour window; without it such a send fails.
  * `onFailure` decides what a permanent delivery failure does: follow the `failed` edge, skip to `next`,
  * or end the run (`exited`).
  *
@@ -31,6 +48,7 @@ export const sendConfigSchema = z.object({
   subject: z.string().max(300).optional(),
   body: z.string().min(1).max(5000),
   sender: senderSchema,
+  whatsappTemplate: whatsappTemplateSchema.optional(),
   onFailure: z.enum(['followFailedEdge', 'skip', 'exit']),
 });
 

@@ -32,9 +32,9 @@ function settingsOf(options: PlaybookTemplateOptions, maxTouchesPerDay: number):
 const days = (options: PlaybookTemplateOptions, count: number) => Math.max(1, Math.round(count * (options.minutesPerDay ?? 24 * HOUR)));
 
 /**
- * For high-intent leads: route to an available rep of the lead's territory, say hello on WhatsApp from that rep,
- * give them a call task due within the hour, then wait two days for a reply; no reply → an email nudge. Both paths
- * end at the demo-booked goal (7-day window).
+ * For high-intent leads: route to an available rep of the lead's territory, say hello on WhatsApp from that rep (the
+ * `hot_lead_follow_up` template outside the 24-hour window), give them a call task due within the hour, then wait
+ * two days for a reply; no reply → an email nudge. Both paths end at the demo-booked goal (7-day window).
  *
  * @example
  * hotLeadFastFollowTemplate({ route: { kind: 'roundRobin', teamId: 'inside-sales' } }).graph.nodes.length; // 9
@@ -46,7 +46,8 @@ export function hotLeadFastFollowTemplate(options: PlaybookTemplateOptions): Pla
       { id: 'route', type: 'route', config: { rule: options.route } },
       {
         id: 'whatsapp', type: 'send',
-        config: { channel: 'whatsapp', body: 'Hi {{lead.firstName}}, {{owner.name}} from Segflow here. Saw {{lead.company}} comparing plans: happy to walk you through pricing on a 15-minute call today?', sender: { kind: 'owner' }, onFailure: 'skip' },
+        config: { channel: 'whatsapp', body: 'Hi {{lead.firstName}}, {{owner.name}} from Segflow here. Saw {{lead.company}} comparing plans: happy to walk you through pricing on a 15-minute call today?', sender: { kind: 'owner' }, onFailure: 'skip',
+          whatsappTemplate: { name: 'hot_lead_follow_up', language: 'en', parameters: ['{{lead.firstName}}', '{{owner.name}}', '{{lead.company}}'] } },
       },
       { id: 'call', type: 'task', config: { taskType: 'call', title: 'Call {{lead.firstName}} at {{lead.company}} (hot lead)', description: 'High intent: pricing views and a recent form. Call within the hour and offer a demo slot.', priority: 'urgent', dueInMinutes: HOUR, waitForCompletion: false, timeoutMinutes: 0 } },
       { id: 'reply', type: 'waitForEvent', config: { eventTypes: ['whatsapp_reply', 'email_reply', 'demo_booked'], timeoutMinutes: days(options, 2) } },
@@ -87,8 +88,9 @@ export function dormantWinBackTemplate(options: PlaybookTemplateOptions): Playbo
 }
 
 /**
- * For founders who live on WhatsApp: a check-in message, two days for a reply; a reply routes the lead and asks the
- * rep to call and waits for that call (one day), no reply ends the run.
+ * For founders who live on WhatsApp: a check-in message (the `founder_check_in` template outside the 24-hour window),
+ * two days for a reply; a reply routes the lead and asks the rep to call and waits for that call (one day), no reply
+ * ends the run.
  *
  * @example
  * whatsappCheckInTemplate({ route: { kind: 'roundRobin', teamId: 'inside-sales' } }).name; // 'WhatsApp founder check-in'
@@ -97,7 +99,8 @@ export function whatsappCheckInTemplate(options: PlaybookTemplateOptions): Playb
   const graph = buildPlaybook({
     settings: settingsOf(options, 2),
     nodes: [
-      { id: 'hello', type: 'send', config: { channel: 'whatsapp', body: 'Hi {{lead.firstName}}! Quick one: would a WhatsApp-first follow-up flow help {{lead.company}} close faster? Reply YES and we will set it up with you.', sender: { kind: 'fixed', name: 'Segflow team', address: '+919800000000' }, onFailure: 'skip' } },
+      { id: 'hello', type: 'send', config: { channel: 'whatsapp', body: 'Hi {{lead.firstName}}! Quick one: would a WhatsApp-first follow-up flow help {{lead.company}} close faster? Reply YES and we will set it up with you.', sender: { kind: 'fixed', name: 'Segflow team', address: '+919800000000' }, onFailure: 'skip',
+        whatsappTemplate: { name: 'founder_check_in', language: 'en', parameters: ['{{lead.firstName}}', '{{lead.company}}'] } } },
       { id: 'reply', type: 'waitForEvent', config: { eventTypes: ['whatsapp_reply'], timeoutMinutes: days(options, 2) } },
       { id: 'route', type: 'route', config: { rule: options.route } },
       { id: 'call', type: 'task', config: { taskType: 'call', title: 'Call {{lead.firstName}} ({{lead.company}}): replied on WhatsApp', priority: 'high', dueInMinutes: 4 * HOUR, waitForCompletion: true, timeoutMinutes: days(options, 1) } },

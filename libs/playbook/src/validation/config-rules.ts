@@ -40,7 +40,8 @@ export function checkDurations(node: PlaybookNode): PlaybookIssue[] {
 function templatesOf(node: PlaybookNode): Array<{ field: string; text: string }> {
   if (node.type === 'send') {
     const subject = node.config.subject === undefined ? [] : [{ field: 'config.subject', text: node.config.subject }];
-    return [...subject, { field: 'config.body', text: node.config.body }];
+    const parameters = (node.config.whatsappTemplate?.parameters ?? []).map((text, i) => ({ field: `config.whatsappTemplate.parameters.${i}`, text }));
+    return [...subject, { field: 'config.body', text: node.config.body }, ...parameters];
   }
   if (node.type === 'task') {
     const description = node.config.description === undefined ? [] : [{ field: 'config.description', text: node.config.description }];
@@ -61,7 +62,7 @@ export function checkTemplates(node: PlaybookNode): PlaybookIssue[] {
   });
 }
 
-/** Email needs a subject and only email may have one; LinkedIn is sent by the owner, so no fixed sender. */
+/** Email needs a subject and only email may have one; only WhatsApp has a template; LinkedIn is sent by the owner, so no fixed sender. */
 export function checkChannel(node: PlaybookNode): PlaybookIssue[] {
   if (node.type !== 'send') return [];
   const { channel, subject, sender } = node.config;
@@ -69,6 +70,9 @@ export function checkChannel(node: PlaybookNode): PlaybookIssue[] {
   const issues: PlaybookIssue[] = [];
   if (channel === 'email' && !subject?.trim()) issues.push({ code: 'channel-field', ...at, field: 'config.subject', message: 'an email needs a subject' });
   if (channel !== 'email' && subject !== undefined) issues.push({ code: 'channel-field', ...at, field: 'config.subject', message: `${channel} messages have no subject` });
+  if (channel !== 'whatsapp' && node.config.whatsappTemplate) {
+    issues.push({ code: 'channel-field', ...at, field: 'config.whatsappTemplate', message: `${channel} messages have no WhatsApp template` });
+  }
   if (channel === 'linkedin' && sender.kind !== 'owner') {
     issues.push({ code: 'channel-sender', ...at, field: 'config.sender', message: 'LinkedIn messages are sent by the owner as a task' });
   }

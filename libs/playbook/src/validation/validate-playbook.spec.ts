@@ -52,6 +52,15 @@ describe('validatePlaybook', () => {
     ['malformed template', (p) => { node(p, 'call').config.title = 'Call {{lead.firstName'; }, [['malformed-template', 'call', 'config.title']]],
     ['email without subject', (p) => { delete node(p, 'intro').config.subject; }, [['channel-field', 'intro', 'config.subject']]],
     ['whatsapp with subject', (p) => { node(p, 'intro').config.channel = 'whatsapp'; }, [['channel-field', 'intro', 'config.subject']]],
+    ['email with a WhatsApp template', (p) => { node(p, 'intro').config.whatsappTemplate = { name: 'intro', language: 'en', parameters: [] }; }, [['channel-field', 'intro', 'config.whatsappTemplate']]],
+    ['unknown variable in a WhatsApp template parameter', (p) => {
+      Object.assign(node(p, 'intro').config, { channel: 'whatsapp', whatsappTemplate: { name: 'intro', language: 'en', parameters: ['{{lead.firstName}}', '{{lead.nickname}}'] } });
+      delete node(p, 'intro').config.subject;
+    }, [['unknown-template-variable', 'intro', 'config.whatsappTemplate.parameters.1']]],
+    ['WhatsApp template with a bad name', (p) => {
+      Object.assign(node(p, 'intro').config, { channel: 'whatsapp', whatsappTemplate: { name: 'Intro Offer', language: 'en', parameters: [] } });
+      delete node(p, 'intro').config.subject;
+    }, [['schema', 'intro', 'config.whatsappTemplate.name']]],
     ['linkedin from a fixed sender', (p) => { Object.assign(node(p, 'intro').config, { channel: 'linkedin', subject: undefined, sender: { kind: 'fixed', name: 'A', address: 'a' } }); delete node(p, 'intro').config.subject; },
       [['channel-sender', 'intro', 'config.sender']]],
     ['goal without events', (p) => { node(p, 'booked').config.eventTypes = []; }, [['goal-events-empty', 'booked', 'config.eventTypes']]],

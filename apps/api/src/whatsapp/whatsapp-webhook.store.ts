@@ -1,0 +1,70 @@
+import type { Queryable } from '../database/queryable';
+
+/** A touch a webhook item is about, with what an event about it needs. */
+export interface WhatsAppTouchRef {
+  touchId: string;
+  leadId: string;
+  leadExternalId: string;
+  providerMessageId: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The WhatsApp touch with Meta's message id `wamid`, or else the one whose id we sent as `biz_opaque_callback_data`
+ * (a status can arrive before the worker recorded the wamid).
+ */
+export async function findWhatsAppTouch(q: Queryable, wamid: string, callbackData?: string): Promise<WhatsAppTouchRef | null> {
+  const touchId = callbackData && UUID.test(callbackData) ? callbackData : null;
+  const rows: WhatsAppTouchRef[] = await q.query(
+    `SELECT t.id AS "touchId", t.lead_id AS "leadId", l.external_id AS "leadExternalId", t.provider_message_id AS "providerMessageId"
+     FROM touches t JOIN leads l ON l.id = t.lead_id
+     WHERE t.channel = 'whatsapp' AND (t.provider_message_id = $1 OR t.id = $2::uuid)
+     ORDER BY (t.provider_message_id = $1) DESC NULLS LAST LIMIT 1`,
+    [wamid, touchId],
+  );
+  return rows[0] ?? null;
+}
+
+/** The lead with this WhatsApp number (E.164), the most recently updated if several share it. */
+export async function findLeadByPhone(q: Queryable, phone: string): Promise<{ leadId: string; leadExternalId: string } | null> {
+  const rows = await q.query(
+    `SELECT id AS "leadId", external_id AS "leadExternalId" FROM leads WHERE phone = $1 ORDER BY updated_at DESC LIMIT 1`,
+    [phone],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Marks a touch's delivery failed with Meta's error, unless it already ended (a reply, bounce or failure stays, as
+ * libs/channels' `nextTouchStatus` says). Repeating it changes nothing.
+ */
+export async function markWhatsAppTouchFailed(q: Queryable, touchId: string, error: string, at: string): Promise<void> {
+  await q.query(
+    `UPDATE touches SET delivery_status = 'failed', delivery_status_at = $3, error = $2
+     WHERE id = $1 AND delivery_status NOT IN ('replied', 'bounced', 'failed', 'suppressed')`,
+    [touchId, error, at],
+  );
+}
+
+/** An authenticated inbound WhatsApp message as `inbound_messages` keeps it. */
+export interface InboundWhatsAppRow {
+  wamid: string;
+  kind: 'reply' | 'opt_out' | 'unmatched';
+  leadId: string | null;
+  touchId: string | null;
+  from: string;
+  text: string;
+  details: Record<string, unknown>;
+  eventId: string | null;
+  receivedAt: string;
+}
+
+/** Records an inbound message once per wamid (Meta retries webhooks); a repeat changes nothing. */
+export async function recordInboundWhatsApp(q: Queryable, row: InboundWhatsAppRow): Promise<void> {
+  await q.query(
+    `INSERT INTO inbound_messages (channel, provider_id, kind, lead_id, touch_id, from_address, text, details, event_id, received_at)
+     VALUES ('whatsapp', $1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (channel, provider_id) DO NOTHING`,
+    [row.wamid, row.kind, row.leadId, row.touchId, row.from, row.text, JSON.stringify(row.details), row.eventId, row.receivedAt],
+  );
+}

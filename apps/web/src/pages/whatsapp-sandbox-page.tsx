@@ -1,0 +1,92 @@
+import './pages.css';
+import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api/http';
+import {
+  answerAsLead, listSandboxConversations, openSandboxConversation, type SandboxConversation, type SandboxMessage,
+} from '../api/whatsapp-sandbox';
+import { describeAnswerOutcome, messageToAnswer } from './whatsapp-sandbox-thread';
+
+const STATUS_TICKS: Record<SandboxMessage['status'], string> = { accepted: '🕓', sent: '✓', delivered: '✓✓', read: '✓✓ read', received: '' };
+
+/**
+ * The WhatsApp sandbox (npm start without WHATSAPP_ACCESS_TOKEN): what Segflow "sent" on WhatsApp, per lead phone,
+ * and a box to answer as the lead — posted to our webhook, signed, exactly as Meta would post it.
+ */
+export function WhatsAppSandboxPage() {
+  const [conversations, setConversations] = useState<SandboxConversation[] | null>(null);
+  const [phone, setPhone] = useState<string | null>(null);
+  const [messages, setMessages] = useState<SandboxMessage[]>([]);
+  const [text, setText] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setConversations(await listSandboxConversations());
+      if (phone) setMessages(await openSandboxConversation(phone));
+    } catch (e) {
+      setError(e instanceof ApiError && e.status === 404 ? 'The WhatsApp sandbox is off: Segflow is talking to Meta (WHATSAPP_ACCESS_TOKEN is set).' : (e as Error).message);
+    }
+  }, [phone]);
+
+  useEffect(() => {
+    void refresh();
+    const timer = window.setInterval(() => void refresh(), 3000);
+    return () => window.clearInterval(timer);
+  }, [refresh]);
+
+  const send = async (body: string) => {
+    if (!phone || !body.trim()) return;
+    try {
+      const outcome = await answerAsLead(phone, body.trim(), messageToAnswer(messages)?.wamid ?? null);
+      setNotice(describeAnswerOutcome(outcome));
+      setText('');
+      await refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(text);
+  };
+
+  return (
+    <section>
+      <h1>WhatsApp sandbox</h1>
+      <p className="muted">
+        SANDBOX — nothing here reaches a real phone. The worker sends through the same Cloud API client it uses with
+        Meta; the sandbox answers like Meta and reports back through signed webhooks.
+      </p>
+      {error && <p className="error">{error}</p>}
+      <div className="wa-sandbox">
+        <ul className="wa-sandbox__list" aria-label="Sandbox conversations">
+          {conversations?.length === 0 && <li className="muted">No WhatsApp touches yet.</li>}
+          {conversations?.map((c) => (
+            <li key={c.phone}>
+              <button type="button" className={c.phone === phone ? '' : 'secondary'} onClick={() => { setPhone(c.phone); setNotice(null); }}>
+                {c.leadName ?? 'Unknown lead'} <span className="muted">{c.phone} · {c.messages}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {phone && (
+          <div className="wa-sandbox__thread card" aria-label={`Sandbox conversation with ${phone}`}>
+            {messages.map((m) => (
+              <div key={m.wamid} className={`wa-bubble wa-bubble--${m.direction}`}>
+                {m.body}
+                <span className="muted wa-bubble__meta">{new Date(m.createdAt).toLocaleTimeString()} {STATUS_TICKS[m.status]}</span>
+              </div>
+            ))}
+            <form className="inline-form" onSubmit={onSubmit}>
+              <input aria-label="Answer as the lead" placeholder="Answer as the lead…" value={text} onChange={(e) => setText(e.target.value)} maxLength={4096} />
+              <button type="submit">Answer as the lead</button>
+              <button type="button" className="secondary" onClick={() => void send('STOP')}>STOP</button>
+            </form>
+            {notice && <p className="muted">{notice}</p>}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
