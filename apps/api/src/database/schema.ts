@@ -25,6 +25,7 @@ import { NotifyOutboxOnlyWithRows1764670000000 } from './migrations/176467000000
 import { ClaimOutboxRows1764680000000 } from './migrations/1764680000000-claim-outbox-rows';
 import { PlaybookVersionsHeardEvents1764700000000 } from './migrations/1764700000000-playbook-versions-heard-events';
 import { ChannelDelivery1764800000000 } from './migrations/1764800000000-channel-delivery';
+import { FaultHardening1764850000000 } from './migrations/1764850000000-fault-hardening';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
 export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity, ...AUTH_ENTITIES, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ClaimOutboxRows1764680000000,
   PlaybookVersionsHeardEvents1764700000000,
   ChannelDelivery1764800000000,
+  FaultHardening1764850000000,
 ];

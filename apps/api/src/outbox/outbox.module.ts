@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { RunsModule } from '../runs/runs.module';
+import { OutboxDeadLettersController } from './outbox-dead-letters.controller';
+import { OutboxDeadLettersService } from './outbox-dead-letters.service';
 import { OutboxDispatcherService } from './outbox-dispatcher.service';
 import { OutboxHandlersService } from './outbox-handlers.service';
 import { OutboxRetentionService } from './outbox-retention.service';
 
-/** The outbox dispatcher and the pruning of delivered rows (both run inside the API process). */
+/** The outbox dispatcher, the pruning of delivered rows (both run inside the API process) and the dead letters for ops. */
 @Module({
   imports: [RunsModule],
-  providers: [OutboxDispatcherService, OutboxHandlersService, OutboxRetentionService],
+  controllers: [OutboxDeadLettersController],
+  providers: [OutboxDispatcherService, OutboxHandlersService, OutboxRetentionService, OutboxDeadLettersService],
   exports: [OutboxDispatcherService, OutboxRetentionService],
 })
 export class OutboxModule {}
