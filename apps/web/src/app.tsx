@@ -7,6 +7,7 @@ import { SignInPage } from './pages/sign-in-page';
 import { InboxPage } from './pages/inbox-page';
 import { CalendarPage } from './pages/calendar-page';
 import { DashboardPage } from './pages/dashboard-page';
+import { DeadLettersPage } from './pages/dead-letters-page';
 import { LeadsPage } from './pages/leads-page';
 import { PlaybooksPage } from './pages/playbooks-page';
 import { SegmentsPage } from './pages/segments-page';
@@ -18,6 +19,7 @@ const elements: Record<string, ReactElement> = {
   '/inbox': <InboxPage />,
   '/dashboard': <DashboardPage />,
   '/calendar': <CalendarPage />,
+  '/dead-letters': <DeadLettersPage />,
 };
 
 export function App() {

@@ -15,6 +15,7 @@ export const NAV_PAGES: readonly NavPage[] = [
   { path: '/inbox', label: 'Inbox', roles: ['rep', 'manager'] },
   { path: '/dashboard', label: 'Dashboard', roles: ['manager'] },
   { path: '/calendar', label: 'Calendars', roles: ['rep', 'manager'] },
+  { path: '/dead-letters', label: 'Dead letters', roles: ['ops'] },
 ];
 
 /** The pages a role sees in the navigation; every page while the user is still loading (the API decides anyway). */
