@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { DeadLetterDto } from '@segflow/api-contracts';
 import { Roles } from '../auth/auth.decorators';
-import { DeadLetterDto, OutboxDeadLettersService } from './outbox-dead-letters.service';
+import { OutboxDeadLettersService } from './outbox-dead-letters.service';
 
 @ApiTags('outbox')
 @Controller('outbox/dead-letters')

@@ -1,21 +1,9 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { DeadLetterDto } from '@segflow/api-contracts';
 import { DataSource } from 'typeorm';
 import { OUTBOX_CHANNEL } from './outbox-channel';
 import type { OutboxKind } from './outbox-message';
-
-/** A dead-lettered outbox row as ops see it. */
-export interface DeadLetterDto {
-  id: string;
-  kind: OutboxKind;
-  leadId: string;
-  payload: Record<string, unknown>;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  /** Null once retried. */
-  deadLetteredAt: string | null;
-}
 
 /** Most dead letters one list returns (oldest first): ops retry or fix them, they are not a log. */
 export const DEAD_LETTER_LIST_LIMIT = 200;
