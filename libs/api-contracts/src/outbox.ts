@@ -6,7 +6,7 @@
  */
 export interface DeadLetterDto {
   id: string;
-  kind: 'segment_entered' | 'segment_left' | 'lead_event' | 'run_start';
+  kind: 'segment_entered' | 'segment_left' | 'lead_event' | 'run_start' | 'lead_intake';
   leadId: string;
   payload: Record<string, unknown>;
   attempts: number;

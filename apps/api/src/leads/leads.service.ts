@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { LEAD_INTAKE_WORKFLOW, LeadIntakeInput, leadIntakeWorkflowId } from '@segflow/workflow-contracts';
 import { FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
 import { Repository } from 'typeorm';
 import { LeadEntity } from '../database/lead.entity';
-import { TemporalClient } from '../temporal/temporal.module';
+import { DIRECT_START_TIMEOUT_MS, enqueueWorkflowStarts, markWorkflowsStarted } from '../outbox/workflow-starts';
+import { LeadIntakeStarter } from './lead-intake-starter';
 import { LeadDto, mapLead } from './lead.dto';
 import { ListLeadsFilter, queryListedLeads } from './list-leads.sql';
 import { UPSERT_LEADS_SQL } from './upsert-leads.sql';
@@ -13,7 +12,8 @@ import { UPSERT_LEADS_SQL } from './upsert-leads.sql';
 export const MAX_LEADS_PER_BATCH = 1_000;
 export const MAX_LEADS_PAGE = 200;
 
-
+/** A lead the upsert wrote; `outboxId` is its `lead_intake` row when it was inserted. */
+type WrittenLead = { id: string; external_id: string; inserted: boolean; outboxId: string | null };
 
 export type LeadItemResult =
   | { index: number; status: 'created' | 'updated'; id: string; externalId: string }
@@ -25,10 +25,13 @@ export class LeadsService {
 
   constructor(
     @InjectRepository(LeadEntity) private readonly leads: Repository<LeadEntity>,
-    private readonly temporal: TemporalClient,
+    private readonly intake: LeadIntakeStarter,
   ) {}
 
-  /** Validates each item on its own, upserts the valid ones in one statement, and starts intake for new leads. */
+  /**
+   * Validates each item on its own, upserts the valid ones in one statement, and starts intake for new leads: an
+   * outbox row per new lead is written with it, so an intake Temporal could not take now starts once it can.
+   */
   async upsert(items: unknown[]): Promise<LeadItemResult[]> {
     const results: LeadItemResult[] = [];
     const valid = new Map<string, { index: number; lead: LeadInput }>();
@@ -46,7 +49,7 @@ export class LeadsService {
       const { index } = valid.get(row.external_id)!;
       results.push({ index, status: row.inserted ? 'created' : 'updated', id: row.id, externalId: row.external_id });
     }
-    await Promise.all(rows.filter((r) => r.inserted).map((r) => this.startIntake(r.id)));
+    await Promise.all(rows.filter((r) => r.inserted).map((r) => this.startIntake(r)));
     return results.sort((a, b) => a.index - b.index);
   }
 
@@ -54,28 +57,30 @@ export class LeadsService {
     return (await queryListedLeads(this.leads, filter)).map(mapLead);
   }
 
-  private async writeBatch(leads: LeadInput[]): Promise<{ id: string; external_id: string; inserted: boolean }[]> {
+  /** Upserts the leads and writes a `lead_intake` outbox row per inserted one, in one transaction. */
+  private async writeBatch(leads: LeadInput[]): Promise<WrittenLead[]> {
     if (!leads.length) return [];
     const rows = leads.map((l) => ({
       external_id: l.externalId, name: l.name, email: l.email, phone: l.phone, linkedin_url: l.linkedinUrl,
       company: l.company, industry: l.industry, headcount: l.headcount, revenue_band: l.revenueBand,
       funding_stage: l.fundingStage, city: l.city, country: l.country, timezone: l.timezone, owner_id: l.ownerId, consent: l.consent,
     }));
-    return this.leads.query(UPSERT_LEADS_SQL, [JSON.stringify(rows)]);
+    return this.leads.manager.transaction(async (manager) => {
+      const written: Omit<WrittenLead, 'outboxId'>[] = await manager.query(UPSERT_LEADS_SQL, [JSON.stringify(rows)]);
+      const inserted = written.filter((r) => r.inserted);
+      const outboxIds = await enqueueWorkflowStarts(manager, inserted.map((r) => ({ kind: 'lead_intake', payload: { leadId: r.id } })));
+      const outboxIdOf = new Map(inserted.map((r, i) => [r.id, outboxIds[i]!]));
+      return written.map((r) => ({ ...r, outboxId: outboxIdOf.get(r.id) ?? null }));
+    });
   }
 
-  // The lead is stored whatever happens here: a Temporal outage is logged and visible in /api/health.
-  private async startIntake(leadId: string): Promise<void> {
-    const input: LeadIntakeInput = { leadId };
+  // The lead and its outbox row are stored whatever happens here: a Temporal outage only delays the intake.
+  private async startIntake(lead: WrittenLead): Promise<void> {
     try {
-      await this.temporal.workflow.start(LEAD_INTAKE_WORKFLOW, {
-        args: [input],
-        taskQueue: this.temporal.defaultTaskQueue,
-        workflowId: leadIntakeWorkflowId(leadId),
-      });
+      await this.intake.start(lead.id, DIRECT_START_TIMEOUT_MS);
+      await markWorkflowsStarted(this.leads.manager, [lead.outboxId!]);
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      this.logger.warn(`intake workflow for lead ${leadId} not started: ${(error as Error).message}`);
+      this.logger.warn(`intake workflow for lead ${lead.id} not started now (${(error as Error).message}); the outbox starts it once Temporal answers`);
     }
   }
 }

@@ -115,7 +115,7 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
    * not have.
    */
   private async deliverLead(rows: HeldRow[]): Promise<void> {
-    const deliveries = deliveriesOf<OutboxRow>(rows, (row) => row.kind !== 'segment_entered');
+    const deliveries = deliveriesOf<OutboxRow>(rows, (row) => row.kind === 'lead_event' || row.kind === 'segment_left');
     const idsOf = (part: readonly OutboxRow[][]) => part.flat().map((row) => row.id);
     try {
       const failure = await deliverInOrder(deliveries, ([row]) => row!.kind === 'segment_entered', (delivery, startAfter) => this.deliver(delivery, startAfter));
@@ -138,11 +138,15 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
     if (this.heard > Math.min(...rows.map((row) => row.heardBefore))) this.wakeUp();
   }
 
-  /** One delivery of {@link deliveriesOf}: a `segment_entered` row, or a run of one lead's other rows. */
+  /** One delivery of {@link deliveriesOf}: a segment entry or workflow start row, or a run of one lead's events and exits. */
   private deliver(rows: readonly OutboxRow[], startAfter?: Promise<void>): Promise<void> {
     const first = rows[0]!;
-    if (first.kind === 'segment_entered') return this.handlers.enterSegment(first.payload, startAfter);
-    return this.handlers.deliverToRuns(first.payload.leadId, rows as readonly ToRunsMessage[]);
+    switch (first.kind) {
+      case 'segment_entered': return this.handlers.enterSegment(first.payload, startAfter);
+      case 'run_start': return this.handlers.startRun(first.payload);
+      case 'lead_intake': return this.handlers.startIntake(first.payload);
+      default: return this.handlers.deliverToRuns(first.payload.leadId, rows as readonly ToRunsMessage[]);
+    }
   }
 
   private async renewLeases(): Promise<void> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LeadsModule } from '../leads/leads.module';
 import { RunsModule } from '../runs/runs.module';
 import { OutboxDeadLettersController } from './outbox-dead-letters.controller';
 import { OutboxDeadLettersService } from './outbox-dead-letters.service';
@@ -8,7 +9,7 @@ import { OutboxRetentionService } from './outbox-retention.service';
 
 /** The outbox dispatcher, the pruning of delivered rows (both run inside the API process) and the dead letters for ops. */
 @Module({
-  imports: [RunsModule],
+  imports: [RunsModule, LeadsModule],
   controllers: [OutboxDeadLettersController],
   providers: [OutboxDispatcherService, OutboxHandlersService, OutboxRetentionService, OutboxDeadLettersService],
   exports: [OutboxDispatcherService, OutboxRetentionService],
