@@ -9,7 +9,7 @@ import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { PasswordHasher } from './password-hasher';
-import { PrincipalCache } from './principal-cache';
+import { MAX_CACHED_CREDENTIALS, PrincipalCache } from './principal-cache';
 import { SessionEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
 import { SignInLimiter } from './sign-in-limiter';
@@ -20,7 +20,7 @@ import { SignInLimiter } from './sign-in-limiter';
   controllers: [AuthController, ApiKeysController],
   providers: [
     SessionsService, ApiKeysService, PasswordHasher, { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: PrincipalCache, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new PrincipalCache(config.AUTH_CACHE_SECONDS * 1000) },
+    { provide: PrincipalCache, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new PrincipalCache(config.AUTH_CACHE_SECONDS * 1000, MAX_CACHED_CREDENTIALS, config.AUTH_REFUSED_CACHE_SECONDS * 1000) },
     {
       provide: SignInLimiter,
       inject: [APP_CONFIG],

@@ -8,6 +8,11 @@ export function generateSecretToken(kind: TokenKind): string {
   return `${kind}_${randomBytes(32).toString('base64url')}`;
 }
 
+/** Whether `token` has the shape {@link generateSecretToken} gives `kind`: anything else is refused without a lookup. */
+export function isWellFormedSecretToken(token: string, kind: TokenKind): boolean {
+  return token.length === 47 && token.startsWith(`${kind}_`) && /^[A-Za-z0-9_-]{43}$/.test(token.slice(4));
+}
+
 /**
  * SHA-256 of a token, hex. A fast hash is enough here (unlike passwords): the tokens are 256 random bits,
  * so there is nothing to guess, and lookups stay one indexed equality per request.
