@@ -49,7 +49,8 @@ export class LeadsService {
       const { index } = valid.get(row.external_id)!;
       results.push({ index, status: row.inserted ? 'created' : 'updated', id: row.id, externalId: row.external_id });
     }
-    await Promise.all(rows.filter((r) => r.inserted).map((r) => this.startIntake(r)));
+    const started = await Promise.all(rows.filter((r) => r.inserted).map((r) => this.startIntake(r)));
+    await markWorkflowsStarted(this.leads.manager, started.filter((id): id is string => id !== null));
     return results.sort((a, b) => a.index - b.index);
   }
 
@@ -74,13 +75,15 @@ export class LeadsService {
     });
   }
 
-  // The lead and its outbox row are stored whatever happens here: a Temporal outage only delays the intake.
-  private async startIntake(lead: WrittenLead): Promise<void> {
+  // The lead and its outbox row are stored whatever happens here: a Temporal outage only delays the intake. Returns
+  // the lead's outbox row when the intake started (the caller marks them all delivered in one statement), else null.
+  private async startIntake(lead: WrittenLead): Promise<string | null> {
     try {
       await this.intake.start(lead.id, DIRECT_START_TIMEOUT_MS);
-      await markWorkflowsStarted(this.leads.manager, [lead.outboxId!]);
+      return lead.outboxId;
     } catch (error) {
       this.logger.warn(`intake workflow for lead ${lead.id} not started now (${(error as Error).message}); the outbox starts it once Temporal answers`);
+      return null;
     }
   }
 }
