@@ -154,7 +154,7 @@ describe('outbox dispatcher → playbook runs', () => {
       JSON.stringify({ leadId, segmentId: 'seg-old', membershipId: oldMembership, leftAt: at, reason: 'moved' }),
       JSON.stringify({ leadId, segmentId: 'seg-hot', membershipId: newMembership, enteredAt: at, triggerEventId: null }),
     ]);
-    const outboxOf = async () => (await pool.query(`SELECT kind, attempts, last_error, dispatched_at FROM outbox WHERE payload->>'leadId' = $1 ORDER BY id`, [leadId])).rows;
+    const outboxOf = async () => (await pool.query(`SELECT kind, attempts, last_error, dispatched_at FROM outbox WHERE payload->>'leadId' = $1 AND kind IN ('segment_left', 'segment_entered') ORDER BY id`, [leadId])).rows;
     const [left, entered] = await eventually(outboxOf, ([l]) => l?.attempts > 0);
     expect(left).toMatchObject({ kind: 'segment_left', dispatched_at: null, last_error: expect.any(String) });
     expect(entered).toMatchObject({ kind: 'segment_entered', attempts: 0, dispatched_at: null });

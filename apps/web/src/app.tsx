@@ -7,6 +7,7 @@ import { SignInPage } from './pages/sign-in-page';
 import { InboxPage } from './pages/inbox-page';
 import { CalendarPage } from './pages/calendar-page';
 import { DashboardPage } from './pages/dashboard-page';
+import { DeadLettersPage } from './pages/dead-letters-page';
 import { LeadsPage } from './pages/leads-page';
 import { MailPage } from './pages/mail-page';
 import { PlaybooksPage } from './pages/playbooks-page';
@@ -22,6 +23,7 @@ const elements: Record<string, ReactElement> = {
   '/calendar': <CalendarPage />,
   '/mail': <MailPage />,
   '/whatsapp-sandbox': <WhatsAppSandboxPage />,
+  '/dead-letters': <DeadLettersPage />,
 };
 
 export function App() {

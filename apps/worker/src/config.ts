@@ -18,6 +18,12 @@ export const DEFAULT_WHATSAPP_API_URL = 'https://graph.facebook.com/v25.0';
 /** Every environment variable the worker reads, with its default. */
 export const workerConfigSchema = z.object({
   DATABASE_URL: z.string().url().refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL'),
+  /** Longest wait for a pooled connection before an activity attempt fails (and Temporal retries it). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** PostgreSQL statement_timeout of the worker's statements (0 = none); activities run short statements. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /** PostgreSQL idle_in_transaction_session_timeout of the worker's connections (0 = none). */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),

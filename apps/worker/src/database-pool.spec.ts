@@ -24,4 +24,15 @@ describe('createDatabasePool (real PostgreSQL)', () => {
       await pool.end();
     }
   });
+
+  it('runs its statements under the given statement and idle-in-transaction timeouts, and fails a longer statement', async () => {
+    const pool = createDatabasePool(await createTestDatabase('wpool'), 1, { statementTimeoutMs: 200, idleInTransactionTimeoutMs: 5_000 });
+    try {
+      const [settings] = (await pool.query(`SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`)).rows;
+      expect(settings).toEqual({ statement: '200ms', idle: '5s' });
+      await expect(pool.query('SELECT pg_sleep(1)')).rejects.toThrow('canceling statement due to statement timeout');
+    } finally {
+      await pool.end();
+    }
+  });
 });

@@ -8,7 +8,10 @@ import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
 async function main(): Promise<void> {
   const config = loadWorkerConfigOrThrow(process.env);
   Runtime.install({ telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } } });
-  const pool = createDatabasePool(config.DATABASE_URL);
+  const pool = createDatabasePool(config.DATABASE_URL, undefined, {
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  });
   const touchProvider = createChannelTouchProvider(config, pool);
   const { worker, connection } = await createWorker({ config, pool, touchProvider, workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } });
   process.stdout.write(JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: config.TEMPORAL_TASK_QUEUE }) + '\n');

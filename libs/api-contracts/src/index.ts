@@ -2,3 +2,4 @@
 export * from './playbooks';
 export * from './dashboards';
 export * from './sandbox-mail';
+export * from './outbox';

@@ -4,7 +4,7 @@ import { IsNull, Repository } from 'typeorm';
 import { ApiKeyEntity, ApiKeyScope } from './api-key.entity';
 import type { Principal } from './principal';
 import { PrincipalCache } from './principal-cache';
-import { generateSecretToken, hashSecretToken } from './secret-token';
+import { generateSecretToken, hashSecretToken, isWellFormedSecretToken } from './secret-token';
 
 export interface ApiKeyDto {
   id: string;
@@ -62,11 +62,16 @@ export class ApiKeysService {
    * cache miss, which comes at least that often: the cache's TTL is capped below a minute).
    */
   async resolve(plainKey: string, now = new Date()): Promise<Principal | null> {
+    if (!isWellFormedSecretToken('sfk', plainKey)) return null;
     const keyHash = hashSecretToken(plainKey);
     const cached = this.cache.get(keyHash, now.getTime());
     if (cached) return cached;
+    if (this.cache.isRefused(keyHash, now.getTime())) return null;
     const key = await this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
-    if (!key) return null;
+    if (!key) {
+      this.cache.refuse(keyHash, now.getTime());
+      return null;
+    }
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
       await this.keys.update({ id: key.id }, { lastUsedAt: now });
     }

@@ -11,7 +11,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { EndedSessions } from './ended-sessions';
 import { PasswordHasher } from './password-hasher';
-import { PrincipalCache } from './principal-cache';
+import { MAX_CACHED_CREDENTIALS, PrincipalCache } from './principal-cache';
 import { SessionEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
 import { SignInLimiter } from './sign-in-limiter';
@@ -22,7 +22,7 @@ import { SignInLimiter } from './sign-in-limiter';
   controllers: [AuthController, ApiKeysController],
   providers: [
     SessionsService, ApiKeysService, PasswordHasher, EndedSessions, { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: PrincipalCache, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new PrincipalCache(config.AUTH_CACHE_SECONDS * 1000) },
+    { provide: PrincipalCache, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new PrincipalCache(config.AUTH_CACHE_SECONDS * 1000, MAX_CACHED_CREDENTIALS, config.AUTH_REFUSED_CACHE_SECONDS * 1000) },
     {
       provide: SignInLimiter,
       inject: [DataSource, APP_CONFIG],

@@ -1,5 +1,8 @@
 import type { Principal } from './principal';
 
+/** Most principals, and most refused credentials, one API process remembers (each map is cleared whole when full). */
+export const MAX_CACHED_CREDENTIALS = 10_000;
+
 interface Entry {
   principal: Principal;
   until: number;
@@ -13,8 +16,26 @@ interface Entry {
  */
 export class PrincipalCache {
   private readonly entries = new Map<string, Entry>();
+  /** Credentials refused lately (hash → until when), so junk replayed in a loop costs no pooled connection. */
+  private readonly refused = new Map<string, number>();
 
-  constructor(private readonly ttlMs: number, private readonly maxEntries = 10_000) {}
+  constructor(private readonly ttlMs: number, private readonly maxEntries = MAX_CACHED_CREDENTIALS, private readonly refusedTtlMs = 0) {}
+
+  /** Whether the credential was refused less than `refusedTtlMs` ago (AUTH_REFUSED_CACHE_SECONDS). */
+  isRefused(credentialHash: string, now = Date.now()): boolean {
+    const until = this.refused.get(credentialHash);
+    if (until === undefined) return false;
+    if (until > now) return true;
+    this.refused.delete(credentialHash);
+    return false;
+  }
+
+  /** Remembers a refused credential; bounded like the principals (cleared whole when full). */
+  refuse(credentialHash: string, now = Date.now()): void {
+    if (this.refusedTtlMs <= 0) return;
+    if (this.refused.size >= this.maxEntries) this.refused.clear();
+    this.refused.set(credentialHash, now + this.refusedTtlMs);
+  }
 
   get(credentialHash: string, now = Date.now()): Principal | undefined {
     const entry = this.entries.get(credentialHash);
@@ -36,8 +57,10 @@ export class PrincipalCache {
     this.forget((p) => p.kind === 'user' && p.sessionId === sessionId);
   }
 
+  /** Also forgets every refusal: a reactivated user's sessions are valid again. */
   forgetUser(userId: string): void {
     this.forget((p) => p.kind === 'user' && p.user.id === userId);
+    this.refused.clear();
   }
 
   forgetApiKey(keyId: string): void {

@@ -13,7 +13,7 @@ export function generateSecretToken(kind: TokenKind): string {
  * is refused (401) without a lookup, whatever bytes it holds.
  */
 export function isWellFormedSecretToken(kind: TokenKind, token: string): boolean {
-  return token.length === 47 && token.startsWith(`${kind}_`) && /^[A-Za-z0-9_-]+$/.test(token.slice(4));
+  return token.length === 47 && token.startsWith(`${kind}_`) && /^[A-Za-z0-9_-]{43}$/.test(token.slice(4));
 }
 
 /**

@@ -7,7 +7,7 @@ import { UserEntity } from '../users/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { PrincipalCache } from './principal-cache';
 import type { Principal, SessionUser, UserPrincipal } from './principal';
-import { generateSecretToken, hashSecretToken } from './secret-token';
+import { generateSecretToken, hashSecretToken, isWellFormedSecretToken } from './secret-token';
 import { SESSIONS_ENDED_CHANNEL } from './ended-sessions';
 import { SessionEntity } from './session.entity';
 
@@ -77,18 +77,23 @@ export class SessionsService {
     this.cache.forgetUser(userId);
   }
 
-  /** The user behind a live session token of an active user, else null. */
+  /** The user behind a live session token of an active user, else null (junk and recent refusals without a lookup). */
   async resolve(token: string): Promise<Principal | null> {
+    if (!isWellFormedSecretToken('sfs', token)) return null;
     const tokenHash = hashSecretToken(token);
     const cached = this.cache.get(tokenHash);
     if (cached) return cached;
+    if (this.cache.isRefused(tokenHash)) return null;
     const rows: (SessionUser & { session_id: string; expires_at: Date })[] = await this.sessions.query(
       `SELECT s.id AS session_id, s.expires_at, x.* FROM sessions s JOIN (${SELECT_USERS_SQL}) x ON x.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > now() AND x.active`,
       [tokenHash],
     );
     const [row] = rows;
-    if (!row) return null;
+    if (!row) {
+      this.cache.refuse(tokenHash);
+      return null;
+    }
     const principal: Principal = { kind: 'user', sessionId: row.session_id, sessionExpiresAt: row.expires_at, user: toSessionUser(row) };
     this.cache.set(tokenHash, principal, row.expires_at.getTime());
     return principal;

@@ -12,6 +12,15 @@ export const appConfigSchema = z.object({
   API_PORT: port.default(3000),
   /** Connections per API process; ingest lanes, the outbox dispatcher's deliveries and requests share them. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(4).max(200).default(20),
+  /** Longest wait for a pooled connection (opening one, or a free one of a full pool) before the request fails. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * PostgreSQL statement_timeout of the API's pooled statements (0 = none). Migrations run on their own connection
+   * without it, and a segment retrain reads and writes on its worker thread's own connection.
+   */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /** PostgreSQL idle_in_transaction_session_timeout of the pooled connections (0 = none): ends a transaction a stuck request left open. */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
@@ -53,6 +62,11 @@ export const appConfigSchema = z.object({
   AUTH_SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(900),
   // Below a minute so API keys' last_used_at (refreshed on a cache miss) keeps its one-minute precision.
   AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(59).default(5),
+  /**
+   * How long a refused token or key (unknown, expired, revoked) is refused from memory without a database lookup
+   * (0 = off). Safe at any length: tokens are random, so one refused now can never become valid later.
+   */
+  AUTH_REFUSED_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Whose X-Forwarded-For names the client (for the per-IP sign-in limit): `false`, a hop count, or proxy addresses/CIDRs. */
   API_TRUST_PROXY: trustProxySchema,
   /**

@@ -10,14 +10,40 @@ import { ENTITIES, MIGRATIONS } from './schema';
  */
 const POOL_IDLE_TIMEOUT_MS = 10 * 60_000;
 
-export function dataSourceOptions(databaseUrl: string, poolSize?: number): DataSourceOptions {
+/** `application_name` of the API's pooled connections (pg_stat_activity, and the pool fault test). */
+export const API_APPLICATION_NAME = 'segflow-api';
+
+/** First TCP keepalive probe after this much silence: a connection whose peer vanished (no FIN) is found dead. */
+export const TCP_KEEPALIVE_DELAY_MS = 10_000;
+
+/** Limits of the API's pool (AppConfig DATABASE_*); omitted ones are off (migrations, test helpers). */
+export interface PoolLimits {
+  size?: number;
+  /** Longest wait for a connection: opening one, or a free one of a full pool. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL `statement_timeout` of every pooled statement. */
+  statementTimeoutMs?: number;
+  /** PostgreSQL `idle_in_transaction_session_timeout`: a transaction left open by a stuck request is ended. */
+  idleInTransactionTimeoutMs?: number;
+}
+
+export function dataSourceOptions(databaseUrl: string, limits: PoolLimits = {}): DataSourceOptions {
   return {
-    type: 'postgres', url: databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, poolSize,
-    extra: { idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS },
+    type: 'postgres', url: databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, poolSize: limits.size,
+    applicationName: API_APPLICATION_NAME,
+    // pg's pool drops a connection that errors while idle (a restart, pg_terminate_backend) and opens a new one on demand.
+    extra: {
+      idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS, keepAlive: true, keepAliveInitialDelayMillis: TCP_KEEPALIVE_DELAY_MS,
+      connectionTimeoutMillis: limits.connectTimeoutMs, statement_timeout: limits.statementTimeoutMs,
+      idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+    },
   };
 }
 
-/** Applies pending migrations; used by `npm start` before the API boots and by tests on fresh databases. */
+/**
+ * Applies pending migrations without statement timeouts (a migration may rewrite a big table); used by `npm start`
+ * and by the API before its pool opens, and by tests on fresh databases.
+ */
 export async function runMigrations(databaseUrl: string): Promise<string[]> {
   const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl), migrationsRun: false });
   await dataSource.initialize();

@@ -29,6 +29,7 @@ import { SandboxMail1764810000000 } from './migrations/1764810000000-sandbox-mai
 import { WhatsAppSandbox1764820000000 } from './migrations/1764820000000-whatsapp-sandbox';
 import { LeadTouchDays1764830000000 } from './migrations/1764830000000-lead-touch-days';
 import { SignInAttempts1764840000000 } from './migrations/1764840000000-sign-in-attempts';
+import { FaultHardening1764850000000 } from './migrations/1764850000000-fault-hardening';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
 export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity, ...AUTH_ENTITIES, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   WhatsAppSandbox1764820000000,
   LeadTouchDays1764830000000,
   SignInAttempts1764840000000,
+  FaultHardening1764850000000,
 ];

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { startTestApi, TestApi } from '../testing/test-api';
 
 describe('LeadsController (real Postgres)', () => {
@@ -15,6 +16,14 @@ describe('LeadsController (real Postgres)', () => {
     const listed = await api.request('GET', '/api/leads');
     expect(listed.status).toBe(200);
     expect(listed.body).toEqual([expect.objectContaining({ id: created.body.id, name: 'Asha Rao', company: 'Surat Silks', consent: { email: true, whatsapp: false, linkedin: true } })]);
+  });
+
+  it("starts a new lead's intake itself and marks the outbox row backing it delivered (one row per new lead, none for an update)", async () => {
+    const created = await api.request('POST', '/api/leads', { leads: [{ externalId: 'intake-1' }, { externalId: 'intake-2' }] });
+    await api.request('POST', '/api/leads', { externalId: 'intake-1', city: 'Kochi' });
+    const ids = created.body.results.map((r: { id: string }) => r.id);
+    const rows = await api.app.get(DataSource).query(`SELECT kind, payload->>'leadId' AS lead, dispatched_at FROM outbox WHERE payload->>'leadId' = ANY($1) ORDER BY id`, [ids]);
+    expect(rows).toEqual(ids.map((lead: string) => ({ kind: 'lead_intake', lead, dispatched_at: expect.any(Date) })));
   });
 
   it('upserts by externalId and keeps fields the update omits', async () => {

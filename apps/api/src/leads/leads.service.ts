@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { LEAD_INTAKE_WORKFLOW, LeadIntakeInput, leadIntakeWorkflowId } from '@segflow/workflow-contracts';
 import { Consent, FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
 import { EntityManager, Repository } from 'typeorm';
 import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-item-faults';
 import { consentWarnings, optInIssues, recordOptIns } from '../consent/lead-consent';
 import { LeadEntity } from '../database/lead.entity';
-import { TemporalClient } from '../temporal/temporal.module';
+import { DIRECT_START_TIMEOUT_MS, enqueueWorkflowStarts, markWorkflowsStarted } from '../outbox/workflow-starts';
+import { LeadIntakeStarter } from './lead-intake-starter';
 import { LeadDto, mapLead } from './lead.dto';
 import { ListLeadsFilter, queryListedLeads } from './list-leads.sql';
 import { UPSERT_LEADS_SQL } from './upsert-leads.sql';
@@ -15,7 +14,8 @@ import { UPSERT_LEADS_SQL } from './upsert-leads.sql';
 export const MAX_LEADS_PER_BATCH = 1_000;
 export const MAX_LEADS_PAGE = 200;
 
-type UpsertedLead = { id: string; external_id: string; inserted: boolean; consent: Partial<Consent> };
+/** A lead the upsert wrote; `outboxId` is its `lead_intake` row when it was inserted. */
+type WrittenLead = { id: string; external_id: string; inserted: boolean; consent: Partial<Consent>; outboxId: string | null };
 
 /**
  * `warnings` name item fields that were accepted but not applied: a `consent` flag that would re-grant a channel the
@@ -31,12 +31,13 @@ export class LeadsService {
 
   constructor(
     @InjectRepository(LeadEntity) private readonly leads: Repository<LeadEntity>,
-    private readonly temporal: TemporalClient,
+    private readonly intake: LeadIntakeStarter,
   ) {}
 
   /**
-   * Validates each item on its own, upserts the valid ones in one statement and records their opt-ins in the same
-   * transaction (split until only the guilty lead fails when PostgreSQL refuses one), and starts intake for new leads.
+   * Validates each item on its own, upserts the valid ones in one statement with their opt-ins and an outbox row per
+   * new lead (split until only the guilty lead fails when PostgreSQL refuses one), and starts intake for new leads:
+   * an intake Temporal could not take now starts from the outbox once it can.
    */
   async upsert(items: unknown[], now = new Date()): Promise<LeadItemResult[]> {
     const results: LeadItemResult[] = [];
@@ -60,7 +61,8 @@ export class LeadsService {
       const warnings = consentWarnings(lead, row.consent, optInWarnings.get(index) ?? []);
       results.push({ index, status: row.inserted ? 'created' : 'updated', id: row.id, externalId: row.external_id, ...(warnings.length ? { warnings } : {}) });
     }
-    await Promise.all(rows.filter((r) => r.inserted).map((r) => this.startIntake(r.id)));
+    const started = await Promise.all(rows.filter((r) => r.inserted).map((r) => this.startIntake(r)));
+    await markWorkflowsStarted(this.leads.manager, started.filter((id): id is string => id !== null));
     return results.sort((a, b) => a.index - b.index);
   }
 
@@ -68,8 +70,11 @@ export class LeadsService {
     return (await queryListedLeads(this.leads, filter)).map(mapLead);
   }
 
-  /** One transaction: the leads, then their opt-ins (whose warnings land in `warnings` by item index). */
-  private writeWithOptIns(part: readonly { index: number; lead: LeadInput }[], warnings: Map<number, FieldIssue[]>): Promise<UpsertedLead[]> {
+  /**
+   * One transaction: the leads, their opt-ins (whose warnings land in `warnings` by item index) and a `lead_intake`
+   * outbox row per inserted lead.
+   */
+  private writeWithOptIns(part: readonly { index: number; lead: LeadInput }[], warnings: Map<number, FieldIssue[]>): Promise<WrittenLead[]> {
     return this.leads.manager.transaction(async (manager) => {
       const written = await this.writeBatch(manager, part.map((v) => v.lead));
       const byExternalId = new Map(part.map((v) => [v.lead.externalId, v]));
@@ -78,11 +83,14 @@ export class LeadsService {
         return (lead.optIns ?? []).map((o, optInIndex) => ({ itemIndex: index, optInIndex, leadId: row.id, channel: o.channel, at: o.at, source: `api:${o.source ?? 'leads'}` }));
       });
       for (const [index, issues] of await recordOptIns(manager, optIns)) warnings.set(index, issues);
-      return written;
+      const inserted = written.filter((r) => r.inserted);
+      const outboxIds = await enqueueWorkflowStarts(manager, inserted.map((r) => ({ kind: 'lead_intake', payload: { leadId: r.id } })));
+      const outboxIdOf = new Map(inserted.map((r, i) => [r.id, outboxIds[i]!]));
+      return written.map((r) => ({ ...r, outboxId: outboxIdOf.get(r.id) ?? null }));
     });
   }
 
-  private async writeBatch(manager: EntityManager, leads: LeadInput[]): Promise<UpsertedLead[]> {
+  private async writeBatch(manager: EntityManager, leads: LeadInput[]): Promise<Omit<WrittenLead, 'outboxId'>[]> {
     if (!leads.length) return [];
     const rows = leads.map((l) => ({
       external_id: l.externalId, name: l.name, email: l.email, phone: l.phone, linkedin_url: l.linkedinUrl,
@@ -92,18 +100,15 @@ export class LeadsService {
     return manager.query(UPSERT_LEADS_SQL, [JSON.stringify(rows)]);
   }
 
-  // The lead is stored whatever happens here: a Temporal outage is logged and visible in /api/health.
-  private async startIntake(leadId: string): Promise<void> {
-    const input: LeadIntakeInput = { leadId };
+  // The lead and its outbox row are stored whatever happens here: a Temporal outage only delays the intake. Returns
+  // the lead's outbox row when the intake started (the caller marks them all delivered in one statement), else null.
+  private async startIntake(lead: WrittenLead): Promise<string | null> {
     try {
-      await this.temporal.workflow.start(LEAD_INTAKE_WORKFLOW, {
-        args: [input],
-        taskQueue: this.temporal.defaultTaskQueue,
-        workflowId: leadIntakeWorkflowId(leadId),
-      });
+      await this.intake.start(lead.id, DIRECT_START_TIMEOUT_MS);
+      return lead.outboxId;
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      this.logger.warn(`intake workflow for lead ${leadId} not started: ${(error as Error).message}`);
+      this.logger.warn(`intake workflow for lead ${lead.id} not started now (${(error as Error).message}); the outbox starts it once Temporal answers`);
+      return null;
     }
   }
 }

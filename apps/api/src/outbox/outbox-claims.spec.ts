@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../../tools/testing/test-database';
 import { dataSourceOptions } from '../database/data-source';
-import { OutboxClaims, type OutboxRow } from './outbox-claims';
+import { MAX_ATTEMPTS, OutboxClaims, type OutboxRow } from './outbox-claims';
 
 describe('OutboxClaims (real PostgreSQL)', () => {
   let db: DataSource;
@@ -121,9 +121,21 @@ describe('OutboxClaims (real PostgreSQL)', () => {
     await insert('a');
     await x.claim(10);
     await sleep(700);
-    expect(await x.renew()).toBe(1);
+    expect(await x.renew(await db.query(`SELECT id FROM outbox`).then((rows) => rows.map((r: { id: string }) => r.id)))).toBe(1);
     await sleep(700);
     expect(await y.claim(10)).toEqual([]);
+  });
+
+  it("renews only the rows it is still delivering: a lead whose mark failed is freed once its lease runs out", async () => {
+    const x = new OutboxClaims(db, 1);
+    const y = new OutboxClaims(db);
+    const [a1, b1] = await insert('a', 'b');
+    await x.claim(10);
+    // a1's delivery ended but its mark failed (database blip): x holds only b1 now, and renews only that.
+    await sleep(700);
+    expect(await x.renew([b1])).toBe(1);
+    await sleep(700);
+    expect(idsOf(await y.claim(10))).toEqual([a1]);
   });
 
   it("backs a failed row off and holds its lead's later rows behind it; other leads go on", async () => {
@@ -142,6 +154,22 @@ describe('OutboxClaims (real PostgreSQL)', () => {
     // Once the back-off is over, the failed row and the one behind it go out together, in order.
     await db.query(`UPDATE outbox SET next_attempt_at = now() - interval '1 second' WHERE id = $1`, [a1]);
     expect(idsOf(await y.claim(10))).toEqual([a1, a2]);
+  });
+
+  it("dead-letters a row at its last attempt: it is never claimed again and no longer holds its lead's later rows back", async () => {
+    const x = new OutboxClaims(db);
+    const [a1, a2] = await insert('a', 'a');
+    await db.query(`UPDATE outbox SET attempts = $2 WHERE id = $1`, [a1, MAX_ATTEMPTS - 2]);
+    await x.claim(10);
+    expect(await x.failed([a1], 'boom')).toEqual([]);
+    await x.release([a2]);
+    await db.query(`UPDATE outbox SET next_attempt_at = NULL WHERE id = $1`, [a1]);
+    expect(idsOf(await x.claim(10))).toEqual([a1, a2]);
+    expect(await x.failed([a1], 'boom again')).toEqual([a1]);
+    await x.release([a2]);
+    expect(await rowOf(a1)).toMatchObject({ attempts: MAX_ATTEMPTS, last_error: 'boom again', dispatched_at: null, dead_lettered_at: expect.any(Date) });
+    await db.query(`UPDATE outbox SET next_attempt_at = NULL WHERE id = $1`, [a1]);
+    expect(idsOf(await x.claim(10))).toEqual([a2]);
   });
 
   it('gives back every row it holds at once on release without ids', async () => {

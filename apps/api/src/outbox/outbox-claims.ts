@@ -9,6 +9,13 @@ export type OutboxRow = { id: string } & OutboxMessage;
 /** Longest back-off between two attempts of a failing row, in seconds. */
 export const MAX_BACKOFF_SECONDS = 300;
 
+/**
+ * Failed attempts after which a row is dead-lettered. With the back-off above (1 s, 2 s … 256 s) that is about
+ * 8.5 minutes of failures: long enough to ride out a Temporal restart, short enough that a poison row does not hold
+ * its lead's later rows back for long.
+ */
+export const MAX_ATTEMPTS = 10;
+
 /** How long a claim holds its rows unless renewed; a dispatcher that died frees its rows after at most this. */
 export const LEASE_SECONDS = 30;
 
@@ -21,7 +28,7 @@ export const LEASE_SECONDS = 30;
  * - The claim commits without waiting for its WAL to reach the disk: if the server crashed and lost it, its rows
  *   would only be claimable again, and every delivery is safe to repeat.
  * - It takes the due rows of leads nobody holds: a row is claimable when neither it nor any earlier undelivered row
- *   of its lead is under a live lease or backing off. Leads with a pending segment change (a run start or exit waits
+ *   of its lead is under a live lease or backing off. A dead-lettered row is never claimed and holds nothing back. Leads with a pending segment change (a run start or exit waits
  *   for it) go first, then oldest first; all rows of a lead share its rank, so the picked rows of a lead are always
  *   its earliest undelivered ones and its rows go out in order (its exit before its next start) even across
  *   dispatchers. A backlog of lead events thus never holds a segment change back. The outer conditions are re-checked
@@ -40,18 +47,18 @@ export function claimSql(owner: string, leaseSeconds: number, limit: number): st
   UPDATE outbox o SET claimed_by = '${owner}', claimed_at = now(), claimed_until = now() + ${leaseSeconds} * interval '1 second'
   FROM (
     SELECT c.id FROM outbox c
-    WHERE c.dispatched_at IS NULL
+    WHERE c.dispatched_at IS NULL AND c.dead_lettered_at IS NULL
       AND NOT EXISTS (
         SELECT 1 FROM outbox b
-        WHERE b.dispatched_at IS NULL AND b.payload->>'leadId' = c.payload->>'leadId' AND b.id <= c.id
+        WHERE b.dispatched_at IS NULL AND b.dead_lettered_at IS NULL AND b.payload->>'leadId' = c.payload->>'leadId' AND b.id <= c.id
           AND (b.claimed_until > now() OR b.next_attempt_at > now()))
     ORDER BY EXISTS (
         SELECT 1 FROM outbox u
-        WHERE u.dispatched_at IS NULL AND u.payload->>'leadId' = c.payload->>'leadId' AND u.kind <> 'lead_event') DESC,
+        WHERE u.dispatched_at IS NULL AND u.dead_lettered_at IS NULL AND u.payload->>'leadId' = c.payload->>'leadId' AND u.kind <> 'lead_event') DESC,
       c.id
     LIMIT ${limit}
   ) picked
-  WHERE o.id = picked.id AND o.dispatched_at IS NULL AND (o.claimed_until IS NULL OR o.claimed_until <= now())
+  WHERE o.id = picked.id AND o.dispatched_at IS NULL AND o.dead_lettered_at IS NULL AND (o.claimed_until IS NULL OR o.claimed_until <= now())
   RETURNING o.id, o.kind, o.payload;
   COMMIT;`;
 }
@@ -90,12 +97,17 @@ export class OutboxClaims {
     }
   }
 
-  /** Extends the lease of every row this dispatcher still holds; returns how many. */
-  async renew(): Promise<number> {
+  /**
+   * Extends the leases of the rows `ids` (those still being delivered or waiting for a lane) that this dispatcher
+   * still holds; returns how many. Only those: a row whose delivery ended but whose mark failed must see its lease
+   * run out, or its lead stalls for as long as the dispatcher has other work.
+   */
+  async renew(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
     const [, count] = await this.dataSource.query(
       `UPDATE outbox SET claimed_until = now() + $2 * interval '1 second'
-       WHERE claimed_by = $1 AND dispatched_at IS NULL AND claimed_until IS NOT NULL`,
-      [this.owner, this.leaseSeconds],
+       WHERE id = ANY($3::bigint[]) AND claimed_by = $1 AND dispatched_at IS NULL AND claimed_until IS NOT NULL`,
+      [this.owner, this.leaseSeconds, ids],
     );
     return count;
   }
@@ -110,15 +122,22 @@ export class OutboxClaims {
     );
   }
 
-  /** Records a failed attempt of rows this dispatcher holds and backs them off exponentially (1 s, 2 s, 4 s … {@link MAX_BACKOFF_SECONDS}). */
-  async failed(ids: readonly string[], message: string): Promise<void> {
-    if (ids.length === 0) return;
-    await this.dataSource.query(
+  /**
+   * Records a failed attempt of rows this dispatcher holds and backs them off exponentially (1 s, 2 s, 4 s …
+   * {@link MAX_BACKOFF_SECONDS}); a row reaching {@link MAX_ATTEMPTS} is dead-lettered instead. Returns the ids
+   * dead-lettered.
+   */
+  async failed(ids: readonly string[], message: string): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const [rows]: [Array<{ id: string; dead: boolean }>] = await this.dataSource.query(
       `UPDATE outbox SET attempts = attempts + 1, last_error = $3, claimed_until = NULL,
-         next_attempt_at = now() + least(power(2, attempts), $4) * interval '1 second'
-       WHERE id = ANY($1::bigint[]) AND claimed_by = $2 AND dispatched_at IS NULL`,
-      [ids, this.owner, message, MAX_BACKOFF_SECONDS],
+         next_attempt_at = now() + least(power(2, attempts), $4) * interval '1 second',
+         dead_lettered_at = CASE WHEN attempts + 1 >= $5 THEN now() END
+       WHERE id = ANY($1::bigint[]) AND claimed_by = $2 AND dispatched_at IS NULL
+       RETURNING id, dead_lettered_at IS NOT NULL AS dead`,
+      [ids, this.owner, message, MAX_BACKOFF_SECONDS, MAX_ATTEMPTS],
     );
+    return rows.filter((row) => row.dead).map((row) => row.id);
   }
 
   /** Gives rows back undelivered (all of this dispatcher's when `ids` is omitted): the next claim may take them. */

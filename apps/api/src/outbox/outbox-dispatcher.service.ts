@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PgChannelListener } from '../database/pg-channel-listener';
 import { deliverInOrder, deliveriesOf } from './outbox-batch';
 import { OUTBOX_CHANNEL, OUTBOX_LISTENER_NAME } from './outbox-channel';
-import { LEASE_SECONDS, OutboxClaims, type OutboxRow } from './outbox-claims';
+import { LEASE_SECONDS, MAX_ATTEMPTS, OutboxClaims, type OutboxRow } from './outbox-claims';
 import { OutboxHandlersService, type ToRunsMessage } from './outbox-handlers.service';
 import { LeadLanes } from './outbox-lanes';
 
@@ -42,7 +42,8 @@ type HeldRow = OutboxRow & { heardBefore: number };
  * out in order, a dead dispatcher's rows are taken over once its lease runs out) and handed to {@link LeadLanes}, so
  * a fresh segment change is delivered while slower deliveries go on. A row is marked `dispatched_at` only after its
  * handler succeeded; a failing row backs off exponentially (`attempts` / `last_error` / `next_attempt_at`) and holds
- * back its lead's later rows. Handlers are idempotent, so a crash after delivery but before the mark only repeats a
+ * back its lead's later rows, until its MAX_ATTEMPTS-th failure dead-letters it: from then on the lead's later rows
+ * go on without it, in order, and the row waits for ops (GET /api/outbox/dead-letters, logged as an error). Handlers are idempotent, so a crash after delivery but before the mark only repeats a
  * harmless delivery.
  */
 @Injectable()
@@ -53,6 +54,8 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
   private running: Promise<void> | null = null;
   private listener: PgChannelListener | null = null;
   private renewal: NodeJS.Timeout | null = null;
+  /** Ids of the rows claimed and not yet finished with (waiting for a lane or being delivered): only these are renewed. */
+  private readonly held = new Set<string>();
   private stopped = false;
   /** Set by every wake-up; a claim clears it first, so a notification that arrives during a claim causes another. */
   private woken = true;
@@ -96,7 +99,7 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
     if (!this.running) return;
     await this.running;
     // Rows not started yet go back at once (another replica may take them); deliveries under way finish first.
-    this.lanes.drain();
+    for (const row of this.lanes.drain()) this.held.delete(row.id);
     await this.lanes.idle();
     if (this.renewal) clearInterval(this.renewal);
     await this.claims.release().catch((error: Error) => this.logger.warn(`outbox claims not released: ${error.message}`));
@@ -112,7 +115,7 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
    * not have.
    */
   private async deliverLead(rows: HeldRow[]): Promise<void> {
-    const deliveries = deliveriesOf<OutboxRow>(rows, (row) => row.kind !== 'segment_entered');
+    const deliveries = deliveriesOf<OutboxRow>(rows, (row) => row.kind === 'lead_event' || row.kind === 'segment_left');
     const idsOf = (part: readonly OutboxRow[][]) => part.flat().map((row) => row.id);
     try {
       const failure = await deliverInOrder(deliveries, ([row]) => row!.kind === 'segment_entered', (delivery, startAfter) => this.deliver(delivery, startAfter));
@@ -121,27 +124,34 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
         const failed = deliveries[failure.at]!;
         const message = (failure.error as Error).message;
         this.logger.warn(`outbox rows ${idsOf([failed]).join(', ')} (${failed[0]!.kind}) not delivered: ${message}`);
-        await this.claims.failed(idsOf([failed]), message);
+        const dead = await this.claims.failed(idsOf([failed]), message);
+        if (dead.length) this.logger.error(`outbox rows ${dead.join(', ')} dead-lettered after ${MAX_ATTEMPTS} attempts (${message}); the lead's later rows go on without them`);
         await this.claims.release(idsOf(deliveries.slice(failure.at + 1)));
       }
     } catch (error) {
       // The marks themselves failed (database down): the leases run out and the rows are delivered again.
       this.logger.warn(`outbox rows of lead ${rows[0]!.payload.leadId} not marked: ${(error as Error).message}`);
+    } finally {
+      for (const row of rows) this.held.delete(row.id);
     }
     // Rows of this lead committed since its claim could not be claimed while it was held: look for them now.
     if (this.heard > Math.min(...rows.map((row) => row.heardBefore))) this.wakeUp();
   }
 
-  /** One delivery of {@link deliveriesOf}: a `segment_entered` row, or a run of one lead's other rows. */
+  /** One delivery of {@link deliveriesOf}: a segment entry or workflow start row, or a run of one lead's events and exits. */
   private deliver(rows: readonly OutboxRow[], startAfter?: Promise<void>): Promise<void> {
     const first = rows[0]!;
-    if (first.kind === 'segment_entered') return this.handlers.enterSegment(first.payload, startAfter);
-    return this.handlers.deliverToRuns(first.payload.leadId, rows as readonly ToRunsMessage[]);
+    switch (first.kind) {
+      case 'segment_entered': return this.handlers.enterSegment(first.payload, startAfter);
+      case 'run_start': return this.handlers.startRun(first.payload);
+      case 'lead_intake': return this.handlers.startIntake(first.payload);
+      default: return this.handlers.deliverToRuns(first.payload.leadId, rows as readonly ToRunsMessage[]);
+    }
   }
 
   private async renewLeases(): Promise<void> {
-    if (this.lanes.size === 0) return;
-    await this.claims.renew().catch((error: Error) => this.logger.warn(`outbox leases not renewed: ${error.message}`));
+    if (this.held.size === 0) return;
+    await this.claims.renew([...this.held]).catch((error: Error) => this.logger.warn(`outbox leases not renewed: ${error.message}`));
   }
 
   private wakeUp(): void {
@@ -160,6 +170,7 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
           const heardBefore = this.heard;
           const rows = await this.claims.claim(room);
           claimed = rows.length;
+          for (const row of rows) this.held.add(row.id);
           this.lanes.add(rows.map((row) => ({ ...row, heardBefore })));
         } catch (error) {
           this.logger.warn(`outbox claim failed: ${(error as Error).message}`);

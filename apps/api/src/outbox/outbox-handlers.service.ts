@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Channel, RunEvent } from '@segflow/playbook';
 import type { LeadEventSignalPayload } from '@segflow/workflow-contracts';
 import { DataSource } from 'typeorm';
+import { LeadIntakeStarter } from '../leads/lead-intake-starter';
 import { RunLauncherService } from '../runs/run-launcher.service';
 import { RunSignal, RunSignalsService } from '../runs/run-signals.service';
 import type { OutboxMessage } from './outbox-message';
@@ -54,7 +55,18 @@ export class OutboxHandlersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly launcher: RunLauncherService,
     private readonly signals: RunSignalsService,
+    private readonly intake: LeadIntakeStarter,
   ) {}
+
+  /** Starts the workflow of a run a request wrote but could not start (`run_start`). */
+  startRun(payload: Extract<OutboxMessage, { kind: 'run_start' }>['payload']): Promise<void> {
+    return this.launcher.startRunWorkflow(payload.runId);
+  }
+
+  /** Starts a new lead's intake workflow the request could not start (`lead_intake`). */
+  startIntake(payload: Extract<OutboxMessage, { kind: 'lead_intake' }>['payload']): Promise<void> {
+    return this.intake.start(payload.leadId);
+  }
 
   /** Starts the run a `segment_entered` row calls for; its workflow starts only once `startAfter` resolved. */
   async enterSegment(payload: Extract<OutboxMessage, { kind: 'segment_entered' }>['payload'], startAfter?: Promise<void>): Promise<void> {

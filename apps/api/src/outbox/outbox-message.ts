@@ -13,6 +13,16 @@ export type OutboxMessage =
       payload: { leadId: string; segmentId: string; membershipId: string; leftAt: string; reason: string };
     }
   | {
+      /** A run whose row a request wrote (manual or segment-member enrolment): its workflow is started. */
+      kind: 'run_start';
+      payload: { leadId: string; runId: string };
+    }
+  | {
+      /** A new lead: its intake workflow is started. */
+      kind: 'lead_intake';
+      payload: { leadId: string };
+    }
+  | {
       kind: 'lead_event';
       payload: {
         leadId: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { chooseSplitVariant, isReentryAllowed, startRun, withDefaultQuietHours, type LeadContext, type Playbook } from '@segflow/playbook';
@@ -8,6 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PlaybookEntity, type PlaybookStatus } from '../playbooks/playbook.entity';
 import { PlaybookVersionEntity } from '../playbooks/playbook-version.entity';
+import { DIRECT_START_TIMEOUT_MS, enqueueWorkflowStarts, markWorkflowsStarted } from '../outbox/workflow-starts';
 import { TemporalClient } from '../temporal/temporal.module';
 import { lockLeadForLaunch } from './lock-lead-for-launch';
 import { RunEntity } from './run.entity';
@@ -68,8 +69,11 @@ const PINNED_BY_SEGMENT_SQL = `SELECT ${PINNED_COLUMNS}, b.holdout_percent
  */
 type StartRead = { paused: boolean; version: Pick<PlaybookVersionEntity, 'id' | 'version' | 'graph'>; lead: LeadContext; startedAt?: Date };
 
-/** What createRun read on its way, handed on so the workflow start need not read it again. */
-type Created = { kind: 'started'; run: RunEntity; read: StartRead };
+/**
+ * What createRun read on its way, handed on so the workflow start need not read it again; `outboxId` is the
+ * `run_start` row backing a start made outside the dispatcher.
+ */
+type Created = { kind: 'started'; run: RunEntity; read: StartRead; outboxId: string | null };
 
 export interface LaunchRequest {
   leadId: string;
@@ -84,6 +88,8 @@ export interface LaunchRequest {
    * workflow; a re-delivery starts it.
    */
   startAfter?: Promise<void>;
+  /** Set when an outbox row (a segment entry) asked for the launch: its re-delivery starts the workflow if this does not. */
+  fromOutbox?: boolean;
 }
 
 /** Whether the lead falls in the holdout group: a deterministic hash of (lead, playbook), the split node's hash. */
@@ -94,7 +100,9 @@ export function isHeldOut(leadId: string, playbookId: string, holdoutPercent: nu
 }
 
 /**
- * Starts runs of a playbook's latest published version: the `runs` row first, then the workflow. A segment entry's
+ * Starts runs of a playbook's latest published version: the `runs` row first, then the workflow. A launch made by a
+ * request (not by an outbox row) writes a `run_start` outbox row with the run: if the workflow start fails (Temporal
+ * down) the run is still returned, and the dispatcher starts its workflow once Temporal answers. A segment entry's
  * start is on the dispatcher's critical path, so it takes five round trips before the workflow start: the segment's
  * binding, the pinned playbook and the membership's run (one query), then a transaction (BEGIN, one locking read of
  * the lead, one insert of the run with its first steps, COMMIT). They overlap the delivery of the lead's rows before
@@ -102,6 +110,8 @@ export function isHeldOut(leadId: string, playbookId: string, holdoutPercent: nu
  */
 @Injectable()
 export class RunLauncherService {
+  private readonly logger = new Logger(RunLauncherService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: TemporalClient,
@@ -120,7 +130,14 @@ export class RunLauncherService {
   async launchSegmentEntry(entry: Required<Pick<LaunchRequest, 'leadId' | 'segmentId' | 'membershipId'>> & Pick<LaunchRequest, 'startAfter'>): Promise<LaunchResult | null> {
     const bound = await this.pinnedPlaybook(PINNED_BY_SEGMENT_SQL, entry.segmentId, entry.membershipId);
     if (!bound || bound.status === 'draft') return null;
-    return this.launchPinned({ ...entry, playbookId: bound.id, holdoutPercent: bound.holdoutPercent ?? 0 }, bound);
+    return this.launchPinned({ ...entry, playbookId: bound.id, holdoutPercent: bound.holdoutPercent ?? 0, fromOutbox: true }, bound);
+  }
+
+  /** Starts the workflow of a run a `run_start` outbox row names, if the run is still active (safe to repeat). */
+  async startRunWorkflow(runId: string): Promise<void> {
+    const run = await this.dataSource.manager.findOneBy(RunEntity, { id: runId });
+    if (run?.status !== 'active' || !run.temporalWorkflowId) return;
+    await this.startWorkflow(run, { leadId: run.leadId, playbookId: run.playbookId, segmentId: run.segmentId ?? undefined });
   }
 
   private async launchPinned(request: LaunchRequest, pinned: PinnedPlaybook | null): Promise<LaunchResult> {
@@ -135,7 +152,16 @@ export class RunLauncherService {
     const created = await this.dataSource.transaction((manager) => this.createRun(manager, request, pinned));
     if (created.kind !== 'started') return created;
     await request.startAfter;
-    await this.startWorkflow(created.run, request, created.read);
+    if (created.outboxId === null) {
+      await this.startWorkflow(created.run, request, created.read);
+      return { kind: 'started', run: created.run };
+    }
+    try {
+      await this.temporal.withTimeout(DIRECT_START_TIMEOUT_MS, () => this.startWorkflow(created.run, request, created.read));
+      await markWorkflowsStarted(this.dataSource.manager, [created.outboxId]);
+    } catch (error) {
+      this.logger.warn(`run ${created.run.id}: workflow not started now (${(error as Error).message}); the outbox starts it once Temporal answers`);
+    }
     return { kind: 'started', run: created.run };
   }
 
@@ -178,7 +204,8 @@ export class RunLauncherService {
       run.id, JSON.stringify(run.path), run.leadId, run.playbookId, run.playbookVersionId, run.playbookVersion, run.segmentId,
       run.membershipId, run.status, run.exitReason, run.currentNodeId, run.temporalWorkflowId, run.startedAt, run.endedAt,
     ]);
-    return { kind: 'started', run, read: { paused: status === 'paused', version, lead: found.lead, startedAt } };
+    const [outboxId] = request.fromOutbox ? [null] : await enqueueWorkflowStarts(manager, [{ kind: 'run_start', payload: { leadId: run.leadId, runId: run.id } }]);
+    return { kind: 'started', run, read: { paused: status === 'paused', version, lead: found.lead, startedAt }, outboxId: outboxId ?? null };
   }
 
   /** Starts the run's workflow; `read` is what createRun already read (a re-delivery reads it here). */

@@ -23,7 +23,7 @@ describe('real-time assignment on every event (real Postgres)', () => {
 
   const leadIdOf = async (externalId: string) => (await db.query(`SELECT id FROM leads WHERE external_id = $1`, [externalId]))[0].id;
   const openMembership = async (leadId: string) => (await db.query(`SELECT id, segment_id FROM segment_memberships WHERE lead_id = $1 AND left_at IS NULL`, [leadId]))[0];
-  const segmentRows = async (leadId: string) => db.query(`SELECT kind, payload FROM outbox WHERE kind <> 'lead_event' AND payload->>'leadId' = $1 ORDER BY id`, [leadId]);
+  const segmentRows = async (leadId: string) => db.query(`SELECT kind, payload FROM outbox WHERE kind IN ('segment_entered', 'segment_left') AND payload->>'leadId' = $1 ORDER BY id`, [leadId]);
   const post = (events: unknown[]) => api.request('POST', '/api/events', { events });
   /** Binds a (draft, never started) playbook to each segment given, and none to the others. */
   async function bindOnly(segmentIds: string[]): Promise<string[]> {

@@ -14,7 +14,7 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
   let api: TestApi;
   let db: DataSource;
   const memberships = () => db.query(`SELECT lead_id, segment_id, id FROM segment_memberships WHERE left_at IS NULL ORDER BY lead_id`);
-  const outboxCount = async () => (await db.query(`SELECT count(*)::int AS n FROM outbox WHERE kind <> 'lead_event'`))[0].n;
+  const outboxCount = async () => (await db.query(`SELECT count(*)::int AS n FROM outbox WHERE kind IN ('segment_entered', 'segment_left')`))[0].n;
   /** Binds a (draft) playbook to every segment that has none; returns when, so later memberships can be told apart. */
   const bindEverySegment = async (): Promise<Date> => {
     await db.query(`WITH unbound AS (SELECT id FROM segments WHERE id::text NOT IN (SELECT segment_id FROM segment_bindings)),

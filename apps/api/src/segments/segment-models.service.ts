@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -17,9 +17,24 @@ export interface RetrainRequest {
   seed?: number;
 }
 
-/** Trains model versions off the event loop, stores them with metrics, and runs the candidate → approve flow. */
+/**
+ * How long a training holds its lease (`segment_models.training_until`) unless renewed; the training's API renews it
+ * every third of that. A training whose API was killed stops blocking retrains at most this long after.
+ */
+export const TRAINING_LEASE_SECONDS = 60;
+
+/** Marks failed every training whose lease ran out: its API died mid-training and nobody will finish it. */
+const FAIL_ABANDONED_TRAININGS_SQL = `UPDATE segment_models SET status = 'failed',
+  error = 'training abandoned: its lease ran out (the API training it was stopped or lost the database)'
+  WHERE status = 'training' AND (training_until IS NULL OR training_until < now())`;
+
+/**
+ * Trains model versions off the event loop, stores them with metrics, and runs the candidate → approve flow. A
+ * training holds a lease renewed while it runs: one left behind by a killed API is marked failed at the next boot or
+ * retrain, so it never blocks later retrains.
+ */
 @Injectable()
-export class SegmentModelsService {
+export class SegmentModelsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(SegmentModelsService.name);
   private readonly running = new Set<Promise<void>>();
 
@@ -30,13 +45,18 @@ export class SegmentModelsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  async onApplicationBootstrap(): Promise<void> {
+    await this.failAbandonedTrainings();
+  }
+
   /** Starts a retrain and returns at once with the model in `training`; poll `get` for progress. */
   async retrain(request: RetrainRequest, now: Date = new Date()): Promise<SegmentModelDto> {
     const params = { ...request, seed: request.seed ?? 42 };
+    await this.failAbandonedTrainings();
     const [row] = await this.dataSource.query(
-      `INSERT INTO segment_models (status, params)
-       SELECT 'training', $1 WHERE NOT EXISTS (SELECT 1 FROM segment_models WHERE status = 'training') RETURNING id`,
-      [JSON.stringify(params)],
+      `INSERT INTO segment_models (status, params, training_until)
+       SELECT 'training', $1, now() + $2 * interval '1 second' WHERE NOT EXISTS (SELECT 1 FROM segment_models WHERE status = 'training') RETURNING id`,
+      [JSON.stringify(params), TRAINING_LEASE_SECONDS],
     );
     if (!row) throw new ConflictException('a retrain is already running');
     const active = await this.models.load(this.dataSource.manager);
@@ -46,7 +66,11 @@ export class SegmentModelsService {
       active: active && { standardizer: active.standardizer, centroids: active.centroids },
       freshIds: Array.from({ length: 32 }, () => randomUUID()),
     };
-    const done = this.train(row.id, job, active?.id ?? null, now).finally(() => this.running.delete(done));
+    const heartbeat = setInterval(() => void this.renewLease(row.id), (TRAINING_LEASE_SECONDS * 1000) / 3);
+    const done = this.train(row.id, job, active?.id ?? null, now).finally(() => {
+      clearInterval(heartbeat);
+      this.running.delete(done);
+    });
     this.running.add(done);
     return this.getOrThrow(row.id);
   }
@@ -54,6 +78,18 @@ export class SegmentModelsService {
   /** Resolves when every retrain started by this instance has finished (tests, shutdown). */
   async whenIdle(): Promise<void> {
     while (this.running.size) await Promise.all([...this.running]);
+  }
+
+  private async failAbandonedTrainings(): Promise<void> {
+    const [failed] = await this.dataSource.query(`${FAIL_ABANDONED_TRAININGS_SQL} RETURNING id`);
+    for (const { id } of failed as Array<{ id: string }>) this.logger.warn(`retrain ${id} marked failed: its lease ran out`);
+  }
+
+  private async renewLease(modelId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE segment_models SET training_until = now() + $2 * interval '1 second' WHERE id = $1 AND status = 'training'`,
+      [modelId, TRAINING_LEASE_SECONDS],
+    ).catch((error: Error) => this.logger.warn(`retrain ${modelId}: lease not renewed: ${error.message}`));
   }
 
   async list(): Promise<SegmentModelDto[]> {

@@ -13,12 +13,15 @@ export class TemporalClient extends Client implements OnApplicationShutdown {
     return this.config.TEMPORAL_TASK_QUEUE;
   }
 
+  /** Runs `fn`, failing its Temporal calls after `timeoutMs` instead of retrying an unreachable server for longer. */
+  withTimeout<T>(timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+    return this.connection.withDeadline(Date.now() + timeoutMs, fn);
+  }
+
   /** Resolves when the server answers a health check within timeoutMs. */
   async isReachable(timeoutMs = 1_500): Promise<boolean> {
     try {
-      await this.connection.withDeadline(Date.now() + timeoutMs, () =>
-        this.connection.workflowService.getSystemInfo({}),
-      );
+      await this.withTimeout(timeoutMs, () => this.connection.workflowService.getSystemInfo({}));
       return true;
     } catch {
       return false;

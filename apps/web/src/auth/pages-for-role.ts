@@ -17,6 +17,7 @@ export const NAV_PAGES: readonly NavPage[] = [
   { path: '/calendar', label: 'Calendars', roles: ['rep', 'manager'] },
   { path: '/mail', label: 'Mail', roles: ['ops', 'manager'] },
   { path: '/whatsapp-sandbox', label: 'WhatsApp sandbox', roles: ['ops', 'manager'] },
+  { path: '/dead-letters', label: 'Dead letters', roles: ['ops'] },
 ];
 
 /** The pages a role sees in the navigation; every page while the user is still loading (the API decides anyway). */
