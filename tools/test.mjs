@@ -70,7 +70,8 @@ const phases = [
 function runJest(phase, extraArgs) {
   const file = resultsFile.replace(/\.json$/, `-${phase.name}.json`);
   rmSync(file, { force: true });
-  const args = [join(root, 'node_modules/jest/bin/jest.js'), '--ci', '--json', `--outputFile=${file}`, ...phase.args, ...extraArgs];
+  // The extra arguments go first: after `--selectProjects a b` a path pattern would be taken for one more project name.
+  const args = [join(root, 'node_modules/jest/bin/jest.js'), '--ci', '--json', `--outputFile=${file}`, ...extraArgs, ...phase.args];
   return new Promise((resolve) => {
     const jest = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
     jest.on('exit', (code) => resolve({ code, results: existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null }));
