@@ -92,16 +92,18 @@ async function initialise({ bin, dataDir, account, locale, onOutput }) {
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
- * A server left running would keep its port and data directory: it gets a fast shutdown when this process exits or
- * is signalled. A signal nobody else handles is raised again, so the process still ends as it would have.
+ * A server left running would keep its port and data directory: it gets a fast shutdown when this process exits, or
+ * on a signal nobody else handles (which is then raised again, so the process still ends as it would have). A
+ * process that handles the signal itself (`npm start`) stops its clients first and the server last.
  * Returns the function that forgets the server (after a normal stop).
  */
 function stopWithThisProcess(child) {
   const stopServer = () => child.kill('SIGINT');
   const onSignal = (signal) => {
+    if (process.listenerCount(signal) > 1) return;
     forget();
     stopServer();
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    process.kill(process.pid, signal);
   };
   const forget = () => {
     process.off('exit', stopServer);
