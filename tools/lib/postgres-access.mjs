@@ -88,7 +88,9 @@ export function reachableBinDir(binDir, account) {
   if (canAccountReach(join(binDir, 'postgres'), account, READ | SEARCH)) return binDir;
   const nativeDir = dirname(binDir);
   const { name, version } = JSON.parse(readFileSync(join(dirname(nativeDir), 'package.json'), 'utf8'));
-  const target = join(sharedHome(), `${basename(name)}-${version}`);
+  const home = sharedHome();
+  assertReachable(home, account, SEARCH, 'a copy of the PostgreSQL binaries');
+  const target = join(home, `${basename(name)}-${version}`);
   if (!existsSync(join(target, 'bin', 'postgres'))) {
     say(`copying the PostgreSQL binaries to ${target} (the postgres user cannot reach ${nativeDir})`);
     const partial = mkdtempSync(`${target}.partial-`);
