@@ -89,7 +89,7 @@ async function fixedDatePhases() {
   await startServices();
   return FIXED_DATES.map(({ name, now }) => ({
     name: `at ${now} (${name})`,
-    args: [...TIME_DEPENDENT_SPECS, '--selectProjects', 'libs', 'api'],
+    args: [...TIME_DEPENDENT_SPECS, '--selectProjects', 'api'],
     env: { SEGFLOW_TEST_NOW: now },
   }));
 }
