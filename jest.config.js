@@ -19,6 +19,7 @@ const project = (displayName, roots, extra = {}) => ({
   moduleNameMapper,
   testEnvironment: 'node',
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+  setupFiles: ['<rootDir>/tools/testing/fixed-now.ts'],
   ...extra,
 });
 

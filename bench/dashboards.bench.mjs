@@ -3,9 +3,6 @@
 // Postgres) sequentially; latency p50/p99 per endpoint. Baseline, in the same run on the same database: a plain
 // `SELECT count(*) FROM touches` through one pg connection. `npm run bench dashboards` runs it (directly, after a
 // build: `node bench/dashboards.bench.mjs` starts its own PostgreSQL unless SEGFLOW_BENCH_DATABASE_URL is set).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { freePort } from '../tools/lib/ports.mjs';
 import { startEmbeddedPostgres } from '../tools/lib/postgres.mjs';
 import { ensureTemporalCli } from '../tools/lib/temporal-cli.mjs';
@@ -87,7 +84,7 @@ async function main() {
   let adminUrl = process.env.SEGFLOW_BENCH_DATABASE_URL;
   let stopPg = async () => {};
   if (!adminUrl) {
-    const pg = await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'segflow-bench-pg-')), port: await freePort() });
+    const pg = await startEmbeddedPostgres({ port: await freePort() });
     adminUrl = pg.adminUrl;
     stopPg = pg.stop;
   }

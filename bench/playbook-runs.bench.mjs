@@ -4,8 +4,8 @@
 // empty-workflow starts/s in the same run; touches/s end to end (start → worker → deliverTouch → Postgres);
 // interpreter steps/s of the pure lib (simulateRun). Writes bench/results/playbook-runs.json.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { freePort } from '../tools/lib/ports.mjs';
@@ -76,7 +76,7 @@ function runInput(run) {
 }
 
 async function main() {
-  const pg = await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'segflow-bench-pg-')), port: await freePort() });
+  const pg = await startEmbeddedPostgres({ port: await freePort() });
   const temporal = await startTemporalDevServer({ cli: await ensureTemporalCli(), port: await freePort() });
   const databaseUrl = pg.adminUrl.replace(/\/postgres$/, '/bench_playbook_runs');
   await ensureDatabase(pg.adminUrl, 'bench_playbook_runs');

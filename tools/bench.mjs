@@ -4,8 +4,7 @@
 // same run and reports the ratio. A fresh Temporal per script (it starts in under a second) because a script's
 // leftovers kept one busy: the ingest bench's thousands of lead-intake workflows (no worker polls them there) and a
 // run's timers used ~2/3 of a core through the next scripts and took the segment → run p99 from ~210 to 420 ms.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,8 +36,8 @@ async function main() {
   const { freePort } = await import('./lib/ports.mjs');
   const { startEmbeddedPostgres } = await import('./lib/postgres.mjs');
   const { startTemporalDevServer } = await import('./lib/temporal-server.mjs');
-  const dataDir = mkdtempSync(join(tmpdir(), 'segflow-bench-pg-'));
-  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+  // Throw-away: the benches' databases take GBs and nothing reads them after the run.
+  const pg = await startEmbeddedPostgres({ port: await freePort() });
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   const { run } = await import('./lib/run.mjs');
   const env = {
@@ -61,8 +60,6 @@ async function main() {
     }
   } finally {
     await pg.stop();
-    // The benches' databases take GBs; nothing reads them after the run.
-    rmSync(dataDir, { recursive: true, force: true });
   }
   updateReadmeBenchTable(join(root, 'README.md'), join(root, 'bench', 'results'));
   say(`README benchmark table updated from bench/results (${scripts.length - failed}/${scripts.length} scripts ok)`);

@@ -1,5 +1,6 @@
 // `npm test`: installs what is missing (dependencies, Temporal CLI, chromium), builds, type-checks the specs, then
-// runs every suite (unit, integration against real PostgreSQL + Temporal, browser). The last line sums them all.
+// runs every suite (unit, integration against real PostgreSQL + Temporal, browser), then the time-dependent specs once
+// per fixed date. The last line sums them all.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,25 +69,57 @@ const phases = [
 ];
 
 function runJest(phase, extraArgs) {
-  const file = resultsFile.replace(/\.json$/, `-${phase.name}.json`);
+  const file = resultsFile.replace(/\.json$/, `-${phase.name.replace(/[^a-z0-9+]+/gi, '-')}.json`);
   rmSync(file, { force: true });
+  // The extra arguments go first: after `--selectProjects a b` a path pattern would be taken for one more project name.
   const args = [join(root, 'node_modules/jest/bin/jest.js'), '--ci', '--json', `--outputFile=${file}`, ...extraArgs, ...phase.args];
   return new Promise((resolve) => {
-    const jest = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+    const jest = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...phase.env } });
     jest.on('exit', (code) => resolve({ code, results: existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null }));
   });
 }
 
+/**
+ * The time-dependent specs once per fixed date (tools/testing/fixed-dates.mjs), with only `Date` moved there, against
+ * one PostgreSQL and one Temporal shared by those runs. They run in the full run, or alone with `--fixed-dates`.
+ */
+async function fixedDatePhases() {
+  const { FIXED_DATES, TIME_DEPENDENT_SPECS } = await import('./testing/fixed-dates.mjs');
+  const { default: startServices } = await import('./testing/global-setup.mjs');
+  await startServices();
+  return FIXED_DATES.map(({ name, now }) => ({
+    name: `at ${now} (${name})`,
+    args: [...TIME_DEPENDENT_SPECS, '--selectProjects', 'api'],
+    env: { SEGFLOW_TEST_NOW: now },
+  }));
+}
+
 mkdirSync(dirname(resultsFile), { recursive: true });
-// Extra arguments (a path pattern, -t …) go to both runs; a run they leave without tests is not a failure.
-const extra = process.argv.slice(2);
+// Extra arguments (a path pattern, -t …) go to both runs and skip the fixed-date runs; a run they leave without tests
+// is not a failure.
+const onlyFixedDates = process.argv.includes('--fixed-dates');
+const extra = process.argv.slice(2).filter((arg) => arg !== '--fixed-dates');
 const total = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
-for (const phase of phases) {
-  const { code, results } = await runJest(phase, extra.length ? [...extra, '--passWithNoTests'] : []);
+const runPhase = async (phase, extraArgs) => {
+  if (phase.env) process.stdout.write(`\n[segflow] time-dependent specs ${phase.name}\n`);
+  const { code, results } = await runJest(phase, extraArgs);
   const summary = summarise(results);
   for (const key of Object.keys(total)) total[key] += summary[key];
   if (code !== 0 || summary.failed > 0) ok = false;
+};
+if (!onlyFixedDates) for (const phase of phases) await runPhase(phase, extra.length ? [...extra, '--passWithNoTests'] : []);
+if (onlyFixedDates || !extra.length) {
+  try {
+    for (const phase of await fixedDatePhases()) await runPhase(phase, []);
+  } catch (error) {
+    process.stderr.write(`[segflow] cannot run the fixed-date specs: ${error.message}\n`);
+    total.failed += 1;
+    ok = false;
+  } finally {
+    const { default: stopServices } = await import('./testing/global-teardown.mjs');
+    await stopServices();
+  }
 }
 if (!specsTypeCheck) {
   total.failed += 1;

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { say } from '../lib/log.mjs';
 import { freePort } from '../lib/ports.mjs';
@@ -13,14 +12,10 @@ export default async function globalSetup() {
   const started = Date.now();
   const stops = [];
   if (!process.env.SEGFLOW_TEST_DATABASE_URL) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'segflow-test-pg-'));
-    const pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    // Throw-away: every run would otherwise leave hundreds of MB in the temp dir.
+    const pg = await startEmbeddedPostgres({ port: await freePort() });
     process.env.SEGFLOW_TEST_DATABASE_URL = pg.adminUrl;
-    // Its data directory goes with it: every run would otherwise leave hundreds of MB in the temp dir.
-    stops.push(async () => {
-      await pg.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    });
+    stops.push(pg.stop);
   }
   if (!process.env.SEGFLOW_TEST_TEMPORAL_ADDRESS) {
     const cli = await ensureTemporalCli();

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { SessionsService } from './sessions.service';
 import { startTestApi, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_USER_PASSWORD, TestApi } from '../testing/test-api';
 
 describe('auth (real Postgres)', () => {
@@ -90,6 +91,14 @@ describe('auth (real Postgres)', () => {
     expect((await api.requestAs(rep, 'GET', '/api/auth/me')).status).toBe(401);
     const again = await api.requestAs('anonymous', 'POST', '/api/auth/sign-in', { email: rep.email, password: TEST_USER_PASSWORD });
     expect(again.status).toBe(401);
+  });
+
+  it('ends a session by the clock that set its expiry, not by the database clock', async () => {
+    const sessions = api.app.get(SessionsService);
+    const signedInAt = new Date('2020-02-29T12:00:00Z');
+    const { token, expiresAt } = await sessions.signInOrThrow(TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, signedInAt);
+    expect(await sessions.resolve(token, new Date(signedInAt.getTime() + 60_000))).toMatchObject({ kind: 'user' });
+    expect(await sessions.resolve(token, expiresAt)).toBeNull();
   });
 });
 

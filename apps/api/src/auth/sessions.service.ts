@@ -77,25 +77,28 @@ export class SessionsService {
     this.cache.forgetUser(userId);
   }
 
-  /** The user behind a live session token of an active user, else null (junk and recent refusals without a lookup). */
-  async resolve(token: string): Promise<Principal | null> {
+  /**
+   * The user behind a live session token of an active user, else null (junk and recent refusals without a lookup).
+   * Expiry uses the clock that set it.
+   */
+  async resolve(token: string, now = new Date()): Promise<Principal | null> {
     if (!isWellFormedSecretToken('sfs', token)) return null;
     const tokenHash = hashSecretToken(token);
-    const cached = this.cache.get(tokenHash);
+    const cached = this.cache.get(tokenHash, now.getTime());
     if (cached) return cached;
-    if (this.cache.isRefused(tokenHash)) return null;
+    if (this.cache.isRefused(tokenHash, now.getTime())) return null;
     const rows: (SessionUser & { session_id: string; expires_at: Date })[] = await this.sessions.query(
       `SELECT s.id AS session_id, s.expires_at, x.* FROM sessions s JOIN (${SELECT_USERS_SQL}) x ON x.id = s.user_id
-        WHERE s.token_hash = $1 AND s.expires_at > now() AND x.active`,
-      [tokenHash],
+        WHERE s.token_hash = $1 AND s.expires_at > $2 AND x.active`,
+      [tokenHash, now],
     );
     const [row] = rows;
     if (!row) {
-      this.cache.refuse(tokenHash);
+      this.cache.refuse(tokenHash, now.getTime());
       return null;
     }
     const principal: Principal = { kind: 'user', sessionId: row.session_id, sessionExpiresAt: row.expires_at, user: toSessionUser(row) };
-    this.cache.set(tokenHash, principal, row.expires_at.getTime());
+    this.cache.set(tokenHash, principal, row.expires_at.getTime(), now.getTime());
     return principal;
   }
 }
