@@ -9,3 +9,4 @@ export {
   type TokenPurpose,
 } from './tokens';
 export { nextTouchStatus, TOUCH_STATUSES, touchStatusOfEvent, type TouchStatus } from './touch-status';
+export { escapeHtml, textToHtml } from './text-to-html';

@@ -1,5 +1,5 @@
 import type { SendNode } from '../nodes/send-node';
-import { renderTemplate, type TemplateContext } from '../template';
+import { renderHeaderTemplate, renderHtmlTemplate, renderTemplate, type TemplateContext } from '../template';
 import type { LeadContext } from './lead-context';
 import type { ResolvedSender } from './run-types';
 import { addNote, commandKey, currentVisit, type Resolution, type Work } from './run-work';
@@ -37,9 +37,15 @@ function emitTouch(work: Work, node: SendNode): void {
     });
     return;
   }
-  const subject = node.config.channel === 'email' ? renderTemplate(node.config.subject ?? '', templateContextOf(lead)) : null;
+  const context = templateContextOf(lead);
+  const { channel, html, template } = node.config;
+  const subject = channel === 'email' ? renderHeaderTemplate(node.config.subject ?? '', context) : null;
   work.commands.push({
-    kind: 'sendTouch', idempotencyKey: key, ...base, channel: node.config.channel, subject, body,
+    kind: 'sendTouch', idempotencyKey: key, ...base, channel, subject, body,
+    ...(channel === 'email' && html !== undefined ? { html: renderHtmlTemplate(html, context) } : {}),
+    ...(channel === 'whatsapp' && template !== undefined
+      ? { whatsappTemplate: { ...template, parameters: template.parameters.map((p) => renderTemplate(p, context)) } }
+      : {}),
     sender: resolveSender(node, lead),
   });
 }

@@ -17,8 +17,26 @@ export const senderSchema = z.discriminatedUnion('kind', [
 export type Sender = z.infer<typeof senderSchema>;
 
 /**
+ * An approved WhatsApp message template, sent outside the 24-hour customer-service window: its name and language
+ * as approved by Meta, and one Liquid template per body parameter (`{{1}}`, `{{2}}`, … in Meta's template).
+ *
+ * @example
+ * whatsappTemplateSchema.parse({ name: 'follow_up', language: 'en', parameters: ['{{ lead.firstName }}'] });
+ */
+export const whatsappTemplateSchema = z.object({
+  name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lower-case letters, digits and _'),
+  language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'a language code such as en or en_US'),
+  parameters: z.array(z.string().max(1024)).max(20),
+});
+
+/** An approved WhatsApp message template with its parameters. */
+export type WhatsappTemplate = z.infer<typeof whatsappTemplateSchema>;
+
+/**
  * Config of a `send` node. `subject` is required for email and not allowed on other channels
- * (checked by `validatePlaybook`, code `channel-field`). `body` is a template (see `TEMPLATE_VARIABLES`).
+ * (checked by `validatePlaybook`, code `channel-field`); so are `html` (email only: the HTML part, else it is made
+ * from `body`) and `template` (WhatsApp only). `body`, `subject`, `html` and the template's parameters are Liquid
+ * templates (see `TEMPLATE_VARIABLES`).
  * `onFailure` decides what a permanent delivery failure does: follow the `failed` edge, skip to `next`,
  * or end the run (`exited`).
  *
@@ -30,6 +48,8 @@ export const sendConfigSchema = z.object({
   channel: channelSchema,
   subject: z.string().max(300).optional(),
   body: z.string().min(1).max(5000),
+  html: z.string().min(1).max(100_000).optional(),
+  template: whatsappTemplateSchema.optional(),
   sender: senderSchema,
   onFailure: z.enum(['followFailedEdge', 'skip', 'exit']),
 });

@@ -50,6 +50,15 @@ describe('validatePlaybook', () => {
       [['duration-out-of-range', 'call', 'config.timeoutMinutes']]],
     ['unknown template variable', (p) => { node(p, 'intro').config.body = 'Hi {{lead.nickname}}'; }, [['unknown-template-variable', 'intro', 'config.body']]],
     ['malformed template', (p) => { node(p, 'call').config.title = 'Call {{lead.firstName'; }, [['malformed-template', 'call', 'config.title']]],
+    ['unknown variable in the HTML part', (p) => { node(p, 'intro').config.html = '<p>{{ lead.phone | default: "x" }}</p>'; }, [['unknown-template-variable', 'intro', 'config.html']]],
+    ['unknown filter in the subject', (p) => { node(p, 'intro').config.subject = '{{ lead.firstName | shout }}'; }, [['malformed-template', 'intro', 'config.subject']]],
+    ['unknown variable in a WhatsApp template parameter', (p) => {
+      Object.assign(node(p, 'intro').config, { channel: 'whatsapp', template: { name: 'hello', language: 'en', parameters: ['{{ lead.firstName }}', '{{ deal.size }}'] } });
+      delete node(p, 'intro').config.subject;
+    }, [['unknown-template-variable', 'intro', 'config.template.parameters.1']]],
+    ['whatsapp with an HTML part', (p) => { Object.assign(node(p, 'intro').config, { channel: 'whatsapp', html: '<p>x</p>' }); delete node(p, 'intro').config.subject; },
+      [['channel-field', 'intro', 'config.html']]],
+    ['email with a WhatsApp template', (p) => { node(p, 'intro').config.template = { name: 'hello', language: 'en', parameters: [] }; }, [['channel-field', 'intro', 'config.template']]],
     ['email without subject', (p) => { delete node(p, 'intro').config.subject; }, [['channel-field', 'intro', 'config.subject']]],
     ['whatsapp with subject', (p) => { node(p, 'intro').config.channel = 'whatsapp'; }, [['channel-field', 'intro', 'config.subject']]],
     ['linkedin from a fixed sender', (p) => { Object.assign(node(p, 'intro').config, { channel: 'linkedin', subject: undefined, sender: { kind: 'fixed', name: 'A', address: 'a' } }); delete node(p, 'intro').config.subject; },
