@@ -9,6 +9,8 @@ import { DEFAULT_TASK_QUEUE } from '@segflow/workflow-contracts';
  */
 export const DEFAULT_WORKFLOW_STACK_TRACE_LIMIT = 0;
 
+const DOMAIN = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
 /** Every environment variable the worker reads, with its default. */
 export const workerConfigSchema = z.object({
   DATABASE_URL: z.string().url().refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL'),
@@ -17,6 +19,22 @@ export const workerConfigSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   WORKFLOW_STACK_TRACE_LIMIT: z.coerce.number().int().min(0).max(100).default(DEFAULT_WORKFLOW_STACK_TRACE_LIMIT),
+  // Email: without SMTP_URL the worker starts, and email touches wait (retried) until one is configured.
+  SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//.test(u), 'must be an smtp:// or smtps:// URL').optional(),
+  SEGFLOW_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  PUBLIC_URL: z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s):// URL').transform((u) => u.replace(/\/+$/, '')).default('http://127.0.0.1:3000'),
+  EMAIL_FROM_DOMAIN: z.string().regex(DOMAIN, 'must be a domain name').default('segflow.local'),
+  INBOUND_EMAIL_DOMAIN: z.string().regex(DOMAIN, 'must be a domain name').default('reply.segflow.local'),
+  EMAIL_DKIM_SELECTOR: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)*$/, 'must be a DNS label').optional(),
+  EMAIL_DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  EMAIL_TRACK_OPENS: z.enum(['on', 'off']).default('off'),
+  EMAIL_MAX_PER_SECOND: z.coerce.number().positive().max(10_000).default(10),
+  WHATSAPP_MAX_PER_SECOND: z.coerce.number().positive().max(10_000).default(20),
+}).superRefine((c, ctx) => {
+  if (c.SMTP_URL && !c.SEGFLOW_SECRET) ctx.addIssue({ code: 'custom', path: ['SEGFLOW_SECRET'], message: 'required with SMTP_URL (it signs the links and reply addresses of every email)' });
+  if (!c.EMAIL_DKIM_SELECTOR !== !c.EMAIL_DKIM_PRIVATE_KEY_FILE) {
+    ctx.addIssue({ code: 'custom', path: [c.EMAIL_DKIM_SELECTOR ? 'EMAIL_DKIM_PRIVATE_KEY_FILE' : 'EMAIL_DKIM_SELECTOR'], message: 'EMAIL_DKIM_SELECTOR and EMAIL_DKIM_PRIVATE_KEY_FILE go together' });
+  }
 });
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

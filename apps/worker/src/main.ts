@@ -2,15 +2,19 @@ import { Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { loadWorkerConfigOrThrow } from './config';
 import { createWorker } from './create-worker';
 import { createDatabasePool } from './database-pool';
+import { createTouchProvider } from './touch-providers';
 import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfigOrThrow(process.env);
   Runtime.install({ telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } } });
+  const touches = createTouchProvider(config);
   const pool = createDatabasePool(config.DATABASE_URL);
-  const { worker, connection } = await createWorker({ config, pool, workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } });
-  process.stdout.write(JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: config.TEMPORAL_TASK_QUEUE }) + '\n');
+  const { worker, connection } = await createWorker({ config, pool, touchProvider: touches.provider, workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } });
+  const email = config.SMTP_URL ? `SMTP ${config.SMTP_URL.replace(/\/\/[^@/]*@/, '//***@')}` : 'not sent: SMTP_URL is unset (email touches wait, retried)';
+  process.stdout.write(JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: config.TEMPORAL_TASK_QUEUE, email }) + '\n');
   await worker.run();
+  touches.close();
   await connection.close();
   await pool.end();
 }
