@@ -6,11 +6,10 @@ import { SMTPServer } from 'smtp-server';
 import { runMigrations } from '../../../api/src/database/data-source';
 import { createTestDatabase } from '../../../../tools/testing/test-database';
 import { createSmtpTouchProvider, type SmtpTouchProvider } from '../email/smtp-touch-provider';
-import { hmacSigner } from '../touch-providers';
+import { testEmailSettings } from '../testing/email-touch';
 import { createPlaybookTouchActivities } from './playbook-touch.activities';
 import { isPermanentDeliveryFailure, type OutgoingTouch, type TouchProvider } from './playbook-touch-provider';
 
-const settings = { publicUrl: 'https://app.segflow.test', fromDomain: 'mail.segflow.test', inboundDomain: 'reply.segflow.test', trackOpens: false, sign: hmacSigner('touch-spec-secret-0123456789') };
 
 // deliverTouch against real PostgreSQL and a real SMTP server in this process (DESIGN invariants 3, 4 and 10).
 describe('deliverTouch (PostgreSQL + SMTP)', () => {
@@ -44,7 +43,7 @@ describe('deliverTouch (PostgreSQL + SMTP)', () => {
       },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    smtp = createSmtpTouchProvider({ smtpUrl: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, settings, dkim: null });
+    smtp = createSmtpTouchProvider({ smtpUrl: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, settings: testEmailSettings(), dkim: null });
   });
   afterAll(async () => {
     smtp?.close();

@@ -1,15 +1,10 @@
 import { verifyToken } from '@segflow/channels';
-import type { OutgoingTouch } from '../activities/playbook-touch-provider';
-import { hmacSigner } from '../touch-providers';
+import { sampleEmailTouch, testEmailSettings } from '../testing/email-touch';
 import { buildEmailMessage, senderMailbox } from './email-message';
 
-const sign = hmacSigner('message-spec-secret-0123456789');
-const settings = { publicUrl: 'https://app.segflow.test', fromDomain: 'mail.segflow.test', inboundDomain: 'reply.segflow.test', trackOpens: false, sign };
-const touch: OutgoingTouch = {
-  touchId: '0b9c6f7e-1d2a-4c3b-9e8f-7a6b5c4d3e2f', leadId: 'lead-1', idempotencyKey: 'run-1:intro:1', messageId: '<run-1.intro.1@mail.segflow.test>',
-  channel: 'email', to: 'asha@suratsilks.in', from: { name: 'Meera Kulkarni', address: 'meera@segflow.local' },
-  subject: 'Hello', body: 'Hi <Asha>,\n\nSee https://segflow.test/a?x=1&y=2.', html: null, whatsappTemplate: null,
-};
+const settings = testEmailSettings();
+const { sign } = settings;
+const touch = sampleEmailTouch({ subject: 'Hello', body: 'Hi <Asha>,\n\nSee https://segflow.test/a?x=1&y=2.' });
 
 describe('senderMailbox', () => {
   it.each([

@@ -4,17 +4,13 @@ import { replyAddress, verifyToken } from '@segflow/channels';
 import { dkimVerify } from 'mailauth/lib/dkim/verify';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
-import { isPermanentDeliveryFailure, type OutgoingTouch } from '../activities/playbook-touch-provider';
-import { hmacSigner } from '../touch-providers';
+import { isPermanentDeliveryFailure } from '../activities/playbook-touch-provider';
+import { sampleEmailTouch, testEmailSettings } from '../testing/email-touch';
 import { createSmtpTouchProvider, type SmtpTouchProvider } from './smtp-touch-provider';
 
-const sign = hmacSigner('smtp-spec-secret-0123456789');
-const settings = { publicUrl: 'https://app.segflow.test', fromDomain: 'mail.segflow.test', inboundDomain: 'reply.segflow.test', trackOpens: false, sign };
-const touch: OutgoingTouch = {
-  touchId: '0b9c6f7e-1d2a-4c3b-9e8f-7a6b5c4d3e2f', leadId: 'lead-1', idempotencyKey: 'run-1:intro:1', messageId: '<run-1.intro.1@mail.segflow.test>',
-  channel: 'email', to: 'asha@suratsilks.in', from: { name: 'Meera Kulkarni', address: 'meera@segflow.local' },
-  subject: 'Hello Asha', body: 'Hi Asha,\n\nOur pricing: https://segflow.test/pricing?plan=pro&seats=3', html: null, whatsappTemplate: null,
-};
+const settings = testEmailSettings();
+const { sign } = settings;
+const touch = sampleEmailTouch();
 
 interface Received { raw: Buffer; from: string; to: string[]; connection: string }
 
