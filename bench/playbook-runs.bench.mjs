@@ -12,6 +12,7 @@ import { freePort } from '../tools/lib/ports.mjs';
 import { ensureDatabase, startEmbeddedPostgres } from '../tools/lib/postgres.mjs';
 import { ensureTemporalCli } from '../tools/lib/temporal-cli.mjs';
 import { startTemporalDevServer } from '../tools/lib/temporal-server.mjs';
+import { timed } from './ingest-harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
@@ -27,14 +28,6 @@ const { buildPlaybook, samplePlaybook, sampleLead } = require(join(root, 'libs/p
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const CONCURRENCY = 20;
 
-async function timed(count, task) {
-  const started = performance.now();
-  let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < count) await task(next++);
-  }));
-  return count / ((performance.now() - started) / 1000);
-}
 
 function interpreterStepsPerSecond() {
   const playbook = samplePlaybook();
@@ -88,9 +81,9 @@ async function main() {
   const taskQueue = `bench-${randomUUID().slice(0, 8)}`;
   try {
     // Baseline: starts of a workflow with an empty input (no worker polls this queue, so only the start is measured).
-    const emptyStarts = await timed(RUNS, (i) => client.workflow.start('benchEmptyWorkflow', { args: [], taskQueue: `${taskQueue}-empty`, workflowId: `empty-${i}-${randomUUID()}` }));
+    const emptyStarts = await timed(RUNS, CONCURRENCY, (i) => client.workflow.start('benchEmptyWorkflow', { args: [], taskQueue: `${taskQueue}-empty`, workflowId: `empty-${i}-${randomUUID()}` }));
     const runs = await seedRuns(pool, RUNS);
-    const runStarts = await timed(RUNS, (i) => client.workflow.start('playbookRunWorkflow', { args: [runInput(runs[i])], taskQueue, workflowId: `bench-run-${runs[i].runId}` }));
+    const runStarts = await timed(RUNS, CONCURRENCY, (i) => client.workflow.start('playbookRunWorkflow', { args: [runInput(runs[i])], taskQueue, workflowId: `bench-run-${runs[i].runId}` }));
     // Touches are recorded, not sent (bench/email-send measures SMTP), and not rate-limited.
     const config = {
       TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue,

@@ -55,10 +55,11 @@ export function createPlaybookTouchActivities({ pool, provider, messageIdDomain 
   return {
     async deliverTouch(input: DeliverTouchInput): Promise<CommandResult> {
       const { command } = input;
-      let touch = await findTouch(pool, key(input));
+      // Both read at once: a first attempt, by far the common case, needs the two.
+      const [existing, recipient] = await Promise.all([findTouch(pool, key(input)), findRecipient(pool, command.leadId, command.channel)]);
+      let touch = existing;
       const done = outcomeOf(touch);
       if (done) return done;
-      const recipient = await findRecipient(pool, command.leadId, command.channel);
       // The lead is gone: nothing to deliver to, and retrying will not bring it back.
       if (!recipient) throw ApplicationFailure.nonRetryable(`lead ${command.leadId} not found`, 'LeadNotFound');
       const to = touch?.toAddress ?? recipient.address;
@@ -68,8 +69,7 @@ export function createPlaybookTouchActivities({ pool, provider, messageIdDomain 
       const noConsent = consentRefusal(command.channel, recipient);
       if (noConsent) return refuse(input, touch, noConsent, 'suppressed', to);
       if (!touch) {
-        await insertQueuedTouch(pool, newTouchOf(input), { messageId: messageIdFor(command.idempotencyKey, messageIdDomain), toAddress: to! });
-        touch = (await findTouch(pool, key(input)))!;
+        touch = await insertQueuedTouch(pool, newTouchOf(input), { messageId: messageIdFor(command.idempotencyKey, messageIdDomain), toAddress: to! });
         const raced = outcomeOf(touch);
         if (raced) return raced;
       }
@@ -79,7 +79,7 @@ export function createPlaybookTouchActivities({ pool, provider, messageIdDomain 
           channel: command.channel, to: touch.toAddress!, from: { name: command.sender.name, address: command.sender.address },
           subject: touch.subject, body: touch.body, html: touch.html, whatsappTemplate: command.whatsappTemplate ?? null,
         });
-        await markTouchSent(pool, touch.id, sent.providerMessageId);
+        if (await markTouchSent(pool, touch.id, sent.providerMessageId)) return { kind: 'ok' };
       } catch (error) {
         // Transient: the row stays queued and Temporal retries the activity, which resends under the same Message-ID.
         if (!isPermanentDeliveryFailure(error)) throw error;

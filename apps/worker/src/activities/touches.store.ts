@@ -21,11 +21,12 @@ export interface Recipient {
   suppressed: boolean;
 }
 
+const TOUCH_COLUMNS = `id, status, error, message_id AS "messageId", to_address AS "toAddress", subject, body, html`;
+
 /** The touch of (run, node, visit) — the key of DESIGN invariant 3 — or null before its first attempt. */
 export async function findTouch(pool: Pool, key: { runId: string; nodeId: string; visit: number }): Promise<TouchRow | null> {
   const { rows } = await pool.query<TouchRow>(
-    `SELECT id, status, error, message_id AS "messageId", to_address AS "toAddress", subject, body, html
-       FROM touches WHERE run_id = $1 AND node_id = $2 AND visit = $3`,
+    `SELECT ${TOUCH_COLUMNS} FROM touches WHERE run_id = $1 AND node_id = $2 AND visit = $3`,
     [key.runId, key.nodeId, key.visit],
   );
   return rows[0] ?? null;
@@ -60,16 +61,18 @@ export interface NewTouch {
 
 /**
  * Writes the send intent (`queued`, with the Message-ID and address the provider will be given) before the
- * provider is called. A row already there (an earlier attempt) is kept as it is, so every retry sends what the
- * first attempt recorded, under the same Message-ID.
+ * provider is called, and returns the touch. A row already there (an earlier attempt) is kept as it is and
+ * returned instead, so every retry sends what the first attempt recorded, under the same Message-ID.
  */
-export async function insertQueuedTouch(pool: Pool, touch: NewTouch, intent: { messageId: string; toAddress: string }): Promise<void> {
-  await pool.query(
+export async function insertQueuedTouch(pool: Pool, touch: NewTouch, intent: { messageId: string; toAddress: string }): Promise<TouchRow> {
+  const { rows } = await pool.query<TouchRow>(
     `INSERT INTO touches (run_id, lead_id, node_id, visit, channel, subject, body, html, sender, status, delivery_status, message_id, to_address)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued', 'queued', $10, $11) ON CONFLICT (run_id, node_id, visit) DO NOTHING`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued', 'queued', $10, $11) ON CONFLICT (run_id, node_id, visit) DO NOTHING
+     RETURNING ${TOUCH_COLUMNS}`,
     [touch.runId, touch.leadId, touch.nodeId, touch.visit, touch.channel, touch.subject, touch.body, touch.html,
       JSON.stringify(touch.sender), intent.messageId, intent.toAddress],
   );
+  return rows[0] ?? (await findTouch(pool, touch))!;
 }
 
 /** Records a touch refused before any send (no address, no consent, suppressed): failed for good. */
@@ -82,13 +85,17 @@ export async function insertRefusedTouch(pool: Pool, touch: NewTouch, refusal: {
   );
 }
 
-/** Marks a queued touch sent (the provider accepted it). A touch already sent or failed is left as it is. */
-export async function markTouchSent(pool: Pool, touchId: string, providerMessageId: string): Promise<void> {
-  await pool.query(
+/**
+ * Marks a queued touch sent (the provider accepted it); false when it was no longer queued (already sent or failed
+ * by a concurrent attempt), which is then left as it is.
+ */
+export async function markTouchSent(pool: Pool, touchId: string, providerMessageId: string): Promise<boolean> {
+  const { rowCount } = await pool.query(
     `UPDATE touches SET status = 'sent', sent_at = now(), delivery_status = 'sent', delivery_status_at = now(), provider_message_id = $2
       WHERE id = $1 AND status = 'queued'`,
     [touchId, providerMessageId],
   );
+  return rowCount === 1;
 }
 
 /** Marks a queued touch failed for good (`delivery_status` `failed`, or `suppressed` when consent was withdrawn). */
