@@ -2,12 +2,15 @@ import { channelSchema, type SendConfig } from '@segflow/playbook';
 import type { NodeFormProps } from './node-form-props';
 import { TemplateField } from './template-field';
 
-/** Form of a `send` node: channel, subject (email only), body, sender, failure handling. */
+/** Form of a `send` node: channel, subject and optional HTML (email only), body, sender, failure handling. */
 export function SendForm({ config, onChange, lead }: NodeFormProps<'send'>) {
   const set = (patch: Partial<SendConfig>) => onChange({ ...config, ...patch });
   const setChannel = (channel: SendConfig['channel']) =>
-    // Only email has a subject; keep the config valid for the chosen channel.
-    onChange({ ...config, channel, subject: channel === 'email' ? (config.subject ?? '') : undefined });
+    // Only email has a subject and an HTML part, only WhatsApp a template; keep the config valid for the channel.
+    onChange({
+      ...config, channel, subject: channel === 'email' ? (config.subject ?? '') : undefined,
+      html: channel === 'email' ? config.html : undefined, template: channel === 'whatsapp' ? config.template : undefined,
+    });
   return (
     <>
       <label className="field">
@@ -21,6 +24,12 @@ export function SendForm({ config, onChange, lead }: NodeFormProps<'send'>) {
       {config.channel === 'linkedin' && <p className="muted">LinkedIn messages become a task for the owner to send.</p>}
       {config.channel === 'email' && <TemplateField label="Subject" value={config.subject ?? ''} lead={lead} onChange={(subject) => set({ subject })} />}
       <TemplateField label="Message" multiline value={config.body} lead={lead} onChange={(body) => set({ body })} />
+      {config.channel === 'email' && (
+        <TemplateField
+          label="HTML (optional: without it the message above is sent as HTML too)" multiline format="html" value={config.html ?? ''} lead={lead}
+          onChange={(html) => set({ html: html === '' ? undefined : html })}
+        />
+      )}
       <label className="field">
         Send as
         <select
