@@ -3,11 +3,11 @@
 // Postgres) sequentially; latency p50/p99 per endpoint. Baseline, in the same run on the same database: a plain
 // `SELECT count(*) FROM touches` through one pg connection. `npm run bench dashboards` runs it (directly, after a
 // build: `node bench/dashboards.bench.mjs` starts its own PostgreSQL unless SEGFLOW_BENCH_DATABASE_URL is set).
+import { join } from 'node:path';
 import { freePort } from '../tools/lib/ports.mjs';
-import { startEmbeddedPostgres } from '../tools/lib/postgres.mjs';
 import { ensureTemporalCli } from '../tools/lib/temporal-cli.mjs';
 import { startTemporalDevServer } from '../tools/lib/temporal-server.mjs';
-import { createDatabase, percentile, require, startApi, withClient, writeResult } from './ingest-harness.mjs';
+import { benchPostgres, createDatabase, percentile, require, startApi, withClient, writeResult } from './ingest-harness.mjs';
 
 const LEADS = Number(process.env.BENCH_DASHBOARD_LEADS ?? 100_000);
 // Every run but the 10% held out sends this many: 12 × 90k runs ≈ 1.08M touches at the default 100k leads.
@@ -81,13 +81,7 @@ async function time(calls, fn) {
 }
 
 async function main() {
-  let adminUrl = process.env.SEGFLOW_BENCH_DATABASE_URL;
-  let stopPg = async () => {};
-  if (!adminUrl) {
-    const pg = await startEmbeddedPostgres({ port: await freePort() });
-    adminUrl = pg.adminUrl;
-    stopPg = pg.stop;
-  }
+  const { adminUrl, stop: stopPg } = await benchPostgres();
   // The API reports healthy only with Temporal reachable; the dashboards themselves never call it.
   let temporalAddress = process.env.SEGFLOW_BENCH_TEMPORAL_ADDRESS;
   let stopTemporal = async () => {};

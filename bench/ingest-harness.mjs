@@ -1,4 +1,4 @@
-// Shared by bench/ingest*.bench.mjs, bench/segments*.bench.mjs and bench/segment-to-run.bench.mjs: a fresh database, the built API as a child
+// Shared by the bench scripts: PostgreSQL for a script run on its own, timed concurrent tasks, a fresh database, the built API as a child
 // process (so the load generator does not share its event loop), sign-in when auth is on, and the results file.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,12 +8,30 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { freePort } from '../tools/lib/ports.mjs';
+import { startEmbeddedPostgres } from '../tools/lib/postgres.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const require = createRequire(join(root, 'package.json'));
 const pg = require('pg');
 
 export const machine = () => ({ cores: cpus().length, memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10 });
+
+/** PostgreSQL's admin URL: the one `npm run bench` provides, else an embedded one started here (`stop` ends it). */
+export async function benchPostgres() {
+  if (process.env.SEGFLOW_BENCH_DATABASE_URL) return { adminUrl: process.env.SEGFLOW_BENCH_DATABASE_URL, stop: async () => {} };
+  const started = await startEmbeddedPostgres({ port: await freePort() });
+  return { adminUrl: started.adminUrl, stop: started.stop };
+}
+
+/** Runs `task(0 … count-1)` with `concurrency` in flight; returns completions per second. */
+export async function timed(count, concurrency, task) {
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) await task(next++);
+  }));
+  return count / ((performance.now() - started) / 1000);
+}
 
 /** Admin URL and Temporal address `npm run bench` provides. */
 export function benchServices() {

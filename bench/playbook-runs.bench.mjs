@@ -12,6 +12,7 @@ import { freePort } from '../tools/lib/ports.mjs';
 import { ensureDatabase, startEmbeddedPostgres } from '../tools/lib/postgres.mjs';
 import { ensureTemporalCli } from '../tools/lib/temporal-cli.mjs';
 import { startTemporalDevServer } from '../tools/lib/temporal-server.mjs';
+import { timed } from './ingest-harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
@@ -19,6 +20,7 @@ const { Client, Connection } = require('@temporalio/client');
 const { Pool } = require('pg');
 const { runMigrations } = require(join(root, 'apps/api/dist/database/data-source.js'));
 const { createWorker } = require(join(root, 'apps/worker/dist/create-worker.js'));
+const { recordingTouchProvider } = require(join(root, 'apps/worker/dist/activities/playbook-touch-provider.js'));
 const { WORKFLOW_BUNDLE_PATH } = require(join(root, 'apps/worker/dist/workflow-bundle.js'));
 const { simulateRun } = require(join(root, 'libs/playbook/dist/index.js'));
 const { buildPlaybook, samplePlaybook, sampleLead } = require(join(root, 'libs/playbook/dist/testing/index.js'));
@@ -26,14 +28,6 @@ const { buildPlaybook, samplePlaybook, sampleLead } = require(join(root, 'libs/p
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const CONCURRENCY = 20;
 
-async function timed(count, task) {
-  const started = performance.now();
-  let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < count) await task(next++);
-  }));
-  return count / ((performance.now() - started) / 1000);
-}
 
 function interpreterStepsPerSecond() {
   const playbook = samplePlaybook();
@@ -87,17 +81,21 @@ async function main() {
   const taskQueue = `bench-${randomUUID().slice(0, 8)}`;
   try {
     // Baseline: starts of a workflow with an empty input (no worker polls this queue, so only the start is measured).
-    const emptyStarts = await timed(RUNS, (i) => client.workflow.start('benchEmptyWorkflow', { args: [], taskQueue: `${taskQueue}-empty`, workflowId: `empty-${i}-${randomUUID()}` }));
+    const emptyStarts = await timed(RUNS, CONCURRENCY, (i) => client.workflow.start('benchEmptyWorkflow', { args: [], taskQueue: `${taskQueue}-empty`, workflowId: `empty-${i}-${randomUUID()}` }));
     const runs = await seedRuns(pool, RUNS);
-    const runStarts = await timed(RUNS, (i) => client.workflow.start('playbookRunWorkflow', { args: [runInput(runs[i])], taskQueue, workflowId: `bench-run-${runs[i].runId}` }));
-    const config = { TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue };
-    const { worker, connection: workerConnection } = await createWorker({ config, pool, workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } });
+    const runStarts = await timed(RUNS, CONCURRENCY, (i) => client.workflow.start('playbookRunWorkflow', { args: [runInput(runs[i])], taskQueue, workflowId: `bench-run-${runs[i].runId}` }));
+    // Touches are recorded, not sent (bench/email-send measures SMTP), and not rate-limited.
+    const config = {
+      TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue,
+      EMAIL_FROM_DOMAIN: 'bench.test', EMAIL_MAX_PER_SECOND: 10_000, WHATSAPP_MAX_PER_SECOND: 10_000,
+    };
+    const { worker, connection: workerConnection } = await createWorker({ config, pool, touchProvider: recordingTouchProvider, workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } });
     const started = performance.now();
     const running = worker.run();
     let touches = 0;
     while (touches < RUNS && performance.now() - started < 300_000) {
       await new Promise((r) => setTimeout(r, 200));
-      touches = Number((await pool.query(`SELECT count(*) FROM touches`)).rows[0].count);
+      touches = Number((await pool.query(`SELECT count(*) FROM touches WHERE status = 'sent'`)).rows[0].count);
     }
     const touchesPerSecond = touches / ((performance.now() - started) / 1000);
     worker.shutdown();

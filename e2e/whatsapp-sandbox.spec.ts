@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
-import { createChannelTouchProvider } from '../apps/worker/src/channel-touch-provider';
 import { eventually } from './support/eventually';
 import { SANDBOX_ENV as sandbox, whatsappReplyPlaybook as playbook } from './support/whatsapp';
 import { publishPlaybook, runWhen, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
@@ -17,7 +16,7 @@ describe('WhatsApp through the sandbox (API + worker + Temporal + Postgres)', ()
     await api.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = api.app.getHttpServer().address() as AddressInfo;
     const config = { WHATSAPP_API_URL: `http://127.0.0.1:${port}/api/sandbox/whatsapp/v25.0`, WHATSAPP_PHONE_NUMBER_ID: sandbox.WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_ACCESS_TOKEN: sandbox.WHATSAPP_ACCESS_TOKEN };
-    worker = await startInProcessWorker(api, (pool) => createChannelTouchProvider(config, pool));
+    worker = await startInProcessWorker(api, config);
   });
   afterAll(async () => {
     await worker?.stop();

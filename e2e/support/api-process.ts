@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { testTemporalAddress } from '../../tools/testing/test-database';
+import { testTemporalAddress, testWorkerEmailEnv } from '../../tools/testing/test-database';
 import { eventually } from './eventually';
 import { freePort } from './free-port';
 
@@ -53,6 +53,7 @@ const baseEnv = (target: ProcessTarget) => ({
   TEMPORAL_ADDRESS: testTemporalAddress(),
   TEMPORAL_TASK_QUEUE: target.taskQueue,
   LOG_LEVEL: 'warn',
+  ...testWorkerEmailEnv(),
 });
 
 /** Signs in as the first admin when the API has `/api/auth/sign-in`; otherwise calls go without credentials. */

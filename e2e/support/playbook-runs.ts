@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Playbook } from '@segflow/playbook';
 import { buildPlaybook } from '@segflow/playbook/testing';
-import type { Pool } from 'pg';
 import type { TestApi } from '../../apps/api/src/testing/test-api';
-import type { TouchProvider } from '../../apps/worker/src/activities/playbook-touch-provider';
+import { loadWorkerConfigOrThrow } from '../../apps/worker/src/config';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { createDatabasePool } from '../../apps/worker/src/database-pool';
+import { createTouchProvider } from '../../apps/worker/src/touch-providers';
 import { bundleWorkflows } from '../../apps/worker/src/workflow-bundle';
+import { testWorkerEmailEnv } from '../../tools/testing/test-database';
 import { eventually } from './eventually';
 
 const repoRoot = join(__dirname, '..', '..');
@@ -72,20 +73,21 @@ export function runWhen(api: TestApi, id: string, accept: (run: any) => boolean,
   return eventually(() => getRun(api, id), accept, timeoutMs, 100);
 }
 
-/** An in-process worker on the test API's task queue and database; `touchProvider` builds its provider over its pool. */
-export async function startInProcessWorker(api: TestApi, touchProvider?: (pool: Pool) => TouchProvider): Promise<{ stop(): Promise<void> }> {
-  const pool = createDatabasePool(api.config.DATABASE_URL, 5);
-  const { worker, connection } = await createWorker({
-    config: { TEMPORAL_ADDRESS: api.config.TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE: api.config.TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE: api.config.TEMPORAL_TASK_QUEUE },
-    pool,
-    ...(touchProvider ? { touchProvider: touchProvider(pool) } : {}),
-    workflowBundle: await bundleWorkflows(),
+/** An in-process worker on the test API's task queue and database; `env` adds worker variables (e.g. WhatsApp's). */
+export async function startInProcessWorker(api: TestApi, env: Record<string, string> = {}): Promise<{ stop(): Promise<void> }> {
+  const config = loadWorkerConfigOrThrow({
+    DATABASE_URL: api.config.DATABASE_URL, TEMPORAL_ADDRESS: api.config.TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE: api.config.TEMPORAL_NAMESPACE,
+    TEMPORAL_TASK_QUEUE: api.config.TEMPORAL_TASK_QUEUE, ...testWorkerEmailEnv(), ...env,
   });
+  const pool = createDatabasePool(api.config.DATABASE_URL, 5);
+  const touches = createTouchProvider(config, pool);
+  const { worker, connection } = await createWorker({ config, pool, touchProvider: touches.provider, workflowBundle: await bundleWorkflows() });
   const running = worker.run();
   let stopped: Promise<void> | null = null;
   const stop = async () => {
     worker.shutdown();
     await running;
+    touches.close();
     await connection.close();
     await pool.end();
   };
@@ -99,7 +101,7 @@ export function startWorkerProcess(api: TestApi): ChildProcess {
   if (!existsSync(main)) throw new Error(`${main} is missing: build first (npx tsc -b tsconfig.build.json && node apps/worker/dist/bundle-workflows.js)`);
   return spawn(process.execPath, [main], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: api.config.DATABASE_URL, TEMPORAL_ADDRESS: api.config.TEMPORAL_ADDRESS, TEMPORAL_TASK_QUEUE: api.config.TEMPORAL_TASK_QUEUE, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: api.config.DATABASE_URL, TEMPORAL_ADDRESS: api.config.TEMPORAL_ADDRESS, TEMPORAL_TASK_QUEUE: api.config.TEMPORAL_TASK_QUEUE, LOG_LEVEL: 'warn', ...testWorkerEmailEnv() },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

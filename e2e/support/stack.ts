@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestDatabase, testTemporalAddress, uniqueTaskQueue } from '../../tools/testing/test-database';
+import { createTestDatabase, testTemporalAddress, testWorkerEmailEnv, uniqueTaskQueue } from '../../tools/testing/test-database';
 import { E2E_ADMIN } from './auth';
 import { freePort } from './free-port';
 
@@ -69,6 +69,7 @@ export async function startStack(name: string, extraEnv: Record<string, string> 
     // The first admin (see support/auth.ts: signInToApi, signInInBrowser).
     SEGFLOW_ADMIN_EMAIL: E2E_ADMIN.email,
     SEGFLOW_ADMIN_PASSWORD: E2E_ADMIN.password,
+    ...testWorkerEmailEnv(),
     ...(typeof extraEnv === 'function' ? extraEnv(apiUrl) : extraEnv),
   };
   const webUrl = `http://127.0.0.1:${webPort}`;

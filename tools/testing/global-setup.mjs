@@ -5,6 +5,7 @@ import { freePort } from '../lib/ports.mjs';
 import { startEmbeddedPostgres } from '../lib/postgres.mjs';
 import { ensureTemporalCli } from '../lib/temporal-cli.mjs';
 import { startTemporalDevServer } from '../lib/temporal-server.mjs';
+import { startSmtpSink } from './smtp-sink.mjs';
 
 // Jest global setup: one real PostgreSQL and one real Temporal dev server for the whole run.
 // Test files get their own database (tools/testing/test-database.ts) and their own task queue.
@@ -26,6 +27,11 @@ export default async function globalSetup() {
     process.env.SEGFLOW_TEST_TEMPORAL_ADDRESS = temporal.address;
     process.env.SEGFLOW_TEMPORAL_CLI = cli;
     stops.push(temporal.stop);
+  }
+  if (!process.env.SEGFLOW_TEST_SMTP_URL) {
+    const sink = await startSmtpSink();
+    process.env.SEGFLOW_TEST_SMTP_URL = sink.url;
+    stops.push(sink.stop);
   }
   globalThis.__segflowStops = stops;
   say(`test services up in ${((Date.now() - started) / 1000).toFixed(1)}s (postgres ${process.env.SEGFLOW_TEST_DATABASE_URL.replace(/:[^:@]+@/, ':***@')}, temporal ${process.env.SEGFLOW_TEST_TEMPORAL_ADDRESS})`);

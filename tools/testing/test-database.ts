@@ -15,6 +15,16 @@ export function testTemporalAddress(): string {
   return address;
 }
 
+/**
+ * What a worker under test sends email with: the jest global setup's SMTP sink (accepts every message, keeps none)
+ * and a fixed test secret for the signed links. Specs that look at the mail start their own server.
+ */
+export function testWorkerEmailEnv(): { SMTP_URL: string; SEGFLOW_SECRET: string } {
+  const url = process.env.SEGFLOW_TEST_SMTP_URL;
+  if (!url) throw new Error('SEGFLOW_TEST_SMTP_URL is not set: run the tests through `npm test`');
+  return { SMTP_URL: url, SEGFLOW_SECRET: 'segflow-test-secret-0123456789' };
+}
+
 /** A fresh, empty database for one test file; returns its URL. Files never share state. */
 export async function createTestDatabase(prefix = 'test'): Promise<string> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;

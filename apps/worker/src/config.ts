@@ -15,6 +15,8 @@ export const DEFAULT_WORKFLOW_STACK_TRACE_LIMIT = 0;
  */
 export const DEFAULT_WHATSAPP_API_URL = 'https://graph.facebook.com/v25.0';
 
+const DOMAIN = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
 /** Every environment variable the worker reads, with its default. */
 export const workerConfigSchema = z.object({
   DATABASE_URL: z.string().url().refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL'),
@@ -34,8 +36,25 @@ export const workerConfigSchema = z.object({
   /** The sending number's id in Meta's WhatsApp Manager; with the token it turns WhatsApp sending on. */
   WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a phone number id from WhatsApp Manager').optional(),
   WHATSAPP_ACCESS_TOKEN: z.string().min(1).optional(),
-}).refine((c) => Boolean(c.WHATSAPP_PHONE_NUMBER_ID) === Boolean(c.WHATSAPP_ACCESS_TOKEN), {
-  path: ['WHATSAPP_ACCESS_TOKEN'], message: 'set WHATSAPP_ACCESS_TOKEN and WHATSAPP_PHONE_NUMBER_ID together (or neither: WhatsApp touches are then only recorded)',
+  // Email: without SMTP_URL the worker starts, and email touches wait (retried) until one is configured.
+  SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//.test(u), 'must be an smtp:// or smtps:// URL').optional(),
+  SEGFLOW_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  PUBLIC_URL: z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s):// URL').transform((u) => u.replace(/\/+$/, '')).default('http://127.0.0.1:3000'),
+  EMAIL_FROM_DOMAIN: z.string().regex(DOMAIN, 'must be a domain name').default('segflow.local'),
+  INBOUND_EMAIL_DOMAIN: z.string().regex(DOMAIN, 'must be a domain name').default('reply.segflow.local'),
+  EMAIL_DKIM_SELECTOR: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)*$/, 'must be a DNS label').optional(),
+  EMAIL_DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  EMAIL_TRACK_OPENS: z.enum(['on', 'off']).default('off'),
+  EMAIL_MAX_PER_SECOND: z.coerce.number().positive().max(10_000).default(10),
+  WHATSAPP_MAX_PER_SECOND: z.coerce.number().positive().max(10_000).default(20),
+}).superRefine((c, ctx) => {
+  if (Boolean(c.WHATSAPP_PHONE_NUMBER_ID) !== Boolean(c.WHATSAPP_ACCESS_TOKEN)) {
+    ctx.addIssue({ code: 'custom', path: ['WHATSAPP_ACCESS_TOKEN'], message: 'set WHATSAPP_ACCESS_TOKEN and WHATSAPP_PHONE_NUMBER_ID together (or neither: WhatsApp touches are then only recorded)' });
+  }
+  if (c.SMTP_URL && !c.SEGFLOW_SECRET) ctx.addIssue({ code: 'custom', path: ['SEGFLOW_SECRET'], message: 'required with SMTP_URL (it signs the links and reply addresses of every email)' });
+  if (!c.EMAIL_DKIM_SELECTOR !== !c.EMAIL_DKIM_PRIVATE_KEY_FILE) {
+    ctx.addIssue({ code: 'custom', path: [c.EMAIL_DKIM_SELECTOR ? 'EMAIL_DKIM_PRIVATE_KEY_FILE' : 'EMAIL_DKIM_SELECTOR'], message: 'EMAIL_DKIM_SELECTOR and EMAIL_DKIM_PRIVATE_KEY_FILE go together' });
+  }
 });
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

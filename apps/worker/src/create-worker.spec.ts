@@ -4,6 +4,7 @@ import { buildPlaybook, sampleLead } from '@segflow/playbook/testing';
 import { playbookRunStateQuery, type PlaybookRunInput } from '@segflow/workflow-contracts';
 import { Pool } from 'pg';
 import { testTemporalAddress, uniqueTaskQueue } from '../../../tools/testing/test-database';
+import { recordingTouchProvider } from './activities/playbook-touch-provider';
 import { createWorker } from './create-worker';
 import { bundleWorkflows } from './workflow-bundle';
 
@@ -32,8 +33,12 @@ describe('createWorker: stacks captured in the workflow threads', () => {
     const taskQueue = uniqueTaskQueue('stack-trace');
     const pool = new Pool({ connectionString: 'postgres://unused@127.0.0.1:1/unused' }); // never connects
     const { worker, connection: workerConnection } = await createWorker({
-      config: { TEMPORAL_ADDRESS: testTemporalAddress(), TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue, WORKFLOW_STACK_TRACE_LIMIT: limit },
+      config: {
+        TEMPORAL_ADDRESS: testTemporalAddress(), TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue, WORKFLOW_STACK_TRACE_LIMIT: limit,
+        EMAIL_FROM_DOMAIN: 'segflow.test', EMAIL_MAX_PER_SECOND: 10, WHATSAPP_MAX_PER_SECOND: 10,
+      },
       pool,
+      touchProvider: recordingTouchProvider,
       workflowBundle: { code },
     });
     try {

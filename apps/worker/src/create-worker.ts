@@ -1,16 +1,48 @@
 import { setFlagsFromString } from 'node:v8';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Pool } from 'pg';
+import { channelTaskQueue } from '@segflow/workflow-contracts';
 import { createActivities } from './activities';
 import type { TouchProvider } from './activities/playbook-touch-provider';
 import { DEFAULT_WORKFLOW_STACK_TRACE_LIMIT, type WorkerConfig } from './config';
 
 export interface CreateWorkerOptions {
-  config: Pick<WorkerConfig, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'> & Partial<Pick<WorkerConfig, 'WORKFLOW_STACK_TRACE_LIMIT'>>;
+  config: Pick<WorkerConfig, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'EMAIL_FROM_DOMAIN' | 'EMAIL_MAX_PER_SECOND' | 'WHATSAPP_MAX_PER_SECOND'>
+    & Partial<Pick<WorkerConfig, 'WORKFLOW_STACK_TRACE_LIMIT'>>;
   pool: Pool;
-  /** Channel provider for touches; defaults to the recording provider. */
-  touchProvider?: TouchProvider;
+  /** Sends touches, by channel (see `createTouchProvider`). */
+  touchProvider: TouchProvider;
   workflowBundle: { code: string } | { codePath: string };
+}
+
+/** The workers of one process, run and stopped together. */
+export interface WorkerGroup {
+  run(): Promise<void>;
+  shutdown(): void;
+  runUntil<R>(fn: () => Promise<R>): Promise<R>;
+}
+
+function groupOf(workers: Worker[]): WorkerGroup {
+  const group: WorkerGroup = {
+    run: async () => {
+      // One worker failing stops the others: a process without its run or channel queue must not look healthy.
+      await Promise.all(workers.map((w) => w.run().catch((error: unknown) => {
+        group.shutdown();
+        throw error;
+      })));
+    },
+    shutdown: () => workers.forEach((w) => w.getState() === 'RUNNING' && w.shutdown()),
+    runUntil: async (fn) => {
+      const running = group.run();
+      try {
+        return await fn();
+      } finally {
+        group.shutdown();
+        await running;
+      }
+    },
+  };
+  return group;
 }
 
 /**
@@ -29,17 +61,21 @@ async function withStackTraceLimit<T>(limit: number, create: () => Promise<T>): 
 }
 
 /**
- * A worker with every workflow and activity registered; the caller owns the pool and runs/shuts it down. Its
- * workflow threads capture stacks of `WORKFLOW_STACK_TRACE_LIMIT` frames (see {@link DEFAULT_WORKFLOW_STACK_TRACE_LIMIT}).
+ * The workers of a process, on one connection: the run queue (`TEMPORAL_TASK_QUEUE`: workflows and every activity,
+ * deliveries scheduled there by histories from before the channel queues included), and one activity worker per
+ * channel queue (`channelTaskQueue`) whose deliveries Temporal's server rate-limits across all workers
+ * (`EMAIL_MAX_PER_SECOND`, `WHATSAPP_MAX_PER_SECOND`). The caller owns the pool. Workflow threads capture stacks of
+ * `WORKFLOW_STACK_TRACE_LIMIT` frames (see {@link DEFAULT_WORKFLOW_STACK_TRACE_LIMIT}).
  */
-export async function createWorker({ config, pool, touchProvider, workflowBundle }: CreateWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+export async function createWorker({ config, pool, touchProvider, workflowBundle }: CreateWorkerOptions): Promise<{ worker: WorkerGroup; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const worker = await withStackTraceLimit(config.WORKFLOW_STACK_TRACE_LIMIT ?? DEFAULT_WORKFLOW_STACK_TRACE_LIMIT, () => Worker.create({
+  const activities = createActivities({ pool, touchProvider, messageIdDomain: config.EMAIL_FROM_DOMAIN });
+  const runWorker = await withStackTraceLimit(config.WORKFLOW_STACK_TRACE_LIMIT ?? DEFAULT_WORKFLOW_STACK_TRACE_LIMIT, () => Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle,
-    activities: createActivities({ pool, ...(touchProvider ? { touchProvider } : {}) }),
+    activities,
     // Measured with bench/segment-to-run at 10 segment changes/s on 2 cores: with the defaults new runs' first
     // tasks waited seconds on the server (40 slots, 2 of 10 fixed pollers on the non-sticky queue); with more slots
     // and autoscaling pollers they waited inside the worker instead, behind its one workflow thread (each new
@@ -48,5 +84,13 @@ export async function createWorker({ config, pool, touchProvider, workflowBundle
     workflowTaskPollerBehavior: { type: 'autoscaling' },
     workflowThreadPoolSize: 2,
   }));
-  return { worker, connection };
+  const rates = { email: config.EMAIL_MAX_PER_SECOND, whatsapp: config.WHATSAPP_MAX_PER_SECOND } as const;
+  const channelWorkers = await Promise.all((['email', 'whatsapp'] as const).map((channel) => Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: channelTaskQueue(config.TEMPORAL_TASK_QUEUE, channel),
+    activities: { deliverTouch: activities.deliverTouch },
+    maxTaskQueueActivitiesPerSecond: rates[channel],
+  })));
+  return { worker: groupOf([runWorker, ...channelWorkers]), connection };
 }

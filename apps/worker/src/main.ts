@@ -1,8 +1,8 @@
 import { Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { loadWorkerConfigOrThrow } from './config';
-import { createChannelTouchProvider } from './channel-touch-provider';
 import { createWorker } from './create-worker';
 import { createDatabasePool } from './database-pool';
+import { createTouchProvider } from './touch-providers';
 import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
 
 async function main(): Promise<void> {
@@ -12,10 +12,12 @@ async function main(): Promise<void> {
     connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
-  const touchProvider = createChannelTouchProvider(config, pool);
-  const { worker, connection } = await createWorker({ config, pool, touchProvider, workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } });
-  process.stdout.write(JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: config.TEMPORAL_TASK_QUEUE }) + '\n');
+  const touches = createTouchProvider(config, pool);
+  const { worker, connection } = await createWorker({ config, pool, touchProvider: touches.provider, workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } });
+  const email = config.SMTP_URL ? `SMTP ${config.SMTP_URL.replace(/\/\/[^@/]*@/, '//***@')}` : 'not sent: SMTP_URL is unset (email touches wait, retried)';
+  process.stdout.write(JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: config.TEMPORAL_TASK_QUEUE, email }) + '\n');
   await worker.run();
+  touches.close();
   await connection.close();
   await pool.end();
 }

@@ -12,7 +12,12 @@ export const WORKFLOW_BUNDLE_PATH = join(repoRoot, 'apps', 'worker', 'dist', 'wo
  * depends on a stale dist/ of a lib.
  */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  const alias = Object.fromEntries(libs.map((lib) => [`@segflow/${lib}`, join(repoRoot, 'libs', lib, 'src')]));
+  const alias = {
+    ...Object.fromEntries(libs.map((lib) => [`@segflow/${lib}`, join(repoRoot, 'libs', lib, 'src')])),
+    // Templates render in the workflow: liquidjs's browser build is the same engine without its fs/path/stream
+    // file loaders, which the workflow sandbox bans (and templates never load files).
+    liquidjs$: require.resolve('liquidjs/dist/liquid.browser.mjs'),
+  };
   return bundleWorkflowCode({
     workflowsPath: join(repoRoot, 'apps', 'worker', 'src', 'workflows', 'index.ts'),
     webpackConfigHook: (config) => ({ ...config, resolve: { ...config.resolve, alias: { ...config.resolve?.alias, ...alias } } }),

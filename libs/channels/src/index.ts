@@ -10,3 +10,4 @@ export {
 } from './tokens';
 export { nextTouchStatus, TOUCH_STATUSES, touchStatusOfEvent, type TouchStatus } from './touch-status';
 export { isOptOutMessage, normalizeOptOutText, OPT_OUT_MAX_LENGTH, OPT_OUT_PHRASES } from './opt-out';
+export { escapeHtml, textToHtml } from './text-to-html';

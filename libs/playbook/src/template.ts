@@ -1,11 +1,12 @@
+import { Liquid, type Template } from 'liquidjs';
 import type { LeadContext, OwnerRef } from './interpreter/lead-context';
 
 /**
- * Variables a message template may use, as `{{name}}` (spaces inside the braces are allowed).
+ * Variables a message template may use, in Liquid syntax: `{{ lead.firstName | default: "there" }}`.
  * Unknown variables are a `validatePlaybook` issue; at render time a missing value renders as ''.
  *
  * @example
- * TEMPLATE_VARIABLES.map((v) => `{{${v.name}}}`); // palette of insertable variables
+ * TEMPLATE_VARIABLES.map((v) => `{{ ${v.name} }}`); // palette of insertable variables
  */
 export const TEMPLATE_VARIABLES = [
   { name: 'lead.firstName', description: "Lead's first name" },
@@ -26,27 +27,53 @@ export interface TemplateContext {
   owner: Pick<OwnerRef, 'name'> | null;
 }
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+// timezoneOffset 0: the `date` filter must not depend on the host's zone (templates render inside workflows,
+// whose replay on another machine must give the same text). Unknown filters are a parse error, hence a publish issue.
+const textEngine = new Liquid({ timezoneOffset: 0, strictFilters: true });
+const htmlEngine = new Liquid({ timezoneOffset: 0, strictFilters: true, outputEscape: 'escape' });
 
-/**
- * Variable names used by a template, in order of appearance (duplicates kept).
- *
- * @example
- * findTemplateVariables('Hi {{lead.firstName}} from {{ owner.name }}'); // ['lead.firstName', 'owner.name']
- */
-export function findTemplateVariables(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
+// Parsed templates by source, per engine (escaping is decided at parse time): a worker renders the same few
+// templates for every lead of a playbook.
+const MAX_CACHED_TEMPLATES = 500;
+const parsedBy = new Map<Liquid, Map<string, Template[]>>([[textEngine, new Map()], [htmlEngine, new Map()]]);
+
+function parseOrThrow(template: string, engine = textEngine): Template[] {
+  const parsed = parsedBy.get(engine)!;
+  let templates = parsed.get(template);
+  if (!templates) {
+    templates = engine.parse(template);
+    if (parsed.size >= MAX_CACHED_TEMPLATES) parsed.clear();
+    parsed.set(template, templates);
+  }
+  return templates;
 }
 
 /**
- * True when the template has a `{{` or `}}` that is not part of a well-formed placeholder.
+ * Why a template does not parse as Liquid, or null when it does.
  *
  * @example
- * hasMalformedPlaceholder('Hi {{lead.firstName'); // true
+ * templateSyntaxError('Hi {{ lead.firstName'); // 'output "{{ lead.firstName" not closed, line:1, col:4'
  */
-export function hasMalformedPlaceholder(template: string): boolean {
-  const rest = template.replace(PLACEHOLDER, '');
-  return rest.includes('{{') || rest.includes('}}');
+export function templateSyntaxError(template: string): string | null {
+  try {
+    parseOrThrow(template);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/**
+ * Variables a template reads from its context (`lead.firstName`, …), each once, in order of first use.
+ * Variables the template assigns itself are not listed. A template that does not parse has none.
+ *
+ * @example
+ * findTemplateVariables('Hi {{ lead.firstName | default: "there" }} from {{ owner.name }}'); // ['lead.firstName', 'owner.name']
+ */
+export function findTemplateVariables(template: string): string[] {
+  if (templateSyntaxError(template) !== null) return [];
+  const segments = textEngine.globalVariableSegmentsSync(parseOrThrow(template));
+  return [...new Set(segments.map((path) => path.join('.')))];
 }
 
 /**
@@ -59,34 +86,43 @@ export function isTemplateVariable(name: string): name is TemplateVariable {
   return TEMPLATE_VARIABLES.some((v) => v.name === name);
 }
 
-function valueOf(name: string, context: TemplateContext): string {
-  switch (name) {
-    case 'lead.firstName':
-      return context.lead.firstName ?? '';
-    case 'lead.lastName':
-      return context.lead.lastName ?? '';
-    case 'lead.company':
-      return context.lead.company ?? '';
-    case 'lead.email':
-      return context.lead.email ?? '';
-    case 'segment.name':
-      return context.segment.name;
-    case 'owner.name':
-      return context.owner?.name ?? '';
-    default:
-      return '';
-  }
+function render(engine: Liquid, template: string, context: TemplateContext): string {
+  // Publish refuses templates that do not parse; only a version published before Liquid could hold one
+  // (e.g. a stray `{%`), and its text is sent as written rather than stalling the run.
+  if (templateSyntaxError(template) !== null) return template;
+  return engine.renderSync(parseOrThrow(template, engine), context) as string;
 }
 
 /**
- * Replaces every `{{variable}}` with its value. Unknown or missing values render as ''. No HTML escaping:
- * the delivering channel escapes for its own format.
+ * Renders a Liquid template as plain text (no escaping). Missing values render as ''.
  *
  * @example
- * renderTemplate('Hi {{lead.firstName}} at {{lead.company}}', {
- *   lead: { firstName: 'Ana', company: 'Acme' }, segment: { name: 'Warm' }, owner: null,
- * }); // 'Hi Ana at Acme'
+ * renderTemplate('Hi {{ lead.firstName | default: "there" }} at {{ lead.company }}', {
+ *   lead: { company: 'Acme' }, segment: { name: 'Warm' }, owner: null,
+ * }); // 'Hi there at Acme'
  */
 export function renderTemplate(template: string, context: TemplateContext): string {
-  return template.replace(PLACEHOLDER, (_match, name: string) => valueOf(name, context));
+  return render(textEngine, template, context);
+}
+
+/**
+ * Renders a Liquid template into HTML: every value is HTML-escaped (a lead named `<b>` shows as text).
+ *
+ * @example
+ * renderHtmlTemplate('<p>Hi {{ lead.firstName }}</p>', { lead: { firstName: 'A&B' }, segment: { name: 's' }, owner: null });
+ * // '<p>Hi A&amp;B</p>'
+ */
+export function renderHtmlTemplate(template: string, context: TemplateContext): string {
+  return render(htmlEngine, template, context);
+}
+
+/**
+ * Renders a template for a header value (a subject): CR and LF become spaces, so no value can add a header.
+ *
+ * @example
+ * renderHeaderTemplate('Hi {{ lead.firstName }}', { lead: { firstName: 'A\r\nBcc: x@y.z' }, segment: { name: 's' }, owner: null });
+ * // 'Hi A Bcc: x@y.z'
+ */
+export function renderHeaderTemplate(template: string, context: TemplateContext): string {
+  return renderTemplate(template, context).replace(/[\r\n]+/g, ' ').trim();
 }

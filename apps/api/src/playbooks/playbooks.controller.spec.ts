@@ -68,6 +68,17 @@ describe('PlaybooksController (real Postgres)', () => {
     expect((await api.request('GET', `/api/playbooks/${playbook.id}/versions`)).body).toEqual([]);
   });
 
+  it('refuses to publish a Liquid template with an unknown variable: 422 naming the node, field and variable', async () => {
+    const playbook = await create();
+    const graph = samplePlaybook();
+    const intro = graph.nodes.find((n) => n.id === 'intro')!;
+    Object.assign(intro.config, { subject: 'Hi {{ lead.firstName | default: "there" }}', html: '<p>{{ lead.nickname | default: "friend" }}</p>' });
+    await api.request('PUT', `/api/playbooks/${playbook.id}/draft`, { graph, revision: 1 });
+    const response = await api.request('POST', `/api/playbooks/${playbook.id}/publish`, {});
+    expect(response.status).toBe(422);
+    expect(response.body.issues).toEqual([{ code: 'unknown-template-variable', nodeId: 'intro', field: 'config.html', message: 'unknown variable {{ lead.nickname }}' }]);
+  });
+
   it('publishes immutable versions, lists them, reads one with its graph and restores it into the draft', async () => {
     const playbook = await create();
     await api.request('PUT', `/api/playbooks/${playbook.id}/draft`, { graph: samplePlaybook(), revision: 1 });

@@ -4,7 +4,7 @@ import { TemplateField } from './template-field';
 import { WhatsAppTemplateFields } from './whatsapp-template-fields';
 import { withChannel } from './whatsapp-template-config';
 
-/** Form of a `send` node: channel, subject (email only), body, WhatsApp template (WhatsApp only), sender, failure handling. */
+/** Form of a `send` node: channel, subject and optional HTML (email only), body, WhatsApp template (WhatsApp only), sender, failure handling. */
 export function SendForm({ config, onChange, lead }: NodeFormProps<'send'>) {
   const set = (patch: Partial<SendConfig>) => onChange({ ...config, ...patch });
   const setChannel = (channel: SendConfig['channel']) => onChange(withChannel(config, channel));
@@ -26,6 +26,12 @@ export function SendForm({ config, onChange, lead }: NodeFormProps<'send'>) {
           template={config.whatsappTemplate}
           lead={lead}
           onChange={(whatsappTemplate) => onChange(withChannel({ ...config, whatsappTemplate }, 'whatsapp'))}
+        />
+      )}
+      {config.channel === 'email' && (
+        <TemplateField
+          label="HTML (optional: without it the message above is sent as HTML too)" multiline format="html" value={config.html ?? ''} lead={lead}
+          onChange={(html) => set({ html: html === '' ? undefined : html })}
         />
       )}
       <label className="field">

@@ -1,22 +1,25 @@
-import { TEMPLATE_VARIABLES, renderTemplate, type LeadContext } from '@segflow/playbook';
+import { TEMPLATE_VARIABLES, renderHtmlTemplate, renderTemplate, type LeadContext } from '@segflow/playbook';
 import { useRef } from 'react';
 import { templateContextOf } from './preview-lead';
 
-/** A message template with a variable picker and a live preview rendered for a sample lead. */
-export function TemplateField({ label, value, multiline, lead, onChange }: { label: string; value: string; multiline?: boolean; lead: LeadContext; onChange: (value: string) => void }) {
+/**
+ * A message template with a variable picker and a live preview rendered for a sample lead by the engine the worker
+ * uses; an HTML template previews rendered (values escaped) in a sandboxed frame that runs no script.
+ */
+export function TemplateField({ label, value, multiline, format = 'text', lead, onChange }: { label: string; value: string; multiline?: boolean; format?: 'text' | 'html'; lead: LeadContext; onChange: (value: string) => void }) {
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const insert = (name: string) => {
     const element = ref.current;
     const start = element?.selectionStart ?? value.length;
     const end = element?.selectionEnd ?? value.length;
-    const token = `{{${name}}}`;
+    const token = `{{ ${name} }}`;
     onChange(value.slice(0, start) + token + value.slice(end));
     requestAnimationFrame(() => {
       element?.focus();
       element?.setSelectionRange(start + token.length, start + token.length);
     });
   };
-  const preview = renderTemplate(value, templateContextOf(lead));
+  const preview = (format === 'html' ? renderHtmlTemplate : renderTemplate)(value, templateContextOf(lead));
   return (
     <div className="field template-field">
       <label>
@@ -36,7 +39,11 @@ export function TemplateField({ label, value, multiline, lead, onChange }: { lab
       </div>
       <div className="template-preview" aria-label={`${label} preview`}>
         <small className="muted">Preview for {lead.firstName ?? 'the sample lead'}:</small>
-        <div>{preview || <span className="muted">(empty)</span>}</div>
+        {format === 'html' && preview ? (
+          <iframe sandbox="" srcDoc={preview} title={`${label} preview`} className="html-preview" />
+        ) : (
+          <div>{preview || <span className="muted">(empty)</span>}</div>
+        )}
       </div>
     </div>
   );

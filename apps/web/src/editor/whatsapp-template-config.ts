@@ -14,11 +14,11 @@ export const EMPTY_WHATSAPP_TEMPLATE: WhatsAppTemplate = { name: '', language: '
  * withChannel({ ...config, channel: 'whatsapp', whatsappTemplate }, 'email').whatsappTemplate; // undefined
  */
 export function withChannel(config: SendConfig, channel: SendConfig['channel']): SendConfig {
-  const { subject: _subject, whatsappTemplate, ...rest } = config;
+  const { subject: _subject, html, whatsappTemplate, ...rest } = config;
   return {
     ...rest,
     channel,
-    ...(channel === 'email' ? { subject: config.subject ?? '' } : {}),
+    ...(channel === 'email' ? { subject: config.subject ?? '', ...(html !== undefined ? { html } : {}) } : {}),
     ...(channel === 'whatsapp' && whatsappTemplate ? { whatsappTemplate } : {}),
   };
 }

@@ -1,13 +1,7 @@
-import type { Pool } from 'pg';
 import { createLeadIntakeActivities } from './lead-intake.activities';
-import { createPlaybookRunActivities } from './playbook-run.activities';
-import type { TouchProvider } from './playbook-touch-provider';
+import { createPlaybookRunActivities, type PlaybookRunDependencies } from './playbook-run.activities';
 
-export interface ActivityDependencies {
-  pool: Pool;
-  /** Channel provider for touches; defaults to the recording provider. */
-  touchProvider?: TouchProvider;
-}
+export type ActivityDependencies = PlaybookRunDependencies;
 
 /** Every activity the worker registers, built over injected clients (workflows import only the type). */
 export function createActivities(deps: ActivityDependencies) {

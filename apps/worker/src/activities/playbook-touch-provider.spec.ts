@@ -1,9 +1,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { addressRefusal, isPermanentDeliveryFailure, PERMANENT_DELIVERY_FAILURE, recordingTouchProvider } from './playbook-touch-provider';
+import {
+  addressRefusal, isPermanentDeliveryFailure, PERMANENT_DELIVERY_FAILURE, refuseDelivery, touchProviderByChannel, type OutgoingTouch, type TouchProvider,
+} from './playbook-touch-provider';
 
-const touch = { idempotencyKey: 'run:intro:1', leadId: 'lead-1', subject: null, body: 'Hi', from: { name: 'Segflow', address: null } };
-
-describe('recordingTouchProvider', () => {
+describe('addressRefusal', () => {
   it.each([
     ['email', null, 'no-address:email'],
     ['email', 'asha', 'invalid-address:email'],
@@ -15,13 +15,26 @@ describe('recordingTouchProvider', () => {
   ] as const)('%s to %s → %s', (channel, to, refusal) => {
     expect(addressRefusal(channel, to)).toBe(refusal);
   });
+});
 
-  it('refuses an undeliverable send for good (non-retryable ApplicationFailure) and records a deliverable one', async () => {
-    const refused = await recordingTouchProvider.send({ ...touch, channel: 'email', to: null }).catch((e: unknown) => e);
+describe('refuseDelivery / isPermanentDeliveryFailure', () => {
+  it('is a non-retryable ApplicationFailure; anything else is retried', () => {
+    const refused = refuseDelivery('no-address:email');
     expect(refused).toBeInstanceOf(ApplicationFailure);
     expect(refused).toMatchObject({ nonRetryable: true, type: PERMANENT_DELIVERY_FAILURE, message: 'no-address:email' });
     expect(isPermanentDeliveryFailure(refused)).toBe(true);
     expect(isPermanentDeliveryFailure(new Error('connection reset'))).toBe(false);
-    await expect(recordingTouchProvider.send({ ...touch, channel: 'whatsapp', to: '+919812345678' })).resolves.toEqual({ providerMessageId: 'rec-run:intro:1' });
+  });
+});
+
+describe('touchProviderByChannel', () => {
+  it('hands each touch to its channel\'s provider', async () => {
+    const seen: string[] = [];
+    const provider = (name: string): TouchProvider => ({ send: async (t) => (seen.push(`${name}:${t.to}`), { providerMessageId: name }) });
+    const routed = touchProviderByChannel({ email: provider('smtp'), whatsapp: provider('cloud-api') });
+    const touch = { channel: 'email', to: 'a@b.in' } as OutgoingTouch;
+    await expect(routed.send(touch)).resolves.toEqual({ providerMessageId: 'smtp' });
+    await expect(routed.send({ ...touch, channel: 'whatsapp', to: '+919812345678' })).resolves.toEqual({ providerMessageId: 'cloud-api' });
+    expect(seen).toEqual(['smtp:a@b.in', 'cloud-api:+919812345678']);
   });
 });

@@ -1,19 +1,26 @@
 import { ApplicationFailure } from '@temporalio/activity';
 
-/** A rendered message handed to a channel provider. `to` is null when the lead has no address on the channel. */
+/**
+ * A rendered message handed to a channel provider, as recorded in its `touches` row before the call. `to` is the
+ * lead's address on the channel (checked by {@link addressRefusal}); `messageId` is derived from the idempotency key
+ * and is the same on every retry, so a provider passes it on (email `Message-ID`, WhatsApp client reference).
+ */
 export interface OutgoingTouch {
-  idempotencyKey: string;
+  /** The `touches` row of the send intent; echoed back by providers that carry a reference. */
+  touchId: string;
   /** The lead the touch goes to (the WhatsApp provider looks up their 24-hour window). */
   leadId: string;
-  /** The `touches` row's id once the send intent is recorded; echoed back by providers that carry a reference. */
-  touchId?: string;
+  idempotencyKey: string;
+  messageId: string;
   channel: 'email' | 'whatsapp';
-  to: string | null;
+  to: string;
   from: { name: string; address: string | null };
   subject: string | null;
   body: string;
-  /** WhatsApp only: the approved template sent outside the 24-hour customer-service window. */
-  whatsappTemplate?: { name: string; language: string; parameters: string[] };
+  /** Email: the rendered HTML template, or null to make the HTML part from `body`. */
+  html: string | null;
+  /** WhatsApp: the approved template (parameters rendered) for sends outside the 24-hour window, or null. */
+  whatsappTemplate: { name: string; language: string; parameters: string[] } | null;
 }
 
 /** Failure type of a permanent refusal (bad or missing address, rejected content). */
@@ -36,12 +43,22 @@ export function isPermanentDeliveryFailure(error: unknown): error is Application
 }
 
 /**
- * Sends touches on a channel. Real SMTP / WhatsApp providers implement the same interface; they must pass
- * `idempotencyKey` on so the provider itself can drop a duplicate if our record of the send was lost.
+ * Sends touches on a channel. It must pass `messageId` on, so the recipient (or the provider) can recognise a
+ * resend after a crash between its accept and our record.
  * Throw {@link refuseDelivery} for a send that can never succeed; any other error is retried.
  */
 export interface TouchProvider {
   send(touch: OutgoingTouch): Promise<{ providerMessageId: string }>;
+}
+
+/**
+ * One provider per channel behind the {@link TouchProvider} interface: each touch goes to its channel's provider.
+ *
+ * @example
+ * const provider = touchProviderByChannel({ email: smtpProvider, whatsapp: recordingTouchProvider });
+ */
+export function touchProviderByChannel(providers: Record<OutgoingTouch['channel'], TouchProvider>): TouchProvider {
+  return { send: (touch) => providers[touch.channel].send(touch) };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -49,7 +66,7 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
  * Why a channel can never deliver to `to`, or null if it can: no address, a malformed one, or a mail domain under
- * the reserved `.invalid` TLD (RFC 2606), which no mail server accepts — the recording provider's hard bounce.
+ * the reserved `.invalid` TLD (RFC 2606), which no mail server accepts. Checked before the send intent is written.
  */
 export function addressRefusal(channel: OutgoingTouch['channel'], to: string | null): string | null {
   if (!to) return `no-address:${channel}`;
@@ -59,14 +76,11 @@ export function addressRefusal(channel: OutgoingTouch['channel'], to: string | n
 }
 
 /**
- * The provider of this release: it sends nothing; the `touches` row the activity writes is the record a
- * user reads through `GET /api/touches`. It refuses, for good, what a real provider could never deliver.
- * The message id is derived from the idempotency key.
+ * Records and sends nothing: the `touches` row is the record a user reads through `GET /api/touches`. WhatsApp
+ * touches use it until the Cloud API provider is wired; tests use it where no message needs to leave.
  */
 export const recordingTouchProvider: TouchProvider = {
   async send(touch) {
-    const refusal = addressRefusal(touch.channel, touch.to);
-    if (refusal) throw refuseDelivery(refusal);
     return { providerMessageId: `rec-${touch.idempotencyKey}` };
   },
 };

@@ -1,68 +1,91 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { messageIdFor } from '@segflow/channels';
 import type { CommandResult } from '@segflow/playbook';
 import type { DeliverTouchInput } from '@segflow/workflow-contracts';
 import type { Pool } from 'pg';
-import { isPermanentDeliveryFailure, refuseDelivery, type TouchProvider } from './playbook-touch-provider';
+import { addressRefusal, isPermanentDeliveryFailure, refuseDelivery, type TouchProvider } from './playbook-touch-provider';
+import {
+  findRecipient, findTouch, insertQueuedTouch, insertRefusedTouch, markTouchFailed, markTouchSent, type NewTouch, type Recipient, type TouchRow,
+} from './touches.store';
 
-type Lead = { email: string | null; phone: string | null; consent: Record<string, boolean> | null };
-
-async function existingResult(pool: Pool, { runId, command }: DeliverTouchInput): Promise<CommandResult | null> {
-  const { rows } = await pool.query<{ status: string; error: string | null }>(
-    'SELECT status, error FROM touches WHERE run_id = $1 AND node_id = $2 AND visit = $3',
-    [runId, command.nodeId, command.visit],
-  );
-  const row = rows[0];
-  if (!row) return null;
-  return row.status === 'sent' ? { kind: 'ok' } : { kind: 'failed', reason: row.error ?? 'unknown' };
+export interface PlaybookTouchDependencies {
+  pool: Pool;
+  provider: TouchProvider;
+  /** Right-hand side of every touch's Message-ID (`EMAIL_FROM_DOMAIN`). */
+  messageIdDomain: string;
 }
 
-function addressOf(lead: Lead, channel: 'email' | 'whatsapp'): string | null {
-  return channel === 'email' ? lead.email : lead.phone;
+/** Why the lead may not be sent to on this address (DESIGN invariant 4, checked again at send time), or null. */
+function consentRefusal(channel: string, recipient: Recipient): string | null {
+  if (!recipient.consented) return `no-consent:${channel}`;
+  return recipient.suppressed ? `suppressed:${channel}` : null;
 }
 
-async function recordTouch(pool: Pool, input: DeliverTouchInput, outcome: { providerMessageId: string | null; error: string | null }): Promise<void> {
-  const { runId, command } = input;
-  await pool.query(
-    `INSERT INTO touches (run_id, lead_id, node_id, visit, channel, subject, body, sender, status, error, provider_message_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (run_id, node_id, visit) DO NOTHING`,
-    [runId, command.leadId, command.nodeId, command.visit, command.channel, command.subject, command.body,
-      JSON.stringify(command.sender), outcome.error ? 'failed' : 'sent', outcome.error, outcome.providerMessageId],
-  );
+function newTouchOf({ runId, command }: DeliverTouchInput): NewTouch {
+  return {
+    runId, leadId: command.leadId, nodeId: command.nodeId, visit: command.visit, channel: command.channel,
+    subject: command.subject, body: command.body, html: command.html ?? null, sender: command.sender,
+  };
 }
 
-/** Delivers a touch at most once per (run, node, visit): DESIGN invariant 3, checked before the provider is called. */
-export function createPlaybookTouchActivities({ pool, provider }: { pool: Pool; provider: TouchProvider }) {
+/** The recorded outcome of a touch that has one (sent, or refused for good), or null while it is queued or new. */
+function outcomeOf(touch: TouchRow | null): CommandResult | null {
+  if (touch?.status === 'sent') return { kind: 'ok' };
+  if (touch?.status === 'failed') return { kind: 'failed', reason: touch.error ?? 'unknown' };
+  return null;
+}
+
+/**
+ * Delivers a touch at most once per (run, node, visit) (DESIGN invariants 3 and 10): the send intent (`queued`, with
+ * its Message-ID and rendered content) is written before the provider is called, then marked `sent` or `failed`.
+ * A retry finds the queued row and sends it again under the same Message-ID (README, "Exactly once").
+ */
+export function createPlaybookTouchActivities({ pool, provider, messageIdDomain }: PlaybookTouchDependencies) {
+  const key = ({ runId, command }: DeliverTouchInput) => ({ runId, nodeId: command.nodeId, visit: command.visit });
+
+  /** Records a refusal (as a failed touch, or by failing the queued one) and throws it: non-retryable. */
+  async function refuse(input: DeliverTouchInput, queued: TouchRow | null, error: string, deliveryStatus: 'failed' | 'suppressed', toAddress: string | null): Promise<never> {
+    if (queued) await markTouchFailed(pool, queued.id, error, deliveryStatus);
+    else await insertRefusedTouch(pool, newTouchOf(input), { error, deliveryStatus, toAddress });
+    // Recorded first, so a retry or replay of this activity returns the recorded outcome without a second call.
+    const recorded = outcomeOf(await findTouch(pool, key(input)));
+    throw refuseDelivery(recorded?.kind === 'failed' ? recorded.reason : error);
+  }
+
   return {
     async deliverTouch(input: DeliverTouchInput): Promise<CommandResult> {
-      const done = await existingResult(pool, input);
+      const { command } = input;
+      // Both read at once: a first attempt, by far the common case, needs the two.
+      const [existing, recipient] = await Promise.all([findTouch(pool, key(input)), findRecipient(pool, command.leadId, command.channel)]);
+      let touch = existing;
+      const done = outcomeOf(touch);
       if (done) return done;
-      const { rows } = await pool.query<Lead>('SELECT email, phone, consent FROM leads WHERE id = $1', [input.command.leadId]);
-      const lead = rows[0];
       // The lead is gone: nothing to deliver to, and retrying will not bring it back.
-      if (!lead) throw ApplicationFailure.nonRetryable(`lead ${input.command.leadId} not found`, 'LeadNotFound');
-      const { channel } = input.command;
-      // Invariant 4 is also checked here: the run's snapshot of the lead may predate an unsubscribe.
-      if (lead.consent?.[channel] === false) {
-        await recordTouch(pool, input, { providerMessageId: null, error: `no-consent:${channel}` });
-        return { kind: 'failed', reason: `no-consent:${channel}` };
+      if (!recipient) throw ApplicationFailure.nonRetryable(`lead ${command.leadId} not found`, 'LeadNotFound');
+      const to = touch?.toAddress ?? recipient.address;
+      const badAddress = addressRefusal(command.channel, to);
+      if (badAddress) return refuse(input, touch, badAddress, 'failed', to);
+      // Also on a retry of a queued touch: an unsubscribe or bounce recorded meanwhile stops the resend.
+      const noConsent = consentRefusal(command.channel, recipient);
+      if (noConsent) return refuse(input, touch, noConsent, 'suppressed', to);
+      if (!touch) {
+        touch = await insertQueuedTouch(pool, newTouchOf(input), { messageId: messageIdFor(command.idempotencyKey, messageIdDomain), toAddress: to! });
+        const raced = outcomeOf(touch);
+        if (raced) return raced;
       }
       try {
-        const { sender } = input.command;
         const sent = await provider.send({
-          idempotencyKey: input.command.idempotencyKey, leadId: input.command.leadId, channel, to: addressOf(lead, channel),
-          from: { name: sender.name, address: sender.address }, subject: input.command.subject, body: input.command.body,
-          ...(input.command.whatsappTemplate ? { whatsappTemplate: input.command.whatsappTemplate } : {}),
+          touchId: touch.id, leadId: command.leadId, idempotencyKey: command.idempotencyKey, messageId: touch.messageId!,
+          channel: command.channel, to: touch.toAddress!, from: { name: command.sender.name, address: command.sender.address },
+          subject: touch.subject, body: touch.body, html: touch.html, whatsappTemplate: command.whatsappTemplate ?? null,
         });
-        await recordTouch(pool, input, { providerMessageId: sent.providerMessageId, error: null });
+        if (await markTouchSent(pool, touch.id, sent.providerMessageId)) return { kind: 'ok' };
       } catch (error) {
+        // Transient: the row stays queued and Temporal retries the activity, which resends under the same Message-ID.
         if (!isPermanentDeliveryFailure(error)) throw error;
-        // Recorded first, so a retry or replay of this activity returns the same failure without a second call.
-        await recordTouch(pool, input, { providerMessageId: null, error: error.message });
+        return refuse(input, touch, error.message, 'failed', touch.toAddress);
       }
-      const result = (await existingResult(pool, input))!;
-      // A refusal fails the activity for good (visible in the run's history); the workflow routes it per onFailure.
-      if (result.kind === 'failed') throw refuseDelivery(result.reason);
-      return result;
+      return outcomeOf(await findTouch(pool, key(input)))!;
     },
   };
 }

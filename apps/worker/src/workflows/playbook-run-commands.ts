@@ -1,12 +1,20 @@
-import { ActivityFailure, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { ActivityFailure, patched, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { Command, CommandResult, LeadContext, RunState } from '@segflow/playbook';
+import { channelTaskQueue } from '@segflow/workflow-contracts';
 import type { PlaybookRunActivities } from '../activities/playbook-run.activities';
 
-const activities = proxyActivities<PlaybookRunActivities>({
+const ACTIVITY_OPTIONS = {
   startToCloseTimeout: '30 seconds',
   // Transient failures (database or provider hiccups) retry with backoff; permanent ones are non-retryable.
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+} as const;
+
+const activities = proxyActivities<PlaybookRunActivities>(ACTIVITY_OPTIONS);
+
+/** The deliveries of a channel, on its own task queue (whose workers hold the channel's send rate). */
+function channelActivities(channel: 'email' | 'whatsapp') {
+  return proxyActivities<PlaybookRunActivities>({ ...ACTIVITY_OPTIONS, taskQueue: channelTaskQueue(workflowInfo().taskQueue, channel) });
+}
 
 const localActivities = proxyLocalActivities<PlaybookRunActivities>({
   startToCloseTimeout: '30 seconds',
@@ -46,7 +54,7 @@ export async function executeCommand(runId: string, command: Command, lead: Lead
         });
         if (slot.kind === 'deferred') return slot;
       }
-      return resultOf(() => activities.deliverTouch({ runId, command }));
+      return resultOf(() => channelActivities(command.channel).deliverTouch({ runId, command }));
     }
     case 'createTask':
       return resultOf(() => activities.createTask({ runId, command }));

@@ -136,6 +136,10 @@ export type Command =
       channel: Exclude<Channel, 'linkedin'>;
       subject: string | null;
       body: string;
+      /** Email: the node's HTML template rendered (values escaped); absent = the channel makes HTML from `body`. */
+      html?: string;
+      /** WhatsApp: the node's approved template with its parameters rendered (used outside the 24-hour window). */
+      whatsappTemplate?: { name: string; language: string; parameters: string[] };
       sender: ResolvedSender;
       /** WhatsApp only: the node's template with its parameters rendered, sent outside the 24-hour window. */
       whatsappTemplate?: { name: string; language: string; parameters: string[] };

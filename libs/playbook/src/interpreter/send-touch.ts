@@ -1,5 +1,5 @@
 import type { SendNode } from '../nodes/send-node';
-import { renderTemplate, type TemplateContext } from '../template';
+import { renderHeaderTemplate, renderHtmlTemplate, renderTemplate, type TemplateContext } from '../template';
 import type { LeadContext } from './lead-context';
 import type { CommandResult, ResolvedSender } from './run-types';
 import { addNote, commandKey, currentVisit, type Resolution, type Work } from './run-work';
@@ -37,14 +37,16 @@ function emitTouch(work: Work, node: SendNode): void {
     });
     return;
   }
-  const subject = node.config.channel === 'email' ? renderTemplate(node.config.subject ?? '', templateContextOf(lead)) : null;
-  const template = node.config.whatsappTemplate;
-  const whatsappTemplate = template && {
-    ...template, parameters: template.parameters.map((parameter) => renderTemplate(parameter, templateContextOf(lead))),
-  };
+  const context = templateContextOf(lead);
+  const { channel, html, whatsappTemplate } = node.config;
+  const subject = channel === 'email' ? renderHeaderTemplate(node.config.subject ?? '', context) : null;
   work.commands.push({
-    kind: 'sendTouch', idempotencyKey: key, ...base, channel: node.config.channel, subject, body,
-    sender: resolveSender(node, lead), ...(whatsappTemplate ? { whatsappTemplate } : {}),
+    kind: 'sendTouch', idempotencyKey: key, ...base, channel, subject, body,
+    ...(channel === 'email' && html !== undefined ? { html: renderHtmlTemplate(html, context) } : {}),
+    ...(channel === 'whatsapp' && whatsappTemplate
+      ? { whatsappTemplate: { ...whatsappTemplate, parameters: whatsappTemplate.parameters.map((p) => renderTemplate(p, context)) } }
+      : {}),
+    sender: resolveSender(node, lead),
   });
 }
 

@@ -19,6 +19,14 @@ describe('startRun', () => {
     expect(step.state.touchesPerDay).toEqual({ '2026-03-02': 1 });
   });
 
+  it('renders an email node\'s HTML template with values escaped, and its subject without line breaks', () => {
+    const playbook = samplePlaybook();
+    const intro = playbook.nodes.find((n) => n.id === 'intro')!;
+    Object.assign(intro.config, { subject: 'Hi {{ lead.firstName }}\n', html: '<p>Hi {{ lead.firstName | default: "there" }} at {{ lead.company }}</p>' });
+    const step = startRun({ playbook, lead: sampleLead({ firstName: 'Priya\r\nBcc: x@y.z', company: 'A&B <Ltd>' }), now, runId: 'run-1' });
+    expect(step.commands).toEqual([expect.objectContaining({ subject: 'Hi Priya Bcc: x@y.z', html: '<p>Hi Priya\r\nBcc: x@y.z at A&amp;B &lt;Ltd&gt;</p>' })]);
+  });
+
   it('is deterministic and does not share the lead object', () => {
     const lead = sampleLead();
     const a = startRun({ playbook: samplePlaybook(), lead, now, runId: 'r' });

@@ -34,8 +34,10 @@ export type WhatsAppTemplate = z.infer<typeof whatsappTemplateSchema>;
 
 /**
  * Config of a `send` node. `subject` is required for email and not allowed on other channels
- * (checked by `validatePlaybook`, code `channel-field`). `body` is a template (see `TEMPLATE_VARIABLES`).
- * `whatsappTemplate` (WhatsApp only) is what is sent outside the lead's 24-hour window; without it such a send fails.
+ * (checked by `validatePlaybook`, code `channel-field`); so are `html` (email only: the HTML part, else it is made
+ * from `body`) and `whatsappTemplate` (WhatsApp only: what is sent outside the lead's 24-hour window; without it
+ * such a send fails). `body`, `subject`, `html` and the template's parameters are Liquid templates (see
+ * `TEMPLATE_VARIABLES`).
  * `onFailure` decides what a permanent delivery failure does: follow the `failed` edge, skip to `next`,
  * or end the run (`exited`).
  *
@@ -47,6 +49,7 @@ export const sendConfigSchema = z.object({
   channel: channelSchema,
   subject: z.string().max(300).optional(),
   body: z.string().min(1).max(5000),
+  html: z.string().min(1).max(100_000).optional(),
   sender: senderSchema,
   whatsappTemplate: whatsappTemplateSchema.optional(),
   onFailure: z.enum(['followFailedEdge', 'skip', 'exit']),

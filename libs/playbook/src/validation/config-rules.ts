@@ -1,7 +1,7 @@
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../nodes/common';
 import type { PlaybookNode } from '../nodes/playbook-node';
 import type { Playbook } from '../playbook-schema';
-import { findTemplateVariables, hasMalformedPlaceholder, isTemplateVariable } from '../template';
+import { findTemplateVariables, isTemplateVariable, templateSyntaxError } from '../template';
 import type { PlaybookIssue } from './playbook-issue';
 
 type Duration = { field: string; minutes: number; min: number };
@@ -40,8 +40,9 @@ export function checkDurations(node: PlaybookNode): PlaybookIssue[] {
 function templatesOf(node: PlaybookNode): Array<{ field: string; text: string }> {
   if (node.type === 'send') {
     const subject = node.config.subject === undefined ? [] : [{ field: 'config.subject', text: node.config.subject }];
+    const html = node.config.html === undefined ? [] : [{ field: 'config.html', text: node.config.html }];
     const parameters = (node.config.whatsappTemplate?.parameters ?? []).map((text, i) => ({ field: `config.whatsappTemplate.parameters.${i}`, text }));
-    return [...subject, { field: 'config.body', text: node.config.body }, ...parameters];
+    return [...subject, { field: 'config.body', text: node.config.body }, ...html, ...parameters];
   }
   if (node.type === 'task') {
     const description = node.config.description === undefined ? [] : [{ field: 'config.description', text: node.config.description }];
@@ -50,29 +51,30 @@ function templatesOf(node: PlaybookNode): Array<{ field: string; text: string }>
   return [];
 }
 
-/** Templates use only `TEMPLATE_VARIABLES` and have no stray braces. */
+/** Templates parse as Liquid and read only `TEMPLATE_VARIABLES`. */
 export function checkTemplates(node: PlaybookNode): PlaybookIssue[] {
   return templatesOf(node).flatMap(({ field, text }): PlaybookIssue[] => {
-    const unknown = findTemplateVariables(text).filter((name) => !isTemplateVariable(name));
-    const issues: PlaybookIssue[] = [...new Set(unknown)].map((name) => ({
-      code: 'unknown-template-variable', nodeId: node.id, field, message: `unknown variable {{${name}}}`,
+    const syntaxError = templateSyntaxError(text);
+    if (syntaxError !== null) return [{ code: 'malformed-template', nodeId: node.id, field, message: syntaxError }];
+    return findTemplateVariables(text).filter((name) => !isTemplateVariable(name)).map((name) => ({
+      code: 'unknown-template-variable', nodeId: node.id, field, message: `unknown variable {{ ${name} }}`,
     }));
-    if (hasMalformedPlaceholder(text)) issues.push({ code: 'malformed-template', nodeId: node.id, field, message: 'unbalanced {{ or }}' });
-    return issues;
   });
 }
 
-/** Email needs a subject and only email may have one; only WhatsApp has a template; LinkedIn is sent by the owner, so no fixed sender. */
+/**
+ * Email needs a subject and only email may have one (or an HTML part); only WhatsApp has a message template;
+ * LinkedIn is sent by the owner, so no fixed sender.
+ */
 export function checkChannel(node: PlaybookNode): PlaybookIssue[] {
   if (node.type !== 'send') return [];
-  const { channel, subject, sender } = node.config;
+  const { channel, subject, sender, html, whatsappTemplate } = node.config;
   const at = { nodeId: node.id };
   const issues: PlaybookIssue[] = [];
   if (channel === 'email' && !subject?.trim()) issues.push({ code: 'channel-field', ...at, field: 'config.subject', message: 'an email needs a subject' });
   if (channel !== 'email' && subject !== undefined) issues.push({ code: 'channel-field', ...at, field: 'config.subject', message: `${channel} messages have no subject` });
-  if (channel !== 'whatsapp' && node.config.whatsappTemplate) {
-    issues.push({ code: 'channel-field', ...at, field: 'config.whatsappTemplate', message: `${channel} messages have no WhatsApp template` });
-  }
+  if (channel !== 'email' && html !== undefined) issues.push({ code: 'channel-field', ...at, field: 'config.html', message: `${channel} messages have no HTML part` });
+  if (channel !== 'whatsapp' && whatsappTemplate !== undefined) issues.push({ code: 'channel-field', ...at, field: 'config.whatsappTemplate', message: `${channel} messages have no WhatsApp template` });
   if (channel === 'linkedin' && sender.kind !== 'owner') {
     issues.push({ code: 'channel-sender', ...at, field: 'config.sender', message: 'LinkedIn messages are sent by the owner as a task' });
   }

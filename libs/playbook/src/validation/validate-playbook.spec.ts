@@ -50,13 +50,17 @@ describe('validatePlaybook', () => {
       [['duration-out-of-range', 'call', 'config.timeoutMinutes']]],
     ['unknown template variable', (p) => { node(p, 'intro').config.body = 'Hi {{lead.nickname}}'; }, [['unknown-template-variable', 'intro', 'config.body']]],
     ['malformed template', (p) => { node(p, 'call').config.title = 'Call {{lead.firstName'; }, [['malformed-template', 'call', 'config.title']]],
-    ['email without subject', (p) => { delete node(p, 'intro').config.subject; }, [['channel-field', 'intro', 'config.subject']]],
-    ['whatsapp with subject', (p) => { node(p, 'intro').config.channel = 'whatsapp'; }, [['channel-field', 'intro', 'config.subject']]],
-    ['email with a WhatsApp template', (p) => { node(p, 'intro').config.whatsappTemplate = { name: 'intro', language: 'en', parameters: [] }; }, [['channel-field', 'intro', 'config.whatsappTemplate']]],
+    ['unknown variable in the HTML part', (p) => { node(p, 'intro').config.html = '<p>{{ lead.phone | default: "x" }}</p>'; }, [['unknown-template-variable', 'intro', 'config.html']]],
+    ['unknown filter in the subject', (p) => { node(p, 'intro').config.subject = '{{ lead.firstName | shout }}'; }, [['malformed-template', 'intro', 'config.subject']]],
     ['unknown variable in a WhatsApp template parameter', (p) => {
-      Object.assign(node(p, 'intro').config, { channel: 'whatsapp', whatsappTemplate: { name: 'intro', language: 'en', parameters: ['{{lead.firstName}}', '{{lead.nickname}}'] } });
+      Object.assign(node(p, 'intro').config, { channel: 'whatsapp', whatsappTemplate: { name: 'hello', language: 'en', parameters: ['{{ lead.firstName }}', '{{ deal.size }}'] } });
       delete node(p, 'intro').config.subject;
     }, [['unknown-template-variable', 'intro', 'config.whatsappTemplate.parameters.1']]],
+    ['whatsapp with an HTML part', (p) => { Object.assign(node(p, 'intro').config, { channel: 'whatsapp', html: '<p>x</p>' }); delete node(p, 'intro').config.subject; },
+      [['channel-field', 'intro', 'config.html']]],
+    ['email with a WhatsApp template', (p) => { node(p, 'intro').config.whatsappTemplate = { name: 'hello', language: 'en', parameters: [] }; }, [['channel-field', 'intro', 'config.whatsappTemplate']]],
+    ['email without subject', (p) => { delete node(p, 'intro').config.subject; }, [['channel-field', 'intro', 'config.subject']]],
+    ['whatsapp with subject', (p) => { node(p, 'intro').config.channel = 'whatsapp'; }, [['channel-field', 'intro', 'config.subject']]],
     ['WhatsApp template with a bad name', (p) => {
       Object.assign(node(p, 'intro').config, { channel: 'whatsapp', whatsappTemplate: { name: 'Intro Offer', language: 'en', parameters: [] } });
       delete node(p, 'intro').config.subject;
