@@ -141,8 +141,6 @@ export type Command =
       /** WhatsApp: the node's approved template with its parameters rendered (used outside the 24-hour window). */
       whatsappTemplate?: { name: string; language: string; parameters: string[] };
       sender: ResolvedSender;
-      /** WhatsApp only: the node's template with its parameters rendered, sent outside the 24-hour window. */
-      whatsappTemplate?: { name: string; language: string; parameters: string[] };
     }
   | {
       kind: 'createTask';
