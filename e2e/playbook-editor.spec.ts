@@ -209,4 +209,19 @@ describe('playbook editor (browser → web → API → Temporal → worker → P
     expect(timeline).toContain('Entered segment');
     await browser.screenshot('lead-detail');
   });
+
+  it('shows the delivery figures of the sent touch on its send node and on the dashboard', async () => {
+    const { page } = browser;
+    await page.goto(`${stack.webUrl}/playbooks/${playbookId}`);
+    await page.getByRole('combobox', { name: 'Analytics version' }).selectOption('1');
+    // One email handed to the SMTP server: sent, neither delivered (SMTP tells nothing more) nor replied yet.
+    const badge = page.locator('[data-testid="node-intro"] [aria-label="Delivery"]');
+    await badge.waitFor();
+    expect((await badge.textContent())?.trim()).toBe('✉ 1 · 0% · 0%');
+    expect(await page.locator('[aria-label="Delivery"]').count()).toBe(1);
+    await page.goto(`${stack.webUrl}/dashboard`);
+    const row = page.getByRole('table', { name: 'Delivery by channel' }).getByRole('row').filter({ hasText: 'E2E high-intent follow-up v1' });
+    await row.waitFor();
+    expect(await row.locator('td').allTextContents()).toEqual(['E2E high-intent follow-up v1', 'email', '1', '0%', '0%', '0%', '0%']);
+  });
 });

@@ -3,3 +3,4 @@ export * from './playbooks';
 export * from './dashboards';
 export * from './sandbox-mail';
 export * from './outbox';
+export * from './delivery';

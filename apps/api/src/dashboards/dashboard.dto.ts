@@ -1,4 +1,4 @@
-import type { SummaryRow } from '@segflow/api-contracts';
+import type { DeliveryRow, SummaryRow } from '@segflow/api-contracts';
 import { z } from 'zod';
 import { DIMENSIONS } from './dashboard-dimensions';
 
@@ -36,10 +36,21 @@ export const drillDownQuerySchema = z
   .refine(isOrdered, orderMessage);
 export const liftQuerySchema = z.object(rangeFields).transform(withDefaultRange).refine(isOrdered, orderMessage);
 
+/** Delivery figures: optionally one playbook (and version), optionally `[from, to)`; none of them = everything. */
+export const deliveryQuerySchema = z
+  .object({
+    playbookId: z.string().uuid().optional(),
+    version: z.coerce.number().int().min(1).optional(),
+    ...rangeFields,
+  })
+  .refine((q) => q.version === undefined || q.playbookId !== undefined, { message: 'version needs playbookId', path: ['version'] })
+  .refine((q) => !q.from || !q.to || q.from < q.to, orderMessage);
+
 export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
 export type TrendQuery = z.infer<typeof trendQuerySchema>;
 export type DrillDownQuery = z.infer<typeof drillDownQuerySchema>;
 export type LiftQuery = z.infer<typeof liftQuerySchema>;
+export type DeliveryQuery = z.infer<typeof deliveryQuerySchema>;
 
 
-export type { SummaryRow };
+export type { DeliveryRow, SummaryRow };

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
-import { DrillDownQuery, drillDownQuerySchema, LiftQuery, liftQuerySchema, SummaryQuery, summaryQuerySchema, SummaryRow, TrendQuery, trendQuerySchema } from './dashboard.dto';
+import { DeliveryQuery, deliveryQuerySchema, DeliveryRow, DrillDownQuery, drillDownQuerySchema, LiftQuery, liftQuerySchema, SummaryQuery, summaryQuerySchema, SummaryRow, TrendQuery, trendQuerySchema } from './dashboard.dto';
 import { DashboardsService } from './dashboards.service';
 import { streamCsv, toCsv } from './to-csv';
 
@@ -46,6 +46,13 @@ export class DashboardsController {
   leadsCsv(@Query(new ZodBodyPipe(drillDownQuerySchema)) q: DrillDownQuery): StreamableFile {
     const csv = Readable.from(streamCsv(this.dashboards.leadBatches(q), LEAD_COLUMNS as never));
     return new StreamableFile(csv, { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="segflow-leads.csv"' });
+  }
+
+  @Get('delivery')
+  @Roles('manager', 'ops')
+  @ApiOperation({ summary: 'Touches by delivery status and delivered/open/click/reply/bounce/failed/suppressed rates per playbook version × channel × node (nodeId null: all nodes)' })
+  delivery(@Query(new ZodBodyPipe(deliveryQuerySchema)) q: DeliveryQuery): Promise<DeliveryRow[]> {
+    return this.dashboards.delivery(q);
   }
 
   @Get('lift')

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DrillDownQuery, LiftQuery, SummaryQuery, SummaryRow, TrendQuery } from './dashboard.dto';
+import { DeliveryQuery, DeliveryRow, DrillDownQuery, LiftQuery, SummaryQuery, SummaryRow, TrendQuery } from './dashboard.dto';
 import { drillDownSql, LIFT_SQL, summarySql, TREND_SQL } from './dashboard.sql';
+import { DELIVERY_SQL } from './delivery.sql';
 import { wholeDays } from './whole-days';
 
 /** Rows of `GET /dashboards/leads` when the query names no `limit`. */
@@ -48,6 +49,10 @@ export class DashboardsService {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
     }
+  }
+
+  delivery(q: DeliveryQuery): Promise<DeliveryRow[]> {
+    return this.db.query(DELIVERY_SQL, [q.playbookId ?? null, q.version ?? null, q.from ?? null, q.to ?? null]);
   }
 
   async lift(q: LiftQuery) {

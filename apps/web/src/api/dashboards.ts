@@ -1,7 +1,7 @@
-import type { SummaryRow } from '@segflow/api-contracts';
+import type { DeliveryRow, SummaryRow } from '@segflow/api-contracts';
 import { requestJson } from './http';
 
-export type { SummaryRow };
+export type { DeliveryRow, SummaryRow };
 
 export type Dimension = 'segment' | 'playbook' | 'rep' | 'channel';
 
@@ -64,6 +64,10 @@ export const fetchSummary = (range: DashboardRange, groupBy: Dimension) => reque
 export const fetchTrend = (range: DashboardRange) => requestJson<TrendPoint[]>(`/api/dashboards/trend?${dashboardQuery(range, { bucket: 'day' })}`);
 export const fetchDrillDown = (range: DashboardRange, groupBy: Dimension, key: string | null) =>
   requestJson<DrillDownLead[]>(`/api/dashboards/leads?${dashboardQuery(range, { groupBy, key: key ?? undefined })}`);
+export const fetchDelivery = (range: DashboardRange) => requestJson<DeliveryRow[]>(`/api/dashboards/delivery?${dashboardQuery(range)}`);
+/** Delivery figures of one published version, all time (the editor's per-node badges). */
+export const fetchVersionDelivery = (playbookId: string, version: number) =>
+  requestJson<DeliveryRow[]>(`/api/dashboards/delivery?${new URLSearchParams({ playbookId, version: String(version) })}`);
 export const fetchLift = (range: DashboardRange) => requestJson<LiftRow[]>(`/api/dashboards/lift?${dashboardQuery(range)}`);
 export const fetchNotifications = () => requestJson<Notification[]>('/api/notifications');
 export const markNotificationRead = (id: string) => requestJson<void>(`/api/notifications/${id}/read`, { method: 'POST' });

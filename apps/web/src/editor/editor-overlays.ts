@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { PlaybookIssue } from '@segflow/playbook';
+import type { NodeDeliveryBadge } from '../pages/delivery-figures';
 import type { NodeStats, VisitMark } from './canvas-overlays';
 
 /** How a node differs in a version diff. */
@@ -13,10 +14,12 @@ export interface EditorOverlays {
   issues: Record<string, PlaybookIssue[]>;
   visits: Record<string, VisitMark[]>;
   stats: Record<string, NodeStats>;
+  /** Delivery figures of send nodes in the analytics version. */
+  delivery: Record<string, NodeDeliveryBadge>;
   diff: Record<string, DiffMark>;
 }
 
-export const EMPTY_OVERLAYS: EditorOverlays = { issues: {}, visits: {}, stats: {}, diff: {} };
+export const EMPTY_OVERLAYS: EditorOverlays = { issues: {}, visits: {}, stats: {}, delivery: {}, diff: {} };
 
 export const EditorOverlaysContext = createContext<EditorOverlays>(EMPTY_OVERLAYS);
 

@@ -2,8 +2,10 @@ import './editor.css';
 import { applyEdgeChanges, applyNodeChanges, type Connection, type Edge, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { canConnect, validatePlaybook, type LeadContext, type PlaybookIssue, type PlaybookNode, type SimulationResult } from '@segflow/playbook';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { fetchVersionDelivery, type DeliveryRow } from '../api/dashboards';
 import { ApiError } from '../api/http';
 import { getVersionAnalytics, listVersions, publishPlaybook, type NodeAnalytics, type PlaybookDetail, type PlaybookVersion } from '../api/playbooks';
+import { deliveryBadgesByNode } from '../pages/delivery-figures';
 import { setNavigationGuard } from '../router';
 import { edgesOnPath, issuesByNode, statsByNode, visitsByNode } from './canvas-overlays';
 import { EditorOverlaysContext } from './editor-overlays';
@@ -60,6 +62,7 @@ export function PlaybookEditor({ detail, onRefresh, onReset }: { detail: Playboo
   const [versions, setVersions] = useState<PlaybookVersion[]>([]);
   const [analyticsVersion, setAnalyticsVersion] = useState<number | null>(null);
   const [analytics, setAnalytics] = useState<NodeAnalytics[]>([]);
+  const [delivery, setDelivery] = useState<DeliveryRow[]>([]);
   const [publishing, setPublishing] = useState(false);
   const [publishIssues, setPublishIssues] = useState<PlaybookIssue[] | null>(null);
   const [versionsKey, setVersionsKey] = useState(0);
@@ -68,8 +71,10 @@ export function PlaybookEditor({ detail, onRefresh, onReset }: { detail: Playboo
 
   useEffect(() => void listVersions(detail.id).then(setVersions, () => setVersions([])), [detail.id, versionsKey]);
   useEffect(() => {
+    setDelivery([]);
     if (analyticsVersion === null) return setAnalytics([]);
     getVersionAnalytics(detail.id, analyticsVersion).then(setAnalytics, (e: Error) => setNotice(`Analytics: ${e.message}`));
+    fetchVersionDelivery(detail.id, analyticsVersion).then(setDelivery, (e: Error) => setNotice(`Delivery figures: ${e.message}`));
   }, [detail.id, analyticsVersion]);
 
   // Leaving with unsaved changes warns, both for the browser and for in-app links.
@@ -128,6 +133,7 @@ export function PlaybookEditor({ detail, onRefresh, onReset }: { detail: Playboo
     issues: issuesByNode(issues),
     visits: simulation ? visitsByNode(simulation.path) : {},
     stats: statsByNode(analytics),
+    delivery: deliveryBadgesByNode(delivery),
     diff: {},
   });
 

@@ -15,10 +15,11 @@ function PlaybookNodeViewBase({ id, type, data, selected }: NodeProps<PlaybookFl
   const handles = outHandlesOf(node);
   const handleKey = handles.map((h) => h.id).join('|');
   const updateNodeInternals = useUpdateNodeInternals();
-  const { issues, visits, stats, diff } = useEditorOverlays();
+  const { issues, visits, stats, delivery, diff } = useEditorOverlays();
   const nodeIssues = issues[id] ?? [];
   const nodeVisits = visits[id] ?? [];
   const nodeStats = stats[id];
+  const nodeDelivery = type === 'send' ? delivery[id] : undefined;
   // Handles come from the config (split variants, task waiting): React Flow must re-measure them when they
   // change. Not on mount: React Flow measures new nodes itself, and 300 extra updates made opening slow.
   const measuredKey = useRef(handleKey);
@@ -59,6 +60,11 @@ function PlaybookNodeViewBase({ id, type, data, selected }: NodeProps<PlaybookFl
           <span title="waiting here">⏸ {nodeStats.waiting}</span>
           <span title="exited here">⏏ {nodeStats.exited}</span>
           <span title="converted after">★ {nodeStats.converted}</span>
+        </div>
+      )}
+      {nodeDelivery && (
+        <div className="pb-node__delivery" aria-label="Delivery" title={nodeDelivery.title}>
+          ✉ {nodeDelivery.text}
         </div>
       )}
       <div className="pb-node__handles">

@@ -1,9 +1,10 @@
 import './inbox.css';
 import { useState } from 'react';
 import {
-  DashboardRange, dashboardQuery, Dimension, DrillDownLead, fetchDrillDown, fetchLift, fetchNotifications, fetchSummary, fetchTrend, markNotificationRead,
+  DashboardRange, dashboardQuery, Dimension, DrillDownLead, fetchDelivery, fetchDrillDown, fetchLift, fetchNotifications, fetchSummary, fetchTrend, markNotificationRead,
 } from '../api/dashboards';
 import { formatMinutes, formatRate, PairedBarChart, TrendChart } from './dashboard-charts';
+import { channelDeliveryLines } from './delivery-figures';
 import { usePolling } from './inbox-polling';
 
 const DIMENSION_LABELS: Record<Dimension, string> = { segment: 'Segment', playbook: 'Playbook (version)', rep: 'Rep', channel: 'Channel' };
@@ -17,6 +18,7 @@ export function DashboardPage() {
   const summary = usePolling(() => fetchSummary(range, groupBy), 10_000, [range.from, range.to, groupBy]);
   const trend = usePolling(() => fetchTrend(range), 30_000, [range.from, range.to]);
   const lift = usePolling(() => fetchLift(range), 30_000, [range.from, range.to]);
+  const delivery = usePolling(() => fetchDelivery(range), 30_000, [range.from, range.to]);
   const notifications = usePolling(fetchNotifications, 5_000);
 
   const openDrillDown = async (key: string | null, label: string) => setDrill({ key, label, leads: await fetchDrillDown(range, groupBy, key) });
@@ -76,6 +78,17 @@ export function DashboardPage() {
           </table>
         </div>
       )}
+      <h2>Delivery by channel</h2>
+      <table className="table" aria-label="Delivery by channel">
+        <thead><tr><th>Playbook (version)</th><th>Channel</th><th>Sent</th><th>Delivered</th><th>Reply</th><th>Click</th><th>Bounce</th></tr></thead>
+        <tbody>
+          {channelDeliveryLines(delivery.data ?? []).map((d) => (
+            <tr key={d.key}>
+              <td>{d.version}</td><td>{d.channel}</td><td>{d.sent}</td><td>{d.delivered}</td><td>{d.replied}</td><td>{d.clicked}</td><td>{d.bounced}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <h2>Lift vs holdout</h2>
       <table className="table" aria-label="Lift">
         <thead><tr><th>Segment</th><th>Playbook</th><th>Treated (n)</th><th>Converted</th><th>Holdout (n)</th><th>Converted</th><th>Lift</th></tr></thead>
