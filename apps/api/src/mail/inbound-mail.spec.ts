@@ -126,6 +126,23 @@ describe('inbound email (embedded SMTP server, POST /api/inbound/email, sandbox 
     expect(events.map((e: any) => e.data)).toEqual([expect.objectContaining({ replyTo: { touchId: touch.touchId }, properties: expect.objectContaining({ bounceType, status }) })]);
   });
 
+  it('turns mail to the reply address with subject "unsubscribe" (List-Unsubscribe mailto:) into an unsubscribe on email, not a reply', async () => {
+    await smtp.sendMail({ from: touch.address, to: replyAddress(touch.touchId, DOMAIN, sign), subject: 'Unsubscribe', messageId: '<unsub-1@example.in>', text: '' });
+    const row = await eventually(() => inbound('unsub-1@example.in'), 'the unsubscribe mail');
+    expect(row).toMatchObject({ kind: 'opt_out', touchId: touch.touchId, leadId: touch.leadId, eventId: `unsubscribe:${touch.touchId}:email` });
+    const events = await eventsOf(touch.leadId, 'unsubscribe');
+    expect(events.map((e: any) => e.data)).toEqual([expect.objectContaining({ channel: 'email', replyTo: { touchId: touch.touchId }, properties: expect.objectContaining({ source: 'list-unsubscribe-mailto' }) })]);
+    expect(await eventsOf(touch.leadId, 'email_reply')).toEqual([]);
+    const consent = await fixtures.db.query(`SELECT (consent->>'email')::boolean AS email FROM leads WHERE id = $1`, [touch.leadId]);
+    expect(consent.rows).toEqual([{ email: false }]);
+
+    // "Re: unsubscribe" is a person answering, and an unthreaded "unsubscribe" names no lead: both stay what they are.
+    await smtp.sendMail({ from: touch.address, to: replyAddress(touch.touchId, DOMAIN, sign), subject: 'Re: unsubscribe', messageId: '<unsub-2@example.in>', text: 'Why?' });
+    await smtp.sendMail({ from: touch.address, to: `sales@${DOMAIN}`, subject: 'unsubscribe', messageId: '<unsub-3@example.in>', inReplyTo: touch.messageId, text: '' });
+    expect(await eventually(() => inbound('unsub-2@example.in'), 'the reply')).toMatchObject({ kind: 'reply' });
+    expect(await eventually(() => inbound('unsub-3@example.in'), 'the threaded mail')).toMatchObject({ kind: 'reply', details: { threadedBy: 'message-id' } });
+  });
+
   it('keeps mail it cannot thread as unmatched, without an event', async () => {
     await smtp.sendMail({ from: 'someone@example.in', to: `sales@${DOMAIN}`, subject: 'Hello', messageId: '<stray-1@example.in>', text: 'Who is this?' });
     expect(await eventually(() => inbound('stray-1@example.in'), 'the stray mail')).toMatchObject({ kind: 'unmatched', touchId: null, eventId: null });
