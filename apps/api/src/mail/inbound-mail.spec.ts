@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { replyAddress } from '@segflow/channels';
 import { createTransport, Transporter } from 'nodemailer';
 import { segflowSigner } from '../common/segflow-signer';
+import { dsnMessage } from '../testing/dsn-fixture';
 import { SlaFixtures } from '../testing/sla-fixtures';
 import { MAX_MAIL_BYTES } from './mail-limits';
 import { SmtpInboundServer } from './smtp-inbound.server';
@@ -29,20 +30,6 @@ async function eventually<T>(read: () => Promise<T | null | undefined>, what: st
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
-}
-
-function dsn(status: string, originalMessageId: string, messageId: string): string {
-  return [
-    'From: Mail Delivery System <MAILER-DAEMON@mx.example.in>', `To: bounces@${DOMAIN}`, 'Subject: Undelivered Mail Returned to Sender',
-    `Message-ID: ${messageId}`, 'Auto-Submitted: auto-replied', 'MIME-Version: 1.0',
-    'Content-Type: multipart/report; report-type=delivery-status; boundary="DSN"', '',
-    '--DSN', 'Content-Type: text/plain', '', 'Your message could not be delivered.', '',
-    '--DSN', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.example.in', '',
-    'Final-Recipient: rfc822; asha@example.in', `Action: ${status.startsWith('5') ? 'failed' : 'delayed'}`, `Status: ${status}`,
-    `Diagnostic-Code: smtp; ${status.startsWith('5') ? '550' : '451'} ${status} mailbox problem`, '',
-    '--DSN', 'Content-Type: text/rfc822-headers', '', `Message-ID: ${originalMessageId}`, 'Subject: Pricing for your team', '',
-    '--DSN--', '',
-  ].join('\r\n');
 }
 
 describe('inbound email (embedded SMTP server, POST /api/inbound/email, sandbox mailbox)', () => {
@@ -119,7 +106,7 @@ describe('inbound email (embedded SMTP server, POST /api/inbound/email, sandbox 
     ['4.2.2', 'soft'],
   ])('turns a DSN with status %s into a %s email_bounce threaded by the bounced Message-ID', async (status, bounceType) => {
     const dsnId = `<dsn-${status}@mx.example.in>`;
-    await smtp.sendMail({ envelope: { from: '', to: [`bounces@${DOMAIN}`] }, raw: dsn(status, touch.messageId, dsnId) });
+    await smtp.sendMail({ envelope: { from: '', to: [`bounces@${DOMAIN}`] }, raw: dsnMessage({ status, to: `bounces@${DOMAIN}`, recipient: 'asha@example.in', originalMessageId: touch.messageId, messageId: dsnId }) });
     const row = await eventually(() => inbound(dsnId.slice(1, -1)), 'the bounce');
     expect(row).toMatchObject({ kind: 'bounce', touchId: touch.touchId, details: { bounceType, status, recipient: 'asha@example.in' } });
     const events = await eventsOf(touch.leadId, 'email_bounce');
