@@ -28,8 +28,8 @@ async function startGraphServer(): Promise<{ url: string; received: Received[]; 
 const NOW = new Date('2026-03-02T10:00:00Z');
 const HOURS = 60 * 60 * 1000;
 const touch: OutgoingTouch = {
-  idempotencyKey: 'run-1:intro:1', leadId: 'lead-1', touchId: 'touch-1', channel: 'whatsapp', to: '+919812345678',
-  from: { name: 'Meera', address: null }, subject: null, body: 'Hi Priya, following up on your enquiry',
+  idempotencyKey: 'run-1:intro:1', leadId: 'lead-1', touchId: 'touch-1', messageId: '<run-1.intro.1@segflow.local>', channel: 'whatsapp', to: '+919812345678',
+  from: { name: 'Meera', address: null }, subject: null, body: 'Hi Priya, following up on your enquiry', html: null,
   whatsappTemplate: { name: 'intro_followup', language: 'en', parameters: ['Priya', 'Meera'] },
 };
 
@@ -74,8 +74,7 @@ describe('createWhatsAppTouchProvider', () => {
   });
 
   it('refuses for good outside the window without a template, calling nothing', async () => {
-    const { whatsappTemplate: _none, ...plain } = touch;
-    const refused = await provider().send(plain).catch((e: unknown) => e);
+    const refused = await provider().send({ ...touch, whatsappTemplate: null }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ nonRetryable: true, type: PERMANENT_DELIVERY_FAILURE, message: OUTSIDE_WINDOW_NO_TEMPLATE });
     expect(graph.received).toHaveLength(0);
   });
