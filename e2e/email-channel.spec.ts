@@ -25,7 +25,7 @@ const sign = segflowSigner(SECRET);
 const sender = { kind: 'fixed', name: 'Meera Kulkarni', address: 'meera@segflow.test' } as const;
 
 /**
- * intro (HTML + text email with one link) → waitForEvent(email_reply, 20 interpreter minutes = 20 s at the time
+ * intro (HTML + text email with one link) → waitForEvent(email_reply, 30 interpreter minutes = 30 s at the time
  * scale below) → branch(replied?) → exit `replied` / exit `no-reply`.
  */
 const replyPlaybook = (): Playbook => buildPlaybook({
@@ -38,7 +38,7 @@ const replyPlaybook = (): Playbook => buildPlaybook({
         html: `<p>Hi {{lead.firstName}},</p><p>Our <a href="${PRICING_URL.replace(/&/g, '&amp;')}">pricing</a> for {{lead.company}}.</p>`,
       },
     },
-    { id: 'reply', type: 'waitForEvent', config: { eventTypes: ['email_reply'], timeoutMinutes: 20 } },
+    { id: 'reply', type: 'waitForEvent', config: { eventTypes: ['email_reply'], timeoutMinutes: 30 } },
     { id: 'replied', type: 'branch', config: { condition: { op: 'eventSeen', eventType: 'email_reply' } } },
     { id: 'yes', type: 'exit', config: { reason: 'replied' } },
     { id: 'no', type: 'exit', config: { reason: 'no-reply' } },
@@ -193,8 +193,11 @@ describe('email channel (built API + worker, embedded SMTP server in sandbox mod
       from: email, to: reply, subject: 'Out of office: back on Monday', inReplyTo: touch.messageId, messageId: '<e-ooo-1@suratsilks.test>',
       headers: { 'Auto-Submitted': 'auto-replied' }, text: 'I am on leave till Monday.',
     });
-    await until(async () => (await db.query(`SELECT kind FROM inbound_messages WHERE provider_id = 'e-ooo-1@suratsilks.test'`)).rows, (rows) => rows.length === 1);
-    const ended = await runWhen(runId, (r) => r.status !== 'active', 40_000);
+    const recorded = await until(async () => (await db.query(`SELECT kind FROM inbound_messages WHERE provider_id = 'e-ooo-1@suratsilks.test'`)).rows, (rows) => rows.length === 1);
+    expect(recorded).toEqual([{ kind: 'auto_reply' }]);
+    // Heard while the run still waited for a reply: had it counted, the run would have gone down the replied branch.
+    expect((await api('GET', `/api/runs/${runId}`)).body).toMatchObject({ status: 'active', currentNodeId: 'reply' });
+    const ended = await runWhen(runId, (r) => r.status !== 'active', 50_000);
     expect(ended).toMatchObject({ status: 'exited', exitReason: 'no-reply' });
     expect(await eventsOf(leadId, 'email_reply')).toEqual([]);
   });
