@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import { classifyInboundMail } from './classify-inbound-mail';
+import { classifyInboundMail, isUnsubscribeRequest } from './classify-inbound-mail';
 
 async function classify(headerLines: readonly string[], body = 'Hello') {
   const raw = [...headerLines, 'From: a@example.in', 'To: b@reply.segflow.test', '', body, ''].join('\r\n');
@@ -33,5 +33,14 @@ describe('classifyInboundMail', () => {
     expect(await classify(...report('5.1.1'))).toEqual({ kind: 'bounce', bounceType: 'hard', status: '5.1.1', recipient: 'lead@example.in' });
     expect(await classify(...report('4.4.7'))).toEqual({ kind: 'bounce', bounceType: 'soft', status: '4.4.7', recipient: 'lead@example.in' });
     expect(await classify(...report('2.0.0'))).toEqual({ kind: 'auto_reply', reason: 'Auto-Submitted: auto-replied' });
+  });
+
+  it('takes a person’s message with subject exactly "unsubscribe" (any case) for a List-Unsubscribe mailto:, and nothing else', async () => {
+    const unsubscribe = async (subject: string, extra: string[] = []) => isUnsubscribeRequest(await classify([`Subject: ${subject}`, ...extra]), subject);
+    expect(await unsubscribe('unsubscribe')).toBe(true);
+    expect(await unsubscribe(' Unsubscribe ')).toBe(true);
+    expect(await unsubscribe('Re: unsubscribe')).toBe(false);
+    expect(await unsubscribe('please unsubscribe me')).toBe(false);
+    expect(await unsubscribe('unsubscribe', ['Auto-Submitted: auto-replied'])).toBe(false);
   });
 });

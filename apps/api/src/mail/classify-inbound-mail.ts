@@ -3,6 +3,8 @@ import type { HeaderValue, Headers } from 'mailparser';
 /** What came back: a person's reply, an automatic answer (RFC 3834) or a delivery status notification (RFC 3464). */
 export type InboundMailClass =
   | { kind: 'reply' }
+  /** A request to stop email, sent to the `mailto:` of List-Unsubscribe (RFC 2369): subject `unsubscribe`. */
+  | { kind: 'opt_out' }
   | { kind: 'auto_reply'; reason: string }
   | { kind: 'bounce'; bounceType: 'hard' | 'soft'; status: string; recipient: string | null };
 
@@ -20,6 +22,14 @@ export function classifyInboundMail(headers: Headers, subject: string, raw: stri
   if (bounce) return bounce;
   const reason = autoReplyReasonOf(headers, subject);
   return reason ? { kind: 'auto_reply', reason } : { kind: 'reply' };
+}
+
+/**
+ * Whether a message answering a touch's reply address is the `mailto:` unsubscribe of its List-Unsubscribe header
+ * (subject `unsubscribe`, as mail clients send it; `Re:` kept out: a person replying is not unsubscribing).
+ */
+export function isUnsubscribeRequest(classified: InboundMailClass, subject: string): boolean {
+  return classified.kind === 'reply' && subject.trim().toLowerCase() === 'unsubscribe';
 }
 
 function deliveryStatusOf(headers: Headers, raw: string): InboundMailClass | null {

@@ -3,12 +3,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { messageIdsIn, Signer, touchIdOfReplyAddress } from '@segflow/channels';
 import { AddressObject, ParsedMail, simpleParser } from 'mailparser';
+import { EventInput } from '@segflow/scoring';
 import { DataSource } from 'typeorm';
 import { SEGFLOW_SIGNER } from '../common/segflow-signer';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventsService } from '../events/events.service';
 import { findTouchById, findTouchByMessageIds, TouchOfLead } from '../runs/touch-lookup.store';
-import { classifyInboundMail, InboundMailClass } from './classify-inbound-mail';
+import { classifyInboundMail, InboundMailClass, isUnsubscribeRequest } from './classify-inbound-mail';
 import { insertInboundEmail, NewInboundEmail } from './inbound-messages.store';
 import { stripQuotedReply } from './strip-quoted-reply';
 
@@ -28,7 +29,8 @@ const EVENT_TEXT_MAX_CHARS = 2_000;
 /**
  * Turns an authenticated inbound email (from the embedded SMTP server or POST /api/inbound/email) into what it
  * means: a reply (`email_reply` event on the touch it answers), an automatic answer (kept, no event), a delivery
- * status notification (`email_bounce`, hard or soft) or unmatched mail (kept, no event). Idempotent per Message-ID.
+ * status notification (`email_bounce`, hard or soft), a List-Unsubscribe `mailto:` (`unsubscribe` on email for the
+ * touch's lead) or unmatched mail (kept, no event). Idempotent per Message-ID.
  */
 @Injectable()
 export class InboundMailService {
@@ -45,8 +47,10 @@ export class InboundMailService {
   async receive(raw: Buffer, recipients: readonly string[] = []): Promise<InboundMailOutcome> {
     const mail = await simpleParser(raw);
     const messageId = messageIdsIn(mail.messageId)[0] ?? `sha256.${createHash('sha256').update(raw).digest('hex')}`;
-    const classified = classifyInboundMail(mail.headers, mail.subject ?? '', raw.toString('latin1'));
-    const { touch, threadedBy } = await this.threadOf(mail, recipients, classified, raw.toString('latin1'));
+    const parsed = classifyInboundMail(mail.headers, mail.subject ?? '', raw.toString('latin1'));
+    const { touch, threadedBy } = await this.threadOf(mail, recipients, parsed, raw.toString('latin1'));
+    // Only the signed reply address proves which touch (and so which lead) the unsubscribe is for.
+    const classified: InboundMailClass = threadedBy === 'reply-address' && isUnsubscribeRequest(parsed, mail.subject ?? '') ? { kind: 'opt_out' } : parsed;
     const kind: NewInboundEmail['kind'] = touch ? classified.kind : 'unmatched';
     const text = classified.kind === 'reply' ? stripQuotedReply(mail.text ?? '') : (mail.text ?? '').trim();
     const eventId = touch ? await this.recordEvent(touch, classified, messageId, mail, text) : null;
@@ -82,15 +86,9 @@ export class InboundMailService {
 
   private async recordEvent(touch: TouchOfLead, classified: InboundMailClass, messageId: string, mail: ParsedMail, text: string) {
     if (classified.kind === 'auto_reply') return null;
-    const type = classified.kind === 'reply' ? 'email_reply' : 'email_bounce';
-    const eventId = eventIdFor(type === 'email_reply' ? 'email' : 'email-bounce', messageId);
-    const properties =
-      classified.kind === 'reply'
-        ? { messageId, subject: mail.subject ?? null, text: text.slice(0, EVENT_TEXT_MAX_CHARS) }
-        : { messageId, bounceType: classified.bounceType, status: classified.status, recipient: classified.recipient };
-    const response = await this.events.ingest([
-      { type, eventId, leadExternalId: touch.leadExternalId, occurredAt: new Date().toISOString(), replyTo: { touchId: touch.touchId }, properties },
-    ]);
+    const event = eventOf(classified, touch, messageId, mail, text);
+    const { type, eventId } = event;
+    const response = await this.events.ingest([event]);
     const result = response.results[0];
     if (result?.status === 'rejected') {
       // Our own event was refused (e.g. the lead was deleted meanwhile): keep the message, without an event.
@@ -98,6 +96,23 @@ export class InboundMailService {
       return null;
     }
     return eventId;
+  }
+}
+
+/** The event an inbound email means (auto-replies have none). */
+function eventOf(classified: Exclude<InboundMailClass, { kind: 'auto_reply' }>, touch: TouchOfLead, messageId: string, mail: ParsedMail, text: string): EventInput {
+  const common = { leadExternalId: touch.leadExternalId, occurredAt: new Date().toISOString(), replyTo: { touchId: touch.touchId } };
+  switch (classified.kind) {
+    case 'reply':
+      return { ...common, type: 'email_reply', eventId: eventIdFor('email', messageId), properties: { messageId, subject: mail.subject ?? null, text: text.slice(0, EVENT_TEXT_MAX_CHARS) } };
+    case 'bounce':
+      return {
+        ...common, type: 'email_bounce', eventId: eventIdFor('email-bounce', messageId),
+        properties: { messageId, bounceType: classified.bounceType, status: classified.status, recipient: classified.recipient },
+      };
+    case 'opt_out':
+      // The same eventId as the one-click link of that touch: either path unsubscribes once.
+      return { ...common, type: 'unsubscribe', channel: 'email', eventId: `unsubscribe:${touch.touchId}:email`, properties: { messageId, source: 'list-unsubscribe-mailto' } };
   }
 }
 

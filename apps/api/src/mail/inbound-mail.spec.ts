@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { replyAddress } from '@segflow/channels';
 import { createTransport, Transporter } from 'nodemailer';
 import { segflowSigner } from '../common/segflow-signer';
+import { dsnMessage } from '../testing/dsn-fixture';
 import { SlaFixtures } from '../testing/sla-fixtures';
 import { MAX_MAIL_BYTES } from './mail-limits';
 import { SmtpInboundServer } from './smtp-inbound.server';
@@ -29,20 +30,6 @@ async function eventually<T>(read: () => Promise<T | null | undefined>, what: st
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
-}
-
-function dsn(status: string, originalMessageId: string, messageId: string): string {
-  return [
-    'From: Mail Delivery System <MAILER-DAEMON@mx.example.in>', `To: bounces@${DOMAIN}`, 'Subject: Undelivered Mail Returned to Sender',
-    `Message-ID: ${messageId}`, 'Auto-Submitted: auto-replied', 'MIME-Version: 1.0',
-    'Content-Type: multipart/report; report-type=delivery-status; boundary="DSN"', '',
-    '--DSN', 'Content-Type: text/plain', '', 'Your message could not be delivered.', '',
-    '--DSN', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.example.in', '',
-    'Final-Recipient: rfc822; asha@example.in', `Action: ${status.startsWith('5') ? 'failed' : 'delayed'}`, `Status: ${status}`,
-    `Diagnostic-Code: smtp; ${status.startsWith('5') ? '550' : '451'} ${status} mailbox problem`, '',
-    '--DSN', 'Content-Type: text/rfc822-headers', '', `Message-ID: ${originalMessageId}`, 'Subject: Pricing for your team', '',
-    '--DSN--', '',
-  ].join('\r\n');
 }
 
 describe('inbound email (embedded SMTP server, POST /api/inbound/email, sandbox mailbox)', () => {
@@ -119,11 +106,28 @@ describe('inbound email (embedded SMTP server, POST /api/inbound/email, sandbox 
     ['4.2.2', 'soft'],
   ])('turns a DSN with status %s into a %s email_bounce threaded by the bounced Message-ID', async (status, bounceType) => {
     const dsnId = `<dsn-${status}@mx.example.in>`;
-    await smtp.sendMail({ envelope: { from: '', to: [`bounces@${DOMAIN}`] }, raw: dsn(status, touch.messageId, dsnId) });
+    await smtp.sendMail({ envelope: { from: '', to: [`bounces@${DOMAIN}`] }, raw: dsnMessage({ status, to: `bounces@${DOMAIN}`, recipient: 'asha@example.in', originalMessageId: touch.messageId, messageId: dsnId }) });
     const row = await eventually(() => inbound(dsnId.slice(1, -1)), 'the bounce');
     expect(row).toMatchObject({ kind: 'bounce', touchId: touch.touchId, details: { bounceType, status, recipient: 'asha@example.in' } });
     const events = await eventsOf(touch.leadId, 'email_bounce');
     expect(events.map((e: any) => e.data)).toEqual([expect.objectContaining({ replyTo: { touchId: touch.touchId }, properties: expect.objectContaining({ bounceType, status }) })]);
+  });
+
+  it('turns mail to the reply address with subject "unsubscribe" (List-Unsubscribe mailto:) into an unsubscribe on email, not a reply', async () => {
+    await smtp.sendMail({ from: touch.address, to: replyAddress(touch.touchId, DOMAIN, sign), subject: 'Unsubscribe', messageId: '<unsub-1@example.in>', text: '' });
+    const row = await eventually(() => inbound('unsub-1@example.in'), 'the unsubscribe mail');
+    expect(row).toMatchObject({ kind: 'opt_out', touchId: touch.touchId, leadId: touch.leadId, eventId: `unsubscribe:${touch.touchId}:email` });
+    const events = await eventsOf(touch.leadId, 'unsubscribe');
+    expect(events.map((e: any) => e.data)).toEqual([expect.objectContaining({ channel: 'email', replyTo: { touchId: touch.touchId }, properties: expect.objectContaining({ source: 'list-unsubscribe-mailto' }) })]);
+    expect(await eventsOf(touch.leadId, 'email_reply')).toEqual([]);
+    const consent = await fixtures.db.query(`SELECT (consent->>'email')::boolean AS email FROM leads WHERE id = $1`, [touch.leadId]);
+    expect(consent.rows).toEqual([{ email: false }]);
+
+    // "Re: unsubscribe" is a person answering, and an unthreaded "unsubscribe" names no lead: both stay what they are.
+    await smtp.sendMail({ from: touch.address, to: replyAddress(touch.touchId, DOMAIN, sign), subject: 'Re: unsubscribe', messageId: '<unsub-2@example.in>', text: 'Why?' });
+    await smtp.sendMail({ from: touch.address, to: `sales@${DOMAIN}`, subject: 'unsubscribe', messageId: '<unsub-3@example.in>', inReplyTo: touch.messageId, text: '' });
+    expect(await eventually(() => inbound('unsub-2@example.in'), 'the reply')).toMatchObject({ kind: 'reply' });
+    expect(await eventually(() => inbound('unsub-3@example.in'), 'the threaded mail')).toMatchObject({ kind: 'reply', details: { threadedBy: 'message-id' } });
   });
 
   it('keeps mail it cannot thread as unmatched, without an event', async () => {

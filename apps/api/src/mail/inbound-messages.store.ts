@@ -3,7 +3,7 @@ import type { Queryable } from '../database/queryable';
 /** One authenticated inbound email as `inbound_messages` keeps it. */
 export interface NewInboundEmail {
   providerId: string;
-  kind: 'reply' | 'auto_reply' | 'bounce' | 'unmatched';
+  kind: 'reply' | 'auto_reply' | 'bounce' | 'opt_out' | 'unmatched';
   leadId: string | null;
   touchId: string | null;
   fromAddress: string | null;
