@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bodyFor, EXTREME_BODIES, pathValue, queryFor } from './fuzz-inputs';
+import { bodyFor, EXTREME_BODIES, pathValueFrom, queryFor } from './fuzz-inputs';
 import { RequestKeys, requestKeysByRoute } from './request-keys';
 import { listServedRoutes, ServedRoute } from './route-table';
 import { startTestApi, TestApi, TestUser } from './test-api';
@@ -12,8 +12,10 @@ import { startTestApi, TestApi, TestUser } from './test-api';
 // route's validating zod schema declares (read from its ZodBodyPipe, so a missing key counts as named).
 // A failure prints fast-check's seed and path; rerun with that seed to reproduce. The seed is fixed, not the clock.
 const SEED = 1717;
-const BODY_RUNS = 12;
-const QUERY_RUNS = 8;
+const BODY_RUNS = 25;
+const QUERY_RUNS = 12;
+// About 25 s alone; the margin is for a full test run sharing two cores.
+const TIMEOUT_MS = 240_000;
 
 /** Not fuzzed: the Swagger UI's static files, and the SSE stream, which never ends a response (its query is checked by inbox specs). */
 const isSkipped = (route: ServedRoute) => route.path.startsWith('/api/docs') || route.path === '/api/inbox/stream';
@@ -38,10 +40,12 @@ interface Problem {
 describe('every endpoint under fuzzed input', () => {
   let api: TestApi;
   let requestKeys: Map<string, RequestKeys>;
+  let existingIds: string[];
 
   beforeAll(async () => {
     api = await startTestApi();
     requestKeys = requestKeysByRoute(api.app);
+    existingIds = await createRowsToAddress(api);
   });
   afterAll(async () => api?.close());
 
@@ -57,11 +61,11 @@ describe('every endpoint under fuzzed input', () => {
       problems.push(...(await fuzzRoute(route, caller)));
     }
     expect(problems).toEqual([]);
-  });
+  }, TIMEOUT_MS);
 
   async function fuzzRoute(route: ServedRoute, caller: TestUser): Promise<Problem[]> {
     const keys = requestKeys.get(`${route.method} ${route.path.replace(/^\/(api\/)?/, '')}`) ?? { body: new Set<string>(), query: new Set<string>() };
-    const params = fc.tuple(...route.params.map(() => pathValue));
+    const params = fc.tuple(...route.params.map(() => pathValueFrom(existingIds)));
     const problems: Problem[] = [];
     const check = async (property: fc.IAsyncProperty<any>, numRuns: number) => {
       const result = await fc.check(property, { seed: SEED, numRuns });
@@ -103,6 +107,18 @@ describe('every endpoint under fuzzed input', () => {
     return unnamed ? `${sent} answered 400 without naming the field (${unnamed}): ${response.body.slice(0, 500)}` : undefined;
   }
 });
+
+/** A team, a rep, a playbook (version 1) and a lead, so fuzzed path ids sometimes name a row and bodies reach the services. */
+async function createRowsToAddress(api: TestApi): Promise<string[]> {
+  const rep = await api.createUser({ role: 'rep' });
+  const created = await Promise.all([
+    api.request('POST', '/api/teams', { id: 'fuzz', name: 'Fuzz' }),
+    api.request('POST', '/api/playbooks', { name: 'Fuzz' }),
+    api.request('POST', '/api/leads', { externalId: 'fuzz-1', name: 'Fuzz lead' }),
+  ]);
+  for (const response of created) if (response.status >= 300) throw new Error(`fuzz fixture not created: ${response.status} ${JSON.stringify(response.body)}`);
+  return [rep.id, 'fuzz', created[1].body.id, created[2].body.id, '1'];
+}
 
 /** Why a 400 body does not name the field, or undefined when every issue names one the request has or could have. */
 function unnamedFieldsOf(body: unknown, allowed: Set<string>): string | undefined {
