@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bodyFor, EXTREME_BODIES, pathValueFrom, queryFor } from './fuzz-inputs';
+import { bodyFor, EXTREME_BODIES, EXTREME_PATH_VALUES, pathValueFrom, queryFor } from './fuzz-inputs';
 import { RequestKeys, requestKeysByRoute } from './request-keys';
 import { listServedRoutes, ServedRoute } from './route-table';
 import { startTestApi, TestApi, TestUser } from './test-api';
@@ -78,6 +78,10 @@ describe('every endpoint under fuzzed input', () => {
       const problem = await problemOf(input, keys, caller);
       if (problem) throw new Error(problem);
     };
+    for (const value of route.params.length > 0 ? EXTREME_PATH_VALUES : []) {
+      const problem = await problemOf({ route, params: route.params.map(() => value), query: {} }, keys, caller);
+      if (problem) problems.push({ route: `${route.method} ${route.path}`, problem: `path value ${value.slice(0, 20)}: ${problem}` });
+    }
     await check(fc.asyncProperty(params, queryFor([...keys.query]), async (p, query) => attempt({ route, params: p, query })), QUERY_RUNS);
     if (!hasBody(route)) return problems;
     await check(fc.asyncProperty(params, bodyFor([...keys.body]), async (p, body) => attempt({ route, params: p, query: {}, body })), BODY_RUNS);

@@ -47,6 +47,9 @@ export function pathValueFrom(existingIds: string[]): fc.Arbitrary<string> {
   );
 }
 
+/** Path values every route with parameters gets once, whatever the seed: NUL, a lone surrogate, past the 4200 limit. */
+export const EXTREME_PATH_VALUES = ['%00', '%ED%A0%80', 'x'.repeat(4300)];
+
 /** JSON bodies no generator would reach in a bounded number of runs (as text: deep nesting defeats JSON.stringify). */
 export const EXTREME_BODIES: { label: string; json: () => string }[] = [
   { label: '1 MB string', json: () => JSON.stringify({ name: 'x'.repeat(1024 * 1024) }) },
