@@ -9,7 +9,7 @@ import { startTestApi, TestApi, TestUser } from './test-api';
 // 400 must name the field: the API's refusals are `{ message, issues: [{ field, reason }] }` (ZodBodyPipe and the
 // services and param pipes; `field` is a dotted path, `(root)` for the body itself, `(path)` for a URL the router
 // cannot decode), and every named segment of a field must be a path parameter, a key the request sent, or a key the
-// route's validating zod schema declares (read from its ZodBodyPipe, so a missing key counts as named).
+// route's schema declares (its ZodBodyPipe or @ApiBody/@ApiQuery, so a missing key counts as named).
 // A failure prints fast-check's seed and path; rerun with that seed to reproduce. The seed is fixed, not the clock.
 const SEED = 1717;
 const BODY_RUNS = 25;
