@@ -5,6 +5,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { replyToFrameworkError } from './common/framework-errors';
+import { registerPathParamGuard } from './common/path-param-guard';
 import { AppConfig } from './config/app-config';
 import { RAW_MAIL_CONTENT_TYPES } from './mail/inbound-email.controller';
 import { MAX_MAIL_BYTES } from './mail/mail-limits';
@@ -24,11 +26,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: config.API_TRUST_PROXY,
     // A click token carries the link's URL (libs/channels caps its payload at 4096 characters); Fastify's default is 100.
     routerOptions: { maxParamLength: 4200 },
+    frameworkErrors: replyToFrameworkError,
   });
   // Inbound mail arrives as raw bytes (POST /api/inbound/email); no other endpoint takes these types.
   adapter.getInstance().removeContentTypeParser('text/plain');
   adapter.getInstance().addContentTypeParser(RAW_MAIL_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: MAX_MAIL_BYTES }, (_request, body, done) => done(null, body));
   registerWhatsAppWebhookAuth(adapter.getInstance(), config.WHATSAPP_APP_SECRET);
+  registerPathParamGuard(adapter.getInstance());
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { UuidParamPipe } from '../common/param-pipes';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
@@ -32,7 +33,7 @@ export class ApiKeysController {
 
   @Post(':id/revoke')
   @ApiOperation({ summary: 'Revoke a key at once' })
-  revoke(@Param('id', ParseUUIDPipe) id: string): Promise<ApiKeyDto> {
+  revoke(@Param('id', UuidParamPipe) id: string): Promise<ApiKeyDto> {
     return this.apiKeys.revokeOrThrow(id);
   }
 }

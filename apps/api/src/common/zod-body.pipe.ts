@@ -4,7 +4,7 @@ import type { ZodType } from 'zod';
 
 /** Parses a request body with a compiled zod schema from the libs; a failure is a 400 naming each field. */
 export class ZodBodyPipe<T> implements PipeTransform<unknown, T> {
-  constructor(private readonly schema: ZodType<T>) {}
+  constructor(readonly schema: ZodType<T>) {}
 
   transform(value: unknown): T {
     const parsed = this.schema.safeParse(value);

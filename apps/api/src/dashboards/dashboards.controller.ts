@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
@@ -23,10 +23,11 @@ export class DashboardsController {
   }
 
   @Get('summary.csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="segflow-summary.csv"')
-  async summaryCsv(@Query(new ZodBodyPipe(summaryQuerySchema)) q: SummaryQuery): Promise<string> {
-    return toCsv(await this.dashboards.summary(q), SUMMARY_COLUMNS);
+  // The CSV headers travel with the file, not as @Header: those are set before the pipe runs, so a refused query's
+  // JSON 400 went out as text/csv, which Fastify cannot serialize (a 500).
+  async summaryCsv(@Query(new ZodBodyPipe(summaryQuerySchema)) q: SummaryQuery): Promise<StreamableFile> {
+    const csv = toCsv(await this.dashboards.summary(q), SUMMARY_COLUMNS);
+    return new StreamableFile(Buffer.from(csv), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="segflow-summary.csv"' });
   }
 
   @Get('trend')

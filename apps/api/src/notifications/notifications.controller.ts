@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { IntParamPipe } from '../common/param-pipes';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { SessionUser } from '../auth/principal';
@@ -19,7 +20,7 @@ export class NotificationsController {
 
   @Post(':id/read')
   @HttpCode(204)
-  read(@CurrentUser() user: SessionUser, @Param('id', ParseIntPipe) id: number): Promise<void> {
+  read(@CurrentUser() user: SessionUser, @Param('id', IntParamPipe) id: number): Promise<void> {
     return this.notifications.markRead(user.id, String(id));
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Req } from '@nestjs/common';
+import { IntParamPipe } from '../common/param-pipes';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actorOf } from '../common/actor-of';
 import { jsonSchemaOf } from '../common/json-schema-of';
@@ -58,19 +59,19 @@ export class PlaybooksController {
 
   @Get(':id/versions/:version')
   @ApiOperation({ summary: 'One published version with its graph' })
-  version(@Param('id') id: string, @Param('version', ParseIntPipe) version: number): Promise<PlaybookVersionDto> {
+  version(@Param('id') id: string, @Param('version', IntParamPipe) version: number): Promise<PlaybookVersionDto> {
     return this.playbooks.getVersion(id, version);
   }
 
   @Post(':id/versions/:version/restore')
   @ApiOperation({ summary: "Replace the draft with a version's graph (new draft revision)" })
-  restore(@Param('id') id: string, @Param('version', ParseIntPipe) version: number, @Req() request: Request) {
+  restore(@Param('id') id: string, @Param('version', IntParamPipe) version: number, @Req() request: Request) {
     return this.playbooks.restoreVersion(id, version, actorOf(request));
   }
 
   @Get(':id/versions/:version/analytics')
   @ApiOperation({ summary: 'Per node of a version: runs that reached it, wait there, exited there, and converted after it' })
-  analytics(@Param('id') id: string, @Param('version', ParseIntPipe) version: number): Promise<NodeAnalyticsDto[]> {
+  analytics(@Param('id') id: string, @Param('version', IntParamPipe) version: number): Promise<NodeAnalyticsDto[]> {
     return this.lifecycle.analytics(id, version);
   }
 

@@ -63,7 +63,7 @@ export class PlaybooksService {
   /** Publishes the draft as the next immutable version; refused with the issues while it does not validate. */
   async publish(id: string, note: string | null, actor: string | null): Promise<{ version: number; publishedAt: string }> {
     return this.dataSource.transaction(async (manager) => {
-      const playbook = await manager.findOne(PlaybookEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const playbook = isUuid(id) ? await manager.findOne(PlaybookEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!playbook) throw new NotFoundException({ message: `playbook ${id} not found` });
       const issues = validatePlaybook(playbook.draft);
       if (issues.length > 0) throw new UnprocessableEntityException({ message: `the draft has ${issues.length} issue(s)`, issues });

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { UuidParamPipe } from '../common/param-pipes';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
@@ -27,13 +28,13 @@ export class SlaController {
   }
 
   @Put('policies/:id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodBodyPipe(slaPolicyInputSchema)) body: SlaPolicyInput): Promise<SlaPolicyDto> {
+  update(@Param('id', UuidParamPipe) id: string, @Body(new ZodBodyPipe(slaPolicyInputSchema)) body: SlaPolicyInput): Promise<SlaPolicyDto> {
     return this.policies.updateOrThrow(id, body);
   }
 
   @Delete('policies/:id')
   @HttpCode(204)
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  remove(@Param('id', UuidParamPipe) id: string): Promise<void> {
     return this.policies.removeOrThrow(id);
   }
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { UuidParamPipe } from '../common/param-pipes';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { SessionUser } from '../auth/principal';
@@ -15,7 +16,7 @@ export class RepCalendarController {
   @Get(':id/calendar')
   @Roles(...ROLES)
   @ApiOperation({ summary: "A rep's working hours, holidays (own and team's), out-of-office and the hours that apply (self, team manager or admin)" })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: SessionUser): Promise<RepCalendarDto> {
+  get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: SessionUser): Promise<RepCalendarDto> {
     return this.calendars.getOrThrow(actor, id);
   }
 
@@ -23,7 +24,7 @@ export class RepCalendarController {
   @Roles(...ROLES)
   @ApiOperation({ summary: "Set a rep's own working hours (null: the team's) and days off; SLA due times of their leads follow" })
   set(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body(new ZodBodyPipe(repCalendarInputSchema)) body: RepCalendarInput,
     @CurrentUser() actor: SessionUser,
   ): Promise<RepCalendarDto> {

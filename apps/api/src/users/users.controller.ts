@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { UuidParamPipe } from '../common/param-pipes';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -32,14 +33,14 @@ export class UsersController {
   @Patch(':id')
   @Roles('admin')
   @ApiOperation({ summary: 'Change role, team, capacity, password or deactivate (admin); working hours: PUT /users/:id/calendar' })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodBodyPipe(updateUserSchema)) body: UpdateUser): Promise<UserDto> {
+  update(@Param('id', UuidParamPipe) id: string, @Body(new ZodBodyPipe(updateUserSchema)) body: UpdateUser): Promise<UserDto> {
     return this.users.updateOrThrow(id, body);
   }
 
   @Get(':id/out-of-office')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Current and coming out-of-office periods (self, team manager or admin)' })
-  listOutOfOffice(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: SessionUser): Promise<OutOfOfficeDto[]> {
+  listOutOfOffice(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: SessionUser): Promise<OutOfOfficeDto[]> {
     return this.users.listOutOfOfficeOrThrow(actor, id);
   }
 
@@ -47,7 +48,7 @@ export class UsersController {
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Add an out-of-office period: routing skips the rep and the SLA clock pauses' })
   addOutOfOffice(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body(new ZodBodyPipe(outOfOfficeSchema)) body: OutOfOfficeInput,
     @CurrentUser() actor: SessionUser,
   ): Promise<OutOfOfficeDto> {
@@ -58,8 +59,8 @@ export class UsersController {
   @Roles(...ROLES)
   @HttpCode(204)
   removeOutOfOffice(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('periodId', ParseUUIDPipe) periodId: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('periodId', UuidParamPipe) periodId: string,
     @CurrentUser() actor: SessionUser,
   ): Promise<void> {
     return this.users.removeOutOfOfficeOrThrow(actor, id, periodId);
