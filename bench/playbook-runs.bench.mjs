@@ -1,8 +1,16 @@
-// How fast do playbook runs start and send? `node bench/playbook-runs.bench.mjs` after the build
-// (npx tsc -b tsconfig.build.json && node apps/worker/dist/bundle-workflows.js).
-// Figures: playbook runs started/s (workflow start with the graph snapshot as input) against a baseline of
-// empty-workflow starts/s in the same run; touches/s end to end (start → worker → deliverTouch → Postgres);
-// interpreter steps/s of the pure lib (simulateRun). Writes bench/results/playbook-runs.json.
+// How fast do playbook runs start and send? `node bench/playbook-runs.bench.mjs` after `npm run build`.
+// Figures, each against a baseline on the same Temporal dev server in the same run:
+// - playbook runs started/s (workflow start with the graph snapshot as input, no worker polling) against starts/s of
+//   a workflow with an empty input;
+// - touches/s end to end for a one-touch (email) playbook: RUNS run starts, CONCURRENCY in flight, while the real
+//   worker wiring runs (createWorker: run queue + channel task queues, deliverTouch with its consent check, send
+//   intent and `sent` mark; the recording provider stands in for SMTP, which bench/email-send measures), from the
+//   first start until the last touch is `sent` in Postgres; against completions/s of a bare workflow that runs one
+//   no-op activity (bench/segment-to-run-baseline.workflow.mjs), same count, same concurrency, from the first start
+//   until the last completion, on a worker with the run queue's options. Both workers run in this process, warmed
+//   up first, one phase at a time; CPU of this process, the Temporal server and the Postgres backends per phase;
+// - interpreter steps/s of the pure lib (simulateRun).
+// Writes bench/results/playbook-runs.json.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -12,11 +20,12 @@ import { freePort } from '../tools/lib/ports.mjs';
 import { ensureDatabase, startEmbeddedPostgres } from '../tools/lib/postgres.mjs';
 import { ensureTemporalCli } from '../tools/lib/temporal-cli.mjs';
 import { startTemporalDevServer } from '../tools/lib/temporal-server.mjs';
-import { timed } from './ingest-harness.mjs';
+import { measureCpu, timed } from './ingest-harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
 const { Client, Connection } = require('@temporalio/client');
+const { Worker, NativeConnection, bundleWorkflowCode, DefaultLogger } = require('@temporalio/worker');
 const { Pool } = require('pg');
 const { runMigrations } = require(join(root, 'apps/api/dist/database/data-source.js'));
 const { createWorker } = require(join(root, 'apps/worker/dist/create-worker.js'));
@@ -27,6 +36,8 @@ const { buildPlaybook, samplePlaybook, sampleLead } = require(join(root, 'libs/p
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const CONCURRENCY = 20;
+const WARM_UP = 20;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 
 function interpreterStepsPerSecond() {
@@ -50,18 +61,56 @@ const oneTouch = buildPlaybook({
   edges: ['entry.next->hello', 'hello.next->done'],
 });
 
-async function seedRuns(pool, count) {
+async function seedRuns(pool, count, prefix) {
   const { rows: [pb] } = await pool.query(`INSERT INTO playbooks (name, draft, status) VALUES ('bench', $1, 'active') RETURNING id`, [JSON.stringify(oneTouch)]);
   const { rows: [version] } = await pool.query(`INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, $2) RETURNING id`, [pb.id, JSON.stringify(oneTouch)]);
   const runs = [];
   for (let i = 0; i < count; i += 1) {
-    const { rows: [lead] } = await pool.query(`INSERT INTO leads (external_id, name, email) VALUES ($1, 'Bench Lead', $2) RETURNING id`, [`bench-${i}`, `lead${i}@bench.test`]);
+    const { rows: [lead] } = await pool.query(`INSERT INTO leads (external_id, name, email) VALUES ($1, 'Bench Lead', $2) RETURNING id`, [`${prefix}-${i}`, `${prefix}${i}@bench.test`]);
     const runId = randomUUID();
     await pool.query(`INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id) VALUES ($1, $2, $3, $4, 1, $5)`,
       [runId, lead.id, pb.id, version.id, `bench-run-${runId}`]);
     runs.push({ runId, leadId: lead.id, playbookId: pb.id, playbookVersionId: version.id });
   }
   return runs;
+}
+
+async function historyShape(client, workflowId) {
+  const { events } = await client.workflow.getHandle(workflowId).fetchHistory();
+  const activities = events.filter((e) => e.activityTaskScheduledEventAttributes).map((e) => e.activityTaskScheduledEventAttributes.activityType.name);
+  const types = {};
+  for (const e of events) {
+    const type = Object.keys(e).find((k) => k.endsWith('EventAttributes') && e[k]).replace(/EventAttributes$/, '');
+    types[type] = (types[type] ?? 0) + 1;
+  }
+  return { events: events.length, types, activities };
+}
+
+/** Polls until `count()` reaches `target`; returns when it did (performance.now()), or throws after `timeoutMs`. */
+async function waitForCount(count, target, timeoutMs) {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const n = await count();
+    if (n >= target) return performance.now();
+    if (performance.now() > deadline) throw new Error(`only ${n} of ${target} after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Starts `count` workflows (`start(i)` → handle), `concurrency` starts in flight, and waits for them all; returns
+ * per second from the first start to the last completion and, with `done` (resolves to a time), to that time.
+ */
+async function startAndFinish(count, concurrency, start, done) {
+  const started = performance.now();
+  const results = [];
+  await timed(count, concurrency, async (i) => {
+    const handle = await start(i);
+    results.push(handle.result());
+  });
+  const [doneAt, completedAt] = await Promise.all([done?.(), Promise.all(results).then(() => performance.now())]);
+  const perSecond = (at) => count / ((at - started) / 1000);
+  return { perSecond: perSecond(doneAt ?? completedAt), completionsPerSecond: perSecond(completedAt) };
 }
 
 function runInput(run) {
@@ -82,32 +131,75 @@ async function main() {
   try {
     // Baseline: starts of a workflow with an empty input (no worker polls this queue, so only the start is measured).
     const emptyStarts = await timed(RUNS, CONCURRENCY, (i) => client.workflow.start('benchEmptyWorkflow', { args: [], taskQueue: `${taskQueue}-empty`, workflowId: `empty-${i}-${randomUUID()}` }));
-    const runs = await seedRuns(pool, RUNS);
+    const runs = await seedRuns(pool, RUNS, 'start');
     const runStarts = await timed(RUNS, CONCURRENCY, (i) => client.workflow.start('playbookRunWorkflow', { args: [runInput(runs[i])], taskQueue, workflowId: `bench-run-${runs[i].runId}` }));
-    // Touches are recorded, not sent (bench/email-send measures SMTP), and not rate-limited.
+    const cpuOf = (phase) => measureCpu(process.pid, databaseUrl, phase, { temporalServer: temporal.process.pid });
+
+    // Baseline: a bare one-activity workflow, started and completed.
+    const bareQueue = `${taskQueue}-bare`;
+    const bareBundle = await bundleWorkflowCode({ workflowsPath: join(root, 'bench', 'segment-to-run-baseline.workflow.mjs'), logger: new DefaultLogger('WARN') });
+    const bareConnection = await NativeConnection.connect({ address: temporal.address });
+    const bareWorker = await Worker.create({
+      connection: bareConnection, taskQueue: bareQueue, workflowBundle: bareBundle, activities: { markStarted: async () => undefined },
+      // The run queue's options (apps/worker/src/create-worker.ts), so only Segflow's own work differs.
+      maxConcurrentWorkflowTaskExecutions: 200, workflowTaskPollerBehavior: { type: 'autoscaling' }, workflowThreadPoolSize: 2,
+    });
+    const bareId = (round, i) => `bare-${round}-${i}-${taskQueue}`;
+    const bareRound = (round, count) => startAndFinish(count, CONCURRENCY, (i) => client.workflow.start('benchEmptyWorkflow', { args: [], taskQueue: bareQueue, workflowId: bareId(round, i) }));
+
+    // Figure: one-touch playbook runs, through the worker's own wiring; touches are recorded, not sent, and not rate-limited.
+    const touchQueue = `${taskQueue}-touch`;
     const config = {
-      TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue,
+      TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: touchQueue,
       EMAIL_FROM_DOMAIN: 'bench.test', EMAIL_MAX_PER_SECOND: 10_000, WHATSAPP_MAX_PER_SECOND: 10_000,
     };
     const { worker, connection: workerConnection } = await createWorker({ config, pool, touchProvider: recordingTouchProvider, workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } });
-    const started = performance.now();
-    const running = worker.run();
-    let touches = 0;
-    while (touches < RUNS && performance.now() - started < 300_000) {
-      await new Promise((r) => setTimeout(r, 200));
-      touches = Number((await pool.query(`SELECT count(*) FROM touches WHERE status = 'sent'`)).rows[0].count);
-    }
-    const touchesPerSecond = touches / ((performance.now() - started) / 1000);
-    worker.shutdown();
-    await running;
+    const sent = async (runIds) => Number((await pool.query(`SELECT count(*) FROM touches WHERE status = 'sent' AND run_id = ANY($1)`, [runIds])).rows[0].count);
+    const touchRound = async (round, count) => {
+      const batch = await seedRuns(pool, count, `r${round}`);
+      const runIds = batch.map((r) => r.runId);
+      return startAndFinish(count, CONCURRENCY,
+        (i) => client.workflow.start('playbookRunWorkflow', { args: [runInput(batch[i])], taskQueue: touchQueue, workflowId: `bench-run-${batch[i].runId}` }),
+        () => waitForCount(() => sent(runIds), count, 300_000)).then((r) => ({ ...r, firstRun: runIds[0] }));
+    };
+
+    // Both workers poll throughout; the phases alternate, one at a time, so drift in the machine's load hits both.
+    const rounds = await bareWorker.runUntil(() => worker.runUntil(async () => {
+      await bareRound('warm', WARM_UP);
+      await touchRound('warm', WARM_UP);
+      const out = [];
+      for (let r = 0; r < ROUNDS; r += 1) out.push({ bare: await cpuOf(() => bareRound(r, RUNS)), touch: await cpuOf(() => touchRound(r, RUNS)) });
+      return out;
+    }));
+    await bareConnection.close();
     await workerConnection.close();
+    // Per second over all rounds: total workflows over total time.
+    const overall = (side, key) => (RUNS * ROUNDS) / rounds.reduce((sum, r) => sum + RUNS / r[side].result[key], 0);
+    const touchesPerSecond = overall('touch', 'perSecond');
+    const bareCompletions = overall('bare', 'completionsPerSecond');
+    // What Temporal does per workflow on each side: events in one history, by type.
+    const historyEvents = {
+      touchRun: await historyShape(client, `bench-run-${rounds[0].touch.result.firstRun}`),
+      bare: await historyShape(client, bareId(0, 0)),
+    };
     const steps = interpreterStepsPerSecond();
     const result = {
       name: 'playbook-runs',
       figure: { runsStartedPerSecond: round(runStarts), touchesPerSecond: round(touchesPerSecond), interpreterStepsPerSecond: Math.round(steps) },
-      baseline: { emptyWorkflowStartsPerSecond: round(emptyStarts) },
-      ratio: round(runStarts / emptyStarts, 3),
+      baseline: { emptyWorkflowStartsPerSecond: round(emptyStarts), bareOneActivityCompletionsPerSecond: round(bareCompletions) },
+      ratio: { runsStarted: round(runStarts / emptyStarts, 3), touches: round(touchesPerSecond / bareCompletions, 3) },
       runs: RUNS,
+      rounds: ROUNDS,
+      concurrency: CONCURRENCY,
+      // Each round: per second, and CPU ms of this process (both workers and the client), the Temporal server and the
+      // bench database's backends.
+      perRound: rounds.map(({ bare, touch }) => ({
+        touchesPerSecond: round(touch.result.perSecond), touchRunCompletionsPerSecond: round(touch.result.completionsPerSecond),
+        bareCompletionsPerSecond: round(bare.result.completionsPerSecond), ratio: round(touch.result.perSecond / bare.result.completionsPerSecond, 3),
+        cpu: { touches: cpuMs(touch.cpu), bare: cpuMs(bare.cpu) },
+      })),
+      historyEvents,
+      note: 'touches: first run start → last touch sent (createWorker, recording provider for email); baseline: first start → last completion of a workflow running one no-op activity; same count, concurrency, Temporal; rounds alternate after a warm-up; figures over all rounds',
       machine: { cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) },
       date: new Date().toISOString(),
     };
@@ -121,6 +213,7 @@ async function main() {
   }
 }
 
+const cpuMs = ({ wallMs, apiMs, ...rest }) => ({ wallMs, benchProcessMs: apiMs, ...rest });
 const round = (x, digits = 1) => Number(x.toFixed(digits));
 
 main().catch((error) => {
