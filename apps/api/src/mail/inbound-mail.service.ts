@@ -10,12 +10,12 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventsService } from '../events/events.service';
 import { findTouchById, findTouchByMessageIds, TouchOfLead } from '../runs/touch-lookup.store';
 import { classifyInboundMail, InboundMailClass, isUnsubscribeRequest } from './classify-inbound-mail';
-import { insertInboundEmail, NewInboundEmail } from './inbound-messages.store';
+import { NewInboundMessage, recordInboundMessage } from '../inbound/inbound-messages.store';
 import { stripQuotedReply } from './strip-quoted-reply';
 
 /** What became of an inbound message. */
 export interface InboundMailOutcome {
-  kind: NewInboundEmail['kind'];
+  kind: NewInboundMessage['kind'];
   providerId: string;
   touchId: string | null;
   eventId: string | null;
@@ -51,10 +51,11 @@ export class InboundMailService {
     const { touch, threadedBy } = await this.threadOf(mail, recipients, parsed, raw.toString('latin1'));
     // Only the signed reply address proves which touch (and so which lead) the unsubscribe is for.
     const classified: InboundMailClass = threadedBy === 'reply-address' && isUnsubscribeRequest(parsed, mail.subject ?? '') ? { kind: 'opt_out' } : parsed;
-    const kind: NewInboundEmail['kind'] = touch ? classified.kind : 'unmatched';
+    const kind: NewInboundMessage['kind'] = touch ? classified.kind : 'unmatched';
     const text = classified.kind === 'reply' ? stripQuotedReply(mail.text ?? '') : (mail.text ?? '').trim();
     const eventId = touch ? await this.recordEvent(touch, classified, messageId, mail, text) : null;
-    const inserted = await insertInboundEmail(this.db.manager, {
+    const inserted = await recordInboundMessage(this.db.manager, {
+      channel: 'email',
       providerId: messageId,
       kind,
       leadId: touch?.leadId ?? null,

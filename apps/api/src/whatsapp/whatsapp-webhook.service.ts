@@ -6,7 +6,8 @@ import { EventsService } from '../events/events.service';
 import {
   isoOfTimestamp, itemsOfWebhook, textOfMessage, type WhatsAppInboundMessage, type WhatsAppStatus,
 } from './whatsapp-webhook-payload';
-import { findLeadByPhone, findWhatsAppTouch, markWhatsAppTouchFailed, recordInboundWhatsApp } from './whatsapp-webhook.store';
+import { recordInboundMessage } from '../inbound/inbound-messages.store';
+import { findLeadByPhone, findWhatsAppTouch, markWhatsAppTouchFailed } from './whatsapp-webhook.store';
 
 /** What a verified webhook did; the sandbox reads `unmatched` to retry a status that raced the worker's record. */
 export interface WhatsAppWebhookOutcome {
@@ -75,13 +76,14 @@ export class WhatsAppWebhookService {
     const details = { type: message.type, ...(contextId ? { contextId } : {}) };
     if (!lead) {
       outcome.unmatched.push(message.id);
-      await recordInboundWhatsApp(this.db, { wamid: message.id, kind: 'unmatched', leadId: null, touchId: null, from, text, details, eventId: null, receivedAt });
+      await recordInboundMessage(this.db, { channel: 'whatsapp', providerId: message.id, kind: 'unmatched', leadId: null, touchId: null, fromAddress: from, text, details, eventId: null, receivedAt });
       return;
     }
     const optOut = isOptOutMessage(text);
     const eventId = `wa:${message.id}`;
-    await recordInboundWhatsApp(this.db, {
-      wamid: message.id, kind: optOut ? 'opt_out' : 'reply', leadId: lead.leadId, touchId: touch?.touchId ?? null, from, text, details, eventId, receivedAt,
+    await recordInboundMessage(this.db, {
+      channel: 'whatsapp', providerId: message.id, kind: optOut ? 'opt_out' : 'reply', leadId: lead.leadId, touchId: touch?.touchId ?? null,
+      fromAddress: from, text, details, eventId, receivedAt,
     });
     const replyTo = touch ? { replyTo: { touchId: touch.touchId, ...(contextId ? { providerMessageId: contextId } : {}) } } : {};
     items.push(optOut

@@ -46,25 +46,3 @@ export async function markWhatsAppTouchFailed(q: Queryable, touchId: string, err
     [touchId, error, at],
   );
 }
-
-/** An authenticated inbound WhatsApp message as `inbound_messages` keeps it. */
-export interface InboundWhatsAppRow {
-  wamid: string;
-  kind: 'reply' | 'opt_out' | 'unmatched';
-  leadId: string | null;
-  touchId: string | null;
-  from: string;
-  text: string;
-  details: Record<string, unknown>;
-  eventId: string | null;
-  receivedAt: string;
-}
-
-/** Records an inbound message once per wamid (Meta retries webhooks); a repeat changes nothing. */
-export async function recordInboundWhatsApp(q: Queryable, row: InboundWhatsAppRow): Promise<void> {
-  await q.query(
-    `INSERT INTO inbound_messages (channel, provider_id, kind, lead_id, touch_id, from_address, text, details, event_id, received_at)
-     VALUES ('whatsapp', $1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (channel, provider_id) DO NOTHING`,
-    [row.wamid, row.kind, row.leadId, row.touchId, row.from, row.text, JSON.stringify(row.details), row.eventId, row.receivedAt],
-  );
-}
