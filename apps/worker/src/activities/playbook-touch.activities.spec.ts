@@ -121,6 +121,19 @@ describe('deliverTouch (PostgreSQL + SMTP)', () => {
     expect(await touchOf(input)).toEqual([expect.objectContaining({ status: 'sent', message_id: messageId })]);
   });
 
+  it('marking a touch sent never moves its delivery status back (a status webhook may thread to it before)', async () => {
+    const input = await emailTouch('meena@suratsilks.in');
+    const { deliverTouch } = activitiesWith({
+      async send(touch) {
+        // The provider's status arrived (and the ingest flush advanced it) before the activity records the send.
+        await pool.query(`UPDATE touches SET delivery_status = 'delivered' WHERE id = $1`, [touch.touchId]);
+        return smtp.send(touch);
+      },
+    });
+    await expect(deliverTouch(input)).resolves.toEqual({ kind: 'ok' });
+    expect(await touchOf(input)).toEqual([expect.objectContaining({ status: 'sent', delivery_status: 'delivered', hasSentAt: true })]);
+  });
+
   it('a 4xx leaves the touch queued (retried); a 5xx records it failed and refuses for good, once', async () => {
     const greylisted = await emailTouch('grey@suratsilks.in');
     rcptReplies.set('grey@suratsilks.in', { code: 451, message: 'greylisted, try later' });

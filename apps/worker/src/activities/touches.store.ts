@@ -91,7 +91,10 @@ export async function insertRefusedTouch(pool: Pool, touch: NewTouch, refusal: {
  */
 export async function markTouchSent(pool: Pool, touchId: string, providerMessageId: string): Promise<boolean> {
   const { rowCount } = await pool.query(
-    `UPDATE touches SET status = 'sent', sent_at = now(), delivery_status = 'sent', delivery_status_at = now(), provider_message_id = $2
+    // Only a still-queued delivery status becomes `sent`: a provider status may have advanced it already.
+    `UPDATE touches SET status = 'sent', sent_at = now(), provider_message_id = $2,
+            delivery_status = CASE delivery_status WHEN 'queued' THEN 'sent' ELSE delivery_status END,
+            delivery_status_at = CASE delivery_status WHEN 'queued' THEN now() ELSE delivery_status_at END
       WHERE id = $1 AND status = 'queued'`,
     [touchId, providerMessageId],
   );
