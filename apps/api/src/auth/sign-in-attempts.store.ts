@@ -1,4 +1,4 @@
-import type { Queryable } from '../database/queryable';
+import type { Queryable } from '@segflow/stores';
 
 /**
  * The SQL of `sign_in_attempts` (one owner): per key, the attempts of a fixed window that opens at the key's

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database/queryable';
+import type { Queryable } from '@segflow/stores';
 
 /** One authenticated inbound message (email or WhatsApp) as `inbound_messages` keeps it. */
 export interface NewInboundMessage {

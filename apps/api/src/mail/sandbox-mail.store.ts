@@ -1,5 +1,5 @@
 import type { SandboxMail, SandboxMailSummary } from '@segflow/api-contracts';
-import type { Queryable } from '../database/queryable';
+import type { Queryable } from '@segflow/stores';
 
 /** A message caught by the sandbox mailbox, parsed. */
 export interface NewSandboxMail {

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database/queryable';
+import type { Queryable } from '@segflow/stores';
 import type { OutboxMessage } from './outbox-message';
 
 /** A workflow start a request makes itself, backed by an outbox row in case it cannot. */

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database/queryable';
+import type { Queryable } from '@segflow/stores';
 
 /** A touch with what inbound mail and public links need to turn into an event about its lead. */
 export interface TouchOfLead {

@@ -1,5 +1,5 @@
 import { assignSegment, emptyFeatureState, FeatureState, standardize } from '@segflow/scoring';
-import type { Queryable } from '../database/queryable';
+import type { Queryable } from '@segflow/stores';
 import { LeadFirmographicsRow, vectorOf } from '../features/lead-feature-row';
 import { MembershipChange, writeMembershipChanges } from './membership-writer';
 import { ActiveModel, readSegmentModel } from './read-segment-model';

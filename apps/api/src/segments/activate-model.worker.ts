@@ -3,7 +3,7 @@
 // written meanwhile, memberships + outbox).
 import { parentPort, workerData } from 'node:worker_threads';
 import { Client } from 'pg';
-import { rowsOf } from '../database/queryable';
+import { rowsOf } from '@segflow/stores';
 import { activateModel, scoreAllLeads } from './activate-model';
 import type { ActivationJob } from './model-activator';
 import type { SegmentWorkerMessage } from './run-segment-worker';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../database/queryable';
+import type { Queryable } from '@segflow/stores';
 import type { OutboxMessage } from '../outbox/outbox-message';
 
 /** A lead moving from one segment (or none) to another (or none). */

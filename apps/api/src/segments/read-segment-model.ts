@@ -1,5 +1,5 @@
 import type { Standardizer } from '@segflow/scoring';
-import type { Queryable } from '../database/queryable';
+import type { Queryable } from '@segflow/stores';
 
 /** What assignment needs of a model. Centroids are standardised. */
 export interface ActiveModel {

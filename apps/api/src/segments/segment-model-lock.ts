@@ -1,4 +1,4 @@
-import type { Queryable } from '../database/queryable';
+import type { Queryable } from '@segflow/stores';
 
 // Ingest flushes hold it shared, approval exclusively: a lead is never assigned by a model that is being replaced.
 const SEGMENT_MODEL_LOCK_KEY = 517_000_001;

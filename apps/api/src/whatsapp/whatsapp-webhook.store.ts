@@ -1,4 +1,4 @@
-import type { Queryable } from '../database/queryable';
+import type { Queryable } from '@segflow/stores';
 
 /** A touch a webhook item is about, with what an event about it needs. */
 export interface WhatsAppTouchRef {

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../database/queryable';
+import type { Queryable } from '@segflow/stores';
 
 /** A message of a sandbox conversation, as the sandbox page shows it. */
 export interface SandboxMessageRow {

@@ -1,0 +1,106 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+// DESIGN invariant 12: each table has one owner module that alone holds its SQL. Stores live in libs/stores (one
+// `<table or read model>.store.ts` each, typed over Queryable so the API and the worker share them); migrations keep
+// their own frozen SQL. Test code (specs, src/testing) may query freely.
+const root = join(__dirname, '..');
+const sqlStatement = /\b(SELECT\s[\s\S]*?\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|ALTER\s+TABLE|CREATE\s+(UNIQUE\s+)?(TABLE|INDEX)|TRUNCATE|pg_notify|LISTEN\s+\w|COPY\s+\w+\s*\()\b/;
+// TypeORM repositories write tables too; stores are the only writers, so they go.
+const ormAccess = /\b(getRepository|InjectRepository|createQueryBuilder)\b|Repository</;
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+
+function productionFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (['node_modules', 'dist', 'testing', 'migrations'].includes(name)) return [];
+    if (statSync(full).isDirectory()) return productionFiles(full);
+    return /\.tsx?$/.test(name) && !/\.spec\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+function isStore(file: string): boolean {
+  return /^libs\/stores\/src\/.+\.store\.ts$/.test(file);
+}
+
+// Files that still hold SQL while their tables move into stores (issue 21); the list only shrinks, and must end empty.
+const notYetMoved = new Set<string>([
+  'apps/api/src/auth/api-keys.service.ts',
+  'apps/api/src/auth/sessions.service.ts',
+  'apps/api/src/auth/sign-in-attempts.store.ts',
+  'apps/api/src/consent/consent.sql.ts',
+  'apps/api/src/dashboards/dashboard-dimensions.ts',
+  'apps/api/src/dashboards/dashboard.sql.ts',
+  'apps/api/src/dashboards/delivery.sql.ts',
+  'apps/api/src/events/ingest.sql.ts',
+  'apps/api/src/features/lead-detail.service.ts',
+  'apps/api/src/inbound/inbound-messages.store.ts',
+  'apps/api/src/inbox/inbox-stream.service.ts',
+  'apps/api/src/inbox/inbox.service.ts',
+  'apps/api/src/inbox/inbox.sql.ts',
+  'apps/api/src/leads/lead-access.service.ts',
+  'apps/api/src/leads/leads.service.ts',
+  'apps/api/src/leads/list-leads.sql.ts',
+  'apps/api/src/leads/upsert-leads.sql.ts',
+  'apps/api/src/mail/sandbox-mail.store.ts',
+  'apps/api/src/notifications/notifications.service.ts',
+  'apps/api/src/outbox/outbox-claims.ts',
+  'apps/api/src/outbox/outbox-dead-letters.service.ts',
+  'apps/api/src/outbox/outbox-handlers.service.ts',
+  'apps/api/src/outbox/outbox-retention.service.ts',
+  'apps/api/src/outbox/workflow-starts.ts',
+  'apps/api/src/playbooks/playbook-lifecycle.service.ts',
+  'apps/api/src/playbooks/playbooks.service.ts',
+  'apps/api/src/runs/lock-lead-for-launch.ts',
+  'apps/api/src/runs/run-launcher.service.ts',
+  'apps/api/src/runs/runs.service.ts',
+  'apps/api/src/runs/touch-delivery.sql.ts',
+  'apps/api/src/runs/touch-lookup.store.ts',
+  'apps/api/src/segments/activate-model.ts',
+  'apps/api/src/segments/active-model-cache.ts',
+  'apps/api/src/segments/membership-writer.ts',
+  'apps/api/src/segments/read-segment-model.ts',
+  'apps/api/src/segments/segment-models.service.ts',
+  'apps/api/src/segments/segments.service.ts',
+  'apps/api/src/segments/training-leads.ts',
+  'apps/api/src/sla/rep-calendar-sources.ts',
+  'apps/api/src/sla/sla-monitor.service.ts',
+  'apps/api/src/sla/sla-monitor.sql.ts',
+  'apps/api/src/sla/sla-policies.service.ts',
+  'apps/api/src/teams/teams.service.ts',
+  'apps/api/src/users/first-admin.service.ts',
+  'apps/api/src/users/rep-calendar.service.ts',
+  'apps/api/src/users/user.dto.ts',
+  'apps/api/src/users/users.service.ts',
+  'apps/api/src/whatsapp/sandbox/whatsapp-sandbox.store.ts',
+  'apps/api/src/whatsapp/whatsapp-webhook.store.ts',
+  'apps/worker/src/activities/lead-intake.activities.ts',
+  'apps/worker/src/activities/lead-touch-cap.activities.ts',
+  'apps/worker/src/activities/playbook-progress.activities.ts',
+  'apps/worker/src/activities/playbook-route.activities.ts',
+  'apps/worker/src/activities/playbook-task.activities.ts',
+  'apps/worker/src/activities/touches.store.ts',
+  'apps/worker/src/whatsapp/last-inbound.ts',
+  'libs/workflow-contracts/src/run-mirror.ts',
+]);
+
+describe('SQL ownership', () => {
+  const files = ['apps', 'libs'].flatMap((top) =>
+    readdirSync(join(root, top)).flatMap((project) => {
+      const src = join(root, top, project, 'src');
+      return statSync(src, { throwIfNoEntry: false })?.isDirectory() ? productionFiles(src) : [];
+    }),
+  );
+  const withSql = files.map((file) => relative(root, file)).filter((file) => {
+    const code = withoutComments(readFileSync(join(root, file), 'utf8'));
+    return sqlStatement.test(code) || ormAccess.test(code);
+  });
+
+  it('no SQL or TypeORM repository outside libs/stores/**/*.store.ts and migrations', () => {
+    expect(withSql.filter((file) => !isStore(file) && !notYetMoved.has(file))).toEqual([]);
+  });
+
+  it('the not-yet-moved list names only files that still hold SQL', () => {
+    expect([...notYetMoved].filter((file) => !withSql.includes(file))).toEqual([]);
+  });
+});
