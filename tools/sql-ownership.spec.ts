@@ -48,7 +48,6 @@ const notYetMoved = new Set<string>([
   'apps/api/src/outbox/outbox-dead-letters.service.ts',
   'apps/api/src/outbox/outbox-handlers.service.ts',
   'apps/api/src/outbox/outbox-retention.service.ts',
-  'apps/api/src/outbox/workflow-starts.ts',
   'apps/api/src/playbooks/playbook-lifecycle.service.ts',
   'apps/api/src/playbooks/playbooks.service.ts',
   'apps/api/src/runs/lock-lead-for-launch.ts',

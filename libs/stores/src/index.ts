@@ -1,1 +1,2 @@
 export * from './queryable';
+export * from './outbox.store';
