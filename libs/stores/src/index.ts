@@ -1,2 +1,3 @@
 export * from './queryable';
 export * from './outbox.store';
+export * from './run-targets.store';

@@ -1,8 +1,9 @@
+import { OUTBOX_MAX_ATTEMPTS, type OutboxRow } from '@segflow/stores';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../../tools/testing/test-database';
 import { dataSourceOptions } from '../database/data-source';
-import { MAX_ATTEMPTS, OutboxClaims, type OutboxRow } from './outbox-claims';
+import { OutboxClaims } from './outbox-claims';
 
 describe('OutboxClaims (real PostgreSQL)', () => {
   let db: DataSource;
@@ -159,7 +160,7 @@ describe('OutboxClaims (real PostgreSQL)', () => {
   it("dead-letters a row at its last attempt: it is never claimed again and no longer holds its lead's later rows back", async () => {
     const x = new OutboxClaims(db);
     const [a1, a2] = await insert('a', 'a');
-    await db.query(`UPDATE outbox SET attempts = $2 WHERE id = $1`, [a1, MAX_ATTEMPTS - 2]);
+    await db.query(`UPDATE outbox SET attempts = $2 WHERE id = $1`, [a1, OUTBOX_MAX_ATTEMPTS - 2]);
     await x.claim(10);
     expect(await x.failed([a1], 'boom')).toEqual([]);
     await x.release([a2]);
@@ -167,7 +168,7 @@ describe('OutboxClaims (real PostgreSQL)', () => {
     expect(idsOf(await x.claim(10))).toEqual([a1, a2]);
     expect(await x.failed([a1], 'boom again')).toEqual([a1]);
     await x.release([a2]);
-    expect(await rowOf(a1)).toMatchObject({ attempts: MAX_ATTEMPTS, last_error: 'boom again', dispatched_at: null, dead_lettered_at: expect.any(Date) });
+    expect(await rowOf(a1)).toMatchObject({ attempts: OUTBOX_MAX_ATTEMPTS, last_error: 'boom again', dispatched_at: null, dead_lettered_at: expect.any(Date) });
     await db.query(`UPDATE outbox SET next_attempt_at = NULL WHERE id = $1`, [a1]);
     expect(idsOf(await x.claim(10))).toEqual([a2]);
   });

@@ -1,8 +1,8 @@
+import { OUTBOX_MAX_ATTEMPTS } from '@segflow/stores';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { eventually } from '../../../../e2e/support/eventually';
 import { startTestApi, TestApi } from '../testing/test-api';
-import { MAX_ATTEMPTS } from './outbox-claims';
 
 describe('outbox dead letters (real PostgreSQL, real dispatcher)', () => {
   let api: TestApi;
@@ -31,16 +31,16 @@ describe('outbox dead letters (real PostgreSQL, real dispatcher)', () => {
 
   it("dead-letters a row at its last failed attempt, lists it for ops, and lets the lead's later rows go on", async () => {
     const lead = `poison-${randomUUID()}`;
-    const poison = await insertPoison(lead, MAX_ATTEMPTS - 1);
+    const poison = await insertPoison(lead, OUTBOX_MAX_ATTEMPTS - 1);
     const later = await insertEntry(lead);
     const delivered = await eventually(() => rowOf(later), (row) => row.dispatched_at !== null, 10_000, 50);
     expect(delivered.dispatched_at).toBeInstanceOf(Date);
-    expect(await rowOf(poison)).toMatchObject({ attempts: MAX_ATTEMPTS, dispatched_at: null, dead_lettered_at: expect.any(Date) });
+    expect(await rowOf(poison)).toMatchObject({ attempts: OUTBOX_MAX_ATTEMPTS, dispatched_at: null, dead_lettered_at: expect.any(Date) });
 
     const listed = await api.request('GET', '/api/outbox/dead-letters');
     expect(listed.status).toBe(200);
     expect(listed.body).toEqual([{
-      id: poison, kind: 'lead_event', leadId: lead, payload: expect.objectContaining({ leadId: lead }), attempts: MAX_ATTEMPTS,
+      id: poison, kind: 'lead_event', leadId: lead, payload: expect.objectContaining({ leadId: lead }), attempts: OUTBOX_MAX_ATTEMPTS,
       lastError: expect.stringContaining('uuid'), createdAt: expect.any(String), deadLetteredAt: expect.any(String),
     }]);
   });

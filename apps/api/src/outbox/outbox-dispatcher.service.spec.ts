@@ -1,8 +1,9 @@
+import { OUTBOX_CHANNEL } from '@segflow/stores';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { eventually, until } from '../../../../e2e/support/eventually';
 import { startTestApi, TestApi } from '../testing/test-api';
-import { OUTBOX_CHANNEL, OUTBOX_LISTENER_NAME } from './outbox-channel';
+import { OUTBOX_LISTENER_NAME } from './outbox-channel';
 
 // The safety poll is set far beyond every wait below, so a delivery seen here was woken by a notification.
 describe('outbox dispatcher wake-up (LISTEN/NOTIFY, real PostgreSQL)', () => {

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { OUTBOX_CHANNEL, OUTBOX_MAX_ATTEMPTS, type OutboxRow } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PgChannelListener } from '../database/pg-channel-listener';
 import { deliverInOrder, deliveriesOf } from './outbox-batch';
-import { OUTBOX_CHANNEL, OUTBOX_LISTENER_NAME } from './outbox-channel';
-import { LEASE_SECONDS, MAX_ATTEMPTS, OutboxClaims, type OutboxRow } from './outbox-claims';
+import { OUTBOX_LISTENER_NAME } from './outbox-channel';
+import { LEASE_SECONDS, OutboxClaims } from './outbox-claims';
 import { OutboxHandlersService, type ToRunsMessage } from './outbox-handlers.service';
 import { LeadLanes } from './outbox-lanes';
 
@@ -42,7 +43,7 @@ type HeldRow = OutboxRow & { heardBefore: number };
  * out in order, a dead dispatcher's rows are taken over once its lease runs out) and handed to {@link LeadLanes}, so
  * a fresh segment change is delivered while slower deliveries go on. A row is marked `dispatched_at` only after its
  * handler succeeded; a failing row backs off exponentially (`attempts` / `last_error` / `next_attempt_at`) and holds
- * back its lead's later rows, until its MAX_ATTEMPTS-th failure dead-letters it: from then on the lead's later rows
+ * back its lead's later rows, until its OUTBOX_MAX_ATTEMPTS-th failure dead-letters it: from then on the lead's later rows
  * go on without it, in order, and the row waits for ops (GET /api/outbox/dead-letters, logged as an error). Handlers are idempotent, so a crash after delivery but before the mark only repeats a
  * harmless delivery.
  */
@@ -125,7 +126,7 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
         const message = (failure.error as Error).message;
         this.logger.warn(`outbox rows ${idsOf([failed]).join(', ')} (${failed[0]!.kind}) not delivered: ${message}`);
         const dead = await this.claims.failed(idsOf([failed]), message);
-        if (dead.length) this.logger.error(`outbox rows ${dead.join(', ')} dead-lettered after ${MAX_ATTEMPTS} attempts (${message}); the lead's later rows go on without them`);
+        if (dead.length) this.logger.error(`outbox rows ${dead.join(', ')} dead-lettered after ${OUTBOX_MAX_ATTEMPTS} attempts (${message}); the lead's later rows go on without them`);
         await this.claims.release(idsOf(deliveries.slice(failure.at + 1)));
       }
     } catch (error) {

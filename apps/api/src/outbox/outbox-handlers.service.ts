@@ -1,18 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Channel, RunEvent } from '@segflow/playbook';
+import { findListeningRuns, findRunsLeavingSegment, findTouchRuns, type OutboxMessage, type RunTarget } from '@segflow/stores';
 import type { LeadEventSignalPayload } from '@segflow/workflow-contracts';
 import { DataSource } from 'typeorm';
 import { LeadIntakeStarter } from '../leads/lead-intake-starter';
 import { RunLauncherService } from '../runs/run-launcher.service';
 import { RunSignal, RunSignalsService } from '../runs/run-signals.service';
-import type { OutboxMessage } from './outbox-message';
 
 type LeadEventPayload = Extract<OutboxMessage, { kind: 'lead_event' }>['payload'];
-/** An active run of the lead and the event types its version hears (`playbook_versions.heard_event_types`). */
-type ActiveRun = { id: string; temporal_workflow_id: string; heard_event_types: string[] };
 /** Where one lead event goes: the runs that hear it, and the touch it answers when the API matched one. */
-type LeadEventTarget = { runs: ReadonlyArray<{ temporal_workflow_id: string }>; touchId: string | null };
+type LeadEventTarget = { runs: readonly RunTarget[]; touchId: string | null };
 
 const CHANNELS: Channel[] = ['email', 'whatsapp', 'linkedin'];
 /**
@@ -84,7 +82,7 @@ export class OutboxHandlersService {
     const events = messages.flatMap((m) => (m.kind === 'lead_event' ? [m.payload] : []));
     const [eventTargets, ...exitTargets] = await Promise.all([
       events.length ? this.targetsOf(leadId, events) : [],
-      ...messages.flatMap((m) => (m.kind === 'segment_left' ? [this.runsLeaving(m.payload)] : [])),
+      ...messages.flatMap((m) => (m.kind === 'segment_left' ? [findRunsLeavingSegment(this.dataSource, m.payload)] : [])),
     ]);
     let nextEvent = 0;
     let nextExit = 0;
@@ -99,15 +97,6 @@ export class OutboxHandlersService {
     }));
   }
 
-  /** The active runs a segment exit ends: those of the membership left, or of the segment left. */
-  private runsLeaving(left: Extract<OutboxMessage, { kind: 'segment_left' }>['payload']): Promise<Array<{ temporal_workflow_id: string }>> {
-    return this.dataSource.query(
-      `SELECT temporal_workflow_id FROM runs WHERE lead_id = $1 AND status = 'active' AND temporal_workflow_id IS NOT NULL
-         AND (membership_id = $2 OR segment_id = $3)`,
-      [left.leadId, left.membershipId, left.segmentId],
-    );
-  }
-
   /**
    * The runs each event is for: of those that hear its type, a reply naming the touch it answers goes to that touch's
    * run only, and only if it is still active, so a late reply to an old run never wakes a newer one. Other events go
@@ -115,24 +104,17 @@ export class OutboxHandlersService {
    */
   private async targetsOf(leadId: string, payloads: readonly LeadEventPayload[]): Promise<LeadEventTarget[]> {
     const replies = payloads.map((p) => p.replyTo).filter((r): r is NonNullable<typeof r> => Boolean(r?.touchId || r?.providerMessageId));
-    const [active, touches]: [ActiveRun[], Array<ActiveRun & { touch_id: string; provider_message_id: string | null; status: string }>] = await Promise.all([
-      this.dataSource.query(
-        `SELECT r.id, r.temporal_workflow_id, v.heard_event_types FROM runs r JOIN playbook_versions v ON v.id = r.playbook_version_id
-         WHERE r.lead_id = $1 AND r.status = 'active' AND r.temporal_workflow_id IS NOT NULL`,
-        [leadId],
-      ),
-      replies.length === 0 ? [] : this.dataSource.query(
-        `SELECT r.id, r.temporal_workflow_id, r.status, v.heard_event_types, t.id AS touch_id, t.provider_message_id
-         FROM touches t JOIN runs r ON r.id = t.run_id JOIN playbook_versions v ON v.id = r.playbook_version_id
-         WHERE t.lead_id = $1 AND (t.id::text = ANY($2::text[]) OR t.provider_message_id = ANY($3::text[]))`,
-        [leadId, replies.flatMap((r) => r.touchId ?? []), replies.flatMap((r) => r.providerMessageId ?? [])],
-      ),
+    const [active, touches] = await Promise.all([
+      findListeningRuns(this.dataSource, leadId),
+      replies.length === 0 ? [] : findTouchRuns(this.dataSource, leadId, {
+        touchIds: replies.flatMap((r) => r.touchId ?? []), providerMessageIds: replies.flatMap((r) => r.providerMessageId ?? []),
+      }),
     ]);
     return payloads.map(({ replyTo, type }) => {
-      const hears = (run: ActiveRun) => run.heard_event_types.includes(type);
+      const hears = (run: { heard_event_types: string[] }) => run.heard_event_types.includes(type);
       const touch = replyTo && touches.find((t) => (replyTo.touchId && t.touch_id === replyTo.touchId) || (replyTo.providerMessageId && t.provider_message_id === replyTo.providerMessageId));
       if (!touch) return { runs: active.filter(hears), touchId: null };
-      return { runs: touch.status === 'active' && touch.temporal_workflow_id && hears(touch) ? [touch] : [], touchId: touch.touch_id };
+      return { runs: touch.status === 'active' && touch.temporal_workflow_id && hears(touch) ? [{ temporal_workflow_id: touch.temporal_workflow_id }] : [], touchId: touch.touch_id };
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { deleteDeliveredOutboxRows } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
@@ -46,11 +47,7 @@ export class OutboxRetentionService implements OnApplicationBootstrap, OnApplica
     const before = new Date(now.getTime() - this.config.OUTBOX_RETENTION_DAYS * 86_400_000);
     let total = 0;
     for (;;) {
-      const [, deleted]: [unknown, number] = await this.dataSource.query(
-        `DELETE FROM outbox WHERE id IN (
-           SELECT id FROM outbox WHERE dispatched_at < $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)`,
-        [before, OUTBOX_PRUNE_BATCH],
-      );
+      const deleted = await deleteDeliveredOutboxRows(this.dataSource, before, OUTBOX_PRUNE_BATCH);
       total += deleted;
       if (deleted < OUTBOX_PRUNE_BATCH) break;
     }
