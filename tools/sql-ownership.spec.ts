@@ -34,7 +34,6 @@ const notYetMoved = new Set<string>([
   'apps/api/src/dashboards/delivery.sql.ts',
   'apps/api/src/events/ingest.sql.ts',
   'apps/api/src/features/lead-detail.service.ts',
-  'apps/api/src/inbound/inbound-messages.store.ts',
   'apps/api/src/inbox/inbox-stream.service.ts',
   'apps/api/src/inbox/inbox.service.ts',
   'apps/api/src/inbox/inbox.sql.ts',
@@ -42,7 +41,6 @@ const notYetMoved = new Set<string>([
   'apps/api/src/leads/leads.service.ts',
   'apps/api/src/leads/list-leads.sql.ts',
   'apps/api/src/leads/upsert-leads.sql.ts',
-  'apps/api/src/mail/sandbox-mail.store.ts',
   'apps/api/src/notifications/notifications.service.ts',
   'apps/api/src/playbooks/playbook-lifecycle.service.ts',
   'apps/api/src/playbooks/playbooks.service.ts',
@@ -67,7 +65,6 @@ const notYetMoved = new Set<string>([
   'apps/api/src/users/rep-calendar.service.ts',
   'apps/api/src/users/user.dto.ts',
   'apps/api/src/users/users.service.ts',
-  'apps/api/src/whatsapp/sandbox/whatsapp-sandbox.store.ts',
   'apps/api/src/whatsapp/whatsapp-webhook.store.ts',
   'apps/worker/src/activities/lead-intake.activities.ts',
   'apps/worker/src/activities/lead-touch-cap.activities.ts',
@@ -75,7 +72,6 @@ const notYetMoved = new Set<string>([
   'apps/worker/src/activities/playbook-route.activities.ts',
   'apps/worker/src/activities/playbook-task.activities.ts',
   'apps/worker/src/activities/touches.store.ts',
-  'apps/worker/src/whatsapp/last-inbound.ts',
   'libs/workflow-contracts/src/run-mirror.ts',
 ]);
 

@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Signer } from '@segflow/channels';
+import { lastWhatsAppInboundAt, rowsOf } from '@segflow/stores';
 import type { Pool } from 'pg';
 import { recordingTouchProvider, touchProviderByChannel, type TouchProvider } from './activities/playbook-touch-provider';
 import type { WorkerConfig } from './config';
 import { createSmtpTouchProvider, unconfiguredEmailProvider } from './email/smtp-touch-provider';
 import { createGraphApiClient } from './whatsapp/graph-api-client';
-import { lastWhatsAppInboundAt } from './whatsapp/last-inbound';
 import { createWhatsAppTouchProvider } from './whatsapp/whatsapp-touch-provider';
 
 /** The config a worker's touch providers read. */
@@ -41,7 +41,7 @@ function whatsappProvider(config: TouchProviderConfig, pool: Pool): TouchProvide
   if (!phoneNumberId || !accessToken) return recordingTouchProvider;
   return createWhatsAppTouchProvider({
     client: createGraphApiClient({ apiUrl, phoneNumberId, accessToken }),
-    lastInboundAt: (leadId) => lastWhatsAppInboundAt(pool, leadId),
+    lastInboundAt: (leadId) => lastWhatsAppInboundAt(rowsOf(pool), leadId),
     now: () => new Date(),
   });
 }

@@ -4,13 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { messageIdsIn, Signer, touchIdOfReplyAddress } from '@segflow/channels';
 import { AddressObject, ParsedMail, simpleParser } from 'mailparser';
 import { EventInput } from '@segflow/scoring';
+import { NewInboundMessage, recordInboundMessage } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { SEGFLOW_SIGNER } from '../common/segflow-signer';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventsService } from '../events/events.service';
 import { findTouchById, findTouchByMessageIds, TouchOfLead } from '../runs/touch-lookup.store';
 import { classifyInboundMail, InboundMailClass, isUnsubscribeRequest } from './classify-inbound-mail';
-import { NewInboundMessage, recordInboundMessage } from '../inbound/inbound-messages.store';
 import { stripQuotedReply } from './strip-quoted-reply';
 
 /** What became of an inbound message. */

@@ -5,7 +5,7 @@ import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { SandboxMail, SandboxMailSummary } from '@segflow/api-contracts';
-import { findSandboxMail, insertSandboxMail, listSandboxMail } from './sandbox-mail.store';
+import { findSandboxMail, insertSandboxMail, listSandboxMail } from '@segflow/stores';
 
 /**
  * The sandbox mailbox of `MAIL_SANDBOX=on`: what the embedded SMTP server caught for addresses outside the inbound

@@ -1,40 +1,5 @@
 import type { Queryable } from '@segflow/stores';
 
-/** A touch a webhook item is about, with what an event about it needs. */
-export interface WhatsAppTouchRef {
-  touchId: string;
-  leadId: string;
-  leadExternalId: string;
-  providerMessageId: string | null;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * The WhatsApp touch with Meta's message id `wamid`, or else the one whose id we sent as `biz_opaque_callback_data`
- * (a status can arrive before the worker recorded the wamid).
- */
-export async function findWhatsAppTouch(q: Queryable, wamid: string, callbackData?: string): Promise<WhatsAppTouchRef | null> {
-  const touchId = callbackData && UUID.test(callbackData) ? callbackData : null;
-  const rows: WhatsAppTouchRef[] = await q.query(
-    `SELECT t.id AS "touchId", t.lead_id AS "leadId", l.external_id AS "leadExternalId", t.provider_message_id AS "providerMessageId"
-     FROM touches t JOIN leads l ON l.id = t.lead_id
-     WHERE t.channel = 'whatsapp' AND (t.provider_message_id = $1 OR t.id = $2::uuid)
-     ORDER BY (t.provider_message_id = $1) DESC NULLS LAST LIMIT 1`,
-    [wamid, touchId],
-  );
-  return rows[0] ?? null;
-}
-
-/** The lead with this WhatsApp number (E.164), the most recently updated if several share it. */
-export async function findLeadByPhone(q: Queryable, phone: string): Promise<{ leadId: string; leadExternalId: string } | null> {
-  const rows = await q.query(
-    `SELECT id AS "leadId", external_id AS "leadExternalId" FROM leads WHERE phone = $1 ORDER BY updated_at DESC LIMIT 1`,
-    [phone],
-  );
-  return rows[0] ?? null;
-}
-
 /**
  * Marks a touch's delivery failed with Meta's error, unless it already ended (a reply, bounce or failure stays, as
  * libs/channels' `nextTouchStatus` says). Repeating it changes nothing.

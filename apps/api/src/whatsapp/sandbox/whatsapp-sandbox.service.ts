@@ -1,6 +1,9 @@
 import { Inject, Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  insertSandboxMessage, listSandboxConversations, listSandboxMessages, setSandboxStatus, type SandboxMessageRow,
+} from '@segflow/stores';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
@@ -9,9 +12,6 @@ import { isSameSecret } from '../whatsapp-signature';
 import type { WhatsAppWebhookOutcome } from '../whatsapp-webhook.service';
 import { parseSandboxMessageOrThrow, SandboxGraphError } from './sandbox-graph-request';
 import { postSandboxWebhook, SANDBOX_DISPLAY_NUMBER, sandboxWebhookBody, type InjectTarget } from './sandbox-webhooks';
-import {
-  insertSandboxMessage, listSandboxConversations, listSandboxMessages, setSandboxStatus, type SandboxMessageRow,
-} from './whatsapp-sandbox.store';
 
 /** Pause before each status webhook, as Meta's arrive shortly after the send. */
 export const SANDBOX_STATUS_DELAY_MS = 300;

@@ -1,5 +1,5 @@
 import type { SandboxMail, SandboxMailSummary } from '@segflow/api-contracts';
-import type { Queryable } from '@segflow/stores';
+import type { Queryable } from './queryable';
 
 /** A message caught by the sandbox mailbox, parsed. */
 export interface NewSandboxMail {
@@ -15,7 +15,8 @@ export interface NewSandboxMail {
   html: string | null;
   /** The header lines in order, as received: `[name, line]`. */
   headers: [string, string][];
-  raw: Buffer;
+  /** The message as received (a Buffer where Node has one). */
+  raw: Uint8Array;
 }
 
 export async function insertSandboxMail(q: Queryable, m: NewSandboxMail): Promise<string> {

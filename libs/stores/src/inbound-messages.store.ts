@@ -1,4 +1,4 @@
-import type { Queryable } from '@segflow/stores';
+import type { Queryable } from './queryable';
 
 /** One authenticated inbound message (email or WhatsApp) as `inbound_messages` keeps it. */
 export interface NewInboundMessage {

@@ -1,4 +1,4 @@
-import type { Queryable } from '@segflow/stores';
+import type { Queryable } from './queryable';
 
 /** A message of a sandbox conversation, as the sandbox page shows it. */
 export interface SandboxMessageRow {
