@@ -1,5 +1,7 @@
 export * from './queryable';
 export * from './outbox.store';
+export * from './outbox-claims.store';
+export * from './outbox-dead-letters.store';
 export * from './run-targets.store';
 export * from './inbound-messages.store';
 export * from './sandbox-mail.store';
