@@ -63,7 +63,6 @@ const notYetMoved = new Set<string>([
   'apps/api/src/sla/rep-calendar-sources.ts',
   'apps/api/src/sla/sla-monitor.service.ts',
   'apps/api/src/sla/sla-monitor.sql.ts',
-  'apps/api/src/sla/sla-policies.service.ts',
   'apps/api/src/whatsapp/sandbox/whatsapp-sandbox.store.ts',
   'apps/api/src/whatsapp/whatsapp-webhook.store.ts',
   'apps/worker/src/activities/lead-intake.activities.ts',

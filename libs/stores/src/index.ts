@@ -8,3 +8,4 @@ export * from './reps.store';
 export * from './teams.store';
 export * from './out-of-office.store';
 export * from './rep-calendars.store';
+export * from './sla-policies.store';
