@@ -9,3 +9,5 @@ export * from './teams.store';
 export * from './out-of-office.store';
 export * from './rep-calendars.store';
 export * from './sla-policies.store';
+export * from './dashboards.store';
+export * from './delivery.store';
