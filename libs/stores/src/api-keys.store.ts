@@ -19,7 +19,7 @@ export interface ApiKeyRow {
 const COLUMNS = `id, name, prefix, scopes, created_by AS "createdBy", created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
 
 export async function insertApiKey(
-  db: Queryable, key: { name: string; prefix: string; keyHash: string; scopes: ApiKeyScope[]; createdBy: string },
+  db: Queryable, key: { name: string; prefix: string; keyHash: string; scopes: ApiKeyScope[]; createdBy: string | null },
 ): Promise<ApiKeyRow> {
   const [row]: ApiKeyRow[] = await db.query(
     `INSERT INTO api_keys (name, prefix, key_hash, scopes, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
