@@ -21,3 +21,25 @@ export interface SummaryRow {
   meetings: number;
   conversions: number;
 }
+
+/**
+ * One row of `GET /api/dashboards/lift`: conversion of the leads of a segment that ran a playbook vs the segment's
+ * holdout, with both sample sizes; rates are null for an empty side, `lift` (treated − holdout rate) when both exist.
+ *
+ * @example
+ * const row: LiftRow = { segmentId, segmentName: 'Hot', playbookId, playbookName: 'Welcome', treated: 90, treatedConversions: 18,
+ *   holdout: 10, holdoutConversions: 1, treatedRate: 0.2, holdoutRate: 0.1, lift: 0.1 };
+ */
+export interface LiftRow {
+  segmentId: string;
+  segmentName: string | null;
+  playbookId: string;
+  playbookName: string | null;
+  treated: number;
+  treatedConversions: number;
+  holdout: number;
+  holdoutConversions: number;
+  treatedRate: number | null;
+  holdoutRate: number | null;
+  lift: number | null;
+}

@@ -3,7 +3,7 @@ import { UuidParamPipe } from '../common/param-pipes';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
-import { API_KEY_SCOPES } from './api-key.entity';
+import { API_KEY_SCOPES } from '@segflow/stores';
 import { ApiKeyDto, ApiKeysService } from './api-keys.service';
 import { CurrentUser, Roles } from './auth.decorators';
 import type { SessionUser } from './principal';

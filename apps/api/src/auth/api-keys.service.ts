@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
-import { ApiKeyEntity, ApiKeyScope } from './api-key.entity';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { findLiveApiKey, insertApiKey, listApiKeys, revokeApiKey, setApiKeyLastUsed, type ApiKeyRow, type ApiKeyScope } from '@segflow/stores';
+import { DataSource } from 'typeorm';
 import type { Principal } from './principal';
 import { PrincipalCache } from './principal-cache';
 import { generateSecretToken, hashSecretToken, isWellFormedSecretToken } from './secret-token';
@@ -16,7 +16,7 @@ export interface ApiKeyDto {
   revokedAt: string | null;
 }
 
-const mapApiKey = (key: ApiKeyEntity): ApiKeyDto => ({
+const mapApiKey = (key: ApiKeyRow): ApiKeyDto => ({
   id: key.id,
   name: key.name,
   prefix: key.prefix,
@@ -32,29 +32,25 @@ const LAST_USED_PRECISION_MS = 60_000;
 @Injectable()
 export class ApiKeysService {
   constructor(
-    @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly cache: PrincipalCache,
   ) {}
 
   async create(name: string, scopes: ApiKeyScope[], createdBy: string): Promise<ApiKeyDto & { key: string }> {
     const key = generateSecretToken('sfk');
-    const saved = await this.keys.save(
-      this.keys.create({ name, scopes, createdBy, prefix: key.slice(0, 10), keyHash: hashSecretToken(key) }),
-    );
+    const saved = await insertApiKey(this.db, { name, scopes, createdBy, prefix: key.slice(0, 10), keyHash: hashSecretToken(key) });
     return { ...mapApiKey(saved), key };
   }
 
   async list(): Promise<ApiKeyDto[]> {
-    return (await this.keys.find({ order: { createdAt: 'DESC' } })).map(mapApiKey);
+    return (await listApiKeys(this.db)).map(mapApiKey);
   }
 
-  async revokeOrThrow(id: string): Promise<ApiKeyDto> {
-    const key = await this.keys.findOneBy({ id });
-    if (!key) throw new NotFoundException(`no API key ${id}`);
-    key.revokedAt ??= new Date();
-    const saved = await this.keys.save(key);
+  async revokeOrThrow(id: string, now = new Date()): Promise<ApiKeyDto> {
+    const revoked = await revokeApiKey(this.db, id, now);
+    if (!revoked) throw new NotFoundException(`no API key ${id}`);
     this.cache.forgetApiKey(id);
-    return mapApiKey(saved);
+    return mapApiKey(revoked);
   }
 
   /**
@@ -67,13 +63,13 @@ export class ApiKeysService {
     const cached = this.cache.get(keyHash, now.getTime());
     if (cached) return cached;
     if (this.cache.isRefused(keyHash, now.getTime())) return null;
-    const key = await this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
+    const key = await findLiveApiKey(this.db, keyHash);
     if (!key) {
       this.cache.refuse(keyHash, now.getTime());
       return null;
     }
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-      await this.keys.update({ id: key.id }, { lastUsedAt: now });
+      await setApiKeyLastUsed(this.db, key.id, now);
     }
     const principal: Principal = { kind: 'apiKey', keyId: key.id, scopes: key.scopes };
     this.cache.set(keyHash, principal, Infinity, now.getTime());

@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { UserEntity } from '../users/user.entity';
-import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
@@ -12,13 +9,11 @@ import { AuthGuard } from './auth.guard';
 import { EndedSessions } from './ended-sessions';
 import { PasswordHasher } from './password-hasher';
 import { MAX_CACHED_CREDENTIALS, PrincipalCache } from './principal-cache';
-import { SessionEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
 import { SignInLimiter } from './sign-in-limiter';
 
 /** Sign-in, sessions, API keys and the global guard that checks every request. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity, ApiKeyEntity, UserEntity])],
   controllers: [AuthController, ApiKeysController],
   providers: [
     SessionsService, ApiKeysService, PasswordHasher, EndedSessions, { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { ApiKeyScope } from './api-key.entity';
+import type { ApiKeyScope } from '@segflow/stores';
 import type { Role } from './roles';
 
 /** The signed-in user as every service sees it. */

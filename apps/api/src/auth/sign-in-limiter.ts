@@ -1,6 +1,5 @@
 import { HttpException, HttpStatus, UnauthorizedException } from '@nestjs/common';
-import type { Queryable } from '@segflow/stores';
-import { clearSignInAttempts, releaseSignInAttempt, reserveSignInAttempt, sweepSignInAttempts } from './sign-in-attempts.store';
+import { clearSignInAttempts, releaseSignInAttempt, reserveSignInAttempt, sweepSignInAttempts, type Queryable } from '@segflow/stores';
 
 /** How many failed password checks a key (an email, a client IP) may have inside one window. */
 export interface SignInLimits {

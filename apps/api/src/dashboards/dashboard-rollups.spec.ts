@@ -1,6 +1,6 @@
 import { SlaFixtures } from '../testing/sla-fixtures';
 import { startTestApi, TestApi, TestUser } from '../testing/test-api';
-import { DIMENSIONS, Dimension } from './dashboard-dimensions';
+import { DIMENSIONS, type Dimension } from '@segflow/stores';
 import { DashboardsService } from './dashboards.service';
 
 const HOUR = 3_600_000;

@@ -1,6 +1,6 @@
 import type { DeliveryRow, SummaryRow } from '@segflow/api-contracts';
 import { z } from 'zod';
-import { DIMENSIONS } from './dashboard-dimensions';
+import { DIMENSIONS } from '@segflow/stores';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { DrillDownRow } from '@segflow/stores';
 import { Roles } from '../auth/auth.decorators';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { DeliveryQuery, deliveryQuerySchema, DeliveryRow, DrillDownQuery, drillDownQuerySchema, LiftQuery, liftQuerySchema, SummaryQuery, summaryQuerySchema, SummaryRow, TrendQuery, trendQuerySchema } from './dashboard.dto';
@@ -8,7 +9,7 @@ import { DashboardsService } from './dashboards.service';
 import { streamCsv, toCsv } from './to-csv';
 
 const SUMMARY_COLUMNS: (keyof SummaryRow)[] = ['key', 'label', 'entries', 'touched', 'ttftP50Ms', 'ttftP90Ms', 'systemDelayP50Ms', 'humanDelayP50Ms', 'breaches', 'breachRate', 'touches', 'replies', 'meetings', 'conversions'];
-const LEAD_COLUMNS = ['leadId', 'leadName', 'company', 'segmentName', 'repName', 'playbookId', 'playbookVersion', 'channel', 'enteredAt', 'dueAt', 'firstTouchAt', 'firstTouchKind', 'ttftMs', 'systemDelayMs', 'humanDelayMs', 'breached'];
+const LEAD_COLUMNS: (keyof DrillDownRow)[] = ['leadId', 'leadName', 'company', 'segmentName', 'repName', 'playbookId', 'playbookVersion', 'channel', 'enteredAt', 'dueAt', 'firstTouchAt', 'firstTouchKind', 'ttftMs', 'systemDelayMs', 'humanDelayMs', 'breached'];
 
 @ApiTags('dashboards')
 @Controller('dashboards')
@@ -45,7 +46,7 @@ export class DashboardsController {
   @Get('leads.csv')
   @ApiOperation({ summary: 'The drill-down as CSV: every row (or `limit`), streamed from a cursor; UTF-8 with BOM, formula cells escaped' })
   leadsCsv(@Query(new ZodBodyPipe(drillDownQuerySchema)) q: DrillDownQuery): StreamableFile {
-    const csv = Readable.from(streamCsv(this.dashboards.leadBatches(q), LEAD_COLUMNS as never));
+    const csv = Readable.from(streamCsv(this.dashboards.leadBatches(q), LEAD_COLUMNS));
     return new StreamableFile(csv, { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="segflow-leads.csv"' });
   }
 

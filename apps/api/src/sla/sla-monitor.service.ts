@@ -5,8 +5,8 @@ import { slaDueAt, splitTimeToFirstTouch, type WorkingCalendar } from '@segflow/
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
-import { resolveRepCalendarOfRow, type RepCalendarSourcesRow } from './rep-calendar-sources';
-import { SlaPolicyRow, toSlaPolicy } from './sla-policy.dto';
+import { resolveRepCalendarOfRow, type RepCalendarSourcesRow, type SlaPolicyRow } from '@segflow/stores';
+import { toSlaPolicy } from './sla-policy.dto';
 import {
   BREACH_CONTEXT_SQL, CLAIM_BREACHES_SQL, FIRST_TOUCHES_SQL, INSERT_CLOCKS_SQL, RECORD_FIRST_TOUCHES_SQL, STALE_DUE_TIMES_SQL, TEAM_REPS_SQL,
   UNCLOCKED_ENTRIES_SQL, UPDATE_DUE_TIMES_SQL,

@@ -1,4 +1,4 @@
-import { repCalendarSourcesJoin } from './rep-calendar-sources';
+import { repCalendarSourcesJoin } from '@segflow/stores';
 
 // Segment entries (last 7 days) that have an SLA policy but no clock yet, with the calendar sources of the lead's
 // owner. A playbook-specific policy of the entry's run wins over the segment's. Entries held out of their playbook

@@ -1,4 +1,5 @@
-import { businessCalendarSchema, type BusinessCalendar, type SlaPolicy } from '@segflow/sla';
+import { businessCalendarSchema, type SlaPolicy } from '@segflow/sla';
+import type { SlaPolicyRow } from '@segflow/stores';
 import { z } from 'zod';
 
 export const slaPolicyInputSchema = z
@@ -15,16 +16,6 @@ export type SlaPolicyInput = z.infer<typeof slaPolicyInputSchema>;
 
 export interface SlaPolicyDto extends SlaPolicyInput {
   id: string;
-}
-
-export interface SlaPolicyRow {
-  id: string;
-  segment_id: string;
-  playbook_id: string | null;
-  first_touch_minutes: number;
-  clock: 'wall' | 'business';
-  calendar: BusinessCalendar | null;
-  reassign_on_breach: boolean;
 }
 
 export const mapSlaPolicy = (row: SlaPolicyRow): SlaPolicyDto => ({

@@ -1,22 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { businessCalendarSchema, holidaysSchema, type BusinessCalendar, type Holiday } from '@segflow/sla';
-import { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { businessCalendarSchema, holidaysSchema, type Holiday } from '@segflow/sla';
+import { findTeam, insertTeam, listTeamsWithMembers, setTeamHolidays, updateTeam, type TeamWithMembers } from '@segflow/stores';
+import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { SessionUser } from '../auth/principal';
-import { MARK_CLOCKS_STALE_SQL } from '../sla/rep-calendar-sources';
-import { TeamEntity } from './team.entity';
+import { markOwnerClocksStale } from '../sla/rep-calendar-sources';
 
-export interface TeamDto {
-  id: string;
-  name: string;
-  managerId: string | null;
-  calendar: BusinessCalendar | null;
-  /** Days off every member inherits. */
-  holidays: Holiday[];
-  members: { id: string; name: string; role: 'rep'; active: boolean }[];
-}
+/** A team, its calendar and holidays (days off every member inherits), and its reps. */
+export type TeamDto = TeamWithMembers;
 
 export const teamInputSchema = z.object({
   /** A readable id such as `west` for route rules; a UUID when omitted. */
@@ -37,44 +30,37 @@ export const teamHolidaysSchema = z.object({ holidays: holidaysSchema });
 
 @Injectable()
 export class TeamsService {
-  constructor(@InjectRepository(TeamEntity) private readonly teams: Repository<TeamEntity>) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async createOrThrow(input: TeamInput): Promise<TeamDto> {
     const id = input.id ?? randomUUID();
-    if (await this.teams.existsBy({ id })) throw new ConflictException(`team ${id} exists`);
-    const saved = await this.teams.save(this.teams.create({ ...input, id, holidays: [] }));
+    const saved = await insertTeam(this.db, { id, name: input.name, managerId: input.managerId, calendar: input.calendar });
+    if (!saved) throw new ConflictException(`team ${id} exists`);
     return { ...saved, members: [] };
   }
 
   async updateOrThrow(id: string, changes: z.infer<typeof teamUpdateSchema>): Promise<TeamDto> {
-    const team = await this.teams.findOneBy({ id });
-    if (!team) throw new NotFoundException(`no team ${id}`);
-    await this.teams.manager.transaction(async (tx) => {
-      await tx.save(Object.assign(team, changes));
-      if (changes.calendar !== undefined) await tx.query(MARK_CLOCKS_STALE_SQL, [[], id]);
+    await this.db.transaction(async (tx) => {
+      if (!(await updateTeam(tx, id, changes))) throw new NotFoundException(`no team ${id}`);
+      if (changes.calendar !== undefined) await markOwnerClocksStale(tx, { repIds: [], teamId: id });
     });
     return (await this.list()).find((t) => t.id === id)!;
   }
 
   /** Replaces the team's holidays (admin, or the team's manager); its reps' running SLA clocks are recounted. */
   async setHolidaysOrThrow(actor: SessionUser, id: string, holidays: Holiday[]): Promise<TeamDto> {
-    const team = await this.teams.findOneBy({ id });
+    const team = await findTeam(this.db, id);
     if (!team) throw new NotFoundException(`no team ${id}`);
     if (actor.role !== 'admin' && team.managerId !== actor.id) throw new ForbiddenException('only an admin or the manager of this team may set its holidays');
-    await this.teams.manager.transaction(async (tx) => {
-      await tx.update(TeamEntity, { id }, { holidays });
-      await tx.query(MARK_CLOCKS_STALE_SQL, [[], id]);
+    await this.db.transaction(async (tx) => {
+      await setTeamHolidays(tx, id, holidays);
+      await markOwnerClocksStale(tx, { repIds: [], teamId: id });
     });
     return (await this.list()).find((t) => t.id === id)!;
   }
 
   /** Teams with their members, one query. */
   list(): Promise<TeamDto[]> {
-    return this.teams.query(`
-      SELECT t.id, t.name, t.manager_id AS "managerId", t.calendar, t.holidays,
-             COALESCE(json_agg(json_build_object('id', r.id, 'name', r.name, 'role', 'rep', 'active', r.active)
-                      ORDER BY r.name) FILTER (WHERE r.id IS NOT NULL), '[]') AS members
-        FROM teams t LEFT JOIN reps r ON r.team_id = t.id
-       GROUP BY t.id ORDER BY t.name`);
+    return listTeamsWithMembers(this.db);
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { findRepCalendarSources, resolveRepCalendarOfRow, setRepCalendar } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/principal';
-import { MARK_CLOCKS_STALE_SQL, repCalendarSourcesJoin, resolveRepCalendarOfRow, type RepCalendarSourcesRow } from '../sla/rep-calendar-sources';
-import { RepEntity } from '../teams/rep.entity';
+import { markOwnerClocksStale } from '../sla/rep-calendar-sources';
 import { RepCalendarDto, RepCalendarInput } from './rep-calendar.dto';
 import { UsersService } from './users.service';
 
@@ -17,17 +17,14 @@ export class RepCalendarService {
 
   async getOrThrow(actor: SessionUser, repId: string, now = new Date()): Promise<RepCalendarDto> {
     await this.users.assertCanManageRepOrThrow(actor, repId);
-    const [row]: (RepCalendarSourcesRow & { team_id: string })[] = await this.db.query(
-      `SELECT r.team_id, rc.* FROM reps r ${repCalendarSourcesJoin('r.id', '$2')} WHERE r.id = $1`,
-      [repId, now],
-    );
-    const resolved = resolveRepCalendarOfRow(row!, null);
+    const row = (await findRepCalendarSources(this.db, repId, now))!;
+    const resolved = resolveRepCalendarOfRow(row, null);
     return {
       repId,
-      teamId: row!.team_id,
-      workingHours: row!.working_hours,
-      holidays: row!.rep_holidays ?? [],
-      teamHolidays: row!.team_holidays ?? [],
+      teamId: row.team_id,
+      workingHours: row.working_hours,
+      holidays: row.rep_holidays ?? [],
+      teamHolidays: row.team_holidays ?? [],
       outOfOffice: await this.users.listOutOfOfficeOrThrow(actor, repId, now),
       effective: resolved && {
         source: resolved.source, timeZone: resolved.calendar.timeZone, week: resolved.calendar.week, holidays: resolved.calendar.holidays,
@@ -39,8 +36,8 @@ export class RepCalendarService {
   async setOrThrow(actor: SessionUser, repId: string, input: RepCalendarInput): Promise<RepCalendarDto> {
     await this.users.assertCanManageRepOrThrow(actor, repId);
     await this.db.transaction(async (tx) => {
-      await tx.update(RepEntity, { id: repId }, { workingHours: input.workingHours, holidays: input.holidays });
-      await tx.query(MARK_CLOCKS_STALE_SQL, [[repId], null]);
+      await setRepCalendar(tx, repId, { workingHours: input.workingHours, holidays: input.holidays });
+      await markOwnerClocksStale(tx, { repIds: [repId], teamId: null });
     });
     return this.getOrThrow(actor, repId);
   }

@@ -1,28 +1,12 @@
 import { z } from 'zod';
-import { ROLES, type Role } from '../auth/roles';
-import type { OutOfOfficeEntity } from './out-of-office.entity';
-
-/** What the API returns for a user: never the password hash. `teamId` is a rep's team or a manager's (first) team. */
-export interface UserDto {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  teamId: string | null;
-  capacity: number | null;
-  active: boolean;
-  createdAt: string;
-}
+import { ROLES } from '../auth/roles';
+import type { OutOfOfficeRow, UserView } from '@segflow/stores';
 
 /**
- * Users with their routing fields; append a WHERE. Selected under the DTO's names so rows map one to one.
- * Used by the users service and by session resolution, so both see the same `teamId`.
+ * What the API returns for a user: never the password hash. `teamId` is a rep's team or a manager's (first) team.
+ * The users store selects it under these names, so rows map one to one.
  */
-export const SELECT_USERS_SQL = `
-  SELECT u.id, u.email, u.name, u.role, u.active, to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
-         COALESCE(r.team_id, (SELECT t.id FROM teams t WHERE t.manager_id = u.id ORDER BY t.name LIMIT 1)) AS "teamId",
-         r.capacity
-    FROM users u LEFT JOIN reps r ON r.user_id = u.id`;
+export type UserDto = UserView;
 
 export interface OutOfOfficeDto {
   id: string;
@@ -32,7 +16,7 @@ export interface OutOfOfficeDto {
   note: string | null;
 }
 
-export const mapOutOfOffice = (period: OutOfOfficeEntity): OutOfOfficeDto => ({
+export const mapOutOfOffice = (period: OutOfOfficeRow): OutOfOfficeDto => ({
   id: period.id,
   repId: period.repId,
   startsAt: period.startsAt.toISOString(),

@@ -1,17 +1,17 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, MoreThan, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  deactivateRep, deleteOutOfOffice, findRep, findTeam, findUserView, insertOutOfOffice, insertUser, listOutOfOfficeEndingAfter,
+  listUserViews, updateUser, upsertRep, type Queryable, type UserFields,
+} from '@segflow/stores';
+import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { PrincipalCache } from '../auth/principal-cache';
 import type { SessionUser } from '../auth/principal';
 import type { Role } from '../auth/roles';
 import { SessionsService } from '../auth/sessions.service';
-import { MARK_CLOCKS_STALE_SQL } from '../sla/rep-calendar-sources';
-import { RepEntity } from '../teams/rep.entity';
-import { TeamEntity } from '../teams/team.entity';
-import { OutOfOfficeEntity } from './out-of-office.entity';
-import { CreateUser, mapOutOfOffice, OutOfOfficeDto, OutOfOfficeInput, SELECT_USERS_SQL, UpdateUser, UserDto } from './user.dto';
-import { UserEntity } from './user.entity';
+import { markOwnerClocksStale } from '../sla/rep-calendar-sources';
+import { CreateUser, mapOutOfOffice, OutOfOfficeDto, OutOfOfficeInput, UpdateUser, UserDto } from './user.dto';
 
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -21,7 +21,6 @@ type RepFields = Pick<UpdateUser, 'teamId' | 'capacity'>;
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(OutOfOfficeEntity) private readonly outOfOffice: Repository<OutOfOfficeEntity>,
     private readonly passwords: PasswordHasher,
     private readonly principals: PrincipalCache,
     private readonly sessions: SessionsService,
@@ -31,31 +30,26 @@ export class UsersService {
     const { password, teamId, capacity, ...fields } = input;
     const passwordHash = await this.passwords.hash(password);
     return this.writeOrThrow(async (tx) => {
-      const user = await tx.save(UserEntity, tx.create(UserEntity, { ...fields, passwordHash }));
-      await this.syncRep(tx, user, { teamId, capacity });
-      return user.id;
+      const id = await insertUser(tx, { ...fields, passwordHash });
+      await this.syncRep(tx, id, { ...fields, active: true }, { teamId, capacity });
+      return id;
     });
   }
 
   async list(filter: { role?: Role; teamId?: string }): Promise<UserDto[]> {
-    return this.dataSource.query(
-      `SELECT * FROM (${SELECT_USERS_SQL}) x WHERE ($1::text IS NULL OR role = $1) AND ($2::text IS NULL OR "teamId" = $2) ORDER BY name`,
-      [filter.role ?? null, filter.teamId ?? null],
-    );
+    return listUserViews(this.dataSource, { role: filter.role ?? null, teamId: filter.teamId ?? null });
   }
 
   async updateOrThrow(id: string, changes: UpdateUser): Promise<UserDto> {
     const { password, teamId, capacity, ...fields } = changes;
     const passwordHash = password ? await this.passwords.hash(password) : undefined;
     const updated = await this.writeOrThrow(async (tx) => {
-      const user = await tx.findOneBy(UserEntity, { id });
+      const user = await updateUser(tx, id, { ...fields, passwordHash });
       if (!user) throw new NotFoundException(`no user ${id}`);
-      Object.assign(user, fields, passwordHash ? { passwordHash } : {});
-      await tx.save(user);
-      await this.syncRep(tx, user, { teamId, capacity });
+      await this.syncRep(tx, id, user, { teamId, capacity });
       // Another team brings another calendar: the rep's running SLA clocks are recounted.
-      if (teamId !== undefined) await tx.query(MARK_CLOCKS_STALE_SQL, [[user.id], null]);
-      return user.id;
+      if (teamId !== undefined) await markOwnerClocksStale(tx, { repIds: [id], teamId: null });
+      return id;
     });
     // Role, team or deactivation: this user's cached principals must not outlive the change (forgotten after the
     // commit, so a request resolved meanwhile cannot cache the old row again).
@@ -65,8 +59,8 @@ export class UsersService {
     return updated;
   }
 
-  async findOrThrow(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserDto> {
-    const [user] = await manager.query(`${SELECT_USERS_SQL} WHERE u.id = $1`, [id]);
+  async findOrThrow(id: string, db: Queryable = this.dataSource): Promise<UserDto> {
+    const user = await findUserView(db, id);
     if (!user) throw new NotFoundException(`no user ${id}`);
     return user;
   }
@@ -78,8 +72,8 @@ export class UsersService {
     }
     await this.assertCanManageRepOrThrow(actor, userId);
     return this.dataSource.transaction(async (tx) => {
-      const saved = await tx.save(OutOfOfficeEntity, tx.create(OutOfOfficeEntity, { repId: userId, ...period }));
-      await tx.query(MARK_CLOCKS_STALE_SQL, [[userId], null]);
+      const saved = await insertOutOfOffice(tx, { repId: userId, ...period });
+      await markOwnerClocksStale(tx, { repIds: [userId], teamId: null });
       return mapOutOfOffice(saved);
     });
   }
@@ -87,19 +81,19 @@ export class UsersService {
   /** Current and future out-of-office periods of a rep. */
   async listOutOfOfficeOrThrow(actor: SessionUser, userId: string, now = new Date()): Promise<OutOfOfficeDto[]> {
     await this.assertCanManageRepOrThrow(actor, userId);
-    const periods = await this.outOfOffice.find({ where: { repId: userId, endsAt: MoreThan(now) }, order: { startsAt: 'ASC' } });
+    const periods = await listOutOfOfficeEndingAfter(this.dataSource, userId, now);
     return periods.map(mapOutOfOffice);
   }
 
   async removeOutOfOfficeOrThrow(actor: SessionUser, userId: string, periodId: string): Promise<void> {
     await this.assertCanManageRepOrThrow(actor, userId);
     await this.dataSource.transaction(async (tx) => {
-      await tx.delete(OutOfOfficeEntity, { id: periodId, repId: userId });
-      await tx.query(MARK_CLOCKS_STALE_SQL, [[userId], null]);
+      await deleteOutOfOffice(tx, userId, periodId);
+      await markOwnerClocksStale(tx, { repIds: [userId], teamId: null });
     });
   }
 
-  private async writeOrThrow(write: (tx: EntityManager) => Promise<string>): Promise<UserDto> {
+  private async writeOrThrow(write: (tx: Queryable) => Promise<string>): Promise<UserDto> {
     try {
       return await this.dataSource.transaction(async (tx) => this.findOrThrow(await write(tx), tx));
     } catch (error) {
@@ -111,17 +105,16 @@ export class UsersService {
   }
 
   // A rep with a team gets a `reps` row (what routing reads) under the same id; leaving the rep role deactivates it.
-  private async syncRep(tx: EntityManager, user: UserEntity, fields: RepFields): Promise<void> {
-    const existing = await tx.findOneBy(RepEntity, { id: user.id });
+  private async syncRep(tx: Queryable, id: string, user: UserFields, fields: RepFields): Promise<void> {
+    const existing = await findRep(tx, id);
     const teamId = fields.teamId === undefined ? existing?.teamId : fields.teamId;
     if (!teamId) {
-      if (existing) await tx.update(RepEntity, { id: user.id }, { active: false });
+      if (existing) await deactivateRep(tx, id);
       return;
     }
-    await tx.save(RepEntity, {
-      ...existing,
-      id: user.id,
-      userId: user.id,
+    await upsertRep(tx, {
+      id,
+      userId: id,
       name: user.name,
       email: user.email,
       teamId,
@@ -132,10 +125,10 @@ export class UsersService {
 
   /** Admins manage everyone, a rep manages themself, a manager manages the reps of the teams they lead. */
   async assertCanManageRepOrThrow(actor: SessionUser, repId: string): Promise<void> {
-    const rep = await this.dataSource.getRepository(RepEntity).findOneBy({ id: repId });
+    const rep = await findRep(this.dataSource, repId);
     if (!rep) throw new NotFoundException(`user ${repId} is not a rep with a team`);
     if (actor.role === 'admin' || actor.id === repId) return;
-    const team = await this.dataSource.getRepository(TeamEntity).findOneBy({ id: rep.teamId });
+    const team = await findTeam(this.dataSource, rep.teamId);
     if (actor.role === 'manager' && team?.managerId === actor.id) return;
     throw new ForbiddenException('you may only manage yourself or the reps of your team');
   }

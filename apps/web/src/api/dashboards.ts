@@ -1,7 +1,7 @@
-import type { DeliveryRow, SummaryRow } from '@segflow/api-contracts';
+import type { DeliveryRow, LiftRow, SummaryRow } from '@segflow/api-contracts';
 import { requestJson } from './http';
 
-export type { DeliveryRow, SummaryRow };
+export type { DeliveryRow, LiftRow, SummaryRow };
 
 export type Dimension = 'segment' | 'playbook' | 'rep' | 'channel';
 
@@ -28,18 +28,6 @@ export interface DrillDownLead {
   firstTouchAt: string | null;
   ttftMs: number | null;
   breached: boolean;
-}
-
-export interface LiftRow {
-  segmentName: string | null;
-  playbookName: string | null;
-  treated: number;
-  treatedConversions: number;
-  holdout: number;
-  holdoutConversions: number;
-  treatedRate: number | null;
-  holdoutRate: number | null;
-  lift: number | null;
 }
 
 export interface Notification {

@@ -1,4 +1,43 @@
-import { Dimension, DIMENSION_SQL } from './dashboard-dimensions';
+import type { LiftRow, SummaryRow } from '@segflow/api-contracts';
+import type { Queryable } from './queryable';
+
+/** What dashboard numbers are grouped by. */
+export const DIMENSIONS = ['segment', 'playbook', 'rep', 'channel'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/**
+ * The SQL key of a dimension in each source: SLA clocks (`c`), and the touch / outcome roll-ups and facts (`x`, with
+ * columns segment_id, playbook_id, playbook_version, rep_id, channel). A closed set of expressions, chosen by the
+ * validated enum, so no request text ever reaches the SQL.
+ */
+const DIMENSION_SQL: Record<Dimension, { clock: string; fact: string; label: string }> = {
+  segment: {
+    clock: 'c.segment_id::text',
+    fact: 'x.segment_id',
+    label: `(SELECT s.name FROM segments s WHERE s.id::text = k.key)`,
+  },
+  playbook: {
+    clock: `c.playbook_id::text || ':v' || c.playbook_version`,
+    fact: `x.playbook_id::text || ':v' || x.playbook_version`,
+    label: `(SELECT p.name || ' ' || split_part(k.key, ':', 2) FROM playbooks p WHERE p.id::text = split_part(k.key, ':', 1))`,
+  },
+  rep: {
+    clock: 'c.rep_id',
+    fact: 'x.rep_id',
+    label: `(SELECT rp.name FROM reps rp WHERE rp.id = k.key)`,
+  },
+  channel: {
+    clock: 'c.channel',
+    fact: 'x.channel',
+    label: 'k.key',
+  },
+};
+
+/** The SQL keys of a dimension; anything but one of {@link DIMENSIONS} is refused, so no caller text reaches the SQL. */
+function dimensionSql(dimension: Dimension): { clock: string; fact: string; label: string } {
+  if (!(DIMENSIONS as readonly string[]).includes(dimension)) throw new Error(`unknown dashboard dimension ${JSON.stringify(dimension)}`);
+  return DIMENSION_SQL[dimension];
+}
 
 // Whether a clock is breached: touched after its due time, or still untouched past it ($3 = now).
 const BREACHED = `(c.first_touch_at > c.due_at OR (c.first_touch_at IS NULL AND c.due_at < $3))`;
@@ -21,8 +60,8 @@ const KEYS = 'segment_id, playbook_id, playbook_version, rep_id, channel';
  * partial days at the edges, so any instant range stays exact. Outcome events count under the lead's latest
  * (non-holdout) run when they came after its start, rep = the lead's owner.
  */
-export function summarySql(dimension: Dimension): string {
-  const d = DIMENSION_SQL[dimension];
+function summarySql(dimension: Dimension): string {
+  const d = dimensionSql(dimension);
   return `
 WITH clocks AS (
   SELECT ${d.clock} AS key, count(*)::int AS entries, count(c.first_touch_at)::int AS touched,
@@ -52,7 +91,7 @@ SELECT k.key, COALESCE(${d.label}, k.key, '(none)') AS label,
 }
 
 /** TTFT, breach rate and entries per day or week in `[$1, $2)`; `$4` the bucket, `$5`/`$6` optional segment/rep filters. */
-export const TREND_SQL = `
+const TREND_SQL = `
 SELECT date_trunc($4, c.entered_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS bucket, count(*)::int AS entries,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ttft_ms) AS "ttftP50Ms", percentile_cont(0.9) WITHIN GROUP (ORDER BY c.ttft_ms) AS "ttftP90Ms",
        CASE WHEN count(*) FILTER (WHERE ${DECIDED}) > 0 THEN (count(*) FILTER (WHERE ${BREACHED}))::float8 / count(*) FILTER (WHERE ${DECIDED}) END AS "breachRate"
@@ -61,7 +100,7 @@ SELECT date_trunc($4, c.entered_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS buc
  GROUP BY 1 ORDER BY 1`;
 
 /** The leads behind a number: SLA clocks in `[$1, $2)` whose dimension key is `$4` (null = none), newest first. */
-export function drillDownSql(dimension: Dimension): string {
+function drillDownSql(dimension: Dimension): string {
   return `
 SELECT l.id AS "leadId", COALESCE(l.name, l.external_id) AS "leadName", l.company, c.segment_id AS "segmentId", sg.name AS "segmentName",
        c.rep_id AS "repId", rp.name AS "repName", c.playbook_id AS "playbookId", c.playbook_version AS "playbookVersion", c.channel,
@@ -69,7 +108,7 @@ SELECT l.id AS "leadId", COALESCE(l.name, l.external_id) AS "leadName", l.compan
        c.ttft_ms AS "ttftMs", c.system_delay_ms AS "systemDelayMs", c.human_delay_ms AS "humanDelayMs", ${BREACHED} AS breached
   FROM sla_clocks c JOIN leads l ON l.id = c.lead_id
   LEFT JOIN segments sg ON sg.id = c.segment_id LEFT JOIN reps rp ON rp.id = c.rep_id
- WHERE c.entered_at >= $1 AND c.entered_at < $2 AND ${DIMENSION_SQL[dimension].clock} IS NOT DISTINCT FROM $4
+ WHERE c.entered_at >= $1 AND c.entered_at < $2 AND ${dimensionSql(dimension).clock} IS NOT DISTINCT FROM $4
    AND ($5::boolean IS NULL OR ${BREACHED} = $5)
  ORDER BY c.entered_at DESC LIMIT $6`;
 }
@@ -80,7 +119,7 @@ SELECT l.id AS "leadId", COALESCE(l.name, l.external_id) AS "leadName", l.compan
  * at or after the start" is "the lead's last purchase at or after it": one grouped index-only scan of the
  * purchases since `$1` instead of a lookup per run.
  */
-export const LIFT_SQL = `
+const LIFT_SQL = `
 WITH last_purchase AS (
   SELECT lead_id, max(occurred_at) AS at FROM events WHERE type = 'purchase' AND occurred_at >= $1 GROUP BY lead_id),
 cohort AS (
@@ -98,3 +137,93 @@ SELECT x.segment_id AS "segmentId", sg.name AS "segmentName", x.playbook_id AS "
           FROM cohort GROUP BY 1, 2) x
   LEFT JOIN segments sg ON sg.id::text = x.segment_id LEFT JOIN playbooks p ON p.id = x.playbook_id
  ORDER BY x.treated + x.holdout DESC`;
+
+/** A range `[from, to)` with the whole UTC days inside it (see wholeDays) and the instant a clock counts as due against. */
+export interface DashboardRange {
+  from: Date;
+  to: Date;
+  now: Date;
+  wholeDays: { from: Date; to: Date };
+}
+
+/** Entries, TTFT and breach rate of one day or week. */
+export interface TrendRow {
+  bucket: Date;
+  entries: number;
+  ttftP50Ms: number | null;
+  ttftP90Ms: number | null;
+  breachRate: number | null;
+}
+
+/** One SLA clock of the drill-down, with its lead, segment and rep names. */
+export interface DrillDownRow {
+  leadId: string;
+  leadName: string | null;
+  company: string | null;
+  segmentId: string | null;
+  segmentName: string | null;
+  repId: string | null;
+  repName: string | null;
+  playbookId: string | null;
+  playbookVersion: number | null;
+  channel: string | null;
+  enteredAt: Date;
+  dueAt: Date;
+  firstTouchAt: Date | null;
+  firstTouchKind: string | null;
+  ttftMs: number | null;
+  systemDelayMs: number | null;
+  humanDelayMs: number | null;
+  breached: boolean;
+}
+
+/** Which clocks the drill-down lists: those of one dimension key (null = none), optionally only (not) breached. */
+export interface DrillDownFilter {
+  from: Date;
+  to: Date;
+  now: Date;
+  groupBy: Dimension;
+  key: string | null;
+  breached: boolean | null;
+  /** null: every row. */
+  limit: number | null;
+}
+
+/** Every dashboard number per key of `dimension` (see summarySql). */
+export function summarizeDashboard(db: Queryable, dimension: Dimension, range: DashboardRange): Promise<SummaryRow[]> {
+  return db.query(summarySql(dimension), [range.from, range.to, range.now, range.wholeDays.from, range.wholeDays.to]);
+}
+
+/** Per `bucket` in `[from, to)`, optionally of one segment and/or rep. */
+export function dashboardTrend(
+  db: Queryable, q: { from: Date; to: Date; now: Date; bucket: 'day' | 'week'; segmentId: string | null; repId: string | null },
+): Promise<TrendRow[]> {
+  return db.query(TREND_SQL, [q.from, q.to, q.now, q.bucket, q.segmentId, q.repId]);
+}
+
+/** The leads behind a number, newest first. */
+export function listDrillDown(db: Queryable, filter: DrillDownFilter): Promise<DrillDownRow[]> {
+  return db.query(drillDownSql(filter.groupBy), drillDownParams(filter));
+}
+
+const DRILL_DOWN_CURSOR = 'drill_down';
+
+/** Declares the drill-down's server-side cursor: `db` must be one connection inside a transaction. */
+export async function openDrillDownCursor(db: Queryable, filter: DrillDownFilter): Promise<void> {
+  await db.query(`DECLARE ${DRILL_DOWN_CURSOR} NO SCROLL CURSOR FOR ${drillDownSql(filter.groupBy)}`, drillDownParams(filter));
+}
+
+/** The next `rows` rows of the cursor {@link openDrillDownCursor} declared; fewer means it is exhausted. */
+export function fetchDrillDownRows(db: Queryable, rows: number): Promise<DrillDownRow[]> {
+  if (!Number.isSafeInteger(rows) || rows < 1) throw new Error(`rows must be a positive integer, got ${rows}`);
+  return db.query(`FETCH ${rows} FROM ${DRILL_DOWN_CURSOR}`);
+}
+
+function drillDownParams(f: DrillDownFilter): unknown[] {
+  return [f.from, f.to, f.now, f.key, f.breached, f.limit];
+}
+
+/** Lift per segment and playbook of the runs started in `[from, to)` (see LIFT_SQL). */
+export function liftByPlaybook(db: Queryable, range: { from: Date; to: Date }): Promise<Omit<LiftRow, 'lift'>[]> {
+  return db.query(LIFT_SQL, [range.from, range.to]);
+}

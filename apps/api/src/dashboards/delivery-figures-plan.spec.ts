@@ -1,11 +1,18 @@
+import { deliveryFigures, rowsOf, type Queryable } from '@segflow/stores';
 import type { Client } from 'pg';
 import { connectWithLeads, planScans } from '../testing/plan-scans';
-import { DELIVERY_SQL } from './delivery.sql';
+
+/** The statement and parameters a store function sends, without running it. */
+async function statementOf(send: (db: Queryable) => Promise<unknown>): Promise<{ text: string; params: unknown[] }> {
+  let sent: { text: string; params: unknown[] } | undefined;
+  await send({ query: async (text, params = []) => { sent = { text, params }; return []; } });
+  return sent!;
+}
 
 // Plan shapes, not timings: the editor asks for one version of one playbook among many. At this size a seq scan of
 // touches is the cheaper plan, so seq scans are priced out: what is left shows an index serves each table (runs by
 // (playbook_id, playbook_version), touches by the (run_id, node_id, visit) key), and a missing one would still scan.
-describe('DELIVERY_SQL on 200 playbooks × 50,000 touches (real Postgres)', () => {
+describe('deliveryFigures on 200 playbooks × 50,000 touches (real Postgres)', () => {
   let client: Client;
   let playbookId: string;
 
@@ -28,11 +35,13 @@ describe('DELIVERY_SQL on 200 playbooks × 50,000 touches (real Postgres)', () =
 
   it('can read one version through the runs index and the touches of those runs', async () => {
     await client.query('SET enable_seqscan = off');
-    const scans = await planScans(client, DELIVERY_SQL, [playbookId, 1, null, null]);
+    const query = { playbookId, version: 1, from: null, to: null };
+    const { text, params } = await statementOf((db) => deliveryFigures(db, query));
+    const scans = await planScans(client, text, params);
     expect(scans).not.toContain('Seq Scan on touches');
     expect(scans).not.toContain('Seq Scan on runs');
     await client.query('RESET enable_seqscan');
-    const rows = (await client.query(DELIVERY_SQL, [playbookId, 1, null, null])).rows;
+    const rows = await deliveryFigures(rowsOf(client), query);
     expect(rows.map((r) => [r.nodeId, r.touches])).toEqual([[null, 250], ['intro', 250]]);
   });
 });

@@ -1,3 +1,6 @@
+import type { DeliveryRow } from '@segflow/api-contracts';
+import type { Queryable } from './queryable';
+
 // Progress of a touch along libs/channels' `queued → sent → delivered → opened → clicked → replied`: a touch's
 // status is the furthest it got, so "reached X" is "its status is X or later on that line".
 const REACHED = {
@@ -18,7 +21,7 @@ const share = (count: string, of: 'sent' | 'attempted') => `CASE WHEN x.${of} > 
  * `sent` is the send outcome (`touches.status`), so a touch that bounced or failed after the provider took it
  * still counts as sent; `attempted` adds touches refused at send time (failed, suppressed).
  */
-export const DELIVERY_SQL = `
+const DELIVERY_SQL = `
 WITH x AS (
   SELECT r.playbook_id, r.playbook_version, t.channel, t.node_id, count(*)::int AS touches,
          ${countWhere(`t.status = 'sent'`)}::int AS sent, ${countWhere(`t.status <> 'queued'`)}::int AS attempted,
@@ -36,3 +39,10 @@ SELECT x.playbook_id AS "playbookId", p.name AS "playbookName", x.playbook_versi
          'bounced', ${share('x.status_bounced', 'sent')}, 'failed', ${share('x.status_failed', 'attempted')}, 'suppressed', ${share('x.status_suppressed', 'attempted')}) AS rates
   FROM x JOIN playbooks p ON p.id = x.playbook_id
  ORDER BY p.name, x.playbook_version DESC, x.channel, x.node_id NULLS FIRST`;
+
+/** Delivery figures, optionally of one playbook (and version) and of touches created in `[from, to)`. */
+export function deliveryFigures(
+  db: Queryable, q: { playbookId: string | null; version: number | null; from: Date | null; to: Date | null },
+): Promise<DeliveryRow[]> {
+  return db.query(DELIVERY_SQL, [q.playbookId, q.version, q.from, q.to]);
+}

@@ -1,4 +1,4 @@
-import type { Queryable } from '@segflow/stores';
+import type { Queryable } from './queryable';
 
 /**
  * The SQL of `sign_in_attempts` (one owner): per key, the attempts of a fixed window that opens at the key's
