@@ -49,13 +49,6 @@ const notYetMoved = new Set<string>([
   'apps/api/src/outbox/outbox-handlers.service.ts',
   'apps/api/src/outbox/outbox-retention.service.ts',
   'apps/api/src/outbox/workflow-starts.ts',
-  'apps/api/src/playbooks/playbook-lifecycle.service.ts',
-  'apps/api/src/playbooks/playbooks.service.ts',
-  'apps/api/src/runs/lock-lead-for-launch.ts',
-  'apps/api/src/runs/run-launcher.service.ts',
-  'apps/api/src/runs/runs.service.ts',
-  'apps/api/src/runs/touch-delivery.sql.ts',
-  'apps/api/src/runs/touch-lookup.store.ts',
   'apps/api/src/segments/activate-model.ts',
   'apps/api/src/segments/active-model-cache.ts',
   'apps/api/src/segments/membership-writer.ts',
@@ -75,13 +68,8 @@ const notYetMoved = new Set<string>([
   'apps/api/src/whatsapp/sandbox/whatsapp-sandbox.store.ts',
   'apps/api/src/whatsapp/whatsapp-webhook.store.ts',
   'apps/worker/src/activities/lead-intake.activities.ts',
-  'apps/worker/src/activities/lead-touch-cap.activities.ts',
-  'apps/worker/src/activities/playbook-progress.activities.ts',
   'apps/worker/src/activities/playbook-route.activities.ts',
-  'apps/worker/src/activities/playbook-task.activities.ts',
-  'apps/worker/src/activities/touches.store.ts',
   'apps/worker/src/whatsapp/last-inbound.ts',
-  'libs/workflow-contracts/src/run-mirror.ts',
 ]);
 
 describe('SQL ownership', () => {
