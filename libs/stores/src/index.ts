@@ -16,3 +16,8 @@ export * from './owner-assignments.store';
 export * from './routing-cursors.store';
 export * from './routing-reps.store';
 export * from './segment-enrolment.store';
+export * from './notifications.store';
+export * from './inbox.store';
+export * from './rep-calendar-sources.store';
+export * from './sla-clocks.store';
+export * from './sla-monitor.store';
