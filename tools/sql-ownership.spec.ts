@@ -53,7 +53,6 @@ const notYetMoved = new Set<string>([
   'apps/api/src/segments/segment-models.service.ts',
   'apps/api/src/segments/segments.service.ts',
   'apps/api/src/segments/training-leads.ts',
-  'apps/api/src/sla/rep-calendar-sources.ts',
   'apps/api/src/sla/sla-monitor.service.ts',
   'apps/api/src/sla/sla-policies.service.ts',
   'apps/api/src/teams/teams.service.ts',

@@ -98,3 +98,21 @@ export async function claimBreaches(q: Queryable, now: Date): Promise<BreachedCl
 export async function markClockEscalated(q: Queryable, membershipId: string, at: Date): Promise<void> {
   await q.query(`UPDATE sla_clocks SET escalated_at = $2 WHERE membership_id = $1`, [membershipId, at]);
 }
+
+/**
+ * Marks the open business-clock clocks of the leads owned by these reps (or by a team's reps) for a due-time
+ * recount at the next SLA check: their owner's calendar changed. Counted by epoch, so an edit during a running
+ * check is not lost.
+ *
+ * @example
+ * await markClocksStale(tx, { repIds: ['rep-1'], teamId: null });
+ */
+export async function markClocksStale(q: Queryable, owners: { repIds: readonly string[]; teamId: string | null }): Promise<void> {
+  await q.query(
+    `UPDATE sla_clocks c SET calendar_epoch = c.calendar_epoch + 1
+       FROM leads l
+      WHERE l.id = c.lead_id AND c.first_touch_at IS NULL AND c.breached_at IS NULL
+        AND (l.owner_id = ANY($1::text[]) OR l.owner_id IN (SELECT r.id FROM reps r WHERE r.team_id = $2))`,
+    [owners.repIds, owners.teamId],
+  );
+}

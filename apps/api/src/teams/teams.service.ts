@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { businessCalendarSchema, holidaysSchema, type BusinessCalendar, type Holiday } from '@segflow/sla';
+import { markClocksStale } from '@segflow/stores';
 import { Repository } from 'typeorm';
 import { z } from 'zod';
 import type { SessionUser } from '../auth/principal';
-import { MARK_CLOCKS_STALE_SQL } from '../sla/rep-calendar-sources';
 import { TeamEntity } from './team.entity';
 
 export interface TeamDto {
@@ -51,7 +51,7 @@ export class TeamsService {
     if (!team) throw new NotFoundException(`no team ${id}`);
     await this.teams.manager.transaction(async (tx) => {
       await tx.save(Object.assign(team, changes));
-      if (changes.calendar !== undefined) await tx.query(MARK_CLOCKS_STALE_SQL, [[], id]);
+      if (changes.calendar !== undefined) await markClocksStale(tx, { repIds: [], teamId: id });
     });
     return (await this.list()).find((t) => t.id === id)!;
   }
@@ -63,7 +63,7 @@ export class TeamsService {
     if (actor.role !== 'admin' && team.managerId !== actor.id) throw new ForbiddenException('only an admin or the manager of this team may set its holidays');
     await this.teams.manager.transaction(async (tx) => {
       await tx.update(TeamEntity, { id }, { holidays });
-      await tx.query(MARK_CLOCKS_STALE_SQL, [[], id]);
+      await markClocksStale(tx, { repIds: [], teamId: id });
     });
     return (await this.list()).find((t) => t.id === id)!;
   }

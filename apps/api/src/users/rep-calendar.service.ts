@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { markClocksStale, repCalendarSourcesJoin, type RepCalendarSourcesRow } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/principal';
-import { MARK_CLOCKS_STALE_SQL, repCalendarSourcesJoin, resolveRepCalendarOfRow, type RepCalendarSourcesRow } from '../sla/rep-calendar-sources';
+import { resolveRepCalendarOfRow } from '../sla/rep-calendar-sources';
 import { RepEntity } from '../teams/rep.entity';
 import { RepCalendarDto, RepCalendarInput } from './rep-calendar.dto';
 import { UsersService } from './users.service';
@@ -40,7 +41,7 @@ export class RepCalendarService {
     await this.users.assertCanManageRepOrThrow(actor, repId);
     await this.db.transaction(async (tx) => {
       await tx.update(RepEntity, { id: repId }, { workingHours: input.workingHours, holidays: input.holidays });
-      await tx.query(MARK_CLOCKS_STALE_SQL, [[repId], null]);
+      await markClocksStale(tx, { repIds: [repId], teamId: null });
     });
     return this.getOrThrow(actor, repId);
   }

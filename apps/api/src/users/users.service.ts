@@ -1,12 +1,12 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { markClocksStale } from '@segflow/stores';
 import { DataSource, EntityManager, MoreThan, Repository } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { PrincipalCache } from '../auth/principal-cache';
 import type { SessionUser } from '../auth/principal';
 import type { Role } from '../auth/roles';
 import { SessionsService } from '../auth/sessions.service';
-import { MARK_CLOCKS_STALE_SQL } from '../sla/rep-calendar-sources';
 import { RepEntity } from '../teams/rep.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { OutOfOfficeEntity } from './out-of-office.entity';
@@ -54,7 +54,7 @@ export class UsersService {
       await tx.save(user);
       await this.syncRep(tx, user, { teamId, capacity });
       // Another team brings another calendar: the rep's running SLA clocks are recounted.
-      if (teamId !== undefined) await tx.query(MARK_CLOCKS_STALE_SQL, [[user.id], null]);
+      if (teamId !== undefined) await markClocksStale(tx, { repIds: [user.id], teamId: null });
       return user.id;
     });
     // Role, team or deactivation: this user's cached principals must not outlive the change (forgotten after the
@@ -79,7 +79,7 @@ export class UsersService {
     await this.assertCanManageRepOrThrow(actor, userId);
     return this.dataSource.transaction(async (tx) => {
       const saved = await tx.save(OutOfOfficeEntity, tx.create(OutOfOfficeEntity, { repId: userId, ...period }));
-      await tx.query(MARK_CLOCKS_STALE_SQL, [[userId], null]);
+      await markClocksStale(tx, { repIds: [userId], teamId: null });
       return mapOutOfOffice(saved);
     });
   }
@@ -95,7 +95,7 @@ export class UsersService {
     await this.assertCanManageRepOrThrow(actor, userId);
     await this.dataSource.transaction(async (tx) => {
       await tx.delete(OutOfOfficeEntity, { id: periodId, repId: userId });
-      await tx.query(MARK_CLOCKS_STALE_SQL, [[userId], null]);
+      await markClocksStale(tx, { repIds: [userId], teamId: null });
     });
   }
 

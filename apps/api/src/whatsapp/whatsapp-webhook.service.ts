@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isOptOutMessage } from '@segflow/channels';
+import { markWhatsAppTouchFailed } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { EventsService } from '../events/events.service';
 import {
   isoOfTimestamp, itemsOfWebhook, textOfMessage, type WhatsAppInboundMessage, type WhatsAppStatus,
 } from './whatsapp-webhook-payload';
 import { recordInboundMessage } from '../inbound/inbound-messages.store';
-import { findLeadByPhone, findWhatsAppTouch, markWhatsAppTouchFailed } from './whatsapp-webhook.store';
+import { findLeadByPhone, findWhatsAppTouch } from './whatsapp-webhook.store';
 
 /** What a verified webhook did; the sandbox reads `unmatched` to retry a status that raced the worker's record. */
 export interface WhatsAppWebhookOutcome {
