@@ -1,5 +1,4 @@
 export * from './task-queues';
 export * from './lead-intake';
 export * from './playbook-run';
-export * from './run-mirror';
 export * from './touch-cap';

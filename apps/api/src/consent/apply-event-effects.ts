@@ -1,6 +1,5 @@
-import type { TouchStatus } from '@segflow/channels';
+import { lockThreadedTouches, updateDeliveryStatuses } from '@segflow/stores';
 import type { EntityManager } from 'typeorm';
-import { LOCK_THREADED_TOUCHES_SQL, UPDATE_DELIVERY_STATUS_SQL } from '../runs/touch-delivery.sql';
 import { RECORD_HARD_BOUNCES_SQL, RECORD_OPT_OUTS_SQL } from './consent.sql';
 import { eventEffectsOf, foldTouchStatuses, type LeadEvent, type TouchSignal } from './event-effects';
 
@@ -17,12 +16,10 @@ export async function applyEventEffects(manager: EntityManager, events: readonly
 }
 
 async function advanceTouches(manager: EntityManager, signals: TouchSignal[]): Promise<void> {
-  const locked: { id: string; lead_id: string; delivery_status: TouchStatus }[] = await manager.query(LOCK_THREADED_TOUCHES_SQL, [
-    signals.map((s) => s.touchId), signals.map((s) => s.leadId),
-  ]);
+  const locked = await lockThreadedTouches(manager, signals.map((s) => s.touchId), signals.map((s) => s.leadId));
   const leadOf = new Map(locked.map((t) => [t.id, t.lead_id]));
   // An event names a touch of another lead: ignored (a forged or mistaken replyTo must not move someone else's touch).
   const own = signals.filter((s) => leadOf.get(s.touchId) === s.leadId);
   const updates = foldTouchStatuses(new Map(locked.map((t) => [t.id, t.delivery_status])), own);
-  if (updates.length) await manager.query(UPDATE_DELIVERY_STATUS_SQL, [JSON.stringify(updates)]);
+  if (updates.length) await updateDeliveryStatuses(manager, updates);
 }

@@ -3,12 +3,6 @@ import { LeadIntakeEntity } from './lead-intake.entity';
 import { CreateLeads1764158400000 } from './migrations/1764158400000-create-leads';
 import { CreateOutbox1764158500000 } from './migrations/1764158500000-create-outbox';
 import { CreatePlaybooksAndRuns1764200000000 } from './migrations/1764200000000-create-playbooks-and-runs';
-import { PlaybookEntity } from '../playbooks/playbook.entity';
-import { PlaybookVersionEntity } from '../playbooks/playbook-version.entity';
-import { SegmentBindingEntity } from '../playbooks/segment-binding.entity';
-import { RunEntity } from '../runs/run.entity';
-import { TaskEntity } from '../runs/task.entity';
-import { TouchEntity } from '../runs/touch.entity';
 import { CreateUsersAndAuth1764400000000 } from './migrations/1764400000000-create-users-and-auth';
 import { CreateInboxAndSla1764400100000 } from './migrations/1764400100000-create-inbox-and-sla';
 import { CreateEventsAndFeatures1764300000000 } from './migrations/1764300000000-create-events-and-features';
@@ -30,7 +24,7 @@ import { SignInAttempts1764840000000 } from './migrations/1764840000000-sign-in-
 import { FaultHardening1764850000000 } from './migrations/1764850000000-fault-hardening';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
-export const ENTITIES = [LeadEntity, LeadIntakeEntity, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
+export const ENTITIES = [LeadEntity, LeadIntakeEntity];
 // In timestamp order, one per line.
 export const MIGRATIONS = [
   CreateLeads1764158400000,

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus, Injectable, MessageEvent } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { concatMap, endWith, filter, finalize, ignoreElements, interval, map, merge, Observable, of, takeUntil, timer } from 'rxjs';
+import { repsManagedBy } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import type { SessionUser, UserPrincipal } from '../auth/principal';
 import { EndedSessions } from '../auth/ended-sessions';
@@ -68,10 +69,7 @@ export class InboxStreamService {
   private async isFor(user: SessionUser, change: TaskChange): Promise<boolean> {
     if (user.role !== 'manager' || change.kind !== 'tasks') return isTaskChangeFor(user, change);
     // Looked up per change, so a rep who joins or leaves the team counts from that moment on.
-    const reps: { id: string }[] = await this.db.query(
-      `SELECT r.id FROM reps r JOIN teams t ON t.id = r.team_id WHERE t.manager_id = $1 AND r.id = ANY($2::text[])`,
-      [user.id, change.assignees.filter((a) => a !== null)],
-    );
-    return isTaskChangeFor(user, change, reps.map((r) => r.id));
+    const reps = await repsManagedBy(this.db.manager, user.id, change.assignees.filter((a) => a !== null));
+    return isTaskChangeFor(user, change, reps);
   }
 }

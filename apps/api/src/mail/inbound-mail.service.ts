@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { SEGFLOW_SIGNER } from '../common/segflow-signer';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventsService } from '../events/events.service';
-import { findTouchById, findTouchByMessageIds, TouchOfLead } from '../runs/touch-lookup.store';
+import { findTouchById, findTouchByMessageIds, TouchOfLead } from '@segflow/stores';
 import { classifyInboundMail, InboundMailClass, isUnsubscribeRequest } from './classify-inbound-mail';
 import { stripQuotedReply } from './strip-quoted-reply';
 

@@ -1,8 +1,7 @@
 import type { PlaybookSummary } from '@segflow/api-contracts';
 import { playbookSchema, type PlaybookIssue } from '@segflow/playbook';
 import { z } from 'zod';
-import type { PlaybookEntity, PlaybookStatus } from './playbook.entity';
-import type { PlaybookVersionEntity } from './playbook-version.entity';
+import type { PlaybookRow, PlaybookStats, PlaybookVersionRow } from '@segflow/stores';
 
 export const createPlaybookSchema = z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(2000).optional() });
 export const saveDraftSchema = z.object({ graph: playbookSchema, revision: z.number().int().min(1) });
@@ -35,16 +34,7 @@ export interface PlaybookDetailDto extends PlaybookSummaryDto {
   issues: PlaybookIssue[];
 }
 
-/** Aggregates joined onto a playbook for its summary. */
-export interface PlaybookStats {
-  segmentId: string | null;
-  holdoutPercent: number;
-  publishedVersion: number | null;
-  activeRuns: number;
-  convertedRuns: number;
-}
-
-export function mapPlaybookSummary(playbook: PlaybookEntity, stats: PlaybookStats): PlaybookSummaryDto {
+export function mapPlaybookSummary(playbook: PlaybookRow, stats: PlaybookStats): PlaybookSummaryDto {
   return {
     id: playbook.id, name: playbook.name, description: playbook.description, status: playbook.status,
     segmentId: stats.segmentId, holdoutPercent: stats.holdoutPercent, draftRevision: playbook.draftRevision,
@@ -62,7 +52,7 @@ export interface PlaybookVersionDto {
   graph?: unknown;
 }
 
-export function mapVersion(version: PlaybookVersionEntity, withGraph: boolean): PlaybookVersionDto {
+export function mapVersion(version: PlaybookVersionRow, withGraph: boolean): PlaybookVersionDto {
   const dto: PlaybookVersionDto = { version: version.version, note: version.note, publishedAt: version.publishedAt.toISOString(), publishedBy: version.publishedBy };
   return withGraph ? { ...dto, graph: version.graph } : dto;
 }

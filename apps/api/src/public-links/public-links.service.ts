@@ -6,7 +6,7 @@ import { EventInput } from '@segflow/scoring';
 import { DataSource } from 'typeorm';
 import { SEGFLOW_SIGNER } from '../common/segflow-signer';
 import { EventsService } from '../events/events.service';
-import { findTouchById, TouchOfLead } from '../runs/touch-lookup.store';
+import { findTouchById, TouchOfLead } from '@segflow/stores';
 import type { PageChannel } from './preference-page';
 
 /**

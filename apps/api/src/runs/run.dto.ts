@@ -1,8 +1,6 @@
 import type { PathEntry } from '@segflow/playbook';
 import { z } from 'zod';
-import type { RunEntity, RunRowStatus } from './run.entity';
-import type { TaskEntity } from './task.entity';
-import type { TouchEntity } from './touch.entity';
+import type { RunRow, RunRowStatus, TaskRow, TouchRecord } from '@segflow/stores';
 
 export const enrolSchema = z.object({ leadId: z.string().uuid(), playbookId: z.string().uuid() });
 export const stopRunSchema = z.object({ reason: z.string().trim().min(1).max(200) });
@@ -21,7 +19,7 @@ export type ListTouchesQuery = z.infer<typeof listTouchesQuerySchema>;
 
 export interface TouchDto {
   id: string; runId: string; leadId: string; nodeId: string; visit: number; channel: string; subject: string | null;
-  body: string; sender: TouchEntity['sender']; status: TouchEntity['status']; error: string | null; providerMessageId: string | null; createdAt: string;
+  body: string; sender: TouchRecord['sender']; status: TouchRecord['status']; error: string | null; providerMessageId: string | null; createdAt: string;
 }
 
 export interface TaskDto {
@@ -41,7 +39,7 @@ export interface RunDetailDto extends RunDto {
   tasks: TaskDto[];
 }
 
-export function mapRun(run: RunEntity): RunDto {
+export function mapRun(run: RunRow): RunDto {
   return {
     id: run.id, leadId: run.leadId, playbookId: run.playbookId, playbookVersion: run.playbookVersion, segmentId: run.segmentId,
     status: run.status, exitReason: run.exitReason, currentNodeId: run.currentNodeId, temporalWorkflowId: run.temporalWorkflowId,
@@ -49,14 +47,14 @@ export function mapRun(run: RunEntity): RunDto {
   };
 }
 
-export function mapTouch(t: TouchEntity): TouchDto {
+export function mapTouch(t: TouchRecord): TouchDto {
   return {
     id: t.id, runId: t.runId, leadId: t.leadId, nodeId: t.nodeId, visit: t.visit, channel: t.channel, subject: t.subject, body: t.body,
     sender: t.sender, status: t.status, error: t.error, providerMessageId: t.providerMessageId, createdAt: t.createdAt.toISOString(),
   };
 }
 
-export function mapTask(t: TaskEntity): TaskDto {
+export function mapTask(t: TaskRow): TaskDto {
   return {
     id: t.id, runId: t.runId, leadId: t.leadId, nodeId: t.nodeId, visit: t.visit, taskType: t.taskType, title: t.title,
     description: t.description, priority: t.priority, dueAt: t.dueAt.toISOString(), assigneeId: t.assigneeId,

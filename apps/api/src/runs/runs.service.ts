@@ -1,21 +1,17 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { closeTask, findRun, findTask, listRuns, listTouches, tasksOfRun, touchesOfRun, type RunRow } from '@segflow/stores';
+import { DataSource } from 'typeorm';
 import { isUuid } from '../playbooks/playbooks.service';
 import { mapRun, mapTask, mapTouch, type EnrolBody, type ListRunsQuery, type ListTouchesQuery, type RunDetailDto, type RunDto, type TaskDto, type TouchDto } from './run.dto';
-import { RunEntity } from './run.entity';
 import { RunLauncherService } from './run-launcher.service';
 import { RunSignalsService } from './run-signals.service';
-import { TaskEntity } from './task.entity';
-import { TouchEntity } from './touch.entity';
 
 /** Manual enrolment, reading runs with what they produced, stopping runs and completing their tasks. */
 @Injectable()
 export class RunsService {
   constructor(
-    @InjectRepository(RunEntity) private readonly runs: Repository<RunEntity>,
-    @InjectRepository(TouchEntity) private readonly touches: Repository<TouchEntity>,
-    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly launcher: RunLauncherService,
     private readonly signals: RunSignalsService,
   ) {}
@@ -37,16 +33,15 @@ export class RunsService {
   }
 
   async list(query: ListRunsQuery): Promise<RunDto[]> {
-    const where = { ...(query.leadId && { leadId: query.leadId }), ...(query.playbookId && { playbookId: query.playbookId }), ...(query.status && { status: query.status }) };
-    const runs = await this.runs.find({ where, order: { startedAt: 'DESC' }, take: query.limit });
+    const runs = await listRuns(this.db.manager, query);
     return runs.map(mapRun);
   }
 
   async get(id: string): Promise<RunDetailDto> {
     const run = await this.findOrThrow(id);
     const [touches, tasks] = await Promise.all([
-      this.touches.find({ where: { runId: id }, order: { createdAt: 'ASC' } }),
-      this.tasks.find({ where: { runId: id }, order: { createdAt: 'ASC' } }),
+      touchesOfRun(this.db.manager, id),
+      tasksOfRun(this.db.manager, id),
     ]);
     return { ...mapRun(run), path: run.path, touches: touches.map(mapTouch), tasks: tasks.map(mapTask) };
   }
@@ -60,27 +55,26 @@ export class RunsService {
   }
 
   async listTouches(query: ListTouchesQuery): Promise<TouchDto[]> {
-    const where = { ...(query.leadId && { leadId: query.leadId }), ...(query.runId && { runId: query.runId }) };
-    const touches = await this.touches.find({ where, order: { createdAt: 'DESC' }, take: query.limit });
+    const touches = await listTouches(this.db.manager, query);
     return touches.map(mapTouch);
   }
 
   /** Closes an open task and tells its run (a `waitForCompletion` task node continues on `done`). */
   async completeTask(taskId: string, outcome: string): Promise<TaskDto> {
-    const task = isUuid(taskId) ? await this.tasks.findOneBy({ id: taskId }) : null;
+    const task = isUuid(taskId) ? await findTask(this.db.manager, taskId) : null;
     if (!task) throw new NotFoundException({ message: `task ${taskId} not found` });
     if (task.status !== 'open') throw new ConflictException({ message: `task ${taskId} is already ${task.status}` });
-    await this.tasks.update({ id: taskId }, { status: 'done', outcome, closedAt: new Date() });
-    const run = task.runId ? await this.runs.findOneBy({ id: task.runId }) : null;
+    await closeTask(this.db.manager, taskId, outcome, new Date());
+    const run = task.runId ? await findRun(this.db.manager, task.runId) : null;
     if (run?.status === 'active' && run.temporalWorkflowId && task.nodeId && task.visit !== null) {
       await this.signals.send(run.temporalWorkflowId, { kind: 'taskCompleted', payload: { nodeId: task.nodeId, visit: task.visit, outcome } });
     }
-    return mapTask((await this.tasks.findOneBy({ id: taskId }))!);
+    return mapTask((await findTask(this.db.manager, taskId))!);
   }
 
-  private async findOrThrow(id: string): Promise<RunEntity> {
+  private async findOrThrow(id: string): Promise<RunRow> {
     if (!isUuid(id)) throw new BadRequestException({ message: 'invalid run id', issues: [{ field: 'id', reason: 'must be a UUID' }] });
-    const run = await this.runs.findOneBy({ id });
+    const run = await findRun(this.db.manager, id);
     if (!run) throw new NotFoundException({ message: `run ${id} not found` });
     return run;
   }

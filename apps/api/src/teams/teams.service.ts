@@ -6,7 +6,7 @@ import { findTeam, insertTeam, listTeamsWithMembers, setTeamHolidays, updateTeam
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { SessionUser } from '../auth/principal';
-import { markOwnerClocksStale } from '../sla/rep-calendar-sources';
+import { markClocksStale } from '@segflow/stores';
 
 /** A team, its calendar and holidays (days off every member inherits), and its reps. */
 export type TeamDto = TeamWithMembers;
@@ -42,7 +42,7 @@ export class TeamsService {
   async updateOrThrow(id: string, changes: z.infer<typeof teamUpdateSchema>): Promise<TeamDto> {
     await this.db.transaction(async (tx) => {
       if (!(await updateTeam(tx, id, changes))) throw new NotFoundException(`no team ${id}`);
-      if (changes.calendar !== undefined) await markOwnerClocksStale(tx, { repIds: [], teamId: id });
+      if (changes.calendar !== undefined) await markClocksStale(tx, { repIds: [], teamId: id });
     });
     return (await this.list()).find((t) => t.id === id)!;
   }
@@ -54,7 +54,7 @@ export class TeamsService {
     if (actor.role !== 'admin' && team.managerId !== actor.id) throw new ForbiddenException('only an admin or the manager of this team may set its holidays');
     await this.db.transaction(async (tx) => {
       await setTeamHolidays(tx, id, holidays);
-      await markOwnerClocksStale(tx, { repIds: [], teamId: id });
+      await markClocksStale(tx, { repIds: [], teamId: id });
     });
     return (await this.list()).find((t) => t.id === id)!;
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { findRepCalendarSources, resolveRepCalendarOfRow, setRepCalendar } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/principal';
-import { markOwnerClocksStale } from '../sla/rep-calendar-sources';
+import { markClocksStale } from '@segflow/stores';
 import { RepCalendarDto, RepCalendarInput } from './rep-calendar.dto';
 import { UsersService } from './users.service';
 
@@ -37,7 +37,7 @@ export class RepCalendarService {
     await this.users.assertCanManageRepOrThrow(actor, repId);
     await this.db.transaction(async (tx) => {
       await setRepCalendar(tx, repId, { workingHours: input.workingHours, holidays: input.holidays });
-      await markOwnerClocksStale(tx, { repIds: [repId], teamId: null });
+      await markClocksStale(tx, { repIds: [repId], teamId: null });
     });
     return this.getOrThrow(actor, repId);
   }

@@ -10,7 +10,7 @@ import { PrincipalCache } from '../auth/principal-cache';
 import type { SessionUser } from '../auth/principal';
 import type { Role } from '../auth/roles';
 import { SessionsService } from '../auth/sessions.service';
-import { markOwnerClocksStale } from '../sla/rep-calendar-sources';
+import { markClocksStale } from '@segflow/stores';
 import { CreateUser, mapOutOfOffice, OutOfOfficeDto, OutOfOfficeInput, UpdateUser, UserDto } from './user.dto';
 
 const UNIQUE_VIOLATION = '23505';
@@ -48,7 +48,7 @@ export class UsersService {
       if (!user) throw new NotFoundException(`no user ${id}`);
       await this.syncRep(tx, id, user, { teamId, capacity });
       // Another team brings another calendar: the rep's running SLA clocks are recounted.
-      if (teamId !== undefined) await markOwnerClocksStale(tx, { repIds: [id], teamId: null });
+      if (teamId !== undefined) await markClocksStale(tx, { repIds: [id], teamId: null });
       return id;
     });
     // Role, team or deactivation: this user's cached principals must not outlive the change (forgotten after the
@@ -73,7 +73,7 @@ export class UsersService {
     await this.assertCanManageRepOrThrow(actor, userId);
     return this.dataSource.transaction(async (tx) => {
       const saved = await insertOutOfOffice(tx, { repId: userId, ...period });
-      await markOwnerClocksStale(tx, { repIds: [userId], teamId: null });
+      await markClocksStale(tx, { repIds: [userId], teamId: null });
       return mapOutOfOffice(saved);
     });
   }
@@ -89,7 +89,7 @@ export class UsersService {
     await this.assertCanManageRepOrThrow(actor, userId);
     await this.dataSource.transaction(async (tx) => {
       await deleteOutOfOffice(tx, userId, periodId);
-      await markOwnerClocksStale(tx, { repIds: [userId], teamId: null });
+      await markClocksStale(tx, { repIds: [userId], teamId: null });
     });
   }
 

@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isOptOutMessage } from '@segflow/channels';
-import { findLeadByPhone, findWhatsAppTouch, recordInboundMessage } from '@segflow/stores';
+import { findLeadByPhone, findWhatsAppTouch, markWhatsAppTouchFailed, recordInboundMessage } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { EventsService } from '../events/events.service';
 import {
   isoOfTimestamp, itemsOfWebhook, textOfMessage, type WhatsAppInboundMessage, type WhatsAppStatus,
 } from './whatsapp-webhook-payload';
-import { markWhatsAppTouchFailed } from './whatsapp-webhook.store';
 
 /** What a verified webhook did; the sandbox reads `unmatched` to retry a status that raced the worker's record. */
 export interface WhatsAppWebhookOutcome {

@@ -2,11 +2,11 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { messageIdFor } from '@segflow/channels';
 import type { CommandResult } from '@segflow/playbook';
 import type { DeliverTouchInput } from '@segflow/workflow-contracts';
+import {
+  findRecipient, findTouch, insertQueuedTouch, insertRefusedTouch, markTouchFailed, markTouchSent, rowsOf, type NewTouch, type Recipient, type TouchRow,
+} from '@segflow/stores';
 import type { Pool } from 'pg';
 import { addressRefusal, isPermanentDeliveryFailure, refuseDelivery, type TouchProvider } from './playbook-touch-provider';
-import {
-  findRecipient, findTouch, insertQueuedTouch, insertRefusedTouch, markTouchFailed, markTouchSent, type NewTouch, type Recipient, type TouchRow,
-} from './touches.store';
 
 export interface PlaybookTouchDependencies {
   pool: Pool;
@@ -42,13 +42,14 @@ function outcomeOf(touch: TouchRow | null): CommandResult | null {
  */
 export function createPlaybookTouchActivities({ pool, provider, messageIdDomain }: PlaybookTouchDependencies) {
   const key = ({ runId, command }: DeliverTouchInput) => ({ runId, nodeId: command.nodeId, visit: command.visit });
+  const db = rowsOf(pool);
 
   /** Records a refusal (as a failed touch, or by failing the queued one) and throws it: non-retryable. */
   async function refuse(input: DeliverTouchInput, queued: TouchRow | null, error: string, deliveryStatus: 'failed' | 'suppressed', toAddress: string | null): Promise<never> {
-    if (queued) await markTouchFailed(pool, queued.id, error, deliveryStatus);
-    else await insertRefusedTouch(pool, newTouchOf(input), { error, deliveryStatus, toAddress });
+    if (queued) await markTouchFailed(db, queued.id, error, deliveryStatus);
+    else await insertRefusedTouch(db, newTouchOf(input), { error, deliveryStatus, toAddress });
     // Recorded first, so a retry or replay of this activity returns the recorded outcome without a second call.
-    const recorded = outcomeOf(await findTouch(pool, key(input)));
+    const recorded = outcomeOf(await findTouch(db, key(input)));
     throw refuseDelivery(recorded?.kind === 'failed' ? recorded.reason : error);
   }
 
@@ -56,7 +57,7 @@ export function createPlaybookTouchActivities({ pool, provider, messageIdDomain 
     async deliverTouch(input: DeliverTouchInput): Promise<CommandResult> {
       const { command } = input;
       // Both read at once: a first attempt, by far the common case, needs the two.
-      const [existing, recipient] = await Promise.all([findTouch(pool, key(input)), findRecipient(pool, command.leadId, command.channel)]);
+      const [existing, recipient] = await Promise.all([findTouch(db, key(input)), findRecipient(db, command.leadId, command.channel)]);
       let touch = existing;
       const done = outcomeOf(touch);
       if (done) return done;
@@ -69,7 +70,7 @@ export function createPlaybookTouchActivities({ pool, provider, messageIdDomain 
       const noConsent = consentRefusal(command.channel, recipient);
       if (noConsent) return refuse(input, touch, noConsent, 'suppressed', to);
       if (!touch) {
-        touch = await insertQueuedTouch(pool, newTouchOf(input), { messageId: messageIdFor(command.idempotencyKey, messageIdDomain), toAddress: to! });
+        touch = await insertQueuedTouch(db, newTouchOf(input), { messageId: messageIdFor(command.idempotencyKey, messageIdDomain), toAddress: to! });
         const raced = outcomeOf(touch);
         if (raced) return raced;
       }
@@ -79,13 +80,13 @@ export function createPlaybookTouchActivities({ pool, provider, messageIdDomain 
           channel: command.channel, to: touch.toAddress!, from: { name: command.sender.name, address: command.sender.address },
           subject: touch.subject, body: touch.body, html: touch.html, whatsappTemplate: command.whatsappTemplate ?? null,
         });
-        if (await markTouchSent(pool, touch.id, sent.providerMessageId)) return { kind: 'ok' };
+        if (await markTouchSent(db, touch.id, sent.providerMessageId)) return { kind: 'ok' };
       } catch (error) {
         // Transient: the row stays queued and Temporal retries the activity, which resends under the same Message-ID.
         if (!isPermanentDeliveryFailure(error)) throw error;
         return refuse(input, touch, error.message, 'failed', touch.toAddress);
       }
-      return outcomeOf(await findTouch(pool, key(input)))!;
+      return outcomeOf(await findTouch(db, key(input)))!;
     },
   };
 }

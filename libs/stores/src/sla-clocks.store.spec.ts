@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
-import { connectWithLeads, planScans } from '../testing/plan-scans';
-import { RECORD_FIRST_TOUCHES_SQL, UPDATE_DUE_TIMES_SQL } from './sla-monitor.sql';
+import { connectWithLeads, planScansOfCall } from '../../../apps/api/src/testing/plan-scans';
+import { rowsOf } from './queryable';
+import { recordFirstTouches, updateDueTimes } from './sla-clocks.store';
 
 // Plan shapes, not timings: a monitor pass that updates a few clocks must not read every clock.
 describe('SLA monitor updates on a few thousand clocks (real Postgres)', () => {
@@ -19,17 +20,17 @@ describe('SLA monitor updates on a few thousand clocks (real Postgres)', () => {
     // A fixed due time, counted by value: comparing a JavaScript timestamp with PostgreSQL's now() depends on the day.
     const dueAt = '2026-01-05T09:00:00.000Z';
     const rows = ids.map((membership_id) => ({ membership_id, due_at: dueAt, owner_id: null, calendar_epoch: 0 }));
-    const scans = await planScans(client, UPDATE_DUE_TIMES_SQL, [JSON.stringify(rows), ids]);
+    const scans = await planScansOfCall(client, (db) => updateDueTimes(db, rows));
     expect(scans).not.toContain('Seq Scan on sla_clocks');
-    await client.query(UPDATE_DUE_TIMES_SQL, [JSON.stringify(rows.slice(0, 2)), ids.slice(0, 2)]);
+    await updateDueTimes(rowsOf(client), rows.slice(0, 2));
     expect((await client.query(`SELECT count(*)::int AS n FROM sla_clocks WHERE due_at = $1`, [dueAt])).rows[0].n).toBe(2);
   });
 
   it('recording first touches fetches the clocks by primary key', async () => {
     const rows = ids.map((membership_id) => ({ membership_id, first_touch_at: new Date().toISOString(), kind: 'touch', ttft_ms: 1000 }));
-    const scans = await planScans(client, RECORD_FIRST_TOUCHES_SQL, [JSON.stringify(rows), ids]);
+    const scans = await planScansOfCall(client, (db) => recordFirstTouches(db, rows));
     expect(scans).not.toContain('Seq Scan on sla_clocks');
-    await client.query(RECORD_FIRST_TOUCHES_SQL, [JSON.stringify(rows.slice(0, 3)), ids.slice(0, 3)]);
+    await recordFirstTouches(rowsOf(client), rows.slice(0, 3));
     expect((await client.query(`SELECT count(*)::int AS n FROM sla_clocks WHERE first_touch_at IS NOT NULL`)).rows[0].n).toBe(3);
   });
 });

@@ -1,4 +1,4 @@
-import type { Queryable } from '@segflow/stores';
+import type { Queryable } from './queryable';
 
 /** A touch with what inbound mail and public links need to turn into an event about its lead. */
 export interface TouchOfLead {
