@@ -1,1 +1,4 @@
 export * from './queryable';
+// st-ingest
+export * from './leads.store';
+export * from './lead-intakes.store';

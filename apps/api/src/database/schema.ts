@@ -1,5 +1,3 @@
-import { LeadEntity } from './lead.entity';
-import { LeadIntakeEntity } from './lead-intake.entity';
 import { CreateLeads1764158400000 } from './migrations/1764158400000-create-leads';
 import { CreateOutbox1764158500000 } from './migrations/1764158500000-create-outbox';
 import { OutboxEntity } from '../outbox/outbox.entity';
@@ -32,7 +30,7 @@ import { SignInAttempts1764840000000 } from './migrations/1764840000000-sign-in-
 import { FaultHardening1764850000000 } from './migrations/1764850000000-fault-hardening';
 
 // Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
-export const ENTITIES = [LeadEntity, LeadIntakeEntity, OutboxEntity, ...AUTH_ENTITIES, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
+export const ENTITIES = [OutboxEntity, ...AUTH_ENTITIES, PlaybookEntity, PlaybookVersionEntity, SegmentBindingEntity, RunEntity, TouchEntity, TaskEntity];
 // In timestamp order, one per line.
 export const MIGRATIONS = [
   CreateLeads1764158400000,

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assignSegment, emptyFeatureState, EventInput, FeatureOptions, FeatureState, leadScore, standardize } from '@segflow/scoring';
+import { insertStubLeads, lockLeadsForIngest, type IngestLeadRow } from '@segflow/stores';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { applyEventEffects } from '../consent/apply-event-effects';
 import { foldLeadEvents } from '../features/fold-lead-events';
-import { LeadFirmographicsRow, vectorOf } from '../features/lead-feature-row';
+import { vectorOf } from '../features/lead-feature-row';
 import type { OutboxMessage } from '../outbox/outbox-message';
 import { ActiveModel, ActiveModelCache } from '../segments/active-model-cache';
 import { MembershipChange, writeMembershipChanges } from '../segments/membership-writer';
@@ -19,12 +20,6 @@ const EVENT_COLUMNS = ['event_id', 'lead_id', 'type', 'occurred_at', 'data'];
 const UNIQUE_VIOLATION = '23505';
 /** Flushes of at least this many events are COPYed (see insertEvents). */
 const COPY_FROM_EVENTS = 200;
-
-interface LeadRow extends LeadFirmographicsRow {
-  id: string;
-  external_id: string;
-  has_features: boolean;
-}
 
 interface AfterLockRow {
   active_model_id: string | null;
@@ -87,15 +82,15 @@ export class IngestWriter {
     return results;
   }
 
-  private async resolveLeads(manager: EntityManager, batch: readonly IndexedEvent[]): Promise<Map<string, LeadRow>> {
+  private async resolveLeads(manager: EntityManager, batch: readonly IndexedEvent[]): Promise<Map<string, IngestLeadRow>> {
     const externalIds = [...new Set(batch.map(({ event }) => event.leadExternalId))];
-    const found = new Map<string, LeadRow>();
-    const collect = (rows: LeadRow[]) => rows.forEach((row) => found.set(row.external_id, row));
-    collect(await manager.query(sql.RESOLVE_LEADS_SQL, [externalIds]));
+    const found = new Map<string, IngestLeadRow>();
+    const collect = (rows: IngestLeadRow[]) => rows.forEach((row) => found.set(row.external_id, row));
+    collect(await lockLeadsForIngest(manager, externalIds));
     const missing = externalIds.filter((id) => !found.has(id)).sort();
     if (missing.length && this.config.EVENTS_UNKNOWN_LEAD === 'stub') {
-      await manager.query(sql.INSERT_STUB_LEADS_SQL, [missing]);
-      collect(await manager.query(sql.RESOLVE_LEADS_SQL, [missing]));
+      await insertStubLeads(manager, missing);
+      collect(await lockLeadsForIngest(manager, missing));
     }
     return found;
   }
@@ -107,7 +102,7 @@ export class IngestWriter {
    * back to INSERT … ON CONFLICT DO NOTHING, whose RETURNING tells the new ids from the repeats. A small flush takes
    * that INSERT at once: one round trip instead of the COPY's four, which matters more than per-row cost there.
    */
-  private async insertEvents(manager: EntityManager, events: readonly IndexedEvent[], leads: Map<string, LeadRow>): Promise<Set<string>> {
+  private async insertEvents(manager: EntityManager, events: readonly IndexedEvent[], leads: Map<string, IngestLeadRow>): Promise<Set<string>> {
     if (!events.length) return new Set();
     // Sorted by key so two flushes carrying the same ids lock them in the same order.
     const sorted = [...events].sort((a, b) => (a.event.eventId < b.event.eventId ? -1 : 1)).map((e) => e.event);
@@ -129,7 +124,7 @@ export class IngestWriter {
     return new Set(inserted.map((r) => r.event_id));
   }
 
-  private async updateLeads(manager: EntityManager, byLead: Map<string, EventInput[]>, leads: Map<string, LeadRow>, now: Date): Promise<void> {
+  private async updateLeads(manager: EntityManager, byLead: Map<string, EventInput[]>, leads: Map<string, IngestLeadRow>, now: Date): Promise<void> {
     const leadIds = [...byLead.keys()].sort();
     const leadById = new Map([...leads.values()].map((lead) => [lead.id, lead]));
     const locked = await this.lockFeatures(manager, leadIds, leadById);
@@ -176,7 +171,7 @@ export class IngestWriter {
    * Locks the leads' feature rows, first creating the missing ones. Creating before locking any keeps every flush
    * taking its row locks in lead id order, so flushes never deadlock; most flushes create none and skip the insert.
    */
-  private async lockFeatures(manager: EntityManager, leadIds: string[], leadById: Map<string, LeadRow>): Promise<LockedFeatures[]> {
+  private async lockFeatures(manager: EntityManager, leadIds: string[], leadById: Map<string, IngestLeadRow>): Promise<LockedFeatures[]> {
     const missing = leadIds.filter((id) => !leadById.get(id)!.has_features);
     if (missing.length) await manager.query(sql.ENSURE_FEATURES_SQL, [missing, JSON.stringify(emptyFeatureState())]);
     return manager.query(sql.LOCK_FEATURES_SQL, [leadIds]);

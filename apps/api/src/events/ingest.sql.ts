@@ -3,20 +3,6 @@ import { insertOutboxSql } from '../segments/membership-writer';
 // Every statement handles a whole flush: set-based SQL, no statement per event. Rows travel as one jsonb document
 // (jsonb_to_recordset): measured ~1.6x faster than unnest over a jsonb[] parameter, whose array literal is costly.
 
-/**
- * Leads named by the events, with the firmographics the fit feature reads, and whether they have a feature row yet.
- * FOR KEY SHARE keeps each lead from being deleted until the flush commits: events.lead_id has no foreign key
- * (whose check would cost a query per event).
- */
-export const RESOLVE_LEADS_SQL = `
-SELECT id, external_id, industry, headcount, revenue_band, funding_stage,
-       EXISTS (SELECT 1 FROM lead_features f WHERE f.lead_id = leads.id) AS has_features
-FROM leads WHERE external_id = ANY($1::text[]) FOR KEY SHARE OF leads`;
-
-/** Stub leads for unknown external ids (EVENTS_UNKNOWN_LEAD=stub). */
-export const INSERT_STUB_LEADS_SQL = `
-INSERT INTO leads (external_id) SELECT unnest($1::text[]) ON CONFLICT (external_id) DO NOTHING`;
-
 /** Stores new events; a known event_id is skipped and missing from RETURNING, which is how duplicates show. */
 export const INSERT_EVENTS_SQL = `
 INSERT INTO events (event_id, lead_id, type, occurred_at, data)
