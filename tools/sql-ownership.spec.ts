@@ -28,7 +28,6 @@ const notYetMoved = new Set<string>([
   'apps/api/src/auth/api-keys.service.ts',
   'apps/api/src/auth/sessions.service.ts',
   'apps/api/src/auth/sign-in-attempts.store.ts',
-  'apps/api/src/consent/consent.sql.ts',
   'apps/api/src/dashboards/dashboard-dimensions.ts',
   'apps/api/src/dashboards/dashboard.sql.ts',
   'apps/api/src/dashboards/delivery.sql.ts',

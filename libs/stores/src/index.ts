@@ -2,3 +2,5 @@ export * from './queryable';
 // st-ingest
 export * from './leads.store';
 export * from './lead-intakes.store';
+export * from './suppressions.store';
+export * from './consent-changes.store';

@@ -1,6 +1,6 @@
 import type { Channel, LeadContext } from '@segflow/playbook';
+import { suppressedChannelsOf } from '@segflow/stores';
 import type { EntityManager } from 'typeorm';
-import { suppressedChannelsOf } from '../consent/consent.sql';
 
 type LeadRow = {
   id: string; name: string | null; email: string | null; company: string | null; industry: string | null; headcount: number | null;
