@@ -31,7 +31,6 @@ const notYetMoved = new Set<string>([
   'apps/api/src/dashboards/dashboard-dimensions.ts',
   'apps/api/src/dashboards/dashboard.sql.ts',
   'apps/api/src/dashboards/delivery.sql.ts',
-  'apps/api/src/events/ingest.sql.ts',
   'apps/api/src/features/lead-detail.service.ts',
   'apps/api/src/inbound/inbound-messages.store.ts',
   'apps/api/src/inbox/inbox-stream.service.ts',

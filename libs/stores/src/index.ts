@@ -4,3 +4,6 @@ export * from './leads.store';
 export * from './lead-intakes.store';
 export * from './suppressions.store';
 export * from './consent-changes.store';
+export * from './events.store';
+export * from './lead-features.store';
+export * from './ingest-context.store';

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assignSegment, emptyFeatureState, EventInput, FeatureOptions, FeatureState, leadScore, standardize } from '@segflow/scoring';
-import { insertStubLeads, lockLeadsForIngest, type IngestLeadRow } from '@segflow/stores';
+import {
+  ensureFeatureRows, FeatureUpdateRow, insertNewEvents, insertStubLeads, lockFeatureRows, lockLeadsForIngest, readIngestContext, updateFeatureRows,
+  type IngestLeadRow, type LockedFeatureRow,
+} from '@segflow/stores';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { applyEventEffects } from '../consent/apply-event-effects';
@@ -8,12 +11,11 @@ import { foldLeadEvents } from '../features/fold-lead-events';
 import { vectorOf } from '../features/lead-feature-row';
 import type { OutboxMessage } from '../outbox/outbox-message';
 import { ActiveModel, ActiveModelCache } from '../segments/active-model-cache';
-import { MembershipChange, writeMembershipChanges } from '../segments/membership-writer';
+import { insertOutboxSql, MembershipChange, writeMembershipChanges } from '../segments/membership-writer';
 import { lockActiveModelShared } from '../segments/segment-model-lock';
 import { copyRows } from './copy-rows';
 import { eventData, leadEventMessage } from './event-outbox';
 import { featureOptionsFrom } from './feature-options';
-import * as sql from './ingest.sql';
 import type { EventItemResult, IndexedEvent } from './validate-events';
 
 const EVENT_COLUMNS = ['event_id', 'lead_id', 'type', 'occurred_at', 'data'];
@@ -21,18 +23,7 @@ const UNIQUE_VIOLATION = '23505';
 /** Flushes of at least this many events are COPYed (see insertEvents). */
 const COPY_FROM_EVENTS = 200;
 
-interface AfterLockRow {
-  active_model_id: string | null;
-  open_memberships: { lead_id: string; membership_id: string; segment_id: string }[];
-  leads_with_active_runs: string[];
-  bound_segment_ids: string[];
-  heard_event_types: string[];
-}
-
-interface LockedFeatures {
-  lead_id: string;
-  state: FeatureState;
-}
+type LockedFeatures = LockedFeatureRow<FeatureState>;
 
 /**
  * One flush = one transaction: store the events (idempotent on eventId), fold them into lead_features, re-assign
@@ -118,10 +109,7 @@ export class IngestWriter {
         await manager.query('ROLLBACK TO SAVEPOINT insert_events');
       }
     }
-    const inserted: { event_id: string }[] = await manager.query(sql.INSERT_EVENTS_SQL, [
-      JSON.stringify(rows.map(([event_id, lead_id, type, occurred_at, data]) => ({ event_id, lead_id, type, occurred_at, data }))),
-    ]);
-    return new Set(inserted.map((r) => r.event_id));
+    return new Set(await insertNewEvents(manager, rows.map(([event_id, lead_id, type, occurred_at, data]) => ({ event_id, lead_id, type, occurred_at, data }))));
   }
 
   private async updateLeads(manager: EntityManager, byLead: Map<string, EventInput[]>, leads: Map<string, IngestLeadRow>, now: Date): Promise<void> {
@@ -130,13 +118,13 @@ export class IngestWriter {
     const locked = await this.lockFeatures(manager, leadIds, leadById);
     // After the lead locks: a lead's consent is written by one flush at a time, in lead id order.
     await applyEventEffects(manager, leadIds.flatMap((leadId) => byLead.get(leadId)!.map((event) => ({ leadId, event }))));
-    const [context]: AfterLockRow[] = await manager.query(sql.AFTER_LOCK_SQL, [leadIds]);
-    const membershipOf = new Map(context!.open_memberships.map((m) => [m.lead_id, m]));
-    const model = await this.models.byId(manager, context!.active_model_id);
-    const withRun = new Set(context!.leads_with_active_runs);
-    const boundSegments = new Set(context!.bound_segment_ids);
-    const heardTypes = new Set(context!.heard_event_types);
-    const updates: { lead_id: string; state: FeatureState; event_count: number; last_event_at: string | null; converted_at: string | null; score: number }[] = [];
+    const context = await readIngestContext(manager, leadIds);
+    const membershipOf = new Map(context.open_memberships.map((m) => [m.lead_id, m]));
+    const model = await this.models.byId(manager, context.active_model_id);
+    const withRun = new Set(context.leads_with_active_runs);
+    const boundSegments = new Set(context.bound_segment_ids);
+    const heardTypes = new Set(context.heard_event_types);
+    const updates: FeatureUpdateRow[] = [];
     const changes: MembershipChange[] = [];
     const eventMessages: OutboxMessage[] = [];
     for (const row of locked) {
@@ -154,16 +142,15 @@ export class IngestWriter {
       const current = membershipOf.get(row.lead_id) ?? null;
       const change = model && this.reassign(model, current, row.lead_id, vector, events);
       if (change) changes.push(change);
-      // Which leads a run may hear: see AFTER_LOCK_SQL.
+      // Which leads a run may hear: see readIngestContext.
       const listening = withRun.has(row.lead_id) || [current?.segment_id, change?.toSegmentId].some((id) => id != null && boundSegments.has(id));
       if (listening) {
         for (const event of events) if (heardTypes.has(event.type)) eventMessages.push(leadEventMessage(row.lead_id, event));
       }
     }
     // Event rows before membership rows: the run of a segment the lead is leaving still hears the event that made it leave.
-    const featureParams = [JSON.stringify(updates), updates.map((u) => u.lead_id)];
-    if (eventMessages.length) await manager.query(sql.UPDATE_FEATURES_AND_OUTBOX_SQL, [...featureParams, JSON.stringify(eventMessages)]);
-    else await manager.query(sql.UPDATE_FEATURES_SQL, featureParams);
+    // One round trip for both; no outbox statement without rows (its trigger would wake the dispatcher for nothing).
+    await updateFeatureRows(manager, updates, eventMessages.length ? { sql: insertOutboxSql, param: JSON.stringify(eventMessages) } : undefined);
     if (model) await writeMembershipChanges(manager, changes, { modelId: model.id, at: now, reason: 'event' });
   }
 
@@ -173,8 +160,8 @@ export class IngestWriter {
    */
   private async lockFeatures(manager: EntityManager, leadIds: string[], leadById: Map<string, IngestLeadRow>): Promise<LockedFeatures[]> {
     const missing = leadIds.filter((id) => !leadById.get(id)!.has_features);
-    if (missing.length) await manager.query(sql.ENSURE_FEATURES_SQL, [missing, JSON.stringify(emptyFeatureState())]);
-    return manager.query(sql.LOCK_FEATURES_SQL, [leadIds]);
+    await ensureFeatureRows(manager, missing, emptyFeatureState());
+    return lockFeatureRows<FeatureState>(manager, leadIds);
   }
 
   private reassign(model: ActiveModel, current: { membership_id: string; segment_id: string } | null, leadId: string, rawVector: number[], events: EventInput[]): MembershipChange | null {

@@ -1,3 +1,4 @@
+import type { Queryable } from '@segflow/stores';
 import { Client } from 'pg';
 import { createTestDatabase } from '../../../../tools/testing/test-database';
 import { runMigrations } from '../database/data-source';
@@ -17,6 +18,17 @@ const scansOf = (node: PlanNode): string[] => [
 export async function planScans(client: Client, text: string, params: unknown[]): Promise<string[]> {
   const [row] = (await client.query(`EXPLAIN (FORMAT JSON) ${text}`, params)).rows;
   return scansOf(row['QUERY PLAN'][0].Plan);
+}
+
+/**
+ * How Postgres would run the one statement a store function sends: `call` runs against a recorder (answering every
+ * query with no rows), then that statement is planned with its parameters.
+ */
+export async function planScansOfCall(client: Client, call: (db: Queryable) => Promise<unknown>): Promise<string[]> {
+  const sent: { sql: string; params: unknown[] }[] = [];
+  await call({ query: async (sql, params = []) => (sent.push({ sql, params }), []) });
+  if (sent.length !== 1) throw new Error(`expected one statement, the call sent ${sent.length}`);
+  return planScans(client, sent[0]!.sql, sent[0]!.params);
 }
 
 /** A client on a fresh, migrated database holding `leads` stub leads (external ids lead-1 …), for plan specs. */
