@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { FeatureState } from '@segflow/scoring';
-import { findFeatures, findLead, listLeads, listRecentEvents } from '@segflow/stores';
+import { findFeatures, findLead, listLeads, listMembershipsOfLead, listRecentEvents } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/principal';
 import { LeadAccessService } from '../leads/lead-access.service';
@@ -24,21 +24,20 @@ export class LeadDetailService {
     const lead = await findLead(db, UUID.test(key) ? { id: key } : { externalId: key });
     if (!lead) throw new NotFoundException(`lead ${key} not found`);
     await this.access.assertVisibleOrThrow(user, lead.id);
-    const q = (sql: string) => db.query(sql, [lead.id]);
     const [[listed], features, memberships, events] = await Promise.all([
       listLeads(db, { id: lead.id, limit: 1, offset: 0 }),
       findFeatures<FeatureState>(db, lead.id),
-      q(`SELECT m.*, s.name, s.colour FROM segment_memberships m JOIN segments s ON s.id = m.segment_id WHERE m.lead_id = $1 ORDER BY m.entered_at DESC, m.left_at DESC NULLS FIRST`),
+      listMembershipsOfLead(db, lead.id),
       listRecentEvents(db, lead.id, RECENT_EVENTS),
     ]);
-    const open = memberships.find((m: any) => m.left_at === null);
+    const open = memberships.find((m) => m.left_at === null);
         return {
       ...mapLead(listed),
       segment: open ? { id: open.segment_id, name: open.name, colour: open.colour, enteredAt: open.entered_at.toISOString() } : null,
       features: features ? namedFeatures(vectorOf(features.state, lead, now)) : null,
       eventCount: features?.event_count ?? 0,
       convertedAt: features?.converted_at?.toISOString() ?? null,
-      memberships: memberships.map((m: any) => ({
+      memberships: memberships.map((m) => ({
         membershipId: m.id, segmentId: m.segment_id, segmentName: m.name, enteredAt: m.entered_at.toISOString(), exitedAt: m.left_at?.toISOString() ?? null,
         reason: m.enter_reason, exitReason: m.leave_reason, triggerEventId: m.trigger_event_id,
       })),
