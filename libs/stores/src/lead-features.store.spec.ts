@@ -1,3 +1,4 @@
+import { emptyFeatureState } from '@segflow/scoring';
 import type { Client } from 'pg';
 import { insertOutboxSql } from '../../../apps/api/src/segments/membership-writer';
 import { connectWithLeads, planScansOfCall } from '../../../apps/api/src/testing/plan-scans';
@@ -8,7 +9,7 @@ import { rowsOf } from './queryable';
 describe('updateFeatureRows on a few thousand leads (real Postgres)', () => {
   let client: Client;
   let leadIds: string[];
-  const rowsFor = (ids: string[]): FeatureUpdateRow[] => ids.map((lead_id) => ({ lead_id, state: {}, event_count: 1, last_event_at: null, converted_at: null, score: 0.5 }));
+  const rowsFor = (ids: string[]): FeatureUpdateRow[] => ids.map((lead_id) => ({ lead_id, state: emptyFeatureState(), event_count: 1, last_event_at: null, converted_at: null, score: 0.5 }));
 
   beforeAll(async () => {
     client = await connectWithLeads('lead_features_store', 5000);

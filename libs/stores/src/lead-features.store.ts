@@ -1,3 +1,4 @@
+import type { FeatureState } from '@segflow/scoring';
 import type { Queryable } from './queryable';
 
 // Owner of `lead_features`: one row per lead with events, holding its folded feature state and score. Every write
@@ -8,30 +9,30 @@ import type { Queryable } from './queryable';
  * creating before locking keeps every flush taking its row locks in lead id order.
  * @example await ensureFeatureRows(manager, missingLeadIds, emptyFeatureState());
  */
-export async function ensureFeatureRows(db: Queryable, leadIds: readonly string[], emptyState: object): Promise<void> {
+export async function ensureFeatureRows(db: Queryable, leadIds: readonly string[], emptyState: FeatureState): Promise<void> {
   if (!leadIds.length) return;
   await db.query(`INSERT INTO lead_features (lead_id, state) SELECT unnest($1::uuid[]), $2::jsonb ON CONFLICT (lead_id) DO NOTHING`, [leadIds, JSON.stringify(emptyState)]);
 }
 
-/** A locked feature row; `state` is libs/scoring's FeatureState as stored. */
-export interface LockedFeatureRow<State = unknown> {
+/** A locked feature row. */
+export interface LockedFeatureRow {
   lead_id: string;
-  state: State;
+  state: FeatureState;
 }
 
 /**
  * Locks the leads' feature rows until the caller's transaction ends, in lead id order (no deadlocks between flushes);
  * all of them must exist ({@link ensureFeatureRows}).
- * @example const locked = await lockFeatureRows<FeatureState>(manager, leadIds);
+ * @example const locked = await lockFeatureRows(manager, leadIds);
  */
-export function lockFeatureRows<State>(db: Queryable, leadIds: readonly string[]): Promise<LockedFeatureRow<State>[]> {
+export function lockFeatureRows(db: Queryable, leadIds: readonly string[]): Promise<LockedFeatureRow[]> {
   return db.query(`SELECT lead_id, state FROM lead_features WHERE lead_id = ANY($1::uuid[]) ORDER BY lead_id FOR UPDATE`, [leadIds]);
 }
 
 /** The new feature values of one lead after a flush. */
 export interface FeatureUpdateRow {
   lead_id: string;
-  state: object;
+  state: FeatureState;
   event_count: number;
   last_event_at: string | null;
   converted_at: string | null;
@@ -70,17 +71,17 @@ export async function updateFeatureRows(db: Queryable, rows: readonly FeatureUpd
 }
 
 /** What a lead's page shows of its features. */
-export interface LeadFeaturesRow<State = unknown> {
-  state: State;
+export interface LeadFeaturesRow {
+  state: FeatureState;
   event_count: number;
   converted_at: Date | null;
 }
 
 /**
  * A lead's feature row; undefined before its first event.
- * @example const features = await findFeatures<FeatureState>(manager, leadId);
+ * @example const features = await findFeatures(manager, leadId);
  */
-export async function findFeatures<State>(db: Queryable, leadId: string): Promise<LeadFeaturesRow<State> | undefined> {
+export async function findFeatures(db: Queryable, leadId: string): Promise<LeadFeaturesRow | undefined> {
   const [row] = await db.query(`SELECT state, event_count, converted_at FROM lead_features WHERE lead_id = $1`, [leadId]);
   return row;
 }

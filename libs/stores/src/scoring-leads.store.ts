@@ -1,3 +1,4 @@
+import type { FeatureState } from '@segflow/scoring';
 import type { Queryable } from './queryable';
 
 // A read model over leads and lead_features: every lead's firmographics and feature state, which model activation
@@ -11,14 +12,14 @@ import type { Queryable } from './queryable';
 // clock, so neither timestamp precision nor clock skew matters. xids are 32-bit and wrap, so the comparison is made
 // with age() (distance to the current xid) rather than `>=`. A frozen row has age INT_MAX and counts as old.
 
-/** A lead as scoring reads it; `state` is libs/scoring's FeatureState (null: no events yet). */
-export interface ScoringLeadRow<State = unknown> {
+/** A lead as scoring reads it; `state` is null before its first event. */
+export interface ScoringLeadRow {
   id: string;
   industry: string | null;
   headcount: number | null;
   revenue_band: string | null;
   funding_stage: string | null;
-  state: State | null;
+  state: FeatureState | null;
 }
 
 const LEADS_SQL = `SELECT l.id, l.industry, l.headcount, l.revenue_band, l.funding_stage, f.state FROM leads l LEFT JOIN lead_features f ON f.lead_id = l.id`;
@@ -34,18 +35,18 @@ export async function readSnapshotXmin(db: Queryable): Promise<string> {
 
 /**
  * Every lead, in lead id order (memberships and outbox rows are then written in a stable order).
- * @example const leads = await listScoringLeads<FeatureState>(manager);
+ * @example const leads = await listScoringLeads(manager);
  */
-export function listScoringLeads<State>(db: Queryable): Promise<ScoringLeadRow<State>[]> {
+export function listScoringLeads(db: Queryable): Promise<ScoringLeadRow[]> {
   return db.query(`${LEADS_SQL} ORDER BY l.id`);
 }
 
 /**
  * The leads whose row or feature row was written by a transaction not older than `snapshotXmin`. Ids first, by two
  * narrow scans, so only the few leads written since are joined to their features.
- * @example const changed = await listScoringLeadsWrittenSince<FeatureState>(manager, xmin);
+ * @example const changed = await listScoringLeadsWrittenSince(manager, xmin);
  */
-export function listScoringLeadsWrittenSince<State>(db: Queryable, snapshotXmin: string): Promise<ScoringLeadRow<State>[]> {
+export function listScoringLeadsWrittenSince(db: Queryable, snapshotXmin: string): Promise<ScoringLeadRow[]> {
   return db.query(
     `${LEADS_SQL}
      WHERE l.id IN (SELECT id FROM leads WHERE age(xmin) <= age($1::xid)

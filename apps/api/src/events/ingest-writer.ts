@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assignSegment, emptyFeatureState, EventInput, FeatureOptions, FeatureState, leadScore, standardize } from '@segflow/scoring';
+import { assignSegment, emptyFeatureState, EventInput, FeatureOptions, leadScore, standardize } from '@segflow/scoring';
 import {
   ensureFeatureRows, FeatureUpdateRow, insertNewEvents, insertStubLeads, lockFeatureRows, lockLeadsForIngest, readIngestContext, updateFeatureRows,
   type IngestLeadRow, type LockedFeatureRow,
@@ -23,7 +23,6 @@ const UNIQUE_VIOLATION = '23505';
 /** Flushes of at least this many events are COPYed (see insertEvents). */
 const COPY_FROM_EVENTS = 200;
 
-type LockedFeatures = LockedFeatureRow<FeatureState>;
 
 /**
  * One flush = one transaction: store the events (idempotent on eventId), fold them into lead_features, re-assign
@@ -158,10 +157,10 @@ export class IngestWriter {
    * Locks the leads' feature rows, first creating the missing ones. Creating before locking any keeps every flush
    * taking its row locks in lead id order, so flushes never deadlock; most flushes create none and skip the insert.
    */
-  private async lockFeatures(manager: EntityManager, leadIds: string[], leadById: Map<string, IngestLeadRow>): Promise<LockedFeatures[]> {
+  private async lockFeatures(manager: EntityManager, leadIds: string[], leadById: Map<string, IngestLeadRow>): Promise<LockedFeatureRow[]> {
     const missing = leadIds.filter((id) => !leadById.get(id)!.has_features);
     await ensureFeatureRows(manager, missing, emptyFeatureState());
-    return lockFeatureRows<FeatureState>(manager, leadIds);
+    return lockFeatureRows(manager, leadIds);
   }
 
   private reassign(model: ActiveModel, current: { membership_id: string; segment_id: string } | null, leadId: string, rawVector: number[], events: EventInput[]): MembershipChange | null {

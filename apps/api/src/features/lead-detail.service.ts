@@ -1,5 +1,4 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { FeatureState } from '@segflow/scoring';
 import { findFeatures, findLead, listLeads, listMembershipsOfLead, listRecentEvents } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/principal';
@@ -26,12 +25,12 @@ export class LeadDetailService {
     await this.access.assertVisibleOrThrow(user, lead.id);
     const [[listed], features, memberships, events] = await Promise.all([
       listLeads(db, { id: lead.id, limit: 1, offset: 0 }),
-      findFeatures<FeatureState>(db, lead.id),
+      findFeatures(db, lead.id),
       listMembershipsOfLead(db, lead.id),
       listRecentEvents(db, lead.id, RECENT_EVENTS),
     ]);
     const open = memberships.find((m) => m.left_at === null);
-        return {
+    return {
       ...mapLead(listed),
       segment: open ? { id: open.segment_id, name: open.name, colour: open.colour, enteredAt: open.entered_at.toISOString() } : null,
       features: features ? namedFeatures(vectorOf(features.state, lead, now)) : null,

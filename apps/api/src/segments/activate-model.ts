@@ -1,4 +1,4 @@
-import { assignSegment, emptyFeatureState, FeatureState, standardize } from '@segflow/scoring';
+import { assignSegment, emptyFeatureState, standardize } from '@segflow/scoring';
 import {
   ActiveModel, applyGeneratedDescriptions, findModelStatus, listOpenMemberships, listScoringLeads, listScoringLeadsWrittenSince, makeModelActive,
   readSegmentModel, readSnapshotXmin, type Queryable, type ScoringLeadRow,
@@ -10,7 +10,7 @@ import { lockActiveModelExclusive } from './segment-model-lock';
 // Scoring every lead happens before the exclusive model lock; under it only the leads written since its snapshot are
 // re-scored (how they are told apart: scoring-leads.store).
 
-type LeadRow = ScoringLeadRow<FeatureState>;
+type LeadRow = ScoringLeadRow;
 
 /** What {@link activateModel} needs. */
 export interface ActivateModelInput {
@@ -51,7 +51,7 @@ export async function scoreAllLeads(db: Queryable, { modelId, now }: ActivateMod
   const xmin = await readSnapshotXmin(db);
   const model = (await readSegmentModel(db, modelId))!;
   const vectors = new Map<string, number[]>();
-  score(model, await listScoringLeads<FeatureState>(db), now, vectors);
+  score(model, await listScoringLeads(db), now, vectors);
   return { model, vectors, snapshotXmin: xmin };
 }
 
@@ -68,7 +68,7 @@ export async function activateModel(db: Queryable, input: ActivateModelInput, sc
   await makeModelActive(db, input.modelId, input.now);
   await applyGeneratedDescriptions(db, input.modelId);
   const { model, vectors } = scored;
-  score(model, await listScoringLeadsWrittenSince<FeatureState>(db, scored.snapshotXmin), input.now, vectors);
+  score(model, await listScoringLeadsWrittenSince(db, scored.snapshotXmin), input.now, vectors);
   // Read under the lock: only ingest and activation write memberships, and ingest waits on the lock now.
   const open = await listOpenMemberships(db);
   const membershipOf = new Map(open.map((m) => [m.lead_id, m]));
