@@ -1,6 +1,6 @@
-import { lockThreadedTouches, updateDeliveryStatuses } from '@segflow/stores';
+import type { TouchStatus } from '@segflow/channels';
+import { lockThreadedTouches, recordHardBounces, recordOptOuts, updateDeliveryStatuses } from '@segflow/stores';
 import type { EntityManager } from 'typeorm';
-import { RECORD_HARD_BOUNCES_SQL, RECORD_OPT_OUTS_SQL } from './consent.sql';
 import { eventEffectsOf, foldTouchStatuses, type LeadEvent, type TouchSignal } from './event-effects';
 
 /**
@@ -10,8 +10,8 @@ import { eventEffectsOf, foldTouchStatuses, type LeadEvent, type TouchSignal } f
  */
 export async function applyEventEffects(manager: EntityManager, events: readonly LeadEvent[]): Promise<void> {
   const { optOuts, hardBounces, touchSignals } = eventEffectsOf(events);
-  if (optOuts.length) await manager.query(RECORD_OPT_OUTS_SQL, [JSON.stringify(optOuts), [...new Set(optOuts.map((o) => o.lead_id))]]);
-  if (hardBounces.length) await manager.query(RECORD_HARD_BOUNCES_SQL, [JSON.stringify(hardBounces)]);
+  await recordOptOuts(manager, optOuts);
+  await recordHardBounces(manager, hardBounces);
   if (touchSignals.length) await advanceTouches(manager, touchSignals);
 }
 

@@ -1,6 +1,6 @@
 import { nextTouchStatus, touchStatusOfEvent, type TouchStatus } from '@segflow/channels';
 import type { EventInput } from '@segflow/scoring';
-import { CONSENT_CHANNELS } from './consent.sql';
+import type { HardBounceRow, OptOutRow } from '@segflow/stores';
 
 /** An accepted event with the id of its lead. */
 export interface LeadEvent {
@@ -8,11 +8,11 @@ export interface LeadEvent {
   event: EventInput;
 }
 
-export interface OptOutRow { event_id: string; lead_id: string; channel: string; occurred_at: string }
-export interface HardBounceRow { event_id: string; lead_id: string }
 /** An event threaded to a touch, with the status it implies. */
 export interface TouchSignal { touchId: string; leadId: string; status: TouchStatus; at: string }
 
+/** The channels an `unsubscribe` event's `all` stands for. */
+const CONSENT_CHANNELS = ['email', 'whatsapp', 'linkedin'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a flush's events do besides being stored: opt-outs (one row per channel), hard bounces, touch statuses. */

@@ -1,6 +1,6 @@
 import type { Consent, FieldIssue, LeadInput } from '@segflow/scoring';
+import { recordOptIns as grantOptIns } from '@segflow/stores';
 import type { EntityManager } from 'typeorm';
-import { RECORD_OPT_INS_SQL } from './consent.sql';
 
 /** How far in the future an opt-in's `at` may be (client clocks drift); later ones are refused. */
 export const OPT_IN_MAX_FUTURE_SKEW_MS = 5 * 60_000;
@@ -32,14 +32,14 @@ export function consentWarnings(lead: LeadInput, stored: Partial<Consent>, refus
 export interface OptInRow { itemIndex: number; optInIndex: number; leadId: string; channel: string; at: string; source: string }
 
 /**
- * Records the opt-ins later than their channel's latest opt-out (see RECORD_OPT_INS_SQL); warnings for the others.
+ * Records the opt-ins later than their channel's latest opt-out (see the store's recordOptIns); warnings for the others.
  * In the upsert's transaction, after it locked the leads.
  */
 export async function recordOptIns(manager: EntityManager, optIns: readonly OptInRow[]): Promise<Map<number, FieldIssue[]>> {
   const warnings = new Map<number, FieldIssue[]>();
   if (!optIns.length) return warnings;
   const rows = optIns.map((o, index) => ({ index, lead_id: o.leadId, channel: o.channel, at: o.at, source: o.source }));
-  const granted = new Set((await manager.query(RECORD_OPT_INS_SQL, [JSON.stringify(rows)]) as { index: number }[]).map((r) => r.index));
+  const granted = await grantOptIns(manager, rows);
   optIns.forEach((o, index) => {
     if (granted.has(index)) return;
     const list = warnings.get(o.itemIndex) ?? [];

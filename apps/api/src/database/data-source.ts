@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES, MIGRATIONS } from './schema';
+import { MIGRATIONS } from './schema';
 
 /** TypeORM options shared by the Nest module and the migration runner. */
 /**
@@ -29,7 +29,7 @@ export interface PoolLimits {
 
 export function dataSourceOptions(databaseUrl: string, limits: PoolLimits = {}): DataSourceOptions {
   return {
-    type: 'postgres', url: databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, poolSize: limits.size,
+    type: 'postgres', url: databaseUrl, migrations: MIGRATIONS, migrationsRun: true, poolSize: limits.size,
     applicationName: API_APPLICATION_NAME,
     // pg's pool drops a connection that errors while idle (a restart, pg_terminate_backend) and opens a new one on demand.
     extra: {

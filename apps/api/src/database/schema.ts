@@ -1,5 +1,3 @@
-import { LeadEntity } from './lead.entity';
-import { LeadIntakeEntity } from './lead-intake.entity';
 import { CreateLeads1764158400000 } from './migrations/1764158400000-create-leads';
 import { CreateOutbox1764158500000 } from './migrations/1764158500000-create-outbox';
 import { CreatePlaybooksAndRuns1764200000000 } from './migrations/1764200000000-create-playbooks-and-runs';
@@ -23,8 +21,7 @@ import { LeadTouchDays1764830000000 } from './migrations/1764830000000-lead-touc
 import { SignInAttempts1764840000000 } from './migrations/1764840000000-sign-in-attempts';
 import { FaultHardening1764850000000 } from './migrations/1764850000000-fault-hardening';
 
-// Listed explicitly (no globs) so the same lists work from ts-jest sources and from dist/.
-export const ENTITIES = [LeadEntity, LeadIntakeEntity];
+// Listed explicitly (no globs) so the same list works from ts-jest sources and from dist/.
 // In timestamp order, one per line.
 export const MIGRATIONS = [
   CreateLeads1764158400000,

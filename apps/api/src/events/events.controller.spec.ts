@@ -1,10 +1,10 @@
 import { computeFeatureState, EventInput, FeatureState } from '@segflow/scoring';
 import { Client } from 'pg';
+import { lockLeadsForIngest } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { SlaFixtures } from '../testing/sla-fixtures';
 import { startTestApi, TestApi } from '../testing/test-api';
 import { until } from '../../../../e2e/support/eventually';
-import { RESOLVE_LEADS_SQL } from './ingest.sql';
 
 const at = (day: number, hour = 10) => new Date(Date.UTC(2025, 0, day, hour)).toISOString();
 const view = (eventId: string, lead: string, day: number, url = 'https://acme.in/pricing'): EventInput => ({ eventId, leadExternalId: lead, type: 'page_view', occurredAt: at(day), url });
@@ -146,7 +146,7 @@ describe('POST /api/events (real Postgres)', () => {
     await post([view('g-1', 'l-gone', 1), view('g-2', 'l-gone', 2)]);
     const leadId = await leadIdOf('l-gone');
     await db.transaction(async (flush) => {
-      await flush.query(RESOLVE_LEADS_SQL, [['l-gone']]);
+      await lockLeadsForIngest(flush, ['l-gone']);
       await expect(db.transaction(async (other) => {
         await other.query(`SET LOCAL lock_timeout = '200ms'`);
         await other.query(`DELETE FROM leads WHERE id = $1`, [leadId]);

@@ -1,18 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assignSegment, emptyFeatureState, EventInput, FeatureOptions, FeatureState, leadScore, standardize } from '@segflow/scoring';
+import { assignSegment, emptyFeatureState, EventInput, FeatureOptions, leadScore, standardize } from '@segflow/scoring';
+import {
+  ensureFeatureRows, FeatureUpdateRow, insertNewEvents, insertStubLeads, lockFeatureRows, lockLeadsForIngest, readIngestContext, updateFeatureRows,
+  type IngestLeadRow, type LockedFeatureRow,
+} from '@segflow/stores';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { applyEventEffects } from '../consent/apply-event-effects';
 import { foldLeadEvents } from '../features/fold-lead-events';
-import { LeadFirmographicsRow, vectorOf } from '../features/lead-feature-row';
+import { vectorOf } from '../features/lead-feature-row';
 import type { OutboxMessage } from '../outbox/outbox-message';
 import { ActiveModel, ActiveModelCache } from '../segments/active-model-cache';
-import { MembershipChange, writeMembershipChanges } from '../segments/membership-writer';
+import { insertOutboxSql, MembershipChange, writeMembershipChanges } from '../segments/membership-writer';
 import { lockActiveModelShared } from '../segments/segment-model-lock';
 import { copyRows } from './copy-rows';
 import { eventData, leadEventMessage } from './event-outbox';
 import { featureOptionsFrom } from './feature-options';
-import * as sql from './ingest.sql';
 import type { EventItemResult, IndexedEvent } from './validate-events';
 
 const EVENT_COLUMNS = ['event_id', 'lead_id', 'type', 'occurred_at', 'data'];
@@ -20,24 +23,6 @@ const UNIQUE_VIOLATION = '23505';
 /** Flushes of at least this many events are COPYed (see insertEvents). */
 const COPY_FROM_EVENTS = 200;
 
-interface LeadRow extends LeadFirmographicsRow {
-  id: string;
-  external_id: string;
-  has_features: boolean;
-}
-
-interface AfterLockRow {
-  active_model_id: string | null;
-  open_memberships: { lead_id: string; membership_id: string; segment_id: string }[];
-  leads_with_active_runs: string[];
-  bound_segment_ids: string[];
-  heard_event_types: string[];
-}
-
-interface LockedFeatures {
-  lead_id: string;
-  state: FeatureState;
-}
 
 /**
  * One flush = one transaction: store the events (idempotent on eventId), fold them into lead_features, re-assign
@@ -87,15 +72,15 @@ export class IngestWriter {
     return results;
   }
 
-  private async resolveLeads(manager: EntityManager, batch: readonly IndexedEvent[]): Promise<Map<string, LeadRow>> {
+  private async resolveLeads(manager: EntityManager, batch: readonly IndexedEvent[]): Promise<Map<string, IngestLeadRow>> {
     const externalIds = [...new Set(batch.map(({ event }) => event.leadExternalId))];
-    const found = new Map<string, LeadRow>();
-    const collect = (rows: LeadRow[]) => rows.forEach((row) => found.set(row.external_id, row));
-    collect(await manager.query(sql.RESOLVE_LEADS_SQL, [externalIds]));
+    const found = new Map<string, IngestLeadRow>();
+    const collect = (rows: IngestLeadRow[]) => rows.forEach((row) => found.set(row.external_id, row));
+    collect(await lockLeadsForIngest(manager, externalIds));
     const missing = externalIds.filter((id) => !found.has(id)).sort();
     if (missing.length && this.config.EVENTS_UNKNOWN_LEAD === 'stub') {
-      await manager.query(sql.INSERT_STUB_LEADS_SQL, [missing]);
-      collect(await manager.query(sql.RESOLVE_LEADS_SQL, [missing]));
+      await insertStubLeads(manager, missing);
+      collect(await lockLeadsForIngest(manager, missing));
     }
     return found;
   }
@@ -107,7 +92,7 @@ export class IngestWriter {
    * back to INSERT … ON CONFLICT DO NOTHING, whose RETURNING tells the new ids from the repeats. A small flush takes
    * that INSERT at once: one round trip instead of the COPY's four, which matters more than per-row cost there.
    */
-  private async insertEvents(manager: EntityManager, events: readonly IndexedEvent[], leads: Map<string, LeadRow>): Promise<Set<string>> {
+  private async insertEvents(manager: EntityManager, events: readonly IndexedEvent[], leads: Map<string, IngestLeadRow>): Promise<Set<string>> {
     if (!events.length) return new Set();
     // Sorted by key so two flushes carrying the same ids lock them in the same order.
     const sorted = [...events].sort((a, b) => (a.event.eventId < b.event.eventId ? -1 : 1)).map((e) => e.event);
@@ -123,25 +108,22 @@ export class IngestWriter {
         await manager.query('ROLLBACK TO SAVEPOINT insert_events');
       }
     }
-    const inserted: { event_id: string }[] = await manager.query(sql.INSERT_EVENTS_SQL, [
-      JSON.stringify(rows.map(([event_id, lead_id, type, occurred_at, data]) => ({ event_id, lead_id, type, occurred_at, data }))),
-    ]);
-    return new Set(inserted.map((r) => r.event_id));
+    return new Set(await insertNewEvents(manager, rows.map(([event_id, lead_id, type, occurred_at, data]) => ({ event_id, lead_id, type, occurred_at, data }))));
   }
 
-  private async updateLeads(manager: EntityManager, byLead: Map<string, EventInput[]>, leads: Map<string, LeadRow>, now: Date): Promise<void> {
+  private async updateLeads(manager: EntityManager, byLead: Map<string, EventInput[]>, leads: Map<string, IngestLeadRow>, now: Date): Promise<void> {
     const leadIds = [...byLead.keys()].sort();
     const leadById = new Map([...leads.values()].map((lead) => [lead.id, lead]));
     const locked = await this.lockFeatures(manager, leadIds, leadById);
     // After the lead locks: a lead's consent is written by one flush at a time, in lead id order.
     await applyEventEffects(manager, leadIds.flatMap((leadId) => byLead.get(leadId)!.map((event) => ({ leadId, event }))));
-    const [context]: AfterLockRow[] = await manager.query(sql.AFTER_LOCK_SQL, [leadIds]);
-    const membershipOf = new Map(context!.open_memberships.map((m) => [m.lead_id, m]));
-    const model = await this.models.byId(manager, context!.active_model_id);
-    const withRun = new Set(context!.leads_with_active_runs);
-    const boundSegments = new Set(context!.bound_segment_ids);
-    const heardTypes = new Set(context!.heard_event_types);
-    const updates: { lead_id: string; state: FeatureState; event_count: number; last_event_at: string | null; converted_at: string | null; score: number }[] = [];
+    const context = await readIngestContext(manager, leadIds);
+    const membershipOf = new Map(context.open_memberships.map((m) => [m.lead_id, m]));
+    const model = await this.models.byId(manager, context.active_model_id);
+    const withRun = new Set(context.leads_with_active_runs);
+    const boundSegments = new Set(context.bound_segment_ids);
+    const heardTypes = new Set(context.heard_event_types);
+    const updates: FeatureUpdateRow[] = [];
     const changes: MembershipChange[] = [];
     const eventMessages: OutboxMessage[] = [];
     for (const row of locked) {
@@ -159,16 +141,15 @@ export class IngestWriter {
       const current = membershipOf.get(row.lead_id) ?? null;
       const change = model && this.reassign(model, current, row.lead_id, vector, events);
       if (change) changes.push(change);
-      // Which leads a run may hear: see AFTER_LOCK_SQL.
+      // Which leads a run may hear: see readIngestContext.
       const listening = withRun.has(row.lead_id) || [current?.segment_id, change?.toSegmentId].some((id) => id != null && boundSegments.has(id));
       if (listening) {
         for (const event of events) if (heardTypes.has(event.type)) eventMessages.push(leadEventMessage(row.lead_id, event));
       }
     }
     // Event rows before membership rows: the run of a segment the lead is leaving still hears the event that made it leave.
-    const featureParams = [JSON.stringify(updates), updates.map((u) => u.lead_id)];
-    if (eventMessages.length) await manager.query(sql.UPDATE_FEATURES_AND_OUTBOX_SQL, [...featureParams, JSON.stringify(eventMessages)]);
-    else await manager.query(sql.UPDATE_FEATURES_SQL, featureParams);
+    // One round trip for both; no outbox statement without rows (its trigger would wake the dispatcher for nothing).
+    await updateFeatureRows(manager, updates, eventMessages.length ? { sql: insertOutboxSql, param: JSON.stringify(eventMessages) } : undefined);
     if (model) await writeMembershipChanges(manager, changes, { modelId: model.id, at: now, reason: 'event' });
   }
 
@@ -176,10 +157,10 @@ export class IngestWriter {
    * Locks the leads' feature rows, first creating the missing ones. Creating before locking any keeps every flush
    * taking its row locks in lead id order, so flushes never deadlock; most flushes create none and skip the insert.
    */
-  private async lockFeatures(manager: EntityManager, leadIds: string[], leadById: Map<string, LeadRow>): Promise<LockedFeatures[]> {
+  private async lockFeatures(manager: EntityManager, leadIds: string[], leadById: Map<string, IngestLeadRow>): Promise<LockedFeatureRow[]> {
     const missing = leadIds.filter((id) => !leadById.get(id)!.has_features);
-    if (missing.length) await manager.query(sql.ENSURE_FEATURES_SQL, [missing, JSON.stringify(emptyFeatureState())]);
-    return manager.query(sql.LOCK_FEATURES_SQL, [leadIds]);
+    await ensureFeatureRows(manager, missing, emptyFeatureState());
+    return lockFeatureRows(manager, leadIds);
   }
 
   private reassign(model: ActiveModel, current: { membership_id: string; segment_id: string } | null, leadId: string, rawVector: number[], events: EventInput[]): MembershipChange | null {

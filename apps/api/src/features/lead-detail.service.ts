@@ -1,12 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { FeatureState } from '@segflow/scoring';
-import { Repository } from 'typeorm';
+import { findFeatures, findLead, listLeads, listMembershipsOfLead, listRecentEvents } from '@segflow/stores';
+import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/principal';
-import { LeadEntity } from '../database/lead.entity';
 import { LeadAccessService } from '../leads/lead-access.service';
 import { mapLead } from '../leads/lead.dto';
-import { queryListedLeads } from '../leads/list-leads.sql';
 import { LeadDetailDto } from './lead-detail.dto';
 import { namedFeatures, vectorOf } from './lead-feature-row';
 
@@ -16,35 +13,34 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class LeadDetailService {
   constructor(
-    @InjectRepository(LeadEntity) private readonly leads: Repository<LeadEntity>,
+    private readonly dataSource: DataSource,
     private readonly access: LeadAccessService,
   ) {}
 
   /** By id, or by externalId when the key is not a uuid; 403 when `user` is a rep and the lead is not theirs. */
   async getOrThrow(user: SessionUser, key: string, now: Date = new Date()): Promise<LeadDetailDto> {
-    const lead = await this.leads.findOneBy(UUID.test(key) ? { id: key } : { externalId: key });
+    const db = this.dataSource.manager;
+    const lead = await findLead(db, UUID.test(key) ? { id: key } : { externalId: key });
     if (!lead) throw new NotFoundException(`lead ${key} not found`);
     await this.access.assertVisibleOrThrow(user, lead.id);
-    const q = (sql: string) => this.leads.query(sql, [lead.id]);
-    const [[listed], [features], memberships, events] = await Promise.all([
-      queryListedLeads(this.leads, { id: lead.id, limit: 1, offset: 0 }),
-      q(`SELECT state, event_count, converted_at FROM lead_features WHERE lead_id = $1`),
-      q(`SELECT m.*, s.name, s.colour FROM segment_memberships m JOIN segments s ON s.id = m.segment_id WHERE m.lead_id = $1 ORDER BY m.entered_at DESC, m.left_at DESC NULLS FIRST`),
-      q(`SELECT event_id, type, occurred_at, received_at, data FROM events WHERE lead_id = $1 ORDER BY occurred_at DESC LIMIT ${RECENT_EVENTS}`),
+    const [[listed], features, memberships, events] = await Promise.all([
+      listLeads(db, { id: lead.id, limit: 1, offset: 0 }),
+      findFeatures(db, lead.id),
+      listMembershipsOfLead(db, lead.id),
+      listRecentEvents(db, lead.id, RECENT_EVENTS),
     ]);
-    const open = memberships.find((m: any) => m.left_at === null);
-    const firmographics = { industry: lead.industry, headcount: lead.headcount, revenue_band: lead.revenueBand, funding_stage: lead.fundingStage };
+    const open = memberships.find((m) => m.left_at === null);
     return {
       ...mapLead(listed),
       segment: open ? { id: open.segment_id, name: open.name, colour: open.colour, enteredAt: open.entered_at.toISOString() } : null,
-      features: features ? namedFeatures(vectorOf(features.state as FeatureState, firmographics, now)) : null,
+      features: features ? namedFeatures(vectorOf(features.state, lead, now)) : null,
       eventCount: features?.event_count ?? 0,
       convertedAt: features?.converted_at?.toISOString() ?? null,
-      memberships: memberships.map((m: any) => ({
+      memberships: memberships.map((m) => ({
         membershipId: m.id, segmentId: m.segment_id, segmentName: m.name, enteredAt: m.entered_at.toISOString(), exitedAt: m.left_at?.toISOString() ?? null,
         reason: m.enter_reason, exitReason: m.leave_reason, triggerEventId: m.trigger_event_id,
       })),
-      events: events.map((e: any) => ({
+      events: events.map((e) => ({
         eventId: e.event_id, type: e.type, occurredAt: e.occurred_at.toISOString(), receivedAt: e.received_at.toISOString(),
         channel: e.data.channel ?? (/^(email|whatsapp|linkedin)_/.exec(e.type)?.[1] ?? null), properties: { ...e.data.properties, ...withoutProperties(e.data) },
       })),

@@ -1,4 +1,4 @@
-import type { ListedLeadRow } from './list-leads.sql';
+import type { ListedLeadRow } from '@segflow/stores';
 
 /** What the API returns for a lead in lists; entities and rows never reach HTTP directly. */
 export interface LeadDto {

@@ -1,21 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Consent, FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
-import { EntityManager, Repository } from 'typeorm';
+import { FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
+import { LeadUpsertRow, ListLeadsFilter, listLeads, UpsertedLeadRow, upsertLeads } from '@segflow/stores';
+import { DataSource } from 'typeorm';
 import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-item-faults';
 import { consentWarnings, optInIssues, recordOptIns } from '../consent/lead-consent';
-import { LeadEntity } from '../database/lead.entity';
 import { DIRECT_START_TIMEOUT_MS, enqueueWorkflowStarts, markWorkflowsStarted } from '../outbox/workflow-starts';
 import { LeadIntakeStarter } from './lead-intake-starter';
 import { LeadDto, mapLead } from './lead.dto';
-import { ListLeadsFilter, queryListedLeads } from './list-leads.sql';
-import { UPSERT_LEADS_SQL } from './upsert-leads.sql';
 
 export const MAX_LEADS_PER_BATCH = 1_000;
 export const MAX_LEADS_PAGE = 200;
 
 /** A lead the upsert wrote; `outboxId` is its `lead_intake` row when it was inserted. */
-type WrittenLead = { id: string; external_id: string; inserted: boolean; consent: Partial<Consent>; outboxId: string | null };
+type WrittenLead = UpsertedLeadRow & { outboxId: string | null };
 
 /**
  * `warnings` name item fields that were accepted but not applied: a `consent` flag that would re-grant a channel the
@@ -30,7 +27,7 @@ export class LeadsService {
   private readonly logger = new Logger(LeadsService.name);
 
   constructor(
-    @InjectRepository(LeadEntity) private readonly leads: Repository<LeadEntity>,
+    private readonly dataSource: DataSource,
     private readonly intake: LeadIntakeStarter,
   ) {}
 
@@ -62,12 +59,12 @@ export class LeadsService {
       results.push({ index, status: row.inserted ? 'created' : 'updated', id: row.id, externalId: row.external_id, ...(warnings.length ? { warnings } : {}) });
     }
     const started = await Promise.all(rows.filter((r) => r.inserted).map((r) => this.startIntake(r)));
-    await markWorkflowsStarted(this.leads.manager, started.filter((id): id is string => id !== null));
+    await markWorkflowsStarted(this.dataSource.manager, started.filter((id): id is string => id !== null));
     return results.sort((a, b) => a.index - b.index);
   }
 
   async list(filter: ListLeadsFilter): Promise<LeadDto[]> {
-    return (await queryListedLeads(this.leads, filter)).map(mapLead);
+    return (await listLeads(this.dataSource.manager, filter)).map(mapLead);
   }
 
   /**
@@ -75,8 +72,8 @@ export class LeadsService {
    * outbox row per inserted lead.
    */
   private writeWithOptIns(part: readonly { index: number; lead: LeadInput }[], warnings: Map<number, FieldIssue[]>): Promise<WrittenLead[]> {
-    return this.leads.manager.transaction(async (manager) => {
-      const written = await this.writeBatch(manager, part.map((v) => v.lead));
+    return this.dataSource.transaction(async (manager) => {
+      const written = await upsertLeads(manager, part.map((v) => upsertRowOf(v.lead)));
       const byExternalId = new Map(part.map((v) => [v.lead.externalId, v]));
       const optIns = written.flatMap((row) => {
         const { index, lead } = byExternalId.get(row.external_id)!;
@@ -90,16 +87,6 @@ export class LeadsService {
     });
   }
 
-  private async writeBatch(manager: EntityManager, leads: LeadInput[]): Promise<Omit<WrittenLead, 'outboxId'>[]> {
-    if (!leads.length) return [];
-    const rows = leads.map((l) => ({
-      external_id: l.externalId, name: l.name, email: l.email, phone: l.phone, linkedin_url: l.linkedinUrl,
-      company: l.company, industry: l.industry, headcount: l.headcount, revenue_band: l.revenueBand,
-      funding_stage: l.fundingStage, city: l.city, country: l.country, timezone: l.timezone, owner_id: l.ownerId, consent: l.consent,
-    }));
-    return manager.query(UPSERT_LEADS_SQL, [JSON.stringify(rows)]);
-  }
-
   // The lead and its outbox row are stored whatever happens here: a Temporal outage only delays the intake. Returns
   // the lead's outbox row when the intake started (the caller marks them all delivered in one statement), else null.
   private async startIntake(lead: WrittenLead): Promise<string | null> {
@@ -111,4 +98,12 @@ export class LeadsService {
       return null;
     }
   }
+}
+
+function upsertRowOf(l: LeadInput): LeadUpsertRow {
+  return {
+    external_id: l.externalId, name: l.name, email: l.email, phone: l.phone, linkedin_url: l.linkedinUrl,
+    company: l.company, industry: l.industry, headcount: l.headcount, revenue_band: l.revenueBand,
+    funding_stage: l.fundingStage, city: l.city, country: l.country, timezone: l.timezone, owner_id: l.ownerId, consent: l.consent,
+  };
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { ActiveModel, findActiveModelId, readSegmentModel } from '@segflow/stores';
 import type { EntityManager } from 'typeorm';
-import { ActiveModel, readSegmentModel } from './read-segment-model';
 
-export type { ActiveModel } from './read-segment-model';
+export type { ActiveModel } from '@segflow/stores';
 
 /**
  * The active model, read inside the caller's transaction. Only its id is queried per flush (ingest reads it with
@@ -13,8 +13,7 @@ export class ActiveModelCache {
   private cached: ActiveModel | null = null;
 
   async load(manager: EntityManager): Promise<ActiveModel | null> {
-    const [row] = await manager.query(`SELECT id FROM segment_models WHERE status = 'active'`);
-    return this.byId(manager, row?.id ?? null);
+    return this.byId(manager, await findActiveModelId(manager));
   }
 
   /** The model with this id (the caller read it as the active one), from the cache when it is the last one asked. */

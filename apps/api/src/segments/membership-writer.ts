@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '@segflow/stores';
+import { closeMemberships, openMemberships, type Queryable } from '@segflow/stores';
 import type { OutboxMessage } from '../outbox/outbox-message';
 
 /** A lead moving from one segment (or none) to another (or none). */
@@ -34,6 +34,9 @@ const insertSegmentOutboxSql = (param: string): string => `${insertOutboxSql(par
   WHERE EXISTS (SELECT 1 FROM segment_bindings b WHERE b.segment_id = x.payload->>'segmentId')
      OR (x.kind = 'segment_left' AND EXISTS (SELECT 1 FROM runs r WHERE r.lead_id = (x.payload->>'leadId')::uuid AND r.status = 'active'))`;
 
+// The outbox SQL below belongs to the outbox's store (helper st-outbox: outboxInsertSql, segmentChangesInsertSql); it
+// moves there once that store is on main. Memberships themselves are written by segment-memberships.store.
+
 /**
  * Closes the old memberships, opens the new ones and writes a `segment_left` / `segment_entered` outbox row per
  * closed / opened membership that a playbook run may act on ({@link insertSegmentOutboxSql}): two statements for any
@@ -46,11 +49,7 @@ export async function writeMembershipChanges(manager: Queryable, changes: readon
   const at = context.at.toISOString();
   const closing = changes.filter((c) => c.from !== null);
   const opening = changes.filter((c) => c.toSegmentId !== null).map((c) => ({ ...c, membershipId: randomUUID() }));
-  if (closing.length) {
-    await manager.query(`UPDATE segment_memberships SET left_at = $2, leave_reason = $3 WHERE id = ANY($1::uuid[])`, [
-      closing.map((c) => c.from!.membershipId), at, context.reason,
-    ]);
-  }
+  await closeMemberships(manager, closing.map((c) => c.from!.membershipId), at, context.reason);
   // Left before entered, so a dispatcher reading in id order exits the old run before starting the new one.
   const messages = JSON.stringify([
     ...closing.map((c): OutboxMessage => ({
@@ -66,12 +65,10 @@ export async function writeMembershipChanges(manager: Queryable, changes: readon
     await manager.query(insertSegmentOutboxSql('$1'), [messages]);
     return;
   }
-  await manager.query(
-    `WITH opened AS (
-       INSERT INTO segment_memberships (id, lead_id, segment_id, model_id, entered_at, enter_reason, trigger_event_id)
-       SELECT id, lead_id, segment_id, $4, $5, $6, trigger FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $7::text[])
-         AS x(id, lead_id, segment_id, trigger))
-     ${insertSegmentOutboxSql('$8')}`,
-    [opening.map((c) => c.membershipId), opening.map((c) => c.leadId), opening.map((c) => c.toSegmentId), context.modelId, at, context.reason, opening.map((c) => c.triggerEventId), messages],
+  await openMemberships(
+    manager,
+    opening.map((c) => ({ membershipId: c.membershipId, leadId: c.leadId, segmentId: c.toSegmentId!, triggerEventId: c.triggerEventId })),
+    { modelId: context.modelId, at, reason: context.reason },
+    { sql: insertSegmentOutboxSql, param: messages },
   );
 }

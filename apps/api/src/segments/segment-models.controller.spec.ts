@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { vectorOf } from '../features/lead-feature-row';
 import { startTestApi, TestApi } from '../testing/test-api';
 import { activateModel, scoreAllLeads } from './activate-model';
-import { readSegmentModel } from './read-segment-model';
+import { readSegmentModel } from '@segflow/stores';
 import { lockActiveModelShared } from './segment-model-lock';
 import { SegmentModelsService } from './segment-models.service';
 

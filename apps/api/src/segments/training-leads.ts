@@ -1,4 +1,5 @@
 import { ACCUMULATOR_NAMES, emptyFeatureState, type Accumulators, type FeatureState } from '@segflow/scoring/features';
+import { TRAINING_LEADS_COPY } from '@segflow/stores';
 import { BinaryCopyParser, decimalAt, int32At, textAt, type CopyTuple } from '../database/binary-copy-parser';
 import { vectorOf, type LeadFirmographicsRow } from '../features/lead-feature-row';
 
@@ -10,27 +11,8 @@ export interface TrainingLeads {
   current: (string | null)[];
 }
 
-// The state's numbers leave Postgres as the text jsonb prints them (->>), so parseDecimal reads exactly the doubles
-// that JSON.parse of the whole state would: both round the same decimal correctly. Printing the whole state costs about
-// as much in Postgres, but parsing it as JSON in Node took ~0.3 s per 100k leads plus the garbage of 100k objects.
-const FIRMOGRAPHICS = ['l.industry', 'l.headcount', 'l.revenue_band', 'l.funding_stage', 'm.segment_id::text'];
-const STATE_NUMBERS = [
-  `f.state->>'eventCount'`, `f.state->>'lastDecayAt'`, `f.state->>'lastEngagedAt'`,
-  ...ACCUMULATOR_NAMES.map((name) => `f.state->'acc'->>'${name}'`),
-];
-const COLUMNS = [...FIRMOGRAPHICS, ...STATE_NUMBERS];
-const [INDUSTRY, HEADCOUNT, REVENUE_BAND, FUNDING_STAGE, SEGMENT_ID, EVENT_COUNT, LAST_DECAY_AT, LAST_ENGAGED_AT, FIRST_ACCUMULATOR] = COLUMNS.keys();
-
-/**
- * Every lead's firmographics, feature state numbers and open membership, as binary COPY. Row order feeds k-means++
- * and the silhouette sample: a fixed order is what makes the same seed give the same model.
- */
-export const TRAINING_LEADS_COPY = `
-COPY (SELECT ${COLUMNS.join(', ')}
-  FROM leads l
-  LEFT JOIN lead_features f ON f.lead_id = l.id
-  LEFT JOIN segment_memberships m ON m.lead_id = l.id AND m.left_at IS NULL
-  ORDER BY l.id) TO STDOUT (FORMAT binary)`;
+const { industry: INDUSTRY, headcount: HEADCOUNT, revenueBand: REVENUE_BAND, fundingStage: FUNDING_STAGE, segmentId: SEGMENT_ID, eventCount: EVENT_COUNT,
+  lastDecayAt: LAST_DECAY_AT, lastEngagedAt: LAST_ENGAGED_AT, firstAccumulator: FIRST_ACCUMULATOR } = TRAINING_LEADS_COPY.columns;
 
 // A lead without a lead_features row (no events yet) has the empty state, as before. A JSON null accumulator reads
 // as 0, which is what arithmetic made of it in the JSON state.
@@ -47,7 +29,7 @@ function firmographicsOf(t: CopyTuple): LeadFirmographicsRow {
 }
 
 /**
- * Decodes {@link TRAINING_LEADS_COPY}'s output chunk by chunk into feature vectors at `now` (libs/scoring
+ * Decodes TRAINING_LEADS_COPY's output (libs/stores) chunk by chunk into feature vectors at `now` (libs/scoring
  * `featureVector`, as everywhere else) and current segment ids, so the vectors are ready when the last byte is.
  */
 export class TrainingLeadsDecoder {
@@ -55,7 +37,7 @@ export class TrainingLeadsDecoder {
   private readonly parser: BinaryCopyParser;
 
   constructor(now: Date) {
-    this.parser = new BinaryCopyParser(COLUMNS.length, (t) => {
+    this.parser = new BinaryCopyParser(TRAINING_LEADS_COPY.columnCount, (t) => {
       this.leads.vectors.push(vectorOf(stateOf(t), firmographicsOf(t), now));
       this.leads.current.push(textAt(t, SEGMENT_ID));
     });

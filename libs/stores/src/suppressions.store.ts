@@ -1,0 +1,44 @@
+import type { Queryable } from './queryable';
+
+// Owner of `suppressions`: addresses no message may go to. Opt-outs and opt-ins write them in the statement that
+// records the consent change (consent-changes.store.ts), through the same address rule.
+
+/**
+ * The SQL expression of the address a suppression on `channel` keys on for lead row `lead`: lower-cased email, E.164
+ * phone for WhatsApp. Both arguments are SQL expressions.
+ * @example suppressionAddressOf('e.channel', 'u') // CASE e.channel WHEN 'email' THEN lower(u.email) …
+ */
+export const suppressionAddressOf = (channel: string, lead: string): string =>
+  `CASE ${channel} WHEN 'email' THEN lower(${lead}.email) WHEN 'whatsapp' THEN ${lead}.phone END`;
+
+/**
+ * A SELECT-list expression: the channels on which the address of lead row `alias` is suppressed (primary-key
+ * lookups), for reads of a lead that need it in the same round trip.
+ * @example `SELECT l.*, ${suppressedChannelsOf('l')} AS suppressed_channels FROM leads l WHERE l.id = $1`
+ */
+export const suppressedChannelsOf = (alias: string): string => `ARRAY(
+  SELECT s.channel FROM suppressions s
+  WHERE (s.channel = 'email' AND s.address = lower(${alias}.email)) OR (s.channel = 'whatsapp' AND s.address = ${alias}.phone))`;
+
+/** A hard bounce of a flush, for {@link recordHardBounces}. */
+export interface HardBounceRow {
+  event_id: string;
+  lead_id: string;
+}
+
+/**
+ * Suppresses each bounced lead's email address (reason `hard_bounce`) in one statement; an address already
+ * suppressed keeps its first reason.
+ * @example await recordHardBounces(manager, [{ event_id: 'e-1', lead_id: leadId }]);
+ */
+export async function recordHardBounces(db: Queryable, bounces: readonly HardBounceRow[]): Promise<void> {
+  if (!bounces.length) return;
+  await db.query(
+    `INSERT INTO suppressions (channel, address, reason, lead_id, source)
+     SELECT DISTINCT ON (lower(l.email)) 'email', lower(l.email), 'hard_bounce', l.id, 'event:' || x.event_id
+     FROM jsonb_to_recordset($1::jsonb) AS x(event_id text, lead_id uuid) JOIN leads l ON l.id = x.lead_id
+     WHERE l.email IS NOT NULL
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify(bounces)],
+  );
+}
