@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException, UnprocessableEntityEx
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { eventTypesHeardBy, playbookSchema, validatePlaybook, type PlaybookIssue } from '@segflow/playbook';
 import { DataSource, Repository } from 'typeorm';
+import { isUuid } from '../common/param-pipes';
 import {
   mapPlaybookSummary, mapVersion, type CreatePlaybookBody, type PlaybookDetailDto, type PlaybookStats,
   type PlaybookSummaryDto, type PlaybookVersionDto, type SaveDraftBody,
@@ -115,9 +116,4 @@ export class PlaybooksService {
     const rows: Array<PlaybookStats & { id: string }> = await this.dataSource.query(STATS_SQL, [ids]);
     return new Map(rows.map(({ id, ...stats }) => [id, stats]));
   }
-}
-
-/** True for a canonical UUID (ids in paths are checked before they reach Postgres' uuid type). */
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

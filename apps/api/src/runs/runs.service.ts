@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { isUuid } from '../playbooks/playbooks.service';
+import { isUuid } from '../common/param-pipes';
 import { mapRun, mapTask, mapTouch, type EnrolBody, type ListRunsQuery, type ListTouchesQuery, type RunDetailDto, type RunDto, type TaskDto, type TouchDto } from './run.dto';
 import { RunEntity } from './run.entity';
 import { RunLauncherService } from './run-launcher.service';

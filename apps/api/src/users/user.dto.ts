@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordSchema } from '../auth/password-policy';
 import { ROLES, type Role } from '../auth/roles';
 import type { OutOfOfficeEntity } from './out-of-office.entity';
 
@@ -40,8 +41,6 @@ export const mapOutOfOffice = (period: OutOfOfficeEntity): OutOfOfficeDto => ({
   note: period.note,
 });
 
-/** A new password, wherever one is set. */
-export const passwordSchema = z.string().min(8, 'at least 8 characters').max(200);
 const password = passwordSchema;
 
 export const createUserSchema = z.object({
