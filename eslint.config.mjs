@@ -10,9 +10,34 @@ import tseslint from 'typescript-eslint';
 
 // Domain, store and contract libs stay pure: no I/O package or UI framework (bannedExternalImports below, per tag),
 // no Node builtin (no-restricted-imports). Workflow contracts may define signals and queries (@temporalio/workflow).
-const ioPackages = ['react', 'react-dom', '@xyflow/*', '@nestjs/*', 'typeorm', 'pg', 'pg-*', 'nodemailer', 'smtp-server', 'mailparser'];
+const ioPackages = [
+  'react',
+  'react-dom',
+  '@xyflow/*',
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'pg-*',
+  'nodemailer',
+  'smtp-server',
+  'mailparser',
+];
 const temporalIo = ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'];
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'child_process', 'net', 'http', 'https', 'os', 'crypto', 'worker_threads', 'stream', 'events'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'os',
+  'crypto',
+  'worker_threads',
+  'stream',
+  'events',
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.segflow/**', '.nx/**', 'coverage/**', 'test-artifacts/**'] },
@@ -23,7 +48,10 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       // `_`-prefixed parameters and rest siblings are the house way to say "deliberately unused".
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // `x!` after a check TypeScript cannot follow (Map.get after has, a bounds-checked index): 250+ such spots,
       // each guarded by the line before; rewriting them would churn every file for no behaviour change.
       '@typescript-eslint/no-non-null-assertion': 'off',
@@ -36,7 +64,11 @@ export default tseslint.config(
     },
   },
   // Node scripts and jest config are CommonJS or plain ESM run by node.
-  { files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // Specs and test helpers: jest globals; `any` is allowed for fixtures and for poking at private state.
   {
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/testing/**', 'e2e/**'],
@@ -75,10 +107,22 @@ export default tseslint.config(
           allow: [],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:store', 'type:domain', 'type:contract'] },
-            { sourceTag: 'type:store', onlyDependOnLibsWithTags: ['type:store', 'type:domain', 'type:contract'], bannedExternalImports: [...ioPackages, '@temporalio/*'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contract'], bannedExternalImports: [...ioPackages, '@temporalio/*'] },
+            {
+              sourceTag: 'type:store',
+              onlyDependOnLibsWithTags: ['type:store', 'type:domain', 'type:contract'],
+              bannedExternalImports: [...ioPackages, '@temporalio/*'],
+            },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contract'],
+              bannedExternalImports: [...ioPackages, '@temporalio/*'],
+            },
             // A workflow contract carries the playbook's own types (graph, run state) across the wire.
-            { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract', 'type:domain'], bannedExternalImports: [...ioPackages, ...temporalIo] },
+            {
+              sourceTag: 'type:contract',
+              onlyDependOnLibsWithTags: ['type:contract', 'type:domain'],
+              bannedExternalImports: [...ioPackages, ...temporalIo],
+            },
             { sourceTag: 'scope:web', notDependOnLibsWithTags: ['type:store', 'scope:backend'] },
           ],
         },

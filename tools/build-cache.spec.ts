@@ -14,11 +14,15 @@ describe('cached builds (nx.json)', () => {
   const runsLog = () => join(workspace, 'runs.log');
   const builds = () => readFileSync(runsLog(), 'utf8').split('\n').filter(Boolean).length;
   const build = () =>
-    execFileSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '--outputStyle=static'], {
-      cwd: workspace,
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
-      encoding: 'utf8',
-    });
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '--outputStyle=static'],
+      {
+        cwd: workspace,
+        env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+        encoding: 'utf8',
+      },
+    );
 
   beforeAll(() => {
     workspace = mkdtempSync(join(tmpdir(), 'segflow-nx-'));
@@ -31,7 +35,10 @@ describe('cached builds (nx.json)', () => {
     writeFileSync(join(lib, 'src', 'index.ts'), 'export const answer = 41;\n');
     writeFileSync(join(lib, 'src', 'index.spec.ts'), 'test.todo("answer");\n');
     const script = `const fs = require('fs'); fs.appendFileSync('runs.log', 'built\\\\n'); fs.mkdirSync('libs/demo/dist', { recursive: true }); fs.copyFileSync('libs/demo/src/index.ts', 'libs/demo/dist/index.ts');`;
-    writeFileSync(join(lib, 'project.json'), JSON.stringify({ name: 'demo', targets: { build: { command: `node -e "${script}"` } } }));
+    writeFileSync(
+      join(lib, 'project.json'),
+      JSON.stringify({ name: 'demo', targets: { build: { command: `node -e "${script}"` } } }),
+    );
     writeFileSync(runsLog(), '');
   });
 

@@ -11,7 +11,9 @@ const root = join(__dirname, '..');
 // outbox/workflow-starts.ts (leads and runs enqueue through the outbox folder, whose dispatcher calls them back).
 // The list only shrinks: update an entry when its cycle shrinks, remove it when gone; it must end empty.
 const knownCycles: Record<string, string[][]> = {
-  api: [['auth', 'consent', 'database', 'leads', 'notifications', 'outbox', 'playbooks', 'runs', 'sla', 'teams', 'users']],
+  api: [
+    ['auth', 'consent', 'database', 'leads', 'notifications', 'outbox', 'playbooks', 'runs', 'sla', 'teams', 'users'],
+  ],
 };
 
 function productionFiles(dir: string): string[] {
@@ -23,7 +25,8 @@ function productionFiles(dir: string): string[] {
   });
 }
 
-const relativeImport = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+const relativeImport =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 /** Folder -> folders it imports from, each edge with the imports that make it (for the failure message). */
 function folderGraph(src: string): Map<string, Map<string, string[]>> {
@@ -98,8 +101,24 @@ describe('folder cycles', () => {
   });
 
   it('finds a cycle over three folders, and none along a one-way chain', () => {
-    const graph = (edges: Array<[string, string]>) => new Map(edges.map(([from, to]) => [from, new Map([[to, [`${from} -> ${to}`]]])]));
-    expect(cyclesOf(graph([['runs', 'playbooks'], ['playbooks', 'database'], ['database', 'runs']]))).toEqual([['database', 'playbooks', 'runs']]);
-    expect(cyclesOf(graph([['runs', 'playbooks'], ['playbooks', 'database']]))).toEqual([]);
+    const graph = (edges: Array<[string, string]>) =>
+      new Map(edges.map(([from, to]) => [from, new Map([[to, [`${from} -> ${to}`]]])]));
+    expect(
+      cyclesOf(
+        graph([
+          ['runs', 'playbooks'],
+          ['playbooks', 'database'],
+          ['database', 'runs'],
+        ]),
+      ),
+    ).toEqual([['database', 'playbooks', 'runs']]);
+    expect(
+      cyclesOf(
+        graph([
+          ['runs', 'playbooks'],
+          ['playbooks', 'database'],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -22,21 +22,45 @@ function rulesBroken(probes: Probe[]): string[][] {
       out.push(result.messages.map((m) => m.ruleId ?? m.message));
     }
     process.stdout.write(JSON.stringify(out));`;
-  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(probes)], { cwd: root, encoding: 'utf8' });
+  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(probes)], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return JSON.parse(stdout);
 }
 
 describe('project boundaries (eslint.config.mjs)', () => {
   it('rejects I/O in libs, libs reaching up the layers, apps reaching into each other, and the web app using a store', () => {
     const probes: Probe[] = [
-      { file: 'libs/sla/src/probe.ts', code: "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n" },
+      {
+        file: 'libs/sla/src/probe.ts',
+        code: "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
+      },
       { file: 'libs/stores/src/probe.ts', code: "import { Pool } from 'pg';\nexport const pool = Pool;\n" },
-      { file: 'libs/playbook/src/probe.ts', code: "import { proxyActivities } from '@temporalio/workflow';\nexport const p = proxyActivities;\n" },
-      { file: 'libs/workflow-contracts/src/probe.ts', code: "import { Client } from '@temporalio/client';\nexport const c = Client;\n" },
-      { file: 'libs/sla/src/probe.ts', code: "import { rowsOf } from '@segflow/stores';\nexport const rows = rowsOf;\n" },
-      { file: 'apps/worker/src/probe.ts', code: "import { AppModule } from '../../api/src/app.module';\nexport const app = AppModule;\n" },
-      { file: 'apps/web/src/probe.ts', code: "import { rowsOf } from '@segflow/stores';\nexport const rows = rowsOf;\n" },
-      { file: 'libs/stores/src/probe.ts', code: "import { PLAYBOOK_RUN_WORKFLOW } from '@segflow/workflow-contracts';\nexport const name = PLAYBOOK_RUN_WORKFLOW;\n" },
+      {
+        file: 'libs/playbook/src/probe.ts',
+        code: "import { proxyActivities } from '@temporalio/workflow';\nexport const p = proxyActivities;\n",
+      },
+      {
+        file: 'libs/workflow-contracts/src/probe.ts',
+        code: "import { Client } from '@temporalio/client';\nexport const c = Client;\n",
+      },
+      {
+        file: 'libs/sla/src/probe.ts',
+        code: "import { rowsOf } from '@segflow/stores';\nexport const rows = rowsOf;\n",
+      },
+      {
+        file: 'apps/worker/src/probe.ts',
+        code: "import { AppModule } from '../../api/src/app.module';\nexport const app = AppModule;\n",
+      },
+      {
+        file: 'apps/web/src/probe.ts',
+        code: "import { rowsOf } from '@segflow/stores';\nexport const rows = rowsOf;\n",
+      },
+      {
+        file: 'libs/stores/src/probe.ts',
+        code: "import { PLAYBOOK_RUN_WORKFLOW } from '@segflow/workflow-contracts';\nexport const name = PLAYBOOK_RUN_WORKFLOW;\n",
+      },
     ];
     expect(rulesBroken(probes)).toEqual([
       ['no-restricted-imports'],

@@ -12,6 +12,10 @@ export async function build(root) {
   say('building (nx run-many -t build: cached per project)…');
   // No daemon: npm start/test leave no background process behind. No Nx Cloud: the cache is local.
   const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
-  await run(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '--outputStyle=static'], { cwd: root, env });
+  await run(
+    process.execPath,
+    [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '--outputStyle=static'],
+    { cwd: root, env },
+  );
   say(`build done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }

@@ -8,7 +8,10 @@ export function isUuid(value: string): boolean {
 }
 
 function refuse(metadata: ArgumentMetadata, reason: string): BadRequestException {
-  return new BadRequestException({ message: 'invalid request', issues: [{ field: metadata.data ?? '(root)', reason }] });
+  return new BadRequestException({
+    message: 'invalid request',
+    issues: [{ field: metadata.data ?? '(root)', reason }],
+  });
 }
 
 /** Like Nest's ParseUUIDPipe, but the 400 names the path parameter, as every other refusal of the API does. */
