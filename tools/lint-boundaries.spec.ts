@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 // The project boundaries live in eslint.config.mjs (@nx/enforce-module-boundaries over the project.json tags, and
 // no-restricted-imports keeping libs free of I/O). npm test lints the repo; this spec shows the rules bite, by
-// linting probe sources placed (in name only) inside the projects. One node process: ESLint loads once.
+// linting probe sources placed (in name only) inside the projects, with the project graph npm test's lint uses.
 const root = join(__dirname, '..');
 
 interface Probe {
@@ -14,6 +14,8 @@ interface Probe {
 function rulesBroken(probes: Probe[]): string[][] {
   const script = `
     import { ESLint } from 'eslint';
+    import { prepareBoundaries } from './tools/lib/lint.mjs';
+    await prepareBoundaries(process.cwd());
     const eslint = new ESLint({ cwd: process.cwd() });
     const probes = JSON.parse(process.argv[1]);
     const out = [];
