@@ -3,11 +3,10 @@
 // Postgres) sequentially; latency p50/p99 per endpoint. Baseline, in the same run on the same database: a plain
 // `SELECT count(*) FROM touches` through one pg connection. `npm run bench dashboards` runs it (directly, after a
 // build: `node bench/dashboards.bench.mjs` starts its own PostgreSQL unless SEGFLOW_BENCH_DATABASE_URL is set).
-import { join } from 'node:path';
 import { freePort } from '../tools/lib/ports.mjs';
 import { ensureTemporalCli } from '../tools/lib/temporal-cli.mjs';
 import { startTemporalDevServer } from '../tools/lib/temporal-server.mjs';
-import { benchPostgres, createDatabase, percentile, require, startApi, withClient, writeResult } from './ingest-harness.mjs';
+import { benchPostgres, createDatabase, percentile, startApi, withClient, writeResult } from './ingest-harness.mjs';
 
 const LEADS = Number(process.env.BENCH_DASHBOARD_LEADS ?? 100_000);
 // Every run but the 10% held out sends this many: 12 × 90k runs ≈ 1.08M touches at the default 100k leads.

@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
 require('reflect-metadata');
 const { NestFactory } = require('@nestjs/core');
 const { loadConfigOrThrow } = require(join(root, 'apps/api/dist/config/app-config.js'));
-const { SeedDemoModule, seedDemo } = require(join(root, 'apps/api/dist/segments/seed-demo.js'));
+const { SeedDemoModule, seedDemo } = require(join(root, 'apps/api/dist/demo/seed-demo.js'));
 const { LeadsService } = require(join(root, 'apps/api/dist/leads/leads.service.js'));
 const { EventsService } = require(join(root, 'apps/api/dist/events/events.service.js'));
 const { SegmentModelsService } = require(join(root, 'apps/api/dist/segments/segment-models.service.js'));

@@ -61,6 +61,15 @@ async function typeCheckSpecs() {
 // Before the jest runs, not beside them: two tsc passes would compete with timing-sensitive suites for the 2 cores.
 const specsTypeCheck = await typeCheckSpecs();
 
+/** ESLint and the Prettier check (tools/lib/lint.mjs), each one test in the summary, also before the jest runs. */
+async function lintChecks() {
+  const { formatProblems, lintProblems } = await import('./lib/lint.mjs');
+  const checks = [['eslint', await lintProblems(root)], ['prettier', await formatProblems(root)]];
+  for (const [name, problems] of checks) if (problems) process.stderr.write(`[segflow] ${name} failed:\n${problems}\n`);
+  return checks.map(([, problems]) => !problems);
+}
+const lintResults = await lintChecks();
+
 // Two jest runs: the unit and integration projects first, then the cross-app/browser suites one file at a time,
 // so a browser test never competes for the two cores with CPU-heavy property tests. The summary adds both up.
 const phases = [
@@ -124,5 +133,9 @@ if (onlyFixedDates || !extra.length) {
 if (!specsTypeCheck) {
   total.failed += 1;
   ok = false;
+}
+for (const passed of lintResults) {
+  total[passed ? 'passed' : 'failed'] += 1;
+  if (!passed) ok = false;
 }
 printSummaryAndExit(total, ok ? 0 : 1);

@@ -2,17 +2,20 @@ import { join } from 'node:path';
 import { say } from './log.mjs';
 import { run } from './run.mjs';
 
-/** Type-checks and compiles libs + api + worker (incremental), prebundles the workflows, builds the web app. */
+/**
+ * Builds every project through Nx (`build` targets in the project.json files: tsc -b per lib and app, the worker's
+ * workflow bundle, the web type-check + vite build). Nx caches each target on its inputs (nx.json), so an unchanged
+ * project is restored from .nx/cache instead of rebuilt, and a second start with no change builds nothing.
+ */
 export async function build(root) {
   const started = Date.now();
-  say('building (tsc -b, web type-check, workflow bundle, vite build)…');
-  const node = process.execPath;
-  await run(node, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root });
-  await Promise.all([
-    // vite does not type-check, so the web app gets its own tsc pass.
-    run(node, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'apps/web/tsconfig.json'], { cwd: root }),
-    run(node, ['apps/worker/dist/bundle-workflows.js'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }),
-    run(node, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: join(root, 'apps/web') }),
-  ]);
+  say('building (nx run-many -t build: cached per project)…');
+  // No daemon: npm start/test leave no background process behind. No Nx Cloud: the cache is local.
+  const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+  await run(
+    process.execPath,
+    [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '--outputStyle=static'],
+    { cwd: root, env },
+  );
   say(`build done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
-import { passwordSchema } from '../users/user.dto';
+import { passwordSchema } from './password-policy';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CurrentSession, CurrentUser, Public, Roles } from './auth.decorators';
 import type { AuthenticatedRequest, SessionUser, UserPrincipal } from './principal';

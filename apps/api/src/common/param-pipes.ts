@@ -2,14 +2,22 @@ import { ArgumentMetadata, BadRequestException, PipeTransform } from '@nestjs/co
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** True for a canonical UUID (ids in paths are checked before they reach Postgres' uuid type). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 function refuse(metadata: ArgumentMetadata, reason: string): BadRequestException {
-  return new BadRequestException({ message: 'invalid request', issues: [{ field: metadata.data ?? '(root)', reason }] });
+  return new BadRequestException({
+    message: 'invalid request',
+    issues: [{ field: metadata.data ?? '(root)', reason }],
+  });
 }
 
 /** Like Nest's ParseUUIDPipe, but the 400 names the path parameter, as every other refusal of the API does. */
 export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
-    if (!UUID.test(value)) throw refuse(metadata, 'must be a UUID');
+    if (!isUuid(value)) throw refuse(metadata, 'must be a UUID');
     return value;
   }
 }

@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { eventTypesHeardBy, playbookSchema, validatePlaybook, type PlaybookIssue } from '@segflow/playbook';
+import { isUuid } from '../common/param-pipes';
 import {
   findPlaybook, findVersion, insertNextVersion, insertPlaybook, listPlaybooks, listVersions, lockPlaybook, playbookStatsOf, replaceDraft,
   saveDraft, setPlaybookStatus, touchPlaybook, type PlaybookRow, type PlaybookVersionRow,
@@ -88,9 +89,4 @@ export class PlaybooksService {
     if (!found) throw new NotFoundException({ message: `playbook ${id} has no version ${version}` });
     return found;
   }
-}
-
-/** True for a canonical UUID (ids in paths are checked before they reach Postgres' uuid type). */
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

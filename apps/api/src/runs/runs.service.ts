@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException, 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { closeTask, findRun, findTask, listRuns, listTouches, tasksOfRun, touchesOfRun, type RunRow } from '@segflow/stores';
 import { DataSource } from 'typeorm';
-import { isUuid } from '../playbooks/playbooks.service';
+import { isUuid } from '../common/param-pipes';
 import { mapRun, mapTask, mapTouch, type EnrolBody, type ListRunsQuery, type ListTouchesQuery, type RunDetailDto, type RunDto, type TaskDto, type TouchDto } from './run.dto';
 import { RunLauncherService } from './run-launcher.service';
 import { RunSignalsService } from './run-signals.service';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordSchema } from '../auth/password-policy';
 import { ROLES } from '../auth/roles';
 import type { OutOfOfficeRow, UserView } from '@segflow/stores';
 
@@ -24,15 +25,11 @@ export const mapOutOfOffice = (period: OutOfOfficeRow): OutOfOfficeDto => ({
   note: period.note,
 });
 
-/** A new password, wherever one is set. */
-export const passwordSchema = z.string().min(8, 'at least 8 characters').max(200);
-const password = passwordSchema;
-
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
   name: z.string().trim().min(1).max(200),
   role: z.enum(ROLES),
-  password,
+  password: passwordSchema,
   teamId: z.string().min(1).nullable().default(null),
   capacity: z.number().int().positive().nullable().default(null),
 });
@@ -42,7 +39,7 @@ export const updateUserSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
     role: z.enum(ROLES),
-    password,
+    password: passwordSchema,
     teamId: z.string().min(1).nullable(),
     capacity: z.number().int().positive().nullable(),
     active: z.boolean(),

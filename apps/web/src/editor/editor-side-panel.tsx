@@ -43,14 +43,14 @@ export function EditorSidePanel(props: EditorSidePanelProps) {
   const { selectedNode } = props;
   return (
     <aside className="side-panel" aria-label="Side panel">
-      <nav className="tabs" role="tablist">
+      <div className="tabs" role="tablist">
         {TABS.map(({ tab, label }) => (
           <button key={tab} type="button" role="tab" aria-selected={props.tab === tab} className={props.tab === tab ? 'active' : undefined} onClick={() => props.onTab(tab)}>
             {label}
             {tab === 'issues' && props.issues.length > 0 ? ` (${props.issues.length})` : ''}
           </button>
         ))}
-      </nav>
+      </div>
       <div className="side-panel__body">
         {props.tab === 'node' &&
           (selectedNode ? (

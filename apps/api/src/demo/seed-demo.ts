@@ -2,9 +2,9 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { generateDemoPopulation } from '@segflow/scoring/testing';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DatabaseModule } from '../database/database.module';
-import { seedDemoPlaybooks, type DemoPlaybookServices, type DemoPlaybookSummary } from '../demo/demo-playbooks';
+import { seedDemoPlaybooks, type DemoPlaybookServices, type DemoPlaybookSummary } from './demo-playbooks';
 import { RepCalendarService } from '../users/rep-calendar.service';
-import { demoTeamOf, seedDemoTeam, type DemoCredential } from '../demo/demo-team';
+import { demoTeamOf, seedDemoTeam, type DemoCredential } from './demo-team';
 import { EventsModule } from '../events/events.module';
 import { EventsService } from '../events/events.service';
 import { LeadsModule } from '../leads/leads.module';
@@ -16,8 +16,8 @@ import { TeamsService } from '../teams/teams.service';
 import { TemporalModule } from '../temporal/temporal.module';
 import { UsersModule } from '../users/users.module';
 import { UsersService } from '../users/users.service';
-import { SegmentModelsService } from './segment-models.service';
-import { SegmentsModule } from './segments.module';
+import { SegmentModelsService } from '../segments/segment-models.service';
+import { SegmentsModule } from '../segments/segments.module';
 
 @Global()
 @Module({})

@@ -9,8 +9,8 @@ import { UsersService } from '../users/users.service';
 import { EventsService } from '../events/events.service';
 import { LeadsService } from '../leads/leads.service';
 import { seedDemo, type SeedDemoServices } from './seed-demo';
-import { SegmentModelsService } from './segment-models.service';
-import { SegmentsService } from './segments.service';
+import { SegmentModelsService } from '../segments/segment-models.service';
+import { SegmentsService } from '../segments/segments.service';
 
 // Every table the seed writes; a second seed must leave each count as it was.
 const SEEDED_TABLES = ['users', 'teams', 'reps', 'leads', 'events', 'segment_models', 'segment_memberships', 'playbooks', 'playbook_versions', 'segment_bindings', 'sla_policies', 'runs', 'outbox'];
