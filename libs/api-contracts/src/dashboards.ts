@@ -21,3 +21,52 @@ export interface SummaryRow {
   meetings: number;
   conversions: number;
 }
+
+/** Dimensions a dashboard summary or drill-down groups by. */
+export type DashboardDimension = 'segment' | 'playbook' | 'rep' | 'channel';
+
+/** One bucket of `GET /api/dashboards/trend`. */
+export interface TrendPoint {
+  bucket: string;
+  entries: number;
+  ttftP50Ms: number | null;
+  ttftP90Ms: number | null;
+  breachRate: number | null;
+}
+
+/** One lead behind a summary row (`GET /api/dashboards/leads`), newest entry first. */
+export interface DrillDownLead {
+  leadId: string;
+  leadName: string;
+  company: string | null;
+  segmentId: string | null;
+  segmentName: string | null;
+  repId: string | null;
+  repName: string | null;
+  playbookId: string | null;
+  playbookVersion: number | null;
+  channel: string | null;
+  enteredAt: string;
+  dueAt: string | null;
+  firstTouchAt: string | null;
+  firstTouchKind: string | null;
+  ttftMs: number | null;
+  systemDelayMs: number | null;
+  humanDelayMs: number | null;
+  breached: boolean;
+}
+
+/** Conversion of leads that ran a playbook vs the segment's holdout (`GET /api/dashboards/lift`). */
+export interface LiftRow {
+  segmentId: string | null;
+  segmentName: string | null;
+  playbookId: string | null;
+  playbookName: string | null;
+  treated: number;
+  treatedConversions: number;
+  holdout: number;
+  holdoutConversions: number;
+  treatedRate: number | null;
+  holdoutRate: number | null;
+  lift: number | null;
+}

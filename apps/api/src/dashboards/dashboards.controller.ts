@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
+import type { DrillDownLead, LiftRow, TrendPoint } from '@segflow/api-contracts';
 import { DeliveryQuery, deliveryQuerySchema, DeliveryRow, DrillDownQuery, drillDownQuerySchema, LiftQuery, liftQuerySchema, SummaryQuery, summaryQuerySchema, SummaryRow, TrendQuery, trendQuerySchema } from './dashboard.dto';
 import { DashboardsService } from './dashboards.service';
 import { streamCsv, toCsv } from './to-csv';
@@ -32,13 +33,13 @@ export class DashboardsController {
 
   @Get('trend')
   @ApiOperation({ summary: 'Entries, TTFT p50/p90 and breach rate per day or week' })
-  trend(@Query(new ZodBodyPipe(trendQuerySchema)) q: TrendQuery) {
+  trend(@Query(new ZodBodyPipe(trendQuerySchema)) q: TrendQuery): Promise<TrendPoint[]> {
     return this.dashboards.trend(q);
   }
 
   @Get('leads')
   @ApiOperation({ summary: 'Drill-down: the leads behind a summary row (groupBy + key), optionally only breached' })
-  leads(@Query(new ZodBodyPipe(drillDownQuerySchema)) q: DrillDownQuery) {
+  leads(@Query(new ZodBodyPipe(drillDownQuerySchema)) q: DrillDownQuery): Promise<DrillDownLead[]> {
     return this.dashboards.leads(q);
   }
 
@@ -58,7 +59,7 @@ export class DashboardsController {
 
   @Get('lift')
   @ApiOperation({ summary: 'Conversion of leads that ran the playbook vs the segment holdout, with sample sizes' })
-  lift(@Query(new ZodBodyPipe(liftQuerySchema)) q: LiftQuery) {
+  lift(@Query(new ZodBodyPipe(liftQuerySchema)) q: LiftQuery): Promise<LiftRow[]> {
     return this.dashboards.lift(q);
   }
 }

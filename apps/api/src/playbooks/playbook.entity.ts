@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Playbook } from '@segflow/playbook';
 
 export type PlaybookStatus = 'draft' | 'active' | 'paused';
 
@@ -10,7 +11,7 @@ export class PlaybookEntity {
   @Column({ type: 'text', default: '' }) description!: string;
   @Column({ type: 'text', default: 'draft' }) status!: PlaybookStatus;
   /** Stored as sent by the editor (it may not validate yet); only `playbookSchema`-shaped graphs are accepted. */
-  @Column({ type: 'jsonb' }) draft!: unknown;
+  @Column({ type: 'jsonb' }) draft!: Playbook;
   @Column({ name: 'draft_revision', type: 'int', default: 1 }) draftRevision!: number;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;

@@ -1,18 +1,11 @@
+import type { OutOfOffice, OutOfOfficeRequest, UserSummary } from '@segflow/api-contracts';
 import { z } from 'zod';
-import { ROLES, type Role } from '../auth/roles';
+import { acceptsContract } from '../common/accepts-contract';
+import { ROLES } from '../auth/roles';
 import type { OutOfOfficeEntity } from './out-of-office.entity';
 
-/** What the API returns for a user: never the password hash. `teamId` is a rep's team or a manager's (first) team. */
-export interface UserDto {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  teamId: string | null;
-  capacity: number | null;
-  active: boolean;
-  createdAt: string;
-}
+/** What the API returns for a user: never the password hash (libs/api-contracts). */
+export type UserDto = UserSummary;
 
 /**
  * Users with their routing fields; append a WHERE. Selected under the DTO's names so rows map one to one.
@@ -24,13 +17,7 @@ export const SELECT_USERS_SQL = `
          r.capacity
     FROM users u LEFT JOIN reps r ON r.user_id = u.id`;
 
-export interface OutOfOfficeDto {
-  id: string;
-  repId: string;
-  startsAt: string;
-  endsAt: string;
-  note: string | null;
-}
+export type OutOfOfficeDto = OutOfOffice;
 
 export const mapOutOfOffice = (period: OutOfOfficeEntity): OutOfOfficeDto => ({
   id: period.id,
@@ -71,11 +58,11 @@ export const MAX_OUT_OF_OFFICE_DAYS = 365;
 const DAY_MS = 86_400_000;
 
 /** Body of `POST /users/:id/out-of-office`; that it ends in the future is checked against the clock by UsersService. */
-export const outOfOfficeSchema = z
+export const outOfOfficeSchema = acceptsContract<OutOfOfficeRequest>()(z
   .object({ startsAt: z.coerce.date(), endsAt: z.coerce.date(), note: z.string().max(500).nullable().default(null) })
   .refine((p) => p.endsAt > p.startsAt, { message: 'must be after startsAt', path: ['endsAt'] })
   .refine((p) => p.endsAt.getTime() - p.startsAt.getTime() <= MAX_OUT_OF_OFFICE_DAYS * DAY_MS, {
     message: `must be at most ${MAX_OUT_OF_OFFICE_DAYS} days after startsAt`,
     path: ['endsAt'],
-  });
+  }));
 export type OutOfOfficeInput = z.infer<typeof outOfOfficeSchema>;

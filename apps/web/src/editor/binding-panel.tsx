@@ -1,6 +1,7 @@
+import type { PlaybookDetail, Segment } from '@segflow/api-contracts';
 import { useEffect, useState } from 'react';
-import { bindPlaybook, setPlaybookPaused, type PlaybookDetail } from '../api/playbooks';
-import { listSegments, type Segment } from '../api/segments';
+import { bindPlaybook, setPlaybookPaused } from '../api/playbooks';
+import { listSegments } from '../api/segments';
 
 /** Binds the published playbook to a segment (one playbook per segment) with a holdout, and pauses/resumes it. */
 export function BindingPanel({ playbook, onChanged }: { playbook: PlaybookDetail; onChanged: () => void }) {

@@ -1,5 +1,5 @@
+import type { PlaybookDetail } from '@segflow/api-contracts';
 import { eventTypesHeardBy, type LeadContext, type Playbook, type PlaybookIssue, type PlaybookNode, type PlaybookSettings, type SimulationResult } from '@segflow/playbook';
-import type { PlaybookDetail } from '../api/playbooks';
 import { BindingPanel } from './binding-panel';
 import { IssueList } from './issue-list';
 import { NodeForm } from './node-form';

@@ -1,10 +1,11 @@
+import type { DeliveryRow, NodeAnalytics, PlaybookDetail, PlaybookVersion } from '@segflow/api-contracts';
 import './editor.css';
 import { applyEdgeChanges, applyNodeChanges, type Connection, type Edge, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { canConnect, validatePlaybook, type LeadContext, type PlaybookIssue, type PlaybookNode, type SimulationResult } from '@segflow/playbook';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { fetchVersionDelivery, type DeliveryRow } from '../api/dashboards';
+import { fetchVersionDelivery } from '../api/dashboards';
 import { ApiError } from '../api/http';
-import { getVersionAnalytics, listVersions, publishPlaybook, type NodeAnalytics, type PlaybookDetail, type PlaybookVersion } from '../api/playbooks';
+import { getVersionAnalytics, listVersions, publishPlaybook } from '../api/playbooks';
 import { deliveryBadgesByNode } from '../pages/delivery-figures';
 import { setNavigationGuard } from '../router';
 import { edgesOnPath, issuesByNode, statsByNode, visitsByNode } from './canvas-overlays';

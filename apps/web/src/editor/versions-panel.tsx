@@ -1,6 +1,7 @@
+import type { PlaybookVersion } from '@segflow/api-contracts';
 import type { Playbook } from '@segflow/playbook';
 import { useEffect, useState } from 'react';
-import { getVersion, listVersions, restoreVersion, type PlaybookVersion } from '../api/playbooks';
+import { getVersion, listVersions, restoreVersion } from '../api/playbooks';
 import { DiffCanvas } from './diff-canvas';
 import { diffView, type DiffView } from './diff-view';
 

@@ -1,6 +1,7 @@
+import type { TeamSummary } from '@segflow/api-contracts';
 import './pages.css';
 import { useEffect, useState } from 'react';
-import { listTeams, type TeamSummary } from '../api/calendars';
+import { listTeams } from '../api/calendars';
 import { useCurrentUser } from '../auth/session';
 import { editableTeamsOf } from './calendar-form';
 import { RepCalendarEditor } from './rep-calendar-editor';

@@ -1,8 +1,6 @@
 import './inbox.css';
 import { useState } from 'react';
-import {
-  DashboardRange, dashboardQuery, Dimension, DrillDownLead, fetchDelivery, fetchDrillDown, fetchLift, fetchNotifications, fetchSummary, fetchTrend, markNotificationRead,
-} from '../api/dashboards';
+import { DashboardRange, dashboardQuery, Dimension, DrillDownLead, fetchDelivery, fetchDrillDown, fetchLift, fetchNotifications, fetchSummary, fetchTrend, markNotificationRead } from '../api/dashboards';
 import { formatMinutes, formatRate, PairedBarChart, TrendChart } from './dashboard-charts';
 import { channelDeliveryLines } from './delivery-figures';
 import { usePolling } from './inbox-polling';

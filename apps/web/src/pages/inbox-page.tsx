@@ -1,6 +1,7 @@
 import './inbox.css';
 import { useState } from 'react';
-import { addTaskNote, completeTask, INBOX_STREAM_URL, InboxItem, listInbox, listReps, reassignTask, snoozeTask, TASK_OUTCOMES, TaskOutcome } from '../api/inbox';
+import type { InboxItem, TaskOutcome } from '@segflow/api-contracts';
+import { addTaskNote, completeTask, INBOX_STREAM_URL, listInbox, listReps, reassignTask, snoozeTask, TASK_OUTCOMES } from '../api/inbox';
 import { useCurrentUser } from '../auth/session';
 import { useLiveData, usePolling } from './inbox-polling';
 

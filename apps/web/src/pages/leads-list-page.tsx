@@ -1,7 +1,8 @@
+import type { LeadSummary, Segment } from '@segflow/api-contracts';
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/http';
-import { createLead, listLeads, type Lead } from '../api/leads';
-import { listSegments, type Segment } from '../api/segments';
+import { createLead, listLeads } from '../api/leads';
+import { listSegments } from '../api/segments';
 import { useCurrentUser } from '../auth/session';
 import { Link } from '../router';
 
@@ -12,7 +13,7 @@ const emptyForm = { externalId: '', name: '', email: '', company: '', city: '' }
 export function LeadsListPage() {
   const user = useCurrentUser();
   const isRep = user?.role === 'rep';
-  const [leads, setLeads] = useState<Lead[]>([]);
+  const [leads, setLeads] = useState<LeadSummary[]>([]);
   const [segments, setSegments] = useState<Segment[]>([]);
   const [search, setSearch] = useState('');
   const [filters, setFilters] = useState({ segmentId: '', owner: '', minScore: '' });

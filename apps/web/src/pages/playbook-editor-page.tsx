@@ -1,7 +1,8 @@
+import type { PlaybookDetail } from '@segflow/api-contracts';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useState } from 'react';
-import { getPlaybook, type PlaybookDetail } from '../api/playbooks';
+import { getPlaybook } from '../api/playbooks';
 import { PlaybookEditor } from '../editor/playbook-editor';
 import { Link } from '../router';
 

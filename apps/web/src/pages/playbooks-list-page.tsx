@@ -1,6 +1,7 @@
+import type { PlaybookSummary, Segment } from '@segflow/api-contracts';
 import { FormEvent, useEffect, useState } from 'react';
-import { createPlaybook, listPlaybooks, type PlaybookSummary } from '../api/playbooks';
-import { listSegments, type Segment } from '../api/segments';
+import { createPlaybook, listPlaybooks } from '../api/playbooks';
+import { listSegments } from '../api/segments';
 import { Link, navigate } from '../router';
 
 /** Every playbook with its bound segment, live version, status, runs and last edit; creates new ones. */

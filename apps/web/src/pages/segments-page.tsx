@@ -1,7 +1,8 @@
+import type { PlaybookSummary, Segment, SegmentModel, SegmentModelDiff } from '@segflow/api-contracts';
 import './pages.css';
 import { useEffect, useState } from 'react';
-import { listPlaybooks, type PlaybookSummary } from '../api/playbooks';
-import { decideSegmentModel, getSegmentModel, getSegmentModelDiff, listSegments, retrainSegments, type Segment, type SegmentModel, type SegmentModelDiff } from '../api/segments';
+import { listPlaybooks } from '../api/playbooks';
+import { decideSegmentModel, getSegmentModel, getSegmentModelDiff, listSegments, retrainSegments } from '../api/segments';
 import { Link } from '../router';
 import { CentroidChart } from './centroid-chart';
 import { ModelDiffView } from './model-diff-view';

@@ -1,9 +1,8 @@
+import type { SandboxConversation, SandboxMessage } from '@segflow/api-contracts';
 import './pages.css';
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/http';
-import {
-  answerAsLead, listSandboxConversations, openSandboxConversation, type SandboxConversation, type SandboxMessage,
-} from '../api/whatsapp-sandbox';
+import { answerAsLead, listSandboxConversations, openSandboxConversation } from '../api/whatsapp-sandbox';
 import { describeAnswerOutcome, messageToAnswer } from './whatsapp-sandbox-thread';
 
 const STATUS_TICKS: Record<SandboxMessage['status'], string> = { accepted: '🕓', sent: '✓', delivered: '✓✓', read: '✓✓ read', received: '' };
