@@ -11,3 +11,4 @@ export * from './segments';
 export * from './inbox';
 export * from './people';
 export * from './whatsapp-sandbox';
+export * from './auth';

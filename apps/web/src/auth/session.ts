@@ -1,22 +1,15 @@
 import { useEffect, useState } from 'react';
+import type { CurrentUser, SignedIn, SignInRequest, UserRole } from '@segflow/api-contracts';
 import { requestJson } from '../api/http';
 
-export type Role = 'ops' | 'rep' | 'manager' | 'admin';
-
-/** The signed-in user as `GET /api/auth/me` returns it. */
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  teamId: string | null;
-}
+export type Role = UserRole;
+export type { CurrentUser };
 
 export const SIGN_IN_PATH = '/sign-in';
 
 /** Signs in; the API sets the HttpOnly session cookie, so nothing is kept in JavaScript. */
 export const signIn = (email: string, password: string) =>
-  requestJson<{ user: CurrentUser }>('/api/auth/sign-in', { method: 'POST', body: { email, password } });
+  requestJson<SignedIn>('/api/auth/sign-in', { method: 'POST', body: { email, password } satisfies SignInRequest });
 
 export const signOut = () => requestJson<void>('/api/auth/sign-out', { method: 'POST' });
 
