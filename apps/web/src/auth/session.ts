@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { CurrentUser, SignedIn, SignInRequest, UserRole } from '@segflow/api-contracts';
 import { requestJson } from '../api/http';
+import { queryKeys } from '../query/keys';
 
 export type Role = UserRole;
 export type { CurrentUser };
@@ -29,15 +30,7 @@ export function homePathOf(role: Role): string {
   return '/leads';
 }
 
-/** The current user, loaded once per mount (a 401 redirects to the sign-in page through requestJson). */
+/** The current user, loaded once and shared by every component (a 401 redirects to the sign-in page through requestJson). */
 export function useCurrentUser(): CurrentUser | null {
-  const [user, setUser] = useState<CurrentUser | null>(null);
-  useEffect(() => {
-    let live = true;
-    fetchCurrentUser().then((u) => live && setUser(u), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return user;
+  return useQuery({ queryKey: queryKeys.me, queryFn: fetchCurrentUser, staleTime: Infinity }).data ?? null;
 }

@@ -7,7 +7,6 @@ import { fetchVersionDelivery } from '../api/dashboards';
 import { ApiError } from '../api/http';
 import { getVersionAnalytics, listVersions, publishPlaybook } from '../api/playbooks';
 import { deliveryBadgesByNode } from '../pages/delivery-figures';
-import { setNavigationGuard } from '../router';
 import { edgesOnPath, issuesByNode, statsByNode, visitsByNode } from './canvas-overlays';
 import { EditorOverlaysContext } from './editor-overlays';
 import { EditorSidePanel, type SideTab } from './editor-side-panel';
@@ -20,6 +19,7 @@ import { PREVIEW_LEAD } from './preview-lead';
 import { PublishDialog } from './publish-dialog';
 import { commandForKey } from './shortcuts';
 import { useAutosave } from './use-autosave';
+import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 import { useEditorCommands } from './use-editor-commands';
 import { useEditorState, type HistoryMode } from './use-editor-state';
 
@@ -78,18 +78,7 @@ export function PlaybookEditor({ detail, onRefresh, onReset }: { detail: Playboo
     fetchVersionDelivery(detail.id, analyticsVersion).then(setDelivery, (e: Error) => setNotice(`Delivery figures: ${e.message}`));
   }, [detail.id, analyticsVersion]);
 
-  // Leaving with unsaved changes warns, both for the browser and for in-app links.
-  const dirty = autosave.isDirty;
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    const release = setNavigationGuard(() => window.confirm('This playbook has unsaved changes. Leave anyway?'));
-    return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      release();
-    };
-  }, [dirty]);
+  useUnsavedChangesGuard(autosave.isDirty);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -1,8 +1,9 @@
-import type { LeadDetail, RunDetail, TouchDto } from '@segflow/api-contracts';
-import { useCallback, useEffect, useState } from 'react';
+import type { RunDetail } from '@segflow/api-contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getLead } from '../api/leads';
 import { getRun, listRuns, listTouches, temporalWorkflowUrl } from '../api/runs';
-import { Link } from '../router';
+import { Link } from 'react-router-dom';
+import { queryKeys } from '../query/keys';
 import { buildLeadTimeline } from './lead-timeline';
 
 function RunCard({ run }: { run: RunDetail }) {
@@ -23,26 +24,19 @@ function RunCard({ run }: { run: RunDetail }) {
 
 /** One lead: profile, runs (current node, Temporal link) and one timeline of events, segment changes, runs, touches, tasks. */
 export function LeadDetailPage({ leadId }: { leadId: string }) {
-  const [lead, setLead] = useState<LeadDetail | null>(null);
-  const [runs, setRuns] = useState<RunDetail[]>([]);
-  const [touches, setTouches] = useState<TouchDto[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setLead(await getLead(leadId));
-      // The list is a summary; the run detail carries path, touches and tasks.
-      setRuns(await Promise.all((await listRuns(leadId)).map((r) => getRun(r.id))));
-      setTouches(await listTouches(leadId));
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [leadId]);
-  useEffect(() => void load(), [load]);
+  const leadQuery = useQuery({ queryKey: queryKeys.leads.detail(leadId), queryFn: () => getLead(leadId) });
+  // The list is a summary; the run detail carries path, touches and tasks.
+  const runsQuery = useQuery({ queryKey: queryKeys.runs.ofLead(leadId), queryFn: async () => Promise.all((await listRuns(leadId)).map((r) => getRun(r.id))) });
+  const touchesQuery = useQuery({ queryKey: queryKeys.touches.ofLead(leadId), queryFn: () => listTouches(leadId) });
+  const queryClient = useQueryClient();
+  const load = () => [queryKeys.leads.detail(leadId), queryKeys.runs.ofLead(leadId), queryKeys.touches.ofLead(leadId)].forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
 
-  if (error) return <section><p role="alert" className="error">{error}</p><Link to="/leads">Back to leads</Link></section>;
-  if (!lead) return <section><p className="muted">Loading…</p></section>;
-  const timeline = buildLeadTimeline(lead, runs, touches);
+  const error = leadQuery.error ?? runsQuery.error ?? touchesQuery.error;
+  const lead = leadQuery.data;
+  if (error) return <section><p role="alert" className="error">{error.message}</p><Link to="/leads">Back to leads</Link></section>;
+  if (!lead || !runsQuery.data || !touchesQuery.data) return <section><p className="muted">Loading…</p></section>;
+  const runs: RunDetail[] = runsQuery.data;
+  const timeline = buildLeadTimeline(lead, runs, touchesQuery.data);
   return (
     <section>
       <p><Link to="/leads">← Leads</Link></p>
@@ -50,7 +44,7 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
       <div className="card lead-profile">
         <div>{[lead.company, lead.email, lead.city, lead.country].filter(Boolean).join(' · ')}</div>
         <div>Segment: <strong>{lead.segment?.name ?? '—'}</strong> · Owner: {lead.ownerId ?? 'unassigned'} · Score: {lead.score ?? '—'}</div>
-        <button type="button" onClick={() => void load()}>Refresh</button>
+        <button type="button" onClick={load}>Refresh</button>
       </div>
       <h2>Runs</h2>
       {runs.length === 0 ? <p className="muted">No playbook runs.</p> : <ul className="run-list">{runs.map((run) => <RunCard key={run.id} run={run} />)}</ul>}

@@ -2,19 +2,19 @@ import './pages.css';
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import type { SandboxMail, SandboxMailSummary } from '@segflow/api-contracts';
 import { getSandboxMail, listSandboxMail, replyAsLead, SANDBOX_MAIL_PAGE_SIZE } from '../api/sandbox-mail';
-import { Link, usePathname } from '../router';
+import { Link, useParams } from 'react-router-dom';
 
 /**
  * `/mail`: the sandbox mailbox — every email Segflow sent while the embedded mail server catches mail instead of
  * delivering it (`npm start` without SMTP_URL) — and `/mail/:id`, one message with a "reply as the lead" box.
  */
 export function MailPage() {
-  const match = /^\/mail\/([^/]+)/.exec(usePathname());
+  const { mailId } = useParams();
   return (
     <section>
       <h1>Mail <span className="sandbox-badge">Sandbox mailbox</span></h1>
       <p className="muted">Caught by the sandbox mail server: nothing here was delivered to anyone.</p>
-      {match ? <MailMessage id={decodeURIComponent(match[1]!)} /> : <MailList />}
+      {mailId ? <MailMessage id={mailId} /> : <MailList />}
     </section>
   );
 }

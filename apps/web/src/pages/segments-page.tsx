@@ -3,7 +3,7 @@ import './pages.css';
 import { useEffect, useState } from 'react';
 import { listPlaybooks } from '../api/playbooks';
 import { decideSegmentModel, getSegmentModel, getSegmentModelDiff, listSegments, retrainSegments } from '../api/segments';
-import { Link } from '../router';
+import { Link } from 'react-router-dom';
 import { CentroidChart } from './centroid-chart';
 import { ModelDiffView } from './model-diff-view';
 
