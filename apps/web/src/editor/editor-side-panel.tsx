@@ -33,7 +33,6 @@ export interface EditorSidePanelProps {
   onDeleteSelected: () => void;
   onFocusIssue: (issue: PlaybookIssue) => void;
   onSimulation: (result: SimulationResult | null) => void;
-  versionsKey: number;
   onRestored: () => void;
   onBindingChanged: () => void;
 }
@@ -70,7 +69,7 @@ export function EditorSidePanel(props: EditorSidePanelProps) {
         <div hidden={props.tab !== 'simulate'}>
           <SimulatePanel playbook={props.playbook} lead={props.lead} onLeadChange={props.onLeadChange} onResult={props.onSimulation} />
         </div>
-        {props.tab === 'versions' && <VersionsPanel playbookId={props.detail.id} draft={props.playbook} reloadKey={props.versionsKey} onRestored={props.onRestored} />}
+        {props.tab === 'versions' && <VersionsPanel playbookId={props.detail.id} draft={props.playbook} onRestored={props.onRestored} />}
         {props.tab === 'binding' && <BindingPanel playbook={props.detail} onChanged={props.onBindingChanged} />}
       </div>
     </aside>
