@@ -22,6 +22,40 @@ export interface SummaryRow {
   conversions: number;
 }
 
+/** Dimensions a dashboard summary or drill-down groups by. */
+export type DashboardDimension = 'segment' | 'playbook' | 'rep' | 'channel';
+
+/** One bucket of `GET /api/dashboards/trend`. */
+export interface TrendPoint {
+  bucket: string;
+  entries: number;
+  ttftP50Ms: number | null;
+  ttftP90Ms: number | null;
+  breachRate: number | null;
+}
+
+/** One lead behind a summary row (`GET /api/dashboards/leads`), newest entry first. */
+export interface DrillDownLead {
+  leadId: string;
+  leadName: string | null;
+  company: string | null;
+  segmentId: string | null;
+  segmentName: string | null;
+  repId: string | null;
+  repName: string | null;
+  playbookId: string | null;
+  playbookVersion: number | null;
+  channel: string | null;
+  enteredAt: string;
+  dueAt: string;
+  firstTouchAt: string | null;
+  firstTouchKind: string | null;
+  ttftMs: number | null;
+  systemDelayMs: number | null;
+  humanDelayMs: number | null;
+  breached: boolean;
+}
+
 /**
  * One row of `GET /api/dashboards/lift`: conversion of the leads of a segment that ran a playbook vs the segment's
  * holdout, with both sample sizes; rates are null for an empty side, `lift` (treated − holdout rate) when both exist.

@@ -1,3 +1,4 @@
+import type { Playbook } from '@segflow/playbook';
 import type { Queryable } from './queryable';
 import { returnedRows } from './returned-rows';
 
@@ -12,7 +13,7 @@ export interface PlaybookRow {
   description: string;
   status: PlaybookStatus;
   /** Stored as sent by the editor (it may not validate yet); only `playbookSchema`-shaped graphs are accepted. */
-  draft: unknown;
+  draft: Playbook;
   draftRevision: number;
   createdAt: Date;
   updatedAt: Date;
@@ -45,7 +46,7 @@ export async function lockPlaybook(q: Queryable, id: string): Promise<PlaybookRo
  * @example
  * const id = await insertPlaybook(manager, { name: 'Welcome', description: '', draft, updatedBy: 'u1' });
  */
-export async function insertPlaybook(q: Queryable, playbook: { name: string; description: string; draft: unknown; updatedBy: string | null }): Promise<string> {
+export async function insertPlaybook(q: Queryable, playbook: { name: string; description: string; draft: Playbook; updatedBy: string | null }): Promise<string> {
   const [row]: Array<{ id: string }> = await q.query(
     `INSERT INTO playbooks (name, description, draft, updated_by) VALUES ($1, $2, $3, $4) RETURNING id`,
     [playbook.name, playbook.description, JSON.stringify(playbook.draft), playbook.updatedBy],

@@ -10,9 +10,11 @@ import type { AuthenticatedRequest, SessionUser, UserPrincipal } from './princip
 import { sessionCookie } from './request-credentials';
 import { ROLES } from './roles';
 import { SessionsService } from './sessions.service';
+import type { CurrentUser as CurrentUserDto, SignedIn, SignInRequest } from '@segflow/api-contracts';
+import { acceptsContract } from '../common/accepts-contract';
 import { SignInBlockedException, SignInLimiter } from './sign-in-limiter';
 
-const signInSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+const signInSchema = acceptsContract<SignInRequest>()(z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) }));
 const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema });
 
 @ApiTags('auth')
@@ -32,7 +34,7 @@ export class AuthController {
     @Body(new ZodBodyPipe(signInSchema)) body: z.infer<typeof signInSchema>,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ token: string; expiresAt: string; user: SessionUser }> {
+  ): Promise<SignedIn> {
     const signedIn = await this.withRetryAfter(reply, () =>
       this.limiter.limitOrThrow(body.email, request.ip, () => this.sessions.signInOrThrow(body.email, body.password)));
     const maxAge = (signedIn.expiresAt.getTime() - Date.now()) / 1000;
@@ -75,7 +77,7 @@ export class AuthController {
   @Get('me')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'The signed-in user' })
-  me(@CurrentUser() user: SessionUser): SessionUser {
+  me(@CurrentUser() user: SessionUser): CurrentUserDto {
     return user;
   }
 }

@@ -1,6 +1,6 @@
-import type { DeliveryRow, SummaryRow } from '@segflow/api-contracts';
+import type { DeliveryRow, DrillDownLead, SummaryRow, TrendPoint } from '@segflow/api-contracts';
 import { z } from 'zod';
-import { DIMENSIONS } from '@segflow/stores';
+import { DIMENSIONS, type DrillDownRow, type TrendRow } from '@segflow/stores';
 
 const DAY = 86_400_000;
 
@@ -54,3 +54,14 @@ export type DeliveryQuery = z.infer<typeof deliveryQuerySchema>;
 
 
 export type { DeliveryRow, SummaryRow };
+
+/** A trend bucket as the contract sends it (times as ISO strings, as JSON would have turned the Dates). */
+export const toTrendPoint = (row: TrendRow): TrendPoint => ({ ...row, bucket: row.bucket.toISOString() });
+
+/** A drill-down row as the contract sends it. */
+export const toDrillDownLead = (row: DrillDownRow): DrillDownLead => ({
+  ...row,
+  enteredAt: row.enteredAt.toISOString(),
+  dueAt: row.dueAt.toISOString(),
+  firstTouchAt: row.firstTouchAt?.toISOString() ?? null,
+});

@@ -4,7 +4,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DrillDownRow } from '@segflow/stores';
 import { Roles } from '../auth/auth.decorators';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
-import { DeliveryQuery, deliveryQuerySchema, DeliveryRow, DrillDownQuery, drillDownQuerySchema, LiftQuery, liftQuerySchema, SummaryQuery, summaryQuerySchema, SummaryRow, TrendQuery, trendQuerySchema } from './dashboard.dto';
+import type { DrillDownLead, LiftRow, TrendPoint } from '@segflow/api-contracts';
+import {
+  DeliveryQuery, deliveryQuerySchema, DeliveryRow, DrillDownQuery, drillDownQuerySchema, LiftQuery, liftQuerySchema, SummaryQuery, summaryQuerySchema, SummaryRow,
+  toDrillDownLead, toTrendPoint, TrendQuery, trendQuerySchema,
+} from './dashboard.dto';
 import { DashboardsService } from './dashboards.service';
 import { streamCsv, toCsv } from './to-csv';
 
@@ -33,14 +37,14 @@ export class DashboardsController {
 
   @Get('trend')
   @ApiOperation({ summary: 'Entries, TTFT p50/p90 and breach rate per day or week' })
-  trend(@Query(new ZodBodyPipe(trendQuerySchema)) q: TrendQuery) {
-    return this.dashboards.trend(q);
+  async trend(@Query(new ZodBodyPipe(trendQuerySchema)) q: TrendQuery): Promise<TrendPoint[]> {
+    return (await this.dashboards.trend(q)).map(toTrendPoint);
   }
 
   @Get('leads')
   @ApiOperation({ summary: 'Drill-down: the leads behind a summary row (groupBy + key), optionally only breached' })
-  leads(@Query(new ZodBodyPipe(drillDownQuerySchema)) q: DrillDownQuery) {
-    return this.dashboards.leads(q);
+  async leads(@Query(new ZodBodyPipe(drillDownQuerySchema)) q: DrillDownQuery): Promise<DrillDownLead[]> {
+    return (await this.dashboards.leads(q)).map(toDrillDownLead);
   }
 
   @Get('leads.csv')
@@ -59,7 +63,7 @@ export class DashboardsController {
 
   @Get('lift')
   @ApiOperation({ summary: 'Conversion of leads that ran the playbook vs the segment holdout, with sample sizes' })
-  lift(@Query(new ZodBodyPipe(liftQuerySchema)) q: LiftQuery) {
+  lift(@Query(new ZodBodyPipe(liftQuerySchema)) q: LiftQuery): Promise<LiftRow[]> {
     return this.dashboards.lift(q);
   }
 }

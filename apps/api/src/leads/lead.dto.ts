@@ -1,26 +1,8 @@
+import type { LeadSummary } from '@segflow/api-contracts';
 import type { ListedLeadRow } from '@segflow/stores';
 
-/** What the API returns for a lead in lists; entities and rows never reach HTTP directly. */
-export interface LeadDto {
-  id: string;
-  externalId: string;
-  name: string | null;
-  email: string | null;
-  company: string | null;
-  industry: string | null;
-  headcount: number | null;
-  city: string | null;
-  country: string | null;
-  timezone: string | null;
-  ownerId: string | null;
-  consent: ListedLeadRow['consent'];
-  createdAt: string;
-  intakeRecordedAt: string | null;
-  /** The segment the lead is in now, if any. */
-  segment: { id: string; name: string; colour: string } | null;
-  /** libs/scoring leadScore (0–100) as of the lead's last event; null before its first event. */
-  score: number | null;
-}
+/** What the API returns for a lead in lists (libs/api-contracts); entities and rows never reach HTTP directly. */
+export type LeadDto = LeadSummary;
 
 export function mapLead(row: ListedLeadRow): LeadDto {
   return {

@@ -9,7 +9,8 @@ import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { leadScopeOf } from './lead-access.service';
 import { LeadDto } from './lead.dto';
 import { leadInputSchema } from '@segflow/scoring';
-import { LeadItemResult, LeadsService, MAX_LEADS_PAGE, MAX_LEADS_PER_BATCH } from './leads.service';
+import type { LeadUpsertResult } from '@segflow/api-contracts';
+import { LeadsService, MAX_LEADS_PAGE, MAX_LEADS_PER_BATCH } from './leads.service';
 
 // Only the envelope is checked here; items are validated one by one so a bad item never loses the good ones.
 const leadsBatchSchema = z.object({ leads: z.array(z.unknown()).min(1).max(MAX_LEADS_PER_BATCH) });
@@ -32,7 +33,7 @@ export class LeadsController {
   @HttpCode(200)
   @ApiOperation({ summary: `Upsert one lead, or a batch { leads: [...] } of at most ${MAX_LEADS_PER_BATCH}, by externalId` })
   @ApiBody({ schema: z.toJSONSchema(leadInputSchema) as object })
-  async upsert(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ results: LeadItemResult[] } | LeadItemResult> {
+  async upsert(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ results: LeadUpsertResult[] } | LeadUpsertResult> {
     if (isBatch(body)) return { results: await this.leads.upsert(new ZodBodyPipe(leadsBatchSchema).transform(body).leads) };
     const [result] = await this.leads.upsert([body]);
     reply.status(result.status === 'rejected' ? 400 : result.status === 'created' ? 201 : 200);

@@ -4,7 +4,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { SessionUser } from '../auth/principal';
 import { ROLES } from '../auth/roles';
-import { NotificationDto, NotificationsService } from './notifications.service';
+import type { UserNotification } from '@segflow/api-contracts';
+import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -14,7 +15,7 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({ summary: 'My notifications, newest first (?unread=true for unread only)' })
-  list(@CurrentUser() user: SessionUser, @Query('unread') unread?: string): Promise<NotificationDto[]> {
+  list(@CurrentUser() user: SessionUser, @Query('unread') unread?: string): Promise<UserNotification[]> {
     return this.notifications.list(user.id, unread === 'true');
   }
 

@@ -1,38 +1,28 @@
-import type { PlaybookSummary } from '@segflow/api-contracts';
-import { playbookSchema, type PlaybookIssue } from '@segflow/playbook';
+import type {
+  BindingRequest, CreatePlaybookRequest, EnrolMembersResult, NodeAnalytics, PlaybookDetail, PlaybookSummary, PlaybookVersion, PublishRequest, SaveDraftRequest,
+} from '@segflow/api-contracts';
+import { playbookSchema } from '@segflow/playbook';
 import { z } from 'zod';
 import type { PlaybookRow, PlaybookStats, PlaybookVersionRow } from '@segflow/stores';
+import { acceptsContract } from '../common/accepts-contract';
 
-export const createPlaybookSchema = z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(2000).optional() });
-export const saveDraftSchema = z.object({ graph: playbookSchema, revision: z.number().int().min(1) });
-export const publishSchema = z.object({ note: z.string().max(2000).optional() });
-export const bindingSchema = z.object({ segmentId: z.string().min(1).max(200).nullable(), holdoutPercent: z.number().int().min(0).max(50) });
+export const createPlaybookSchema = acceptsContract<CreatePlaybookRequest>()(z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(2000).optional() }));
+export const saveDraftSchema = acceptsContract<SaveDraftRequest>()(z.object({ graph: playbookSchema, revision: z.number().int().min(1) }));
+export const publishSchema = acceptsContract<PublishRequest>()(z.object({ note: z.string().max(2000).optional() }));
+export const bindingSchema = acceptsContract<BindingRequest>()(z.object({ segmentId: z.string().min(1).max(200).nullable(), holdoutPercent: z.number().int().min(0).max(50) }));
 
 export type CreatePlaybookBody = z.infer<typeof createPlaybookSchema>;
 export type SaveDraftBody = z.infer<typeof saveDraftSchema>;
 export type BindingBody = z.infer<typeof bindingSchema>;
 
-/** What `POST /api/playbooks/:id/enrol-members` did, per lead of the segment. */
-export interface EnrolMembersDto {
-  /** Leads in the bound segment now. */
-  members: number;
-  started: number;
-  /** Put in the holdout group: a `heldOut` run, no workflow. */
-  heldOut: number;
-  /** Already had a run for this membership (enrolled before, or the outbox got there first). */
-  existing: number;
-  /** Refused, e.g. an active run of this playbook from a manual enrolment, or the re-entry policy. */
-  refused: number;
-}
+/** What `POST /api/playbooks/:id/enrol-members` did, per lead of the segment (libs/api-contracts). */
+export type EnrolMembersDto = EnrolMembersResult;
 
 /** One row of `GET /api/playbooks`. */
 export type PlaybookSummaryDto = PlaybookSummary;
 
 /** `GET /api/playbooks/:id`: the summary plus the draft graph and its validation issues. */
-export interface PlaybookDetailDto extends PlaybookSummaryDto {
-  draft: unknown;
-  issues: PlaybookIssue[];
-}
+export type PlaybookDetailDto = PlaybookDetail;
 
 export function mapPlaybookSummary(playbook: PlaybookRow, stats: PlaybookStats): PlaybookSummaryDto {
   return {
@@ -44,13 +34,7 @@ export function mapPlaybookSummary(playbook: PlaybookRow, stats: PlaybookStats):
 }
 
 /** A published version, without (list) or with (detail) its graph. */
-export interface PlaybookVersionDto {
-  version: number;
-  note: string | null;
-  publishedAt: string;
-  publishedBy: string | null;
-  graph?: unknown;
-}
+export type PlaybookVersionDto = PlaybookVersion;
 
 export function mapVersion(version: PlaybookVersionRow, withGraph: boolean): PlaybookVersionDto {
   const dto: PlaybookVersionDto = { version: version.version, note: version.note, publishedAt: version.publishedAt.toISOString(), publishedBy: version.publishedBy };
@@ -58,10 +42,4 @@ export function mapVersion(version: PlaybookVersionRow, withGraph: boolean): Pla
 }
 
 /** Per-node counts of one version's runs. */
-export interface NodeAnalyticsDto {
-  nodeId: string;
-  reached: number;
-  waiting: number;
-  exited: number;
-  converted: number;
-}
+export type NodeAnalyticsDto = NodeAnalytics;

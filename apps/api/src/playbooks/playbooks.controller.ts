@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Req } from '@nestjs/common';
+import type { DraftSaved, Published, PublishRequest } from '@segflow/api-contracts';
 import { IntParamPipe } from '../common/param-pipes';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actorOf } from '../common/actor-of';
@@ -40,14 +41,14 @@ export class PlaybooksController {
   @Put(':id/draft')
   @ApiOperation({ summary: 'Save the draft; 409 { message, currentRevision } when revision is stale, 400 when the graph does not parse' })
   @ApiBody({ schema: jsonSchemaOf(saveDraftSchema) })
-  saveDraft(@Param('id') id: string, @Body(new ZodBodyPipe(saveDraftSchema)) body: SaveDraftBody, @Req() request: Request) {
+  saveDraft(@Param('id') id: string, @Body(new ZodBodyPipe(saveDraftSchema)) body: SaveDraftBody, @Req() request: Request): Promise<DraftSaved> {
     return this.playbooks.saveDraft(id, body, actorOf(request));
   }
 
   @Post(':id/publish')
   @ApiOperation({ summary: 'Publish the draft as a new immutable version; 422 { message, issues } while it has issues' })
   @ApiBody({ schema: jsonSchemaOf(publishSchema) })
-  publish(@Param('id') id: string, @Body(new ZodBodyPipe(publishSchema)) body: { note?: string }, @Req() request: Request) {
+  publish(@Param('id') id: string, @Body(new ZodBodyPipe(publishSchema)) body: PublishRequest, @Req() request: Request): Promise<Published> {
     return this.playbooks.publish(id, body.note ?? null, actorOf(request));
   }
 
@@ -65,7 +66,7 @@ export class PlaybooksController {
 
   @Post(':id/versions/:version/restore')
   @ApiOperation({ summary: "Replace the draft with a version's graph (new draft revision)" })
-  restore(@Param('id') id: string, @Param('version', IntParamPipe) version: number, @Req() request: Request) {
+  restore(@Param('id') id: string, @Param('version', IntParamPipe) version: number, @Req() request: Request): Promise<DraftSaved> {
     return this.playbooks.restoreVersion(id, version, actorOf(request));
   }
 

@@ -1,8 +1,9 @@
-import type { PathEntry } from '@segflow/playbook';
+import type { EnrolRequest, RunDetail, RunSummary, TaskDto, TouchDto } from '@segflow/api-contracts';
 import { z } from 'zod';
-import type { RunRow, RunRowStatus, TaskRow, TouchRecord } from '@segflow/stores';
+import type { RunRow, TaskRow, TouchRecord } from '@segflow/stores';
+import { acceptsContract } from '../common/accepts-contract';
 
-export const enrolSchema = z.object({ leadId: z.string().uuid(), playbookId: z.string().uuid() });
+export const enrolSchema = acceptsContract<EnrolRequest>()(z.object({ leadId: z.string().uuid(), playbookId: z.string().uuid() }));
 export const stopRunSchema = z.object({ reason: z.string().trim().min(1).max(200) });
 export const listRunsQuerySchema = z.object({
   leadId: z.string().uuid().optional(),
@@ -17,27 +18,10 @@ export type EnrolBody = z.infer<typeof enrolSchema>;
 export type ListRunsQuery = z.infer<typeof listRunsQuerySchema>;
 export type ListTouchesQuery = z.infer<typeof listTouchesQuerySchema>;
 
-export interface TouchDto {
-  id: string; runId: string; leadId: string; nodeId: string; visit: number; channel: string; subject: string | null;
-  body: string; sender: TouchRecord['sender']; status: TouchRecord['status']; error: string | null; providerMessageId: string | null; createdAt: string;
-}
-
-export interface TaskDto {
-  id: string; runId: string | null; leadId: string; nodeId: string | null; visit: number | null; taskType: string; title: string;
-  description: string | null; priority: string; dueAt: string; assigneeId: string | null; waitForCompletion: boolean;
-  status: 'open' | 'done' | 'cancelled'; outcome: string | null; createdAt: string; closedAt: string | null;
-}
-
-export interface RunDto {
-  id: string; leadId: string; playbookId: string; playbookVersion: number; segmentId: string | null; status: RunRowStatus;
-  exitReason: string | null; currentNodeId: string | null; temporalWorkflowId: string | null; startedAt: string; endedAt: string | null;
-}
-
-export interface RunDetailDto extends RunDto {
-  path: PathEntry[];
-  touches: TouchDto[];
-  tasks: TaskDto[];
-}
+// Response shapes live in libs/api-contracts, shared with the web app.
+export type { TouchDto, TaskDto };
+export type RunDto = RunSummary;
+export type RunDetailDto = RunDetail;
 
 export function mapRun(run: RunRow): RunDto {
   return {

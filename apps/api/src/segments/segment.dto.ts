@@ -1,20 +1,9 @@
+import type { RetrainRequest, Segment } from '@segflow/api-contracts';
 import { z } from 'zod';
+import { acceptsContract } from '../common/accepts-contract';
 
-/** A live segment as `GET /api/segments` returns it (the web app's segment list reads this shape). */
-export interface SegmentDto {
-  id: string;
-  name: string;
-  description: string;
-  colour: string;
-  /** Leads currently in the segment. */
-  size: number;
-  /** Share of current members who have purchased (0 when empty). */
-  conversionRate: number;
-  /** Centroid in feature units (see libs/scoring FEATURES.md), keyed by feature name. */
-  centroid: Record<string, number>;
-  /** The playbook bound to this segment, when the playbooks work has bound one. */
-  boundPlaybookId?: string;
-}
+/** A live segment as `GET /api/segments` returns it (libs/api-contracts, shared with the web app). */
+export type SegmentDto = Segment;
 
 /** Body of `PATCH /api/segments/:id`. */
 export const updateSegmentSchema = z
@@ -27,10 +16,10 @@ export const updateSegmentSchema = z
 export type UpdateSegment = z.infer<typeof updateSegmentSchema>;
 
 /** Body of `POST /api/segments/retrain`. */
-export const retrainSchema = z
+export const retrainSchema = acceptsContract<RetrainRequest>()(z
   .strictObject({
     k: z.number().int().min(2).max(20).optional(),
     kRange: z.tuple([z.number().int().min(2).max(20), z.number().int().min(2).max(20)]).refine(([a, b]) => a <= b, 'expected [min, max] with min ≤ max').optional(),
     seed: z.number().int().min(0).optional(),
   })
-  .refine((v) => !(v.k !== undefined && v.kRange !== undefined), 'give k or kRange, not both');
+  .refine((v) => !(v.k !== undefined && v.kRange !== undefined), 'give k or kRange, not both'));

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { SessionUser } from '../auth/principal';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
-import { TeamDto, teamHolidaysSchema, TeamInput, teamInputSchema, TeamsService, teamUpdateSchema } from './teams.service';
+import type { TeamHolidaysRequest, TeamSummary } from '@segflow/api-contracts';
+import { acceptsContract } from '../common/accepts-contract';
+import { teamHolidaysSchema, TeamInput, teamInputSchema, TeamsService, teamUpdateSchema } from './teams.service';
 
 @ApiTags('teams')
 @Controller('teams')
@@ -14,20 +16,20 @@ export class TeamsController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Create a team (name, manager, business calendar)' })
-  create(@Body(new ZodBodyPipe(teamInputSchema)) body: TeamInput): Promise<TeamDto> {
+  create(@Body(new ZodBodyPipe(teamInputSchema)) body: TeamInput): Promise<TeamSummary> {
     return this.teams.createOrThrow(body);
   }
 
   @Get()
   @Roles('ops', 'manager')
   @ApiOperation({ summary: 'Teams with members (route nodes pick a team from here)' })
-  list(): Promise<TeamDto[]> {
+  list(): Promise<TeamSummary[]> {
     return this.teams.list();
   }
 
   @Patch(':id')
   @Roles('admin')
-  update(@Param('id') id: string, @Body(new ZodBodyPipe(teamUpdateSchema)) body: z.infer<typeof teamUpdateSchema>): Promise<TeamDto> {
+  update(@Param('id') id: string, @Body(new ZodBodyPipe(teamUpdateSchema)) body: z.infer<typeof teamUpdateSchema>): Promise<TeamSummary> {
     return this.teams.updateOrThrow(id, body);
   }
 
@@ -36,9 +38,9 @@ export class TeamsController {
   @ApiOperation({ summary: "Set the team's holidays, inherited by every member (admin or the team's manager)" })
   setHolidays(
     @Param('id') id: string,
-    @Body(new ZodBodyPipe(teamHolidaysSchema)) body: z.infer<typeof teamHolidaysSchema>,
+    @Body(new ZodBodyPipe(acceptsContract<TeamHolidaysRequest>()(teamHolidaysSchema))) body: z.infer<typeof teamHolidaysSchema>,
     @CurrentUser() actor: SessionUser,
-  ): Promise<TeamDto> {
+  ): Promise<TeamSummary> {
     return this.teams.setHolidaysOrThrow(actor, id, body.holidays);
   }
 }

@@ -1,21 +1,17 @@
+import type { OutOfOffice, OutOfOfficeRequest, UserSummary } from '@segflow/api-contracts';
 import { z } from 'zod';
 import { passwordSchema } from '../auth/password-policy';
 import { ROLES } from '../auth/roles';
-import type { OutOfOfficeRow, UserView } from '@segflow/stores';
+import { acceptsContract } from '../common/accepts-contract';
+import type { OutOfOfficeRow } from '@segflow/stores';
 
 /**
  * What the API returns for a user: never the password hash. `teamId` is a rep's team or a manager's (first) team.
  * The users store selects it under these names, so rows map one to one.
  */
-export type UserDto = UserView;
+export type UserDto = UserSummary;
 
-export interface OutOfOfficeDto {
-  id: string;
-  repId: string;
-  startsAt: string;
-  endsAt: string;
-  note: string | null;
-}
+export type OutOfOfficeDto = OutOfOffice;
 
 export const mapOutOfOffice = (period: OutOfOfficeRow): OutOfOfficeDto => ({
   id: period.id,
@@ -52,11 +48,11 @@ export const MAX_OUT_OF_OFFICE_DAYS = 365;
 const DAY_MS = 86_400_000;
 
 /** Body of `POST /users/:id/out-of-office`; that it ends in the future is checked against the clock by UsersService. */
-export const outOfOfficeSchema = z
+export const outOfOfficeSchema = acceptsContract<OutOfOfficeRequest>()(z
   .object({ startsAt: z.coerce.date(), endsAt: z.coerce.date(), note: z.string().max(500).nullable().default(null) })
   .refine((p) => p.endsAt > p.startsAt, { message: 'must be after startsAt', path: ['endsAt'] })
   .refine((p) => p.endsAt.getTime() - p.startsAt.getTime() <= MAX_OUT_OF_OFFICE_DAYS * DAY_MS, {
     message: `must be at most ${MAX_OUT_OF_OFFICE_DAYS} days after startsAt`,
     path: ['endsAt'],
-  });
+  }));
 export type OutOfOfficeInput = z.infer<typeof outOfOfficeSchema>;

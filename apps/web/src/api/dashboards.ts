@@ -1,42 +1,13 @@
-import type { DeliveryRow, LiftRow, SummaryRow } from '@segflow/api-contracts';
+import type { DashboardDimension, DeliveryRow, DrillDownLead, LiftRow, SummaryRow, TrendPoint, UserNotification } from '@segflow/api-contracts';
 import { requestJson } from './http';
 
-export type { DeliveryRow, LiftRow, SummaryRow };
+export type { DeliveryRow, DrillDownLead, LiftRow, SummaryRow, TrendPoint };
 
-export type Dimension = 'segment' | 'playbook' | 'rep' | 'channel';
+export type Dimension = DashboardDimension;
 
 export interface DashboardRange {
   from: string;
   to: string;
-}
-
-
-export interface TrendPoint {
-  bucket: string;
-  entries: number;
-  ttftP50Ms: number | null;
-  ttftP90Ms: number | null;
-  breachRate: number | null;
-}
-
-export interface DrillDownLead {
-  leadId: string;
-  leadName: string;
-  segmentName: string | null;
-  repName: string | null;
-  enteredAt: string;
-  firstTouchAt: string | null;
-  ttftMs: number | null;
-  breached: boolean;
-}
-
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
 }
 
 /** Query string of a dashboard request; `to` is a date whose whole day is included. */
@@ -57,5 +28,5 @@ export const fetchDelivery = (range: DashboardRange) => requestJson<DeliveryRow[
 export const fetchVersionDelivery = (playbookId: string, version: number) =>
   requestJson<DeliveryRow[]>(`/api/dashboards/delivery?${new URLSearchParams({ playbookId, version: String(version) })}`);
 export const fetchLift = (range: DashboardRange) => requestJson<LiftRow[]>(`/api/dashboards/lift?${dashboardQuery(range)}`);
-export const fetchNotifications = () => requestJson<Notification[]>('/api/notifications');
+export const fetchNotifications = () => requestJson<UserNotification[]>('/api/notifications');
 export const markNotificationRead = (id: string) => requestJson<void>(`/api/notifications/${id}/read`, { method: 'POST' });

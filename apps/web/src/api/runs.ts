@@ -1,54 +1,13 @@
-import type { PathEntry } from '@segflow/playbook';
+import type { RunDetail, RunSummary, TouchDto } from '@segflow/api-contracts';
 import { requestJson } from './http';
 
-/** A run of a playbook for one lead. */
-export interface Run {
-  id: string;
-  leadId: string;
-  playbookId: string;
-  playbookVersion: number;
-  status: string;
-  currentNodeId: string | null;
-  startedAt: string;
-  endedAt?: string | null;
-  exitReason?: string | null;
-  temporalWorkflowId: string | null;
-  path?: PathEntry[];
-  touches?: Touch[];
-  tasks?: Task[];
-}
+export const listRuns = (leadId: string) => requestJson<RunSummary[]>(`/api/runs?leadId=${encodeURIComponent(leadId)}`);
 
-/** A touch a run sent. */
-export interface Touch {
-  id: string;
-  runId: string;
-  nodeId: string;
-  channel: string;
-  subject: string | null;
-  body: string;
-  status: string;
-  createdAt: string;
-}
+export const getRun = (id: string) => requestJson<RunDetail>(`/api/runs/${encodeURIComponent(id)}`);
 
-/** A rep task a run created. */
-export interface Task {
-  id: string;
-  runId: string | null;
-  nodeId: string | null;
-  taskType: string;
-  title: string;
-  status: string;
-  dueAt: string;
-  createdAt?: string;
-}
+export const startRun = (leadId: string, playbookId: string) => requestJson<RunDetail>('/api/runs', { method: 'POST', body: { leadId, playbookId } });
 
-export const listRuns = (leadId: string) => requestJson<Run[]>(`/api/runs?leadId=${encodeURIComponent(leadId)}`);
-
-export const getRun = (id: string) => requestJson<Run>(`/api/runs/${encodeURIComponent(id)}`);
-
-export const startRun = (leadId: string, playbookId: string) => requestJson<Run>('/api/runs', { method: 'POST', body: { leadId, playbookId } });
-
-export const listTouches = (leadId: string) => requestJson<Touch[]>(`/api/touches?leadId=${encodeURIComponent(leadId)}`);
+export const listTouches = (leadId: string) => requestJson<TouchDto[]>(`/api/touches?leadId=${encodeURIComponent(leadId)}`);
 
 /** Base URL of the Temporal Web UI (the dev server serves it on 8233). */
 export const TEMPORAL_UI_URL: string = import.meta.env.VITE_TEMPORAL_UI_URL ?? 'http://localhost:8233';

@@ -1,30 +1,5 @@
+import type { SandboxAnswerOutcome, SandboxAnswerRequest, SandboxConversation, SandboxMessage } from '@segflow/api-contracts';
 import { requestJson } from './http';
-
-/** A number the WhatsApp sandbox talked to. */
-export interface SandboxConversation {
-  phone: string;
-  leadName: string | null;
-  messages: number;
-  lastAt: string;
-}
-
-/** One message of a sandbox conversation; `status` is what the sandbox reported to our webhook. */
-export interface SandboxMessage {
-  wamid: string;
-  phone: string;
-  direction: 'outbound' | 'inbound';
-  type: 'text' | 'template';
-  body: string;
-  contextWamid: string | null;
-  status: 'accepted' | 'sent' | 'delivered' | 'read' | 'received';
-  createdAt: string;
-}
-
-/** What our webhook made of an answer: events stored, and ids it could not match to a lead. */
-export interface SandboxAnswerOutcome {
-  events: number;
-  unmatched: string[];
-}
 
 const base = '/api/sandbox/whatsapp/conversations';
 
@@ -38,5 +13,5 @@ export function openSandboxConversation(phone: string): Promise<SandboxMessage[]
 }
 
 export function answerAsLead(phone: string, text: string, contextWamid: string | null): Promise<SandboxAnswerOutcome> {
-  return requestJson<SandboxAnswerOutcome>(`${base}/${encodeURIComponent(phone)}/messages`, { method: 'POST', body: { text, contextWamid } });
+  return requestJson<SandboxAnswerOutcome>(`${base}/${encodeURIComponent(phone)}/messages`, { method: 'POST', body: { text, contextWamid } satisfies SandboxAnswerRequest });
 }

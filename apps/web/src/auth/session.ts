@@ -1,22 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { CurrentUser, SignedIn, SignInRequest, UserRole } from '@segflow/api-contracts';
 import { requestJson } from '../api/http';
+import { queryKeys } from '../query/keys';
 
-export type Role = 'ops' | 'rep' | 'manager' | 'admin';
-
-/** The signed-in user as `GET /api/auth/me` returns it. */
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  teamId: string | null;
-}
+export type Role = UserRole;
+export type { CurrentUser };
 
 export const SIGN_IN_PATH = '/sign-in';
 
 /** Signs in; the API sets the HttpOnly session cookie, so nothing is kept in JavaScript. */
 export const signIn = (email: string, password: string) =>
-  requestJson<{ user: CurrentUser }>('/api/auth/sign-in', { method: 'POST', body: { email, password } });
+  requestJson<SignedIn>('/api/auth/sign-in', { method: 'POST', body: { email, password } satisfies SignInRequest });
 
 export const signOut = () => requestJson<void>('/api/auth/sign-out', { method: 'POST' });
 
@@ -36,15 +30,7 @@ export function homePathOf(role: Role): string {
   return '/leads';
 }
 
-/** The current user, loaded once per mount (a 401 redirects to the sign-in page through requestJson). */
+/** The current user, loaded once and shared by every component (a 401 redirects to the sign-in page through requestJson). */
 export function useCurrentUser(): CurrentUser | null {
-  const [user, setUser] = useState<CurrentUser | null>(null);
-  useEffect(() => {
-    let live = true;
-    fetchCurrentUser().then((u) => live && setUser(u), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return user;
+  return useQuery({ queryKey: queryKeys.me, queryFn: fetchCurrentUser, staleTime: Infinity }).data ?? null;
 }

@@ -1,20 +1,30 @@
-import { useEffect, useState } from 'react';
-import { bindPlaybook, setPlaybookPaused, type PlaybookDetail } from '../api/playbooks';
-import { listSegments, type Segment } from '../api/segments';
+import type { PlaybookDetail, Segment } from '@segflow/api-contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { bindPlaybook, setPlaybookPaused } from '../api/playbooks';
+import { listSegments } from '../api/segments';
+import { queryKeys } from '../query/keys';
 
 /** Binds the published playbook to a segment (one playbook per segment) with a holdout, and pauses/resumes it. */
 export function BindingPanel({ playbook, onChanged }: { playbook: PlaybookDetail; onChanged: () => void }) {
-  const [segments, setSegments] = useState<Segment[]>([]);
+  const segmentsQuery = useQuery({ queryKey: queryKeys.segments.list, queryFn: listSegments });
+  const segments = segmentsQuery.data ?? [];
+  const queryClient = useQueryClient();
+  // A binding or a pause shows in the playbooks list and on the segments (their bound playbook).
+  const changed = () => {
+    [queryKeys.playbooks.list, queryKeys.segments.all].forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
+    onChanged();
+  };
   const [segmentId, setSegmentId] = useState(playbook.segmentId ?? '');
   const [holdout, setHoldout] = useState(playbook.holdoutPercent);
-  const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => void listSegments().then(setSegments, (e: Error) => setMessage(e.message)), []);
+  const [notice, setMessage] = useState<string | null>(null);
+  const message = notice ?? segmentsQuery.error?.message;
 
   const save = async () => {
     try {
       await bindPlaybook(playbook.id, segmentId || null, holdout);
       setMessage(segmentId ? 'Bound. Leads entering the segment now start this playbook.' : 'Unbound.');
-      onChanged();
+      changed();
     } catch (e) {
       setMessage((e as Error).message);
     }
@@ -42,7 +52,7 @@ export function BindingPanel({ playbook, onChanged }: { playbook: PlaybookDetail
       <div className="button-row">
         <button type="button" className="primary" disabled={playbook.publishedVersion === null} onClick={() => void save()}>Save binding</button>
         {playbook.status !== 'draft' && (
-          <button type="button" onClick={() => void setPlaybookPaused(playbook.id, playbook.status === 'active').then(onChanged, (e: Error) => setMessage(e.message))}>
+          <button type="button" onClick={() => void setPlaybookPaused(playbook.id, playbook.status === 'active').then(changed, (e: Error) => setMessage(e.message))}>
             {playbook.status === 'active' ? 'Pause' : 'Resume'}
           </button>
         )}

@@ -1,5 +1,5 @@
+import type { PlaybookDetail } from '@segflow/api-contracts';
 import { eventTypesHeardBy, type LeadContext, type Playbook, type PlaybookIssue, type PlaybookNode, type PlaybookSettings, type SimulationResult } from '@segflow/playbook';
-import type { PlaybookDetail } from '../api/playbooks';
 import { BindingPanel } from './binding-panel';
 import { IssueList } from './issue-list';
 import { NodeForm } from './node-form';
@@ -33,7 +33,6 @@ export interface EditorSidePanelProps {
   onDeleteSelected: () => void;
   onFocusIssue: (issue: PlaybookIssue) => void;
   onSimulation: (result: SimulationResult | null) => void;
-  versionsKey: number;
   onRestored: () => void;
   onBindingChanged: () => void;
 }
@@ -70,7 +69,7 @@ export function EditorSidePanel(props: EditorSidePanelProps) {
         <div hidden={props.tab !== 'simulate'}>
           <SimulatePanel playbook={props.playbook} lead={props.lead} onLeadChange={props.onLeadChange} onResult={props.onSimulation} />
         </div>
-        {props.tab === 'versions' && <VersionsPanel playbookId={props.detail.id} draft={props.playbook} reloadKey={props.versionsKey} onRestored={props.onRestored} />}
+        {props.tab === 'versions' && <VersionsPanel playbookId={props.detail.id} draft={props.playbook} onRestored={props.onRestored} />}
         {props.tab === 'binding' && <BindingPanel playbook={props.detail} onChanged={props.onBindingChanged} />}
       </div>
     </aside>

@@ -1,4 +1,4 @@
-import type { PlaybookDetail, PlaybookVersion } from '../api/playbooks';
+import type { PlaybookDetail, PlaybookVersion } from '@segflow/api-contracts';
 import type { EditorCommand } from './shortcuts';
 import { SHORTCUT_HELP } from './shortcuts';
 import type { SaveStatus } from './use-autosave';

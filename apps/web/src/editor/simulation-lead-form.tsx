@@ -1,10 +1,11 @@
+import type { LeadSummary } from '@segflow/api-contracts';
 import { channelSchema, type LeadContext } from '@segflow/playbook';
 import { useState } from 'react';
-import { listLeads, type Lead } from '../api/leads';
+import { listLeads } from '../api/leads';
 import { TIME_ZONES, withCurrent } from './time-zones';
 
 
-function fromRealLead(lead: Lead, base: LeadContext): LeadContext {
+function fromRealLead(lead: LeadSummary, base: LeadContext): LeadContext {
   const [firstName, ...rest] = (lead.name ?? '').split(' ');
   return {
     ...base,
@@ -20,7 +21,7 @@ function fromRealLead(lead: Lead, base: LeadContext): LeadContext {
 /** The simulated lead: a synthetic one by hand, or a real lead's details loaded from the API. */
 export function SimulationLeadForm({ lead, onChange, attributesText, onAttributes }: { lead: LeadContext; onChange: (lead: LeadContext) => void; attributesText: string; onAttributes: (text: string) => void }) {
   const [search, setSearch] = useState('');
-  const [found, setFound] = useState<Lead[]>([]);
+  const [found, setFound] = useState<LeadSummary[]>([]);
   const [attributes, setAttributes] = useState(attributesText);
   const lookUp = () => listLeads({ search }).then((leads) => setFound(leads.slice(0, 10)), () => setFound([]));
   const toggleUnsubscribed = (channel: LeadContext['unsubscribedChannels'][number]) =>

@@ -1,8 +1,10 @@
 import type { Playbook } from '@segflow/playbook';
-import { useEffect, useState } from 'react';
-import { getVersion, listVersions, restoreVersion, type PlaybookVersion } from '../api/playbooks';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { getVersion, listVersions, restoreVersion } from '../api/playbooks';
 import { DiffCanvas } from './diff-canvas';
 import { diffView, type DiffView } from './diff-view';
+import { queryKeys } from '../query/keys';
 
 const DRAFT = 0;
 
@@ -25,19 +27,16 @@ function DiffSummary({ view }: { view: DiffView }) {
 }
 
 /** Version history: who published what and when, a visual diff of two versions (or a version and the draft), restore. */
-export function VersionsPanel({ playbookId, draft, reloadKey, onRestored }: { playbookId: string; draft: Playbook; reloadKey: number; onRestored: () => void }) {
-  const [versions, setVersions] = useState<PlaybookVersion[]>([]);
-  const [from, setFrom] = useState<number | null>(null);
+export function VersionsPanel({ playbookId, draft, onRestored }: { playbookId: string; draft: Playbook; onRestored: () => void }) {
+  // Same query as the toolbar's: a publish invalidates it and both show the new version.
+  const listed = useQuery({ queryKey: queryKeys.playbooks.versions(playbookId), queryFn: () => listVersions(playbookId) });
+  const versions = listed.data ?? [];
+  const [picked, setFrom] = useState<number | null>(null);
+  const from = picked ?? versions[0]?.version ?? null;
   const [to, setTo] = useState<number>(DRAFT);
   const [view, setView] = useState<DiffView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    listVersions(playbookId).then((list) => {
-      setVersions(list);
-      if (list.length > 0) setFrom((current) => current ?? list[0]!.version);
-    }, (e: Error) => setError(e.message));
-  }, [playbookId, reloadKey]);
+  const [failure, setError] = useState<string | null>(null);
+  const error = failure ?? listed.error?.message ?? null;
 
   const compare = async () => {
     if (from === null) return;

@@ -1,7 +1,10 @@
+import type { TeamSummary } from '@segflow/api-contracts';
 import './pages.css';
-import { useEffect, useState } from 'react';
-import { listTeams, type TeamSummary } from '../api/calendars';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { listTeams } from '../api/calendars';
 import { useCurrentUser } from '../auth/session';
+import { queryKeys } from '../query/keys';
 import { editableTeamsOf } from './calendar-form';
 import { RepCalendarEditor } from './rep-calendar-editor';
 import { TeamHolidaysEditor } from './team-holidays-editor';
@@ -12,16 +15,16 @@ import { TeamHolidaysEditor } from './team-holidays-editor';
  */
 export function CalendarPage() {
   const user = useCurrentUser();
-  const [teams, setTeams] = useState<TeamSummary[]>([]);
-  const [repId, setRepId] = useState<string | null>(null);
+  const [picked, setRepId] = useState<string | null>(null);
   const [teamId, setTeamId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!user) return;
-    if (user.role === 'rep') setRepId(user.id);
-    if (user.role === 'admin' || user.role === 'manager') listTeams().then(setTeams, (e: Error) => setError(e.message));
-  }, [user]);
+  const keepsTeams = user?.role === 'admin' || user?.role === 'manager';
+  const teamsQuery = useQuery({ queryKey: queryKeys.calendars.teams, queryFn: listTeams, enabled: keepsTeams });
+  const teams = teamsQuery.data ?? [];
+  const error = teamsQuery.error?.message;
+  const queryClient = useQueryClient();
+  const onTeamSaved = (saved: TeamSummary) => queryClient.setQueryData(queryKeys.calendars.teams, teams.map((t) => (t.id === saved.id ? saved : t)));
+  // A rep keeps only their own calendar.
+  const repId = user?.role === 'rep' ? user.id : picked;
 
   if (!user) return <p className="muted">Loading…</p>;
   const editable = editableTeamsOf(teams, user);
@@ -45,7 +48,7 @@ export function CalendarPage() {
         </div>
       )}
       {repId && <RepCalendarEditor repId={repId} onLoaded={(calendar) => setTeamId(calendar.teamId)} />}
-      {team && <TeamHolidaysEditor team={team} onSaved={(saved) => setTeams(teams.map((t) => (t.id === saved.id ? { ...t, holidays: saved.holidays } : t)))} />}
+      {team && <TeamHolidaysEditor team={team} onSaved={onTeamSaved} />}
     </section>
   );
 }

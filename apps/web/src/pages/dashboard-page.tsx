@@ -1,11 +1,10 @@
 import './inbox.css';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  DashboardRange, dashboardQuery, Dimension, DrillDownLead, fetchDelivery, fetchDrillDown, fetchLift, fetchNotifications, fetchSummary, fetchTrend, markNotificationRead,
-} from '../api/dashboards';
+import { DashboardRange, dashboardQuery, Dimension, DrillDownLead, fetchDelivery, fetchDrillDown, fetchLift, fetchNotifications, fetchSummary, fetchTrend, markNotificationRead } from '../api/dashboards';
 import { formatMinutes, formatRate, PairedBarChart, TrendChart } from './dashboard-charts';
 import { channelDeliveryLines } from './delivery-figures';
-import { usePolling } from './inbox-polling';
+import { queryKeys } from '../query/keys';
 
 const DIMENSION_LABELS: Record<Dimension, string> = { segment: 'Segment', playbook: 'Playbook (version)', rep: 'Rep', channel: 'Channel' };
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -15,19 +14,22 @@ export function DashboardPage() {
   const [range, setRange] = useState<DashboardRange>({ from: isoDate(new Date(Date.now() - 29 * 86_400_000)), to: isoDate(new Date()) });
   const [groupBy, setGroupBy] = useState<Dimension>('segment');
   const [drill, setDrill] = useState<{ key: string | null; label: string; leads: DrillDownLead[] } | null>(null);
-  const summary = usePolling(() => fetchSummary(range, groupBy), 10_000, [range.from, range.to, groupBy]);
-  const trend = usePolling(() => fetchTrend(range), 30_000, [range.from, range.to]);
-  const lift = usePolling(() => fetchLift(range), 30_000, [range.from, range.to]);
-  const delivery = usePolling(() => fetchDelivery(range), 30_000, [range.from, range.to]);
-  const notifications = usePolling(fetchNotifications, 5_000);
+  const summary = useQuery({ queryKey: queryKeys.dashboards.view('summary', range, groupBy), queryFn: () => fetchSummary(range, groupBy), refetchInterval: 10_000 });
+  const trend = useQuery({ queryKey: queryKeys.dashboards.view('trend', range), queryFn: () => fetchTrend(range), refetchInterval: 30_000 });
+  const lift = useQuery({ queryKey: queryKeys.dashboards.view('lift', range), queryFn: () => fetchLift(range), refetchInterval: 30_000 });
+  const delivery = useQuery({ queryKey: queryKeys.dashboards.view('delivery', range), queryFn: () => fetchDelivery(range), refetchInterval: 30_000 });
+  const notifications = useQuery({ queryKey: queryKeys.notifications.all, queryFn: fetchNotifications, refetchInterval: 5_000 });
+  const queryClient = useQueryClient();
+  const markRead = useMutation({ mutationFn: markNotificationRead, onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all }) });
 
-  const openDrillDown = async (key: string | null, label: string) => setDrill({ key, label, leads: await fetchDrillDown(range, groupBy, key) });
+  const openDrillDown = async (key: string | null, label: string) =>
+    setDrill({ key, label, leads: await queryClient.fetchQuery({ queryKey: queryKeys.dashboards.view('leads', range, groupBy, key), queryFn: () => fetchDrillDown(range, groupBy, key) }) });
   const rows = summary.data ?? [];
 
   return (
     <section className="dashboard">
       <h1>Dashboard</h1>
-      <Notifications items={notifications.data ?? []} onRead={async (id) => { await markNotificationRead(id); await notifications.refresh(); }} />
+      <Notifications items={notifications.data ?? []} onRead={(id) => markRead.mutateAsync(id)} />
       <div className="card dashboard__filters">
         <label>From <input type="date" aria-label="From" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} /></label>
         <label>To <input type="date" aria-label="To" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} /></label>
@@ -39,7 +41,7 @@ export function DashboardPage() {
         </label>
         <a href={`/api/dashboards/summary.csv?${dashboardQuery(range, { groupBy })}`} download>Export CSV</a>
       </div>
-      {summary.error && <p role="alert" className="error">{summary.error}</p>}
+      {summary.error && <p role="alert" className="error">{summary.error.message}</p>}
       <div className="dashboard__grid">
         <div className="card"><PairedBarChart title="Time to first touch" rows={rows.map((r) => ({ label: r.label, a: r.ttftP50Ms, b: r.ttftP90Ms }))} /></div>
         <div className="card"><TrendChart title="Trend per day" points={(trend.data ?? []).map((p) => ({ bucket: p.bucket, value: p.ttftP50Ms, second: p.breachRate }))} /></div>

@@ -1,29 +1,15 @@
-import { useEffect, useState } from 'react';
-import { listDeadLetters, retryDeadLetter, type DeadLetter } from '../api/outbox';
-import { Link } from '../router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { listDeadLetters, retryDeadLetter } from '../api/outbox';
+import { Link } from 'react-router-dom';
+import { queryKeys } from '../query/keys';
 
 /** Outbox rows that failed every attempt (a run start, exit or lead event Temporal never got), with a retry each. */
 export function DeadLettersPage() {
-  const [letters, setLetters] = useState<DeadLetter[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [retrying, setRetrying] = useState<string | null>(null);
-  const load = () => listDeadLetters().then(setLetters, (e: Error) => setError(e.message));
-  useEffect(() => {
-    void load();
-  }, []);
-
-  const retry = async (id: string) => {
-    setRetrying(id);
-    setError(null);
-    try {
-      await retryDeadLetter(id);
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setRetrying(null);
-    }
-  };
+  const { data: letters, error: loadError } = useQuery({ queryKey: queryKeys.deadLetters.all, queryFn: listDeadLetters });
+  const queryClient = useQueryClient();
+  const retry = useMutation({ mutationFn: retryDeadLetter, onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.deadLetters.all }) });
+  const error = (retry.error ?? loadError)?.message;
+  const retrying = retry.isPending ? retry.variables : null;
 
   return (
     <section>
@@ -47,7 +33,7 @@ export function DeadLettersPage() {
               <td><code>{d.lastError ?? '—'}</code></td>
               <td>{d.deadLetteredAt ? new Date(d.deadLetteredAt).toLocaleString() : '—'}</td>
               <td>
-                <button type="button" onClick={() => void retry(d.id)} disabled={retrying !== null}>
+                <button type="button" onClick={() => retry.mutate(d.id)} disabled={retrying !== null}>
                   {retrying === d.id ? 'Retrying…' : 'Retry'}
                 </button>
               </td>

@@ -1,8 +1,11 @@
 import './inbox.css';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { addTaskNote, completeTask, INBOX_STREAM_URL, InboxItem, listInbox, listReps, reassignTask, snoozeTask, TASK_OUTCOMES, TaskOutcome } from '../api/inbox';
+import type { InboxItem, TaskOutcome } from '@segflow/api-contracts';
+import { addTaskNote, completeTask, INBOX_STREAM_URL, listInbox, listReps, reassignTask, snoozeTask, TASK_OUTCOMES } from '../api/inbox';
 import { useCurrentUser } from '../auth/session';
-import { useLiveData, usePolling } from './inbox-polling';
+import { CHANGED_BY_TASKS, queryKeys } from '../query/keys';
+import { useServerChanges } from '../query/use-server-changes';
 
 /** Polling interval while the live stream is down. */
 const FALLBACK_REFRESH_MS = 5_000;
@@ -13,15 +16,17 @@ export function InboxPage() {
   const user = useCurrentUser();
   const isManager = user?.role === 'manager' || user?.role === 'admin';
   const [repId, setRepId] = useState<string | undefined>(undefined);
-  const reps = usePolling(() => (isManager ? listReps() : Promise.resolve([])), 60_000, [isManager]);
-  const inbox = useLiveData(() => listInbox(isManager ? repId : undefined), INBOX_STREAM_URL, FALLBACK_REFRESH_MS, [repId, isManager]);
+  const reps = useQuery({ queryKey: queryKeys.reps.all, queryFn: listReps, enabled: isManager, refetchInterval: 60_000 });
+  const shownRep = isManager ? repId : undefined;
+  const inbox = useQuery({ queryKey: queryKeys.inbox.list(shownRep), queryFn: () => listInbox(shownRep) });
+  const live = useServerChanges(INBOX_STREAM_URL, CHANGED_BY_TASKS, FALLBACK_REFRESH_MS);
 
   return (
     <section className="inbox">
       <header className="inbox__header">
         <h1>Inbox</h1>
         <span role="status" aria-label="Inbox updates" className="muted">
-          {inbox.live ? 'Live' : `Not live: checking every ${FALLBACK_REFRESH_MS / 1000} s`}
+          {live ? 'Live' : `Not live: checking every ${FALLBACK_REFRESH_MS / 1000} s`}
         </span>
         {isManager && (
           <label>
@@ -33,30 +38,31 @@ export function InboxPage() {
           </label>
         )}
       </header>
-      {inbox.error && <p role="alert" className="error">{inbox.error}</p>}
+      {inbox.error && <p role="alert" className="error">{inbox.error.message}</p>}
       {inbox.data?.length === 0 && <p className="muted">No open tasks. New ones appear here by themselves.</p>}
       <ol className="inbox__list" aria-label="Open tasks">
         {(inbox.data ?? []).map((item) => (
-          <InboxCard key={item.id} item={item} reps={isManager ? (reps.data ?? []) : null} onChanged={inbox.refresh} />
+          <InboxCard key={item.id} item={item} reps={isManager ? (reps.data ?? []) : null} />
         ))}
       </ol>
     </section>
   );
 }
 
-function InboxCard({ item, reps, onChanged }: { item: InboxItem; reps: { id: string; name: string }[] | null; onChanged: () => Promise<void> }) {
+/** Runs one action on a task, then refetches what a task change touches. */
+function useTaskAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: () => Promise<unknown>) => action(),
+    onSuccess: () => Promise.all(CHANGED_BY_TASKS.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+  });
+}
+
+function InboxCard({ item, reps }: { item: InboxItem; reps: { id: string; name: string }[] | null }) {
   const [outcome, setOutcome] = useState<TaskOutcome>('connected');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const act = (action: () => Promise<unknown>) => async () => {
-    try {
-      await action();
-      setError(null);
-      await onChanged();
-    } catch (caught) {
-      setError((caught as Error).message);
-    }
-  };
+  const action = useTaskAction();
+  const act = (run: () => Promise<unknown>) => () => action.mutateAsync(run).catch(() => undefined);
   const leadName = item.lead.name ?? item.lead.email ?? item.lead.id;
   return (
     <li className={`card inbox-card${item.slaBreached ? ' inbox-card--breached' : ''}`} aria-label={`Task for ${leadName}`}>
@@ -98,7 +104,7 @@ function InboxCard({ item, reps, onChanged }: { item: InboxItem; reps: { id: str
           </label>
         )}
       </div>
-      {error && <p role="alert" className="error">{error}</p>}
+      {action.error && <p role="alert" className="error">{action.error.message}</p>}
     </li>
   );
 }

@@ -1,14 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
-import { getLead, type LeadDetail } from '../api/leads';
-import { getRun, listRuns, listTouches, temporalWorkflowUrl, type Run, type Touch } from '../api/runs';
-import { Link } from '../router';
+import type { RunDetail } from '@segflow/api-contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { getLead } from '../api/leads';
+import { getRun, listRuns, listTouches, temporalWorkflowUrl } from '../api/runs';
+import { Link } from 'react-router-dom';
+import { queryKeys } from '../query/keys';
 import { buildLeadTimeline } from './lead-timeline';
 
-function placeholderLead(id: string): LeadDetail {
-  return { id, externalId: id, name: null, email: null, company: null, city: null, country: null, createdAt: new Date(0).toISOString(), intakeRecordedAt: null, ownerId: null, segment: null, score: null };
-}
-
-function RunCard({ run }: { run: Run }) {
+function RunCard({ run }: { run: RunDetail }) {
   return (
     <li className="card run-card" data-testid={`run-${run.id}`}>
       <div>
@@ -19,35 +17,26 @@ function RunCard({ run }: { run: Run }) {
       {run.temporalWorkflowId && (
         <a href={temporalWorkflowUrl(run.temporalWorkflowId)} target="_blank" rel="noreferrer">Open in Temporal UI</a>
       )}
-      {run.path && run.path.length > 0 && <div className="muted">path: {run.path.map((p) => p.nodeId).join(' → ')}</div>}
+      {run.path.length > 0 && <div className="muted">path: {run.path.map((p) => p.nodeId).join(' → ')}</div>}
     </li>
   );
 }
 
 /** One lead: profile, runs (current node, Temporal link) and one timeline of events, segment changes, runs, touches, tasks. */
 export function LeadDetailPage({ leadId }: { leadId: string }) {
-  const [lead, setLead] = useState<(LeadDetail & { loadError?: string }) | null>(null);
-  const [runs, setRuns] = useState<Run[]>([]);
-  const [touches, setTouches] = useState<Touch[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      // Until the lead detail endpoint exists, show what the runs and touches say about the lead.
-      setLead(await getLead(leadId).catch((e: Error) => ({ ...placeholderLead(leadId), loadError: e.message })));
-      const listed = await listRuns(leadId).catch(() => [] as Run[]);
-      // The list may be a summary; the run detail carries path, touches and tasks.
-      setRuns(await Promise.all(listed.map((r) => getRun(r.id).catch(() => r))));
-      setTouches(await listTouches(leadId).catch(() => [] as Touch[]));
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [leadId]);
-  useEffect(() => void load(), [load]);
+  const leadQuery = useQuery({ queryKey: queryKeys.leads.detail(leadId), queryFn: () => getLead(leadId) });
+  // The list is a summary; the run detail carries path, touches and tasks.
+  const runsQuery = useQuery({ queryKey: queryKeys.runs.ofLead(leadId), queryFn: async () => Promise.all((await listRuns(leadId)).map((r) => getRun(r.id))) });
+  const touchesQuery = useQuery({ queryKey: queryKeys.touches.ofLead(leadId), queryFn: () => listTouches(leadId) });
+  const queryClient = useQueryClient();
+  const load = () => [queryKeys.leads.detail(leadId), queryKeys.runs.ofLead(leadId), queryKeys.touches.ofLead(leadId)].forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
 
-  if (error) return <section><p role="alert" className="error">{error}</p><Link to="/leads">Back to leads</Link></section>;
-  if (!lead) return <section><p className="muted">Loading…</p></section>;
-  const timeline = buildLeadTimeline(lead, runs, touches);
+  const error = leadQuery.error ?? runsQuery.error ?? touchesQuery.error;
+  const lead = leadQuery.data;
+  if (error) return <section><p role="alert" className="error">{error.message}</p><Link to="/leads">Back to leads</Link></section>;
+  if (!lead || !runsQuery.data || !touchesQuery.data) return <section><p className="muted">Loading…</p></section>;
+  const runs: RunDetail[] = runsQuery.data;
+  const timeline = buildLeadTimeline(lead, runs, touchesQuery.data);
   return (
     <section>
       <p><Link to="/leads">← Leads</Link></p>
@@ -55,8 +44,7 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
       <div className="card lead-profile">
         <div>{[lead.company, lead.email, lead.city, lead.country].filter(Boolean).join(' · ')}</div>
         <div>Segment: <strong>{lead.segment?.name ?? '—'}</strong> · Owner: {lead.ownerId ?? 'unassigned'} · Score: {lead.score ?? '—'}</div>
-        {lead.loadError && <span className="error">Lead details unavailable: {lead.loadError}</span>}
-        <button type="button" onClick={() => void load()}>Refresh</button>
+        <button type="button" onClick={load}>Refresh</button>
       </div>
       <h2>Runs</h2>
       {runs.length === 0 ? <p className="muted">No playbook runs.</p> : <ul className="run-list">{runs.map((run) => <RunCard key={run.id} run={run} />)}</ul>}

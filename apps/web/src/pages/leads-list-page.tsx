@@ -1,9 +1,12 @@
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import type { LeadFilters } from '@segflow/api-contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useEffect, useState } from 'react';
 import { ApiError } from '../api/http';
-import { createLead, listLeads, type Lead } from '../api/leads';
-import { listSegments, type Segment } from '../api/segments';
+import { createLead, listLeads } from '../api/leads';
+import { listSegments } from '../api/segments';
 import { useCurrentUser } from '../auth/session';
-import { Link } from '../router';
+import { Link } from 'react-router-dom';
+import { queryKeys } from '../query/keys';
 
 const emptyForm = { externalId: '', name: '', email: '', company: '', city: '' };
 
@@ -12,37 +15,32 @@ const emptyForm = { externalId: '', name: '', email: '', company: '', city: '' }
 export function LeadsListPage() {
   const user = useCurrentUser();
   const isRep = user?.role === 'rep';
-  const [leads, setLeads] = useState<Lead[]>([]);
-  const [segments, setSegments] = useState<Segment[]>([]);
   const [search, setSearch] = useState('');
   const [filters, setFilters] = useState({ segmentId: '', owner: '', minScore: '' });
   const [form, setForm] = useState(emptyForm);
-  const [error, setError] = useState<string | null>(null);
   // Filtering happens in the API (indexed), so the list is right however many leads there are.
-  const refresh = useCallback(
-    () =>
-      listLeads({ search: search.trim(), segmentId: filters.segmentId, ownerId: filters.owner.trim(), minScore: filters.minScore === '' ? undefined : Number(filters.minScore) })
-        .then(setLeads, (e: Error) => setError(e.message)),
-    [search, filters],
+  const asked = useDebounced<LeadFilters>(
+    { search: search.trim(), segmentId: filters.segmentId, ownerId: filters.owner.trim(), minScore: filters.minScore === '' ? undefined : Number(filters.minScore) },
+    250,
   );
-  useEffect(() => {
-    const timer = setTimeout(() => void refresh(), 250);
-    return () => clearTimeout(timer);
-  }, [refresh]);
-  useEffect(() => void listSegments().then(setSegments, () => setSegments([])), []);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const lead = Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== ''));
-    try {
-      await createLead(lead as typeof emptyForm);
+  const leadsQuery = useQuery({ queryKey: queryKeys.leads.list(asked), queryFn: () => listLeads(asked), placeholderData: keepPreviousData });
+  const segments = useQuery({ queryKey: queryKeys.segments.list, queryFn: listSegments, enabled: !isRep }).data ?? [];
+  const queryClient = useQueryClient();
+  const create = useMutation({
+    mutationFn: createLead,
+    onSuccess: () => {
       setForm(emptyForm);
-      await refresh();
-    } catch (e) {
-      const issues = e instanceof ApiError ? e.issues.map((i) => `${i.field}: ${i.reason}`).join('; ') : '';
-      setError(issues || (e as Error).message);
-    }
+      return queryClient.invalidateQueries({ queryKey: queryKeys.leads.all });
+    },
+  });
+  const leads = leadsQuery.data ?? [];
+  const failure = create.error ?? leadsQuery.error;
+  const error = failure && ((failure instanceof ApiError && failure.issues.map((i) => `${i.field}: ${i.reason}`).join('; ')) || failure.message);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const lead = Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== ''));
+    create.mutate(lead as typeof emptyForm);
   };
 
   return (
@@ -87,4 +85,15 @@ export function LeadsListPage() {
       {leads.length === 0 && <p className="muted">No leads match.</p>}
     </section>
   );
+}
+
+/** `value`, once it has stopped changing for `ms` (typing in a filter asks the API once, not per key). */
+function useDebounced<T>(value: T, ms: number): T {
+  const json = JSON.stringify(value);
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(JSON.parse(json) as T), ms);
+    return () => clearTimeout(timer);
+  }, [json, ms]);
+  return settled;
 }

@@ -1,30 +1,29 @@
 import './pages.css';
-import { FormEvent, useCallback, useEffect, useState } from 'react';
-import type { SandboxMail, SandboxMailSummary } from '@segflow/api-contracts';
+import { useQuery } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
 import { getSandboxMail, listSandboxMail, replyAsLead, SANDBOX_MAIL_PAGE_SIZE } from '../api/sandbox-mail';
-import { Link, usePathname } from '../router';
+import { Link, useParams } from 'react-router-dom';
+import { queryKeys } from '../query/keys';
 
 /**
  * `/mail`: the sandbox mailbox — every email Segflow sent while the embedded mail server catches mail instead of
  * delivering it (`npm start` without SMTP_URL) — and `/mail/:id`, one message with a "reply as the lead" box.
  */
 export function MailPage() {
-  const match = /^\/mail\/([^/]+)/.exec(usePathname());
+  const { mailId } = useParams();
   return (
     <section>
       <h1>Mail <span className="sandbox-badge">Sandbox mailbox</span></h1>
       <p className="muted">Caught by the sandbox mail server: nothing here was delivered to anyone.</p>
-      {match ? <MailMessage id={decodeURIComponent(match[1]!)} /> : <MailList />}
+      {mailId ? <MailMessage id={mailId} /> : <MailList />}
     </section>
   );
 }
 
 function MailList() {
   const [offset, setOffset] = useState(0);
-  const [mail, setMail] = useState<SandboxMailSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => void listSandboxMail(offset).then(setMail, (e: Error) => setError(e.message)), [offset]);
-  if (error) return <p role="alert" className="error">{error}</p>;
+  const { data: mail, error } = useQuery({ queryKey: queryKeys.sandboxMail.page(offset), queryFn: () => listSandboxMail(offset) });
+  if (error) return <p role="alert" className="error">{error.message}</p>;
   if (!mail) return <p className="muted">Loading…</p>;
   return (
     <>
@@ -49,11 +48,8 @@ function MailList() {
 }
 
 function MailMessage({ id }: { id: string }) {
-  const [mail, setMail] = useState<SandboxMail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => getSandboxMail(id).then(setMail, (e: Error) => setError(e.message)), [id]);
-  useEffect(() => void load(), [load]);
-  if (error) return <p role="alert" className="error">{error}</p>;
+  const { data: mail, error } = useQuery({ queryKey: queryKeys.sandboxMail.detail(id), queryFn: () => getSandboxMail(id) });
+  if (error) return <p role="alert" className="error">{error.message}</p>;
   if (!mail) return <p className="muted">Loading…</p>;
   return (
     <article className="mail-message">

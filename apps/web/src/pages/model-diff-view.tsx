@@ -1,4 +1,4 @@
-import type { SegmentModelDiff } from '../api/segments';
+import type { SegmentModelDiff } from '@segflow/api-contracts';
 
 /** The candidate-vs-active diff: segment sizes before/after and how many leads move where. */
 export function ModelDiffView({ diff }: { diff: SegmentModelDiff }) {

@@ -1,5 +1,6 @@
+import type { RepCalendar } from '@segflow/api-contracts';
 import { useState } from 'react';
-import { addOutOfOffice, removeOutOfOffice, type RepCalendar } from '../api/calendars';
+import { addOutOfOffice, removeOutOfOffice } from '../api/calendars';
 import { ApiError } from '../api/http';
 import { localInputToIso } from './calendar-form';
 

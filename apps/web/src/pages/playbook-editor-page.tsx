@@ -1,20 +1,29 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useState } from 'react';
-import { getPlaybook, type PlaybookDetail } from '../api/playbooks';
+import { useCallback, useState } from 'react';
+import { getPlaybook } from '../api/playbooks';
 import { PlaybookEditor } from '../editor/playbook-editor';
-import { Link } from '../router';
+import { Link } from 'react-router-dom';
+import { queryKeys } from '../query/keys';
 
 /** Loads a playbook and opens the editor; a reset remounts the editor on the server's draft. */
 export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
-  const [detail, setDetail] = useState<PlaybookDetail | null>(null);
+  // The editor owns the draft once open: no refetch behind its back (focus, staleness), only refresh and reset; and
+  // nothing cached once it closes, so reopening never starts the editor on an old draft.
+  const { data: detail, error } = useQuery({
+    queryKey: queryKeys.playbooks.detail(playbookId),
+    queryFn: () => getPlaybook(playbookId),
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
   const [generation, setGeneration] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const refresh = useCallback(() => getPlaybook(playbookId).then(setDetail, (e: Error) => setError(e.message)), [playbookId]);
+  const queryClient = useQueryClient();
+  const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: queryKeys.playbooks.detail(playbookId) }), [queryClient, playbookId]);
   const reset = useCallback(() => void refresh().then(() => setGeneration((g) => g + 1)), [refresh]);
-  useEffect(() => void refresh(), [refresh]);
 
-  if (error) return <section><p role="alert" className="error">{error}</p><Link to="/playbooks">Back to playbooks</Link></section>;
+  if (error) return <section><p role="alert" className="error">{error.message}</p><Link to="/playbooks">Back to playbooks</Link></section>;
   if (!detail) return <section><p className="muted">Loading…</p></section>;
   return (
     <section className="full">

@@ -1,28 +1,30 @@
-import { FormEvent, useEffect, useState } from 'react';
-import { createPlaybook, listPlaybooks, type PlaybookSummary } from '../api/playbooks';
-import { listSegments, type Segment } from '../api/segments';
-import { Link, navigate } from '../router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
+import { createPlaybook, listPlaybooks } from '../api/playbooks';
+import { listSegments } from '../api/segments';
+import { Link, useNavigate } from 'react-router-dom';
+import { queryKeys } from '../query/keys';
 
 /** Every playbook with its bound segment, live version, status, runs and last edit; creates new ones. */
 export function PlaybooksListPage() {
-  const [playbooks, setPlaybooks] = useState<PlaybookSummary[] | null>(null);
-  const [segments, setSegments] = useState<Segment[]>([]);
+  const navigate = useNavigate();
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    listPlaybooks().then(setPlaybooks, (e: Error) => setError(e.message));
-    listSegments().then(setSegments, () => setSegments([]));
-  }, []);
-
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) return;
-    try {
-      const created = await createPlaybook({ name: name.trim() });
+  const playbooksQuery = useQuery({ queryKey: queryKeys.playbooks.list, queryFn: listPlaybooks });
+  const segments = useQuery({ queryKey: queryKeys.segments.list, queryFn: listSegments }).data ?? [];
+  const queryClient = useQueryClient();
+  const createMutation = useMutation({
+    mutationFn: createPlaybook,
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: queryKeys.playbooks.all });
       navigate(`/playbooks/${created.id}`);
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    },
+  });
+  const playbooks = playbooksQuery.data ?? null;
+  const error = (createMutation.error ?? playbooksQuery.error)?.message;
+
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim()) createMutation.mutate({ name: name.trim() });
   };
   const segmentName = (id: string | null) => (id ? (segments.find((s) => s.id === id)?.name ?? id) : '—');
 

@@ -1,5 +1,6 @@
+import type { RepCalendar } from '@segflow/api-contracts';
 import { useEffect, useState } from 'react';
-import { getRepCalendar, setRepCalendar, type RepCalendar } from '../api/calendars';
+import { getRepCalendar, setRepCalendar } from '../api/calendars';
 import { ApiError } from '../api/http';
 import { TIME_ZONES, withCurrent } from '../editor/time-zones';
 import { dayRowsOf, describeCalendarIssue, formatHolidayLines, parseHolidayLines, toWeeklyHours, WEEKDAY_NAMES, type DayRow } from './calendar-form';

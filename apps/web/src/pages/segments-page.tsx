@@ -1,24 +1,26 @@
+import type { Segment, SegmentModel, SegmentModelDiff } from '@segflow/api-contracts';
 import './pages.css';
-import { useEffect, useState } from 'react';
-import { listPlaybooks, type PlaybookSummary } from '../api/playbooks';
-import { decideSegmentModel, getSegmentModel, getSegmentModelDiff, listSegments, retrainSegments, type Segment, type SegmentModel, type SegmentModelDiff } from '../api/segments';
-import { Link } from '../router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { listPlaybooks } from '../api/playbooks';
+import { decideSegmentModel, getSegmentModel, getSegmentModelDiff, listSegments, retrainSegments } from '../api/segments';
+import { Link } from 'react-router-dom';
+import { queryKeys } from '../query/keys';
 import { CentroidChart } from './centroid-chart';
 import { ModelDiffView } from './model-diff-view';
 
 /** Segments with size, description, colour, centroid chart and bound playbook; retrain → diff → approve/discard. */
 export function SegmentsPage() {
-  const [segments, setSegments] = useState<Segment[]>([]);
-  const [playbooks, setPlaybooks] = useState<PlaybookSummary[]>([]);
+  const segmentsQuery = useQuery({ queryKey: queryKeys.segments.list, queryFn: listSegments });
+  const playbooks = useQuery({ queryKey: queryKeys.playbooks.list, queryFn: listPlaybooks }).data ?? [];
+  const segments = segmentsQuery.data ?? [];
+  const queryClient = useQueryClient();
   const [candidate, setCandidate] = useState<SegmentModel | null>(null);
   const [diff, setDiff] = useState<SegmentModelDiff | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const refresh = () => {
-    listSegments().then(setSegments, (e: Error) => setMessage(e.message));
-    listPlaybooks().then(setPlaybooks, () => setPlaybooks([]));
-  };
-  useEffect(refresh, []);
+  // A new active model moves leads between segments: everything that shows a segment refetches.
+  const refresh = () => [queryKeys.segments.all, queryKeys.leads.all].forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
 
   const retrain = async () => {
     setBusy(true);
@@ -65,7 +67,7 @@ export function SegmentsPage() {
       <div className="button-row">
         <button type="button" className="primary" onClick={() => void retrain()} disabled={busy || candidate !== null}>{busy ? 'Retraining…' : 'Retrain'}</button>
       </div>
-      {message && <p role="status">{message}</p>}
+      {(message ?? segmentsQuery.error?.message) && <p role="status">{message ?? segmentsQuery.error?.message}</p>}
       {candidate && (
         <div className="card" aria-label="Candidate model">
           <h2>Candidate model</h2>
@@ -84,7 +86,7 @@ export function SegmentsPage() {
             <article key={segment.id} className="card segment-card" style={{ borderTopColor: segment.colour }} data-testid={`segment-${segment.id}`}>
               <h2><span className="swatch" style={{ background: segment.colour }} />{segment.name}</h2>
               <p>{segment.description}</p>
-              <p><strong>{segment.size}</strong> leads{segment.conversionRate !== null && segment.conversionRate !== undefined ? ` · ${(segment.conversionRate * 100).toFixed(1)}% converted` : ''}</p>
+              <p><strong>{segment.size}</strong> leads · {(segment.conversionRate * 100).toFixed(1)}% converted</p>
               <p>Playbook: {playbook ? <Link to={`/playbooks/${playbook.id}`}>{playbook.name}</Link> : <span className="muted">none</span>}</p>
               <CentroidChart centroid={segment.centroid} colour={segment.colour} />
             </article>

@@ -1,5 +1,6 @@
+import type { TeamSummary } from '@segflow/api-contracts';
 import { useEffect, useState } from 'react';
-import { setTeamHolidays, type TeamSummary } from '../api/calendars';
+import { setTeamHolidays } from '../api/calendars';
 import { ApiError } from '../api/http';
 import { describeCalendarIssue, formatHolidayLines, parseHolidayLines } from './calendar-form';
 

@@ -1,10 +1,14 @@
+import type { SandboxMessage } from '@segflow/api-contracts';
 import './pages.css';
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
 import { ApiError } from '../api/http';
-import {
-  answerAsLead, listSandboxConversations, openSandboxConversation, type SandboxConversation, type SandboxMessage,
-} from '../api/whatsapp-sandbox';
+import { answerAsLead, listSandboxConversations, openSandboxConversation } from '../api/whatsapp-sandbox';
+import { queryKeys } from '../query/keys';
 import { describeAnswerOutcome, messageToAnswer } from './whatsapp-sandbox-thread';
+
+/** The sandbox has no stream: conversations and the open thread are re-read this often. */
+const SANDBOX_REFRESH_MS = 3000;
 
 const STATUS_TICKS: Record<SandboxMessage['status'], string> = { accepted: '🕓', sent: '✓', delivered: '✓✓', read: '✓✓ read', received: '' };
 
@@ -13,27 +17,24 @@ const STATUS_TICKS: Record<SandboxMessage['status'], string> = { accepted: '🕓
  * and a box to answer as the lead — posted to our webhook, signed, exactly as Meta would post it.
  */
 export function WhatsAppSandboxPage() {
-  const [conversations, setConversations] = useState<SandboxConversation[] | null>(null);
   const [phone, setPhone] = useState<string | null>(null);
-  const [messages, setMessages] = useState<SandboxMessage[]>([]);
   const [text, setText] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const refresh = useCallback(async () => {
-    try {
-      setConversations(await listSandboxConversations());
-      if (phone) setMessages(await openSandboxConversation(phone));
-    } catch (e) {
-      setError(e instanceof ApiError && e.status === 404 ? 'The WhatsApp sandbox is off: Segflow is talking to Meta (WHATSAPP_ACCESS_TOKEN is set).' : (e as Error).message);
-    }
-  }, [phone]);
-
-  useEffect(() => {
-    void refresh();
-    const timer = window.setInterval(() => void refresh(), 3000);
-    return () => window.clearInterval(timer);
-  }, [refresh]);
+  const [failure, setError] = useState<string | null>(null);
+  const listed = useQuery({ queryKey: queryKeys.whatsappSandbox.all, queryFn: listSandboxConversations, refetchInterval: SANDBOX_REFRESH_MS });
+  const thread = useQuery({
+    queryKey: queryKeys.whatsappSandbox.conversation(phone ?? ''),
+    queryFn: () => openSandboxConversation(phone!),
+    enabled: phone !== null,
+    refetchInterval: SANDBOX_REFRESH_MS,
+  });
+  const conversations = listed.data ?? null;
+  const messages = phone === null ? [] : (thread.data ?? []);
+  const loadError = listed.error ?? thread.error;
+  const error =
+    failure ?? (loadError && (loadError instanceof ApiError && loadError.status === 404 ? 'The WhatsApp sandbox is off: Segflow is talking to Meta (WHATSAPP_ACCESS_TOKEN is set).' : loadError.message));
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.whatsappSandbox.all });
 
   const send = async (body: string) => {
     if (!phone || !body.trim()) return;

@@ -1,8 +1,8 @@
-import type { SandboxMessage } from '../api/whatsapp-sandbox';
+import type { SandboxMessage } from '@segflow/api-contracts';
 import { describeAnswerOutcome, messageToAnswer } from './whatsapp-sandbox-thread';
 
 const message = (wamid: string, direction: SandboxMessage['direction']): SandboxMessage => ({
-  wamid, phone: '+919812345678', direction, type: 'text', body: wamid, contextWamid: null, status: 'delivered', createdAt: '2026-03-02T10:00:00.000Z',
+  wamid, phone: '+919812345678', direction, type: 'text', body: wamid, template: null, contextWamid: null, callbackData: null, status: 'delivered', createdAt: '2026-03-02T10:00:00.000Z',
 });
 
 describe('messageToAnswer', () => {
@@ -18,7 +18,7 @@ describe('messageToAnswer', () => {
 
 describe('describeAnswerOutcome', () => {
   it('says whether the webhook matched a lead', () => {
-    expect(describeAnswerOutcome({ events: 1, unmatched: [] })).toMatch(/1 event recorded/);
-    expect(describeAnswerOutcome({ events: 0, unmatched: ['wamid.x'] })).toMatch(/unmatched/);
+    expect(describeAnswerOutcome({ events: 1, unmatched: [], unreadable: 0 })).toMatch(/1 event recorded/);
+    expect(describeAnswerOutcome({ events: 0, unmatched: ['wamid.x'], unreadable: 0 })).toMatch(/unmatched/);
   });
 });

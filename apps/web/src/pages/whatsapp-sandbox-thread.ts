@@ -1,4 +1,4 @@
-import type { SandboxAnswerOutcome, SandboxMessage } from '../api/whatsapp-sandbox';
+import type { SandboxAnswerOutcome, SandboxMessage } from '@segflow/api-contracts';
 
 /** The message an answer quotes by default (`context.id`): our newest outbound message, or null. */
 export function messageToAnswer(messages: readonly SandboxMessage[]): SandboxMessage | null {

@@ -4,11 +4,13 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Public } from '../../auth/auth.decorators';
 import { ZodBodyPipe } from '../../common/zod-body.pipe';
+import { acceptsContract } from '../../common/accepts-contract';
+import type { SandboxAnswerOutcome, SandboxAnswerRequest, SandboxConversation, SandboxMessage } from '@segflow/api-contracts';
 import { SandboxGraphError } from './sandbox-graph-request';
 import { WhatsAppSandboxService } from './whatsapp-sandbox.service';
 
 const phoneSchema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 phone number such as +919812345678');
-const answerSchema = z.object({ text: z.string().trim().min(1).max(4096), contextWamid: z.string().min(1).max(256).nullable().optional() });
+const answerSchema = acceptsContract<SandboxAnswerRequest>()(z.object({ text: z.string().trim().min(1).max(4096), contextWamid: z.string().min(1).max(256).nullable().optional() }));
 
 function phoneOrThrow(phone: string): string {
   return new ZodBodyPipe(phoneSchema).transform(phone);
@@ -49,20 +51,20 @@ export class WhatsAppSandboxController {
 
   @Get()
   @ApiOperation({ summary: 'SANDBOX: every number the sandbox talked to, newest first' })
-  list() {
+  list(): Promise<SandboxConversation[]> {
     return this.sandbox.conversations();
   }
 
   @Get(':phone')
   @ApiOperation({ summary: 'SANDBOX: one conversation; opening it marks delivered messages read (signed `read` status webhooks)' })
-  open(@Param('phone') phone: string) {
+  open(@Param('phone') phone: string): Promise<SandboxMessage[]> {
     return this.sandbox.openConversation(phoneOrThrow(phone));
   }
 
   @Post(':phone/messages')
   @HttpCode(200)
   @ApiOperation({ summary: 'SANDBOX: answer as the lead: posts a signed inbound-message webhook (with context.id of the message answered)' })
-  answer(@Param('phone') phone: string, @Body(new ZodBodyPipe(answerSchema)) body: z.infer<typeof answerSchema>) {
+  answer(@Param('phone') phone: string, @Body(new ZodBodyPipe(answerSchema)) body: z.infer<typeof answerSchema>): Promise<SandboxAnswerOutcome> {
     return this.sandbox.answerAsLead(phoneOrThrow(phone), body.text, body.contextWamid ?? null);
   }
 }

@@ -1,0 +1,54 @@
+import { createBrowserRouter, Navigate, useParams, type RouteObject } from 'react-router-dom';
+import { Shell, HomeRedirect } from './app';
+import { SignInPage } from './pages/sign-in-page';
+import { InboxPage } from './pages/inbox-page';
+import { CalendarPage } from './pages/calendar-page';
+import { DashboardPage } from './pages/dashboard-page';
+import { DeadLettersPage } from './pages/dead-letters-page';
+import { LeadDetailPage } from './pages/lead-detail-page';
+import { LeadsListPage } from './pages/leads-list-page';
+import { MailPage } from './pages/mail-page';
+import { PlaybookEditorPage } from './pages/playbook-editor-page';
+import { PlaybooksListPage } from './pages/playbooks-list-page';
+import { SegmentsPage } from './pages/segments-page';
+import { WhatsAppSandboxPage } from './pages/whatsapp-sandbox-page';
+import { SIGN_IN_PATH } from './auth/session';
+import './pages/pages.css';
+
+function LeadRoute() {
+  return <LeadDetailPage leadId={useParams().leadId!} />;
+}
+
+function PlaybookRoute() {
+  const { playbookId } = useParams();
+  // A new playbook id is a new editor: no state of the previous one carries over.
+  return <PlaybookEditorPage key={playbookId} playbookId={playbookId!} />;
+}
+
+/**
+ * Every page of the app. A data router, so `useBlocker` can hold a navigation (in-app links and the Back button)
+ * while the playbook editor has unsaved changes.
+ */
+export const ROUTES: RouteObject[] = [
+  { path: SIGN_IN_PATH, element: <SignInPage /> },
+  {
+    element: <Shell />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'leads', element: <LeadsListPage /> },
+      { path: 'leads/:leadId', element: <LeadRoute /> },
+      { path: 'playbooks', element: <PlaybooksListPage /> },
+      { path: 'playbooks/:playbookId', element: <PlaybookRoute /> },
+      { path: 'segments', element: <SegmentsPage /> },
+      { path: 'inbox', element: <InboxPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'calendar', element: <CalendarPage /> },
+      { path: 'mail/:mailId?', element: <MailPage /> },
+      { path: 'whatsapp-sandbox', element: <WhatsAppSandboxPage /> },
+      { path: 'dead-letters', element: <DeadLettersPage /> },
+      { path: '*', element: <Navigate to="/" replace /> },
+    ],
+  },
+];
+
+export const createAppRouter = () => createBrowserRouter(ROUTES);

@@ -1,0 +1,60 @@
+/** Outcomes a rep records when completing a task. */
+export const TASK_OUTCOMES = ['connected', 'no_answer', 'meeting_booked', 'not_interested'] as const;
+export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
+
+/** An open task as the inbox shows it (`GET /api/inbox`), with the "why now" context. */
+export interface InboxItem {
+  id: string;
+  title: string;
+  description: string | null;
+  taskType: string;
+  priority: string;
+  dueAt: string;
+  createdAt: string;
+  assigneeId: string | null;
+  runId: string | null;
+  nodeId: string | null;
+  slaDueAt: string | null;
+  slaBreached: boolean;
+  score: number;
+  lead: { id: string; name: string | null; company: string | null; email: string | null; phone: string | null; city: string | null; country: string | null };
+  segment: { id: string; name: string; enteredAt: string; enterReason: string } | null;
+  step: { playbookId: string; playbookName: string; version: number; nodeId: string | null } | null;
+  recentEvents: { type: string; occurredAt: string; data: unknown }[];
+  /** Short sentences on why this lead is worth a call now. */
+  whyNow: string[];
+}
+
+/** One entry of a task's activity (`GET /api/inbox/tasks/:id/activity`). */
+export interface TaskActivity {
+  kind: 'note' | 'snoozed' | 'reassigned' | 'completed';
+  actorId: string | null;
+  body: string | null;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** Body of `POST /api/inbox/tasks/:id/complete`. */
+export interface CompleteTaskRequest {
+  outcome: TaskOutcome;
+  note?: string;
+}
+
+/** Body of `POST /api/inbox/tasks/:id/snooze`: an ISO instant. */
+export interface SnoozeTaskRequest {
+  until: string;
+}
+
+/** Body of `POST /api/inbox/tasks/:id/notes`. */
+export interface TaskNoteRequest {
+  body: string;
+}
+
+/** Body of `POST /api/inbox/tasks/:id/reassign`. */
+export interface ReassignTaskRequest {
+  repId: string;
+  reason?: string;
+}
+
+/** Server-Sent Events: `changed` whenever a task this inbox shows changes (GET /api/inbox/stream). */
+export const INBOX_STREAM_PATH = '/api/inbox/stream';

@@ -1,0 +1,90 @@
+import type { FieldIssue } from '@segflow/scoring';
+
+/** Channels a lead has (not) opted into. */
+export interface LeadConsent {
+  email: boolean;
+  whatsapp: boolean;
+  linkedin: boolean;
+}
+
+/**
+ * One row of `GET /api/leads`, newest first.
+ *
+ * @example
+ * const lead: LeadSummary = { id, externalId: 'crm-42', name: 'Asha', email: null, ..., segment: { id, name: 'Hot inbound', colour: '#e4572e' }, score: 71 };
+ */
+export interface LeadSummary {
+  id: string;
+  externalId: string;
+  name: string | null;
+  email: string | null;
+  company: string | null;
+  industry: string | null;
+  headcount: number | null;
+  city: string | null;
+  country: string | null;
+  timezone: string | null;
+  ownerId: string | null;
+  consent: LeadConsent;
+  createdAt: string;
+  intakeRecordedAt: string | null;
+  /** The segment the lead is in now, if any. */
+  segment: { id: string; name: string; colour: string } | null;
+  /** libs/scoring leadScore (0–100) as of the lead's last event; null before its first event. */
+  score: number | null;
+}
+
+/** Server-side filters of `GET /api/leads` (query string). */
+export interface LeadFilters {
+  search?: string;
+  segmentId?: string;
+  ownerId?: string;
+  minScore?: number;
+}
+
+/** A period of segment membership on the lead detail. */
+export interface LeadMembership {
+  membershipId: string;
+  segmentId: string;
+  segmentName: string;
+  enteredAt: string;
+  exitedAt: string | null;
+  reason: string;
+  exitReason: string | null;
+  triggerEventId: string | null;
+}
+
+/** An event of the lead detail, newest first. */
+export interface LeadEvent {
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  receivedAt: string;
+  channel: string | null;
+  properties: Record<string, unknown>;
+}
+
+/** `GET /api/leads/:id`: the lead plus its features, current segment, membership history and recent events. */
+export interface LeadDetail extends LeadSummary {
+  segment: { id: string; name: string; colour: string; enteredAt: string } | null;
+  /** Raw features now (libs/scoring FEATURE_NAMES), or null before the first event. */
+  features: Record<string, number> | null;
+  eventCount: number;
+  convertedAt: string | null;
+  memberships: LeadMembership[];
+  events: LeadEvent[];
+}
+
+/** The fields of `POST /api/leads` the web form sends (the API validates the whole lead with libs/scoring `leadInputSchema`). */
+export interface NewLeadRequest {
+  externalId: string;
+  name?: string;
+  email?: string;
+  company?: string;
+  city?: string;
+}
+
+/** Outcome of one lead of `POST /api/leads` (201 created, 200 updated, 400 rejected when sent alone). */
+export type LeadUpsertResult =
+  | { index: number; status: 'created' | 'updated'; id: string; externalId: string; warnings?: FieldIssue[] }
+  | { index: number; status: 'rejected'; issues: FieldIssue[] };
