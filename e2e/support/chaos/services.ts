@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres } from '../../../tools/lib/postgres.mjs';
+import { startTemporalDevServer } from '../../../tools/lib/temporal-server.mjs';
+import { testAdminUrl, testTemporalAddress } from '../../../tools/testing/test-database';
+import { ARTIFACTS_DIR } from '../stack';
+import { freePort } from '../free-port';
+
+/** PostgreSQL and Temporal under a chaos run; the restarts exist only on instances the run started itself. */
+export interface ChaosServices {
+  adminUrl: string;
+  temporalAddress: string;
+  restartPostgres?(): Promise<void>;
+  restartTemporal?(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The jest run's shared PostgreSQL and Temporal: other suites use them, so nothing here may restart them. */
+export function sharedServices(): ChaosServices {
+  return { adminUrl: testAdminUrl(), temporalAddress: testTemporalAddress(), stop: async () => {} };
+}
+
+/**
+ * A PostgreSQL and a Temporal dev server of this run's own, on fixed ports, with their data in files that survive a
+ * restart (PostgreSQL's data directory, Temporal's SQLite file): a restart is a stop and a start on the same port.
+ */
+export async function ownServices(temporalCli: string): Promise<ChaosServices> {
+  const dir = mkdtempSync(join(tmpdir(), 'segflow-chaos-'));
+  const pgPort = await freePort();
+  const temporalPort = await freePort();
+  const startPostgres = () => startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: pgPort });
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const temporalLog = openSync(join(ARTIFACTS_DIR, 'chaos-temporal.log'), 'a');
+  const startTemporal = () => startTemporalDevServer({ cli: temporalCli, port: temporalPort, dbFile: join(dir, 'temporal.sqlite'), logFile: temporalLog });
+  let postgres = await startPostgres();
+  let temporal = await startTemporal();
+  return {
+    adminUrl: postgres.adminUrl,
+    temporalAddress: temporal.address,
+    restartPostgres: async () => {
+      await postgres.stop();
+      postgres = await startPostgres();
+    },
+    restartTemporal: async () => {
+      await temporal.stop();
+      temporal = await startTemporal();
+    },
+    stop: async () => {
+      await Promise.all([temporal.stop(), postgres.stop()]);
+      // As root the data directory may have been moved where the postgres user can reach it.
+      for (const path of [dir, postgres.dataDir]) rmSync(path, { recursive: true, force: true });
+    },
+  };
+}
