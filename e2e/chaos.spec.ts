@@ -14,13 +14,13 @@ const LONG = process.env.SEGFLOW_CHAOS === 'long';
 
 const SHORT: ChaosOptions = {
   faults: [FAULTS.workerKill!, FAULTS.apiKill!, FAULTS.apiPostgresPartition!, FAULTS.workerTemporalPartition!],
-  traffic: { intervalMs: 3_000, gapMs: 1_000, stopEvery: 4 },
+  traffic: { intervalMs: 4_000, gapMs: 1_000, stopEvery: 4 },
   warmupMs: 3_000,
   onProgress: (line) => process.stdout.write(`${line}\n`),
 };
 const FULL: ChaosOptions = {
   faults: Object.values(FAULTS),
-  traffic: { intervalMs: 1_000, gapMs: 1_000, stopEvery: 4 },
+  traffic: { intervalMs: 2_000, gapMs: 1_000, stopEvery: 4 },
   warmupMs: 10_000,
   onProgress: SHORT.onProgress,
 };

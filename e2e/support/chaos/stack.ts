@@ -107,7 +107,8 @@ export async function startChaosStack(name: string, services: ChaosServices): Pr
       worker = startWorkerProcess(target, workerEnv);
     },
     stop: async () => {
-      await Promise.all([api?.kill('SIGTERM'), worker.stop('SIGTERM')]);
+      // Throw-away processes: a graceful stop would wait for whatever the last fault left in flight.
+      await Promise.all([api?.kill('SIGKILL'), worker.stop('SIGKILL')]);
       await Promise.all([pool.end(), apiToPostgres.close(), workerToTemporal.close(), sink.stop()]);
     },
   };
