@@ -32,8 +32,11 @@ async function main() {
   await ensureDependencies(root);
   const { ensureTemporalCli } = await import('./lib/temporal-cli.mjs');
   const cli = await ensureTemporalCli();
-  const { build } = await import('./lib/build.mjs');
-  await build(root);
+  // --no-build: rerun against the build already there (the build takes minutes on 2 cores).
+  if (!process.argv.includes('--no-build')) {
+    const { build } = await import('./lib/build.mjs');
+    await build(root);
+  }
 
   const reportFile = join(root, '.segflow', 'chaos-report.json');
   mkdirSync(dirname(reportFile), { recursive: true });

@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../../../tools/lib/postgres.mjs';
+import { createInterface } from 'node:readline';
 import { startTemporalDevServer } from '../../../tools/lib/temporal-server.mjs';
 import { testAdminUrl, testTemporalAddress } from '../../../tools/testing/test-database';
 import { ARTIFACTS_DIR } from '../stack';
@@ -29,19 +30,15 @@ export async function ownServices(temporalCli: string): Promise<ChaosServices> {
   const dir = mkdtempSync(join(tmpdir(), 'segflow-chaos-'));
   const pgPort = await freePort();
   const temporalPort = await freePort();
-  const startPostgres = () => startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: pgPort });
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const temporalLog = openSync(join(ARTIFACTS_DIR, 'chaos-temporal.log'), 'a');
   const startTemporal = () => startTemporalDevServer({ cli: temporalCli, port: temporalPort, dbFile: join(dir, 'temporal.sqlite'), logFile: temporalLog });
-  let postgres = await startPostgres();
+  const postgres = await startPostgresServer(join(dir, 'pg'), pgPort);
   let temporal = await startTemporal();
   return {
     adminUrl: postgres.adminUrl,
     temporalAddress: temporal.address,
-    restartPostgres: async () => {
-      await postgres.stop();
-      postgres = await startPostgres();
-    },
+    restartPostgres: postgres.restart,
     restartTemporal: async () => {
       await temporal.stop();
       temporal = await startTemporal();
@@ -51,5 +48,35 @@ export async function ownServices(temporalCli: string): Promise<ChaosServices> {
       // As root the data directory may have been moved where the postgres user can reach it.
       for (const path of [dir, postgres.dataDir]) rmSync(path, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * tools/testing/postgres-server.mjs as a child process (jest cannot load the ESM-only binaries package itself): its
+ * stdout says when the server is ready, its stdin restarts and stops it.
+ */
+async function startPostgresServer(dataDir: string, port: number) {
+  const child = spawn(process.execPath, [join(__dirname, '../../../tools/testing/postgres-server.mjs'), dataDir, String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const ready: Array<(line: { adminUrl: string; dataDir: string }) => void> = [];
+  // Its other lines are progress ("initialising PostgreSQL data in …").
+  createInterface({ input: child.stdout! }).on('line', (line) => line.startsWith('{') && ready.shift()?.(JSON.parse(line)));
+  const nextReady = () => new Promise<{ adminUrl: string; dataDir: string }>((resolve, reject) => {
+    ready.push(resolve);
+    child.once('exit', (code) => reject(new Error(`PostgreSQL controller exited (code ${code})`)));
+  });
+  const first = await nextReady();
+  return {
+    adminUrl: first.adminUrl,
+    dataDir: first.dataDir,
+    restart: async () => {
+      const restarted = nextReady();
+      child.stdin!.write('restart\n');
+      await restarted;
+    },
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.stdin!.end('stop\n');
+    }),
   };
 }
