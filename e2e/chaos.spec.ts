@@ -14,7 +14,7 @@ const LONG = process.env.SEGFLOW_CHAOS === 'long';
 
 const SHORT: ChaosOptions = {
   faults: [FAULTS.workerKill!, FAULTS.apiKill!, FAULTS.apiPostgresPartition!, FAULTS.workerTemporalPartition!],
-  traffic: { intervalMs: 4_000, gapMs: 1_000, stopEvery: 4 },
+  traffic: { intervalMs: 6_000, gapMs: 1_000, stopEvery: 4 },
   warmupMs: 3_000,
   onProgress: (line) => process.stdout.write(`${line}\n`),
 };
@@ -43,7 +43,7 @@ describe(`fault suite (${LONG ? 'long' : 'short'} version): steady traffic while
 
     expect(report.totals).toMatchObject({
       eventsLost: 0, entriesWithoutRun: 0, entriesWithMoreThanOneRun: 0, duplicateMessages: 0, sentTouchesNotReceived: 0,
-      touchesAfterStop: 0, runsStillActive: 0, workflowsStillRunning: 0, clientFailures: [],
+      touchesAfterStop: 0, runsStillActive: 0, workflowsStillRunning: 0, outboxDeadLettered: 0, clientFailures: [],
     });
     // The traffic really flowed through the faults: events, entries with their runs, touches and stops.
     expect(report.totals.eventsSent).toBeGreaterThan(100);

@@ -22,7 +22,8 @@ function renderChaosTable({ faults, totals, durationSeconds, date }) {
     `Totals (${durationSeconds} s run, ${String(date).slice(0, 10)}): events sent ${t.eventsSent} / stored ${t.eventsStored} (lost ${t.eventsLost}); ` +
       `segment entries ${t.segmentEntries} / runs ${t.runs} (without a run ${t.entriesWithoutRun}, with more than one ${t.entriesWithMoreThanOneRun}); ` +
       `touches sent ${t.touchesSent}, duplicate messages ${t.duplicateMessages}, sent but not received ${t.sentTouchesNotReceived}, ` +
-      `touches after a stop ${t.touchesAfterStop}; runs still active ${t.runsStillActive}, workflows still running ${t.workflowsStillRunning}; ` +
+      `touches after a stop ${t.touchesAfterStop}; runs still active ${t.runsStillActive}, workflows still running ${t.workflowsStillRunning}, ` +
+      `outbox rows dead-lettered ${t.outboxDeadLettered ?? 'not counted'}; ` +
       `event items refused by a cut flush and sent again ${t.itemsRetried}; client requests that gave up ${t.clientFailures.length}.`,
   ].join('\n');
 }

@@ -22,6 +22,8 @@ export interface ChaosTotals {
   /** Runs still active in PostgreSQL / workflows still running in Temporal, after every run should have ended. */
   runsStillActive: number;
   workflowsStillRunning: number;
+  /** Outbox rows given up on after MAX_ATTEMPTS (their segment change waits for an operator's retry). */
+  outboxDeadLettered: number;
   itemsRetried: number;
   clientFailures: string[];
 }
@@ -46,6 +48,7 @@ export async function auditChaosRun(stack: ChaosStack, ledger: Ledger, since: Da
     [[...ledger.stops.values()]],
   );
   const [{ active }] = await q(`SELECT count(*)::int AS active FROM runs WHERE status = 'active'`);
+  const [{ dead }] = await q(`SELECT count(*)::int AS dead FROM outbox WHERE dead_lettered_at IS NOT NULL`);
   return {
     eventsSent: sent.length,
     eventsStored: stored,
@@ -60,6 +63,7 @@ export async function auditChaosRun(stack: ChaosStack, ledger: Ledger, since: Da
     touchesAfterStop: afterStop,
     runsStillActive: active,
     workflowsStillRunning: await runningWorkflows(stack, since),
+    outboxDeadLettered: dead,
     itemsRetried: ledger.itemsRetried,
     clientFailures: ledger.failures,
   };
