@@ -65,7 +65,7 @@ async function sessionHeaders(url: string): Promise<Record<string, string>> {
 }
 
 /** Starts the built API on `target` with `env` (e.g. OUTBOX_DISPATCHER=off) and waits until it is healthy. */
-export async function startApiProcess(target: ProcessTarget, env: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startApiProcess(target: ProcessTarget, env: Record<string, string> = {}, healthyWithinMs = 60_000): Promise<ApiProcess> {
   const port = await freePort();
   const child = launchOrThrow(`${target.name}-api-${port}`, 'apps/api/dist/main.js', {
     ...baseEnv(target), API_PORT: String(port), SEGFLOW_ADMIN_EMAIL: PROCESS_ADMIN.email, SEGFLOW_ADMIN_PASSWORD: PROCESS_ADMIN.password, ...env,
@@ -74,7 +74,7 @@ export async function startApiProcess(target: ProcessTarget, env: Record<string,
   const healthy = await eventually(
     () => fetch(`${url}/api/health`).then((r) => r.status, () => (child.exitCode === null ? 0 : -1)),
     (status) => status === 200 || status === -1,
-    60_000,
+    healthyWithinMs,
     200,
   );
   if (healthy !== 200) throw new Error(`API process on ${url} did not become healthy (see test-artifacts/${target.name}-api-${port}.log)`);
@@ -91,8 +91,8 @@ export async function startApiProcess(target: ProcessTarget, env: Record<string,
   return { url, request, kill: (signal = 'SIGTERM') => stopChild(child, signal) };
 }
 
-/** Starts the built worker (`apps/worker/dist/main.js`) on `target`; returns a stop function. */
-export function startWorkerProcess(target: ProcessTarget): { stop(signal?: NodeJS.Signals): Promise<void> } {
-  const child = launchOrThrow(`${target.name}-worker`, 'apps/worker/dist/main.js', baseEnv(target));
+/** Starts the built worker (`apps/worker/dist/main.js`) on `target` with `env`; returns a stop function. */
+export function startWorkerProcess(target: ProcessTarget, env: Record<string, string> = {}): { stop(signal?: NodeJS.Signals): Promise<void> } {
+  const child = launchOrThrow(`${target.name}-worker`, 'apps/worker/dist/main.js', { ...baseEnv(target), ...env });
   return { stop: (signal = 'SIGTERM') => stopChild(child, signal) };
 }

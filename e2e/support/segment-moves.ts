@@ -94,8 +94,8 @@ export const MOVES: Array<{ channel: Group; count: number; replyEvery: number; l
 
 const moverSeq = new Map<string, number>();
 
-/** The events of one move, spread over the last 10 days like the population's. */
-function moveEvents(externalId: string, move: (typeof MOVES)[number]): object[] {
+/** The events of one move, spread over the last 10 days like the population's (each call numbers them on). */
+export function moveEvents(externalId: string, move: (typeof MOVES)[number]): object[] {
   const now = Date.now();
   return Array.from({ length: move.count }, () => {
     const seq = moverSeq.get(externalId) ?? 0;

@@ -1,9 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const START = '<!-- bench:start -->';
-const END = '<!-- bench:end -->';
-
 function formatValue(value) {
   if (value === null || value === undefined) return '–';
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toPrecision(4);
@@ -29,11 +26,17 @@ export function renderBenchTable(resultsDir) {
   return ['| question | figure | baseline (same run) | ratio | machine | date |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
+/** Replaces what stands between the README's `<!-- name:start -->` and `<!-- name:end -->` markers with `text`. */
+export function replaceReadmeSection(readmePath, name, text) {
+  const [startMarker, endMarker] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
+  const readme = readFileSync(readmePath, 'utf8');
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
+  if (start < 0 || end < start) throw new Error(`README has no ${startMarker} … ${endMarker} section`);
+  writeFileSync(readmePath, `${readme.slice(0, start + startMarker.length)}\n${text}\n${readme.slice(end)}`);
+}
+
 /** Replaces the table between the bench markers of the README. */
 export function updateReadmeBenchTable(readmePath, resultsDir) {
-  const readme = readFileSync(readmePath, 'utf8');
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README has no ${START} … ${END} section`);
-  writeFileSync(readmePath, `${readme.slice(0, start + START.length)}\n${renderBenchTable(resultsDir)}\n${readme.slice(end)}`);
+  replaceReadmeSection(readmePath, 'bench', renderBenchTable(resultsDir));
 }

@@ -76,18 +76,25 @@ export async function insertHeldOutRun(q: Queryable, run: RunRow): Promise<void>
   );
 }
 
-/** Mirrors the interpreter's state of a run into its row (status, reason, node, path, end). */
-export async function recordRunState(q: Queryable, runId: string, state: RunState): Promise<void> {
+/**
+ * Mirrors the interpreter's state of a run into its row and `run_steps` in one statement (it runs inside a workflow
+ * task as a local activity, so its round trips are the task's latency). Never backwards: a local activity runs again
+ * when its workflow task is retried, so a state older than the stored one can arrive after it; ended runs stay ended
+ * and a path only grows (a stale 'active' would revive an exited run beside the lead's next one).
+ */
+export async function recordRunProgress(q: Queryable, runId: string, state: RunState): Promise<void> {
   await q.query(
-    `UPDATE runs SET status = $2, exit_reason = $3, current_node_id = $4, path = $5, ended_at = $6, updated_at = now()
-     WHERE id = $1`,
-    [runId, state.status, state.reason ?? null, state.currentNodeId, JSON.stringify(state.path), state.endedAt ?? null],
+    `WITH run AS (
+       UPDATE runs SET status = $3, exit_reason = $4, current_node_id = $5, path = $2::jsonb, ended_at = $6, updated_at = now()
+        WHERE id = $1 AND status = 'active' AND jsonb_array_length(path) <= jsonb_array_length($2::jsonb)
+       RETURNING id
+     )
+     INSERT INTO run_steps (run_id, node_id, visit, entered_at, outcome, note, left_at)
+     SELECT run.id, s."nodeId", s.visit, s."enteredAt", s.outcome, s.note, s."leftAt"
+       FROM run, jsonb_to_recordset($2::jsonb) AS s("nodeId" text, visit int, "enteredAt" timestamptz, outcome text, note text, "leftAt" timestamptz)
+     ON CONFLICT (run_id, node_id, visit) DO UPDATE SET outcome = EXCLUDED.outcome, note = EXCLUDED.note, left_at = EXCLUDED.left_at`,
+    [runId, JSON.stringify(state.path), state.status, state.reason ?? null, state.currentNodeId, state.endedAt ?? null],
   );
-}
-
-/** Mirrors a run's path into `run_steps`: new visits are inserted, known ones get their outcome, note and exit. */
-export async function recordSteps(q: Queryable, runId: string, path: readonly PathEntry[]): Promise<void> {
-  await q.query(UPSERT_RUN_STEPS_SQL, [runId, JSON.stringify(path)]);
 }
 
 /** The run with this id, or null. */
