@@ -20,7 +20,7 @@ import { freePort } from '../tools/lib/ports.mjs';
 import { ensureDatabase, startEmbeddedPostgres } from '../tools/lib/postgres.mjs';
 import { ensureTemporalCli } from '../tools/lib/temporal-cli.mjs';
 import { startTemporalDevServer } from '../tools/lib/temporal-server.mjs';
-import { measureCpu, timed } from './ingest-harness.mjs';
+import { measureCpu, summary, timed } from './ingest-harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
@@ -31,7 +31,8 @@ const { runMigrations } = require(join(root, 'apps/api/dist/database/data-source
 const { createWorker } = require(join(root, 'apps/worker/dist/create-worker.js'));
 const { recordingTouchProvider } = require(join(root, 'apps/worker/dist/activities/playbook-touch-provider.js'));
 const { WORKFLOW_BUNDLE_PATH } = require(join(root, 'apps/worker/dist/workflow-bundle.js'));
-const { simulateRun } = require(join(root, 'libs/playbook/dist/index.js'));
+const { simulateRun, startRun } = require(join(root, 'libs/playbook/dist/index.js'));
+const { UPSERT_RUN_STEPS_SQL } = require(join(root, 'libs/workflow-contracts/dist/index.js'));
 const { buildPlaybook, samplePlaybook, sampleLead } = require(join(root, 'libs/playbook/dist/testing/index.js'));
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
@@ -61,6 +62,10 @@ const oneTouch = buildPlaybook({
   edges: ['entry.next->hello', 'hello.next->done'],
 });
 
+/**
+ * Creates `count` leads and runs of the one-touch playbook the way the API's launch does (run-launcher.service.ts): the
+ * run's row and steps start out holding the interpreter's first step at `startedAt`, which the workflow is given.
+ */
 async function seedRuns(pool, count, prefix) {
   const { rows: [pb] } = await pool.query(`INSERT INTO playbooks (name, draft, status) VALUES ('bench', $1, 'active') RETURNING id`, [JSON.stringify(oneTouch)]);
   const { rows: [version] } = await pool.query(`INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, $2) RETURNING id`, [pb.id, JSON.stringify(oneTouch)]);
@@ -68,9 +73,14 @@ async function seedRuns(pool, count, prefix) {
   for (let i = 0; i < count; i += 1) {
     const { rows: [lead] } = await pool.query(`INSERT INTO leads (external_id, name, email) VALUES ($1, 'Bench Lead', $2) RETURNING id`, [`${prefix}-${i}`, `${prefix}${i}@bench.test`]);
     const runId = randomUUID();
-    await pool.query(`INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id) VALUES ($1, $2, $3, $4, 1, $5)`,
-      [runId, lead.id, pb.id, version.id, `bench-run-${runId}`]);
-    runs.push({ runId, leadId: lead.id, playbookId: pb.id, playbookVersionId: version.id });
+    const startedAt = new Date();
+    const { state } = startRun({ playbook: oneTouch, lead: leadOf(lead.id), now: startedAt, runId });
+    await pool.query(`WITH run AS (
+        INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id, status, current_node_id, path, started_at)
+        VALUES ($1, $3, $4, $5, 1, $6, $7, $8, $2::jsonb, $9))
+      ${UPSERT_RUN_STEPS_SQL}`,
+    [runId, JSON.stringify(state.path), lead.id, pb.id, version.id, `bench-run-${runId}`, state.status, state.currentNodeId, startedAt]);
+    runs.push({ runId, leadId: lead.id, playbookId: pb.id, playbookVersionId: version.id, startedAt: startedAt.toISOString() });
   }
   return runs;
 }
@@ -84,6 +94,30 @@ async function historyShape(client, workflowId) {
     types[type] = (types[type] ?? 0) + 1;
   }
   return { events: events.length, types, activities };
+}
+
+/**
+ * Workflow task latencies over the given workflows' histories: scheduled → started (waiting for a worker) and
+ * started → completed (inside the worker), in ms, and how many tasks timed out (the worker finished them after the
+ * server's 10 s workflow task timeout: the work is done again) or failed.
+ */
+async function workflowTaskLatencies(client, workflowIds) {
+  const toMs = (t) => Number(t.seconds) * 1000 + t.nanos / 1e6;
+  const waited = [];
+  const worked = [];
+  let timedOut = 0;
+  let failed = 0;
+  for (const id of workflowIds) {
+    const { events } = await client.workflow.getHandle(id).fetchHistory();
+    const at = new Map(events.map((e) => [Number(e.eventId), toMs(e.eventTime)]));
+    for (const e of events) {
+      if (e.workflowTaskStartedEventAttributes) waited.push(toMs(e.eventTime) - at.get(Number(e.workflowTaskStartedEventAttributes.scheduledEventId)));
+      if (e.workflowTaskCompletedEventAttributes) worked.push(toMs(e.eventTime) - at.get(Number(e.workflowTaskCompletedEventAttributes.startedEventId)));
+      if (e.workflowTaskTimedOutEventAttributes) timedOut += 1;
+      if (e.workflowTaskFailedEventAttributes) failed += 1;
+    }
+  }
+  return { scheduledToStartedMs: summary(waited), startedToCompletedMs: summary(worked), timedOut, failed };
 }
 
 /** Polls until `count()` reaches `target`; returns when it did (performance.now()), or throws after `timeoutMs`. */
@@ -113,9 +147,10 @@ async function startAndFinish(count, concurrency, start, done) {
   return { perSecond: perSecond(doneAt ?? completedAt), completionsPerSecond: perSecond(completedAt) };
 }
 
+const leadOf = (id) => sampleLead({ id, owner: null });
+
 function runInput(run) {
-  const lead = sampleLead({ id: run.leadId, owner: null });
-  return { ...run, playbookVersion: 1, graph: oneTouch, lead, paused: false, timeScale: 1 };
+  return { ...run, playbookVersion: 1, graph: oneTouch, lead: leadOf(run.leadId), paused: false, timeScale: 1 };
 }
 
 async function main() {
@@ -145,7 +180,8 @@ async function main() {
       maxConcurrentWorkflowTaskExecutions: 200, workflowTaskPollerBehavior: { type: 'autoscaling' }, workflowThreadPoolSize: 2,
     });
     const bareId = (round, i) => `bare-${round}-${i}-${taskQueue}`;
-    const bareRound = (round, count) => startAndFinish(count, CONCURRENCY, (i) => client.workflow.start('benchEmptyWorkflow', { args: [], taskQueue: bareQueue, workflowId: bareId(round, i) }));
+    const bareRound = (round, count) => startAndFinish(count, CONCURRENCY, (i) => client.workflow.start('benchEmptyWorkflow', { args: [], taskQueue: bareQueue, workflowId: bareId(round, i) }))
+      .then((r) => ({ ...r, workflowIds: Array.from({ length: count }, (_, i) => bareId(round, i)) }));
 
     // Figure: one-touch playbook runs, through the worker's own wiring; touches are recorded, not sent, and not rate-limited.
     const touchQueue = `${taskQueue}-touch`;
@@ -160,7 +196,7 @@ async function main() {
       const runIds = batch.map((r) => r.runId);
       return startAndFinish(count, CONCURRENCY,
         (i) => client.workflow.start('playbookRunWorkflow', { args: [runInput(batch[i])], taskQueue: touchQueue, workflowId: `bench-run-${batch[i].runId}` }),
-        () => waitForCount(() => sent(runIds), count, 300_000)).then((r) => ({ ...r, firstRun: runIds[0] }));
+        () => waitForCount(() => sent(runIds), count, 300_000)).then((r) => ({ ...r, workflowIds: runIds.map((id) => `bench-run-${id}`) }));
     };
 
     // Both workers poll throughout; the phases alternate, one at a time, so drift in the machine's load hits both.
@@ -179,9 +215,14 @@ async function main() {
     const bareCompletions = overall('bare', 'completionsPerSecond');
     // What Temporal does per workflow on each side: events in one history, by type.
     const historyEvents = {
-      touchRun: await historyShape(client, `bench-run-${rounds[0].touch.result.firstRun}`),
+      touchRun: await historyShape(client, rounds[0].touch.result.workflowIds[0]),
       bare: await historyShape(client, bareId(0, 0)),
     };
+    // Where a round's time went in Temporal, per round and side: workflow tasks waiting for and inside the worker.
+    const workflowTasks = [];
+    for (const { bare, touch } of rounds) {
+      workflowTasks.push({ touch: await workflowTaskLatencies(client, touch.result.workflowIds), bare: await workflowTaskLatencies(client, bare.result.workflowIds) });
+    }
     const steps = interpreterStepsPerSecond();
     const result = {
       name: 'playbook-runs',
@@ -193,10 +234,11 @@ async function main() {
       concurrency: CONCURRENCY,
       // Each round: per second, and CPU ms of this process (both workers and the client), the Temporal server and the
       // bench database's backends.
-      perRound: rounds.map(({ bare, touch }) => ({
+      perRound: rounds.map(({ bare, touch }, i) => ({
         touchesPerSecond: round(touch.result.perSecond), touchRunCompletionsPerSecond: round(touch.result.completionsPerSecond),
         bareCompletionsPerSecond: round(bare.result.completionsPerSecond), ratio: round(touch.result.perSecond / bare.result.completionsPerSecond, 3),
         cpu: { touches: cpuMs(touch.cpu), bare: cpuMs(bare.cpu) },
+        workflowTasks: workflowTasks[i],
       })),
       historyEvents,
       note: 'touches: first run start → last touch sent (createWorker, recording provider for email); baseline: first start → last completion of a workflow running one no-op activity; same count, concurrency, Temporal; rounds alternate after a warm-up; figures over all rounds',
