@@ -19,20 +19,19 @@ reserved AS (
   RETURNING 1)
 SELECT EXISTS (SELECT 1 FROM prior) OR EXISTS (SELECT 1 FROM reserved) AS reserved`;
 
-/** The per-lead daily cap across runs (`maxTouchesPerDay`), reserved before a touch goes out. */
-export function createLeadTouchCapActivities({ pool }: { pool: Pool }) {
-  return {
-    async reserveTouchSlot({ leadId, key, timeZone, now, cap }: ReserveTouchSlotInput): Promise<ReserveTouchSlotResult> {
-      const at = new Date(now);
-      try {
-        const { rows } = await pool.query<{ reserved: boolean }>(RESERVE_TOUCH_SLOT_SQL, [leadId, localDayKey(at, timeZone), key, cap]);
-        if (rows[0]!.reserved) return { kind: 'reserved' };
-      } catch (error) {
-        // The lead is gone: deliverTouch refuses the touch for good; no slot to keep for it.
-        if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return { kind: 'reserved' };
-        throw error;
-      }
-      return { kind: 'deferred', until: startOfNextLocalDay(at, timeZone).toISOString() };
-    },
-  };
+/**
+ * Reserves a slot of the lead's daily cap across runs (`maxTouchesPerDay`) for the touch `key`: `deliverTouch` calls it
+ * with its first reads, before it records the send intent.
+ */
+export async function reserveTouchSlot(pool: Pool, { leadId, key, timeZone, now, cap }: ReserveTouchSlotInput): Promise<ReserveTouchSlotResult> {
+  const at = new Date(now);
+  try {
+    const { rows } = await pool.query<{ reserved: boolean }>(RESERVE_TOUCH_SLOT_SQL, [leadId, localDayKey(at, timeZone), key, cap]);
+    if (rows[0]!.reserved) return { kind: 'reserved' };
+  } catch (error) {
+    // The lead is gone: deliverTouch refuses the touch for good; no slot to keep for it.
+    if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return { kind: 'reserved' };
+    throw error;
+  }
+  return { kind: 'deferred', until: startOfNextLocalDay(at, timeZone).toISOString() };
 }

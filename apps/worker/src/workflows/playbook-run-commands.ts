@@ -38,12 +38,9 @@ async function resultOf(call: () => Promise<CommandResult>): Promise<CommandResu
 export async function executeCommand(runId: string, command: Command, lead: LeadContext, now: Date, maxTouchesPerDay: number | null): Promise<CommandResult> {
   switch (command.kind) {
     case 'sendTouch': {
-      // Local: one idempotent statement in the worker, no extra round trip through the server per touch.
-      const slot = await localActivities.reserveTouchSlot({
-        leadId: command.leadId, key: command.idempotencyKey, timeZone: lead.timeZone, now: now.toISOString(), cap: maxTouchesPerDay,
-      });
-      if (slot.kind === 'deferred') return slot;
-      return resultOf(() => channelActivities(command.channel).deliverTouch({ runId, command }));
+      // The cap's slot is reserved by deliverTouch itself, right before the send intent: no step of its own.
+      const slot = { timeZone: lead.timeZone, now: now.toISOString(), cap: maxTouchesPerDay };
+      return resultOf(() => channelActivities(command.channel).deliverTouch({ runId, command, slot }));
     }
     case 'createTask':
       return resultOf(() => activities.createTask({ runId, command }));
