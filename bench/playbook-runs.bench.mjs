@@ -28,7 +28,7 @@ const { Client, Connection } = require('@temporalio/client');
 const { Worker, NativeConnection, bundleWorkflowCode, DefaultLogger } = require('@temporalio/worker');
 const { Pool } = require('pg');
 const { runMigrations } = require(join(root, 'apps/api/dist/database/data-source.js'));
-const { createWorker } = require(join(root, 'apps/worker/dist/create-worker.js'));
+const { createWorker, RUN_QUEUE_WORKFLOW_TASK_OPTIONS } = require(join(root, 'apps/worker/dist/create-worker.js'));
 const { recordingTouchProvider } = require(join(root, 'apps/worker/dist/activities/playbook-touch-provider.js'));
 const { WORKFLOW_BUNDLE_PATH } = require(join(root, 'apps/worker/dist/workflow-bundle.js'));
 const { simulateRun, startRun } = require(join(root, 'libs/playbook/dist/index.js'));
@@ -96,16 +96,20 @@ async function historyShape(client, workflowId) {
   return { events: events.length, types, activities };
 }
 
+/** Temporal's TimeoutType enum values a workflow task can time out with. */
+const TIMEOUT_TYPES = { 1: 'START_TO_CLOSE', 2: 'SCHEDULE_TO_START' };
+
 /**
  * Workflow task latencies over the given workflows' histories: scheduled → started (waiting for a worker) and
- * started → completed (inside the worker), in ms, and how many tasks timed out (the worker finished them after the
- * server's 10 s workflow task timeout: the work is done again) or failed.
+ * started → completed (inside the worker), in ms, and how many tasks failed or timed out, by timeout: START_TO_CLOSE
+ * (the worker finished a task after the server's 10 s workflow task timeout, so it is handed out and done again) or
+ * SCHEDULE_TO_START (a task waited on the worker's sticky queue past its timeout and went to the shared queue).
  */
 async function workflowTaskLatencies(client, workflowIds) {
   const toMs = (t) => Number(t.seconds) * 1000 + t.nanos / 1e6;
   const waited = [];
   const worked = [];
-  let timedOut = 0;
+  const timedOut = {};
   let failed = 0;
   for (const id of workflowIds) {
     const { events } = await client.workflow.getHandle(id).fetchHistory();
@@ -113,7 +117,11 @@ async function workflowTaskLatencies(client, workflowIds) {
     for (const e of events) {
       if (e.workflowTaskStartedEventAttributes) waited.push(toMs(e.eventTime) - at.get(Number(e.workflowTaskStartedEventAttributes.scheduledEventId)));
       if (e.workflowTaskCompletedEventAttributes) worked.push(toMs(e.eventTime) - at.get(Number(e.workflowTaskCompletedEventAttributes.startedEventId)));
-      if (e.workflowTaskTimedOutEventAttributes) timedOut += 1;
+      const timeout = e.workflowTaskTimedOutEventAttributes;
+      if (timeout) {
+        const type = TIMEOUT_TYPES[timeout.timeoutType] ?? String(timeout.timeoutType);
+        timedOut[type] = (timedOut[type] ?? 0) + 1;
+      }
       if (e.workflowTaskFailedEventAttributes) failed += 1;
     }
   }
@@ -139,8 +147,10 @@ async function startAndFinish(count, concurrency, start, done) {
   const started = performance.now();
   const results = [];
   await timed(count, concurrency, async (i) => {
-    const handle = await start(i);
-    results.push(handle.result());
+    const result = (await start(i)).result();
+    // Handled at once: if a later start fails, the round's error is reported instead of a crash on this rejection.
+    result.catch(() => {});
+    results.push(result);
   });
   const [doneAt, completedAt] = await Promise.all([done?.(), Promise.all(results).then(() => performance.now())]);
   const perSecond = (at) => count / ((at - started) / 1000);
@@ -177,7 +187,7 @@ async function main() {
     const bareWorker = await Worker.create({
       connection: bareConnection, taskQueue: bareQueue, workflowBundle: bareBundle, activities: { markStarted: async () => undefined },
       // The run queue's options (apps/worker/src/create-worker.ts), so only Segflow's own work differs.
-      maxConcurrentWorkflowTaskExecutions: 200, workflowTaskPollerBehavior: { type: 'autoscaling' }, workflowThreadPoolSize: 2,
+      ...RUN_QUEUE_WORKFLOW_TASK_OPTIONS,
     });
     const bareId = (round, i) => `bare-${round}-${i}-${taskQueue}`;
     const bareRound = (round, count) => startAndFinish(count, CONCURRENCY, (i) => client.workflow.start('benchEmptyWorkflow', { args: [], taskQueue: bareQueue, workflowId: bareId(round, i) }))
