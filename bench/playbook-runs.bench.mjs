@@ -257,6 +257,10 @@ async function main() {
     };
     writeFileSync(join(root, 'bench', 'results', 'playbook-runs.json'), JSON.stringify(result, null, 2) + '\n');
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  } catch (error) {
+    // Reported before the clean-up: a call still retrying when the connection closes throws from its timer and ends
+    // the process, which hid the round's own error.
+    fail(error);
   } finally {
     await connection.close();
     await pool.end();
@@ -268,7 +272,12 @@ async function main() {
 const cpuMs = ({ wallMs, apiMs, ...rest }) => ({ wallMs, benchProcessMs: apiMs, ...rest });
 const round = (x, digits = 1) => Number(x.toFixed(digits));
 
-main().catch((error) => {
+function fail(error) {
   process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+  process.exitCode = 1;
+}
+
+main().catch((error) => {
+  fail(error);
   process.exit(1);
 });
