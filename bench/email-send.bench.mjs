@@ -52,6 +52,8 @@ async function seedTouches(pool, count) {
       kind: 'sendTouch', idempotencyKey: `${runId}:hello:1`, nodeId: 'hello', visit: 1, leadId, channel: 'email', subject: 'Pricing for Surat Silks',
       body: BODY, sender: { kind: 'owner', ownerId: null, name: 'Meera Kulkarni', address: 'meera@segflow.local' },
     },
+    // As an uncapped playbook's touch: the lead's day count is kept all the same.
+    slot: { timeZone: 'Asia/Kolkata', now: new Date().toISOString(), cap: null },
   }));
 }
 

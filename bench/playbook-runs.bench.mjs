@@ -20,7 +20,7 @@ import { freePort } from '../tools/lib/ports.mjs';
 import { ensureDatabase, startEmbeddedPostgres } from '../tools/lib/postgres.mjs';
 import { ensureTemporalCli } from '../tools/lib/temporal-cli.mjs';
 import { startTemporalDevServer } from '../tools/lib/temporal-server.mjs';
-import { measureCpu, timed } from './ingest-harness.mjs';
+import { measureCpu, summary, timed } from './ingest-harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
@@ -28,10 +28,11 @@ const { Client, Connection } = require('@temporalio/client');
 const { Worker, NativeConnection, bundleWorkflowCode, DefaultLogger } = require('@temporalio/worker');
 const { Pool } = require('pg');
 const { runMigrations } = require(join(root, 'apps/api/dist/database/data-source.js'));
-const { createWorker } = require(join(root, 'apps/worker/dist/create-worker.js'));
+const { createWorker, RUN_QUEUE_WORKFLOW_TASK_OPTIONS } = require(join(root, 'apps/worker/dist/create-worker.js'));
 const { recordingTouchProvider } = require(join(root, 'apps/worker/dist/activities/playbook-touch-provider.js'));
 const { WORKFLOW_BUNDLE_PATH } = require(join(root, 'apps/worker/dist/workflow-bundle.js'));
-const { simulateRun } = require(join(root, 'libs/playbook/dist/index.js'));
+const { simulateRun, startRun } = require(join(root, 'libs/playbook/dist/index.js'));
+const { UPSERT_RUN_STEPS_SQL } = require(join(root, 'libs/workflow-contracts/dist/index.js'));
 const { buildPlaybook, samplePlaybook, sampleLead } = require(join(root, 'libs/playbook/dist/testing/index.js'));
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
@@ -61,6 +62,10 @@ const oneTouch = buildPlaybook({
   edges: ['entry.next->hello', 'hello.next->done'],
 });
 
+/**
+ * Creates `count` leads and runs of the one-touch playbook the way the API's launch does (run-launcher.service.ts): the
+ * run's row and steps start out holding the interpreter's first step at `startedAt`, which the workflow is given.
+ */
 async function seedRuns(pool, count, prefix) {
   const { rows: [pb] } = await pool.query(`INSERT INTO playbooks (name, draft, status) VALUES ('bench', $1, 'active') RETURNING id`, [JSON.stringify(oneTouch)]);
   const { rows: [version] } = await pool.query(`INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, $2) RETURNING id`, [pb.id, JSON.stringify(oneTouch)]);
@@ -68,9 +73,14 @@ async function seedRuns(pool, count, prefix) {
   for (let i = 0; i < count; i += 1) {
     const { rows: [lead] } = await pool.query(`INSERT INTO leads (external_id, name, email) VALUES ($1, 'Bench Lead', $2) RETURNING id`, [`${prefix}-${i}`, `${prefix}${i}@bench.test`]);
     const runId = randomUUID();
-    await pool.query(`INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id) VALUES ($1, $2, $3, $4, 1, $5)`,
-      [runId, lead.id, pb.id, version.id, `bench-run-${runId}`]);
-    runs.push({ runId, leadId: lead.id, playbookId: pb.id, playbookVersionId: version.id });
+    const startedAt = new Date();
+    const { state } = startRun({ playbook: oneTouch, lead: leadOf(lead.id), now: startedAt, runId });
+    await pool.query(`WITH run AS (
+        INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id, status, current_node_id, path, started_at)
+        VALUES ($1, $3, $4, $5, 1, $6, $7, $8, $2::jsonb, $9))
+      ${UPSERT_RUN_STEPS_SQL}`,
+    [runId, JSON.stringify(state.path), lead.id, pb.id, version.id, `bench-run-${runId}`, state.status, state.currentNodeId, startedAt]);
+    runs.push({ runId, leadId: lead.id, playbookId: pb.id, playbookVersionId: version.id, startedAt: startedAt.toISOString() });
   }
   return runs;
 }
@@ -84,6 +94,38 @@ async function historyShape(client, workflowId) {
     types[type] = (types[type] ?? 0) + 1;
   }
   return { events: events.length, types, activities };
+}
+
+/** Temporal's TimeoutType enum values a workflow task can time out with. */
+const TIMEOUT_TYPES = { 1: 'START_TO_CLOSE', 2: 'SCHEDULE_TO_START' };
+
+/**
+ * Workflow task latencies over the given workflows' histories: scheduled → started (waiting for a worker) and
+ * started → completed (inside the worker), in ms, and how many tasks failed or timed out, by timeout: START_TO_CLOSE
+ * (the worker finished a task after the server's 10 s workflow task timeout, so it is handed out and done again) or
+ * SCHEDULE_TO_START (a task waited on the worker's sticky queue past its timeout and went to the shared queue).
+ */
+async function workflowTaskLatencies(client, workflowIds) {
+  const toMs = (t) => Number(t.seconds) * 1000 + t.nanos / 1e6;
+  const waited = [];
+  const worked = [];
+  const timedOut = {};
+  let failed = 0;
+  for (const id of workflowIds) {
+    const { events } = await client.workflow.getHandle(id).fetchHistory();
+    const at = new Map(events.map((e) => [Number(e.eventId), toMs(e.eventTime)]));
+    for (const e of events) {
+      if (e.workflowTaskStartedEventAttributes) waited.push(toMs(e.eventTime) - at.get(Number(e.workflowTaskStartedEventAttributes.scheduledEventId)));
+      if (e.workflowTaskCompletedEventAttributes) worked.push(toMs(e.eventTime) - at.get(Number(e.workflowTaskCompletedEventAttributes.startedEventId)));
+      const timeout = e.workflowTaskTimedOutEventAttributes;
+      if (timeout) {
+        const type = TIMEOUT_TYPES[timeout.timeoutType] ?? String(timeout.timeoutType);
+        timedOut[type] = (timedOut[type] ?? 0) + 1;
+      }
+      if (e.workflowTaskFailedEventAttributes) failed += 1;
+    }
+  }
+  return { scheduledToStartedMs: summary(waited), startedToCompletedMs: summary(worked), timedOut, failed };
 }
 
 /** Polls until `count()` reaches `target`; returns when it did (performance.now()), or throws after `timeoutMs`. */
@@ -105,17 +147,20 @@ async function startAndFinish(count, concurrency, start, done) {
   const started = performance.now();
   const results = [];
   await timed(count, concurrency, async (i) => {
-    const handle = await start(i);
-    results.push(handle.result());
+    const result = (await start(i)).result();
+    // Handled at once: if a later start fails, the round's error is reported instead of a crash on this rejection.
+    result.catch(() => {});
+    results.push(result);
   });
   const [doneAt, completedAt] = await Promise.all([done?.(), Promise.all(results).then(() => performance.now())]);
   const perSecond = (at) => count / ((at - started) / 1000);
   return { perSecond: perSecond(doneAt ?? completedAt), completionsPerSecond: perSecond(completedAt) };
 }
 
+const leadOf = (id) => sampleLead({ id, owner: null });
+
 function runInput(run) {
-  const lead = sampleLead({ id: run.leadId, owner: null });
-  return { ...run, playbookVersion: 1, graph: oneTouch, lead, paused: false, timeScale: 1 };
+  return { ...run, playbookVersion: 1, graph: oneTouch, lead: leadOf(run.leadId), paused: false, timeScale: 1 };
 }
 
 async function main() {
@@ -142,10 +187,11 @@ async function main() {
     const bareWorker = await Worker.create({
       connection: bareConnection, taskQueue: bareQueue, workflowBundle: bareBundle, activities: { markStarted: async () => undefined },
       // The run queue's options (apps/worker/src/create-worker.ts), so only Segflow's own work differs.
-      maxConcurrentWorkflowTaskExecutions: 200, workflowTaskPollerBehavior: { type: 'autoscaling' }, workflowThreadPoolSize: 2,
+      ...RUN_QUEUE_WORKFLOW_TASK_OPTIONS,
     });
     const bareId = (round, i) => `bare-${round}-${i}-${taskQueue}`;
-    const bareRound = (round, count) => startAndFinish(count, CONCURRENCY, (i) => client.workflow.start('benchEmptyWorkflow', { args: [], taskQueue: bareQueue, workflowId: bareId(round, i) }));
+    const bareRound = (round, count) => startAndFinish(count, CONCURRENCY, (i) => client.workflow.start('benchEmptyWorkflow', { args: [], taskQueue: bareQueue, workflowId: bareId(round, i) }))
+      .then((r) => ({ ...r, workflowIds: Array.from({ length: count }, (_, i) => bareId(round, i)) }));
 
     // Figure: one-touch playbook runs, through the worker's own wiring; touches are recorded, not sent, and not rate-limited.
     const touchQueue = `${taskQueue}-touch`;
@@ -160,7 +206,7 @@ async function main() {
       const runIds = batch.map((r) => r.runId);
       return startAndFinish(count, CONCURRENCY,
         (i) => client.workflow.start('playbookRunWorkflow', { args: [runInput(batch[i])], taskQueue: touchQueue, workflowId: `bench-run-${batch[i].runId}` }),
-        () => waitForCount(() => sent(runIds), count, 300_000)).then((r) => ({ ...r, firstRun: runIds[0] }));
+        () => waitForCount(() => sent(runIds), count, 300_000)).then((r) => ({ ...r, workflowIds: runIds.map((id) => `bench-run-${id}`) }));
     };
 
     // Both workers poll throughout; the phases alternate, one at a time, so drift in the machine's load hits both.
@@ -179,9 +225,14 @@ async function main() {
     const bareCompletions = overall('bare', 'completionsPerSecond');
     // What Temporal does per workflow on each side: events in one history, by type.
     const historyEvents = {
-      touchRun: await historyShape(client, `bench-run-${rounds[0].touch.result.firstRun}`),
+      touchRun: await historyShape(client, rounds[0].touch.result.workflowIds[0]),
       bare: await historyShape(client, bareId(0, 0)),
     };
+    // Where a round's time went in Temporal, per round and side: workflow tasks waiting for and inside the worker.
+    const workflowTasks = [];
+    for (const { bare, touch } of rounds) {
+      workflowTasks.push({ touch: await workflowTaskLatencies(client, touch.result.workflowIds), bare: await workflowTaskLatencies(client, bare.result.workflowIds) });
+    }
     const steps = interpreterStepsPerSecond();
     const result = {
       name: 'playbook-runs',
@@ -193,10 +244,11 @@ async function main() {
       concurrency: CONCURRENCY,
       // Each round: per second, and CPU ms of this process (both workers and the client), the Temporal server and the
       // bench database's backends.
-      perRound: rounds.map(({ bare, touch }) => ({
+      perRound: rounds.map(({ bare, touch }, i) => ({
         touchesPerSecond: round(touch.result.perSecond), touchRunCompletionsPerSecond: round(touch.result.completionsPerSecond),
         bareCompletionsPerSecond: round(bare.result.completionsPerSecond), ratio: round(touch.result.perSecond / bare.result.completionsPerSecond, 3),
         cpu: { touches: cpuMs(touch.cpu), bare: cpuMs(bare.cpu) },
+        workflowTasks: workflowTasks[i],
       })),
       historyEvents,
       note: 'touches: first run start → last touch sent (createWorker, recording provider for email); baseline: first start → last completion of a workflow running one no-op activity; same count, concurrency, Temporal; rounds alternate after a warm-up; figures over all rounds',
@@ -205,6 +257,10 @@ async function main() {
     };
     writeFileSync(join(root, 'bench', 'results', 'playbook-runs.json'), JSON.stringify(result, null, 2) + '\n');
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  } catch (error) {
+    // Reported before the clean-up: a call still retrying when the connection closes throws from its timer and ends
+    // the process, which hid the round's own error.
+    fail(error);
   } finally {
     await connection.close();
     await pool.end();
@@ -216,7 +272,12 @@ async function main() {
 const cpuMs = ({ wallMs, apiMs, ...rest }) => ({ wallMs, benchProcessMs: apiMs, ...rest });
 const round = (x, digits = 1) => Number(x.toFixed(digits));
 
-main().catch((error) => {
+function fail(error) {
   process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+  process.exitCode = 1;
+}
+
+main().catch((error) => {
+  fail(error);
   process.exit(1);
 });

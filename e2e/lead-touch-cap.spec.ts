@@ -1,24 +1,23 @@
 import { Pool } from 'pg';
 import { runMigrations } from '../apps/api/src/database/data-source';
-import { createLeadTouchCapActivities } from '../apps/worker/src/activities/lead-touch-cap.activities';
+import { reserveTouchSlot } from '../apps/worker/src/activities/reserve-touch-slot';
+import { rowsOf } from '../libs/stores/src';
 import { createTestDatabase } from '../tools/testing/test-database';
 
 // The worker's reservation against the API's migrated schema: the two apps meet only here.
 describe('reserveTouchSlot (real Postgres)', () => {
   let pool: Pool;
-  let reserveTouchSlot: ReturnType<typeof createLeadTouchCapActivities>['reserveTouchSlot'];
   beforeAll(async () => {
     const url = await createTestDatabase('touch_cap');
     await runMigrations(url);
     pool = new Pool({ connectionString: url, max: 6 });
-    ({ reserveTouchSlot } = createLeadTouchCapActivities({ pool }));
   });
   afterAll(() => pool?.end());
 
   const newLead = async () => (await pool.query(`INSERT INTO leads (external_id) VALUES (gen_random_uuid()::text) RETURNING id`)).rows[0].id as string;
   // 10:30 in Kolkata on Monday 2 March 2026; the next local day starts at 18:30 UTC.
   const now = '2026-03-02T05:00:00.000Z';
-  const slot = (leadId: string, key: string, cap: number | null, at = now) => reserveTouchSlot({ leadId, key, timeZone: 'Asia/Kolkata', now: at, cap });
+  const slot = (leadId: string, key: string, cap: number | null, at = now) => reserveTouchSlot(rowsOf(pool), { leadId, key, timeZone: 'Asia/Kolkata', now: at, cap });
   const countOf = async (leadId: string) => (await pool.query(`SELECT day::text, n FROM lead_touch_days WHERE lead_id = $1 ORDER BY day`, [leadId])).rows;
 
   it('gives at most `cap` slots per lead-local day to concurrent runs, deferring the rest to the next local midnight', async () => {

@@ -61,6 +61,17 @@ async function withStackTraceLimit<T>(limit: number, create: () => Promise<T>): 
 }
 
 /**
+ * How the run queue's worker takes workflow tasks (measurements behind each value: bench/PERF-NOTES.md, "Worker
+ * options"). At most 40 tasks at a time: a task the worker holds longer than the server's 10 s workflow task timeout is
+ * done again, so taking more than two threads finish in that time only adds work when the machine is loaded.
+ */
+export const RUN_QUEUE_WORKFLOW_TASK_OPTIONS = {
+  maxConcurrentWorkflowTaskExecutions: 40,
+  workflowTaskPollerBehavior: { type: 'autoscaling' },
+  workflowThreadPoolSize: 2,
+} as const;
+
+/**
  * The workers of a process, on one connection: the run queue (`TEMPORAL_TASK_QUEUE`: workflows and every activity,
  * deliveries scheduled there by histories from before the channel queues included), and one activity worker per
  * channel queue (`channelTaskQueue`) whose deliveries Temporal's server rate-limits across all workers
@@ -76,13 +87,7 @@ export async function createWorker({ config, pool, touchProvider, workflowBundle
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle,
     activities,
-    // Measured with bench/segment-to-run at 10 segment changes/s on 2 cores: with the defaults new runs' first
-    // tasks waited seconds on the server (40 slots, 2 of 10 fixed pollers on the non-sticky queue); with more slots
-    // and autoscaling pollers they waited inside the worker instead, behind its one workflow thread (each new
-    // workflow evaluates the bundle). Two threads use both cores: first task picked up → completed p99 8.9 s → 0.7 s.
-    maxConcurrentWorkflowTaskExecutions: 200,
-    workflowTaskPollerBehavior: { type: 'autoscaling' },
-    workflowThreadPoolSize: 2,
+    ...RUN_QUEUE_WORKFLOW_TASK_OPTIONS,
   }));
   const rates = { email: config.EMAIL_MAX_PER_SECOND, whatsapp: config.WHATSAPP_MAX_PER_SECOND } as const;
   const channelWorkers = await Promise.all((['email', 'whatsapp'] as const).map((channel) => Worker.create({

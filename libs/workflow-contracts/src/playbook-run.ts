@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { Command, CommandResult, LeadContext, PathEntry, Playbook, RunEvent, RunState, RunStatus, Waiting } from '@segflow/playbook';
+import type { ReserveTouchSlotInput } from './touch-cap';
 
 /** Name of the workflow that executes one playbook run (one workflow per run). */
 export const PLAYBOOK_RUN_WORKFLOW = 'playbookRunWorkflow';
@@ -157,8 +158,12 @@ export function manualRunWorkflowId(runId: string): string {
   return `playbook-run-${runId}`;
 }
 
-/** Input of the `deliverTouch` activity: the interpreter's command plus the run it belongs to. */
-export type DeliverTouchInput = { runId: string; command: Extract<Command, { kind: 'sendTouch' }> };
+/**
+ * Input of the `deliverTouch` activity: the interpreter's command, the run it belongs to, and the slot of the lead's
+ * daily cap it reserves before the send intent (`reserveTouchSlot`'s input without the lead and key, which the
+ * command holds).
+ */
+export type DeliverTouchInput = { runId: string; command: Extract<Command, { kind: 'sendTouch' }>; slot: Pick<ReserveTouchSlotInput, 'timeZone' | 'now' | 'cap'> };
 /** Input of the `createTask` activity. */
 export type CreateTaskInput = { runId: string; command: Extract<Command, { kind: 'createTask' }> };
 /** Input of the `routeOwner` activity. */

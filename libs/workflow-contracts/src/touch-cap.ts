@@ -1,5 +1,5 @@
 /**
- * Input of the `reserveTouchSlot` activity: one slot of the lead's daily touch budget, shared by all its runs, for
+ * Input of `reserveTouchSlot` (run by `deliverTouch` before a touch's send intent): one slot of the lead's daily touch budget, shared by all its runs, for
  * the touch with idempotency key `key` at interpreter time `now` (the day is the lead-local day of `now`). `cap` is
  * the run's playbook `maxTouchesPerDay`; null counts the touch without a limit (other playbooks' caps still see it).
  *

@@ -1,5 +1,4 @@
 import type { Pool } from 'pg';
-import { createLeadTouchCapActivities } from './lead-touch-cap.activities';
 import { createPlaybookProgressActivities } from './playbook-progress.activities';
 import { createPlaybookRouteActivities } from './playbook-route.activities';
 import { createPlaybookTaskActivities } from './playbook-task.activities';
@@ -22,7 +21,6 @@ export function createPlaybookRunActivities({ pool, touchProvider, messageIdDoma
     ...createPlaybookTaskActivities({ pool }),
     ...createPlaybookRouteActivities({ pool }),
     ...createPlaybookProgressActivities({ pool }),
-    ...createLeadTouchCapActivities({ pool }),
   };
 }
 

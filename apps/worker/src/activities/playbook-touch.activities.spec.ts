@@ -56,7 +56,7 @@ describe('deliverTouch (PostgreSQL + SMTP)', () => {
   });
 
   /** A lead with `email` (and consent) in a fresh run, and the deliverTouch input of its email node. */
-  async function emailTouch(email: string, consent = true): Promise<DeliverTouchInput> {
+  async function emailTouch(email: string, consent = true, cap: number | null = null): Promise<DeliverTouchInput> {
     const [{ id: leadId }] = (await pool.query(
       `INSERT INTO leads (external_id, email, consent) VALUES (gen_random_uuid()::text, $1, $2) RETURNING id`,
       [email, JSON.stringify({ email: consent, whatsapp: true, linkedin: true })],
@@ -71,6 +71,8 @@ describe('deliverTouch (PostgreSQL + SMTP)', () => {
         kind: 'sendTouch', idempotencyKey: `${runId}:intro:1`, nodeId: 'intro', visit: 1, leadId, channel: 'email',
         subject: 'Hello Asha', body: 'Hi Asha', html: '<p>Hi <b>Asha</b></p>', sender: { kind: 'fixed', ownerId: null, name: 'Segflow', address: 'hi@segflow.test' },
       },
+      // 10:30 in Kolkata; the next local day starts at 18:30 UTC.
+      slot: { timeZone: 'Asia/Kolkata', now: '2026-03-02T05:00:00.000Z', cap },
     };
   }
 
@@ -97,6 +99,23 @@ describe('deliverTouch (PostgreSQL + SMTP)', () => {
     // A retry or replay of a sent touch sends nothing.
     await expect(deliverTouch(input)).resolves.toEqual({ kind: 'ok' });
     expect(accepted).toHaveLength(1);
+  });
+
+  it('reserves a slot of the lead\'s daily cap before the send intent: a full day defers the touch, nothing recorded or sent', async () => {
+    const input = await emailTouch('kiran@suratsilks.in', true, 1);
+    const { deliverTouch } = activitiesWith(smtp);
+    await expect(deliverTouch(input)).resolves.toEqual({ kind: 'ok' });
+    // Another touch of the same lead that day (another node, as another run's would be) finds the day full.
+    const second = { ...input, command: { ...input.command, nodeId: 'again', idempotencyKey: `${input.runId}:again:1` } };
+    await expect(deliverTouch(second)).resolves.toEqual({ kind: 'deferred', until: '2026-03-02T18:30:00.000Z' });
+    expect(await touchOf(input)).toEqual([expect.objectContaining({ status: 'sent' })]);
+    expect(accepted).toHaveLength(1);
+    // The next local day has room; a retry of the sent touch keeps its slot and sends nothing.
+    await expect(deliverTouch({ ...second, slot: { ...second.slot, now: '2026-03-02T18:30:00.000Z' } })).resolves.toEqual({ kind: 'ok' });
+    await expect(deliverTouch(input)).resolves.toEqual({ kind: 'ok' });
+    expect(accepted).toHaveLength(2);
+    expect((await pool.query(`SELECT day::text, n FROM lead_touch_days WHERE lead_id = $1 ORDER BY day`, [input.command.leadId])).rows)
+      .toEqual([{ day: '2026-03-02', n: 1 }, { day: '2026-03-03', n: 1 }]);
   });
 
   it('crash window: the provider accepted, the activity died before recording; the retry resends the same Message-ID and the touch ends sent once', async () => {

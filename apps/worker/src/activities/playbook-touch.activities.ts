@@ -6,6 +6,7 @@ import {
   findRecipient, findTouch, insertQueuedTouch, insertRefusedTouch, markTouchFailed, markTouchSent, rowsOf, type NewTouch, type Recipient, type TouchRow,
 } from '@segflow/stores';
 import type { Pool } from 'pg';
+import { reserveTouchSlot } from './reserve-touch-slot';
 import { addressRefusal, isPermanentDeliveryFailure, refuseDelivery, type TouchProvider } from './playbook-touch-provider';
 
 export interface PlaybookTouchDependencies {
@@ -38,6 +39,7 @@ function outcomeOf(touch: TouchRow | null): CommandResult | null {
 /**
  * Delivers a touch at most once per (run, node, visit) (DESIGN invariants 3 and 10): the send intent (`queued`, with
  * its Message-ID and rendered content) is written before the provider is called, then marked `sent` or `failed`.
+ * A slot of the lead's daily cap across runs is reserved before the intent, or the touch is deferred (invariant 4).
  * A retry finds the queued row and sends it again under the same Message-ID (README, "Exactly once").
  */
 export function createPlaybookTouchActivities({ pool, provider, messageIdDomain }: PlaybookTouchDependencies) {
@@ -56,8 +58,12 @@ export function createPlaybookTouchActivities({ pool, provider, messageIdDomain 
   return {
     async deliverTouch(input: DeliverTouchInput): Promise<CommandResult> {
       const { command } = input;
-      // Both read at once: a first attempt, by far the common case, needs the two.
-      const [existing, recipient] = await Promise.all([findTouch(db, key(input)), findRecipient(db, command.leadId, command.channel)]);
+      // All three at once: a first attempt, by far the common case, needs them all. The slot of the lead's daily cap is
+      // idempotent on the touch's key, so a retry or a touch already recorded keeps the one it has.
+      const [existing, recipient, slot] = await Promise.all([
+        findTouch(db, key(input)), findRecipient(db, command.leadId, command.channel),
+        reserveTouchSlot(db, { leadId: command.leadId, key: command.idempotencyKey, ...input.slot }),
+      ]);
       let touch = existing;
       const done = outcomeOf(touch);
       if (done) return done;
@@ -70,6 +76,8 @@ export function createPlaybookTouchActivities({ pool, provider, messageIdDomain 
       const noConsent = consentRefusal(command.channel, recipient);
       if (noConsent) return refuse(input, touch, noConsent, 'suppressed', to);
       if (!touch) {
+        // The lead's day is full (across its runs): the touch waits, unrecorded, for the lead's next local day.
+        if (slot.kind === 'deferred') return slot;
         touch = await insertQueuedTouch(db, newTouchOf(input), { messageId: messageIdFor(command.idempotencyKey, messageIdDomain), toAddress: to! });
         const raced = outcomeOf(touch);
         if (raced) return raced;

@@ -1,4 +1,4 @@
-import { ActivityFailure, patched, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { Command, CommandResult, LeadContext, RunState } from '@segflow/playbook';
 import { channelTaskQueue } from '@segflow/workflow-contracts';
 import type { PlaybookRunActivities } from '../activities/playbook-run.activities';
@@ -21,9 +21,6 @@ const localActivities = proxyLocalActivities<PlaybookRunActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
-/** Patch id of cancelling a run's open tasks as a local activity (histories recorded before it replay the old way). */
-export const LOCAL_CANCEL_TASKS_PATCH = 'cancel-open-tasks-local-activity';
-
 /** Runs an activity; a permanent failure becomes a `failed` result the interpreter routes (it never stalls the run). */
 async function resultOf(call: () => Promise<CommandResult>): Promise<CommandResult> {
   try {
@@ -35,26 +32,15 @@ async function resultOf(call: () => Promise<CommandResult>): Promise<CommandResu
 }
 
 /**
- * Patch id of reserving a slot of the lead's daily cap across runs before each touch (histories recorded before it
- * deliver at once).
- */
-export const LEAD_DAILY_CAP_PATCH = 'reserve-lead-touch-slot';
-
-/**
  * Executes one interpreter command through its activity; keys in the commands make retries and replays harmless.
  * `maxTouchesPerDay` is the run's playbook cap, enforced per lead across all its runs.
  */
 export async function executeCommand(runId: string, command: Command, lead: LeadContext, now: Date, maxTouchesPerDay: number | null): Promise<CommandResult> {
   switch (command.kind) {
     case 'sendTouch': {
-      if (patched(LEAD_DAILY_CAP_PATCH)) {
-        // Local: one idempotent statement in the worker, no extra round trip through the server per touch.
-        const slot = await localActivities.reserveTouchSlot({
-          leadId: command.leadId, key: command.idempotencyKey, timeZone: lead.timeZone, now: now.toISOString(), cap: maxTouchesPerDay,
-        });
-        if (slot.kind === 'deferred') return slot;
-      }
-      return resultOf(() => channelActivities(command.channel).deliverTouch({ runId, command }));
+      // The cap's slot is reserved by deliverTouch itself, right before the send intent: no step of its own.
+      const slot = { timeZone: lead.timeZone, now: now.toISOString(), cap: maxTouchesPerDay };
+      return resultOf(() => channelActivities(command.channel).deliverTouch({ runId, command, slot }));
     }
     case 'createTask':
       return resultOf(() => activities.createTask({ runId, command }));
@@ -62,7 +48,7 @@ export async function executeCommand(runId: string, command: Command, lead: Lead
       return resultOf(() => activities.routeOwner({ runId, command, lead, now: now.toISOString() }));
     case 'cancelOpenTasks':
       // Local (one idempotent UPDATE in the worker): an exit then ends the run in one workflow task instead of three.
-      await (patched(LOCAL_CANCEL_TASKS_PATCH) ? localActivities : activities).cancelOpenTasks({ runId });
+      await localActivities.cancelOpenTasks({ runId });
       return { kind: 'ok' };
     case 'complete':
       return { kind: 'ok' };
@@ -74,9 +60,6 @@ export function isOutbound(command: Command): boolean {
   return command.kind === 'sendTouch' || command.kind === 'createTask' || command.kind === 'routeOwner';
 }
 
-/** Patch id of recording progress as a local activity (histories recorded before it replay the old way). */
-export const LOCAL_RECORD_PROGRESS_PATCH = 'record-progress-local-activity';
-
 /**
  * Mirrors the run into Postgres after every step. A local activity: the write runs in the worker within the same
  * workflow task (one marker in the history) instead of a schedule → start → complete round trip through the server
@@ -84,7 +67,7 @@ export const LOCAL_RECORD_PROGRESS_PATCH = 'record-progress-local-activity';
  * the whole state, so a retried or repeated local activity is harmless.
  */
 export function recordProgress(input: Parameters<PlaybookRunActivities['recordProgress']>[0]): Promise<void> {
-  return patched(LOCAL_RECORD_PROGRESS_PATCH) ? localActivities.recordProgress(input) : activities.recordProgress(input);
+  return localActivities.recordProgress(input);
 }
 
 /**

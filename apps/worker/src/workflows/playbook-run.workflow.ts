@@ -1,4 +1,4 @@
-import { condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { advance, startRun, type CommandResult, type RunInput, type RunState, type Step } from '@segflow/playbook';
 import {
   exitSignal, leadEventSignal, leadEventsSignal, pauseSignal, playbookRunStateQuery, resumeSignal, taskCompletedSignal,
@@ -9,18 +9,6 @@ import { executeCommand, isOutbound, recordedProgressKey, recordProgress } from 
 
 /** History length after which the run continues as new (well below Temporal's 50k-event limit). */
 export const RUN_HISTORY_LIMIT = 5_000;
-
-/**
- * Patch id of mirroring the run into Postgres once per burst of queued inputs instead of after every step:
- * histories recorded before it carry one recordProgress marker per step and replay that way.
- */
-export const COALESCE_PROGRESS_PATCH = 'record-progress-once-per-burst';
-
-/**
- * Patch id of skipping the mirror write when a step changed nothing it writes (an event the run only counts):
- * histories recorded before it carry a recordProgress marker for such steps and replay that way.
- */
-export const SKIP_UNCHANGED_PROGRESS_PATCH = 'record-progress-only-when-changed';
 
 function toRunInput(queued: PlaybookRunSignalInput): RunInput {
   if (queued.kind === 'event') return { kind: 'event', event: queued.payload.event };
@@ -83,9 +71,9 @@ class RunDriver {
       if (this.exitPending() && isOutbound(command)) break;
       this.lastResult = await executeCommand(this.input.runId, command, this.state.lead, this.now(), this.input.graph.settings.maxTouchesPerDay ?? null);
     }
-    if (this.hasQueuedInput() && patched(COALESCE_PROGRESS_PATCH)) return;
+    if (this.hasQueuedInput()) return;
     const progress = recordedProgressKey(this.state);
-    if (progress === this.recorded && patched(SKIP_UNCHANGED_PROGRESS_PATCH)) return;
+    if (progress === this.recorded) return;
     await recordProgress({ runId: this.input.runId, state: this.state });
     this.recorded = progress;
   }
