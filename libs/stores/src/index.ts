@@ -40,3 +40,5 @@ export * from './notifications.store';
 export * from './inbox.store';
 export * from './sla-clocks.store';
 export * from './sla-monitor.store';
+// metrics
+export * from './ops-gauges.store';
