@@ -30,6 +30,7 @@ describe('GET /metrics (real Postgres)', () => {
     expect(response.body).toMatchObject({ accepted: 2, duplicate: 1, rejected: 1 });
     const [{ id: leadId }] = await api.app.get(DataSource).query(`SELECT id FROM leads WHERE external_id = 'm-1'`);
     expect((await api.request('GET', `/api/leads/${leadId}`)).status).toBe(200);
+    expect((await api.request('GET', `/api/no-such-route/${leadId}`)).status).toBe(404);
 
     const after = await scrape();
     expect(after.status).toBe(200);
@@ -43,6 +44,7 @@ describe('GET /metrics (real Postgres)', () => {
     expect(moved('segflow_http_requests_total{method="POST",route="/api/events",status="200"}')).toBe(1);
     // The route's pattern, never the raw URL with the lead's id in it.
     expect(after.text).toMatch(/segflow_http_requests_total\{method="GET",route="\/api\/leads\/:[a-zA-Z]+",status="\d{3}"\} \d+/);
+    expect(moved('segflow_http_requests_total{method="GET",route="unmatched",status="404"}')).toBe(1);
     expect(after.text).not.toContain(leadId);
     expect(moved('segflow_http_request_duration_seconds_count{method="POST",route="/api/events"}')).toBe(1);
     expect(after.text).toContain('process_cpu_seconds_total');
