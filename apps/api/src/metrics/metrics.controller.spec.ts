@@ -1,11 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startTestApi, TestApi } from '../testing/test-api';
-
-/** The value of one sample line of the exposition text (`name{labels} value`), 0 when the series is absent. */
-function sample(text: string, series: string): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : 0;
-}
+import { sampleOf } from '../../../../tools/testing/prometheus-text';
 
 describe('GET /metrics (real Postgres)', () => {
   let api: TestApi;
@@ -35,7 +30,7 @@ describe('GET /metrics (real Postgres)', () => {
     const after = await scrape();
     expect(after.status).toBe(200);
     expect(after.contentType).toContain('text/plain');
-    const moved = (series: string) => sample(after.text, series) - sample(before, series);
+    const moved = (series: string) => sampleOf(after.text, series) - sampleOf(before, series);
     expect(moved('segflow_ingest_events_total{result="accepted"}')).toBe(2);
     expect(moved('segflow_ingest_events_total{result="duplicate"}')).toBe(1);
     expect(moved('segflow_ingest_events_total{result="rejected"}')).toBe(1);
@@ -62,14 +57,14 @@ describe('GET /metrics (real Postgres)', () => {
                            (gen_random_uuid(), $1, gen_random_uuid(), now(), now(), now())`, [leadId]);
 
     const { text } = await scrape();
-    expect(sample(text, 'segflow_metrics_database_up')).toBe(1);
-    expect(sample(text, 'segflow_outbox_backlog')).toBe(1);
-    expect(sample(text, 'segflow_outbox_oldest_undelivered_age_seconds')).toBeGreaterThanOrEqual(90);
-    expect(sample(text, 'segflow_outbox_dead_letters')).toBe(1);
-    expect(sample(text, 'segflow_sla_clocks{state="open"}')).toBe(1);
-    expect(sample(text, 'segflow_sla_clocks{state="breached"}')).toBe(2);
-    expect(sample(text, 'segflow_outbox_lanes_busy')).toBe(0);
-    expect(sample(text, 'segflow_outbox_lanes_limit')).toBe(8);
+    expect(sampleOf(text, 'segflow_metrics_database_up')).toBe(1);
+    expect(sampleOf(text, 'segflow_outbox_backlog')).toBe(1);
+    expect(sampleOf(text, 'segflow_outbox_oldest_undelivered_age_seconds')).toBeGreaterThanOrEqual(90);
+    expect(sampleOf(text, 'segflow_outbox_dead_letters')).toBe(1);
+    expect(sampleOf(text, 'segflow_sla_clocks{state="open"}')).toBe(1);
+    expect(sampleOf(text, 'segflow_sla_clocks{state="breached"}')).toBe(2);
+    expect(sampleOf(text, 'segflow_outbox_lanes_busy')).toBe(0);
+    expect(sampleOf(text, 'segflow_outbox_lanes_limit')).toBe(8);
   });
 
   it('asks for the bearer token when METRICS_TOKEN is set', async () => {

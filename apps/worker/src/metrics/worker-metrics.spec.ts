@@ -12,12 +12,7 @@ import { createWorker } from '../create-worker';
 import { startMetricsServer } from './metrics-server';
 import { runtimeOptionsFor } from './runtime-options';
 import { createWorkerMetrics } from './worker-metrics';
-
-/** The value of one sample line of the exposition text, 0 when the series is absent. */
-function sample(text: string, series: string): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : 0;
-}
+import { sampleOf } from '../../../../tools/testing/prometheus-text';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -104,10 +99,10 @@ describe('worker metrics (real Temporal and PostgreSQL)', () => {
 
       const { status, text } = await get('/metrics');
       expect(status).toBe(200);
-      expect(sample(text, 'segflow_worker_sends_total{channel="email",result="sent"}')).toBe(1);
-      expect(sample(text, 'segflow_worker_sends_total{channel="email",result="refused"}')).toBe(1);
-      expect(sample(text, 'segflow_worker_activity_duration_seconds_count{activity="deliverTouch",outcome="completed"}')).toBe(1);
-      expect(sample(text, 'segflow_worker_activity_duration_seconds_count{activity="deliverTouch",outcome="failed"}')).toBe(1);
+      expect(sampleOf(text, 'segflow_worker_sends_total{channel="email",result="sent"}')).toBe(1);
+      expect(sampleOf(text, 'segflow_worker_sends_total{channel="email",result="refused"}')).toBe(1);
+      expect(sampleOf(text, 'segflow_worker_activity_duration_seconds_count{activity="deliverTouch",outcome="completed"}')).toBe(1);
+      expect(sampleOf(text, 'segflow_worker_activity_duration_seconds_count{activity="deliverTouch",outcome="failed"}')).toBe(1);
       expect((await get('/other')).status).toBe(404);
 
       const sdk = await (await fetch(`http://${temporalMetricsAddress}/metrics`)).text();
