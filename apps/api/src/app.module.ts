@@ -9,6 +9,7 @@ import { SegmentsModule } from './segments/segments.module';
 import { HealthModule } from './health/health.module';
 import { LeadsModule } from './leads/leads.module';
 import { MailModule } from './mail/mail.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
 import { PublicLinksModule } from './public-links/public-links.module';
@@ -35,7 +36,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, AuthModule, UsersModule, TeamsModule, InboxModule, SlaModule, NotificationsModule, DashboardsModule, HealthModule, LeadsModule, EventsModule, SegmentsModule, FeaturesModule, PlaybooksModule, RunsModule, OutboxModule, MailModule, PublicLinksModule, WhatsAppModule],
+      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, AuthModule, UsersModule, TeamsModule, InboxModule, SlaModule, NotificationsModule, DashboardsModule, HealthModule, LeadsModule, EventsModule, SegmentsModule, FeaturesModule, PlaybooksModule, RunsModule, OutboxModule, MailModule, PublicLinksModule, WhatsAppModule, MetricsModule],
     };
   }
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { ConsoleLogger } from '@nestjs/common';
+import { ConsoleLogger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,6 +10,8 @@ import { registerPathParamGuard } from './common/path-param-guard';
 import { AppConfig } from './config/app-config';
 import { RAW_MAIL_CONTENT_TYPES } from './mail/inbound-email.controller';
 import { MAX_MAIL_BYTES } from './mail/mail-limits';
+import { METRICS_ROUTE } from './metrics/metrics.controller';
+import { registerHttpMetrics } from './metrics/process-metrics';
 import { PUBLIC_LINK_ROUTES } from './public-links/public-links.controller';
 import { registerWhatsAppWebhookAuth } from './whatsapp/whatsapp-webhook-auth';
 
@@ -33,14 +35,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   adapter.getInstance().addContentTypeParser(RAW_MAIL_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: MAX_MAIL_BYTES }, (_request, body, done) => done(null, body));
   registerWhatsAppWebhookAuth(adapter.getInstance(), config.WHATSAPP_APP_SECRET);
   registerPathParamGuard(adapter.getInstance());
+  registerHttpMetrics(adapter.getInstance());
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     logger: new ConsoleLogger({ json: true, logLevels: logLevelsFrom(config.LOG_LEVEL) }),
   });
-  // The links in sent messages stay short and outside the API: PUBLIC_URL/u/…, /t/c/…, /t/o/….
-  app.setGlobalPrefix('api', { exclude: PUBLIC_LINK_ROUTES });
+  // The links in sent messages stay short and outside the API: PUBLIC_URL/u/…, /t/c/…, /t/o/…; Prometheus reads /metrics.
+  app.setGlobalPrefix('api', { exclude: [...PUBLIC_LINK_ROUTES, { path: METRICS_ROUTE, method: RequestMethod.GET }] });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -47,6 +47,12 @@ export const workerConfigSchema = z.object({
   EMAIL_TRACK_OPENS: z.enum(['on', 'off']).default('off'),
   EMAIL_MAX_PER_SECOND: z.coerce.number().positive().max(10_000).default(10),
   WHATSAPP_MAX_PER_SECOND: z.coerce.number().positive().max(10_000).default(20),
+  /** Port of the worker's GET /metrics (activity latency, send results) and GET /health; unset, none is served. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Interface that port listens on; 0.0.0.0 for a Prometheus on another host. */
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** host:port where the Temporal SDK serves its own metrics for Prometheus (e.g. 0.0.0.0:9464); unset, off. */
+  TEMPORAL_METRICS_ADDRESS: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'host:port such as 0.0.0.0:9464').optional(),
 }).superRefine((c, ctx) => {
   if (Boolean(c.WHATSAPP_PHONE_NUMBER_ID) !== Boolean(c.WHATSAPP_ACCESS_TOKEN)) {
     ctx.addIssue({ code: 'custom', path: ['WHATSAPP_ACCESS_TOKEN'], message: 'set WHATSAPP_ACCESS_TOKEN and WHATSAPP_PHONE_NUMBER_ID together (or neither: WhatsApp touches are then only recorded)' });

@@ -5,6 +5,7 @@ import { channelTaskQueue } from '@segflow/workflow-contracts';
 import { createActivities } from './activities';
 import type { TouchProvider } from './activities/playbook-touch-provider';
 import { DEFAULT_WORKFLOW_STACK_TRACE_LIMIT, type WorkerConfig } from './config';
+import type { WorkerMetrics } from './metrics/worker-metrics';
 
 export interface CreateWorkerOptions {
   config: Pick<WorkerConfig, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'EMAIL_FROM_DOMAIN' | 'EMAIL_MAX_PER_SECOND' | 'WHATSAPP_MAX_PER_SECOND'>
@@ -13,6 +14,8 @@ export interface CreateWorkerOptions {
   /** Sends touches, by channel (see `createTouchProvider`). */
   touchProvider: TouchProvider;
   workflowBundle: { code: string } | { codePath: string };
+  /** Observes every activity attempt of every worker (see `createWorkerMetrics`). */
+  metrics?: WorkerMetrics;
 }
 
 /** The workers of one process, run and stopped together. */
@@ -20,6 +23,8 @@ export interface WorkerGroup {
   run(): Promise<void>;
   shutdown(): void;
   runUntil<R>(fn: () => Promise<R>): Promise<R>;
+  /** Each worker's state (run queue first), for the worker's /health. */
+  states(): string[];
 }
 
 function groupOf(workers: Worker[]): WorkerGroup {
@@ -32,6 +37,7 @@ function groupOf(workers: Worker[]): WorkerGroup {
       })));
     },
     shutdown: () => workers.forEach((w) => w.getState() === 'RUNNING' && w.shutdown()),
+    states: () => workers.map((w) => w.getState()),
     runUntil: async (fn) => {
       const running = group.run();
       try {
@@ -78,15 +84,17 @@ export const RUN_QUEUE_WORKFLOW_TASK_OPTIONS = {
  * (`EMAIL_MAX_PER_SECOND`, `WHATSAPP_MAX_PER_SECOND`). The caller owns the pool. Workflow threads capture stacks of
  * `WORKFLOW_STACK_TRACE_LIMIT` frames (see {@link DEFAULT_WORKFLOW_STACK_TRACE_LIMIT}).
  */
-export async function createWorker({ config, pool, touchProvider, workflowBundle }: CreateWorkerOptions): Promise<{ worker: WorkerGroup; connection: NativeConnection }> {
+export async function createWorker({ config, pool, touchProvider, workflowBundle, metrics }: CreateWorkerOptions): Promise<{ worker: WorkerGroup; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const activities = createActivities({ pool, touchProvider, messageIdDomain: config.EMAIL_FROM_DOMAIN });
+  const interceptors = metrics ? { activity: [metrics.activityInterceptor] } : undefined;
   const runWorker = await withStackTraceLimit(config.WORKFLOW_STACK_TRACE_LIMIT ?? DEFAULT_WORKFLOW_STACK_TRACE_LIMIT, () => Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle,
     activities,
+    interceptors,
     ...RUN_QUEUE_WORKFLOW_TASK_OPTIONS,
   }));
   const rates = { email: config.EMAIL_MAX_PER_SECOND, whatsapp: config.WHATSAPP_MAX_PER_SECOND } as const;
@@ -95,6 +103,7 @@ export async function createWorker({ config, pool, touchProvider, workflowBundle
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: channelTaskQueue(config.TEMPORAL_TASK_QUEUE, channel),
     activities: { deliverTouch: activities.deliverTouch },
+    interceptors,
     maxTaskQueueActivitiesPerSecond: rates[channel],
   })));
   return { worker: groupOf([runWorker, ...channelWorkers]), connection };

@@ -55,3 +55,5 @@ export * from './segment-model-centroids.store';
 export * from './live-segments.store';
 export * from './scoring-leads.store';
 export * from './training-leads.store';
+// metrics
+export * from './ops-gauges.store';

@@ -92,6 +92,8 @@ export const appConfigSchema = z.object({
       ctx.addIssue({ code: 'custom', message: 'expected HH:MM-HH:MM such as 21:00-09:00, or off' });
       return z.NEVER;
     }),
+  /** Bearer token GET /metrics requires (`Authorization: Bearer <token>`); unset, /metrics answers anyone who reaches it. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How often the SLA breach check runs. */
   SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   /** Key of the HMAC that signs unsubscribe/click/open links and reply addresses; the worker must have the same. */

@@ -2,6 +2,7 @@ import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { EventInput } from '@segflow/scoring';
 import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-item-faults';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ingestMetrics } from '../metrics/process-metrics';
 import { FlushQueue, QueueFullError } from './flush-queue';
 import { IngestWriter } from './ingest-writer';
 import { EventItemResult, validateEvents } from './validate-events';
@@ -64,11 +65,13 @@ export class EventsService {
    */
   async ingest(items: readonly unknown[]): Promise<IngestResponse> {
     const { valid, results } = validateEvents(items, new Date());
+    const decided = ingestMetrics.decisionStarted();
     const written = await this.queue.submit(valid.map((v) => v.event)).catch((error: unknown) => {
       throw error instanceof QueueFullError ? new IngestBackPressure(error) : error;
     });
     written.forEach((result, i) => results.push({ ...result, index: valid[i]!.index }));
     results.sort((a, b) => a.index - b.index);
+    decided(results);
     const count = (status: EventItemResult['status']) => results.filter((r) => r.status === status).length;
     return { accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected'), results };
   }
@@ -79,8 +82,10 @@ export class EventsService {
     const unique = events.flatMap((event, index) => (seen.has(event.eventId) ? [] : (seen.add(event.eventId), [{ index, event }])));
     const results: EventItemResult[] = events.map((event, index) => ({ index, status: 'duplicate', eventId: event.eventId }));
     const now = new Date();
+    const flushed = ingestMetrics.flushStarted();
     const written = await writeIsolatingItemFaults(unique, (part) => this.writer.write(part, now), ({ index, event }, error): EventItemResult =>
       ({ index, status: 'rejected', eventId: event.eventId, issues: [storeRefusalIssue(error)] }));
+    flushed();
     for (const result of written) results[result.index] = result;
     return results;
   }

@@ -78,6 +78,11 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
     });
   }
 
+  /** Lanes delivering a lead now (at most URGENT_DELIVERY_CONCURRENCY), for /metrics. */
+  get lanesBusy(): number {
+    return this.lanes.busy;
+  }
+
   onApplicationBootstrap(): void {
     if (this.config.OUTBOX_DISPATCHER !== 'on') return;
     this.listener = new PgChannelListener({

@@ -56,6 +56,7 @@ describe('LeadLanes', () => {
     expect(started).toEqual([[1], [2], [4]]);
     lanes.add([{ id: 5, lead: 'e', urgent: true }]);
     expect(inFlight()).toEqual(['a', 'b', 'd']);
+    expect(lanes.busy).toBe(3);
     await release('a');
     // The freed lane goes to the urgent e, although c waited longer.
     expect(started.at(-1)).toEqual([5]);
@@ -67,6 +68,7 @@ describe('LeadLanes', () => {
     await release('c');
     await expect(lanes.idle()).resolves.toBeUndefined();
     expect(lanes.size).toBe(0);
+    expect(lanes.busy).toBe(0);
   });
 
   it('counts the rows it holds, drains only the waiting ones, and reports a crashed delivery without stalling', async () => {

@@ -35,6 +35,11 @@ export class LeadLanes<T> {
     return this.heldRows;
   }
 
+  /** Leads being delivered now (lanes in use). */
+  get busy(): number {
+    return this.inFlight.size;
+  }
+
   /** Adds rows (in order); a lead already waiting or in flight gets them after its earlier rows. */
   add(rows: readonly T[]): void {
     for (const row of rows) {
