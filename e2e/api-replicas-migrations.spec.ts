@@ -26,5 +26,5 @@ describe('API replicas booting together on a fresh database', () => {
     } finally {
       await client.end();
     }
-  }, 120_000);
+  }, 240_000);
 });
