@@ -53,8 +53,9 @@ export async function prepareTemporalDatabases({ sqlTool, adminUrl }) {
     await ensureDatabase(adminUrl, database);
     const url = new URL(adminUrl);
     url.pathname = `/${database}`;
+    // The password goes in SQL_PASSWORD, the tool's own variable, so it stays out of the process list.
     const tool = (...args) =>
-      execFileAsync(sqlTool, ['--plugin', 'postgres12', '--ep', host, '-p', port, '-u', user, '--pw', password, '--db', database, '--quiet', ...args]).catch(
+      execFileAsync(sqlTool, ['--plugin', 'postgres12', '--ep', host, '-p', port, '-u', user, '--db', database, '--quiet', ...args], { env: { ...process.env, SQL_PASSWORD: password } }).catch(
         (error) => Promise.reject(new Error(`temporal-sql-tool ${args[0]} on ${database} failed: ${error.stderr?.trim() || error.message}`)),
       );
     if (!(await hasSchemaVersion(url.toString()))) await tool('setup-schema', '-v', '0.0');
