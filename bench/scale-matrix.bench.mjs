@@ -49,6 +49,13 @@ const summaryOf = (script, result) =>
     ? { figure: result.figure, baseline: result.baseline, unit: 'ms p99, segment change → run started (baseline: bare start → first activity, same server)', cpu: result.segmentToRun.cpu, failedRequests: result.segmentToRun.failedRequests, achievedRequestsPerSecond: result.segmentToRun.achievedRequestsPerSecond }
     : { figure: result.figure, baseline: result.baseline, unit: 'events/s ingested (baseline: COPY of the same rows)', cpu: result.cpu };
 
+// Rewritten after every run, so a matrix cut short keeps what it measured.
+function writeEntries(entries) {
+  const dir = process.env.SEGFLOW_BENCH_RESULTS_DIR ?? join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'scale-matrix.json'), JSON.stringify(entries, null, 2) + '\n');
+}
+
 async function main() {
   const cli = await ensureTemporalCli();
   const postgres = await benchPostgres();
@@ -72,6 +79,7 @@ async function main() {
           } finally {
             await temporal?.stop();
           }
+          writeEntries(entries);
         }
       }
     }
@@ -79,9 +87,6 @@ async function main() {
     await postgres.stop();
     rmSync(stateDir, { recursive: true, force: true });
   }
-  const dir = process.env.SEGFLOW_BENCH_RESULTS_DIR ?? join(root, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'scale-matrix.json'), JSON.stringify(entries, null, 2) + '\n');
   for (const e of entries) process.stdout.write(`${e.question}: ${e.error ?? `${e.figure} vs ${e.baseline} (${e.unit})`}\n`);
 }
 
