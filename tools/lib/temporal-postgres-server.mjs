@@ -6,7 +6,7 @@ import pg from 'pg';
 import { parse, stringify } from 'yaml';
 import { ensureGoPrograms } from './go-programs.mjs';
 import { ensureDatabase } from './postgres.mjs';
-import { freePort } from './ports.mjs';
+import { freePort, isPortFree } from './ports.mjs';
 import { DYNAMIC_CONFIG_FILE, superviseTemporal } from './temporal-server.mjs';
 
 const execFileAsync = promisify(execFile);
@@ -74,11 +74,22 @@ export function temporalServerConfig({ adminUrl, ports, template = CONFIG_TEMPLA
   return config;
 }
 
-/** Frontend on `port`; every other gRPC, membership and HTTP port a free one. */
+// Temporal stores membership ports in a smallint column (cluster_membership.rpc_port): an ephemeral port above 32767
+// stops the server at boot ("out of range for type smallint").
+async function freeMembershipPort(taken) {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const port = 20_000 + Math.floor(Math.random() * 12_768);
+    if (!taken.has(port) && (await isPortFree(port))) return taken.add(port), port;
+  }
+  throw new Error('no free port between 20000 and 32767 for the Temporal server\'s membership');
+}
+
+/** Frontend on `port`; every other gRPC and HTTP port a free one, membership ports free ones below 32768. */
 async function servicePorts(port) {
   const ports = {};
+  const taken = new Set([port]);
   for (const service of ['frontend', 'history', 'matching', 'worker']) {
-    ports[service] = { grpcPort: service === 'frontend' ? port : await freePort(), membershipPort: await freePort() };
+    ports[service] = { grpcPort: service === 'frontend' ? port : await freePort(), membershipPort: await freeMembershipPort(taken) };
   }
   ports.frontend.httpPort = await freePort();
   return ports;
