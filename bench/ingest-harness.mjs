@@ -178,11 +178,15 @@ export async function openLoop(count, rate, send) {
 
 export const chunk = (items, size) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
-/** Writes bench/results/<name>.json with the agreed shape (plus free-form details). */
+/**
+ * Writes bench/results/<name>.json with the agreed shape (plus free-form details); SEGFLOW_BENCH_RESULTS_DIR puts it
+ * elsewhere (bench/scale-matrix runs scripts per set-up and keeps only its own summary).
+ */
 export function writeResult(name, { figure, baseline, unit, details = {} }) {
   const result = { name, figure, baseline, ratio: Math.round((figure / baseline) * 1000) / 1000, unit, machine: machine(), date: new Date().toISOString(), ...details };
-  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(root, 'bench', 'results', `${name}.json`), JSON.stringify(result, null, 2) + '\n');
+  const dir = process.env.SEGFLOW_BENCH_RESULTS_DIR ?? join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
   process.stdout.write(JSON.stringify(result) + '\n');
   return result;
 }

@@ -153,7 +153,9 @@ function startWorkerProcess(env) {
 async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
   const taskQueue = `bench-s2r-${randomUUID().slice(0, 8)}`;
   const api = await startApi({ databaseUrl, temporalAddress, env: { TEMPORAL_TASK_QUEUE: taskQueue } });
-  const worker = startWorkerProcess({ DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue });
+  // WORKER_REPLICAS (as `npm start` reads it): that many worker processes on the queue; CPU is measured for the first.
+  const workerEnv = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue };
+  const [worker, ...moreWorkers] = Array.from({ length: Number(process.env.WORKER_REPLICAS ?? 1) }, () => startWorkerProcess(workerEnv));
   try {
     const segments = await seedAndTrain(api);
     for (const [i, segmentId] of segments.entries()) await publishAndBind(api, segmentId, `Bench ${i}`);
@@ -217,7 +219,7 @@ async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
       cpu,
     };
   } finally {
-    await worker.stop();
+    await Promise.all([worker, ...moreWorkers].map((w) => w.stop()));
     await api.stop();
   }
 }

@@ -24,6 +24,11 @@ const ports = {
   postgres: portFromEnv('POSTGRES_PORT', 5433),
   mail: portFromEnv('MAIL_SMTP_PORT', 2525),
 };
+// SEGFLOW_TEMPORAL=server runs the Temporal server on the same PostgreSQL instead of start-dev (SQLite).
+const temporalMode = process.env.SEGFLOW_TEMPORAL ?? 'dev';
+if (!['dev', 'server'].includes(temporalMode)) fail(`SEGFLOW_TEMPORAL=${temporalMode} must be dev (start-dev, the default) or server (Temporal server on PostgreSQL)`);
+const workerReplicas = Number(process.env.WORKER_REPLICAS ?? 1);
+if (!Number.isInteger(workerReplicas) || workerReplicas < 1 || workerReplicas > 32) fail(`WORKER_REPLICAS=${process.env.WORKER_REPLICAS} must be a whole number from 1 to 32`);
 // Without a relay of the user's, the API runs the embedded SMTP server as a sandbox that catches every email.
 const sandboxMail = !process.env.SMTP_URL;
 
@@ -41,7 +46,8 @@ process.on('SIGTERM', () => shutdown(0));
 
 async function assertPortsFree() {
   const { isPortFree } = await import('./lib/ports.mjs');
-  const wanted = [['API_PORT', ports.api], ['WEB_PORT', ports.web], ['TEMPORAL_PORT', ports.temporal], ['TEMPORAL_UI_PORT', ports.temporalUi]];
+  const wanted = [['API_PORT', ports.api], ['WEB_PORT', ports.web], ['TEMPORAL_PORT', ports.temporal]];
+  if (temporalMode === 'dev') wanted.push(['TEMPORAL_UI_PORT', ports.temporalUi]);
   if (!process.env.DATABASE_URL) wanted.push(['POSTGRES_PORT', ports.postgres]);
   if (sandboxMail) wanted.push(['MAIL_SMTP_PORT', ports.mail]);
   for (const [variable, port] of wanted) {
@@ -49,13 +55,29 @@ async function assertPortsFree() {
   }
 }
 
+// Segflow's database URL, and the admin URL of its server (where the Temporal server on PostgreSQL keeps its own
+// databases): with DATABASE_URL, the same server and credentials' `postgres` database.
 async function startDatabase() {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  if (process.env.DATABASE_URL) {
+    const adminUrl = new URL(process.env.DATABASE_URL);
+    adminUrl.pathname = '/postgres';
+    return { databaseUrl: process.env.DATABASE_URL, adminUrl: adminUrl.toString() };
+  }
   const { startEmbeddedPostgres, ensureDatabase } = await import('./lib/postgres.mjs');
   const pg = await startEmbeddedPostgres({ dataDir: join(stateDir, 'postgres'), port: ports.postgres });
   stops.push(pg.stop);
   await ensureDatabase(pg.adminUrl, 'segflow');
-  return pg.adminUrl.replace(/\/postgres$/, '/segflow');
+  return { databaseUrl: pg.adminUrl.replace(/\/postgres$/, '/segflow'), adminUrl: pg.adminUrl };
+}
+
+async function startTemporal(cli, adminUrl) {
+  const logFile = openSync(join(stateDir, 'temporal.log'), 'a');
+  if (temporalMode === 'server') {
+    const { startTemporalPostgresServer } = await import('./lib/temporal-postgres-server.mjs');
+    return startTemporalPostgresServer({ cli, adminUrl, port: ports.temporal, stateDir, logFile });
+  }
+  const { startTemporalDevServer } = await import('./lib/temporal-server.mjs');
+  return startTemporalDevServer({ cli, port: ports.temporal, uiPort: ports.temporalUi, dbFile: join(stateDir, 'temporal.db'), logFile });
 }
 
 // The first admin's password: SEGFLOW_ADMIN_PASSWORD, else one generated on the first start and kept (mode 600)
@@ -123,7 +145,7 @@ async function main() {
   await build(root);
   mkdirSync(stateDir, { recursive: true });
 
-  const databaseUrl = await startDatabase();
+  const { databaseUrl, adminUrl } = await startDatabase();
   const admin = firstAdmin();
   const whatsapp = whatsappEnv();
   const { run } = await import('./lib/run.mjs');
@@ -131,7 +153,7 @@ async function main() {
     DATABASE_URL: databaseUrl,
     API_PORT: String(ports.api),
     TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
-    TEMPORAL_UI_URL: `http://127.0.0.1:${ports.temporalUi}`,
+    ...(temporalMode === 'dev' ? { TEMPORAL_UI_URL: `http://127.0.0.1:${ports.temporalUi}` } : {}),
     SEGFLOW_ADMIN_EMAIL: admin.email,
     SEGFLOW_ADMIN_PASSWORD: admin.password,
     SEGFLOW_SECRET: segflowSecret(),
@@ -140,9 +162,7 @@ async function main() {
   };
   await run(process.execPath, ['apps/api/dist/database/migrate.js'], { cwd: root, env: { ...process.env, ...env } });
 
-  const { startTemporalDevServer } = await import('./lib/temporal-server.mjs');
-  const temporalLog = join(stateDir, 'temporal.log');
-  const temporal = await startTemporalDevServer({ cli, port: ports.temporal, uiPort: ports.temporalUi, dbFile: join(stateDir, 'temporal.db'), logFile: openSync(temporalLog, 'a') });
+  const temporal = await startTemporal(cli, adminUrl);
   stops.push(temporal.stop);
 
   const { startChild } = await import('./lib/children.mjs');
@@ -152,9 +172,11 @@ async function main() {
     shutdown(1);
   };
   const apiUrl = `http://127.0.0.1:${ports.api}`;
+  // API_REPLICAS reaches the API, which forks them onto API_PORT (node:cluster); workers share nothing, so each is a child here.
+  const workers = Array.from({ length: workerReplicas }, (_, i) => [workerReplicas === 1 ? 'worker' : `worker-${i + 1}`, ['apps/worker/dist/main.js'], root, {}]);
   for (const [name, args, cwd, extraEnv] of [
     ['api', ['apps/api/dist/main.js'], root, {}],
-    ['worker', ['apps/worker/dist/main.js'], root, {}],
+    ...workers,
     ['web', [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(ports.web), '--strictPort'], join(root, 'apps/web'), { SEGFLOW_API_URL: apiUrl }],
   ]) {
     stops.push(startChild(name, process.execPath, args, { cwd, env: { ...env, ...extraEnv }, onExit }).stop);
@@ -174,11 +196,13 @@ async function main() {
   say(`  web           http://127.0.0.1:${ports.web}`);
   say(`  API           ${apiUrl}/api   (health: ${apiUrl}/api/health)`);
   say(`  API docs      ${apiUrl}/api/docs`);
-  say(`  Temporal UI   http://127.0.0.1:${ports.temporalUi}`);
+  if (temporalMode === 'dev') say(`  Temporal UI   http://127.0.0.1:${ports.temporalUi}`);
+  else say(`  Temporal      server on PostgreSQL (databases temporal, temporal_visibility) at 127.0.0.1:${ports.temporal}; no UI`);
+  if (process.env.API_REPLICAS || workerReplicas > 1) say(`  replicas      API ${process.env.API_REPLICAS ?? 1} on port ${ports.api}, workers ${workerReplicas}`);
   if (sandboxMail) say(`  mail (sandbox) smtp://127.0.0.1:${ports.mail} — caught mail at http://127.0.0.1:${ports.web}/mail   (nothing is delivered; set SMTP_URL for a real relay)`);
   else say(`  mail          ${process.env.SMTP_URL.replace(/:[^:@/]+@/, ':***@')}`);
   say(`  database      ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
-  say(`  Temporal log  ${temporalLog}`);
+  say(`  Temporal log  ${join(stateDir, 'temporal.log')}`);
   say(`  sign in as    ${admin.email} / ${admin.password}   (the first admin, created on the first start)`);
   if (whatsapp.sandbox) say(`  WhatsApp      SANDBOX (no WHATSAPP_ACCESS_TOKEN): nothing reaches real phones; conversations at http://127.0.0.1:${ports.web}/whatsapp-sandbox`);
   else say(`  WhatsApp      Cloud API ${process.env.WHATSAPP_API_URL ?? '(graph.facebook.com)'}; Meta's webhook URL: <your public URL>/api/webhooks/whatsapp`);

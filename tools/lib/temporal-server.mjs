@@ -27,10 +27,15 @@ export async function startTemporalDevServer({ cli, port, uiPort, dbFile, logFil
   if (uiPort) args.push('--ui-port', String(uiPort));
   else args.push('--headless');
   const child = spawn(cli, args, { stdio: ['ignore', logFile ?? 'ignore', logFile ?? 'inherit'], detached: false });
+  return superviseTemporal(child, port, 'Temporal dev server');
+}
+
+/** Waits for a Temporal server child's frontend port (rejecting if the child exits first); returns how to stop it. */
+export async function superviseTemporal(child, port, what) {
   const exited = new Promise((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`temporal server exited early (code ${code})`))),
+    child.once('exit', (code) => reject(new Error(`${what} exited early (code ${code})`))),
   );
-  await Promise.race([waitForPort(port, { what: 'Temporal dev server', timeoutMs: 60_000 }), exited]);
+  await Promise.race([waitForPort(port, { what, timeoutMs: 60_000 }), exited]);
   exited.catch(() => {});
   return {
     address: `127.0.0.1:${port}`,

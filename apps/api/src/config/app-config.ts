@@ -10,6 +10,11 @@ export const appConfigSchema = z.object({
   DATABASE_URL: z.string().url().refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL'),
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: port.default(3000),
+  /**
+   * API processes serving API_PORT together (node:cluster hands them connections in turn); each runs the migrations
+   * under an advisory lock before it serves, so only the first applies them.
+   */
+  API_REPLICAS: z.coerce.number().int().min(1).max(32).default(1),
   /** Connections per API process; ingest lanes, the outbox dispatcher's deliveries and requests share them. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(4).max(200).default(20),
   /** Longest wait for a pooled connection (opening one, or a free one of a full pool) before the request fails. */

@@ -40,17 +40,26 @@ export function dataSourceOptions(databaseUrl: string, limits: PoolLimits = {}):
   };
 }
 
+/** Key of the session advisory lock that serialises migration runs (any constant unique to Segflow). */
+export const MIGRATION_LOCK_KEY = 7_314_260_018;
+
 /**
  * Applies pending migrations without statement timeouts (a migration may rewrite a big table); used by `npm start`
- * and by the API before its pool opens, and by tests on fresh databases.
+ * and by every API replica before its pool opens, and by tests on fresh databases. Replicas booting together queue on
+ * an advisory lock held by one session: the first applies the migrations, the others then find none pending. The lock
+ * dies with its connection, so a crashed run never blocks the next.
  */
 export async function runMigrations(databaseUrl: string): Promise<string[]> {
   const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl), migrationsRun: false });
   await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
   try {
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
+    await lock.release();
     await dataSource.destroy();
   }
 }
