@@ -3,7 +3,7 @@ import { loadWorkerConfigOrThrow } from './config';
 import { createWorker } from './create-worker';
 import { createDatabasePool } from './database-pool';
 import { startMetricsServer } from './metrics/metrics-server';
-import { runtimeOptionsFor } from './metrics/runtime-options';
+import { runtimeOptionsFor } from './runtime-options';
 import { createWorkerMetrics } from './metrics/worker-metrics';
 import { createTouchProvider } from './touch-providers';
 import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';

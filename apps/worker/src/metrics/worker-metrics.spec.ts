@@ -10,7 +10,7 @@ import { createTestDatabase, testTemporalAddress, uniqueTaskQueue } from '../../
 import { recordingTouchProvider } from '../activities/playbook-touch-provider';
 import { createWorker } from '../create-worker';
 import { startMetricsServer } from './metrics-server';
-import { runtimeOptionsFor } from './runtime-options';
+import { runtimeOptionsFor } from '../runtime-options';
 import { createWorkerMetrics } from './worker-metrics';
 import { sampleOf } from '../../../../tools/testing/prometheus-text';
 

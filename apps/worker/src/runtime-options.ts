@@ -1,5 +1,5 @@
 import { makeTelemetryFilterString, type RuntimeOptions } from '@temporalio/worker';
-import type { WorkerConfig } from '../config';
+import type { WorkerConfig } from './config';
 
 /**
  * The Temporal Runtime of the worker process: core logs at WARN and above forwarded to the worker's log, and with
