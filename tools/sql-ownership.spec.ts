@@ -23,14 +23,6 @@ function isStore(file: string): boolean {
   return /^libs\/stores\/src\/.+\.store\.ts$/.test(file);
 }
 
-// Files that still hold SQL while their tables move into stores (issue 21); the list only shrinks, and must end empty.
-const notYetMoved = new Set<string>([
-  'apps/api/src/inbox/inbox.service.ts',
-  'apps/api/src/segments/membership-writer.ts',
-  'apps/api/src/sla/sla-monitor.service.ts',
-  'apps/worker/src/activities/playbook-route.activities.ts',
-]);
-
 describe('SQL ownership', () => {
   const files = ['apps', 'libs'].flatMap((top) =>
     readdirSync(join(root, top)).flatMap((project) => {
@@ -44,10 +36,6 @@ describe('SQL ownership', () => {
   });
 
   it('no SQL or TypeORM repository outside libs/stores/**/*.store.ts and migrations', () => {
-    expect(withSql.filter((file) => !isStore(file) && !notYetMoved.has(file))).toEqual([]);
-  });
-
-  it('the not-yet-moved list names only files that still hold SQL', () => {
-    expect([...notYetMoved].filter((file) => !withSql.includes(file))).toEqual([]);
+    expect(withSql.filter((file) => !isStore(file))).toEqual([]);
   });
 });

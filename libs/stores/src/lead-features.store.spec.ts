@@ -1,6 +1,6 @@
 import { emptyFeatureState } from '@segflow/scoring';
 import type { Client } from 'pg';
-import { insertOutboxSql } from '../../../apps/api/src/segments/membership-writer';
+import { outboxInsertSql } from './outbox.store';
 import { connectWithLeads, planScansOfCall } from '../../../apps/api/src/testing/plan-scans';
 import { FeatureUpdateRow, updateFeatureRows } from './lead-features.store';
 import { rowsOf } from './queryable';
@@ -26,7 +26,7 @@ describe('updateFeatureRows on a few thousand leads (real Postgres)', () => {
   });
 
   it('so does the update that also writes lead_event outbox rows in its round trip', async () => {
-    const scans = await planScansOfCall(client, (db) => updateFeatureRows(db, rowsFor(leadIds), { sql: insertOutboxSql, param: JSON.stringify([]) }));
+    const scans = await planScansOfCall(client, (db) => updateFeatureRows(db, rowsFor(leadIds), { sql: outboxInsertSql, param: JSON.stringify([]) }));
     expect(scans).toContain('ModifyTable on outbox');
     expect(scans).not.toContain('Seq Scan on lead_features');
   });

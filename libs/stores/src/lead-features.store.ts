@@ -62,7 +62,7 @@ WHERE f.lead_id = x.lead_id AND f.lead_id = ANY($2::uuid[])`;
  * Writes a flush's feature rows (a first conversion time is kept) in one statement. `then`, when given, runs in the
  * same round trip: ingest sends its `lead_event` outbox rows this way (the outbox's statement trigger would wake the
  * dispatcher for an INSERT of no rows too, so ingest passes it only when there are rows).
- * @example await updateFeatureRows(manager, updates, { sql: insertOutboxSql, param: JSON.stringify(messages) });
+ * @example await updateFeatureRows(manager, updates, { sql: outboxInsertSql, param: JSON.stringify(messages) });
  */
 export async function updateFeatureRows(db: Queryable, rows: readonly FeatureUpdateRow[], then?: FollowingStatement): Promise<void> {
   const params = [JSON.stringify(rows), rows.map((r) => r.lead_id)];

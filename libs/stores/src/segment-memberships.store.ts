@@ -41,7 +41,7 @@ export interface MembershipOpening {
 /**
  * Opens memberships under one model, time and reason in one statement; `then` (e.g. their outbox rows, from `$8`)
  * runs in the same round trip.
- * @example await openMemberships(manager, openings, { modelId, at, reason: 'event' }, { sql: insertOutboxSql, param: messages });
+ * @example await openMemberships(manager, openings, { modelId, at, reason: 'event' }, { sql: outboxInsertSql, param: messages });
  */
 export async function openMemberships(
   db: Queryable,

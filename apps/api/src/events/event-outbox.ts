@@ -1,5 +1,5 @@
 import type { EventInput } from '@segflow/scoring';
-import type { OutboxMessage } from '../outbox/outbox-message';
+import type { OutboxMessage } from '@segflow/stores';
 
 const CHANNEL_PREFIXES = ['email', 'whatsapp', 'linkedin'] as const;
 

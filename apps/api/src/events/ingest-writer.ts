@@ -9,9 +9,9 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { applyEventEffects } from '../consent/apply-event-effects';
 import { foldLeadEvents } from '../features/fold-lead-events';
 import { vectorOf } from '../features/lead-feature-row';
-import type { OutboxMessage } from '../outbox/outbox-message';
+import { outboxInsertSql, type OutboxMessage } from '@segflow/stores';
 import { ActiveModel, ActiveModelCache } from '../segments/active-model-cache';
-import { insertOutboxSql, MembershipChange, writeMembershipChanges } from '../segments/membership-writer';
+import { MembershipChange, writeMembershipChanges } from '../segments/membership-writer';
 import { lockActiveModelShared } from '../segments/segment-model-lock';
 import { copyRows } from './copy-rows';
 import { eventData, leadEventMessage } from './event-outbox';
@@ -149,7 +149,7 @@ export class IngestWriter {
     }
     // Event rows before membership rows: the run of a segment the lead is leaving still hears the event that made it leave.
     // One round trip for both; no outbox statement without rows (its trigger would wake the dispatcher for nothing).
-    await updateFeatureRows(manager, updates, eventMessages.length ? { sql: insertOutboxSql, param: JSON.stringify(eventMessages) } : undefined);
+    await updateFeatureRows(manager, updates, eventMessages.length ? { sql: outboxInsertSql, param: JSON.stringify(eventMessages) } : undefined);
     if (model) await writeMembershipChanges(manager, changes, { modelId: model.id, at: now, reason: 'event' });
   }
 

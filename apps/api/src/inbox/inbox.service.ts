@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  addTaskActivity, assignTask, findActionableTask, findActiveRepWithManager, inboxOf, setTaskCompletedBy, snoozeTask, taskActivityOf,
+  addTaskActivity, assignTask, findActionableTask, findActiveRepWithManager, inboxOf, setOwner, setTaskCompletedBy, snoozeTask, taskActivityOf,
   type ActionableTask, type InboxRow,
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
@@ -65,7 +65,7 @@ export class InboxService {
     if (user.role === 'manager' && rep.manager_id !== user.id) throw new ForbiddenException('you may only reassign to reps of your team');
     await this.db.transaction(async (tx) => {
       await assignTask(tx, taskId, repId);
-      await tx.query(`UPDATE leads SET owner_id = $2, updated_at = now() WHERE id = $1`, [task.lead_id, repId]);
+      await setOwner(tx, task.lead_id, repId);
       await addTaskActivity(tx, { taskId, kind: 'reassigned', actorId: user.id, body: reason, data: { from: task.assignee_id, to: repId } });
     });
   }

@@ -4,7 +4,8 @@ import { LeadUpsertRow, ListLeadsFilter, listLeads, UpsertedLeadRow, upsertLeads
 import { DataSource } from 'typeorm';
 import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-item-faults';
 import { consentWarnings, optInIssues, recordOptIns } from '../consent/lead-consent';
-import { DIRECT_START_TIMEOUT_MS, enqueueWorkflowStarts, markWorkflowsStarted } from '../outbox/workflow-starts';
+import { enqueueWorkflowStarts, markWorkflowsStarted } from '@segflow/stores';
+import { DIRECT_START_TIMEOUT_MS } from '../temporal/direct-start-timeout';
 import { LeadIntakeStarter } from './lead-intake-starter';
 import { LeadDto, mapLead } from './lead.dto';
 

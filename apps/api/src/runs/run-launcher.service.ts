@@ -9,7 +9,8 @@ import {
 import { manualRunWorkflowId, membershipRunWorkflowId, PLAYBOOK_RUN_WORKFLOW, type PlaybookRunInput } from '@segflow/workflow-contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { DIRECT_START_TIMEOUT_MS, enqueueWorkflowStarts, markWorkflowsStarted } from '../outbox/workflow-starts';
+import { enqueueWorkflowStarts, markWorkflowsStarted } from '@segflow/stores';
+import { DIRECT_START_TIMEOUT_MS } from '../temporal/direct-start-timeout';
 import { TemporalClient } from '../temporal/temporal.module';
 import { lockLeadForLaunch } from './lock-lead-for-launch';
 

@@ -10,7 +10,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
-import { resolveRepCalendarOfRow } from '@segflow/stores';
+import { resolveRepCalendarOfRow, setOwner } from '@segflow/stores';
 import { toSlaPolicy } from './sla-policy.dto';
 
 type PolicyWithOwnerCalendar = PolicyClock & RepCalendarSourcesRow;
@@ -161,7 +161,7 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
     const pick = pickLeastLoaded({ teamId, reps, now });
     if (!pick.ok) return null;
     const moved = await assignOpenTasksOfLead(tx, context.lead_id, pick.rep.id);
-    await tx.query(`UPDATE leads SET owner_id = $2, updated_at = now() WHERE id = $1`, [context.lead_id, pick.rep.id]);
+    await setOwner(tx, context.lead_id, pick.rep.id);
     for (const taskId of moved) {
       await addTaskActivity(tx, { taskId, kind: 'reassigned', actorId: null, body: `SLA breached: ${pick.detail}`, data: { from: context.owner_id, to: pick.rep.id } });
     }

@@ -2,7 +2,7 @@ import { chooseOwner, type Rep } from '@segflow/routing';
 import type { CommandResult } from '@segflow/playbook';
 import { resolveRepCalendar } from '@segflow/sla';
 import {
-  findOwnerAssignment, insertOwnerAssignment, lockRoutingCursors, routingCursors, routingReps, rowsOf, setRoutingCursor, teamNames, type Queryable,
+  findOwnerAssignment, insertOwnerAssignment, lockRoutingCursors, routingCursors, routingReps, rowsOf, setOwner, setRoutingCursor, teamNames, type Queryable,
 } from '@segflow/stores';
 import type { RouteOwnerInput } from '@segflow/workflow-contracts';
 import type { Pool } from 'pg';
@@ -70,7 +70,7 @@ export function createPlaybookRouteActivities({ pool }: { pool: Pool }) {
           for (const [teamId, position] of Object.entries(decision.nextCursor)) {
             await setRoutingCursor(db, teamId, position);
           }
-          await client.query('UPDATE leads SET owner_id = $2, updated_at = now() WHERE id = $1', [input.command.leadId, decision.repId]);
+          await setOwner(rowsOf(client), input.command.leadId, decision.repId);
         }
         const result = await storedDecision(db, input);
         await client.query('COMMIT');
