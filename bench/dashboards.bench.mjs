@@ -60,7 +60,9 @@ async function seed(databaseUrl) {
     for (const sql of SEED_SQL) {
       const started = performance.now();
       await db.query(sql, sql.includes('$1') ? [LEADS] : []);
-      process.stderr.write(`seeded in ${Math.round(performance.now() - started)} ms: ${sql.trim().slice(0, 60).replace(/\s+/g, ' ')}…\n`);
+      process.stderr.write(
+        `seeded in ${Math.round(performance.now() - started)} ms: ${sql.trim().slice(0, 60).replace(/\s+/g, ' ')}…\n`,
+      );
     }
     await db.query('VACUUM ANALYZE');
   });
@@ -90,7 +92,11 @@ async function main() {
     stopTemporal = temporal.stop;
   }
   const databaseUrl = await createDatabase(adminUrl, 'bench_dashboards');
-  const api = await startApi({ databaseUrl, temporalAddress, env: { SLA_CHECK_INTERVAL_MS: '3600000', OUTBOX_POLL_MS: '60000' } });
+  const api = await startApi({
+    databaseUrl,
+    temporalAddress,
+    env: { SLA_CHECK_INTERVAL_MS: '3600000', OUTBOX_POLL_MS: '60000' },
+  });
   try {
     await seed(databaseUrl);
     const range = `from=${new Date(Date.now() - DAYS * 86_400_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`;
@@ -108,20 +114,36 @@ async function main() {
     for (const [name, path] of Object.entries(endpoints)) {
       results[name] = await time(CALLS, async () => {
         const response = await fetch(`${api.url}${path}`, { headers: api.headers });
-        if (response.status !== 200) throw new Error(`${path} → ${response.status}: ${(await response.text()).slice(0, 200)}`);
+        if (response.status !== 200)
+          throw new Error(`${path} → ${response.status}: ${(await response.text()).slice(0, 200)}`);
         await response.arrayBuffer();
       });
       process.stderr.write(`${name}: p50 ${results[name].p50} ms, p99 ${results[name].p99} ms\n`);
     }
-    const countTouches = await withClient(databaseUrl, (db) => time(CALLS, () => db.query('SELECT count(*) FROM touches')));
-    const counts = await withClient(databaseUrl, async (db) => (await db.query(`SELECT (SELECT count(*) FROM touches)::int AS touches, (SELECT count(*) FROM leads)::int AS leads, (SELECT count(*) FROM events)::int AS events`)).rows[0]);
+    const countTouches = await withClient(databaseUrl, (db) =>
+      time(CALLS, () => db.query('SELECT count(*) FROM touches')),
+    );
+    const counts = await withClient(
+      databaseUrl,
+      async (db) =>
+        (
+          await db.query(
+            `SELECT (SELECT count(*) FROM touches)::int AS touches, (SELECT count(*) FROM leads)::int AS leads, (SELECT count(*) FROM events)::int AS events`,
+          )
+        ).rows[0],
+    );
     const worst = Object.entries(results).sort((a, b) => b[1].p50 - a[1].p50)[0];
     writeResult('dashboards', {
       figure: worst[1].p50,
       baseline: countTouches.p50,
       unit: `ms p50 of the slowest endpoint (${worst[0]})`,
       details: {
-        endpoints: Object.fromEntries(Object.entries(results).map(([name, r]) => [name, { ...r, ratioP50: Math.round((r.p50 / countTouches.p50) * 100) / 100 }])),
+        endpoints: Object.fromEntries(
+          Object.entries(results).map(([name, r]) => [
+            name,
+            { ...r, ratioP50: Math.round((r.p50 / countTouches.p50) * 100) / 100 },
+          ]),
+        ),
         baselineCountStar: countTouches,
         data: counts,
         calls: CALLS,

@@ -18,7 +18,8 @@ export const machine = () => ({ cores: cpus().length, memoryGb: Math.round((tota
 
 /** PostgreSQL's admin URL: the one `npm run bench` provides, else an embedded one started here (`stop` ends it). */
 export async function benchPostgres() {
-  if (process.env.SEGFLOW_BENCH_DATABASE_URL) return { adminUrl: process.env.SEGFLOW_BENCH_DATABASE_URL, stop: async () => {} };
+  if (process.env.SEGFLOW_BENCH_DATABASE_URL)
+    return { adminUrl: process.env.SEGFLOW_BENCH_DATABASE_URL, stop: async () => {} };
   const started = await startEmbeddedPostgres({ port: await freePort() });
   return { adminUrl: started.adminUrl, stop: started.stop };
 }
@@ -27,9 +28,11 @@ export async function benchPostgres() {
 export async function timed(count, concurrency, task) {
   const started = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
   return count / ((performance.now() - started) / 1000);
 }
 
@@ -63,7 +66,10 @@ export async function withClient(databaseUrl, fn) {
 
 /** Runs the API's migrations with `env` (DATABASE_URL and whatever else the API's config requires). */
 export function migrateDatabase(env) {
-  const migrated = spawnSync(process.execPath, [join(root, 'apps/api/dist/database/migrate.js')], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const migrated = spawnSync(process.execPath, [join(root, 'apps/api/dist/database/migrate.js')], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   if (migrated.status !== 0) throw new Error(`migrations failed: ${migrated.stderr}`);
 }
 
@@ -72,14 +78,32 @@ const ADMIN = { email: 'bench@segflow.local', password: 'bench-password-1' };
 /** Migrates `databaseUrl`, starts apps/api/dist/main.js on it and signs in when the API has auth. */
 export async function startApi({ databaseUrl, temporalAddress, env = {} }) {
   const port = await freePort();
-  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, API_PORT: String(port), LOG_LEVEL: 'warn', SEGFLOW_ADMIN_EMAIL: ADMIN.email, SEGFLOW_ADMIN_PASSWORD: ADMIN.password, ...env };
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    API_PORT: String(port),
+    LOG_LEVEL: 'warn',
+    SEGFLOW_ADMIN_EMAIL: ADMIN.email,
+    SEGFLOW_ADMIN_PASSWORD: ADMIN.password,
+    ...env,
+  };
   migrateDatabase(childEnv);
   // SEGFLOW_BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the API under the bench's load.
   const nodeArgs = (process.env.SEGFLOW_BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist/main.js')], { env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist/main.js')], {
+    env: childEnv,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i += 1) {
-    if (await fetch(`${url}/api/health`).then((r) => r.status < 500, () => false)) break;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      break;
     if (i > 300) throw new Error('API did not become healthy');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -98,7 +122,8 @@ export async function startApi({ databaseUrl, temporalAddress, env = {} }) {
         response.on('data', (chunk) => chunks.push(chunk));
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          if (response.statusCode >= 400) reject(new Error(`${method} ${path} → ${response.statusCode}: ${text.slice(0, 300)}`));
+          if (response.statusCode >= 400)
+            reject(new Error(`${method} ${path} → ${response.statusCode}: ${text.slice(0, 300)}`));
           else resolve(text ? JSON.parse(text) : undefined);
         });
         response.on('error', reject);
@@ -106,13 +131,28 @@ export async function startApi({ databaseUrl, temporalAddress, env = {} }) {
       call.on('error', reject);
       call.end(payload);
     });
-  return { url, headers, request, pid: child.pid, stop: () => new Promise((resolve) => { agent.destroy(); child.once('exit', resolve); child.kill('SIGTERM'); }) };
+  return {
+    url,
+    headers,
+    request,
+    pid: child.pid,
+    stop: () =>
+      new Promise((resolve) => {
+        agent.destroy();
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 /** Raw `COPY … FROM STDIN (FORMAT csv)` through psql; returns the milliseconds it took. */
 export function copyCsv(databaseUrl, table, columns, csv) {
   const started = performance.now();
-  const result = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-qc', `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`], { input: csv, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(
+    'psql',
+    [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-qc', `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`],
+    { input: csv, encoding: 'utf8', maxBuffer: 1 << 30 },
+  );
   if (result.status !== 0) throw new Error(`psql COPY failed: ${result.stderr}`);
   return performance.now() - started;
 }
@@ -130,15 +170,25 @@ export async function seedLeadsByCopy(databaseUrl, population, now) {
     entry.state = scoring.applyEvent(entry.state, event, now);
     entry.count += 1;
   }
-  const leadCsv = population.leads.map((l) => [l.externalId, l.industry, l.headcount, l.revenueBand, l.fundingStage].map(csvField).join(',')).join('\n');
+  const leadCsv = population.leads
+    .map((l) => [l.externalId, l.industry, l.headcount, l.revenueBand, l.fundingStage].map(csvField).join(','))
+    .join('\n');
   copyCsv(databaseUrl, 'leads', ['external_id', 'industry', 'headcount', 'revenue_band', 'funding_stage'], leadCsv);
   const ids = await withClient(databaseUrl, async (c) => (await c.query(`SELECT id, external_id FROM leads`)).rows);
-  const featureCsv = ids.map(({ id, external_id }) => [id, JSON.stringify(states.get(external_id).state), states.get(external_id).count].map(csvField).join(',')).join('\n');
+  const featureCsv = ids
+    .map(({ id, external_id }) =>
+      [id, JSON.stringify(states.get(external_id).state), states.get(external_id).count].map(csvField).join(','),
+    )
+    .join('\n');
   copyCsv(databaseUrl, 'lead_features', ['lead_id', 'state', 'event_count'], featureCsv);
-  return { states: new Map([...states].map(([externalId, { state }]) => [externalId, state])), idOf: new Map(ids.map((r) => [r.external_id, r.id])) };
+  return {
+    states: new Map([...states].map(([externalId, { state }]) => [externalId, state])),
+    idOf: new Map(ids.map((r) => [r.external_id, r.id])),
+  };
 }
 
-export const csvField = (value) => (value === null || value === undefined ? '' : `"${String(value).replace(/"/g, '""')}"`);
+export const csvField = (value) =>
+  value === null || value === undefined ? '' : `"${String(value).replace(/"/g, '""')}"`;
 
 export function percentile(sorted, p) {
   if (!sorted.length) return NaN;
@@ -150,7 +200,12 @@ export const round = (x) => Math.round(x * 10) / 10;
 /** p50, p99, max and count of a list of milliseconds, rounded to 0.1. */
 export function summary(values) {
   const sorted = [...values].sort((a, b) => a - b);
-  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1)), n: sorted.length };
+  return {
+    p50: round(percentile(sorted, 50)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1)),
+    n: sorted.length,
+  };
 }
 
 /**
@@ -167,7 +222,12 @@ export async function openLoop(count, rate, send) {
     const due = started + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    inflight.push(send(i).then(() => latencies.push(performance.now() - due), (error) => errors.push(String(error.cause ?? error))));
+    inflight.push(
+      send(i).then(
+        () => latencies.push(performance.now() - due),
+        (error) => errors.push(String(error.cause ?? error)),
+      ),
+    );
   }
   await Promise.all(inflight);
   const seconds = (performance.now() - started) / 1000;
@@ -176,14 +236,24 @@ export async function openLoop(count, rate, send) {
   return { latencies, failed: errors.length, achievedRate: latencies.length / seconds };
 }
 
-export const chunk = (items, size) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+export const chunk = (items, size) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
  * Writes bench/results/<name>.json with the agreed shape (plus free-form details); SEGFLOW_BENCH_RESULTS_DIR puts it
  * elsewhere (bench/scale-matrix runs scripts per set-up and keeps only its own summary).
  */
 export function writeResult(name, { figure, baseline, unit, details = {} }) {
-  const result = { name, figure, baseline, ratio: Math.round((figure / baseline) * 1000) / 1000, unit, machine: machine(), date: new Date().toISOString(), ...details };
+  const result = {
+    name,
+    figure,
+    baseline,
+    ratio: Math.round((figure / baseline) * 1000) / 1000,
+    unit,
+    machine: machine(),
+    date: new Date().toISOString(),
+    ...details,
+  };
   const dir = process.env.SEGFLOW_BENCH_RESULTS_DIR ?? join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
@@ -195,7 +265,10 @@ export function writeResult(name, { figure, baseline, unit, details = {} }) {
 export async function waitForOutboxDrained(databaseUrl, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const pending = await withClient(databaseUrl, async (c) => (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`)).rows[0].n);
+    const pending = await withClient(
+      databaseUrl,
+      async (c) => (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`)).rows[0].n,
+    );
     if (pending === 0) return 0;
     if (Date.now() > deadline) return pending;
     await new Promise((r) => setTimeout(r, 500));
@@ -214,26 +287,31 @@ function processCpuMs(pid) {
 
 /** The PostgreSQL backends serving `database` (their command line names it). */
 function postgresBackendPids(database) {
-  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).filter((pid) => {
-    try {
-      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      return command.startsWith('postgres: ') && command.includes(` ${database} `);
-    } catch {
-      return false;
-    }
-  }).map(Number);
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return command.startsWith('postgres: ') && command.includes(` ${database} `);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 /** The process (first match) whose command line contains every one of `parts`, or undefined. */
 export function findPid(...parts) {
-  const pid = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).find((pid) => {
-    try {
-      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      return parts.every((part) => command.includes(part));
-    } catch {
-      return false;
-    }
-  });
+  const pid = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .find((pid) => {
+      try {
+        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+        return parts.every((part) => command.includes(part));
+      } catch {
+        return false;
+      }
+    });
   return pid === undefined ? undefined : Number(pid);
 }
 
@@ -250,9 +328,22 @@ export async function measureCpu(apiPid, databaseUrl, phase, others = {}) {
   const started = performance.now();
   const result = await phase();
   const wallMs = performance.now() - started;
-  const postgresMs = postgresBackendPids(database).reduce((sum, pid) => sum + processCpuMs(pid) - (before.get(pid) ?? 0), 0);
-  const othersMs = Object.fromEntries(Object.entries(others).map(([name, pid]) => [`${name}Ms`, processCpuMs(pid) - othersBefore[name]]));
-  return { result, cpu: { wallMs: Math.round(wallMs), apiMs: processCpuMs(apiPid) - apiBefore, postgresBackendsMs: postgresMs, ...othersMs } };
+  const postgresMs = postgresBackendPids(database).reduce(
+    (sum, pid) => sum + processCpuMs(pid) - (before.get(pid) ?? 0),
+    0,
+  );
+  const othersMs = Object.fromEntries(
+    Object.entries(others).map(([name, pid]) => [`${name}Ms`, processCpuMs(pid) - othersBefore[name]]),
+  );
+  return {
+    result,
+    cpu: {
+      wallMs: Math.round(wallMs),
+      apiMs: processCpuMs(apiPid) - apiBefore,
+      postgresBackendsMs: postgresMs,
+      ...othersMs,
+    },
+  };
 }
 
 /**
@@ -265,7 +356,8 @@ async function waitForActiveModel(api, modelId, timeoutMs = 300_000) {
   for (;;) {
     const { status, error } = await api.request('GET', `/api/segment-models/${modelId}`);
     if (status === 'active') return;
-    if (status === 'failed' || status === 'discarded' || Date.now() > deadline) throw new Error(`model ${modelId} did not become active: ${status} ${error ?? ''}`);
+    if (status === 'failed' || status === 'discarded' || Date.now() > deadline)
+      throw new Error(`model ${modelId} did not become active: ${status} ${error ?? ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -1,6 +1,18 @@
 // Question: how many events/s does POST /api/events take with scoring on (validation, idempotent insert, feature
 // update, real-time segment assignment against an active model, outbox rows), versus a raw COPY of the same rows?
-import { settleBeforeTiming, benchServices, chunk, copyCsv, createDatabase, csvField, measureCpu, require, startApi, withClient, writeResult } from './ingest-harness.mjs';
+import {
+  settleBeforeTiming,
+  benchServices,
+  chunk,
+  copyCsv,
+  createDatabase,
+  csvField,
+  measureCpu,
+  require,
+  startApi,
+  withClient,
+  writeResult,
+} from './ingest-harness.mjs';
 
 const { generateDemoPopulation } = require('@segflow/scoring/testing');
 const LEADS = Number(process.env.BENCH_INGEST_LEADS ?? 10_000);
@@ -14,14 +26,17 @@ async function postAll(api, events) {
   let next = 0;
   let accepted = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < batches.length) {
-      const batch = batches[next++];
-      const result = await api.request('POST', '/api/events', { events: batch });
-      if (result.rejected) throw new Error(`rejected items: ${JSON.stringify(result.results.find((r) => r.status === 'rejected'))}`);
-      accepted += result.accepted;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < batches.length) {
+        const batch = batches[next++];
+        const result = await api.request('POST', '/api/events', { events: batch });
+        if (result.rejected)
+          throw new Error(`rejected items: ${JSON.stringify(result.results.find((r) => r.status === 'rejected'))}`);
+        accepted += result.accepted;
+      }
+    }),
+  );
   return { ms: performance.now() - started, accepted };
 }
 
@@ -48,17 +63,37 @@ async function main() {
       await client.query(`CREATE TABLE events_copy (LIKE events INCLUDING ALL)`);
       return new Map((await client.query(`SELECT external_id, id FROM leads`)).rows.map((r) => [r.external_id, r.id]));
     });
-    const csv = events.map((e) => {
-      const { eventId, leadExternalId, type, occurredAt, ...data } = e;
-      return [`c-${eventId}`, leadIds.get(leadExternalId), type, occurredAt, JSON.stringify(data)].map(csvField).join(',');
-    }).join('\n') + '\n';
+    const csv =
+      events
+        .map((e) => {
+          const { eventId, leadExternalId, type, occurredAt, ...data } = e;
+          return [`c-${eventId}`, leadIds.get(leadExternalId), type, occurredAt, JSON.stringify(data)]
+            .map(csvField)
+            .join(',');
+        })
+        .join('\n') + '\n';
     const copyMs = copyCsv(databaseUrl, 'events_copy', ['event_id', 'lead_id', 'type', 'occurred_at', 'data'], csv);
     const copyPerSecond = (events.length / copyMs) * 1000;
-    const outbox = await withClient(databaseUrl, async (c) => (await c.query(`SELECT kind, count(*)::int AS n FROM outbox GROUP BY kind`)).rows);
+    const outbox = await withClient(
+      databaseUrl,
+      async (c) => (await c.query(`SELECT kind, count(*)::int AS n FROM outbox GROUP BY kind`)).rows,
+    );
     writeResult('ingest', {
-      figure: Math.round(eventsPerSecond), baseline: Math.round(copyPerSecond), unit: 'events/s',
-      details: { ...settled, events: timed.accepted, leads: LEADS, batch: BATCH, concurrency: CONCURRENCY, apiMs: Math.round(timed.ms), copyMs: Math.round(copyMs), cpu, outbox,
-        note: 'figure: POST /api/events over HTTP with scoring + real-time assignment (active k=5 model, no playbook bound, so segment changes write no outbox rows); baseline: psql COPY of the same rows into a table with the same indexes' },
+      figure: Math.round(eventsPerSecond),
+      baseline: Math.round(copyPerSecond),
+      unit: 'events/s',
+      details: {
+        ...settled,
+        events: timed.accepted,
+        leads: LEADS,
+        batch: BATCH,
+        concurrency: CONCURRENCY,
+        apiMs: Math.round(timed.ms),
+        copyMs: Math.round(copyMs),
+        cpu,
+        outbox,
+        note: 'figure: POST /api/events over HTTP with scoring + real-time assignment (active k=5 model, no playbook bound, so segment changes write no outbox rows); baseline: psql COPY of the same rows into a table with the same indexes',
+      },
     });
   } finally {
     await api.stop();

@@ -40,7 +40,6 @@ const CONCURRENCY = 20;
 const WARM_UP = 20;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-
 function interpreterStepsPerSecond() {
   const playbook = samplePlaybook();
   const lead = sampleLead();
@@ -56,7 +55,17 @@ function interpreterStepsPerSecond() {
 const oneTouch = buildPlaybook({
   settings: { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null },
   nodes: [
-    { id: 'hello', type: 'send', config: { channel: 'email', subject: 'Hi', body: 'Hi {{lead.firstName}}', sender: { kind: 'fixed', name: 'Bench', address: 'b@x.test' }, onFailure: 'skip' } },
+    {
+      id: 'hello',
+      type: 'send',
+      config: {
+        channel: 'email',
+        subject: 'Hi',
+        body: 'Hi {{lead.firstName}}',
+        sender: { kind: 'fixed', name: 'Bench', address: 'b@x.test' },
+        onFailure: 'skip',
+      },
+    },
     { id: 'done', type: 'exit', config: { reason: 'done' } },
   ],
   edges: ['entry.next->hello', 'hello.next->done'],
@@ -67,30 +76,66 @@ const oneTouch = buildPlaybook({
  * run's row and steps start out holding the interpreter's first step at `startedAt`, which the workflow is given.
  */
 async function seedRuns(pool, count, prefix) {
-  const { rows: [pb] } = await pool.query(`INSERT INTO playbooks (name, draft, status) VALUES ('bench', $1, 'active') RETURNING id`, [JSON.stringify(oneTouch)]);
-  const { rows: [version] } = await pool.query(`INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, $2) RETURNING id`, [pb.id, JSON.stringify(oneTouch)]);
+  const {
+    rows: [pb],
+  } = await pool.query(`INSERT INTO playbooks (name, draft, status) VALUES ('bench', $1, 'active') RETURNING id`, [
+    JSON.stringify(oneTouch),
+  ]);
+  const {
+    rows: [version],
+  } = await pool.query(`INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, $2) RETURNING id`, [
+    pb.id,
+    JSON.stringify(oneTouch),
+  ]);
   const runs = [];
   for (let i = 0; i < count; i += 1) {
-    const { rows: [lead] } = await pool.query(`INSERT INTO leads (external_id, name, email) VALUES ($1, 'Bench Lead', $2) RETURNING id`, [`${prefix}-${i}`, `${prefix}${i}@bench.test`]);
+    const {
+      rows: [lead],
+    } = await pool.query(`INSERT INTO leads (external_id, name, email) VALUES ($1, 'Bench Lead', $2) RETURNING id`, [
+      `${prefix}-${i}`,
+      `${prefix}${i}@bench.test`,
+    ]);
     const runId = randomUUID();
     const startedAt = new Date();
     const { state } = startRun({ playbook: oneTouch, lead: leadOf(lead.id), now: startedAt, runId });
-    await pool.query(`WITH run AS (
+    await pool.query(
+      `WITH run AS (
         INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id, status, current_node_id, path, started_at)
         VALUES ($1, $3, $4, $5, 1, $6, $7, $8, $2::jsonb, $9))
       ${UPSERT_RUN_STEPS_SQL}`,
-    [runId, JSON.stringify(state.path), lead.id, pb.id, version.id, `bench-run-${runId}`, state.status, state.currentNodeId, startedAt]);
-    runs.push({ runId, leadId: lead.id, playbookId: pb.id, playbookVersionId: version.id, startedAt: startedAt.toISOString() });
+      [
+        runId,
+        JSON.stringify(state.path),
+        lead.id,
+        pb.id,
+        version.id,
+        `bench-run-${runId}`,
+        state.status,
+        state.currentNodeId,
+        startedAt,
+      ],
+    );
+    runs.push({
+      runId,
+      leadId: lead.id,
+      playbookId: pb.id,
+      playbookVersionId: version.id,
+      startedAt: startedAt.toISOString(),
+    });
   }
   return runs;
 }
 
 async function historyShape(client, workflowId) {
   const { events } = await client.workflow.getHandle(workflowId).fetchHistory();
-  const activities = events.filter((e) => e.activityTaskScheduledEventAttributes).map((e) => e.activityTaskScheduledEventAttributes.activityType.name);
+  const activities = events
+    .filter((e) => e.activityTaskScheduledEventAttributes)
+    .map((e) => e.activityTaskScheduledEventAttributes.activityType.name);
   const types = {};
   for (const e of events) {
-    const type = Object.keys(e).find((k) => k.endsWith('EventAttributes') && e[k]).replace(/EventAttributes$/, '');
+    const type = Object.keys(e)
+      .find((k) => k.endsWith('EventAttributes') && e[k])
+      .replace(/EventAttributes$/, '');
     types[type] = (types[type] ?? 0) + 1;
   }
   return { events: events.length, types, activities };
@@ -115,8 +160,10 @@ async function workflowTaskLatencies(client, workflowIds) {
     const { events } = await client.workflow.getHandle(id).fetchHistory();
     const at = new Map(events.map((e) => [Number(e.eventId), toMs(e.eventTime)]));
     for (const e of events) {
-      if (e.workflowTaskStartedEventAttributes) waited.push(toMs(e.eventTime) - at.get(Number(e.workflowTaskStartedEventAttributes.scheduledEventId)));
-      if (e.workflowTaskCompletedEventAttributes) worked.push(toMs(e.eventTime) - at.get(Number(e.workflowTaskCompletedEventAttributes.startedEventId)));
+      if (e.workflowTaskStartedEventAttributes)
+        waited.push(toMs(e.eventTime) - at.get(Number(e.workflowTaskStartedEventAttributes.scheduledEventId)));
+      if (e.workflowTaskCompletedEventAttributes)
+        worked.push(toMs(e.eventTime) - at.get(Number(e.workflowTaskCompletedEventAttributes.startedEventId)));
       const timeout = e.workflowTaskTimedOutEventAttributes;
       if (timeout) {
         const type = TIMEOUT_TYPES[timeout.timeoutType] ?? String(timeout.timeoutType);
@@ -175,48 +222,92 @@ async function main() {
   const taskQueue = `bench-${randomUUID().slice(0, 8)}`;
   try {
     // Baseline: starts of a workflow with an empty input (no worker polls this queue, so only the start is measured).
-    const emptyStarts = await timed(RUNS, CONCURRENCY, (i) => client.workflow.start('benchEmptyWorkflow', { args: [], taskQueue: `${taskQueue}-empty`, workflowId: `empty-${i}-${randomUUID()}` }));
+    const emptyStarts = await timed(RUNS, CONCURRENCY, (i) =>
+      client.workflow.start('benchEmptyWorkflow', {
+        args: [],
+        taskQueue: `${taskQueue}-empty`,
+        workflowId: `empty-${i}-${randomUUID()}`,
+      }),
+    );
     const runs = await seedRuns(pool, RUNS, 'start');
-    const runStarts = await timed(RUNS, CONCURRENCY, (i) => client.workflow.start('playbookRunWorkflow', { args: [runInput(runs[i])], taskQueue, workflowId: `bench-run-${runs[i].runId}` }));
+    const runStarts = await timed(RUNS, CONCURRENCY, (i) =>
+      client.workflow.start('playbookRunWorkflow', {
+        args: [runInput(runs[i])],
+        taskQueue,
+        workflowId: `bench-run-${runs[i].runId}`,
+      }),
+    );
     const cpuOf = (phase) => measureCpu(process.pid, databaseUrl, phase, { temporalServer: temporal.process.pid });
 
     // Baseline: a bare one-activity workflow, started and completed.
     const bareQueue = `${taskQueue}-bare`;
-    const bareBundle = await bundleWorkflowCode({ workflowsPath: join(root, 'bench', 'segment-to-run-baseline.workflow.mjs'), logger: new DefaultLogger('WARN') });
+    const bareBundle = await bundleWorkflowCode({
+      workflowsPath: join(root, 'bench', 'segment-to-run-baseline.workflow.mjs'),
+      logger: new DefaultLogger('WARN'),
+    });
     const bareConnection = await NativeConnection.connect({ address: temporal.address });
     const bareWorker = await Worker.create({
-      connection: bareConnection, taskQueue: bareQueue, workflowBundle: bareBundle, activities: { markStarted: async () => undefined },
+      connection: bareConnection,
+      taskQueue: bareQueue,
+      workflowBundle: bareBundle,
+      activities: { markStarted: async () => undefined },
       // The run queue's options (apps/worker/src/create-worker.ts), so only Segflow's own work differs.
       ...RUN_QUEUE_WORKFLOW_TASK_OPTIONS,
     });
     const bareId = (round, i) => `bare-${round}-${i}-${taskQueue}`;
-    const bareRound = (round, count) => startAndFinish(count, CONCURRENCY, (i) => client.workflow.start('benchEmptyWorkflow', { args: [], taskQueue: bareQueue, workflowId: bareId(round, i) }))
-      .then((r) => ({ ...r, workflowIds: Array.from({ length: count }, (_, i) => bareId(round, i)) }));
+    const bareRound = (round, count) =>
+      startAndFinish(count, CONCURRENCY, (i) =>
+        client.workflow.start('benchEmptyWorkflow', { args: [], taskQueue: bareQueue, workflowId: bareId(round, i) }),
+      ).then((r) => ({ ...r, workflowIds: Array.from({ length: count }, (_, i) => bareId(round, i)) }));
 
     // Figure: one-touch playbook runs, through the worker's own wiring; touches are recorded, not sent, and not rate-limited.
     const touchQueue = `${taskQueue}-touch`;
     const config = {
-      TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: touchQueue,
-      EMAIL_FROM_DOMAIN: 'bench.test', EMAIL_MAX_PER_SECOND: 10_000, WHATSAPP_MAX_PER_SECOND: 10_000,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: touchQueue,
+      EMAIL_FROM_DOMAIN: 'bench.test',
+      EMAIL_MAX_PER_SECOND: 10_000,
+      WHATSAPP_MAX_PER_SECOND: 10_000,
     };
-    const { worker, connection: workerConnection } = await createWorker({ config, pool, touchProvider: recordingTouchProvider, workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } });
-    const sent = async (runIds) => Number((await pool.query(`SELECT count(*) FROM touches WHERE status = 'sent' AND run_id = ANY($1)`, [runIds])).rows[0].count);
+    const { worker, connection: workerConnection } = await createWorker({
+      config,
+      pool,
+      touchProvider: recordingTouchProvider,
+      workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
+    });
+    const sent = async (runIds) =>
+      Number(
+        (await pool.query(`SELECT count(*) FROM touches WHERE status = 'sent' AND run_id = ANY($1)`, [runIds])).rows[0]
+          .count,
+      );
     const touchRound = async (round, count) => {
       const batch = await seedRuns(pool, count, `r${round}`);
       const runIds = batch.map((r) => r.runId);
-      return startAndFinish(count, CONCURRENCY,
-        (i) => client.workflow.start('playbookRunWorkflow', { args: [runInput(batch[i])], taskQueue: touchQueue, workflowId: `bench-run-${batch[i].runId}` }),
-        () => waitForCount(() => sent(runIds), count, 300_000)).then((r) => ({ ...r, workflowIds: runIds.map((id) => `bench-run-${id}`) }));
+      return startAndFinish(
+        count,
+        CONCURRENCY,
+        (i) =>
+          client.workflow.start('playbookRunWorkflow', {
+            args: [runInput(batch[i])],
+            taskQueue: touchQueue,
+            workflowId: `bench-run-${batch[i].runId}`,
+          }),
+        () => waitForCount(() => sent(runIds), count, 300_000),
+      ).then((r) => ({ ...r, workflowIds: runIds.map((id) => `bench-run-${id}`) }));
     };
 
     // Both workers poll throughout; the phases alternate, one at a time, so drift in the machine's load hits both.
-    const rounds = await bareWorker.runUntil(() => worker.runUntil(async () => {
-      await bareRound('warm', WARM_UP);
-      await touchRound('warm', WARM_UP);
-      const out = [];
-      for (let r = 0; r < ROUNDS; r += 1) out.push({ bare: await cpuOf(() => bareRound(r, RUNS)), touch: await cpuOf(() => touchRound(r, RUNS)) });
-      return out;
-    }));
+    const rounds = await bareWorker.runUntil(() =>
+      worker.runUntil(async () => {
+        await bareRound('warm', WARM_UP);
+        await touchRound('warm', WARM_UP);
+        const out = [];
+        for (let r = 0; r < ROUNDS; r += 1)
+          out.push({ bare: await cpuOf(() => bareRound(r, RUNS)), touch: await cpuOf(() => touchRound(r, RUNS)) });
+        return out;
+      }),
+    );
     await bareConnection.close();
     await workerConnection.close();
     // Per second over all rounds: total workflows over total time.
@@ -231,13 +322,23 @@ async function main() {
     // Where a round's time went in Temporal, per round and side: workflow tasks waiting for and inside the worker.
     const workflowTasks = [];
     for (const { bare, touch } of rounds) {
-      workflowTasks.push({ touch: await workflowTaskLatencies(client, touch.result.workflowIds), bare: await workflowTaskLatencies(client, bare.result.workflowIds) });
+      workflowTasks.push({
+        touch: await workflowTaskLatencies(client, touch.result.workflowIds),
+        bare: await workflowTaskLatencies(client, bare.result.workflowIds),
+      });
     }
     const steps = interpreterStepsPerSecond();
     const result = {
       name: 'playbook-runs',
-      figure: { runsStartedPerSecond: round(runStarts), touchesPerSecond: round(touchesPerSecond), interpreterStepsPerSecond: Math.round(steps) },
-      baseline: { emptyWorkflowStartsPerSecond: round(emptyStarts), bareOneActivityCompletionsPerSecond: round(bareCompletions) },
+      figure: {
+        runsStartedPerSecond: round(runStarts),
+        touchesPerSecond: round(touchesPerSecond),
+        interpreterStepsPerSecond: Math.round(steps),
+      },
+      baseline: {
+        emptyWorkflowStartsPerSecond: round(emptyStarts),
+        bareOneActivityCompletionsPerSecond: round(bareCompletions),
+      },
       ratio: { runsStarted: round(runStarts / emptyStarts, 3), touches: round(touchesPerSecond / bareCompletions, 3) },
       runs: RUNS,
       rounds: ROUNDS,
@@ -245,8 +346,10 @@ async function main() {
       // Each round: per second, and CPU ms of this process (both workers and the client), the Temporal server and the
       // bench database's backends.
       perRound: rounds.map(({ bare, touch }, i) => ({
-        touchesPerSecond: round(touch.result.perSecond), touchRunCompletionsPerSecond: round(touch.result.completionsPerSecond),
-        bareCompletionsPerSecond: round(bare.result.completionsPerSecond), ratio: round(touch.result.perSecond / bare.result.completionsPerSecond, 3),
+        touchesPerSecond: round(touch.result.perSecond),
+        touchRunCompletionsPerSecond: round(touch.result.completionsPerSecond),
+        bareCompletionsPerSecond: round(bare.result.completionsPerSecond),
+        ratio: round(touch.result.perSecond / bare.result.completionsPerSecond, 3),
         cpu: { touches: cpuMs(touch.cpu), bare: cpuMs(bare.cpu) },
         workflowTasks: workflowTasks[i],
       })),

@@ -17,15 +17,24 @@ import { startTemporalDevServer } from '../tools/lib/temporal-server.mjs';
 import { benchPostgres, machine, root, withClient } from './ingest-harness.mjs';
 
 const RUNS = [
-  { script: 'segment-to-run', label: (n) => `${n} worker${n > 1 ? 's' : ''}`, knobs: (n) => ({ WORKER_REPLICAS: String(n), API_REPLICAS: '1' }) },
-  { script: 'ingest', label: (n) => `${n} API process${n > 1 ? 'es' : ''}`, knobs: (n) => ({ API_REPLICAS: String(n) }) },
+  {
+    script: 'segment-to-run',
+    label: (n) => `${n} worker${n > 1 ? 's' : ''}`,
+    knobs: (n) => ({ WORKER_REPLICAS: String(n), API_REPLICAS: '1' }),
+  },
+  {
+    script: 'ingest',
+    label: (n) => `${n} API process${n > 1 ? 'es' : ''}`,
+    knobs: (n) => ({ API_REPLICAS: String(n) }),
+  },
 ];
 const TEMPORALS = { dev: 'start-dev', server: 'server on PostgreSQL' };
 
 // Temporal's databases go between runs, so each server starts as empty as start-dev's in-memory one.
 async function dropTemporalDatabases(adminUrl) {
   await withClient(adminUrl, async (c) => {
-    for (const name of ['temporal', 'temporal_visibility']) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const name of ['temporal', 'temporal_visibility'])
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
 }
 
@@ -33,21 +42,46 @@ async function startTemporal(kind, { cli, adminUrl, stateDir }) {
   const port = await freePort();
   if (kind === 'dev') return startTemporalDevServer({ cli, port });
   await dropTemporalDatabases(adminUrl);
-  return startTemporalPostgresServer({ cli, adminUrl, port, stateDir, logFile: openSync(join(stateDir, 'temporal.log'), 'a') });
+  return startTemporalPostgresServer({
+    cli,
+    adminUrl,
+    port,
+    stateDir,
+    logFile: openSync(join(stateDir, 'temporal.log'), 'a'),
+  });
 }
 
 async function runOnce({ script, knobs }, temporalAddress, adminUrl, resultsDir) {
   await run(process.execPath, ['--expose-gc', join('bench', `${script}.bench.mjs`)], {
-    cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...knobs, SEGFLOW_BENCH_DATABASE_URL: adminUrl, SEGFLOW_BENCH_TEMPORAL_ADDRESS: temporalAddress, SEGFLOW_BENCH_RESULTS_DIR: resultsDir },
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      ...knobs,
+      SEGFLOW_BENCH_DATABASE_URL: adminUrl,
+      SEGFLOW_BENCH_TEMPORAL_ADDRESS: temporalAddress,
+      SEGFLOW_BENCH_RESULTS_DIR: resultsDir,
+    },
   });
   return JSON.parse(readFileSync(join(resultsDir, `${script}.json`), 'utf8'));
 }
 
 const summaryOf = (script, result) =>
   script === 'segment-to-run'
-    ? { figure: result.figure, baseline: result.baseline, unit: 'ms p99, segment change → run started (baseline: bare start → first activity, same server)', cpu: result.segmentToRun.cpu, failedRequests: result.segmentToRun.failedRequests, achievedRequestsPerSecond: result.segmentToRun.achievedRequestsPerSecond }
-    : { figure: result.figure, baseline: result.baseline, unit: 'events/s ingested (baseline: COPY of the same rows)', cpu: result.cpu };
+    ? {
+        figure: result.figure,
+        baseline: result.baseline,
+        unit: 'ms p99, segment change → run started (baseline: bare start → first activity, same server)',
+        cpu: result.segmentToRun.cpu,
+        failedRequests: result.segmentToRun.failedRequests,
+        achievedRequestsPerSecond: result.segmentToRun.achievedRequestsPerSecond,
+      }
+    : {
+        figure: result.figure,
+        baseline: result.baseline,
+        unit: 'events/s ingested (baseline: COPY of the same rows)',
+        cpu: result.cpu,
+      };
 
 // Rewritten after every run, so a matrix cut short keeps what it measured.
 function writeEntries(entries) {
@@ -71,9 +105,25 @@ async function main() {
           let temporal;
           try {
             temporal = await startTemporal(kind, { cli, adminUrl: postgres.adminUrl, stateDir });
-            const result = await runOnce({ script: benchRun.script, knobs: benchRun.knobs(n) }, temporal.address, postgres.adminUrl, resultsDir);
+            const result = await runOnce(
+              { script: benchRun.script, knobs: benchRun.knobs(n) },
+              temporal.address,
+              postgres.adminUrl,
+              resultsDir,
+            );
             const { figure, baseline, ...details } = summaryOf(benchRun.script, result);
-            entries.push({ name: 'scale-matrix', question, figure, baseline, ratio: Math.round((figure / baseline) * 1000) / 1000, machine: machine(), date: new Date().toISOString(), temporal: kind, replicas: n, ...details });
+            entries.push({
+              name: 'scale-matrix',
+              question,
+              figure,
+              baseline,
+              ratio: Math.round((figure / baseline) * 1000) / 1000,
+              machine: machine(),
+              date: new Date().toISOString(),
+              temporal: kind,
+              replicas: n,
+              ...details,
+            });
           } catch (error) {
             entries.push({ name: 'scale-matrix', question, error: error.message, temporal: kind, replicas: n });
           } finally {
@@ -87,7 +137,8 @@ async function main() {
     await postgres.stop();
     rmSync(stateDir, { recursive: true, force: true });
   }
-  for (const e of entries) process.stdout.write(`${e.question}: ${e.error ?? `${e.figure} vs ${e.baseline} (${e.unit})`}\n`);
+  for (const e of entries)
+    process.stdout.write(`${e.question}: ${e.error ?? `${e.figure} vs ${e.baseline} (${e.unit})`}\n`);
 }
 
 main().catch((error) => {

@@ -13,10 +13,31 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { benchServices, createDatabase, findPid, measureCpu, openLoop, require, root, round, startApi, summary, waitForOutboxDrained, withClient, writeResult } from './ingest-harness.mjs';
+import {
+  benchServices,
+  createDatabase,
+  findPid,
+  measureCpu,
+  openLoop,
+  require,
+  root,
+  round,
+  startApi,
+  summary,
+  waitForOutboxDrained,
+  withClient,
+  writeResult,
+} from './ingest-harness.mjs';
 
 const { Client, Connection } = require('@temporalio/client');
-const { Worker, NativeConnection, bundleWorkflowCode, DefaultLogger, Runtime, makeTelemetryFilterString } = require('@temporalio/worker');
+const {
+  Worker,
+  NativeConnection,
+  bundleWorkflowCode,
+  DefaultLogger,
+  Runtime,
+  makeTelemetryFilterString,
+} = require('@temporalio/worker');
 const { buildPlaybook } = require('@segflow/playbook/testing');
 
 const RATE = Number(process.env.BENCH_SEGMENT_RUN_RATE ?? 10); // segment-changing requests per second
@@ -28,8 +49,17 @@ const POPULATION = 30;
 // The population of e2e/support/segment-moves.ts (k = 3: quiet, email-active, WhatsApp-active) and its mover path,
 // whose four steps each change the mover's segment: none → quiet → WhatsApp → email → WhatsApp.
 const firmographics = { industry: 'saas', headcount: 40, country: 'IN', city: 'Pune', timezone: 'Asia/Kolkata' };
-const lead = (externalId) => ({ externalId, name: 'Asha Rao', company: 'Surat Silks', email: `${externalId}@bench.test`, phone: '+919812345678', consent: { email: true, whatsapp: true, linkedin: true }, ...firmographics });
-const channelType = (channel, n, replyEvery) => (n % replyEvery === replyEvery - 1 ? `${channel}_reply` : channel === 'email' ? 'email_click' : 'whatsapp_read');
+const lead = (externalId) => ({
+  externalId,
+  name: 'Asha Rao',
+  company: 'Surat Silks',
+  email: `${externalId}@bench.test`,
+  phone: '+919812345678',
+  consent: { email: true, whatsapp: true, linkedin: true },
+  ...firmographics,
+});
+const channelType = (channel, n, replyEvery) =>
+  n % replyEvery === replyEvery - 1 ? `${channel}_reply` : channel === 'email' ? 'email_click' : 'whatsapp_read';
 const MOVES = [
   { channel: 'email', count: 2, replyEvery: 4 },
   { channel: 'whatsapp', count: 5, replyEvery: 4 },
@@ -42,7 +72,12 @@ function moveEvents(externalId, step) {
   const move = MOVES[step];
   return Array.from({ length: move.count }, (_, i) => {
     const seq = before + i;
-    return { eventId: `${externalId}-m${seq}`, leadExternalId: externalId, type: channelType(move.channel, seq, move.replyEvery), occurredAt: new Date(Date.now() - ((seq * 7) % 10) * DAY_MS - 60_000).toISOString() };
+    return {
+      eventId: `${externalId}-m${seq}`,
+      leadExternalId: externalId,
+      type: channelType(move.channel, seq, move.replyEvery),
+      occurredAt: new Date(Date.now() - ((seq * 7) % 10) * DAY_MS - 60_000).toISOString(),
+    };
   });
 }
 
@@ -51,9 +86,14 @@ async function seedAndTrain(api) {
   for (const channel of ['email', 'whatsapp']) {
     const ids = Array.from({ length: POPULATION }, (_, i) => `pop-${channel}-${i}`);
     await api.request('POST', '/api/leads', { leads: ids.map(lead) });
-    const events = ids.flatMap((id, i) => Array.from({ length: 1 + ((i * 7) % POPULATION) }, (_, n) => ({
-      eventId: `${id}-${n}`, leadExternalId: id, type: channelType(channel, n, 4), occurredAt: new Date(now - ((n * 13 + i) % 20) * DAY_MS - 60_000).toISOString(),
-    })));
+    const events = ids.flatMap((id, i) =>
+      Array.from({ length: 1 + ((i * 7) % POPULATION) }, (_, n) => ({
+        eventId: `${id}-${n}`,
+        leadExternalId: id,
+        type: channelType(channel, n, 4),
+        occurredAt: new Date(now - ((n * 13 + i) % 20) * DAY_MS - 60_000).toISOString(),
+      })),
+    );
     await api.request('POST', '/api/events', { events });
   }
   const model = await api.request('POST', '/api/segments/retrain', { k: 3, seed: 7 });
@@ -69,7 +109,13 @@ async function seedAndTrain(api) {
 // entry → wait 1 h → branch on a reply → exit: the run starts with a timer and no activity, so nothing but the start
 // is timed. The branch makes its runs hear replies (eventTypesHeardBy), so the movers' replies are signalled to their
 // running runs beside the starts, as a playbook that follows up on replies would be; their clicks and reads are not.
-const replied = { op: 'or', conditions: [{ op: 'eventSeen', eventType: 'email_reply' }, { op: 'eventSeen', eventType: 'whatsapp_reply' }] };
+const replied = {
+  op: 'or',
+  conditions: [
+    { op: 'eventSeen', eventType: 'email_reply' },
+    { op: 'eventSeen', eventType: 'whatsapp_reply' },
+  ],
+};
 const playbook = buildPlaybook({
   settings: { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null },
   nodes: [
@@ -125,8 +171,17 @@ async function firstTaskTimes(client, workflowId, withActivity) {
     const picked = events.find((e) => e.workflowTaskStartedEventAttributes);
     const task = events.find((e) => e.workflowTaskCompletedEventAttributes);
     const activity = events.find((e) => e.activityTaskStartedEventAttributes);
-    if (task && (activity || !withActivity)) return { created: timestampMs(created.eventTime), picked: timestampMs(picked.eventTime), task: timestampMs(task.eventTime), activity: activity && timestampMs(activity.eventTime) };
-    if (attempt > 100) throw new Error(`workflow ${workflowId} has not completed its first workflow task${withActivity ? " nor started its first activity" : ""}`);
+    if (task && (activity || !withActivity))
+      return {
+        created: timestampMs(created.eventTime),
+        picked: timestampMs(picked.eventTime),
+        task: timestampMs(task.eventTime),
+        activity: activity && timestampMs(activity.eventTime),
+      };
+    if (attempt > 100)
+      throw new Error(
+        `workflow ${workflowId} has not completed its first workflow task${withActivity ? ' nor started its first activity' : ''}`,
+      );
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -134,20 +189,33 @@ async function firstTaskTimes(client, workflowId, withActivity) {
 async function mapConcurrently(items, limit, fn) {
   const out = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]);
+      }
+    }),
+  );
   return out;
 }
 
 function startWorkerProcess(env) {
   // SEGFLOW_BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the worker under the bench's load.
   const nodeArgs = (process.env.SEGFLOW_BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/worker/dist/main.js')], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  return { pid: child.pid, stop: () => new Promise((resolve) => { if (child.exitCode !== null) return resolve(); child.once('exit', resolve); child.kill('SIGTERM'); }) };
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/worker/dist/main.js')], {
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return {
+    pid: child.pid,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
@@ -155,49 +223,89 @@ async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
   const api = await startApi({ databaseUrl, temporalAddress, env: { TEMPORAL_TASK_QUEUE: taskQueue } });
   // WORKER_REPLICAS (as `npm start` reads it): that many worker processes on the queue; CPU is measured for the first.
   const workerEnv = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue };
-  const [worker, ...moreWorkers] = Array.from({ length: Number(process.env.WORKER_REPLICAS ?? 1) }, () => startWorkerProcess(workerEnv));
+  const [worker, ...moreWorkers] = Array.from({ length: Number(process.env.WORKER_REPLICAS ?? 1) }, () =>
+    startWorkerProcess(workerEnv),
+  );
   try {
     const segments = await seedAndTrain(api);
     for (const [i, segmentId] of segments.entries()) await publishAndBind(api, segmentId, `Bench ${i}`);
     const movers = Array.from({ length: MOVERS }, (_, i) => `mover-${i}`);
-    for (let i = 0; i < movers.length; i += 500) await api.request('POST', '/api/leads', { leads: movers.slice(i, i + 500).map(lead) });
+    for (let i = 0; i < movers.length; i += 500)
+      await api.request('POST', '/api/leads', { leads: movers.slice(i, i + 500).map(lead) });
     // Warm up: the worker loads its workflow bundle on its first tasks (seconds on a loaded machine), so measure only
     // once a warm-up lead's run has started, and preferably once every lead's intake workflow has finished.
     const warmers = Array.from({ length: 5 }, (_, i) => `warmer-${i}`);
     await api.request('POST', '/api/leads', { leads: warmers.map(lead) });
     await Promise.all(warmers.map((id) => api.request('POST', '/api/events', { events: moveEvents(id, 0) })));
     // (The API writes a run's row with its first step, so the worker's side is read from the workflow's history.)
-    await waitUntil(databaseUrl, `SELECT count(*) > 0 AS done FROM runs WHERE temporal_workflow_id IS NOT NULL`, 300_000);
-    const [{ temporal_workflow_id: warmRun }] = await withClient(databaseUrl, async (c) => (await c.query(`SELECT temporal_workflow_id FROM runs WHERE temporal_workflow_id IS NOT NULL LIMIT 1`)).rows);
-    for (let waited = 0; !(await historyOf(client, warmRun))?.events.some((e) => e.workflowTaskCompletedEventAttributes); waited += 500) {
+    await waitUntil(
+      databaseUrl,
+      `SELECT count(*) > 0 AS done FROM runs WHERE temporal_workflow_id IS NOT NULL`,
+      300_000,
+    );
+    const [{ temporal_workflow_id: warmRun }] = await withClient(
+      databaseUrl,
+      async (c) =>
+        (await c.query(`SELECT temporal_workflow_id FROM runs WHERE temporal_workflow_id IS NOT NULL LIMIT 1`)).rows,
+    );
+    for (
+      let waited = 0;
+      !(await historyOf(client, warmRun))?.events.some((e) => e.workflowTaskCompletedEventAttributes);
+      waited += 500
+    ) {
       if (waited > 300_000) throw new Error(`warm-up run ${warmRun} has not completed a workflow task after 5 min`);
       await new Promise((r) => setTimeout(r, 500));
     }
     // Best effort: on a saturated machine the intake backlog may outlast this; the result records what was left.
-    const intakesLeft = await waitUntil(databaseUrl, `SELECT (SELECT count(*) FROM leads) - (SELECT count(*) FROM lead_intakes) AS left, false AS done`, 120_000, 'left');
+    const intakesLeft = await waitUntil(
+      databaseUrl,
+      `SELECT (SELECT count(*) FROM leads) - (SELECT count(*) FROM lead_intakes) AS left, false AS done`,
+      120_000,
+      'left',
+    );
     await waitForOutboxDrained(databaseUrl);
     const since = new Date();
 
     // Request i moves mover i % MOVERS one step, so a mover's steps are MOVERS / RATE seconds apart.
     const answeredAt = new Map();
     const temporal = findPid('temporal', 'server', `--port ${temporalAddress.split(':').pop()}`);
-    const { result: [moved, backlog], cpu } = await measureCpu(api.pid, databaseUrl, async () => {
-      const loop = await openLoop(MOVERS * MOVES.length, RATE, async (i) => {
-        const events = moveEvents(movers[i % MOVERS], Math.floor(i / MOVERS));
-        await api.request('POST', '/api/events', { events });
-        const at = Date.now();
-        for (const e of events) answeredAt.set(e.eventId, at);
-      });
-      return [loop, await waitForOutboxDrained(databaseUrl, 120_000)];
-    }, { worker: worker.pid, ...(temporal ? { temporalServer: temporal } : {}) });
-    const changes = await withClient(databaseUrl, async (c) => (await c.query(
-      `SELECT m.entered_at, m.trigger_event_id, r.temporal_workflow_id, r.started_at AS run_row_at, o.claimed_at
+    const {
+      result: [moved, backlog],
+      cpu,
+    } = await measureCpu(
+      api.pid,
+      databaseUrl,
+      async () => {
+        const loop = await openLoop(MOVERS * MOVES.length, RATE, async (i) => {
+          const events = moveEvents(movers[i % MOVERS], Math.floor(i / MOVERS));
+          await api.request('POST', '/api/events', { events });
+          const at = Date.now();
+          for (const e of events) answeredAt.set(e.eventId, at);
+        });
+        return [loop, await waitForOutboxDrained(databaseUrl, 120_000)];
+      },
+      { worker: worker.pid, ...(temporal ? { temporalServer: temporal } : {}) },
+    );
+    const changes = await withClient(
+      databaseUrl,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT m.entered_at, m.trigger_event_id, r.temporal_workflow_id, r.started_at AS run_row_at, o.claimed_at
        FROM segment_memberships m LEFT JOIN runs r ON r.membership_id = m.id::text
        LEFT JOIN outbox o ON o.kind = 'segment_entered' AND o.payload->>'membershipId' = m.id::text
-       WHERE m.enter_reason = 'event' AND m.entered_at >= $1`, [since],
-    )).rows);
+       WHERE m.enter_reason = 'event' AND m.entered_at >= $1`,
+            [since],
+          )
+        ).rows,
+    );
     // The load beside the starts: lead events the dispatcher delivered to the movers' running runs meanwhile.
-    const leadEventRows = await withClient(databaseUrl, async (c) => (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'lead_event' AND created_at >= $1`, [since])).rows[0].n);
+    const leadEventRows = await withClient(
+      databaseUrl,
+      async (c) =>
+        (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'lead_event' AND created_at >= $1`, [since]))
+          .rows[0].n,
+    );
     const withoutRun = changes.filter((c) => !c.temporal_workflow_id).length;
     const started = changes.filter((c) => c.temporal_workflow_id);
     const times = await mapConcurrently(started, 8, (c) => firstTaskTimes(client, c.temporal_workflow_id, false));
@@ -214,7 +322,13 @@ async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
         workflowStartedToTaskPickedUp: summary(times.map((t) => t.picked - t.created)),
         taskPickedUpToCompleted: summary(times.map((t) => t.task - t.picked)),
       },
-      segmentChanges: changes.length, changesWithoutRun: withoutRun, leadIntakesStillRunningAtStart: intakesLeft, achievedRequestsPerSecond: round(moved.achievedRate), failedRequests: moved.failed, outboxBacklogAfter: backlog, leadEventRows,
+      segmentChanges: changes.length,
+      changesWithoutRun: withoutRun,
+      leadIntakesStillRunningAtStart: intakesLeft,
+      achievedRequestsPerSecond: round(moved.achievedRate),
+      failedRequests: moved.failed,
+      outboxBacklogAfter: backlog,
+      leadEventRows,
       // CPU of each process from the first request until the outbox was drained (runs may still be starting then).
       cpu,
     };
@@ -226,9 +340,17 @@ async function measureSegmentToRun({ databaseUrl, temporalAddress, client }) {
 
 async function measureBareStart({ temporalAddress, client }) {
   const taskQueue = `bench-s2r-empty-${randomUUID().slice(0, 8)}`;
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath: join(root, 'bench', 'segment-to-run-baseline.workflow.mjs'), logger: new DefaultLogger('WARN') });
+  const workflowBundle = await bundleWorkflowCode({
+    workflowsPath: join(root, 'bench', 'segment-to-run-baseline.workflow.mjs'),
+    logger: new DefaultLogger('WARN'),
+  });
   const connection = await NativeConnection.connect({ address: temporalAddress });
-  const worker = await Worker.create({ connection, taskQueue, workflowBundle, activities: { markStarted: async () => undefined } });
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowBundle,
+    activities: { markStarted: async () => undefined },
+  });
   const running = worker.run();
   try {
     const count = RATE * SECONDS;
@@ -240,10 +362,14 @@ async function measureBareStart({ temporalAddress, client }) {
     });
     const times = await mapConcurrently(ids, 8, (id) => firstTaskTimes(client, id, true));
     return {
-      stages: { callToWorkflowStarted: summary(times.map((t, i) => t.created - calledAt[i])), workflowStartedToTaskPickedUp: summary(times.map((t) => t.picked - t.created)) },
+      stages: {
+        callToWorkflowStarted: summary(times.map((t, i) => t.created - calledAt[i])),
+        workflowStartedToTaskPickedUp: summary(times.map((t) => t.picked - t.created)),
+      },
       toFirstTask: summary(times.map((t, i) => t.task - calledAt[i])),
       toFirstActivity: summary(times.map((t, i) => t.activity - calledAt[i])),
-      achievedStartsPerSecond: round(started.achievedRate), failedStarts: started.failed,
+      achievedStartsPerSecond: round(started.achievedRate),
+      failedStarts: started.failed,
     };
   } finally {
     worker.shutdown();
@@ -254,7 +380,9 @@ async function measureBareStart({ temporalAddress, client }) {
 
 async function main() {
   const { adminUrl, temporalAddress } = benchServices();
-  Runtime.install({ telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } } });
+  Runtime.install({
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+  });
   const connection = await Connection.connect({ address: temporalAddress });
   const client = new Client({ connection });
   try {
@@ -262,9 +390,15 @@ async function main() {
     const segmentToRun = await measureSegmentToRun({ databaseUrl, temporalAddress, client });
     const bareStart = await measureBareStart({ temporalAddress, client });
     writeResult('segment-to-run', {
-      figure: segmentToRun.toRunStarted.p99, baseline: bareStart.toFirstActivity.p99, unit: 'ms p99, segment change → run started',
+      figure: segmentToRun.toRunStarted.p99,
+      baseline: bareStart.toFirstActivity.p99,
+      unit: 'ms p99, segment change → run started',
       details: {
-        segmentToRun, bareStart, requestsPerSecond: RATE, seconds: SECONDS, movers: MOVERS,
+        segmentToRun,
+        bareStart,
+        requestsPerSecond: RATE,
+        seconds: SECONDS,
+        movers: MOVERS,
         note: 'figure: membership entered_at (in the committing ingest transaction) → first workflow task completed of the run (Temporal history); baseline: client.workflow.start of a one-activity workflow → that activity started (Temporal history), same rate, worker in the bench process',
       },
     });

@@ -2,7 +2,17 @@
 // memberships closed/opened and their outbox rows written, in a worker thread), how long is ingest held up by it (it
 // waits on the model lock for the final step), and does the API's event loop stay responsive meanwhile? Baseline, in the
 // same run: the bare set-based write of as many memberships and outbox rows, server-side, into copies of the tables.
-import { benchServices, createDatabase, percentile, require, seedLeadsByCopy, startApi, waitForOutboxDrained, withClient, writeResult } from './ingest-harness.mjs';
+import {
+  benchServices,
+  createDatabase,
+  percentile,
+  require,
+  seedLeadsByCopy,
+  startApi,
+  waitForOutboxDrained,
+  withClient,
+  writeResult,
+} from './ingest-harness.mjs';
 
 const { generateDemoPopulation } = require('@segflow/scoring/testing');
 const LEADS = Number(process.env.BENCH_APPROVAL_LEADS ?? 100_000);
@@ -44,14 +54,22 @@ async function probe(until, send) {
 
 async function bareWrite(databaseUrl, count) {
   return withClient(databaseUrl, async (c) => {
-    await c.query(`CREATE TABLE memberships_copy (LIKE segment_memberships INCLUDING ALL); CREATE TABLE outbox_copy (LIKE outbox INCLUDING ALL)`);
+    await c.query(
+      `CREATE TABLE memberships_copy (LIKE segment_memberships INCLUDING ALL); CREATE TABLE outbox_copy (LIKE outbox INCLUDING ALL)`,
+    );
     const started = performance.now();
     await c.query('BEGIN');
     await c.query(
       `INSERT INTO memberships_copy (id, lead_id, segment_id, model_id, entered_at, enter_reason)
-       SELECT gen_random_uuid(), m.lead_id, m.segment_id, m.model_id, now(), 'bench' FROM segment_memberships m LIMIT $1`, [count]);
-    await c.query(`INSERT INTO outbox_copy (kind, payload) SELECT 'segment_entered', jsonb_build_object('leadId', lead_id, 'membershipId', id) FROM memberships_copy`);
-    await c.query(`INSERT INTO outbox_copy (kind, payload) SELECT 'segment_left', jsonb_build_object('leadId', lead_id, 'membershipId', id) FROM memberships_copy`);
+       SELECT gen_random_uuid(), m.lead_id, m.segment_id, m.model_id, now(), 'bench' FROM segment_memberships m LIMIT $1`,
+      [count],
+    );
+    await c.query(
+      `INSERT INTO outbox_copy (kind, payload) SELECT 'segment_entered', jsonb_build_object('leadId', lead_id, 'membershipId', id) FROM memberships_copy`,
+    );
+    await c.query(
+      `INSERT INTO outbox_copy (kind, payload) SELECT 'segment_left', jsonb_build_object('leadId', lead_id, 'membershipId', id) FROM memberships_copy`,
+    );
     await c.query('COMMIT');
     return performance.now() - started;
   });
@@ -78,16 +96,33 @@ async function main() {
     const [approved, health, ingest] = await Promise.all([
       approval,
       probe(approval, () => api.request('GET', '/api/health')),
-      probe(approval, (i) => api.request('POST', '/api/events', { events: live.slice(i * 10, i * 10 + 10).map((e, j) => ({ ...e, eventId: `probe-${i}-${j}`, occurredAt: new Date().toISOString() })) })),
+      probe(approval, (i) =>
+        api.request('POST', '/api/events', {
+          events: live
+            .slice(i * 10, i * 10 + 10)
+            .map((e, j) => ({ ...e, eventId: `probe-${i}-${j}`, occurredAt: new Date().toISOString() })),
+        }),
+      ),
     ]);
     const bareMs = await bareWrite(databaseUrl, approved.reassigned);
     writeResult('segments-approval', {
-      figure: round(approved.ms), baseline: round(bareMs), unit: `ms (approve at ${LEADS / 1000}k leads vs bare set-based write of its rows)`,
+      figure: round(approved.ms),
+      baseline: round(bareMs),
+      unit: `ms (approve at ${LEADS / 1000}k leads vs bare set-based write of its rows)`,
       details: {
-        leads: LEADS, reassigned: approved.reassigned, approveMs: round(approved.ms), bareWriteMs: round(bareMs),
-        ingestHeldUpMs: ingest.max, ingestDuringApproval: ingest,
-        eventLoop: { healthDuringApproval: health, note: 'GET /api/health (a DB ping and a Temporal check) in a loop: max ≈ the longest the event loop was unavailable' },
-        firstModel: { trainAndActivateMs: round(first.ms), memberships: LEADS }, candidateTrainMs: round(candidate.ms), outboxBacklogBeforeApproval: backlog,
+        leads: LEADS,
+        reassigned: approved.reassigned,
+        approveMs: round(approved.ms),
+        bareWriteMs: round(bareMs),
+        ingestHeldUpMs: ingest.max,
+        ingestDuringApproval: ingest,
+        eventLoop: {
+          healthDuringApproval: health,
+          note: 'GET /api/health (a DB ping and a Temporal check) in a loop: max ≈ the longest the event loop was unavailable',
+        },
+        firstModel: { trainAndActivateMs: round(first.ms), memberships: LEADS },
+        candidateTrainMs: round(candidate.ms),
+        outboxBacklogBeforeApproval: backlog,
         note: 'activation runs in a worker thread: every lead is scored in a read-only snapshot without the lock, then the model lock is held exclusively only to re-score leads written since, read memberships and write the changes; ingestHeldUpMs is bounded by that final step',
       },
     });

@@ -13,7 +13,18 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchServices, copyCsv, createDatabase, csvField, migrateDatabase, require, root, seedLeadsByCopy, withClient, writeResult } from './ingest-harness.mjs';
+import {
+  benchServices,
+  copyCsv,
+  createDatabase,
+  csvField,
+  migrateDatabase,
+  require,
+  root,
+  seedLeadsByCopy,
+  withClient,
+  writeResult,
+} from './ingest-harness.mjs';
 
 const scoring = require('@segflow/scoring');
 const { buildSegmentModel } = require('@segflow/scoring/training');
@@ -46,13 +57,34 @@ function vectorsOf(population, states, now) {
 
 function inProcess(vectors) {
   const freshIds = Array.from({ length: 32 }, () => randomUUID());
-  const cold = timed((onProgress) => buildSegmentModel({ vectors, current: vectors.map(() => null), active: null, k: K, freshIds, onProgress, ...common }));
-  const active = { standardizer: cold.result.standardizer, centroids: cold.result.segments.map(({ id, centroid }) => ({ id, centroid })) };
-  const warmRuns = [6, 7, 8].map((seed) => timed((onProgress) => buildSegmentModel({ vectors, current: cold.result.assignments, active, freshIds, onProgress, ...common, seed })));
-  const choose = timed(() => buildSegmentModel({ vectors, current: vectors.map(() => null), active: null, kRange: [3, 8], freshIds, ...common }));
+  const cold = timed((onProgress) =>
+    buildSegmentModel({
+      vectors,
+      current: vectors.map(() => null),
+      active: null,
+      k: K,
+      freshIds,
+      onProgress,
+      ...common,
+    }),
+  );
+  const active = {
+    standardizer: cold.result.standardizer,
+    centroids: cold.result.segments.map(({ id, centroid }) => ({ id, centroid })),
+  };
+  const warmRuns = [6, 7, 8].map((seed) =>
+    timed((onProgress) =>
+      buildSegmentModel({ vectors, current: cold.result.assignments, active, freshIds, onProgress, ...common, seed }),
+    ),
+  );
+  const choose = timed(() =>
+    buildSegmentModel({ vectors, current: vectors.map(() => null), active: null, kRange: [3, 8], freshIds, ...common }),
+  );
   const rows = vectors.map((v) => scoring.standardize(v, cold.result.standardizer));
   const bareCold = timed(() => kmeans(rows, K, { initialization: 'kmeans++', seed: 5, maxIterations: 100 }));
-  const bareWarm = [0, 1, 2].map(() => timed(() => kmeans(rows, K, { initialization: active.centroids.map((c) => [...c.centroid]), maxIterations: 100 })));
+  const bareWarm = [0, 1, 2].map(() =>
+    timed(() => kmeans(rows, K, { initialization: active.centroids.map((c) => [...c.centroid]), maxIterations: 100 })),
+  );
   return { cold, active, warmRuns, choose, bareCold, bareWarm, freshIds };
 }
 
@@ -60,11 +92,28 @@ function inProcess(vectors) {
 async function storeActiveModel(databaseUrl, population, idOf, cold) {
   const modelId = randomUUID();
   await withClient(databaseUrl, async (c) => {
-    await c.query(`INSERT INTO segment_models (id, status, params, standardizer) VALUES ($1, 'active', '{}', $2)`, [modelId, JSON.stringify(cold.standardizer)]);
-    await c.query(`INSERT INTO segments (id, name, description, colour) SELECT id, 'bench', 'bench', '#888888' FROM unnest($1::uuid[]) AS id`, [cold.segments.map((s) => s.id)]);
+    await c.query(`INSERT INTO segment_models (id, status, params, standardizer) VALUES ($1, 'active', '{}', $2)`, [
+      modelId,
+      JSON.stringify(cold.standardizer),
+    ]);
+    await c.query(
+      `INSERT INTO segments (id, name, description, colour) SELECT id, 'bench', 'bench', '#888888' FROM unnest($1::uuid[]) AS id`,
+      [cold.segments.map((s) => s.id)],
+    );
   });
-  const csv = population.leads.map((lead, i) => [randomUUID(), idOf.get(lead.externalId), cold.assignments[i], modelId, new Date().toISOString(), 'bench'].map(csvField).join(',')).join('\n');
-  copyCsv(databaseUrl, 'segment_memberships', ['id', 'lead_id', 'segment_id', 'model_id', 'entered_at', 'enter_reason'], csv);
+  const csv = population.leads
+    .map((lead, i) =>
+      [randomUUID(), idOf.get(lead.externalId), cold.assignments[i], modelId, new Date().toISOString(), 'bench']
+        .map(csvField)
+        .join(','),
+    )
+    .join('\n');
+  copyCsv(
+    databaseUrl,
+    'segment_memberships',
+    ['id', 'lead_id', 'segment_id', 'model_id', 'entered_at', 'enter_reason'],
+    csv,
+  );
   await withClient(databaseUrl, (c) => c.query('ANALYZE'));
 }
 
@@ -73,17 +122,31 @@ async function storeActiveModel(databaseUrl, population, idOf, cold) {
 // and sorts meanwhile), 'loading' until the last lead is decoded into its vector.
 async function viaApiRetrain(databaseUrl, active, now) {
   const { runRetrain } = require(join(root, 'apps/api/dist/segments/run-retrain.js'));
-  const job = { now: now.toISOString(), ...common, seed: 6, active, freshIds: Array.from({ length: 32 }, () => randomUUID()) };
+  const job = {
+    now: now.toISOString(),
+    ...common,
+    seed: 6,
+    active,
+    freshIds: Array.from({ length: 32 }, () => randomUUID()),
+  };
   const marks = [{ phase: 'thread start', at: performance.now() }];
   const result = await runRetrain(databaseUrl, job, (phase) => marks.push({ phase, at: performance.now() }));
   const ended = performance.now();
-  return { ms: Math.round(ended - marks[0].at), stages: stagesOf(marks, ended), leadCount: result.leadCount, stability: result.metrics.stability };
+  return {
+    ms: Math.round(ended - marks[0].at),
+    stages: stagesOf(marks, ended),
+    leadCount: result.leadCount,
+    stability: result.metrics.stability,
+  };
 }
 
 // Three API retrains in a child process of their own: its peak RSS is the retrain's, not the generated population's.
 function viaApiRetrainInChild(databaseUrl, active, now) {
   const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--api-retrain'], {
-    input: JSON.stringify({ databaseUrl, active, now: now.toISOString() }), encoding: 'utf8', env: process.env, maxBuffer: 1 << 26,
+    input: JSON.stringify({ databaseUrl, active, now: now.toISOString() }),
+    encoding: 'utf8',
+    env: process.env,
+    maxBuffer: 1 << 26,
   });
   if (child.status !== 0) throw new Error(`API retrain child failed: ${child.stderr}`);
   return JSON.parse(child.stdout);
@@ -96,7 +159,9 @@ async function apiRetrainChild() {
   const rssBeforeMb = Math.round(process.memoryUsage().rss / 2 ** 20);
   const runs = [];
   for (let i = 0; i < 3; i++) runs.push(await viaApiRetrain(databaseUrl, active, new Date(now)));
-  process.stdout.write(JSON.stringify({ runs, rssBeforeMb, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  process.stdout.write(
+    JSON.stringify({ runs, rssBeforeMb, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }),
+  );
 }
 
 async function main() {
@@ -104,7 +169,12 @@ async function main() {
   const now = new Date();
   const population = generateDemoPopulation({ leads: LEADS, seed: 5, now });
   const databaseUrl = await createDatabase(adminUrl, 'bench_retrain');
-  migrateDatabase({ DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, SEGFLOW_ADMIN_EMAIL: 'bench@segflow.local', SEGFLOW_ADMIN_PASSWORD: 'bench-password-1' });
+  migrateDatabase({
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    SEGFLOW_ADMIN_EMAIL: 'bench@segflow.local',
+    SEGFLOW_ADMIN_PASSWORD: 'bench-password-1',
+  });
   const { states, idOf } = await seedLeadsByCopy(databaseUrl, population, now);
   const vectors = vectorsOf(population, states, now);
   const rssBefore = process.memoryUsage().rss;
@@ -119,22 +189,42 @@ async function main() {
   const bareWarmMs = median(run.bareWarm.map((r) => r.ms));
   const warm = run.warmRuns[0].result;
   writeResult('segments-retrain', {
-    figure: warmMs, baseline: bareWarmMs, unit: `ms (${LEADS / 1000}k leads, warm retrain vs bare ml-kmeans from the same centroids)`,
+    figure: warmMs,
+    baseline: bareWarmMs,
+    unit: `ms (${LEADS / 1000}k leads, warm retrain vs bare ml-kmeans from the same centroids)`,
     details: {
-      leads: LEADS, k: K,
+      leads: LEADS,
+      k: K,
       warm: {
-        ms: warmMs, runsMs: run.warmRuns.map((r) => r.ms), stagesMs: run.warmRuns[0].stages, bareMlKmeansMs: bareWarmMs, bareRunsMs: run.bareWarm.map((r) => r.ms),
-        iterations: warm.metrics.iterations, keptShare: warm.metrics.stability?.keptShare, adjustedRand: warm.metrics.stability?.adjustedRand,
+        ms: warmMs,
+        runsMs: run.warmRuns.map((r) => r.ms),
+        stagesMs: run.warmRuns[0].stages,
+        bareMlKmeansMs: bareWarmMs,
+        bareRunsMs: run.bareWarm.map((r) => r.ms),
+        iterations: warm.metrics.iterations,
+        keptShare: warm.metrics.stability?.keptShare,
+        adjustedRand: warm.metrics.stability?.adjustedRand,
       },
       cold: {
-        ms: run.cold.ms, stagesMs: run.cold.stages, bareMlKmeansMs: run.bareCold.ms, ratio: ratio(run.cold.ms, run.bareCold.ms),
-        iterations: run.cold.result.metrics.iterations, silhouette: run.cold.result.metrics.silhouette, daviesBouldin: run.cold.result.metrics.daviesBouldin,
+        ms: run.cold.ms,
+        stagesMs: run.cold.stages,
+        bareMlKmeansMs: run.bareCold.ms,
+        ratio: ratio(run.cold.ms, run.bareCold.ms),
+        iterations: run.cold.result.metrics.iterations,
+        silhouette: run.cold.result.metrics.silhouette,
+        daviesBouldin: run.cold.result.metrics.daviesBouldin,
       },
       kRange3to8: { ms: run.choose.ms, chosenK: run.choose.result.metrics.k },
       warmThroughApiWorker: {
-        ms: apiMs, runsMs: api.runs.map((r) => r.ms), ratioToBuild: ratio(apiMs, warmMs), stagesMs: apiRun.stages, leadCount: apiRun.leadCount, keptShare: apiRun.stability?.keptShare,
-        rssBeforeMb: api.rssBeforeMb, peakRssMb: api.peakRssMb,
-        note: 'runRetrain as POST /api/segments/retrain runs it (median of 3, in a child process holding nothing else; its peak RSS): thread start = until the worker thread has started the leads\' binary COPY and loaded the training code; loading = until it has decoded the last lead into its feature vector at now; then buildSegmentModel\'s phases; done = posting the result back',
+        ms: apiMs,
+        runsMs: api.runs.map((r) => r.ms),
+        ratioToBuild: ratio(apiMs, warmMs),
+        stagesMs: apiRun.stages,
+        leadCount: apiRun.leadCount,
+        keptShare: apiRun.stability?.keptShare,
+        rssBeforeMb: api.rssBeforeMb,
+        peakRssMb: api.peakRssMb,
+        note: "runRetrain as POST /api/segments/retrain runs it (median of 3, in a child process holding nothing else; its peak RSS): thread start = until the worker thread has started the leads' binary COPY and loaded the training code; loading = until it has decoded the last lead into its feature vector at now; then buildSegmentModel's phases; done = posting the result back",
       },
       // The process holds the population, its 100k vectors and standardised rows throughout; the peak adds training.
       memory: { rssBeforeTrainingMb: Math.round(rssBefore / 2 ** 20), peakRssInProcessMb: peakInProcessMb },

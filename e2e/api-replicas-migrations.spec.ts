@@ -20,7 +20,9 @@ describe('API replicas booting together on a fresh database', () => {
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      const { rows } = await client.query<{ name: string; n: number }>('SELECT name, count(*)::int AS n FROM migrations GROUP BY name');
+      const { rows } = await client.query<{ name: string; n: number }>(
+        'SELECT name, count(*)::int AS n FROM migrations GROUP BY name',
+      );
       expect(rows).toHaveLength(MIGRATIONS.length);
       expect(rows.filter((r) => r.n !== 1)).toEqual([]);
     } finally {

@@ -37,18 +37,31 @@ describe(`fault suite (${LONG ? 'long' : 'short'} version): steady traffic while
     await services?.stop();
   });
 
-  it('stores every accepted event once, starts exactly one run per segment entry, sends no message twice, ends every run and recovers from each fault', async () => {
-    const report: ChaosReport = await runChaos(stack, LONG ? FULL : SHORT);
-    if (process.env.SEGFLOW_CHAOS_REPORT) writeFileSync(process.env.SEGFLOW_CHAOS_REPORT, JSON.stringify(report, null, 2));
+  it(
+    'stores every accepted event once, starts exactly one run per segment entry, sends no message twice, ends every run and recovers from each fault',
+    async () => {
+      const report: ChaosReport = await runChaos(stack, LONG ? FULL : SHORT);
+      if (process.env.SEGFLOW_CHAOS_REPORT)
+        writeFileSync(process.env.SEGFLOW_CHAOS_REPORT, JSON.stringify(report, null, 2));
 
-    expect(report.totals).toMatchObject({
-      eventsLost: 0, entriesWithoutRun: 0, entriesWithMoreThanOneRun: 0, duplicateMessages: 0, sentTouchesNotReceived: 0,
-      touchesAfterStop: 0, runsStillActive: 0, workflowsStillRunning: 0, outboxDeadLettered: 0, clientFailures: [],
-    });
-    // The traffic really flowed through the faults: events, entries with their runs, touches and stops.
-    expect(report.totals.eventsSent).toBeGreaterThan(100);
-    expect(report.totals.segmentEntries).toBeGreaterThan(report.faults.length);
-    expect(report.totals.touchesSent).toBeGreaterThan(0);
-    expect(report.faults.filter((f) => f.recoveredAfterMs === null).map((f) => f.fault)).toEqual([]);
-  }, LONG ? 1_800_000 : 600_000);
+      expect(report.totals).toMatchObject({
+        eventsLost: 0,
+        entriesWithoutRun: 0,
+        entriesWithMoreThanOneRun: 0,
+        duplicateMessages: 0,
+        sentTouchesNotReceived: 0,
+        touchesAfterStop: 0,
+        runsStillActive: 0,
+        workflowsStillRunning: 0,
+        outboxDeadLettered: 0,
+        clientFailures: [],
+      });
+      // The traffic really flowed through the faults: events, entries with their runs, touches and stops.
+      expect(report.totals.eventsSent).toBeGreaterThan(100);
+      expect(report.totals.segmentEntries).toBeGreaterThan(report.faults.length);
+      expect(report.totals.touchesSent).toBeGreaterThan(0);
+      expect(report.faults.filter((f) => f.recoveredAfterMs === null).map((f) => f.fault)).toEqual([]);
+    },
+    LONG ? 1_800_000 : 600_000,
+  );
 });

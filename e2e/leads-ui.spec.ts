@@ -30,10 +30,14 @@ describe('leads page (browser → web → API → Temporal → worker → Postgr
     expect(await row.textContent()).toContain('Hyderabad Logistics');
 
     // The intake is written by the worker's activity; reload until it shows (the workflow runs in a second or so).
-    const rowText = await eventually(async () => {
-      await page.reload();
-      return page.getByRole('row').filter({ hasText: 'Meera Iyer' }).textContent();
-    }, (text) => text?.includes('recorded') ?? false, 30_000);
+    const rowText = await eventually(
+      async () => {
+        await page.reload();
+        return page.getByRole('row').filter({ hasText: 'Meera Iyer' }).textContent();
+      },
+      (text) => text?.includes('recorded') ?? false,
+      30_000,
+    );
     expect(rowText).toContain('recorded');
     expect(existsSync(await browser.screenshot('leads-page'))).toBe(true);
   });
@@ -50,16 +54,32 @@ describe('leads page (browser → web → API → Temporal → worker → Postgr
 
   it('filters the list in the API by minimum score and owner', async () => {
     const token = await signInToApi(stack);
-    await apiFetch(stack, token, '/api/leads', { method: 'POST', body: { leads: [
-      { externalId: 'ui-hot', name: 'Kavya Hot', ownerId: 'rep-7', industry: 'SaaS', headcount: 60 },
-      { externalId: 'ui-cold', name: 'Rohan Cold', ownerId: 'rep-8' },
-    ] } });
+    await apiFetch(stack, token, '/api/leads', {
+      method: 'POST',
+      body: {
+        leads: [
+          { externalId: 'ui-hot', name: 'Kavya Hot', ownerId: 'rep-7', industry: 'SaaS', headcount: 60 },
+          { externalId: 'ui-cold', name: 'Rohan Cold', ownerId: 'rep-8' },
+        ],
+      },
+    });
     const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-    await apiFetch(stack, token, '/api/events', { method: 'POST', body: { events: [
-      { eventId: 'ui-e1', leadExternalId: 'ui-hot', type: 'demo_booked', occurredAt: ago(5) },
-      { eventId: 'ui-e2', leadExternalId: 'ui-hot', type: 'page_view', url: 'https://x.io/pricing', occurredAt: ago(4) },
-      { eventId: 'ui-e3', leadExternalId: 'ui-cold', type: 'email_open', occurredAt: ago(60 * 24 * 30) },
-    ] } });
+    await apiFetch(stack, token, '/api/events', {
+      method: 'POST',
+      body: {
+        events: [
+          { eventId: 'ui-e1', leadExternalId: 'ui-hot', type: 'demo_booked', occurredAt: ago(5) },
+          {
+            eventId: 'ui-e2',
+            leadExternalId: 'ui-hot',
+            type: 'page_view',
+            url: 'https://x.io/pricing',
+            occurredAt: ago(4),
+          },
+          { eventId: 'ui-e3', leadExternalId: 'ui-cold', type: 'email_open', occurredAt: ago(60 * 24 * 30) },
+        ],
+      },
+    });
 
     const { page } = browser;
     await page.goto(`${stack.webUrl}/leads`);

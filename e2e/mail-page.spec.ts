@@ -22,7 +22,10 @@ describe('Mail page (sandbox mailbox: browser → web → API → embedded SMTP 
   beforeAll(async () => {
     smtpPort = await freePort();
     stack = await startStack('mail-page', {
-      SEGFLOW_SECRET: SECRET, INBOUND_EMAIL_DOMAIN: DOMAIN, INBOUND_SMTP_PORT: String(smtpPort), MAIL_SANDBOX: 'on',
+      SEGFLOW_SECRET: SECRET,
+      INBOUND_EMAIL_DOMAIN: DOMAIN,
+      INBOUND_SMTP_PORT: String(smtpPort),
+      MAIL_SANDBOX: 'on',
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     });
     fixtures = await SlaFixtures.connect(stack.databaseUrl);
@@ -39,9 +42,13 @@ describe('Mail page (sandbox mailbox: browser → web → API → embedded SMTP 
     const touch = await createEmailTouch(fixtures, 'neha.kapoor@example.in');
     const smtp = createTransport({ host: '127.0.0.1', port: smtpPort, secure: false });
     await smtp.sendMail({
-      from: 'Segflow Sales <sales@mail.segflow.test>', to: touch.address, replyTo: replyAddress(touch.touchId, DOMAIN, segflowSigner(SECRET)),
-      subject: 'Your Segflow demo', messageId: touch.messageId,
-      text: 'Hi Neha, shall we book the demo?', html: '<h2>Hi Neha</h2><p>Shall we <a href="https://example.in/book">book the demo</a>?</p><script>parent.alert(1)</script>',
+      from: 'Segflow Sales <sales@mail.segflow.test>',
+      to: touch.address,
+      replyTo: replyAddress(touch.touchId, DOMAIN, segflowSigner(SECRET)),
+      subject: 'Your Segflow demo',
+      messageId: touch.messageId,
+      text: 'Hi Neha, shall we book the demo?',
+      html: '<h2>Hi Neha</h2><p>Shall we <a href="https://example.in/book">book the demo</a>?</p><script>parent.alert(1)</script>',
     });
     smtp.close();
 
@@ -51,9 +58,13 @@ describe('Mail page (sandbox mailbox: browser → web → API → embedded SMTP 
     await page.getByRole('link', { name: 'Your Segflow demo' }).click();
     const frame = page.locator('iframe[title="HTML part"]');
     expect(await frame.getAttribute('sandbox')).toBe('');
-    expect(await page.frameLocator('iframe[title="HTML part"]').getByRole('heading', { name: 'Hi Neha' }).textContent()).toBe('Hi Neha');
+    expect(
+      await page.frameLocator('iframe[title="HTML part"]').getByRole('heading', { name: 'Hi Neha' }).textContent(),
+    ).toBe('Hi Neha');
     expect(await page.getByLabel('Text part').textContent()).toBe('Hi Neha, shall we book the demo?');
-    expect(await page.getByLabel('Headers').textContent()).toMatch(/Message-ID:\s+<[^>]+\.send-1\.1@mail\.segflow\.test>/);
+    expect(await page.getByLabel('Headers').textContent()).toMatch(
+      /Message-ID:\s+<[^>]+\.send-1\.1@mail\.segflow\.test>/,
+    );
 
     await page.getByLabel('Reply text').fill('Haan ji, Thursday 4 pm works.');
     await page.getByRole('button', { name: 'Send reply' }).click();
@@ -61,9 +72,14 @@ describe('Mail page (sandbox mailbox: browser → web → API → embedded SMTP 
     expect(existsSync(await browser.screenshot('mail-page'))).toBe(true);
 
     const event = await eventually(
-      async () => (await fixtures.db.query(`SELECT data FROM events WHERE lead_id = $1 AND type = 'email_reply'`, [touch.leadId])).rows[0],
+      async () =>
+        (await fixtures.db.query(`SELECT data FROM events WHERE lead_id = $1 AND type = 'email_reply'`, [touch.leadId]))
+          .rows[0],
       (row) => row !== undefined,
     );
-    expect(event.data).toMatchObject({ replyTo: { touchId: touch.touchId }, properties: { text: 'Haan ji, Thursday 4 pm works.' } });
+    expect(event.data).toMatchObject({
+      replyTo: { touchId: touch.touchId },
+      properties: { text: 'Haan ji, Thursday 4 pm works.' },
+    });
   });
 });

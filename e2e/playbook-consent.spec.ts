@@ -16,17 +16,27 @@ function noonZone(now = new Date()): { zone: string; offsetHours: number } {
 
 const sender = { kind: 'fixed', name: 'Segflow', address: 'hi@segflow.test' } as const;
 // Quiet 02:00–03:00 local: outside the noon zone's now, and overriding the workspace default.
-const settings: Partial<PlaybookSettings> = { reentry: { policy: 'always' }, quietHours: { start: '02:00', end: '03:00' }, maxTouchesPerDay: null };
-const emailOnce = (extra: Partial<PlaybookSettings> = {}): Playbook => buildPlaybook({
-  settings: { ...settings, ...extra },
-  nodes: [
-    { id: 'intro', type: 'send', config: { channel: 'email', subject: 'Hello', body: 'Hi {{lead.firstName}}', sender, onFailure: 'skip' } },
-    { id: 'done', type: 'exit', config: { reason: 'sequence-done' } },
-  ],
-  edges: ['entry.next->intro', 'intro.next->done'],
-});
+const settings: Partial<PlaybookSettings> = {
+  reentry: { policy: 'always' },
+  quietHours: { start: '02:00', end: '03:00' },
+  maxTouchesPerDay: null,
+};
+const emailOnce = (extra: Partial<PlaybookSettings> = {}): Playbook =>
+  buildPlaybook({
+    settings: { ...settings, ...extra },
+    nodes: [
+      {
+        id: 'intro',
+        type: 'send',
+        config: { channel: 'email', subject: 'Hello', body: 'Hi {{lead.firstName}}', sender, onFailure: 'skip' },
+      },
+      { id: 'done', type: 'exit', config: { reason: 'sequence-done' } },
+    ],
+    edges: ['entry.next->intro', 'intro.next->done'],
+  });
 /** The notes on the send node's path entries (skips and deferrals). */
-const notesOf = (run: { path: Array<{ nodeId: string; note?: string }> }) => run.path.filter((p) => p.nodeId === 'intro' && p.note).map((p) => p.note!);
+const notesOf = (run: { path: Array<{ nodeId: string; note?: string }> }) =>
+  run.path.filter((p) => p.nodeId === 'intro' && p.note).map((p) => p.note!);
 
 // Issue 16, "Consent that holds": stored consent and suppressions outlive the run that heard them; the daily cap
 // holds across runs; workspace quiet hours defer — through the API, a real worker, Temporal and Postgres.
@@ -36,7 +46,11 @@ describe('consent across runs (API + worker + Temporal + Postgres)', () => {
   let db: DataSource;
   let worker: { stop(): Promise<void> };
   beforeAll(async () => {
-    api = await startTestApi({ PLAYBOOK_TIME_SCALE: TIME_SCALE, OUTBOX_POLL_MS: '50', QUIET_HOURS_DEFAULT: '11:00-15:00' });
+    api = await startTestApi({
+      PLAYBOOK_TIME_SCALE: TIME_SCALE,
+      OUTBOX_POLL_MS: '50',
+      QUIET_HOURS_DEFAULT: '11:00-15:00',
+    });
     db = api.app.get(DataSource);
     worker = await startInProcessWorker(api);
   });
@@ -46,7 +60,13 @@ describe('consent across runs (API + worker + Temporal + Postgres)', () => {
   });
 
   async function lead(externalId: string, email: string): Promise<string> {
-    const created = await api.request('POST', '/api/leads', { externalId, name: 'Asha Rao', email, timezone: zone, consent: { email: true, whatsapp: true, linkedin: true } });
+    const created = await api.request('POST', '/api/leads', {
+      externalId,
+      name: 'Asha Rao',
+      email,
+      timezone: zone,
+      consent: { email: true, whatsapp: true, linkedin: true },
+    });
     expect(created.status).toBe(201);
     return created.body.id;
   }
@@ -56,14 +76,23 @@ describe('consent across runs (API + worker + Temporal + Postgres)', () => {
     return run.body.id;
   }
   const event = (eventId: string, leadExternalId: string, type: string, extra: Record<string, unknown>) =>
-    api.request('POST', '/api/events', { events: [{ eventId, leadExternalId, type, occurredAt: new Date().toISOString(), ...extra }] });
+    api.request('POST', '/api/events', {
+      events: [{ eventId, leadExternalId, type, occurredAt: new Date().toISOString(), ...extra }],
+    });
 
   it('a lead who unsubscribed from email is never emailed by a later run of another playbook', async () => {
     const leadId = await lead('c-unsub', 'asha@suratsilks.test');
     await event('c-unsub-1', 'c-unsub', 'unsubscribe', { channel: 'email' });
     // Re-importing the lead with consent true changes nothing.
-    await api.request('POST', '/api/leads', { externalId: 'c-unsub', consent: { email: true, whatsapp: true, linkedin: true } });
-    const ended = await runWhen(api, await enrol(leadId, await publishPlaybook(api, emailOnce(), 'Second playbook')), (r) => r.status !== 'active');
+    await api.request('POST', '/api/leads', {
+      externalId: 'c-unsub',
+      consent: { email: true, whatsapp: true, linkedin: true },
+    });
+    const ended = await runWhen(
+      api,
+      await enrol(leadId, await publishPlaybook(api, emailOnce(), 'Second playbook')),
+      (r) => r.status !== 'active',
+    );
     expect(ended).toMatchObject({ status: 'exited', exitReason: 'sequence-done' });
     expect(notesOf(ended)).toEqual(['skipped:unsubscribed:email']);
     expect(ended.touches).toEqual([]);
@@ -73,7 +102,11 @@ describe('consent across runs (API + worker + Temporal + Postgres)', () => {
     await lead('c-bounced', 'gone@suratsilks.test');
     await event('c-bounce-1', 'c-bounced', 'email_bounce', { properties: { bounceType: 'hard' } });
     const other = await lead('c-same-address', 'Gone@SuratSilks.test');
-    const ended = await runWhen(api, await enrol(other, await publishPlaybook(api, emailOnce(), 'After bounce')), (r) => r.status !== 'active');
+    const ended = await runWhen(
+      api,
+      await enrol(other, await publishPlaybook(api, emailOnce(), 'After bounce')),
+      (r) => r.status !== 'active',
+    );
     expect(notesOf(ended)).toEqual(['skipped:unsubscribed:email']);
     expect(ended.touches).toEqual([]);
   });
@@ -85,10 +118,17 @@ describe('consent across runs (API + worker + Temporal + Postgres)', () => {
       publishPlaybook(api, emailOnce({ maxTouchesPerDay: 1 }), 'Capped two'),
     ]);
     const runIds = await Promise.all([enrol(leadId, first), enrol(leadId, second)]);
-    const runs = await Promise.all(runIds.map((id) => runWhen(api, id, (r) => r.status !== 'active' || notesOf(r).some((n) => n.startsWith('deferred:dailyCap')))));
+    const runs = await Promise.all(
+      runIds.map((id) =>
+        runWhen(api, id, (r) => r.status !== 'active' || notesOf(r).some((n) => n.startsWith('deferred:dailyCap'))),
+      ),
+    );
     const sent = runs.find((r) => r.status !== 'active');
     const deferred = runs.find((r) => r.status === 'active');
-    expect(sent).toMatchObject({ status: 'exited', touches: [expect.objectContaining({ nodeId: 'intro', status: 'sent' })] });
+    expect(sent).toMatchObject({
+      status: 'exited',
+      touches: [expect.objectContaining({ nodeId: 'intro', status: 'sent' })],
+    });
     expect(deferred).toMatchObject({ status: 'active', currentNodeId: 'intro', touches: [] });
     // Deferred to the lead's next local midnight.
     const until = new Date(notesOf(deferred)[0]!.slice('deferred:dailyCap:'.length));
@@ -98,7 +138,10 @@ describe('consent across runs (API + worker + Temporal + Postgres)', () => {
 
   it('a playbook without quiet hours defers under the workspace default (QUIET_HOURS_DEFAULT) in the lead zone', async () => {
     const leadId = await lead('c-quiet', 'quiet@suratsilks.test');
-    const runId = await enrol(leadId, await publishPlaybook(api, emailOnce({ quietHours: null }), 'No quiet hours of its own'));
+    const runId = await enrol(
+      leadId,
+      await publishPlaybook(api, emailOnce({ quietHours: null }), 'No quiet hours of its own'),
+    );
     const run = await runWhen(api, runId, (r) => notesOf(r).length > 0);
     expect(run).toMatchObject({ status: 'active', currentNodeId: 'intro', touches: [] });
     const until = new Date(notesOf(run)[0]!.slice('deferred:quietHours:'.length));

@@ -12,7 +12,10 @@ function requestAs(stack: Stack, token: string): ApiRequest {
   return async (method, path, body) => {
     const response = await fetch(`${stack.apiUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: await response.json().catch(() => undefined) };
@@ -39,7 +42,10 @@ async function connect(page: Page, source: { node: string; handle: string }, tar
   // A drag can miss on a loaded machine (a handle still settling after layout, a slow frame): try again, and say so
   // if it never connects rather than letting a later assertion fail obscurely.
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const from = await stableBox(page, `.react-flow__handle.source[data-nodeid="${source.node}"][data-handleid="${source.handle}"]`);
+    const from = await stableBox(
+      page,
+      `.react-flow__handle.source[data-nodeid="${source.node}"][data-handleid="${source.handle}"]`,
+    );
     const to = await stableBox(page, `.react-flow__handle.target[data-nodeid="${target}"]`);
     if (!from || !to) throw new Error(`handle not on screen: ${source.node}.${source.handle} → ${target}`);
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
@@ -47,7 +53,14 @@ async function connect(page: Page, source: { node: string; handle: string }, tar
     await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
     await page.mouse.up();
-    if ((await eventually(() => edges.count(), (n) => n > before, 5_000)) > before) return;
+    if (
+      (await eventually(
+        () => edges.count(),
+        (n) => n > before,
+        5_000,
+      )) > before
+    )
+      return;
   }
   throw new Error(`could not connect ${source.node}.${source.handle} → ${target} by dragging`);
 }
@@ -64,14 +77,18 @@ async function clickEdge(page: Page, edgeId: string): Promise<void> {
     for (const fraction of [0.5, 0.35, 0.65, 0.2, 0.8]) {
       const onPath = path.getPointAtLength(path.getTotalLength() * fraction);
       const onScreen = new DOMPoint(onPath.x, onPath.y).matrixTransform(path.getScreenCTM()!);
-      if (document.elementFromPoint(onScreen.x, onScreen.y)?.closest(`[data-testid="rf__edge-${id}"]`)) return { x: onScreen.x, y: onScreen.y };
+      if (document.elementFromPoint(onScreen.x, onScreen.y)?.closest(`[data-testid="rf__edge-${id}"]`))
+        return { x: onScreen.x, y: onScreen.y };
     }
     return null;
   }, edgeId);
   if (!target) throw new Error(`edge ${edgeId} is covered along its whole path`);
   await page.mouse.click(target.x, target.y);
   // Selected before anything acts on the selection (a Delete key press, say).
-  await until(async () => edge.getAttribute('class'), (c) => /\bselected\b/.test(c ?? ''));
+  await until(
+    async () => edge.getAttribute('class'),
+    (c) => /\bselected\b/.test(c ?? ''),
+  );
 }
 
 describe('playbook editor (browser → web → API → Temporal → worker → Postgres)', () => {
@@ -118,10 +135,15 @@ describe('playbook editor (browser → web → API → Temporal → worker → P
 
     // Drag a Wait node from the palette onto the empty right side of the canvas.
     const canvas = (await page.getByTestId('playbook-canvas').boundingBox())!;
-    await page.dragAndDrop('[data-testid="palette-wait"]', '[data-testid="playbook-canvas"]', { targetPosition: { x: canvas.width - 280, y: canvas.height / 2 } });
+    await page.dragAndDrop('[data-testid="palette-wait"]', '[data-testid="playbook-canvas"]', {
+      targetPosition: { x: canvas.width - 280, y: canvas.height / 2 },
+    });
     await page.locator('[data-testid="node-wait-1"]').waitFor();
     // Unconnected and unreachable: the library's validation shows on the node and in the list.
-    await until(async () => page.getByTestId('issue-count').textContent(), (t) => /\d+ issues/.test(t ?? ''));
+    await until(
+      async () => page.getByTestId('issue-count').textContent(),
+      (t) => /\d+ issues/.test(t ?? ''),
+    );
     expect(await page.locator('[data-testid="node-wait-1"] .badge--error').count()).toBe(1);
     await page.getByRole('tab', { name: /Issues/ }).click();
     expect(await page.getByRole('list', { name: 'Validation issues' }).textContent()).toContain('wait-1');
@@ -134,16 +156,27 @@ describe('playbook editor (browser → web → API → Temporal → worker → P
     // Put the wait between the email and the goal: delete the old edge, connect the handles.
     await clickEdge(page, 'e-intro-goal');
     await page.keyboard.press('Delete');
-    expect(await eventually(async () => page.getByTestId('rf__edge-e-intro-goal').count(), (n) => n === 0)).toBe(0);
+    expect(
+      await eventually(
+        async () => page.getByTestId('rf__edge-e-intro-goal').count(),
+        (n) => n === 0,
+      ),
+    ).toBe(0);
     // The dropped node can land over the email node on a narrow canvas; lay out and fit first, as a user would,
     // so every handle is visible and free before dragging between them.
     await page.getByRole('button', { name: 'Auto-layout' }).click();
     await page.getByRole('button', { name: 'Fit', exact: true }).click();
     await connect(page, { node: 'intro', handle: 'next' }, 'wait-1');
     await connect(page, { node: 'wait-1', handle: 'next' }, 'goal');
-    await until(async () => page.getByTestId('issue-count').textContent(), (t) => t?.includes('valid') ?? false);
+    await until(
+      async () => page.getByTestId('issue-count').textContent(),
+      (t) => t?.includes('valid') ?? false,
+    );
     expect(await page.getByTestId('issue-count').textContent()).toContain('valid');
-    await until(async () => page.getByTestId('save-status').textContent(), (t) => t?.includes('All changes saved') ?? false);
+    await until(
+      async () => page.getByTestId('save-status').textContent(),
+      (t) => t?.includes('All changes saved') ?? false,
+    );
   });
 
   it('simulates a lead and highlights its path on the canvas with timestamps', async () => {
@@ -190,16 +223,24 @@ describe('playbook editor (browser → web → API → Temporal → worker → P
     await moveLead(request, 'e2e-mover', 0, segments);
     await moveLead(request, 'e2e-mover', 1, segments);
     // A touch shows as queued (its send intent) until the SMTP server accepted it.
-    const touches = await eventually(() => request<any[]>('GET', `/api/touches?leadId=${leadId}`), (r) => r.body?.[0]?.status === 'sent', 30_000);
+    const touches = await eventually(
+      () => request<any[]>('GET', `/api/touches?leadId=${leadId}`),
+      (r) => r.body?.[0]?.status === 'sent',
+      30_000,
+    );
     expect(touches.body[0]).toMatchObject({ nodeId: 'intro', channel: 'email', status: 'sent' });
 
     await page.goto(`${stack.webUrl}/leads/${leadId}`);
     await page.locator('.run-card').waitFor();
-    const runText = await eventually(async () => {
-      await page.getByRole('button', { name: 'Refresh' }).click();
-      await page.waitForTimeout(300);
-      return page.locator('.run-card').first().textContent();
-    }, (t) => t?.includes('wait-1') ?? false, 20_000);
+    const runText = await eventually(
+      async () => {
+        await page.getByRole('button', { name: 'Refresh' }).click();
+        await page.waitForTimeout(300);
+        return page.locator('.run-card').first().textContent();
+      },
+      (t) => t?.includes('wait-1') ?? false,
+      20_000,
+    );
     expect(runText).toContain('Playbook v1');
     expect(runText).toContain('wait-1');
     expect(await page.getByRole('link', { name: 'Open in Temporal UI' }).getAttribute('href')).toMatch(/\/workflows\//);
@@ -220,8 +261,19 @@ describe('playbook editor (browser → web → API → Temporal → worker → P
     expect((await badge.textContent())?.trim()).toBe('✉ 1 · 0% · 0%');
     expect(await page.locator('[aria-label="Delivery"]').count()).toBe(1);
     await page.goto(`${stack.webUrl}/dashboard`);
-    const row = page.getByRole('table', { name: 'Delivery by channel' }).getByRole('row').filter({ hasText: 'E2E high-intent follow-up v1' });
+    const row = page
+      .getByRole('table', { name: 'Delivery by channel' })
+      .getByRole('row')
+      .filter({ hasText: 'E2E high-intent follow-up v1' });
     await row.waitFor();
-    expect(await row.locator('td').allTextContents()).toEqual(['E2E high-intent follow-up v1', 'email', '1', '0%', '0%', '0%', '0%']);
+    expect(await row.locator('td').allTextContents()).toEqual([
+      'E2E high-intent follow-up v1',
+      'email',
+      '1',
+      '0%',
+      '0%',
+      '0%',
+      '0%',
+    ]);
   });
 });

@@ -1,7 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { Pool } from 'pg';
 import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
-import { createLead, followUpPlaybook, publishPlaybook, runWhen, startWorkerProcess, TIME_SCALE } from './support/playbook-runs';
+import {
+  createLead,
+  followUpPlaybook,
+  publishPlaybook,
+  runWhen,
+  startWorkerProcess,
+  TIME_SCALE,
+} from './support/playbook-runs';
 
 const kill = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
@@ -44,9 +51,21 @@ describe('a playbook run survives its worker being killed mid-wait', () => {
     const ended = await runWhen(api, runId, (r) => r.status !== 'active', 45_000);
     expect(ended).toMatchObject({ status: 'exited', exitReason: 'no-reply' });
     expect(ended.path.map((p: { nodeId: string; outcome: string }) => `${p.nodeId}:${p.outcome}`)).toEqual([
-      'entry:next', 'intro:next', 'pause:next', 'reply:timedOut', 'replied:no', 'nudge:next', 'done:exited',
+      'entry:next',
+      'intro:next',
+      'pause:next',
+      'reply:timedOut',
+      'replied:no',
+      'nudge:next',
+      'done:exited',
     ]);
-    const { rows } = await pool.query(`SELECT node_id, count(*)::int AS n FROM touches WHERE run_id = $1 GROUP BY node_id ORDER BY node_id`, [runId]);
-    expect(rows).toEqual([{ node_id: 'intro', n: 1 }, { node_id: 'nudge', n: 1 }]);
+    const { rows } = await pool.query(
+      `SELECT node_id, count(*)::int AS n FROM touches WHERE run_id = $1 GROUP BY node_id ORDER BY node_id`,
+      [runId],
+    );
+    expect(rows).toEqual([
+      { node_id: 'intro', n: 1 },
+      { node_id: 'nudge', n: 1 },
+    ]);
   });
 });

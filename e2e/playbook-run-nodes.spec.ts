@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { buildPlaybook, sampleLead } from '@segflow/playbook/testing';
 import type { Playbook, PlaybookSettings } from '@segflow/playbook';
-import { leadEventSignal, leadEventsSignal, PLAYBOOK_RUN_WORKFLOW, playbookRunStateQuery, type PlaybookRunInput } from '@segflow/workflow-contracts';
+import {
+  leadEventSignal,
+  leadEventsSignal,
+  PLAYBOOK_RUN_WORKFLOW,
+  playbookRunStateQuery,
+  type PlaybookRunInput,
+} from '@segflow/workflow-contracts';
 import { Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
@@ -10,8 +16,14 @@ import { WORKFLOW_BUNDLE_PATH } from '../apps/worker/src/workflow-bundle';
 import { eventually, until } from './support/eventually';
 import { createLead, publishPlaybook, runWhen, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
 
-const settings: PlaybookSettings = { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null };
-const pathOf = (run: { path: Array<{ nodeId: string; outcome?: string }> }) => run.path.map((p) => `${p.nodeId}:${p.outcome ?? '…'}`);
+const settings: PlaybookSettings = {
+  goalEvents: ['demo_booked'],
+  reentry: { policy: 'always' },
+  quietHours: null,
+  maxTouchesPerDay: null,
+};
+const pathOf = (run: { path: Array<{ nodeId: string; outcome?: string }> }) =>
+  run.path.map((p) => `${p.nodeId}:${p.outcome ?? '…'}`);
 
 describe('playbook run node behaviours (route, task completion, continue-as-new)', () => {
   let api: TestApi;
@@ -29,44 +41,90 @@ describe('playbook run node behaviours (route, task completion, continue-as-new)
   });
 
   /** Publishes `graph` and starts its run workflow directly (no outbox), with its `runs` row. */
-  async function startRunWorkflow(graph: Playbook, name: string, externalId: string, extra: Partial<PlaybookRunInput> = {}) {
+  async function startRunWorkflow(
+    graph: Playbook,
+    name: string,
+    externalId: string,
+    extra: Partial<PlaybookRunInput> = {},
+  ) {
     const playbookId = await publishPlaybook(api, graph, name);
     const leadId = await createLead(api, externalId);
-    const { rows: [version] } = await pool.query(`SELECT id FROM playbook_versions WHERE playbook_id = $1`, [playbookId]);
+    const {
+      rows: [version],
+    } = await pool.query(`SELECT id FROM playbook_versions WHERE playbook_id = $1`, [playbookId]);
     const runId = randomUUID();
     const workflowId = `playbook-run-${runId}`;
-    await pool.query(`INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id) VALUES ($1, $2, $3, $4, 1, $5)`, [runId, leadId, playbookId, version.id, workflowId]);
+    await pool.query(
+      `INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id) VALUES ($1, $2, $3, $4, 1, $5)`,
+      [runId, leadId, playbookId, version.id, workflowId],
+    );
     const input: PlaybookRunInput = {
-      runId, leadId, playbookId, playbookVersionId: version.id, playbookVersion: 1, graph, lead: sampleLead({ id: leadId }), paused: false, timeScale: 1, ...extra,
+      runId,
+      leadId,
+      playbookId,
+      playbookVersionId: version.id,
+      playbookVersion: 1,
+      graph,
+      lead: sampleLead({ id: leadId }),
+      paused: false,
+      timeScale: 1,
+      ...extra,
     };
     const client = api.app.get(TemporalClient);
-    const handle = await client.workflow.start(PLAYBOOK_RUN_WORKFLOW, { args: [input], taskQueue: api.config.TEMPORAL_TASK_QUEUE, workflowId });
+    const handle = await client.workflow.start(PLAYBOOK_RUN_WORKFLOW, {
+      args: [input],
+      taskQueue: api.config.TEMPORAL_TASK_QUEUE,
+      workflowId,
+    });
     return { handle, runId };
   }
 
   it('routes the owner round robin, records the reason, and sends as the new owner', async () => {
     await pool.query(`INSERT INTO teams (id, name) VALUES ('inbound', 'Inbound')`);
-    await pool.query(`INSERT INTO reps (id, name, email, team_id) VALUES ('rep-a', 'Asha', 'asha@segflow.test', 'inbound'), ('rep-b', 'Bala', 'bala@segflow.test', 'inbound')`);
-    const playbookId = await publishPlaybook(api, buildPlaybook({
-      settings,
-      nodes: [
-        { id: 'assign', type: 'route', config: { rule: { kind: 'roundRobin', teamId: 'inbound' } } },
-        { id: 'hello', type: 'send', config: { channel: 'email', subject: 'Hi', body: 'Hi, {{owner.name}} here', sender: { kind: 'owner' }, onFailure: 'skip' } },
-        { id: 'end', type: 'exit', config: { reason: 'done' } },
-      ],
-      edges: ['entry.next->assign', 'assign.next->hello', 'hello.next->end'],
-    }), 'Routing');
+    await pool.query(
+      `INSERT INTO reps (id, name, email, team_id) VALUES ('rep-a', 'Asha', 'asha@segflow.test', 'inbound'), ('rep-b', 'Bala', 'bala@segflow.test', 'inbound')`,
+    );
+    const playbookId = await publishPlaybook(
+      api,
+      buildPlaybook({
+        settings,
+        nodes: [
+          { id: 'assign', type: 'route', config: { rule: { kind: 'roundRobin', teamId: 'inbound' } } },
+          {
+            id: 'hello',
+            type: 'send',
+            config: {
+              channel: 'email',
+              subject: 'Hi',
+              body: 'Hi, {{owner.name}} here',
+              sender: { kind: 'owner' },
+              onFailure: 'skip',
+            },
+          },
+          { id: 'end', type: 'exit', config: { reason: 'done' } },
+        ],
+        edges: ['entry.next->assign', 'assign.next->hello', 'hello.next->end'],
+      }),
+      'Routing',
+    );
     const owners: string[] = [];
     for (const name of ['route-1', 'route-2']) {
       const leadId = await createLead(api, name);
       const runId = (await api.request('POST', '/api/runs', { leadId, playbookId })).body.id;
       const ended = await runWhen(api, runId, (r) => r.status !== 'active');
       expect(pathOf(ended)).toEqual(['entry:next', 'assign:next', 'hello:next', 'end:exited']);
-      const { rows: [lead] } = await pool.query(`SELECT owner_id FROM leads WHERE id = $1`, [leadId]);
-      const { rows: [decision] } = await pool.query(`SELECT rep_id, reason FROM owner_assignments WHERE run_id = $1`, [runId]);
+      const {
+        rows: [lead],
+      } = await pool.query(`SELECT owner_id FROM leads WHERE id = $1`, [leadId]);
+      const {
+        rows: [decision],
+      } = await pool.query(`SELECT rep_id, reason FROM owner_assignments WHERE run_id = $1`, [runId]);
       expect(decision.reason).toContain('round robin in team Inbound');
       expect(lead.owner_id).toBe(decision.rep_id);
-      expect(ended.touches[0]).toMatchObject({ body: `Hi, ${decision.rep_id === 'rep-a' ? 'Asha' : 'Bala'} here`, sender: { kind: 'owner', ownerId: decision.rep_id } });
+      expect(ended.touches[0]).toMatchObject({
+        body: `Hi, ${decision.rep_id === 'rep-a' ? 'Asha' : 'Bala'} here`,
+        sender: { kind: 'owner', ownerId: decision.rep_id },
+      });
       owners.push(decision.rep_id);
     }
     expect(new Set(owners).size).toBe(2);
@@ -74,55 +132,100 @@ describe('playbook run node behaviours (route, task completion, continue-as-new)
 
   it('skips a rep who is out of office and says so in the recorded reason', async () => {
     await pool.query(`INSERT INTO teams (id, name) VALUES ('field', 'Field')`);
-    await pool.query(`INSERT INTO reps (id, name, email, team_id) VALUES ('rep-c', 'Chen', 'chen@segflow.test', 'field'), ('rep-d', 'Divya', 'divya@segflow.test', 'field')`);
-    await pool.query(`INSERT INTO out_of_office (rep_id, starts_at, ends_at) VALUES ('rep-c', now() - interval '1 day', now() + interval '2 days')`);
-    const playbookId = await publishPlaybook(api, buildPlaybook({
-      settings,
-      nodes: [
-        { id: 'assign', type: 'route', config: { rule: { kind: 'roundRobin', teamId: 'field' } } },
-        { id: 'end', type: 'exit', config: { reason: 'done' } },
-      ],
-      edges: ['entry.next->assign', 'assign.next->end'],
-    }), 'Routing around absence');
+    await pool.query(
+      `INSERT INTO reps (id, name, email, team_id) VALUES ('rep-c', 'Chen', 'chen@segflow.test', 'field'), ('rep-d', 'Divya', 'divya@segflow.test', 'field')`,
+    );
+    await pool.query(
+      `INSERT INTO out_of_office (rep_id, starts_at, ends_at) VALUES ('rep-c', now() - interval '1 day', now() + interval '2 days')`,
+    );
+    const playbookId = await publishPlaybook(
+      api,
+      buildPlaybook({
+        settings,
+        nodes: [
+          { id: 'assign', type: 'route', config: { rule: { kind: 'roundRobin', teamId: 'field' } } },
+          { id: 'end', type: 'exit', config: { reason: 'done' } },
+        ],
+        edges: ['entry.next->assign', 'assign.next->end'],
+      }),
+      'Routing around absence',
+    );
     for (const name of ['ooo-1', 'ooo-2']) {
       const leadId = await createLead(api, name);
       const runId = (await api.request('POST', '/api/runs', { leadId, playbookId })).body.id;
       await runWhen(api, runId, (r) => r.status !== 'active');
-      const { rows: [decision] } = await pool.query(`SELECT rep_id, reason FROM owner_assignments WHERE run_id = $1`, [runId]);
+      const {
+        rows: [decision],
+      } = await pool.query(`SELECT rep_id, reason FROM owner_assignments WHERE run_id = $1`, [runId]);
       expect(decision.rep_id).toBe('rep-d');
       expect(decision.reason).toMatch(/Chen: out of office/);
     }
   });
 
   it('waits for a task to be completed and continues on done', async () => {
-    const playbookId = await publishPlaybook(api, buildPlaybook({
-      settings,
-      nodes: [
-        { id: 'call', type: 'task', config: { taskType: 'call', title: 'Call {{lead.firstName}}', priority: 'urgent', dueInMinutes: 30, waitForCompletion: true, timeoutMinutes: 60 } },
-        { id: 'won', type: 'exit', config: { reason: 'called' } },
-        { id: 'late', type: 'exit', config: { reason: 'not-called' } },
-      ],
-      edges: ['entry.next->call', 'call.done->won', 'call.timedOut->late'],
-    }), 'Task');
+    const playbookId = await publishPlaybook(
+      api,
+      buildPlaybook({
+        settings,
+        nodes: [
+          {
+            id: 'call',
+            type: 'task',
+            config: {
+              taskType: 'call',
+              title: 'Call {{lead.firstName}}',
+              priority: 'urgent',
+              dueInMinutes: 30,
+              waitForCompletion: true,
+              timeoutMinutes: 60,
+            },
+          },
+          { id: 'won', type: 'exit', config: { reason: 'called' } },
+          { id: 'late', type: 'exit', config: { reason: 'not-called' } },
+        ],
+        edges: ['entry.next->call', 'call.done->won', 'call.timedOut->late'],
+      }),
+      'Task',
+    );
     const leadId = await createLead(api, 'task-1');
     const runId = (await api.request('POST', '/api/runs', { leadId, playbookId })).body.id;
     const waiting = await runWhen(api, runId, (r) => r.tasks.length === 1);
-    const completed = await api.request('POST', `/api/runs/${runId}/tasks/${waiting.tasks[0].id}/complete`, { outcome: 'spoke' });
+    const completed = await api.request('POST', `/api/runs/${runId}/tasks/${waiting.tasks[0].id}/complete`, {
+      outcome: 'spoke',
+    });
     expect(completed.body).toMatchObject({ status: 'done', outcome: 'spoke' });
     const ended = await runWhen(api, runId, (r) => r.status !== 'active');
     expect(ended).toMatchObject({ status: 'exited', exitReason: 'called' });
-    expect(ended.path.find((p: { nodeId: string }) => p.nodeId === 'call')).toMatchObject({ outcome: 'done', note: 'task:spoke' });
+    expect(ended.path.find((p: { nodeId: string }) => p.nodeId === 'call')).toMatchObject({
+      outcome: 'done',
+      note: 'task:spoke',
+    });
   });
 
   it('an exit cancels the open tasks of the run', async () => {
-    const playbookId = await publishPlaybook(api, buildPlaybook({
-      settings,
-      nodes: [
-        { id: 'call', type: 'task', config: { taskType: 'call', title: 'Call', priority: 'normal', dueInMinutes: 30, waitForCompletion: true, timeoutMinutes: 60 } },
-        { id: 'x', type: 'exit', config: { reason: 'x' } },
-      ],
-      edges: ['entry.next->call', 'call.done->x', 'call.timedOut->x'],
-    }), 'Cancel');
+    const playbookId = await publishPlaybook(
+      api,
+      buildPlaybook({
+        settings,
+        nodes: [
+          {
+            id: 'call',
+            type: 'task',
+            config: {
+              taskType: 'call',
+              title: 'Call',
+              priority: 'normal',
+              dueInMinutes: 30,
+              waitForCompletion: true,
+              timeoutMinutes: 60,
+            },
+          },
+          { id: 'x', type: 'exit', config: { reason: 'x' } },
+        ],
+        edges: ['entry.next->call', 'call.done->x', 'call.timedOut->x'],
+      }),
+      'Cancel',
+    );
     const leadId = await createLead(api, 'task-2');
     const runId = (await api.request('POST', '/api/runs', { leadId, playbookId })).body.id;
     await runWhen(api, runId, (r) => r.tasks.length === 1);
@@ -146,11 +249,21 @@ describe('playbook run node behaviours (route, task completion, continue-as-new)
       await handle.signal(leadEventSignal, { event: { type: 'email_open', occurredAt: new Date().toISOString() } });
       await new Promise((r) => setTimeout(r, 100));
     }
-    const continued = await eventually(() => handle.describe(), (d) => d.runId !== handle.firstExecutionRunId, 15_000);
+    const continued = await eventually(
+      () => handle.describe(),
+      (d) => d.runId !== handle.firstExecutionRunId,
+      15_000,
+    );
     expect(continued.runId).not.toBe(handle.firstExecutionRunId);
     expect((await handle.query(playbookRunStateQuery)).currentNodeId).toBe('reply');
     await handle.signal(leadEventSignal, { event: { type: 'email_reply', occurredAt: new Date().toISOString() } });
-    const { rows: [row] } = await eventually(() => pool.query(`SELECT status, exit_reason FROM runs WHERE id = $1`, [runId]), (r) => r.rows[0]?.status !== 'active', 15_000);
+    const {
+      rows: [row],
+    } = await eventually(
+      () => pool.query(`SELECT status, exit_reason FROM runs WHERE id = $1`, [runId]),
+      (r) => r.rows[0]?.status !== 'active',
+      15_000,
+    );
     expect(row).toEqual({ status: 'exited', exit_reason: 'replied' });
   });
 
@@ -163,21 +276,44 @@ describe('playbook run node behaviours (route, task completion, continue-as-new)
         { id: 'both', type: 'exit', config: { reason: 'replied-on-both' } },
         { id: 'silent', type: 'exit', config: { reason: 'silent' } },
       ],
-      edges: ['entry.next->email', 'email.matched->whatsapp', 'email.timedOut->silent', 'whatsapp.matched->both', 'whatsapp.timedOut->silent'],
+      edges: [
+        'entry.next->email',
+        'email.matched->whatsapp',
+        'email.timedOut->silent',
+        'whatsapp.matched->both',
+        'whatsapp.timedOut->silent',
+      ],
     });
     const { handle, runId } = await startRunWorkflow(graph, 'Batch', 'batch-1');
-    await until(() => pool.query(`SELECT current_node_id FROM runs WHERE id = $1`, [runId]), (r) => r.rows[0]?.current_node_id === 'email');
+    await until(
+      () => pool.query(`SELECT current_node_id FROM runs WHERE id = $1`, [runId]),
+      (r) => r.rows[0]?.current_node_id === 'email',
+    );
     const at = new Date().toISOString();
     // Only in this order does the run reach `both`: the WhatsApp reply matches only once the email reply has moved it on.
-    const events = [{ type: 'email_open', channel: 'email' as const }, { type: 'email_reply', channel: 'email' as const }, { type: 'whatsapp_reply', channel: 'whatsapp' as const }];
+    const events = [
+      { type: 'email_open', channel: 'email' as const },
+      { type: 'email_reply', channel: 'email' as const },
+      { type: 'whatsapp_reply', channel: 'whatsapp' as const },
+    ];
     await handle.signal(leadEventsSignal, { events: events.map((e) => ({ event: { ...e, occurredAt: at } })) });
-    const { rows: [row] } = await eventually(() => pool.query(`SELECT status, exit_reason FROM runs WHERE id = $1`, [runId]), (r) => r.rows[0]?.status !== 'active', 15_000);
+    const {
+      rows: [row],
+    } = await eventually(
+      () => pool.query(`SELECT status, exit_reason FROM runs WHERE id = $1`, [runId]),
+      (r) => r.rows[0]?.status !== 'active',
+      15_000,
+    );
     expect(row).toEqual({ status: 'exited', exit_reason: 'replied-on-both' });
     // recordProgress is a local activity (one marker each): once at the start, once after the burst of three steps.
     const history = await handle.fetchHistory();
-    const progressWrites = history.events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity');
+    const progressWrites = history.events!.filter(
+      (e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity',
+    );
     expect(progressWrites).toHaveLength(2);
     // The new paths (leadEvents, coalesced progress, local cancel) replay deterministically from their own history.
-    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }, history, 'batched-events')).resolves.toBeUndefined();
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }, history, 'batched-events'),
+    ).resolves.toBeUndefined();
   });
 });

@@ -8,9 +8,19 @@ import { leadEventsSignal, type LeadEventsSignalPayload } from '@segflow/workflo
 import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
 import { TemporalClient } from '../apps/api/src/temporal/temporal.module';
 import { bundleWorkflows } from '../apps/worker/src/workflow-bundle';
-import { createLead, followUpPlaybook, getRun, postEvent, publishPlaybook, runWhen, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
+import {
+  createLead,
+  followUpPlaybook,
+  getRun,
+  postEvent,
+  publishPlaybook,
+  runWhen,
+  startInProcessWorker,
+  TIME_SCALE,
+} from './support/playbook-runs';
 
-const pathOf = (run: { path: Array<{ nodeId: string; outcome?: string }> }) => run.path.map((p) => `${p.nodeId}:${p.outcome ?? '…'}`);
+const pathOf = (run: { path: Array<{ nodeId: string; outcome?: string }> }) =>
+  run.path.map((p) => `${p.nodeId}:${p.outcome ?? '…'}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The types of the lead events a run was signalled, in order, from its Temporal history. */
@@ -19,7 +29,9 @@ async function signalledEventTypes(api: TestApi, workflowId: string): Promise<st
   return (events ?? []).flatMap((e) => {
     const signal = e.workflowExecutionSignaledEventAttributes;
     if (signal?.signalName !== leadEventsSignal.name) return [];
-    const { events: delivered } = defaultPayloadConverter.fromPayload<LeadEventsSignalPayload>(signal.input!.payloads![0]!);
+    const { events: delivered } = defaultPayloadConverter.fromPayload<LeadEventsSignalPayload>(
+      signal.input!.payloads![0]!,
+    );
     return delivered.map((d) => d.event.type);
   });
 }
@@ -42,18 +54,41 @@ describe('playbook runs through the public API (API + worker + Temporal + Postgr
     const leadId = await createLead(api, 'run-happy');
     const enrolled = await api.request('POST', '/api/runs', { leadId, playbookId });
     expect(enrolled.status).toBe(201);
-    expect(enrolled.body).toMatchObject({ status: 'active', playbookVersion: 1, temporalWorkflowId: `playbook-run-${enrolled.body.id}` });
+    expect(enrolled.body).toMatchObject({
+      status: 'active',
+      playbookVersion: 1,
+      temporalWorkflowId: `playbook-run-${enrolled.body.id}`,
+    });
     const runId = enrolled.body.id;
 
     const waitingForReply = await runWhen(api, runId, (r) => r.currentNodeId === 'reply');
     expect(pathOf(waitingForReply)).toEqual(['entry:next', 'intro:next', 'pause:next', 'reply:…']);
     const touches = (await api.request('GET', `/api/touches?leadId=${leadId}`)).body;
-    expect(touches).toEqual([expect.objectContaining({ nodeId: 'intro', channel: 'email', subject: 'Hello Asha', body: 'Hi Asha at Surat Silks', status: 'sent', runId })]);
+    expect(touches).toEqual([
+      expect.objectContaining({
+        nodeId: 'intro',
+        channel: 'email',
+        subject: 'Hello Asha',
+        body: 'Hi Asha at Surat Silks',
+        status: 'sent',
+        runId,
+      }),
+    ]);
 
     await postEvent(api, 'run-happy', 'email_reply', { replyTo: { touchId: touches[0].id } });
     const atGoal = await runWhen(api, runId, (r) => r.currentNodeId === 'booked');
-    expect(pathOf(atGoal)).toEqual(['entry:next', 'intro:next', 'pause:next', 'reply:matched', 'replied:yes', 'call:next', 'booked:…']);
-    expect(atGoal.tasks).toEqual([expect.objectContaining({ nodeId: 'call', title: 'Call Asha', priority: 'high', status: 'open' })]);
+    expect(pathOf(atGoal)).toEqual([
+      'entry:next',
+      'intro:next',
+      'pause:next',
+      'reply:matched',
+      'replied:yes',
+      'call:next',
+      'booked:…',
+    ]);
+    expect(atGoal.tasks).toEqual([
+      expect.objectContaining({ nodeId: 'call', title: 'Call Asha', priority: 'high', status: 'open' }),
+    ]);
 
     await postEvent(api, 'run-happy', 'demo_booked');
     const ended = await runWhen(api, runId, (r) => r.status !== 'active');
@@ -74,15 +109,24 @@ describe('playbook runs through the public API (API + worker + Temporal + Postgr
 
   it('signals each run only the events its playbook hears: a click reaches the run waiting for it, not the run beside it', async () => {
     // Waits for an email click, an event no playbook heard before runs were signalled by what their versions hear.
-    const waitsForClick = await publishPlaybook(api, buildPlaybook({
-      settings: { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null },
-      nodes: [
-        { id: 'click', type: 'waitForEvent', config: { eventTypes: ['email_click'], timeoutMinutes: 60 } },
-        { id: 'clicked', type: 'exit', config: { reason: 'clicked' } },
-        { id: 'silent', type: 'exit', config: { reason: 'no-click' } },
-      ],
-      edges: ['entry.next->click', 'click.matched->clicked', 'click.timedOut->silent'],
-    }), 'Waits for a click');
+    const waitsForClick = await publishPlaybook(
+      api,
+      buildPlaybook({
+        settings: {
+          goalEvents: ['demo_booked'],
+          reentry: { policy: 'always' },
+          quietHours: null,
+          maxTouchesPerDay: null,
+        },
+        nodes: [
+          { id: 'click', type: 'waitForEvent', config: { eventTypes: ['email_click'], timeoutMinutes: 60 } },
+          { id: 'clicked', type: 'exit', config: { reason: 'clicked' } },
+          { id: 'silent', type: 'exit', config: { reason: 'no-click' } },
+        ],
+        edges: ['entry.next->click', 'click.matched->clicked', 'click.timedOut->silent'],
+      }),
+      'Waits for a click',
+    );
     const leadId = await createLead(api, 'run-heard');
     const followUp = (await api.request('POST', '/api/runs', { leadId, playbookId })).body;
     const clickRun = (await api.request('POST', '/api/runs', { leadId, playbookId: waitsForClick })).body;
@@ -104,7 +148,15 @@ describe('playbook runs through the public API (API + worker + Temporal + Postgr
     const leadId = await createLead(api, 'run-silent');
     const runId = (await api.request('POST', '/api/runs', { leadId, playbookId })).body.id;
     const ended = await runWhen(api, runId, (r) => r.status !== 'active', 30_000);
-    expect(pathOf(ended)).toEqual(['entry:next', 'intro:next', 'pause:next', 'reply:timedOut', 'replied:no', 'nudge:next', 'done:exited']);
+    expect(pathOf(ended)).toEqual([
+      'entry:next',
+      'intro:next',
+      'pause:next',
+      'reply:timedOut',
+      'replied:no',
+      'nudge:next',
+      'done:exited',
+    ]);
     expect(ended).toMatchObject({ status: 'exited', exitReason: 'no-reply' });
     expect(ended.touches.map((t: { nodeId: string }) => t.nodeId)).toEqual(['intro', 'nudge']);
   });
@@ -131,7 +183,10 @@ describe('playbook runs through the public API (API + worker + Temporal + Postgr
     await postEvent(api, 'run-unsub', 'unsubscribe', { channel: 'email' });
     const ended = await runWhen(api, runId, (r) => r.status !== 'active', 30_000);
     expect(ended).toMatchObject({ status: 'exited', exitReason: 'no-reply' });
-    expect(ended.path.find((p: { nodeId: string }) => p.nodeId === 'nudge')).toMatchObject({ outcome: 'next', note: 'skipped:unsubscribed:email' });
+    expect(ended.path.find((p: { nodeId: string }) => p.nodeId === 'nudge')).toMatchObject({
+      outcome: 'next',
+      note: 'skipped:unsubscribed:email',
+    });
     expect(ended.touches.map((t: { nodeId: string }) => t.nodeId)).toEqual(['intro']);
   });
 
@@ -143,7 +198,9 @@ describe('playbook runs through the public API (API + worker + Temporal + Postgr
     const ended = await runWhen(api, runId, (r) => r.status !== 'active', 1_500);
     expect(ended).toMatchObject({ status: 'converted', exitReason: 'goalEvent:demo_booked', currentNodeId: 'pause' });
     const analytics = (await api.request('GET', `/api/playbooks/${playbookId}/versions/1/analytics`)).body;
-    expect(analytics.find((n: { nodeId: string }) => n.nodeId === 'pause')).toMatchObject({ converted: expect.any(Number) });
+    expect(analytics.find((n: { nodeId: string }) => n.nodeId === 'pause')).toMatchObject({
+      converted: expect.any(Number),
+    });
     expect(analytics.find((n: { nodeId: string }) => n.nodeId === 'pause').converted).toBeGreaterThanOrEqual(1);
   });
 
@@ -153,7 +210,9 @@ describe('playbook runs through the public API (API + worker + Temporal + Postgr
     const second = await api.request('POST', '/api/runs', { leadId, playbookId });
     expect(second.status).toBe(409);
     expect(second.body.message).toContain('active run');
-    expect((await api.request('POST', '/api/runs', { leadId: '00000000-0000-4000-8000-000000000000', playbookId })).status).toBe(404);
+    expect(
+      (await api.request('POST', '/api/runs', { leadId: '00000000-0000-4000-8000-000000000000', playbookId })).status,
+    ).toBe(404);
     expect((await api.request('POST', '/api/runs', { leadId: 'nope', playbookId })).status).toBe(400);
   });
 

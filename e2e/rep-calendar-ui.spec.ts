@@ -19,9 +19,25 @@ describe('rep calendars (browser → web → API → Postgres)', () => {
     stack = await startStack('rep-calendar-ui');
     browser = await launchBrowser();
     admin = await signInToApi(stack);
-    managerUser = await createUser(stack, admin, { role: 'manager', name: 'Meera Manager', email: 'meera@segflow.test' });
-    expect((await apiFetch(stack, admin, '/api/teams', { method: 'POST', body: { id: 'pune', name: 'Pune', managerId: managerUser.id } })).status).toBe(201);
-    repUser = await createUser(stack, admin, { role: 'rep', name: 'Asha Rep', email: 'asha@segflow.test', teamId: 'pune' });
+    managerUser = await createUser(stack, admin, {
+      role: 'manager',
+      name: 'Meera Manager',
+      email: 'meera@segflow.test',
+    });
+    expect(
+      (
+        await apiFetch(stack, admin, '/api/teams', {
+          method: 'POST',
+          body: { id: 'pune', name: 'Pune', managerId: managerUser.id },
+        })
+      ).status,
+    ).toBe(201);
+    repUser = await createUser(stack, admin, {
+      role: 'rep',
+      name: 'Asha Rep',
+      email: 'asha@segflow.test',
+      teamId: 'pune',
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -30,7 +46,12 @@ describe('rep calendars (browser → web → API → Postgres)', () => {
 
   it("lets a manager set a rep's split Monday, own day off and the team holidays, naming an overlapping window", async () => {
     const { page } = browser;
-    await signInInBrowser(page, stack.webUrl, { email: managerUser.email, password: managerUser.password }, '/calendar');
+    await signInInBrowser(
+      page,
+      stack.webUrl,
+      { email: managerUser.email, password: managerUser.password },
+      '/calendar',
+    );
     await page.getByLabel('Rep', { exact: true }).selectOption(repUser.id);
     await page.getByText("SLA clocks on this rep's leads count the SLA policy's calendar").waitFor();
     await page.getByLabel("Own working hours (else the team's)").check();
@@ -47,11 +68,15 @@ describe('rep calendars (browser → web → API → Postgres)', () => {
 
     const calendar = await calendarOf();
     expect(calendar.workingHours.week.filter((w: { day: number }) => w.day === 1)).toEqual([
-      { day: 1, start: '09:00', end: '12:00' }, { day: 1, start: '13:00', end: '17:00' },
+      { day: 1, start: '09:00', end: '12:00' },
+      { day: 1, start: '13:00', end: '17:00' },
     ]);
     expect(calendar.workingHours.week).toHaveLength(6);
     expect(calendar.holidays).toEqual([{ date: '2026-12-31', name: 'Moving day' }]);
-    expect(calendar.teamHolidays).toEqual([{ date: '2026-10-02', name: 'Gandhi Jayanti' }, { date: '2026-12-25', name: 'Christmas' }]);
+    expect(calendar.teamHolidays).toEqual([
+      { date: '2026-10-02', name: 'Gandhi Jayanti' },
+      { date: '2026-12-25', name: 'Christmas' },
+    ]);
 
     await page.getByLabel('Monday start 2').fill('11:00');
     await page.getByRole('button', { name: 'Save hours and days off' }).click();

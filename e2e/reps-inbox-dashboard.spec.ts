@@ -6,14 +6,30 @@ import { Browser, launchBrowser } from './support/browser';
 import { eventually, until } from './support/eventually';
 import { Stack, startStack } from './support/stack';
 
-const settings = { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null };
+const settings = {
+  goalEvents: ['demo_booked'],
+  reentry: { policy: 'always' },
+  quietHours: null,
+  maxTouchesPerDay: null,
+};
 
 // route (round robin in the Inbound team) → call task the rep completes → exit.
 const callFastPlaybook = buildPlaybook({
   settings,
   nodes: [
     { id: 'assign', type: 'route', config: { rule: { kind: 'roundRobin', teamId: 'inbound' } } },
-    { id: 'call', type: 'task', config: { taskType: 'call', title: 'Call {{lead.firstName}} now', priority: 'urgent', dueInMinutes: 60, waitForCompletion: true, timeoutMinutes: 120 } },
+    {
+      id: 'call',
+      type: 'task',
+      config: {
+        taskType: 'call',
+        title: 'Call {{lead.firstName}} now',
+        priority: 'urgent',
+        dueInMinutes: 60,
+        waitForCompletion: true,
+        timeoutMinutes: 120,
+      },
+    },
     { id: 'end', type: 'exit', config: { reason: 'called' } },
     { id: 'late', type: 'exit', config: { reason: 'not-called' } },
   ],
@@ -44,7 +60,14 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     pool = new Pool({ connectionString: stack.databaseUrl, max: 2 });
     admin = await signInToApi(stack, E2E_ADMIN);
     managerUser = await createUser(stack, admin, { role: 'manager', ...manager });
-    expect((await apiFetch(stack, admin, '/api/teams', { method: 'POST', body: { id: 'inbound', name: 'Inbound', managerId: managerUser.id } })).status).toBe(201);
+    expect(
+      (
+        await apiFetch(stack, admin, '/api/teams', {
+          method: 'POST',
+          body: { id: 'inbound', name: 'Inbound', managerId: managerUser.id },
+        })
+      ).status,
+    ).toBe(201);
     repUser = await createUser(stack, admin, { role: 'rep', ...rep, teamId: 'inbound' });
   });
   afterAll(async () => {
@@ -56,22 +79,61 @@ describe('reps and managers (browser → web → API → Temporal → worker →
 
   it('routes a high-intent lead to a rep who completes it first; the dashboard shows the TTFT under that rep and segment', async () => {
     const segmentId = await fx.segment('High intent');
-    await apiFetch(stack, admin, '/api/sla/policies', { method: 'POST', body: { segmentId, firstTouchWithinMinutes: 30, clock: 'wall' } });
-    const created = await (await apiFetch(stack, admin, '/api/playbooks', { method: 'POST', body: { name: 'Call fast' } })).json();
-    expect((await apiFetch(stack, admin, `/api/playbooks/${created.id}/draft`, { method: 'PUT', body: { graph: callFastPlaybook, revision: created.draftRevision } })).status).toBe(200);
-    expect((await apiFetch(stack, admin, `/api/playbooks/${created.id}/publish`, { method: 'POST', body: { note: 'e2e' } })).status).toBe(201);
-    expect((await apiFetch(stack, admin, `/api/playbooks/${created.id}/binding`, { method: 'PUT', body: { segmentId, holdoutPercent: 0 } })).status).toBe(200);
+    await apiFetch(stack, admin, '/api/sla/policies', {
+      method: 'POST',
+      body: { segmentId, firstTouchWithinMinutes: 30, clock: 'wall' },
+    });
+    const created = await (
+      await apiFetch(stack, admin, '/api/playbooks', { method: 'POST', body: { name: 'Call fast' } })
+    ).json();
+    expect(
+      (
+        await apiFetch(stack, admin, `/api/playbooks/${created.id}/draft`, {
+          method: 'PUT',
+          body: { graph: callFastPlaybook, revision: created.draftRevision },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await apiFetch(stack, admin, `/api/playbooks/${created.id}/publish`, { method: 'POST', body: { note: 'e2e' } }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await apiFetch(stack, admin, `/api/playbooks/${created.id}/binding`, {
+          method: 'PUT',
+          body: { segmentId, holdoutPercent: 0 },
+        })
+      ).status,
+    ).toBe(200);
 
     // A lower-priority task already sits in the rep's inbox (no SLA clock, due tomorrow).
     const otherLead = await fx.lead({ name: 'Later Lead', ownerId: repUser.id });
-    await fx.task({ leadId: otherLead, assigneeId: repUser.id, createdAt: new Date(), dueAt: new Date(Date.now() + 86_400_000), title: 'Send the brochure' });
+    await fx.task({
+      leadId: otherLead,
+      assigneeId: repUser.id,
+      createdAt: new Date(),
+      dueAt: new Date(Date.now() + 86_400_000),
+      title: 'Send the brochure',
+    });
 
-    const lead = await (await apiFetch(stack, admin, '/api/leads', { method: 'POST', body: { externalId: 'hot-1', name: 'Ravi Kumar', company: 'Pune Precision Tools', email: 'ravi@ppt.test' } })).json();
+    const lead = await (
+      await apiFetch(stack, admin, '/api/leads', {
+        method: 'POST',
+        body: { externalId: 'hot-1', name: 'Ravi Kumar', company: 'Pune Precision Tools', email: 'ravi@ppt.test' },
+      })
+    ).json();
     const membershipId = await fx.enter(lead.id, segmentId, new Date(), 'pricing page ×3 and a demo form');
     await pool.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1)`, [
       { leadId: lead.id, segmentId, membershipId, enteredAt: new Date().toISOString(), triggerEventId: null },
     ]);
-    await until(async () => (await pool.query(`SELECT 1 FROM tasks WHERE lead_id = $1 AND assignee_id = $2`, [lead.id, repUser.id])).rowCount, (n) => n === 1, 30_000);
+    await until(
+      async () =>
+        (await pool.query(`SELECT 1 FROM tasks WHERE lead_id = $1 AND assignee_id = $2`, [lead.id, repUser.id]))
+          .rowCount,
+      (n) => n === 1,
+      30_000,
+    );
 
     const { page } = browser;
     await signInInBrowser(page, stack.webUrl, { email: rep.email, password: repUser.password });
@@ -84,15 +146,28 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     await browser.screenshot('rep-inbox');
     // A task created while the rep watches appears without a reload, pushed over the inbox stream: while it says
     // Live the page does not poll (only a resync each minute), so the task can only have come from the stream.
-    await page.getByRole('status', { name: 'Inbox updates' }).filter({ hasText: /^Live$/ }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('status', { name: 'Inbox updates' })
+      .filter({ hasText: /^Live$/ })
+      .waitFor({ timeout: 10_000 });
     const pushedLead = await fx.lead({ name: 'Pushed Lead', ownerId: repUser.id });
-    await fx.task({ leadId: pushedLead, assigneeId: repUser.id, createdAt: new Date(), dueAt: new Date(Date.now() + 2 * 86_400_000), title: 'Follow up' });
+    await fx.task({
+      leadId: pushedLead,
+      assigneeId: repUser.id,
+      createdAt: new Date(),
+      dueAt: new Date(Date.now() + 2 * 86_400_000),
+      title: 'Follow up',
+    });
     await page.getByRole('listitem').filter({ hasText: 'Pushed Lead' }).waitFor({ timeout: 4_000 });
     await cards.first().getByLabel('Outcome').selectOption('connected');
     await cards.first().getByRole('button', { name: 'Complete' }).click();
     await page.getByRole('listitem').filter({ hasText: 'Ravi Kumar' }).waitFor({ state: 'detached' });
     // The waiting run heard the completion and finished.
-    await until(async () => (await pool.query(`SELECT status FROM runs WHERE lead_id = $1`, [lead.id])).rows[0]?.status, (s) => s === 'completed' || s === 'exited', 30_000);
+    await until(
+      async () => (await pool.query(`SELECT status FROM runs WHERE lead_id = $1`, [lead.id])).rows[0]?.status,
+      (s) => s === 'completed' || s === 'exited',
+      30_000,
+    );
 
     // The rep's Leads page lists only their own leads and offers no way to add one; the nav has only their pages.
     await fx.lead({ name: 'Someone Else Lead' });
@@ -100,10 +175,21 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     await page.getByRole('heading', { name: 'My leads' }).waitFor();
     const leadRows = page.getByRole('table', { name: 'Leads' }).getByRole('row');
     await leadRows.filter({ hasText: 'Ravi Kumar' }).waitFor();
-    expect((await leadRows.allTextContents()).slice(1).map((t) => t.match(/^(Ravi Kumar|Later Lead|Pushed Lead|Someone Else Lead)/)?.[1]).sort()).toEqual(['Later Lead', 'Pushed Lead', 'Ravi Kumar']);
+    expect(
+      (await leadRows.allTextContents())
+        .slice(1)
+        .map((t) => t.match(/^(Ravi Kumar|Later Lead|Pushed Lead|Someone Else Lead)/)?.[1])
+        .sort(),
+    ).toEqual(['Later Lead', 'Pushed Lead', 'Ravi Kumar']);
     expect(await page.getByRole('form', { name: 'New lead' }).count()).toBe(0);
     const navLinks = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
-    expect(await eventually(() => navLinks.allTextContents(), (labels) => labels.join() === 'Leads,Inbox,Calendars', 10_000)).toEqual(['Leads', 'Inbox', 'Calendars']);
+    expect(
+      await eventually(
+        () => navLinks.allTextContents(),
+        (labels) => labels.join() === 'Leads,Inbox,Calendars',
+        10_000,
+      ),
+    ).toEqual(['Leads', 'Inbox', 'Calendars']);
     await leadRows.filter({ hasText: 'Ravi Kumar' }).getByRole('link').click();
     await page.getByRole('heading', { name: 'Ravi Kumar' }).waitFor();
     // The lead detail opens for its owner, with the run that routed it to them.
@@ -114,11 +200,15 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     expect(new URL(page.url()).pathname).toBe('/dashboard');
     await page.getByLabel('Group by').selectOption('rep');
     const repRow = page.getByRole('table', { name: 'Summary' }).getByRole('row').filter({ hasText: rep.name });
-    const text = await eventually(async () => {
-      await page.getByLabel('Group by').selectOption('segment');
-      await page.getByLabel('Group by').selectOption('rep');
-      return (await repRow.count()) ? repRow.textContent() : null;
-    }, (t) => !!t && /\d+\.\d min/.test(t), 30_000);
+    const text = await eventually(
+      async () => {
+        await page.getByLabel('Group by').selectOption('segment');
+        await page.getByLabel('Group by').selectOption('rep');
+        return (await repRow.count()) ? repRow.textContent() : null;
+      },
+      (t) => !!t && /\d+\.\d min/.test(t),
+      30_000,
+    );
     expect(text).toMatch(/Asha Rep1\d*\.\d min/);
     await page.getByLabel('Group by').selectOption('segment');
     const segmentRow = page.getByRole('table', { name: 'Summary' }).getByRole('row').filter({ hasText: 'High intent' });
@@ -130,17 +220,24 @@ describe('reps and managers (browser → web → API → Temporal → worker →
 
   it('reports a missed short SLA as a breach and notifies the manager', async () => {
     const segmentId = await fx.segment('Demo requested');
-    await apiFetch(stack, admin, '/api/sla/policies', { method: 'POST', body: { segmentId, firstTouchWithinMinutes: 0.05, clock: 'wall' } });
+    await apiFetch(stack, admin, '/api/sla/policies', {
+      method: 'POST',
+      body: { segmentId, firstTouchWithinMinutes: 0.05, clock: 'wall' },
+    });
     const leadId = await fx.lead({ name: 'Nobody Called' });
     await fx.enter(leadId, segmentId, new Date());
     const { page } = browser;
     await signOutInBrowser(page);
     await signInInBrowser(page, stack.webUrl, { email: manager.email, password: managerUser.password });
     const notice = page.getByRole('list', { name: 'Notifications' });
-    await until(async () => {
-      await page.reload();
-      return (await notice.count()) ? notice.textContent() : '';
-    }, (t) => !!t && t.includes('SLA breached: Nobody Called'), 30_000);
+    await until(
+      async () => {
+        await page.reload();
+        return (await notice.count()) ? notice.textContent() : '';
+      },
+      (t) => !!t && t.includes('SLA breached: Nobody Called'),
+      30_000,
+    );
     const row = page.getByRole('table', { name: 'Summary' }).getByRole('row').filter({ hasText: 'Demo requested' });
     await row.waitFor();
     expect(await row.textContent()).toContain('100% (1)');

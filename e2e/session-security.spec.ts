@@ -23,7 +23,9 @@ describe('session cookie against cross-site requests (browser → web → API)',
     admin = await signInToApi(stack);
     attacker = createServer((_, res) => {
       res.setHeader('content-type', 'text/html');
-      res.end(`<form method="POST" enctype="text/plain" action="${formTarget}"><input name="x" value="y"></form><script>document.forms[0].submit()</script>`);
+      res.end(
+        `<form method="POST" enctype="text/plain" action="${formTarget}"><input name="x" value="y"></form><script>document.forms[0].submit()</script>`,
+      );
     });
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
     attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`;
@@ -34,19 +36,26 @@ describe('session cookie against cross-site requests (browser → web → API)',
     attacker?.close();
   });
 
-  const sessionCookie = async () => (await browser.page.context().cookies()).find((c) => c.name === 'segflow_session')?.value;
-  const meWith = (cookie: string) => fetch(`${stack.apiUrl}/api/auth/me`, { headers: { cookie: `segflow_session=${cookie}` } });
+  const sessionCookie = async () =>
+    (await browser.page.context().cookies()).find((c) => c.name === 'segflow_session')?.value;
+  const meWith = (cookie: string) =>
+    fetch(`${stack.apiUrl}/api/auth/me`, { headers: { cookie: `segflow_session=${cookie}` } });
 
   it('refuses a text/plain form posted from another page of the same site', async () => {
     const { page } = browser;
     await signInInBrowser(page, stack.webUrl);
-    const key = (await (await apiFetch(stack, admin, '/api/api-keys', { method: 'POST', body: { name: 'ingest' } })).json()) as { id: string };
+    const key = (await (
+      await apiFetch(stack, admin, '/api/api-keys', { method: 'POST', body: { name: 'ingest' } })
+    ).json()) as { id: string };
     formTarget = `${stack.webUrl}/api/api-keys/${key.id}/revoke`;
     const answer = page.waitForResponse((r) => r.url() === formTarget);
     await page.goto(attackerUrl);
     expect((await answer).status()).toBe(403);
     expect(await page.textContent('body')).toContain('cross-site request refused');
-    const keys = (await (await apiFetch(stack, admin, '/api/api-keys')).json()) as { id: string; revokedAt: string | null }[];
+    const keys = (await (await apiFetch(stack, admin, '/api/api-keys')).json()) as {
+      id: string;
+      revokedAt: string | null;
+    }[];
     expect(keys.find((k) => k.id === key.id)?.revokedAt).toBeNull();
   });
 

@@ -38,7 +38,9 @@ describe('web navigation and live data (browser → web → API → Postgres)', 
   });
 
   it('holds the Back button and in-app links while the editor has unsaved changes', async () => {
-    const created = await (await apiFetch(stack, admin, '/api/playbooks', { method: 'POST', body: { name: 'Unsaved guard' } })).json();
+    const created = await (
+      await apiFetch(stack, admin, '/api/playbooks', { method: 'POST', body: { name: 'Unsaved guard' } })
+    ).json();
     const { page } = browser;
     await signInInBrowser(page, stack.webUrl);
     await page.goto(`${stack.webUrl}/playbooks`);
@@ -48,11 +50,18 @@ describe('web navigation and live data (browser → web → API → Postgres)', 
     expect(editorPath).toBe(`/playbooks/${created.id}`);
 
     // The server refuses every save from now on, so the change below stays unsaved.
-    await page.route('**/api/playbooks/*/draft', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"message":"down for the test"}' }));
+    await page.route('**/api/playbooks/*/draft', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: '{"message":"down for the test"}' }),
+    );
     const canvas = (await page.getByTestId('playbook-canvas').boundingBox())!;
-    await page.dragAndDrop('[data-testid="palette-wait"]', '[data-testid="playbook-canvas"]', { targetPosition: { x: canvas.width - 280, y: canvas.height / 2 } });
+    await page.dragAndDrop('[data-testid="palette-wait"]', '[data-testid="playbook-canvas"]', {
+      targetPosition: { x: canvas.width - 280, y: canvas.height / 2 },
+    });
     await page.locator('[data-testid="node-wait-1"]').waitFor();
-    await until(async () => page.getByTestId('save-status').textContent(), (t) => !(t ?? '').includes('All changes saved'));
+    await until(
+      async () => page.getByTestId('save-status').textContent(),
+      (t) => !(t ?? '').includes('All changes saved'),
+    );
 
     // Back, refused: the editor and the unsaved node stay.
     const backRefused = answerNextConfirm(page, false);
@@ -85,10 +94,19 @@ describe('web navigation and live data (browser → web → API → Postgres)', 
     await signInInBrowser(page, stack.webUrl, rep);
     expect(new URL(page.url()).pathname).toBe('/inbox');
     // While it says Live the page does not poll (a resync each minute at most): a new task can only come from the stream.
-    await page.getByRole('status', { name: 'Inbox updates' }).filter({ hasText: /^Live$/ }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('status', { name: 'Inbox updates' })
+      .filter({ hasText: /^Live$/ })
+      .waitFor({ timeout: 10_000 });
     await page.getByText('No open tasks').waitFor();
     const lead = await fx.lead({ name: 'Streamed Lead', ownerId: rep.id });
-    await fx.task({ leadId: lead, assigneeId: rep.id, createdAt: new Date(), dueAt: new Date(Date.now() + 86_400_000), title: 'Call back' });
+    await fx.task({
+      leadId: lead,
+      assigneeId: rep.id,
+      createdAt: new Date(),
+      dueAt: new Date(Date.now() + 86_400_000),
+      title: 'Call back',
+    });
     await page.getByRole('listitem').filter({ hasText: 'Streamed Lead' }).waitFor({ timeout: 4_000 });
   });
 });

@@ -11,7 +11,10 @@ describe('WhatsApp sandbox page (browser → web → API sandbox ← worker; sig
   let stack: Stack;
   let browser: Browser;
   beforeAll(async () => {
-    stack = await startStack('wa-ui', (apiUrl) => ({ ...SANDBOX_ENV, WHATSAPP_API_URL: `${apiUrl}/api/sandbox/whatsapp/v25.0` }));
+    stack = await startStack('wa-ui', (apiUrl) => ({
+      ...SANDBOX_ENV,
+      WHATSAPP_API_URL: `${apiUrl}/api/sandbox/whatsapp/v25.0`,
+    }));
     browser = await launchBrowser();
     await signInInBrowser(browser.page, stack.webUrl);
   });
@@ -22,10 +25,20 @@ describe('WhatsApp sandbox page (browser → web → API sandbox ← worker; sig
 
   it('shows the template sent to the lead and answers as the lead, which takes the run down its replied branch', async () => {
     const token = await signInToApi(stack);
-    const json = async (path: string, body?: unknown) => (await apiFetch(stack, token, path, body === undefined ? {} : { method: 'POST', body })).json() as Promise<any>;
-    const lead = await json('/api/leads', { externalId: 'wa-ui-1', name: 'Asha Rao', company: 'Surat Silks', phone: '+919812345678', consent: { email: true, whatsapp: true, linkedin: true } });
+    const json = async (path: string, body?: unknown) =>
+      (await apiFetch(stack, token, path, body === undefined ? {} : { method: 'POST', body })).json() as Promise<any>;
+    const lead = await json('/api/leads', {
+      externalId: 'wa-ui-1',
+      name: 'Asha Rao',
+      company: 'Surat Silks',
+      phone: '+919812345678',
+      consent: { email: true, whatsapp: true, linkedin: true },
+    });
     const playbook = await json('/api/playbooks', { name: 'WhatsApp intro' });
-    await apiFetch(stack, token, `/api/playbooks/${playbook.id}/draft`, { method: 'PUT', body: { graph: whatsappReplyPlaybook, revision: playbook.draftRevision } });
+    await apiFetch(stack, token, `/api/playbooks/${playbook.id}/draft`, {
+      method: 'PUT',
+      body: { graph: whatsappReplyPlaybook, revision: playbook.draftRevision },
+    });
     await json(`/api/playbooks/${playbook.id}/publish`, { note: 'e2e' });
     const run = await json('/api/runs', { leadId: lead.id, playbookId: playbook.id });
 
@@ -40,7 +53,12 @@ describe('WhatsApp sandbox page (browser → web → API sandbox ← worker; sig
     await page.getByRole('button', { name: 'Answer as the lead' }).click();
     await page.getByText('Posted to the webhook: 1 event recorded on the lead.').waitFor();
 
-    const ended = await eventually(() => json(`/api/runs/${run.id}`), (r) => r.status !== 'active', 30_000, 200);
+    const ended = await eventually(
+      () => json(`/api/runs/${run.id}`),
+      (r) => r.status !== 'active',
+      30_000,
+      200,
+    );
     expect(ended).toMatchObject({ status: 'exited', exitReason: 'replied' });
     await thread.getByText('Thanks Asha! Here is the demo link.').waitFor({ timeout: 15_000 });
     expect(existsSync(await browser.screenshot('whatsapp-sandbox-page'))).toBe(true);

@@ -51,7 +51,10 @@ async function main() {
     for (const script of scripts) {
       say(`bench ${script}`);
       const temporal = await startTemporalDevServer({ cli, port: await freePort() });
-      await run(process.execPath, ['--expose-gc', join('bench', script)], { cwd: root, env: { ...env, SEGFLOW_BENCH_TEMPORAL_ADDRESS: temporal.address } })
+      await run(process.execPath, ['--expose-gc', join('bench', script)], {
+        cwd: root,
+        env: { ...env, SEGFLOW_BENCH_TEMPORAL_ADDRESS: temporal.address },
+      })
         .catch((error) => {
           failed += 1;
           process.stderr.write(`[segflow] ${script} failed: ${error.message}\n`);

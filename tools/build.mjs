@@ -5,4 +5,6 @@ import { ensureDependencies } from './lib/ensure-deps.mjs';
 import { fail } from './lib/log.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-await ensureDependencies(root).then(() => build(root)).catch((error) => fail(error.message));
+await ensureDependencies(root)
+  .then(() => build(root))
+  .catch((error) => fail(error.message));

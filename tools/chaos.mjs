@@ -12,7 +12,10 @@ const seconds = (ms) => (ms === null ? 'not within 120 s' : `${(ms / 1000).toFix
 
 /** The README's fault table: one row per fault, then the totals the audit read. */
 function renderChaosTable({ faults, totals, durationSeconds, date }) {
-  const rows = faults.map((f) => `| ${f.fault} | ${f.moment}${f.momentHit ? '' : ' (not seen in 15 s; injected anyway)'} | ${seconds(f.faultMs)} | ${seconds(f.recoveredAfterMs)} |`);
+  const rows = faults.map(
+    (f) =>
+      `| ${f.fault} | ${f.moment}${f.momentHit ? '' : ' (not seen in 15 s; injected anyway)'} | ${seconds(f.faultMs)} | ${seconds(f.recoveredAfterMs)} |`,
+  );
   const t = totals;
   return [
     '| fault | injected when | fault lasted | recovered after |',
@@ -45,7 +48,10 @@ async function main() {
   const { run } = await import('./lib/run.mjs');
   const jest = [join(root, 'node_modules/jest/bin/jest.js'), '--ci', 'e2e/chaos.spec.ts', '--selectProjects', 'e2e'];
   const env = { ...process.env, SEGFLOW_CHAOS: 'long', SEGFLOW_CHAOS_REPORT: reportFile, SEGFLOW_TEMPORAL_CLI: cli };
-  const passed = await run(process.execPath, jest, { cwd: root, env }).then(() => true, (error) => (say(error.message), false));
+  const passed = await run(process.execPath, jest, { cwd: root, env }).then(
+    () => true,
+    (error) => (say(error.message), false),
+  );
   if (!existsSync(reportFile)) fail('the chaos run wrote no report (see test-artifacts/chaos-*.log)');
 
   const { machine } = await import('../bench/ingest-harness.mjs');
@@ -54,10 +60,14 @@ async function main() {
   const t = report.totals;
   const result = {
     name: 'chaos',
-    question: 'chaos (faults under steady traffic: lost events, duplicate messages, entries without exactly one run, worst recovery)',
+    question:
+      'chaos (faults under steady traffic: lost events, duplicate messages, entries without exactly one run, worst recovery)',
     figure: {
-      lost: t.eventsLost, duplicated: t.duplicateMessages, entriesNotOneRun: t.entriesWithoutRun + t.entriesWithMoreThanOneRun,
-      runsStillActive: t.runsStillActive, worstRecoveryS: recoveries.includes(null) ? null : Math.max(...recoveries) / 1000,
+      lost: t.eventsLost,
+      duplicated: t.duplicateMessages,
+      entriesNotOneRun: t.entriesWithoutRun + t.entriesWithMoreThanOneRun,
+      runsStillActive: t.runsStillActive,
+      worstRecoveryS: recoveries.includes(null) ? null : Math.max(...recoveries) / 1000,
     },
     baseline: { lost: 0, duplicated: 0, entriesNotOneRun: 0, runsStillActive: 0, worstRecoveryS: 30 },
     ratio: null,
@@ -69,7 +79,9 @@ async function main() {
   const { replaceReadmeSection, updateReadmeBenchTable } = await import('./lib/bench-table.mjs');
   replaceReadmeSection(join(root, 'README.md'), 'chaos', renderChaosTable(result));
   updateReadmeBenchTable(join(root, 'README.md'), join(root, 'bench', 'results'));
-  say(`bench/results/chaos.json and the README's fault table written (${passed ? 'all checks held' : 'a check failed: see above'})`);
+  say(
+    `bench/results/chaos.json and the README's fault table written (${passed ? 'all checks held' : 'a check failed: see above'})`,
+  );
   if (!passed) process.exit(1);
 }
 

@@ -28,20 +28,33 @@ const { SlaPoliciesService } = require(join(root, 'apps/api/dist/sla/sla-policie
 const { saveDemoUsers } = await import('./lib/demo-users.mjs');
 
 const { values } = parseArgs({
-  options: { leads: { type: 'string', default: '600' }, seed: { type: 'string', default: '7' }, 'users-file': { type: 'string', default: join(root, '.segflow/demo-users') } },
+  options: {
+    leads: { type: 'string', default: '600' },
+    seed: { type: 'string', default: '7' },
+    'users-file': { type: 'string', default: join(root, '.segflow/demo-users') },
+  },
 });
 const config = loadConfigOrThrow({ LOG_LEVEL: 'warn', ...process.env });
 const app = await NestFactory.createApplicationContext(SeedDemoModule.register(config), { logger: ['error', 'warn'] });
 try {
   const started = Date.now();
   const services = {
-    leads: app.get(LeadsService), events: app.get(EventsService), models: app.get(SegmentModelsService), segments: app.get(SegmentsService),
-    teams: app.get(TeamsService), users: app.get(UsersService), calendars: app.get(RepCalendarService), playbooks: app.get(PlaybooksService), lifecycle: app.get(PlaybookLifecycleService),
+    leads: app.get(LeadsService),
+    events: app.get(EventsService),
+    models: app.get(SegmentModelsService),
+    segments: app.get(SegmentsService),
+    teams: app.get(TeamsService),
+    users: app.get(UsersService),
+    calendars: app.get(RepCalendarService),
+    playbooks: app.get(PlaybooksService),
+    lifecycle: app.get(PlaybookLifecycleService),
     slaPolicies: app.get(SlaPoliciesService),
   };
   const { summary, credentials } = await seedDemo(services, { leads: Number(values.leads), seed: Number(values.seed) });
   saveDemoUsers(values['users-file'], credentials);
-  process.stdout.write(JSON.stringify({ level: 'info', msg: 'demo seed', ms: Date.now() - started, ...summary }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ level: 'info', msg: 'demo seed', ms: Date.now() - started, ...summary }) + '\n',
+  );
 } finally {
   await app.close();
 }

@@ -5,7 +5,8 @@ import { join, relative } from 'node:path';
 // `<table or read model>.store.ts` each, typed over Queryable so the API and the worker share them); migrations keep
 // their own frozen SQL. Test code (specs, src/testing) may query freely.
 const root = join(__dirname, '..');
-const sqlStatement = /\b(SELECT\s[\s\S]*?\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|ALTER\s+TABLE|CREATE\s+(UNIQUE\s+)?(TABLE|INDEX)|TRUNCATE|pg_notify|LISTEN\s+\w|COPY\s+\w+\s*\()\b/;
+const sqlStatement =
+  /\b(SELECT\s[\s\S]*?\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|ALTER\s+TABLE|CREATE\s+(UNIQUE\s+)?(TABLE|INDEX)|TRUNCATE|pg_notify|LISTEN\s+\w|COPY\s+\w+\s*\()\b/;
 // TypeORM repositories write tables too; stores are the only writers, so they go.
 const ormAccess = /\b(getRepository|InjectRepository|createQueryBuilder)\b|Repository</;
 const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
@@ -30,10 +31,12 @@ describe('SQL ownership', () => {
       return statSync(src, { throwIfNoEntry: false })?.isDirectory() ? productionFiles(src) : [];
     }),
   );
-  const withSql = files.map((file) => relative(root, file)).filter((file) => {
-    const code = withoutComments(readFileSync(join(root, file), 'utf8'));
-    return sqlStatement.test(code) || ormAccess.test(code);
-  });
+  const withSql = files
+    .map((file) => relative(root, file))
+    .filter((file) => {
+      const code = withoutComments(readFileSync(join(root, file), 'utf8'));
+      return sqlStatement.test(code) || ormAccess.test(code);
+    });
 
   it('no SQL or TypeORM repository outside libs/stores/**/*.store.ts and migrations', () => {
     expect(withSql.filter((file) => !isStore(file))).toEqual([]);

@@ -26,9 +26,13 @@ const ports = {
 };
 // SEGFLOW_TEMPORAL=server runs the Temporal server on the same PostgreSQL instead of start-dev (SQLite).
 const temporalMode = process.env.SEGFLOW_TEMPORAL ?? 'dev';
-if (!['dev', 'server'].includes(temporalMode)) fail(`SEGFLOW_TEMPORAL=${temporalMode} must be dev (start-dev, the default) or server (Temporal server on PostgreSQL)`);
+if (!['dev', 'server'].includes(temporalMode))
+  fail(
+    `SEGFLOW_TEMPORAL=${temporalMode} must be dev (start-dev, the default) or server (Temporal server on PostgreSQL)`,
+  );
 const workerReplicas = Number(process.env.WORKER_REPLICAS ?? 1);
-if (!Number.isInteger(workerReplicas) || workerReplicas < 1 || workerReplicas > 32) fail(`WORKER_REPLICAS=${process.env.WORKER_REPLICAS} must be a whole number from 1 to 32`);
+if (!Number.isInteger(workerReplicas) || workerReplicas < 1 || workerReplicas > 32)
+  fail(`WORKER_REPLICAS=${process.env.WORKER_REPLICAS} must be a whole number from 1 to 32`);
 // Without a relay of the user's, the API runs the embedded SMTP server as a sandbox that catches every email.
 const sandboxMail = !process.env.SMTP_URL;
 
@@ -46,12 +50,17 @@ process.on('SIGTERM', () => shutdown(0));
 
 async function assertPortsFree() {
   const { isPortFree } = await import('./lib/ports.mjs');
-  const wanted = [['API_PORT', ports.api], ['WEB_PORT', ports.web], ['TEMPORAL_PORT', ports.temporal]];
+  const wanted = [
+    ['API_PORT', ports.api],
+    ['WEB_PORT', ports.web],
+    ['TEMPORAL_PORT', ports.temporal],
+  ];
   if (temporalMode === 'dev') wanted.push(['TEMPORAL_UI_PORT', ports.temporalUi]);
   if (!process.env.DATABASE_URL) wanted.push(['POSTGRES_PORT', ports.postgres]);
   if (sandboxMail) wanted.push(['MAIL_SMTP_PORT', ports.mail]);
   for (const [variable, port] of wanted) {
-    if (!(await isPortFree(port))) fail(`port ${port} (${variable}) is already in use: stop what uses it or set ${variable} to another port`);
+    if (!(await isPortFree(port)))
+      fail(`port ${port} (${variable}) is already in use: stop what uses it or set ${variable} to another port`);
   }
 }
 
@@ -77,7 +86,13 @@ async function startTemporal(cli, adminUrl) {
     return startTemporalPostgresServer({ cli, adminUrl, port: ports.temporal, stateDir, logFile });
   }
   const { startTemporalDevServer } = await import('./lib/temporal-server.mjs');
-  return startTemporalDevServer({ cli, port: ports.temporal, uiPort: ports.temporalUi, dbFile: join(stateDir, 'temporal.db'), logFile });
+  return startTemporalDevServer({
+    cli,
+    port: ports.temporal,
+    uiPort: ports.temporalUi,
+    dbFile: join(stateDir, 'temporal.db'),
+    logFile,
+  });
 }
 
 // The first admin's password: SEGFLOW_ADMIN_PASSWORD, else one generated on the first start and kept (mode 600)
@@ -118,7 +133,12 @@ function whatsappEnv() {
   const file = join(stateDir, 'whatsapp-sandbox.json');
   if (!existsSync(file)) {
     const secret = () => randomBytes(24).toString('base64url');
-    const generated = { accessToken: secret(), appSecret: secret(), verifyToken: secret(), phoneNumberId: String(100000000000000 + randomBytes(4).readUInt32BE(0)) };
+    const generated = {
+      accessToken: secret(),
+      appSecret: secret(),
+      verifyToken: secret(),
+      phoneNumberId: String(100000000000000 + randomBytes(4).readUInt32BE(0)),
+    };
     writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
   }
   const saved = JSON.parse(readFileSync(file, 'utf8'));
@@ -173,11 +193,29 @@ async function main() {
   };
   const apiUrl = `http://127.0.0.1:${ports.api}`;
   // API_REPLICAS reaches the API, which forks them onto API_PORT (node:cluster); workers share nothing, so each is a child here.
-  const workers = Array.from({ length: workerReplicas }, (_, i) => [workerReplicas === 1 ? 'worker' : `worker-${i + 1}`, ['apps/worker/dist/main.js'], root, {}]);
+  const workers = Array.from({ length: workerReplicas }, (_, i) => [
+    workerReplicas === 1 ? 'worker' : `worker-${i + 1}`,
+    ['apps/worker/dist/main.js'],
+    root,
+    {},
+  ]);
   for (const [name, args, cwd, extraEnv] of [
     ['api', ['apps/api/dist/main.js'], root, {}],
     ...workers,
-    ['web', [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(ports.web), '--strictPort'], join(root, 'apps/web'), { SEGFLOW_API_URL: apiUrl }],
+    [
+      'web',
+      [
+        join(root, 'node_modules/vite/bin/vite.js'),
+        'preview',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(ports.web),
+        '--strictPort',
+      ],
+      join(root, 'apps/web'),
+      { SEGFLOW_API_URL: apiUrl },
+    ],
   ]) {
     stops.push(startChild(name, process.execPath, args, { cwd, env: { ...env, ...extraEnv }, onExit }).stop);
   }
@@ -189,7 +227,10 @@ async function main() {
     // After the worker started, so the runs the seed enrols make progress at once. Idempotent: a second start finds
     // everything in place and creates nothing.
     say('seeding the demo (once): sales team, leads, segments, playbooks…');
-    await run(process.execPath, ['tools/seed-demo.mjs', '--users-file', demoUsersFile], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+    await run(process.execPath, ['tools/seed-demo.mjs', '--users-file', demoUsersFile], {
+      cwd: root,
+      env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    });
   }
   const { readDemoUsers, describeDemoUsers } = await import('./lib/demo-users.mjs');
   say('Segflow is running:');
@@ -197,15 +238,28 @@ async function main() {
   say(`  API           ${apiUrl}/api   (health: ${apiUrl}/api/health)`);
   say(`  API docs      ${apiUrl}/api/docs`);
   if (temporalMode === 'dev') say(`  Temporal UI   http://127.0.0.1:${ports.temporalUi}`);
-  else say(`  Temporal      server on PostgreSQL (databases temporal, temporal_visibility) at 127.0.0.1:${ports.temporal}; no UI`);
-  if (process.env.API_REPLICAS || workerReplicas > 1) say(`  replicas      API ${process.env.API_REPLICAS ?? 1} on port ${ports.api}, workers ${workerReplicas}`);
-  if (sandboxMail) say(`  mail (sandbox) smtp://127.0.0.1:${ports.mail} — caught mail at http://127.0.0.1:${ports.web}/mail   (nothing is delivered; set SMTP_URL for a real relay)`);
+  else
+    say(
+      `  Temporal      server on PostgreSQL (databases temporal, temporal_visibility) at 127.0.0.1:${ports.temporal}; no UI`,
+    );
+  if (process.env.API_REPLICAS || workerReplicas > 1)
+    say(`  replicas      API ${process.env.API_REPLICAS ?? 1} on port ${ports.api}, workers ${workerReplicas}`);
+  if (sandboxMail)
+    say(
+      `  mail (sandbox) smtp://127.0.0.1:${ports.mail} — caught mail at http://127.0.0.1:${ports.web}/mail   (nothing is delivered; set SMTP_URL for a real relay)`,
+    );
   else say(`  mail          ${process.env.SMTP_URL.replace(/:[^:@/]+@/, ':***@')}`);
   say(`  database      ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`);
   say(`  Temporal log  ${join(stateDir, 'temporal.log')}`);
   say(`  sign in as    ${admin.email} / ${admin.password}   (the first admin, created on the first start)`);
-  if (whatsapp.sandbox) say(`  WhatsApp      SANDBOX (no WHATSAPP_ACCESS_TOKEN): nothing reaches real phones; conversations at http://127.0.0.1:${ports.web}/whatsapp-sandbox`);
-  else say(`  WhatsApp      Cloud API ${process.env.WHATSAPP_API_URL ?? '(graph.facebook.com)'}; Meta's webhook URL: <your public URL>/api/webhooks/whatsapp`);
+  if (whatsapp.sandbox)
+    say(
+      `  WhatsApp      SANDBOX (no WHATSAPP_ACCESS_TOKEN): nothing reaches real phones; conversations at http://127.0.0.1:${ports.web}/whatsapp-sandbox`,
+    );
+  else
+    say(
+      `  WhatsApp      Cloud API ${process.env.WHATSAPP_API_URL ?? '(graph.facebook.com)'}; Meta's webhook URL: <your public URL>/api/webhooks/whatsapp`,
+    );
   for (const line of describeDemoUsers(readDemoUsers(demoUsersFile), demoUsersFile)) say(line);
   say('press Ctrl-C to stop');
 }

@@ -12,7 +12,9 @@ const resultsFile = join(root, '.segflow', 'test-results.json');
 function summarise(results) {
   if (!results) return { passed: 0, failed: 1, skipped: 0 };
   // A suite that fails to load has no test results of its own: count it as one failure so it cannot hide.
-  const brokenSuites = results.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  const brokenSuites = results.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.length === 0,
+  ).length;
   return {
     passed: results.numPassedTests,
     failed: results.numFailedTests + brokenSuites,
@@ -49,7 +51,8 @@ try {
  */
 async function typeCheckSpecs() {
   const { run } = await import('./lib/run.mjs');
-  const tsc = (project) => run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: root });
+  const tsc = (project) =>
+    run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: root });
   try {
     await Promise.all([tsc('tsconfig.spec-check.json'), tsc('apps/web/tsconfig.spec.json')]);
     return true;
@@ -64,7 +67,10 @@ const specsTypeCheck = await typeCheckSpecs();
 /** ESLint and the Prettier check (tools/lib/lint.mjs), each one test in the summary, also before the jest runs. */
 async function lintChecks() {
   const { formatProblems, lintProblems } = await import('./lib/lint.mjs');
-  const checks = [['eslint', await lintProblems(root)], ['prettier', await formatProblems(root)]];
+  const checks = [
+    ['eslint', await lintProblems(root)],
+    ['prettier', await formatProblems(root)],
+  ];
   for (const [name, problems] of checks) if (problems) process.stderr.write(`[segflow] ${name} failed:\n${problems}\n`);
   return checks.map(([, problems]) => !problems);
 }
@@ -81,10 +87,23 @@ function runJest(phase, extraArgs) {
   const file = resultsFile.replace(/\.json$/, `-${phase.name.replace(/[^a-z0-9+]+/gi, '-')}.json`);
   rmSync(file, { force: true });
   // The extra arguments go first: after `--selectProjects a b` a path pattern would be taken for one more project name.
-  const args = [join(root, 'node_modules/jest/bin/jest.js'), '--ci', '--json', `--outputFile=${file}`, ...extraArgs, ...phase.args];
+  const args = [
+    join(root, 'node_modules/jest/bin/jest.js'),
+    '--ci',
+    '--json',
+    `--outputFile=${file}`,
+    ...extraArgs,
+    ...phase.args,
+  ];
   return new Promise((resolve) => {
-    const jest = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...phase.env } });
-    jest.on('exit', (code) => resolve({ code, results: existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null }));
+    const jest = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, FORCE_COLOR: '0', ...phase.env },
+    });
+    jest.on('exit', (code) =>
+      resolve({ code, results: existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null }),
+    );
   });
 }
 
@@ -117,7 +136,8 @@ const runPhase = async (phase, extraArgs) => {
   for (const key of Object.keys(total)) total[key] += summary[key];
   if (code !== 0 || summary.failed > 0) ok = false;
 };
-if (!onlyFixedDates) for (const phase of phases) await runPhase(phase, extra.length ? [...extra, '--passWithNoTests'] : []);
+if (!onlyFixedDates)
+  for (const phase of phases) await runPhase(phase, extra.length ? [...extra, '--passWithNoTests'] : []);
 if (onlyFixedDates || !extra.length) {
   try {
     for (const phase of await fixedDatePhases()) await runPhase(phase, []);

@@ -12,7 +12,9 @@ const proxy = { '/api': { target: apiUrl, changeOrigin: false } };
 export default defineConfig({
   root: here,
   plugins: [react()],
-  resolve: { alias: Object.fromEntries(libs.map((lib) => [`@segflow/${lib}`, resolve(here, `../../libs/${lib}/src/index.ts`)])) },
+  resolve: {
+    alias: Object.fromEntries(libs.map((lib) => [`@segflow/${lib}`, resolve(here, `../../libs/${lib}/src/index.ts`)])),
+  },
   server: { proxy },
   preview: { proxy },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },

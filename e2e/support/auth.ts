@@ -22,24 +22,45 @@ export async function signInToApi(stack: Pick<Stack, 'apiUrl'>, credentials: Cre
 }
 
 /** `fetch` against the stack's API with a session token and a JSON body. */
-export function apiFetch(stack: Pick<Stack, 'apiUrl'>, token: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+export function apiFetch(
+  stack: Pick<Stack, 'apiUrl'>,
+  token: string,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<Response> {
   return fetch(`${stack.apiUrl}${path}`, {
     method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
 }
 
 /** Creates a user (as the admin) and returns their credentials. */
-export async function createUser(stack: Pick<Stack, 'apiUrl'>, adminToken: string, user: { role: string; name: string; email: string; teamId?: string }): Promise<Credentials & { id: string }> {
-  const response = await apiFetch(stack, adminToken, '/api/users', { method: 'POST', body: { ...user, password: E2E_USER_PASSWORD } });
-  if (response.status !== 201) throw new Error(`user ${user.email} not created: HTTP ${response.status} ${await response.text()}`);
+export async function createUser(
+  stack: Pick<Stack, 'apiUrl'>,
+  adminToken: string,
+  user: { role: string; name: string; email: string; teamId?: string },
+): Promise<Credentials & { id: string }> {
+  const response = await apiFetch(stack, adminToken, '/api/users', {
+    method: 'POST',
+    body: { ...user, password: E2E_USER_PASSWORD },
+  });
+  if (response.status !== 201)
+    throw new Error(`user ${user.email} not created: HTTP ${response.status} ${await response.text()}`);
   const { id } = (await response.json()) as { id: string };
   return { id, email: user.email, password: E2E_USER_PASSWORD };
 }
 
 /** Signs in through the web app's sign-in page, as a user would, and waits until it has left that page. */
-export async function signInInBrowser(page: Page, webUrl: string, credentials: Credentials = E2E_ADMIN, next?: string): Promise<void> {
+export async function signInInBrowser(
+  page: Page,
+  webUrl: string,
+  credentials: Credentials = E2E_ADMIN,
+  next?: string,
+): Promise<void> {
   await page.goto(`${webUrl}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   await page.getByLabel('Email').fill(credentials.email);
   await page.getByLabel('Password').fill(credentials.password);

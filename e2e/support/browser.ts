@@ -7,7 +7,15 @@ import { ARTIFACTS_DIR } from './stack';
 export const CHROMIUM_PATH = process.env.SEGFLOW_CHROMIUM ?? '/usr/bin/chromium';
 
 // Without the background-networking flags chromium keeps dialling Google hosts this closed network refuses.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface Browser {
   context: BrowserContext;

@@ -19,7 +19,9 @@ describe('startFaultProxy', () => {
   let proxy: FaultProxy;
   beforeAll(async () => {
     // A partition resets the proxy's upstream connections too: the upstream hears ECONNRESET.
-    upstream = createServer((socket) => socket.on('data', (data) => socket.write(`echo ${data}`)).on('error', () => {}));
+    upstream = createServer((socket) =>
+      socket.on('data', (data) => socket.write(`echo ${data}`)).on('error', () => {}),
+    );
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     proxy = await startFaultProxy(`127.0.0.1:${(upstream.address() as { port: number }).port}`);
   });

@@ -25,23 +25,67 @@ export function followUpPlaybook(): Playbook {
   return buildPlaybook({
     settings: { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null },
     nodes: [
-      { id: 'intro', type: 'send', config: { channel: 'email', subject: 'Hello {{lead.firstName}}', body: 'Hi {{lead.firstName}} at {{lead.company}}', sender: { kind: 'fixed', name: 'Segflow', address: 'hi@segflow.test' }, onFailure: 'skip' } },
+      {
+        id: 'intro',
+        type: 'send',
+        config: {
+          channel: 'email',
+          subject: 'Hello {{lead.firstName}}',
+          body: 'Hi {{lead.firstName}} at {{lead.company}}',
+          sender: { kind: 'fixed', name: 'Segflow', address: 'hi@segflow.test' },
+          onFailure: 'skip',
+        },
+      },
       { id: 'pause', type: 'wait', config: { mode: 'duration', minutes: 2 } },
       { id: 'reply', type: 'waitForEvent', config: { eventTypes: ['email_reply'], timeoutMinutes: 3 } },
       { id: 'replied', type: 'branch', config: { condition: { op: 'eventSeen', eventType: 'email_reply' } } },
-      { id: 'call', type: 'task', config: { taskType: 'call', title: 'Call {{lead.firstName}}', priority: 'high', dueInMinutes: 60, waitForCompletion: false, timeoutMinutes: 0 } },
+      {
+        id: 'call',
+        type: 'task',
+        config: {
+          taskType: 'call',
+          title: 'Call {{lead.firstName}}',
+          priority: 'high',
+          dueInMinutes: 60,
+          waitForCompletion: false,
+          timeoutMinutes: 0,
+        },
+      },
       { id: 'booked', type: 'goal', config: { eventTypes: ['demo_booked'], windowMinutes: 10 } },
-      { id: 'nudge', type: 'send', config: { channel: 'email', subject: 'Still there?', body: 'Any thoughts, {{lead.firstName}}?', sender: { kind: 'fixed', name: 'Segflow', address: 'hi@segflow.test' }, onFailure: 'skip' } },
+      {
+        id: 'nudge',
+        type: 'send',
+        config: {
+          channel: 'email',
+          subject: 'Still there?',
+          body: 'Any thoughts, {{lead.firstName}}?',
+          sender: { kind: 'fixed', name: 'Segflow', address: 'hi@segflow.test' },
+          onFailure: 'skip',
+        },
+      },
       { id: 'done', type: 'exit', config: { reason: 'no-reply' } },
     ],
-    edges: ['entry.next->intro', 'intro.next->pause', 'pause.next->reply', 'reply.matched->replied', 'reply.timedOut->replied', 'replied.yes->call', 'call.next->booked', 'replied.no->nudge', 'nudge.next->done'],
+    edges: [
+      'entry.next->intro',
+      'intro.next->pause',
+      'pause.next->reply',
+      'reply.matched->replied',
+      'reply.timedOut->replied',
+      'replied.yes->call',
+      'call.next->booked',
+      'replied.no->nudge',
+      'nudge.next->done',
+    ],
   });
 }
 
 /** Creates, saves and publishes a playbook through the API; returns its id. */
 export async function publishPlaybook(api: TestApi, graph: Playbook, name = 'Follow-up'): Promise<string> {
   const created = await api.request('POST', '/api/playbooks', { name });
-  const saved = await api.request('PUT', `/api/playbooks/${created.body.id}/draft`, { graph, revision: created.body.draftRevision });
+  const saved = await api.request('PUT', `/api/playbooks/${created.body.id}/draft`, {
+    graph,
+    revision: created.body.draftRevision,
+  });
   if (saved.status !== 200) throw new Error(`draft not saved: ${JSON.stringify(saved.body)}`);
   const published = await api.request('POST', `/api/playbooks/${created.body.id}/publish`, { note: 'test' });
   if (published.status !== 201) throw new Error(`not published: ${JSON.stringify(published.body)}`);
@@ -50,7 +94,12 @@ export async function publishPlaybook(api: TestApi, graph: Playbook, name = 'Fol
 
 /** Creates a lead through the API; returns its id. */
 export async function createLead(api: TestApi, externalId: string): Promise<string> {
-  const response = await api.request('POST', '/api/leads', { externalId, name: 'Asha Rao', company: 'Surat Silks', email: `${externalId}@suratsilks.test` });
+  const response = await api.request('POST', '/api/leads', {
+    externalId,
+    name: 'Asha Rao',
+    company: 'Surat Silks',
+    email: `${externalId}@suratsilks.test`,
+  });
   if (response.status !== 201) throw new Error(`lead not created: ${JSON.stringify(response.body)}`);
   return response.body.id;
 }
@@ -58,11 +107,23 @@ export async function createLead(api: TestApi, externalId: string): Promise<stri
 let eventSeq = 0;
 
 /** Posts one event through `POST /api/events` (the public ingest path). */
-export async function postEvent(api: TestApi, leadExternalId: string, type: string, extra: Record<string, unknown> = {}): Promise<void> {
+export async function postEvent(
+  api: TestApi,
+  leadExternalId: string,
+  type: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   eventSeq += 1;
-  const event = { eventId: `e2e-${Date.now()}-${eventSeq}`, leadExternalId, type, occurredAt: new Date().toISOString(), ...extra };
+  const event = {
+    eventId: `e2e-${Date.now()}-${eventSeq}`,
+    leadExternalId,
+    type,
+    occurredAt: new Date().toISOString(),
+    ...extra,
+  };
   const response = await api.request('POST', '/api/events', { events: [event] });
-  if (response.status !== 200 || response.body.results?.[0]?.status === 'rejected') throw new Error(`event refused: ${JSON.stringify(response.body)}`);
+  if (response.status !== 200 || response.body.results?.[0]?.status === 'rejected')
+    throw new Error(`event refused: ${JSON.stringify(response.body)}`);
 }
 
 /** The run as `GET /api/runs/:id` returns it. */
@@ -74,14 +135,26 @@ export function runWhen(api: TestApi, id: string, accept: (run: any) => boolean,
 }
 
 /** An in-process worker on the test API's task queue and database; `env` adds worker variables (e.g. WhatsApp's). */
-export async function startInProcessWorker(api: TestApi, env: Record<string, string> = {}): Promise<{ stop(): Promise<void> }> {
+export async function startInProcessWorker(
+  api: TestApi,
+  env: Record<string, string> = {},
+): Promise<{ stop(): Promise<void> }> {
   const config = loadWorkerConfigOrThrow({
-    DATABASE_URL: api.config.DATABASE_URL, TEMPORAL_ADDRESS: api.config.TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE: api.config.TEMPORAL_NAMESPACE,
-    TEMPORAL_TASK_QUEUE: api.config.TEMPORAL_TASK_QUEUE, ...testWorkerEmailEnv(), ...env,
+    DATABASE_URL: api.config.DATABASE_URL,
+    TEMPORAL_ADDRESS: api.config.TEMPORAL_ADDRESS,
+    TEMPORAL_NAMESPACE: api.config.TEMPORAL_NAMESPACE,
+    TEMPORAL_TASK_QUEUE: api.config.TEMPORAL_TASK_QUEUE,
+    ...testWorkerEmailEnv(),
+    ...env,
   });
   const pool = createDatabasePool(api.config.DATABASE_URL, 5);
   const touches = createTouchProvider(config, pool);
-  const { worker, connection } = await createWorker({ config, pool, touchProvider: touches.provider, workflowBundle: await bundleWorkflows() });
+  const { worker, connection } = await createWorker({
+    config,
+    pool,
+    touchProvider: touches.provider,
+    workflowBundle: await bundleWorkflows(),
+  });
   const running = worker.run();
   let stopped: Promise<void> | null = null;
   const stop = async () => {
@@ -98,10 +171,20 @@ export async function startInProcessWorker(api: TestApi, env: Record<string, str
 /** The built worker (`apps/worker/dist/main.js`) as a child process, so a test can SIGKILL it. */
 export function startWorkerProcess(api: TestApi): ChildProcess {
   const main = join(repoRoot, 'apps', 'worker', 'dist', 'main.js');
-  if (!existsSync(main)) throw new Error(`${main} is missing: build first (npx tsc -b tsconfig.build.json && node apps/worker/dist/bundle-workflows.js)`);
+  if (!existsSync(main))
+    throw new Error(
+      `${main} is missing: build first (npx tsc -b tsconfig.build.json && node apps/worker/dist/bundle-workflows.js)`,
+    );
   return spawn(process.execPath, [main], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: api.config.DATABASE_URL, TEMPORAL_ADDRESS: api.config.TEMPORAL_ADDRESS, TEMPORAL_TASK_QUEUE: api.config.TEMPORAL_TASK_QUEUE, LOG_LEVEL: 'warn', ...testWorkerEmailEnv() },
+    env: {
+      ...process.env,
+      DATABASE_URL: api.config.DATABASE_URL,
+      TEMPORAL_ADDRESS: api.config.TEMPORAL_ADDRESS,
+      TEMPORAL_TASK_QUEUE: api.config.TEMPORAL_TASK_QUEUE,
+      LOG_LEVEL: 'warn',
+      ...testWorkerEmailEnv(),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

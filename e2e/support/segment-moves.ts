@@ -40,17 +40,31 @@ async function okOrThrow<T>(what: string, call: Promise<{ status: number; body: 
 }
 
 const leadBody = (externalId: string, extra: Record<string, unknown> = {}) => ({
-  externalId, name: 'Asha Rao', company: 'Surat Silks', email: `${externalId}@suratsilks.test`, phone: '+919812345678', consent: { email: true, whatsapp: true, linkedin: true }, ...firmographics, ...extra,
+  externalId,
+  name: 'Asha Rao',
+  company: 'Surat Silks',
+  email: `${externalId}@suratsilks.test`,
+  phone: '+919812345678',
+  consent: { email: true, whatsapp: true, linkedin: true },
+  ...firmographics,
+  ...extra,
 });
 
 /** A lead with an email address and a phone; `extra` overrides (e.g. `email: null`). */
-export function createLead(request: ApiRequest, externalId: string, extra: Record<string, unknown> = {}): Promise<{ id: string }> {
+export function createLead(
+  request: ApiRequest,
+  externalId: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string }> {
   return okOrThrow(`lead ${externalId}`, request('POST', '/api/leads', leadBody(externalId, extra)));
 }
 
 /** Posts events through `POST /api/events`; throws if any item was rejected. */
 export async function postEvents(request: ApiRequest, events: object[]): Promise<void> {
-  const body = await okOrThrow('events', request<{ results: Array<{ status: string }> }>('POST', '/api/events', { events }));
+  const body = await okOrThrow(
+    'events',
+    request<{ results: Array<{ status: string }> }>('POST', '/api/events', { events }),
+  );
   const rejected = body.results.filter((r) => r.status === 'rejected');
   if (rejected.length > 0) throw new Error(`events rejected: ${JSON.stringify(rejected.slice(0, 3))}`);
 }
@@ -63,21 +77,39 @@ export async function seedAndTrain(request: ApiRequest): Promise<Record<SegmentK
   const now = Date.now();
   const groups: Group[] = ['email', 'whatsapp'];
   for (const group of groups) {
-    await okOrThrow('population', request('POST', '/api/leads', { leads: Array.from({ length: PER_GROUP }, (_, i) => leadBody(groupLead(group, i))) }));
+    await okOrThrow(
+      'population',
+      request('POST', '/api/leads', {
+        leads: Array.from({ length: PER_GROUP }, (_, i) => leadBody(groupLead(group, i))),
+      }),
+    );
     await postEvents(request, Array.from({ length: PER_GROUP }, (_, i) => populationEvents(group, i, now)).flat());
   }
   const model = await okOrThrow<{ id: string }>('retrain', request('POST', '/api/segments/retrain', { k: 3, seed: 7 }));
-  const trained = await eventually(() => request<{ status: string }>('GET', `/api/segment-models/${model.id}`), (r) => ['active', 'failed', 'discarded'].includes(r.body.status), 60_000, 200);
+  const trained = await eventually(
+    () => request<{ status: string }>('GET', `/api/segment-models/${model.id}`),
+    (r) => ['active', 'failed', 'discarded'].includes(r.body.status),
+    60_000,
+    200,
+  );
   if (trained.body.status !== 'active') throw new Error(`first model ended ${JSON.stringify(trained.body)}`);
   // Lead 4 of each group has 29 events; lead 0 has one.
-  const ids = { email: await segmentOfLead(request, groupLead('email', 4)), whatsapp: await segmentOfLead(request, groupLead('whatsapp', 4)), quiet: await segmentOfLead(request, groupLead('whatsapp', 0)) };
-  if (new Set(Object.values(ids)).size !== 3 || Object.values(ids).includes(null)) throw new Error(`groups not separated: ${JSON.stringify(ids)}`);
+  const ids = {
+    email: await segmentOfLead(request, groupLead('email', 4)),
+    whatsapp: await segmentOfLead(request, groupLead('whatsapp', 4)),
+    quiet: await segmentOfLead(request, groupLead('whatsapp', 0)),
+  };
+  if (new Set(Object.values(ids)).size !== 3 || Object.values(ids).includes(null))
+    throw new Error(`groups not separated: ${JSON.stringify(ids)}`);
   return ids as Record<SegmentKey, string>;
 }
 
 /** The lead's current segment id (GET /api/leads/:externalId), or null. */
 export async function segmentOfLead(request: ApiRequest, externalId: string): Promise<string | null> {
-  const detail = await okOrThrow<{ segment: { id: string } | null }>(`lead ${externalId}`, request('GET', `/api/leads/${externalId}`));
+  const detail = await okOrThrow<{ segment: { id: string } | null }>(
+    `lead ${externalId}`,
+    request('GET', `/api/leads/${externalId}`),
+  );
   return detail.segment?.id ?? null;
 }
 
@@ -101,18 +133,28 @@ export function moveEvents(externalId: string, move: (typeof MOVES)[number]): ob
     const seq = moverSeq.get(externalId) ?? 0;
     moverSeq.set(externalId, seq + 1);
     return {
-      eventId: `${externalId}-m${seq}`, leadExternalId: externalId, type: channelType(move.channel, seq, move.replyEvery),
+      eventId: `${externalId}-m${seq}`,
+      leadExternalId: externalId,
+      type: channelType(move.channel, seq, move.replyEvery),
       occurredAt: new Date(now - ((seq * 7) % 10) * DAY_MS - 60_000).toISOString(),
     };
   });
 }
 
 /** Posts the events of MOVES[step] and checks the lead landed in the expected segment. */
-export async function moveLead(request: ApiRequest, externalId: string, step: number, segments: Record<SegmentKey, string>): Promise<void> {
+export async function moveLead(
+  request: ApiRequest,
+  externalId: string,
+  step: number,
+  segments: Record<SegmentKey, string>,
+): Promise<void> {
   const move = MOVES[step]!;
   await postEvents(request, moveEvents(externalId, move));
   const now = await segmentOfLead(request, externalId);
-  if (now !== segments[move.lands]) throw new Error(`${externalId} should be in the ${move.lands} segment ${segments[move.lands]} after move ${step} but is in ${now}`);
+  if (now !== segments[move.lands])
+    throw new Error(
+      `${externalId} should be in the ${move.lands} segment ${segments[move.lands]} after move ${step} but is in ${now}`,
+    );
 }
 
 const sender = { kind: 'fixed', name: 'Segflow', address: 'hi@segflow.test' } as const;
@@ -122,8 +164,23 @@ export function segmentPlaybook(reentry: Playbook['settings']['reentry']): Playb
   return buildPlaybook({
     settings: { goalEvents: ['demo_booked'], reentry, quietHours: null, maxTouchesPerDay: null },
     nodes: [
-      { id: 'intro', type: 'send', config: { channel: 'whatsapp', body: 'Hi {{lead.firstName}}', sender, onFailure: 'skip' } },
-      { id: 'call', type: 'task', config: { taskType: 'call', title: 'Call {{lead.firstName}}', priority: 'high', dueInMinutes: 60, waitForCompletion: false, timeoutMinutes: 0 } },
+      {
+        id: 'intro',
+        type: 'send',
+        config: { channel: 'whatsapp', body: 'Hi {{lead.firstName}}', sender, onFailure: 'skip' },
+      },
+      {
+        id: 'call',
+        type: 'task',
+        config: {
+          taskType: 'call',
+          title: 'Call {{lead.firstName}}',
+          priority: 'high',
+          dueInMinutes: 60,
+          waitForCompletion: false,
+          timeoutMinutes: 0,
+        },
+      },
       { id: 'pause', type: 'wait', config: { mode: 'duration', minutes: 30 } },
       { id: 'nudge', type: 'send', config: { channel: 'whatsapp', body: 'Still there?', sender, onFailure: 'skip' } },
       { id: 'done', type: 'exit', config: { reason: 'sequence-done' } },
@@ -133,9 +190,20 @@ export function segmentPlaybook(reentry: Playbook['settings']['reentry']): Playb
 }
 
 /** Creates, saves and publishes a playbook, binds it to `segmentId` (no holdout); returns its id. */
-export async function publishAndBind(request: ApiRequest, graph: Playbook, segmentId: string, name = 'Segment playbook'): Promise<string> {
-  const created = await okOrThrow<{ id: string; draftRevision: number }>('create playbook', request('POST', '/api/playbooks', { name }));
-  await okOrThrow('save draft', request('PUT', `/api/playbooks/${created.id}/draft`, { graph, revision: created.draftRevision }));
+export async function publishAndBind(
+  request: ApiRequest,
+  graph: Playbook,
+  segmentId: string,
+  name = 'Segment playbook',
+): Promise<string> {
+  const created = await okOrThrow<{ id: string; draftRevision: number }>(
+    'create playbook',
+    request('POST', '/api/playbooks', { name }),
+  );
+  await okOrThrow(
+    'save draft',
+    request('PUT', `/api/playbooks/${created.id}/draft`, { graph, revision: created.draftRevision }),
+  );
   await okOrThrow('publish', request('POST', `/api/playbooks/${created.id}/publish`, { note: 'test' }));
   await okOrThrow('bind', request('PUT', `/api/playbooks/${created.id}/binding`, { segmentId, holdoutPercent: 0 }));
   return created.id;
@@ -148,4 +216,5 @@ export async function runsOfLead(request: ApiRequest, leadId: string): Promise<a
 }
 
 /** One run with path, touches and tasks (GET /api/runs/:id). */
-export const getRun = async (request: ApiRequest, runId: string): Promise<any> => okOrThrow('run', request('GET', `/api/runs/${runId}`));
+export const getRun = async (request: ApiRequest, runId: string): Promise<any> =>
+  okOrThrow('run', request('GET', `/api/runs/${runId}`));

@@ -1,7 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestDatabase, testTemporalAddress, testWorkerEmailEnv, uniqueTaskQueue } from '../../tools/testing/test-database';
+import {
+  createTestDatabase,
+  testTemporalAddress,
+  testWorkerEmailEnv,
+  uniqueTaskQueue,
+} from '../../tools/testing/test-database';
 import { E2E_ADMIN } from './auth';
 import { freePort } from './free-port';
 
@@ -19,7 +24,11 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-async function waitForHttp(url: string, timeoutMs: number, isReady: (status: number) => boolean = (s) => s < 500): Promise<void> {
+async function waitForHttp(
+  url: string,
+  timeoutMs: number,
+  isReady: (status: number) => boolean = (s) => s < 500,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
@@ -35,7 +44,13 @@ async function waitForHttp(url: string, timeoutMs: number, isReady: (status: num
   throw new Error(`${url} not ready within ${timeoutMs} ms (${last})`);
 }
 
-function launch(name: string, command: string, args: string[], env: Record<string, string>, cwd = repoRoot): ChildProcess {
+function launch(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd = repoRoot,
+): ChildProcess {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const log = createWriteStream(join(ARTIFACTS_DIR, `${name}.log`), { flags: 'a' });
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -57,7 +72,10 @@ function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SI
  * database of the test PostgreSQL and a unique task queue of the test Temporal server. Needs the build that
  * `npm test` runs first (tsc -b, workflow bundle, vite build).
  */
-export async function startStack(name: string, extraEnv: Record<string, string> | ((apiUrl: string) => Record<string, string>) = {}): Promise<Stack> {
+export async function startStack(
+  name: string,
+  extraEnv: Record<string, string> | ((apiUrl: string) => Record<string, string>) = {},
+): Promise<Stack> {
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const env = {
@@ -79,7 +97,21 @@ export async function startStack(name: string, extraEnv: Record<string, string> 
     worker = launch(`${name}-worker`, process.execPath, ['apps/worker/dist/main.js'], env);
   };
   await startWorker();
-  const web = launch(`${name}-web`, process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(webPort), '--strictPort'], { SEGFLOW_API_URL: apiUrl }, join(repoRoot, 'apps/web'));
+  const web = launch(
+    `${name}-web`,
+    process.execPath,
+    [
+      join(repoRoot, 'node_modules/vite/bin/vite.js'),
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(webPort),
+      '--strictPort',
+    ],
+    { SEGFLOW_API_URL: apiUrl },
+    join(repoRoot, 'apps/web'),
+  );
   await waitForHttp(`${apiUrl}/api/health`, 60_000, (s) => s === 200);
   await waitForHttp(webUrl, 30_000);
   return {

@@ -1,19 +1,56 @@
 import { buildPlaybook } from '@segflow/playbook/testing';
 
 /** WhatsApp sandbox settings of a test API or stack (the worker gets the sandbox's URL once the API's port is known). */
-export const SANDBOX_ENV = { WHATSAPP_SANDBOX: 'on', WHATSAPP_APP_SECRET: 'e2e-app-secret', WHATSAPP_ACCESS_TOKEN: 'e2e-access-token', WHATSAPP_PHONE_NUMBER_ID: '109876', WHATSAPP_VERIFY_TOKEN: 'e2e-verify-token' };
+export const SANDBOX_ENV = {
+  WHATSAPP_SANDBOX: 'on',
+  WHATSAPP_APP_SECRET: 'e2e-app-secret',
+  WHATSAPP_ACCESS_TOKEN: 'e2e-access-token',
+  WHATSAPP_PHONE_NUMBER_ID: '109876',
+  WHATSAPP_VERIFY_TOKEN: 'e2e-verify-token',
+};
 const sender = { kind: 'fixed', name: 'Segflow', address: '+15550000000' } as const;
 
 /** WhatsApp intro (template outside the window) → wait for a WhatsApp reply (3 min) → replied? thanks (free-form) : exit. */
 export const whatsappReplyPlaybook = buildPlaybook({
   settings: { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null },
   nodes: [
-    { id: 'intro', type: 'send', config: { channel: 'whatsapp', body: 'Hi {{lead.firstName}}', sender, onFailure: 'exit', whatsappTemplate: { name: 'intro_followup', language: 'en', parameters: ['{{lead.firstName}}', '{{lead.company}}'] } } },
+    {
+      id: 'intro',
+      type: 'send',
+      config: {
+        channel: 'whatsapp',
+        body: 'Hi {{lead.firstName}}',
+        sender,
+        onFailure: 'exit',
+        whatsappTemplate: {
+          name: 'intro_followup',
+          language: 'en',
+          parameters: ['{{lead.firstName}}', '{{lead.company}}'],
+        },
+      },
+    },
     { id: 'reply', type: 'waitForEvent', config: { eventTypes: ['whatsapp_reply'], timeoutMinutes: 3 } },
     { id: 'replied', type: 'branch', config: { condition: { op: 'eventSeen', eventType: 'whatsapp_reply' } } },
-    { id: 'thanks', type: 'send', config: { channel: 'whatsapp', body: 'Thanks {{lead.firstName}}! Here is the demo link.', sender, onFailure: 'exit' } },
+    {
+      id: 'thanks',
+      type: 'send',
+      config: {
+        channel: 'whatsapp',
+        body: 'Thanks {{lead.firstName}}! Here is the demo link.',
+        sender,
+        onFailure: 'exit',
+      },
+    },
     { id: 'won', type: 'exit', config: { reason: 'replied' } },
     { id: 'silent', type: 'exit', config: { reason: 'no-reply' } },
   ],
-  edges: ['entry.next->intro', 'intro.next->reply', 'reply.matched->replied', 'reply.timedOut->replied', 'replied.yes->thanks', 'thanks.next->won', 'replied.no->silent'],
+  edges: [
+    'entry.next->intro',
+    'intro.next->reply',
+    'reply.matched->replied',
+    'reply.timedOut->replied',
+    'replied.yes->thanks',
+    'thanks.next->won',
+    'replied.no->silent',
+  ],
 });

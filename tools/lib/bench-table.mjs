@@ -5,15 +5,20 @@ function formatValue(value) {
   if (value === null || value === undefined) return '–';
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toPrecision(4);
   if (typeof value === 'object') {
-    if ('value' in value) return `${formatValue(value.value)}${value.unit ? ` ${value.unit}` : ''}${value.label ? ` (${value.label})` : ''}`;
-    return Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v)}`).join(', ');
+    if ('value' in value)
+      return `${formatValue(value.value)}${value.unit ? ` ${value.unit}` : ''}${value.label ? ` (${value.label})` : ''}`;
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${formatValue(v)}`)
+      .join(', ');
   }
   return String(value);
 }
 
 /** Markdown table of every bench/results/*.json: question, figure, baseline, ratio, machine, date. */
 export function renderBenchTable(resultsDir) {
-  const files = readdirSync(resultsDir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(resultsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const rows = files.flatMap((file) => {
     const result = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
     const entries = Array.isArray(result) ? result : [result];
@@ -23,7 +28,11 @@ export function renderBenchTable(resultsDir) {
       return `| ${r.question ?? r.name}${unit} | ${formatValue(r.figure)} | ${formatValue(r.baseline)} | ${formatValue(r.ratio)} | ${machine} | ${String(r.date ?? '').slice(0, 10)} |`;
     });
   });
-  return ['| question | figure | baseline (same run) | ratio | machine | date |', '|---|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| question | figure | baseline (same run) | ratio | machine | date |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 /** Replaces what stands between the README's `<!-- name:start -->` and `<!-- name:end -->` markers with `text`. */

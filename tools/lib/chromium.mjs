@@ -8,7 +8,9 @@ export const CHROMIUM_PATH = process.env.SEGFLOW_CHROMIUM ?? '/usr/bin/chromium'
 export async function ensureChromium() {
   if (existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
   if (process.getuid?.() !== 0) {
-    throw new Error(`chromium not found at ${CHROMIUM_PATH}: install it (sudo apt-get install chromium) or set SEGFLOW_CHROMIUM`);
+    throw new Error(
+      `chromium not found at ${CHROMIUM_PATH}: install it (sudo apt-get install chromium) or set SEGFLOW_CHROMIUM`,
+    );
   }
   say('installing chromium with apt-get (once)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -3,7 +3,8 @@
 // when it creates the user (passwords are generated then and stored nowhere else).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-const HEADER = '# Segflow demo users (created by the demo seed; change a password under Users). role\temail\tpassword\tname\tteams';
+const HEADER =
+  '# Segflow demo users (created by the demo seed; change a password under Users). role\temail\tpassword\tname\tteams';
 
 /** The users in `file`, or none when it does not exist. */
 export function readDemoUsers(file) {
@@ -32,8 +33,12 @@ export function describeDemoUsers(users, file) {
   const manager = users.find((u) => u.role === 'manager');
   const reps = users.filter((u) => u.role === 'rep');
   const lines = [];
-  if (manager) lines.push(`  demo manager  ${manager.email} / ${manager.password}   (${manager.teams.join(', ')}: dashboards, team inbox)`);
-  if (reps[0]) lines.push(`  demo rep      ${reps[0].email} / ${reps[0].password}   (${reps[0].teams.join(', ')}: their inbox)`);
+  if (manager)
+    lines.push(
+      `  demo manager  ${manager.email} / ${manager.password}   (${manager.teams.join(', ')}: dashboards, team inbox)`,
+    );
+  if (reps[0])
+    lines.push(`  demo rep      ${reps[0].email} / ${reps[0].password}   (${reps[0].teams.join(', ')}: their inbox)`);
   if (users.length) lines.push(`  all demo users (${users.length}, with passwords): ${file}`);
   return lines;
 }

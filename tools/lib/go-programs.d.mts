@@ -12,4 +12,7 @@ export interface GoTool {
   programs: GoProgram[];
 }
 export function cacheDirOf(env: Record<string, string | undefined>): string;
-export function ensureGoPrograms(tool: GoTool, env?: Record<string, string | undefined>): Promise<Record<string, string>>;
+export function ensureGoPrograms(
+  tool: GoTool,
+  env?: Record<string, string | undefined>,
+): Promise<Record<string, string>>;

@@ -33,7 +33,10 @@ async function buildWithGo({ label, version, programs, dir }, env) {
   const gobin = mkdtempSync(join(cacheDirOf(env), 'build-'));
   say(`building ${label} ${version} with go install (a few minutes, once; cached in ${dir})…`);
   const started = Date.now();
-  const ticker = setInterval(() => say(`  …still building ${label} (${Math.round((Date.now() - started) / 1000)}s)`), 20_000);
+  const ticker = setInterval(
+    () => say(`  …still building ${label} (${Math.round((Date.now() - started) / 1000)}s)`),
+    20_000,
+  );
   try {
     await new Promise((resolve, reject) => {
       const child = spawn('go', ['install', ...programs.map((p) => `${p.pkg}@${version}`)], {
@@ -48,7 +51,9 @@ async function buildWithGo({ label, version, programs, dir }, env) {
         process.stderr.write(chunk);
       });
       child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`go install failed (exit ${code}): ${lastLine}`))));
+      child.on('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`go install failed (exit ${code}): ${lastLine}`)),
+      );
     });
     mkdirSync(dir, { recursive: true });
     for (const p of programs) renameSync(join(gobin, basename(p.pkg)), join(dir, p.name));
@@ -82,7 +87,9 @@ export async function ensureGoPrograms(tool, env = process.env) {
   if (missing.length === 0) return found;
   if (!hasGo(env)) {
     const names = missing.map((p) => `${p.name} (or set ${p.envVar} to its path)`).join(', ');
-    throw new Error(`${label(tool)} is not installed and Go is not available to build it: install Go and re-run, or ${tool.installHint}, putting ${names} on PATH`);
+    throw new Error(
+      `${label(tool)} is not installed and Go is not available to build it: install Go and re-run, or ${tool.installHint}, putting ${names} on PATH`,
+    );
   }
   await buildWithGo({ ...tool, programs: missing, dir }, env);
   for (const { name } of missing) found[name] = join(dir, name);

@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureGoPrograms } from './go-programs.mjs';
@@ -33,8 +42,7 @@ describe('ensureGoPrograms', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const fakeGo = (install: string) =>
-    executable(join(bin, 'go'), `[ "$1" = version ] && exit 0\n${install}`);
+  const fakeGo = (install: string) => executable(join(bin, 'go'), `[ "$1" = version ] && exit 0\n${install}`);
   const writesEachPackage = 'shift; for pkg in "$@"; do name=${pkg%@*}; echo "built $*" > "$GOBIN/${name##*/}"; done';
   const cached = (name: string) => join(dir, 'cache', 'test-tool-v9.9.9', name);
 
@@ -42,9 +50,12 @@ describe('ensureGoPrograms', () => {
     executable(join(dir, 'mine'), 'true');
     executable(join(bin, 'segflow-test-sql'), 'true');
     await expect(ensureGoPrograms(tool, { ...env, SEGFLOW_TEST_SERVER: join(dir, 'mine') })).resolves.toEqual({
-      'segflow-test-server': join(dir, 'mine'), 'segflow-test-sql': join(bin, 'segflow-test-sql'),
+      'segflow-test-server': join(dir, 'mine'),
+      'segflow-test-sql': join(bin, 'segflow-test-sql'),
     });
-    await expect(ensureGoPrograms(tool, { ...env, SEGFLOW_TEST_SERVER: join(dir, 'nope') })).rejects.toThrow(`SEGFLOW_TEST_SERVER=${join(dir, 'nope')} does not exist`);
+    await expect(ensureGoPrograms(tool, { ...env, SEGFLOW_TEST_SERVER: join(dir, 'nope') })).rejects.toThrow(
+      `SEGFLOW_TEST_SERVER=${join(dir, 'nope')} does not exist`,
+    );
   });
 
   it('finds programs on PATH, then in the cache, without building', async () => {
@@ -52,13 +63,19 @@ describe('ensureGoPrograms', () => {
     mkdirSync(join(dir, 'cache', 'test-tool-v9.9.9'), { recursive: true });
     executable(cached('segflow-test-sql'), 'true');
     fakeGo('exit 3');
-    await expect(ensureGoPrograms(tool, env)).resolves.toEqual({ 'segflow-test-server': join(bin, 'segflow-test-server'), 'segflow-test-sql': cached('segflow-test-sql') });
+    await expect(ensureGoPrograms(tool, env)).resolves.toEqual({
+      'segflow-test-server': join(bin, 'segflow-test-server'),
+      'segflow-test-sql': cached('segflow-test-sql'),
+    });
   });
 
   it('builds only the missing programs with one go install at the version, into the cache', async () => {
     executable(join(bin, 'segflow-test-server'), 'true');
     fakeGo(writesEachPackage);
-    await expect(ensureGoPrograms(tool, env)).resolves.toEqual({ 'segflow-test-server': join(bin, 'segflow-test-server'), 'segflow-test-sql': cached('segflow-test-sql') });
+    await expect(ensureGoPrograms(tool, env)).resolves.toEqual({
+      'segflow-test-server': join(bin, 'segflow-test-server'),
+      'segflow-test-sql': cached('segflow-test-sql'),
+    });
     expect(readFileSync(cached('segflow-test-sql'), 'utf8')).toBe('built example.test/tool/cmd/tools/sql@v9.9.9\n');
     expect(existsSync(cached('segflow-test-server'))).toBe(false);
     expect(readdirSync(join(dir, 'cache')).filter((f) => f.startsWith('build-'))).toEqual([]);
@@ -66,7 +83,9 @@ describe('ensureGoPrograms', () => {
 
   it('caches nothing when go install fails, and reports its last line', async () => {
     fakeGo('echo "go: example.test/tool@v9.9.9: unknown revision" >&2; exit 1');
-    await expect(ensureGoPrograms(tool, env)).rejects.toThrow('go install failed (exit 1): go: example.test/tool@v9.9.9: unknown revision');
+    await expect(ensureGoPrograms(tool, env)).rejects.toThrow(
+      'go install failed (exit 1): go: example.test/tool@v9.9.9: unknown revision',
+    );
     expect(readdirSync(join(dir, 'cache'))).toEqual([]);
   });
 

@@ -3,7 +3,18 @@
 // binaries are copied, and the data kept, under a root-owned directory that user can reach.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { say } from './log.mjs';
 
@@ -113,7 +124,10 @@ export function reachableBinDir(binDir, account) {
 export function reachableDataDir(dataDir, account) {
   let dir = dataDir;
   if (!canAccountReach(dirname(dir), account, SEARCH)) {
-    dir = join(mkdirSearchable(join(sharedHome(), 'data')), `${basename(dataDir)}-${createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 12)}`);
+    dir = join(
+      mkdirSearchable(join(sharedHome(), 'data')),
+      `${basename(dataDir)}-${createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 12)}`,
+    );
     say(`PostgreSQL data in ${dir} (the postgres user cannot reach ${dataDir})`);
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });

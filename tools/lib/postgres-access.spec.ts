@@ -10,14 +10,22 @@ const fakeStat = (modes: Record<string, Entry>) => (path: string) => {
 };
 
 describe('canAccountReach', () => {
-  const clone: Record<string, Entry> = { '/': [0o755], '/root': [0o700], '/root/segflow': [0o755], '/root/segflow/bin': [0o755], '/root/segflow/bin/postgres': [0o755] };
+  const clone: Record<string, Entry> = {
+    '/': [0o755],
+    '/root': [0o700],
+    '/root/segflow': [0o755],
+    '/root/segflow/bin': [0o755],
+    '/root/segflow/bin/postgres': [0o755],
+  };
 
   it('refuses binaries in a clone under a root-only /root (mode 700), however open the files themselves are', () => {
     expect(canAccountReach('/root/segflow/bin/postgres', postgres, READ | SEARCH, fakeStat({ ...clone }))).toBe(false);
   });
 
   it('accepts the same tree when every directory above is searchable by others', () => {
-    expect(canAccountReach('/root/segflow/bin/postgres', postgres, READ | SEARCH, fakeStat({ ...clone, '/root': [0o711] }))).toBe(true);
+    expect(
+      canAccountReach('/root/segflow/bin/postgres', postgres, READ | SEARCH, fakeStat({ ...clone, '/root': [0o711] })),
+    ).toBe(true);
   });
 
   it('applies the owner bits to the owner and the group bits to a member, not the others bits', () => {
@@ -38,6 +46,8 @@ describe('canAccountReach', () => {
   });
 
   it('lets root reach everything', () => {
-    expect(canAccountReach('/root/segflow/bin/postgres', { uid: 0, gids: [0] }, READ | SEARCH, fakeStat({ ...clone }))).toBe(true);
+    expect(
+      canAccountReach('/root/segflow/bin/postgres', { uid: 0, gids: [0] }, READ | SEARCH, fakeStat({ ...clone })),
+    ).toBe(true);
   });
 });

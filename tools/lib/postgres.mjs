@@ -41,7 +41,11 @@ export async function ensureDatabase(adminUrl, database) {
 // initdb and postgres print "ready to accept connections" in the messages locale: force one we can match.
 function messagesLocale() {
   try {
-    const available = new Set(execFileSync('locale', ['-a'], { encoding: 'utf8' }).split('\n').map((l) => l.trim()));
+    const available = new Set(
+      execFileSync('locale', ['-a'], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => l.trim()),
+    );
     return ['en_US.UTF-8', 'C.UTF-8', 'en_US.utf8'].find((l) => available.has(l)) ?? 'C';
   } catch {
     return 'C';
@@ -70,7 +74,13 @@ function runPostgresProgram(binary, args, { account, locale, onOutput, isReady =
     child.stderr.on('data', collect);
     child.on('error', (error) => reject(new Error(`cannot run ${binary}: ${error.message}`)));
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${binary} exited (${signal ?? `code ${code}`}): ${output.trim().split('\n').slice(-5).join(' | ')}`)),
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `${binary} exited (${signal ?? `code ${code}`}): ${output.trim().split('\n').slice(-5).join(' | ')}`,
+            ),
+          ),
     );
   });
   return { child, done };
@@ -82,7 +92,13 @@ async function initialise({ bin, dataDir, account, locale, onOutput }) {
   writeFileSync(pwFile, `${PASSWORD}\n`, { mode: 0o600 });
   if (account) chownSync(pwFile, account.uid, account.gid);
   try {
-    const args = [`--pgdata=${dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${pwFile}`, `--lc-messages=${locale}`];
+    const args = [
+      `--pgdata=${dataDir}`,
+      '--auth=password',
+      '--username=postgres',
+      `--pwfile=${pwFile}`,
+      `--lc-messages=${locale}`,
+    ];
     await runPostgresProgram(join(bin, 'initdb'), args, { account, locale, onOutput }).done;
   } finally {
     rmSync(pwFile, { force: true });
@@ -135,7 +151,12 @@ export async function startEmbeddedPostgres({ dataDir: wantedDataDir, port, quie
     await initialise({ bin, dataDir, account, locale, onOutput });
   }
   removeStalePidFile(dataDir);
-  const server = runPostgresProgram(join(bin, 'postgres'), ['-D', dataDir, '-p', String(port)], { account, locale, onOutput, isReady: (out) => out.includes(READY) });
+  const server = runPostgresProgram(join(bin, 'postgres'), ['-D', dataDir, '-p', String(port)], {
+    account,
+    locale,
+    onOutput,
+    isReady: (out) => out.includes(READY),
+  });
   const exited = new Promise((resolve) => server.child.once('exit', resolve));
   const forget = stopWithThisProcess(server.child);
   await server.done.catch((error) => {

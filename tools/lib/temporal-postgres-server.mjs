@@ -16,7 +16,8 @@ export const TEMPORAL_SERVER = {
   label: 'the Temporal server',
   version: 'v1.29.1',
   cacheName: 'temporal-server',
-  installHint: 'download temporal-server and temporal-sql-tool from https://github.com/temporalio/temporal/releases/tag/v1.29.1',
+  installHint:
+    'download temporal-server and temporal-sql-tool from https://github.com/temporalio/temporal/releases/tag/v1.29.1',
   programs: [
     { name: 'temporal-server', pkg: 'go.temporal.io/server/cmd/server', envVar: 'SEGFLOW_TEMPORAL_SERVER' },
     { name: 'temporal-sql-tool', pkg: 'go.temporal.io/server/cmd/tools/sql', envVar: 'SEGFLOW_TEMPORAL_SQL_TOOL' },
@@ -30,7 +31,12 @@ const DATABASES = { temporal: 'postgresql/v12/temporal', temporal_visibility: 'p
 
 const endpointOf = (adminUrl) => {
   const url = new URL(adminUrl);
-  return { host: url.hostname, port: url.port || '5432', user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  return {
+    host: url.hostname,
+    port: url.port || '5432',
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  };
 };
 
 async function hasSchemaVersion(databaseUrl) {
@@ -55,8 +61,14 @@ export async function prepareTemporalDatabases({ sqlTool, adminUrl }) {
     url.pathname = `/${database}`;
     // The password goes in SQL_PASSWORD, the tool's own variable, so it stays out of the process list.
     const tool = (...args) =>
-      execFileAsync(sqlTool, ['--plugin', 'postgres12', '--ep', host, '-p', port, '-u', user, '--db', database, '--quiet', ...args], { env: { ...process.env, SQL_PASSWORD: password } }).catch(
-        (error) => Promise.reject(new Error(`temporal-sql-tool ${args[0]} on ${database} failed: ${error.stderr?.trim() || error.message}`)),
+      execFileAsync(
+        sqlTool,
+        ['--plugin', 'postgres12', '--ep', host, '-p', port, '-u', user, '--db', database, '--quiet', ...args],
+        { env: { ...process.env, SQL_PASSWORD: password } },
+      ).catch((error) =>
+        Promise.reject(
+          new Error(`temporal-sql-tool ${args[0]} on ${database} failed: ${error.stderr?.trim() || error.message}`),
+        ),
       );
     if (!(await hasSchemaVersion(url.toString()))) await tool('setup-schema', '-v', '0.0');
     await tool('update-schema', '--schema-name', schema);
@@ -64,10 +76,16 @@ export async function prepareTemporalDatabases({ sqlTool, adminUrl }) {
 }
 
 /** The config template with this start's database endpoint, ports and dynamic config file filled in. */
-export function temporalServerConfig({ adminUrl, ports, template = CONFIG_TEMPLATE, dynamicConfigFile = DYNAMIC_CONFIG_FILE }) {
+export function temporalServerConfig({
+  adminUrl,
+  ports,
+  template = CONFIG_TEMPLATE,
+  dynamicConfigFile = DYNAMIC_CONFIG_FILE,
+}) {
   const config = parse(readFileSync(template, 'utf8'));
   const { host, port, user, password } = endpointOf(adminUrl);
-  for (const store of Object.values(config.persistence.datastores)) Object.assign(store.sql, { connectAddr: `${host}:${port}`, user, password });
+  for (const store of Object.values(config.persistence.datastores))
+    Object.assign(store.sql, { connectAddr: `${host}:${port}`, user, password });
   for (const [service, rpc] of Object.entries(ports)) Object.assign(config.services[service].rpc, rpc);
   config.clusterMetadata.clusterInformation.active.rpcAddress = `127.0.0.1:${ports.frontend.grpcPort}`;
   config.dynamicConfigClient.filepath = dynamicConfigFile;
@@ -79,9 +97,9 @@ export function temporalServerConfig({ adminUrl, ports, template = CONFIG_TEMPLA
 async function freeMembershipPort(taken) {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const port = 20_000 + Math.floor(Math.random() * 12_768);
-    if (!taken.has(port) && (await isPortFree(port))) return taken.add(port), port;
+    if (!taken.has(port) && (await isPortFree(port))) return (taken.add(port), port);
   }
-  throw new Error('no free port between 20000 and 32767 for the Temporal server\'s membership');
+  throw new Error("no free port between 20000 and 32767 for the Temporal server's membership");
 }
 
 /** Frontend on `port`; every other gRPC and HTTP port a free one, membership ports free ones below 32768. */
@@ -89,7 +107,10 @@ async function servicePorts(port) {
   const ports = {};
   const taken = new Set([port]);
   for (const service of ['frontend', 'history', 'matching', 'worker']) {
-    ports[service] = { grpcPort: service === 'frontend' ? port : await freePort(), membershipPort: await freeMembershipPort(taken) };
+    ports[service] = {
+      grpcPort: service === 'frontend' ? port : await freePort(),
+      membershipPort: await freeMembershipPort(taken),
+    };
   }
   ports.frontend.httpPort = await freePort();
   return ports;
@@ -108,7 +129,8 @@ async function ensureDefaultNamespace(cli, address) {
     try {
       return await temporal('workflow', 'count');
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`namespace default not served on ${address}: ${String(error.stderr).trim()}`);
+      if (Date.now() > deadline)
+        throw new Error(`namespace default not served on ${address}: ${String(error.stderr).trim()}`);
       await new Promise((r) => setTimeout(r, 500));
     }
   }
@@ -124,9 +146,15 @@ export async function startTemporalPostgresServer({ cli, adminUrl, port, stateDi
   await prepareTemporalDatabases({ sqlTool: binaries['temporal-sql-tool'], adminUrl });
   const configDir = join(stateDir, 'temporal-server-config');
   mkdirSync(configDir, { recursive: true });
-  writeFileSync(join(configDir, 'segflow.yaml'), stringify(temporalServerConfig({ adminUrl, ports: await servicePorts(port) })), { mode: 0o600 });
+  writeFileSync(
+    join(configDir, 'segflow.yaml'),
+    stringify(temporalServerConfig({ adminUrl, ports: await servicePorts(port) })),
+    { mode: 0o600 },
+  );
   const args = ['--root', configDir, '--config', '.', '--env', 'segflow', '--allow-no-auth', 'start'];
-  const child = spawn(binaries['temporal-server'], args, { stdio: ['ignore', logFile ?? 'ignore', logFile ?? 'inherit'] });
+  const child = spawn(binaries['temporal-server'], args, {
+    stdio: ['ignore', logFile ?? 'ignore', logFile ?? 'inherit'],
+  });
   const server = await superviseTemporal(child, port, 'Temporal server (PostgreSQL)');
   try {
     await ensureDefaultNamespace(cli, server.address);

@@ -11,7 +11,13 @@ describe('temporalServerConfig', () => {
   const config = temporalServerConfig({ adminUrl: 'postgres://post%40gres:p%3Ass@db.internal:6543/postgres', ports });
 
   it("points both stores at Segflow's PostgreSQL server, in Temporal's own databases, with decoded credentials", () => {
-    const stores = Object.values(config.persistence.datastores).map((s: any) => [s.sql.databaseName, s.sql.connectAddr, s.sql.user, s.sql.password, s.sql.pluginName]);
+    const stores = Object.values(config.persistence.datastores).map((s: any) => [
+      s.sql.databaseName,
+      s.sql.connectAddr,
+      s.sql.user,
+      s.sql.password,
+      s.sql.pluginName,
+    ]);
     expect(stores).toEqual([
       ['temporal', 'db.internal:6543', 'post@gres', 'p:ss', 'postgres12'],
       ['temporal_visibility', 'db.internal:6543', 'post@gres', 'p:ss', 'postgres12'],

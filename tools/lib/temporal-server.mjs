@@ -12,7 +12,8 @@ export const DYNAMIC_CONFIG_FILE = join(import.meta.dirname, '..', 'temporal-dyn
  */
 export function dynamicConfigArgs(file = DYNAMIC_CONFIG_FILE) {
   return Object.entries(parse(readFileSync(file, 'utf8'))).flatMap(([key, values]) => {
-    if (values.length !== 1 || values[0].constraints) throw new Error(`${file}: ${key} must have one value without constraints for start-dev`);
+    if (values.length !== 1 || values[0].constraints)
+      throw new Error(`${file}: ${key} must have one value without constraints for start-dev`);
     return ['--dynamic-config-value', `${key}=${JSON.stringify(values[0].value)}`];
   });
 }
@@ -22,7 +23,17 @@ export function dynamicConfigArgs(file = DYNAMIC_CONFIG_FILE) {
  * without it the server keeps everything in memory (tests).
  */
 export async function startTemporalDevServer({ cli, port, uiPort, dbFile, logFile }) {
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error', ...dynamicConfigArgs()];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--log-level',
+    'error',
+    ...dynamicConfigArgs(),
+  ];
   if (dbFile) args.push('--db-filename', dbFile);
   if (uiPort) args.push('--ui-port', String(uiPort));
   else args.push('--headless');

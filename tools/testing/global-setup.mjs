@@ -34,5 +34,7 @@ export default async function globalSetup() {
     stops.push(sink.stop);
   }
   globalThis.__segflowStops = stops;
-  say(`test services up in ${((Date.now() - started) / 1000).toFixed(1)}s (postgres ${process.env.SEGFLOW_TEST_DATABASE_URL.replace(/:[^:@]+@/, ':***@')}, temporal ${process.env.SEGFLOW_TEST_TEMPORAL_ADDRESS})`);
+  say(
+    `test services up in ${((Date.now() - started) / 1000).toFixed(1)}s (postgres ${process.env.SEGFLOW_TEST_DATABASE_URL.replace(/:[^:@]+@/, ':***@')}, temporal ${process.env.SEGFLOW_TEST_TEMPORAL_ADDRESS})`,
+  );
 }

@@ -36,7 +36,30 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.register(config), DatabaseModule, TemporalModule, AuthModule, UsersModule, TeamsModule, InboxModule, SlaModule, NotificationsModule, DashboardsModule, HealthModule, LeadsModule, EventsModule, SegmentsModule, FeaturesModule, PlaybooksModule, RunsModule, OutboxModule, MailModule, PublicLinksModule, WhatsAppModule, MetricsModule],
+      imports: [
+        ConfigModule.register(config),
+        DatabaseModule,
+        TemporalModule,
+        AuthModule,
+        UsersModule,
+        TeamsModule,
+        InboxModule,
+        SlaModule,
+        NotificationsModule,
+        DashboardsModule,
+        HealthModule,
+        LeadsModule,
+        EventsModule,
+        SegmentsModule,
+        FeaturesModule,
+        PlaybooksModule,
+        RunsModule,
+        OutboxModule,
+        MailModule,
+        PublicLinksModule,
+        WhatsAppModule,
+        MetricsModule,
+      ],
     };
   }
 }

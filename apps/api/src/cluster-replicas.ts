@@ -18,7 +18,9 @@ export async function serveReplicas(replicas: number, serve: () => Promise<void>
   cluster.on('exit', (replica, code, signal) => {
     alive -= 1;
     if (!stopping) {
-      process.stderr.write(`api replica ${replica.process.pid} exited (${signal ?? `code ${code}`}); stopping the others\n`);
+      process.stderr.write(
+        `api replica ${replica.process.pid} exited (${signal ?? `code ${code}`}); stopping the others\n`,
+      );
       failed = true;
       stopAll('SIGTERM');
     }

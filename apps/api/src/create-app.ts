@@ -32,7 +32,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   // Inbound mail arrives as raw bytes (POST /api/inbound/email); no other endpoint takes these types.
   adapter.getInstance().removeContentTypeParser('text/plain');
-  adapter.getInstance().addContentTypeParser(RAW_MAIL_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: MAX_MAIL_BYTES }, (_request, body, done) => done(null, body));
+  adapter
+    .getInstance()
+    .addContentTypeParser(
+      RAW_MAIL_CONTENT_TYPES,
+      { parseAs: 'buffer', bodyLimit: MAX_MAIL_BYTES },
+      (_request, body, done) => done(null, body),
+    );
   registerWhatsAppWebhookAuth(adapter.getInstance(), config.WHATSAPP_APP_SECRET);
   registerPathParamGuard(adapter.getInstance());
   registerHttpMetrics(adapter.getInstance());
@@ -47,7 +53,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Segflow API').setDescription('Leads, events, segments, playbooks, runs, SLAs').setVersion('1').build(),
+    new DocumentBuilder()
+      .setTitle('Segflow API')
+      .setDescription('Leads, events, segments, playbooks, runs, SLAs')
+      .setVersion('1')
+      .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;

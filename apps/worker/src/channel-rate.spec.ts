@@ -13,7 +13,17 @@ import { bundleWorkflows } from './workflow-bundle';
 const oneEmail = buildPlaybook({
   settings: { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null },
   nodes: [
-    { id: 'hello', type: 'send', config: { channel: 'email', subject: 'Hi', body: 'Hi {{ lead.firstName }}', sender: { kind: 'fixed', name: 'Segflow', address: 'hi@segflow.test' }, onFailure: 'skip' } },
+    {
+      id: 'hello',
+      type: 'send',
+      config: {
+        channel: 'email',
+        subject: 'Hi',
+        body: 'Hi {{ lead.firstName }}',
+        sender: { kind: 'fixed', name: 'Segflow', address: 'hi@segflow.test' },
+        onFailure: 'skip',
+      },
+    },
     { id: 'done', type: 'exit', config: { reason: 'done' } },
   ],
   edges: ['entry.next->hello', 'hello.next->done'],
@@ -35,18 +45,44 @@ describe('deliveries on the channel task queue, rate-limited by EMAIL_MAX_PER_SE
   });
 
   async function seedRuns(count: number): Promise<PlaybookRunInput[]> {
-    const [{ id: playbookId }] = (await pool.query(`INSERT INTO playbooks (name, draft, status) VALUES ('rate', $1, 'active') RETURNING id`, [JSON.stringify(oneEmail)])).rows;
-    const [{ id: versionId }] = (await pool.query(`INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, $2) RETURNING id`, [playbookId, JSON.stringify(oneEmail)])).rows;
-    return Promise.all(Array.from({ length: count }, async (_, i) => {
-      const [{ id: leadId }] = (await pool.query(`INSERT INTO leads (external_id, name, email) VALUES ($1, 'Asha', $2) RETURNING id`, [`rate-${i}-${randomUUID()}`, `asha${i}@suratsilks.in`])).rows;
-      const runId = randomUUID();
-      await pool.query(`INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id) VALUES ($1, $2, $3, $4, 1, $5)`,
-        [runId, leadId, playbookId, versionId, `rate-${runId}`]);
-      return {
-        runId, leadId, playbookId, playbookVersionId: versionId, playbookVersion: 1, graph: oneEmail, lead: sampleLead({ id: leadId, owner: null }),
-        paused: false, timeScale: 1, startedAt: new Date().toISOString(),
-      };
-    }));
+    const [{ id: playbookId }] = (
+      await pool.query(`INSERT INTO playbooks (name, draft, status) VALUES ('rate', $1, 'active') RETURNING id`, [
+        JSON.stringify(oneEmail),
+      ])
+    ).rows;
+    const [{ id: versionId }] = (
+      await pool.query(`INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, $2) RETURNING id`, [
+        playbookId,
+        JSON.stringify(oneEmail),
+      ])
+    ).rows;
+    return Promise.all(
+      Array.from({ length: count }, async (_, i) => {
+        const [{ id: leadId }] = (
+          await pool.query(`INSERT INTO leads (external_id, name, email) VALUES ($1, 'Asha', $2) RETURNING id`, [
+            `rate-${i}-${randomUUID()}`,
+            `asha${i}@suratsilks.in`,
+          ])
+        ).rows;
+        const runId = randomUUID();
+        await pool.query(
+          `INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id) VALUES ($1, $2, $3, $4, 1, $5)`,
+          [runId, leadId, playbookId, versionId, `rate-${runId}`],
+        );
+        return {
+          runId,
+          leadId,
+          playbookId,
+          playbookVersionId: versionId,
+          playbookVersion: 1,
+          graph: oneEmail,
+          lead: sampleLead({ id: leadId, owner: null }),
+          paused: false,
+          timeScale: 1,
+          startedAt: new Date().toISOString(),
+        };
+      }),
+    );
   }
 
   it('sends 6 emails at 2 a second on <queue>-email', async () => {
@@ -59,14 +95,31 @@ describe('deliveries on the channel task queue, rate-limited by EMAIL_MAX_PER_SE
       },
     };
     const { worker, connection: workerConnection } = await createWorker({
-      config: { TEMPORAL_ADDRESS: testTemporalAddress(), TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue, EMAIL_FROM_DOMAIN: 'mail.segflow.test', EMAIL_MAX_PER_SECOND: 2, WHATSAPP_MAX_PER_SECOND: 2 },
-      pool, touchProvider: provider, workflowBundle: await bundleWorkflows(),
+      config: {
+        TEMPORAL_ADDRESS: testTemporalAddress(),
+        TEMPORAL_NAMESPACE: 'default',
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        EMAIL_FROM_DOMAIN: 'mail.segflow.test',
+        EMAIL_MAX_PER_SECOND: 2,
+        WHATSAPP_MAX_PER_SECOND: 2,
+      },
+      pool,
+      touchProvider: provider,
+      workflowBundle: await bundleWorkflows(),
     });
     const client = new Client({ connection });
     try {
       await worker.runUntil(async () => {
         const runs = await seedRuns(6);
-        const handles = await Promise.all(runs.map((input) => client.workflow.start('playbookRunWorkflow', { taskQueue, workflowId: `rate-${input.runId}`, args: [input] })));
+        const handles = await Promise.all(
+          runs.map((input) =>
+            client.workflow.start('playbookRunWorkflow', {
+              taskQueue,
+              workflowId: `rate-${input.runId}`,
+              args: [input],
+            }),
+          ),
+        );
         await Promise.all(handles.map((h) => h.result()));
       });
     } finally {

@@ -11,7 +11,10 @@ import { bundleWorkflows } from './workflow-bundle';
 // entry → wait 1 h → exit, started as the API starts it (its first state already mirrored): the run only waits, so
 // its worker needs no database.
 const playbook = buildPlaybook({
-  nodes: [{ id: 'hold', type: 'wait', config: { mode: 'duration', minutes: 60 } }, { id: 'done', type: 'exit', config: { reason: 'done' } }],
+  nodes: [
+    { id: 'hold', type: 'wait', config: { mode: 'duration', minutes: 60 } },
+    { id: 'done', type: 'exit', config: { reason: 'done' } },
+  ],
   edges: ['entry.next->hold', 'hold.next->done'],
 });
 
@@ -34,8 +37,13 @@ describe('createWorker: stacks captured in the workflow threads', () => {
     const pool = new Pool({ connectionString: 'postgres://unused@127.0.0.1:1/unused' }); // never connects
     const { worker, connection: workerConnection } = await createWorker({
       config: {
-        TEMPORAL_ADDRESS: testTemporalAddress(), TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue, WORKFLOW_STACK_TRACE_LIMIT: limit,
-        EMAIL_FROM_DOMAIN: 'segflow.test', EMAIL_MAX_PER_SECOND: 10, WHATSAPP_MAX_PER_SECOND: 10,
+        TEMPORAL_ADDRESS: testTemporalAddress(),
+        TEMPORAL_NAMESPACE: 'default',
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        WORKFLOW_STACK_TRACE_LIMIT: limit,
+        EMAIL_FROM_DOMAIN: 'segflow.test',
+        EMAIL_MAX_PER_SECOND: 10,
+        WHATSAPP_MAX_PER_SECOND: 10,
       },
       pool,
       touchProvider: recordingTouchProvider,
@@ -45,10 +53,22 @@ describe('createWorker: stacks captured in the workflow threads', () => {
       return await worker.runUntil(async () => {
         const runId = randomUUID();
         const input: PlaybookRunInput = {
-          runId, leadId: randomUUID(), playbookId: randomUUID(), playbookVersionId: randomUUID(), playbookVersion: 1,
-          graph: playbook, lead: sampleLead(), paused: false, timeScale: 1, startedAt: new Date().toISOString(),
+          runId,
+          leadId: randomUUID(),
+          playbookId: randomUUID(),
+          playbookVersionId: randomUUID(),
+          playbookVersion: 1,
+          graph: playbook,
+          lead: sampleLead(),
+          paused: false,
+          timeScale: 1,
+          startedAt: new Date().toISOString(),
         };
-        const handle = await client.workflow.start('playbookRunWorkflow', { taskQueue, workflowId: `stack-trace-${runId}`, args: [input] });
+        const handle = await client.workflow.start('playbookRunWorkflow', {
+          taskQueue,
+          workflowId: `stack-trace-${runId}`,
+          args: [input],
+        });
         expect(await handle.query(playbookRunStateQuery)).toMatchObject({ currentNodeId: 'hold', status: 'active' });
         const stack = await handle.query<string>('__stack_trace');
         await handle.terminate('test over');

@@ -8,8 +8,16 @@ import { DEFAULT_WORKFLOW_STACK_TRACE_LIMIT, type WorkerConfig } from './config'
 import type { WorkerMetrics } from './metrics/worker-metrics';
 
 export interface CreateWorkerOptions {
-  config: Pick<WorkerConfig, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'EMAIL_FROM_DOMAIN' | 'EMAIL_MAX_PER_SECOND' | 'WHATSAPP_MAX_PER_SECOND'>
-    & Partial<Pick<WorkerConfig, 'WORKFLOW_STACK_TRACE_LIMIT'>>;
+  config: Pick<
+    WorkerConfig,
+    | 'TEMPORAL_ADDRESS'
+    | 'TEMPORAL_NAMESPACE'
+    | 'TEMPORAL_TASK_QUEUE'
+    | 'EMAIL_FROM_DOMAIN'
+    | 'EMAIL_MAX_PER_SECOND'
+    | 'WHATSAPP_MAX_PER_SECOND'
+  > &
+    Partial<Pick<WorkerConfig, 'WORKFLOW_STACK_TRACE_LIMIT'>>;
   pool: Pool;
   /** Sends touches, by channel (see `createTouchProvider`). */
   touchProvider: TouchProvider;
@@ -31,10 +39,14 @@ function groupOf(workers: Worker[]): WorkerGroup {
   const group: WorkerGroup = {
     run: async () => {
       // One worker failing stops the others: a process without its run or channel queue must not look healthy.
-      await Promise.all(workers.map((w) => w.run().catch((error: unknown) => {
-        group.shutdown();
-        throw error;
-      })));
+      await Promise.all(
+        workers.map((w) =>
+          w.run().catch((error: unknown) => {
+            group.shutdown();
+            throw error;
+          }),
+        ),
+      );
     },
     shutdown: () => workers.forEach((w) => w.getState() === 'RUNNING' && w.shutdown()),
     states: () => workers.map((w) => w.getState()),
@@ -84,27 +96,41 @@ export const RUN_QUEUE_WORKFLOW_TASK_OPTIONS = {
  * (`EMAIL_MAX_PER_SECOND`, `WHATSAPP_MAX_PER_SECOND`). The caller owns the pool. Workflow threads capture stacks of
  * `WORKFLOW_STACK_TRACE_LIMIT` frames (see {@link DEFAULT_WORKFLOW_STACK_TRACE_LIMIT}).
  */
-export async function createWorker({ config, pool, touchProvider, workflowBundle, metrics }: CreateWorkerOptions): Promise<{ worker: WorkerGroup; connection: NativeConnection }> {
+export async function createWorker({
+  config,
+  pool,
+  touchProvider,
+  workflowBundle,
+  metrics,
+}: CreateWorkerOptions): Promise<{ worker: WorkerGroup; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const activities = createActivities({ pool, touchProvider, messageIdDomain: config.EMAIL_FROM_DOMAIN });
   const interceptors = metrics ? { activity: [metrics.activityInterceptor] } : undefined;
-  const runWorker = await withStackTraceLimit(config.WORKFLOW_STACK_TRACE_LIMIT ?? DEFAULT_WORKFLOW_STACK_TRACE_LIMIT, () => Worker.create({
-    connection,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    workflowBundle,
-    activities,
-    interceptors,
-    ...RUN_QUEUE_WORKFLOW_TASK_OPTIONS,
-  }));
+  const runWorker = await withStackTraceLimit(
+    config.WORKFLOW_STACK_TRACE_LIMIT ?? DEFAULT_WORKFLOW_STACK_TRACE_LIMIT,
+    () =>
+      Worker.create({
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        workflowBundle,
+        activities,
+        interceptors,
+        ...RUN_QUEUE_WORKFLOW_TASK_OPTIONS,
+      }),
+  );
   const rates = { email: config.EMAIL_MAX_PER_SECOND, whatsapp: config.WHATSAPP_MAX_PER_SECOND } as const;
-  const channelWorkers = await Promise.all((['email', 'whatsapp'] as const).map((channel) => Worker.create({
-    connection,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: channelTaskQueue(config.TEMPORAL_TASK_QUEUE, channel),
-    activities: { deliverTouch: activities.deliverTouch },
-    interceptors,
-    maxTaskQueueActivitiesPerSecond: rates[channel],
-  })));
+  const channelWorkers = await Promise.all(
+    (['email', 'whatsapp'] as const).map((channel) =>
+      Worker.create({
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: channelTaskQueue(config.TEMPORAL_TASK_QUEUE, channel),
+        activities: { deliverTouch: activities.deliverTouch },
+        interceptors,
+        maxTaskQueueActivitiesPerSecond: rates[channel],
+      }),
+    ),
+  );
   return { worker: groupOf([runWorker, ...channelWorkers]), connection };
 }

@@ -9,7 +9,9 @@ describe('createDatabasePool (real PostgreSQL)', () => {
     const admin = new Client({ connectionString: url });
     await admin.connect();
     const warnings: string[] = [];
-    const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => (warnings.push(String(chunk)), true));
+    const write = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((chunk) => (warnings.push(String(chunk)), true));
     try {
       const [{ pid }] = (await pool.query('SELECT pg_backend_pid() AS pid')).rows;
       const lost = new Promise((resolve) => pool.once('error', resolve));
@@ -17,7 +19,9 @@ describe('createDatabasePool (real PostgreSQL)', () => {
       await lost;
       const [{ pid: next }] = (await pool.query('SELECT pg_backend_pid() AS pid')).rows;
       expect(next).not.toBe(pid);
-      expect(warnings.join('')).toContain('idle database connection lost (terminating connection due to administrator command)');
+      expect(warnings.join('')).toContain(
+        'idle database connection lost (terminating connection due to administrator command)',
+      );
     } finally {
       write.mockRestore();
       await admin.end();
@@ -26,9 +30,16 @@ describe('createDatabasePool (real PostgreSQL)', () => {
   });
 
   it('runs its statements under the given statement and idle-in-transaction timeouts, and fails a longer statement', async () => {
-    const pool = createDatabasePool(await createTestDatabase('wpool'), 1, { statementTimeoutMs: 200, idleInTransactionTimeoutMs: 5_000 });
+    const pool = createDatabasePool(await createTestDatabase('wpool'), 1, {
+      statementTimeoutMs: 200,
+      idleInTransactionTimeoutMs: 5_000,
+    });
     try {
-      const [settings] = (await pool.query(`SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`)).rows;
+      const [settings] = (
+        await pool.query(
+          `SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`,
+        )
+      ).rows;
       expect(settings).toEqual({ statement: '200ms', idle: '5s' });
       await expect(pool.query('SELECT pg_sleep(1)')).rejects.toThrow('canceling statement due to statement timeout');
     } finally {

@@ -18,12 +18,22 @@ export interface PoolTimeouts {
  */
 export function createDatabasePool(connectionString: string, max = 10, timeouts: PoolTimeouts = {}): Pool {
   const pool = new Pool({
-    connectionString, max, application_name: 'segflow-worker', keepAlive: true, keepAliveInitialDelayMillis: 10_000,
-    connectionTimeoutMillis: timeouts.connectTimeoutMs, statement_timeout: timeouts.statementTimeoutMs,
+    connectionString,
+    max,
+    application_name: 'segflow-worker',
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    statement_timeout: timeouts.statementTimeoutMs,
     idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
   });
   pool.on('error', (error) => {
-    process.stderr.write(JSON.stringify({ level: 'warn', msg: `idle database connection lost (${error.message}); the pool opens a new one on its next query` }) + '\n');
+    process.stderr.write(
+      JSON.stringify({
+        level: 'warn',
+        msg: `idle database connection lost (${error.message}); the pool opens a new one on its next query`,
+      }) + '\n',
+    );
   });
   return pool;
 }

@@ -12,5 +12,9 @@ import type { WorkerConfig } from './config';
 export function runtimeOptionsFor(config: Pick<WorkerConfig, 'TEMPORAL_METRICS_ADDRESS'>): RuntimeOptions {
   const logging = { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} };
   const bindAddress = config.TEMPORAL_METRICS_ADDRESS;
-  return { telemetryOptions: bindAddress ? { logging, metrics: { prometheus: { bindAddress, useSecondsForDurations: true } } } : { logging } };
+  return {
+    telemetryOptions: bindAddress
+      ? { logging, metrics: { prometheus: { bindAddress, useSecondsForDurations: true } } }
+      : { logging },
+  };
 }

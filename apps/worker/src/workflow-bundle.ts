@@ -20,7 +20,10 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   };
   return bundleWorkflowCode({
     workflowsPath: join(repoRoot, 'apps', 'worker', 'src', 'workflows', 'index.ts'),
-    webpackConfigHook: (config) => ({ ...config, resolve: { ...config.resolve, alias: { ...config.resolve?.alias, ...alias } } }),
+    webpackConfigHook: (config) => ({
+      ...config,
+      resolve: { ...config.resolve, alias: { ...config.resolve?.alias, ...alias } },
+    }),
     // webpack's module listing is noise in every build; warnings and errors still show.
     logger: new DefaultLogger('WARN'),
   });

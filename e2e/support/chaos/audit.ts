@@ -71,12 +71,18 @@ export async function auditChaosRun(stack: ChaosStack, ledger: Ledger, since: Da
 
 /** Workflows of the run's runs that Temporal still reports running (each described by id: no visibility query). */
 async function runningWorkflows(stack: ChaosStack, since: Date): Promise<number> {
-  const ids = (await stack.pool.query(`SELECT temporal_workflow_id AS id FROM runs WHERE started_at >= $1 AND temporal_workflow_id IS NOT NULL`, [since])).rows;
+  const ids = (
+    await stack.pool.query(
+      `SELECT temporal_workflow_id AS id FROM runs WHERE started_at >= $1 AND temporal_workflow_id IS NOT NULL`,
+      [since],
+    )
+  ).rows;
   const connection = await Connection.connect({ address: stack.services.temporalAddress });
   try {
     const client = new Client({ connection });
     let running = 0;
-    for (const { id } of ids) if ((await client.workflow.getHandle(id).describe()).status.name === 'RUNNING') running += 1;
+    for (const { id } of ids)
+      if ((await client.workflow.getHandle(id).describe()).status.name === 'RUNNING') running += 1;
     return running;
   } finally {
     await connection.close();

@@ -46,9 +46,29 @@ function chaosPlaybook(): Playbook {
   return buildPlaybook({
     settings: { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null },
     nodes: [
-      { id: 'intro', type: 'send', config: { channel: 'email', subject: 'Hello {{lead.firstName}}', body: 'Hi {{lead.firstName}}', sender, onFailure: 'skip' } },
+      {
+        id: 'intro',
+        type: 'send',
+        config: {
+          channel: 'email',
+          subject: 'Hello {{lead.firstName}}',
+          body: 'Hi {{lead.firstName}}',
+          sender,
+          onFailure: 'skip',
+        },
+      },
       { id: 'pause', type: 'wait', config: { mode: 'duration', minutes: 5 } },
-      { id: 'nudge', type: 'send', config: { channel: 'email', subject: 'Still there?', body: 'Any thoughts, {{lead.firstName}}?', sender, onFailure: 'skip' } },
+      {
+        id: 'nudge',
+        type: 'send',
+        config: {
+          channel: 'email',
+          subject: 'Still there?',
+          body: 'Any thoughts, {{lead.firstName}}?',
+          sender,
+          onFailure: 'skip',
+        },
+      },
       { id: 'done', type: 'exit', config: { reason: 'sequence-done' } },
     ],
     edges: ['entry.next->intro', 'intro.next->pause', 'pause.next->nudge', 'nudge.next->done'],
@@ -59,7 +79,10 @@ function chaosPlaybook(): Playbook {
 async function holdsWithin(stack: ChaosStack, sql: string, ms: number, params: unknown[] = []): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    const hit = await stack.pool.query(sql, params).then((r) => Boolean(r.rows[0]?.hit), () => false);
+    const hit = await stack.pool.query(sql, params).then(
+      (r) => Boolean(r.rows[0]?.hit),
+      () => false,
+    );
     if (hit) return true;
     await sleep(50);
   }
@@ -69,12 +92,21 @@ async function holdsWithin(stack: ChaosStack, sql: string, ms: number, params: u
 /** Time from `since` until a fresh lead entering a bound segment has its run's first touch sent, or null. */
 async function timeToRecover(stack: ChaosStack, ledger: Ledger, since: number, canary: string): Promise<number | null> {
   await createLead(stack.request, canary);
-  for (const step of [0, 1]) await postUntilStored(stack.request, moveEvents(canary, MOVES[step]!) as Array<{ eventId: string }>, ledger);
+  for (const step of [0, 1])
+    await postUntilStored(stack.request, moveEvents(canary, MOVES[step]!) as Array<{ eventId: string }>, ledger);
   const sent = `SELECT EXISTS (SELECT 1 FROM touches t JOIN leads l ON l.id = t.lead_id WHERE l.external_id = $1 AND t.status = 'sent') AS hit`;
-  return (await holdsWithin(stack, sent, RECOVERY_LIMIT_MS - (Date.now() - since), [canary])) ? Date.now() - since : null;
+  return (await holdsWithin(stack, sent, RECOVERY_LIMIT_MS - (Date.now() - since), [canary]))
+    ? Date.now() - since
+    : null;
 }
 
-async function injectAndMeasure(stack: ChaosStack, ledger: Ledger, fault: Fault, n: number, say: (line: string) => void): Promise<FaultFigure> {
+async function injectAndMeasure(
+  stack: ChaosStack,
+  ledger: Ledger,
+  fault: Fault,
+  n: number,
+  say: (line: string) => void,
+): Promise<FaultFigure> {
   const momentHit = await holdsWithin(stack, fault.momentSql, MOMENT_WAIT_MS);
   say(`${fault.name}: injecting (${momentHit ? '' : 'not seen: '}${fault.moment})`);
   const injected = Date.now();
@@ -84,7 +116,14 @@ async function injectAndMeasure(stack: ChaosStack, ledger: Ledger, fault: Fault,
   const repaired = Date.now();
   say(`${fault.name}: repaired after ${repaired - injected} ms; probing recovery`);
   const recoveredAfterMs = await timeToRecover(stack, ledger, repaired, `chaos-canary-${n}`);
-  return { fault: fault.name, moment: fault.moment, momentHit, injectedAt: new Date(injected).toISOString(), faultMs: repaired - injected, recoveredAfterMs };
+  return {
+    fault: fault.name,
+    moment: fault.moment,
+    momentHit,
+    injectedAt: new Date(injected).toISOString(),
+    faultMs: repaired - injected,
+    recoveredAfterMs,
+  };
 }
 
 /**
@@ -110,7 +149,11 @@ export async function runChaos(stack: ChaosStack, options: ChaosOptions): Promis
   say('traffic stopping');
   await traffic.stop();
   say('waiting for every run to end');
-  await holdsWithin(stack, `SELECT NOT EXISTS (SELECT 1 FROM runs WHERE status = 'active') AND NOT EXISTS (SELECT 1 FROM outbox WHERE dispatched_at IS NULL) AS hit`, SETTLE_LIMIT_MS);
+  await holdsWithin(
+    stack,
+    `SELECT NOT EXISTS (SELECT 1 FROM runs WHERE status = 'active') AND NOT EXISTS (SELECT 1 FROM outbox WHERE dispatched_at IS NULL) AS hit`,
+    SETTLE_LIMIT_MS,
+  );
   const totals = await auditChaosRun(stack, ledger, since);
   return { faults, totals, durationSeconds: Math.round((Date.now() - started) / 1000) };
 }

@@ -32,7 +32,13 @@ export async function ownServices(temporalCli: string): Promise<ChaosServices> {
   const temporalPort = await freePort();
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const temporalLog = openSync(join(ARTIFACTS_DIR, 'chaos-temporal.log'), 'a');
-  const startTemporal = () => startTemporalDevServer({ cli: temporalCli, port: temporalPort, dbFile: join(dir, 'temporal.sqlite'), logFile: temporalLog });
+  const startTemporal = () =>
+    startTemporalDevServer({
+      cli: temporalCli,
+      port: temporalPort,
+      dbFile: join(dir, 'temporal.sqlite'),
+      logFile: temporalLog,
+    });
   const postgres = await startPostgresServer(join(dir, 'pg'), pgPort);
   let temporal = await startTemporal();
   return {
@@ -56,14 +62,22 @@ export async function ownServices(temporalCli: string): Promise<ChaosServices> {
  * stdout says when the server is ready, its stdin restarts and stops it.
  */
 async function startPostgresServer(dataDir: string, port: number) {
-  const child = spawn(process.execPath, [join(__dirname, '../../../tools/testing/postgres-server.mjs'), dataDir, String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, '../../../tools/testing/postgres-server.mjs'), dataDir, String(port)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const ready: Array<(line: { adminUrl: string; dataDir: string }) => void> = [];
   // Its other lines are progress ("initialising PostgreSQL data in …").
-  createInterface({ input: child.stdout! }).on('line', (line) => line.startsWith('{') && ready.shift()?.(JSON.parse(line)));
-  const nextReady = () => new Promise<{ adminUrl: string; dataDir: string }>((resolve, reject) => {
-    ready.push(resolve);
-    child.once('exit', (code) => reject(new Error(`PostgreSQL controller exited (code ${code})`)));
-  });
+  createInterface({ input: child.stdout! }).on(
+    'line',
+    (line) => line.startsWith('{') && ready.shift()?.(JSON.parse(line)),
+  );
+  const nextReady = () =>
+    new Promise<{ adminUrl: string; dataDir: string }>((resolve, reject) => {
+      ready.push(resolve);
+      child.once('exit', (code) => reject(new Error(`PostgreSQL controller exited (code ${code})`)));
+    });
   const first = await nextReady();
   return {
     adminUrl: first.adminUrl,
@@ -73,10 +87,11 @@ async function startPostgresServer(dataDir: string, port: number) {
       child.stdin!.write('restart\n');
       await restarted;
     },
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.stdin!.end('stop\n');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.stdin!.end('stop\n');
+      }),
   };
 }

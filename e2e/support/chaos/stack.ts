@@ -41,7 +41,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -57,9 +59,16 @@ export async function startChaosStack(name: string, services: ChaosServices): Pr
   proxied.host = apiToPostgres.address;
 
   const receivedMessageIds = new Map<string, number>();
-  const sink = await startSmtpSink({ onMessageId: (id) => receivedMessageIds.set(id, (receivedMessageIds.get(id) ?? 0) + 1) });
+  const sink = await startSmtpSink({
+    onMessageId: (id) => receivedMessageIds.set(id, (receivedMessageIds.get(id) ?? 0) + 1),
+  });
   const target: ProcessTarget = { name, databaseUrl, taskQueue: `${name}-${randomBytes(4).toString('hex')}` };
-  const apiEnv = { DATABASE_URL: proxied.toString(), TEMPORAL_ADDRESS: services.temporalAddress, PLAYBOOK_TIME_SCALE: String(CHAOS_TIME_SCALE), OUTBOX_POLL_MS: '100' };
+  const apiEnv = {
+    DATABASE_URL: proxied.toString(),
+    TEMPORAL_ADDRESS: services.temporalAddress,
+    PLAYBOOK_TIME_SCALE: String(CHAOS_TIME_SCALE),
+    OUTBOX_POLL_MS: '100',
+  };
   const workerEnv = { TEMPORAL_ADDRESS: workerToTemporal.address, SMTP_URL: sink.url };
 
   let api: ApiProcess | null = await startApiProcess(target, apiEnv, API_BOOT_LIMIT_MS);
@@ -80,7 +89,8 @@ export async function startChaosStack(name: string, services: ChaosServices): Pr
       } catch (error) {
         last = (error as Error).message;
       }
-      if (Date.now() > deadline) throw new Error(`${method} ${url}: no success within ${REQUEST_PATIENCE_MS} ms (last: ${last})`);
+      if (Date.now() > deadline)
+        throw new Error(`${method} ${url}: no success within ${REQUEST_PATIENCE_MS} ms (last: ${last})`);
       await sleep(250);
     }
   };

@@ -25,7 +25,9 @@ export async function postUntilStored(request: ApiRequest, events: EventItem[], 
   const deadline = Date.now() + PATIENCE_MS;
   let pending = events;
   while (pending.length > 0) {
-    const response = await request<{ results?: Array<{ index: number; status: string }> }>('POST', '/api/events', { events: pending });
+    const response = await request<{ results?: Array<{ index: number; status: string }> }>('POST', '/api/events', {
+      events: pending,
+    });
     if (response.status === 200 && response.body.results) {
       const refused = response.body.results.filter((r) => r.status === 'rejected').map((r) => pending[r.index]!);
       const refusedIds = new Set(refused.map((e) => e.eventId));
@@ -42,14 +44,25 @@ export async function postUntilStored(request: ApiRequest, events: EventItem[], 
 }
 
 /** none → quiet → WhatsApp → email → WhatsApp (replies among the events), then, when `stops`, an email unsubscribe. */
-export async function runMover(request: ApiRequest, externalId: string, ledger: Ledger, { gapMs, stops }: { gapMs: number; stops: boolean }): Promise<void> {
+export async function runMover(
+  request: ApiRequest,
+  externalId: string,
+  ledger: Ledger,
+  { gapMs, stops }: { gapMs: number; stops: boolean },
+): Promise<void> {
   await createLead(request, externalId);
   for (let step = 0; step < MOVES.length; step += 1) {
     await postUntilStored(request, moveEvents(externalId, MOVES[step]!) as EventItem[], ledger);
     await sleep(gapMs);
   }
   if (!stops) return;
-  const stop = { eventId: `${externalId}-stop`, leadExternalId: externalId, type: 'unsubscribe', channel: 'email', occurredAt: new Date().toISOString() };
+  const stop = {
+    eventId: `${externalId}-stop`,
+    leadExternalId: externalId,
+    type: 'unsubscribe',
+    channel: 'email',
+    occurredAt: new Date().toISOString(),
+  };
   await postUntilStored(request, [stop], ledger);
   ledger.stops.set(externalId, stop.eventId);
 }
@@ -62,7 +75,11 @@ export interface Traffic {
 }
 
 /** Starts a mover every `intervalMs` (every `stopEvery`-th ends with a stop) until stopped. */
-export function startTraffic(request: ApiRequest, ledger: Ledger, { intervalMs, gapMs, stopEvery }: { intervalMs: number; gapMs: number; stopEvery: number }): Traffic {
+export function startTraffic(
+  request: ApiRequest,
+  ledger: Ledger,
+  { intervalMs, gapMs, stopEvery }: { intervalMs: number; gapMs: number; stopEvery: number },
+): Traffic {
   const running = new Set<Promise<void>>();
   let n = 0;
   const spawn = () => {

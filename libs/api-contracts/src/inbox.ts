@@ -17,7 +17,15 @@ export interface InboxItem {
   slaDueAt: string | null;
   slaBreached: boolean;
   score: number;
-  lead: { id: string; name: string | null; company: string | null; email: string | null; phone: string | null; city: string | null; country: string | null };
+  lead: {
+    id: string;
+    name: string | null;
+    company: string | null;
+    email: string | null;
+    phone: string | null;
+    city: string | null;
+    country: string | null;
+  };
   segment: { id: string; name: string; enteredAt: string; enterReason: string } | null;
   step: { playbookId: string; playbookName: string; version: number; nodeId: string | null } | null;
   recentEvents: { type: string; occurredAt: string; data: unknown }[];

@@ -7,7 +7,10 @@
  * messageIdFor('3f0c…:send-1:1', 'mail.segflow.local'); // '<3f0c….send-1.1@mail.segflow.local>'
  */
 export function messageIdFor(idempotencyKey: string, domain: string): string {
-  const local = idempotencyKey.replace(/:/g, '.').replace(/[^A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]/g, '-').replace(/\.{2,}/g, '.');
+  const local = idempotencyKey
+    .replace(/:/g, '.')
+    .replace(/[^A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]/g, '-')
+    .replace(/\.{2,}/g, '.');
   return `<${local}@${domain}>`;
 }
 

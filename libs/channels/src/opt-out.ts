@@ -4,9 +4,28 @@
  * Only the whole message counts, so "don't stop sending offers" is not an opt-out.
  */
 export const OPT_OUT_PHRASES = [
-  'stop', 'stop all', 'stopall', 'unsubscribe', 'opt out', 'optout',
-  'band karo', 'band kro', 'band kar do', 'band kardo', 'mat bhejo', 'mat bhejna', 'message mat bhejo', 'msg mat bhejo',
-  'बंद करो', 'बंद करें', 'बंद कर दो', 'रोकें', 'रोको', 'मत भेजो', 'मत भेजें', 'संदेश मत भेजो',
+  'stop',
+  'stop all',
+  'stopall',
+  'unsubscribe',
+  'opt out',
+  'optout',
+  'band karo',
+  'band kro',
+  'band kar do',
+  'band kardo',
+  'mat bhejo',
+  'mat bhejna',
+  'message mat bhejo',
+  'msg mat bhejo',
+  'बंद करो',
+  'बंद करें',
+  'बंद कर दो',
+  'रोकें',
+  'रोको',
+  'मत भेजो',
+  'मत भेजें',
+  'संदेश मत भेजो',
 ] as const;
 
 /** Longest text checked: an opt-out is a short message; a long one quoting "stop" is a conversation. */
@@ -20,7 +39,12 @@ export const OPT_OUT_MAX_LENGTH = 40;
  * normalizeOptOutText('  STOP!! '); // 'stop'
  */
 export function normalizeOptOutText(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

@@ -7,16 +7,25 @@ const touchId = '0b9c4f2e-1d3a-4b5c-8d7e-6f5a4b3c2d1e';
 
 describe('signed tokens', () => {
   it('round-trips unsubscribe and click claims, the URL included', () => {
-    expect(verifyToken(signToken({ purpose: 'unsubscribe', touchId }, sign), sign)).toEqual({ purpose: 'unsubscribe', touchId });
+    expect(verifyToken(signToken({ purpose: 'unsubscribe', touchId }, sign), sign)).toEqual({
+      purpose: 'unsubscribe',
+      touchId,
+    });
     const url = 'https://example.in/pricing?plan=pro&ref=मेल';
-    expect(verifyToken(signToken({ purpose: 'click', touchId, url }, sign), sign)).toEqual({ purpose: 'click', touchId, url });
+    expect(verifyToken(signToken({ purpose: 'click', touchId, url }, sign), sign)).toEqual({
+      purpose: 'click',
+      touchId,
+      url,
+    });
   });
 
   it('refuses a token signed with another secret, an altered payload or MAC, and junk', () => {
     const token = signToken({ purpose: 'click', touchId, url: 'https://example.in' }, sign);
     expect(verifyToken(token, signerOf('other-secret'))).toBeNull();
     const [payload, mac] = token.split('.') as [string, string];
-    const forgedPayload = signToken({ purpose: 'click', touchId, url: 'https://evil.example' }, signerOf('x')).split('.')[0];
+    const forgedPayload = signToken({ purpose: 'click', touchId, url: 'https://evil.example' }, signerOf('x')).split(
+      '.',
+    )[0];
     expect(verifyToken(`${forgedPayload}.${mac}`, sign)).toBeNull();
     expect(verifyToken(`${payload}.${mac.slice(0, -1)}A`, sign)).toBeNull();
     for (const junk of ['', '.', 'a.b.c', '%%%.x', `${payload}`]) expect(verifyToken(junk, sign)).toBeNull();

@@ -3,7 +3,17 @@
  * and never back; `bounced`, `failed` and `suppressed` end it (a later open or reply of a bounced message is
  * still recorded as an event, but the status stays).
  */
-export const TOUCH_STATUSES = ['queued', 'sent', 'delivered', 'opened', 'clicked', 'replied', 'bounced', 'failed', 'suppressed'] as const;
+export const TOUCH_STATUSES = [
+  'queued',
+  'sent',
+  'delivered',
+  'opened',
+  'clicked',
+  'replied',
+  'bounced',
+  'failed',
+  'suppressed',
+] as const;
 
 /** One of {@link TOUCH_STATUSES}. */
 export type TouchStatus = (typeof TOUCH_STATUSES)[number];

@@ -16,18 +16,35 @@ export interface ConnectionAttempt {
  * @example
  * connectionIssue(playbook, { source: 'entry', sourceHandle: 'next', target: 'entry' })?.code; // 'self-loop'
  */
-export function connectionIssue(playbook: Pick<Playbook, 'nodes' | 'edges'>, attempt: ConnectionAttempt): PlaybookIssue | null {
+export function connectionIssue(
+  playbook: Pick<Playbook, 'nodes' | 'edges'>,
+  attempt: ConnectionAttempt,
+): PlaybookIssue | null {
   const source = playbook.nodes.find((n) => n.id === attempt.source);
   const target = playbook.nodes.find((n) => n.id === attempt.target);
   if (!source) return { code: 'edge-unknown-source', nodeId: attempt.source, message: 'unknown source node' };
   if (!target) return { code: 'edge-unknown-target', nodeId: attempt.target, message: 'unknown target node' };
-  if (source.id === target.id) return { code: 'self-loop', nodeId: source.id, message: 'a node cannot connect to itself' };
-  if (target.type === 'entry') return { code: 'edge-into-entry', nodeId: target.id, message: 'nothing can lead into the entry node' };
+  if (source.id === target.id)
+    return { code: 'self-loop', nodeId: source.id, message: 'a node cannot connect to itself' };
+  if (target.type === 'entry')
+    return { code: 'edge-into-entry', nodeId: target.id, message: 'nothing can lead into the entry node' };
   if (!outHandlesOf(source).some((h) => h.id === attempt.sourceHandle)) {
-    return { code: 'edge-unknown-handle', nodeId: source.id, field: `handles.${attempt.sourceHandle}`, message: 'this node has no such handle' };
+    return {
+      code: 'edge-unknown-handle',
+      nodeId: source.id,
+      field: `handles.${attempt.sourceHandle}`,
+      message: 'this node has no such handle',
+    };
   }
   const used = playbook.edges.some((e) => e.source === source.id && e.sourceHandle === attempt.sourceHandle);
-  return used ? { code: 'handle-used-twice', nodeId: source.id, field: `handles.${attempt.sourceHandle}`, message: 'this handle is already connected' } : null;
+  return used
+    ? {
+        code: 'handle-used-twice',
+        nodeId: source.id,
+        field: `handles.${attempt.sourceHandle}`,
+        message: 'this handle is already connected',
+      }
+    : null;
 }
 
 /**

@@ -3,7 +3,8 @@ import { withDefaultQuietHours } from './default-quiet-hours';
 
 describe('withDefaultQuietHours', () => {
   const night = { start: '21:00', end: '09:00' };
-  const withQuiet = (quietHours: { start: string; end: string } | null) => buildPlaybook({ nodes: [], edges: [], settings: { quietHours } });
+  const withQuiet = (quietHours: { start: string; end: string } | null) =>
+    buildPlaybook({ nodes: [], edges: [], settings: { quietHours } });
 
   it('gives a playbook that sets none the default', () => {
     expect(withDefaultQuietHours(withQuiet(null), night).settings.quietHours).toEqual(night);

@@ -29,13 +29,25 @@ describe('diffPlaybooks', () => {
     intro.config.subject = 'New subject';
     intro.config.sender = { kind: 'fixed', name: 'Team', address: 'team@segflow.io' };
     expect(diffPlaybooks(samplePlaybook(), b).changedNodes).toEqual([
-      { nodeId: 'intro', fields: ['config.sender.address', 'config.sender.kind', 'config.sender.name', 'config.subject'] },
+      {
+        nodeId: 'intro',
+        fields: ['config.sender.address', 'config.sender.kind', 'config.sender.name', 'config.subject'],
+      },
     ]);
   });
 
   it('reports a kind change as a change of type', () => {
     const b = samplePlaybook();
-    b.nodes = b.nodes.map((n) => (n.id === 'noReply' ? { id: n.id, position: n.position, type: 'goal' as const, config: { eventTypes: ['demo_booked' as const], windowMinutes: 0 } } : n));
+    b.nodes = b.nodes.map((n) =>
+      n.id === 'noReply'
+        ? {
+            id: n.id,
+            position: n.position,
+            type: 'goal' as const,
+            config: { eventTypes: ['demo_booked' as const], windowMinutes: 0 },
+          }
+        : n,
+    );
     expect(diffPlaybooks(samplePlaybook(), b).changedNodes).toEqual([{ nodeId: 'noReply', fields: ['type'] }]);
   });
 

@@ -54,7 +54,10 @@ function nodeChange(before: PlaybookNode, after: PlaybookNode): ChangedNode | nu
  * diff.addedNodes;   // ['followUp']
  * diff.changedNodes; // [{ nodeId: 'intro', fields: ['config.subject'] }]
  */
-export function diffPlaybooks(a: Pick<Playbook, 'nodes' | 'edges' | 'settings'>, b: Pick<Playbook, 'nodes' | 'edges' | 'settings'>): PlaybookDiff {
+export function diffPlaybooks(
+  a: Pick<Playbook, 'nodes' | 'edges' | 'settings'>,
+  b: Pick<Playbook, 'nodes' | 'edges' | 'settings'>,
+): PlaybookDiff {
   const before = new Map(a.nodes.map((n) => [n.id, n]));
   const after = new Map(b.nodes.map((n) => [n.id, n]));
   const common = b.nodes.filter((n) => before.has(n.id));
@@ -73,7 +76,11 @@ export function diffPlaybooks(a: Pick<Playbook, 'nodes' | 'edges' | 'settings'>,
     addedEdges: b.edges.filter((e) => !edgesBefore.has(edgeKey(e))).map((e) => e.id),
     removedEdges: a.edges.filter((e) => !edgesAfter.has(edgeKey(e))).map((e) => e.id),
     changedSettings: [...new Set([...Object.keys(a.settings), ...Object.keys(b.settings)])]
-      .filter((key) => JSON.stringify(a.settings[key as keyof typeof a.settings]) !== JSON.stringify(b.settings[key as keyof typeof b.settings]))
+      .filter(
+        (key) =>
+          JSON.stringify(a.settings[key as keyof typeof a.settings]) !==
+          JSON.stringify(b.settings[key as keyof typeof b.settings]),
+      )
       .sort(),
   };
 }

@@ -2,8 +2,9 @@ import type { Condition } from './nodes/condition';
 import { evaluateCondition } from './evaluate-condition';
 import { sampleLead } from './testing';
 
-const scope = { lead: sampleLead({ owner: null }), eventsSeen: { 'email_reply': 1, 'email_reply@email': 1 } };
-const feature = (comparator: string, value?: unknown): Condition => ({ op: 'compare', field: { scope: 'feature', name: 'score' }, comparator, value } as Condition);
+const scope = { lead: sampleLead({ owner: null }), eventsSeen: { email_reply: 1, 'email_reply@email': 1 } };
+const feature = (comparator: string, value?: unknown): Condition =>
+  ({ op: 'compare', field: { scope: 'feature', name: 'score' }, comparator, value }) as Condition;
 
 describe('evaluateCondition', () => {
   it.each<[string, Condition, boolean]>([
@@ -15,13 +16,37 @@ describe('evaluateCondition', () => {
     ['neq', feature('neq', 72), false],
     ['in', feature('in', [1, 72]), true],
     ['exists', feature('exists'), true],
-    ['missing feature is not gte 0', { op: 'compare', field: { scope: 'feature', name: 'nope' }, comparator: 'gte', value: 0 }, false],
-    ['missing feature neq', { op: 'compare', field: { scope: 'feature', name: 'nope' }, comparator: 'neq', value: 1 }, true],
-    ['lead built-in field', { op: 'compare', field: { scope: 'lead', field: 'company' }, comparator: 'eq', value: 'Acme' }, true],
-    ['lead attribute contains (case-insensitive)', { op: 'compare', field: { scope: 'lead', field: 'country' }, comparator: 'contains', value: 'in' }, true],
-    ['mixed types do not order', { op: 'compare', field: { scope: 'lead', field: 'country' }, comparator: 'gt', value: 3 }, false],
+    [
+      'missing feature is not gte 0',
+      { op: 'compare', field: { scope: 'feature', name: 'nope' }, comparator: 'gte', value: 0 },
+      false,
+    ],
+    [
+      'missing feature neq',
+      { op: 'compare', field: { scope: 'feature', name: 'nope' }, comparator: 'neq', value: 1 },
+      true,
+    ],
+    [
+      'lead built-in field',
+      { op: 'compare', field: { scope: 'lead', field: 'company' }, comparator: 'eq', value: 'Acme' },
+      true,
+    ],
+    [
+      'lead attribute contains (case-insensitive)',
+      { op: 'compare', field: { scope: 'lead', field: 'country' }, comparator: 'contains', value: 'in' },
+      true,
+    ],
+    [
+      'mixed types do not order',
+      { op: 'compare', field: { scope: 'lead', field: 'country' }, comparator: 'gt', value: 3 },
+      false,
+    ],
     ['segment id', { op: 'compare', field: { scope: 'segment', field: 'id' }, comparator: 'eq', value: 'seg-1' }, true],
-    ['unassigned owner does not exist', { op: 'compare', field: { scope: 'owner', field: 'id' }, comparator: 'exists' }, false],
+    [
+      'unassigned owner does not exist',
+      { op: 'compare', field: { scope: 'owner', field: 'id' }, comparator: 'exists' },
+      false,
+    ],
     ['event seen', { op: 'eventSeen', eventType: 'email_reply' }, true],
     ['event seen on channel', { op: 'eventSeen', eventType: 'email_reply', channel: 'whatsapp' }, false],
     ['and', { op: 'and', conditions: [feature('gt', 1), { op: 'eventSeen', eventType: 'x' }] }, false],

@@ -31,7 +31,11 @@ function isOrdered(a: Scalar, b: ConditionValue | undefined): b is number | stri
   return (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
 }
 
-function compare(actual: Scalar, comparator: Extract<Condition, { op: 'compare' }>['comparator'], value?: ConditionValue): boolean {
+function compare(
+  actual: Scalar,
+  comparator: Extract<Condition, { op: 'compare' }>['comparator'],
+  value?: ConditionValue,
+): boolean {
   if (comparator === 'exists') return actual !== undefined && actual !== null && actual !== '';
   if (comparator === 'neq') return actual !== value;
   if (actual === undefined || actual === null) return false;

@@ -7,7 +7,11 @@ import type { PlaybookSettings } from './playbook-schema';
  * @example
  * isReentryAllowed({ policy: 'afterDays', days: 30 }, new Date('2026-01-01'), new Date('2026-02-15')); // true
  */
-export function isReentryAllowed(reentry: PlaybookSettings['reentry'], lastRunEndedAt: Date | null, now: Date): boolean {
+export function isReentryAllowed(
+  reentry: PlaybookSettings['reentry'],
+  lastRunEndedAt: Date | null,
+  now: Date,
+): boolean {
   if (lastRunEndedAt === null) return true;
   switch (reentry.policy) {
     case 'always':

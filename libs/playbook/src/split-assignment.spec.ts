@@ -13,36 +13,49 @@ function shares(nodeId: string, weights: number[]): number[] {
   return variants.map((v) => ((counts.get(v.key) ?? 0) / leadIds.length) * 100);
 }
 
-const weightsArb = fc
-  .array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 4 })
-  .map((cuts) => {
-    const points = [...new Set(cuts.filter((c) => c < 100))].sort((a, b) => a - b);
-    return [...points, 100].map((p, i, all) => p - (i === 0 ? 0 : (all[i - 1] ?? 0)));
-  });
+const weightsArb = fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 4 }).map((cuts) => {
+  const points = [...new Set(cuts.filter((c) => c < 100))].sort((a, b) => a - b);
+  return [...points, 100].map((p, i, all) => p - (i === 0 ? 0 : (all[i - 1] ?? 0)));
+});
 
 describe('chooseSplitVariant', () => {
   it('is deterministic per (lead, node) and differs across nodes', () => {
-    const variants = [{ key: 'a', label: 'A', weight: 50 }, { key: 'b', label: 'B', weight: 50 }];
+    const variants = [
+      { key: 'a', label: 'A', weight: 50 },
+      { key: 'b', label: 'B', weight: 50 },
+    ];
     expect(chooseSplitVariant('lead-1', 'ab', variants)).toBe(chooseSplitVariant('lead-1', 'ab', variants));
-    const perNode = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8'].map((n) => chooseSplitVariant('lead-1', n, variants));
+    const perNode = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8'].map((n) =>
+      chooseSplitVariant('lead-1', n, variants),
+    );
     expect(new Set(perNode).size).toBe(2);
   });
 
-  it.each([[[50, 50]], [[90, 10]], [[33, 33, 34]], [[70, 20, 5, 5]], [[1, 99]]])('10,000 leads match weights %j within ±2 points', (weights) => {
-    shares('split-1', weights).forEach((share, i) => expect(Math.abs(share - (weights[i] ?? 0))).toBeLessThanOrEqual(2));
-  });
+  it.each([[[50, 50]], [[90, 10]], [[33, 33, 34]], [[70, 20, 5, 5]], [[1, 99]]])(
+    '10,000 leads match weights %j within ±2 points',
+    (weights) => {
+      shares('split-1', weights).forEach((share, i) =>
+        expect(Math.abs(share - (weights[i] ?? 0))).toBeLessThanOrEqual(2),
+      );
+    },
+  );
 
   it('matches any whole-percent weights within ±2 points (property)', () => {
     fc.assert(
       fc.property(weightsArb, fc.string({ minLength: 1, maxLength: 12 }), (weights, nodeId) => {
-        shares(nodeId, weights).forEach((share, i) => expect(Math.abs(share - (weights[i] ?? 0))).toBeLessThanOrEqual(2));
+        shares(nodeId, weights).forEach((share, i) =>
+          expect(Math.abs(share - (weights[i] ?? 0))).toBeLessThanOrEqual(2),
+        );
       }),
       { numRuns: 25 },
     );
   });
 
   it('never picks a zero-weight variant and returns null when all are zero', () => {
-    const variants = [{ key: 'a', label: 'A', weight: 0 }, { key: 'b', label: 'B', weight: 100 }];
+    const variants = [
+      { key: 'a', label: 'A', weight: 0 },
+      { key: 'b', label: 'B', weight: 100 },
+    ];
     expect(leadIds.slice(0, 500).every((id) => chooseSplitVariant(id, 'x', variants) === 'b')).toBe(true);
     expect(chooseSplitVariant('l', 'x', [{ key: 'a', label: 'A', weight: 0 }])).toBeNull();
   });

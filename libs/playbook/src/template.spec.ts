@@ -1,8 +1,18 @@
 import {
-  TEMPLATE_VARIABLES, findTemplateVariables, isTemplateVariable, renderHeaderTemplate, renderHtmlTemplate, renderTemplate, templateSyntaxError,
+  TEMPLATE_VARIABLES,
+  findTemplateVariables,
+  isTemplateVariable,
+  renderHeaderTemplate,
+  renderHtmlTemplate,
+  renderTemplate,
+  templateSyntaxError,
 } from './template';
 
-const context = { lead: { firstName: 'Ana', lastName: 'Silva', company: 'Acme', email: 'ana@acme.io' }, segment: { name: 'Warm EU' }, owner: { name: 'Rui' } };
+const context = {
+  lead: { firstName: 'Ana', lastName: 'Silva', company: 'Acme', email: 'ana@acme.io' },
+  segment: { name: 'Warm EU' },
+  owner: { name: 'Rui' },
+};
 const empty = { lead: {}, segment: { name: 's' }, owner: null };
 
 describe('renderTemplate', () => {
@@ -32,8 +42,9 @@ describe('renderTemplate', () => {
 describe('renderHtmlTemplate', () => {
   it('escapes every value but keeps the markup of the template', () => {
     const lead = { firstName: '<script>x</script>', company: 'A & "B"' };
-    expect(renderHtmlTemplate('<p>Hi {{ lead.firstName }} at {{ lead.company }}</p>', { ...empty, lead }))
-      .toBe('<p>Hi &lt;script&gt;x&lt;/script&gt; at A &amp; &#34;B&#34;</p>');
+    expect(renderHtmlTemplate('<p>Hi {{ lead.firstName }} at {{ lead.company }}</p>', { ...empty, lead })).toBe(
+      '<p>Hi &lt;script&gt;x&lt;/script&gt; at A &amp; &#34;B&#34;</p>',
+    );
   });
 
   it('does not escape in plain-text rendering of the same template', () => {
@@ -43,14 +54,21 @@ describe('renderHtmlTemplate', () => {
 
 describe('renderHeaderTemplate', () => {
   it('turns CR and LF from values and template into spaces, so a value cannot add a header', () => {
-    expect(renderHeaderTemplate('Hi {{ lead.firstName }}\n', { ...empty, lead: { firstName: 'Ana\r\nBcc: x@evil.test' } })).toBe('Hi Ana Bcc: x@evil.test');
+    expect(
+      renderHeaderTemplate('Hi {{ lead.firstName }}\n', { ...empty, lead: { firstName: 'Ana\r\nBcc: x@evil.test' } }),
+    ).toBe('Hi Ana Bcc: x@evil.test');
   });
 });
 
 describe('findTemplateVariables / isTemplateVariable / templateSyntaxError', () => {
   it('lists the variables read, once each, not filter arguments or assigned names', () =>
-    expect(findTemplateVariables('{{a}} {{ b.c | default: "x" }} {{a}} {% assign n = 1 %}{{ n }}{% if lead.company %}{% endif %}')).toEqual(['a', 'b.c', 'lead.company']));
-  it('knows every TEMPLATE_VARIABLES entry', () => expect(TEMPLATE_VARIABLES.every((v) => isTemplateVariable(v.name))).toBe(true));
+    expect(
+      findTemplateVariables(
+        '{{a}} {{ b.c | default: "x" }} {{a}} {% assign n = 1 %}{{ n }}{% if lead.company %}{% endif %}',
+      ),
+    ).toEqual(['a', 'b.c', 'lead.company']));
+  it('knows every TEMPLATE_VARIABLES entry', () =>
+    expect(TEMPLATE_VARIABLES.every((v) => isTemplateVariable(v.name))).toBe(true));
   it('rejects others', () => expect(isTemplateVariable('lead.phone')).toBe(false));
   it.each([
     ['Hi {{lead.firstName', 'output "{{lead.firstName" not closed, line:1, col:4'],

@@ -35,7 +35,10 @@ const htmlEngine = new Liquid({ timezoneOffset: 0, strictFilters: true, outputEs
 // Parsed templates by source, per engine (escaping is decided at parse time): a worker renders the same few
 // templates for every lead of a playbook.
 const MAX_CACHED_TEMPLATES = 500;
-const parsedBy = new Map<Liquid, Map<string, Template[]>>([[textEngine, new Map()], [htmlEngine, new Map()]]);
+const parsedBy = new Map<Liquid, Map<string, Template[]>>([
+  [textEngine, new Map()],
+  [htmlEngine, new Map()],
+]);
 
 function parseOrThrow(template: string, engine = textEngine): Template[] {
   const parsed = parsedBy.get(engine)!;
@@ -124,5 +127,7 @@ export function renderHtmlTemplate(template: string, context: TemplateContext): 
  * // 'Hi A Bcc: x@y.z'
  */
 export function renderHeaderTemplate(template: string, context: TemplateContext): string {
-  return renderTemplate(template, context).replace(/[\r\n]+/g, ' ').trim();
+  return renderTemplate(template, context)
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
 }

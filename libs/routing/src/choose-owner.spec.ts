@@ -10,7 +10,13 @@ const kolkata: BusinessCalendar = {
 };
 const now = new Date('2026-05-04T06:00:00Z'); // Monday 11:30 IST
 const rep = (id: string, name: string, teamId: string, extra: Partial<Rep> = {}): Rep => ({
-  id, name, teamId, active: true, openTasks: 0, calendar: kolkata, ...extra,
+  id,
+  name,
+  teamId,
+  active: true,
+  openTasks: 0,
+  calendar: kolkata,
+  ...extra,
 });
 const asha = rep('r1', 'Asha', 'pune');
 const bala = rep('r2', 'Bala', 'pune');
@@ -21,7 +27,10 @@ const farah = rep('r6', 'Farah', 'global', { calendar: undefined });
 const teamNames = { pune: 'Pune Inbound', west: 'West', global: 'Global' };
 const territory: RouteRule = {
   kind: 'territory',
-  rules: [{ country: 'IN', teamId: 'pune' }, { city: 'Pune', teamId: 'west' }],
+  rules: [
+    { country: 'IN', teamId: 'pune' },
+    { city: 'Pune', teamId: 'west' },
+  ],
   fallbackTeamId: 'global',
 };
 
@@ -39,11 +48,27 @@ const decide = (overrides: Partial<ChooseOwnerInput>): OwnerDecision =>
 describe('chooseOwner', () => {
   it.each<[string, Partial<ChooseOwnerInput>, string, string]>([
     ['round robin: next in rotation', {}, 'r2', 'round robin in team Pune Inbound: next after Asha → Bala'],
-    ['round robin: first decision for a team', { roundRobinCursor: {} }, 'r1', 'round robin in team Pune Inbound: start of rotation → Asha'],
-    ['round robin: skips an inactive rep', { reps: [asha, { ...bala, active: false }, chen] }, 'r3', 'round robin in team Pune Inbound: next after Asha → Chen; skipped Bala: inactive'],
+    [
+      'round robin: first decision for a team',
+      { roundRobinCursor: {} },
+      'r1',
+      'round robin in team Pune Inbound: start of rotation → Asha',
+    ],
+    [
+      'round robin: skips an inactive rep',
+      { reps: [asha, { ...bala, active: false }, chen] },
+      'r3',
+      'round robin in team Pune Inbound: next after Asha → Chen; skipped Bala: inactive',
+    ],
     [
       'round robin: skips a rep out of office',
-      { reps: [asha, { ...bala, outOfOffice: [{ from: new Date('2026-05-01T00:00:00Z'), to: new Date('2026-05-08T00:00:00Z') }] }, chen] },
+      {
+        reps: [
+          asha,
+          { ...bala, outOfOffice: [{ from: new Date('2026-05-01T00:00:00Z'), to: new Date('2026-05-08T00:00:00Z') }] },
+          chen,
+        ],
+      },
       'r3',
       'round robin in team Pune Inbound: next after Asha → Chen; skipped Bala: out of office until 2026-05-08T00:00:00.000Z',
     ],
@@ -53,14 +78,54 @@ describe('chooseOwner', () => {
       'r3',
       'round robin in team Pune Inbound: next after Asha → Chen; skipped Bala: outside working hours',
     ],
-    ['round robin: skips a rep at capacity', { reps: [asha, { ...bala, capacity: 5, openTasks: 5 }, chen] }, 'r3', 'round robin in team Pune Inbound: next after Asha → Chen; skipped Bala: at capacity (5/5 open tasks)'],
-    ['round robin: uses the team id without a name', { teamNames: undefined }, 'r2', 'round robin in team pune: next after Asha → Bala'],
-    ['least loaded', { rule: { kind: 'leastLoaded', teamId: 'west' } }, 'r5', 'least loaded in team West: Esha has the fewest open tasks (2)'],
-    ['least loaded: the rule cap skips an overloaded rep', { rule: { kind: 'leastLoaded', teamId: 'west', capacityCap: 3 } }, 'r5', 'least loaded in team West: Esha has the fewest open tasks (2); skipped Dev: at capacity (4/3 open tasks)'],
-    ['least loaded: a rep at own capacity is skipped even with fewer tasks', { rule: { kind: 'leastLoaded', teamId: 'west' }, reps: [dev, { ...esha, capacity: 2 }] }, 'r4', 'least loaded in team West: Dev has the fewest open tasks (4); skipped Esha: at capacity (2/2 open tasks)'],
-    ['territory: city before country', { rule: territory, lead: { country: 'IN', city: 'pune' }, roundRobinCursor: {} }, 'r4', 'territory city=pune → team West; round robin in team West: start of rotation → Dev'],
-    ['territory: country', { rule: territory, lead: { country: 'in', city: 'Nagpur' } }, 'r2', 'territory country=in → team Pune Inbound; round robin in team Pune Inbound: next after Asha → Bala'],
-    ['territory: fallback team', { rule: territory, lead: { country: 'FR' } }, 'r6', 'territory no territory for country=FR → team Global; round robin in team Global: start of rotation → Farah'],
+    [
+      'round robin: skips a rep at capacity',
+      { reps: [asha, { ...bala, capacity: 5, openTasks: 5 }, chen] },
+      'r3',
+      'round robin in team Pune Inbound: next after Asha → Chen; skipped Bala: at capacity (5/5 open tasks)',
+    ],
+    [
+      'round robin: uses the team id without a name',
+      { teamNames: undefined },
+      'r2',
+      'round robin in team pune: next after Asha → Bala',
+    ],
+    [
+      'least loaded',
+      { rule: { kind: 'leastLoaded', teamId: 'west' } },
+      'r5',
+      'least loaded in team West: Esha has the fewest open tasks (2)',
+    ],
+    [
+      'least loaded: the rule cap skips an overloaded rep',
+      { rule: { kind: 'leastLoaded', teamId: 'west', capacityCap: 3 } },
+      'r5',
+      'least loaded in team West: Esha has the fewest open tasks (2); skipped Dev: at capacity (4/3 open tasks)',
+    ],
+    [
+      'least loaded: a rep at own capacity is skipped even with fewer tasks',
+      { rule: { kind: 'leastLoaded', teamId: 'west' }, reps: [dev, { ...esha, capacity: 2 }] },
+      'r4',
+      'least loaded in team West: Dev has the fewest open tasks (4); skipped Esha: at capacity (2/2 open tasks)',
+    ],
+    [
+      'territory: city before country',
+      { rule: territory, lead: { country: 'IN', city: 'pune' }, roundRobinCursor: {} },
+      'r4',
+      'territory city=pune → team West; round robin in team West: start of rotation → Dev',
+    ],
+    [
+      'territory: country',
+      { rule: territory, lead: { country: 'in', city: 'Nagpur' } },
+      'r2',
+      'territory country=in → team Pune Inbound; round robin in team Pune Inbound: next after Asha → Bala',
+    ],
+    [
+      'territory: fallback team',
+      { rule: territory, lead: { country: 'FR' } },
+      'r6',
+      'territory no territory for country=FR → team Global; round robin in team Global: start of rotation → Farah',
+    ],
   ])('%s', (_label, overrides, repId, reason) => {
     expect(decide(overrides)).toMatchObject({ ok: true, repId, reason });
   });
@@ -100,12 +165,26 @@ describe('chooseOwner', () => {
   });
 
   it.each<[string, Partial<ChooseOwnerInput>, string]>([
-    ['everybody in the team is unavailable', { reps: [{ ...asha, active: false }] }, 'round robin in team Pune Inbound: no available rep (skipped Asha: inactive)'],
-    ['the team has no reps', { rule: { kind: 'roundRobin', teamId: 'ghost' } }, 'round robin in team ghost: no reps in the team'],
-    ['nobody after hours, in the territory team or the fallback', { rule: territory, lead: { city: 'Pune' }, reps: [dev], now: new Date('2026-05-04T15:00:00Z') },
-      'territory city=Pune → team West; round robin in team West: no available rep (skipped Dev: outside working hours) → fallback team Global; round robin in team Global: no reps in the team'],
-    ['least loaded with every rep at the cap', { rule: { kind: 'leastLoaded', teamId: 'west', capacityCap: 1 } },
-      'least loaded in team West: no available rep (skipped Dev: at capacity (4/1 open tasks); Esha: at capacity (2/1 open tasks))'],
+    [
+      'everybody in the team is unavailable',
+      { reps: [{ ...asha, active: false }] },
+      'round robin in team Pune Inbound: no available rep (skipped Asha: inactive)',
+    ],
+    [
+      'the team has no reps',
+      { rule: { kind: 'roundRobin', teamId: 'ghost' } },
+      'round robin in team ghost: no reps in the team',
+    ],
+    [
+      'nobody after hours, in the territory team or the fallback',
+      { rule: territory, lead: { city: 'Pune' }, reps: [dev], now: new Date('2026-05-04T15:00:00Z') },
+      'territory city=Pune → team West; round robin in team West: no available rep (skipped Dev: outside working hours) → fallback team Global; round robin in team Global: no reps in the team',
+    ],
+    [
+      'least loaded with every rep at the cap',
+      { rule: { kind: 'leastLoaded', teamId: 'west', capacityCap: 1 } },
+      'least loaded in team West: no available rep (skipped Dev: at capacity (4/1 open tasks); Esha: at capacity (2/1 open tasks))',
+    ],
   ])('fails with a reason when %s', (_label, overrides, reason) => {
     expect(decide(overrides)).toMatchObject({ ok: false, reason });
   });

@@ -65,7 +65,12 @@ export function chooseOwner(input: ChooseOwnerInput): OwnerDecision {
     case 'roundRobin':
       return decide(context, rule.teamId, roundRobinIn(context, rule.teamId), '');
     case 'leastLoaded': {
-      const pick = pickLeastLoaded({ teamId: rule.teamId, reps: input.reps, now: input.now, capacityCap: rule.capacityCap });
+      const pick = pickLeastLoaded({
+        teamId: rule.teamId,
+        reps: input.reps,
+        now: input.now,
+        capacityCap: rule.capacityCap,
+      });
       return decide(context, rule.teamId, labelled(pick, `least loaded in team ${context.teamName(rule.teamId)}`), '');
     }
     case 'territory':

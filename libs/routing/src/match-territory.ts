@@ -49,5 +49,9 @@ export function matchTerritory(rule: TerritoryRule, lead: LeadLocation): Territo
   const where = [city && `city=${lead.city?.trim()}`, country && `country=${lead.country?.trim()}`]
     .filter(Boolean)
     .join(', ');
-  return { teamId: rule.fallbackTeamId, matchedBy: 'fallback', detail: `no territory for ${where || 'an unknown location'}` };
+  return {
+    teamId: rule.fallbackTeamId,
+    matchedBy: 'fallback',
+    detail: `no territory for ${where || 'an unknown location'}`,
+  };
 }

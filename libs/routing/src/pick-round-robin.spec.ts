@@ -14,8 +14,22 @@ describe('pickRoundRobin', () => {
     ['takes the rep at the cursor', team, 1, 'r2', 2, 'next after Asha → Bala'],
     ['wraps around the end', team, 3, 'r1', 1, 'next after Chen → Asha'],
     ['reduces a stale cursor modulo the team size', team, 4, 'r2', 2, 'next after Asha → Bala'],
-    ['skips an unavailable rep', [asha, { ...bala, active: false }, chen], 1, 'r3', 0, 'next after Asha → Chen; skipped Bala: inactive'],
-    ['skips several and wraps', [asha, { ...bala, active: false }, { ...chen, capacity: 0 }], 1, 'r1', 1, 'next after Asha → Asha; skipped Bala: inactive; Chen: at capacity (0/0 open tasks)'],
+    [
+      'skips an unavailable rep',
+      [asha, { ...bala, active: false }, chen],
+      1,
+      'r3',
+      0,
+      'next after Asha → Chen; skipped Bala: inactive',
+    ],
+    [
+      'skips several and wraps',
+      [asha, { ...bala, active: false }, { ...chen, capacity: 0 }],
+      1,
+      'r1',
+      1,
+      'next after Asha → Asha; skipped Bala: inactive; Chen: at capacity (0/0 open tasks)',
+    ],
   ])('%s', (_label, reps, cursor, repId, nextCursor, detail) => {
     const pick = pickRoundRobin({ teamId: 'pune', reps, cursor, now });
     expect(pick).toMatchObject({ ok: true, rep: { id: repId }, cursor: nextCursor, detail });

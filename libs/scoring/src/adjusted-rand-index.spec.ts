@@ -32,12 +32,19 @@ describe('adjustedRandIndexOfTable', () => {
     const rng = createRng(8);
     const a = Array.from({ length: 5000 }, () => Math.floor(rng() * 5));
     const b = a.map((x) => (rng() < 0.8 ? x : Math.floor(rng() * 6)));
-    const table = Array.from({ length: 5 }, (_, r) => Array.from({ length: 6 }, (_, c) => a.filter((x, i) => x === r && b[i] === c).length));
+    const table = Array.from({ length: 5 }, (_, r) =>
+      Array.from({ length: 6 }, (_, c) => a.filter((x, i) => x === r && b[i] === c).length),
+    );
     expect(adjustedRandIndexOfTable(table)).toBe(adjustedRandIndex(a, b));
   });
 
   it('matches a known value and counts one-cluster partitions as identical', () => {
-    expect(adjustedRandIndexOfTable([[2, 0, 0], [0, 1, 1]])).toBeCloseTo(0.5714285714285715, 12);
+    expect(
+      adjustedRandIndexOfTable([
+        [2, 0, 0],
+        [0, 1, 1],
+      ]),
+    ).toBeCloseTo(0.5714285714285715, 12);
     expect(adjustedRandIndexOfTable([[4]])).toBe(1);
   });
 });

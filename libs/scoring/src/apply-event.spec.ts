@@ -72,7 +72,9 @@ describe('applyEvent', () => {
         expectSameState(incremental, scratch);
         const reversed = fold([...events].reverse());
         expectSameState(reversed, scratch);
-        featureVector(incremental, lead, NOW).forEach((value, i) => expectClose(value, featureVector(scratch, lead, NOW)[i]!));
+        featureVector(incremental, lead, NOW).forEach((value, i) =>
+          expectClose(value, featureVector(scratch, lead, NOW)[i]!),
+        );
       }),
       { numRuns: 300, seed: 42 },
     );

@@ -29,7 +29,12 @@ export function effectiveEventTime(event: EventInput, now: Date): number {
  * featureVector(state, lead, now);
  * ```
  */
-export function applyEvent(state: FeatureState, event: EventInput, now: Date, options: FeatureOptions = {}): FeatureState {
+export function applyEvent(
+  state: FeatureState,
+  event: EventInput,
+  now: Date,
+  options: FeatureOptions = {},
+): FeatureState {
   const at = effectiveEventTime(event, now);
   const previous = state.lastDecayAt ?? at;
   const clock = Math.max(previous, at);

@@ -37,20 +37,30 @@ describe('assignSegment', () => {
     expect(changes).toBe(0);
     const flapping = [0, 1, 2, 3].filter((step) => {
       const x = 0.5 + 0.02 * (step % 2 === 0 ? 1 : -1);
-      return assignSegment({ vector: [x, 0.3], centroids, currentSegmentId: step % 2 === 0 ? 'a' : 'b', margin: 0 }).changed;
+      return assignSegment({ vector: [x, 0.3], centroids, currentSegmentId: step % 2 === 0 ? 'a' : 'b', margin: 0 })
+        .changed;
     });
     expect(flapping).toHaveLength(4);
   });
 
   it('reassigns a lead whose segment was retired', () => {
-    expect(assignSegment({ vector: [0.1, 0], centroids, currentSegmentId: 'gone', margin: 0.5 })).toMatchObject({ segmentId: 'a', changed: true });
+    expect(assignSegment({ vector: [0.1, 0], centroids, currentSegmentId: 'gone', margin: 0.5 })).toMatchObject({
+      segmentId: 'a',
+      changed: true,
+    });
   });
 
   it('returns no segment without centroids', () => {
-    expect(assignSegment({ vector: [0], centroids: [], currentSegmentId: null, margin: 0.1 })).toMatchObject({ segmentId: null, changed: false });
+    expect(assignSegment({ vector: [0], centroids: [], currentSegmentId: null, margin: 0.1 })).toMatchObject({
+      segmentId: null,
+      changed: false,
+    });
   });
 
   it('keeps a lead sitting exactly on its centroid even with margin 0', () => {
-    expect(assignSegment({ vector: [0, 0], centroids, currentSegmentId: 'a', margin: 0 })).toMatchObject({ segmentId: 'a', changed: false });
+    expect(assignSegment({ vector: [0, 0], centroids, currentSegmentId: 'a', margin: 0 })).toMatchObject({
+      segmentId: 'a',
+      changed: false,
+    });
   });
 });

@@ -46,8 +46,14 @@ export function assignSegment(input: AssignSegmentInput): SegmentAssignment {
     if (nearest === null || distance < nearest.distance) nearest = { id, distance };
     if (id === input.currentSegmentId) current = { id, distance };
   }
-  if (nearest === null) return { segmentId: null, distance: Infinity, changed: input.currentSegmentId !== null, nearestId: null };
+  if (nearest === null)
+    return { segmentId: null, distance: Infinity, changed: input.currentSegmentId !== null, nearestId: null };
   const keep = current !== null && nearest.distance >= current.distance * (1 - input.margin);
   const chosen = keep && current !== null ? current : nearest;
-  return { segmentId: chosen.id, distance: chosen.distance, changed: chosen.id !== input.currentSegmentId, nearestId: nearest.id };
+  return {
+    segmentId: chosen.id,
+    distance: chosen.distance,
+    changed: chosen.id !== input.currentSegmentId,
+    nearestId: nearest.id,
+  };
 }

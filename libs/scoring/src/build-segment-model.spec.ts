@@ -5,13 +5,30 @@ import { createRng } from './create-rng';
 import { standardize } from './standardizer';
 import { gaussianBlobs } from './testing/gaussian-blobs';
 
-const centers = [[0, 0, 0], [6, 0, 0], [0, 6, 0], [0, 0, 6]];
+const centers = [
+  [0, 0, 0],
+  [6, 0, 0],
+  [0, 6, 0],
+  [0, 0, 6],
+];
 const freshIds = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'];
 const { rows: vectors } = gaussianBlobs({ centers, perCluster: 500, spread: 1, rng: createRng(4) });
-const activeOf = (built: BuiltSegmentModel) => ({ standardizer: built.standardizer, centroids: built.segments.map(({ id, centroid }) => ({ id, centroid })) });
+const activeOf = (built: BuiltSegmentModel) => ({
+  standardizer: built.standardizer,
+  centroids: built.segments.map(({ id, centroid }) => ({ id, centroid })),
+});
 
 describe('buildSegmentModel', () => {
-  const first = buildSegmentModel({ vectors, current: vectors.map(() => null), active: null, k: 4, seed: 1, maxDistance: 1.5, margin: 0.1, freshIds });
+  const first = buildSegmentModel({
+    vectors,
+    current: vectors.map(() => null),
+    active: null,
+    k: 4,
+    seed: 1,
+    maxDistance: 1.5,
+    margin: 0.1,
+    freshIds,
+  });
 
   it('builds a first model with fresh ids, sizes, descriptions and no stability', () => {
     expect(first.segments.map((s) => s.id)).toEqual(['s1', 's2', 's3', 's4']);
@@ -22,12 +39,29 @@ describe('buildSegmentModel', () => {
   });
 
   it('builds the same model for the same seed (cold k-means++ and k chosen by silhouette)', () => {
-    const cold = { vectors, current: vectors.map(() => null), active: null, kRange: [3, 6] as const, seed: 8, maxDistance: 1.5, margin: 0.1, freshIds };
+    const cold = {
+      vectors,
+      current: vectors.map(() => null),
+      active: null,
+      kRange: [3, 6] as const,
+      seed: 8,
+      maxDistance: 1.5,
+      margin: 0.1,
+      freshIds,
+    };
     expect(buildSegmentModel(cold)).toEqual(buildSegmentModel(cold));
   });
 
   it('keeps ids and moves < 5% of leads when retrained on unchanged data (warm start)', () => {
-    const again = buildSegmentModel({ vectors, current: first.assignments, active: activeOf(first), seed: 2, maxDistance: 1.5, margin: 0.1, freshIds: ['n1', 'n2'] });
+    const again = buildSegmentModel({
+      vectors,
+      current: first.assignments,
+      active: activeOf(first),
+      seed: 2,
+      maxDistance: 1.5,
+      margin: 0.1,
+      freshIds: ['n1', 'n2'],
+    });
     expect(again.metrics.warmStart).toBe(true);
     expect(again.segments.map((s) => s.id).sort()).toEqual(['s1', 's2', 's3', 's4']);
     expect(again.metrics.stability!.keptShare).toBeGreaterThan(0.95);
@@ -36,7 +70,17 @@ describe('buildSegmentModel', () => {
 
   it('keeps ids on a cold retrain whose centroids come out permuted and shifted a little', () => {
     const shifted = vectors.map((v) => v.map((x) => x + 0.1));
-    const cold = buildSegmentModel({ vectors: shifted, current: first.assignments, active: activeOf(first), k: 4, kRange: [4, 4], seed: 77, maxDistance: 1.5, margin: 0.1, freshIds: ['n1'] });
+    const cold = buildSegmentModel({
+      vectors: shifted,
+      current: first.assignments,
+      active: activeOf(first),
+      k: 4,
+      kRange: [4, 4],
+      seed: 77,
+      maxDistance: 1.5,
+      margin: 0.1,
+      freshIds: ['n1'],
+    });
     expect(cold.metrics.warmStart).toBe(false);
     expect(cold.segments.map((s) => s.id).sort()).toEqual(['s1', 's2', 's3', 's4']);
     expect(cold.metrics.stability!.keptShare).toBeGreaterThan(0.95);
@@ -44,7 +88,17 @@ describe('buildSegmentModel', () => {
 
   it('names a new cluster with a fresh id and retires a vanished one', () => {
     const moved = vectors.map((v, i) => (i % 4 === 3 ? [v[0]! + 12, v[1]!, v[2]!] : v));
-    const next = buildSegmentModel({ vectors: moved, current: first.assignments, active: activeOf(first), k: 4, kRange: [4, 4], seed: 3, maxDistance: 1.5, margin: 0.1, freshIds: ['n1'] });
+    const next = buildSegmentModel({
+      vectors: moved,
+      current: first.assignments,
+      active: activeOf(first),
+      k: 4,
+      kRange: [4, 4],
+      seed: 3,
+      maxDistance: 1.5,
+      margin: 0.1,
+      freshIds: ['n1'],
+    });
     expect(next.segments.filter((s) => s.origin === 'added').map((s) => s.id)).toEqual(['n1']);
     expect(next.retired).toHaveLength(1);
     expect(next.moved.find((cell) => cell.from === next.retired[0])?.to).toBe('n1');
@@ -53,17 +107,45 @@ describe('buildSegmentModel', () => {
   // The model's sizes, stability and moved matrix come from one counted table; here they are recomputed the long way
   // from each lead's assignSegment, on a retrain that moves leads, retires a segment and has leads without one.
   it('reports sizes, stability and moved leads equal to their definitions over the per-lead preview', () => {
-    const shifted = vectors.map((v, i) => (i % 4 === 3 ? [v[0]! + 12, v[1]!, v[2]!] : v.map((x) => x + 0.3 * Math.sin(i))));
+    const shifted = vectors.map((v, i) =>
+      i % 4 === 3 ? [v[0]! + 12, v[1]!, v[2]!] : v.map((x) => x + 0.3 * Math.sin(i)),
+    );
     const current = first.assignments.map((id, i) => (i % 50 === 0 ? null : id));
-    const next = buildSegmentModel({ vectors: shifted, current, active: activeOf(first), k: 4, kRange: [4, 4], seed: 3, maxDistance: 1.5, margin: 0.1, freshIds: ['n1'] });
+    const next = buildSegmentModel({
+      vectors: shifted,
+      current,
+      active: activeOf(first),
+      k: 4,
+      kRange: [4, 4],
+      seed: 3,
+      maxDistance: 1.5,
+      margin: 0.1,
+      freshIds: ['n1'],
+    });
     const centroids = next.segments.map(({ id, centroid }) => ({ id, centroid }));
-    const preview = shifted.map((v, i) => assignSegment({ vector: standardize(v, next.standardizer), centroids, currentSegmentId: current[i] ?? null, margin: 0.1 }).segmentId);
+    const preview = shifted.map(
+      (v, i) =>
+        assignSegment({
+          vector: standardize(v, next.standardizer),
+          centroids,
+          currentSegmentId: current[i] ?? null,
+          margin: 0.1,
+        }).segmentId,
+    );
     expect(next.assignments).toEqual(preview);
-    expect(next.segments.map((s) => s.size)).toEqual(next.segments.map((s) => preview.filter((id) => id === s.id).length));
+    expect(next.segments.map((s) => s.size)).toEqual(
+      next.segments.map((s) => preview.filter((id) => id === s.id).length),
+    );
     const compared = current.map((c, i) => [c, preview[i]] as const).filter(([c]) => c !== null);
     expect(next.metrics.stability).toEqual({
       keptShare: compared.filter(([c, n]) => c === n).length / compared.length,
-      adjustedRand: expect.closeTo(adjustedRandIndex(compared.map(([c]) => c!), compared.map(([, n]) => n!)), 12),
+      adjustedRand: expect.closeTo(
+        adjustedRandIndex(
+          compared.map(([c]) => c!),
+          compared.map(([, n]) => n!),
+        ),
+        12,
+      ),
       compared: compared.length,
     });
     const key = (from: string | null, to: string | null) => `${from}>${to}`;

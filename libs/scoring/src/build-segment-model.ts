@@ -74,10 +74,15 @@ export interface BuiltSegmentModel {
   moved: { from: string | null; to: string | null; count: number }[];
 }
 
-const unstandardize = (row: readonly number[], s: Standardizer) => row.map((z, j) => z * (s.stds[j] ?? 1) + (s.means[j] ?? 0));
+const unstandardize = (row: readonly number[], s: Standardizer) =>
+  row.map((z, j) => z * (s.stds[j] ?? 1) + (s.means[j] ?? 0));
 
 // Current segment ids as codes (null included), so the one pass over the rows counts moves in an integer table.
-function currentSegmentsOf(current: readonly (string | null)[], rows: number, ids: readonly string[]): { segments: CurrentSegments; from: (string | null)[] } {
+function currentSegmentsOf(
+  current: readonly (string | null)[],
+  rows: number,
+  ids: readonly string[],
+): { segments: CurrentSegments; from: (string | null)[] } {
   const codeOf = new Map<string | null, number>();
   const codes = new Int32Array(rows);
   for (let i = 0; i < rows; i += 1) {
@@ -91,24 +96,50 @@ function currentSegmentsOf(current: readonly (string | null)[], rows: number, id
 }
 
 // Versus the current assignment, over leads that have one: the rows of the moved table whose `from` is a segment.
-function stabilityOf(moved: readonly (readonly number[])[], from: readonly (string | null)[], centroidOf: Int32Array): BuiltSegmentModel['metrics']['stability'] {
+function stabilityOf(
+  moved: readonly (readonly number[])[],
+  from: readonly (string | null)[],
+  centroidOf: Int32Array,
+): BuiltSegmentModel['metrics']['stability'] {
   const compared = moved.filter((_, code) => from[code] !== null);
   const total = compared.reduce((sum, row) => sum + row.reduce((a, b) => a + b, 0), 0);
   if (total === 0) return null;
-  const kept = moved.reduce((sum, row, code) => sum + (from[code] !== null ? (row[centroidOf[code] as number] ?? 0) : 0), 0);
+  const kept = moved.reduce(
+    (sum, row, code) => sum + (from[code] !== null ? (row[centroidOf[code] as number] ?? 0) : 0),
+    0,
+  );
   return { keptShare: kept / total, adjustedRand: adjustedRandIndexOfTable(compared), compared: total };
 }
 
-function movedCells(moved: readonly (readonly number[])[], from: readonly (string | null)[], ids: readonly string[]): BuiltSegmentModel['moved'] {
-  const cells = moved.flatMap((row, code) => row.map((count, j) => ({ from: from[code] ?? null, to: ids[j] ?? null, count })));
+function movedCells(
+  moved: readonly (readonly number[])[],
+  from: readonly (string | null)[],
+  ids: readonly string[],
+): BuiltSegmentModel['moved'] {
+  const cells = moved.flatMap((row, code) =>
+    row.map((count, j) => ({ from: from[code] ?? null, to: ids[j] ?? null, count })),
+  );
   return cells.filter((cell) => cell.count > 0).sort((a, b) => b.count - a.count);
 }
 
-function fit(input: BuildSegmentModelInput, rows: number[][], previous: { id: string; centroid: number[] }[], rng: ReturnType<typeof createRng>): { fitted: FittedSegments; warmStart: boolean } {
-  const warmStart = previous.length > 0 && input.kRange === undefined && (input.k === undefined || input.k === previous.length);
+function fit(
+  input: BuildSegmentModelInput,
+  rows: number[][],
+  previous: { id: string; centroid: number[] }[],
+  rng: ReturnType<typeof createRng>,
+): { fitted: FittedSegments; warmStart: boolean } {
+  const warmStart =
+    previous.length > 0 && input.kRange === undefined && (input.k === undefined || input.k === previous.length);
   const common: TrainSegmentsInput = { rows, seed: input.seed, sampleSize: input.sampleSize };
-  if (warmStart) return { fitted: fitSegments({ ...common, warmStart: previous.map((p) => p.centroid) }, rng), warmStart };
-  return { fitted: fitSegments({ ...common, k: input.k, kRange: input.kRange ?? (input.k === undefined ? [3, 8] : undefined) }, rng), warmStart };
+  if (warmStart)
+    return { fitted: fitSegments({ ...common, warmStart: previous.map((p) => p.centroid) }, rng), warmStart };
+  return {
+    fitted: fitSegments(
+      { ...common, k: input.k, kRange: input.kRange ?? (input.k === undefined ? [3, 8] : undefined) },
+      rng,
+    ),
+    warmStart,
+  };
 }
 
 /**
@@ -131,7 +162,10 @@ export function buildSegmentModel(input: BuildSegmentModelInput): BuiltSegmentMo
   const standardizer = fitStandardizer(input.vectors);
   const rows = input.vectors.map((v) => standardize(v, standardizer));
   // Active centroids are re-expressed in the new standardised space so both sides are comparable.
-  const previous = (input.active?.centroids ?? []).map((c) => ({ id: c.id, centroid: standardize(unstandardize(c.centroid, input.active!.standardizer), standardizer) }));
+  const previous = (input.active?.centroids ?? []).map((c) => ({
+    id: c.id,
+    centroid: standardize(unstandardize(c.centroid, input.active!.standardizer), standardizer),
+  }));
   progress('training', 0.1);
   // One rng for k-means and the silhouette sample, as trainSegments draws them: the same seed gives the same model.
   const rng = createRng(input.seed);
@@ -144,7 +178,11 @@ export function buildSegmentModel(input: BuildSegmentModelInput): BuiltSegmentMo
   const segmentIds = ids as string[];
   progress('assigning', 0.65);
   const current = currentSegmentsOf(input.current, rows.length, segmentIds);
-  const scan = scanClusters({ rows, centroids: fitted.centroids, reassign: { current: current.segments, margin: input.margin } });
+  const scan = scanClusters({
+    rows,
+    centroids: fitted.centroids,
+    reassign: { current: current.segments, margin: input.margin },
+  });
   const { assigned, moved } = scan.reassignment!;
   progress('measuring', 0.8);
   const metrics = measureSegments(rows, scan, fitted.centroids, rng, input.sampleSize);
@@ -152,7 +190,15 @@ export function buildSegmentModel(input: BuildSegmentModelInput): BuiltSegmentMo
   const segments = fitted.centroids.map((centroid, j): BuiltSegment => {
     const id = segmentIds[j] as string;
     const kept = match.kept.find((k) => k.id === id);
-    return { id, origin: kept ? 'kept' : 'added', moved: kept?.distance ?? null, centroid, rawCentroid: unstandardize(centroid, standardizer), size: sizes[j] ?? 0, description: describeSegment(centroid, FEATURE_NAMES) };
+    return {
+      id,
+      origin: kept ? 'kept' : 'added',
+      moved: kept?.distance ?? null,
+      centroid,
+      rawCentroid: unstandardize(centroid, standardizer),
+      size: sizes[j] ?? 0,
+      description: describeSegment(centroid, FEATURE_NAMES),
+    };
   });
   progress('done', 1);
   return {
@@ -161,7 +207,12 @@ export function buildSegmentModel(input: BuildSegmentModelInput): BuiltSegmentMo
     retired: match.retired,
     assignments: Array.from(assigned, (j) => segmentIds[j] ?? null),
     metrics: {
-      k: fitted.k, warmStart, iterations: fitted.iterations, converged: fitted.converged, ...metrics, candidates: fitted.candidates,
+      k: fitted.k,
+      warmStart,
+      iterations: fitted.iterations,
+      converged: fitted.converged,
+      ...metrics,
+      candidates: fitted.candidates,
       stability: input.active ? stabilityOf(moved, current.from, current.segments.centroidOf) : null,
     },
     moved: movedCells(moved, current.from, segmentIds),

@@ -4,7 +4,12 @@ import type { EventInput } from './event-input-schema';
 const NOW = new Date('2025-06-01T00:00:00Z');
 const DAY = 86_400_000;
 const event = (type: EventInput['type'], daysAgo: number): EventInput =>
-  ({ eventId: `${type}-${daysAgo}`, leadExternalId: 'l', occurredAt: new Date(NOW.getTime() - daysAgo * DAY).toISOString(), type }) as EventInput;
+  ({
+    eventId: `${type}-${daysAgo}`,
+    leadExternalId: 'l',
+    occurredAt: new Date(NOW.getTime() - daysAgo * DAY).toISOString(),
+    type,
+  }) as EventInput;
 
 describe('computeFeatureState', () => {
   it('returns the empty state for no events', () => {

@@ -14,7 +14,11 @@ import { ACCUMULATOR_NAMES, decayFactor, emptyFeatureState, type FeatureState } 
  * computeFeatureState(events, now).eventCount === events.length; // true
  * ```
  */
-export function computeFeatureState(events: readonly EventInput[], now: Date, options: FeatureOptions = {}): FeatureState {
+export function computeFeatureState(
+  events: readonly EventInput[],
+  now: Date,
+  options: FeatureOptions = {},
+): FeatureState {
   const state = emptyFeatureState();
   if (events.length === 0) return state;
   const times = events.map((event) => effectiveEventTime(event, now));

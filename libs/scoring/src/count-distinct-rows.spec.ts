@@ -2,7 +2,16 @@ import { countDistinctRows } from './count-distinct-rows';
 
 describe('countDistinctRows', () => {
   it('counts rows with equal values once', () => {
-    expect(countDistinctRows([[1, 2], [1, 2], [2, 1]], 10)).toBe(2);
+    expect(
+      countDistinctRows(
+        [
+          [1, 2],
+          [1, 2],
+          [2, 1],
+        ],
+        10,
+      ),
+    ).toBe(2);
   });
 
   it('stops at the limit', () => {

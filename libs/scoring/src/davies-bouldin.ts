@@ -13,7 +13,11 @@ const { sqrt, max } = Math;
  * daviesBouldinOfScatter({ centroids: [[1], [11]], scatter: [2, 2], sizes: [2, 2] }); // 0.2
  * ```
  */
-export function daviesBouldinOfScatter(input: { centroids: readonly (readonly number[])[]; scatter: ArrayLike<number>; sizes: ArrayLike<number> }): number {
+export function daviesBouldinOfScatter(input: {
+  centroids: readonly (readonly number[])[];
+  scatter: ArrayLike<number>;
+  sizes: ArrayLike<number>;
+}): number {
   const { centroids, scatter, sizes } = input;
   const live = centroids.map((_, c) => c).filter((c) => (sizes[c] as number) > 0);
   if (live.length < 2) return 0;
@@ -42,7 +46,11 @@ export function daviesBouldinOfScatter(input: { centroids: readonly (readonly nu
  * daviesBouldin([[0], [2], [10], [12]], [0, 0, 1, 1], [[1], [11]]); // 0.2
  * ```
  */
-export function daviesBouldin(rows: readonly (readonly number[])[], labels: ArrayLike<number>, centroids: readonly (readonly number[])[]): number {
+export function daviesBouldin(
+  rows: readonly (readonly number[])[],
+  labels: ArrayLike<number>,
+  centroids: readonly (readonly number[])[],
+): number {
   const scatter = new Array<number>(centroids.length).fill(0);
   const sizes = new Array<number>(centroids.length).fill(0);
   rows.forEach((row, i) => {

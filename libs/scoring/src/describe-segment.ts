@@ -57,7 +57,11 @@ function phraseFor(name: string, z: number): string | null {
  * // 'high intent · WhatsApp-first · high fit'
  * ```
  */
-export function describeSegment(centroid: readonly number[], featureNames: readonly string[], options: DescribeSegmentOptions = {}): string {
+export function describeSegment(
+  centroid: readonly number[],
+  featureNames: readonly string[],
+  options: DescribeSegmentOptions = {},
+): string {
   const threshold = options.threshold ?? 0.5;
   const parts: Part[] = [];
   featureNames.forEach((name, index) => {

@@ -18,7 +18,10 @@ describe('eventContributions', () => {
     const purchase: EventInput = { ...base, type: 'purchase', amount: 100_000, currency: 'INR' };
     expect(eventContributions(purchase).valueUsd).toBeCloseTo(1200, 9);
     expect(eventContributions({ ...purchase, currency: 'JPY' }).valueUsd).toBe(0);
-    expect(eventContributions({ ...purchase, currency: 'JPY' }, { usdPerUnit: { JPY: 0.0067 } }).valueUsd).toBeCloseTo(670, 9);
+    expect(eventContributions({ ...purchase, currency: 'JPY' }, { usdPerUnit: { JPY: 0.0067 } }).valueUsd).toBeCloseTo(
+      670,
+      9,
+    );
   });
 
   it('counts bounces, unsubscribes and no-shows as friction, not engagement', () => {

@@ -20,7 +20,12 @@ describe('eventInputSchema', () => {
   });
 
   it('accepts properties up to MAX_PROPERTIES_BYTES, astral characters and the offsets of real zones', () => {
-    const event = { ...base, type: 'email_open', occurredAt: '2025-03-01T10:00:00+14:00', properties: { big: 'x'.repeat(8_192 - 10), emoji: '😀' } };
+    const event = {
+      ...base,
+      type: 'email_open',
+      occurredAt: '2025-03-01T10:00:00+14:00',
+      properties: { big: 'x'.repeat(8_192 - 10), emoji: '😀' },
+    };
     expect(issuesOf({ ...event, properties: { big: 'x'.repeat(8_192 - 10) } })).toEqual([]);
     expect(issuesOf({ ...event, properties: { emoji: '😀', at: '1970-01-01T00:00:00Z' } })).toEqual([]);
   });
@@ -55,7 +60,8 @@ describe('eventInputSchema', () => {
   });
 
   it('reports a malformed occurredAt once, not also as implausible', () => {
-    expect(issuesOf({ ...base, type: 'email_open', occurredAt: 'yesterday' })).toEqual([{ field: 'occurredAt', reason: 'Invalid ISO datetime' }]);
+    expect(issuesOf({ ...base, type: 'email_open', occurredAt: 'yesterday' })).toEqual([
+      { field: 'occurredAt', reason: 'Invalid ISO datetime' },
+    ]);
   });
-
 });

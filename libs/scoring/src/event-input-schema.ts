@@ -89,16 +89,9 @@ const unsubscribe = z.strictObject({
  * }).success; // true
  * ```
  */
-export const eventInputSchema = z.discriminatedUnion('type', [
-  pageView,
-  email,
-  whatsapp,
-  linkedin,
-  demo,
-  formSubmit,
-  purchase,
-  unsubscribe,
-]).superRefine(refuseUnstorableText);
+export const eventInputSchema = z
+  .discriminatedUnion('type', [pageView, email, whatsapp, linkedin, demo, formSubmit, purchase, unsubscribe])
+  .superRefine(refuseUnstorableText);
 
 /** A validated event. */
 export type EventInput = z.output<typeof eventInputSchema>;

@@ -9,7 +9,10 @@ describe('decayFactor', () => {
   });
 
   it('composes: decaying by a then b equals decaying by a + b', () => {
-    expect(decayFactor('intent', 3 * DAY) * decayFactor('intent', 5 * DAY)).toBeCloseTo(decayFactor('intent', 8 * DAY), 14);
+    expect(decayFactor('intent', 3 * DAY) * decayFactor('intent', 5 * DAY)).toBeCloseTo(
+      decayFactor('intent', 8 * DAY),
+      14,
+    );
   });
 });
 

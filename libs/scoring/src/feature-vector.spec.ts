@@ -9,7 +9,11 @@ const at = (daysAgo: number) => new Date(NOW.getTime() - daysAgo * DAY).toISOStr
 const event = (type: EventInput['type'], daysAgo: number, extra: object = {}): EventInput =>
   ({ eventId: `${type}-${daysAgo}`, leadExternalId: 'l', occurredAt: at(daysAgo), type, ...extra }) as EventInput;
 const vectorOf = (events: EventInput[]) =>
-  featureVector(events.reduce((s, e) => applyEvent(s, e, NOW), emptyFeatureState()), { industry: 'saas' }, NOW);
+  featureVector(
+    events.reduce((s, e) => applyEvent(s, e, NOW), emptyFeatureState()),
+    { industry: 'saas' },
+    NOW,
+  );
 const get = (vector: number[], name: FeatureName) => vector[FEATURE_NAMES.indexOf(name)]!;
 
 describe('featureVector', () => {

@@ -48,7 +48,9 @@ export function featureVector(state: FeatureState, lead: FitInput, now: Date, ic
   const t = now.getTime();
   const a = decayAccumulators(state.acc, state.lastDecayAt === null ? 0 : t - state.lastDecayAt);
   const recency =
-    state.lastEngagedAt === null ? 0 : Math.pow(2, -Math.max(0, t - state.lastEngagedAt) / (RECENCY_HALF_LIFE_DAYS * DAY_MS));
+    state.lastEngagedAt === null
+      ? 0
+      : Math.pow(2, -Math.max(0, t - state.lastEngagedAt) / (RECENCY_HALF_LIFE_DAYS * DAY_MS));
   const shortRate = (a.engagementShort * Math.LN2) / ACCUMULATOR_HALF_LIFE_DAYS.engagementShort;
   const longRate = (a.engagementLong * Math.LN2) / ACCUMULATOR_HALF_LIFE_DAYS.engagementLong;
   const channels = a.email + a.whatsapp + a.linkedin + 1;

@@ -4,7 +4,12 @@ import { fitKmeans } from './fit-kmeans';
 import { scanClusters } from './scan-clusters';
 import { gaussianBlobs } from './testing/gaussian-blobs';
 
-const centers = [[0, 0, 0], [6, 0, 0], [0, 6, 0], [0, 0, 6]];
+const centers = [
+  [0, 0, 0],
+  [6, 0, 0],
+  [0, 6, 0],
+  [0, 0, 6],
+];
 
 describe('fitKmeans', () => {
   const { rows, labels } = gaussianBlobs({ centers, perCluster: 200, spread: 0.7, rng: createRng(1) });
@@ -25,7 +30,19 @@ describe('fitKmeans', () => {
 
   it('keeps the lowest-inertia of its k-means++ restarts, so one bad seeding does not decide the model', () => {
     // Three far-apart pairs of near blobs: now and then k-means++ puts two centres in one pair and one across another.
-    const pairs = gaussianBlobs({ centers: [[0, 0], [3, 0], [20, 0], [23, 0], [0, 20], [3, 20]], perCluster: 30, spread: 0.7, rng: createRng(1) });
+    const pairs = gaussianBlobs({
+      centers: [
+        [0, 0],
+        [3, 0],
+        [20, 0],
+        [23, 0],
+        [0, 20],
+        [3, 20],
+      ],
+      perCluster: 30,
+      spread: 0.7,
+      rng: createRng(1),
+    });
     const seeds = Array.from({ length: 40 }, (_, i) => i + 1);
     const recovers = (seed: number, restarts: number) => {
       const fit = fitKmeans(pairs.rows, 6, { seed, restarts });
@@ -33,7 +50,9 @@ describe('fitKmeans', () => {
     };
     expect(seeds.filter((seed) => !recovers(seed, 1)).length).toBeGreaterThan(0);
     expect(seeds.filter((seed) => !recovers(seed, 10))).toEqual([]);
-    expect(fitKmeans(pairs.rows, 6, { seed: 4, restarts: 10 })).toEqual(fitKmeans(pairs.rows, 6, { seed: 4, restarts: 10 }));
+    expect(fitKmeans(pairs.rows, 6, { seed: 4, restarts: 10 })).toEqual(
+      fitKmeans(pairs.rows, 6, { seed: 4, restarts: 10 }),
+    );
   });
 
   it('converges at once from a warm start at converged centroids', () => {
@@ -44,7 +63,16 @@ describe('fitKmeans', () => {
   });
 
   it('stops at maxIterations without converging', () => {
-    const fit = fitKmeans(rows, 4, { seed: 5, initialCentroids: [[0, 0, 0], [0.1, 0, 0], [0.2, 0, 0], [0.3, 0, 0]], maxIterations: 1 });
+    const fit = fitKmeans(rows, 4, {
+      seed: 5,
+      initialCentroids: [
+        [0, 0, 0],
+        [0.1, 0, 0],
+        [0.2, 0, 0],
+        [0.3, 0, 0],
+      ],
+      maxIterations: 1,
+    });
     expect(fit).toMatchObject({ converged: false, iterations: 1 });
   });
 

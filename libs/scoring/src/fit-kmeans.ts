@@ -55,7 +55,11 @@ export function fitKmeans(rows: Rows, k: number, options: FitKmeansOptions): Fit
     const fit = kmeans(data, count, { initialization, seed, maxIterations });
     return { centroids: fit.centroids, iterations: fit.iterations, converged: fit.converged };
   };
-  if (warm) return fitFrom(init.map((c) => [...c]), options.seed);
+  if (warm)
+    return fitFrom(
+      init.map((c) => [...c]),
+      options.seed,
+    );
   const restarts = Math.max(1, Math.floor(options.restarts ?? 1));
   if (restarts === 1) return fitFrom('kmeans++', options.seed);
   const seeds = createRng(options.seed);

@@ -2,7 +2,10 @@ import { DEFAULT_ICP, scoreFit } from './icp-config';
 
 describe('scoreFit', () => {
   it('is 1 for a perfect match and unknown for an empty lead', () => {
-    expect(scoreFit({ industry: 'SaaS', headcount: 40, revenueBand: '1m_10m', fundingStage: 'series_a' })).toBeCloseTo(1, 12);
+    expect(scoreFit({ industry: 'SaaS', headcount: 40, revenueBand: '1m_10m', fundingStage: 'series_a' })).toBeCloseTo(
+      1,
+      12,
+    );
     expect(scoreFit({})).toBeCloseTo(DEFAULT_ICP.unknown, 12);
   });
 
@@ -19,6 +22,8 @@ describe('scoreFit', () => {
   });
 
   it('stays within [0, 1]', () => {
-    expect(scoreFit({ industry: 'mining', headcount: 1, revenueBand: 'over_100m', fundingStage: 'public' })).toBeGreaterThanOrEqual(0);
+    expect(
+      scoreFit({ industry: 'mining', headcount: 1, revenueBand: 'over_100m', fundingStage: 'public' }),
+    ).toBeGreaterThanOrEqual(0);
   });
 });

@@ -37,7 +37,15 @@ export const DEFAULT_ICP: IcpConfig = {
   otherIndustry: 0.2,
   headcount: { min: 10, max: 500 },
   revenueBands: { under_100k: 0.2, '100k_1m': 0.7, '1m_10m': 1, '10m_100m': 0.8, over_100m: 0.3 },
-  fundingStages: { bootstrapped: 0.6, pre_seed: 0.5, seed: 0.9, series_a: 1, series_b: 1, series_c_plus: 0.6, public: 0.3 },
+  fundingStages: {
+    bootstrapped: 0.6,
+    pre_seed: 0.5,
+    seed: 0.9,
+    series_a: 1,
+    series_b: 1,
+    series_c_plus: 0.6,
+    public: 0.3,
+  },
   weights: { industry: 0.35, headcount: 0.25, revenue: 0.2, funding: 0.2 },
   unknown: 0.4,
 };

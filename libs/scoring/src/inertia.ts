@@ -8,7 +8,11 @@ import { squaredDistance } from './squared-distance';
  * inertia([[0], [2]], [0, 0], [[1]]); // 2
  * ```
  */
-export function inertia(rows: readonly (readonly number[])[], labels: ArrayLike<number>, centroids: readonly (readonly number[])[]): number {
+export function inertia(
+  rows: readonly (readonly number[])[],
+  labels: ArrayLike<number>,
+  centroids: readonly (readonly number[])[],
+): number {
   let sum = 0;
   rows.forEach((row, i) => {
     sum += squaredDistance(row, centroids[labels[i] as number] as readonly number[]);

@@ -86,31 +86,36 @@ export type OptIn = z.infer<typeof optInSchema>;
  * result.success; // true
  * ```
  */
-export const leadInputSchema = z.strictObject({
-  externalId: text(128),
-  name: text(200).optional(),
-  email: z.email().max(254).optional(),
-  phone: z
-    .string()
-    .regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number such as +919812345678')
-    .optional(),
-  linkedinUrl: z
-    .string()
-    .max(300)
-    .regex(/^https:\/\/([a-z]{2,3}\.)?linkedin\.com\/(in|company)\/[^\s/]+\/?$/i, 'expected a linkedin.com/in/… or /company/… URL')
-    .optional(),
-  company: text(200).optional(),
-  industry: text(100).optional(),
-  headcount: z.number().int().min(0).max(10_000_000).optional(),
-  revenueBand: z.enum(REVENUE_BANDS).optional(),
-  fundingStage: z.enum(FUNDING_STAGES).optional(),
-  city: text(100).optional(),
-  country: z.string().refine(isCountryCode, 'expected an ISO 3166-1 alpha-2 country code such as IN').optional(),
-  timezone: z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Asia/Kolkata').optional(),
-  ownerId: text(128).optional(),
-  consent: consentSchema.optional(),
-  optIns: z.array(optInSchema).max(3).optional(),
-}).superRefine(refuseUnstorableText);
+export const leadInputSchema = z
+  .strictObject({
+    externalId: text(128),
+    name: text(200).optional(),
+    email: z.email().max(254).optional(),
+    phone: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number such as +919812345678')
+      .optional(),
+    linkedinUrl: z
+      .string()
+      .max(300)
+      .regex(
+        /^https:\/\/([a-z]{2,3}\.)?linkedin\.com\/(in|company)\/[^\s/]+\/?$/i,
+        'expected a linkedin.com/in/… or /company/… URL',
+      )
+      .optional(),
+    company: text(200).optional(),
+    industry: text(100).optional(),
+    headcount: z.number().int().min(0).max(10_000_000).optional(),
+    revenueBand: z.enum(REVENUE_BANDS).optional(),
+    fundingStage: z.enum(FUNDING_STAGES).optional(),
+    city: text(100).optional(),
+    country: z.string().refine(isCountryCode, 'expected an ISO 3166-1 alpha-2 country code such as IN').optional(),
+    timezone: z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Asia/Kolkata').optional(),
+    ownerId: text(128).optional(),
+    consent: consentSchema.optional(),
+    optIns: z.array(optInSchema).max(3).optional(),
+  })
+  .superRefine(refuseUnstorableText);
 
 /** A validated lead (after defaults). */
 export type LeadInput = z.output<typeof leadInputSchema>;

@@ -1,7 +1,8 @@
 import { FEATURE_NAMES } from './feature-vector';
 import { leadScore } from './lead-score';
 
-const vector = (values: Partial<Record<(typeof FEATURE_NAMES)[number], number>>) => FEATURE_NAMES.map((name) => values[name] ?? 0);
+const vector = (values: Partial<Record<(typeof FEATURE_NAMES)[number], number>>) =>
+  FEATURE_NAMES.map((name) => values[name] ?? 0);
 
 describe('leadScore', () => {
   it('is 0 for a lead with no signal and no fit', () => {

@@ -1,7 +1,9 @@
 import { FEATURE_NAMES } from './feature-vector';
 
 const at = (name: (typeof FEATURE_NAMES)[number]) => FEATURE_NAMES.indexOf(name);
-const [RECENCY, FREQUENCY, INTENT, FIT, VELOCITY, FRICTION] = (['recency', 'frequency', 'intent', 'fit', 'velocity', 'friction'] as const).map(at);
+const [RECENCY, FREQUENCY, INTENT, FIT, VELOCITY, FRICTION] = (
+  ['recency', 'frequency', 'intent', 'fit', 'velocity', 'friction'] as const
+).map(at);
 
 // Unbounded log features saturate smoothly into [0, 1): 1 − e^(−x/s).
 const saturate = (x: number, scale: number) => 1 - Math.exp(-Math.max(0, x) / scale);

@@ -12,15 +12,27 @@ const previous = [
 
 describe('matchSegments', () => {
   it('keeps ids when centroids are permuted and slightly moved', () => {
-    const next = [[0.1, -0.1, 2.9], [2.05, 1.9, 0.1], [-2.1, -1, 0.05]];
+    const next = [
+      [0.1, -0.1, 2.9],
+      [2.05, 1.9, 0.1],
+      [-2.1, -1, 0.05],
+    ];
     const match = matchSegments({ previous, next, maxDistance: 1 });
-    expect(match.kept.map(({ id, index }) => [id, index])).toEqual([['whatsapp', 0], ['hot', 1], ['dormant', 2]]);
+    expect(match.kept.map(({ id, index }) => [id, index])).toEqual([
+      ['whatsapp', 0],
+      ['hot', 1],
+      ['dormant', 2],
+    ]);
     expect(match.added).toEqual([]);
     expect(match.retired).toEqual([]);
   });
 
   it('treats a far centroid as new and retires the id it would have taken', () => {
-    const next = [[2, 2, 0], [9, 9, 9], [0, 0, 3]];
+    const next = [
+      [2, 2, 0],
+      [9, 9, 9],
+      [0, 0, 3],
+    ];
     const match = matchSegments({ previous, next, maxDistance: 1 });
     expect(match.kept.map((k) => k.id)).toEqual(['hot', 'whatsapp']);
     expect(match.added).toEqual([1]);
@@ -28,7 +40,16 @@ describe('matchSegments', () => {
   });
 
   it('handles a model that grew or shrank', () => {
-    const grown = matchSegments({ previous, next: [[2, 2, 0], [-2, -1, 0], [0, 0, 3], [5, 0, 0]], maxDistance: 1 });
+    const grown = matchSegments({
+      previous,
+      next: [
+        [2, 2, 0],
+        [-2, -1, 0],
+        [0, 0, 3],
+        [5, 0, 0],
+      ],
+      maxDistance: 1,
+    });
     expect(grown.added).toEqual([3]);
     const shrunk = matchSegments({ previous, next: [[0, 0, 3]], maxDistance: 1 });
     expect(shrunk.kept).toEqual([{ id: 'whatsapp', index: 0, distance: 0 }]);
@@ -38,11 +59,17 @@ describe('matchSegments', () => {
   it('prefers the globally cheapest pairing over greedy nearest', () => {
     // Greedy would give a→[1] (0.9) and leave b with [0] (2.1); optimal total is 1.1 + 1.1.
     const match = matchSegments({
-      previous: [{ id: 'a', centroid: [0] }, { id: 'b', centroid: [2] }],
+      previous: [
+        { id: 'a', centroid: [0] },
+        { id: 'b', centroid: [2] },
+      ],
       next: [[-1.1], [0.9]],
       maxDistance: 5,
     });
-    expect(match.kept.map(({ id, index }) => [id, index])).toEqual([['a', 0], ['b', 1]]);
+    expect(match.kept.map(({ id, index }) => [id, index])).toEqual([
+      ['a', 0],
+      ['b', 1],
+    ]);
   });
 
   it('handles empty sides', () => {
@@ -52,7 +79,13 @@ describe('matchSegments', () => {
 
   it('moves < 5% of leads when retraining unchanged data with a warm start', () => {
     const { rows } = gaussianBlobs({
-      centers: [[0, 0, 0], [3, 0, 0], [0, 3, 0], [0, 0, 3], [2, 2, 2]],
+      centers: [
+        [0, 0, 0],
+        [3, 0, 0],
+        [0, 3, 0],
+        [0, 0, 3],
+        [2, 2, 2],
+      ],
       perCluster: 600,
       spread: 1,
       rng: createRng(21),

@@ -93,7 +93,8 @@ export function scanClusters(input: ScanClustersInput): ClusterScan {
     const code = reassign.current.codes[i] as number;
     const current = reassign.current.centroidOf[code] as number;
     const nearest = nearestBy(distances);
-    const to = current >= 0 && (distances[nearest] as number) >= (distances[current] as number) * keepFactor ? current : nearest;
+    const to =
+      current >= 0 && (distances[nearest] as number) >= (distances[current] as number) * keepFactor ? current : nearest;
     assigned[i] = to;
     const cells = moved[code] as number[];
     cells[to] = (cells[to] as number) + 1;

@@ -4,7 +4,10 @@ import { gaussianBlobs } from './testing/gaussian-blobs';
 
 describe('silhouette', () => {
   it('is close to 1 for tight, distant clusters', () => {
-    expect(silhouette([[0], [1], [10], [11]], [0, 0, 1, 1], { rng: createRng(1) })).toBeCloseTo((1 - 1 / 10 + 1 - 1 / 10 + 1 - 1 / 10 + 1 - 1 / 10) / 4, 1);
+    expect(silhouette([[0], [1], [10], [11]], [0, 0, 1, 1], { rng: createRng(1) })).toBeCloseTo(
+      (1 - 1 / 10 + 1 - 1 / 10 + 1 - 1 / 10 + 1 - 1 / 10) / 4,
+      1,
+    );
   });
 
   it('is negative for a deliberately wrong labeling', () => {
@@ -16,7 +19,15 @@ describe('silhouette', () => {
   });
 
   it('samples large inputs and agrees with the full value', () => {
-    const { rows, labels } = gaussianBlobs({ centers: [[0, 0], [4, 0]], perCluster: 1500, spread: 1, rng: createRng(2) });
+    const { rows, labels } = gaussianBlobs({
+      centers: [
+        [0, 0],
+        [4, 0],
+      ],
+      perCluster: 1500,
+      spread: 1,
+      rng: createRng(2),
+    });
     const full = silhouette(rows, labels, { rng: createRng(3), sampleSize: 3000 });
     const sampled = silhouette(rows, labels, { rng: createRng(3), sampleSize: 500 });
     expect(Math.abs(full - sampled)).toBeLessThan(0.05);
@@ -43,9 +54,21 @@ function silhouetteByDefinition(rows: number[][], labels: number[]): number {
 
 describe('silhouette (each pair measured once)', () => {
   it('equals the definition, a cluster of one row included', () => {
-    const { rows, labels } = gaussianBlobs({ centers: [[0, 0], [2, 0], [0, 2]], perCluster: 60, spread: 1, rng: createRng(6) });
+    const { rows, labels } = gaussianBlobs({
+      centers: [
+        [0, 0],
+        [2, 0],
+        [0, 2],
+      ],
+      perCluster: 60,
+      spread: 1,
+      rng: createRng(6),
+    });
     const withSingleton = [...rows, [9, 9]];
     const singletonLabels = [...labels, 3];
-    expect(silhouette(withSingleton, singletonLabels, { rng: createRng(1) })).toBeCloseTo(silhouetteByDefinition(withSingleton, singletonLabels), 12);
+    expect(silhouette(withSingleton, singletonLabels, { rng: createRng(1) })).toBeCloseTo(
+      silhouetteByDefinition(withSingleton, singletonLabels),
+      12,
+    );
   });
 });

@@ -64,7 +64,11 @@ function scoreOne(i: number, sums: Float64Array, labels: Int32Array, counts: Int
  * silhouette([[0], [1], [10], [11]], [0, 0, 1, 1], { rng: createRng(1) }); // ≈ 0.9
  * ```
  */
-export function silhouette(rows: readonly (readonly number[])[], labels: ArrayLike<number>, options: SilhouetteOptions): number {
+export function silhouette(
+  rows: readonly (readonly number[])[],
+  labels: ArrayLike<number>,
+  options: SilhouetteOptions,
+): number {
   const picked = sampleIndices(rows.length, options.sampleSize ?? 2000, options.rng);
   const width = rows[0]?.length ?? 0;
   const sampleLabels = Int32Array.from(picked, (i) => labels[i] as number);
@@ -72,7 +76,15 @@ export function silhouette(rows: readonly (readonly number[])[], labels: ArrayLi
   if (new Set(sampleLabels).size < 2) return 0;
   const counts = new Int32Array(k);
   for (const label of sampleLabels) counts[label] = (counts[label] as number) + 1;
-  const sums = distanceSums(flatten(picked.map((i) => rows[i] as readonly number[]), width), width, sampleLabels, k);
+  const sums = distanceSums(
+    flatten(
+      picked.map((i) => rows[i] as readonly number[]),
+      width,
+    ),
+    width,
+    sampleLabels,
+    k,
+  );
   let total = 0;
   for (let i = 0; i < sampleLabels.length; i += 1) total += scoreOne(i, sums, sampleLabels, counts);
   return total / sampleLabels.length;

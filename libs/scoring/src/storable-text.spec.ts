@@ -18,7 +18,9 @@ describe('unstorableTextReason', () => {
 
 describe('findUnstorableText', () => {
   it('names the path of every bad string and key, however deep', () => {
-    expect(findUnstorableText({ a: ['ok', { b: 'x\u0000' }], 'k\uD800': 1, n: 5, z: null }).map((f) => f.path)).toEqual([['a', 1, 'b'], ['k\uD800']]);
+    expect(findUnstorableText({ a: ['ok', { b: 'x\u0000' }], 'k\uD800': 1, n: 5, z: null }).map((f) => f.path)).toEqual(
+      [['a', 1, 'b'], ['k\uD800']],
+    );
   });
 
   it('finds nothing in clean values', () => {

@@ -3,7 +3,13 @@ import { createRng } from './create-rng';
 import { gaussianBlobs } from './testing/gaussian-blobs';
 import { trainSegments } from './train-segments';
 
-const centers = [[0, 0, 0, 0], [5, 0, 0, 0], [0, 5, 0, 0], [0, 0, 5, 0], [0, 0, 0, 5]];
+const centers = [
+  [0, 0, 0, 0],
+  [5, 0, 0, 0],
+  [0, 5, 0, 0],
+  [0, 0, 5, 0],
+  [0, 0, 0, 5],
+];
 
 describe('trainSegments', () => {
   const { rows, labels } = gaussianBlobs({ centers, perCluster: 400, spread: 0.8, rng: createRng(11) });
@@ -36,12 +42,29 @@ describe('trainSegments', () => {
 
   it('finds the same groups from a cold start whatever the order of the rows', () => {
     // Three far-apart pairs of near blobs, where a single k-means++ seeding sometimes merges a pair (fit-kmeans.spec).
-    const pairs = gaussianBlobs({ centers: [[0, 0], [3, 0], [20, 0], [23, 0], [0, 20], [3, 20]], perCluster: 30, spread: 0.7, rng: createRng(1) });
+    const pairs = gaussianBlobs({
+      centers: [
+        [0, 0],
+        [3, 0],
+        [20, 0],
+        [23, 0],
+        [0, 20],
+        [3, 20],
+      ],
+      perCluster: 30,
+      spread: 0.7,
+      rng: createRng(1),
+    });
     const shuffle = createRng(2);
     for (let run = 0; run < 20; run += 1) {
       const order = pairs.rows.map((_, i) => i).sort(() => shuffle() - 0.5);
       const model = trainSegments({ rows: order.map((i) => pairs.rows[i]!), k: 6, seed: 7 });
-      expect(adjustedRandIndex(model.labels, order.map((i) => pairs.labels[i]!))).toBeGreaterThan(0.9);
+      expect(
+        adjustedRandIndex(
+          model.labels,
+          order.map((i) => pairs.labels[i]!),
+        ),
+      ).toBeGreaterThan(0.9);
     }
   });
 

@@ -67,7 +67,8 @@ function chooseK(input: TrainSegmentsInput, rng: Rng, sampleSize: number): Choic
   const n = input.rows.length;
   if (input.warmStart) return { k: input.warmStart.length, init: input.warmStart, candidates: [] };
   const sample = sampleIndices(n, sampleSize, rng).map((i) => input.rows[i] as readonly number[]);
-  const fitSample = (k: number) => fitKmeans(sample, k, { seed: seedFrom(rng), maxIterations: input.maxIterations, restarts: COLD_RESTARTS });
+  const fitSample = (k: number) =>
+    fitKmeans(sample, k, { seed: seedFrom(rng), maxIterations: input.maxIterations, restarts: COLD_RESTARTS });
   if (input.k !== undefined || !input.kRange) {
     const k = Math.min(Math.max(1, input.k ?? 1), n);
     const { centroids } = fitSample(k);
@@ -82,7 +83,10 @@ function chooseK(input: TrainSegmentsInput, rng: Rng, sampleSize: number): Choic
   const candidates: Choice['candidates'] = [];
   for (let k = low; k <= high; k += 1) {
     const fit = fitSample(k);
-    const score = silhouette(sample, scanClusters({ rows: sample, centroids: fit.centroids }).labels, { rng, sampleSize });
+    const score = silhouette(sample, scanClusters({ rows: sample, centroids: fit.centroids }).labels, {
+      rng,
+      sampleSize,
+    });
     candidates.push({ k, silhouette: score });
     // Strictly greater: on a tie the smaller k wins (simpler model).
     if (score > bestScore) [best, bestScore] = [{ k, init: fit.centroids, candidates }, score];
@@ -104,8 +108,19 @@ function chooseK(input: TrainSegmentsInput, rng: Rng, sampleSize: number): Choic
  */
 export function fitSegments(input: TrainSegmentsInput, rng: Rng): FittedSegments {
   const { k, init, candidates } = chooseK(input, rng, input.sampleSize ?? 2000);
-  const fit = fitKmeans(input.rows, k, { seed: seedFrom(rng), initialCentroids: init, maxIterations: input.maxIterations, restarts: COLD_RESTARTS });
-  return { k: fit.centroids.length, centroids: fit.centroids, iterations: fit.iterations, converged: fit.converged, candidates };
+  const fit = fitKmeans(input.rows, k, {
+    seed: seedFrom(rng),
+    initialCentroids: init,
+    maxIterations: input.maxIterations,
+    restarts: COLD_RESTARTS,
+  });
+  return {
+    k: fit.centroids.length,
+    centroids: fit.centroids,
+    iterations: fit.iterations,
+    converged: fit.converged,
+    candidates,
+  };
 }
 
 /**
@@ -116,7 +131,13 @@ export function fitSegments(input: TrainSegmentsInput, rng: Rng): FittedSegments
  * measureSegments(rows, scanClusters({ rows, centroids }), centroids, createRng(1)).daviesBouldin;
  * ```
  */
-export function measureSegments(rows: Rows, scan: ClusterScan, centroids: readonly (readonly number[])[], rng: Rng, sampleSize = 2000): SegmentMetrics {
+export function measureSegments(
+  rows: Rows,
+  scan: ClusterScan,
+  centroids: readonly (readonly number[])[],
+  rng: Rng,
+  sampleSize = 2000,
+): SegmentMetrics {
   return {
     inertia: scan.inertia,
     silhouette: silhouette(rows, scan.labels, { rng, sampleSize }),
@@ -145,5 +166,10 @@ export function trainSegments(input: TrainSegmentsInput): TrainedSegments {
   const rng = createRng(input.seed);
   const fitted = fitSegments(input, rng);
   const scan = scanClusters({ rows: input.rows, centroids: fitted.centroids });
-  return { ...fitted, labels: scan.labels, sizes: scan.sizes, metrics: measureSegments(input.rows, scan, fitted.centroids, rng, input.sampleSize) };
+  return {
+    ...fitted,
+    labels: scan.labels,
+    sizes: scan.sizes,
+    metrics: measureSegments(input.rows, scan, fitted.centroids, rng, input.sampleSize),
+  };
 }

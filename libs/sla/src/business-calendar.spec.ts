@@ -18,13 +18,29 @@ describe('businessCalendarSchema', () => {
 
   it.each([
     ['an unknown time zone', { ...valid, timeZone: 'Asia/Atlantis' }, ['timeZone']],
-    ['start after end', { ...valid, workingHours: { ...valid.workingHours, start: '18:00', end: '09:30' } }, ['workingHours', 'end']],
-    ['start equal to end', { ...valid, workingHours: { ...valid.workingHours, end: '09:30' } }, ['workingHours', 'end']],
-    ['a malformed time', { ...valid, workingHours: { ...valid.workingHours, start: '9:30' } }, ['workingHours', 'start']],
+    [
+      'start after end',
+      { ...valid, workingHours: { ...valid.workingHours, start: '18:00', end: '09:30' } },
+      ['workingHours', 'end'],
+    ],
+    [
+      'start equal to end',
+      { ...valid, workingHours: { ...valid.workingHours, end: '09:30' } },
+      ['workingHours', 'end'],
+    ],
+    [
+      'a malformed time',
+      { ...valid, workingHours: { ...valid.workingHours, start: '9:30' } },
+      ['workingHours', 'start'],
+    ],
     ['no working days', { ...valid, workingHours: { ...valid.workingHours, days: [] } }, ['workingHours', 'days']],
     ['weekday 0', { ...valid, workingHours: { ...valid.workingHours, days: [0, 1] } }, ['workingHours', 'days', 0]],
     ['weekday 8', { ...valid, workingHours: { ...valid.workingHours, days: [8] } }, ['workingHours', 'days', 0]],
-    ['a duplicate weekday', { ...valid, workingHours: { ...valid.workingHours, days: [1, 1] } }, ['workingHours', 'days']],
+    [
+      'a duplicate weekday',
+      { ...valid, workingHours: { ...valid.workingHours, days: [1, 1] } },
+      ['workingHours', 'days'],
+    ],
     ['an impossible holiday', { ...valid, holidays: ['2026-02-30'] }, ['holidays', 0]],
     ['a holiday in another format', { ...valid, holidays: ['26/01/2026'] }, ['holidays', 0]],
   ])('rejects %s, naming the field', (_label, input, path) => {

@@ -2,7 +2,11 @@ import type { BusinessCalendar } from './business-calendar';
 import { businessMinutesBetween } from './business-minutes-between';
 
 const weekdays9to17 = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
-const newYork: BusinessCalendar = { timeZone: 'America/New_York', workingHours: weekdays9to17, holidays: ['2026-11-26'] };
+const newYork: BusinessCalendar = {
+  timeZone: 'America/New_York',
+  workingHours: weekdays9to17,
+  holidays: ['2026-11-26'],
+};
 const berlin: BusinessCalendar = { timeZone: 'Europe/Berlin', workingHours: weekdays9to17, holidays: [] };
 const kolkata: BusinessCalendar = {
   timeZone: 'Asia/Kolkata',
@@ -34,9 +38,27 @@ describe('businessMinutesBetween', () => {
   });
 
   it.each([
-    ['23 hours on the New York spring-forward day', 'America/New_York', '2026-03-08T05:00:00Z', '2026-03-09T04:00:00Z', 23 * 60],
-    ['25 hours on the New York fall-back day', 'America/New_York', '2026-11-01T04:00:00Z', '2026-11-02T05:00:00Z', 25 * 60],
-    ['23 hours on the Berlin spring-forward day', 'Europe/Berlin', '2026-03-28T23:00:00Z', '2026-03-29T22:00:00Z', 23 * 60],
+    [
+      '23 hours on the New York spring-forward day',
+      'America/New_York',
+      '2026-03-08T05:00:00Z',
+      '2026-03-09T04:00:00Z',
+      23 * 60,
+    ],
+    [
+      '25 hours on the New York fall-back day',
+      'America/New_York',
+      '2026-11-01T04:00:00Z',
+      '2026-11-02T05:00:00Z',
+      25 * 60,
+    ],
+    [
+      '23 hours on the Berlin spring-forward day',
+      'Europe/Berlin',
+      '2026-03-28T23:00:00Z',
+      '2026-03-29T22:00:00Z',
+      23 * 60,
+    ],
     ['25 hours on the Berlin fall-back day', 'Europe/Berlin', '2026-10-24T22:00:00Z', '2026-10-25T23:00:00Z', 25 * 60],
   ])('counts %s with a 24/7 calendar', (_label, zone, from, to, expected) => {
     expect(businessMinutesBetween(allDayEveryDay(zone), new Date(from), new Date(to))).toBe(expected);

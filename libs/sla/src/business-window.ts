@@ -47,7 +47,10 @@ export function businessWindowsOn(calendar: BusinessCalendar | WorkingCalendar, 
   const weekday = isoWeekdayOf(date);
   return working.week
     .filter((w) => w.day === weekday)
-    .map((w) => ({ start: instantAt(date, minutesOfHhMm(w.start), working.timeZone), end: instantAt(date, minutesOfHhMm(w.end), working.timeZone) }))
+    .map((w) => ({
+      start: instantAt(date, minutesOfHhMm(w.start), working.timeZone),
+      end: instantAt(date, minutesOfHhMm(w.end), working.timeZone),
+    }))
     .sort((a, b) => a.start.getTime() - b.start.getTime())
     .flatMap((w) => subtractAway(w, working.away));
 }
@@ -68,7 +71,11 @@ export function businessWindowOn(calendar: BusinessCalendar | WorkingCalendar, d
 function searchHorizonDays(calendar: WorkingCalendar, at: Date): number {
   const awayDays = calendar.away
     .filter((period) => period.to > at)
-    .reduce((days, period) => days + Math.ceil((period.to.getTime() - Math.max(period.from.getTime(), at.getTime())) / MS_PER_DAY) + 1, 0);
+    .reduce(
+      (days, period) =>
+        days + Math.ceil((period.to.getTime() - Math.max(period.from.getTime(), at.getTime())) / MS_PER_DAY) + 1,
+      0,
+    );
   return calendar.holidays.length + awayDays + 8;
 }
 

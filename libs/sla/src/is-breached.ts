@@ -15,7 +15,13 @@ import type { WorkingCalendar } from './working-calendar';
  * isBreached(policy, entered, null, new Date('2026-03-05T16:01:00Z')); // true
  * isBreached(policy, entered, new Date('2026-03-05T15:30:00Z'), new Date('2026-03-06T00:00:00Z')); // false
  */
-export function isBreached(policy: SlaPolicy, enteredAt: Date, firstTouchAt: Date | null, now: Date, ownerCalendar?: WorkingCalendar | null): boolean {
+export function isBreached(
+  policy: SlaPolicy,
+  enteredAt: Date,
+  firstTouchAt: Date | null,
+  now: Date,
+  ownerCalendar?: WorkingCalendar | null,
+): boolean {
   const due = slaDueAt(policy, enteredAt, ownerCalendar).getTime();
   return (firstTouchAt ?? now).getTime() > due;
 }

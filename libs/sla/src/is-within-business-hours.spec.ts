@@ -2,7 +2,11 @@ import type { BusinessCalendar } from './business-calendar';
 import { isWithinBusinessHours } from './is-within-business-hours';
 
 const weekdays9to17 = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
-const newYork: BusinessCalendar = { timeZone: 'America/New_York', workingHours: weekdays9to17, holidays: ['2026-11-26'] };
+const newYork: BusinessCalendar = {
+  timeZone: 'America/New_York',
+  workingHours: weekdays9to17,
+  holidays: ['2026-11-26'],
+};
 const berlin: BusinessCalendar = { timeZone: 'Europe/Berlin', workingHours: weekdays9to17, holidays: ['2026-12-25'] };
 const kolkata: BusinessCalendar = {
   timeZone: 'Asia/Kolkata',

@@ -1,8 +1,16 @@
 import type { BusinessCalendar } from './business-calendar';
 import { holidaysSchema, resolveRepCalendar } from './rep-calendar';
 
-const newYork: BusinessCalendar = { timeZone: 'America/New_York', workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }, holidays: ['2026-07-03'] };
-const london: BusinessCalendar = { timeZone: 'Europe/London', workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }, holidays: ['2026-12-28'] };
+const newYork: BusinessCalendar = {
+  timeZone: 'America/New_York',
+  workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+  holidays: ['2026-07-03'],
+};
+const london: BusinessCalendar = {
+  timeZone: 'Europe/London',
+  workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+  holidays: ['2026-12-28'],
+};
 const kolkataHours = { timeZone: 'Asia/Kolkata', week: [{ day: 1, start: '09:30', end: '18:30' }] };
 const away = [{ from: new Date('2026-10-05T00:00:00Z'), to: new Date('2026-10-07T00:00:00Z') }];
 
@@ -15,7 +23,10 @@ describe('resolveRepCalendar', () => {
     });
     expect(resolved?.source).toBe('rep');
     expect(resolved?.calendar).toEqual({
-      timeZone: 'Asia/Kolkata', week: kolkataHours.week, holidays: ['2026-07-03', '2026-10-02', '2026-10-20'], away,
+      timeZone: 'Asia/Kolkata',
+      week: kolkataHours.week,
+      holidays: ['2026-07-03', '2026-10-02', '2026-10-20'],
+      away,
     });
   });
 
@@ -30,14 +41,18 @@ describe('resolveRepCalendar', () => {
     expect(resolved?.calendar.holidays.sort()).toEqual(['2026-07-03', '2026-10-20', '2026-11-26']);
   });
 
-  it("falls back to the policy calendar (and its holidays) when neither rep nor team has hours, keeping team holidays", () => {
+  it('falls back to the policy calendar (and its holidays) when neither rep nor team has hours, keeping team holidays', () => {
     const resolved = resolveRepCalendar({
       rep: { workingHours: null, holidays: [], outOfOffice: away },
       team: { calendar: null, holidays: [{ date: '2026-12-24', name: null }] },
       fallback: london,
     });
     expect(resolved?.source).toBe('fallback');
-    expect(resolved?.calendar).toMatchObject({ timeZone: 'Europe/London', holidays: ['2026-12-28', '2026-12-24'], away });
+    expect(resolved?.calendar).toMatchObject({
+      timeZone: 'Europe/London',
+      holidays: ['2026-12-28', '2026-12-24'],
+      away,
+    });
   });
 
   it('is null when no one set working hours', () => {
@@ -52,7 +67,14 @@ describe('holidaysSchema', () => {
 
   it.each([
     ['an impossible date', [{ date: '2026-02-30', name: null }], [0, 'date']],
-    ['a date listed twice', [{ date: '2026-10-02', name: 'a' }, { date: '2026-10-02', name: 'b' }], [1, 'date']],
+    [
+      'a date listed twice',
+      [
+        { date: '2026-10-02', name: 'a' },
+        { date: '2026-10-02', name: 'b' },
+      ],
+      [1, 'date'],
+    ],
     ['a name too long', [{ date: '2026-10-02', name: 'x'.repeat(121) }], [0, 'name']],
   ])('rejects %s, naming the item and field', (_label, input, path) => {
     const result = holidaysSchema.safeParse(input);

@@ -49,7 +49,9 @@ export type RepCalendarSource = 'rep' | 'team' | 'fallback';
  * resolved?.source; // 'team'
  * resolved?.calendar.holidays; // newYorkOffice.holidays, then '2026-11-26' and '2026-10-05'
  */
-export function resolveRepCalendar(sources: RepCalendarSources): { calendar: WorkingCalendar; source: RepCalendarSource } | null {
+export function resolveRepCalendar(
+  sources: RepCalendarSources,
+): { calendar: WorkingCalendar; source: RepCalendarSource } | null {
   const { rep, team, fallback } = sources;
   const hours = rep?.workingHours
     ? { source: 'rep' as const, week: { ...rep.workingHours, holidays: [], away: [] } }
@@ -67,6 +69,11 @@ export function resolveRepCalendar(sources: RepCalendarSources): { calendar: Wor
   ]);
   return {
     source: hours.source,
-    calendar: { timeZone: hours.week.timeZone, week: hours.week.week, holidays: [...holidays], away: rep?.outOfOffice ?? [] },
+    calendar: {
+      timeZone: hours.week.timeZone,
+      week: hours.week.week,
+      holidays: [...holidays],
+      away: rep?.outOfOffice ?? [],
+    },
   };
 }

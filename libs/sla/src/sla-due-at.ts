@@ -22,6 +22,7 @@ const MS_PER_MINUTE = 60_000;
  * // '2026-03-09T13:30:00.000Z' (Monday 09:30 EDT)
  */
 export function slaDueAt(policy: SlaPolicy, enteredAt: Date, ownerCalendar?: WorkingCalendar | null): Date {
-  if (policy.clock === 'business') return addBusinessMinutes(ownerCalendar ?? policy.calendar, enteredAt, policy.firstTouchWithinMinutes);
+  if (policy.clock === 'business')
+    return addBusinessMinutes(ownerCalendar ?? policy.calendar, enteredAt, policy.firstTouchWithinMinutes);
   return new Date(enteredAt.getTime() + policy.firstTouchWithinMinutes * MS_PER_MINUTE);
 }

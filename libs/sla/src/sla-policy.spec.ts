@@ -21,7 +21,11 @@ describe('slaPolicySchema', () => {
     ['zero minutes', { firstTouchWithinMinutes: 0, clock: 'wall' }, ['firstTouchWithinMinutes']],
     ['negative minutes', { firstTouchWithinMinutes: -5, clock: 'wall' }, ['firstTouchWithinMinutes']],
     ['an unknown clock', { firstTouchWithinMinutes: 60, clock: 'lunar' }, ['clock']],
-    ['an invalid calendar', { firstTouchWithinMinutes: 60, clock: 'business', calendar: { ...calendar, timeZone: 'Nowhere' } }, ['calendar', 'timeZone']],
+    [
+      'an invalid calendar',
+      { firstTouchWithinMinutes: 60, clock: 'business', calendar: { ...calendar, timeZone: 'Nowhere' } },
+      ['calendar', 'timeZone'],
+    ],
   ])('rejects %s, naming the field', (_label, input, path) => {
     const result = slaPolicySchema.safeParse(input);
     expect(result.success).toBe(false);

@@ -47,7 +47,10 @@ export interface FirstTouchSplit {
  * });
  * // { total: 1_802_000, systemDelayMs: 2_000, humanDelayMs: 1_800_000, stages: { … } }
  */
-export function splitTimeToFirstTouch(timeline: FirstTouchTimeline, calendar?: BusinessCalendar | WorkingCalendar): FirstTouchSplit {
+export function splitTimeToFirstTouch(
+  timeline: FirstTouchTimeline,
+  calendar?: BusinessCalendar | WorkingCalendar,
+): FirstTouchSplit {
   const span = (from: Date, to: Date): number =>
     calendar ? businessMinutesBetween(calendar, from, to) * 60_000 : to.getTime() - from.getTime();
   const { eventAt, segmentEnteredAt, runStartedAt, touchOrTaskCreatedAt, taskCompletedAt, firstTouchSentAt } = timeline;

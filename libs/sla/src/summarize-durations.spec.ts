@@ -3,7 +3,11 @@ import { summarizeDurations } from './summarize-durations';
 describe('summarizeDurations', () => {
   it('summarizes four durations', () => {
     expect(summarizeDurations([60_000, 120_000, 180_000, 240_000])).toEqual({
-      count: 4, p50: 150_000, p90: 222_000, p99: 238_200, mean: 150_000,
+      count: 4,
+      p50: 150_000,
+      p90: 222_000,
+      p99: 238_200,
+      mean: 150_000,
     });
   });
 

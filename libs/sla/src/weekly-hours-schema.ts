@@ -10,8 +10,12 @@ const weekdayWindowSchema = z
 
 // Overlapping windows on one day would count the shared minutes twice; returns the index of the later one, or -1.
 function firstOverlap(week: WeekdayWindow[]): number {
-  const ordered = week.map((w, index) => ({ ...w, index })).sort((a, b) => a.day - b.day || minutesOfHhMm(a.start) - minutesOfHhMm(b.start));
-  const clash = ordered.find((w, i) => i > 0 && ordered[i - 1]!.day === w.day && minutesOfHhMm(w.start) < minutesOfHhMm(ordered[i - 1]!.end));
+  const ordered = week
+    .map((w, index) => ({ ...w, index }))
+    .sort((a, b) => a.day - b.day || minutesOfHhMm(a.start) - minutesOfHhMm(b.start));
+  const clash = ordered.find(
+    (w, i) => i > 0 && ordered[i - 1]!.day === w.day && minutesOfHhMm(w.start) < minutesOfHhMm(ordered[i - 1]!.end),
+  );
   return clash?.index ?? -1;
 }
 
@@ -27,5 +31,10 @@ export const weeklyHoursSchema = z
   .object({ timeZone: timeZoneSchema, week: z.array(weekdayWindowSchema).min(1, 'at least one working window') })
   .superRefine((hours, ctx) => {
     const overlapping = firstOverlap(hours.week);
-    if (overlapping >= 0) ctx.addIssue({ code: 'custom', message: 'overlaps another window of the same day', path: ['week', overlapping, 'start'] });
+    if (overlapping >= 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'overlaps another window of the same day',
+        path: ['week', overlapping, 'start'],
+      });
   }) satisfies z.ZodType<WeeklyHours>;

@@ -3,7 +3,11 @@ import { toWorkingCalendar, type WeeklyHours } from './working-calendar';
 
 const valid: WeeklyHours = {
   timeZone: 'Asia/Kolkata',
-  week: [{ day: 1, start: '09:30', end: '13:00' }, { day: 1, start: '14:00', end: '18:30' }, { day: 2, start: '09:30', end: '18:30' }],
+  week: [
+    { day: 1, start: '09:30', end: '13:00' },
+    { day: 1, start: '14:00', end: '18:30' },
+    { day: 2, start: '09:30', end: '18:30' },
+  ],
 };
 
 describe('weeklyHoursSchema', () => {
@@ -12,7 +16,10 @@ describe('weeklyHoursSchema', () => {
   });
 
   it('accepts windows that touch without overlapping', () => {
-    const week = [{ day: 3, start: '09:00', end: '12:00' }, { day: 3, start: '12:00', end: '17:00' }];
+    const week = [
+      { day: 3, start: '09:00', end: '12:00' },
+      { day: 3, start: '12:00', end: '17:00' },
+    ];
     expect(weeklyHoursSchema.safeParse({ ...valid, week }).success).toBe(true);
   });
 
@@ -24,7 +31,14 @@ describe('weeklyHoursSchema', () => {
     ['a malformed time', { ...valid, week: [{ day: 1, start: '9:00', end: '17:00' }] }, ['week', 0, 'start']],
     [
       'overlapping windows on one day',
-      { ...valid, week: [{ day: 2, start: '13:00', end: '18:00' }, { day: 1, start: '09:00', end: '17:00' }, { day: 2, start: '09:00', end: '14:00' }] },
+      {
+        ...valid,
+        week: [
+          { day: 2, start: '13:00', end: '18:00' },
+          { day: 1, start: '09:00', end: '17:00' },
+          { day: 2, start: '09:00', end: '14:00' },
+        ],
+      },
       ['week', 0, 'start'],
     ],
   ])('rejects %s, naming the field', (_label, input, path) => {
@@ -36,10 +50,17 @@ describe('weeklyHoursSchema', () => {
 
 describe('toWorkingCalendar', () => {
   it('turns a business calendar into one window per working day', () => {
-    const calendar = { timeZone: 'Europe/London', workingHours: { days: [1, 5], start: '09:00', end: '17:00' }, holidays: ['2026-12-25'] };
+    const calendar = {
+      timeZone: 'Europe/London',
+      workingHours: { days: [1, 5], start: '09:00', end: '17:00' },
+      holidays: ['2026-12-25'],
+    };
     expect(toWorkingCalendar(calendar)).toEqual({
       timeZone: 'Europe/London',
-      week: [{ day: 1, start: '09:00', end: '17:00' }, { day: 5, start: '09:00', end: '17:00' }],
+      week: [
+        { day: 1, start: '09:00', end: '17:00' },
+        { day: 5, start: '09:00', end: '17:00' },
+      ],
       holidays: ['2026-12-25'],
       away: [],
     });

@@ -57,5 +57,10 @@ export interface WorkingCalendar extends WeeklyHours {
 export function toWorkingCalendar(calendar: BusinessCalendar | WorkingCalendar): WorkingCalendar {
   if ('week' in calendar) return calendar;
   const { days, start, end } = calendar.workingHours;
-  return { timeZone: calendar.timeZone, week: days.map((day) => ({ day, start, end })), holidays: calendar.holidays, away: [] };
+  return {
+    timeZone: calendar.timeZone,
+    week: days.map((day) => ({ day, start, end })),
+    holidays: calendar.holidays,
+    away: [],
+  };
 }

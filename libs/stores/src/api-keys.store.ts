@@ -19,7 +19,8 @@ export interface ApiKeyRow {
 const COLUMNS = `id, name, prefix, scopes, created_by AS "createdBy", created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
 
 export async function insertApiKey(
-  db: Queryable, key: { name: string; prefix: string; keyHash: string; scopes: ApiKeyScope[]; createdBy: string | null },
+  db: Queryable,
+  key: { name: string; prefix: string; keyHash: string; scopes: ApiKeyScope[]; createdBy: string | null },
 ): Promise<ApiKeyRow> {
   const [row]: ApiKeyRow[] = await db.query(
     `INSERT INTO api_keys (name, prefix, key_hash, scopes, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
@@ -44,7 +45,10 @@ export async function revokeApiKey(db: Queryable, id: string, now: Date): Promis
 
 /** The unrevoked key with this hash, or undefined. */
 export async function findLiveApiKey(db: Queryable, keyHash: string): Promise<ApiKeyRow | undefined> {
-  const [row]: ApiKeyRow[] = await db.query(`SELECT ${COLUMNS} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, [keyHash]);
+  const [row]: ApiKeyRow[] = await db.query(
+    `SELECT ${COLUMNS} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`,
+    [keyHash],
+  );
   return row;
 }
 

@@ -35,7 +35,8 @@ const DIMENSION_SQL: Record<Dimension, { clock: string; fact: string; label: str
 
 /** The SQL keys of a dimension; anything but one of {@link DIMENSIONS} is refused, so no caller text reaches the SQL. */
 function dimensionSql(dimension: Dimension): { clock: string; fact: string; label: string } {
-  if (!(DIMENSIONS as readonly string[]).includes(dimension)) throw new Error(`unknown dashboard dimension ${JSON.stringify(dimension)}`);
+  if (!(DIMENSIONS as readonly string[]).includes(dimension))
+    throw new Error(`unknown dashboard dimension ${JSON.stringify(dimension)}`);
   return DIMENSION_SQL[dimension];
 }
 
@@ -196,7 +197,8 @@ export function summarizeDashboard(db: Queryable, dimension: Dimension, range: D
 
 /** Per `bucket` in `[from, to)`, optionally of one segment and/or rep. */
 export function dashboardTrend(
-  db: Queryable, q: { from: Date; to: Date; now: Date; bucket: 'day' | 'week'; segmentId: string | null; repId: string | null },
+  db: Queryable,
+  q: { from: Date; to: Date; now: Date; bucket: 'day' | 'week'; segmentId: string | null; repId: string | null },
 ): Promise<TrendRow[]> {
   return db.query(TREND_SQL, [q.from, q.to, q.now, q.bucket, q.segmentId, q.repId]);
 }
@@ -210,7 +212,10 @@ const DRILL_DOWN_CURSOR = 'drill_down';
 
 /** Declares the drill-down's server-side cursor: `db` must be one connection inside a transaction. */
 export async function openDrillDownCursor(db: Queryable, filter: DrillDownFilter): Promise<void> {
-  await db.query(`DECLARE ${DRILL_DOWN_CURSOR} NO SCROLL CURSOR FOR ${drillDownSql(filter.groupBy)}`, drillDownParams(filter));
+  await db.query(
+    `DECLARE ${DRILL_DOWN_CURSOR} NO SCROLL CURSOR FOR ${drillDownSql(filter.groupBy)}`,
+    drillDownParams(filter),
+  );
 }
 
 /** The next `rows` rows of the cursor {@link openDrillDownCursor} declared; fewer means it is exhausted. */

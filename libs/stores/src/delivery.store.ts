@@ -26,7 +26,9 @@ WITH x AS (
   SELECT r.playbook_id, r.playbook_version, t.channel, t.node_id, count(*)::int AS touches,
          ${countWhere(`t.status = 'sent'`)}::int AS sent, ${countWhere(`t.status <> 'queued'`)}::int AS attempted,
          ${STATUSES.map((s) => `${countWhere(`t.delivery_status = '${s}'`)}::int AS status_${s}`).join(', ')},
-         ${Object.entries(REACHED).map(([name, set]) => `${countWhere(`t.delivery_status IN ${set}`)} AS reached_${name}`).join(', ')}
+         ${Object.entries(REACHED)
+           .map(([name, set]) => `${countWhere(`t.delivery_status IN ${set}`)} AS reached_${name}`)
+           .join(', ')}
     FROM touches t JOIN runs r ON r.id = t.run_id
    WHERE ($1::uuid IS NULL OR r.playbook_id = $1) AND ($2::int IS NULL OR r.playbook_version = $2)
      AND ($3::timestamptz IS NULL OR t.created_at >= $3) AND ($4::timestamptz IS NULL OR t.created_at < $4)
@@ -35,14 +37,17 @@ SELECT x.playbook_id AS "playbookId", p.name AS "playbookName", x.playbook_versi
        x.node_id AS "nodeId", x.touches, x.sent, x.attempted,
        jsonb_build_object(${STATUSES.map((s) => `'${s}', x.status_${s}`).join(', ')}) AS "byStatus",
        jsonb_build_object(
-         ${Object.keys(REACHED).map((name) => `'${name}', ${share(`x.reached_${name}`, 'sent')}`).join(', ')},
+         ${Object.keys(REACHED)
+           .map((name) => `'${name}', ${share(`x.reached_${name}`, 'sent')}`)
+           .join(', ')},
          'bounced', ${share('x.status_bounced', 'sent')}, 'failed', ${share('x.status_failed', 'attempted')}, 'suppressed', ${share('x.status_suppressed', 'attempted')}) AS rates
   FROM x JOIN playbooks p ON p.id = x.playbook_id
  ORDER BY p.name, x.playbook_version DESC, x.channel, x.node_id NULLS FIRST`;
 
 /** Delivery figures, optionally of one playbook (and version) and of touches created in `[from, to)`. */
 export function deliveryFigures(
-  db: Queryable, q: { playbookId: string | null; version: number | null; from: Date | null; to: Date | null },
+  db: Queryable,
+  q: { playbookId: string | null; version: number | null; from: Date | null; to: Date | null },
 ): Promise<DeliveryRow[]> {
   return db.query(DELIVERY_SQL, [q.playbookId, q.version, q.from, q.to]);
 }

@@ -43,5 +43,8 @@ export interface LeadEventRow {
  * @example const events = await listRecentEvents(manager, leadId, 50);
  */
 export function listRecentEvents(db: Queryable, leadId: string, limit: number): Promise<LeadEventRow[]> {
-  return db.query(`SELECT event_id, type, occurred_at, received_at, data FROM events WHERE lead_id = $1 ORDER BY occurred_at DESC LIMIT $2`, [leadId, limit]);
+  return db.query(
+    `SELECT event_id, type, occurred_at, received_at, data FROM events WHERE lead_id = $1 ORDER BY occurred_at DESC LIMIT $2`,
+    [leadId, limit],
+  );
 }

@@ -26,7 +26,19 @@ export async function recordInboundMessage(q: Queryable, m: NewInboundMessage): 
     `INSERT INTO inbound_messages (channel, provider_id, kind, lead_id, touch_id, from_address, subject, text, details, event_id, received_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, COALESCE($11::timestamptz, now()))
      ON CONFLICT (channel, provider_id) DO NOTHING RETURNING id`,
-    [m.channel, m.providerId, m.kind, m.leadId, m.touchId, m.fromAddress, m.subject ?? null, m.text, JSON.stringify(m.details), m.eventId, m.receivedAt ?? null],
+    [
+      m.channel,
+      m.providerId,
+      m.kind,
+      m.leadId,
+      m.touchId,
+      m.fromAddress,
+      m.subject ?? null,
+      m.text,
+      JSON.stringify(m.details),
+      m.eventId,
+      m.receivedAt ?? null,
+    ],
   );
   return rows.length === 1;
 }

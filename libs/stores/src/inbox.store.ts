@@ -21,7 +21,15 @@ export interface InboxRow {
   slaDueAt: Date | null;
   slaBreached: boolean;
   score: number;
-  lead: { id: string; name: string | null; company: string | null; email: string | null; phone: string | null; city: string | null; country: string | null };
+  lead: {
+    id: string;
+    name: string | null;
+    company: string | null;
+    email: string | null;
+    phone: string | null;
+    city: string | null;
+    country: string | null;
+  };
   // json_build_object output: timestamps arrive as ISO strings.
   segment: { id: string; name: string; enteredAt: string; enterReason: string } | null;
   step: { playbookId: string; playbookName: string; version: number; nodeId: string | null } | null;
@@ -91,7 +99,10 @@ export async function findActionableTask(q: Queryable, taskId: string): Promise<
 }
 
 /** The active rep with this id and their team's manager, or null (a task may only be given to an active rep). */
-export async function findActiveRepWithManager(q: Queryable, repId: string): Promise<{ id: string; manager_id: string | null } | null> {
+export async function findActiveRepWithManager(
+  q: Queryable,
+  repId: string,
+): Promise<{ id: string; manager_id: string | null } | null> {
   const rows: Array<{ id: string; manager_id: string | null }> = await q.query(
     `SELECT r.id, t.manager_id FROM reps r JOIN teams t ON t.id = r.team_id WHERE r.id = $1 AND r.active`,
     [repId],

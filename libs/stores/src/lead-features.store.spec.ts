@@ -9,13 +9,23 @@ import { rowsOf } from './queryable';
 describe('updateFeatureRows on a few thousand leads (real Postgres)', () => {
   let client: Client;
   let leadIds: string[];
-  const rowsFor = (ids: string[]): FeatureUpdateRow[] => ids.map((lead_id) => ({ lead_id, state: emptyFeatureState(), event_count: 1, last_event_at: null, converted_at: null, score: 0.5 }));
+  const rowsFor = (ids: string[]): FeatureUpdateRow[] =>
+    ids.map((lead_id) => ({
+      lead_id,
+      state: emptyFeatureState(),
+      event_count: 1,
+      last_event_at: null,
+      converted_at: null,
+      score: 0.5,
+    }));
 
   beforeAll(async () => {
     client = await connectWithLeads('lead_features_store', 5000);
     await client.query(`INSERT INTO lead_features (lead_id, state) SELECT id, '{}' FROM leads`);
     await client.query('ANALYZE leads, lead_features');
-    leadIds = (await client.query(`SELECT lead_id FROM lead_features ORDER BY lead_id LIMIT 10`)).rows.map((r) => r.lead_id);
+    leadIds = (await client.query(`SELECT lead_id FROM lead_features ORDER BY lead_id LIMIT 10`)).rows.map(
+      (r) => r.lead_id,
+    );
   });
   afterAll(() => client?.end());
 
@@ -26,7 +36,9 @@ describe('updateFeatureRows on a few thousand leads (real Postgres)', () => {
   });
 
   it('so does the update that also writes lead_event outbox rows in its round trip', async () => {
-    const scans = await planScansOfCall(client, (db) => updateFeatureRows(db, rowsFor(leadIds), { sql: outboxInsertSql, param: JSON.stringify([]) }));
+    const scans = await planScansOfCall(client, (db) =>
+      updateFeatureRows(db, rowsFor(leadIds), { sql: outboxInsertSql, param: JSON.stringify([]) }),
+    );
     expect(scans).toContain('ModifyTable on outbox');
     expect(scans).not.toContain('Seq Scan on lead_features');
   });

@@ -9,9 +9,16 @@ import type { Queryable } from './queryable';
  * creating before locking keeps every flush taking its row locks in lead id order.
  * @example await ensureFeatureRows(manager, missingLeadIds, emptyFeatureState());
  */
-export async function ensureFeatureRows(db: Queryable, leadIds: readonly string[], emptyState: FeatureState): Promise<void> {
+export async function ensureFeatureRows(
+  db: Queryable,
+  leadIds: readonly string[],
+  emptyState: FeatureState,
+): Promise<void> {
   if (!leadIds.length) return;
-  await db.query(`INSERT INTO lead_features (lead_id, state) SELECT unnest($1::uuid[]), $2::jsonb ON CONFLICT (lead_id) DO NOTHING`, [leadIds, JSON.stringify(emptyState)]);
+  await db.query(
+    `INSERT INTO lead_features (lead_id, state) SELECT unnest($1::uuid[]), $2::jsonb ON CONFLICT (lead_id) DO NOTHING`,
+    [leadIds, JSON.stringify(emptyState)],
+  );
 }
 
 /** A locked feature row. */
@@ -26,7 +33,10 @@ export interface LockedFeatureRow {
  * @example const locked = await lockFeatureRows(manager, leadIds);
  */
 export function lockFeatureRows(db: Queryable, leadIds: readonly string[]): Promise<LockedFeatureRow[]> {
-  return db.query(`SELECT lead_id, state FROM lead_features WHERE lead_id = ANY($1::uuid[]) ORDER BY lead_id FOR UPDATE`, [leadIds]);
+  return db.query(
+    `SELECT lead_id, state FROM lead_features WHERE lead_id = ANY($1::uuid[]) ORDER BY lead_id FOR UPDATE`,
+    [leadIds],
+  );
 }
 
 /** The new feature values of one lead after a flush. */
@@ -64,7 +74,11 @@ WHERE f.lead_id = x.lead_id AND f.lead_id = ANY($2::uuid[])`;
  * dispatcher for an INSERT of no rows too, so ingest passes it only when there are rows).
  * @example await updateFeatureRows(manager, updates, { sql: outboxInsertSql, param: JSON.stringify(messages) });
  */
-export async function updateFeatureRows(db: Queryable, rows: readonly FeatureUpdateRow[], then?: FollowingStatement): Promise<void> {
+export async function updateFeatureRows(
+  db: Queryable,
+  rows: readonly FeatureUpdateRow[],
+  then?: FollowingStatement,
+): Promise<void> {
   const params = [JSON.stringify(rows), rows.map((r) => r.lead_id)];
   if (then) await db.query(`WITH updated AS (${UPDATE_FEATURES_SQL})\n${then.sql('$3')}`, [...params, then.param]);
   else await db.query(UPDATE_FEATURES_SQL, params);
@@ -82,6 +96,8 @@ export interface LeadFeaturesRow {
  * @example const features = await findFeatures(manager, leadId);
  */
 export async function findFeatures(db: Queryable, leadId: string): Promise<LeadFeaturesRow | undefined> {
-  const [row] = await db.query(`SELECT state, event_count, converted_at FROM lead_features WHERE lead_id = $1`, [leadId]);
+  const [row] = await db.query(`SELECT state, event_count, converted_at FROM lead_features WHERE lead_id = $1`, [
+    leadId,
+  ]);
   return row;
 }

@@ -3,10 +3,23 @@ import type { Queryable } from './queryable';
 
 /** A lead as a run start reads it: its row, owner, segment, suppressed channels and runs of the playbook. */
 export interface LeadForLaunchRow {
-  id: string; name: string | null; email: string | null; company: string | null; industry: string | null; headcount: number | null;
-  revenue_band: string | null; funding_stage: string | null; city: string | null; country: string | null; timezone: string | null;
-  owner_id: string | null; consent: Partial<Record<Channel, boolean>>; owner_name: string | null; owner_email: string | null;
-  segment_name: string | null; suppressed_channels: Channel[];
+  id: string;
+  name: string | null;
+  email: string | null;
+  company: string | null;
+  industry: string | null;
+  headcount: number | null;
+  revenue_band: string | null;
+  funding_stage: string | null;
+  city: string | null;
+  country: string | null;
+  timezone: string | null;
+  owner_id: string | null;
+  consent: Partial<Record<Channel, boolean>>;
+  owner_name: string | null;
+  owner_email: string | null;
+  segment_name: string | null;
+  suppressed_channels: Channel[];
   /** The lead's active run of the playbook, if any (at most one: `runs_one_active_idx`), and the membership it began with. */
   active_run: { id: string; membershipId: string | null } | null;
   /** When the lead's last run of the playbook that was not held out ended (the re-entry policy's input). */
@@ -26,7 +39,12 @@ const SUPPRESSED_CHANNELS = `ARRAY(
  * @example
  * const row = await lockLeadRowForLaunch(manager, leadId, segmentId, playbookId);
  */
-export async function lockLeadRowForLaunch(q: Queryable, leadId: string, segmentId: string | null, playbookId: string): Promise<LeadForLaunchRow | null> {
+export async function lockLeadRowForLaunch(
+  q: Queryable,
+  leadId: string,
+  segmentId: string | null,
+  playbookId: string,
+): Promise<LeadForLaunchRow | null> {
   const rows: LeadForLaunchRow[] = await q.query(
     `SELECT l.*, r.name AS owner_name, r.email AS owner_email, s.name AS segment_name, ${SUPPRESSED_CHANNELS} AS suppressed_channels,
        (SELECT json_build_object('id', id, 'membershipId', membership_id) FROM runs WHERE lead_id = l.id AND playbook_id = $3 AND status = 'active' LIMIT 1) AS active_run,

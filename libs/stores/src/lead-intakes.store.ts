@@ -7,5 +7,8 @@ import type { Queryable } from './queryable';
  * @example await recordLeadIntake(rowsOf(pool), leadId, 'lead-intake-…');
  */
 export async function recordLeadIntake(db: Queryable, leadId: string, workflowId: string): Promise<void> {
-  await db.query('INSERT INTO lead_intakes (lead_id, workflow_id) VALUES ($1, $2) ON CONFLICT (lead_id) DO NOTHING', [leadId, workflowId]);
+  await db.query('INSERT INTO lead_intakes (lead_id, workflow_id) VALUES ($1, $2) ON CONFLICT (lead_id) DO NOTHING', [
+    leadId,
+    workflowId,
+  ]);
 }

@@ -23,7 +23,15 @@ SELECT EXISTS (SELECT 1 FROM prior) OR EXISTS (SELECT 1 FROM reserved) AS reserv
  * @example
  * const ok = await takeTouchSlot(rowsOf(pool), { leadId, day: '2026-03-02', key: 'r1:intro:1', cap: 2 });
  */
-export async function takeTouchSlot(q: Queryable, slot: { leadId: string; day: string; key: string; cap: number | null }): Promise<boolean> {
-  const rows: Array<{ reserved: boolean }> = await q.query(RESERVE_TOUCH_SLOT_SQL, [slot.leadId, slot.day, slot.key, slot.cap]);
+export async function takeTouchSlot(
+  q: Queryable,
+  slot: { leadId: string; day: string; key: string; cap: number | null },
+): Promise<boolean> {
+  const rows: Array<{ reserved: boolean }> = await q.query(RESERVE_TOUCH_SLOT_SQL, [
+    slot.leadId,
+    slot.day,
+    slot.key,
+    slot.cap,
+  ]);
   return rows[0]!.reserved;
 }

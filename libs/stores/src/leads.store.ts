@@ -135,7 +135,16 @@ export interface ListedLeadRow {
  * @example const [lead] = await listLeads(manager, { id, visibleTo: repId, limit: 1, offset: 0 });
  */
 export function listLeads(db: Queryable, f: ListLeadsFilter): Promise<ListedLeadRow[]> {
-  return db.query(LIST_LEADS_SQL, [f.search ?? null, f.segmentId ?? null, f.ownerId ?? null, f.minScore ?? null, f.limit, f.offset, f.id ?? null, f.visibleTo ?? null]);
+  return db.query(LIST_LEADS_SQL, [
+    f.search ?? null,
+    f.segmentId ?? null,
+    f.ownerId ?? null,
+    f.minScore ?? null,
+    f.limit,
+    f.offset,
+    f.id ?? null,
+    f.visibleTo ?? null,
+  ]);
 }
 
 /** A lead's firmographics, which the fit features read. */
@@ -150,7 +159,10 @@ export interface LeadFirmographics {
  * A lead by id or by external id, with its firmographics; undefined when there is none.
  * @example const lead = await findLead(manager, { externalId: 'crm-1' });
  */
-export async function findLead(db: Queryable, key: { id: string } | { externalId: string }): Promise<(LeadFirmographics & { id: string }) | undefined> {
+export async function findLead(
+  db: Queryable,
+  key: { id: string } | { externalId: string },
+): Promise<(LeadFirmographics & { id: string }) | undefined> {
   const [row] = await db.query(
     `SELECT id, industry, headcount, revenue_band, funding_stage FROM leads WHERE ${'id' in key ? 'id = $1' : 'external_id = $1'}`,
     ['id' in key ? key.id : key.externalId],
@@ -185,7 +197,9 @@ export function lockLeadsForIngest(db: Queryable, externalIds: readonly string[]
  * @example await insertStubLeads(manager, ['crm-9']);
  */
 export async function insertStubLeads(db: Queryable, externalIds: readonly string[]): Promise<void> {
-  await db.query(`INSERT INTO leads (external_id) SELECT unnest($1::text[]) ON CONFLICT (external_id) DO NOTHING`, [externalIds]);
+  await db.query(`INSERT INTO leads (external_id) SELECT unnest($1::text[]) ON CONFLICT (external_id) DO NOTHING`, [
+    externalIds,
+  ]);
 }
 
 /**

@@ -39,6 +39,8 @@ export function listLiveSegments(db: Queryable): Promise<LiveSegmentRow[]> {
  * @example const bound = await listBoundPlaybooks(manager); bound.get(segmentId)
  */
 export async function listBoundPlaybooks(db: Queryable): Promise<Map<string, string>> {
-  const rows: { segment_id: string; playbook_id: string }[] = await db.query(`SELECT segment_id, playbook_id FROM segment_bindings`);
+  const rows: { segment_id: string; playbook_id: string }[] = await db.query(
+    `SELECT segment_id, playbook_id FROM segment_bindings`,
+  );
   return new Map(rows.map((r) => [r.segment_id, r.playbook_id]));
 }

@@ -46,5 +46,8 @@ export function listNotifications(q: Queryable, userId: string, unreadOnly: bool
 
 /** Marks the user's notification read (the first read time is kept); another user's id changes nothing. */
 export async function markNotificationRead(q: Queryable, userId: string, id: string): Promise<void> {
-  await q.query(`UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2`, [id, userId]);
+  await q.query(`UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2`, [
+    id,
+    userId,
+  ]);
 }

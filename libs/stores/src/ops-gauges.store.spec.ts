@@ -10,12 +10,24 @@ describe('readOpsGauges on a few thousand delivered rows and touched clocks (rea
 
   beforeAll(async () => {
     client = await connectWithLeads('ops_gauges', 5000);
-    await client.query(`INSERT INTO outbox (kind, payload, dispatched_at) SELECT 'lead_event', jsonb_build_object('leadId', id), now() FROM leads`);
-    await client.query(`INSERT INTO outbox (kind, payload, created_at) SELECT 'lead_event', jsonb_build_object('leadId', id), now() - interval '2 hours' FROM leads LIMIT 3`);
-    await client.query(`INSERT INTO outbox (kind, payload, dead_lettered_at) SELECT 'lead_event', jsonb_build_object('leadId', id), now() FROM leads LIMIT 2`);
-    await client.query(`INSERT INTO sla_clocks (membership_id, lead_id, segment_id, entered_at, due_at, first_touch_at) SELECT gen_random_uuid(), id, gen_random_uuid(), now(), now(), now() FROM leads`);
-    await client.query(`INSERT INTO sla_clocks (membership_id, lead_id, segment_id, entered_at, due_at) SELECT gen_random_uuid(), id, gen_random_uuid(), now(), now() + interval '1 hour' FROM leads LIMIT 4`);
-    await client.query(`INSERT INTO sla_clocks (membership_id, lead_id, segment_id, entered_at, due_at, breached_at) SELECT gen_random_uuid(), id, gen_random_uuid(), now(), now(), now() FROM leads LIMIT 5`);
+    await client.query(
+      `INSERT INTO outbox (kind, payload, dispatched_at) SELECT 'lead_event', jsonb_build_object('leadId', id), now() FROM leads`,
+    );
+    await client.query(
+      `INSERT INTO outbox (kind, payload, created_at) SELECT 'lead_event', jsonb_build_object('leadId', id), now() - interval '2 hours' FROM leads LIMIT 3`,
+    );
+    await client.query(
+      `INSERT INTO outbox (kind, payload, dead_lettered_at) SELECT 'lead_event', jsonb_build_object('leadId', id), now() FROM leads LIMIT 2`,
+    );
+    await client.query(
+      `INSERT INTO sla_clocks (membership_id, lead_id, segment_id, entered_at, due_at, first_touch_at) SELECT gen_random_uuid(), id, gen_random_uuid(), now(), now(), now() FROM leads`,
+    );
+    await client.query(
+      `INSERT INTO sla_clocks (membership_id, lead_id, segment_id, entered_at, due_at) SELECT gen_random_uuid(), id, gen_random_uuid(), now(), now() + interval '1 hour' FROM leads LIMIT 4`,
+    );
+    await client.query(
+      `INSERT INTO sla_clocks (membership_id, lead_id, segment_id, entered_at, due_at, breached_at) SELECT gen_random_uuid(), id, gen_random_uuid(), now(), now(), now() FROM leads LIMIT 5`,
+    );
     await client.query('ANALYZE outbox; ANALYZE sla_clocks');
   });
   afterAll(() => client?.end());
@@ -28,7 +40,12 @@ describe('readOpsGauges on a few thousand delivered rows and touched clocks (rea
   });
 
   it('stops each count at the cap', async () => {
-    expect(await readOpsGauges(rowsOf(client), 2)).toMatchObject({ outboxBacklog: 2, outboxDeadLetters: 2, slaClocksOpen: 2, slaClocksBreached: 2 });
+    expect(await readOpsGauges(rowsOf(client), 2)).toMatchObject({
+      outboxBacklog: 2,
+      outboxDeadLetters: 2,
+      slaClocksOpen: 2,
+      slaClocksBreached: 2,
+    });
   });
 
   it('scans no table whole', async () => {

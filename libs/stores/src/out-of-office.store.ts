@@ -21,7 +21,10 @@ export async function insertOutOfOffice(db: Queryable, period: Omit<OutOfOfficeR
 
 /** The rep's periods that end after `after`, earliest first. */
 export function listOutOfOfficeEndingAfter(db: Queryable, repId: string, after: Date): Promise<OutOfOfficeRow[]> {
-  return db.query(`SELECT ${COLUMNS} FROM out_of_office WHERE rep_id = $1 AND ends_at > $2 ORDER BY starts_at`, [repId, after]);
+  return db.query(`SELECT ${COLUMNS} FROM out_of_office WHERE rep_id = $1 AND ends_at > $2 ORDER BY starts_at`, [
+    repId,
+    after,
+  ]);
 }
 
 /** Deletes the period if it is the rep's (another rep's period id changes nothing). */

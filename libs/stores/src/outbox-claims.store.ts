@@ -97,7 +97,12 @@ export async function claimOutboxRows(session: StatementsSession, claim: OutboxC
  * @example
  * const renewed = await renewOutboxLeases(dataSource, owner, heldIds, 30);
  */
-export async function renewOutboxLeases(q: Queryable, owner: string, ids: readonly string[], leaseSeconds: number): Promise<number> {
+export async function renewOutboxLeases(
+  q: Queryable,
+  owner: string,
+  ids: readonly string[],
+  leaseSeconds: number,
+): Promise<number> {
   if (ids.length === 0) return 0;
   // A CTE, so that the count comes back as a row from a TypeORM manager and a pg client alike.
   const [{ renewed }]: [{ renewed: number }] = await q.query(
@@ -134,7 +139,12 @@ export async function markOutboxDelivered(q: Queryable, owner: string, ids: read
  * @example
  * const dead = await recordOutboxFailure(dataSource, owner, ['42'], 'Temporal unavailable');
  */
-export async function recordOutboxFailure(q: Queryable, owner: string, ids: readonly string[], message: string): Promise<string[]> {
+export async function recordOutboxFailure(
+  q: Queryable,
+  owner: string,
+  ids: readonly string[],
+  message: string,
+): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows: Array<{ id: string }> = await q.query(
     `WITH failed AS (

@@ -8,7 +8,13 @@ import type { Queryable } from './queryable';
 export type OutboxMessage =
   | {
       kind: 'segment_entered';
-      payload: { leadId: string; segmentId: string; membershipId: string; enteredAt: string; triggerEventId: string | null };
+      payload: {
+        leadId: string;
+        segmentId: string;
+        membershipId: string;
+        enteredAt: string;
+        triggerEventId: string | null;
+      };
     }
   | {
       kind: 'segment_left';
@@ -113,7 +119,10 @@ export async function enqueueSegmentChanges(q: Queryable, messages: readonly Seg
  * @example
  * const [outboxId] = await enqueueWorkflowStarts(manager, [{ kind: 'run_start', payload: { leadId, runId } }]);
  */
-export async function enqueueWorkflowStarts(q: Queryable, messages: readonly WorkflowStartMessage[]): Promise<string[]> {
+export async function enqueueWorkflowStarts(
+  q: Queryable,
+  messages: readonly WorkflowStartMessage[],
+): Promise<string[]> {
   if (messages.length === 0) return [];
   const rows: Array<{ id: string }> = await q.query(
     `INSERT INTO outbox (kind, payload, next_attempt_at)

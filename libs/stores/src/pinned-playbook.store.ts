@@ -20,8 +20,14 @@ const PINNED_COLUMNS = `p.id, p.name, p.status, v.id AS version_id, v.version, v
 const LATEST_VERSION_JOIN = `LEFT JOIN LATERAL (SELECT id, version, graph FROM playbook_versions WHERE playbook_id = p.id ORDER BY version DESC LIMIT 1) v ON true`;
 
 type PinnedRow = {
-  id: string; name: string; status: PlaybookStatus; version_id: string | null; version: number; graph: Playbook;
-  membership_run_id: string | null; holdout_percent: number | null;
+  id: string;
+  name: string;
+  status: PlaybookStatus;
+  version_id: string | null;
+  version: number;
+  graph: Playbook;
+  membership_run_id: string | null;
+  holdout_percent: number | null;
 };
 
 /**
@@ -30,26 +36,42 @@ type PinnedRow = {
  * @example
  * const pinned = await pinPlaybook(manager, playbookId, null);
  */
-export async function pinPlaybook(q: Queryable, playbookId: string, membershipId: string | null): Promise<PinnedPlaybook | null> {
-  return pinnedOf(await q.query(
-    `SELECT ${PINNED_COLUMNS}, NULL::int AS holdout_percent FROM playbooks p ${LATEST_VERSION_JOIN} WHERE p.id = $1`,
-    [playbookId, membershipId],
-  ));
+export async function pinPlaybook(
+  q: Queryable,
+  playbookId: string,
+  membershipId: string | null,
+): Promise<PinnedPlaybook | null> {
+  return pinnedOf(
+    await q.query(
+      `SELECT ${PINNED_COLUMNS}, NULL::int AS holdout_percent FROM playbooks p ${LATEST_VERSION_JOIN} WHERE p.id = $1`,
+      [playbookId, membershipId],
+    ),
+  );
 }
 
 /** The playbook bound to the segment, pinned, with the binding's holdout; null when none is bound. */
-export async function pinSegmentPlaybook(q: Queryable, segmentId: string, membershipId: string | null): Promise<PinnedPlaybook | null> {
-  return pinnedOf(await q.query(
-    `SELECT ${PINNED_COLUMNS}, b.holdout_percent
+export async function pinSegmentPlaybook(
+  q: Queryable,
+  segmentId: string,
+  membershipId: string | null,
+): Promise<PinnedPlaybook | null> {
+  return pinnedOf(
+    await q.query(
+      `SELECT ${PINNED_COLUMNS}, b.holdout_percent
        FROM segment_bindings b JOIN playbooks p ON p.id = b.playbook_id ${LATEST_VERSION_JOIN} WHERE b.segment_id = $1`,
-    [segmentId, membershipId],
-  ));
+      [segmentId, membershipId],
+    ),
+  );
 }
 
 function pinnedOf([row]: PinnedRow[]): PinnedPlaybook | null {
   if (!row) return null;
   return {
-    id: row.id, name: row.name, status: row.status, membershipRunId: row.membership_run_id, holdoutPercent: row.holdout_percent,
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    membershipRunId: row.membership_run_id,
+    holdoutPercent: row.holdout_percent,
     version: row.version_id ? { id: row.version_id, version: row.version, graph: row.graph } : null,
   };
 }

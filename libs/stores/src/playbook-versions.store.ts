@@ -26,10 +26,12 @@ const VERSION_COLUMNS = `id, playbook_id AS "playbookId", version, graph, heard_
  * const v = await insertNextVersion(manager, { playbookId, graph, heardEventTypes: eventTypesHeardBy(graph), note: null, publishedBy: 'u1' });
  */
 export async function insertNextVersion(
-  q: Queryable, v: Pick<PlaybookVersionRow, 'playbookId' | 'graph' | 'heardEventTypes' | 'note' | 'publishedBy'>,
+  q: Queryable,
+  v: Pick<PlaybookVersionRow, 'playbookId' | 'graph' | 'heardEventTypes' | 'note' | 'publishedBy'>,
 ): Promise<PlaybookVersionRow> {
   const [{ next }]: Array<{ next: number }> = await q.query(
-    `SELECT COALESCE(max(version), 0) + 1 AS next FROM playbook_versions WHERE playbook_id = $1`, [v.playbookId],
+    `SELECT COALESCE(max(version), 0) + 1 AS next FROM playbook_versions WHERE playbook_id = $1`,
+    [v.playbookId],
   );
   const rows: PlaybookVersionRow[] = await q.query(
     `INSERT INTO playbook_versions (playbook_id, version, graph, heard_event_types, note, published_by)
@@ -40,18 +42,29 @@ export async function insertNextVersion(
 }
 
 /** The playbook's version `version`, or null. */
-export async function findVersion(q: Queryable, playbookId: string, version: number): Promise<PlaybookVersionRow | null> {
-  const rows: PlaybookVersionRow[] = await q.query(`SELECT ${VERSION_COLUMNS} FROM playbook_versions WHERE playbook_id = $1 AND version = $2`, [playbookId, version]);
+export async function findVersion(
+  q: Queryable,
+  playbookId: string,
+  version: number,
+): Promise<PlaybookVersionRow | null> {
+  const rows: PlaybookVersionRow[] = await q.query(
+    `SELECT ${VERSION_COLUMNS} FROM playbook_versions WHERE playbook_id = $1 AND version = $2`,
+    [playbookId, version],
+  );
   return rows[0] ?? null;
 }
 
 /** The version with this id, or null. */
 export async function findVersionById(q: Queryable, id: string): Promise<PlaybookVersionRow | null> {
-  const rows: PlaybookVersionRow[] = await q.query(`SELECT ${VERSION_COLUMNS} FROM playbook_versions WHERE id = $1`, [id]);
+  const rows: PlaybookVersionRow[] = await q.query(`SELECT ${VERSION_COLUMNS} FROM playbook_versions WHERE id = $1`, [
+    id,
+  ]);
   return rows[0] ?? null;
 }
 
 /** The playbook's versions, newest first. */
 export function listVersions(q: Queryable, playbookId: string): Promise<PlaybookVersionRow[]> {
-  return q.query(`SELECT ${VERSION_COLUMNS} FROM playbook_versions WHERE playbook_id = $1 ORDER BY version DESC`, [playbookId]);
+  return q.query(`SELECT ${VERSION_COLUMNS} FROM playbook_versions WHERE playbook_id = $1 ORDER BY version DESC`, [
+    playbookId,
+  ]);
 }

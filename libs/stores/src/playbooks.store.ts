@@ -46,7 +46,10 @@ export async function lockPlaybook(q: Queryable, id: string): Promise<PlaybookRo
  * @example
  * const id = await insertPlaybook(manager, { name: 'Welcome', description: '', draft, updatedBy: 'u1' });
  */
-export async function insertPlaybook(q: Queryable, playbook: { name: string; description: string; draft: Playbook; updatedBy: string | null }): Promise<string> {
+export async function insertPlaybook(
+  q: Queryable,
+  playbook: { name: string; description: string; draft: Playbook; updatedBy: string | null },
+): Promise<string> {
   const [row]: Array<{ id: string }> = await q.query(
     `INSERT INTO playbooks (name, description, draft, updated_by) VALUES ($1, $2, $3, $4) RETURNING id`,
     [playbook.name, playbook.description, JSON.stringify(playbook.draft), playbook.updatedBy],
@@ -55,7 +58,13 @@ export async function insertPlaybook(q: Queryable, playbook: { name: string; des
 }
 
 /** Saves the draft if `revision` is the current one; returns the new revision, or null when it was stale (or absent). */
-export async function saveDraft(q: Queryable, id: string, draft: unknown, revision: number, actor: string | null): Promise<number | null> {
+export async function saveDraft(
+  q: Queryable,
+  id: string,
+  draft: unknown,
+  revision: number,
+  actor: string | null,
+): Promise<number | null> {
   const result: unknown[] = await q.query(
     `UPDATE playbooks SET draft = $2, draft_revision = draft_revision + 1, updated_at = now(), updated_by = $4
      WHERE id = $1 AND draft_revision = $3 RETURNING draft_revision`,
@@ -65,7 +74,12 @@ export async function saveDraft(q: Queryable, id: string, draft: unknown, revisi
 }
 
 /** Replaces the draft whatever its revision (a restored version); returns the new revision, null when absent. */
-export async function replaceDraft(q: Queryable, id: string, draft: unknown, actor: string | null): Promise<number | null> {
+export async function replaceDraft(
+  q: Queryable,
+  id: string,
+  draft: unknown,
+  actor: string | null,
+): Promise<number | null> {
   const result: unknown[] = await q.query(
     `UPDATE playbooks SET draft = $2, draft_revision = draft_revision + 1, updated_at = now(), updated_by = $3 WHERE id = $1 RETURNING draft_revision`,
     [id, JSON.stringify(draft), actor],

@@ -1,4 +1,11 @@
-import { resolveRepCalendar, type BusinessCalendar, type Holiday, type RepCalendarSource, type WeeklyHours, type WorkingCalendar } from '@segflow/sla';
+import {
+  resolveRepCalendar,
+  type BusinessCalendar,
+  type Holiday,
+  type RepCalendarSource,
+  type WeeklyHours,
+  type WorkingCalendar,
+} from '@segflow/sla';
 import type { Queryable } from './queryable';
 
 /** The columns {@link repCalendarSourcesJoin} adds to a row. */
@@ -28,10 +35,17 @@ export const repCalendarSourcesJoin = (repId: string, awayAfter: string): string
   ) rc ON true`;
 
 /** The rep's calendar (libs/sla's rule: rep → team → `fallback`) from a row carrying {@link repCalendarSourcesJoin}'s columns. */
-export function resolveRepCalendarOfRow(row: RepCalendarSourcesRow, fallback: BusinessCalendar | null): { calendar: WorkingCalendar; source: RepCalendarSource } | null {
+export function resolveRepCalendarOfRow(
+  row: RepCalendarSourcesRow,
+  fallback: BusinessCalendar | null,
+): { calendar: WorkingCalendar; source: RepCalendarSource } | null {
   return resolveRepCalendar({
     rep: row.rep_found
-      ? { workingHours: row.working_hours, holidays: row.rep_holidays ?? [], outOfOffice: (row.out_of_office ?? []).map((o) => ({ from: new Date(o.from), to: new Date(o.to) })) }
+      ? {
+          workingHours: row.working_hours,
+          holidays: row.rep_holidays ?? [],
+          outOfOffice: (row.out_of_office ?? []).map((o) => ({ from: new Date(o.from), to: new Date(o.to) })),
+        }
       : null,
     team: row.team_found ? { calendar: row.team_calendar, holidays: row.team_holidays ?? [] } : null,
     fallback,
@@ -40,7 +54,9 @@ export function resolveRepCalendarOfRow(row: RepCalendarSourcesRow, fallback: Bu
 
 /** A rep's team and calendar sources (out-of-office periods ending after `awayAfter`), or undefined for no such rep. */
 export async function findRepCalendarSources(
-  db: Queryable, repId: string, awayAfter: Date,
+  db: Queryable,
+  repId: string,
+  awayAfter: Date,
 ): Promise<(RepCalendarSourcesRow & { team_id: string }) | undefined> {
   const [row]: (RepCalendarSourcesRow & { team_id: string })[] = await db.query(
     `SELECT r.team_id, rc.* FROM reps r ${repCalendarSourcesJoin('r.id', '$2')} WHERE r.id = $1`,

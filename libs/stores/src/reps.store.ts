@@ -37,7 +37,11 @@ export async function deactivateRep(db: Queryable, id: string): Promise<void> {
 }
 
 /** Replaces the rep's own weekly hours (`null`: the team's calendar applies) and days off. */
-export async function setRepCalendar(db: Queryable, id: string, calendar: { workingHours: WeeklyHours | null; holidays: Holiday[] }): Promise<void> {
+export async function setRepCalendar(
+  db: Queryable,
+  id: string,
+  calendar: { workingHours: WeeklyHours | null; holidays: Holiday[] },
+): Promise<void> {
   await db.query(`UPDATE reps SET working_hours = $2, holidays = $3 WHERE id = $1`, [
     id,
     calendar.workingHours && JSON.stringify(calendar.workingHours),

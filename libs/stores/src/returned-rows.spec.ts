@@ -22,14 +22,25 @@ describe('returnedRows (real Postgres)', () => {
     await client?.end();
   });
 
-  const adapters: Array<[string, () => Queryable]> = [['a TypeORM EntityManager', () => dataSource.manager], ['a pg Client through rowsOf', () => rowsOf(client)]];
+  const adapters: Array<[string, () => Queryable]> = [
+    ['a TypeORM EntityManager', () => dataSource.manager],
+    ['a pg Client through rowsOf', () => rowsOf(client)],
+  ];
 
-  it.each(adapters)('gives the rows of an INSERT, UPDATE and DELETE … RETURNING through %s', async (_name, queryable) => {
-    const q = queryable();
-    expect(returnedRows(await q.query(`INSERT INTO t VALUES (1, 'a'), (2, 'b') RETURNING id`))).toEqual([{ id: 1 }, { id: 2 }]);
-    expect(returnedRows(await q.query(`UPDATE t SET v = 'c' WHERE id = 1 RETURNING id, v`))).toEqual([{ id: 1, v: 'c' }]);
-    expect(returnedRows(await q.query(`UPDATE t SET v = 'd' WHERE id = 99 RETURNING id`))).toEqual([]);
-    expect(returnedRows(await q.query(`DELETE FROM t RETURNING id`))).toHaveLength(2);
-    expect(returnedRows(await q.query(`DELETE FROM t RETURNING id`))).toEqual([]);
-  });
+  it.each(adapters)(
+    'gives the rows of an INSERT, UPDATE and DELETE … RETURNING through %s',
+    async (_name, queryable) => {
+      const q = queryable();
+      expect(returnedRows(await q.query(`INSERT INTO t VALUES (1, 'a'), (2, 'b') RETURNING id`))).toEqual([
+        { id: 1 },
+        { id: 2 },
+      ]);
+      expect(returnedRows(await q.query(`UPDATE t SET v = 'c' WHERE id = 1 RETURNING id, v`))).toEqual([
+        { id: 1, v: 'c' },
+      ]);
+      expect(returnedRows(await q.query(`UPDATE t SET v = 'd' WHERE id = 99 RETURNING id`))).toEqual([]);
+      expect(returnedRows(await q.query(`DELETE FROM t RETURNING id`))).toHaveLength(2);
+      expect(returnedRows(await q.query(`DELETE FROM t RETURNING id`))).toEqual([]);
+    },
+  );
 });

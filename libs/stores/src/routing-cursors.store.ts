@@ -14,7 +14,9 @@ export async function lockRoutingCursors(q: Queryable): Promise<void> {
 
 /** Every team's round-robin position, by team id. */
 export async function routingCursors(q: Queryable): Promise<Record<string, number>> {
-  const rows: Array<{ team_id: string; position: number }> = await q.query('SELECT team_id, position FROM routing_cursors');
+  const rows: Array<{ team_id: string; position: number }> = await q.query(
+    'SELECT team_id, position FROM routing_cursors',
+  );
   return Object.fromEntries(rows.map((c) => [c.team_id, c.position]));
 }
 

@@ -3,9 +3,18 @@ import type { Queryable } from './queryable';
 
 /** A rep as a routing decision reads it: load (open tasks), calendar sources and out-of-office periods. */
 export interface RoutingRepRow {
-  id: string; name: string; email: string | null; team_id: string; active: boolean; capacity: number | null;
-  working_hours: WeeklyHours | null; holidays: Holiday[]; team_calendar: BusinessCalendar | null; team_holidays: Holiday[] | null;
-  open_tasks: string; out_of_office: { from: string; to: string }[];
+  id: string;
+  name: string;
+  email: string | null;
+  team_id: string;
+  active: boolean;
+  capacity: number | null;
+  working_hours: WeeklyHours | null;
+  holidays: Holiday[];
+  team_calendar: BusinessCalendar | null;
+  team_holidays: Holiday[] | null;
+  open_tasks: string;
+  out_of_office: { from: string; to: string }[];
 }
 
 /**

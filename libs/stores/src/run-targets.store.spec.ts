@@ -17,7 +17,9 @@ describe('run targets store (real PostgreSQL)', () => {
     db = await new DataSource(dataSourceOptions(url)).initialize();
     fixtures = await SlaFixtures.connect(url);
     touch = await createEmailTouch(fixtures, 'asha@example.in');
-    ({ rows: [run] } = await fixtures.db.query(
+    ({
+      rows: [run],
+    } = await fixtures.db.query(
       `UPDATE runs SET temporal_workflow_id = 'wf-1' FROM touches t WHERE t.id = $1 AND runs.id = t.run_id RETURNING runs.id, runs.segment_id, runs.membership_id`,
       [touch.touchId],
     ));
@@ -32,19 +34,40 @@ describe('run targets store (real PostgreSQL)', () => {
   it('finds the active runs of the membership or the segment a lead left, and no others', async () => {
     const q = rowsOf(fixtures.db);
     const wf = [{ temporal_workflow_id: 'wf-1' }];
-    expect(await findRunsLeavingSegment(q, { leadId: touch.leadId, membershipId: run.membership_id, segmentId: 'other' })).toEqual(wf);
-    expect(await findRunsLeavingSegment(db, { leadId: touch.leadId, membershipId: randomUUID(), segmentId: run.segment_id })).toEqual(wf);
-    expect(await findRunsLeavingSegment(db, { leadId: touch.leadId, membershipId: randomUUID(), segmentId: 'other' })).toEqual([]);
+    expect(
+      await findRunsLeavingSegment(q, { leadId: touch.leadId, membershipId: run.membership_id, segmentId: 'other' }),
+    ).toEqual(wf);
+    expect(
+      await findRunsLeavingSegment(db, { leadId: touch.leadId, membershipId: randomUUID(), segmentId: run.segment_id }),
+    ).toEqual(wf);
+    expect(
+      await findRunsLeavingSegment(db, { leadId: touch.leadId, membershipId: randomUUID(), segmentId: 'other' }),
+    ).toEqual([]);
   });
 
   it('finds the lead’s active runs with what they hear, and touches by id or provider id with their run of any status', async () => {
-    expect(await findListeningRuns(db, touch.leadId)).toEqual([{ id: run.id, temporal_workflow_id: 'wf-1', heard_event_types: ['email_reply'] }]);
-    const expected = { id: run.id, temporal_workflow_id: 'wf-1', status: 'active', heard_event_types: ['email_reply'], touch_id: touch.touchId, provider_message_id: 'provider-1' };
-    expect(await findTouchRuns(db, touch.leadId, { touchIds: [touch.touchId], providerMessageIds: [] })).toEqual([expected]);
-    expect(await findTouchRuns(db, touch.leadId, { touchIds: [], providerMessageIds: ['provider-1'] })).toEqual([expected]);
+    expect(await findListeningRuns(db, touch.leadId)).toEqual([
+      { id: run.id, temporal_workflow_id: 'wf-1', heard_event_types: ['email_reply'] },
+    ]);
+    const expected = {
+      id: run.id,
+      temporal_workflow_id: 'wf-1',
+      status: 'active',
+      heard_event_types: ['email_reply'],
+      touch_id: touch.touchId,
+      provider_message_id: 'provider-1',
+    };
+    expect(await findTouchRuns(db, touch.leadId, { touchIds: [touch.touchId], providerMessageIds: [] })).toEqual([
+      expected,
+    ]);
+    expect(await findTouchRuns(db, touch.leadId, { touchIds: [], providerMessageIds: ['provider-1'] })).toEqual([
+      expected,
+    ]);
     expect(await findTouchRuns(db, randomUUID(), { touchIds: [touch.touchId], providerMessageIds: [] })).toEqual([]);
     await db.query(`UPDATE runs SET status = 'exited' WHERE id = $1`, [run.id]);
     expect(await findListeningRuns(db, touch.leadId)).toEqual([]);
-    expect(await findTouchRuns(db, touch.leadId, { touchIds: [touch.touchId], providerMessageIds: [] })).toEqual([{ ...expected, status: 'exited' }]);
+    expect(await findTouchRuns(db, touch.leadId, { touchIds: [touch.touchId], providerMessageIds: [] })).toEqual([
+      { ...expected, status: 'exited' },
+    ]);
   });
 });

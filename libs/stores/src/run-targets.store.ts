@@ -27,7 +27,10 @@ export interface TouchRun {
  * @example
  * const runs = await findRunsLeavingSegment(dataSource, { leadId, membershipId, segmentId });
  */
-export function findRunsLeavingSegment(q: Queryable, left: { leadId: string; membershipId: string; segmentId: string }): Promise<RunTarget[]> {
+export function findRunsLeavingSegment(
+  q: Queryable,
+  left: { leadId: string; membershipId: string; segmentId: string },
+): Promise<RunTarget[]> {
   return q.query(
     `SELECT temporal_workflow_id FROM runs WHERE lead_id = $1 AND status = 'active' AND temporal_workflow_id IS NOT NULL
        AND (membership_id = $2 OR segment_id = $3)`,
@@ -55,7 +58,11 @@ export function findListeningRuns(q: Queryable, leadId: string): Promise<Listeni
  * @example
  * const [touch] = await findTouchRuns(dataSource, leadId, { touchIds: [touchId], providerMessageIds: [] });
  */
-export function findTouchRuns(q: Queryable, leadId: string, refs: { touchIds: readonly string[]; providerMessageIds: readonly string[] }): Promise<TouchRun[]> {
+export function findTouchRuns(
+  q: Queryable,
+  leadId: string,
+  refs: { touchIds: readonly string[]; providerMessageIds: readonly string[] },
+): Promise<TouchRun[]> {
   return q.query(
     `SELECT r.id, r.temporal_workflow_id, r.status, v.heard_event_types, t.id AS touch_id, t.provider_message_id
      FROM touches t JOIN runs r ON r.id = t.run_id JOIN playbook_versions v ON v.id = r.playbook_version_id

@@ -52,8 +52,20 @@ WITH run AS (
 ${UPSERT_RUN_STEPS_SQL}`;
 
 const runParams = (run: RunRow) => [
-  run.id, JSON.stringify(run.path), run.leadId, run.playbookId, run.playbookVersionId, run.playbookVersion, run.segmentId,
-  run.membershipId, run.status, run.exitReason, run.currentNodeId, run.temporalWorkflowId, run.startedAt, run.endedAt,
+  run.id,
+  JSON.stringify(run.path),
+  run.leadId,
+  run.playbookId,
+  run.playbookVersionId,
+  run.playbookVersion,
+  run.segmentId,
+  run.membershipId,
+  run.status,
+  run.exitReason,
+  run.currentNodeId,
+  run.temporalWorkflowId,
+  run.startedAt,
+  run.endedAt,
 ];
 
 /**
@@ -124,7 +136,8 @@ export function listRuns(q: Queryable, filter: RunFilter): Promise<RunRow[]> {
 /** The workflow ids of the playbook's active runs (to signal a pause or resume to). */
 export async function activeRunWorkflowIds(q: Queryable, playbookId: string): Promise<string[]> {
   const rows: Array<{ temporal_workflow_id: string }> = await q.query(
-    `SELECT temporal_workflow_id FROM runs WHERE playbook_id = $1 AND status = 'active' AND temporal_workflow_id IS NOT NULL`, [playbookId],
+    `SELECT temporal_workflow_id FROM runs WHERE playbook_id = $1 AND status = 'active' AND temporal_workflow_id IS NOT NULL`,
+    [playbookId],
   );
   return rows.map((r) => r.temporal_workflow_id);
 }

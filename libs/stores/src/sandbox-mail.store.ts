@@ -23,7 +23,19 @@ export async function insertSandboxMail(q: Queryable, m: NewSandboxMail): Promis
   const rows: { id: string }[] = await q.query(
     `INSERT INTO sandbox_mail (envelope_from, envelope_to, message_id, from_address, to_addresses, reply_to, subject, text, html, headers, raw)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id::text`,
-    [m.envelopeFrom, m.envelopeTo, m.messageId, m.fromAddress, m.toAddresses, m.replyTo, m.subject, m.text, m.html, JSON.stringify(m.headers), m.raw],
+    [
+      m.envelopeFrom,
+      m.envelopeTo,
+      m.messageId,
+      m.fromAddress,
+      m.toAddresses,
+      m.replyTo,
+      m.subject,
+      m.text,
+      m.html,
+      JSON.stringify(m.headers),
+      m.raw,
+    ],
   );
   return rows[0]!.id;
 }

@@ -29,7 +29,9 @@ const LEADS_SQL = `SELECT l.id, l.industry, l.headcount, l.revenue_band, l.fundi
  * @example const xmin = await readSnapshotXmin(manager);
  */
 export async function readSnapshotXmin(db: Queryable): Promise<string> {
-  const [row] = await db.query(`SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text AS xmin`);
+  const [row] = await db.query(
+    `SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text AS xmin`,
+  );
   return row.xmin;
 }
 

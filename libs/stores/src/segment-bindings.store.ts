@@ -10,7 +10,8 @@ export interface SegmentBinding {
 /** The playbook's binding, or null when it is bound to no segment. */
 export async function findBinding(q: Queryable, playbookId: string): Promise<SegmentBinding | null> {
   const rows: SegmentBinding[] = await q.query(
-    `SELECT segment_id AS "segmentId", holdout_percent AS "holdoutPercent" FROM segment_bindings WHERE playbook_id = $1`, [playbookId],
+    `SELECT segment_id AS "segmentId", holdout_percent AS "holdoutPercent" FROM segment_bindings WHERE playbook_id = $1`,
+    [playbookId],
   );
   return rows[0] ?? null;
 }
@@ -19,7 +20,11 @@ export async function findBinding(q: Queryable, playbookId: string): Promise<Seg
  * The other playbook bound to the segment, its binding locked for the caller's transaction (one playbook per
  * segment); null when the segment is free or bound to `playbookId` itself.
  */
-export async function lockOtherBindingOf(q: Queryable, segmentId: string, playbookId: string): Promise<{ id: string; name: string } | null> {
+export async function lockOtherBindingOf(
+  q: Queryable,
+  segmentId: string,
+  playbookId: string,
+): Promise<{ id: string; name: string } | null> {
   const rows: Array<{ id: string; name: string }> = await q.query(
     `SELECT p.id, p.name FROM segment_bindings b JOIN playbooks p ON p.id = b.playbook_id WHERE b.segment_id = $1 AND b.playbook_id <> $2 FOR UPDATE OF b`,
     [segmentId, playbookId],

@@ -7,8 +7,12 @@ import type { Queryable } from './queryable';
  * @example
  * const members = await currentSegmentMembers(manager, segmentId);
  */
-export function currentSegmentMembers(q: Queryable, segmentId: string): Promise<Array<{ id: string; lead_id: string }>> {
+export function currentSegmentMembers(
+  q: Queryable,
+  segmentId: string,
+): Promise<Array<{ id: string; lead_id: string }>> {
   return q.query(
-    `SELECT id, lead_id FROM segment_memberships WHERE segment_id::text = $1 AND left_at IS NULL ORDER BY entered_at, id`, [segmentId],
+    `SELECT id, lead_id FROM segment_memberships WHERE segment_id::text = $1 AND left_at IS NULL ORDER BY entered_at, id`,
+    [segmentId],
   );
 }

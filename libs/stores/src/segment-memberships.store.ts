@@ -25,9 +25,18 @@ export function listOpenMemberships(db: Queryable): Promise<OpenMembershipRow[]>
  * in the one-open-membership index (the parts of one statement run in no set order).
  * @example await closeMemberships(manager, [membershipId], now.toISOString(), 'event');
  */
-export async function closeMemberships(db: Queryable, membershipIds: readonly string[], at: string, reason: string): Promise<void> {
+export async function closeMemberships(
+  db: Queryable,
+  membershipIds: readonly string[],
+  at: string,
+  reason: string,
+): Promise<void> {
   if (!membershipIds.length) return;
-  await db.query(`UPDATE segment_memberships SET left_at = $2, leave_reason = $3 WHERE id = ANY($1::uuid[])`, [membershipIds, at, reason]);
+  await db.query(`UPDATE segment_memberships SET left_at = $2, leave_reason = $3 WHERE id = ANY($1::uuid[])`, [
+    membershipIds,
+    at,
+    reason,
+  ]);
 }
 
 /** A membership to open; the caller picks its id (outbox messages name it). */
@@ -56,8 +65,14 @@ export async function openMemberships(
          AS x(id, lead_id, segment_id, trigger))
      ${then.sql('$8')}`,
     [
-      openings.map((o) => o.membershipId), openings.map((o) => o.leadId), openings.map((o) => o.segmentId),
-      context.modelId, context.at, context.reason, openings.map((o) => o.triggerEventId), then.param,
+      openings.map((o) => o.membershipId),
+      openings.map((o) => o.leadId),
+      openings.map((o) => o.segmentId),
+      context.modelId,
+      context.at,
+      context.reason,
+      openings.map((o) => o.triggerEventId),
+      then.param,
     ],
   );
 }

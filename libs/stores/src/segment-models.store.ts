@@ -52,15 +52,25 @@ export async function failAbandonedTrainings(db: Queryable): Promise<string[]> {
  * @example await renewTrainingLease(manager, id, 60);
  */
 export async function renewTrainingLease(db: Queryable, modelId: string, leaseSeconds: number): Promise<void> {
-  await db.query(`UPDATE segment_models SET training_until = now() + $2 * interval '1 second' WHERE id = $1 AND status = 'training'`, [modelId, leaseSeconds]);
+  await db.query(
+    `UPDATE segment_models SET training_until = now() + $2 * interval '1 second' WHERE id = $1 AND status = 'training'`,
+    [modelId, leaseSeconds],
+  );
 }
 
 /**
  * Records a running training's progress.
  * @example await recordTrainingProgress(manager, id, { phase: 'kmeans', fraction: 0.4 });
  */
-export async function recordTrainingProgress(db: Queryable, modelId: string, progress: { phase: string; fraction: number }): Promise<void> {
-  await db.query(`UPDATE segment_models SET progress = $2 WHERE id = $1 AND status = 'training'`, [modelId, JSON.stringify(progress)]);
+export async function recordTrainingProgress(
+  db: Queryable,
+  modelId: string,
+  progress: { phase: string; fraction: number },
+): Promise<void> {
+  await db.query(`UPDATE segment_models SET progress = $2 WHERE id = $1 AND status = 'training'`, [
+    modelId,
+    JSON.stringify(progress),
+  ]);
 }
 
 /**
@@ -75,10 +85,20 @@ export async function markModelFailed(db: Queryable, modelId: string, error: str
  * Makes a trained model a candidate with its standardiser, metrics and diff against the active model.
  * @example await storeCandidateModel(manager, id, { standardizer, metrics, diff });
  */
-export async function storeCandidateModel(db: Queryable, modelId: string, trained: { standardizer: object; metrics: object; diff: object }): Promise<void> {
+export async function storeCandidateModel(
+  db: Queryable,
+  modelId: string,
+  trained: { standardizer: object; metrics: object; diff: object },
+): Promise<void> {
   await db.query(
     `UPDATE segment_models SET status = 'candidate', standardizer = $2, metrics = $3, diff = $4, trained_at = now(), progress = $5 WHERE id = $1`,
-    [modelId, JSON.stringify(trained.standardizer), JSON.stringify(trained.metrics), JSON.stringify(trained.diff), JSON.stringify({ phase: 'done', fraction: 1 })],
+    [
+      modelId,
+      JSON.stringify(trained.standardizer),
+      JSON.stringify(trained.metrics),
+      JSON.stringify(trained.diff),
+      JSON.stringify({ phase: 'done', fraction: 1 }),
+    ],
   );
 }
 
@@ -101,7 +121,10 @@ export async function discardCandidate(db: Queryable, modelId: string, at: Date)
  */
 export async function makeModelActive(db: Queryable, modelId: string, at: Date): Promise<void> {
   await db.query(`UPDATE segment_models SET status = 'retired' WHERE status = 'active'`);
-  await db.query(`UPDATE segment_models SET status = 'active', activated_at = $2, decided_at = $2 WHERE id = $1`, [modelId, at]);
+  await db.query(`UPDATE segment_models SET status = 'active', activated_at = $2, decided_at = $2 WHERE id = $1`, [
+    modelId,
+    at,
+  ]);
 }
 
 /**
@@ -109,7 +132,9 @@ export async function makeModelActive(db: Queryable, modelId: string, at: Date):
  * @example const ids = await listModelIds(manager, 50);
  */
 export async function listModelIds(db: Queryable, limit: number): Promise<string[]> {
-  const rows: { id: string }[] = await db.query(`SELECT id FROM segment_models ORDER BY created_at DESC LIMIT $1`, [limit]);
+  const rows: { id: string }[] = await db.query(`SELECT id FROM segment_models ORDER BY created_at DESC LIMIT $1`, [
+    limit,
+  ]);
   return rows.map((r) => r.id);
 }
 
@@ -117,7 +142,10 @@ export async function listModelIds(db: Queryable, limit: number): Promise<string
  * A model by id; undefined when there is none. `id` is compared as text, so a malformed id finds none.
  * @example const model = await findModel(manager, id);
  */
-export async function findModel<Params, Progress, Metrics>(db: Queryable, id: string): Promise<SegmentModelRow<Params, Progress, Metrics> | undefined> {
+export async function findModel<Params, Progress, Metrics>(
+  db: Queryable,
+  id: string,
+): Promise<SegmentModelRow<Params, Progress, Metrics> | undefined> {
   const [row] = await db.query(`SELECT * FROM segment_models WHERE id::text = $1`, [id]);
   return row;
 }
@@ -135,7 +163,10 @@ export async function findModelDiff<Diff>(db: Queryable, id: string): Promise<{ 
  * A model's metrics (null before it is trained); undefined when there is no such model.
  * @example const active = await findModelMetrics(manager, activeId);
  */
-export async function findModelMetrics<Metrics>(db: Queryable, id: string): Promise<{ metrics: Metrics | null } | undefined> {
+export async function findModelMetrics<Metrics>(
+  db: Queryable,
+  id: string,
+): Promise<{ metrics: Metrics | null } | undefined> {
   const [row] = await db.query(`SELECT metrics FROM segment_models WHERE id = $1`, [id]);
   return row;
 }
@@ -153,8 +184,14 @@ export async function findActiveModelId(db: Queryable): Promise<string | null> {
  * A model's status (undefined: no such model); `lock` holds its row until the caller's transaction ends.
  * @example const status = await findModelStatus(manager, id, { lock: true });
  */
-export async function findModelStatus(db: Queryable, modelId: string, { lock }: { lock: boolean }): Promise<string | undefined> {
-  const [row] = await db.query(`SELECT status FROM segment_models WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [modelId]);
+export async function findModelStatus(
+  db: Queryable,
+  modelId: string,
+  { lock }: { lock: boolean },
+): Promise<string | undefined> {
+  const [row] = await db.query(`SELECT status FROM segment_models WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
+    modelId,
+  ]);
   return row?.status;
 }
 

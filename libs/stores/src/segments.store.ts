@@ -17,9 +17,15 @@ export interface SegmentInput {
  */
 export async function insertSegments(db: Queryable, segments: readonly SegmentInput[]): Promise<void> {
   if (!segments.length) return;
-  await db.query(`INSERT INTO segments (id, name, description, colour) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`, [
-    segments.map((s) => s.id), segments.map((s) => s.name), segments.map((s) => s.description), segments.map((s) => s.colour),
-  ]);
+  await db.query(
+    `INSERT INTO segments (id, name, description, colour) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
+    [
+      segments.map((s) => s.id),
+      segments.map((s) => s.name),
+      segments.map((s) => s.description),
+      segments.map((s) => s.colour),
+    ],
+  );
 }
 
 /** A segment's label. */
@@ -30,7 +36,11 @@ export type SegmentLabelRow = SegmentInput;
  * undefined when there is no such segment. `id` is compared as text, so a malformed id finds none instead of failing.
  * @example const label = await updateSegmentLabel(manager, id, { name: 'Hot SaaS' });
  */
-export async function updateSegmentLabel(db: Queryable, id: string, patch: { name?: string; description?: string; colour?: string }): Promise<SegmentLabelRow | undefined> {
+export async function updateSegmentLabel(
+  db: Queryable,
+  id: string,
+  patch: { name?: string; description?: string; colour?: string },
+): Promise<SegmentLabelRow | undefined> {
   // Selected from a CTE so every Queryable returns rows (TypeORM answers a bare UPDATE with [rows, count]).
   const [row] = await db.query(
     `WITH updated AS (

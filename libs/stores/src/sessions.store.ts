@@ -9,8 +9,15 @@ export interface LiveSession {
 }
 
 /** Stores a session under the SHA-256 of its token (the token itself is never stored). */
-export async function insertSession(db: Queryable, session: { tokenHash: string; userId: string; expiresAt: Date }): Promise<void> {
-  await db.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`, [session.tokenHash, session.userId, session.expiresAt]);
+export async function insertSession(
+  db: Queryable,
+  session: { tokenHash: string; userId: string; expiresAt: Date },
+): Promise<void> {
+  await db.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`, [
+    session.tokenHash,
+    session.userId,
+    session.expiresAt,
+  ]);
 }
 
 /** Deletes the sessions that expired before `now` (one indexed delete). */
@@ -20,11 +27,19 @@ export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<v
 
 /** Deletes one session and, once the caller's transaction commits, sends its id on `channel` (pg_notify). */
 export async function endSession(db: Queryable, sessionId: string, channel: string): Promise<void> {
-  await db.query(`WITH ended AS (DELETE FROM sessions WHERE id = $1 RETURNING id) SELECT pg_notify($2, id::text) FROM ended`, [sessionId, channel]);
+  await db.query(
+    `WITH ended AS (DELETE FROM sessions WHERE id = $1 RETURNING id) SELECT pg_notify($2, id::text) FROM ended`,
+    [sessionId, channel],
+  );
 }
 
 /** Deletes every session of the user but `keep`, sending each id on `channel` as {@link endSession} does. */
-export async function endSessionsOfUser(db: Queryable, userId: string, keep: string | null, channel: string): Promise<void> {
+export async function endSessionsOfUser(
+  db: Queryable,
+  userId: string,
+  keep: string | null,
+  channel: string,
+): Promise<void> {
   await db.query(
     `WITH ended AS (DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2 RETURNING id) SELECT pg_notify($3, id::text) FROM ended`,
     [userId, keep, channel],

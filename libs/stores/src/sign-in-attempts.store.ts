@@ -10,7 +10,11 @@ import type { Queryable } from './queryable';
  * last one ended), in one atomic statement; else tells when the window ends.
  */
 export async function reserveSignInAttempt(
-  db: Queryable, key: string, max: number, windowMs: number, now: Date,
+  db: Queryable,
+  key: string,
+  max: number,
+  windowMs: number,
+  now: Date,
 ): Promise<{ reserved: true } | { reserved: false; windowEndsAt: Date }> {
   // The outer SELECT reads the snapshot before the upsert: when nothing was reserved it sees the blocking window.
   const [row]: { reserved: boolean; window_ends_at: Date }[] = await db.query(
@@ -29,7 +33,10 @@ export async function reserveSignInAttempt(
 
 /** Gives back an attempt that turned out not to count (it succeeded, or failed for another reason than the password). */
 export async function releaseSignInAttempt(db: Queryable, key: string, now: Date): Promise<void> {
-  await db.query(`UPDATE sign_in_attempts SET attempts = attempts - 1 WHERE key = $1 AND attempts > 0 AND window_ends_at > $2`, [key, now]);
+  await db.query(
+    `UPDATE sign_in_attempts SET attempts = attempts - 1 WHERE key = $1 AND attempts > 0 AND window_ends_at > $2`,
+    [key, now],
+  );
 }
 
 /** Forgets every attempt of `key`. */

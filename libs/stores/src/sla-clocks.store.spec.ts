@@ -10,9 +10,13 @@ describe('SLA monitor updates on a few thousand clocks (real Postgres)', () => {
 
   beforeAll(async () => {
     client = await connectWithLeads('sla_sql', 5000);
-    await client.query(`INSERT INTO sla_clocks (membership_id, lead_id, segment_id, entered_at, due_at) SELECT gen_random_uuid(), id, gen_random_uuid(), now(), now() + interval '1 hour' FROM leads`);
+    await client.query(
+      `INSERT INTO sla_clocks (membership_id, lead_id, segment_id, entered_at, due_at) SELECT gen_random_uuid(), id, gen_random_uuid(), now(), now() + interval '1 hour' FROM leads`,
+    );
     await client.query('ANALYZE sla_clocks');
-    ids = (await client.query(`SELECT membership_id FROM sla_clocks ORDER BY membership_id LIMIT 10`)).rows.map((r) => r.membership_id);
+    ids = (await client.query(`SELECT membership_id FROM sla_clocks ORDER BY membership_id LIMIT 10`)).rows.map(
+      (r) => r.membership_id,
+    );
   });
   afterAll(() => client?.end());
 
@@ -23,14 +27,23 @@ describe('SLA monitor updates on a few thousand clocks (real Postgres)', () => {
     const scans = await planScansOfCall(client, (db) => updateDueTimes(db, rows));
     expect(scans).not.toContain('Seq Scan on sla_clocks');
     await updateDueTimes(rowsOf(client), rows.slice(0, 2));
-    expect((await client.query(`SELECT count(*)::int AS n FROM sla_clocks WHERE due_at = $1`, [dueAt])).rows[0].n).toBe(2);
+    expect((await client.query(`SELECT count(*)::int AS n FROM sla_clocks WHERE due_at = $1`, [dueAt])).rows[0].n).toBe(
+      2,
+    );
   });
 
   it('recording first touches fetches the clocks by primary key', async () => {
-    const rows = ids.map((membership_id) => ({ membership_id, first_touch_at: new Date().toISOString(), kind: 'touch', ttft_ms: 1000 }));
+    const rows = ids.map((membership_id) => ({
+      membership_id,
+      first_touch_at: new Date().toISOString(),
+      kind: 'touch',
+      ttft_ms: 1000,
+    }));
     const scans = await planScansOfCall(client, (db) => recordFirstTouches(db, rows));
     expect(scans).not.toContain('Seq Scan on sla_clocks');
     await recordFirstTouches(rowsOf(client), rows.slice(0, 3));
-    expect((await client.query(`SELECT count(*)::int AS n FROM sla_clocks WHERE first_touch_at IS NOT NULL`)).rows[0].n).toBe(3);
+    expect(
+      (await client.query(`SELECT count(*)::int AS n FROM sla_clocks WHERE first_touch_at IS NOT NULL`)).rows[0].n,
+    ).toBe(3);
   });
 });

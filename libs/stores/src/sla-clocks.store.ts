@@ -16,14 +16,24 @@ const SLA_TICK_LOCK = 7_640_000_002;
  * if (!(await tryLockSlaTick(tx))) return null;
  */
 export async function tryLockSlaTick(q: Queryable): Promise<boolean> {
-  const [{ locked }]: Array<{ locked: boolean }> = await q.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [SLA_TICK_LOCK]);
+  const [{ locked }]: Array<{ locked: boolean }> = await q.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+    SLA_TICK_LOCK,
+  ]);
   return locked;
 }
 
 /** A clock to open: the entry, its policy and run, and the due time counted for `owner_id`. */
 export interface NewClock {
-  membership_id: string; lead_id: string; segment_id: string; policy_id: string; playbook_id: string | null;
-  playbook_version: number | null; run_id: string | null; entered_at: Date | string; due_at: string; owner_id: string | null;
+  membership_id: string;
+  lead_id: string;
+  segment_id: string;
+  policy_id: string;
+  playbook_id: string | null;
+  playbook_version: number | null;
+  run_id: string | null;
+  entered_at: Date | string;
+  due_at: string;
+  owner_id: string | null;
 }
 
 /** Opens the clocks (an entry already clocked keeps its clock). */
@@ -43,7 +53,10 @@ export async function insertClocks(q: Queryable, clocks: readonly NewClock[]): P
 
 /** A recounted due time, counted for `owner_id` as of the owner's calendar epoch. */
 export interface RecountedDueTime {
-  membership_id: string; due_at: string; owner_id: string | null; calendar_epoch: number;
+  membership_id: string;
+  due_at: string;
+  owner_id: string | null;
+  calendar_epoch: number;
 }
 
 /** Sets the clocks' recounted due times. */
@@ -58,9 +71,17 @@ export async function updateDueTimes(q: Queryable, rows: readonly RecountedDueTi
 
 /** A clock's first touch with its time split (system / human delay) and the run it came from. */
 export interface FirstTouch {
-  membership_id: string; first_touch_at: string | Date; kind: string; channel?: string | null; rep_id?: string | null;
-  ttft_ms: number; system_delay_ms?: number | null; human_delay_ms?: number | null;
-  run_id?: string | null; playbook_id?: string | null; playbook_version?: number | null;
+  membership_id: string;
+  first_touch_at: string | Date;
+  kind: string;
+  channel?: string | null;
+  rep_id?: string | null;
+  ttft_ms: number;
+  system_delay_ms?: number | null;
+  human_delay_ms?: number | null;
+  run_id?: string | null;
+  playbook_id?: string | null;
+  playbook_version?: number | null;
 }
 
 /** Stops the clocks at their first touch (a run, playbook or version already on a clock is kept). */
@@ -79,19 +100,25 @@ export async function recordFirstTouches(q: Queryable, rows: readonly FirstTouch
 
 /** A clock that ran out untouched. */
 export interface BreachedClock {
-  membership_id: string; lead_id: string; segment_id: string; policy_id: string | null; due_at: Date;
+  membership_id: string;
+  lead_id: string;
+  segment_id: string;
+  policy_id: string | null;
+  due_at: Date;
 }
 
 /** Claims up to 500 clocks that ran out untouched by `now`, once (SKIP LOCKED lets replicas share the work). */
 export async function claimBreaches(q: Queryable, now: Date): Promise<BreachedClock[]> {
-  return returnedRows(await q.query(
-    `UPDATE sla_clocks c SET breached_at = $1
+  return returnedRows(
+    await q.query(
+      `UPDATE sla_clocks c SET breached_at = $1
        FROM (SELECT membership_id FROM sla_clocks WHERE first_touch_at IS NULL AND breached_at IS NULL AND due_at <= $1
               ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED) due
       WHERE c.membership_id = due.membership_id
      RETURNING c.membership_id, c.lead_id, c.segment_id, c.policy_id, c.due_at`,
-    [now],
-  ));
+      [now],
+    ),
+  );
 }
 
 /** Records that the clock's breach was escalated at `at`. */
@@ -107,7 +134,10 @@ export async function markClockEscalated(q: Queryable, membershipId: string, at:
  * @example
  * await markClocksStale(tx, { repIds: ['rep-1'], teamId: null });
  */
-export async function markClocksStale(q: Queryable, owners: { repIds: readonly string[]; teamId: string | null }): Promise<void> {
+export async function markClocksStale(
+  q: Queryable,
+  owners: { repIds: readonly string[]; teamId: string | null },
+): Promise<void> {
   await q.query(
     `UPDATE sla_clocks c SET calendar_epoch = c.calendar_epoch + 1
        FROM leads l

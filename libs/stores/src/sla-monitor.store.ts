@@ -16,8 +16,15 @@ export interface PolicyClock {
 
 /** A segment entry that needs a clock, with its policy, run and the calendar sources of the lead's owner. */
 export interface UnclockedEntry extends PolicyClock, RepCalendarSourcesRow {
-  membership_id: string; lead_id: string; segment_id: string; entered_at: Date; run_id: string | null; playbook_id: string | null;
-  playbook_version: number | null; policy_id: string; owner_id: string | null;
+  membership_id: string;
+  lead_id: string;
+  segment_id: string;
+  entered_at: Date;
+  run_id: string | null;
+  playbook_id: string | null;
+  playbook_version: number | null;
+  policy_id: string;
+  owner_id: string | null;
 }
 
 /**
@@ -54,7 +61,10 @@ export function unclockedEntries(q: Queryable, now: Date): Promise<UnclockedEntr
 
 /** A running business clock whose due time must be counted again, with the current owner's calendar sources. */
 export interface StaleClock extends PolicyClock, RepCalendarSourcesRow {
-  membership_id: string; entered_at: Date; calendar_epoch: number; owner_id: string | null;
+  membership_id: string;
+  entered_at: Date;
+  calendar_epoch: number;
+  owner_id: string | null;
 }
 
 /**
@@ -76,9 +86,20 @@ export function staleClocks(q: Queryable): Promise<StaleClock[]> {
 
 /** An open clock's first touch (a sent touch or a completed task) and what splitting its time needs. */
 export interface TouchedClock extends RepCalendarSourcesRow {
-  membership_id: string; entered_at: Date; due_at: Date; clock: 'wall' | 'business' | null; calendar: BusinessCalendar | null;
-  kind: 'touch' | 'task'; touch_at: Date; created_at: Date; channel: string | null; rep_id: string | null;
-  run_id: string | null; playbook_id: string | null; playbook_version: number | null; run_started_at: Date | null;
+  membership_id: string;
+  entered_at: Date;
+  due_at: Date;
+  clock: 'wall' | 'business' | null;
+  calendar: BusinessCalendar | null;
+  kind: 'touch' | 'task';
+  touch_at: Date;
+  created_at: Date;
+  channel: string | null;
+  rep_id: string | null;
+  run_id: string | null;
+  playbook_id: string | null;
+  playbook_version: number | null;
+  run_started_at: Date | null;
 }
 
 /**
@@ -109,12 +130,21 @@ export function touchedClocks(q: Queryable): Promise<TouchedClock[]> {
 
 /** What a breach notice says and who hears it. */
 export interface BreachContext {
-  lead_id: string; lead_name: string; owner_id: string | null; owner_name: string | null; team_id: string | null;
-  segment_name: string | null; reassign_on_breach: boolean | null; recipients: string[] | null;
+  lead_id: string;
+  lead_name: string;
+  owner_id: string | null;
+  owner_name: string | null;
+  team_id: string | null;
+  segment_name: string | null;
+  reassign_on_breach: boolean | null;
+  recipients: string[] | null;
 }
 
 /** The breach's lead, owner, segment and policy, and its recipients: the owner's team manager, else every manager, else every admin. */
-export async function breachContext(q: Queryable, clock: { lead_id: string; segment_id: string; policy_id: string | null }): Promise<BreachContext | null> {
+export async function breachContext(
+  q: Queryable,
+  clock: { lead_id: string; segment_id: string; policy_id: string | null },
+): Promise<BreachContext | null> {
   const rows: BreachContext[] = await q.query(
     `SELECT l.id AS lead_id, COALESCE(l.name, l.external_id) AS lead_name, l.owner_id, rep.name AS owner_name, rep.team_id,
             s.name AS segment_name, p.reassign_on_breach,
@@ -133,7 +163,12 @@ export async function breachContext(q: Queryable, clock: { lead_id: string; segm
 
 /** A rep of a team with their load and calendar sources. */
 export interface TeamRepRow extends RepCalendarSourcesRow {
-  id: string; name: string; team_id: string; active: boolean; capacity: number | null; open_tasks: number;
+  id: string;
+  name: string;
+  team_id: string;
+  active: boolean;
+  capacity: number | null;
+  open_tasks: number;
 }
 
 /** The team's reps with their open-task counts and calendar sources (out-of-office periods ending after `now`). */

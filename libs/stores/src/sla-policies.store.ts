@@ -15,7 +15,14 @@ export interface SlaPolicyRow {
 export type SlaPolicyFields = Omit<SlaPolicyRow, 'id'>;
 
 const COLUMNS = 'id, segment_id, playbook_id, first_touch_minutes, clock, calendar, reassign_on_breach';
-const valuesOf = (p: SlaPolicyFields) => [p.segment_id, p.playbook_id, p.first_touch_minutes, p.clock, p.calendar && JSON.stringify(p.calendar), p.reassign_on_breach];
+const valuesOf = (p: SlaPolicyFields) => [
+  p.segment_id,
+  p.playbook_id,
+  p.first_touch_minutes,
+  p.clock,
+  p.calendar && JSON.stringify(p.calendar),
+  p.reassign_on_breach,
+];
 
 /** Every policy, by segment, the segment-wide one first. */
 export function listSlaPolicies(db: Queryable): Promise<SlaPolicyRow[]> {
@@ -33,7 +40,11 @@ export async function insertSlaPolicy(db: Queryable, policy: SlaPolicyFields): P
 }
 
 /** Replaces every field of the policy; undefined when there is none. */
-export async function updateSlaPolicy(db: Queryable, id: string, policy: SlaPolicyFields): Promise<SlaPolicyRow | undefined> {
+export async function updateSlaPolicy(
+  db: Queryable,
+  id: string,
+  policy: SlaPolicyFields,
+): Promise<SlaPolicyRow | undefined> {
   const [row]: SlaPolicyRow[] = await db.query(
     `WITH changed AS (
        UPDATE sla_policies SET segment_id = $2, playbook_id = $3, first_touch_minutes = $4, clock = $5, calendar = $6,

@@ -19,12 +19,16 @@ export interface TaskActivityRow {
  * await addTaskActivity(manager, { taskId, kind: 'note', actorId: 'u1', body: 'Called, no answer', data: {} });
  */
 export async function addTaskActivity(
-  q: Queryable, entry: { taskId: string; kind: TaskActivityKind; actorId: string | null; body: string | null; data: object },
+  q: Queryable,
+  entry: { taskId: string; kind: TaskActivityKind; actorId: string | null; body: string | null; data: object },
 ): Promise<void> {
-  await q.query(
-    `INSERT INTO task_activity (task_id, kind, actor_id, body, data) VALUES ($1, $2, $3, $4, $5)`,
-    [entry.taskId, entry.kind, entry.actorId, entry.body, entry.data],
-  );
+  await q.query(`INSERT INTO task_activity (task_id, kind, actor_id, body, data) VALUES ($1, $2, $3, $4, $5)`, [
+    entry.taskId,
+    entry.kind,
+    entry.actorId,
+    entry.body,
+    entry.data,
+  ]);
 }
 
 /** The task's history, oldest first. */

@@ -40,17 +40,31 @@ export async function insertRunTask(q: Queryable, { runId, command }: CreateTask
   await q.query(
     `INSERT INTO tasks (run_id, lead_id, node_id, visit, task_type, title, description, priority, due_at, assignee_id, wait_for_completion, touch)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (run_id, node_id, visit) DO NOTHING`,
-    [runId, command.leadId, command.nodeId, command.visit, command.taskType, command.title, command.description,
-      command.priority, command.dueAt, command.assigneeId, command.waitForCompletion, command.touch ? JSON.stringify(command.touch) : null],
+    [
+      runId,
+      command.leadId,
+      command.nodeId,
+      command.visit,
+      command.taskType,
+      command.title,
+      command.description,
+      command.priority,
+      command.dueAt,
+      command.assigneeId,
+      command.waitForCompletion,
+      command.touch ? JSON.stringify(command.touch) : null,
+    ],
   );
 }
 
 /** Cancels every open task of the run (the run exited); returns how many were cancelled. */
 export async function cancelOpenTasksOfRun(q: Queryable, runId: string): Promise<number> {
-  const rows = returnedRows(await q.query(
-    `UPDATE tasks SET status = 'cancelled', outcome = 'run-ended', closed_at = now() WHERE run_id = $1 AND status = 'open' RETURNING id`,
-    [runId],
-  ));
+  const rows = returnedRows(
+    await q.query(
+      `UPDATE tasks SET status = 'cancelled', outcome = 'run-ended', closed_at = now() WHERE run_id = $1 AND status = 'open' RETURNING id`,
+      [runId],
+    ),
+  );
   return rows.length;
 }
 
@@ -67,7 +81,11 @@ export function tasksOfRun(q: Queryable, runId: string): Promise<TaskRow[]> {
 
 /** Closes the task as done with the outcome, at `closedAt`. */
 export async function closeTask(q: Queryable, id: string, outcome: string, closedAt: Date): Promise<void> {
-  await q.query(`UPDATE tasks SET status = 'done', outcome = $2, closed_at = $3 WHERE id = $1`, [id, outcome, closedAt]);
+  await q.query(`UPDATE tasks SET status = 'done', outcome = $2, closed_at = $3 WHERE id = $1`, [
+    id,
+    outcome,
+    closedAt,
+  ]);
 }
 
 /** Records which user completes the task (before it is closed). */
@@ -87,9 +105,11 @@ export async function assignTask(q: Queryable, id: string, repId: string): Promi
 
 /** Gives every open task of the lead to the rep; returns the ids of the moved tasks. */
 export async function assignOpenTasksOfLead(q: Queryable, leadId: string, repId: string): Promise<string[]> {
-  const rows = returnedRows<{ id: string }>(await q.query(
-    `UPDATE tasks SET assignee_id = $2 WHERE lead_id = $1 AND status = 'open' RETURNING id`,
-    [leadId, repId],
-  ));
+  const rows = returnedRows<{ id: string }>(
+    await q.query(`UPDATE tasks SET assignee_id = $2 WHERE lead_id = $1 AND status = 'open' RETURNING id`, [
+      leadId,
+      repId,
+    ]),
+  );
   return rows.map((r) => r.id);
 }

@@ -5,7 +5,11 @@ import { rowsOf, type Queryable } from './queryable';
 import { findRep, upsertRep, setRepCalendar } from './reps.store';
 import { findTeam, insertTeam, listTeamsWithMembers, updateTeam } from './teams.store';
 
-const calendar: BusinessCalendar = { timeZone: 'Asia/Kolkata', workingHours: { days: [1, 2, 3, 4, 5], start: '09:30', end: '18:30' }, holidays: [] };
+const calendar: BusinessCalendar = {
+  timeZone: 'Asia/Kolkata',
+  workingHours: { days: [1, 2, 3, 4, 5], start: '09:30', end: '18:30' },
+  holidays: [],
+};
 
 describe('teams and reps stores (real Postgres)', () => {
   let client: Client;
@@ -18,7 +22,13 @@ describe('teams and reps stores (real Postgres)', () => {
   afterAll(() => client?.end());
 
   it('insertTeam answers undefined for a taken id and leaves the first team as it was', async () => {
-    expect(await insertTeam(db, { id: 'west', name: 'West', managerId: null, calendar })).toEqual({ id: 'west', name: 'West', managerId: null, calendar, holidays: [] });
+    expect(await insertTeam(db, { id: 'west', name: 'West', managerId: null, calendar })).toEqual({
+      id: 'west',
+      name: 'West',
+      managerId: null,
+      calendar,
+      holidays: [],
+    });
     expect(await insertTeam(db, { id: 'west', name: 'Other', managerId: null, calendar: null })).toBeUndefined();
     expect((await findTeam(db, 'west'))?.name).toBe('West');
   });
@@ -40,6 +50,9 @@ describe('teams and reps stores (real Postgres)', () => {
     expect(await findRep(db, 'r1')).toEqual({ ...rep, teamId: 'east', active: false, capacity: null });
     const [{ holidays }] = (await client.query(`SELECT holidays FROM reps WHERE id = 'r1'`)).rows;
     expect(holidays).toEqual([{ date: '2026-01-26', name: 'Republic Day' }]);
-    expect((await listTeamsWithMembers(db)).map((t) => [t.id, t.members.map((m) => m.id)])).toEqual([['east', ['r1']], ['west', []]]);
+    expect((await listTeamsWithMembers(db)).map((t) => [t.id, t.members.map((m) => m.id)])).toEqual([
+      ['east', ['r1']],
+      ['west', []],
+    ]);
   });
 });

@@ -34,7 +34,9 @@ export async function insertTeam(db: Queryable, team: Omit<TeamRow, 'holidays'>)
 
 /** Changes the given fields (an explicit `null` clears a manager or calendar); false when there is no such team. */
 export async function updateTeam(
-  db: Queryable, id: string, changes: Partial<Pick<TeamRow, 'name' | 'managerId' | 'calendar'>>,
+  db: Queryable,
+  id: string,
+  changes: Partial<Pick<TeamRow, 'name' | 'managerId' | 'calendar'>>,
 ): Promise<boolean> {
   const rows: unknown[] = await db.query(
     `WITH changed AS (
@@ -43,8 +45,14 @@ export async function updateTeam(
                         calendar = CASE WHEN $5 THEN $6::jsonb ELSE calendar END
         WHERE id = $1 RETURNING id)
      SELECT id FROM changed`,
-    [id, changes.name ?? null, changes.managerId !== undefined, changes.managerId ?? null,
-      changes.calendar !== undefined, changes.calendar ? JSON.stringify(changes.calendar) : null],
+    [
+      id,
+      changes.name ?? null,
+      changes.managerId !== undefined,
+      changes.managerId ?? null,
+      changes.calendar !== undefined,
+      changes.calendar ? JSON.stringify(changes.calendar) : null,
+    ],
   );
   return rows.length > 0;
 }

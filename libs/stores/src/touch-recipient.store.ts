@@ -15,7 +15,11 @@ export interface Recipient {
  * @example
  * const recipient = await findRecipient(rowsOf(pool), leadId, 'email');
  */
-export async function findRecipient(q: Queryable, leadId: string, channel: 'email' | 'whatsapp'): Promise<Recipient | null> {
+export async function findRecipient(
+  q: Queryable,
+  leadId: string,
+  channel: 'email' | 'whatsapp',
+): Promise<Recipient | null> {
   const rows: Recipient[] = await q.query(
     `SELECT l.address, COALESCE((l.consent ->> $2)::boolean, true) AS consented,
             EXISTS (SELECT 1 FROM suppressions s WHERE s.channel = $2 AND s.address = l.address) AS suppressed

@@ -27,7 +27,10 @@ const TOUCH_COLUMNS = `id, status, error, message_id AS "messageId", to_address 
  * @example
  * const touch = await findTouch(rowsOf(pool), { runId, nodeId: 'intro', visit: 1 });
  */
-export async function findTouch(q: Queryable, key: { runId: string; nodeId: string; visit: number }): Promise<TouchRow | null> {
+export async function findTouch(
+  q: Queryable,
+  key: { runId: string; nodeId: string; visit: number },
+): Promise<TouchRow | null> {
   const rows: TouchRow[] = await q.query(
     `SELECT ${TOUCH_COLUMNS} FROM touches WHERE run_id = $1 AND node_id = $2 AND visit = $3`,
     [key.runId, key.nodeId, key.visit],
@@ -36,31 +39,67 @@ export async function findTouch(q: Queryable, key: { runId: string; nodeId: stri
 }
 
 /** A touch about to be attempted: its key, lead, content and sender. */
-export type NewTouch = Pick<TouchRecord, 'runId' | 'leadId' | 'nodeId' | 'visit' | 'channel' | 'subject' | 'body'> & { html: string | null; sender: unknown };
+export type NewTouch = Pick<TouchRecord, 'runId' | 'leadId' | 'nodeId' | 'visit' | 'channel' | 'subject' | 'body'> & {
+  html: string | null;
+  sender: unknown;
+};
 
 /**
  * Writes the send intent (`queued`, with the Message-ID and address the provider will be given) before the
  * provider is called, and returns the touch. A row already there (an earlier attempt) is kept as it is and
  * returned instead, so every retry sends what the first attempt recorded, under the same Message-ID.
  */
-export async function insertQueuedTouch(q: Queryable, touch: NewTouch, intent: { messageId: string; toAddress: string }): Promise<TouchRow> {
-  const rows: TouchRow[] = returnedRows(await q.query(
-    `INSERT INTO touches (run_id, lead_id, node_id, visit, channel, subject, body, html, sender, status, delivery_status, message_id, to_address)
+export async function insertQueuedTouch(
+  q: Queryable,
+  touch: NewTouch,
+  intent: { messageId: string; toAddress: string },
+): Promise<TouchRow> {
+  const rows: TouchRow[] = returnedRows(
+    await q.query(
+      `INSERT INTO touches (run_id, lead_id, node_id, visit, channel, subject, body, html, sender, status, delivery_status, message_id, to_address)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued', 'queued', $10, $11) ON CONFLICT (run_id, node_id, visit) DO NOTHING
      RETURNING ${TOUCH_COLUMNS}`,
-    [touch.runId, touch.leadId, touch.nodeId, touch.visit, touch.channel, touch.subject, touch.body, touch.html,
-      JSON.stringify(touch.sender), intent.messageId, intent.toAddress],
-  ));
+      [
+        touch.runId,
+        touch.leadId,
+        touch.nodeId,
+        touch.visit,
+        touch.channel,
+        touch.subject,
+        touch.body,
+        touch.html,
+        JSON.stringify(touch.sender),
+        intent.messageId,
+        intent.toAddress,
+      ],
+    ),
+  );
   return rows[0] ?? (await findTouch(q, touch))!;
 }
 
 /** Records a touch refused before any send (no address, no consent, suppressed): failed for good. */
-export async function insertRefusedTouch(q: Queryable, touch: NewTouch, refusal: { error: string; deliveryStatus: 'failed' | 'suppressed'; toAddress: string | null }): Promise<void> {
+export async function insertRefusedTouch(
+  q: Queryable,
+  touch: NewTouch,
+  refusal: { error: string; deliveryStatus: 'failed' | 'suppressed'; toAddress: string | null },
+): Promise<void> {
   await q.query(
     `INSERT INTO touches (run_id, lead_id, node_id, visit, channel, subject, body, html, sender, status, error, delivery_status, delivery_status_at, to_address)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'failed', $10, $11, now(), $12) ON CONFLICT (run_id, node_id, visit) DO NOTHING`,
-    [touch.runId, touch.leadId, touch.nodeId, touch.visit, touch.channel, touch.subject, touch.body, touch.html,
-      JSON.stringify(touch.sender), refusal.error, refusal.deliveryStatus, refusal.toAddress],
+    [
+      touch.runId,
+      touch.leadId,
+      touch.nodeId,
+      touch.visit,
+      touch.channel,
+      touch.subject,
+      touch.body,
+      touch.html,
+      JSON.stringify(touch.sender),
+      refusal.error,
+      refusal.deliveryStatus,
+      refusal.toAddress,
+    ],
   );
 }
 
@@ -69,19 +108,26 @@ export async function insertRefusedTouch(q: Queryable, touch: NewTouch, refusal:
  * by a concurrent attempt), which is then left as it is.
  */
 export async function markTouchSent(q: Queryable, touchId: string, providerMessageId: string): Promise<boolean> {
-  const rows = returnedRows(await q.query(
-    // Only a still-queued delivery status becomes `sent`: a provider status may have advanced it already.
-    `UPDATE touches SET status = 'sent', sent_at = now(), provider_message_id = $2,
+  const rows = returnedRows(
+    await q.query(
+      // Only a still-queued delivery status becomes `sent`: a provider status may have advanced it already.
+      `UPDATE touches SET status = 'sent', sent_at = now(), provider_message_id = $2,
             delivery_status = CASE delivery_status WHEN 'queued' THEN 'sent' ELSE delivery_status END,
             delivery_status_at = CASE delivery_status WHEN 'queued' THEN now() ELSE delivery_status_at END
       WHERE id = $1 AND status = 'queued' RETURNING id`,
-    [touchId, providerMessageId],
-  ));
+      [touchId, providerMessageId],
+    ),
+  );
   return rows.length === 1;
 }
 
 /** Marks a queued touch failed for good (`delivery_status` `failed`, or `suppressed` when consent was withdrawn). */
-export async function markTouchFailed(q: Queryable, touchId: string, error: string, deliveryStatus: 'failed' | 'suppressed'): Promise<void> {
+export async function markTouchFailed(
+  q: Queryable,
+  touchId: string,
+  error: string,
+  deliveryStatus: 'failed' | 'suppressed',
+): Promise<void> {
   await q.query(
     `UPDATE touches SET status = 'failed', error = $2, delivery_status = $3, delivery_status_at = now() WHERE id = $1 AND status = 'queued'`,
     [touchId, error, deliveryStatus],
@@ -99,7 +145,11 @@ export interface ThreadedTouch {
  * Locks the touches `touchIds` that belong to their event's lead (`leadIds`, aligned), in id order (no deadlock
  * between flushes); a touch of another lead is not returned.
  */
-export function lockThreadedTouches(q: Queryable, touchIds: readonly string[], leadIds: readonly string[]): Promise<ThreadedTouch[]> {
+export function lockThreadedTouches(
+  q: Queryable,
+  touchIds: readonly string[],
+  leadIds: readonly string[],
+): Promise<ThreadedTouch[]> {
   return q.query(
     `SELECT t.id, t.lead_id, t.delivery_status FROM touches t
      JOIN unnest($1::uuid[], $2::uuid[]) AS x(touch_id, lead_id) ON x.touch_id = t.id AND x.lead_id = t.lead_id
@@ -109,7 +159,10 @@ export function lockThreadedTouches(q: Queryable, touchIds: readonly string[], l
 }
 
 /** Sets the touches' new delivery statuses (`updates` from the events threaded to them). */
-export async function updateDeliveryStatuses(q: Queryable, updates: ReadonlyArray<{ id: string; delivery_status: TouchStatus; delivery_status_at: string | Date }>): Promise<void> {
+export async function updateDeliveryStatuses(
+  q: Queryable,
+  updates: ReadonlyArray<{ id: string; delivery_status: TouchStatus; delivery_status_at: string | Date }>,
+): Promise<void> {
   await q.query(
     `UPDATE touches t SET delivery_status = x.delivery_status, delivery_status_at = x.delivery_status_at
      FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, delivery_status text, delivery_status_at timestamptz)
@@ -156,7 +209,10 @@ export function touchesOfRun(q: Queryable, runId: string): Promise<TouchRecord[]
 }
 
 /** The newest touches of a lead and/or a run (each filter optional). */
-export function listTouches(q: Queryable, filter: { leadId?: string; runId?: string; limit: number }): Promise<TouchRecord[]> {
+export function listTouches(
+  q: Queryable,
+  filter: { leadId?: string; runId?: string; limit: number },
+): Promise<TouchRecord[]> {
   return q.query(
     `SELECT ${RECORD_COLUMNS} FROM touches WHERE ($1::uuid IS NULL OR lead_id = $1) AND ($2::uuid IS NULL OR run_id = $2)
      ORDER BY created_at DESC LIMIT $3`,

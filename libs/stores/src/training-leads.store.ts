@@ -9,11 +9,23 @@ import { ACCUMULATOR_NAMES } from '@segflow/scoring/features';
 // as much in Postgres, but parsing it as JSON in Node took ~0.3 s per 100k leads plus the garbage of 100k objects.
 const FIRMOGRAPHICS = ['l.industry', 'l.headcount', 'l.revenue_band', 'l.funding_stage', 'm.segment_id::text'];
 const STATE_NUMBERS = [
-  `f.state->>'eventCount'`, `f.state->>'lastDecayAt'`, `f.state->>'lastEngagedAt'`,
+  `f.state->>'eventCount'`,
+  `f.state->>'lastDecayAt'`,
+  `f.state->>'lastEngagedAt'`,
   ...ACCUMULATOR_NAMES.map((name) => `f.state->'acc'->>'${name}'`),
 ];
 const COLUMNS = [...FIRMOGRAPHICS, ...STATE_NUMBERS];
-const [industry, headcount, revenueBand, fundingStage, segmentId, eventCount, lastDecayAt, lastEngagedAt, firstAccumulator] = COLUMNS.keys();
+const [
+  industry,
+  headcount,
+  revenueBand,
+  fundingStage,
+  segmentId,
+  eventCount,
+  lastDecayAt,
+  lastEngagedAt,
+  firstAccumulator,
+] = COLUMNS.keys();
 
 /**
  * Every lead's firmographics, feature state numbers and open membership, as a binary COPY statement, with the
@@ -29,5 +41,15 @@ COPY (SELECT ${COLUMNS.join(', ')}
   LEFT JOIN segment_memberships m ON m.lead_id = l.id AND m.left_at IS NULL
   ORDER BY l.id) TO STDOUT (FORMAT binary)`,
   columnCount: COLUMNS.length,
-  columns: { industry, headcount, revenueBand, fundingStage, segmentId, eventCount, lastDecayAt, lastEngagedAt, firstAccumulator },
+  columns: {
+    industry,
+    headcount,
+    revenueBand,
+    fundingStage,
+    segmentId,
+    eventCount,
+    lastDecayAt,
+    lastEngagedAt,
+    firstAccumulator,
+  },
 } as const;

@@ -51,7 +51,10 @@ export async function findUserView(db: Queryable, id: string): Promise<UserView 
 }
 
 /** Users by name, optionally only one role and/or one team. */
-export function listUserViews(db: Queryable, filter: { role: UserRole | null; teamId: string | null }): Promise<UserView[]> {
+export function listUserViews(
+  db: Queryable,
+  filter: { role: UserRole | null; teamId: string | null },
+): Promise<UserView[]> {
   return db.query(
     `SELECT * FROM (${USER_VIEW_SQL}) x WHERE ($1::text IS NULL OR role = $1) AND ($2::text IS NULL OR "teamId" = $2) ORDER BY name`,
     [filter.role, filter.teamId],
@@ -75,7 +78,10 @@ export async function setPasswordHash(db: Queryable, id: string, passwordHash: s
 }
 
 /** Inserts an active user; a taken email fails with Postgres' unique violation (23505). Returns the new id. */
-export async function insertUser(db: Queryable, fields: Omit<UserFields, 'active'> & { passwordHash: string }): Promise<string> {
+export async function insertUser(
+  db: Queryable,
+  fields: Omit<UserFields, 'active'> & { passwordHash: string },
+): Promise<string> {
   const [{ id }]: { id: string }[] = await db.query(
     `INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
     [fields.email, fields.name, fields.role, fields.passwordHash],
@@ -85,7 +91,9 @@ export async function insertUser(db: Queryable, fields: Omit<UserFields, 'active
 
 /** Changes the given fields (the others keep their values); the updated user, or undefined when there is none. */
 export async function updateUser(
-  db: Queryable, id: string, changes: Partial<Omit<UserFields, 'email'>> & { passwordHash?: string },
+  db: Queryable,
+  id: string,
+  changes: Partial<Omit<UserFields, 'email'>> & { passwordHash?: string },
 ): Promise<UserFields | undefined> {
   const [user]: UserFields[] = await db.query(
     `WITH changed AS (
@@ -105,10 +113,17 @@ const FIRST_ADMIN_LOCK = 7_640_000_001;
  * When no user exists at all, creates one admin with the hash `makePasswordHash` gives (it may throw to refuse),
  * in the caller's transaction and under an advisory lock; tells whether it created one.
  */
-export async function createFirstAdminIfNoUser(db: Queryable, email: string, makePasswordHash: () => Promise<string>): Promise<boolean> {
+export async function createFirstAdminIfNoUser(
+  db: Queryable,
+  email: string,
+  makePasswordHash: () => Promise<string>,
+): Promise<boolean> {
   await db.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);
   const [{ exists }]: { exists: boolean }[] = await db.query('SELECT EXISTS (SELECT 1 FROM users) AS exists');
   if (exists) return false;
-  await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Admin', 'admin', $2)`, [email, await makePasswordHash()]);
+  await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Admin', 'admin', $2)`, [
+    email,
+    await makePasswordHash(),
+  ]);
   return true;
 }

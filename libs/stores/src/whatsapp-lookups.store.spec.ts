@@ -35,9 +35,18 @@ describe('WhatsApp lookups store (real PostgreSQL)', () => {
   describe('findLeadByPhone', () => {
     it('finds the most recently updated lead with the number, and null for an unknown one', async () => {
       const [older, newer] = [await fixtures.lead(), await fixtures.lead()];
-      await db.query(`UPDATE leads SET phone = '+919800000001', updated_at = $2 WHERE id = $1`, [older, new Date('2026-01-01T00:00:00Z')]);
-      await db.query(`UPDATE leads SET phone = '+919800000001', updated_at = $2 WHERE id = $1`, [newer, new Date('2026-01-02T00:00:00Z')]);
-      expect(await findLeadByPhone(db, '+919800000001')).toEqual({ leadId: newer, leadExternalId: expect.stringMatching(/^fx-/) });
+      await db.query(`UPDATE leads SET phone = '+919800000001', updated_at = $2 WHERE id = $1`, [
+        older,
+        new Date('2026-01-01T00:00:00Z'),
+      ]);
+      await db.query(`UPDATE leads SET phone = '+919800000001', updated_at = $2 WHERE id = $1`, [
+        newer,
+        new Date('2026-01-02T00:00:00Z'),
+      ]);
+      expect(await findLeadByPhone(db, '+919800000001')).toEqual({
+        leadId: newer,
+        leadExternalId: expect.stringMatching(/^fx-/),
+      });
       expect(await findLeadByPhone(db, '+919800000002')).toBeNull();
     });
   });

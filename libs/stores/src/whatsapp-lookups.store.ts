@@ -20,7 +20,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * @example
  * const touch = await findWhatsAppTouch(dataSource, status.id, status.biz_opaque_callback_data);
  */
-export async function findWhatsAppTouch(q: Queryable, wamid: string, callbackData?: string): Promise<WhatsAppTouchRef | null> {
+export async function findWhatsAppTouch(
+  q: Queryable,
+  wamid: string,
+  callbackData?: string,
+): Promise<WhatsAppTouchRef | null> {
   const touchId = callbackData && UUID.test(callbackData) ? callbackData : null;
   const rows: WhatsAppTouchRef[] = await q.query(
     `SELECT t.id AS "touchId", t.lead_id AS "leadId", l.external_id AS "leadExternalId", t.provider_message_id AS "providerMessageId"
@@ -38,7 +42,10 @@ export async function findWhatsAppTouch(q: Queryable, wamid: string, callbackDat
  * @example
  * const lead = await findLeadByPhone(dataSource, '+919812345678');
  */
-export async function findLeadByPhone(q: Queryable, phone: string): Promise<{ leadId: string; leadExternalId: string } | null> {
+export async function findLeadByPhone(
+  q: Queryable,
+  phone: string,
+): Promise<{ leadId: string; leadExternalId: string } | null> {
   const rows: Array<{ leadId: string; leadExternalId: string }> = await q.query(
     `SELECT id AS "leadId", external_id AS "leadExternalId" FROM leads WHERE phone = $1 ORDER BY updated_at DESC LIMIT 1`,
     [phone],

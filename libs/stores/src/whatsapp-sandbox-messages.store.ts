@@ -22,12 +22,26 @@ export async function insertSandboxMessage(q: Queryable, m: Omit<SandboxMessageR
   await q.query(
     `INSERT INTO whatsapp_sandbox_messages (wamid, phone, direction, type, body, template, context_wamid, callback_data, status)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [m.wamid, m.phone, m.direction, m.type, m.body, m.template && JSON.stringify(m.template), m.contextWamid, m.callbackData, m.status],
+    [
+      m.wamid,
+      m.phone,
+      m.direction,
+      m.type,
+      m.body,
+      m.template && JSON.stringify(m.template),
+      m.contextWamid,
+      m.callbackData,
+      m.status,
+    ],
   );
 }
 
 /** Moves an outbound message to `status` (sent → delivered → read). */
-export async function setSandboxStatus(q: Queryable, wamid: string, status: 'sent' | 'delivered' | 'read'): Promise<void> {
+export async function setSandboxStatus(
+  q: Queryable,
+  wamid: string,
+  status: 'sent' | 'delivered' | 'read',
+): Promise<void> {
   await q.query(`UPDATE whatsapp_sandbox_messages SET status = $2 WHERE wamid = $1`, [wamid, status]);
 }
 
@@ -41,11 +55,16 @@ export async function listSandboxMessages(q: Queryable, phone: string): Promise<
 }
 
 /** Each number the sandbox talked to, newest first, with the lead that has it (the sandbox only reads `leads`). */
-export async function listSandboxConversations(q: Queryable): Promise<Array<{ phone: string; leadName: string | null; messages: number; lastAt: string }>> {
+export async function listSandboxConversations(
+  q: Queryable,
+): Promise<Array<{ phone: string; leadName: string | null; messages: number; lastAt: string }>> {
   const rows = await q.query(
     `SELECT m.phone, count(*)::int AS messages, max(m.created_at) AS "lastAt",
             (SELECT coalesce(l.name, l.external_id) FROM leads l WHERE l.phone = m.phone ORDER BY l.updated_at DESC LIMIT 1) AS "leadName"
      FROM whatsapp_sandbox_messages m GROUP BY m.phone ORDER BY max(m.created_at) DESC LIMIT 200`,
   );
-  return rows.map((r: { phone: string; leadName: string | null; messages: number; lastAt: Date }) => ({ ...r, lastAt: new Date(r.lastAt).toISOString() }));
+  return rows.map((r: { phone: string; leadName: string | null; messages: number; lastAt: Date }) => ({
+    ...r,
+    lastAt: new Date(r.lastAt).toISOString(),
+  }));
 }

@@ -1,5 +1,15 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { Command, CommandResult, LeadContext, PathEntry, Playbook, RunEvent, RunState, RunStatus, Waiting } from '@segflow/playbook';
+import type {
+  Command,
+  CommandResult,
+  LeadContext,
+  PathEntry,
+  Playbook,
+  RunEvent,
+  RunState,
+  RunStatus,
+  Waiting,
+} from '@segflow/playbook';
 import type { ReserveTouchSlotInput } from './touch-cap';
 
 /** Name of the workflow that executes one playbook run (one workflow per run). */
@@ -163,11 +173,20 @@ export function manualRunWorkflowId(runId: string): string {
  * daily cap it reserves before the send intent (`reserveTouchSlot`'s input without the lead and key, which the
  * command holds).
  */
-export type DeliverTouchInput = { runId: string; command: Extract<Command, { kind: 'sendTouch' }>; slot: Pick<ReserveTouchSlotInput, 'timeZone' | 'now' | 'cap'> };
+export type DeliverTouchInput = {
+  runId: string;
+  command: Extract<Command, { kind: 'sendTouch' }>;
+  slot: Pick<ReserveTouchSlotInput, 'timeZone' | 'now' | 'cap'>;
+};
 /** Input of the `createTask` activity. */
 export type CreateTaskInput = { runId: string; command: Extract<Command, { kind: 'createTask' }> };
 /** Input of the `routeOwner` activity. */
-export type RouteOwnerInput = { runId: string; command: Extract<Command, { kind: 'routeOwner' }>; lead: LeadContext; now: string };
+export type RouteOwnerInput = {
+  runId: string;
+  command: Extract<Command, { kind: 'routeOwner' }>;
+  lead: LeadContext;
+  now: string;
+};
 /** Input of the `cancelOpenTasks` activity. */
 export type CancelOpenTasksInput = { runId: string };
 /** Input of the `recordProgress` activity: the run's state after a step. */

@@ -21,7 +21,10 @@ export class ApiKeysController {
 
   @Post()
   @ApiOperation({ summary: 'Create an ingest key; the plain key is in this response only' })
-  create(@Body(new ZodBodyPipe(createApiKeySchema)) body: z.infer<typeof createApiKeySchema>, @CurrentUser() user: SessionUser) {
+  create(
+    @Body(new ZodBodyPipe(createApiKeySchema)) body: z.infer<typeof createApiKeySchema>,
+    @CurrentUser() user: SessionUser,
+  ) {
     return this.apiKeys.create(body.name, body.scopes, user.id);
   }
 

@@ -1,6 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { findLiveApiKey, insertApiKey, listApiKeys, revokeApiKey, setApiKeyLastUsed, type ApiKeyRow, type ApiKeyScope } from '@segflow/stores';
+import {
+  findLiveApiKey,
+  insertApiKey,
+  listApiKeys,
+  revokeApiKey,
+  setApiKeyLastUsed,
+  type ApiKeyRow,
+  type ApiKeyScope,
+} from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import type { Principal } from './principal';
 import { PrincipalCache } from './principal-cache';
@@ -38,7 +46,13 @@ export class ApiKeysService {
 
   async create(name: string, scopes: ApiKeyScope[], createdBy: string): Promise<ApiKeyDto & { key: string }> {
     const key = generateSecretToken('sfk');
-    const saved = await insertApiKey(this.db, { name, scopes, createdBy, prefix: key.slice(0, 10), keyHash: hashSecretToken(key) });
+    const saved = await insertApiKey(this.db, {
+      name,
+      scopes,
+      createdBy,
+      prefix: key.slice(0, 10),
+      keyHash: hashSecretToken(key),
+    });
     return { ...mapApiKey(saved), key };
   }
 

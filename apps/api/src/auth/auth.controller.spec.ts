@@ -27,24 +27,40 @@ describe('auth (real Postgres)', () => {
   });
 
   it('refuses a wrong password or unknown email with the same 401', async () => {
-    const wrong = await api.requestAs('anonymous', 'POST', '/api/auth/sign-in', { email: TEST_ADMIN_EMAIL, password: 'nope-nope' });
-    const unknown = await api.requestAs('anonymous', 'POST', '/api/auth/sign-in', { email: 'who@x.io', password: 'nope-nope' });
+    const wrong = await api.requestAs('anonymous', 'POST', '/api/auth/sign-in', {
+      email: TEST_ADMIN_EMAIL,
+      password: 'nope-nope',
+    });
+    const unknown = await api.requestAs('anonymous', 'POST', '/api/auth/sign-in', {
+      email: 'who@x.io',
+      password: 'nope-nope',
+    });
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     expect(wrong.body.message).toBe(unknown.body.message);
   });
 
   it('sets an HttpOnly session cookie that authenticates, and sign-out ends the session', async () => {
-    const signIn = await api.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: TEST_ADMIN_EMAIL, password: TEST_ADMIN_PASSWORD } });
+    const signIn = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: TEST_ADMIN_EMAIL, password: TEST_ADMIN_PASSWORD },
+    });
     const cookie = String(signIn.headers['set-cookie']);
     expect(cookie).toMatch(/^segflow_session=sfs_[^;]+; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax/);
     const session = cookie.split(';')[0];
     const me = await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session } });
     expect(me.statusCode).toBe(200);
     // A bodiless POST: the browser's Origin shows it comes from this site (auth/cross-site.spec.ts).
-    const out = await api.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: session, origin: 'http://localhost' } });
+    const out = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: session, origin: 'http://localhost' },
+    });
     expect(out.statusCode).toBe(204);
     expect(String(out.headers['set-cookie'])).toMatch(/Max-Age=0/);
-    expect((await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session } })).statusCode).toBe(401);
+    expect(
+      (await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session } })).statusCode,
+    ).toBe(401);
   });
 
   it('stores no plain password and no plain token', async () => {
@@ -52,7 +68,9 @@ describe('auth (real Postgres)', () => {
     await db.connect();
     try {
       const users = await db.query('SELECT password_hash FROM users');
-      expect(users.rows.map((u) => u.password_hash)).toEqual(users.rows.map(() => expect.stringMatching(/^\$scrypt\$ln=10,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/)));
+      expect(users.rows.map((u) => u.password_hash)).toEqual(
+        users.rows.map(() => expect.stringMatching(/^\$scrypt\$ln=10,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/)),
+      );
       const sessions = await db.query('SELECT token_hash FROM sessions');
       expect(sessions.rows.map((s) => s.token_hash)).toContainEqual(expect.stringMatching(/^[0-9a-f]{64}$/));
       expect(sessions.rows.map((s) => s.token_hash)).not.toContain(api.admin.token);
@@ -63,15 +81,29 @@ describe('auth (real Postgres)', () => {
 
   it('changes the password of the signed-in user and ends their other sessions, not this one', async () => {
     const rep = await api.createUser({ role: 'rep' });
-    const signIn = (password: string) => api.requestAs('anonymous', 'POST', '/api/auth/sign-in', { email: rep.email, password });
+    const signIn = (password: string) =>
+      api.requestAs('anonymous', 'POST', '/api/auth/sign-in', { email: rep.email, password });
     const other = { ...rep, token: (await signIn(TEST_USER_PASSWORD)).body.token };
-    const wrong = await api.requestAs(rep, 'POST', '/api/auth/password', { currentPassword: 'not-my-password', newPassword: 'brand-new-password' });
+    const wrong = await api.requestAs(rep, 'POST', '/api/auth/password', {
+      currentPassword: 'not-my-password',
+      newPassword: 'brand-new-password',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.message).toBe('currentPassword: wrong password');
-    const short = await api.requestAs(rep, 'POST', '/api/auth/password', { currentPassword: TEST_USER_PASSWORD, newPassword: 'short' });
+    const short = await api.requestAs(rep, 'POST', '/api/auth/password', {
+      currentPassword: TEST_USER_PASSWORD,
+      newPassword: 'short',
+    });
     expect(short.status).toBe(400);
     expect(JSON.stringify(short.body)).toMatch(/newPassword/);
-    expect((await api.requestAs(rep, 'POST', '/api/auth/password', { currentPassword: TEST_USER_PASSWORD, newPassword: 'brand-new-password' })).status).toBe(204);
+    expect(
+      (
+        await api.requestAs(rep, 'POST', '/api/auth/password', {
+          currentPassword: TEST_USER_PASSWORD,
+          newPassword: 'brand-new-password',
+        })
+      ).status,
+    ).toBe(204);
     expect((await api.requestAs(other, 'GET', '/api/auth/me')).status).toBe(401);
     expect((await api.requestAs(rep, 'GET', '/api/auth/me')).status).toBe(200);
     expect((await signIn(TEST_USER_PASSWORD)).status).toBe(401);
@@ -89,7 +121,10 @@ describe('auth (real Postgres)', () => {
     expect((await api.requestAs(rep, 'GET', '/api/auth/me')).status).toBe(200);
     expect((await api.request('PATCH', `/api/users/${rep.id}`, { active: false })).status).toBe(200);
     expect((await api.requestAs(rep, 'GET', '/api/auth/me')).status).toBe(401);
-    const again = await api.requestAs('anonymous', 'POST', '/api/auth/sign-in', { email: rep.email, password: TEST_USER_PASSWORD });
+    const again = await api.requestAs('anonymous', 'POST', '/api/auth/sign-in', {
+      email: rep.email,
+      password: TEST_USER_PASSWORD,
+    });
     expect(again.status).toBe(401);
   });
 
@@ -114,7 +149,16 @@ describe('role checks per endpoint group', () => {
     const ops = await api.createUser({ role: 'ops' });
     const rep = await api.createUser({ role: 'rep' });
     for (const caller of [manager, ops, rep]) {
-      expect((await api.requestAs(caller, 'POST', '/api/users', { role: 'admin', email: 'x@y.io', name: 'X', password: 'long-enough' })).status).toBe(403);
+      expect(
+        (
+          await api.requestAs(caller, 'POST', '/api/users', {
+            role: 'admin',
+            email: 'x@y.io',
+            name: 'X',
+            password: 'long-enough',
+          })
+        ).status,
+      ).toBe(403);
       expect((await api.requestAs(caller, 'POST', '/api/teams', { name: 'Hackers' })).status).toBe(403);
       expect((await api.requestAs(caller, 'POST', '/api/api-keys', { name: 'k' })).status).toBe(403);
       expect((await api.requestAs(caller, 'GET', '/api/api-keys')).status).toBe(403);

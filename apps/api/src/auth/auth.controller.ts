@@ -14,7 +14,9 @@ import type { CurrentUser as CurrentUserDto, SignedIn, SignInRequest } from '@se
 import { acceptsContract } from '../common/accepts-contract';
 import { SignInBlockedException, SignInLimiter } from './sign-in-limiter';
 
-const signInSchema = acceptsContract<SignInRequest>()(z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) }));
+const signInSchema = acceptsContract<SignInRequest>()(
+  z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) }),
+);
 const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema });
 
 @ApiTags('auth')
@@ -29,14 +31,18 @@ export class AuthController {
   @Post('sign-in')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with email and password: sets the session cookie and returns the token for API clients; 429 with Retry-After after too many failures for the email or from the IP' })
+  @ApiOperation({
+    summary:
+      'Sign in with email and password: sets the session cookie and returns the token for API clients; 429 with Retry-After after too many failures for the email or from the IP',
+  })
   async signIn(
     @Body(new ZodBodyPipe(signInSchema)) body: z.infer<typeof signInSchema>,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SignedIn> {
     const signedIn = await this.withRetryAfter(reply, () =>
-      this.limiter.limitOrThrow(body.email, request.ip, () => this.sessions.signInOrThrow(body.email, body.password)));
+      this.limiter.limitOrThrow(body.email, request.ip, () => this.sessions.signInOrThrow(body.email, body.password)),
+    );
     const maxAge = (signedIn.expiresAt.getTime() - Date.now()) / 1000;
     reply.header('set-cookie', sessionCookie(signedIn.token, maxAge, this.config.SESSION_COOKIE_SECURE));
     return { token: signedIn.token, expiresAt: signedIn.expiresAt.toISOString(), user: signedIn.user };
@@ -63,7 +69,10 @@ export class AuthController {
   @Post('password')
   @Roles(...ROLES)
   @HttpCode(204)
-  @ApiOperation({ summary: "Change the signed-in user's password; ends their other sessions (this one stays). 401 for a wrong currentPassword, counted like a failed sign-in" })
+  @ApiOperation({
+    summary:
+      "Change the signed-in user's password; ends their other sessions (this one stays). 401 for a wrong currentPassword, counted like a failed sign-in",
+  })
   async changePassword(
     @Body(new ZodBodyPipe(changePasswordSchema)) body: z.infer<typeof changePasswordSchema>,
     @CurrentSession() principal: UserPrincipal,
@@ -71,7 +80,10 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     await this.withRetryAfter(reply, () =>
-      this.limiter.limitOrThrow(principal.user.email, request.ip, () => this.sessions.changePasswordOrThrow(principal, body.currentPassword, body.newPassword)));
+      this.limiter.limitOrThrow(principal.user.email, request.ip, () =>
+        this.sessions.changePasswordOrThrow(principal, body.currentPassword, body.newPassword),
+      ),
+    );
   }
 
   @Get('me')

@@ -12,10 +12,14 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
 /** The signed-in user of the request; 401 when the request was made with an API key. */
-export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): SessionUser => sessionOrThrow(context).user);
+export const CurrentUser = createParamDecorator(
+  (_: unknown, context: ExecutionContext): SessionUser => sessionOrThrow(context).user,
+);
 
 /** The session of the request (its user, id and expiry); 401 when the request was made with an API key. */
-export const CurrentSession = createParamDecorator((_: unknown, context: ExecutionContext): UserPrincipal => sessionOrThrow(context));
+export const CurrentSession = createParamDecorator((_: unknown, context: ExecutionContext): UserPrincipal =>
+  sessionOrThrow(context),
+);
 
 function sessionOrThrow(context: ExecutionContext): UserPrincipal {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;

@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
@@ -41,7 +48,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const principal = request.principal;
     if (!principal) throw new UnauthorizedException('sign in or present an API key');
-    const crossSite = credentials?.kind === 'session' && credentials.via === 'cookie' ? crossSiteRefusal(request, this.config.API_ALLOWED_ORIGINS) : null;
+    const crossSite =
+      credentials?.kind === 'session' && credentials.via === 'cookie'
+        ? crossSiteRefusal(request, this.config.API_ALLOWED_ORIGINS)
+        : null;
     if (crossSite) throw new ForbiddenException(crossSite);
     if (principal.kind === 'apiKey') {
       if (principal.scopes.includes('ingest') && isIngestRoute(request)) return true;
@@ -54,7 +64,9 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(credentials: Credentials): Promise<Principal | null> {
     if (!credentials || credentials.kind === 'malformed') return null;
-    return credentials.kind === 'apiKey' ? this.apiKeys.resolve(credentials.key) : this.sessions.resolve(credentials.token);
+    return credentials.kind === 'apiKey'
+      ? this.apiKeys.resolve(credentials.key)
+      : this.sessions.resolve(credentials.token);
   }
 }
 

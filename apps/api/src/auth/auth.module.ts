@@ -16,16 +16,30 @@ import { SignInLimiter } from './sign-in-limiter';
 @Module({
   controllers: [AuthController, ApiKeysController],
   providers: [
-    SessionsService, ApiKeysService, PasswordHasher, EndedSessions, { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: PrincipalCache, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new PrincipalCache(config.AUTH_CACHE_SECONDS * 1000, MAX_CACHED_CREDENTIALS, config.AUTH_REFUSED_CACHE_SECONDS * 1000) },
+    SessionsService,
+    ApiKeysService,
+    PasswordHasher,
+    EndedSessions,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    {
+      provide: PrincipalCache,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new PrincipalCache(
+          config.AUTH_CACHE_SECONDS * 1000,
+          MAX_CACHED_CREDENTIALS,
+          config.AUTH_REFUSED_CACHE_SECONDS * 1000,
+        ),
+    },
     {
       provide: SignInLimiter,
       inject: [DataSource, APP_CONFIG],
-      useFactory: (db: DataSource, config: AppConfig) => new SignInLimiter(db, {
-        maxFailuresPerEmail: config.AUTH_SIGN_IN_MAX_FAILURES_PER_EMAIL,
-        maxFailuresPerIp: config.AUTH_SIGN_IN_MAX_FAILURES_PER_IP,
-        windowMs: config.AUTH_SIGN_IN_WINDOW_SECONDS * 1000,
-      }),
+      useFactory: (db: DataSource, config: AppConfig) =>
+        new SignInLimiter(db, {
+          maxFailuresPerEmail: config.AUTH_SIGN_IN_MAX_FAILURES_PER_EMAIL,
+          maxFailuresPerIp: config.AUTH_SIGN_IN_MAX_FAILURES_PER_IP,
+          windowMs: config.AUTH_SIGN_IN_WINDOW_SECONDS * 1000,
+        }),
     },
   ],
   exports: [PasswordHasher, SessionsService, PrincipalCache, EndedSessions],

@@ -5,12 +5,19 @@ describe('client address behind a proxy (API_TRUST_PROXY=10.0.0.0/8, real Postgr
   let api: TestApi;
   const signIn = (email: string, password: string, peer: string, forwardedFor?: string) =>
     api.app.inject({
-      method: 'POST', url: '/api/auth/sign-in', payload: { email, password }, remoteAddress: peer,
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email, password },
+      remoteAddress: peer,
       headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
     });
 
   beforeAll(async () => {
-    api = await startTestApi({ API_TRUST_PROXY: '10.0.0.0/8', AUTH_SIGN_IN_MAX_FAILURES_PER_IP: '3', AUTH_SIGN_IN_MAX_FAILURES_PER_EMAIL: '100' });
+    api = await startTestApi({
+      API_TRUST_PROXY: '10.0.0.0/8',
+      AUTH_SIGN_IN_MAX_FAILURES_PER_IP: '3',
+      AUTH_SIGN_IN_MAX_FAILURES_PER_EMAIL: '100',
+    });
   });
   afterAll(() => api.close());
 
@@ -24,12 +31,16 @@ describe('client address behind a proxy (API_TRUST_PROXY=10.0.0.0/8, real Postgr
     expect(forged.json().message).toMatch(/from your network address/);
   });
 
-  it("counts per client behind a trusted proxy, taking the address the proxy saw, not one the client prepended", async () => {
+  it('counts per client behind a trusted proxy, taking the address the proxy saw, not one the client prepended', async () => {
     for (let i = 0; i < 3; i += 1) {
-      expect((await signIn(`someone${i}@segflow.test`, 'guess', '10.1.2.3', `203.0.113.${i}, 203.0.113.50`)).statusCode).toBe(401);
+      expect(
+        (await signIn(`someone${i}@segflow.test`, 'guess', '10.1.2.3', `203.0.113.${i}, 203.0.113.50`)).statusCode,
+      ).toBe(401);
     }
     const user = await api.createUser({ role: 'rep' });
-    expect((await signIn(user.email, TEST_USER_PASSWORD, '10.1.2.3', '203.0.113.77, 203.0.113.50')).statusCode).toBe(429);
+    expect((await signIn(user.email, TEST_USER_PASSWORD, '10.1.2.3', '203.0.113.77, 203.0.113.50')).statusCode).toBe(
+      429,
+    );
     // Another client through the same proxy is not blocked.
     expect((await signIn(user.email, TEST_USER_PASSWORD, '10.1.2.3', '203.0.113.51')).statusCode).toBe(200);
   });

@@ -10,7 +10,10 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function crossSiteRefusal(request: FastifyRequest, allowedOrigins: readonly string[]): string | null {
   if (!STATE_CHANGING.has(request.method)) return null;
-  const mediaType = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const mediaType = String(request.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   if (mediaType === 'application/json') return null;
   const origin = request.headers.origin;
   if (origin && isSameSite(origin, request.host, allowedOrigins)) return null;

@@ -18,7 +18,10 @@ export class EndedSessions implements OnModuleInit, OnModuleDestroy {
   private readonly subject = new Subject<string>();
   private readonly listener: PgChannelListener;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, private readonly cache: PrincipalCache) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly cache: PrincipalCache,
+  ) {
     this.listener = new PgChannelListener({
       connectionString: config.DATABASE_URL,
       channel: SESSIONS_ENDED_CHANNEL,
@@ -34,7 +37,10 @@ export class EndedSessions implements OnModuleInit, OnModuleDestroy {
 
   /** Emits once when `sessionId` ends, on whichever replica it was ended. */
   endOf(sessionId: string): Observable<void> {
-    return this.subject.pipe(filter((id) => id === sessionId), map(() => undefined));
+    return this.subject.pipe(
+      filter((id) => id === sessionId),
+      map(() => undefined),
+    );
   }
 
   onModuleInit(): Promise<void> {

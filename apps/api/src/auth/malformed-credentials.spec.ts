@@ -4,8 +4,23 @@ import { SESSION_COOKIE } from './request-credentials';
 // Junk a client (or an attacker) may put where a credential goes: bad percent-encoding, control characters, huge
 // values, right and wrong prefixes, encoded NUL and non-ASCII bytes.
 const JUNK = [
-  '%', '%E0%A4%A', '%zz', '%00', '%C0%80', 'sfs_%', 'sfs_', 'sfk_' + 'A'.repeat(43) + '%', 'garbage', '""', "'; DROP TABLE sessions; --",
-  'x'.repeat(8_000), `sfs_${'A'.repeat(10_000)}`, '\u00ff\u00fe', 'sfs_AAAA\\u0000', '=', 'a=b=c',
+  '%',
+  '%E0%A4%A',
+  '%zz',
+  '%00',
+  '%C0%80',
+  'sfs_%',
+  'sfs_',
+  'sfk_' + 'A'.repeat(43) + '%',
+  'garbage',
+  '""',
+  "'; DROP TABLE sessions; --",
+  'x'.repeat(8_000),
+  `sfs_${'A'.repeat(10_000)}`,
+  '\u00ff\u00fe',
+  'sfs_AAAA\\u0000',
+  '=',
+  'a=b=c',
 ];
 
 describe('malformed credentials (real Postgres)', () => {
@@ -17,7 +32,8 @@ describe('malformed credentials (real Postgres)', () => {
     await api?.close();
   });
 
-  const statusWith = async (url: string, headers: Record<string, string>) => (await api.app.inject({ method: 'GET', url, headers })).statusCode;
+  const statusWith = async (url: string, headers: Record<string, string>) =>
+    (await api.app.inject({ method: 'GET', url, headers })).statusCode;
   const placements = (junk: string): [string, Record<string, string>][] => [
     ['cookie', { cookie: `${SESSION_COOKIE}=${junk}` }],
     ['cookie among others', { cookie: `theme=dark; ${SESSION_COOKIE}=${junk}; other=%` }],
@@ -38,11 +54,14 @@ describe('malformed credentials (real Postgres)', () => {
   });
 
   it('keeps public endpoints answering with junk credentials', async () => {
-    for (const junk of JUNK) for (const [, headers] of placements(junk)) expect(await statusWith('/api/health', headers)).toBe(200);
+    for (const junk of JUNK)
+      for (const [, headers] of placements(junk)) expect(await statusWith('/api/health', headers)).toBe(200);
   });
 
   it('still takes a well-formed session cookie and bearer token', async () => {
-    expect(await statusWith('/api/leads', { cookie: `theme=%; ${SESSION_COOKIE}=${encodeURIComponent(api.admin.token)}` })).toBe(200);
+    expect(
+      await statusWith('/api/leads', { cookie: `theme=%; ${SESSION_COOKIE}=${encodeURIComponent(api.admin.token)}` }),
+    ).toBe(200);
     expect(await statusWith('/api/leads', { authorization: `Bearer ${api.admin.token}` })).toBe(200);
   });
 });

@@ -2,7 +2,8 @@ import bcrypt from 'bcryptjs';
 import { loadConfigOrThrow } from '../config/app-config';
 import { PasswordHasher } from './password-hasher';
 
-const hasherAt = (cost: number) => new PasswordHasher(loadConfigOrThrow({ DATABASE_URL: 'postgres://localhost/db', AUTH_SCRYPT_COST: String(cost) }));
+const hasherAt = (cost: number) =>
+  new PasswordHasher(loadConfigOrThrow({ DATABASE_URL: 'postgres://localhost/db', AUTH_SCRYPT_COST: String(cost) }));
 
 describe('PasswordHasher', () => {
   const sut = hasherAt(10);

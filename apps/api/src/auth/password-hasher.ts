@@ -38,22 +38,39 @@ export class PasswordHasher {
     const stored = hash ?? (await this.unknownUserHash);
     const scrypted = SCRYPT_HASH.exec(stored);
     const matches = scrypted ? await matchesScrypt(password, scrypted) : await bcrypt.compare(password, stored);
-    const current = scrypted !== null && Number(scrypted[1]) === this.config.AUTH_SCRYPT_COST && Number(scrypted[2]) === BLOCK_SIZE;
+    const current =
+      scrypted !== null && Number(scrypted[1]) === this.config.AUTH_SCRYPT_COST && Number(scrypted[2]) === BLOCK_SIZE;
     return { correct: hash !== undefined && matches, needsRehash: hash !== undefined && matches && !current };
   }
 }
 
 async function matchesScrypt(password: string, [, logN, r, p, salt, key]: RegExpExecArray): Promise<boolean> {
   const expected = Buffer.from(key!, 'base64');
-  const actual = await scryptKey(password, Buffer.from(salt!, 'base64'), Number(logN), Number(r), Number(p), expected.length);
+  const actual = await scryptKey(
+    password,
+    Buffer.from(salt!, 'base64'),
+    Number(logN),
+    Number(r),
+    Number(p),
+    expected.length,
+  );
   return timingSafeEqual(actual, expected);
 }
 
-function scryptKey(password: string, salt: Buffer, logN: number, r: number, p: number, bytes = KEY_BYTES): Promise<Buffer> {
+function scryptKey(
+  password: string,
+  salt: Buffer,
+  logN: number,
+  r: number,
+  p: number,
+  bytes = KEY_BYTES,
+): Promise<Buffer> {
   const N = 2 ** logN;
   // scrypt needs 128·N·r bytes; node refuses above `maxmem` (32 MiB by default, exactly the default cost's need).
   const options = { N, r, p, maxmem: 256 * N * r };
-  return new Promise((resolve, reject) => scrypt(password, salt, bytes, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, bytes, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 const unpadded = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '');

@@ -1,7 +1,12 @@
 import type { Principal } from './principal';
 import { PrincipalCache } from './principal-cache';
 
-const user = (id: string, sessionId: string): Principal => ({ kind: 'user', sessionId, sessionExpiresAt: new Date(0), user: { id, email: `${id}@x.in`, name: id, role: 'rep', teamId: null } });
+const user = (id: string, sessionId: string): Principal => ({
+  kind: 'user',
+  sessionId,
+  sessionExpiresAt: new Date(0),
+  user: { id, email: `${id}@x.in`, name: id, role: 'rep', teamId: null },
+});
 const key = (keyId: string): Principal => ({ kind: 'apiKey', keyId, scopes: ['ingest'] });
 
 describe('PrincipalCache', () => {

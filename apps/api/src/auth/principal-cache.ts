@@ -19,7 +19,11 @@ export class PrincipalCache {
   /** Credentials refused lately (hash → until when), so junk replayed in a loop costs no pooled connection. */
   private readonly refused = new Map<string, number>();
 
-  constructor(private readonly ttlMs: number, private readonly maxEntries = MAX_CACHED_CREDENTIALS, private readonly refusedTtlMs = 0) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = MAX_CACHED_CREDENTIALS,
+    private readonly refusedTtlMs = 0,
+  ) {}
 
   /** Whether the credential was refused less than `refusedTtlMs` ago (AUTH_REFUSED_CACHE_SECONDS). */
   isRefused(credentialHash: string, now = Date.now()): boolean {

@@ -1,8 +1,15 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  deleteExpiredSessions, endSession, endSessionsOfUser, findCredentials, findCredentialsByEmail, findLiveSession, findUserView,
-  insertSession, setPasswordHash,
+  deleteExpiredSessions,
+  endSession,
+  endSessionsOfUser,
+  findCredentials,
+  findCredentialsByEmail,
+  findLiveSession,
+  findUserView,
+  insertSession,
+  setPasswordHash,
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -61,7 +68,8 @@ export class SessionsService {
   async changePasswordOrThrow(principal: UserPrincipal, currentPassword: string, newPassword: string): Promise<void> {
     const user = await findCredentials(this.db, principal.user.id);
     if (!user) throw new UnauthorizedException('your user no longer exists');
-    if (!(await this.passwords.check(currentPassword, user.passwordHash)).correct) throw new UnauthorizedException('currentPassword: wrong password');
+    if (!(await this.passwords.check(currentPassword, user.passwordHash)).correct)
+      throw new UnauthorizedException('currentPassword: wrong password');
     await setPasswordHash(this.db, user.id, await this.passwords.hash(newPassword));
     await this.endSessionsOf(user.id, principal.sessionId);
   }
@@ -87,7 +95,12 @@ export class SessionsService {
       this.cache.refuse(tokenHash, now.getTime());
       return null;
     }
-    const principal: Principal = { kind: 'user', sessionId: session.sessionId, sessionExpiresAt: session.expiresAt, user: toSessionUser(session.user) };
+    const principal: Principal = {
+      kind: 'user',
+      sessionId: session.sessionId,
+      sessionExpiresAt: session.expiresAt,
+      user: toSessionUser(session.user),
+    };
     this.cache.set(tokenHash, principal, session.expiresAt.getTime(), now.getTime());
     return principal;
   }

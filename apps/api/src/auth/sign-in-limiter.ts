@@ -1,5 +1,11 @@
 import { HttpException, HttpStatus, UnauthorizedException } from '@nestjs/common';
-import { clearSignInAttempts, releaseSignInAttempt, reserveSignInAttempt, sweepSignInAttempts, type Queryable } from '@segflow/stores';
+import {
+  clearSignInAttempts,
+  releaseSignInAttempt,
+  reserveSignInAttempt,
+  sweepSignInAttempts,
+  type Queryable,
+} from '@segflow/stores';
 
 /** How many failed password checks a key (an email, a client IP) may have inside one window. */
 export interface SignInLimits {
@@ -10,9 +16,15 @@ export interface SignInLimits {
 
 /** 429 for a blocked sign-in; the controller copies `retryAfterSeconds` into the Retry-After header. */
 export class SignInBlockedException extends HttpException {
-  constructor(readonly retryAfterSeconds: number, which: 'email' | 'ip') {
+  constructor(
+    readonly retryAfterSeconds: number,
+    which: 'email' | 'ip',
+  ) {
     const whose = which === 'email' ? 'for this email' : 'from your network address';
-    super({ message: `too many failed sign-in attempts ${whose}; try again in ${retryAfterSeconds} s`, retryAfterSeconds }, HttpStatus.TOO_MANY_REQUESTS);
+    super(
+      { message: `too many failed sign-in attempts ${whose}; try again in ${retryAfterSeconds} s`, retryAfterSeconds },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
   }
 }
 
@@ -22,7 +34,10 @@ export class SignInBlockedException extends HttpException {
  * and the rest a 429 at once; a wrong password keeps its reservation, anything else gives it back.
  */
 export class SignInLimiter {
-  constructor(private readonly db: Queryable, private readonly limits: SignInLimits) {}
+  constructor(
+    private readonly db: Queryable,
+    private readonly limits: SignInLimits,
+  ) {}
 
   /** Runs `check` (a password check) within the limits; throws {@link SignInBlockedException} without running it when over. */
   async limitOrThrow<T>(email: string, ip: string, check: () => Promise<T>, now = new Date()): Promise<T> {
@@ -53,7 +68,10 @@ export class SignInLimiter {
   private async reserveOrThrow(key: string, max: number, which: 'email' | 'ip', now: Date): Promise<void> {
     const reservation = await reserveSignInAttempt(this.db, key, max, this.limits.windowMs, now);
     if (reservation.reserved) return;
-    throw new SignInBlockedException(Math.max(1, Math.ceil((reservation.windowEndsAt.getTime() - now.getTime()) / 1000)), which);
+    throw new SignInBlockedException(
+      Math.max(1, Math.ceil((reservation.windowEndsAt.getTime() - now.getTime()) / 1000)),
+      which,
+    );
   }
 }
 

@@ -5,5 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
  * Nest sees it; answer in the API's refusal shape, naming `(path)` since no route, so no parameter name, was matched.
  */
 export function replyToFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  void reply.code(error.statusCode ?? 400).send({ message: 'invalid request path', issues: [{ field: '(path)', reason: error.message }] });
+  void reply
+    .code(error.statusCode ?? 400)
+    .send({ message: 'invalid request path', issues: [{ field: '(path)', reason: error.message }] });
 }

@@ -7,9 +7,12 @@ describe('isItemFault', () => {
     expect(isItemFault(pgError(code))).toBe(true);
   });
 
-  it.each(['08006', '40P01', '40001', '53300', '57014', '57P01', '58030', '42804', '42703'])('does not blame the rows for SQLSTATE %s', (code) => {
-    expect(isItemFault(pgError(code))).toBe(false);
-  });
+  it.each(['08006', '40P01', '40001', '53300', '57014', '57P01', '58030', '42804', '42703'])(
+    'does not blame the rows for SQLSTATE %s',
+    (code) => {
+      expect(isItemFault(pgError(code))).toBe(false);
+    },
+  );
 
   it('does not blame the rows for errors without a SQLSTATE (a socket, a timeout, a bug)', () => {
     expect(isItemFault(new Error('read ECONNRESET'))).toBe(false);
@@ -32,7 +35,15 @@ describe('writeIsolatingItemFaults', () => {
       if (items.includes(3) || items.includes(6)) throw pgError('22P05');
       return items.map((i) => `ok ${i}`);
     });
-    expect(await writeIsolatingItemFaults([1, 2, 3, 4, 5, 6, 7], write, refuse)).toEqual(['ok 1', 'ok 2', 'refused 3', 'ok 4', 'ok 5', 'refused 6', 'ok 7']);
+    expect(await writeIsolatingItemFaults([1, 2, 3, 4, 5, 6, 7], write, refuse)).toEqual([
+      'ok 1',
+      'ok 2',
+      'refused 3',
+      'ok 4',
+      'ok 5',
+      'refused 6',
+      'ok 7',
+    ]);
   });
 
   it('fails the whole batch, without splitting, when the database itself is at fault', async () => {

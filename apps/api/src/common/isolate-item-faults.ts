@@ -17,7 +17,10 @@ export function isItemFault(error: unknown): boolean {
 /** The issue of an item PostgreSQL refused although it passed validation. */
 export function storeRefusalIssue(error: unknown): FieldIssue {
   const { code, message } = error as { code: string; message: string };
-  return { field: '(root)', reason: `PostgreSQL refused to store it (${code}: ${message}); the other items were stored` };
+  return {
+    field: '(root)',
+    reason: `PostgreSQL refused to store it (${code}: ${message}); the other items were stored`,
+  };
 }
 
 /**
@@ -26,7 +29,9 @@ export function storeRefusalIssue(error: unknown): FieldIssue {
  * guilty items fail (`refuse` gives their results) and every other item is stored. Any other error is thrown.
  */
 export async function writeIsolatingItemFaults<T, R, F = R>(
-  items: readonly T[], write: (items: readonly T[]) => Promise<R[]>, refuse: (item: T, error: unknown) => F,
+  items: readonly T[],
+  write: (items: readonly T[]) => Promise<R[]>,
+  refuse: (item: T, error: unknown) => F,
 ): Promise<(R | F)[]> {
   try {
     return await write(items);

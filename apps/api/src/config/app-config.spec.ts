@@ -3,7 +3,11 @@ import { loadConfigOrThrow } from './app-config';
 describe('loadConfigOrThrow', () => {
   it('applies defaults to everything but DATABASE_URL', () => {
     const config = loadConfigOrThrow({ DATABASE_URL: 'postgres://u:p@localhost:5432/db' });
-    expect(config).toMatchObject({ API_PORT: 3000, TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_TASK_QUEUE: 'segflow' });
+    expect(config).toMatchObject({
+      API_PORT: 3000,
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TEMPORAL_TASK_QUEUE: 'segflow',
+    });
   });
 
   it('names the missing variable', () => {
@@ -17,20 +21,36 @@ describe('loadConfigOrThrow', () => {
   });
 
   it('refuses a non-postgres database URL', () => {
-    expect(() => loadConfigOrThrow({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/DATABASE_URL: must be a postgres/);
+    expect(() => loadConfigOrThrow({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(
+      /DATABASE_URL: must be a postgres/,
+    );
   });
 
   it('reads QUIET_HOURS_DEFAULT as a window, off by default, and names a bad one', () => {
     const base = { DATABASE_URL: 'postgres://localhost/db' };
     expect(loadConfigOrThrow(base).QUIET_HOURS_DEFAULT).toBeNull();
-    expect(loadConfigOrThrow({ ...base, QUIET_HOURS_DEFAULT: '21:00-09:00' }).QUIET_HOURS_DEFAULT).toEqual({ start: '21:00', end: '09:00' });
-    expect(() => loadConfigOrThrow({ ...base, QUIET_HOURS_DEFAULT: '9pm-9am' })).toThrow(/QUIET_HOURS_DEFAULT: expected HH:MM-HH:MM/);
+    expect(loadConfigOrThrow({ ...base, QUIET_HOURS_DEFAULT: '21:00-09:00' }).QUIET_HOURS_DEFAULT).toEqual({
+      start: '21:00',
+      end: '09:00',
+    });
+    expect(() => loadConfigOrThrow({ ...base, QUIET_HOURS_DEFAULT: '9pm-9am' })).toThrow(
+      /QUIET_HOURS_DEFAULT: expected HH:MM-HH:MM/,
+    );
   });
 
   it('refuses the WhatsApp sandbox without its token, app secret and phone number id', () => {
     const db = 'postgres://localhost/db';
-    expect(() => loadConfigOrThrow({ DATABASE_URL: db, WHATSAPP_SANDBOX: 'on' })).toThrow(/WHATSAPP_SANDBOX: the sandbox needs WHATSAPP_APP_SECRET/);
-    expect(loadConfigOrThrow({ DATABASE_URL: db, WHATSAPP_SANDBOX: 'on', WHATSAPP_APP_SECRET: 'app-secret', WHATSAPP_ACCESS_TOKEN: 't', WHATSAPP_PHONE_NUMBER_ID: '1' }))
-      .toMatchObject({ WHATSAPP_SANDBOX: 'on' });
+    expect(() => loadConfigOrThrow({ DATABASE_URL: db, WHATSAPP_SANDBOX: 'on' })).toThrow(
+      /WHATSAPP_SANDBOX: the sandbox needs WHATSAPP_APP_SECRET/,
+    );
+    expect(
+      loadConfigOrThrow({
+        DATABASE_URL: db,
+        WHATSAPP_SANDBOX: 'on',
+        WHATSAPP_APP_SECRET: 'app-secret',
+        WHATSAPP_ACCESS_TOKEN: 't',
+        WHATSAPP_PHONE_NUMBER_ID: '1',
+      }),
+    ).toMatchObject({ WHATSAPP_SANDBOX: 'on' });
   });
 });

@@ -28,13 +28,20 @@ export const trustProxySchema = z
     const text = value.trim();
     if (text === 'false' || text === '0') return false;
     if (text === 'true') {
-      ctx.addIssue({ code: 'custom', message: 'true would trust a forged X-Forwarded-For from any client; give the number of proxies in front of the API (e.g. 1) or their addresses / CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)' });
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'true would trust a forged X-Forwarded-For from any client; give the number of proxies in front of the API (e.g. 1) or their addresses / CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)',
+      });
       return z.NEVER;
     }
     if (/^\d+$/.test(text)) return Number(text);
     const entries = text.split(',').map((e) => e.trim());
     const bad = entries.filter((e) => !isAddressOrRange(e));
     if (bad.length === 0) return entries;
-    ctx.addIssue({ code: 'custom', message: `not an IP address or CIDR range: ${bad.map((e) => JSON.stringify(e)).join(', ')} (expected false, a hop count like 1, or e.g. 10.0.0.0/8,127.0.0.1)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `not an IP address or CIDR range: ${bad.map((e) => JSON.stringify(e)).join(', ')} (expected false, a hop count like 1, or e.g. 10.0.0.0/8,127.0.0.1)`,
+    });
     return z.NEVER;
   });

@@ -1,4 +1,3 @@
-import type { TouchStatus } from '@segflow/channels';
 import { lockThreadedTouches, recordHardBounces, recordOptOuts, updateDeliveryStatuses } from '@segflow/stores';
 import type { EntityManager } from 'typeorm';
 import { eventEffectsOf, foldTouchStatuses, type LeadEvent, type TouchSignal } from './event-effects';
@@ -16,7 +15,11 @@ export async function applyEventEffects(manager: EntityManager, events: readonly
 }
 
 async function advanceTouches(manager: EntityManager, signals: TouchSignal[]): Promise<void> {
-  const locked = await lockThreadedTouches(manager, signals.map((s) => s.touchId), signals.map((s) => s.leadId));
+  const locked = await lockThreadedTouches(
+    manager,
+    signals.map((s) => s.touchId),
+    signals.map((s) => s.leadId),
+  );
   const leadOf = new Map(locked.map((t) => [t.id, t.lead_id]));
   // An event names a touch of another lead: ignored (a forged or mistaken replyTo must not move someone else's touch).
   const own = signals.filter((s) => leadOf.get(s.touchId) === s.leadId);

@@ -20,29 +20,60 @@ describe('event side effects on consent, suppressions and touches (real Postgres
 
   const postEvents = (events: unknown[]) => api.request('POST', '/api/events', { events });
   const postLead = (lead: Record<string, unknown>) => api.request('POST', '/api/leads', lead);
-  const leadRow = async (externalId: string) => (await db.query(`SELECT id, consent FROM leads WHERE external_id = $1`, [externalId]))[0];
-  const changesOf = (leadId: string) => db.query(`SELECT channel, granted, occurred_at, source FROM consent_changes WHERE lead_id = $1 ORDER BY id`, [leadId]);
-  const suppressionsOf = (address: string) => db.query(`SELECT channel, reason, source FROM suppressions WHERE address = $1 ORDER BY channel`, [address]);
-  const unsubscribe = (eventId: string, lead: string, channel: string, day: number) => ({ eventId, leadExternalId: lead, type: 'unsubscribe', channel, occurredAt: at(day) });
+  const leadRow = async (externalId: string) =>
+    (await db.query(`SELECT id, consent FROM leads WHERE external_id = $1`, [externalId]))[0];
+  const changesOf = (leadId: string) =>
+    db.query(`SELECT channel, granted, occurred_at, source FROM consent_changes WHERE lead_id = $1 ORDER BY id`, [
+      leadId,
+    ]);
+  const suppressionsOf = (address: string) =>
+    db.query(`SELECT channel, reason, source FROM suppressions WHERE address = $1 ORDER BY channel`, [address]);
+  const unsubscribe = (eventId: string, lead: string, channel: string, day: number) => ({
+    eventId,
+    leadExternalId: lead,
+    type: 'unsubscribe',
+    channel,
+    occurredAt: at(day),
+  });
 
   it('an unsubscribe sets consent false, records the change and suppresses the address, in the flush', async () => {
-    await postLead({ externalId: 'u-1', email: 'Asha@SuratSilks.in', phone: '+919812345001', consent: { email: true, whatsapp: true, linkedin: true } });
+    await postLead({
+      externalId: 'u-1',
+      email: 'Asha@SuratSilks.in',
+      phone: '+919812345001',
+      consent: { email: true, whatsapp: true, linkedin: true },
+    });
     const response = await postEvents([unsubscribe('unsub-1', 'u-1', 'email', 3)]);
     expect(response.body.results[0].status).toBe('accepted');
     const lead = await leadRow('u-1');
     expect(lead.consent).toEqual({ email: false, whatsapp: true, linkedin: true });
-    expect(await changesOf(lead.id)).toEqual([{ channel: 'email', granted: false, occurred_at: new Date(at(3)), source: 'event:unsub-1' }]);
-    expect(await suppressionsOf('asha@suratsilks.in')).toEqual([{ channel: 'email', reason: 'unsubscribe', source: 'event:unsub-1' }]);
+    expect(await changesOf(lead.id)).toEqual([
+      { channel: 'email', granted: false, occurred_at: new Date(at(3)), source: 'event:unsub-1' },
+    ]);
+    expect(await suppressionsOf('asha@suratsilks.in')).toEqual([
+      { channel: 'email', reason: 'unsubscribe', source: 'event:unsub-1' },
+    ]);
     expect(await suppressionsOf('+919812345001')).toEqual([]);
   });
 
   it('`all` withdraws every channel and suppresses email and phone', async () => {
-    await postLead({ externalId: 'u-2', email: 'vikram@punefreight.in', phone: '+919812345002', consent: { email: true, whatsapp: true, linkedin: true } });
+    await postLead({
+      externalId: 'u-2',
+      email: 'vikram@punefreight.in',
+      phone: '+919812345002',
+      consent: { email: true, whatsapp: true, linkedin: true },
+    });
     await postEvents([unsubscribe('unsub-2', 'u-2', 'all', 3)]);
     const lead = await leadRow('u-2');
     expect(lead.consent).toEqual({ email: false, whatsapp: false, linkedin: false });
-    expect((await changesOf(lead.id)).map((c: { channel: string }) => c.channel).sort()).toEqual(['email', 'linkedin', 'whatsapp']);
-    expect(await suppressionsOf('+919812345002')).toEqual([{ channel: 'whatsapp', reason: 'unsubscribe', source: 'event:unsub-2' }]);
+    expect((await changesOf(lead.id)).map((c: { channel: string }) => c.channel).sort()).toEqual([
+      'email',
+      'linkedin',
+      'whatsapp',
+    ]);
+    expect(await suppressionsOf('+919812345002')).toEqual([
+      { channel: 'whatsapp', reason: 'unsubscribe', source: 'event:unsub-2' },
+    ]);
   });
 
   it('a failing flush stores neither the event nor its consent change nor the suppression', async () => {
@@ -50,8 +81,12 @@ describe('event side effects on consent, suppressions and touches (real Postgres
     const lead = await leadRow('u-3');
     // The feature update runs after the side effects in the same transaction; failing it fails the flush, which the
     // split retry narrows down to this one item: it is refused, and nothing of it may remain.
-    await db.query(`CREATE FUNCTION fail_flush() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'flush fails'; END $$`);
-    await db.query(`CREATE TRIGGER fail_flush BEFORE UPDATE ON lead_features FOR EACH ROW WHEN (NEW.lead_id = '${lead.id}') EXECUTE FUNCTION fail_flush()`);
+    await db.query(
+      `CREATE FUNCTION fail_flush() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'flush fails'; END $$`,
+    );
+    await db.query(
+      `CREATE TRIGGER fail_flush BEFORE UPDATE ON lead_features FOR EACH ROW WHEN (NEW.lead_id = '${lead.id}') EXECUTE FUNCTION fail_flush()`,
+    );
     try {
       const response = await postEvents([unsubscribe('unsub-3', 'u-3', 'email', 3)]);
       expect(response.body.results).toEqual([expect.objectContaining({ index: 0, status: 'rejected' })]);
@@ -68,10 +103,24 @@ describe('event side effects on consent, suppressions and touches (real Postgres
     await postLead({ externalId: 'b-1', email: 'gone@example.in' });
     await postLead({ externalId: 'b-2', email: 'full@example.in' });
     await postEvents([
-      { eventId: 'bounce-1', leadExternalId: 'b-1', type: 'email_bounce', occurredAt: at(4), properties: { bounceType: 'hard' } },
-      { eventId: 'bounce-2', leadExternalId: 'b-2', type: 'email_bounce', occurredAt: at(4), properties: { bounceType: 'soft' } },
+      {
+        eventId: 'bounce-1',
+        leadExternalId: 'b-1',
+        type: 'email_bounce',
+        occurredAt: at(4),
+        properties: { bounceType: 'hard' },
+      },
+      {
+        eventId: 'bounce-2',
+        leadExternalId: 'b-2',
+        type: 'email_bounce',
+        occurredAt: at(4),
+        properties: { bounceType: 'soft' },
+      },
     ]);
-    expect(await suppressionsOf('gone@example.in')).toEqual([{ channel: 'email', reason: 'hard_bounce', source: 'event:bounce-1' }]);
+    expect(await suppressionsOf('gone@example.in')).toEqual([
+      { channel: 'email', reason: 'hard_bounce', source: 'event:bounce-1' },
+    ]);
     expect(await suppressionsOf('full@example.in')).toEqual([]);
   });
 
@@ -93,24 +142,39 @@ describe('event side effects on consent, suppressions and touches (real Postgres
       expect((await leadRow('r-1')).consent.email).toBe(false);
       expect(await suppressionsOf('ravi@indorespices.in')).toHaveLength(1);
 
-      const later = await postLead({ externalId: 'r-1', optIns: [{ channel: 'email', at: at(6), source: 'trade fair form' }] });
+      const later = await postLead({
+        externalId: 'r-1',
+        optIns: [{ channel: 'email', at: at(6), source: 'trade fair form' }],
+      });
       expect(later.body.warnings).toBeUndefined();
       expect((await leadRow('r-1')).consent.email).toBe(true);
-      expect((await changesOf(lead.id)).at(-1)).toEqual({ channel: 'email', granted: true, occurred_at: new Date(at(6)), source: 'api:trade fair form' });
+      expect((await changesOf(lead.id)).at(-1)).toEqual({
+        channel: 'email',
+        granted: true,
+        occurred_at: new Date(at(6)),
+        source: 'api:trade fair form',
+      });
       expect(await suppressionsOf('ravi@indorespices.in')).toEqual([]);
     });
 
     it('an old unsubscribe arriving after a later opt-in is recorded but does not withdraw', async () => {
       await postEvents([unsubscribe('unsub-r1-late', 'r-1', 'email', 5)]);
       expect((await leadRow('r-1')).consent.email).toBe(true);
-      expect((await changesOf((await leadRow('r-1')).id)).at(-1)).toMatchObject({ granted: false, source: 'event:unsub-r1-late' });
+      expect((await changesOf((await leadRow('r-1')).id)).at(-1)).toMatchObject({
+        granted: false,
+        source: 'event:unsub-r1-late',
+      });
       expect(await suppressionsOf('ravi@indorespices.in')).toEqual([]);
     });
 
     it('consent true together with a later opt-in re-grants without a warning', async () => {
       await postLead({ externalId: 'r-2', email: 'kiran@mysoresilk.in' });
       await postEvents([unsubscribe('unsub-r2', 'r-2', 'email', 5)]);
-      const response = await postLead({ externalId: 'r-2', consent: { email: true, whatsapp: false, linkedin: true }, optIns: [{ channel: 'email', at: at(6) }] });
+      const response = await postLead({
+        externalId: 'r-2',
+        consent: { email: true, whatsapp: false, linkedin: true },
+        optIns: [{ channel: 'email', at: at(6) }],
+      });
       expect(response.body.warnings).toBeUndefined();
       expect((await leadRow('r-2')).consent.email).toBe(true);
     });
@@ -121,7 +185,10 @@ describe('event side effects on consent, suppressions and touches (real Postgres
     });
 
     it('rejects an opt-in dated in the future, naming the field', async () => {
-      const response = await postLead({ externalId: 'r-1', optIns: [{ channel: 'email', at: '2999-01-01T00:00:00Z' }] });
+      const response = await postLead({
+        externalId: 'r-1',
+        optIns: [{ channel: 'email', at: '2999-01-01T00:00:00Z' }],
+      });
       expect(response.status).toBe(400);
       expect(response.body.issues).toEqual([expect.objectContaining({ field: 'optIns.0.at' })]);
     });
@@ -135,12 +202,24 @@ describe('event side effects on consent, suppressions and touches (real Postgres
       await postLead({ externalId: 't-2', email: 'other@kochitea.in' });
       leadId = (await leadRow('t-1')).id;
       const { playbookId, versionId } = await fixtures.playbook('Touch status');
-      const [run] = await db.query(`INSERT INTO runs (lead_id, playbook_id, playbook_version_id, playbook_version, status, started_at) VALUES ($1, $2, $3, 1, 'active', now()) RETURNING id`, [leadId, playbookId, versionId]);
+      const [run] = await db.query(
+        `INSERT INTO runs (lead_id, playbook_id, playbook_version_id, playbook_version, status, started_at) VALUES ($1, $2, $3, 1, 'active', now()) RETURNING id`,
+        [leadId, playbookId, versionId],
+      );
       [{ id: touchId }] = await db.query(
-        `INSERT INTO touches (run_id, lead_id, node_id, visit, channel, body, sender, status, delivery_status) VALUES ($1, $2, 'send', 1, 'email', 'hi', '{}', 'sent', 'sent') RETURNING id`, [run.id, leadId]);
+        `INSERT INTO touches (run_id, lead_id, node_id, visit, channel, body, sender, status, delivery_status) VALUES ($1, $2, 'send', 1, 'email', 'hi', '{}', 'sent', 'sent') RETURNING id`,
+        [run.id, leadId],
+      );
     });
-    const statusOf = async () => (await db.query(`SELECT delivery_status, delivery_status_at FROM touches WHERE id = $1`, [touchId]))[0];
-    const threaded = (eventId: string, type: string, day: number, lead = 't-1') => ({ eventId, leadExternalId: lead, type, occurredAt: at(day), replyTo: { touchId } });
+    const statusOf = async () =>
+      (await db.query(`SELECT delivery_status, delivery_status_at FROM touches WHERE id = $1`, [touchId]))[0];
+    const threaded = (eventId: string, type: string, day: number, lead = 't-1') => ({
+      eventId,
+      leadExternalId: lead,
+      type,
+      occurredAt: at(day),
+      replyTo: { touchId },
+    });
 
     it('moves forward with the events threaded to it, and never back', async () => {
       await postEvents([threaded('ts-1', 'email_click', 5), threaded('ts-2', 'email_open', 4)]);
@@ -157,7 +236,13 @@ describe('event side effects on consent, suppressions and touches (real Postgres
       const before = await statusOf();
       const response = await postEvents([
         { ...threaded('ts-6', 'email_bounce', 9, 't-2') },
-        { eventId: 'ts-7', leadExternalId: 't-1', type: 'email_open', occurredAt: at(9), replyTo: { touchId: 'not-a-touch' } },
+        {
+          eventId: 'ts-7',
+          leadExternalId: 't-1',
+          type: 'email_open',
+          occurredAt: at(9),
+          replyTo: { touchId: 'not-a-touch' },
+        },
       ]);
       expect(response.body.results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted']);
       expect(await statusOf()).toEqual(before);

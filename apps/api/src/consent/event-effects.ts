@@ -9,14 +9,23 @@ export interface LeadEvent {
 }
 
 /** An event threaded to a touch, with the status it implies. */
-export interface TouchSignal { touchId: string; leadId: string; status: TouchStatus; at: string }
+export interface TouchSignal {
+  touchId: string;
+  leadId: string;
+  status: TouchStatus;
+  at: string;
+}
 
 /** The channels an `unsubscribe` event's `all` stands for. */
 const CONSENT_CHANNELS = ['email', 'whatsapp', 'linkedin'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a flush's events do besides being stored: opt-outs (one row per channel), hard bounces, touch statuses. */
-export function eventEffectsOf(events: readonly LeadEvent[]): { optOuts: OptOutRow[]; hardBounces: HardBounceRow[]; touchSignals: TouchSignal[] } {
+export function eventEffectsOf(events: readonly LeadEvent[]): {
+  optOuts: OptOutRow[];
+  hardBounces: HardBounceRow[];
+  touchSignals: TouchSignal[];
+} {
   const optOuts: OptOutRow[] = [];
   const hardBounces: HardBounceRow[] = [];
   const touchSignals: TouchSignal[] = [];
@@ -39,7 +48,10 @@ export function eventEffectsOf(events: readonly LeadEvent[]): { optOuts: OptOutR
  * The delivery status each touch ends at after the signals, folded in occurrence order with libs/channels'
  * `nextTouchStatus` (forward only); only the touches whose status changes, stamped with the signal that changed it last.
  */
-export function foldTouchStatuses(current: ReadonlyMap<string, TouchStatus>, signals: readonly TouchSignal[]): { id: string; delivery_status: TouchStatus; delivery_status_at: string }[] {
+export function foldTouchStatuses(
+  current: ReadonlyMap<string, TouchStatus>,
+  signals: readonly TouchSignal[],
+): { id: string; delivery_status: TouchStatus; delivery_status_at: string }[] {
   const next = new Map<string, { status: TouchStatus; at: string }>();
   const ordered = [...signals].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   for (const signal of ordered) {

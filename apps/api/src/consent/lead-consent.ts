@@ -9,7 +9,12 @@ export const OPT_IN_MAX_FUTURE_SKEW_MS = 5 * 60_000;
 export function optInIssues(lead: LeadInput, now: Date): FieldIssue[] {
   return (lead.optIns ?? []).flatMap((optIn, i) =>
     Date.parse(optIn.at) > now.getTime() + OPT_IN_MAX_FUTURE_SKEW_MS
-      ? [{ field: `optIns.${i}.at`, reason: `is in the future (more than ${OPT_IN_MAX_FUTURE_SKEW_MS / 60_000} minutes ahead of the server clock)` }]
+      ? [
+          {
+            field: `optIns.${i}.at`,
+            reason: `is in the future (more than ${OPT_IN_MAX_FUTURE_SKEW_MS / 60_000} minutes ahead of the server clock)`,
+          },
+        ]
       : [],
   );
 }
@@ -19,23 +24,44 @@ export function optInIssues(lead: LeadInput, now: Date): FieldIssue[] {
  * lead opted out of (kept false; `stored` is the consent the upsert left, before opt-ins) unless one of its opt-ins
  * did re-grant that channel.
  */
-export function consentWarnings(lead: LeadInput, stored: Partial<Consent>, refusedOptIns: readonly FieldIssue[]): FieldIssue[] {
-  const regranted = new Set((lead.optIns ?? []).filter((_, i) => !refusedOptIns.some((w) => w.field === `optIns.${i}.at`)).map((o) => o.channel));
+export function consentWarnings(
+  lead: LeadInput,
+  stored: Partial<Consent>,
+  refusedOptIns: readonly FieldIssue[],
+): FieldIssue[] {
+  const regranted = new Set(
+    (lead.optIns ?? [])
+      .filter((_, i) => !refusedOptIns.some((w) => w.field === `optIns.${i}.at`))
+      .map((o) => o.channel),
+  );
   const requested: Partial<Consent> = lead.consent ?? {};
   const refusedFlags = (Object.keys(requested) as (keyof Consent)[])
     .filter((channel) => requested[channel] && stored[channel] === false && !regranted.has(channel))
-    .map((channel) => ({ field: `consent.${channel}`, reason: 'kept false: the lead opted out; only an optIns entry later than the opt-out re-grants' }));
+    .map((channel) => ({
+      field: `consent.${channel}`,
+      reason: 'kept false: the lead opted out; only an optIns entry later than the opt-out re-grants',
+    }));
   return [...refusedFlags, ...refusedOptIns];
 }
 
 /** One opt-in of one item, for {@link recordOptIns}. */
-export interface OptInRow { itemIndex: number; optInIndex: number; leadId: string; channel: string; at: string; source: string }
+export interface OptInRow {
+  itemIndex: number;
+  optInIndex: number;
+  leadId: string;
+  channel: string;
+  at: string;
+  source: string;
+}
 
 /**
  * Records the opt-ins later than their channel's latest opt-out (see the store's recordOptIns); warnings for the others.
  * In the upsert's transaction, after it locked the leads.
  */
-export async function recordOptIns(manager: EntityManager, optIns: readonly OptInRow[]): Promise<Map<number, FieldIssue[]>> {
+export async function recordOptIns(
+  manager: EntityManager,
+  optIns: readonly OptInRow[],
+): Promise<Map<number, FieldIssue[]>> {
   const warnings = new Map<number, FieldIssue[]>();
   if (!optIns.length) return warnings;
   const rows = optIns.map((o, index) => ({ index, lead_id: o.leadId, channel: o.channel, at: o.at, source: o.source }));
@@ -43,7 +69,10 @@ export async function recordOptIns(manager: EntityManager, optIns: readonly OptI
   optIns.forEach((o, index) => {
     if (granted.has(index)) return;
     const list = warnings.get(o.itemIndex) ?? [];
-    list.push({ field: `optIns.${o.optInIndex}.at`, reason: `not later than the lead's latest ${o.channel} opt-out; consent stays false` });
+    list.push({
+      field: `optIns.${o.optInIndex}.at`,
+      reason: `not later than the lead's latest ${o.channel} opt-out; consent stays false`,
+    });
     warnings.set(o.itemIndex, list);
   });
   return warnings;

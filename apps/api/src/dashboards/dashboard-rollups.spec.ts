@@ -11,9 +11,24 @@ const DAY = 24 * HOUR;
  * run × its owner, SLA clocks), with no roll-up: what the fast path must equal, number for number.
  */
 function scratchSummarySql(dimension: Dimension): string {
-  const touch = { segment: 'r.segment_id', playbook: `r.playbook_id::text || ':v' || r.playbook_version`, rep: `t.sender->>'ownerId'`, channel: 't.channel' }[dimension];
-  const event = { segment: 'r.segment_id', playbook: `r.playbook_id::text || ':v' || r.playbook_version`, rep: 'l.owner_id', channel: `CASE WHEN e.type LIKE '%\\_reply' THEN split_part(e.type, '_', 1) END` }[dimension];
-  const clock = { segment: 'c.segment_id::text', playbook: `c.playbook_id::text || ':v' || c.playbook_version`, rep: 'c.rep_id', channel: 'c.channel' }[dimension];
+  const touch = {
+    segment: 'r.segment_id',
+    playbook: `r.playbook_id::text || ':v' || r.playbook_version`,
+    rep: `t.sender->>'ownerId'`,
+    channel: 't.channel',
+  }[dimension];
+  const event = {
+    segment: 'r.segment_id',
+    playbook: `r.playbook_id::text || ':v' || r.playbook_version`,
+    rep: 'l.owner_id',
+    channel: `CASE WHEN e.type LIKE '%\\_reply' THEN split_part(e.type, '_', 1) END`,
+  }[dimension];
+  const clock = {
+    segment: 'c.segment_id::text',
+    playbook: `c.playbook_id::text || ':v' || c.playbook_version`,
+    rep: 'c.rep_id',
+    channel: 'c.channel',
+  }[dimension];
   const breached = `(c.first_touch_at > c.due_at OR (c.first_touch_at IS NULL AND c.due_at < $3))`;
   return `
 WITH clocks AS (
@@ -79,13 +94,24 @@ describe('dashboard roll-ups (fast path = from-scratch computation over the raw 
         const fast = await dashboards.summary({ groupBy, from: range.from, to: range.to }, now);
         const scratch = (await fx.db.query(scratchSummarySql(groupBy), [range.from, range.to, now])).rows;
         const comparable = fast.map(({ label: _label, ...numbers }) => numbers).sort(byKey);
-        expect({ range: range.name, groupBy, rows: comparable }).toEqual({ range: range.name, groupBy, rows: scratch.sort(byKey) });
+        expect({ range: range.name, groupBy, rows: comparable }).toEqual({
+          range: range.name,
+          groupBy,
+          rows: scratch.sort(byKey),
+        });
       }
       const lift = (await dashboards.lift({ from: range.from, to: range.to })).map((r: any) => ({
-        segmentId: r.segmentId, playbookId: r.playbookId, treated: r.treated, treatedConversions: r.treatedConversions, holdout: r.holdout, holdoutConversions: r.holdoutConversions,
+        segmentId: r.segmentId,
+        playbookId: r.playbookId,
+        treated: r.treated,
+        treatedConversions: r.treatedConversions,
+        holdout: r.holdout,
+        holdoutConversions: r.holdoutConversions,
       }));
       const scratchLift = (await fx.db.query(SCRATCH_LIFT_SQL, [range.from, range.to])).rows;
-      expect([...lift].sort((a, b) => `${a.segmentId}${a.playbookId}`.localeCompare(`${b.segmentId}${b.playbookId}`))).toEqual(scratchLift);
+      expect(
+        [...lift].sort((a, b) => `${a.segmentId}${a.playbookId}`.localeCompare(`${b.segmentId}${b.playbookId}`)),
+      ).toEqual(scratchLift);
     }
   }
 
@@ -99,10 +125,14 @@ describe('dashboard roll-ups (fast path = from-scratch computation over the raw 
     for (const name of ['Ana', 'Bo', 'Cy']) reps.push(await api.createUser({ role: 'rep', name, teamId: 'north' }));
     const segments = [await fx.segment('Hot'), await fx.segment('Warm'), await fx.segment('Cold')];
     hot = segments[0];
-    for (const segmentId of segments) await api.request('POST', '/api/sla/policies', { segmentId, firstTouchWithinMinutes: 45, clock: 'wall' });
+    for (const segmentId of segments)
+      await api.request('POST', '/api/sla/policies', { segmentId, firstTouchWithinMinutes: 45, clock: 'wall' });
     const first = await fx.playbook('Nurture');
     const second = await fx.playbook('Close');
-    const v2 = await fx.db.query(`INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 2, '{}') RETURNING id`, [second.playbookId]);
+    const v2 = await fx.db.query(
+      `INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 2, '{}') RETURNING id`,
+      [second.playbookId],
+    );
     const channels = ['email', 'whatsapp', 'linkedin'];
     const outcomes = ['email_reply', 'page_view', 'demo_booked', 'whatsapp_reply', 'purchase', 'linkedin_reply'];
     for (let i = 0; i < 18; i += 1) {
@@ -113,16 +143,39 @@ describe('dashboard roll-ups (fast path = from-scratch computation over the raw 
       const membershipId = await fx.enter(leadId, segmentId, entered);
       const heldOut = i === 5;
       const playbook = i % 2 === 0 ? first : second;
-      const runId = await fx.run({ leadId, membershipId, segmentId, playbook, startedAt: at(i * 7 + 0.01), status: heldOut ? 'heldOut' : 'active' });
-      if (playbook === second && i % 4 === 1) await fx.db.query(`UPDATE runs SET playbook_version = 2, playbook_version_id = $2 WHERE id = $1`, [runId, v2.rows[0].id]);
+      const runId = await fx.run({
+        leadId,
+        membershipId,
+        segmentId,
+        playbook,
+        startedAt: at(i * 7 + 0.01),
+        status: heldOut ? 'heldOut' : 'active',
+      });
+      if (playbook === second && i % 4 === 1)
+        await fx.db.query(`UPDATE runs SET playbook_version = 2, playbook_version_id = $2 WHERE id = $1`, [
+          runId,
+          v2.rows[0].id,
+        ]);
       leads.push({ id: leadId, runId, ownerId: owner.id });
       // The holdout converts anyway; lead 7 is never touched, so its clock breaches.
       if (heldOut) await fx.event(leadId, 'purchase', at(i * 7 + 5));
       if (heldOut || i === 7) continue;
       // A task done 10–78 minutes after entry (the 45-minute SLA breaches from lead 9 on), six touches, six events.
-      await fx.task({ leadId, runId, assigneeId: owner.id, createdAt: at(i * 7 + 0.02), closedAt: at(i * 7 + (10 + i * 4) / 60) });
+      await fx.task({
+        leadId,
+        runId,
+        assigneeId: owner.id,
+        createdAt: at(i * 7 + 0.02),
+        closedAt: at(i * 7 + (10 + i * 4) / 60),
+      });
       for (let k = 0; k < 6; k += 1) {
-        await fx.touch({ leadId, runId, channel: channels[(i + k) % 3], createdAt: at(i * 7 + k * 5.3 + 1), ownerId: reps[(i + k) % 3].id });
+        await fx.touch({
+          leadId,
+          runId,
+          channel: channels[(i + k) % 3],
+          createdAt: at(i * 7 + k * 5.3 + 1),
+          ownerId: reps[(i + k) % 3].id,
+        });
         // One event before the run started (never counts), the rest after.
         await fx.event(leadId, outcomes[(i + k) % 6], at(i * 7 + (k === 0 ? -0.5 : k * 7.1)));
       }
@@ -140,13 +193,20 @@ describe('dashboard roll-ups (fast path = from-scratch computation over the raw 
     expect(whole.find((r) => r.key === hot)).toMatchObject({ entries: 6 });
     expect(whole.reduce((n, r) => n + r.breaches, 0)).toBeGreaterThan(0);
     expect(whole.reduce((n, r) => n + r.touches, 0)).toBe(16 * 6);
-    for (const measure of ['replies', 'meetings', 'conversions'] as const) expect(whole.reduce((n, r) => n + r[measure], 0)).toBeGreaterThan(0);
+    for (const measure of ['replies', 'meetings', 'conversions'] as const)
+      expect(whole.reduce((n, r) => n + r[measure], 0)).toBeGreaterThan(0);
     await expectSameNumbers();
   });
 
   it('stays exact after a task is completed, a touch is replied to, a reassignment, a new run and a run held out', async () => {
     const untouched = leads[7];
-    await fx.task({ leadId: untouched.id, runId: untouched.runId, assigneeId: untouched.ownerId, createdAt: at(7 * 7 + 2), closedAt: at(7 * 7 + 3) });
+    await fx.task({
+      leadId: untouched.id,
+      runId: untouched.runId,
+      assigneeId: untouched.ownerId,
+      createdAt: at(7 * 7 + 2),
+      closedAt: at(7 * 7 + 3),
+    });
     await api.request('POST', '/api/sla/check');
     await fx.event(leads[2].id, 'email_reply', at(2 * 7 + 2));
     await fx.db.query(`UPDATE leads SET owner_id = $2 WHERE id = $1`, [leads[4].id, reps[0].id]);
@@ -154,7 +214,12 @@ describe('dashboard roll-ups (fast path = from-scratch computation over the raw 
     const lead3 = leads[3];
     await fx.db.query(`UPDATE runs SET status = 'exited' WHERE id = $1`, [lead3.runId]);
     const again = await fx.enter(lead3.id, hot, at(120));
-    const playbook = (await fx.db.query(`SELECT playbook_id AS "playbookId", playbook_version_id AS "versionId" FROM runs WHERE id = $1`, [lead3.runId])).rows[0];
+    const playbook = (
+      await fx.db.query(
+        `SELECT playbook_id AS "playbookId", playbook_version_id AS "versionId" FROM runs WHERE id = $1`,
+        [lead3.runId],
+      )
+    ).rows[0];
     await fx.run({ leadId: lead3.id, membershipId: again, segmentId: hot, playbook, startedAt: at(120) });
     await fx.event(lead3.id, 'purchase', at(121));
     await api.request('POST', '/api/sla/check');
@@ -166,9 +231,18 @@ describe('dashboard roll-ups (fast path = from-scratch computation over the raw 
 
   it('rebuilds from the raw rows to exactly the roll-ups the triggers maintained', async () => {
     const snapshot = async () => {
-      const query = (table: string) => fx.db.query(`SELECT * FROM ${table} WHERE ${table === 'dashboard_lead_attribution' ? 'true' : 'touches IS DISTINCT FROM 0'} ORDER BY 1, 2, 3, 4, 5, 6`);
-      const outcomes = await fx.db.query(`SELECT * FROM dashboard_outcome_days WHERE replies + meetings + conversions > 0 ORDER BY 1, 2, 3, 4, 5, 6`);
-      return { touches: (await query('dashboard_touch_days')).rows, outcomes: outcomes.rows, attribution: (await query('dashboard_lead_attribution')).rows };
+      const query = (table: string) =>
+        fx.db.query(
+          `SELECT * FROM ${table} WHERE ${table === 'dashboard_lead_attribution' ? 'true' : 'touches IS DISTINCT FROM 0'} ORDER BY 1, 2, 3, 4, 5, 6`,
+        );
+      const outcomes = await fx.db.query(
+        `SELECT * FROM dashboard_outcome_days WHERE replies + meetings + conversions > 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+      );
+      return {
+        touches: (await query('dashboard_touch_days')).rows,
+        outcomes: outcomes.rows,
+        attribution: (await query('dashboard_lead_attribution')).rows,
+      };
     };
     const maintained = await snapshot();
     expect(maintained.touches.length).toBeGreaterThan(10);

@@ -7,7 +7,9 @@ const DAY = 86_400_000;
 /** `from`/`to` (ISO dates or instants; default the last 30 days), `to` exclusive. */
 const rangeFields = { from: z.coerce.date().optional(), to: z.coerce.date().optional() };
 
-function withDefaultRange<T extends { from?: Date; to?: Date }>(query: T): Omit<T, 'from' | 'to'> & { from: Date; to: Date } {
+function withDefaultRange<T extends { from?: Date; to?: Date }>(
+  query: T,
+): Omit<T, 'from' | 'to'> & { from: Date; to: Date } {
   const to = query.to ?? new Date();
   return { ...query, from: query.from ?? new Date(to.getTime() - 30 * DAY), to };
 }
@@ -20,14 +22,22 @@ export const summaryQuerySchema = z
   .transform(withDefaultRange)
   .refine(isOrdered, orderMessage);
 export const trendQuerySchema = z
-  .object({ bucket: z.enum(['day', 'week']).default('day'), segmentId: z.string().optional(), repId: z.string().optional(), ...rangeFields })
+  .object({
+    bucket: z.enum(['day', 'week']).default('day'),
+    segmentId: z.string().optional(),
+    repId: z.string().optional(),
+    ...rangeFields,
+  })
   .transform(withDefaultRange)
   .refine(isOrdered, orderMessage);
 export const drillDownQuerySchema = z
   .object({
     groupBy: z.enum(DIMENSIONS).default('segment'),
     key: z.string().optional(),
-    breached: z.enum(['true', 'false']).optional().transform((b) => (b === undefined ? null : b === 'true')),
+    breached: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((b) => (b === undefined ? null : b === 'true')),
     // No default here: the JSON drill-down pages (DRILL_DOWN_PAGE), the CSV export streams every row unless asked.
     limit: z.coerce.number().int().min(1).max(5000).optional(),
     ...rangeFields,
@@ -43,7 +53,10 @@ export const deliveryQuerySchema = z
     version: z.coerce.number().int().min(1).optional(),
     ...rangeFields,
   })
-  .refine((q) => q.version === undefined || q.playbookId !== undefined, { message: 'version needs playbookId', path: ['version'] })
+  .refine((q) => q.version === undefined || q.playbookId !== undefined, {
+    message: 'version needs playbookId',
+    path: ['version'],
+  })
   .refine((q) => !q.from || !q.to || q.from < q.to, orderMessage);
 
 export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
@@ -51,7 +64,6 @@ export type TrendQuery = z.infer<typeof trendQuerySchema>;
 export type DrillDownQuery = z.infer<typeof drillDownQuerySchema>;
 export type LiftQuery = z.infer<typeof liftQuerySchema>;
 export type DeliveryQuery = z.infer<typeof deliveryQuerySchema>;
-
 
 export type { DeliveryRow, SummaryRow };
 

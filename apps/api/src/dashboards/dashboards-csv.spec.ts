@@ -11,7 +11,8 @@ describe('dashboard CSV export (real Postgres)', () => {
   let manager: TestUser;
   let segmentId: string;
   const range = `from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`;
-  const get = (url: string) => api.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${manager.token}` } });
+  const get = (url: string) =>
+    api.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${manager.token}` } });
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -33,7 +34,9 @@ describe('dashboard CSV export (real Postgres)', () => {
   });
 
   it('streams every row of the drill-down, with no silent cap', async () => {
-    expect((await api.requestAs(manager, 'GET', `/api/dashboards/leads?groupBy=segment&key=${segmentId}&${range}`)).body).toHaveLength(DRILL_DOWN_PAGE);
+    expect(
+      (await api.requestAs(manager, 'GET', `/api/dashboards/leads?groupBy=segment&key=${segmentId}&${range}`)).body,
+    ).toHaveLength(DRILL_DOWN_PAGE);
     const csv = await get(`/api/dashboards/leads.csv?groupBy=segment&key=${segmentId}&${range}`);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -44,10 +47,17 @@ describe('dashboard CSV export (real Postgres)', () => {
   });
 
   it('starts with a UTF-8 BOM, escapes formula cells and keeps negative numbers numeric', async () => {
-    for (const url of [`/api/dashboards/leads.csv?groupBy=segment&key=${segmentId}&limit=1&${range}`, `/api/dashboards/summary.csv?${range}`]) {
+    for (const url of [
+      `/api/dashboards/leads.csv?groupBy=segment&key=${segmentId}&limit=1&${range}`,
+      `/api/dashboards/summary.csv?${range}`,
+    ]) {
       expect([...(await get(url)).rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     }
-    const [header, row] = (await get(`/api/dashboards/leads.csv?groupBy=segment&key=${segmentId}&limit=1&${range}`)).body.replace(/^\uFEFF/, '').split('\r\n');
+    const [header, row] = (
+      await get(`/api/dashboards/leads.csv?groupBy=segment&key=${segmentId}&limit=1&${range}`)
+    ).body
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     const cells = Object.fromEntries(header!.split(',').map((name, i) => [name, i]));
     // No cell of the row is quoted with a comma inside, so splitting on commas is safe here.
     const values = row!.split(',');

@@ -60,15 +60,36 @@ describe('manager dashboards (metric SQL on known fixtures)', () => {
     const response = await api.requestAs(manager, 'GET', `/api/dashboards/summary?groupBy=segment&${range}`);
     expect(response.status).toBe(200);
     const row = response.body.find((r: any) => r.label === 'Hot');
-    expect(row).toMatchObject({ entries: 4, touched: 4, breaches: 1, breachRate: 0.25, touches: 4, replies: 1, meetings: 1, conversions: 1 });
+    expect(row).toMatchObject({
+      entries: 4,
+      touched: 4,
+      breaches: 1,
+      breachRate: 0.25,
+      touches: 4,
+      replies: 1,
+      meetings: 1,
+      conversions: 1,
+    });
     expect(row.ttftP50Ms).toBeCloseTo(25 * MINUTE, 3);
     expect(row.ttftP90Ms).toBeCloseTo(37 * MINUTE, 3);
     expect(row.humanDelayP50Ms).toBeCloseTo(24 * MINUTE, 3);
     expect(row.systemDelayP50Ms).toBeCloseTo(1 * MINUTE, 3);
     // The same numbers as the TypeScript percentile of libs/sla.
-    expect(row.ttftP90Ms).toBeCloseTo(percentile([10, 20, 30, 40].map((m) => m * MINUTE), 90)!, 3);
+    expect(row.ttftP90Ms).toBeCloseTo(
+      percentile(
+        [10, 20, 30, 40].map((m) => m * MINUTE),
+        90,
+      )!,
+      3,
+    );
     // Cold: two untouched entries long past due → both breached, no TTFT.
-    expect(response.body.find((r: any) => r.label === 'Cold')).toMatchObject({ entries: 2, touched: 0, breaches: 2, breachRate: 1, ttftP50Ms: null });
+    expect(response.body.find((r: any) => r.label === 'Cold')).toMatchObject({
+      entries: 2,
+      touched: 0,
+      breaches: 2,
+      breachRate: 1,
+      ttftP50Ms: null,
+    });
   });
 
   it('groups by rep, playbook version and channel', async () => {
@@ -79,7 +100,11 @@ describe('manager dashboards (metric SQL on known fixtures)', () => {
     expect(one.ttftP50Ms).toBeCloseTo(15 * MINUTE, 3);
     expect(two).toMatchObject({ key: rep2.id, touched: 2, breaches: 1 });
     const byPlaybook = (await api.requestAs(manager, 'GET', `/api/dashboards/summary?groupBy=playbook&${range}`)).body;
-    expect(byPlaybook.find((r: any) => r.label === 'Hot follow-up v1')).toMatchObject({ entries: 4, touches: 4, conversions: 1 });
+    expect(byPlaybook.find((r: any) => r.label === 'Hot follow-up v1')).toMatchObject({
+      entries: 4,
+      touches: 4,
+      conversions: 1,
+    });
     const byChannel = (await api.requestAs(manager, 'GET', `/api/dashboards/summary?groupBy=channel&${range}`)).body;
     expect(byChannel.find((r: any) => r.key === 'call')).toMatchObject({ touched: 4 });
     expect(byChannel.find((r: any) => r.key === 'email')).toMatchObject({ touches: 4, replies: 1 });
@@ -88,32 +113,60 @@ describe('manager dashboards (metric SQL on known fixtures)', () => {
   it('filters by date range', async () => {
     const before = `from=${new Date(Date.now() - 10 * DAY).toISOString()}&to=${new Date(Date.now() - 5 * DAY).toISOString()}`;
     expect((await api.requestAs(manager, 'GET', `/api/dashboards/summary?${before}`)).body).toEqual([]);
-    expect((await api.requestAs(manager, 'GET', `/api/dashboards/summary?from=2026-02-01&to=2026-01-01`)).status).toBe(400);
+    expect((await api.requestAs(manager, 'GET', `/api/dashboards/summary?from=2026-02-01&to=2026-01-01`)).status).toBe(
+      400,
+    );
   });
 
   it('shows the trend per day and drills down to the leads behind a number', async () => {
-    const trend = (await api.requestAs(manager, 'GET', `/api/dashboards/trend?bucket=day&segmentId=${hot}&${range}`)).body;
+    const trend = (await api.requestAs(manager, 'GET', `/api/dashboards/trend?bucket=day&segmentId=${hot}&${range}`))
+      .body;
     expect(trend.map((t: any) => t.entries).reduce((a: number, b: number) => a + b, 0)).toBe(4);
-    const leads = (await api.requestAs(manager, 'GET', `/api/dashboards/leads?groupBy=segment&key=${hot}&${range}`)).body;
+    const leads = (await api.requestAs(manager, 'GET', `/api/dashboards/leads?groupBy=segment&key=${hot}&${range}`))
+      .body;
     expect(leads).toHaveLength(4);
-    const breached = (await api.requestAs(manager, 'GET', `/api/dashboards/leads?groupBy=segment&key=${hot}&breached=true&${range}`)).body;
+    const breached = (
+      await api.requestAs(manager, 'GET', `/api/dashboards/leads?groupBy=segment&key=${hot}&breached=true&${range}`)
+    ).body;
     expect(breached).toEqual([expect.objectContaining({ repName: 'Rep Two', breached: true, firstTouchKind: 'task' })]);
     expect(breached[0].ttftMs).toBeCloseTo(40 * MINUTE, 3);
   });
 
   it('exports CSV', async () => {
-    const csv = await api.app.inject({ method: 'GET', url: `/api/dashboards/summary.csv?groupBy=segment&${range}`, headers: { authorization: `Bearer ${manager.token}` } });
+    const csv = await api.app.inject({
+      method: 'GET',
+      url: `/api/dashboards/summary.csv?groupBy=segment&${range}`,
+      headers: { authorization: `Bearer ${manager.token}` },
+    });
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.body.trim().split('\r\n');
-    expect(lines[0]).toBe('key,label,entries,touched,ttftP50Ms,ttftP90Ms,systemDelayP50Ms,humanDelayP50Ms,breaches,breachRate,touches,replies,meetings,conversions');
+    expect(lines[0]).toBe(
+      'key,label,entries,touched,ttftP50Ms,ttftP90Ms,systemDelayP50Ms,humanDelayP50Ms,breaches,breachRate,touches,replies,meetings,conversions',
+    );
     expect(lines.find((l) => l.includes(',Hot,'))).toMatch(/,Hot,4,4,1500000,2220000,/);
-    const leadsCsv = await api.app.inject({ method: 'GET', url: `/api/dashboards/leads.csv?groupBy=segment&key=${hot}&${range}`, headers: { authorization: `Bearer ${manager.token}` } });
+    const leadsCsv = await api.app.inject({
+      method: 'GET',
+      url: `/api/dashboards/leads.csv?groupBy=segment&key=${hot}&${range}`,
+      headers: { authorization: `Bearer ${manager.token}` },
+    });
     expect(leadsCsv.body.trim().split('\r\n')).toHaveLength(5);
   });
 
   it('compares conversion of treated leads with the holdout, with sample sizes', async () => {
     const lift = (await api.requestAs(manager, 'GET', `/api/dashboards/lift?${range}`)).body;
-    expect(lift).toEqual([expect.objectContaining({ segmentName: 'Hot', playbookName: 'Hot follow-up', treated: 4, treatedConversions: 1, holdout: 2, holdoutConversions: 1, treatedRate: 0.25, holdoutRate: 0.5, lift: -0.25 })]);
+    expect(lift).toEqual([
+      expect.objectContaining({
+        segmentName: 'Hot',
+        playbookName: 'Hot follow-up',
+        treated: 4,
+        treatedConversions: 1,
+        holdout: 2,
+        holdoutConversions: 1,
+        treatedRate: 0.25,
+        holdoutRate: 0.5,
+        lift: -0.25,
+      }),
+    ]);
   });
 
   it('keeps dashboards to managers (and admins)', async () => {

@@ -6,14 +6,58 @@ import { Roles } from '../auth/auth.decorators';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import type { DrillDownLead, LiftRow, TrendPoint } from '@segflow/api-contracts';
 import {
-  DeliveryQuery, deliveryQuerySchema, DeliveryRow, DrillDownQuery, drillDownQuerySchema, LiftQuery, liftQuerySchema, SummaryQuery, summaryQuerySchema, SummaryRow,
-  toDrillDownLead, toTrendPoint, TrendQuery, trendQuerySchema,
+  DeliveryQuery,
+  deliveryQuerySchema,
+  DeliveryRow,
+  DrillDownQuery,
+  drillDownQuerySchema,
+  LiftQuery,
+  liftQuerySchema,
+  SummaryQuery,
+  summaryQuerySchema,
+  SummaryRow,
+  toDrillDownLead,
+  toTrendPoint,
+  TrendQuery,
+  trendQuerySchema,
 } from './dashboard.dto';
 import { DashboardsService } from './dashboards.service';
 import { streamCsv, toCsv } from './to-csv';
 
-const SUMMARY_COLUMNS: (keyof SummaryRow)[] = ['key', 'label', 'entries', 'touched', 'ttftP50Ms', 'ttftP90Ms', 'systemDelayP50Ms', 'humanDelayP50Ms', 'breaches', 'breachRate', 'touches', 'replies', 'meetings', 'conversions'];
-const LEAD_COLUMNS: (keyof DrillDownRow)[] = ['leadId', 'leadName', 'company', 'segmentName', 'repName', 'playbookId', 'playbookVersion', 'channel', 'enteredAt', 'dueAt', 'firstTouchAt', 'firstTouchKind', 'ttftMs', 'systemDelayMs', 'humanDelayMs', 'breached'];
+const SUMMARY_COLUMNS: (keyof SummaryRow)[] = [
+  'key',
+  'label',
+  'entries',
+  'touched',
+  'ttftP50Ms',
+  'ttftP90Ms',
+  'systemDelayP50Ms',
+  'humanDelayP50Ms',
+  'breaches',
+  'breachRate',
+  'touches',
+  'replies',
+  'meetings',
+  'conversions',
+];
+const LEAD_COLUMNS: (keyof DrillDownRow)[] = [
+  'leadId',
+  'leadName',
+  'company',
+  'segmentName',
+  'repName',
+  'playbookId',
+  'playbookVersion',
+  'channel',
+  'enteredAt',
+  'dueAt',
+  'firstTouchAt',
+  'firstTouchKind',
+  'ttftMs',
+  'systemDelayMs',
+  'humanDelayMs',
+  'breached',
+];
 
 @ApiTags('dashboards')
 @Controller('dashboards')
@@ -22,7 +66,9 @@ export class DashboardsController {
   constructor(private readonly dashboards: DashboardsService) {}
 
   @Get('summary')
-  @ApiOperation({ summary: 'TTFT p50/p90, breach rate, touches, replies, meetings, conversions by segment|playbook|rep|channel' })
+  @ApiOperation({
+    summary: 'TTFT p50/p90, breach rate, touches, replies, meetings, conversions by segment|playbook|rep|channel',
+  })
   summary(@Query(new ZodBodyPipe(summaryQuerySchema)) q: SummaryQuery): Promise<SummaryRow[]> {
     return this.dashboards.summary(q);
   }
@@ -32,7 +78,10 @@ export class DashboardsController {
   // JSON 400 went out as text/csv, which Fastify cannot serialize (a 500).
   async summaryCsv(@Query(new ZodBodyPipe(summaryQuerySchema)) q: SummaryQuery): Promise<StreamableFile> {
     const csv = toCsv(await this.dashboards.summary(q), SUMMARY_COLUMNS);
-    return new StreamableFile(Buffer.from(csv), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="segflow-summary.csv"' });
+    return new StreamableFile(Buffer.from(csv), {
+      type: 'text/csv; charset=utf-8',
+      disposition: 'attachment; filename="segflow-summary.csv"',
+    });
   }
 
   @Get('trend')
@@ -48,15 +97,24 @@ export class DashboardsController {
   }
 
   @Get('leads.csv')
-  @ApiOperation({ summary: 'The drill-down as CSV: every row (or `limit`), streamed from a cursor; UTF-8 with BOM, formula cells escaped' })
+  @ApiOperation({
+    summary:
+      'The drill-down as CSV: every row (or `limit`), streamed from a cursor; UTF-8 with BOM, formula cells escaped',
+  })
   leadsCsv(@Query(new ZodBodyPipe(drillDownQuerySchema)) q: DrillDownQuery): StreamableFile {
     const csv = Readable.from(streamCsv(this.dashboards.leadBatches(q), LEAD_COLUMNS));
-    return new StreamableFile(csv, { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="segflow-leads.csv"' });
+    return new StreamableFile(csv, {
+      type: 'text/csv; charset=utf-8',
+      disposition: 'attachment; filename="segflow-leads.csv"',
+    });
   }
 
   @Get('delivery')
   @Roles('manager', 'ops')
-  @ApiOperation({ summary: 'Touches by delivery status and delivered/open/click/reply/bounce/failed/suppressed rates per playbook version × channel × node (nodeId null: all nodes)' })
+  @ApiOperation({
+    summary:
+      'Touches by delivery status and delivered/open/click/reply/bounce/failed/suppressed rates per playbook version × channel × node (nodeId null: all nodes)',
+  })
   delivery(@Query(new ZodBodyPipe(deliveryQuerySchema)) q: DeliveryQuery): Promise<DeliveryRow[]> {
     return this.dashboards.delivery(q);
   }

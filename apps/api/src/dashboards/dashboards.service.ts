@@ -1,12 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  dashboardTrend, deliveryFigures, fetchDrillDownRows, liftByPlaybook, listDrillDown, openDrillDownCursor, summarizeDashboard,
-  type DrillDownFilter, type DrillDownRow, type TrendRow,
+  dashboardTrend,
+  deliveryFigures,
+  fetchDrillDownRows,
+  liftByPlaybook,
+  listDrillDown,
+  openDrillDownCursor,
+  summarizeDashboard,
+  type DrillDownFilter,
+  type DrillDownRow,
+  type TrendRow,
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import type { LiftRow } from '@segflow/api-contracts';
-import { DeliveryQuery, DeliveryRow, DrillDownQuery, LiftQuery, SummaryQuery, SummaryRow, TrendQuery } from './dashboard.dto';
+import {
+  DeliveryQuery,
+  DeliveryRow,
+  DrillDownQuery,
+  LiftQuery,
+  SummaryQuery,
+  SummaryRow,
+  TrendQuery,
+} from './dashboard.dto';
 import { wholeDays } from './whole-days';
 
 /** Rows of `GET /dashboards/leads` when the query names no `limit`. */
@@ -24,7 +40,14 @@ export class DashboardsService {
   }
 
   trend(q: TrendQuery, now = new Date()): Promise<TrendRow[]> {
-    return dashboardTrend(this.db, { from: q.from, to: q.to, now, bucket: q.bucket, segmentId: q.segmentId ?? null, repId: q.repId ?? null });
+    return dashboardTrend(this.db, {
+      from: q.from,
+      to: q.to,
+      now,
+      bucket: q.bucket,
+      segmentId: q.segmentId ?? null,
+      repId: q.repId ?? null,
+    });
   }
 
   leads(q: DrillDownQuery, now = new Date()): Promise<DrillDownRow[]> {
@@ -54,12 +77,20 @@ export class DashboardsService {
   }
 
   delivery(q: DeliveryQuery): Promise<DeliveryRow[]> {
-    return deliveryFigures(this.db, { playbookId: q.playbookId ?? null, version: q.version ?? null, from: q.from ?? null, to: q.to ?? null });
+    return deliveryFigures(this.db, {
+      playbookId: q.playbookId ?? null,
+      version: q.version ?? null,
+      from: q.from ?? null,
+      to: q.to ?? null,
+    });
   }
 
   async lift(q: LiftQuery): Promise<LiftRow[]> {
     const rows = await liftByPlaybook(this.db, { from: q.from, to: q.to });
-    return rows.map((r) => ({ ...r, lift: r.treatedRate !== null && r.holdoutRate !== null ? r.treatedRate - r.holdoutRate : null }));
+    return rows.map((r) => ({
+      ...r,
+      lift: r.treatedRate !== null && r.holdoutRate !== null ? r.treatedRate - r.holdoutRate : null,
+    }));
   }
 }
 

@@ -5,7 +5,12 @@ import { connectWithLeads, planScans } from '../testing/plan-scans';
 /** The statement and parameters a store function sends, without running it. */
 async function statementOf(send: (db: Queryable) => Promise<unknown>): Promise<{ text: string; params: unknown[] }> {
   let sent: { text: string; params: unknown[] } | undefined;
-  await send({ query: async (text, params = []) => { sent = { text, params }; return []; } });
+  await send({
+    query: async (text, params = []) => {
+      sent = { text, params };
+      return [];
+    },
+  });
   return sent!;
 }
 
@@ -42,6 +47,9 @@ describe('deliveryFigures on 200 playbooks × 50,000 touches (real Postgres)', (
     expect(scans).not.toContain('Seq Scan on runs');
     await client.query('RESET enable_seqscan');
     const rows = await deliveryFigures(rowsOf(client), query);
-    expect(rows.map((r) => [r.nodeId, r.touches])).toEqual([[null, 250], ['intro', 250]]);
+    expect(rows.map((r) => [r.nodeId, r.touches])).toEqual([
+      [null, 250],
+      ['intro', 250],
+    ]);
   });
 });

@@ -14,7 +14,14 @@ describe('GET /api/dashboards/delivery (real Postgres)', () => {
   let playbookId: string;
   let ops: TestUser, rep: TestUser;
 
-  async function touches(runId: string, leadId: string, nodeId: string, channel: string, createdAt: string, statuses: [string, string][]): Promise<void> {
+  async function touches(
+    runId: string,
+    leadId: string,
+    nodeId: string,
+    channel: string,
+    createdAt: string,
+    statuses: [string, string][],
+  ): Promise<void> {
     for (const [visit, [status, delivery]] of statuses.entries()) {
       await fx.db.query(
         `INSERT INTO touches (run_id, lead_id, node_id, visit, channel, body, sender, status, delivery_status, created_at)
@@ -33,19 +40,48 @@ describe('GET /api/dashboards/delivery (real Postgres)', () => {
     const segmentId = await fx.segment('Delivery');
     const playbook = await fx.playbook('Welcome');
     playbookId = playbook.playbookId;
-    const v1 = await fx.run({ leadId, membershipId: await fx.enter(leadId, segmentId, new Date(JAN_5)), segmentId, playbook, startedAt: new Date(JAN_5) });
+    const v1 = await fx.run({
+      leadId,
+      membershipId: await fx.enter(leadId, segmentId, new Date(JAN_5)),
+      segmentId,
+      playbook,
+      startedAt: new Date(JAN_5),
+    });
     await touches(v1, leadId, 'intro', 'email', JAN_5, [
-      ['queued', 'queued'], ['sent', 'sent'], ['sent', 'sent'], ['sent', 'opened'], ['sent', 'clicked'], ['sent', 'replied'], ['sent', 'replied'],
-      ['sent', 'bounced'], ['failed', 'failed'], ['failed', 'suppressed'],
+      ['queued', 'queued'],
+      ['sent', 'sent'],
+      ['sent', 'sent'],
+      ['sent', 'opened'],
+      ['sent', 'clicked'],
+      ['sent', 'replied'],
+      ['sent', 'replied'],
+      ['sent', 'bounced'],
+      ['failed', 'failed'],
+      ['failed', 'suppressed'],
     ]);
-    await touches(v1, leadId, 'follow', 'email', JAN_7, [['sent', 'sent'], ['sent', 'replied']]);
-    await touches(v1, leadId, 'nudge', 'whatsapp', JAN_5, [['sent', 'delivered'], ['sent', 'delivered'], ['sent', 'replied'], ['sent', 'failed']]);
-    const version2 = (await fx.db.query(`INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 2, '{}') RETURNING id`, [playbookId])).rows[0].id;
+    await touches(v1, leadId, 'follow', 'email', JAN_7, [
+      ['sent', 'sent'],
+      ['sent', 'replied'],
+    ]);
+    await touches(v1, leadId, 'nudge', 'whatsapp', JAN_5, [
+      ['sent', 'delivered'],
+      ['sent', 'delivered'],
+      ['sent', 'replied'],
+      ['sent', 'failed'],
+    ]);
+    const version2 = (
+      await fx.db.query(
+        `INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 2, '{}') RETURNING id`,
+        [playbookId],
+      )
+    ).rows[0].id;
     const otherLead = await fx.lead();
-    const v2 = (await fx.db.query(
-      `INSERT INTO runs (lead_id, playbook_id, playbook_version_id, playbook_version, segment_id, membership_id, started_at) VALUES ($1, $2, $3, 2, $4, $5, $6) RETURNING id`,
-      [otherLead, playbookId, version2, segmentId, randomUUID(), JAN_5],
-    )).rows[0].id;
+    const v2 = (
+      await fx.db.query(
+        `INSERT INTO runs (lead_id, playbook_id, playbook_version_id, playbook_version, segment_id, membership_id, started_at) VALUES ($1, $2, $3, 2, $4, $5, $6) RETURNING id`,
+        [otherLead, playbookId, version2, segmentId, randomUUID(), JAN_5],
+      )
+    ).rows[0].id;
     await touches(v2, otherLead, 'intro', 'email', JAN_5, [['sent', 'sent']]);
   });
   afterAll(async () => {
@@ -53,7 +89,8 @@ describe('GET /api/dashboards/delivery (real Postgres)', () => {
     await api?.close();
   });
 
-  const get = (query: string, caller: TestUser = ops) => api.requestAs(caller, 'GET', `/api/dashboards/delivery?${query}`);
+  const get = (query: string, caller: TestUser = ops) =>
+    api.requestAs(caller, 'GET', `/api/dashboards/delivery?${query}`);
   const row = (rows: any[], version: number, channel: string, nodeId: string | null) =>
     rows.find((r) => r.playbookVersion === version && r.channel === channel && r.nodeId === nodeId);
 
@@ -62,13 +99,42 @@ describe('GET /api/dashboards/delivery (real Postgres)', () => {
     expect(response.status).toBe(200);
     const intro = row(response.body, 1, 'email', 'intro');
     expect(intro).toMatchObject({
-      playbookName: 'Welcome', touches: 10, sent: 7, attempted: 9,
-      byStatus: { queued: 1, sent: 2, delivered: 0, opened: 1, clicked: 1, replied: 2, bounced: 1, failed: 1, suppressed: 1 },
+      playbookName: 'Welcome',
+      touches: 10,
+      sent: 7,
+      attempted: 9,
+      byStatus: {
+        queued: 1,
+        sent: 2,
+        delivered: 0,
+        opened: 1,
+        clicked: 1,
+        replied: 2,
+        bounced: 1,
+        failed: 1,
+        suppressed: 1,
+      },
     });
-    expect(intro.rates).toEqual({ delivered: 4 / 7, opened: 4 / 7, clicked: 3 / 7, replied: 2 / 7, bounced: 1 / 7, failed: 1 / 9, suppressed: 1 / 9 });
+    expect(intro.rates).toEqual({
+      delivered: 4 / 7,
+      opened: 4 / 7,
+      clicked: 3 / 7,
+      replied: 2 / 7,
+      bounced: 1 / 7,
+      failed: 1 / 9,
+      suppressed: 1 / 9,
+    });
     const nudge = row(response.body, 1, 'whatsapp', 'nudge');
     expect(nudge).toMatchObject({ touches: 4, sent: 4, attempted: 4 });
-    expect(nudge.rates).toEqual({ delivered: 3 / 4, opened: 1 / 4, clicked: 1 / 4, replied: 1 / 4, bounced: 0, failed: 1 / 4, suppressed: 0 });
+    expect(nudge.rates).toEqual({
+      delivered: 3 / 4,
+      opened: 1 / 4,
+      clicked: 1 / 4,
+      replied: 1 / 4,
+      bounced: 0,
+      failed: 1 / 4,
+      suppressed: 0,
+    });
     expect(response.body.every((r: any) => r.playbookVersion === 1)).toBe(true);
   });
 

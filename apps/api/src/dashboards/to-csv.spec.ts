@@ -2,7 +2,9 @@ import { csvCell, streamCsv, toCsv } from './to-csv';
 
 describe('toCsv', () => {
   it('writes a BOM, a header and quotes cells that need it', () => {
-    expect(toCsv([{ a: 'x,y', b: 'say "hi"', c: null }], ['a', 'b', 'c'])).toBe('\uFEFFa,b,c\r\n"x,y","say ""hi""",\r\n');
+    expect(toCsv([{ a: 'x,y', b: 'say "hi"', c: null }], ['a', 'b', 'c'])).toBe(
+      '\uFEFFa,b,c\r\n"x,y","say ""hi""",\r\n',
+    );
   });
 
   it('defuses spreadsheet formulas but keeps negative numbers', () => {
@@ -45,10 +47,22 @@ describe('streamCsv', () => {
     async function* batches() {
       yield [{ a: '=1', b: 1 }];
       yield [];
-      yield [{ a: 'x', b: -2 }, { a: null, b: 3 }];
+      yield [
+        { a: 'x', b: -2 },
+        { a: null, b: 3 },
+      ];
     }
     let text = '';
     for await (const chunk of streamCsv(batches(), ['a', 'b'])) text += chunk;
-    expect(text).toBe(toCsv([{ a: '=1', b: 1 }, { a: 'x', b: -2 }, { a: null, b: 3 }], ['a', 'b']));
+    expect(text).toBe(
+      toCsv(
+        [
+          { a: '=1', b: 1 },
+          { a: 'x', b: -2 },
+          { a: null, b: 3 },
+        ],
+        ['a', 'b'],
+      ),
+    );
   });
 });

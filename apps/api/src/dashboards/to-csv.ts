@@ -15,13 +15,16 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text = value instanceof Date ? value.toISOString() : String(value);
-  if (typeof value !== 'number' && typeof value !== 'bigint' && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  if (typeof value !== 'number' && typeof value !== 'bigint' && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text))
+    text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** CSV lines (CRLF-terminated) of rows with the given columns. */
 export function csvRows<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): string {
-  return rows.map((row) => `${columns.map((c) => csvCell((row as Record<string, unknown>)[c])).join(',')}\r\n`).join('');
+  return rows
+    .map((row) => `${columns.map((c) => csvCell((row as Record<string, unknown>)[c])).join(',')}\r\n`)
+    .join('');
 }
 
 /** A whole CSV document: BOM, header, rows (see {@link csvCell}). */
@@ -30,7 +33,10 @@ export function toCsv<T extends object>(rows: readonly T[], columns: readonly (k
 }
 
 /** The same document as {@link toCsv}, written batch by batch as the batches arrive, so no export is held in memory. */
-export async function* streamCsv<T extends object>(batches: AsyncIterable<readonly T[]>, columns: readonly (keyof T & string)[]): AsyncGenerator<string> {
+export async function* streamCsv<T extends object>(
+  batches: AsyncIterable<readonly T[]>,
+  columns: readonly (keyof T & string)[],
+): AsyncGenerator<string> {
   yield `${CSV_BOM}${columns.join(',')}\r\n`;
   for await (const rows of batches) if (rows.length) yield csvRows(rows, columns);
 }

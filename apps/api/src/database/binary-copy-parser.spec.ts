@@ -40,7 +40,8 @@ describe('BinaryCopyParser', () => {
 
   it('reads the same tuples however the stream is cut: one byte at a time, and at every single cut', () => {
     expect(parse(Array.from(stream, (byte) => Uint8Array.of(byte)))).toEqual(expected);
-    for (let cut = 0; cut <= stream.length; cut += 1) expect(parse([stream.subarray(0, cut), stream.subarray(cut)])).toEqual(expected);
+    for (let cut = 0; cut <= stream.length; cut += 1)
+      expect(parse([stream.subarray(0, cut), stream.subarray(cut)])).toEqual(expected);
   });
 
   it('rejects a stream that stops before its trailer, a wrong field count, a bad signature and bytes after the trailer', () => {

@@ -31,7 +31,10 @@ export class BinaryCopyParser {
   private ended = false;
   private readonly tuple: CopyTuple;
 
-  constructor(private readonly fieldCount: number, private readonly onTuple: (tuple: CopyTuple) => void) {
+  constructor(
+    private readonly fieldCount: number,
+    private readonly onTuple: (tuple: CopyTuple) => void,
+  ) {
     this.tuple = { bytes: Buffer.alloc(0), offsets: new Int32Array(fieldCount), lengths: new Int32Array(fieldCount) };
   }
 
@@ -78,7 +81,8 @@ export class BinaryCopyParser {
       this.ended = true;
       return at + 2;
     }
-    if (count !== this.fieldCount) throw new Error(`binary COPY: a tuple has ${count} fields, expected ${this.fieldCount}`);
+    if (count !== this.fieldCount)
+      throw new Error(`binary COPY: a tuple has ${count} fields, expected ${this.fieldCount}`);
     const { offsets, lengths } = this.tuple;
     let cursor = at + 2;
     for (let i = 0; i < count; i++) {
@@ -97,10 +101,13 @@ export class BinaryCopyParser {
 }
 
 /** Field `i` of a tuple as UTF-8 text; null for NULL. */
-export const textAt = (t: CopyTuple, i: number): string | null => (t.lengths[i] < 0 ? null : slicersOf(t.bytes).utf8Slice(t.offsets[i], t.offsets[i] + t.lengths[i]));
+export const textAt = (t: CopyTuple, i: number): string | null =>
+  t.lengths[i] < 0 ? null : slicersOf(t.bytes).utf8Slice(t.offsets[i], t.offsets[i] + t.lengths[i]);
 
 /** Field `i` of a tuple, an int4, as a number; null for NULL. */
-export const int32At = (t: CopyTuple, i: number): number | null => (t.lengths[i] < 0 ? null : t.bytes.readInt32BE(t.offsets[i]));
+export const int32At = (t: CopyTuple, i: number): number | null =>
+  t.lengths[i] < 0 ? null : t.bytes.readInt32BE(t.offsets[i]);
 
 /** Field `i` of a tuple, a decimal printed as text (a jsonb number through `->>`), as {@link parseDecimal} reads it; null for NULL. */
-export const decimalAt = (t: CopyTuple, i: number): number | null => (t.lengths[i] < 0 ? null : parseDecimal(t.bytes, t.offsets[i], t.offsets[i] + t.lengths[i]));
+export const decimalAt = (t: CopyTuple, i: number): number | null =>
+  t.lengths[i] < 0 ? null : parseDecimal(t.bytes, t.offsets[i], t.offsets[i] + t.lengths[i]);

@@ -29,12 +29,19 @@ export interface PoolLimits {
 
 export function dataSourceOptions(databaseUrl: string, limits: PoolLimits = {}): DataSourceOptions {
   return {
-    type: 'postgres', url: databaseUrl, migrations: MIGRATIONS, migrationsRun: true, poolSize: limits.size,
+    type: 'postgres',
+    url: databaseUrl,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    poolSize: limits.size,
     applicationName: API_APPLICATION_NAME,
     // pg's pool drops a connection that errors while idle (a restart, pg_terminate_backend) and opens a new one on demand.
     extra: {
-      idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS, keepAlive: true, keepAliveInitialDelayMillis: TCP_KEEPALIVE_DELAY_MS,
-      connectionTimeoutMillis: limits.connectTimeoutMs, statement_timeout: limits.statementTimeoutMs,
+      idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: TCP_KEEPALIVE_DELAY_MS,
+      connectionTimeoutMillis: limits.connectTimeoutMs,
+      statement_timeout: limits.statementTimeoutMs,
       idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
     },
   };

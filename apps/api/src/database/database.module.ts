@@ -12,8 +12,10 @@ import { dataSourceOptions, runMigrations } from './data-source';
         await runMigrations(config.DATABASE_URL);
         return {
           ...dataSourceOptions(config.DATABASE_URL, {
-            size: config.DATABASE_POOL_SIZE, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
-            statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS, idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            size: config.DATABASE_POOL_SIZE,
+            connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+            statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+            idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
           }),
           migrationsRun: false,
         };

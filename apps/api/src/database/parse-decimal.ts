@@ -28,7 +28,8 @@ export function parseDecimal(bytes: Buffer, start: number, end: number): number 
       decimals = 0; // '.'
       continue;
     }
-    if (digit < 0 || digit > 9 || (mantissa > 0 || digit > 0 ? ++significant : 0) > MAX_EXACT_DIGITS) return slow(bytes, start, end);
+    if (digit < 0 || digit > 9 || (mantissa > 0 || digit > 0 ? ++significant : 0) > MAX_EXACT_DIGITS)
+      return slow(bytes, start, end);
     mantissa = mantissa * 10 + digit;
     if (decimals >= 0) decimals++;
   }

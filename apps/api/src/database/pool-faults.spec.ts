@@ -26,9 +26,16 @@ describe('database pool under faults (real PostgreSQL)', () => {
     const db = api.app.get(DataSource);
     let freed = false;
     // Freed as soon as the first connection is: a request that waited for one is answered only after that.
-    const sleeps = Array.from({ length: POOL_SIZE }, () => db.query('SELECT pg_sleep($1)', [seconds]).finally(() => (freed = true)));
+    const sleeps = Array.from({ length: POOL_SIZE }, () =>
+      db.query('SELECT pg_sleep($1)', [seconds]).finally(() => (freed = true)),
+    );
     const busy = Promise.all(sleeps);
-    const sleeping = async () => (await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep%' AND state = 'active'`)).rows[0].n;
+    const sleeping = async () =>
+      (
+        await admin.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep%' AND state = 'active'`,
+        )
+      ).rows[0].n;
     while ((await sleeping()) < POOL_SIZE) await new Promise((r) => setTimeout(r, 20));
     return { busy, stillBusy: () => !freed };
   };
@@ -67,7 +74,9 @@ describe('database pool under faults (real PostgreSQL)', () => {
 
   it('runs pooled statements under the statement and idle-in-transaction timeouts', async () => {
     const db = api.app.get(DataSource);
-    const [settings] = await db.query(`SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`);
+    const [settings] = await db.query(
+      `SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`,
+    );
     expect(settings).toEqual({ statement: '1min', idle: '1min' });
   });
 });

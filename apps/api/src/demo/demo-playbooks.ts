@@ -1,5 +1,9 @@
 import {
-  dormantWinBackTemplate, hotLeadFastFollowTemplate, whatsappCheckInTemplate, type PlaybookTemplate, type PlaybookTemplateOptions,
+  dormantWinBackTemplate,
+  hotLeadFastFollowTemplate,
+  whatsappCheckInTemplate,
+  type PlaybookTemplate,
+  type PlaybookTemplateOptions,
 } from '@segflow/playbook/testing';
 import type { EnrolMembersDto } from '../playbooks/playbook.dto';
 import { PlaybookLifecycleService } from '../playbooks/playbook-lifecycle.service';
@@ -67,10 +71,31 @@ interface Plan {
 function plansOf(picks: DemoSegmentPicks, options: PlaybookTemplateOptions): Plan[] {
   const plans: Array<Plan | null> = [
     // Hot leads: first touch within 30 business minutes of the Indian desk, where most of them are.
-    picks.hot ? { segment: picks.hot, template: hotLeadFastFollowTemplate(options), holdoutPercent: 0, sla: { firstTouchWithinMinutes: 30, clock: 'business', calendar: DEMO_CALENDARS.india } } : null,
+    picks.hot
+      ? {
+          segment: picks.hot,
+          template: hotLeadFastFollowTemplate(options),
+          holdoutPercent: 0,
+          sla: { firstTouchWithinMinutes: 30, clock: 'business', calendar: DEMO_CALENDARS.india },
+        }
+      : null,
     // The nurture is the one worth measuring: a fifth of its entrants are held out, so the lift panel compares.
-    picks.dormant ? { segment: picks.dormant, template: dormantWinBackTemplate(options), holdoutPercent: 20, sla: { firstTouchWithinMinutes: 24 * 60, clock: 'wall', calendar: null } } : null,
-    picks.whatsapp ? { segment: picks.whatsapp, template: whatsappCheckInTemplate(options), holdoutPercent: 0, sla: { firstTouchWithinMinutes: 4 * 60, clock: 'business', calendar: DEMO_CALENDARS.india } } : null,
+    picks.dormant
+      ? {
+          segment: picks.dormant,
+          template: dormantWinBackTemplate(options),
+          holdoutPercent: 20,
+          sla: { firstTouchWithinMinutes: 24 * 60, clock: 'wall', calendar: null },
+        }
+      : null,
+    picks.whatsapp
+      ? {
+          segment: picks.whatsapp,
+          template: whatsappCheckInTemplate(options),
+          holdoutPercent: 0,
+          sla: { firstTouchWithinMinutes: 4 * 60, clock: 'business', calendar: DEMO_CALENDARS.india },
+        }
+      : null,
   ];
   return plans.filter((p): p is Plan => p !== null);
 }
@@ -81,7 +106,10 @@ function plansOf(picks: DemoSegmentPicks, options: PlaybookTemplateOptions): Pla
  * playbook found by name, a bound segment and an existing policy are left alone, and members are enrolled only
  * when the binding is made (later entrants arrive through the outbox like any segment change).
  */
-export async function seedDemoPlaybooks(services: DemoPlaybookServices, options: Omit<PlaybookTemplateOptions, 'route'>): Promise<DemoPlaybookSummary[]> {
+export async function seedDemoPlaybooks(
+  services: DemoPlaybookServices,
+  options: Omit<PlaybookTemplateOptions, 'route'>,
+): Promise<DemoPlaybookSummary[]> {
   const segments = await services.segments.list();
   const plans = plansOf(pickDemoSegments(segments), { ...options, route: DEMO_ROUTE_RULE });
   const playbooks = await services.playbooks.list();
@@ -91,17 +119,37 @@ export async function seedDemoPlaybooks(services: DemoPlaybookServices, options:
     let id = playbooks.find((p) => p.name === template.name)?.id;
     const created = id === undefined;
     if (id === undefined) {
-      const playbook = await services.playbooks.create({ name: template.name, description: template.description }, null);
-      await services.playbooks.saveDraft(playbook.id, { graph: template.graph, revision: playbook.draftRevision }, null);
+      const playbook = await services.playbooks.create(
+        { name: template.name, description: template.description },
+        null,
+      );
+      await services.playbooks.saveDraft(
+        playbook.id,
+        { graph: template.graph, revision: playbook.draftRevision },
+        null,
+      );
       await services.playbooks.publish(playbook.id, 'from the demo seed', null);
       id = playbook.id;
     }
     const bound = segment.boundPlaybookId === undefined && !playbooks.some((p) => p.id === id && p.segmentId !== null);
     if (bound) await services.lifecycle.bind(id, { segmentId: segment.id, holdoutPercent });
     const hasPolicy = policies.some((p) => p.segmentId === segment.id && p.playbookId === null);
-    if (!hasPolicy) await services.slaPolicies.createOrThrow({ segmentId: segment.id, playbookId: null, reassignOnBreach: false, ...sla });
+    if (!hasPolicy)
+      await services.slaPolicies.createOrThrow({
+        segmentId: segment.id,
+        playbookId: null,
+        reassignOnBreach: false,
+        ...sla,
+      });
     const enrolled = bound ? await services.lifecycle.enrolSegmentMembers(id) : null;
-    summaries.push({ name: template.name, segment: segment.name, created, bound, slaPolicyCreated: !hasPolicy, enrolled });
+    summaries.push({
+      name: template.name,
+      segment: segment.name,
+      created,
+      bound,
+      slaPolicyCreated: !hasPolicy,
+      enrolled,
+    });
   }
   return summaries;
 }

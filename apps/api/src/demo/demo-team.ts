@@ -31,10 +31,26 @@ const UK_HOLIDAYS = ['2026-12-25', '2026-12-28', '2027-01-01'];
 
 /** Indian inside sales works six days; the international desk keeps London hours, with Dubai and Austin on their own. */
 export const DEMO_CALENDARS = {
-  india: { timeZone: 'Asia/Kolkata', workingHours: { days: [1, 2, 3, 4, 5, 6], start: '09:30', end: '18:30' }, holidays: INDIAN_HOLIDAYS },
-  london: { timeZone: 'Europe/London', workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:30' }, holidays: UK_HOLIDAYS },
-  dubai: { timeZone: 'Asia/Dubai', workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' }, holidays: [] },
-  austin: { timeZone: 'America/Chicago', workingHours: { days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' }, holidays: ['2026-11-26', '2026-12-25'] },
+  india: {
+    timeZone: 'Asia/Kolkata',
+    workingHours: { days: [1, 2, 3, 4, 5, 6], start: '09:30', end: '18:30' },
+    holidays: INDIAN_HOLIDAYS,
+  },
+  london: {
+    timeZone: 'Europe/London',
+    workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:30' },
+    holidays: UK_HOLIDAYS,
+  },
+  dubai: {
+    timeZone: 'Asia/Dubai',
+    workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' },
+    holidays: [],
+  },
+  austin: {
+    timeZone: 'America/Chicago',
+    workingHours: { days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' },
+    holidays: ['2026-11-26', '2026-12-25'],
+  },
 } satisfies Record<string, BusinessCalendar>;
 
 const DEMO_DOMAIN = 'segflow.local';
@@ -50,7 +66,12 @@ const REPS = [
   { email: `kavya.reddy@${DEMO_DOMAIN}`, name: 'Kavya Reddy', teamId: 'india', calendar: null },
   { email: `oliver.brown@${DEMO_DOMAIN}`, name: 'Oliver Brown', teamId: 'international', calendar: null },
   { email: `omar.khan@${DEMO_DOMAIN}`, name: 'Omar Khan', teamId: 'international', calendar: DEMO_CALENDARS.dubai },
-  { email: `noah.garcia@${DEMO_DOMAIN}`, name: 'Noah Garcia', teamId: 'international', calendar: DEMO_CALENDARS.austin },
+  {
+    email: `noah.garcia@${DEMO_DOMAIN}`,
+    name: 'Noah Garcia',
+    teamId: 'international',
+    calendar: DEMO_CALENDARS.austin,
+  },
 ];
 
 /**
@@ -84,25 +105,47 @@ const newPassword = () => randomBytes(12).toString('base64url');
  * (India inside sales, International) and six reps. Idempotent: users found by email and teams found by id are
  * left alone, so a second call creates nothing and returns no credentials.
  */
-export async function seedDemoTeam(services: { teams: TeamsService; users: UsersService; calendars: RepCalendarService }): Promise<DemoTeamSummary> {
+export async function seedDemoTeam(services: {
+  teams: TeamsService;
+  users: UsersService;
+  calendars: RepCalendarService;
+}): Promise<DemoTeamSummary> {
   const existingUsers = new Map((await services.users.list({})).map((u) => [u.email, u]));
   const created: DemoCredential[] = [];
   const teamNames = TEAMS.map((t) => t.name);
   let manager = existingUsers.get(MANAGER.email);
   if (!manager) {
     const password = newPassword();
-    manager = await services.users.createOrThrow({ ...MANAGER, role: 'manager', password, teamId: null, capacity: null });
+    manager = await services.users.createOrThrow({
+      ...MANAGER,
+      role: 'manager',
+      password,
+      teamId: null,
+      capacity: null,
+    });
     created.push({ ...MANAGER, role: 'manager', teams: teamNames, password });
   }
   const existingTeams = new Set((await services.teams.list()).map((t) => t.id));
   const missingTeams = TEAMS.filter((t) => !existingTeams.has(t.id));
   for (const team of missingTeams) await services.teams.createOrThrow({ ...team, managerId: manager.id });
-  const managerActor = { id: manager.id, email: manager.email, name: manager.name, role: 'manager' as const, teamId: null };
+  const managerActor = {
+    id: manager.id,
+    email: manager.email,
+    name: manager.name,
+    role: 'manager' as const,
+    teamId: null,
+  };
   for (const { calendar, ...rep } of REPS.filter((r) => !existingUsers.has(r.email))) {
     const password = newPassword();
     const user = await services.users.createOrThrow({ ...rep, role: 'rep', password, capacity: 40 });
     if (calendar) await services.calendars.setOrThrow(managerActor, user.id, ownCalendar(calendar));
-    created.push({ email: rep.email, name: rep.name, role: 'rep', teams: [TEAMS.find((t) => t.id === rep.teamId)!.name], password });
+    created.push({
+      email: rep.email,
+      name: rep.name,
+      role: 'rep',
+      teams: [TEAMS.find((t) => t.id === rep.teamId)!.name],
+      password,
+    });
   }
   const repsByTeam = new Map<string, string[]>();
   for (const rep of await services.users.list({ role: 'rep' })) {

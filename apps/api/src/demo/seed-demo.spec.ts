@@ -13,7 +13,21 @@ import { SegmentModelsService } from '../segments/segment-models.service';
 import { SegmentsService } from '../segments/segments.service';
 
 // Every table the seed writes; a second seed must leave each count as it was.
-const SEEDED_TABLES = ['users', 'teams', 'reps', 'leads', 'events', 'segment_models', 'segment_memberships', 'playbooks', 'playbook_versions', 'segment_bindings', 'sla_policies', 'runs', 'outbox'];
+const SEEDED_TABLES = [
+  'users',
+  'teams',
+  'reps',
+  'leads',
+  'events',
+  'segment_models',
+  'segment_memberships',
+  'playbooks',
+  'playbook_versions',
+  'segment_bindings',
+  'sla_policies',
+  'runs',
+  'outbox',
+];
 
 describe('seedDemo', () => {
   let api: TestApi;
@@ -21,7 +35,8 @@ describe('seedDemo', () => {
   const countRows = async () => {
     const db = api.app.get(DataSource);
     const counts: Record<string, number> = {};
-    for (const table of SEEDED_TABLES) counts[table] = Number((await db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+    for (const table of SEEDED_TABLES)
+      counts[table] = Number((await db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
     return counts;
   };
 
@@ -30,8 +45,15 @@ describe('seedDemo', () => {
     api = await startTestApi({ OUTBOX_DISPATCHER: 'off' });
     const get = <T>(type: new (...args: never[]) => T) => api.app.get(type);
     services = {
-      leads: get(LeadsService), events: get(EventsService), models: get(SegmentModelsService), segments: get(SegmentsService),
-      teams: get(TeamsService), users: get(UsersService), calendars: get(RepCalendarService), playbooks: get(PlaybooksService), lifecycle: get(PlaybookLifecycleService),
+      leads: get(LeadsService),
+      events: get(EventsService),
+      models: get(SegmentModelsService),
+      segments: get(SegmentsService),
+      teams: get(TeamsService),
+      users: get(UsersService),
+      calendars: get(RepCalendarService),
+      playbooks: get(PlaybooksService),
+      lifecycle: get(PlaybookLifecycleService),
       slaPolicies: get(SlaPoliciesService),
     };
   });
@@ -39,7 +61,12 @@ describe('seedDemo', () => {
 
   it('seeds a sales org, leads, a first model, bound playbooks with SLA policies and enrolled runs, and nothing the second time', async () => {
     const { summary, credentials } = await seedDemo(services, { leads: 150 });
-    expect(summary.population).toMatchObject({ skipped: false, leads: 150, events: { rejected: 0, duplicate: 0 }, modelId: expect.any(String) });
+    expect(summary.population).toMatchObject({
+      skipped: false,
+      leads: 150,
+      events: { rejected: 0, duplicate: 0 },
+      modelId: expect.any(String),
+    });
     expect(summary.population.segments).toBeGreaterThanOrEqual(4);
     const segments = (await api.request('GET', '/api/segments')).body;
     expect(segments.reduce((sum: number, s: any) => sum + s.size, 0)).toBe(150);
@@ -49,10 +76,17 @@ describe('seedDemo', () => {
     expect(teams.map((t: any) => t.id).sort()).toEqual(['india', 'international']);
     const manager = credentials.find((c) => c.role === 'manager')!;
     expect(credentials.filter((c) => c.role === 'rep')).toHaveLength(6);
-    for (const team of teams) expect(team).toMatchObject({ calendar: { timeZone: expect.any(String) }, members: expect.arrayContaining([expect.objectContaining({ active: true })]) });
+    for (const team of teams)
+      expect(team).toMatchObject({
+        calendar: { timeZone: expect.any(String) },
+        members: expect.arrayContaining([expect.objectContaining({ active: true })]),
+      });
     expect(new Set(teams.map((t: any) => t.managerId))).toEqual(new Set([expect.any(String)]));
     for (const user of [manager, credentials.find((c) => c.role === 'rep')!]) {
-      expect((await api.requestAs('anonymous', 'POST', '/api/auth/sign-in', { email: user.email, password: user.password })).status).toBe(200);
+      expect(
+        (await api.requestAs('anonymous', 'POST', '/api/auth/sign-in', { email: user.email, password: user.password }))
+          .status,
+      ).toBe(200);
     }
     const leads = (await api.request('GET', '/api/leads?limit=200')).body;
     expect(leads.filter((l: any) => l.ownerId === null)).toEqual([]);
@@ -60,7 +94,8 @@ describe('seedDemo', () => {
     // Playbooks: published, each bound to its own segment, one with a holdout, each segment with an SLA policy.
     const playbooks = (await api.request('GET', '/api/playbooks')).body;
     expect(playbooks.length).toBeGreaterThanOrEqual(2);
-    for (const p of playbooks) expect(p).toMatchObject({ status: 'active', publishedVersion: 1, segmentId: expect.any(String) });
+    for (const p of playbooks)
+      expect(p).toMatchObject({ status: 'active', publishedVersion: 1, segmentId: expect.any(String) });
     expect(new Set(playbooks.map((p: any) => p.segmentId)).size).toBe(playbooks.length);
     expect(playbooks.filter((p: any) => p.holdoutPercent > 0)).toHaveLength(1);
     const policies = (await api.request('GET', '/api/sla/policies')).body;
@@ -69,7 +104,12 @@ describe('seedDemo', () => {
     // Enrolment: every current member of a bound segment got a run (a workflow start, or a holdout row).
     for (const p of summary.playbooks) {
       const members = segments.find((s: any) => s.name === p.segment).size;
-      expect(p).toMatchObject({ created: true, bound: true, slaPolicyCreated: true, enrolled: { members, started: expect.any(Number), refused: 0, existing: 0 } });
+      expect(p).toMatchObject({
+        created: true,
+        bound: true,
+        slaPolicyCreated: true,
+        enrolled: { members, started: expect.any(Number), refused: 0, existing: 0 },
+      });
       expect(p.enrolled!.started + p.enrolled!.heldOut).toBe(members);
     }
     const runs = (await api.request('GET', '/api/runs?limit=500')).body;
@@ -83,7 +123,8 @@ describe('seedDemo', () => {
     expect(again.credentials).toEqual([]);
     expect(again.summary.population.skipped).toBe(true);
     expect(again.summary.team).toEqual({ teamsCreated: 0, usersCreated: 0 });
-    for (const p of again.summary.playbooks) expect(p).toMatchObject({ created: false, bound: false, slaPolicyCreated: false, enrolled: null });
+    for (const p of again.summary.playbooks)
+      expect(p).toMatchObject({ created: false, bound: false, slaPolicyCreated: false, enrolled: null });
     expect(await countRows()).toEqual(before);
   });
 
@@ -92,7 +133,13 @@ describe('seedDemo', () => {
     const segment = (await api.request('GET', '/api/segments')).body.find((s: any) => s.id === bound.segmentId);
     const response = await api.request('POST', `/api/playbooks/${bound.id}/enrol-members`);
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({ members: segment.size, started: 0, heldOut: 0, existing: segment.size, refused: 0 });
+    expect(response.body).toEqual({
+      members: segment.size,
+      started: 0,
+      heldOut: 0,
+      existing: segment.size,
+      refused: 0,
+    });
 
     const draft = (await api.request('POST', '/api/playbooks', { name: 'Not yet published' })).body;
     expect((await api.request('POST', `/api/playbooks/${draft.id}/enrol-members`)).status).toBe(409);

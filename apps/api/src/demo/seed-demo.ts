@@ -33,7 +33,18 @@ export class SeedDemoModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: SeedDemoModule,
-      imports: [SeedConfigModule.register(config), DatabaseModule, TemporalModule, LeadsModule, EventsModule, SegmentsModule, UsersModule, TeamsModule, PlaybooksModule, SlaPoliciesModule],
+      imports: [
+        SeedConfigModule.register(config),
+        DatabaseModule,
+        TemporalModule,
+        LeadsModule,
+        EventsModule,
+        SegmentsModule,
+        UsersModule,
+        TeamsModule,
+        PlaybooksModule,
+        SlaPoliciesModule,
+      ],
     };
   }
 }
@@ -67,7 +78,8 @@ export interface SeedDemoSummary {
 /** Real minutes per day of the demo playbooks' waits: a run visibly moves on within minutes of the first start. */
 export const DEMO_MINUTES_PER_DAY = 3;
 
-const chunk = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+const chunk = <T>(items: T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
  * Seeds the demo: a sales org (manager, two teams of reps), a lead population with events and owners, a first
@@ -102,8 +114,13 @@ export async function seedDemoPopulation(
   const models = await services.models.list();
   const hasActive = models.some((m) => m.status === 'active');
   const seeded = (await services.leads.list({ limit: 1, offset: 0, search: 'demo-0' })).length > 0;
-  if (seeded && hasActive) return { skipped: true, leads: 0, events: { accepted: 0, duplicate: 0, rejected: 0 }, modelId: null, segments: 0 };
-  const population = generateDemoPopulation({ leads: options.leads, seed: options.seed ?? 7, now: options.now ?? new Date() });
+  if (seeded && hasActive)
+    return { skipped: true, leads: 0, events: { accepted: 0, duplicate: 0, rejected: 0 }, modelId: null, segments: 0 };
+  const population = generateDemoPopulation({
+    leads: options.leads,
+    seed: options.seed ?? 7,
+    now: options.now ?? new Date(),
+  });
   const assigned = new Map<string, number>();
   const owned = population.leads.map((lead) => {
     const teamId = demoTeamOf({ city: lead.city, country: lead.country });
@@ -123,6 +140,13 @@ export async function seedDemoPopulation(
   const model = hasActive ? null : await services.models.retrain({ kRange: [4, 7], seed: options.seed ?? 7 });
   await services.models.whenIdle();
   const trained = model && (await services.models.getOrThrow(model.id));
-  if (trained && trained.status !== 'active') throw new Error(`demo model ${trained.id} ended ${trained.status}: ${trained.error ?? ''}`);
-  return { skipped: false, leads: population.leads.length, events, modelId: trained?.id ?? null, segments: trained?.segments.length ?? 0 };
+  if (trained && trained.status !== 'active')
+    throw new Error(`demo model ${trained.id} ended ${trained.status}: ${trained.error ?? ''}`);
+  return {
+    skipped: false,
+    leads: population.leads.length,
+    events,
+    modelId: trained?.id ?? null,
+    segments: trained?.segments.length ?? 0,
+  };
 }

@@ -37,9 +37,17 @@ export function copyTextLine(values: readonly CopyValue[]): string {
  * than INSERT … SELECT FROM jsonb_to_recordset (~1.3× in the ingest bench's terms), which parses a jsonb document
  * and projects it row by row.
  */
-export async function copyRows(manager: EntityManager, table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void> {
+export async function copyRows(
+  manager: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly CopyValue[])[],
+): Promise<void> {
   if (!rows.length) return;
   const client = await connectionOf(manager);
   const lines = rows.map(copyTextLine);
-  await pipeline(Readable.from([lines.join('')]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+  await pipeline(
+    Readable.from([lines.join('')]),
+    client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)),
+  );
 }

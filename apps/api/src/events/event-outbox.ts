@@ -20,7 +20,10 @@ export function leadEventMessage(leadId: string, event: EventInput): OutboxMessa
       occurredAt: event.occurredAt,
       channel: channelOf(event),
       replyTo: event.replyTo ?? null,
-      properties: { ...event.properties, ...(event.type === 'purchase' ? { amount: event.amount, currency: event.currency } : {}) },
+      properties: {
+        ...event.properties,
+        ...(event.type === 'purchase' ? { amount: event.amount, currency: event.currency } : {}),
+      },
     },
   };
 }

@@ -7,7 +7,13 @@ import { startTestApi, TestApi } from '../testing/test-api';
 import { until } from '../../../../e2e/support/eventually';
 
 const at = (day: number, hour = 10) => new Date(Date.UTC(2025, 0, day, hour)).toISOString();
-const view = (eventId: string, lead: string, day: number, url = 'https://acme.in/pricing'): EventInput => ({ eventId, leadExternalId: lead, type: 'page_view', occurredAt: at(day), url });
+const view = (eventId: string, lead: string, day: number, url = 'https://acme.in/pricing'): EventInput => ({
+  eventId,
+  leadExternalId: lead,
+  type: 'page_view',
+  occurredAt: at(day),
+  url,
+});
 
 describe('POST /api/events (real Postgres)', () => {
   let api: TestApi;
@@ -17,7 +23,9 @@ describe('POST /api/events (real Postgres)', () => {
     api = await startTestApi();
     db = api.app.get(DataSource);
     fixtures = await SlaFixtures.connect(api.config.DATABASE_URL);
-    await api.request('POST', '/api/leads', { leads: ['l-1', 'l-2', 'l-3', 'l-4'].map((externalId) => ({ externalId, industry: 'SaaS', headcount: 40 })) });
+    await api.request('POST', '/api/leads', {
+      leads: ['l-1', 'l-2', 'l-3', 'l-4'].map((externalId) => ({ externalId, industry: 'SaaS', headcount: 40 })),
+    });
   });
   afterAll(async () => {
     await fixtures.close();
@@ -26,7 +34,11 @@ describe('POST /api/events (real Postgres)', () => {
 
   const post = (events: unknown[]) => api.request('POST', '/api/events', { events });
   const storedState = async (externalId: string): Promise<FeatureState> =>
-    (await db.query(`SELECT f.state FROM lead_features f JOIN leads l ON l.id = f.lead_id WHERE l.external_id = $1`, [externalId]))[0]?.state;
+    (
+      await db.query(`SELECT f.state FROM lead_features f JOIN leads l ON l.id = f.lead_id WHERE l.external_id = $1`, [
+        externalId,
+      ])
+    )[0]?.state;
 
   it('stores the good items and names index, field and reason of the bad ones', async () => {
     const response = await post([
@@ -37,7 +49,13 @@ describe('POST /api/events (real Postgres)', () => {
       { eventId: 'e-5', leadExternalId: 'l-1', type: 'email_open', occurredAt: at(3) },
     ]);
     expect(response.status).toBe(200);
-    expect(response.body.results.map((r: any) => [r.index, r.status])).toEqual([[0, 'accepted'], [1, 'rejected'], [2, 'rejected'], [3, 'rejected'], [4, 'accepted']]);
+    expect(response.body.results.map((r: any) => [r.index, r.status])).toEqual([
+      [0, 'accepted'],
+      [1, 'rejected'],
+      [2, 'rejected'],
+      [3, 'rejected'],
+      [4, 'accepted'],
+    ]);
     expect(response.body.results[1].issues).toEqual([expect.objectContaining({ field: 'currency' })]);
     expect(response.body.results[2].issues).toEqual([expect.objectContaining({ field: 'type' })]);
     expect(response.body.results[3].issues).toEqual([expect.objectContaining({ field: 'occurredAt' })]);
@@ -58,28 +76,40 @@ describe('POST /api/events (real Postgres)', () => {
 
   it('rejects an event for an unknown lead by default, naming leadExternalId', async () => {
     const response = await post([view('u-1', 'nobody', 1), view('u-2', 'l-1', 1)]);
-    expect(response.body.results[0]).toMatchObject({ status: 'rejected', issues: [expect.objectContaining({ field: 'leadExternalId' })] });
+    expect(response.body.results[0]).toMatchObject({
+      status: 'rejected',
+      issues: [expect.objectContaining({ field: 'leadExternalId' })],
+    });
     expect(response.body.results[1].status).toBe('accepted');
   });
 
   it('keeps incremental features equal to a recompute over the same history, whatever the arrival order', async () => {
     const history: EventInput[] = [
-      view('h-1', 'l-3', 1), { eventId: 'h-2', leadExternalId: 'l-3', type: 'email_reply', occurredAt: at(9) },
+      view('h-1', 'l-3', 1),
+      { eventId: 'h-2', leadExternalId: 'l-3', type: 'email_reply', occurredAt: at(9) },
       { eventId: 'h-3', leadExternalId: 'l-3', type: 'purchase', occurredAt: at(4), amount: 50_000, currency: 'INR' },
-      view('h-4', 'l-3', 12, '/blog'), { eventId: 'h-5', leadExternalId: 'l-3', type: 'email_bounce', occurredAt: at(2) },
+      view('h-4', 'l-3', 12, '/blog'),
+      { eventId: 'h-5', leadExternalId: 'l-3', type: 'email_bounce', occurredAt: at(2) },
       { eventId: 'h-6', leadExternalId: 'l-3', type: 'demo_booked', occurredAt: at(11) },
     ];
     // Out of order, in three batches, with a late event arriving after newer ones.
-    for (const batch of [[history[1], history[3]], [history[0], history[5]], [history[4], history[2]]]) await post(batch);
+    for (const batch of [
+      [history[1], history[3]],
+      [history[0], history[5]],
+      [history[4], history[2]],
+    ])
+      await post(batch);
     const stored = await storedState('l-3');
     const recomputed = computeFeatureState(history, new Date());
     expect(stored.eventCount).toBe(6);
     expect(stored.lastDecayAt).toBe(recomputed.lastDecayAt);
     expect(stored.lastEngagedAt).toBe(recomputed.lastEngagedAt);
-    for (const [name, value] of Object.entries(recomputed.acc)) expect(stored.acc[name as keyof typeof recomputed.acc]).toBeCloseTo(value, 9);
+    for (const [name, value] of Object.entries(recomputed.acc))
+      expect(stored.acc[name as keyof typeof recomputed.acc]).toBeCloseTo(value, 9);
   });
 
-  const leadIdOf = async (externalId: string): Promise<string> => (await db.query(`SELECT id FROM leads WHERE external_id = $1`, [externalId]))[0].id;
+  const leadIdOf = async (externalId: string): Promise<string> =>
+    (await db.query(`SELECT id FROM leads WHERE external_id = $1`, [externalId]))[0].id;
   // SlaFixtures' segments hang off a bare 'active' model without centroids; real-time assignment must not use it.
   const segment = async (name: string): Promise<string> => {
     const id = await fixtures.segment(name);
@@ -87,7 +117,12 @@ describe('POST /api/events (real Postgres)', () => {
     return id;
   };
   const leadEventIds = async (prefix: string): Promise<string[]> =>
-    (await db.query(`SELECT payload->>'eventId' AS id FROM outbox WHERE kind = 'lead_event' AND payload->>'eventId' LIKE $1 ORDER BY id`, [`${prefix}%`])).map((r: any) => r.id);
+    (
+      await db.query(
+        `SELECT payload->>'eventId' AS id FROM outbox WHERE kind = 'lead_event' AND payload->>'eventId' LIKE $1 ORDER BY id`,
+        [`${prefix}%`],
+      )
+    ).map((r: any) => r.id);
 
   it("writes one lead_event outbox row per accepted event of a type the lead's run hears, none for a duplicate", async () => {
     const leadId = await leadIdOf('l-4');
@@ -95,7 +130,10 @@ describe('POST /api/events (real Postgres)', () => {
     const membershipId = await fixtures.enter(leadId, segmentId, new Date());
     const playbook = await fixtures.playbook('Listening');
     // What eventTypesHeardBy records for a version that waits for a WhatsApp reply or an email click.
-    await db.query(`UPDATE playbook_versions SET heard_event_types = '{email_click,unsubscribe,whatsapp_reply}' WHERE id = $1`, [playbook.versionId]);
+    await db.query(
+      `UPDATE playbook_versions SET heard_event_types = '{email_click,unsubscribe,whatsapp_reply}' WHERE id = $1`,
+      [playbook.versionId],
+    );
     await fixtures.run({ leadId, membershipId, segmentId, playbook, startedAt: new Date() });
     await post([
       { eventId: 'o-1', leadExternalId: 'l-4', type: 'whatsapp_reply', occurredAt: at(5), replyTo: { touchId: 't-9' } },
@@ -105,8 +143,14 @@ describe('POST /api/events (real Postgres)', () => {
       { eventId: 'o-5', leadExternalId: 'l-4', type: 'email_click', occurredAt: at(7) },
     ]);
     await post([{ eventId: 'o-1', leadExternalId: 'l-4', type: 'whatsapp_reply', occurredAt: at(5) }]);
-    const rows = await db.query(`SELECT payload FROM outbox WHERE kind = 'lead_event' AND payload->>'eventId' LIKE 'o-%' ORDER BY id`);
-    expect(rows.map((r: any) => [r.payload.eventId, r.payload.channel])).toEqual([['o-1', 'whatsapp'], ['o-3', 'email'], ['o-5', 'email']]);
+    const rows = await db.query(
+      `SELECT payload FROM outbox WHERE kind = 'lead_event' AND payload->>'eventId' LIKE 'o-%' ORDER BY id`,
+    );
+    expect(rows.map((r: any) => [r.payload.eventId, r.payload.channel])).toEqual([
+      ['o-1', 'whatsapp'],
+      ['o-3', 'email'],
+      ['o-5', 'email'],
+    ]);
     expect(rows[0].payload.replyTo).toEqual({ touchId: 't-9' });
   });
 
@@ -127,7 +171,9 @@ describe('POST /api/events (real Postgres)', () => {
     await post([view('m-2', 'l-1', 4)]);
     const response = await post([view('m-1', 'l-1', 4), view('m-2', 'l-1', 4), view('m-3', 'l-1', 4)]);
     expect(response.body.results.map((r: any) => r.status)).toEqual(['accepted', 'duplicate', 'accepted']);
-    expect((await db.query(`SELECT event_id FROM events WHERE event_id LIKE 'm-%' ORDER BY 1`)).map((r: any) => r.event_id)).toEqual(['m-1', 'm-2', 'm-3']);
+    expect(
+      (await db.query(`SELECT event_id FROM events WHERE event_id LIKE 'm-%' ORDER BY 1`)).map((r: any) => r.event_id),
+    ).toEqual(['m-1', 'm-2', 'm-3']);
   });
 
   it('stores a large batch by COPY, and one repeating a stored eventId by falling back to the insert that skips it', async () => {
@@ -141,16 +187,18 @@ describe('POST /api/events (real Postgres)', () => {
     expect(count).toBe(499);
   });
 
-  it('deletes a deleted lead\'s events, and no lead can be deleted while a flush is storing its events', async () => {
+  it("deletes a deleted lead's events, and no lead can be deleted while a flush is storing its events", async () => {
     await api.request('POST', '/api/leads', { leads: [{ externalId: 'l-gone' }] });
     await post([view('g-1', 'l-gone', 1), view('g-2', 'l-gone', 2)]);
     const leadId = await leadIdOf('l-gone');
     await db.transaction(async (flush) => {
       await lockLeadsForIngest(flush, ['l-gone']);
-      await expect(db.transaction(async (other) => {
-        await other.query(`SET LOCAL lock_timeout = '200ms'`);
-        await other.query(`DELETE FROM leads WHERE id = $1`, [leadId]);
-      })).rejects.toThrow(/lock timeout/);
+      await expect(
+        db.transaction(async (other) => {
+          await other.query(`SET LOCAL lock_timeout = '200ms'`);
+          await other.query(`DELETE FROM leads WHERE id = $1`, [leadId]);
+        }),
+      ).rejects.toThrow(/lock timeout/);
     });
     await db.query(`DELETE FROM leads WHERE id = $1`, [leadId]);
     expect(await db.query(`SELECT event_id FROM events WHERE lead_id = $1`, [leadId])).toEqual([]);
@@ -188,7 +236,11 @@ describe('POST /api/events under concurrency', () => {
 
   it('stores an eventId sent by concurrent requests once, acknowledging the others as duplicates', async () => {
     const event = (lead: string) => view('same-id', lead, 1);
-    const responses = await Promise.all(Array.from({ length: 6 }, (_, i) => api.request('POST', '/api/events', { events: [event(i % 2 ? 'c-1' : 'c-2'), view(`own-${i}`, 'c-1', 2)] })));
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        api.request('POST', '/api/events', { events: [event(i % 2 ? 'c-1' : 'c-2'), view(`own-${i}`, 'c-1', 2)] }),
+      ),
+    );
     const statuses = responses.map((r) => r.body.results[0].status);
     expect(statuses.filter((s) => s === 'accepted')).toHaveLength(1);
     expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(5);
@@ -202,7 +254,8 @@ describe('POST /api/events under concurrency', () => {
     const bounded = await startTestApi({ INGEST_MAX_QUEUED_EVENTS: '5000' });
     const blocker = new Client({ connectionString: bounded.config.DATABASE_URL });
     await blocker.connect();
-    const events = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => view(`${prefix}-${i}`, 'bp-1', 1));
+    const events = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => view(`${prefix}-${i}`, 'bp-1', 1));
     const backlog = async () => (await bounded.request('GET', '/api/health')).body.ingest;
     try {
       await bounded.request('POST', '/api/leads', { externalId: 'bp-1', industry: 'SaaS', headcount: 40 });
@@ -216,12 +269,25 @@ describe('POST /api/events under concurrency', () => {
       const refused = await bounded.request('POST', '/api/events', { events: events('over', 1) });
       expect(refused.status).toBe(429);
       expect(refused.headers['retry-after']).toBe('1');
-      expect(refused.body.message).toContain('5000 events are waiting to be written and this batch\'s 1 would pass INGEST_MAX_QUEUED_EVENTS (5000); nothing of it was stored');
+      expect(refused.body.message).toContain(
+        "5000 events are waiting to be written and this batch's 1 would pass INGEST_MAX_QUEUED_EVENTS (5000); nothing of it was stored",
+      );
 
       await blocker.query('COMMIT');
-      expect((await Promise.all([...running, waitingFull])).map((r) => [r.status, r.body.accepted])).toEqual([[200, 1], [200, 1], [200, 1], [200, 1], [200, 5000]]);
+      expect((await Promise.all([...running, waitingFull])).map((r) => [r.status, r.body.accepted])).toEqual([
+        [200, 1],
+        [200, 1],
+        [200, 1],
+        [200, 1],
+        [200, 5000],
+      ]);
       expect(await backlog()).toEqual({ waitingEvents: 0, limit: 5000 });
-      const stored = async (prefix: string) => (await bounded.app.get(DataSource).query(`SELECT count(*)::int AS n FROM events WHERE event_id LIKE $1`, [`${prefix}-%`]))[0].n;
+      const stored = async (prefix: string) =>
+        (
+          await bounded.app
+            .get(DataSource)
+            .query(`SELECT count(*)::int AS n FROM events WHERE event_id LIKE $1`, [`${prefix}-%`])
+        )[0].n;
       expect(await stored('over')).toBe(0);
       expect((await bounded.request('POST', '/api/events', { events: events('over', 1) })).body.accepted).toBe(1);
       expect(await stored('full')).toBe(5000);

@@ -46,8 +46,16 @@ export class IngestBackPressure extends HttpException {
 export class EventsService {
   private readonly queue: FlushQueue<EventInput, EventItemResult>;
 
-  constructor(private readonly writer: IngestWriter, @Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.queue = new FlushQueue((events) => this.flush(events), EVENTS_PER_FLUSH, CONCURRENT_FLUSHES, config.INGEST_MAX_QUEUED_EVENTS);
+  constructor(
+    private readonly writer: IngestWriter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.queue = new FlushQueue(
+      (events) => this.flush(events),
+      EVENTS_PER_FLUSH,
+      CONCURRENT_FLUSHES,
+      config.INGEST_MAX_QUEUED_EVENTS,
+    );
   }
 
   /** How far this process's writer is behind: events waiting for a flush, and the bound beyond which batches get 429. */
@@ -79,12 +87,26 @@ export class EventsService {
   // Requests validated their own repeats; events of different requests coalesced here can repeat too.
   private async flush(events: EventInput[]): Promise<EventItemResult[]> {
     const seen = new Set<string>();
-    const unique = events.flatMap((event, index) => (seen.has(event.eventId) ? [] : (seen.add(event.eventId), [{ index, event }])));
-    const results: EventItemResult[] = events.map((event, index) => ({ index, status: 'duplicate', eventId: event.eventId }));
+    const unique = events.flatMap((event, index) =>
+      seen.has(event.eventId) ? [] : (seen.add(event.eventId), [{ index, event }]),
+    );
+    const results: EventItemResult[] = events.map((event, index) => ({
+      index,
+      status: 'duplicate',
+      eventId: event.eventId,
+    }));
     const now = new Date();
     const flushed = ingestMetrics.flushStarted();
-    const written = await writeIsolatingItemFaults(unique, (part) => this.writer.write(part, now), ({ index, event }, error): EventItemResult =>
-      ({ index, status: 'rejected', eventId: event.eventId, issues: [storeRefusalIssue(error)] }));
+    const written = await writeIsolatingItemFaults(
+      unique,
+      (part) => this.writer.write(part, now),
+      ({ index, event }, error): EventItemResult => ({
+        index,
+        status: 'rejected',
+        eventId: event.eventId,
+        issues: [storeRefusalIssue(error)],
+      }),
+    );
     flushed();
     for (const result of written) results[result.index] = result;
     return results;

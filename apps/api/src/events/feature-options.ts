@@ -3,6 +3,8 @@ import type { AppConfig } from '../config/app-config';
 
 /** Feature knobs from the validated config (PRICING_PAGE_PATTERNS overrides the lib's default patterns). */
 export function featureOptionsFrom(config: Pick<AppConfig, 'PRICING_PAGE_PATTERNS'>): FeatureOptions {
-  const patterns = config.PRICING_PAGE_PATTERNS?.split(',').map((p) => p.trim()).filter(Boolean);
+  const patterns = config.PRICING_PAGE_PATTERNS?.split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   return patterns?.length ? { pricingPatterns: patterns.map((p) => new RegExp(p)) } : {};
 }

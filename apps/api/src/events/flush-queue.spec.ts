@@ -5,11 +5,15 @@ describe('FlushQueue', () => {
     const flushes: number[][] = [];
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const queue = new FlushQueue<number, number>(async (items) => {
-      flushes.push(items);
-      if (flushes.length === 1) await gate;
-      return items.map((x) => x * 10);
-    }, 100, 1);
+    const queue = new FlushQueue<number, number>(
+      async (items) => {
+        flushes.push(items);
+        if (flushes.length === 1) await gate;
+        return items.map((x) => x * 10);
+      },
+      100,
+      1,
+    );
     const first = queue.submit([1]);
     const second = queue.submit([2, 3]);
     const third = queue.submit([4]);
@@ -20,11 +24,15 @@ describe('FlushQueue', () => {
 
   it('caps a flush at maxItems and rejects only the items of a failed flush', async () => {
     const sizes: number[] = [];
-    const queue = new FlushQueue<number, number>(async (items) => {
-      sizes.push(items.length);
-      if (items.includes(3)) throw new Error('boom');
-      return items;
-    }, 2, 1);
+    const queue = new FlushQueue<number, number>(
+      async (items) => {
+        sizes.push(items.length);
+        if (items.includes(3)) throw new Error('boom');
+        return items;
+      },
+      2,
+      1,
+    );
     const results = await Promise.allSettled([queue.submit([1]), queue.submit([2, 3, 4]), queue.submit([5])]);
     expect(sizes).toEqual([1, 2, 2]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
@@ -34,11 +42,16 @@ describe('FlushQueue', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const flushed: number[][] = [];
-    const queue = new FlushQueue<number, number>(async (items) => {
-      flushed.push(items);
-      await gate;
-      return items;
-    }, 10, 1, 3);
+    const queue = new FlushQueue<number, number>(
+      async (items) => {
+        flushed.push(items);
+        await gate;
+        return items;
+      },
+      10,
+      1,
+      3,
+    );
     const running = queue.submit([1]); // being written, not waiting
     const waiting = queue.submit([2, 3]);
     await expect(queue.submit([4, 5])).rejects.toEqual(new QueueFullError(2, 2, 3));

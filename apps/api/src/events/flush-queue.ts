@@ -6,7 +6,11 @@ interface Pending<T, R> {
 
 /** A submit that would take the waiting items past the queue's bound; none of its items was queued. */
 export class QueueFullError extends Error {
-  constructor(readonly waiting: number, readonly offered: number, readonly limit: number) {
+  constructor(
+    readonly waiting: number,
+    readonly offered: number,
+    readonly limit: number,
+  ) {
     super(`${waiting} items are waiting to be written; ${offered} more would pass the limit of ${limit}`);
     this.name = 'QueueFullError';
   }
@@ -36,8 +40,11 @@ export class FlushQueue<T, R> {
   }
 
   submit(items: readonly T[]): Promise<R[]> {
-    if (this.pending.length + items.length > this.maxWaiting) return Promise.reject(new QueueFullError(this.pending.length, items.length, this.maxWaiting));
-    const results = items.map((item) => new Promise<R>((resolve, reject) => this.pending.push({ item, resolve, reject })));
+    if (this.pending.length + items.length > this.maxWaiting)
+      return Promise.reject(new QueueFullError(this.pending.length, items.length, this.maxWaiting));
+    const results = items.map(
+      (item) => new Promise<R>((resolve, reject) => this.pending.push({ item, resolve, reject })),
+    );
     this.kick();
     return Promise.all(results);
   }
@@ -47,7 +54,10 @@ export class FlushQueue<T, R> {
       const batch = this.pending.splice(0, this.maxItems);
       this.running += 1;
       this.flush(batch.map((p) => p.item))
-        .then((results) => batch.forEach((p, i) => p.resolve(results[i]!)), (error) => batch.forEach((p) => p.reject(error)))
+        .then(
+          (results) => batch.forEach((p, i) => p.resolve(results[i]!)),
+          (error) => batch.forEach((p) => p.reject(error)),
+        )
         .finally(() => {
           this.running -= 1;
           this.kick();

@@ -1,8 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assignSegment, emptyFeatureState, EventInput, FeatureOptions, leadScore, standardize } from '@segflow/scoring';
 import {
-  ensureFeatureRows, FeatureUpdateRow, insertNewEvents, insertStubLeads, lockFeatureRows, lockLeadsForIngest, readIngestContext, updateFeatureRows,
-  type IngestLeadRow, type LockedFeatureRow,
+  ensureFeatureRows,
+  FeatureUpdateRow,
+  insertNewEvents,
+  insertStubLeads,
+  lockFeatureRows,
+  lockLeadsForIngest,
+  readIngestContext,
+  updateFeatureRows,
+  type IngestLeadRow,
+  type LockedFeatureRow,
 } from '@segflow/stores';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -22,7 +30,6 @@ const EVENT_COLUMNS = ['event_id', 'lead_id', 'type', 'occurred_at', 'data'];
 const UNIQUE_VIOLATION = '23505';
 /** Flushes of at least this many events are COPYed (see insertEvents). */
 const COPY_FROM_EVENTS = 200;
-
 
 /**
  * One flush = one transaction: store the events (idempotent on eventId), fold them into lead_features, re-assign
@@ -52,7 +59,17 @@ export class IngestWriter {
     const results: EventItemResult[] = [];
     const known = batch.filter(({ index, event }) => {
       if (leads.has(event.leadExternalId)) return true;
-      results.push({ index, status: 'rejected', eventId: event.eventId, issues: [{ field: 'leadExternalId', reason: `unknown lead ${event.leadExternalId}: create it with POST /api/leads first` }] });
+      results.push({
+        index,
+        status: 'rejected',
+        eventId: event.eventId,
+        issues: [
+          {
+            field: 'leadExternalId',
+            reason: `unknown lead ${event.leadExternalId}: create it with POST /api/leads first`,
+          },
+        ],
+      });
       return false;
     });
     const inserted = await this.insertEvents(manager, known, leads);
@@ -72,7 +89,10 @@ export class IngestWriter {
     return results;
   }
 
-  private async resolveLeads(manager: EntityManager, batch: readonly IndexedEvent[]): Promise<Map<string, IngestLeadRow>> {
+  private async resolveLeads(
+    manager: EntityManager,
+    batch: readonly IndexedEvent[],
+  ): Promise<Map<string, IngestLeadRow>> {
     const externalIds = [...new Set(batch.map(({ event }) => event.leadExternalId))];
     const found = new Map<string, IngestLeadRow>();
     const collect = (rows: IngestLeadRow[]) => rows.forEach((row) => found.set(row.external_id, row));
@@ -92,11 +112,17 @@ export class IngestWriter {
    * back to INSERT … ON CONFLICT DO NOTHING, whose RETURNING tells the new ids from the repeats. A small flush takes
    * that INSERT at once: one round trip instead of the COPY's four, which matters more than per-row cost there.
    */
-  private async insertEvents(manager: EntityManager, events: readonly IndexedEvent[], leads: Map<string, IngestLeadRow>): Promise<Set<string>> {
+  private async insertEvents(
+    manager: EntityManager,
+    events: readonly IndexedEvent[],
+    leads: Map<string, IngestLeadRow>,
+  ): Promise<Set<string>> {
     if (!events.length) return new Set();
     // Sorted by key so two flushes carrying the same ids lock them in the same order.
     const sorted = [...events].sort((a, b) => (a.event.eventId < b.event.eventId ? -1 : 1)).map((e) => e.event);
-    const rows = sorted.map((e) => [e.eventId, leads.get(e.leadExternalId)!.id, e.type, e.occurredAt, eventData(e)] as const);
+    const rows = sorted.map(
+      (e) => [e.eventId, leads.get(e.leadExternalId)!.id, e.type, e.occurredAt, eventData(e)] as const,
+    );
     if (rows.length >= COPY_FROM_EVENTS) {
       await manager.query('SAVEPOINT insert_events');
       try {
@@ -108,15 +134,28 @@ export class IngestWriter {
         await manager.query('ROLLBACK TO SAVEPOINT insert_events');
       }
     }
-    return new Set(await insertNewEvents(manager, rows.map(([event_id, lead_id, type, occurred_at, data]) => ({ event_id, lead_id, type, occurred_at, data }))));
+    return new Set(
+      await insertNewEvents(
+        manager,
+        rows.map(([event_id, lead_id, type, occurred_at, data]) => ({ event_id, lead_id, type, occurred_at, data })),
+      ),
+    );
   }
 
-  private async updateLeads(manager: EntityManager, byLead: Map<string, EventInput[]>, leads: Map<string, IngestLeadRow>, now: Date): Promise<void> {
+  private async updateLeads(
+    manager: EntityManager,
+    byLead: Map<string, EventInput[]>,
+    leads: Map<string, IngestLeadRow>,
+    now: Date,
+  ): Promise<void> {
     const leadIds = [...byLead.keys()].sort();
     const leadById = new Map([...leads.values()].map((lead) => [lead.id, lead]));
     const locked = await this.lockFeatures(manager, leadIds, leadById);
     // After the lead locks: a lead's consent is written by one flush at a time, in lead id order.
-    await applyEventEffects(manager, leadIds.flatMap((leadId) => byLead.get(leadId)!.map((event) => ({ leadId, event }))));
+    await applyEventEffects(
+      manager,
+      leadIds.flatMap((leadId) => byLead.get(leadId)!.map((event) => ({ leadId, event }))),
+    );
     const context = await readIngestContext(manager, leadIds);
     const membershipOf = new Map(context.open_memberships.map((m) => [m.lead_id, m]));
     const model = await this.models.byId(manager, context.active_model_id);
@@ -142,14 +181,21 @@ export class IngestWriter {
       const change = model && this.reassign(model, current, row.lead_id, vector, events);
       if (change) changes.push(change);
       // Which leads a run may hear: see readIngestContext.
-      const listening = withRun.has(row.lead_id) || [current?.segment_id, change?.toSegmentId].some((id) => id != null && boundSegments.has(id));
+      const listening =
+        withRun.has(row.lead_id) ||
+        [current?.segment_id, change?.toSegmentId].some((id) => id != null && boundSegments.has(id));
       if (listening) {
-        for (const event of events) if (heardTypes.has(event.type)) eventMessages.push(leadEventMessage(row.lead_id, event));
+        for (const event of events)
+          if (heardTypes.has(event.type)) eventMessages.push(leadEventMessage(row.lead_id, event));
       }
     }
     // Event rows before membership rows: the run of a segment the lead is leaving still hears the event that made it leave.
     // One round trip for both; no outbox statement without rows (its trigger would wake the dispatcher for nothing).
-    await updateFeatureRows(manager, updates, eventMessages.length ? { sql: outboxInsertSql, param: JSON.stringify(eventMessages) } : undefined);
+    await updateFeatureRows(
+      manager,
+      updates,
+      eventMessages.length ? { sql: outboxInsertSql, param: JSON.stringify(eventMessages) } : undefined,
+    );
     if (model) await writeMembershipChanges(manager, changes, { modelId: model.id, at: now, reason: 'event' });
   }
 
@@ -157,17 +203,34 @@ export class IngestWriter {
    * Locks the leads' feature rows, first creating the missing ones. Creating before locking any keeps every flush
    * taking its row locks in lead id order, so flushes never deadlock; most flushes create none and skip the insert.
    */
-  private async lockFeatures(manager: EntityManager, leadIds: string[], leadById: Map<string, IngestLeadRow>): Promise<LockedFeatureRow[]> {
+  private async lockFeatures(
+    manager: EntityManager,
+    leadIds: string[],
+    leadById: Map<string, IngestLeadRow>,
+  ): Promise<LockedFeatureRow[]> {
     const missing = leadIds.filter((id) => !leadById.get(id)!.has_features);
     await ensureFeatureRows(manager, missing, emptyFeatureState());
     return lockFeatureRows(manager, leadIds);
   }
 
-  private reassign(model: ActiveModel, current: { membership_id: string; segment_id: string } | null, leadId: string, rawVector: number[], events: EventInput[]): MembershipChange | null {
+  private reassign(
+    model: ActiveModel,
+    current: { membership_id: string; segment_id: string } | null,
+    leadId: string,
+    rawVector: number[],
+    events: EventInput[],
+  ): MembershipChange | null {
     const vector = standardize(rawVector, model.standardizer);
-    const assignment = assignSegment({ vector, centroids: model.centroids, currentSegmentId: current?.segment_id ?? null, margin: this.config.SEGMENT_HYSTERESIS });
+    const assignment = assignSegment({
+      vector,
+      centroids: model.centroids,
+      currentSegmentId: current?.segment_id ?? null,
+      margin: this.config.SEGMENT_HYSTERESIS,
+    });
     if (!assignment.changed) return null;
-    const trigger = events.reduce((latest, e) => (Date.parse(e.occurredAt) >= Date.parse(latest.occurredAt) ? e : latest));
+    const trigger = events.reduce((latest, e) =>
+      Date.parse(e.occurredAt) >= Date.parse(latest.occurredAt) ? e : latest,
+    );
     return {
       leadId,
       from: current && { membershipId: current.membership_id, segmentId: current.segment_id },

@@ -20,7 +20,10 @@ export const MAX_EVENT_CLOCK_SKEW_MS = 24 * 3_600_000;
  * {@link MAX_EVENT_CLOCK_SKEW_MS} after `now`. An eventId repeated inside the batch is a duplicate of its first
  * occurrence (the same rule as a repeat across batches).
  */
-export function validateEvents(items: readonly unknown[], now: Date): { valid: IndexedEvent[]; results: EventItemResult[] } {
+export function validateEvents(
+  items: readonly unknown[],
+  now: Date,
+): { valid: IndexedEvent[]; results: EventItemResult[] } {
   const valid: IndexedEvent[] = [];
   const results: EventItemResult[] = [];
   const seen = new Set<string>();
@@ -28,10 +31,20 @@ export function validateEvents(items: readonly unknown[], now: Date): { valid: I
     const parsed = eventInputSchema.safeParse(item);
     if (!parsed.success) {
       const eventId = (item as { eventId?: unknown } | null)?.eventId;
-      results.push({ index, status: 'rejected', ...(typeof eventId === 'string' ? { eventId } : {}), issues: formatIssues(parsed.error) });
+      results.push({
+        index,
+        status: 'rejected',
+        ...(typeof eventId === 'string' ? { eventId } : {}),
+        issues: formatIssues(parsed.error),
+      });
     } else if (Date.parse(parsed.data.occurredAt) > now.getTime() + MAX_EVENT_CLOCK_SKEW_MS) {
       const reason = `is more than ${MAX_EVENT_CLOCK_SKEW_MS / 3_600_000} h after the server's clock (${now.toISOString()})`;
-      results.push({ index, status: 'rejected', eventId: parsed.data.eventId, issues: [{ field: 'occurredAt', reason }] });
+      results.push({
+        index,
+        status: 'rejected',
+        eventId: parsed.data.eventId,
+        issues: [{ field: 'occurredAt', reason }],
+      });
     } else if (seen.has(parsed.data.eventId)) {
       results.push({ index, status: 'duplicate', eventId: parsed.data.eventId });
     } else {

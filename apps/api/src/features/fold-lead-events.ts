@@ -11,7 +11,12 @@ export interface FoldedFeatures {
  * Folds a flush's new events into a lead's stored state with libs/scoring `applyEvent`: O(1) per event, no history
  * rescan. Order does not matter to the result (applyEvent is order-tolerant), so late events need no special path.
  */
-export function foldLeadEvents(state: FeatureState, events: readonly EventInput[], now: Date, options: FeatureOptions): FoldedFeatures {
+export function foldLeadEvents(
+  state: FeatureState,
+  events: readonly EventInput[],
+  now: Date,
+  options: FeatureOptions,
+): FoldedFeatures {
   let next = state;
   let convertedAt: number | null = null;
   for (const event of events) {

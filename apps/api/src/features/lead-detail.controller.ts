@@ -14,7 +14,10 @@ export class LeadDetailController {
 
   @Get(':id')
   @Roles(...DEFAULT_ROLES, 'rep')
-  @ApiOperation({ summary: 'A lead (by id or externalId) with features, current segment, membership history and recent events; reps: only their own (403 otherwise)' })
+  @ApiOperation({
+    summary:
+      'A lead (by id or externalId) with features, current segment, membership history and recent events; reps: only their own (403 otherwise)',
+  })
   get(@CurrentUser() user: SessionUser, @Param('id') id: string): Promise<LeadDetailDto> {
     return this.details.getOrThrow(user, id);
   }

@@ -32,17 +32,29 @@ export class LeadDetailService {
     const open = memberships.find((m) => m.left_at === null);
     return {
       ...mapLead(listed),
-      segment: open ? { id: open.segment_id, name: open.name, colour: open.colour, enteredAt: open.entered_at.toISOString() } : null,
+      segment: open
+        ? { id: open.segment_id, name: open.name, colour: open.colour, enteredAt: open.entered_at.toISOString() }
+        : null,
       features: features ? namedFeatures(vectorOf(features.state, lead, now)) : null,
       eventCount: features?.event_count ?? 0,
       convertedAt: features?.converted_at?.toISOString() ?? null,
       memberships: memberships.map((m) => ({
-        membershipId: m.id, segmentId: m.segment_id, segmentName: m.name, enteredAt: m.entered_at.toISOString(), exitedAt: m.left_at?.toISOString() ?? null,
-        reason: m.enter_reason, exitReason: m.leave_reason, triggerEventId: m.trigger_event_id,
+        membershipId: m.id,
+        segmentId: m.segment_id,
+        segmentName: m.name,
+        enteredAt: m.entered_at.toISOString(),
+        exitedAt: m.left_at?.toISOString() ?? null,
+        reason: m.enter_reason,
+        exitReason: m.leave_reason,
+        triggerEventId: m.trigger_event_id,
       })),
       events: events.map((e) => ({
-        eventId: e.event_id, type: e.type, occurredAt: e.occurred_at.toISOString(), receivedAt: e.received_at.toISOString(),
-        channel: e.data.channel ?? (/^(email|whatsapp|linkedin)_/.exec(e.type)?.[1] ?? null), properties: { ...e.data.properties, ...withoutProperties(e.data) },
+        eventId: e.event_id,
+        type: e.type,
+        occurredAt: e.occurred_at.toISOString(),
+        receivedAt: e.received_at.toISOString(),
+        channel: e.data.channel ?? /^(email|whatsapp|linkedin)_/.exec(e.type)?.[1] ?? null,
+        properties: { ...e.data.properties, ...withoutProperties(e.data) },
       })),
     };
   }

@@ -12,7 +12,9 @@ export class HealthController {
   @Get()
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Database and Temporal reachability (503 while either is down) and this process\'s ingest backlog' })
+  @ApiOperation({
+    summary: "Database and Temporal reachability (503 while either is down) and this process's ingest backlog",
+  })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const report = await this.health.check();
     if (report.status !== 'ok') reply.status(503);

@@ -35,11 +35,18 @@ export class HealthService implements OnApplicationShutdown {
     private readonly events: EventsService,
   ) {
     this.probeConnection = new Pool({
-      connectionString: config.DATABASE_URL, max: 1, application_name: 'segflow-api-health', keepAlive: true,
-      keepAliveInitialDelayMillis: TCP_KEEPALIVE_DELAY_MS, connectionTimeoutMillis: HEALTH_PROBE_TIMEOUT_MS,
-      statement_timeout: HEALTH_PROBE_TIMEOUT_MS, query_timeout: HEALTH_PROBE_TIMEOUT_MS,
+      connectionString: config.DATABASE_URL,
+      max: 1,
+      application_name: 'segflow-api-health',
+      keepAlive: true,
+      keepAliveInitialDelayMillis: TCP_KEEPALIVE_DELAY_MS,
+      connectionTimeoutMillis: HEALTH_PROBE_TIMEOUT_MS,
+      statement_timeout: HEALTH_PROBE_TIMEOUT_MS,
+      query_timeout: HEALTH_PROBE_TIMEOUT_MS,
     });
-    this.probeConnection.on('error', (error) => this.logger.warn(`health probe connection lost (${error.message}); the next probe opens one`));
+    this.probeConnection.on('error', (error) =>
+      this.logger.warn(`health probe connection lost (${error.message}); the next probe opens one`),
+    );
   }
 
   async check(now = Date.now()): Promise<HealthReport> {
@@ -48,7 +55,11 @@ export class HealthService implements OnApplicationShutdown {
     return {
       status: database && temporal ? 'ok' : 'degraded',
       database: { up: database },
-      temporal: { up: temporal, address: this.temporal.config.TEMPORAL_ADDRESS, namespace: this.temporal.config.TEMPORAL_NAMESPACE },
+      temporal: {
+        up: temporal,
+        address: this.temporal.config.TEMPORAL_ADDRESS,
+        namespace: this.temporal.config.TEMPORAL_NAMESPACE,
+      },
       ingest: this.events.backlog(),
     };
   }
@@ -58,7 +69,10 @@ export class HealthService implements OnApplicationShutdown {
   }
 
   private async probe(): Promise<{ database: boolean; temporal: boolean }> {
-    const [database, temporal] = await Promise.all([this.isDatabaseUp(), this.temporal.isReachable(HEALTH_PROBE_TIMEOUT_MS)]);
+    const [database, temporal] = await Promise.all([
+      this.isDatabaseUp(),
+      this.temporal.isReachable(HEALTH_PROBE_TIMEOUT_MS),
+    ]);
     return { database, temporal };
   }
 

@@ -1,6 +1,19 @@
 import { HttpException, HttpStatus, Injectable, MessageEvent } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { concatMap, endWith, filter, finalize, ignoreElements, interval, map, merge, Observable, of, takeUntil, timer } from 'rxjs';
+import {
+  concatMap,
+  endWith,
+  filter,
+  finalize,
+  ignoreElements,
+  interval,
+  map,
+  merge,
+  Observable,
+  of,
+  takeUntil,
+  timer,
+} from 'rxjs';
 import { repsManagedBy } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import type { SessionUser, UserPrincipal } from '../auth/principal';
@@ -40,12 +53,18 @@ export class InboxStreamService {
     const { user, sessionId } = principal;
     const open = this.openPerUser.get(user.id) ?? 0;
     if (open >= INBOX_STREAMS_PER_USER) {
-      throw new HttpException(`at most ${INBOX_STREAMS_PER_USER} inbox streams per user may be open; close another tab (this one refreshes by polling)`, HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(
+        `at most ${INBOX_STREAMS_PER_USER} inbox streams per user may be open; close another tab (this one refreshes by polling)`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
     this.openPerUser.set(user.id, open + 1);
     const expired = timer(Math.min(MAX_TIMER_MS, Math.max(0, principal.sessionExpiresAt.getTime() - now)));
     const sessionEnded = merge(this.endedSessions.endOf(sessionId), expired);
-    return this.streamFor(user).pipe(takeUntil(sessionEnded), finalize(() => this.release(user.id)));
+    return this.streamFor(user).pipe(
+      takeUntil(sessionEnded),
+      finalize(() => this.release(user.id)),
+    );
   }
 
   private release(userId: string): void {
@@ -58,18 +77,29 @@ export class InboxStreamService {
     const changed = this.taskChanges.changes.pipe(
       concatMap(async (change) => ((await this.isFor(user, change)) ? change : null)),
       filter((change): change is TaskChange => change !== null),
-      map((change): MessageEvent => ({ type: 'changed', data: { taskId: change.kind === 'tasks' ? change.taskId : null } })),
+      map((change): MessageEvent => ({
+        type: 'changed',
+        data: { taskId: change.kind === 'tasks' ? change.taskId : null },
+      })),
     );
-    const heartbeat = interval(INBOX_STREAM_HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} })));
+    const heartbeat = interval(INBOX_STREAM_HEARTBEAT_MS).pipe(
+      map((): MessageEvent => ({ type: 'heartbeat', data: {} })),
+    );
     // The stream ends with the change feed (at shutdown): an open stream would otherwise keep the server from closing.
     const ended = this.taskChanges.changes.pipe(ignoreElements(), endWith(true));
-    return merge(of<MessageEvent>({ type: 'ready', data: {}, retry: INBOX_STREAM_RETRY_MS }), changed, heartbeat).pipe(takeUntil(ended));
+    return merge(of<MessageEvent>({ type: 'ready', data: {}, retry: INBOX_STREAM_RETRY_MS }), changed, heartbeat).pipe(
+      takeUntil(ended),
+    );
   }
 
   private async isFor(user: SessionUser, change: TaskChange): Promise<boolean> {
     if (user.role !== 'manager' || change.kind !== 'tasks') return isTaskChangeFor(user, change);
     // Looked up per change, so a rep who joins or leaves the team counts from that moment on.
-    const reps = await repsManagedBy(this.db.manager, user.id, change.assignees.filter((a) => a !== null));
+    const reps = await repsManagedBy(
+      this.db.manager,
+      user.id,
+      change.assignees.filter((a) => a !== null),
+    );
     return isTaskChangeFor(user, change, reps);
   }
 }

@@ -16,20 +16,42 @@ describe('inbox and SLA escalation (real Postgres)', () => {
     api = await startTestApi();
     fx = await SlaFixtures.connect(api.config.DATABASE_URL);
     manager = await api.createUser({ role: 'manager', name: 'Meera Manager' });
-    expect((await api.request('POST', '/api/teams', { id: 'west', name: 'West', managerId: manager.id })).status).toBe(201);
+    expect((await api.request('POST', '/api/teams', { id: 'west', name: 'West', managerId: manager.id })).status).toBe(
+      201,
+    );
     asha = await api.createUser({ role: 'rep', name: 'Asha', teamId: 'west' });
     bala = await api.createUser({ role: 'rep', name: 'Bala', teamId: 'west' });
     ops = await api.createUser({ role: 'ops' });
     segmentId = await fx.segment('High intent');
-    const policy = await api.requestAs(ops, 'POST', '/api/sla/policies', { segmentId, firstTouchWithinMinutes: 5, clock: 'wall' });
+    const policy = await api.requestAs(ops, 'POST', '/api/sla/policies', {
+      segmentId,
+      firstTouchWithinMinutes: 5,
+      clock: 'wall',
+    });
     expect(policy.status).toBe(201);
     const playbook = await fx.playbook('Call fast');
     // fresh: entered 2 min ago (due in 3); late: entered 10 min ago (breached); bala's: entered 1 min ago.
-    for (const [name, owner, enteredMinutesAgo] of [['fresh', asha, 2], ['late', asha, 10], ['balas', bala, 1]] as const) {
+    for (const [name, owner, enteredMinutesAgo] of [
+      ['fresh', asha, 2],
+      ['late', asha, 10],
+      ['balas', bala, 1],
+    ] as const) {
       leads[name] = await fx.lead({ name, ownerId: owner.id });
       const membershipId = await fx.enter(leads[name], segmentId, minutesAgo(enteredMinutesAgo));
-      const runId = await fx.run({ leadId: leads[name], membershipId, segmentId, playbook, startedAt: minutesAgo(enteredMinutesAgo) });
-      tasks[name] = await fx.task({ leadId: leads[name], runId, assigneeId: owner.id, createdAt: minutesAgo(enteredMinutesAgo - 0.5), dueAt: minutesAgo(-60) });
+      const runId = await fx.run({
+        leadId: leads[name],
+        membershipId,
+        segmentId,
+        playbook,
+        startedAt: minutesAgo(enteredMinutesAgo),
+      });
+      tasks[name] = await fx.task({
+        leadId: leads[name],
+        runId,
+        assigneeId: owner.id,
+        createdAt: minutesAgo(enteredMinutesAgo - 0.5),
+        dueAt: minutesAgo(-60),
+      });
     }
     await fx.event(leads.fresh, 'page_view', minutesAgo(3), { url: '/pricing' });
   });
@@ -44,37 +66,66 @@ describe('inbox and SLA escalation (real Postgres)', () => {
     const again = await api.request('POST', '/api/sla/check');
     expect(again.body).toEqual({ clocksOpened: 0, firstTouches: 0, breaches: 0 });
     const notes = await api.requestAs(manager, 'GET', '/api/notifications');
-    expect(notes.body).toEqual([expect.objectContaining({ kind: 'sla_breach', title: 'SLA breached: late', data: expect.objectContaining({ leadId: leads.late }) })]);
+    expect(notes.body).toEqual([
+      expect.objectContaining({
+        kind: 'sla_breach',
+        title: 'SLA breached: late',
+        data: expect.objectContaining({ leadId: leads.late }),
+      }),
+    ]);
     expect((await api.requestAs(asha, 'GET', '/api/notifications')).body).toEqual([]);
   });
 
-  it("shows a rep only their own open tasks, most urgent SLA first, with why-now signals", async () => {
+  it('shows a rep only their own open tasks, most urgent SLA first, with why-now signals', async () => {
     const inbox = await api.requestAs(asha, 'GET', '/api/inbox');
     expect(inbox.status).toBe(200);
     expect(inbox.body.map((t: any) => t.lead.name)).toEqual(['late', 'fresh']);
-    expect(inbox.body[0]).toMatchObject({ slaBreached: true, segment: { name: 'High intent' }, step: { playbookName: 'Call fast', version: 1 } });
+    expect(inbox.body[0]).toMatchObject({
+      slaBreached: true,
+      segment: { name: 'High intent' },
+      step: { playbookName: 'Call fast', version: 1 },
+    });
     const fresh = inbox.body[1];
-    expect(fresh.whyNow).toEqual(expect.arrayContaining([expect.stringMatching(/^entered High intent/), expect.stringMatching(/first touch due in [0-9]+ min/), expect.stringMatching(/page view .*\/pricing/)]));
+    expect(fresh.whyNow).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^entered High intent/),
+        expect.stringMatching(/first touch due in [0-9]+ min/),
+        expect.stringMatching(/page view .*\/pricing/),
+      ]),
+    );
     expect(fresh.recentEvents).toEqual([expect.objectContaining({ type: 'page_view' })]);
     expect((await api.requestAs(asha, 'GET', `/api/inbox?repId=${bala.id}`)).status).toBe(403);
   });
 
-  it('answers 401 without credentials and 403 to a rep acting on another rep\'s task or to ops', async () => {
+  it("answers 401 without credentials and 403 to a rep acting on another rep's task or to ops", async () => {
     expect((await api.requestAs('anonymous', 'GET', '/api/inbox')).status).toBe(401);
     expect((await api.requestAs(ops, 'GET', '/api/inbox')).status).toBe(403);
-    for (const [path, body] of [['complete', { outcome: 'connected' }], ['snooze', { until: minutesAgo(-30) }], ['notes', { body: 'hi' }]] as const) {
+    for (const [path, body] of [
+      ['complete', { outcome: 'connected' }],
+      ['snooze', { until: minutesAgo(-30) }],
+      ['notes', { body: 'hi' }],
+    ] as const) {
       expect((await api.requestAs(asha, 'POST', `/api/inbox/tasks/${tasks.balas}/${path}`, body)).status).toBe(403);
     }
-    expect((await api.requestAs(asha, 'POST', `/api/inbox/tasks/${tasks.balas}/reassign`, { repId: asha.id })).status).toBe(403);
+    expect(
+      (await api.requestAs(asha, 'POST', `/api/inbox/tasks/${tasks.balas}/reassign`, { repId: asha.id })).status,
+    ).toBe(403);
     expect((await api.requestAs(asha, 'GET', `/api/inbox/tasks/${tasks.balas}/activity`)).status).toBe(403);
   });
 
   it('completes a task with an outcome and records the first touch with its human/system split', async () => {
-    const done = await api.requestAs(asha, 'POST', `/api/inbox/tasks/${tasks.fresh}/complete`, { outcome: 'connected', note: 'Booked a follow-up' });
+    const done = await api.requestAs(asha, 'POST', `/api/inbox/tasks/${tasks.fresh}/complete`, {
+      outcome: 'connected',
+      note: 'Booked a follow-up',
+    });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ id: tasks.fresh, status: 'done', outcome: 'connected' });
-    expect((await api.requestAs(asha, 'POST', `/api/inbox/tasks/${tasks.fresh}/complete`, { outcome: 'connected' })).status).toBe(409);
-    expect((await api.requestAs(asha, 'POST', `/api/inbox/tasks/${tasks.late}/complete`, { outcome: 'maybe' })).status).toBe(400);
+    expect(
+      (await api.requestAs(asha, 'POST', `/api/inbox/tasks/${tasks.fresh}/complete`, { outcome: 'connected' })).status,
+    ).toBe(409);
+    expect(
+      (await api.requestAs(asha, 'POST', `/api/inbox/tasks/${tasks.late}/complete`, { outcome: 'maybe' })).status,
+    ).toBe(400);
     expect((await api.request('POST', '/api/sla/check')).body).toMatchObject({ firstTouches: 1 });
     const { rows } = await fx.db.query(`SELECT * FROM sla_clocks WHERE lead_id = $1`, [leads.fresh]);
     expect(rows[0]).toMatchObject({ first_touch_kind: 'task', rep_id: asha.id, channel: 'call' });
@@ -86,13 +137,20 @@ describe('inbox and SLA escalation (real Postgres)', () => {
   });
 
   it('snoozes a task out of the inbox until the time given', async () => {
-    expect((await api.requestAs(asha, 'POST', `/api/inbox/tasks/${tasks.late}/snooze`, { until: minutesAgo(-30) })).status).toBe(204);
+    expect(
+      (await api.requestAs(asha, 'POST', `/api/inbox/tasks/${tasks.late}/snooze`, { until: minutesAgo(-30) })).status,
+    ).toBe(204);
     expect((await api.requestAs(asha, 'GET', '/api/inbox')).body).toEqual([]);
-    expect((await api.requestAs(asha, 'POST', `/api/inbox/tasks/${tasks.late}/snooze`, { until: minutesAgo(1) })).status).toBe(400);
+    expect(
+      (await api.requestAs(asha, 'POST', `/api/inbox/tasks/${tasks.late}/snooze`, { until: minutesAgo(1) })).status,
+    ).toBe(400);
   });
 
   it("lets the team's manager reassign a task and its lead to another rep", async () => {
-    const moved = await api.requestAs(manager, 'POST', `/api/inbox/tasks/${tasks.balas}/reassign`, { repId: asha.id, reason: 'Bala is out' });
+    const moved = await api.requestAs(manager, 'POST', `/api/inbox/tasks/${tasks.balas}/reassign`, {
+      repId: asha.id,
+      reason: 'Bala is out',
+    });
     expect(moved.status).toBe(204);
     expect((await api.requestAs(bala, 'GET', '/api/inbox')).body).toEqual([]);
     expect((await api.requestAs(asha, 'GET', '/api/inbox')).body.map((t: any) => t.id)).toEqual([tasks.balas]);
@@ -106,8 +164,14 @@ describe('inbox and SLA escalation (real Postgres)', () => {
     expect((await api.requestAs(asha, 'GET', '/api/sla/policies')).status).toBe(403);
     expect((await api.requestAs(asha, 'POST', '/api/sla/check')).status).toBe(403);
     expect((await api.requestAs('anonymous', 'GET', '/api/sla/policies')).status).toBe(401);
-    expect((await api.requestAs(manager, 'GET', '/api/sla/policies')).body).toEqual([expect.objectContaining({ segmentId, firstTouchWithinMinutes: 5 })]);
-    const bad = await api.requestAs(ops, 'POST', '/api/sla/policies', { segmentId, firstTouchWithinMinutes: 5, clock: 'business' });
+    expect((await api.requestAs(manager, 'GET', '/api/sla/policies')).body).toEqual([
+      expect.objectContaining({ segmentId, firstTouchWithinMinutes: 5 }),
+    ]);
+    const bad = await api.requestAs(ops, 'POST', '/api/sla/policies', {
+      segmentId,
+      firstTouchWithinMinutes: 5,
+      clock: 'business',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.issues).toEqual([expect.objectContaining({ field: 'calendar' })]);
   });
@@ -126,10 +190,26 @@ describe('SLA breach with reassignment', () => {
     fx = await SlaFixtures.connect(api.config.DATABASE_URL);
     const manager = await api.createUser({ role: 'manager' });
     await api.request('POST', '/api/teams', { id: 'east', name: 'East', managerId: manager.id });
-    const [owner, away, free] = [await api.createUser({ role: 'rep', name: 'Owner', teamId: 'east' }), await api.createUser({ role: 'rep', name: 'Away', teamId: 'east' }), await api.createUser({ role: 'rep', name: 'Free', teamId: 'east' })];
-    expect((await api.requestAs(manager, 'POST', `/api/users/${away.id}/out-of-office`, { startsAt: minutesAgo(60), endsAt: minutesAgo(-600) })).status).toBe(201);
+    const [owner, away, free] = [
+      await api.createUser({ role: 'rep', name: 'Owner', teamId: 'east' }),
+      await api.createUser({ role: 'rep', name: 'Away', teamId: 'east' }),
+      await api.createUser({ role: 'rep', name: 'Free', teamId: 'east' }),
+    ];
+    expect(
+      (
+        await api.requestAs(manager, 'POST', `/api/users/${away.id}/out-of-office`, {
+          startsAt: minutesAgo(60),
+          endsAt: minutesAgo(-600),
+        })
+      ).status,
+    ).toBe(201);
     const segmentId = await fx.segment('Hot');
-    await api.request('POST', '/api/sla/policies', { segmentId, firstTouchWithinMinutes: 1, clock: 'wall', reassignOnBreach: true });
+    await api.request('POST', '/api/sla/policies', {
+      segmentId,
+      firstTouchWithinMinutes: 1,
+      clock: 'wall',
+      reassignOnBreach: true,
+    });
     const leadId = await fx.lead({ ownerId: owner.id });
     await fx.enter(leadId, segmentId, minutesAgo(5));
     const taskId = await fx.task({ leadId, assigneeId: owner.id, createdAt: minutesAgo(4) });

@@ -5,7 +5,15 @@ import { z } from 'zod';
 import { CurrentSession, CurrentUser, Roles } from '../auth/auth.decorators';
 import type { SessionUser, UserPrincipal } from '../auth/principal';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
-import { completeInboxTaskSchema, inboxQuerySchema, InboxItemDto, reassignTaskSchema, snoozeTaskSchema, TaskActivityDto, taskNoteSchema } from './inbox.dto';
+import {
+  completeInboxTaskSchema,
+  inboxQuerySchema,
+  InboxItemDto,
+  reassignTaskSchema,
+  snoozeTaskSchema,
+  TaskActivityDto,
+  taskNoteSchema,
+} from './inbox.dto';
 import { InboxService } from './inbox.service';
 import { InboxStreamService } from './inbox-stream.service';
 
@@ -20,12 +28,18 @@ export class InboxController {
 
   @Get()
   @ApiOperation({ summary: 'Open tasks by SLA due time, then lead score; reps get their own, managers pass ?repId' })
-  list(@CurrentUser() user: SessionUser, @Query(new ZodBodyPipe(inboxQuerySchema)) query: z.infer<typeof inboxQuerySchema>): Promise<InboxItemDto[]> {
+  list(
+    @CurrentUser() user: SessionUser,
+    @Query(new ZodBodyPipe(inboxQuerySchema)) query: z.infer<typeof inboxQuerySchema>,
+  ): Promise<InboxItemDto[]> {
     return this.inbox.listOrThrow(user, query);
   }
 
   @Sse('stream')
-  @ApiOperation({ summary: "Server-Sent Events: 'changed' when a task this inbox shows is created, completed, snoozed, reassigned or breaches its SLA (then refetch GET /api/inbox); 'heartbeat' every 25 s. At most 5 per user (429 beyond); ends with the session" })
+  @ApiOperation({
+    summary:
+      "Server-Sent Events: 'changed' when a task this inbox shows is created, completed, snoozed, reassigned or breaches its SLA (then refetch GET /api/inbox); 'heartbeat' every 25 s. At most 5 per user (429 beyond); ends with the session",
+  })
   stream(@CurrentSession() session: UserPrincipal): Observable<MessageEvent> {
     return this.streams.streamForOrThrow(session);
   }
@@ -33,19 +47,31 @@ export class InboxController {
   @Post('tasks/:id/complete')
   @HttpCode(200)
   @ApiOperation({ summary: 'Complete with an outcome; the waiting run is signalled' })
-  complete(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body(new ZodBodyPipe(completeInboxTaskSchema)) body: z.infer<typeof completeInboxTaskSchema>) {
+  complete(
+    @CurrentUser() user: SessionUser,
+    @Param('id') id: string,
+    @Body(new ZodBodyPipe(completeInboxTaskSchema)) body: z.infer<typeof completeInboxTaskSchema>,
+  ) {
     return this.inbox.completeOrThrow(user, id, body.outcome, body.note);
   }
 
   @Post('tasks/:id/snooze')
   @HttpCode(204)
-  snooze(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body(new ZodBodyPipe(snoozeTaskSchema)) body: z.infer<typeof snoozeTaskSchema>): Promise<void> {
+  snooze(
+    @CurrentUser() user: SessionUser,
+    @Param('id') id: string,
+    @Body(new ZodBodyPipe(snoozeTaskSchema)) body: z.infer<typeof snoozeTaskSchema>,
+  ): Promise<void> {
     return this.inbox.snoozeOrThrow(user, id, body.until);
   }
 
   @Post('tasks/:id/notes')
   @HttpCode(204)
-  note(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body(new ZodBodyPipe(taskNoteSchema)) body: z.infer<typeof taskNoteSchema>): Promise<void> {
+  note(
+    @CurrentUser() user: SessionUser,
+    @Param('id') id: string,
+    @Body(new ZodBodyPipe(taskNoteSchema)) body: z.infer<typeof taskNoteSchema>,
+  ): Promise<void> {
     return this.inbox.addNoteOrThrow(user, id, body.body);
   }
 
@@ -58,7 +84,11 @@ export class InboxController {
   @Roles('manager')
   @HttpCode(204)
   @ApiOperation({ summary: 'Give the task and its lead to another rep (managers: reps of their team)' })
-  reassign(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body(new ZodBodyPipe(reassignTaskSchema)) body: z.infer<typeof reassignTaskSchema>): Promise<void> {
+  reassign(
+    @CurrentUser() user: SessionUser,
+    @Param('id') id: string,
+    @Body(new ZodBodyPipe(reassignTaskSchema)) body: z.infer<typeof reassignTaskSchema>,
+  ): Promise<void> {
     return this.inbox.reassignOrThrow(user, id, body.repId, body.reason);
   }
 }

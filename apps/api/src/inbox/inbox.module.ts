@@ -6,5 +6,9 @@ import { InboxService } from './inbox.service';
 import { InboxStreamService } from './inbox-stream.service';
 import { TaskChangesService } from './task-changes.service';
 
-@Module({ imports: [RunsModule, AuthModule], controllers: [InboxController], providers: [InboxService, InboxStreamService, TaskChangesService] })
+@Module({
+  imports: [RunsModule, AuthModule],
+  controllers: [InboxController],
+  providers: [InboxService, InboxStreamService, TaskChangesService],
+})
 export class InboxModule {}

@@ -1,8 +1,23 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  addTaskActivity, assignTask, findActionableTask, findActiveRepWithManager, inboxOf, setOwner, setTaskCompletedBy, snoozeTask, taskActivityOf,
-  type ActionableTask, type InboxRow,
+  addTaskActivity,
+  assignTask,
+  findActionableTask,
+  findActiveRepWithManager,
+  inboxOf,
+  setOwner,
+  setTaskCompletedBy,
+  snoozeTask,
+  taskActivityOf,
+  type ActionableTask,
+  type InboxRow,
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/principal';
@@ -11,7 +26,12 @@ import { InboxItemDto, TaskActivityDto } from './inbox.dto';
 import { describeWhyNow } from './why-now';
 
 function mapInboxItem(row: InboxRow, now: Date): InboxItemDto {
-  const item = { ...row, dueAt: row.dueAt.toISOString(), createdAt: row.createdAt.toISOString(), slaDueAt: row.slaDueAt?.toISOString() ?? null };
+  const item = {
+    ...row,
+    dueAt: row.dueAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    slaDueAt: row.slaDueAt?.toISOString() ?? null,
+  };
   return { ...item, whyNow: describeWhyNow(item, now) };
 }
 
@@ -28,9 +48,14 @@ export class InboxService {
     private readonly runs: RunsService,
   ) {}
 
-  async listOrThrow(user: SessionUser, query: { repId?: string; limit: number }, now = new Date()): Promise<InboxItemDto[]> {
+  async listOrThrow(
+    user: SessionUser,
+    query: { repId?: string; limit: number },
+    now = new Date(),
+  ): Promise<InboxItemDto[]> {
     const repId = user.role === 'rep' ? user.id : (query.repId ?? null);
-    if (user.role === 'rep' && query.repId && query.repId !== user.id) throw new ForbiddenException('reps see only their own inbox');
+    if (user.role === 'rep' && query.repId && query.repId !== user.id)
+      throw new ForbiddenException('reps see only their own inbox');
     const rows = await inboxOf(this.db.manager, repId, now, query.limit);
     return rows.map((row) => mapInboxItem(row, now));
   }
@@ -45,7 +70,11 @@ export class InboxService {
   }
 
   async snoozeOrThrow(user: SessionUser, taskId: string, until: Date, now = new Date()): Promise<void> {
-    if (until <= now) throw new BadRequestException({ message: 'invalid request body', issues: [{ field: 'until', reason: 'must be in the future' }] });
+    if (until <= now)
+      throw new BadRequestException({
+        message: 'invalid request body',
+        issues: [{ field: 'until', reason: 'must be in the future' }],
+      });
     await this.findActionableOrThrow(user, taskId);
     await snoozeTask(this.db.manager, taskId, until);
     await this.addActivity(taskId, user, 'snoozed', null, { until: until.toISOString() });
@@ -61,12 +90,23 @@ export class InboxService {
     const task = await this.findActionableOrThrow(user, taskId);
     if (task.status !== 'open') throw new ConflictException({ message: `task ${taskId} is already ${task.status}` });
     const rep = await findActiveRepWithManager(this.db.manager, repId);
-    if (!rep) throw new BadRequestException({ message: 'invalid request body', issues: [{ field: 'repId', reason: 'no active rep with this id' }] });
-    if (user.role === 'manager' && rep.manager_id !== user.id) throw new ForbiddenException('you may only reassign to reps of your team');
+    if (!rep)
+      throw new BadRequestException({
+        message: 'invalid request body',
+        issues: [{ field: 'repId', reason: 'no active rep with this id' }],
+      });
+    if (user.role === 'manager' && rep.manager_id !== user.id)
+      throw new ForbiddenException('you may only reassign to reps of your team');
     await this.db.transaction(async (tx) => {
       await assignTask(tx, taskId, repId);
       await setOwner(tx, task.lead_id, repId);
-      await addTaskActivity(tx, { taskId, kind: 'reassigned', actorId: user.id, body: reason, data: { from: task.assignee_id, to: repId } });
+      await addTaskActivity(tx, {
+        taskId,
+        kind: 'reassigned',
+        actorId: user.id,
+        body: reason,
+        data: { from: task.assignee_id, to: repId },
+      });
     });
   }
 
@@ -76,7 +116,13 @@ export class InboxService {
     return entries.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }));
   }
 
-  private async addActivity(taskId: string, user: SessionUser, kind: TaskActivityDto['kind'], body: string | null, data: object): Promise<void> {
+  private async addActivity(
+    taskId: string,
+    user: SessionUser,
+    kind: TaskActivityDto['kind'],
+    body: string | null,
+    data: object,
+  ): Promise<void> {
     await addTaskActivity(this.db.manager, { taskId, kind, actorId: user.id, body, data });
   }
 

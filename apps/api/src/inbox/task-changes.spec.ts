@@ -1,12 +1,26 @@
 import type { SessionUser } from '../auth/principal';
 import { isTaskChangeFor, parseTaskChange } from './task-changes';
 
-const user = (role: SessionUser['role'], id = `${role}-1`): SessionUser => ({ id, role, email: `${id}@x.test`, name: id, teamId: null });
+const user = (role: SessionUser['role'], id = `${role}-1`): SessionUser => ({
+  id,
+  role,
+  email: `${id}@x.test`,
+  name: id,
+  teamId: null,
+});
 
 describe('parseTaskChange', () => {
   it('reads the trigger payload, and treats an unreadable one as a change for everyone', () => {
-    expect(parseTaskChange('{"taskId":"t1","assignees":["r1",null]}')).toEqual({ kind: 'tasks', taskId: 't1', assignees: ['r1', null] });
-    expect(parseTaskChange('{"leadId":"l1","assignees":["r1"]}')).toEqual({ kind: 'tasks', taskId: null, assignees: ['r1'] });
+    expect(parseTaskChange('{"taskId":"t1","assignees":["r1",null]}')).toEqual({
+      kind: 'tasks',
+      taskId: 't1',
+      assignees: ['r1', null],
+    });
+    expect(parseTaskChange('{"leadId":"l1","assignees":["r1"]}')).toEqual({
+      kind: 'tasks',
+      taskId: null,
+      assignees: ['r1'],
+    });
     expect(parseTaskChange('not json')).toEqual({ kind: 'everyone' });
     expect(parseTaskChange(undefined)).toEqual({ kind: 'everyone' });
   });

@@ -14,7 +14,11 @@ export function parseTaskChange(payload: string | undefined): TaskChange {
   try {
     const parsed = JSON.parse(payload ?? '');
     if (!Array.isArray(parsed.assignees)) return { kind: 'everyone' };
-    return { kind: 'tasks', taskId: typeof parsed.taskId === 'string' ? parsed.taskId : null, assignees: parsed.assignees };
+    return {
+      kind: 'tasks',
+      taskId: typeof parsed.taskId === 'string' ? parsed.taskId : null,
+      assignees: parsed.assignees,
+    };
   } catch {
     return { kind: 'everyone' };
   }

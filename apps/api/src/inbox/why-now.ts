@@ -8,13 +8,17 @@ const MINUTE = 60_000;
  */
 export function describeWhyNow(item: Omit<InboxItemDto, 'whyNow'>, now: Date): string[] {
   const reasons: string[] = [];
-  if (item.segment) reasons.push(`entered ${item.segment.name} ${ago(new Date(item.segment.enteredAt), now)} (${item.segment.enterReason})`);
+  if (item.segment)
+    reasons.push(
+      `entered ${item.segment.name} ${ago(new Date(item.segment.enteredAt), now)} (${item.segment.enterReason})`,
+    );
   if (item.slaDueAt) {
     const left = Math.round((new Date(item.slaDueAt).getTime() - now.getTime()) / MINUTE);
     reasons.push(left < 0 ? `first-touch SLA missed by ${-left} min` : `first touch due in ${left} min`);
   }
   const signals = [...item.recentEvents].sort((a, b) => weight(b.type) - weight(a.type)).slice(0, 3);
-  for (const event of signals) reasons.push(`${event.type.replace(/_/g, ' ')} ${ago(new Date(event.occurredAt), now)}${pageOf(event.data)}`);
+  for (const event of signals)
+    reasons.push(`${event.type.replace(/_/g, ' ')} ${ago(new Date(event.occurredAt), now)}${pageOf(event.data)}`);
   return reasons;
 }
 

@@ -21,6 +21,7 @@ export class LeadAccessService {
     const visibleTo = leadScopeOf(user);
     if (visibleTo === undefined) return;
     const [visible] = await listLeads(this.dataSource.manager, { id: leadId, visibleTo, limit: 1, offset: 0 });
-    if (!visible) throw new ForbiddenException(`lead ${leadId} is not yours: reps see the leads they own or have an open task for`);
+    if (!visible)
+      throw new ForbiddenException(`lead ${leadId} is not yours: reps see the leads they own or have an open task for`);
   }
 }

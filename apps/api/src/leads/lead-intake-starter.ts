@@ -11,9 +11,12 @@ export class LeadIntakeStarter {
   /** Starts it; with `timeoutMs`, fails after that instead of the client's retries of an unreachable server. */
   async start(leadId: string, timeoutMs?: number): Promise<void> {
     const input: LeadIntakeInput = { leadId };
-    const start = () => this.temporal.workflow.start(LEAD_INTAKE_WORKFLOW, {
-      args: [input], taskQueue: this.temporal.defaultTaskQueue, workflowId: leadIntakeWorkflowId(leadId),
-    });
+    const start = () =>
+      this.temporal.workflow.start(LEAD_INTAKE_WORKFLOW, {
+        args: [input],
+        taskQueue: this.temporal.defaultTaskQueue,
+        workflowId: leadIntakeWorkflowId(leadId),
+      });
     try {
       await (timeoutMs === undefined ? start() : this.temporal.withTimeout(timeoutMs, start));
     } catch (error) {

@@ -20,7 +20,9 @@ export function mapLead(row: ListedLeadRow): LeadDto {
     consent: row.consent,
     createdAt: row.created_at.toISOString(),
     intakeRecordedAt: row.intake_recorded_at?.toISOString() ?? null,
-    segment: row.segment_id ? { id: row.segment_id, name: row.segment_name ?? '', colour: row.segment_colour ?? '' } : null,
+    segment: row.segment_id
+      ? { id: row.segment_id, name: row.segment_name ?? '', colour: row.segment_colour ?? '' }
+      : null,
     score: row.score,
   };
 }

@@ -9,20 +9,40 @@ describe('LeadsController (real Postgres)', () => {
   afterAll(() => api.close());
 
   it('stores a valid lead and lists it', async () => {
-    const created = await api.request('POST', '/api/leads', { externalId: 'crm-1', name: 'Asha Rao', company: 'Surat Silks', city: 'Surat', email: 'asha@suratsilks.in' });
+    const created = await api.request('POST', '/api/leads', {
+      externalId: 'crm-1',
+      name: 'Asha Rao',
+      company: 'Surat Silks',
+      city: 'Surat',
+      email: 'asha@suratsilks.in',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'created', externalId: 'crm-1' });
 
     const listed = await api.request('GET', '/api/leads');
     expect(listed.status).toBe(200);
-    expect(listed.body).toEqual([expect.objectContaining({ id: created.body.id, name: 'Asha Rao', company: 'Surat Silks', consent: { email: true, whatsapp: false, linkedin: true } })]);
+    expect(listed.body).toEqual([
+      expect.objectContaining({
+        id: created.body.id,
+        name: 'Asha Rao',
+        company: 'Surat Silks',
+        consent: { email: true, whatsapp: false, linkedin: true },
+      }),
+    ]);
   });
 
   it("starts a new lead's intake itself and marks the outbox row backing it delivered (one row per new lead, none for an update)", async () => {
-    const created = await api.request('POST', '/api/leads', { leads: [{ externalId: 'intake-1' }, { externalId: 'intake-2' }] });
+    const created = await api.request('POST', '/api/leads', {
+      leads: [{ externalId: 'intake-1' }, { externalId: 'intake-2' }],
+    });
     await api.request('POST', '/api/leads', { externalId: 'intake-1', city: 'Kochi' });
     const ids = created.body.results.map((r: { id: string }) => r.id);
-    const rows = await api.app.get(DataSource).query(`SELECT kind, payload->>'leadId' AS lead, dispatched_at FROM outbox WHERE payload->>'leadId' = ANY($1) ORDER BY id`, [ids]);
+    const rows = await api.app
+      .get(DataSource)
+      .query(
+        `SELECT kind, payload->>'leadId' AS lead, dispatched_at FROM outbox WHERE payload->>'leadId' = ANY($1) ORDER BY id`,
+        [ids],
+      );
     expect(rows).toEqual(ids.map((lead: string) => ({ kind: 'lead_intake', lead, dispatched_at: expect.any(Date) })));
   });
 
@@ -44,10 +64,20 @@ describe('LeadsController (real Postgres)', () => {
 
   it('stores the good items of a batch and names index, field and reason of the bad ones', async () => {
     const response = await api.request('POST', '/api/leads', {
-      leads: [{ externalId: 'b-1', name: 'Good' }, { externalId: 'b-2', headcount: -4 }, { name: 'no id' }, { externalId: 'b-4' }],
+      leads: [
+        { externalId: 'b-1', name: 'Good' },
+        { externalId: 'b-2', headcount: -4 },
+        { name: 'no id' },
+        { externalId: 'b-4' },
+      ],
     });
     expect(response.status).toBe(200);
-    expect(response.body.results.map((r: any) => [r.index, r.status])).toEqual([[0, 'created'], [1, 'rejected'], [2, 'rejected'], [3, 'created']]);
+    expect(response.body.results.map((r: any) => [r.index, r.status])).toEqual([
+      [0, 'created'],
+      [1, 'rejected'],
+      [2, 'rejected'],
+      [3, 'created'],
+    ]);
     expect(response.body.results[1].issues).toEqual([expect.objectContaining({ field: 'headcount' })]);
     expect(response.body.results[2].issues).toEqual([expect.objectContaining({ field: 'externalId' })]);
   });
@@ -66,16 +96,26 @@ describe('LeadsController (real Postgres)', () => {
   });
 
   it('lists each lead with its score from its events and filters on score, owner and page', async () => {
-    await api.request('POST', '/api/leads', { leads: [
-      { externalId: 'sc-hot', name: 'Hot', industry: 'SaaS', headcount: 80, ownerId: 'rep-a' },
-      { externalId: 'sc-cold', name: 'Cold', ownerId: 'rep-b' },
-    ] });
+    await api.request('POST', '/api/leads', {
+      leads: [
+        { externalId: 'sc-hot', name: 'Hot', industry: 'SaaS', headcount: 80, ownerId: 'rep-a' },
+        { externalId: 'sc-cold', name: 'Cold', ownerId: 'rep-b' },
+      ],
+    });
     const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-    const events = await api.request('POST', '/api/events', { events: [
-      { eventId: 'sc-1', leadExternalId: 'sc-hot', type: 'page_view', url: 'https://segflow.io/pricing', occurredAt: ago(30) },
-      { eventId: 'sc-2', leadExternalId: 'sc-hot', type: 'demo_booked', occurredAt: ago(10) },
-      { eventId: 'sc-3', leadExternalId: 'sc-cold', type: 'email_open', occurredAt: ago(60 * 24 * 20) },
-    ] });
+    const events = await api.request('POST', '/api/events', {
+      events: [
+        {
+          eventId: 'sc-1',
+          leadExternalId: 'sc-hot',
+          type: 'page_view',
+          url: 'https://segflow.io/pricing',
+          occurredAt: ago(30),
+        },
+        { eventId: 'sc-2', leadExternalId: 'sc-hot', type: 'demo_booked', occurredAt: ago(10) },
+        { eventId: 'sc-3', leadExternalId: 'sc-cold', type: 'email_open', occurredAt: ago(60 * 24 * 20) },
+      ],
+    });
     expect(events.status).toBe(200);
 
     const [hot] = (await api.request('GET', '/api/leads?search=sc-hot')).body;
@@ -86,7 +126,9 @@ describe('LeadsController (real Postgres)', () => {
 
     const filtered = (await api.request('GET', `/api/leads?minScore=${(hot.score + cold.score) / 2}`)).body;
     expect(filtered.map((l: any) => l.externalId)).toEqual(['sc-hot']);
-    expect((await api.request('GET', '/api/leads?ownerId=rep-b')).body.map((l: any) => l.externalId)).toEqual(['sc-cold']);
+    expect((await api.request('GET', '/api/leads?ownerId=rep-b')).body.map((l: any) => l.externalId)).toEqual([
+      'sc-cold',
+    ]);
     const firstPage = (await api.request('GET', '/api/leads?limit=1')).body;
     const secondPage = (await api.request('GET', '/api/leads?limit=1&offset=1')).body;
     expect(firstPage[0].id).not.toBe(secondPage[0].id);

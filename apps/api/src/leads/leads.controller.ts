@@ -31,10 +31,16 @@ export class LeadsController {
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: `Upsert one lead, or a batch { leads: [...] } of at most ${MAX_LEADS_PER_BATCH}, by externalId` })
+  @ApiOperation({
+    summary: `Upsert one lead, or a batch { leads: [...] } of at most ${MAX_LEADS_PER_BATCH}, by externalId`,
+  })
   @ApiBody({ schema: z.toJSONSchema(leadInputSchema) as object })
-  async upsert(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ results: LeadUpsertResult[] } | LeadUpsertResult> {
-    if (isBatch(body)) return { results: await this.leads.upsert(new ZodBodyPipe(leadsBatchSchema).transform(body).leads) };
+  async upsert(
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ results: LeadUpsertResult[] } | LeadUpsertResult> {
+    if (isBatch(body))
+      return { results: await this.leads.upsert(new ZodBodyPipe(leadsBatchSchema).transform(body).leads) };
     const [result] = await this.leads.upsert([body]);
     reply.status(result.status === 'rejected' ? 400 : result.status === 'created' ? 201 : 200);
     return result;
@@ -42,10 +48,19 @@ export class LeadsController {
 
   @Get()
   @Roles(...DEFAULT_ROLES, 'rep')
-  @ApiOperation({ summary: `Newest leads first (reps: only leads they own or have an open task for), with current segment and score; filters: search, segmentId, ownerId, minScore (0–100); limit ≤ ${MAX_LEADS_PAGE}, offset` })
-  @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'offset', required: false }) @ApiQuery({ name: 'search', required: false })
-  @ApiQuery({ name: 'segmentId', required: false }) @ApiQuery({ name: 'ownerId', required: false }) @ApiQuery({ name: 'minScore', required: false })
-  list(@CurrentUser() user: SessionUser, @Query(new ZodBodyPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>): Promise<LeadDto[]> {
+  @ApiOperation({
+    summary: `Newest leads first (reps: only leads they own or have an open task for), with current segment and score; filters: search, segmentId, ownerId, minScore (0–100); limit ≤ ${MAX_LEADS_PAGE}, offset`,
+  })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  @ApiQuery({ name: 'search', required: false })
+  @ApiQuery({ name: 'segmentId', required: false })
+  @ApiQuery({ name: 'ownerId', required: false })
+  @ApiQuery({ name: 'minScore', required: false })
+  list(
+    @CurrentUser() user: SessionUser,
+    @Query(new ZodBodyPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>,
+  ): Promise<LeadDto[]> {
     return this.leads.list({ ...query, visibleTo: leadScopeOf(user) });
   }
 }

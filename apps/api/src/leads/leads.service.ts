@@ -46,21 +46,41 @@ export class LeadsService {
       if (!parsed.success || issues.length) results.push({ index, status: 'rejected', issues });
       else {
         const earlier = valid.get(parsed.data.externalId);
-        if (earlier) results.push({ index: earlier.index, status: 'rejected', issues: [{ field: 'externalId', reason: `repeated later in the batch at index ${index}; the later item wins` }] });
+        if (earlier)
+          results.push({
+            index: earlier.index,
+            status: 'rejected',
+            issues: [
+              { field: 'externalId', reason: `repeated later in the batch at index ${index}; the later item wins` },
+            ],
+          });
         valid.set(parsed.data.externalId, { index, lead: parsed.data });
       }
     });
     const optInWarnings = new Map<number, FieldIssue[]>();
-    const written = await writeIsolatingItemFaults([...valid.values()], (part) => this.writeWithOptIns(part, optInWarnings), ({ index }, error) =>
-      ({ index, status: 'rejected', issues: [storeRefusalIssue(error)] }) satisfies LeadItemResult);
+    const written = await writeIsolatingItemFaults(
+      [...valid.values()],
+      (part) => this.writeWithOptIns(part, optInWarnings),
+      ({ index }, error) =>
+        ({ index, status: 'rejected', issues: [storeRefusalIssue(error)] }) satisfies LeadItemResult,
+    );
     const rows = written.flatMap((row) => ('status' in row ? (results.push(row), []) : [row]));
     for (const row of rows) {
       const { index, lead } = valid.get(row.external_id)!;
       const warnings = consentWarnings(lead, row.consent, optInWarnings.get(index) ?? []);
-      results.push({ index, status: row.inserted ? 'created' : 'updated', id: row.id, externalId: row.external_id, ...(warnings.length ? { warnings } : {}) });
+      results.push({
+        index,
+        status: row.inserted ? 'created' : 'updated',
+        id: row.id,
+        externalId: row.external_id,
+        ...(warnings.length ? { warnings } : {}),
+      });
     }
     const started = await Promise.all(rows.filter((r) => r.inserted).map((r) => this.startIntake(r)));
-    await markWorkflowsStarted(this.dataSource.manager, started.filter((id): id is string => id !== null));
+    await markWorkflowsStarted(
+      this.dataSource.manager,
+      started.filter((id): id is string => id !== null),
+    );
     return results.sort((a, b) => a.index - b.index);
   }
 
@@ -72,17 +92,33 @@ export class LeadsService {
    * One transaction: the leads, their opt-ins (whose warnings land in `warnings` by item index) and a `lead_intake`
    * outbox row per inserted lead.
    */
-  private writeWithOptIns(part: readonly { index: number; lead: LeadInput }[], warnings: Map<number, FieldIssue[]>): Promise<WrittenLead[]> {
+  private writeWithOptIns(
+    part: readonly { index: number; lead: LeadInput }[],
+    warnings: Map<number, FieldIssue[]>,
+  ): Promise<WrittenLead[]> {
     return this.dataSource.transaction(async (manager) => {
-      const written = await upsertLeads(manager, part.map((v) => upsertRowOf(v.lead)));
+      const written = await upsertLeads(
+        manager,
+        part.map((v) => upsertRowOf(v.lead)),
+      );
       const byExternalId = new Map(part.map((v) => [v.lead.externalId, v]));
       const optIns = written.flatMap((row) => {
         const { index, lead } = byExternalId.get(row.external_id)!;
-        return (lead.optIns ?? []).map((o, optInIndex) => ({ itemIndex: index, optInIndex, leadId: row.id, channel: o.channel, at: o.at, source: `api:${o.source ?? 'leads'}` }));
+        return (lead.optIns ?? []).map((o, optInIndex) => ({
+          itemIndex: index,
+          optInIndex,
+          leadId: row.id,
+          channel: o.channel,
+          at: o.at,
+          source: `api:${o.source ?? 'leads'}`,
+        }));
       });
       for (const [index, issues] of await recordOptIns(manager, optIns)) warnings.set(index, issues);
       const inserted = written.filter((r) => r.inserted);
-      const outboxIds = await enqueueWorkflowStarts(manager, inserted.map((r) => ({ kind: 'lead_intake', payload: { leadId: r.id } })));
+      const outboxIds = await enqueueWorkflowStarts(
+        manager,
+        inserted.map((r) => ({ kind: 'lead_intake', payload: { leadId: r.id } })),
+      );
       const outboxIdOf = new Map(inserted.map((r, i) => [r.id, outboxIds[i]!]));
       return written.map((r) => ({ ...r, outboxId: outboxIdOf.get(r.id) ?? null }));
     });
@@ -95,7 +131,9 @@ export class LeadsService {
       await this.intake.start(lead.id, DIRECT_START_TIMEOUT_MS);
       return lead.outboxId;
     } catch (error) {
-      this.logger.warn(`intake workflow for lead ${lead.id} not started now (${(error as Error).message}); the outbox starts it once Temporal answers`);
+      this.logger.warn(
+        `intake workflow for lead ${lead.id} not started now (${(error as Error).message}); the outbox starts it once Temporal answers`,
+      );
       return null;
     }
   }
@@ -103,8 +141,20 @@ export class LeadsService {
 
 function upsertRowOf(l: LeadInput): LeadUpsertRow {
   return {
-    external_id: l.externalId, name: l.name, email: l.email, phone: l.phone, linkedin_url: l.linkedinUrl,
-    company: l.company, industry: l.industry, headcount: l.headcount, revenue_band: l.revenueBand,
-    funding_stage: l.fundingStage, city: l.city, country: l.country, timezone: l.timezone, owner_id: l.ownerId, consent: l.consent,
+    external_id: l.externalId,
+    name: l.name,
+    email: l.email,
+    phone: l.phone,
+    linkedin_url: l.linkedinUrl,
+    company: l.company,
+    industry: l.industry,
+    headcount: l.headcount,
+    revenue_band: l.revenueBand,
+    funding_stage: l.fundingStage,
+    city: l.city,
+    country: l.country,
+    timezone: l.timezone,
+    owner_id: l.ownerId,
+    consent: l.consent,
   };
 }

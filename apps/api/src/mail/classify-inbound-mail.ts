@@ -8,7 +8,8 @@ export type InboundMailClass =
   | { kind: 'auto_reply'; reason: string }
   | { kind: 'bounce'; bounceType: 'hard' | 'soft'; status: string; recipient: string | null };
 
-const OUT_OF_OFFICE_SUBJECT = /^(auto(matic)?[ -]?(reply|response)|out of (the )?office|ooo\b|away from (the )?office|on leave|vacation reply|abwesenheit|réponse automatique)/i;
+const OUT_OF_OFFICE_SUBJECT =
+  /^(auto(matic)?[ -]?(reply|response)|out of (the )?office|ooo\b|away from (the )?office|on leave|vacation reply|abwesenheit|réponse automatique)/i;
 
 /**
  * Classifies a parsed inbound message. `raw` is its source: mailparser inlines a DSN's `message/delivery-status`
@@ -40,7 +41,12 @@ function deliveryStatusOf(headers: Headers, raw: string): InboundMailClass | nul
   const status = /^Status:\s*([45])\.(\d{1,3})\.(\d{1,3})/im.exec(raw);
   if (!status) return null;
   const recipient = /^Final-Recipient:\s*rfc822;\s*(\S+)/im.exec(raw)?.[1] ?? null;
-  return { kind: 'bounce', bounceType: status[1] === '5' ? 'hard' : 'soft', status: `${status[1]}.${status[2]}.${status[3]}`, recipient };
+  return {
+    kind: 'bounce',
+    bounceType: status[1] === '5' ? 'hard' : 'soft',
+    status: `${status[1]}.${status[2]}.${status[3]}`,
+    recipient,
+  };
 }
 
 /** Why a message is an automatic answer (the header that says so), or null for a person's message. */

@@ -1,5 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Body, Controller, Headers, HttpCode, Inject, Post, UnauthorizedException, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Inject,
+  Post,
+  UnauthorizedException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -12,7 +21,10 @@ export const RAW_MAIL_CONTENT_TYPES = ['message/rfc822', 'text/plain'];
 @ApiTags('inbound')
 @Controller('inbound')
 export class InboundEmailController {
-  constructor(private readonly inbound: InboundMailService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly inbound: InboundMailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('email')
   @Public()
@@ -20,10 +32,16 @@ export class InboundEmailController {
   @ApiOperation({
     summary: `Inbound email as an inbound-parse service posts it: the raw RFC 822 message (message/rfc822 or text/plain, ≤ ${MAX_MAIL_BYTES / 1024 / 1024} MB), Authorization: Bearer INBOUND_EMAIL_SECRET; idempotent on Message-ID`,
   })
-  receive(@Headers('authorization') authorization: string | undefined, @Body() body: unknown): Promise<InboundMailOutcome> {
-    if (!this.isAuthorised(authorization)) throw new UnauthorizedException('Authorization: Bearer <INBOUND_EMAIL_SECRET> required');
+  receive(
+    @Headers('authorization') authorization: string | undefined,
+    @Body() body: unknown,
+  ): Promise<InboundMailOutcome> {
+    if (!this.isAuthorised(authorization))
+      throw new UnauthorizedException('Authorization: Bearer <INBOUND_EMAIL_SECRET> required');
     if (!Buffer.isBuffer(body) || body.length === 0) {
-      throw new UnsupportedMediaTypeException(`body: expected a raw RFC 822 message as ${RAW_MAIL_CONTENT_TYPES.join(' or ')}`);
+      throw new UnsupportedMediaTypeException(
+        `body: expected a raw RFC 822 message as ${RAW_MAIL_CONTENT_TYPES.join(' or ')}`,
+      );
     }
     return this.inbound.receive(body);
   }

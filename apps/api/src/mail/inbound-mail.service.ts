@@ -50,7 +50,8 @@ export class InboundMailService {
     const parsed = classifyInboundMail(mail.headers, mail.subject ?? '', raw.toString('latin1'));
     const { touch, threadedBy } = await this.threadOf(mail, recipients, parsed, raw.toString('latin1'));
     // Only the signed reply address proves which touch (and so which lead) the unsubscribe is for.
-    const classified: InboundMailClass = threadedBy === 'reply-address' && isUnsubscribeRequest(parsed, mail.subject ?? '') ? { kind: 'opt_out' } : parsed;
+    const classified: InboundMailClass =
+      threadedBy === 'reply-address' && isUnsubscribeRequest(parsed, mail.subject ?? '') ? { kind: 'opt_out' } : parsed;
     const kind: NewInboundMessage['kind'] = touch ? classified.kind : 'unmatched';
     const text = classified.kind === 'reply' ? stripQuotedReply(mail.text ?? '') : (mail.text ?? '').trim();
     const eventId = touch ? await this.recordEvent(touch, classified, messageId, mail, text) : null;
@@ -71,7 +72,12 @@ export class InboundMailService {
 
   // The reply token in a recipient wins; then the Message-IDs the message names (a DSN names the bounced one in
   // its attached headers, which the source holds below the report's own headers).
-  private async threadOf(mail: ParsedMail, recipients: readonly string[], classified: InboundMailClass, source: string) {
+  private async threadOf(
+    mail: ParsedMail,
+    recipients: readonly string[],
+    classified: InboundMailClass,
+    source: string,
+  ) {
     if (this.signer) {
       for (const address of [...recipients, ...addressesOf(mail)]) {
         const touchId = touchIdOfReplyAddress(address, this.config.INBOUND_EMAIL_DOMAIN, this.signer);
@@ -85,7 +91,13 @@ export class InboundMailService {
     return { touch, threadedBy: touch ? 'message-id' : null };
   }
 
-  private async recordEvent(touch: TouchOfLead, classified: InboundMailClass, messageId: string, mail: ParsedMail, text: string) {
+  private async recordEvent(
+    touch: TouchOfLead,
+    classified: InboundMailClass,
+    messageId: string,
+    mail: ParsedMail,
+    text: string,
+  ) {
     if (classified.kind === 'auto_reply') return null;
     const event = eventOf(classified, touch, messageId, mail, text);
     const { type, eventId } = event;
@@ -101,19 +113,47 @@ export class InboundMailService {
 }
 
 /** The event an inbound email means (auto-replies have none). */
-function eventOf(classified: Exclude<InboundMailClass, { kind: 'auto_reply' }>, touch: TouchOfLead, messageId: string, mail: ParsedMail, text: string): EventInput {
-  const common = { leadExternalId: touch.leadExternalId, occurredAt: new Date().toISOString(), replyTo: { touchId: touch.touchId } };
+function eventOf(
+  classified: Exclude<InboundMailClass, { kind: 'auto_reply' }>,
+  touch: TouchOfLead,
+  messageId: string,
+  mail: ParsedMail,
+  text: string,
+): EventInput {
+  const common = {
+    leadExternalId: touch.leadExternalId,
+    occurredAt: new Date().toISOString(),
+    replyTo: { touchId: touch.touchId },
+  };
   switch (classified.kind) {
     case 'reply':
-      return { ...common, type: 'email_reply', eventId: eventIdFor('email', messageId), properties: { messageId, subject: mail.subject ?? null, text: text.slice(0, EVENT_TEXT_MAX_CHARS) } };
+      return {
+        ...common,
+        type: 'email_reply',
+        eventId: eventIdFor('email', messageId),
+        properties: { messageId, subject: mail.subject ?? null, text: text.slice(0, EVENT_TEXT_MAX_CHARS) },
+      };
     case 'bounce':
       return {
-        ...common, type: 'email_bounce', eventId: eventIdFor('email-bounce', messageId),
-        properties: { messageId, bounceType: classified.bounceType, status: classified.status, recipient: classified.recipient },
+        ...common,
+        type: 'email_bounce',
+        eventId: eventIdFor('email-bounce', messageId),
+        properties: {
+          messageId,
+          bounceType: classified.bounceType,
+          status: classified.status,
+          recipient: classified.recipient,
+        },
       };
     case 'opt_out':
       // The same eventId as the one-click link of that touch: either path unsubscribes once.
-      return { ...common, type: 'unsubscribe', channel: 'email', eventId: `unsubscribe:${touch.touchId}:email`, properties: { messageId, source: 'list-unsubscribe-mailto' } };
+      return {
+        ...common,
+        type: 'unsubscribe',
+        channel: 'email',
+        eventId: `unsubscribe:${touch.touchId}:email`,
+        properties: { messageId, source: 'list-unsubscribe-mailto' },
+      };
   }
 }
 
@@ -125,7 +165,8 @@ function eventIdFor(prefix: string, messageId: string): string {
 
 function detailsOf(classified: InboundMailClass): Record<string, unknown> {
   if (classified.kind === 'auto_reply') return { autoReply: classified.reason };
-  if (classified.kind === 'bounce') return { bounceType: classified.bounceType, status: classified.status, recipient: classified.recipient };
+  if (classified.kind === 'bounce')
+    return { bounceType: classified.bounceType, status: classified.status, recipient: classified.recipient };
   return {};
 }
 
@@ -133,7 +174,11 @@ function addressesOf(mail: ParsedMail): string[] {
   const objects = [mail.to, mail.cc, mail.headers.get('delivered-to'), mail.headers.get('x-original-to')];
   return objects.flatMap((value) => {
     if (typeof value === 'string') return [value.replace(/^.*<|>.*$/g, '')];
-    return [value ?? []].flat().flatMap((o) => (typeof o === 'object' && 'value' in o ? (o as AddressObject).value : []).map((a) => a.address ?? ''));
+    return [value ?? []]
+      .flat()
+      .flatMap((o) =>
+        (typeof o === 'object' && 'value' in o ? (o as AddressObject).value : []).map((a) => a.address ?? ''),
+      );
   });
 }
 
@@ -144,5 +189,7 @@ function firstAddressOf(from: AddressObject | undefined): string | null {
 /** Message-IDs in a DSN's attached original headers (every Message-ID header line but the report's own). */
 function attachedMessageIdsOf(source: string, ownMessageId: string | undefined): string[] {
   const own = messageIdsIn(ownMessageId)[0];
-  return [...source.matchAll(/^Message-ID:\s*(<[^>\s]+>)/gim)].flatMap((m) => messageIdsIn(m[1])).filter((id) => id !== own);
+  return [...source.matchAll(/^Message-ID:\s*(<[^>\s]+>)/gim)]
+    .flatMap((m) => messageIdsIn(m[1]))
+    .filter((id) => id !== own);
 }

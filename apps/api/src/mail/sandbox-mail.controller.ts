@@ -34,7 +34,10 @@ export class SandboxMailController {
   @Post(':id/reply')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sandbox mailbox: reply as the lead, a real SMTP message through SMTP_URL { text }' })
-  reply(@Param('id') id: string, @Body(new ZodBodyPipe(replySchema)) body: z.infer<typeof replySchema>): Promise<{ messageId: string }> {
+  reply(
+    @Param('id') id: string,
+    @Body(new ZodBodyPipe(replySchema)) body: z.infer<typeof replySchema>,
+  ): Promise<{ messageId: string }> {
     return this.sandbox.replyAsLead(id, body.text);
   }
 }

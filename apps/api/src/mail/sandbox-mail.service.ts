@@ -15,7 +15,10 @@ import { findSandboxMail, insertSandboxMail, listSandboxMail } from '@segflow/st
 export class SandboxMailService implements OnModuleDestroy {
   private transport: Transporter | null = null;
 
-  constructor(@InjectDataSource() private readonly db: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async catch(raw: Buffer, envelope: { from: string | null; to: string[] }): Promise<string> {
     const mail = await simpleParser(raw);
@@ -71,7 +74,8 @@ export class SandboxMailService implements OnModuleDestroy {
   }
 
   private transportOrThrow(): Transporter {
-    if (!this.config.SMTP_URL) throw new ServiceUnavailableException('SMTP_URL is not set: there is no mail server to send the reply through');
+    if (!this.config.SMTP_URL)
+      throw new ServiceUnavailableException('SMTP_URL is not set: there is no mail server to send the reply through');
     this.transport ??= createTransport(this.config.SMTP_URL);
     return this.transport;
   }
@@ -79,7 +83,12 @@ export class SandboxMailService implements OnModuleDestroy {
 
 function textOf(address: AddressObject | AddressObject[] | undefined): string | null {
   if (!address) return null;
-  return [address].flat().map((a) => a.text).join(', ') || null;
+  return (
+    [address]
+      .flat()
+      .map((a) => a.text)
+      .join(', ') || null
+  );
 }
 
 /** The bare address in the first entry of an address list such as `Asha <asha@x.in>, b@y.in`. */

@@ -37,14 +37,18 @@ export class SmtpInboundServer implements OnApplicationBootstrap, OnApplicationS
     if (this.config.INBOUND_SMTP_PORT === undefined) return;
     const server = new SMTPServer({
       name: this.config.INBOUND_EMAIL_DOMAIN,
-      banner: this.config.MAIL_SANDBOX === 'on' ? 'Segflow inbound mail (sandbox: catches all mail)' : 'Segflow inbound mail',
+      banner:
+        this.config.MAIL_SANDBOX === 'on' ? 'Segflow inbound mail (sandbox: catches all mail)' : 'Segflow inbound mail',
       size: MAX_MAIL_BYTES,
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
       logger: false,
       onRcptTo: (address, session, callback) => callback(this.refusalOf(address)),
       onData: (stream, session, callback) => {
-        this.receive(stream, session).then(() => callback(), (error: Error) => callback(error));
+        this.receive(stream, session).then(
+          () => callback(),
+          (error: Error) => callback(error),
+        );
       },
     });
     server.on('error', (error) => this.logger.error(`inbound SMTP: ${error.message}`));
@@ -66,7 +70,10 @@ export class SmtpInboundServer implements OnApplicationBootstrap, OnApplicationS
 
   private refusalOf(address: SMTPServerAddress): Error | null {
     if (this.isInbound(address.address) || this.config.MAIL_SANDBOX === 'on') return null;
-    return smtpError(550, `5.7.1 relaying to ${address.address} is not allowed: this server only takes mail for @${this.config.INBOUND_EMAIL_DOMAIN}`);
+    return smtpError(
+      550,
+      `5.7.1 relaying to ${address.address} is not allowed: this server only takes mail for @${this.config.INBOUND_EMAIL_DOMAIN}`,
+    );
   }
 
   private async receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
@@ -79,7 +86,11 @@ export class SmtpInboundServer implements OnApplicationBootstrap, OnApplicationS
     const caught = recipients.filter((r) => !this.isInbound(r));
     try {
       if (inbound.length > 0) await this.inbound.receive(raw, inbound);
-      if (caught.length > 0) await this.sandbox.catch(raw, { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null, to: caught });
+      if (caught.length > 0)
+        await this.sandbox.catch(raw, {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+          to: caught,
+        });
     } catch (error) {
       // A temporary failure: the sending server keeps the message and retries; processing is idempotent.
       this.logger.error(`inbound mail not processed: ${(error as Error).message}`);

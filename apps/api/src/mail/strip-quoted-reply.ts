@@ -31,10 +31,12 @@ export function stripQuotedReply(text: string): string {
 
 function isHistoryStart(line: string, next: string | undefined, afterNext: string | undefined): boolean {
   // Gmail wraps a long attribution over two lines: "On Mon, … Asha Rao <" / "asha@x.in> wrote:".
-  if (/^\s*On\b/i.test(line) && next !== undefined && /\bwrote:\s*$/i.test(next) && !/\bwrote:/i.test(line)) return true;
+  if (/^\s*On\b/i.test(line) && next !== undefined && /\bwrote:\s*$/i.test(next) && !/\bwrote:/i.test(line))
+    return true;
   const matched = HISTORY_STARTS.findIndex((pattern) => pattern.test(line));
   if (matched === -1) return false;
   // A bare "From:" line starts history only when an Outlook header block follows it.
-  if (matched === HISTORY_STARTS.length - 1) return [next, afterNext].some((l) => l !== undefined && /^\s*(Sent|Date):\s/i.test(l));
+  if (matched === HISTORY_STARTS.length - 1)
+    return [next, afterNext].some((l) => l !== undefined && /^\s*(Sent|Date):\s/i.test(l));
   return true;
 }

@@ -5,7 +5,11 @@ import { sampleOf } from '../../../../tools/testing/prometheus-text';
 describe('GET /metrics (real Postgres)', () => {
   let api: TestApi;
   const scrape = async (authorization?: string) => {
-    const response = await api.app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
+    const response = await api.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: authorization ? { authorization } : {},
+    });
     return { status: response.statusCode, text: response.body, contentType: response.headers['content-type'] };
   };
 
@@ -16,12 +20,14 @@ describe('GET /metrics (real Postgres)', () => {
     await api.request('POST', '/api/leads', { leads: [{ externalId: 'm-1', industry: 'SaaS', headcount: 40 }] });
     const before = (await scrape()).text;
     const at = new Date(Date.UTC(2025, 0, 2, 10)).toISOString();
-    const response = await api.request('POST', '/api/events', { events: [
-      { eventId: 'm-e1', leadExternalId: 'm-1', type: 'page_view', occurredAt: at, url: 'https://acme.in/pricing' },
-      { eventId: 'm-e2', leadExternalId: 'm-1', type: 'email_open', occurredAt: at },
-      { eventId: 'm-e1', leadExternalId: 'm-1', type: 'page_view', occurredAt: at, url: 'https://acme.in/pricing' },
-      { eventId: 'm-e3', leadExternalId: 'm-1', type: 'teleport', occurredAt: at },
-    ] });
+    const response = await api.request('POST', '/api/events', {
+      events: [
+        { eventId: 'm-e1', leadExternalId: 'm-1', type: 'page_view', occurredAt: at, url: 'https://acme.in/pricing' },
+        { eventId: 'm-e2', leadExternalId: 'm-1', type: 'email_open', occurredAt: at },
+        { eventId: 'm-e1', leadExternalId: 'm-1', type: 'page_view', occurredAt: at, url: 'https://acme.in/pricing' },
+        { eventId: 'm-e3', leadExternalId: 'm-1', type: 'teleport', occurredAt: at },
+      ],
+    });
     expect(response.body).toMatchObject({ accepted: 2, duplicate: 1, rejected: 1 });
     const [{ id: leadId }] = await api.app.get(DataSource).query(`SELECT id FROM leads WHERE external_id = 'm-1'`);
     expect((await api.request('GET', `/api/leads/${leadId}`)).status).toBe(200);
@@ -38,7 +44,9 @@ describe('GET /metrics (real Postgres)', () => {
     expect(moved('segflow_ingest_decision_seconds_count')).toBe(1);
     expect(moved('segflow_http_requests_total{method="POST",route="/api/events",status="200"}')).toBe(1);
     // The route's pattern, never the raw URL with the lead's id in it.
-    expect(after.text).toMatch(/segflow_http_requests_total\{method="GET",route="\/api\/leads\/:[a-zA-Z]+",status="\d{3}"\} \d+/);
+    expect(after.text).toMatch(
+      /segflow_http_requests_total\{method="GET",route="\/api\/leads\/:[a-zA-Z]+",status="\d{3}"\} \d+/,
+    );
     expect(moved('segflow_http_requests_total{method="GET",route="unmatched",status="404"}')).toBe(1);
     expect(after.text).not.toContain(leadId);
     expect(moved('segflow_http_request_duration_seconds_count{method="POST",route="/api/events"}')).toBe(1);
@@ -50,11 +58,20 @@ describe('GET /metrics (real Postgres)', () => {
     const db = api.app.get(DataSource);
     await api.request('POST', '/api/leads', { leads: [{ externalId: 'g-1' }] });
     const [{ id: leadId }] = await db.query(`SELECT id FROM leads WHERE external_id = 'g-1'`);
-    await db.query(`INSERT INTO outbox (kind, payload, created_at) VALUES ('lead_event', jsonb_build_object('leadId', $1::text), now() - interval '90 seconds')`, [leadId]);
-    await db.query(`INSERT INTO outbox (kind, payload, dead_lettered_at) VALUES ('lead_event', jsonb_build_object('leadId', $1::text), now())`, [leadId]);
-    await db.query(`INSERT INTO sla_clocks (membership_id, lead_id, segment_id, entered_at, due_at, breached_at)
+    await db.query(
+      `INSERT INTO outbox (kind, payload, created_at) VALUES ('lead_event', jsonb_build_object('leadId', $1::text), now() - interval '90 seconds')`,
+      [leadId],
+    );
+    await db.query(
+      `INSERT INTO outbox (kind, payload, dead_lettered_at) VALUES ('lead_event', jsonb_build_object('leadId', $1::text), now())`,
+      [leadId],
+    );
+    await db.query(
+      `INSERT INTO sla_clocks (membership_id, lead_id, segment_id, entered_at, due_at, breached_at)
                     VALUES (gen_random_uuid(), $1, gen_random_uuid(), now(), now(), NULL), (gen_random_uuid(), $1, gen_random_uuid(), now(), now(), now()),
-                           (gen_random_uuid(), $1, gen_random_uuid(), now(), now(), now())`, [leadId]);
+                           (gen_random_uuid(), $1, gen_random_uuid(), now(), now(), now())`,
+      [leadId],
+    );
 
     const { text } = await scrape();
     expect(sampleOf(text, 'segflow_metrics_database_up')).toBe(1);

@@ -10,24 +10,35 @@ collectDefaultMetrics({ register: processRegistry });
 const LATENCY_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 const ingestEvents = new Counter({
-  name: 'segflow_ingest_events_total', help: 'Events posted to POST /api/events, by result (accepted, duplicate, rejected)',
-  labelNames: ['result'] as const, registers: [processRegistry],
+  name: 'segflow_ingest_events_total',
+  help: 'Events posted to POST /api/events, by result (accepted, duplicate, rejected)',
+  labelNames: ['result'] as const,
+  registers: [processRegistry],
 });
 const ingestFlushSeconds = new Histogram({
-  name: 'segflow_ingest_flush_seconds', help: 'Duration of one ingest flush (one transaction of coalesced requests\' events)',
-  buckets: LATENCY_BUCKETS_SECONDS, registers: [processRegistry],
+  name: 'segflow_ingest_flush_seconds',
+  help: "Duration of one ingest flush (one transaction of coalesced requests' events)",
+  buckets: LATENCY_BUCKETS_SECONDS,
+  registers: [processRegistry],
 });
 const ingestDecisionSeconds = new Histogram({
-  name: 'segflow_ingest_decision_seconds', help: 'From a POST /api/events batch validated to its segment decisions committed (queue wait + flush)',
-  buckets: LATENCY_BUCKETS_SECONDS, registers: [processRegistry],
+  name: 'segflow_ingest_decision_seconds',
+  help: 'From a POST /api/events batch validated to its segment decisions committed (queue wait + flush)',
+  buckets: LATENCY_BUCKETS_SECONDS,
+  registers: [processRegistry],
 });
 const httpRequests = new Counter({
-  name: 'segflow_http_requests_total', help: 'HTTP responses, by method, route pattern and status code',
-  labelNames: ['method', 'route', 'status'] as const, registers: [processRegistry],
+  name: 'segflow_http_requests_total',
+  help: 'HTTP responses, by method, route pattern and status code',
+  labelNames: ['method', 'route', 'status'] as const,
+  registers: [processRegistry],
 });
 const httpSeconds = new Histogram({
-  name: 'segflow_http_request_duration_seconds', help: 'HTTP response time, by method and route pattern',
-  labelNames: ['method', 'route'] as const, buckets: LATENCY_BUCKETS_SECONDS, registers: [processRegistry],
+  name: 'segflow_http_request_duration_seconds',
+  help: 'HTTP response time, by method and route pattern',
+  labelNames: ['method', 'route'] as const,
+  buckets: LATENCY_BUCKETS_SECONDS,
+  registers: [processRegistry],
 });
 
 /**

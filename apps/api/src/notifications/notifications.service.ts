@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { insertNotification, listNotifications, markNotificationRead, type NewNotification, type NotificationRow, type Queryable } from '@segflow/stores';
+import {
+  insertNotification,
+  listNotifications,
+  markNotificationRead,
+  type NewNotification,
+  type NotificationRow,
+  type Queryable,
+} from '@segflow/stores';
 import { DataSource } from 'typeorm';
 
 export type { NewNotification };
@@ -16,7 +23,13 @@ export interface NotificationDto {
 }
 
 const mapNotification = (n: NotificationRow): NotificationDto => ({
-  id: n.id, kind: n.kind, title: n.title, body: n.body, data: n.data, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null,
+  id: n.id,
+  kind: n.kind,
+  title: n.title,
+  body: n.body,
+  data: n.data,
+  createdAt: n.createdAt.toISOString(),
+  readAt: n.readAt?.toISOString() ?? null,
 });
 
 /** In-app notifications (SLA escalations); the web app polls them. */

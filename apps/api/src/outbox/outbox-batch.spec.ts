@@ -3,7 +3,12 @@ import { deliverInOrder, deliveriesOf } from './outbox-batch';
 describe('deliveriesOf', () => {
   const isEvent = (row: string) => row.startsWith('ev');
   it('batches each run of consecutive batchable rows and keeps every other row alone, in order', () => {
-    expect(deliveriesOf(['ev1', 'ev2', 'left', 'entered', 'ev3', 'ev4', 'ev5'], isEvent)).toEqual([['ev1', 'ev2'], ['left'], ['entered'], ['ev3', 'ev4', 'ev5']]);
+    expect(deliveriesOf(['ev1', 'ev2', 'left', 'entered', 'ev3', 'ev4', 'ev5'], isEvent)).toEqual([
+      ['ev1', 'ev2'],
+      ['left'],
+      ['entered'],
+      ['ev3', 'ev4', 'ev5'],
+    ]);
   });
 
   it('never batches two non-batchable rows together', () => {
@@ -23,7 +28,9 @@ describe('deliverInOrder', () => {
       log.push(`begin ${name}`);
       const own = new Promise<void>((resolve, reject) => pending.set(name, { resolve, reject }));
       // As the launcher does: its own work, then the start once startAfter resolved.
-      return startAfter ? own.then(() => startAfter).then(() => void log.push(`start ${name}`)) : own.then(() => void log.push(`done ${name}`));
+      return startAfter
+        ? own.then(() => startAfter).then(() => void log.push(`start ${name}`))
+        : own.then(() => void log.push(`done ${name}`));
     };
     const settle = async (name: string, error?: Error) => {
       const outcome = pending.get(name);

@@ -31,13 +31,17 @@ export function deliveriesOf<T>(queue: readonly T[], isBatchable: (row: T) => bo
  * // `sent` resolves once the exit went out too
  */
 export async function deliverInOrder<T>(
-  deliveries: readonly T[][], isEntry: (delivery: T[]) => boolean, deliver: (delivery: T[], startAfter?: Promise<void>) => Promise<void>,
+  deliveries: readonly T[][],
+  isEntry: (delivery: T[]) => boolean,
+  deliver: (delivery: T[], startAfter?: Promise<void>) => Promise<void>,
 ): Promise<{ at: number; error: unknown } | null> {
   let sent: Promise<void> = Promise.resolve();
   let prepared: Promise<unknown> = Promise.resolve();
   const outcomes = deliveries.map((delivery) => {
     const before = sent;
-    const done = isEntry(delivery) ? prepared.then(() => deliver(delivery, before)) : before.then(() => deliver(delivery));
+    const done = isEntry(delivery)
+      ? prepared.then(() => deliver(delivery, before))
+      : before.then(() => deliver(delivery));
     if (isEntry(delivery)) prepared = done;
     sent = done;
     return done;

@@ -17,7 +17,9 @@ describe('OutboxClaims (real PostgreSQL)', () => {
   const insert = async (...leads: string[]): Promise<string[]> => {
     const ids: string[] = [];
     for (const leadId of leads) {
-      const [row] = await db.query(`INSERT INTO outbox (kind, payload) VALUES ('lead_event', $1) RETURNING id`, [JSON.stringify({ leadId, eventId: randomUUID() })]);
+      const [row] = await db.query(`INSERT INTO outbox (kind, payload) VALUES ('lead_event', $1) RETURNING id`, [
+        JSON.stringify({ leadId, eventId: randomUUID() }),
+      ]);
       ids.push(row.id);
     }
     return ids;
@@ -54,7 +56,9 @@ describe('OutboxClaims (real PostgreSQL)', () => {
   it('lets concurrent dispatchers share the rows: each row delivered once, a lead held by one at a time, its rows in order', async () => {
     const leads = Array.from({ length: 6 }, (_, i) => `lead-${i}`);
     const all = await insert(...Array.from({ length: 90 }, (_, i) => leads[(i * 7) % leads.length]!));
-    const rowsOfLeads: { id: string; lead: string }[] = await db.query(`SELECT id, payload->>'leadId' AS lead FROM outbox`);
+    const rowsOfLeads: { id: string; lead: string }[] = await db.query(
+      `SELECT id, payload->>'leadId' AS lead FROM outbox`,
+    );
     const leadOfId = new Map(rowsOfLeads.map((r) => [r.id, r.lead]));
     const holder = new Map<string, string>();
     const violations: string[] = [];
@@ -74,7 +78,8 @@ describe('OutboxClaims (real PostgreSQL)', () => {
           if (holder.has(lead)) violations.push(`${lead} held by ${holder.get(lead)} and ${claims.owner}`);
           holder.set(lead, claims.owner);
         }
-        for (const row of rows) deliveredByLead.set(leadOfId.get(row.id)!, [...(deliveredByLead.get(leadOfId.get(row.id)!) ?? []), row.id]);
+        for (const row of rows)
+          deliveredByLead.set(leadOfId.get(row.id)!, [...(deliveredByLead.get(leadOfId.get(row.id)!) ?? []), row.id]);
         await sleep(Math.random() * 10);
         // Let go before the mark commits: from then on another dispatcher may rightly take the lead.
         for (const lead of held) holder.delete(lead);
@@ -95,8 +100,12 @@ describe('OutboxClaims (real PostgreSQL)', () => {
   it('takes leads with a pending segment change first, each with all its claimable rows in order', async () => {
     const x = new OutboxClaims(db);
     const [a1, a2] = await insert('a', 'a');
-    const [b1] = await db.query(`INSERT INTO outbox (kind, payload) VALUES ('lead_event', $1) RETURNING id`, [JSON.stringify({ leadId: 'b' })]);
-    const [b2] = await db.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_left', $1) RETURNING id`, [JSON.stringify({ leadId: 'b' })]);
+    const [b1] = await db.query(`INSERT INTO outbox (kind, payload) VALUES ('lead_event', $1) RETURNING id`, [
+      JSON.stringify({ leadId: 'b' }),
+    ]);
+    const [b2] = await db.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_left', $1) RETURNING id`, [
+      JSON.stringify({ leadId: 'b' }),
+    ]);
     expect(idsOf(await x.claim(2))).toEqual([b1.id, b2.id]);
     expect(idsOf(await x.claim(10))).toEqual([a1, a2]);
   });
@@ -122,12 +131,14 @@ describe('OutboxClaims (real PostgreSQL)', () => {
     await insert('a');
     await x.claim(10);
     await sleep(700);
-    expect(await x.renew(await db.query(`SELECT id FROM outbox`).then((rows) => rows.map((r: { id: string }) => r.id)))).toBe(1);
+    expect(
+      await x.renew(await db.query(`SELECT id FROM outbox`).then((rows) => rows.map((r: { id: string }) => r.id))),
+    ).toBe(1);
     await sleep(700);
     expect(await y.claim(10)).toEqual([]);
   });
 
-  it("renews only the rows it is still delivering: a lead whose mark failed is freed once its lease runs out", async () => {
+  it('renews only the rows it is still delivering: a lead whose mark failed is freed once its lease runs out', async () => {
     const x = new OutboxClaims(db, 1);
     const y = new OutboxClaims(db);
     const [a1, b1] = await insert('a', 'b');
@@ -168,7 +179,12 @@ describe('OutboxClaims (real PostgreSQL)', () => {
     expect(idsOf(await x.claim(10))).toEqual([a1, a2]);
     expect(await x.failed([a1], 'boom again')).toEqual([a1]);
     await x.release([a2]);
-    expect(await rowOf(a1)).toMatchObject({ attempts: OUTBOX_MAX_ATTEMPTS, last_error: 'boom again', dispatched_at: null, dead_lettered_at: expect.any(Date) });
+    expect(await rowOf(a1)).toMatchObject({
+      attempts: OUTBOX_MAX_ATTEMPTS,
+      last_error: 'boom again',
+      dispatched_at: null,
+      dead_lettered_at: expect.any(Date),
+    });
     await db.query(`UPDATE outbox SET next_attempt_at = NULL WHERE id = $1`, [a1]);
     expect(idsOf(await x.claim(10))).toEqual([a2]);
   });

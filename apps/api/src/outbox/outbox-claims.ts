@@ -1,4 +1,11 @@
-import { claimOutboxRows, markOutboxDelivered, recordOutboxFailure, releaseOutboxRows, renewOutboxLeases, type OutboxRow } from '@segflow/stores';
+import {
+  claimOutboxRows,
+  markOutboxDelivered,
+  recordOutboxFailure,
+  releaseOutboxRows,
+  renewOutboxLeases,
+  type OutboxRow,
+} from '@segflow/stores';
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';

@@ -19,7 +19,9 @@ export class OutboxDeadLettersController {
   @Post(':id/retry')
   @Roles('ops')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Deliver a dead-lettered row again, with a fresh set of attempts (409 when it is not dead-lettered)' })
+  @ApiOperation({
+    summary: 'Deliver a dead-lettered row again, with a fresh set of attempts (409 when it is not dead-lettered)',
+  })
   retry(@Param('id') id: string): Promise<DeadLetterDto> {
     return this.deadLetters.retryOrThrow(id);
   }

@@ -24,14 +24,21 @@ export class OutboxDeadLettersService {
     if (!/^\d{1,18}$/.test(id)) throw new NotFoundException({ message: `dead letter ${id} not found`, field: 'id' });
     const row = await retryDeadLetter(this.dataSource, id);
     if (row) return mapDeadLetter(row);
-    if (!(await outboxRowExists(this.dataSource, id))) throw new NotFoundException({ message: `dead letter ${id} not found`, field: 'id' });
+    if (!(await outboxRowExists(this.dataSource, id)))
+      throw new NotFoundException({ message: `dead letter ${id} not found`, field: 'id' });
     throw new ConflictException({ message: `outbox row ${id} is not dead-lettered`, field: 'id' });
   }
 }
 
 function mapDeadLetter(row: DeadLetterRow): DeadLetterDto {
   return {
-    id: row.id, kind: row.kind, leadId: row.payload.leadId, payload: row.payload, attempts: row.attempts, lastError: row.last_error,
-    createdAt: row.created_at.toISOString(), deadLetteredAt: row.dead_lettered_at?.toISOString() ?? null,
+    id: row.id,
+    kind: row.kind,
+    leadId: row.payload.leadId,
+    payload: row.payload,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at.toISOString(),
+    deadLetteredAt: row.dead_lettered_at?.toISOString() ?? null,
   };
 }

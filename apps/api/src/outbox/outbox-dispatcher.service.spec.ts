@@ -20,16 +20,36 @@ describe('outbox dispatcher wake-up (LISTEN/NOTIFY, real PostgreSQL)', () => {
   });
 
   // An entry into a segment no playbook is bound to: delivered (and marked) without starting anything.
-  const unboundEntry = (leadId: string = randomUUID()) => JSON.stringify({ leadId, segmentId: 'seg-unbound', membershipId: randomUUID(), enteredAt: new Date().toISOString(), triggerEventId: null });
-  const isDispatched = async (id: string) => (await db.query(`SELECT dispatched_at FROM outbox WHERE id = $1`, [id])).rows[0]?.dispatched_at !== null;
-  const insertRow = async (leadId?: string) => (await db.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1) RETURNING id`, [unboundEntry(leadId)])).rows[0].id as string;
+  const unboundEntry = (leadId: string = randomUUID()) =>
+    JSON.stringify({
+      leadId,
+      segmentId: 'seg-unbound',
+      membershipId: randomUUID(),
+      enteredAt: new Date().toISOString(),
+      triggerEventId: null,
+    });
+  const isDispatched = async (id: string) =>
+    (await db.query(`SELECT dispatched_at FROM outbox WHERE id = $1`, [id])).rows[0]?.dispatched_at !== null;
+  const insertRow = async (leadId?: string) =>
+    (
+      await db.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1) RETURNING id`, [
+        unboundEntry(leadId),
+      ])
+    ).rows[0].id as string;
   /** A row claimed by another dispatcher (that died holding it) whose lease runs out in `seconds`. */
-  const insertHeldRow = async (leadId: string, seconds: number) => (await db.query(
-    `INSERT INTO outbox (kind, payload, claimed_by, claimed_at, claimed_until) VALUES ('segment_entered', $1, $2, now(), now() + $3 * interval '1 second') RETURNING id`,
-    [unboundEntry(leadId), randomUUID(), seconds],
-  )).rows[0].id as string;
+  const insertHeldRow = async (leadId: string, seconds: number) =>
+    (
+      await db.query(
+        `INSERT INTO outbox (kind, payload, claimed_by, claimed_at, claimed_until) VALUES ('segment_entered', $1, $2, now(), now() + $3 * interval '1 second') RETURNING id`,
+        [unboundEntry(leadId), randomUUID(), seconds],
+      )
+    ).rows[0].id as string;
   const listenerPids = async () =>
-    (await db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [OUTBOX_LISTENER_NAME])).rows.map((r) => r.pid as number);
+    (
+      await db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [
+        OUTBOX_LISTENER_NAME,
+      ])
+    ).rows.map((r) => r.pid as number);
 
   it('notifies once per committing transaction, whatever its number of outbox statements, and never for a rollback', async () => {
     const listener = new Client({ connectionString: api.config.DATABASE_URL });
@@ -39,7 +59,8 @@ describe('outbox dispatcher wake-up (LISTEN/NOTIFY, real PostgreSQL)', () => {
     await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
     try {
       await db.query('BEGIN');
-      for (let i = 0; i < 3; i += 1) await db.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1)`, [unboundEntry()]);
+      for (let i = 0; i < 3; i += 1)
+        await db.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1)`, [unboundEntry()]);
       await db.query('COMMIT');
       await db.query('BEGIN');
       await db.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1)`, [unboundEntry()]);
@@ -61,7 +82,12 @@ describe('outbox dispatcher wake-up (LISTEN/NOTIFY, real PostgreSQL)', () => {
       await db.query(`INSERT INTO outbox (kind, payload) SELECT 'segment_entered', '{}' WHERE false`);
       // Notifications arrive in commit order: once the marker is heard, one from the empty INSERT would have been too.
       await db.query(`SELECT pg_notify($1, 'marker')`, [OUTBOX_CHANNEL]);
-      await until(async () => heard, (h) => h.includes('marker'), 5_000, 20);
+      await until(
+        async () => heard,
+        (h) => h.includes('marker'),
+        5_000,
+        20,
+      );
       expect(heard).toEqual(['marker']);
     } finally {
       await listener.end();
@@ -92,6 +118,13 @@ describe('outbox dispatcher wake-up (LISTEN/NOTIFY, real PostgreSQL)', () => {
     await new Promise((r) => setTimeout(r, 2_100));
     // No commit notifies a lease running out: the next claim (woken here by a fresh row) takes the rows.
     await insertRow();
-    expect(await eventually(async () => [await isDispatched(held), await isDispatched(behind)], (both) => both.every(Boolean), 10_000, 50)).toEqual([true, true]);
+    expect(
+      await eventually(
+        async () => [await isDispatched(held), await isDispatched(behind)],
+        (both) => both.every(Boolean),
+        10_000,
+        50,
+      ),
+    ).toEqual([true, true]);
   });
 });

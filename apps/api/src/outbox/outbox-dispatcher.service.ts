@@ -71,8 +71,10 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
   ) {
     this.claims = new OutboxClaims(dataSource);
     this.lanes = new LeadLanes<HeldRow>({
-      limit: DELIVERY_CONCURRENCY, urgentLimit: URGENT_DELIVERY_CONCURRENCY,
-      leadOf: (row) => row.payload.leadId, isUrgent: (row) => row.kind !== 'lead_event',
+      limit: DELIVERY_CONCURRENCY,
+      urgentLimit: URGENT_DELIVERY_CONCURRENCY,
+      leadOf: (row) => row.payload.leadId,
+      isUrgent: (row) => row.kind !== 'lead_event',
       deliver: (rows) => this.deliverLead(rows),
       onError: (error) => this.logger.error(`outbox delivery crashed: ${(error as Error).stack ?? error}`),
     });
@@ -86,12 +88,15 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
   onApplicationBootstrap(): void {
     if (this.config.OUTBOX_DISPATCHER !== 'on') return;
     this.listener = new PgChannelListener({
-      connectionString: this.config.DATABASE_URL, channel: OUTBOX_CHANNEL, applicationName: OUTBOX_LISTENER_NAME,
+      connectionString: this.config.DATABASE_URL,
+      channel: OUTBOX_CHANNEL,
+      applicationName: OUTBOX_LISTENER_NAME,
       onWake: () => {
         this.heard += 1;
         this.wakeUp();
       },
-      onLost: (error) => this.logger.warn(`outbox listener lost its connection (${error.message}); reconnecting, polling meanwhile`),
+      onLost: (error) =>
+        this.logger.warn(`outbox listener lost its connection (${error.message}); reconnecting, polling meanwhile`),
     });
     void this.listener.start();
     this.renewal = setInterval(() => void this.renewLeases(), (LEASE_SECONDS * 1000) / 3);
@@ -108,7 +113,9 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
     for (const row of this.lanes.drain()) this.held.delete(row.id);
     await this.lanes.idle();
     if (this.renewal) clearInterval(this.renewal);
-    await this.claims.release().catch((error: Error) => this.logger.warn(`outbox claims not released: ${error.message}`));
+    await this.claims
+      .release()
+      .catch((error: Error) => this.logger.warn(`outbox claims not released: ${error.message}`));
   }
 
   /**
@@ -124,14 +131,21 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
     const deliveries = deliveriesOf<OutboxRow>(rows, (row) => row.kind === 'lead_event' || row.kind === 'segment_left');
     const idsOf = (part: readonly OutboxRow[][]) => part.flat().map((row) => row.id);
     try {
-      const failure = await deliverInOrder(deliveries, ([row]) => row!.kind === 'segment_entered', (delivery, startAfter) => this.deliver(delivery, startAfter));
+      const failure = await deliverInOrder(
+        deliveries,
+        ([row]) => row!.kind === 'segment_entered',
+        (delivery, startAfter) => this.deliver(delivery, startAfter),
+      );
       await this.claims.delivered(idsOf(failure ? deliveries.slice(0, failure.at) : deliveries));
       if (failure) {
         const failed = deliveries[failure.at]!;
         const message = (failure.error as Error).message;
         this.logger.warn(`outbox rows ${idsOf([failed]).join(', ')} (${failed[0]!.kind}) not delivered: ${message}`);
         const dead = await this.claims.failed(idsOf([failed]), message);
-        if (dead.length) this.logger.error(`outbox rows ${dead.join(', ')} dead-lettered after ${OUTBOX_MAX_ATTEMPTS} attempts (${message}); the lead's later rows go on without them`);
+        if (dead.length)
+          this.logger.error(
+            `outbox rows ${dead.join(', ')} dead-lettered after ${OUTBOX_MAX_ATTEMPTS} attempts (${message}); the lead's later rows go on without them`,
+          );
         await this.claims.release(idsOf(deliveries.slice(failure.at + 1)));
       }
     } catch (error) {
@@ -148,16 +162,22 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
   private deliver(rows: readonly OutboxRow[], startAfter?: Promise<void>): Promise<void> {
     const first = rows[0]!;
     switch (first.kind) {
-      case 'segment_entered': return this.handlers.enterSegment(first.payload, startAfter);
-      case 'run_start': return this.handlers.startRun(first.payload);
-      case 'lead_intake': return this.handlers.startIntake(first.payload);
-      default: return this.handlers.deliverToRuns(first.payload.leadId, rows as readonly ToRunsMessage[]);
+      case 'segment_entered':
+        return this.handlers.enterSegment(first.payload, startAfter);
+      case 'run_start':
+        return this.handlers.startRun(first.payload);
+      case 'lead_intake':
+        return this.handlers.startIntake(first.payload);
+      default:
+        return this.handlers.deliverToRuns(first.payload.leadId, rows as readonly ToRunsMessage[]);
     }
   }
 
   private async renewLeases(): Promise<void> {
     if (this.held.size === 0) return;
-    await this.claims.renew([...this.held]).catch((error: Error) => this.logger.warn(`outbox leases not renewed: ${error.message}`));
+    await this.claims
+      .renew([...this.held])
+      .catch((error: Error) => this.logger.warn(`outbox leases not renewed: ${error.message}`));
   }
 
   private wakeUp(): void {

@@ -6,27 +6,37 @@ describe('runSignalsOf', () => {
 
   it('passes a reply through with its channel', () => {
     expect(runSignalsOf({ ...base, type: 'email_reply', channel: 'email' })).toEqual({
-      events: [{ type: 'email_reply', channel: 'email', occurredAt: base.occurredAt, eventId: 'e1', properties: {} }], exitReason: null,
+      events: [{ type: 'email_reply', channel: 'email', occurredAt: base.occurredAt, eventId: 'e1', properties: {} }],
+      exitReason: null,
     });
   });
 
   it("turns a channel unsubscribe into the interpreter's 'unsubscribed' event", () => {
-    expect(runSignalsOf({ ...base, type: 'unsubscribe', channel: 'whatsapp' }).events).toEqual([expect.objectContaining({ type: 'unsubscribed', channel: 'whatsapp' })]);
+    expect(runSignalsOf({ ...base, type: 'unsubscribe', channel: 'whatsapp' }).events).toEqual([
+      expect.objectContaining({ type: 'unsubscribed', channel: 'whatsapp' }),
+    ]);
   });
 
   it('exits the run on an unsubscribe from every channel', () => {
-    expect(runSignalsOf({ ...base, type: 'unsubscribe', channel: 'all' })).toEqual({ events: [], exitReason: 'unsubscribed:all' });
+    expect(runSignalsOf({ ...base, type: 'unsubscribe', channel: 'all' })).toEqual({
+      events: [],
+      exitReason: 'unsubscribed:all',
+    });
   });
 });
 
 describe('planRunSignals', () => {
-  const event = (eventId: string, type = 'email_open') => ({ event: { type, occurredAt: '2026-03-02T09:00:00Z', eventId } });
+  const event = (eventId: string, type = 'email_open') => ({
+    event: { type, occurredAt: '2026-03-02T09:00:00Z', eventId },
+  });
   const runA = { temporal_workflow_id: 'wf-a' };
   const runB = { temporal_workflow_id: 'wf-b' };
   const idsOf = (signal: RunSignal) =>
-    signal.kind === 'leadEvents' ? { events: signal.payload.events.map((e) => e.event.eventId), exit: signal.payload.exitReason ?? null } : signal;
+    signal.kind === 'leadEvents'
+      ? { events: signal.payload.events.map((e) => e.event.eventId), exit: signal.payload.exitReason ?? null }
+      : signal;
 
-  it("gives each run its events as one leadEvents signal, in row order, with the touch a reply answers", () => {
+  it('gives each run its events as one leadEvents signal, in row order, with the touch a reply answers', () => {
     const plan = planRunSignals([
       { runs: [runA, runB], events: [event('e1')], exitReason: null },
       { runs: [runA], events: [{ ...event('e2', 'email_reply'), touchId: 't-1' }], exitReason: null },
@@ -66,11 +76,20 @@ describe('planRunSignals', () => {
       { runs: [runA], events: [], exitReason: 'left-segment:event' },
     ]);
     const signals = plan.get('wf-a')!.map(idsOf) as { events: string[]; exit: string | null }[];
-    expect(signals.map((s) => [s.events.length, s.exit])).toEqual([[MAX_EVENTS_PER_SIGNAL, null], [MAX_EVENTS_PER_SIGNAL, null], [1, 'left-segment:event']]);
+    expect(signals.map((s) => [s.events.length, s.exit])).toEqual([
+      [MAX_EVENTS_PER_SIGNAL, null],
+      [MAX_EVENTS_PER_SIGNAL, null],
+      [1, 'left-segment:event'],
+    ]);
     expect(signals.flatMap((s) => s.events)).toEqual(Array.from({ length: count }, (_, i) => `e${i}`));
   });
 
   it('plans nothing for rows no run is targeted by', () => {
-    expect(planRunSignals([{ runs: [], events: [event('e1')], exitReason: null }, { runs: [], events: [], exitReason: 'left-segment:event' }]).size).toBe(0);
+    expect(
+      planRunSignals([
+        { runs: [], events: [event('e1')], exitReason: null },
+        { runs: [], events: [], exitReason: 'left-segment:event' },
+      ]).size,
+    ).toBe(0);
   });
 });

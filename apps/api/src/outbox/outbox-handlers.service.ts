@@ -1,7 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Channel, RunEvent } from '@segflow/playbook';
-import { findListeningRuns, findRunsLeavingSegment, findTouchRuns, type OutboxMessage, type RunTarget } from '@segflow/stores';
+import {
+  findListeningRuns,
+  findRunsLeavingSegment,
+  findTouchRuns,
+  type OutboxMessage,
+  type RunTarget,
+} from '@segflow/stores';
 import type { LeadEventSignalPayload } from '@segflow/workflow-contracts';
 import { DataSource } from 'typeorm';
 import { LeadIntakeStarter } from '../leads/lead-intake-starter';
@@ -67,9 +73,18 @@ export class OutboxHandlersService {
   }
 
   /** Starts the run a `segment_entered` row calls for; its workflow starts only once `startAfter` resolved. */
-  async enterSegment(payload: Extract<OutboxMessage, { kind: 'segment_entered' }>['payload'], startAfter?: Promise<void>): Promise<void> {
-    const result = await this.launcher.launchSegmentEntry({ leadId: payload.leadId, segmentId: payload.segmentId, membershipId: payload.membershipId, startAfter });
-    if (result?.kind === 'refused') this.logger.log(`segment entry ${payload.membershipId} started no run: ${result.detail}`);
+  async enterSegment(
+    payload: Extract<OutboxMessage, { kind: 'segment_entered' }>['payload'],
+    startAfter?: Promise<void>,
+  ): Promise<void> {
+    const result = await this.launcher.launchSegmentEntry({
+      leadId: payload.leadId,
+      segmentId: payload.segmentId,
+      membershipId: payload.membershipId,
+      startAfter,
+    });
+    if (result?.kind === 'refused')
+      this.logger.log(`segment entry ${payload.membershipId} started no run: ${result.detail}`);
   }
 
   /**
@@ -82,19 +97,24 @@ export class OutboxHandlersService {
     const events = messages.flatMap((m) => (m.kind === 'lead_event' ? [m.payload] : []));
     const [eventTargets, ...exitTargets] = await Promise.all([
       events.length ? this.targetsOf(leadId, events) : [],
-      ...messages.flatMap((m) => (m.kind === 'segment_left' ? [findRunsLeavingSegment(this.dataSource, m.payload)] : [])),
+      ...messages.flatMap((m) =>
+        m.kind === 'segment_left' ? [findRunsLeavingSegment(this.dataSource, m.payload)] : [],
+      ),
     ]);
     let nextEvent = 0;
     let nextExit = 0;
     const deliveries = messages.map((m): RunDelivery => {
-      if (m.kind === 'segment_left') return { runs: exitTargets[nextExit++]!, events: [], exitReason: `left-segment:${m.payload.reason}` };
+      if (m.kind === 'segment_left')
+        return { runs: exitTargets[nextExit++]!, events: [], exitReason: `left-segment:${m.payload.reason}` };
       const { runs, touchId } = eventTargets[nextEvent++]!;
       const { events: runEvents, exitReason } = runSignalsOf(m.payload);
       return { runs, events: runEvents.map((event) => ({ event, ...(touchId ? { touchId } : {}) })), exitReason };
     });
-    await Promise.all([...planRunSignals(deliveries)].map(async ([workflowId, signals]) => {
-      for (const signal of signals) await this.signals.send(workflowId, signal);
-    }));
+    await Promise.all(
+      [...planRunSignals(deliveries)].map(async ([workflowId, signals]) => {
+        for (const signal of signals) await this.signals.send(workflowId, signal);
+      }),
+    );
   }
 
   /**
@@ -103,18 +123,35 @@ export class OutboxHandlersService {
    * to every active run of the lead that hears them.
    */
   private async targetsOf(leadId: string, payloads: readonly LeadEventPayload[]): Promise<LeadEventTarget[]> {
-    const replies = payloads.map((p) => p.replyTo).filter((r): r is NonNullable<typeof r> => Boolean(r?.touchId || r?.providerMessageId));
+    const replies = payloads
+      .map((p) => p.replyTo)
+      .filter((r): r is NonNullable<typeof r> => Boolean(r?.touchId || r?.providerMessageId));
     const [active, touches] = await Promise.all([
       findListeningRuns(this.dataSource, leadId),
-      replies.length === 0 ? [] : findTouchRuns(this.dataSource, leadId, {
-        touchIds: replies.flatMap((r) => r.touchId ?? []), providerMessageIds: replies.flatMap((r) => r.providerMessageId ?? []),
-      }),
+      replies.length === 0
+        ? []
+        : findTouchRuns(this.dataSource, leadId, {
+            touchIds: replies.flatMap((r) => r.touchId ?? []),
+            providerMessageIds: replies.flatMap((r) => r.providerMessageId ?? []),
+          }),
     ]);
     return payloads.map(({ replyTo, type }) => {
       const hears = (run: { heard_event_types: string[] }) => run.heard_event_types.includes(type);
-      const touch = replyTo && touches.find((t) => (replyTo.touchId && t.touch_id === replyTo.touchId) || (replyTo.providerMessageId && t.provider_message_id === replyTo.providerMessageId));
+      const touch =
+        replyTo &&
+        touches.find(
+          (t) =>
+            (replyTo.touchId && t.touch_id === replyTo.touchId) ||
+            (replyTo.providerMessageId && t.provider_message_id === replyTo.providerMessageId),
+        );
       if (!touch) return { runs: active.filter(hears), touchId: null };
-      return { runs: touch.status === 'active' && touch.temporal_workflow_id && hears(touch) ? [{ temporal_workflow_id: touch.temporal_workflow_id }] : [], touchId: touch.touch_id };
+      return {
+        runs:
+          touch.status === 'active' && touch.temporal_workflow_id && hears(touch)
+            ? [{ temporal_workflow_id: touch.temporal_workflow_id }]
+            : [],
+        touchId: touch.touch_id,
+      };
     });
   }
 }
@@ -153,6 +190,7 @@ export function planRunSignals(deliveries: readonly RunDelivery[]): Map<string, 
  */
 function appendEvent(signals: RunSignal[], event: LeadEventSignalPayload): void {
   const last = signals.at(-1);
-  if (last?.kind === 'leadEvents' && last.payload.events.length < MAX_EVENTS_PER_SIGNAL) last.payload.events.push(event);
+  if (last?.kind === 'leadEvents' && last.payload.events.length < MAX_EVENTS_PER_SIGNAL)
+    last.payload.events.push(event);
   else signals.push({ kind: 'leadEvents', payload: { events: [event] } });
 }

@@ -60,10 +60,12 @@ export class LeadLanes<T> {
 
   /** Drops the rows still waiting (not those in flight) and returns them. */
   drain(): T[] {
-    const dropped = [...this.waiting.entries()].filter(([lead]) => !this.inFlight.has(lead)).flatMap(([lead, rows]) => {
-      this.waiting.delete(lead);
-      return rows;
-    });
+    const dropped = [...this.waiting.entries()]
+      .filter(([lead]) => !this.inFlight.has(lead))
+      .flatMap(([lead, rows]) => {
+        this.waiting.delete(lead);
+        return rows;
+      });
     this.heldRows -= dropped.length;
     this.notifyIfIdle();
     return dropped;

@@ -18,7 +18,11 @@ describe('outbox retention (real PostgreSQL)', () => {
       `INSERT INTO outbox (kind, payload, created_at, dispatched_at) SELECT 'segment_entered', jsonb_build_object('tag', $1::text), $2, $3 FROM generate_series(1, $4)`,
       [tag, createdAt, dispatchedAt, count],
     );
-  const tagsLeft = async () => (await db.query(`SELECT payload->>'tag' AS tag, count(*)::int AS n FROM outbox GROUP BY 1 ORDER BY 1`)) as Array<{ tag: string; n: number }>;
+  const tagsLeft = async () =>
+    (await db.query(`SELECT payload->>'tag' AS tag, count(*)::int AS n FROM outbox GROUP BY 1 ORDER BY 1`)) as Array<{
+      tag: string;
+      n: number;
+    }>;
 
   it('deletes rows delivered before the retention window, in batches, and keeps recent and undelivered ones', async () => {
     await insert(OUTBOX_PRUNE_BATCH + 3, 'delivered-8-days-ago', daysAgo(8), daysAgo(8));
@@ -26,7 +30,10 @@ describe('outbox retention (real PostgreSQL)', () => {
     await insert(2, 'undelivered-30-days-old', null, daysAgo(30));
 
     expect(await api.app.get(OutboxRetentionService).prune(now)).toBe(OUTBOX_PRUNE_BATCH + 3);
-    expect(await tagsLeft()).toEqual([{ tag: 'delivered-6-days-ago', n: 2 }, { tag: 'undelivered-30-days-old', n: 2 }]);
+    expect(await tagsLeft()).toEqual([
+      { tag: 'delivered-6-days-ago', n: 2 },
+      { tag: 'undelivered-30-days-old', n: 2 },
+    ]);
     expect(await api.app.get(OutboxRetentionService).prune(now)).toBe(0);
   });
 

@@ -28,7 +28,10 @@ export class OutboxRetentionService implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.prune().catch((e: Error) => this.logger.warn(`outbox prune failed: ${e.message}`)), OUTBOX_PRUNE_INTERVAL_MS);
+    this.timer = setInterval(
+      () => void this.prune().catch((e: Error) => this.logger.warn(`outbox prune failed: ${e.message}`)),
+      OUTBOX_PRUNE_INTERVAL_MS,
+    );
     this.timer.unref();
   }
 

@@ -1,7 +1,15 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  activeRunWorkflowIds, bindPlaybook, currentSegmentMembers, findBinding, lockOtherBindingOf, nodeReachOf, setPlaybookStatus, unbindPlaybook, type PlaybookStatus,
+  activeRunWorkflowIds,
+  bindPlaybook,
+  currentSegmentMembers,
+  findBinding,
+  lockOtherBindingOf,
+  nodeReachOf,
+  setPlaybookStatus,
+  unbindPlaybook,
+  type PlaybookStatus,
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { RunLauncherService, type LaunchResult } from '../runs/run-launcher.service';
@@ -25,16 +33,28 @@ export class PlaybookLifecycleService {
   /** Binds the playbook to a segment (one playbook per segment) or unbinds it (`segmentId: null`). */
   async bind(id: string, { segmentId, holdoutPercent }: BindingBody): Promise<PlaybookDetailDto> {
     await this.playbooks.findOrThrow(id);
-    await this.dataSource.transaction(async (manager) => {
-      if (segmentId === null) return unbindPlaybook(manager, id);
-      const other = await lockOtherBindingOf(manager, segmentId, id);
-      if (other) throw new ConflictException({ message: `segment ${segmentId} is already bound to playbook "${other.name}"`, field: 'segmentId', playbookId: other.id, playbookName: other.name });
-      return bindPlaybook(manager, id, { segmentId, holdoutPercent });
-    }).catch((error: { code?: string }) => {
-      // Two bindings racing for one segment: the unique index decides, the loser gets the same 409.
-      if (error.code === '23505') throw new ConflictException({ message: `segment ${segmentId} is already bound to another playbook`, field: 'segmentId' });
-      throw error;
-    });
+    await this.dataSource
+      .transaction(async (manager) => {
+        if (segmentId === null) return unbindPlaybook(manager, id);
+        const other = await lockOtherBindingOf(manager, segmentId, id);
+        if (other)
+          throw new ConflictException({
+            message: `segment ${segmentId} is already bound to playbook "${other.name}"`,
+            field: 'segmentId',
+            playbookId: other.id,
+            playbookName: other.name,
+          });
+        return bindPlaybook(manager, id, { segmentId, holdoutPercent });
+      })
+      .catch((error: { code?: string }) => {
+        // Two bindings racing for one segment: the unique index decides, the loser gets the same 409.
+        if (error.code === '23505')
+          throw new ConflictException({
+            message: `segment ${segmentId} is already bound to another playbook`,
+            field: 'segmentId',
+          });
+        throw error;
+      });
     return this.playbooks.get(id);
   }
 
@@ -46,15 +66,28 @@ export class PlaybookLifecycleService {
    */
   async enrolSegmentMembers(id: string): Promise<EnrolMembersDto> {
     const playbook = await this.playbooks.findOrThrow(id);
-    if (playbook.status === 'draft') throw new ConflictException({ message: 'publish the playbook before enrolling leads' });
+    if (playbook.status === 'draft')
+      throw new ConflictException({ message: 'publish the playbook before enrolling leads' });
     const binding = await findBinding(this.dataSource.manager, id);
-    if (!binding) throw new ConflictException({ message: 'bind the playbook to a segment before enrolling its members', field: 'segmentId' });
+    if (!binding)
+      throw new ConflictException({
+        message: 'bind the playbook to a segment before enrolling its members',
+        field: 'segmentId',
+      });
     const members = await currentSegmentMembers(this.dataSource.manager, binding.segmentId);
     const counts: EnrolMembersDto = { members: members.length, started: 0, heldOut: 0, existing: 0, refused: 0 };
     for (let i = 0; i < members.length; i += ENROL_CONCURRENCY) {
-      const results: LaunchResult[] = await Promise.all(members.slice(i, i + ENROL_CONCURRENCY).map((m) => this.launcher.launch({
-        leadId: m.lead_id, playbookId: id, membershipId: m.id, segmentId: binding.segmentId, holdoutPercent: binding.holdoutPercent,
-      })));
+      const results: LaunchResult[] = await Promise.all(
+        members.slice(i, i + ENROL_CONCURRENCY).map((m) =>
+          this.launcher.launch({
+            leadId: m.lead_id,
+            playbookId: id,
+            membershipId: m.id,
+            segmentId: binding.segmentId,
+            holdoutPercent: binding.holdoutPercent,
+          }),
+        ),
+      );
       for (const result of results) counts[result.kind] += 1;
     }
     return counts;
@@ -74,12 +107,15 @@ export class PlaybookLifecycleService {
     const { graph } = await this.playbooks.findVersionOrThrow(id, version);
     const rows = await nodeReachOf(this.dataSource.manager, id, version);
     const byNode = new Map(rows.map((r) => [r.nodeId, r]));
-    return graph.nodes.map((n) => byNode.get(n.id) ?? { nodeId: n.id, reached: 0, waiting: 0, exited: 0, converted: 0 });
+    return graph.nodes.map(
+      (n) => byNode.get(n.id) ?? { nodeId: n.id, reached: 0, waiting: 0, exited: 0, converted: 0 },
+    );
   }
 
   private async setStatus(id: string, status: PlaybookStatus, signal: 'pause' | 'resume'): Promise<PlaybookDetailDto> {
     const playbook = await this.playbooks.findOrThrow(id);
-    if (playbook.status === 'draft') throw new ConflictException({ message: 'publish the playbook before pausing or resuming it' });
+    if (playbook.status === 'draft')
+      throw new ConflictException({ message: 'publish the playbook before pausing or resuming it' });
     await setPlaybookStatus(this.dataSource.manager, id, status, new Date());
     const workflowIds = await activeRunWorkflowIds(this.dataSource.manager, id);
     await Promise.all(workflowIds.map((workflowId) => this.signals.send(workflowId, { kind: signal })));

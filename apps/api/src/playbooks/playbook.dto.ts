@@ -1,15 +1,29 @@
 import type {
-  BindingRequest, CreatePlaybookRequest, EnrolMembersResult, NodeAnalytics, PlaybookDetail, PlaybookSummary, PlaybookVersion, PublishRequest, SaveDraftRequest,
+  BindingRequest,
+  CreatePlaybookRequest,
+  EnrolMembersResult,
+  NodeAnalytics,
+  PlaybookDetail,
+  PlaybookSummary,
+  PlaybookVersion,
+  PublishRequest,
+  SaveDraftRequest,
 } from '@segflow/api-contracts';
 import { playbookSchema } from '@segflow/playbook';
 import { z } from 'zod';
 import type { PlaybookRow, PlaybookStats, PlaybookVersionRow } from '@segflow/stores';
 import { acceptsContract } from '../common/accepts-contract';
 
-export const createPlaybookSchema = acceptsContract<CreatePlaybookRequest>()(z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(2000).optional() }));
-export const saveDraftSchema = acceptsContract<SaveDraftRequest>()(z.object({ graph: playbookSchema, revision: z.number().int().min(1) }));
+export const createPlaybookSchema = acceptsContract<CreatePlaybookRequest>()(
+  z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(2000).optional() }),
+);
+export const saveDraftSchema = acceptsContract<SaveDraftRequest>()(
+  z.object({ graph: playbookSchema, revision: z.number().int().min(1) }),
+);
 export const publishSchema = acceptsContract<PublishRequest>()(z.object({ note: z.string().max(2000).optional() }));
-export const bindingSchema = acceptsContract<BindingRequest>()(z.object({ segmentId: z.string().min(1).max(200).nullable(), holdoutPercent: z.number().int().min(0).max(50) }));
+export const bindingSchema = acceptsContract<BindingRequest>()(
+  z.object({ segmentId: z.string().min(1).max(200).nullable(), holdoutPercent: z.number().int().min(0).max(50) }),
+);
 
 export type CreatePlaybookBody = z.infer<typeof createPlaybookSchema>;
 export type SaveDraftBody = z.infer<typeof saveDraftSchema>;
@@ -26,10 +40,18 @@ export type PlaybookDetailDto = PlaybookDetail;
 
 export function mapPlaybookSummary(playbook: PlaybookRow, stats: PlaybookStats): PlaybookSummaryDto {
   return {
-    id: playbook.id, name: playbook.name, description: playbook.description, status: playbook.status,
-    segmentId: stats.segmentId, holdoutPercent: stats.holdoutPercent, draftRevision: playbook.draftRevision,
-    publishedVersion: stats.publishedVersion, activeRuns: stats.activeRuns, convertedRuns: stats.convertedRuns,
-    updatedAt: playbook.updatedAt.toISOString(), updatedBy: playbook.updatedBy,
+    id: playbook.id,
+    name: playbook.name,
+    description: playbook.description,
+    status: playbook.status,
+    segmentId: stats.segmentId,
+    holdoutPercent: stats.holdoutPercent,
+    draftRevision: playbook.draftRevision,
+    publishedVersion: stats.publishedVersion,
+    activeRuns: stats.activeRuns,
+    convertedRuns: stats.convertedRuns,
+    updatedAt: playbook.updatedAt.toISOString(),
+    updatedBy: playbook.updatedBy,
   };
 }
 
@@ -37,7 +59,12 @@ export function mapPlaybookSummary(playbook: PlaybookRow, stats: PlaybookStats):
 export type PlaybookVersionDto = PlaybookVersion;
 
 export function mapVersion(version: PlaybookVersionRow, withGraph: boolean): PlaybookVersionDto {
-  const dto: PlaybookVersionDto = { version: version.version, note: version.note, publishedAt: version.publishedAt.toISOString(), publishedBy: version.publishedBy };
+  const dto: PlaybookVersionDto = {
+    version: version.version,
+    note: version.note,
+    publishedAt: version.publishedAt.toISOString(),
+    publishedBy: version.publishedBy,
+  };
   return withGraph ? { ...dto, graph: version.graph } : dto;
 }
 

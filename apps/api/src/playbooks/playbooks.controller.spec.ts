@@ -8,16 +8,27 @@ describe('PlaybooksController (real Postgres)', () => {
   });
   afterAll(() => api.close());
 
-  const create = async (name = 'Warm inbound') => (await api.request('POST', '/api/playbooks', { name, description: 'for tests' })).body;
+  const create = async (name = 'Warm inbound') =>
+    (await api.request('POST', '/api/playbooks', { name, description: 'for tests' })).body;
 
   it('creates a playbook with a valid starter draft at revision 1 and lists it', async () => {
     const created = await api.request('POST', '/api/playbooks', { name: 'Starter' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Starter', status: 'draft', draftRevision: 1, publishedVersion: null, issues: [], segmentId: null, holdoutPercent: 0 });
+    expect(created.body).toMatchObject({
+      name: 'Starter',
+      status: 'draft',
+      draftRevision: 1,
+      publishedVersion: null,
+      issues: [],
+      segmentId: null,
+      holdoutPercent: 0,
+    });
     expect(created.body.draft.nodes.map((n: { type: string }) => n.type)).toEqual(['entry', 'send', 'goal']);
     const listed = await api.request('GET', '/api/playbooks');
     expect(listed.status).toBe(200);
-    expect(listed.body).toContainEqual(expect.objectContaining({ id: created.body.id, activeRuns: 0, convertedRuns: 0, updatedAt: expect.any(String) }));
+    expect(listed.body).toContainEqual(
+      expect.objectContaining({ id: created.body.id, activeRuns: 0, convertedRuns: 0, updatedAt: expect.any(String) }),
+    );
     expect(listed.body[0]).not.toHaveProperty('draft');
   });
 
@@ -34,7 +45,9 @@ describe('PlaybooksController (real Postgres)', () => {
     const saved = await api.request('PUT', `/api/playbooks/${playbook.id}/draft`, { graph, revision: 1 });
     expect(saved.status).toBe(200);
     expect(saved.body.revision).toBe(2);
-    expect(saved.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'handle-unconnected', nodeId: 'replied' })]));
+    expect(saved.body.issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'handle-unconnected', nodeId: 'replied' })]),
+    );
     const fetched = await api.request('GET', `/api/playbooks/${playbook.id}`);
     expect(fetched.body).toMatchObject({ draftRevision: 2, draft: graph });
     expect(fetched.body.issues.length).toBeGreaterThan(0);
@@ -43,7 +56,10 @@ describe('PlaybooksController (real Postgres)', () => {
   it('answers a stale revision with 409 and the current revision', async () => {
     const playbook = await create();
     await api.request('PUT', `/api/playbooks/${playbook.id}/draft`, { graph: samplePlaybook(), revision: 1 });
-    const stale = await api.request('PUT', `/api/playbooks/${playbook.id}/draft`, { graph: samplePlaybook(), revision: 1 });
+    const stale = await api.request('PUT', `/api/playbooks/${playbook.id}/draft`, {
+      graph: samplePlaybook(),
+      revision: 1,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ message: expect.stringContaining('stale'), currentRevision: 2 });
   });
@@ -54,7 +70,9 @@ describe('PlaybooksController (real Postgres)', () => {
     graph.nodes[1].config.channel = 'pigeon';
     const response = await api.request('PUT', `/api/playbooks/${playbook.id}/draft`, { graph, revision: 1 });
     expect(response.status).toBe(400);
-    expect(response.body.issues).toEqual([expect.objectContaining({ field: expect.stringMatching(/^graph\.nodes\.1/) })]);
+    expect(response.body.issues).toEqual([
+      expect.objectContaining({ field: expect.stringMatching(/^graph\.nodes\.1/) }),
+    ]);
   });
 
   it('refuses to publish an invalid draft with 422 and the issues', async () => {
@@ -64,7 +82,10 @@ describe('PlaybooksController (real Postgres)', () => {
     await api.request('PUT', `/api/playbooks/${playbook.id}/draft`, { graph, revision: 1 });
     const response = await api.request('POST', `/api/playbooks/${playbook.id}/publish`, {});
     expect(response.status).toBe(422);
-    expect(response.body).toMatchObject({ message: expect.any(String), issues: [expect.objectContaining({ code: 'unreachable-node', nodeId: 'orphan' })] });
+    expect(response.body).toMatchObject({
+      message: expect.any(String),
+      issues: [expect.objectContaining({ code: 'unreachable-node', nodeId: 'orphan' })],
+    });
     expect((await api.request('GET', `/api/playbooks/${playbook.id}/versions`)).body).toEqual([]);
   });
 
@@ -72,11 +93,21 @@ describe('PlaybooksController (real Postgres)', () => {
     const playbook = await create();
     const graph = samplePlaybook();
     const intro = graph.nodes.find((n) => n.id === 'intro')!;
-    Object.assign(intro.config, { subject: 'Hi {{ lead.firstName | default: "there" }}', html: '<p>{{ lead.nickname | default: "friend" }}</p>' });
+    Object.assign(intro.config, {
+      subject: 'Hi {{ lead.firstName | default: "there" }}',
+      html: '<p>{{ lead.nickname | default: "friend" }}</p>',
+    });
     await api.request('PUT', `/api/playbooks/${playbook.id}/draft`, { graph, revision: 1 });
     const response = await api.request('POST', `/api/playbooks/${playbook.id}/publish`, {});
     expect(response.status).toBe(422);
-    expect(response.body.issues).toEqual([{ code: 'unknown-template-variable', nodeId: 'intro', field: 'config.html', message: 'unknown variable {{ lead.nickname }}' }]);
+    expect(response.body.issues).toEqual([
+      {
+        code: 'unknown-template-variable',
+        nodeId: 'intro',
+        field: 'config.html',
+        message: 'unknown variable {{ lead.nickname }}',
+      },
+    ]);
   });
 
   it('publishes immutable versions, lists them, reads one with its graph and restores it into the draft', async () => {
@@ -86,7 +117,10 @@ describe('PlaybooksController (real Postgres)', () => {
     expect(first.status).toBe(201);
     expect(first.body).toEqual({ version: 1, publishedAt: expect.any(String) });
     const changed = samplePlaybook();
-    changed.nodes[1] = { ...changed.nodes[1]!, config: { ...(changed.nodes[1] as any).config, body: 'Second text {{lead.firstName}}' } } as any;
+    changed.nodes[1] = {
+      ...changed.nodes[1]!,
+      config: { ...(changed.nodes[1] as any).config, body: 'Second text {{lead.firstName}}' },
+    } as any;
     await api.request('PUT', `/api/playbooks/${playbook.id}/draft`, { graph: changed, revision: 2 });
     expect((await api.request('POST', `/api/playbooks/${playbook.id}/publish`, {})).body.version).toBe(2);
 
@@ -110,17 +144,28 @@ describe('PlaybooksController (real Postgres)', () => {
   it('binds a segment with a holdout, refuses a second playbook on it with 409 naming the first, and unbinds', async () => {
     const a = await create('A');
     const b = await create('B');
-    const bound = await api.request('PUT', `/api/playbooks/${a.id}/binding`, { segmentId: 'seg-hot', holdoutPercent: 10 });
+    const bound = await api.request('PUT', `/api/playbooks/${a.id}/binding`, {
+      segmentId: 'seg-hot',
+      holdoutPercent: 10,
+    });
     expect(bound.status).toBe(200);
     expect(bound.body).toMatchObject({ segmentId: 'seg-hot', holdoutPercent: 10 });
-    const taken = await api.request('PUT', `/api/playbooks/${b.id}/binding`, { segmentId: 'seg-hot', holdoutPercent: 0 });
+    const taken = await api.request('PUT', `/api/playbooks/${b.id}/binding`, {
+      segmentId: 'seg-hot',
+      holdoutPercent: 0,
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.message).toContain('"A"');
-    const tooMuch = await api.request('PUT', `/api/playbooks/${b.id}/binding`, { segmentId: 'seg-other', holdoutPercent: 60 });
+    const tooMuch = await api.request('PUT', `/api/playbooks/${b.id}/binding`, {
+      segmentId: 'seg-other',
+      holdoutPercent: 60,
+    });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.issues).toEqual([expect.objectContaining({ field: 'holdoutPercent' })]);
     await api.request('PUT', `/api/playbooks/${a.id}/binding`, { segmentId: null, holdoutPercent: 0 });
-    expect((await api.request('PUT', `/api/playbooks/${b.id}/binding`, { segmentId: 'seg-hot', holdoutPercent: 5 })).status).toBe(200);
+    expect(
+      (await api.request('PUT', `/api/playbooks/${b.id}/binding`, { segmentId: 'seg-hot', holdoutPercent: 5 })).status,
+    ).toBe(200);
   });
 
   it('pauses and resumes a published playbook; a draft cannot be paused', async () => {

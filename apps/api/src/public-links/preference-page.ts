@@ -30,7 +30,8 @@ export function maskAddress(address: string): string {
 /** The preference page: which channels to stop, and a confirm button (a GET never unsubscribes: link scanners fetch it). */
 export function preferencePage(address: string | null): string {
   const choices = PAGE_CHANNELS.map(
-    (c) => `<label><input type="checkbox" name="channel" value="${c.value}"${c.value === 'email' ? ' checked' : ''}> ${c.label}</label>`,
+    (c) =>
+      `<label><input type="checkbox" name="channel" value="${c.value}"${c.value === 'email' ? ' checked' : ''}> ${c.label}</label>`,
   ).join('');
   const whose = address ? `<p>Messages to <strong>${escapeHtml(maskAddress(address))}</strong>.</p>` : '';
   return page(
@@ -45,5 +46,8 @@ export function unsubscribedPage(channels: readonly PageChannel[]): string {
 }
 
 export function invalidLinkPage(): string {
-  return page('Link not valid', '<p>This link is not valid or has expired. If you keep getting our messages, reply to one with STOP.</p>');
+  return page(
+    'Link not valid',
+    '<p>This link is not valid or has expired. If you keep getting our messages, reply to one with STOP.</p>',
+  );
 }

@@ -22,7 +22,10 @@ function htmlReply(reply: FastifyReply, status: number, html: string): FastifyRe
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
     .header('referrer-policy', 'no-referrer')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+    .header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    )
     .send(html);
 }
 
@@ -50,7 +53,11 @@ export class PublicLinksController {
 
   // RFC 8058: mail providers POST `List-Unsubscribe=One-Click` here without a person looking; the page's form too.
   @Post('u/:token')
-  async unsubscribe(@Param('token') token: string, @Body() body: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  async unsubscribe(
+    @Param('token') token: string,
+    @Body() body: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
     const resolved = await this.links.resolve(token, 'unsubscribe');
     if (!resolved?.touch) return htmlReply(reply, 404, invalidLinkPage());
     const oneClick = (body as Record<string, unknown> | null)?.['List-Unsubscribe'] === 'One-Click';

@@ -5,5 +5,9 @@ import { PublicLinksController } from './public-links.controller';
 import { PublicLinksService } from './public-links.service';
 
 /** The links in Segflow's messages: unsubscribe (page + RFC 8058 one-click), click redirects, the open pixel. */
-@Module({ imports: [EventsModule], controllers: [PublicLinksController], providers: [segflowSignerProvider, PublicLinksService] })
+@Module({
+  imports: [EventsModule],
+  controllers: [PublicLinksController],
+  providers: [segflowSignerProvider, PublicLinksService],
+})
 export class PublicLinksModule {}

@@ -24,7 +24,10 @@ export class PublicLinksService {
   ) {}
 
   /** The verified claims of a token of `purpose` with its touch, or null for anything forged, altered or unknown. */
-  async resolve(token: string, purpose: TokenPurpose): Promise<{ claims: TokenClaims; touch: TouchOfLead | null } | null> {
+  async resolve(
+    token: string,
+    purpose: TokenPurpose,
+  ): Promise<{ claims: TokenClaims; touch: TouchOfLead | null } | null> {
     const claims = this.signer ? verifyToken(token, this.signer) : null;
     if (!claims || claims.purpose !== purpose) return null;
     return { claims, touch: await findTouchById(this.db.manager, claims.touchId) };
@@ -33,8 +36,12 @@ export class PublicLinksService {
   async unsubscribe(touch: TouchOfLead, channels: readonly PageChannel[], source: string): Promise<void> {
     await this.record(
       channels.map((channel) => ({
-        type: 'unsubscribe' as const, channel, eventId: `unsubscribe:${touch.touchId}:${channel}`,
-        leadExternalId: touch.leadExternalId, occurredAt: new Date().toISOString(), replyTo: { touchId: touch.touchId },
+        type: 'unsubscribe' as const,
+        channel,
+        eventId: `unsubscribe:${touch.touchId}:${channel}`,
+        leadExternalId: touch.leadExternalId,
+        occurredAt: new Date().toISOString(),
+        replyTo: { touchId: touch.touchId },
         properties: { source },
       })),
     );
@@ -49,8 +56,20 @@ export class PublicLinksService {
     await this.record([this.emailEvent('email_open', `email-open:${touch.touchId}`, touch, {})]);
   }
 
-  private emailEvent(type: 'email_click' | 'email_open', eventId: string, touch: TouchOfLead, properties: Record<string, unknown>): EventInput {
-    return { type, eventId, leadExternalId: touch.leadExternalId, occurredAt: new Date().toISOString(), replyTo: { touchId: touch.touchId }, properties };
+  private emailEvent(
+    type: 'email_click' | 'email_open',
+    eventId: string,
+    touch: TouchOfLead,
+    properties: Record<string, unknown>,
+  ): EventInput {
+    return {
+      type,
+      eventId,
+      leadExternalId: touch.leadExternalId,
+      occurredAt: new Date().toISOString(),
+      replyTo: { touchId: touch.touchId },
+      properties,
+    };
   }
 
   private async record(events: EventInput[]): Promise<void> {

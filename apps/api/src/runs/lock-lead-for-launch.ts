@@ -17,7 +17,12 @@ const CHANNELS: Channel[] = ['email', 'whatsapp', 'linkedin'];
  * context is the interpreter's view of the lead (template variables, condition fields, zone, owner, consent and
  * suppressions). Null for an unknown lead.
  */
-export async function lockLeadForLaunch(q: Queryable, leadId: string, segmentId: string | null, playbookId: string): Promise<LeadForLaunch | null> {
+export async function lockLeadForLaunch(
+  q: Queryable,
+  leadId: string,
+  segmentId: string | null,
+  playbookId: string,
+): Promise<LeadForLaunch | null> {
   const lead = await lockLeadRowForLaunch(q, leadId, segmentId, playbookId);
   if (!lead) return null;
   return { lead: leadContextOf(lead, segmentId), activeRun: lead.active_run, lastEndedAt: lead.last_ended_at };
@@ -26,15 +31,29 @@ export async function lockLeadForLaunch(q: Queryable, leadId: string, segmentId:
 function leadContextOf(lead: LeadForLaunchRow, segmentId: string | null): LeadContext {
   const [firstName, ...rest] = (lead.name ?? '').trim().split(/\s+/);
   return {
-    id: lead.id, firstName: firstName || undefined, lastName: rest.join(' ') || undefined,
-    company: lead.company ?? undefined, email: lead.email ?? undefined, timeZone: lead.timezone ?? 'UTC',
+    id: lead.id,
+    firstName: firstName || undefined,
+    lastName: rest.join(' ') || undefined,
+    company: lead.company ?? undefined,
+    email: lead.email ?? undefined,
+    timeZone: lead.timezone ?? 'UTC',
     attributes: {
-      city: lead.city, country: lead.country, industry: lead.industry, headcount: lead.headcount,
-      revenueBand: lead.revenue_band, fundingStage: lead.funding_stage,
+      city: lead.city,
+      country: lead.country,
+      industry: lead.industry,
+      headcount: lead.headcount,
+      revenueBand: lead.revenue_band,
+      fundingStage: lead.funding_stage,
     },
     features: {},
     segment: { id: segmentId ?? 'manual', name: lead.segment_name ?? (segmentId ? segmentId : 'Manual enrolment') },
-    owner: lead.owner_id ? { id: lead.owner_id, name: lead.owner_name ?? lead.owner_id, ...(lead.owner_email ? { address: lead.owner_email } : {}) } : null,
+    owner: lead.owner_id
+      ? {
+          id: lead.owner_id,
+          name: lead.owner_name ?? lead.owner_id,
+          ...(lead.owner_email ? { address: lead.owner_email } : {}),
+        }
+      : null,
     // A suppressed address (unsubscribed or hard-bounced, possibly as another lead) counts as unsubscribed.
     unsubscribedChannels: CHANNELS.filter((c) => lead.consent?.[c] === false || lead.suppressed_channels.includes(c)),
   };

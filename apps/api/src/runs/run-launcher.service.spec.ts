@@ -9,6 +9,8 @@ describe('isHeldOut', () => {
     const leads = Array.from({ length: 10_000 }, (_, i) => `lead-${i}`);
     const held = leads.filter((lead) => isHeldOut(lead, 'p1', 20)).length;
     expect(Math.abs(held / 100 - 20)).toBeLessThan(2);
-    expect(leads.slice(0, 50).map((l) => isHeldOut(l, 'p1', 20))).toEqual(leads.slice(0, 50).map((l) => isHeldOut(l, 'p1', 20)));
+    expect(leads.slice(0, 50).map((l) => isHeldOut(l, 'p1', 20))).toEqual(
+      leads.slice(0, 50).map((l) => isHeldOut(l, 'p1', 20)),
+    );
   });
 });

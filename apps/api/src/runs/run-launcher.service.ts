@@ -2,11 +2,32 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { chooseSplitVariant, isReentryAllowed, startRun, withDefaultQuietHours, type LeadContext, type Playbook } from '@segflow/playbook';
 import {
-  findPlaybook, findRun, findVersionById, insertHeldOutRun, insertStartedRun, pinPlaybook, pinSegmentPlaybook, type PinnedPlaybook, type PlaybookVersionRow, type RunRow,
+  chooseSplitVariant,
+  isReentryAllowed,
+  startRun,
+  withDefaultQuietHours,
+  type LeadContext,
+  type Playbook,
+} from '@segflow/playbook';
+import {
+  findPlaybook,
+  findRun,
+  findVersionById,
+  insertHeldOutRun,
+  insertStartedRun,
+  pinPlaybook,
+  pinSegmentPlaybook,
+  type PinnedPlaybook,
+  type PlaybookVersionRow,
+  type RunRow,
 } from '@segflow/stores';
-import { manualRunWorkflowId, membershipRunWorkflowId, PLAYBOOK_RUN_WORKFLOW, type PlaybookRunInput } from '@segflow/workflow-contracts';
+import {
+  manualRunWorkflowId,
+  membershipRunWorkflowId,
+  PLAYBOOK_RUN_WORKFLOW,
+  type PlaybookRunInput,
+} from '@segflow/workflow-contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { enqueueWorkflowStarts, markWorkflowsStarted } from '@segflow/stores';
@@ -16,9 +37,11 @@ import { lockLeadForLaunch } from './lock-lead-for-launch';
 
 /** Why a launch did not start a workflow. */
 export type LaunchRefusal =
-  | 'lead-not-found' | 'playbook-not-found' | 'not-published' | 'already-active' | 'reentry-not-allowed';
+  'lead-not-found' | 'playbook-not-found' | 'not-published' | 'already-active' | 'reentry-not-allowed';
 
-export type LaunchResult = { kind: 'started' | 'heldOut' | 'existing'; run: RunRow } | { kind: 'refused'; reason: LaunchRefusal; detail: string };
+export type LaunchResult =
+  | { kind: 'started' | 'heldOut' | 'existing'; run: RunRow }
+  | { kind: 'refused'; reason: LaunchRefusal; detail: string };
 
 /**
  * A segment entry met the lead's run of the same playbook from an earlier membership, still active: the lead left
@@ -28,7 +51,9 @@ export type LaunchResult = { kind: 'started' | 'heldOut' | 'existing'; run: RunR
  */
 export class PreviousRunStillEndingError extends Error {
   constructor(readonly runId: string) {
-    super(`run ${runId} of this playbook, from the lead's previous membership, has not recorded its exit yet; the entry is retried`);
+    super(
+      `run ${runId} of this playbook, from the lead's previous membership, has not recorded its exit yet; the entry is retried`,
+    );
     this.name = 'PreviousRunStillEndingError';
   }
 }
@@ -37,7 +62,12 @@ export class PreviousRunStillEndingError extends Error {
  * What a run start hands to the workflow besides the run: read once on the way, never again. `startedAt` is set
  * when the run's row already holds the state the interpreter starts it in at that time.
  */
-type StartRead = { paused: boolean; version: Pick<PlaybookVersionRow, 'id' | 'version' | 'graph'>; lead: LeadContext; startedAt?: Date };
+type StartRead = {
+  paused: boolean;
+  version: Pick<PlaybookVersionRow, 'id' | 'version' | 'graph'>;
+  lead: LeadContext;
+  startedAt?: Date;
+};
 
 /**
  * What createRun read on its way, handed on so the workflow start need not read it again; `outboxId` is the
@@ -65,7 +95,10 @@ export interface LaunchRequest {
 /** Whether the lead falls in the holdout group: a deterministic hash of (lead, playbook), the split node's hash. */
 export function isHeldOut(leadId: string, playbookId: string, holdoutPercent: number): boolean {
   if (holdoutPercent <= 0) return false;
-  const variants = [{ key: 'holdout', label: 'Holdout', weight: holdoutPercent }, { key: 'treatment', label: 'Treatment', weight: 100 - holdoutPercent }];
+  const variants = [
+    { key: 'holdout', label: 'Holdout', weight: holdoutPercent },
+    { key: 'treatment', label: 'Treatment', weight: 100 - holdoutPercent },
+  ];
   return chooseSplitVariant(leadId, `holdout:${playbookId}`, variants) === 'holdout';
 }
 
@@ -89,7 +122,10 @@ export class RunLauncherService {
   ) {}
 
   async launch(request: LaunchRequest): Promise<LaunchResult> {
-    return this.launchPinned(request, await pinPlaybook(this.dataSource.manager, request.playbookId, request.membershipId ?? null));
+    return this.launchPinned(
+      request,
+      await pinPlaybook(this.dataSource.manager, request.playbookId, request.membershipId ?? null),
+    );
   }
 
   /**
@@ -97,17 +133,26 @@ export class RunLauncherService {
    * membership's run in one query, on the path of every run start); null when no playbook is bound or it was never
    * published.
    */
-  async launchSegmentEntry(entry: Required<Pick<LaunchRequest, 'leadId' | 'segmentId' | 'membershipId'>> & Pick<LaunchRequest, 'startAfter'>): Promise<LaunchResult | null> {
+  async launchSegmentEntry(
+    entry: Required<Pick<LaunchRequest, 'leadId' | 'segmentId' | 'membershipId'>> & Pick<LaunchRequest, 'startAfter'>,
+  ): Promise<LaunchResult | null> {
     const bound = await pinSegmentPlaybook(this.dataSource.manager, entry.segmentId, entry.membershipId);
     if (!bound || bound.status === 'draft') return null;
-    return this.launchPinned({ ...entry, playbookId: bound.id, holdoutPercent: bound.holdoutPercent ?? 0, fromOutbox: true }, bound);
+    return this.launchPinned(
+      { ...entry, playbookId: bound.id, holdoutPercent: bound.holdoutPercent ?? 0, fromOutbox: true },
+      bound,
+    );
   }
 
   /** Starts the workflow of a run a `run_start` outbox row names, if the run is still active (safe to repeat). */
   async startRunWorkflow(runId: string): Promise<void> {
     const run = await findRun(this.dataSource.manager, runId);
     if (run?.status !== 'active' || !run.temporalWorkflowId) return;
-    await this.startWorkflow(run, { leadId: run.leadId, playbookId: run.playbookId, segmentId: run.segmentId ?? undefined });
+    await this.startWorkflow(run, {
+      leadId: run.leadId,
+      playbookId: run.playbookId,
+      segmentId: run.segmentId ?? undefined,
+    });
   }
 
   private async launchPinned(request: LaunchRequest, pinned: PinnedPlaybook | null): Promise<LaunchResult> {
@@ -118,7 +163,8 @@ export class RunLauncherService {
       if (existing.status === 'active') await this.startWorkflow(existing, request);
       return { kind: 'existing', run: existing };
     }
-    if (!pinned) return { kind: 'refused', reason: 'playbook-not-found', detail: `playbook ${request.playbookId} not found` };
+    if (!pinned)
+      return { kind: 'refused', reason: 'playbook-not-found', detail: `playbook ${request.playbookId} not found` };
     const created = await this.dataSource.transaction((manager) => this.createRun(manager, request, pinned));
     if (created.kind !== 'started') return created;
     await request.startAfter;
@@ -127,38 +173,68 @@ export class RunLauncherService {
       return { kind: 'started', run: created.run };
     }
     try {
-      await this.temporal.withTimeout(DIRECT_START_TIMEOUT_MS, () => this.startWorkflow(created.run, request, created.read));
+      await this.temporal.withTimeout(DIRECT_START_TIMEOUT_MS, () =>
+        this.startWorkflow(created.run, request, created.read),
+      );
       await markWorkflowsStarted(this.dataSource.manager, [created.outboxId]);
     } catch (error) {
-      this.logger.warn(`run ${created.run.id}: workflow not started now (${(error as Error).message}); the outbox starts it once Temporal answers`);
+      this.logger.warn(
+        `run ${created.run.id}: workflow not started now (${(error as Error).message}); the outbox starts it once Temporal answers`,
+      );
     }
     return { kind: 'started', run: created.run };
   }
 
   private async createRun(
-    manager: EntityManager, request: LaunchRequest, { name, status, version }: PinnedPlaybook,
+    manager: EntityManager,
+    request: LaunchRequest,
+    { name, status, version }: PinnedPlaybook,
   ): Promise<Created | { kind: 'heldOut'; run: RunRow } | Extract<LaunchResult, { kind: 'refused' }>> {
-    if (!version) return { kind: 'refused', reason: 'not-published', detail: `playbook ${name} has no published version` };
+    if (!version)
+      return { kind: 'refused', reason: 'not-published', detail: `playbook ${name} has no published version` };
     const found = await lockLeadForLaunch(manager, request.leadId, request.segmentId ?? null, request.playbookId);
     if (!found) return { kind: 'refused', reason: 'lead-not-found', detail: `lead ${request.leadId} not found` };
     const active = found.activeRun;
     if (active && request.membershipId && active.membershipId && active.membershipId !== request.membershipId) {
       throw new PreviousRunStillEndingError(active.id);
     }
-    if (active) return { kind: 'refused', reason: 'already-active', detail: `lead already has active run ${active.id} of this playbook` };
+    if (active)
+      return {
+        kind: 'refused',
+        reason: 'already-active',
+        detail: `lead already has active run ${active.id} of this playbook`,
+      };
     if (request.membershipId && !isReentryAllowed(version.graph.settings.reentry, found.lastEndedAt, new Date())) {
-      return { kind: 'refused', reason: 'reentry-not-allowed', detail: `re-entry policy ${version.graph.settings.reentry.policy}` };
+      return {
+        kind: 'refused',
+        reason: 'reentry-not-allowed',
+        detail: `re-entry policy ${version.graph.settings.reentry.policy}`,
+      };
     }
     const playbookId = request.playbookId;
     const heldOut = isHeldOut(request.leadId, playbookId, request.holdoutPercent ?? 0);
     const id = randomUUID();
     const startedAt = new Date();
     const base = {
-      id, leadId: request.leadId, playbookId, playbookVersionId: version.id, playbookVersion: version.version,
-      segmentId: request.segmentId ?? null, membershipId: request.membershipId ?? null, startedAt,
+      id,
+      leadId: request.leadId,
+      playbookId,
+      playbookVersionId: version.id,
+      playbookVersion: version.version,
+      segmentId: request.segmentId ?? null,
+      membershipId: request.membershipId ?? null,
+      startedAt,
     };
     if (heldOut) {
-      const run: RunRow = { ...base, status: 'heldOut', exitReason: 'holdout', currentNodeId: null, path: [], endedAt: startedAt, temporalWorkflowId: null };
+      const run: RunRow = {
+        ...base,
+        status: 'heldOut',
+        exitReason: 'holdout',
+        currentNodeId: null,
+        path: [],
+        endedAt: startedAt,
+        temporalWorkflowId: null,
+      };
       await insertHeldOutRun(manager, run);
       return { kind: 'heldOut', run };
     }
@@ -166,26 +242,50 @@ export class RunLauncherService {
     // (the workflow starts from the same time and reaches the same state).
     const { state } = startRun({ playbook: this.executed(version.graph), lead: found.lead, now: startedAt, runId: id });
     const run: RunRow = {
-      ...base, status: state.status, exitReason: state.reason ?? null, currentNodeId: state.currentNodeId, path: state.path,
+      ...base,
+      status: state.status,
+      exitReason: state.reason ?? null,
+      currentNodeId: state.currentNodeId,
+      path: state.path,
       endedAt: state.endedAt ? new Date(state.endedAt) : null,
-      temporalWorkflowId: request.membershipId ? membershipRunWorkflowId(request.membershipId, playbookId) : manualRunWorkflowId(id),
+      temporalWorkflowId: request.membershipId
+        ? membershipRunWorkflowId(request.membershipId, playbookId)
+        : manualRunWorkflowId(id),
     };
     await insertStartedRun(manager, run);
-    const [outboxId] = request.fromOutbox ? [null] : await enqueueWorkflowStarts(manager, [{ kind: 'run_start', payload: { leadId: run.leadId, runId: run.id } }]);
-    return { kind: 'started', run, read: { paused: status === 'paused', version, lead: found.lead, startedAt }, outboxId: outboxId ?? null };
+    const [outboxId] = request.fromOutbox
+      ? [null]
+      : await enqueueWorkflowStarts(manager, [{ kind: 'run_start', payload: { leadId: run.leadId, runId: run.id } }]);
+    return {
+      kind: 'started',
+      run,
+      read: { paused: status === 'paused', version, lead: found.lead, startedAt },
+      outboxId: outboxId ?? null,
+    };
   }
 
   /** Starts the run's workflow; `read` is what createRun already read (a re-delivery reads it here). */
   private async startWorkflow(run: RunRow, request: LaunchRequest, read?: StartRead): Promise<void> {
-    const { paused, version, lead, startedAt } = read ?? await this.readForStart(run, request);
+    const { paused, version, lead, startedAt } = read ?? (await this.readForStart(run, request));
     const input: PlaybookRunInput = {
-      runId: run.id, leadId: run.leadId, playbookId: run.playbookId, playbookVersionId: version.id, playbookVersion: version.version,
-      graph: this.executed(version.graph), lead, paused, timeScale: this.config.PLAYBOOK_TIME_SCALE, ...(startedAt ? { startedAt: startedAt.toISOString() } : {}),
+      runId: run.id,
+      leadId: run.leadId,
+      playbookId: run.playbookId,
+      playbookVersionId: version.id,
+      playbookVersion: version.version,
+      graph: this.executed(version.graph),
+      lead,
+      paused,
+      timeScale: this.config.PLAYBOOK_TIME_SCALE,
+      ...(startedAt ? { startedAt: startedAt.toISOString() } : {}),
     };
     try {
       // REJECT_DUPLICATE: a re-delivery after the run already finished must not start it a second time.
       await this.temporal.workflow.start(PLAYBOOK_RUN_WORKFLOW, {
-        args: [input], workflowId: run.temporalWorkflowId!, taskQueue: this.temporal.defaultTaskQueue, workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        args: [input],
+        workflowId: run.temporalWorkflowId!,
+        taskQueue: this.temporal.defaultTaskQueue,
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

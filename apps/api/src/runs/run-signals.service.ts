@@ -1,8 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import {
-  exitSignal, leadEventsSignal, pauseSignal, resumeSignal, taskCompletedSignal,
-  type ExitSignalPayload, type LeadEventsSignalPayload, type TaskCompletedSignalPayload,
+  exitSignal,
+  leadEventsSignal,
+  pauseSignal,
+  resumeSignal,
+  taskCompletedSignal,
+  type ExitSignalPayload,
+  type LeadEventsSignalPayload,
+  type TaskCompletedSignalPayload,
 } from '@segflow/workflow-contracts';
 import { TemporalClient } from '../temporal/temporal.module';
 

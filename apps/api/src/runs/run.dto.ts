@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { RunRow, TaskRow, TouchRecord } from '@segflow/stores';
 import { acceptsContract } from '../common/accepts-contract';
 
-export const enrolSchema = acceptsContract<EnrolRequest>()(z.object({ leadId: z.string().uuid(), playbookId: z.string().uuid() }));
+export const enrolSchema = acceptsContract<EnrolRequest>()(
+  z.object({ leadId: z.string().uuid(), playbookId: z.string().uuid() }),
+);
 export const stopRunSchema = z.object({ reason: z.string().trim().min(1).max(200) });
 export const listRunsQuerySchema = z.object({
   leadId: z.string().uuid().optional(),
@@ -11,7 +13,11 @@ export const listRunsQuerySchema = z.object({
   status: z.enum(['active', 'converted', 'exited', 'completed', 'heldOut']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export const listTouchesQuerySchema = z.object({ leadId: z.string().uuid().optional(), runId: z.string().uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const listTouchesQuerySchema = z.object({
+  leadId: z.string().uuid().optional(),
+  runId: z.string().uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 export const completeTaskSchema = z.object({ outcome: z.string().trim().min(1).max(100).default('done') });
 
 export type EnrolBody = z.infer<typeof enrolSchema>;
@@ -25,24 +31,55 @@ export type RunDetailDto = RunDetail;
 
 export function mapRun(run: RunRow): RunDto {
   return {
-    id: run.id, leadId: run.leadId, playbookId: run.playbookId, playbookVersion: run.playbookVersion, segmentId: run.segmentId,
-    status: run.status, exitReason: run.exitReason, currentNodeId: run.currentNodeId, temporalWorkflowId: run.temporalWorkflowId,
-    startedAt: run.startedAt.toISOString(), endedAt: run.endedAt?.toISOString() ?? null,
+    id: run.id,
+    leadId: run.leadId,
+    playbookId: run.playbookId,
+    playbookVersion: run.playbookVersion,
+    segmentId: run.segmentId,
+    status: run.status,
+    exitReason: run.exitReason,
+    currentNodeId: run.currentNodeId,
+    temporalWorkflowId: run.temporalWorkflowId,
+    startedAt: run.startedAt.toISOString(),
+    endedAt: run.endedAt?.toISOString() ?? null,
   };
 }
 
 export function mapTouch(t: TouchRecord): TouchDto {
   return {
-    id: t.id, runId: t.runId, leadId: t.leadId, nodeId: t.nodeId, visit: t.visit, channel: t.channel, subject: t.subject, body: t.body,
-    sender: t.sender, status: t.status, error: t.error, providerMessageId: t.providerMessageId, createdAt: t.createdAt.toISOString(),
+    id: t.id,
+    runId: t.runId,
+    leadId: t.leadId,
+    nodeId: t.nodeId,
+    visit: t.visit,
+    channel: t.channel,
+    subject: t.subject,
+    body: t.body,
+    sender: t.sender,
+    status: t.status,
+    error: t.error,
+    providerMessageId: t.providerMessageId,
+    createdAt: t.createdAt.toISOString(),
   };
 }
 
 export function mapTask(t: TaskRow): TaskDto {
   return {
-    id: t.id, runId: t.runId, leadId: t.leadId, nodeId: t.nodeId, visit: t.visit, taskType: t.taskType, title: t.title,
-    description: t.description, priority: t.priority, dueAt: t.dueAt.toISOString(), assigneeId: t.assigneeId,
-    waitForCompletion: t.waitForCompletion, status: t.status, outcome: t.outcome, createdAt: t.createdAt.toISOString(),
+    id: t.id,
+    runId: t.runId,
+    leadId: t.leadId,
+    nodeId: t.nodeId,
+    visit: t.visit,
+    taskType: t.taskType,
+    title: t.title,
+    description: t.description,
+    priority: t.priority,
+    dueAt: t.dueAt.toISOString(),
+    assigneeId: t.assigneeId,
+    waitForCompletion: t.waitForCompletion,
+    status: t.status,
+    outcome: t.outcome,
+    createdAt: t.createdAt.toISOString(),
     closedAt: t.closedAt?.toISOString() ?? null,
   };
 }

@@ -14,7 +14,9 @@ describe('RunsController (real Postgres, Temporal without a worker)', () => {
     playbookId = (await api.request('POST', '/api/playbooks', { name: 'Runs' })).body.id;
     await api.request('PUT', `/api/playbooks/${playbookId}/draft`, { graph: samplePlaybook(), revision: 1 });
     await api.request('POST', `/api/playbooks/${playbookId}/publish`, {});
-    leadId = (await api.request('POST', '/api/leads', { externalId: 'runs-1', name: 'Priya Nair', email: 'priya@acme.test' })).body.id;
+    leadId = (
+      await api.request('POST', '/api/leads', { externalId: 'runs-1', name: 'Priya Nair', email: 'priya@acme.test' })
+    ).body.id;
   });
   afterAll(async () => {
     await pool?.end();
@@ -25,16 +27,41 @@ describe('RunsController (real Postgres, Temporal without a worker)', () => {
   it('enrols a lead into the published version and reads the run back at its first node', async () => {
     const enrolled = await api.request('POST', '/api/runs', { leadId, playbookId });
     expect(enrolled.status).toBe(201);
-    const path = [expect.objectContaining({ nodeId: 'entry', visit: 1, outcome: 'next' }), expect.objectContaining({ nodeId: 'intro', visit: 1 })];
-    expect(enrolled.body).toMatchObject({ leadId, playbookId, playbookVersion: 1, status: 'active', exitReason: null, path, touches: [], tasks: [] });
+    const path = [
+      expect.objectContaining({ nodeId: 'entry', visit: 1, outcome: 'next' }),
+      expect.objectContaining({ nodeId: 'intro', visit: 1 }),
+    ];
+    expect(enrolled.body).toMatchObject({
+      leadId,
+      playbookId,
+      playbookVersion: 1,
+      status: 'active',
+      exitReason: null,
+      path,
+      touches: [],
+      tasks: [],
+    });
     const fetched = await api.request('GET', `/api/runs/${enrolled.body.id}`);
-    expect(fetched.body).toMatchObject({ id: enrolled.body.id, temporalWorkflowId: `playbook-run-${enrolled.body.id}`, currentNodeId: 'intro', path });
-    const { rows } = await pool.query(`SELECT node_id, visit FROM run_steps WHERE run_id = $1 ORDER BY entered_at, node_id`, [enrolled.body.id]);
-    expect(rows).toEqual([{ node_id: 'entry', visit: 1 }, { node_id: 'intro', visit: 1 }]);
+    expect(fetched.body).toMatchObject({
+      id: enrolled.body.id,
+      temporalWorkflowId: `playbook-run-${enrolled.body.id}`,
+      currentNodeId: 'intro',
+      path,
+    });
+    const { rows } = await pool.query(
+      `SELECT node_id, visit FROM run_steps WHERE run_id = $1 ORDER BY entered_at, node_id`,
+      [enrolled.body.id],
+    );
+    expect(rows).toEqual([
+      { node_id: 'entry', visit: 1 },
+      { node_id: 'intro', visit: 1 },
+    ]);
   });
 
   it('filters runs by lead, playbook and status', async () => {
-    expect((await api.request('GET', `/api/runs?leadId=${leadId}&playbookId=${playbookId}&status=active`)).body).toHaveLength(1);
+    expect(
+      (await api.request('GET', `/api/runs?leadId=${leadId}&playbookId=${playbookId}&status=active`)).body,
+    ).toHaveLength(1);
     expect((await api.request('GET', `/api/runs?leadId=${leadId}&status=converted`)).body).toEqual([]);
     const bad = await api.request('GET', '/api/runs?status=sleeping');
     expect(bad.status).toBe(400);
@@ -66,10 +93,24 @@ describe('RunsController (real Postgres, Temporal without a worker)', () => {
 
   it('documents every playbook and run endpoint in OpenAPI', async () => {
     const { body } = await api.request('GET', '/api/docs/openapi.json');
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining([
-      '/api/playbooks', '/api/playbooks/{id}', '/api/playbooks/{id}/draft', '/api/playbooks/{id}/publish', '/api/playbooks/{id}/versions',
-      '/api/playbooks/{id}/versions/{version}', '/api/playbooks/{id}/versions/{version}/restore', '/api/playbooks/{id}/versions/{version}/analytics',
-      '/api/playbooks/{id}/binding', '/api/playbooks/{id}/pause', '/api/playbooks/{id}/resume', '/api/runs', '/api/runs/{id}', '/api/runs/{id}/stop', '/api/touches',
-    ]));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/playbooks',
+        '/api/playbooks/{id}',
+        '/api/playbooks/{id}/draft',
+        '/api/playbooks/{id}/publish',
+        '/api/playbooks/{id}/versions',
+        '/api/playbooks/{id}/versions/{version}',
+        '/api/playbooks/{id}/versions/{version}/restore',
+        '/api/playbooks/{id}/versions/{version}/analytics',
+        '/api/playbooks/{id}/binding',
+        '/api/playbooks/{id}/pause',
+        '/api/playbooks/{id}/resume',
+        '/api/runs',
+        '/api/runs/{id}',
+        '/api/runs/{id}/stop',
+        '/api/touches',
+      ]),
+    );
   });
 });

@@ -1,9 +1,35 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { closeTask, findRun, findTask, listRuns, listTouches, tasksOfRun, touchesOfRun, type RunRow } from '@segflow/stores';
+import {
+  closeTask,
+  findRun,
+  findTask,
+  listRuns,
+  listTouches,
+  tasksOfRun,
+  touchesOfRun,
+  type RunRow,
+} from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../common/param-pipes';
-import { mapRun, mapTask, mapTouch, type EnrolBody, type ListRunsQuery, type ListTouchesQuery, type RunDetailDto, type RunDto, type TaskDto, type TouchDto } from './run.dto';
+import {
+  mapRun,
+  mapTask,
+  mapTouch,
+  type EnrolBody,
+  type ListRunsQuery,
+  type ListTouchesQuery,
+  type RunDetailDto,
+  type RunDto,
+  type TaskDto,
+  type TouchDto,
+} from './run.dto';
 import { RunLauncherService } from './run-launcher.service';
 import { RunSignalsService } from './run-signals.service';
 
@@ -25,8 +51,10 @@ export class RunsService {
       throw new ServiceUnavailableException({ message: `run not started: ${(error as Error).message}` });
     }
     if (result.kind === 'refused') {
-      if (result.reason === 'lead-not-found' || result.reason === 'playbook-not-found') throw new NotFoundException({ message: result.detail });
-      if (result.reason === 'not-published') throw new ConflictException({ message: result.detail, field: 'playbookId' });
+      if (result.reason === 'lead-not-found' || result.reason === 'playbook-not-found')
+        throw new NotFoundException({ message: result.detail });
+      if (result.reason === 'not-published')
+        throw new ConflictException({ message: result.detail, field: 'playbookId' });
       throw new ConflictException({ message: result.detail, field: 'leadId' });
     }
     return this.get(result.run.id);
@@ -39,10 +67,7 @@ export class RunsService {
 
   async get(id: string): Promise<RunDetailDto> {
     const run = await this.findOrThrow(id);
-    const [touches, tasks] = await Promise.all([
-      touchesOfRun(this.db.manager, id),
-      tasksOfRun(this.db.manager, id),
-    ]);
+    const [touches, tasks] = await Promise.all([touchesOfRun(this.db.manager, id), tasksOfRun(this.db.manager, id)]);
     return { ...mapRun(run), path: run.path, touches: touches.map(mapTouch), tasks: tasks.map(mapTask) };
   }
 
@@ -67,13 +92,17 @@ export class RunsService {
     await closeTask(this.db.manager, taskId, outcome, new Date());
     const run = task.runId ? await findRun(this.db.manager, task.runId) : null;
     if (run?.status === 'active' && run.temporalWorkflowId && task.nodeId && task.visit !== null) {
-      await this.signals.send(run.temporalWorkflowId, { kind: 'taskCompleted', payload: { nodeId: task.nodeId, visit: task.visit, outcome } });
+      await this.signals.send(run.temporalWorkflowId, {
+        kind: 'taskCompleted',
+        payload: { nodeId: task.nodeId, visit: task.visit, outcome },
+      });
     }
     return mapTask((await findTask(this.db.manager, taskId))!);
   }
 
   private async findOrThrow(id: string): Promise<RunRow> {
-    if (!isUuid(id)) throw new BadRequestException({ message: 'invalid run id', issues: [{ field: 'id', reason: 'must be a UUID' }] });
+    if (!isUuid(id))
+      throw new BadRequestException({ message: 'invalid run id', issues: [{ field: 'id', reason: 'must be a UUID' }] });
     const run = await findRun(this.db.manager, id);
     if (!run) throw new NotFoundException({ message: `run ${id} not found` });
     return run;

@@ -62,14 +62,23 @@ describe('workflow starts while Temporal is down (real PostgreSQL, real Temporal
     const playbookId = (await api.request('POST', '/api/playbooks', { name: 'Outage' })).body.id;
     await api.request('PUT', `/api/playbooks/${playbookId}/draft`, { graph: samplePlaybook(), revision: 1 });
     expect((await api.request('POST', `/api/playbooks/${playbookId}/publish`, {})).status).toBe(201);
-    const lead = await api.request('POST', '/api/leads', { externalId: 'outage-1', name: 'Asha Rao', email: 'asha@acme.test' });
+    const lead = await api.request('POST', '/api/leads', {
+      externalId: 'outage-1',
+      name: 'Asha Rao',
+      email: 'asha@acme.test',
+    });
     expect(lead.body).toMatchObject({ status: 'created' });
     const leadId = lead.body.id as string;
 
     const enrolled = await api.request('POST', '/api/runs', { leadId, playbookId });
     expect(enrolled).toMatchObject({ status: 201, body: { leadId, status: 'active' } });
     const runId = enrolled.body.id as string;
-    const outboxOf = async () => (await pool.query(`SELECT kind, payload, dispatched_at FROM outbox WHERE payload->>'leadId' = $1 ORDER BY id`, [leadId])).rows;
+    const outboxOf = async () =>
+      (
+        await pool.query(`SELECT kind, payload, dispatched_at FROM outbox WHERE payload->>'leadId' = $1 ORDER BY id`, [
+          leadId,
+        ])
+      ).rows;
     expect(await outboxOf()).toEqual([
       { kind: 'lead_intake', payload: { leadId }, dispatched_at: null },
       { kind: 'run_start', payload: { leadId, runId }, dispatched_at: null },

@@ -1,7 +1,16 @@
 import { assignSegment, emptyFeatureState, standardize } from '@segflow/scoring';
 import {
-  ActiveModel, applyGeneratedDescriptions, findModelStatus, listOpenMemberships, listScoringLeads, listScoringLeadsWrittenSince, makeModelActive,
-  readSegmentModel, readSnapshotXmin, type Queryable, type ScoringLeadRow,
+  ActiveModel,
+  applyGeneratedDescriptions,
+  findModelStatus,
+  listOpenMemberships,
+  listScoringLeads,
+  listScoringLeadsWrittenSince,
+  makeModelActive,
+  readSegmentModel,
+  readSnapshotXmin,
+  type Queryable,
+  type ScoringLeadRow,
 } from '@segflow/stores';
 import { vectorOf } from '../features/lead-feature-row';
 import { MembershipChange, writeMembershipChanges } from './membership-writer';
@@ -35,11 +44,13 @@ export class ModelNotCandidateError extends Error {
 
 async function statusOf(db: Queryable, modelId: string, lock: boolean): Promise<void> {
   const status = await findModelStatus(db, modelId, { lock });
-  if (status !== 'candidate') throw new ModelNotCandidateError(`model ${modelId} is ${status ?? 'unknown'}, not a candidate`);
+  if (status !== 'candidate')
+    throw new ModelNotCandidateError(`model ${modelId} is ${status ?? 'unknown'}, not a candidate`);
 }
 
 function score(model: ActiveModel, leads: readonly LeadRow[], now: Date, into: Map<string, number[]>): void {
-  for (const lead of leads) into.set(lead.id, standardize(vectorOf(lead.state ?? emptyFeatureState(), lead, now), model.standardizer));
+  for (const lead of leads)
+    into.set(lead.id, standardize(vectorOf(lead.state ?? emptyFeatureState(), lead, now), model.standardizer));
 }
 
 /**
@@ -62,7 +73,11 @@ export async function scoreAllLeads(db: Queryable, { modelId, now }: ActivateMod
  * so the lock is held for that, reading the open memberships and writing the changes (a fixed number of set-based
  * statements for memberships and their outbox rows). Runs in a worker thread (activate-model.worker.ts).
  */
-export async function activateModel(db: Queryable, input: ActivateModelInput, scored: ScoredLeads): Promise<{ reassigned: number }> {
+export async function activateModel(
+  db: Queryable,
+  input: ActivateModelInput,
+  scored: ScoredLeads,
+): Promise<{ reassigned: number }> {
   await lockActiveModelExclusive(db);
   await statusOf(db, input.modelId, true);
   await makeModelActive(db, input.modelId, input.now);
@@ -75,7 +90,12 @@ export async function activateModel(db: Queryable, input: ActivateModelInput, sc
   const changes: MembershipChange[] = [];
   for (const [leadId, vector] of vectors) {
     const current = membershipOf.get(leadId);
-    const assignment = assignSegment({ vector, centroids: model.centroids, currentSegmentId: current?.segment_id ?? null, margin: input.margin });
+    const assignment = assignSegment({
+      vector,
+      centroids: model.centroids,
+      currentSegmentId: current?.segment_id ?? null,
+      margin: input.margin,
+    });
     if (!assignment.changed) continue;
     const from = current ? { membershipId: current.membership_id, segmentId: current.segment_id } : null;
     changes.push({ leadId, from, toSegmentId: assignment.segmentId, triggerEventId: null });

@@ -29,7 +29,9 @@ async function run(job: ActivationJob): Promise<{ reassigned: number }> {
   const input = { modelId: job.modelId, now: new Date(job.now), margin: job.margin };
   try {
     // REPEATABLE READ: every read of the scoring pass sees the one snapshot whose xmin it reports.
-    const scored = await transaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () => scoreAllLeads(db, input));
+    const scored = await transaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () =>
+      scoreAllLeads(db, input),
+    );
     return await transaction(client, 'BEGIN', () => activateModel(db, input, scored));
   } finally {
     await client.end();

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
-  closeMemberships, enqueueSegmentChanges, openMemberships, segmentChangesInsertSql, type Queryable, type SegmentChangeMessage,
+  closeMemberships,
+  enqueueSegmentChanges,
+  openMemberships,
+  segmentChangesInsertSql,
+  type Queryable,
+  type SegmentChangeMessage,
 } from '@segflow/stores';
 
 /** A lead moving from one segment (or none) to another (or none). */
@@ -25,21 +30,42 @@ export interface MembershipContext {
  * collide with the still-open rows in the one-open-membership index (the parts of one statement run in no set
  * order); opening and its outbox rows share one.
  */
-export async function writeMembershipChanges(manager: Queryable, changes: readonly MembershipChange[], context: MembershipContext): Promise<void> {
+export async function writeMembershipChanges(
+  manager: Queryable,
+  changes: readonly MembershipChange[],
+  context: MembershipContext,
+): Promise<void> {
   if (!changes.length) return;
   const at = context.at.toISOString();
   const closing = changes.filter((c) => c.from !== null);
   const opening = changes.filter((c) => c.toSegmentId !== null).map((c) => ({ ...c, membershipId: randomUUID() }));
-  await closeMemberships(manager, closing.map((c) => c.from!.membershipId), at, context.reason);
+  await closeMemberships(
+    manager,
+    closing.map((c) => c.from!.membershipId),
+    at,
+    context.reason,
+  );
   // Left before entered, so a dispatcher reading in id order exits the old run before starting the new one.
   const messages: SegmentChangeMessage[] = [
     ...closing.map((c): SegmentChangeMessage => ({
       kind: 'segment_left',
-      payload: { leadId: c.leadId, segmentId: c.from!.segmentId, membershipId: c.from!.membershipId, leftAt: at, reason: context.reason },
+      payload: {
+        leadId: c.leadId,
+        segmentId: c.from!.segmentId,
+        membershipId: c.from!.membershipId,
+        leftAt: at,
+        reason: context.reason,
+      },
     })),
     ...opening.map((c): SegmentChangeMessage => ({
       kind: 'segment_entered',
-      payload: { leadId: c.leadId, segmentId: c.toSegmentId!, membershipId: c.membershipId, enteredAt: at, triggerEventId: c.triggerEventId },
+      payload: {
+        leadId: c.leadId,
+        segmentId: c.toSegmentId!,
+        membershipId: c.membershipId,
+        enteredAt: at,
+        triggerEventId: c.triggerEventId,
+      },
     })),
   ];
   if (!opening.length) {
@@ -48,7 +74,12 @@ export async function writeMembershipChanges(manager: Queryable, changes: readon
   }
   await openMemberships(
     manager,
-    opening.map((c) => ({ membershipId: c.membershipId, leadId: c.leadId, segmentId: c.toSegmentId!, triggerEventId: c.triggerEventId })),
+    opening.map((c) => ({
+      membershipId: c.membershipId,
+      leadId: c.leadId,
+      segmentId: c.toSegmentId!,
+      triggerEventId: c.triggerEventId,
+    })),
     { modelId: context.modelId, at, reason: context.reason },
     { sql: segmentChangesInsertSql, param: JSON.stringify(messages) },
   );

@@ -24,11 +24,17 @@ export class ModelActivator {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async activateOrThrow(modelId: string, now: Date): Promise<{ reassigned: number }> {
-    const job: ActivationJob = { databaseUrl: this.config.DATABASE_URL, modelId, now: now.toISOString(), margin: this.config.SEGMENT_HYSTERESIS };
+    const job: ActivationJob = {
+      databaseUrl: this.config.DATABASE_URL,
+      modelId,
+      now: now.toISOString(),
+      margin: this.config.SEGMENT_HYSTERESIS,
+    };
     try {
       return await runSegmentWorker<{ reassigned: number }>('activate-model', job);
     } catch (error) {
-      if (error instanceof SegmentWorkerError && error.errorName === 'ModelNotCandidateError') throw new ModelNotCandidateError(error.message);
+      if (error instanceof SegmentWorkerError && error.errorName === 'ModelNotCandidateError')
+        throw new ModelNotCandidateError(error.message);
       throw error;
     }
   }

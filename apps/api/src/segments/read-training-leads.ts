@@ -13,7 +13,8 @@ export async function readTrainingLeads(databaseUrl: string, now: Date): Promise
   await client.connect();
   try {
     const decoder = new TrainingLeadsDecoder(now);
-    for await (const chunk of client.query(copyTo(TRAINING_LEADS_COPY.sql)) as AsyncIterable<Buffer>) decoder.push(chunk);
+    for await (const chunk of client.query(copyTo(TRAINING_LEADS_COPY.sql)) as AsyncIterable<Buffer>)
+      decoder.push(chunk);
     return decoder.finish();
   } finally {
     await client.end();

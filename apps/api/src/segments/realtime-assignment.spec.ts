@@ -21,16 +21,26 @@ describe('real-time assignment on every event (real Postgres)', () => {
   });
   afterAll(() => api.close());
 
-  const leadIdOf = async (externalId: string) => (await db.query(`SELECT id FROM leads WHERE external_id = $1`, [externalId]))[0].id;
-  const openMembership = async (leadId: string) => (await db.query(`SELECT id, segment_id FROM segment_memberships WHERE lead_id = $1 AND left_at IS NULL`, [leadId]))[0];
-  const segmentRows = async (leadId: string) => db.query(`SELECT kind, payload FROM outbox WHERE kind IN ('segment_entered', 'segment_left') AND payload->>'leadId' = $1 ORDER BY id`, [leadId]);
+  const leadIdOf = async (externalId: string) =>
+    (await db.query(`SELECT id FROM leads WHERE external_id = $1`, [externalId]))[0].id;
+  const openMembership = async (leadId: string) =>
+    (
+      await db.query(`SELECT id, segment_id FROM segment_memberships WHERE lead_id = $1 AND left_at IS NULL`, [leadId])
+    )[0];
+  const segmentRows = async (leadId: string) =>
+    db.query(
+      `SELECT kind, payload FROM outbox WHERE kind IN ('segment_entered', 'segment_left') AND payload->>'leadId' = $1 ORDER BY id`,
+      [leadId],
+    );
   const post = (events: unknown[]) => api.request('POST', '/api/events', { events });
   /** Binds a (draft, never started) playbook to each segment given, and none to the others. */
   async function bindOnly(segmentIds: string[]): Promise<string[]> {
     await db.query(`DELETE FROM playbooks WHERE name = 'realtime-spec'`);
     const ids: string[] = [];
     for (const segmentId of segmentIds) {
-      const [{ id }] = await db.query(`INSERT INTO playbooks (name, draft) VALUES ('realtime-spec', '{}') RETURNING id`);
+      const [{ id }] = await db.query(
+        `INSERT INTO playbooks (name, draft) VALUES ('realtime-spec', '{}') RETURNING id`,
+      );
       await db.query(`INSERT INTO segment_bindings (playbook_id, segment_id) VALUES ($1, $2)`, [id, segmentId]);
       ids.push(id);
     }
@@ -39,8 +49,14 @@ describe('real-time assignment on every event (real Postgres)', () => {
   /** An active run of a playbook bound to nothing, as a manual run would be. */
   async function activeRunOf(leadId: string): Promise<void> {
     const [{ id }] = await db.query(`INSERT INTO playbooks (name, draft) VALUES ('realtime-spec', '{}') RETURNING id`);
-    const [version] = await db.query(`INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, '{}') RETURNING id`, [id]);
-    await db.query(`INSERT INTO runs (lead_id, playbook_id, playbook_version_id, playbook_version) VALUES ($1, $2, $3, 1)`, [leadId, id, version.id]);
+    const [version] = await db.query(
+      `INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, '{}') RETURNING id`,
+      [id],
+    );
+    await db.query(
+      `INSERT INTO runs (lead_id, playbook_id, playbook_version_id, playbook_version) VALUES ($1, $2, $3, 1)`,
+      [leadId, id, version.id],
+    );
   }
 
   // A hand-made active model (identity standardiser) whose two centroids sit at chosen distances from a lead's vector:
@@ -48,23 +64,45 @@ describe('real-time assignment on every event (real Postgres)', () => {
   async function leadBetween(externalId: string, distanceB: number): Promise<string> {
     await db.query(`UPDATE segment_models SET status = 'retired' WHERE status = 'active'`);
     await api.request('POST', '/api/leads', { externalId, ...lead });
-    await post([{ eventId: `${externalId}-1`, leadExternalId: externalId, type: 'page_view', occurredAt: day(1), url: '/pricing' }]);
+    await post([
+      {
+        eventId: `${externalId}-1`,
+        leadExternalId: externalId,
+        type: 'page_view',
+        occurredAt: day(1),
+        url: '/pricing',
+      },
+    ]);
     const leadId = await leadIdOf(externalId);
     const [{ state }] = await db.query(`SELECT state FROM lead_features WHERE lead_id = $1`, [leadId]);
     const vector = featureVector(state as FeatureState, lead, new Date());
-    modelId = (await db.query(`INSERT INTO segment_models (status, params, standardizer) VALUES ('active', '{}', $1) RETURNING id`, [{ means: vector.map(() => 0), stds: vector.map(() => 1) }]))[0].id;
-    await db.query(`INSERT INTO segments (id, name, description, colour) VALUES ($1, 'A', 'a', '#000000'), ($2, 'B', 'b', '#ffffff') ON CONFLICT DO NOTHING`, [segmentA, segmentB]);
+    modelId = (
+      await db.query(
+        `INSERT INTO segment_models (status, params, standardizer) VALUES ('active', '{}', $1) RETURNING id`,
+        [{ means: vector.map(() => 0), stds: vector.map(() => 1) }],
+      )
+    )[0].id;
+    await db.query(
+      `INSERT INTO segments (id, name, description, colour) VALUES ($1, 'A', 'a', '#000000'), ($2, 'B', 'b', '#ffffff') ON CONFLICT DO NOTHING`,
+      [segmentA, segmentB],
+    );
     const centroids = [plus(vector, unit(1), 1), plus(vector, unit(1), -distanceB)];
     await db.query(
       `INSERT INTO segment_model_centroids (model_id, segment_id, position, centroid, raw_centroid, size, generated_description) VALUES ($1, $2, 0, $3, $3, 0, 'a'), ($1, $4, 1, $5, $5, 0, 'b')`,
       [modelId, segmentA, centroids[0], segmentB, centroids[1]],
     );
-    await db.query(`INSERT INTO segment_memberships (id, lead_id, segment_id, model_id, entered_at, enter_reason) VALUES ($1, $2, $3, $4, now(), 'test')`, [randomUUID(), leadId, segmentA, modelId]);
+    await db.query(
+      `INSERT INTO segment_memberships (id, lead_id, segment_id, model_id, entered_at, enter_reason) VALUES ($1, $2, $3, $4, now(), 'test')`,
+      [randomUUID(), leadId, segmentA, modelId],
+    );
     return leadId;
   }
 
   // whatsapp_delivered contributes nothing and is older than the last event, so the lead's vector does not move.
-  const nudge = (externalId: string, n: number) => post([{ eventId: `${externalId}-n${n}`, leadExternalId: externalId, type: 'whatsapp_delivered', occurredAt: day(3) }]);
+  const nudge = (externalId: string, n: number) =>
+    post([
+      { eventId: `${externalId}-n${n}`, leadExternalId: externalId, type: 'whatsapp_delivered', occurredAt: day(3) },
+    ]);
 
   it('keeps a boundary lead in its segment when the other centroid is closer by less than the hysteresis margin', async () => {
     const leadId = await leadBetween('boundary', 0.95);
@@ -83,16 +121,26 @@ describe('real-time assignment on every event (real Postgres)', () => {
     const rows = await segmentRows(leadId);
     expect(rows.map((r: any) => r.kind)).toEqual(['segment_left', 'segment_entered']);
     expect(rows[0].payload).toMatchObject({ membershipId: old.id, segmentId: segmentA, reason: 'event' });
-    expect(rows[1].payload).toMatchObject({ membershipId: current.id, segmentId: segmentB, triggerEventId: 'mover-n0' });
+    expect(rows[1].payload).toMatchObject({
+      membershipId: current.id,
+      segmentId: segmentB,
+      triggerEventId: 'mover-n0',
+    });
     // A repeat of the same event is a duplicate: no second change, no second row.
     await nudge('mover', 0);
     await nudge('mover', 1);
     expect(await segmentRows(leadId)).toHaveLength(2);
-    const [{ left }] = await db.query(`SELECT count(*)::int AS left FROM segment_memberships WHERE lead_id = $1 AND left_at IS NOT NULL`, [leadId]);
+    const [{ left }] = await db.query(
+      `SELECT count(*)::int AS left FROM segment_memberships WHERE lead_id = $1 AND left_at IS NOT NULL`,
+      [leadId],
+    );
     expect(left).toBe(1);
     const detail = (await api.request('GET', '/api/leads/mover')).body;
     expect(detail.segment).toMatchObject({ id: segmentB, name: 'B' });
-    expect(detail.memberships.map((m: any) => [m.segmentId, m.exitedAt === null, m.triggerEventId])).toEqual([[segmentB, true, 'mover-n0'], [segmentA, false, null]]);
+    expect(detail.memberships.map((m: any) => [m.segmentId, m.exitedAt === null, m.triggerEventId])).toEqual([
+      [segmentB, true, 'mover-n0'],
+      [segmentA, false, null],
+    ]);
   });
 
   it('writes only the segment rows a run may act on: entering a bound segment, leaving one, leaving with an active run', async () => {
@@ -125,8 +173,12 @@ describe('real-time assignment on every event (real Postgres)', () => {
     const before = await openMembership(leadId);
     const [{ state: stateBefore }] = await db.query(`SELECT state FROM lead_features WHERE lead_id = $1`, [leadId]);
     // Fail the flush at its last statement (the outbox insert of the segment change).
-    await db.query(`CREATE FUNCTION fail_segment_rows() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'simulated crash'; END $$ LANGUAGE plpgsql`);
-    await db.query(`CREATE TRIGGER fail_segment_rows BEFORE INSERT ON outbox FOR EACH ROW WHEN (NEW.kind = 'segment_entered') EXECUTE FUNCTION fail_segment_rows()`);
+    await db.query(
+      `CREATE FUNCTION fail_segment_rows() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'simulated crash'; END $$ LANGUAGE plpgsql`,
+    );
+    await db.query(
+      `CREATE TRIGGER fail_segment_rows BEFORE INSERT ON outbox FOR EACH ROW WHEN (NEW.kind = 'segment_entered') EXECUTE FUNCTION fail_segment_rows()`,
+    );
     try {
       // The split retry narrows the failed flush down to this one event, which is refused; nothing of it remains.
       expect((await nudge('crash', 0)).body.results).toEqual([expect.objectContaining({ status: 'rejected' })]);
@@ -136,7 +188,9 @@ describe('real-time assignment on every event (real Postgres)', () => {
     expect(await openMembership(leadId)).toEqual(before);
     expect(await segmentRows(leadId)).toEqual([]);
     expect(await db.query(`SELECT 1 FROM events WHERE event_id = 'crash-n0'`)).toEqual([]);
-    expect((await db.query(`SELECT state FROM lead_features WHERE lead_id = $1`, [leadId]))[0].state).toEqual(stateBefore);
+    expect((await db.query(`SELECT state FROM lead_features WHERE lead_id = $1`, [leadId]))[0].state).toEqual(
+      stateBefore,
+    );
     // The retry after the "crash" goes through once: one change, one row each.
     await nudge('crash', 0);
     expect((await segmentRows(leadId)).map((r: any) => r.kind)).toEqual(['segment_left', 'segment_entered']);

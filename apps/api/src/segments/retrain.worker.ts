@@ -30,4 +30,6 @@ async function run({ databaseUrl, ...job }: RetrainWorkerData): Promise<void> {
   post({ type: 'done', result: { ...built, leadCount: vectors.length } });
 }
 
-run(workerData as RetrainWorkerData).catch((error: Error) => post({ type: 'error', message: error.message, name: error.name }));
+run(workerData as RetrainWorkerData).catch((error: Error) =>
+  post({ type: 'error', message: error.message, name: error.name }),
+);

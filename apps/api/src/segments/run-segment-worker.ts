@@ -10,7 +10,10 @@ export type SegmentWorkerMessage<T> =
 
 /** A worker's failure, with the name of the error it threw there (errors do not cross threads as instances). */
 export class SegmentWorkerError extends Error {
-  constructor(message: string, readonly errorName: string) {
+  constructor(
+    message: string,
+    readonly errorName: string,
+  ) {
     super(message);
   }
 }
@@ -35,7 +38,11 @@ function startWorker(name: string, workerData: unknown): Worker {
  * Runs `<name>.worker` in a worker_thread, off the API's event loop, and resolves with its result; progress is
  * reported as it goes. Rejects with a {@link SegmentWorkerError} if the worker fails, or if it exits early.
  */
-export function runSegmentWorker<T>(name: string, workerData: unknown, onProgress: (phase: string, fraction: number) => void = () => undefined): Promise<T> {
+export function runSegmentWorker<T>(
+  name: string,
+  workerData: unknown,
+  onProgress: (phase: string, fraction: number) => void = () => undefined,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(name, workerData);
     let settled = false;
@@ -51,6 +58,8 @@ export function runSegmentWorker<T>(name: string, workerData: unknown, onProgres
       else settle(() => reject(new SegmentWorkerError(message.message, message.name)));
     });
     worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new SegmentWorkerError(`${name} worker exited with code ${code}`, 'WorkerExit'))));
+    worker.on('exit', (code) =>
+      settle(() => reject(new SegmentWorkerError(`${name} worker exited with code ${code}`, 'WorkerExit'))),
+    );
   });
 }

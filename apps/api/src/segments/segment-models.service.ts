@@ -1,7 +1,28 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException, OnApplicationBootstrap } from '@nestjs/common';
 import {
-  discardCandidate, failAbandonedTrainings, findModel, findModelDiff, findModelMetrics, insertCentroids, insertSegments, listColoursInUse,
-  listModelIds, listModelSegments, listSegmentNames, markModelFailed, recordTrainingProgress, renewTrainingLease, startTraining, storeCandidateModel,
+  ConflictException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import {
+  discardCandidate,
+  failAbandonedTrainings,
+  findModel,
+  findModelDiff,
+  findModelMetrics,
+  insertCentroids,
+  insertSegments,
+  listColoursInUse,
+  listModelIds,
+  listModelSegments,
+  listSegmentNames,
+  markModelFailed,
+  recordTrainingProgress,
+  renewTrainingLease,
+  startTraining,
+  storeCandidateModel,
 } from '@segflow/stores';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -56,8 +77,10 @@ export class SegmentModelsService implements OnApplicationBootstrap {
     if (modelId === null) throw new ConflictException('a retrain is already running');
     const active = await this.models.load(this.dataSource.manager);
     const job: RetrainJob = {
-      now: now.toISOString(), ...params,
-      maxDistance: this.config.SEGMENT_MATCH_MAX_DISTANCE, margin: this.config.SEGMENT_HYSTERESIS,
+      now: now.toISOString(),
+      ...params,
+      maxDistance: this.config.SEGMENT_MATCH_MAX_DISTANCE,
+      margin: this.config.SEGMENT_HYSTERESIS,
       active: active && { standardizer: active.standardizer, centroids: active.centroids },
       freshIds: Array.from({ length: 32 }, () => randomUUID()),
     };
@@ -76,11 +99,14 @@ export class SegmentModelsService implements OnApplicationBootstrap {
   }
 
   private async failAbandonedTrainings(): Promise<void> {
-    for (const id of await failAbandonedTrainings(this.dataSource.manager)) this.logger.warn(`retrain ${id} marked failed: its lease ran out`);
+    for (const id of await failAbandonedTrainings(this.dataSource.manager))
+      this.logger.warn(`retrain ${id} marked failed: its lease ran out`);
   }
 
   private async renewLease(modelId: string): Promise<void> {
-    await renewTrainingLease(this.dataSource.manager, modelId, TRAINING_LEASE_SECONDS).catch((error: Error) => this.logger.warn(`retrain ${modelId}: lease not renewed: ${error.message}`));
+    await renewTrainingLease(this.dataSource.manager, modelId, TRAINING_LEASE_SECONDS).catch((error: Error) =>
+      this.logger.warn(`retrain ${modelId}: lease not renewed: ${error.message}`),
+    );
   }
 
   async list(): Promise<SegmentModelDto[]> {
@@ -88,13 +114,30 @@ export class SegmentModelsService implements OnApplicationBootstrap {
   }
 
   async getOrThrow(id: string): Promise<SegmentModelDto> {
-    const model = await findModel<SegmentModelDto['params'], SegmentModelDto['progress'], NonNullable<SegmentModelDto['metrics']>>(this.dataSource.manager, id);
+    const model = await findModel<
+      SegmentModelDto['params'],
+      SegmentModelDto['progress'],
+      NonNullable<SegmentModelDto['metrics']>
+    >(this.dataSource.manager, id);
     if (!model) throw new NotFoundException(`segment model ${id} not found`);
     const segments = await listModelSegments(this.dataSource.manager, model.id);
     return {
-      id: model.id, status: model.status as SegmentModelStatus, params: model.params, progress: model.progress, metrics: model.metrics, error: model.error,
-      segments: segments.map((s) => ({ id: s.id, name: s.name, size: s.size, description: s.generated_description, centroid: namedFeatures(s.raw_centroid) })),
-      createdAt: model.created_at.toISOString(), trainedAt: model.trained_at?.toISOString() ?? null, activatedAt: model.activated_at?.toISOString() ?? null,
+      id: model.id,
+      status: model.status as SegmentModelStatus,
+      params: model.params,
+      progress: model.progress,
+      metrics: model.metrics,
+      error: model.error,
+      segments: segments.map((s) => ({
+        id: s.id,
+        name: s.name,
+        size: s.size,
+        description: s.generated_description,
+        centroid: namedFeatures(s.raw_centroid),
+      })),
+      createdAt: model.created_at.toISOString(),
+      trainedAt: model.trained_at?.toISOString() ?? null,
+      activatedAt: model.activated_at?.toISOString() ?? null,
     };
   }
 
@@ -118,7 +161,8 @@ export class SegmentModelsService implements OnApplicationBootstrap {
 
   async discardOrThrow(id: string, now: Date = new Date()): Promise<SegmentModelDto> {
     await this.getOrThrow(id);
-    if (!(await discardCandidate(this.dataSource.manager, id, now))) throw new ConflictException(`segment model ${id} is not a candidate`);
+    if (!(await discardCandidate(this.dataSource.manager, id, now)))
+      throw new ConflictException(`segment model ${id} is not a candidate`);
     return this.getOrThrow(id);
   }
 
@@ -139,18 +183,51 @@ export class SegmentModelsService implements OnApplicationBootstrap {
     }
   }
 
-  private async storeCandidate(manager: EntityManager, modelId: string, result: RetrainResult, activeModelId: string | null): Promise<void> {
+  private async storeCandidate(
+    manager: EntityManager,
+    modelId: string,
+    result: RetrainResult,
+    activeModelId: string | null,
+  ): Promise<void> {
     const added = result.segments.filter((s) => s.origin === 'added');
     const colours = pickColours(await listColoursInUse(manager), added.length);
-    await insertSegments(manager, added.map((s, i) => ({ id: s.id, name: nameFromDescription(s.description), description: s.description, colour: colours[i]! })));
+    await insertSegments(
+      manager,
+      added.map((s, i) => ({
+        id: s.id,
+        name: nameFromDescription(s.description),
+        description: s.description,
+        colour: colours[i]!,
+      })),
+    );
     const s = result.segments;
-    await insertCentroids(manager, modelId, s.map((x) => ({ segmentId: x.id, centroid: x.centroid, rawCentroid: x.rawCentroid, size: x.size, description: x.description })));
-    const metrics = { ...result.metrics, leadCount: result.leadCount, sizes: Object.fromEntries(s.map((x) => [x.id, x.size])) };
+    await insertCentroids(
+      manager,
+      modelId,
+      s.map((x) => ({
+        segmentId: x.id,
+        centroid: x.centroid,
+        rawCentroid: x.rawCentroid,
+        size: x.size,
+        description: x.description,
+      })),
+    );
+    const metrics = {
+      ...result.metrics,
+      leadCount: result.leadCount,
+      sizes: Object.fromEntries(s.map((x) => [x.id, x.size])),
+    };
     const diff = await this.buildDiff(manager, modelId, result, activeModelId, metrics);
     await storeCandidateModel(manager, modelId, { standardizer: result.standardizer, metrics, diff });
   }
 
-  private async buildDiff(manager: EntityManager, modelId: string, result: RetrainResult, activeModelId: string | null, metrics: SegmentModelDto['metrics']): Promise<SegmentModelDiffDto> {
+  private async buildDiff(
+    manager: EntityManager,
+    modelId: string,
+    result: RetrainResult,
+    activeModelId: string | null,
+    metrics: SegmentModelDto['metrics'],
+  ): Promise<SegmentModelDiffDto> {
     const before = new Map<string, number>();
     const after = new Map<string, number>();
     for (const cell of result.moved) {
@@ -161,11 +238,19 @@ export class SegmentModelsService implements OnApplicationBootstrap {
     const names = await listSegmentNames(manager, ids);
     const nameOf = new Map(names.map((n) => [n.id, n.name]));
     const origin = new Map(result.segments.map((s) => [s.id, s.origin] as const));
-    const active = activeModelId ? await findModelMetrics<NonNullable<SegmentModelDto['metrics']>>(manager, activeModelId) : undefined;
+    const active = activeModelId
+      ? await findModelMetrics<NonNullable<SegmentModelDto['metrics']>>(manager, activeModelId)
+      : undefined;
     return {
       modelId,
       activeModelId,
-      sizes: ids.map((id) => ({ segmentId: id, name: nameOf.get(id) ?? id, origin: origin.get(id) ?? 'retired', before: before.get(id) ?? 0, after: after.get(id) ?? 0 })),
+      sizes: ids.map((id) => ({
+        segmentId: id,
+        name: nameOf.get(id) ?? id,
+        origin: origin.get(id) ?? 'retired',
+        before: before.get(id) ?? 0,
+        after: after.get(id) ?? 0,
+      })),
       moved: result.moved,
       movedLeads: result.moved.filter((c) => c.from !== c.to).reduce((sum, c) => sum + c.count, 0),
       metrics: { candidate: metrics, active: active?.metrics ?? null },

@@ -10,16 +10,24 @@ export const updateSegmentSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(120).optional(),
     description: z.string().trim().max(500).optional(),
-    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour').optional(),
+    colour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour')
+      .optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'give at least one of name, description, colour');
 export type UpdateSegment = z.infer<typeof updateSegmentSchema>;
 
 /** Body of `POST /api/segments/retrain`. */
-export const retrainSchema = acceptsContract<RetrainRequest>()(z
-  .strictObject({
-    k: z.number().int().min(2).max(20).optional(),
-    kRange: z.tuple([z.number().int().min(2).max(20), z.number().int().min(2).max(20)]).refine(([a, b]) => a <= b, 'expected [min, max] with min ≤ max').optional(),
-    seed: z.number().int().min(0).optional(),
-  })
-  .refine((v) => !(v.k !== undefined && v.kRange !== undefined), 'give k or kRange, not both'));
+export const retrainSchema = acceptsContract<RetrainRequest>()(
+  z
+    .strictObject({
+      k: z.number().int().min(2).max(20).optional(),
+      kRange: z
+        .tuple([z.number().int().min(2).max(20), z.number().int().min(2).max(20)])
+        .refine(([a, b]) => a <= b, 'expected [min, max] with min ≤ max')
+        .optional(),
+      seed: z.number().int().min(0).optional(),
+    })
+    .refine((v) => !(v.k !== undefined && v.kRange !== undefined), 'give k or kRange, not both'),
+);

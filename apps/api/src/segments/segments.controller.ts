@@ -10,7 +10,10 @@ import { SegmentsService } from './segments.service';
 @ApiTags('segments')
 @Controller('segments')
 export class SegmentsController {
-  constructor(private readonly segments: SegmentsService, private readonly models: SegmentModelsService) {}
+  constructor(
+    private readonly segments: SegmentsService,
+    private readonly models: SegmentModelsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Segments of the active model with size, conversion rate, centroid and bound playbook' })
@@ -20,8 +23,12 @@ export class SegmentsController {
 
   @Post('retrain')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Train a new model version in a worker thread (k, kRange or warm start); poll GET /api/segment-models/:id' })
-  retrain(@Body(new ZodBodyPipe(retrainSchema.optional())) body: z.infer<typeof retrainSchema> | undefined): Promise<SegmentModelDto> {
+  @ApiOperation({
+    summary: 'Train a new model version in a worker thread (k, kRange or warm start); poll GET /api/segment-models/:id',
+  })
+  retrain(
+    @Body(new ZodBodyPipe(retrainSchema.optional())) body: z.infer<typeof retrainSchema> | undefined,
+  ): Promise<SegmentModelDto> {
     return this.models.retrain(body ?? {});
   }
 
@@ -50,7 +57,9 @@ export class SegmentModelsController {
   }
 
   @Get(':id/diff')
-  @ApiOperation({ summary: 'What approving this candidate changes: sizes, moved-leads matrix, metrics vs the active model' })
+  @ApiOperation({
+    summary: 'What approving this candidate changes: sizes, moved-leads matrix, metrics vs the active model',
+  })
   diff(@Param('id') id: string): Promise<SegmentModelDiffDto> {
     return this.models.diffOrThrow(id);
   }

@@ -22,7 +22,10 @@ describe('training leads: binary COPY read vs the jsonb read it replaced (real P
 
   const readAsBefore = async (at: Date) => {
     const rows = await db.query(JSON_STATE_SQL);
-    return { vectors: rows.map((r: any) => vectorOf(r.state ?? emptyFeatureState(), r, at)), current: rows.map((r: any) => r.segment_id ?? null) };
+    return {
+      vectors: rows.map((r: any) => vectorOf(r.state ?? emptyFeatureState(), r, at)),
+      current: rows.map((r: any) => r.segment_id ?? null),
+    };
   };
   const readByCopy = (at: Date, databaseUrl = api.config.DATABASE_URL) => readTrainingLeads(databaseUrl, at);
 
@@ -35,7 +38,9 @@ describe('training leads: binary COPY read vs the jsonb read it replaced (real P
       { externalId: 'odd-unicode', industry: 'Logística — ünïcode ✓', revenueBand: '1m_10m', fundingStage: 'seed' },
       { externalId: 'odd-bare' },
     ];
-    expect((await api.request('POST', '/api/leads', { leads: [...population.leads, ...odd] })).status).toBeLessThan(300);
+    expect((await api.request('POST', '/api/leads', { leads: [...population.leads, ...odd] })).status).toBeLessThan(
+      300,
+    );
     expect((await api.request('POST', '/api/events', { events: population.events })).body.rejected).toBe(0);
     // A state written by hand with a JSON null accumulator and no engagement, and one with integral values.
     await db.query(`UPDATE lead_features SET state = jsonb_set(jsonb_set(state, '{acc,intent}', 'null'), '{lastEngagedAt}', 'null')

@@ -11,8 +11,17 @@ export interface TrainingLeads {
   current: (string | null)[];
 }
 
-const { industry: INDUSTRY, headcount: HEADCOUNT, revenueBand: REVENUE_BAND, fundingStage: FUNDING_STAGE, segmentId: SEGMENT_ID, eventCount: EVENT_COUNT,
-  lastDecayAt: LAST_DECAY_AT, lastEngagedAt: LAST_ENGAGED_AT, firstAccumulator: FIRST_ACCUMULATOR } = TRAINING_LEADS_COPY.columns;
+const {
+  industry: INDUSTRY,
+  headcount: HEADCOUNT,
+  revenueBand: REVENUE_BAND,
+  fundingStage: FUNDING_STAGE,
+  segmentId: SEGMENT_ID,
+  eventCount: EVENT_COUNT,
+  lastDecayAt: LAST_DECAY_AT,
+  lastEngagedAt: LAST_ENGAGED_AT,
+  firstAccumulator: FIRST_ACCUMULATOR,
+} = TRAINING_LEADS_COPY.columns;
 
 // A lead without a lead_features row (no events yet) has the empty state, as before. A JSON null accumulator reads
 // as 0, which is what arithmetic made of it in the JSON state.
@@ -25,7 +34,12 @@ function stateOf(t: CopyTuple): FeatureState {
 }
 
 function firmographicsOf(t: CopyTuple): LeadFirmographicsRow {
-  return { industry: textAt(t, INDUSTRY), headcount: int32At(t, HEADCOUNT), revenue_band: textAt(t, REVENUE_BAND), funding_stage: textAt(t, FUNDING_STAGE) };
+  return {
+    industry: textAt(t, INDUSTRY),
+    headcount: int32At(t, HEADCOUNT),
+    revenue_band: textAt(t, REVENUE_BAND),
+    funding_stage: textAt(t, FUNDING_STAGE),
+  };
 }
 
 /**

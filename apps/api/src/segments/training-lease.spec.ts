@@ -4,11 +4,14 @@ import { SegmentModelsService } from './segment-models.service';
 
 /** A model left `training` by an API that was killed mid-training: its lease ran out `secondsAgo` seconds ago. */
 const insertTraining = async (db: DataSource, secondsAgo: number): Promise<string> =>
-  (await db.query(
-    `INSERT INTO segment_models (status, params, training_until) VALUES ('training', '{}', now() - $1 * interval '1 second') RETURNING id`,
-    [secondsAgo],
-  ))[0].id;
-const modelOf = async (db: DataSource, id: string) => (await db.query(`SELECT status, error FROM segment_models WHERE id = $1`, [id]))[0];
+  (
+    await db.query(
+      `INSERT INTO segment_models (status, params, training_until) VALUES ('training', '{}', now() - $1 * interval '1 second') RETURNING id`,
+      [secondsAgo],
+    )
+  )[0].id;
+const modelOf = async (db: DataSource, id: string) =>
+  (await db.query(`SELECT status, error FROM segment_models WHERE id = $1`, [id]))[0];
 
 describe('segment training lease (real PostgreSQL)', () => {
   let api: TestApi;
@@ -38,7 +41,10 @@ describe('segment training lease (real PostgreSQL)', () => {
     const abandoned = await insertTraining(db, 1);
     const next = await startTestApi({ DATABASE_URL: api.config.DATABASE_URL });
     try {
-      expect(await modelOf(db, abandoned)).toEqual({ status: 'failed', error: expect.stringContaining('lease ran out') });
+      expect(await modelOf(db, abandoned)).toEqual({
+        status: 'failed',
+        error: expect.stringContaining('lease ran out'),
+      });
     } finally {
       await next.close();
     }

@@ -6,9 +6,20 @@ import { SlaMonitorService } from './sla-monitor.service';
 // Hand-computed fixture: a 60-business-minute policy (its own calendar: London 09:00–17:00); leads enter on
 // Thursday 2026-10-01 at 12:30Z = 18:00 IST = 08:30 EDT. Asha works 09:30–18:30 in Kolkata and her team takes
 // Friday 2026-10-02 off; Ben has no own hours, so his team's New York 09:00–17:00 applies.
-const londonPolicyCalendar = { timeZone: 'Europe/London', workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }, holidays: [] };
-const newYork = { timeZone: 'America/New_York', workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }, holidays: [] };
-const kolkataHours = { timeZone: 'Asia/Kolkata', week: [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:30', end: '18:30' })) };
+const londonPolicyCalendar = {
+  timeZone: 'Europe/London',
+  workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+  holidays: [],
+};
+const newYork = {
+  timeZone: 'America/New_York',
+  workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+  holidays: [],
+};
+const kolkataHours = {
+  timeZone: 'Asia/Kolkata',
+  week: [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:30', end: '18:30' })),
+};
 const entered = new Date('2026-10-01T12:30:00Z');
 const at = (iso: string) => new Date(iso);
 
@@ -23,7 +34,9 @@ describe("SLA due times follow the owning rep's calendar (real Postgres)", () =>
   const dueAt = async (leadId: string): Promise<string> =>
     (await fx.db.query(`SELECT due_at FROM sla_clocks WHERE lead_id = $1`, [leadId])).rows[0].due_at.toISOString();
   const breached = async (): Promise<string[]> =>
-    (await fx.db.query(`SELECT lead_id FROM sla_clocks WHERE breached_at IS NOT NULL`)).rows.map((r) => r.lead_id).sort();
+    (await fx.db.query(`SELECT lead_id FROM sla_clocks WHERE breached_at IS NOT NULL`)).rows
+      .map((r) => r.lead_id)
+      .sort();
 
   beforeAll(async () => {
     // The interval check would run at the real time; the test drives the check with its own clock instead.
@@ -32,15 +45,36 @@ describe("SLA due times follow the owning rep's calendar (real Postgres)", () =>
     monitor = api.app.get(SlaMonitorService);
     expect((await api.request('POST', '/api/teams', { id: 'pune', name: 'Pune' })).status).toBe(201);
     expect((await api.request('POST', '/api/teams', { id: 'nyc', name: 'NYC', calendar: newYork })).status).toBe(201);
-    expect((await api.request('PUT', '/api/teams/pune/holidays', { holidays: [{ date: '2026-10-02', name: 'Gandhi Jayanti' }] })).status).toBe(200);
+    expect(
+      (
+        await api.request('PUT', '/api/teams/pune/holidays', {
+          holidays: [{ date: '2026-10-02', name: 'Gandhi Jayanti' }],
+        })
+      ).status,
+    ).toBe(200);
     asha = await api.createUser({ role: 'rep', teamId: 'pune' });
     ben = await api.createUser({ role: 'rep', teamId: 'nyc' });
-    expect((await api.requestAs(asha, 'PUT', `/api/users/${asha.id}/calendar`, { workingHours: kolkataHours, holidays: [] })).status).toBe(200);
+    expect(
+      (await api.requestAs(asha, 'PUT', `/api/users/${asha.id}/calendar`, { workingHours: kolkataHours, holidays: [] }))
+        .status,
+    ).toBe(200);
 
     const business = await fx.segment('Hot');
     const wall = await fx.segment('Warm');
-    expect((await api.request('POST', '/api/sla/policies', { segmentId: business, firstTouchWithinMinutes: 60, clock: 'business', calendar: londonPolicyCalendar })).status).toBe(201);
-    expect((await api.request('POST', '/api/sla/policies', { segmentId: wall, firstTouchWithinMinutes: 60, clock: 'wall' })).status).toBe(201);
+    expect(
+      (
+        await api.request('POST', '/api/sla/policies', {
+          segmentId: business,
+          firstTouchWithinMinutes: 60,
+          clock: 'business',
+          calendar: londonPolicyCalendar,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await api.request('POST', '/api/sla/policies', { segmentId: wall, firstTouchWithinMinutes: 60, clock: 'wall' }))
+        .status,
+    ).toBe(201);
     leads.asha = await fx.lead({ ownerId: asha.id });
     leads.ben = await fx.lead({ ownerId: ben.id });
     leads.moved = await fx.lead({ ownerId: ben.id });

@@ -3,8 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { pickLeastLoaded, type Rep } from '@segflow/routing';
 import { slaDueAt, splitTimeToFirstTouch, type WorkingCalendar } from '@segflow/sla';
 import {
-  addTaskActivity, assignOpenTasksOfLead, breachContext, claimBreaches, insertClocks, markClockEscalated, recordFirstTouches, staleClocks,
-  teamRepsWithLoad, touchedClocks, tryLockSlaTick, unclockedEntries, updateDueTimes, type BreachContext, type PolicyClock, type RepCalendarSourcesRow,
+  addTaskActivity,
+  assignOpenTasksOfLead,
+  breachContext,
+  claimBreaches,
+  insertClocks,
+  markClockEscalated,
+  recordFirstTouches,
+  staleClocks,
+  teamRepsWithLoad,
+  touchedClocks,
+  tryLockSlaTick,
+  unclockedEntries,
+  updateDueTimes,
+  type BreachContext,
+  type PolicyClock,
+  type RepCalendarSourcesRow,
   type TouchedClock,
 } from '@segflow/stores';
 import { DataSource, EntityManager } from 'typeorm';
@@ -18,7 +32,9 @@ type PolicyWithOwnerCalendar = PolicyClock & RepCalendarSourcesRow;
 // A business clock counts in the calendar of the rep who owns the lead (rep → team → the policy's own calendar);
 // a wall clock has none.
 // (A clock whose policy is gone has no clock kind: it counts as a wall clock.)
-function ownerCalendarOf(row: Pick<TouchedClock, 'clock' | 'calendar'> & RepCalendarSourcesRow): WorkingCalendar | undefined {
+function ownerCalendarOf(
+  row: Pick<TouchedClock, 'clock' | 'calendar'> & RepCalendarSourcesRow,
+): WorkingCalendar | undefined {
   if (row.clock !== 'business') return undefined;
   return resolveRepCalendarOfRow(row, row.calendar)?.calendar;
 }
@@ -54,7 +70,10 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick().catch((e: Error) => this.logger.warn(`SLA check failed: ${e.message}`)), this.config.SLA_CHECK_INTERVAL_MS);
+    this.timer = setInterval(
+      () => void this.tick().catch((e: Error) => this.logger.warn(`SLA check failed: ${e.message}`)),
+      this.config.SLA_CHECK_INTERVAL_MS,
+    );
     this.timer.unref();
   }
 
@@ -84,8 +103,16 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
     const entries = await unclockedEntries(tx, now);
     if (!entries.length) return 0;
     const rows = entries.map((e) => ({
-      membership_id: e.membership_id, lead_id: e.lead_id, segment_id: e.segment_id, policy_id: e.policy_id, playbook_id: e.playbook_id,
-      playbook_version: e.playbook_version, run_id: e.run_id, entered_at: e.entered_at, due_at: dueAtOf(e), owner_id: e.owner_id,
+      membership_id: e.membership_id,
+      lead_id: e.lead_id,
+      segment_id: e.segment_id,
+      policy_id: e.policy_id,
+      playbook_id: e.playbook_id,
+      playbook_version: e.playbook_version,
+      run_id: e.run_id,
+      entered_at: e.entered_at,
+      due_at: dueAtOf(e),
+      owner_id: e.owner_id,
     }));
     await insertClocks(tx, rows);
     return rows.length;
@@ -94,7 +121,15 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
   private async recountDueTimes(tx: EntityManager): Promise<void> {
     const stale = await staleClocks(tx);
     if (!stale.length) return;
-    await updateDueTimes(tx, stale.map((c) => ({ membership_id: c.membership_id, due_at: dueAtOf(c), owner_id: c.owner_id, calendar_epoch: c.calendar_epoch })));
+    await updateDueTimes(
+      tx,
+      stale.map((c) => ({
+        membership_id: c.membership_id,
+        due_at: dueAtOf(c),
+        owner_id: c.owner_id,
+        calendar_epoch: c.calendar_epoch,
+      })),
+    );
   }
 
   private async recordFirstTouches(tx: EntityManager): Promise<number> {
@@ -116,9 +151,17 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
         calendar,
       );
       return {
-        membership_id: t.membership_id, first_touch_at: t.touch_at, kind: t.kind, channel: t.channel, rep_id: t.rep_id,
-        ttft_ms: split.total, system_delay_ms: split.systemDelayMs, human_delay_ms: split.humanDelayMs,
-        run_id: t.run_id, playbook_id: t.playbook_id, playbook_version: t.playbook_version,
+        membership_id: t.membership_id,
+        first_touch_at: t.touch_at,
+        kind: t.kind,
+        channel: t.channel,
+        rep_id: t.rep_id,
+        ttft_ms: split.total,
+        system_delay_ms: split.systemDelayMs,
+        human_delay_ms: split.humanDelayMs,
+        run_id: t.run_id,
+        playbook_id: t.playbook_id,
+        playbook_version: t.playbook_version,
       };
     });
     await recordFirstTouches(tx, rows);
@@ -130,14 +173,26 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
     for (const clock of breached) {
       const context = await breachContext(tx, clock);
       if (!context) continue;
-      const reassigned = context.reassign_on_breach && context.team_id ? await this.reassign(tx, context, context.team_id, now) : null;
+      const reassigned =
+        context.reassign_on_breach && context.team_id ? await this.reassign(tx, context, context.team_id, now) : null;
       const lateBy = Math.round((now.getTime() - new Date(clock.due_at).getTime()) / 60_000);
-      const body = `${context.lead_name} (${context.segment_name ?? 'segment'}) had no first touch by ${new Date(clock.due_at).toISOString()}` +
+      const body =
+        `${context.lead_name} (${context.segment_name ?? 'segment'}) had no first touch by ${new Date(clock.due_at).toISOString()}` +
         `${context.owner_name ? `; owner ${context.owner_name}` : '; no owner'}${reassigned ? `; reassigned to ${reassigned}` : ''}.`;
       for (const userId of context.recipients ?? []) {
         await this.notifications.notify(tx, {
-          userId, kind: 'sla_breach', title: `SLA breached: ${context.lead_name}`, body,
-          data: { leadId: clock.lead_id, membershipId: clock.membership_id, segmentId: clock.segment_id, dueAt: clock.due_at, lateByMinutes: lateBy, reassignedTo: reassigned },
+          userId,
+          kind: 'sla_breach',
+          title: `SLA breached: ${context.lead_name}`,
+          body,
+          data: {
+            leadId: clock.lead_id,
+            membershipId: clock.membership_id,
+            segmentId: clock.segment_id,
+            dueAt: clock.due_at,
+            lateByMinutes: lateBy,
+            reassignedTo: reassigned,
+          },
           dedupeKey: `sla-breach:${clock.membership_id}:${userId}`,
         });
       }
@@ -153,7 +208,11 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
     const reps: Rep[] = rows
       .filter((r) => r.id !== context.owner_id)
       .map((r) => ({
-        id: r.id, name: r.name, teamId: r.team_id, active: r.active, openTasks: r.open_tasks,
+        id: r.id,
+        name: r.name,
+        teamId: r.team_id,
+        active: r.active,
+        openTasks: r.open_tasks,
         ...(r.capacity ? { capacity: r.capacity } : {}),
         outOfOffice: (r.out_of_office ?? []).map((o) => ({ from: new Date(o.from), to: new Date(o.to) })),
         ...withCalendar(resolveRepCalendarOfRow(r, null)?.calendar),
@@ -163,7 +222,13 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
     const moved = await assignOpenTasksOfLead(tx, context.lead_id, pick.rep.id);
     await setOwner(tx, context.lead_id, pick.rep.id);
     for (const taskId of moved) {
-      await addTaskActivity(tx, { taskId, kind: 'reassigned', actorId: null, body: `SLA breached: ${pick.detail}`, data: { from: context.owner_id, to: pick.rep.id } });
+      await addTaskActivity(tx, {
+        taskId,
+        kind: 'reassigned',
+        actorId: null,
+        body: `SLA breached: ${pick.detail}`,
+        data: { from: context.owner_id, to: pick.rep.id },
+      });
     }
     return pick.rep.name;
   }

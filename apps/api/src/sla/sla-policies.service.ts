@@ -1,6 +1,12 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { deleteSlaPolicy, insertSlaPolicy, listSlaPolicies, updateSlaPolicy, type SlaPolicyFields } from '@segflow/stores';
+import {
+  deleteSlaPolicy,
+  insertSlaPolicy,
+  listSlaPolicies,
+  updateSlaPolicy,
+  type SlaPolicyFields,
+} from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { mapSlaPolicy, SlaPolicyDto, SlaPolicyInput } from './sla-policy.dto';
 
@@ -28,7 +34,8 @@ export class SlaPoliciesService {
     try {
       return mapSlaPolicy(await insertSlaPolicy(this.db, toFields(input)));
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new ConflictException('this segment (and playbook) already has a policy: update it');
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION)
+        throw new ConflictException('this segment (and playbook) already has a policy: update it');
       throw error;
     }
   }

@@ -6,12 +6,18 @@ export const slaPolicyInputSchema = z
   .object({
     segmentId: z.string().uuid(),
     playbookId: z.string().uuid().nullable().default(null),
-    firstTouchWithinMinutes: z.number().positive().max(60 * 24 * 30),
+    firstTouchWithinMinutes: z
+      .number()
+      .positive()
+      .max(60 * 24 * 30),
     clock: z.enum(['wall', 'business']),
     calendar: businessCalendarSchema.nullable().default(null),
     reassignOnBreach: z.boolean().default(false),
   })
-  .refine((p) => p.clock === 'wall' || p.calendar !== null, { message: 'a business clock needs a calendar', path: ['calendar'] });
+  .refine((p) => p.clock === 'wall' || p.calendar !== null, {
+    message: 'a business clock needs a calendar',
+    path: ['calendar'],
+  });
 export type SlaPolicyInput = z.infer<typeof slaPolicyInputSchema>;
 
 export interface SlaPolicyDto extends SlaPolicyInput {
@@ -30,6 +36,7 @@ export const mapSlaPolicy = (row: SlaPolicyRow): SlaPolicyDto => ({
 
 /** The libs/sla policy a stored row stands for. */
 export function toSlaPolicy(row: Pick<SlaPolicyRow, 'first_touch_minutes' | 'clock' | 'calendar'>): SlaPolicy {
-  if (row.clock === 'business' && row.calendar) return { firstTouchWithinMinutes: row.first_touch_minutes, clock: 'business', calendar: row.calendar };
+  if (row.clock === 'business' && row.calendar)
+    return { firstTouchWithinMinutes: row.first_touch_minutes, clock: 'business', calendar: row.calendar };
   return { firstTouchWithinMinutes: row.first_touch_minutes, clock: 'wall' };
 }

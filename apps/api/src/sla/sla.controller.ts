@@ -22,13 +22,18 @@ export class SlaController {
   }
 
   @Post('policies')
-  @ApiOperation({ summary: 'First touch within X minutes for a segment (optionally one playbook), business or wall clock' })
+  @ApiOperation({
+    summary: 'First touch within X minutes for a segment (optionally one playbook), business or wall clock',
+  })
   create(@Body(new ZodBodyPipe(slaPolicyInputSchema)) body: SlaPolicyInput): Promise<SlaPolicyDto> {
     return this.policies.createOrThrow(body);
   }
 
   @Put('policies/:id')
-  update(@Param('id', UuidParamPipe) id: string, @Body(new ZodBodyPipe(slaPolicyInputSchema)) body: SlaPolicyInput): Promise<SlaPolicyDto> {
+  update(
+    @Param('id', UuidParamPipe) id: string,
+    @Body(new ZodBodyPipe(slaPolicyInputSchema)) body: SlaPolicyInput,
+  ): Promise<SlaPolicyDto> {
     return this.policies.updateOrThrow(id, body);
   }
 

@@ -4,5 +4,9 @@ import { SlaController } from './sla.controller';
 import { SlaMonitorService } from './sla-monitor.service';
 import { SlaPoliciesModule } from './sla-policies.module';
 
-@Module({ imports: [NotificationsModule, SlaPoliciesModule], controllers: [SlaController], providers: [SlaMonitorService] })
+@Module({
+  imports: [NotificationsModule, SlaPoliciesModule],
+  controllers: [SlaController],
+  providers: [SlaMonitorService],
+})
 export class SlaModule {}

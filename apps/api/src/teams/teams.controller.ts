@@ -29,7 +29,10 @@ export class TeamsController {
 
   @Patch(':id')
   @Roles('admin')
-  update(@Param('id') id: string, @Body(new ZodBodyPipe(teamUpdateSchema)) body: z.infer<typeof teamUpdateSchema>): Promise<TeamSummary> {
+  update(
+    @Param('id') id: string,
+    @Body(new ZodBodyPipe(teamUpdateSchema)) body: z.infer<typeof teamUpdateSchema>,
+  ): Promise<TeamSummary> {
     return this.teams.updateOrThrow(id, body);
   }
 
@@ -38,7 +41,8 @@ export class TeamsController {
   @ApiOperation({ summary: "Set the team's holidays, inherited by every member (admin or the team's manager)" })
   setHolidays(
     @Param('id') id: string,
-    @Body(new ZodBodyPipe(acceptsContract<TeamHolidaysRequest>()(teamHolidaysSchema))) body: z.infer<typeof teamHolidaysSchema>,
+    @Body(new ZodBodyPipe(acceptsContract<TeamHolidaysRequest>()(teamHolidaysSchema)))
+    body: z.infer<typeof teamHolidaysSchema>,
     @CurrentUser() actor: SessionUser,
   ): Promise<TeamSummary> {
     return this.teams.setHolidaysOrThrow(actor, id, body.holidays);

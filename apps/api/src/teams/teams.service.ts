@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { businessCalendarSchema, holidaysSchema, type Holiday } from '@segflow/sla';
-import { findTeam, insertTeam, listTeamsWithMembers, setTeamHolidays, updateTeam, type TeamWithMembers } from '@segflow/stores';
+import {
+  findTeam,
+  insertTeam,
+  listTeamsWithMembers,
+  setTeamHolidays,
+  updateTeam,
+  type TeamWithMembers,
+} from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { SessionUser } from '../auth/principal';
@@ -13,17 +20,23 @@ export type TeamDto = TeamWithMembers;
 
 export const teamInputSchema = z.object({
   /** A readable id such as `west` for route rules; a UUID when omitted. */
-  id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes').optional(),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes')
+    .optional(),
   name: z.string().trim().min(1).max(120),
   managerId: z.string().uuid().nullable().default(null),
   calendar: businessCalendarSchema.nullable().default(null),
 });
 export type TeamInput = z.infer<typeof teamInputSchema>;
-export const teamUpdateSchema = z.object({
-  name: z.string().trim().min(1).max(120),
-  managerId: z.string().uuid().nullable(),
-  calendar: businessCalendarSchema.nullable(),
-}).partial();
+export const teamUpdateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    managerId: z.string().uuid().nullable(),
+    calendar: businessCalendarSchema.nullable(),
+  })
+  .partial();
 
 /** Body of `PUT /teams/:id/holidays`. */
 export const teamHolidaysSchema = z.object({ holidays: holidaysSchema });
@@ -34,7 +47,12 @@ export class TeamsService {
 
   async createOrThrow(input: TeamInput): Promise<TeamDto> {
     const id = input.id ?? randomUUID();
-    const saved = await insertTeam(this.db, { id, name: input.name, managerId: input.managerId, calendar: input.calendar });
+    const saved = await insertTeam(this.db, {
+      id,
+      name: input.name,
+      managerId: input.managerId,
+      calendar: input.calendar,
+    });
     if (!saved) throw new ConflictException(`team ${id} exists`);
     return { ...saved, members: [] };
   }
@@ -51,7 +69,8 @@ export class TeamsService {
   async setHolidaysOrThrow(actor: SessionUser, id: string, holidays: Holiday[]): Promise<TeamDto> {
     const team = await findTeam(this.db, id);
     if (!team) throw new NotFoundException(`no team ${id}`);
-    if (actor.role !== 'admin' && team.managerId !== actor.id) throw new ForbiddenException('only an admin or the manager of this team may set its holidays');
+    if (actor.role !== 'admin' && team.managerId !== actor.id)
+      throw new ForbiddenException('only an admin or the manager of this team may set its holidays');
     await this.db.transaction(async (tx) => {
       await setTeamHolidays(tx, id, holidays);
       await markClocksStale(tx, { repIds: [], teamId: id });

@@ -20,7 +20,8 @@ const TIMEOUT_MS = 240_000;
 /** Not fuzzed: the Swagger UI's static files, and the SSE stream, which never ends a response (its query is checked by inbox specs). */
 const isSkipped = (route: ServedRoute) => route.path.startsWith('/api/docs') || route.path === '/api/inbox/stream';
 /** These end or change the caller's own sessions, so they run last, as a throw-away admin. */
-const isSessionEnding = (route: ServedRoute) => route.method === 'POST' && ['/api/auth/sign-out', '/api/auth/password'].includes(route.path);
+const isSessionEnding = (route: ServedRoute) =>
+  route.method === 'POST' && ['/api/auth/sign-out', '/api/auth/password'].includes(route.path);
 const hasBody = (route: ServedRoute) => ['POST', 'PUT', 'PATCH'].includes(route.method);
 
 interface Attempt {
@@ -49,22 +50,29 @@ describe('every endpoint under fuzzed input', () => {
   });
   afterAll(async () => api?.close());
 
-  it('never answers 5xx, and every 400 names the field', async () => {
-    expect(requestKeys.get('POST users')?.body).toContain('role');
-    const routes = listServedRoutes(api.app).filter((route) => !isSkipped(route));
-    expect(routes.length).toBeGreaterThan(50);
-    const throwAway = await api.createUser({ role: 'admin' });
-    const ordered = [...routes.filter((r) => !isSessionEnding(r)), ...routes.filter(isSessionEnding)];
-    const problems: Problem[] = [];
-    for (const route of ordered) {
-      const caller = isSessionEnding(route) ? throwAway : api.admin;
-      problems.push(...(await fuzzRoute(route, caller)));
-    }
-    expect(problems).toEqual([]);
-  }, TIMEOUT_MS);
+  it(
+    'never answers 5xx, and every 400 names the field',
+    async () => {
+      expect(requestKeys.get('POST users')?.body).toContain('role');
+      const routes = listServedRoutes(api.app).filter((route) => !isSkipped(route));
+      expect(routes.length).toBeGreaterThan(50);
+      const throwAway = await api.createUser({ role: 'admin' });
+      const ordered = [...routes.filter((r) => !isSessionEnding(r)), ...routes.filter(isSessionEnding)];
+      const problems: Problem[] = [];
+      for (const route of ordered) {
+        const caller = isSessionEnding(route) ? throwAway : api.admin;
+        problems.push(...(await fuzzRoute(route, caller)));
+      }
+      expect(problems).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 
   async function fuzzRoute(route: ServedRoute, caller: TestUser): Promise<Problem[]> {
-    const keys = requestKeys.get(`${route.method} ${route.path.replace(/^\/(api\/)?/, '')}`) ?? { body: new Set<string>(), query: new Set<string>() };
+    const keys = requestKeys.get(`${route.method} ${route.path.replace(/^\/(api\/)?/, '')}`) ?? {
+      body: new Set<string>(),
+      query: new Set<string>(),
+    };
     const params = fc.tuple(...route.params.map(() => pathValueFrom(existingIds)));
     const problems: Problem[] = [];
     const check = async (property: fc.IAsyncProperty<any>, numRuns: number) => {
@@ -80,13 +88,34 @@ describe('every endpoint under fuzzed input', () => {
     };
     for (const value of route.params.length > 0 ? EXTREME_PATH_VALUES : []) {
       const problem = await problemOf({ route, params: route.params.map(() => value), query: {} }, keys, caller);
-      if (problem) problems.push({ route: `${route.method} ${route.path}`, problem: `path value ${value.slice(0, 20)}: ${problem}` });
+      if (problem)
+        problems.push({
+          route: `${route.method} ${route.path}`,
+          problem: `path value ${value.slice(0, 20)}: ${problem}`,
+        });
     }
-    await check(fc.asyncProperty(params, queryFor([...keys.query]), async (p, query) => attempt({ route, params: p, query })), QUERY_RUNS);
+    await check(
+      fc.asyncProperty(params, queryFor([...keys.query]), async (p, query) => attempt({ route, params: p, query })),
+      QUERY_RUNS,
+    );
     if (!hasBody(route)) return problems;
-    await check(fc.asyncProperty(params, bodyFor([...keys.body]), async (p, body) => attempt({ route, params: p, query: {}, body })), BODY_RUNS);
+    await check(
+      fc.asyncProperty(params, bodyFor([...keys.body]), async (p, body) =>
+        attempt({ route, params: p, query: {}, body }),
+      ),
+      BODY_RUNS,
+    );
     for (const extreme of EXTREME_BODIES) {
-      const problem = await problemOf({ route, params: route.params.map(() => '00000000-0000-0000-0000-000000000000'), query: {}, json: extreme.json() }, keys, caller);
+      const problem = await problemOf(
+        {
+          route,
+          params: route.params.map(() => '00000000-0000-0000-0000-000000000000'),
+          query: {},
+          json: extreme.json(),
+        },
+        keys,
+        caller,
+      );
       if (problem) problems.push({ route: `${route.method} ${route.path}`, problem: `${extreme.label}: ${problem}` });
     }
     return problems;
@@ -106,9 +135,19 @@ describe('every endpoint under fuzzed input', () => {
     const sent = `${input.route.method} ${url.slice(0, 300)}`;
     if (response.statusCode >= 500) return `${sent} answered ${response.statusCode}: ${response.body.slice(0, 500)}`;
     if (response.statusCode !== 400) return undefined;
-    const allowed = new Set(['(root)', '(path)', ...input.route.params, ...keys.body, ...keys.query, ...keysIn(input.query), ...keysIn(input.body ?? safeJson(input.json ?? 'null'))]);
+    const allowed = new Set([
+      '(root)',
+      '(path)',
+      ...input.route.params,
+      ...keys.body,
+      ...keys.query,
+      ...keysIn(input.query),
+      ...keysIn(input.body ?? safeJson(input.json ?? 'null')),
+    ]);
     const unnamed = unnamedFieldsOf(safeJson(response.body), allowed);
-    return unnamed ? `${sent} answered 400 without naming the field (${unnamed}): ${response.body.slice(0, 500)}` : undefined;
+    return unnamed
+      ? `${sent} answered 400 without naming the field (${unnamed}): ${response.body.slice(0, 500)}`
+      : undefined;
   }
 });
 
@@ -120,7 +159,9 @@ async function createRowsToAddress(api: TestApi): Promise<string[]> {
     api.request('POST', '/api/playbooks', { name: 'Fuzz' }),
     api.request('POST', '/api/leads', { externalId: 'fuzz-1', name: 'Fuzz lead' }),
   ]);
-  for (const response of created) if (response.status >= 300) throw new Error(`fuzz fixture not created: ${response.status} ${JSON.stringify(response.body)}`);
+  for (const response of created)
+    if (response.status >= 300)
+      throw new Error(`fuzz fixture not created: ${response.status} ${JSON.stringify(response.body)}`);
   return [rep.id, 'fuzz', created[1].body.id, created[2].body.id, '1'];
 }
 
@@ -129,7 +170,8 @@ function unnamedFieldsOf(body: unknown, allowed: Set<string>): string | undefine
   const issues = (body as { issues?: unknown } | undefined)?.issues;
   if (!Array.isArray(issues) || issues.length === 0) return 'no issues list';
   for (const issue of issues as { field?: unknown; reason?: unknown }[]) {
-    if (typeof issue.field !== 'string' || typeof issue.reason !== 'string' || issue.reason === '') return 'an issue without field and reason';
+    if (typeof issue.field !== 'string' || typeof issue.reason !== 'string' || issue.reason === '')
+      return 'an issue without field and reason';
     const unknown = issue.field.split('.').filter((segment) => !/^\d+$/.test(segment) && !allowed.has(segment));
     if (unknown.length > 0) return `unknown field ${issue.field}`;
   }
@@ -143,7 +185,8 @@ function keysIn(value: unknown): Set<string> {
   while (pending.length > 0) {
     const next = pending.pop();
     if (Array.isArray(next)) pending.push(...next);
-    else if (next && typeof next === 'object') for (const [key, item] of Object.entries(next)) pending.push(item, keys.add(key) && undefined);
+    else if (next && typeof next === 'object')
+      for (const [key, item] of Object.entries(next)) pending.push(item, keys.add(key) && undefined);
   }
   return keys;
 }

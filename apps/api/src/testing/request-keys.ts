@@ -31,15 +31,24 @@ export function requestKeysByRoute(app: NestFastifyApplication): Map<string, Req
         if (name === 'constructor' || method === undefined) continue;
         const path = [Reflect.getMetadata(PATH_METADATA, handler) as string | string[]].flat()[0] ?? '';
         const keys: RequestKeys = { body: new Set(), query: new Set() };
-        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { data?: unknown; pipes?: unknown[] }>;
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<
+          string,
+          { data?: unknown; pipes?: unknown[] }
+        >;
         for (const [key, arg] of Object.entries(args)) {
           const type = Number(key.split(':')[0]);
-          const into = type === RouteParamtypes.BODY ? keys.body : type === RouteParamtypes.QUERY ? keys.query : undefined;
+          const into =
+            type === RouteParamtypes.BODY ? keys.body : type === RouteParamtypes.QUERY ? keys.query : undefined;
           if (into && typeof arg.data === 'string') into.add(arg.data);
-          for (const pipe of arg.pipes ?? []) if (into && pipe instanceof ZodBodyPipe) propertyNamesOf(jsonSchemaOf(pipe.schema), into);
+          for (const pipe of arg.pipes ?? [])
+            if (into && pipe instanceof ZodBodyPipe) propertyNamesOf(jsonSchemaOf(pipe.schema), into);
         }
         // Routes that validate item by item (leads, events) declare their schema with @ApiBody / @ApiQuery instead.
-        for (const documented of (Reflect.getMetadata(DECORATORS.API_PARAMETERS, handler) ?? []) as { in?: string; name?: string; schema?: Record<string, unknown> }[]) {
+        for (const documented of (Reflect.getMetadata(DECORATORS.API_PARAMETERS, handler) ?? []) as {
+          in?: string;
+          name?: string;
+          schema?: Record<string, unknown>;
+        }[]) {
           if (documented.in === 'body' && documented.schema) propertyNamesOf(documented.schema, keys.body);
           if (documented.in === 'query' && documented.name) keys.query.add(documented.name);
         }
@@ -51,7 +60,10 @@ export function requestKeysByRoute(app: NestFastifyApplication): Map<string, Req
 }
 
 function joinPath(...parts: string[]): string {
-  return parts.map((part) => part.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+  return parts
+    .map((part) => part.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/');
 }
 
 /** Every property name at any depth of a JSON schema (object, array items, unions, local `$defs`). */
@@ -63,8 +75,18 @@ function propertyNamesOf(root: Record<string, unknown>, into: Set<string>): Set<
     if (!schema || typeof schema !== 'object' || seen.has(schema)) continue;
     seen.add(schema);
     for (const key of Object.keys(schema.properties ?? {})) into.add(key);
-    pending.push(...Object.values(schema.properties ?? {}), ...Object.values(schema.$defs ?? {}), schema.items, schema.additionalProperties);
-    pending.push(...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? []), ...[schema.prefixItems ?? []].flat());
+    pending.push(
+      ...Object.values(schema.properties ?? {}),
+      ...Object.values(schema.$defs ?? {}),
+      schema.items,
+      schema.additionalProperties,
+    );
+    pending.push(
+      ...(schema.oneOf ?? []),
+      ...(schema.anyOf ?? []),
+      ...(schema.allOf ?? []),
+      ...[schema.prefixItems ?? []].flat(),
+    );
   }
   return into;
 }

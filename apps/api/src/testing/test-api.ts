@@ -74,7 +74,8 @@ export async function startTestApi(overrides: Partial<Record<keyof AppConfig, st
   };
   const signIn = async (email: string, password: string) => {
     const response = await requestAs('anonymous', 'POST', '/api/auth/sign-in', { email, password });
-    if (response.status !== 200) throw new Error(`test sign-in of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`test sign-in of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body as { token: string; user: { id: string; email: string; role: Role } };
   };
   const signedInAdmin = await signIn(config.SEGFLOW_ADMIN_EMAIL, config.SEGFLOW_ADMIN_PASSWORD ?? '');
@@ -91,9 +92,15 @@ export async function startTestApi(overrides: Partial<Record<keyof AppConfig, st
       created += 1;
       const address = email ?? `${role}-${created}-${Date.now()}@segflow.test`;
       const response = await requestAs(admin, 'POST', '/api/users', {
-        role, email: address, name: name ?? `${role} ${created}`, password: TEST_USER_PASSWORD, teamId, capacity,
+        role,
+        email: address,
+        name: name ?? `${role} ${created}`,
+        password: TEST_USER_PASSWORD,
+        teamId,
+        capacity,
       });
-      if (response.status !== 201) throw new Error(`test user not created: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 201)
+        throw new Error(`test user not created: ${response.status} ${JSON.stringify(response.body)}`);
       const signedIn = await signIn(address, TEST_USER_PASSWORD);
       return { ...signedIn.user, token: signedIn.token };
     },

@@ -21,10 +21,14 @@ export class FirstAdminService implements OnApplicationBootstrap {
     const created = await this.dataSource.transaction((tx) =>
       createFirstAdminIfNoUser(tx, email, async () => {
         // A generated password would have to be shown somewhere; the API's logs are shipped and kept, so it asks instead.
-        if (!password) throw new Error('no user exists yet: set SEGFLOW_ADMIN_PASSWORD (at least 8 characters) for the first admin (npm start does this for you)');
+        if (!password)
+          throw new Error(
+            'no user exists yet: set SEGFLOW_ADMIN_PASSWORD (at least 8 characters) for the first admin (npm start does this for you)',
+          );
         return this.passwords.hash(password);
       }),
     );
-    if (created) this.logger.log(`first admin created: sign in as ${email} with the password from SEGFLOW_ADMIN_PASSWORD`);
+    if (created)
+      this.logger.log(`first admin created: sign in as ${email} with the password from SEGFLOW_ADMIN_PASSWORD`);
   }
 }

@@ -13,8 +13,9 @@ describe('first admin at boot (real Postgres)', () => {
     const config = loadConfigOrThrow({ DATABASE_URL: 'postgres://localhost/unused', AUTH_SCRYPT_COST: '10' });
     const logs = jest.spyOn(Logger.prototype, 'warn');
     try {
-      await expect(new FirstAdminService(db, new PasswordHasher(config), config).onApplicationBootstrap())
-        .rejects.toThrow('no user exists yet: set SEGFLOW_ADMIN_PASSWORD (at least 8 characters) for the first admin');
+      await expect(
+        new FirstAdminService(db, new PasswordHasher(config), config).onApplicationBootstrap(),
+      ).rejects.toThrow('no user exists yet: set SEGFLOW_ADMIN_PASSWORD (at least 8 characters) for the first admin');
       expect(await db.query('SELECT email FROM users')).toEqual([]);
       expect(logs).not.toHaveBeenCalled();
     } finally {

@@ -15,14 +15,19 @@ export class RepCalendarController {
 
   @Get(':id/calendar')
   @Roles(...ROLES)
-  @ApiOperation({ summary: "A rep's working hours, holidays (own and team's), out-of-office and the hours that apply (self, team manager or admin)" })
+  @ApiOperation({
+    summary:
+      "A rep's working hours, holidays (own and team's), out-of-office and the hours that apply (self, team manager or admin)",
+  })
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: SessionUser): Promise<RepCalendarDto> {
     return this.calendars.getOrThrow(actor, id);
   }
 
   @Put(':id/calendar')
   @Roles(...ROLES)
-  @ApiOperation({ summary: "Set a rep's own working hours (null: the team's) and days off; SLA due times of their leads follow" })
+  @ApiOperation({
+    summary: "Set a rep's own working hours (null: the team's) and days off; SLA due times of their leads follow",
+  })
   set(
     @Param('id', UuidParamPipe) id: string,
     @Body(new ZodBodyPipe(repCalendarInputSchema)) body: RepCalendarInput,

@@ -27,7 +27,10 @@ export class RepCalendarService {
       teamHolidays: row.team_holidays ?? [],
       outOfOffice: await this.users.listOutOfOfficeOrThrow(actor, repId, now),
       effective: resolved && {
-        source: resolved.source, timeZone: resolved.calendar.timeZone, week: resolved.calendar.week, holidays: resolved.calendar.holidays,
+        source: resolved.source,
+        timeZone: resolved.calendar.timeZone,
+        week: resolved.calendar.week,
+        holidays: resolved.calendar.holidays,
       },
     };
   }

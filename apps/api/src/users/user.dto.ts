@@ -48,11 +48,13 @@ export const MAX_OUT_OF_OFFICE_DAYS = 365;
 const DAY_MS = 86_400_000;
 
 /** Body of `POST /users/:id/out-of-office`; that it ends in the future is checked against the clock by UsersService. */
-export const outOfOfficeSchema = acceptsContract<OutOfOfficeRequest>()(z
-  .object({ startsAt: z.coerce.date(), endsAt: z.coerce.date(), note: z.string().max(500).nullable().default(null) })
-  .refine((p) => p.endsAt > p.startsAt, { message: 'must be after startsAt', path: ['endsAt'] })
-  .refine((p) => p.endsAt.getTime() - p.startsAt.getTime() <= MAX_OUT_OF_OFFICE_DAYS * DAY_MS, {
-    message: `must be at most ${MAX_OUT_OF_OFFICE_DAYS} days after startsAt`,
-    path: ['endsAt'],
-  }));
+export const outOfOfficeSchema = acceptsContract<OutOfOfficeRequest>()(
+  z
+    .object({ startsAt: z.coerce.date(), endsAt: z.coerce.date(), note: z.string().max(500).nullable().default(null) })
+    .refine((p) => p.endsAt > p.startsAt, { message: 'must be after startsAt', path: ['endsAt'] })
+    .refine((p) => p.endsAt.getTime() - p.startsAt.getTime() <= MAX_OUT_OF_OFFICE_DAYS * DAY_MS, {
+      message: `must be at most ${MAX_OUT_OF_OFFICE_DAYS} days after startsAt`,
+      path: ['endsAt'],
+    }),
+);
 export type OutOfOfficeInput = z.infer<typeof outOfOfficeSchema>;

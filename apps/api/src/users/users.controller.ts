@@ -6,7 +6,16 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { SessionUser } from '../auth/principal';
 import { ROLES } from '../auth/roles';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
-import { CreateUser, createUserSchema, OutOfOfficeDto, OutOfOfficeInput, outOfOfficeSchema, UpdateUser, updateUserSchema, UserDto } from './user.dto';
+import {
+  CreateUser,
+  createUserSchema,
+  OutOfOfficeDto,
+  OutOfOfficeInput,
+  outOfOfficeSchema,
+  UpdateUser,
+  updateUserSchema,
+  UserDto,
+} from './user.dto';
 import { UsersService } from './users.service';
 
 const listQuerySchema = z.object({ role: z.enum(ROLES).optional(), teamId: z.string().uuid().optional() });
@@ -32,15 +41,23 @@ export class UsersController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiOperation({ summary: 'Change role, team, capacity, password or deactivate (admin); working hours: PUT /users/:id/calendar' })
-  update(@Param('id', UuidParamPipe) id: string, @Body(new ZodBodyPipe(updateUserSchema)) body: UpdateUser): Promise<UserDto> {
+  @ApiOperation({
+    summary: 'Change role, team, capacity, password or deactivate (admin); working hours: PUT /users/:id/calendar',
+  })
+  update(
+    @Param('id', UuidParamPipe) id: string,
+    @Body(new ZodBodyPipe(updateUserSchema)) body: UpdateUser,
+  ): Promise<UserDto> {
     return this.users.updateOrThrow(id, body);
   }
 
   @Get(':id/out-of-office')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Current and coming out-of-office periods (self, team manager or admin)' })
-  listOutOfOffice(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: SessionUser): Promise<OutOfOfficeDto[]> {
+  listOutOfOffice(
+    @Param('id', UuidParamPipe) id: string,
+    @CurrentUser() actor: SessionUser,
+  ): Promise<OutOfOfficeDto[]> {
     return this.users.listOutOfOfficeOrThrow(actor, id);
   }
 

@@ -1,8 +1,25 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  deactivateRep, deleteOutOfOffice, findRep, findTeam, findUserView, insertOutOfOffice, insertUser, listOutOfOfficeEndingAfter,
-  listUserViews, updateUser, upsertRep, type Queryable, type UserFields,
+  deactivateRep,
+  deleteOutOfOffice,
+  findRep,
+  findTeam,
+  findUserView,
+  insertOutOfOffice,
+  insertUser,
+  listOutOfOfficeEndingAfter,
+  listUserViews,
+  updateUser,
+  upsertRep,
+  type Queryable,
+  type UserFields,
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -66,9 +83,17 @@ export class UsersService {
   }
 
   /** Adds a period that ends after `now` (one wholly past changes nothing ahead: a 400 naming `endsAt`). */
-  async addOutOfOfficeOrThrow(actor: SessionUser, userId: string, period: OutOfOfficeInput, now = new Date()): Promise<OutOfOfficeDto> {
+  async addOutOfOfficeOrThrow(
+    actor: SessionUser,
+    userId: string,
+    period: OutOfOfficeInput,
+    now = new Date(),
+  ): Promise<OutOfOfficeDto> {
     if (period.endsAt <= now) {
-      throw new BadRequestException({ message: 'invalid request body', issues: [{ field: 'endsAt', reason: `must be in the future (after ${now.toISOString()})` }] });
+      throw new BadRequestException({
+        message: 'invalid request body',
+        issues: [{ field: 'endsAt', reason: `must be in the future (after ${now.toISOString()})` }],
+      });
     }
     await this.assertCanManageRepOrThrow(actor, userId);
     return this.dataSource.transaction(async (tx) => {
@@ -99,7 +124,11 @@ export class UsersService {
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === UNIQUE_VIOLATION) throw new ConflictException('a user with this email exists');
-      if (code === FOREIGN_KEY_VIOLATION) throw new BadRequestException({ message: 'invalid request body', issues: [{ field: 'teamId', reason: 'no such team' }] });
+      if (code === FOREIGN_KEY_VIOLATION)
+        throw new BadRequestException({
+          message: 'invalid request body',
+          issues: [{ field: 'teamId', reason: 'no such team' }],
+        });
       throw error;
     }
   }

@@ -15,7 +15,8 @@ async function readAll(payload: NodeJS.ReadableStream): Promise<Buffer> {
   for await (const chunk of payload) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
     size += buffer.length;
-    if (size > WHATSAPP_WEBHOOK_MAX_BYTES) throw new PayloadTooLargeException(`webhook body over ${WHATSAPP_WEBHOOK_MAX_BYTES} bytes`);
+    if (size > WHATSAPP_WEBHOOK_MAX_BYTES)
+      throw new PayloadTooLargeException(`webhook body over ${WHATSAPP_WEBHOOK_MAX_BYTES} bytes`);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
@@ -31,8 +32,13 @@ export function registerWhatsAppWebhookAuth(fastify: FastifyInstance, appSecret:
     if (request.method !== 'POST' || request.url.split('?')[0] !== WHATSAPP_WEBHOOK_PATH) return payload;
     const raw = await readAll(payload);
     const signature = request.headers['x-hub-signature-256'];
-    if (!appSecret || !isValidWhatsAppSignature(raw, typeof signature === 'string' ? signature : undefined, appSecret)) {
-      throw new UnauthorizedException('X-Hub-Signature-256 does not match the body (or WHATSAPP_APP_SECRET is not set)');
+    if (
+      !appSecret ||
+      !isValidWhatsAppSignature(raw, typeof signature === 'string' ? signature : undefined, appSecret)
+    ) {
+      throw new UnauthorizedException(
+        'X-Hub-Signature-256 does not match the body (or WHATSAPP_APP_SECRET is not set)',
+      );
     }
     // Fastify reads the replacement stream; receivedEncodedLength lets its body-length check pass.
     return Object.assign(Readable.from([raw]), { receivedEncodedLength: raw.length });

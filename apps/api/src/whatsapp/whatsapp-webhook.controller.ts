@@ -10,13 +10,25 @@ import { WhatsAppWebhookOutcome, WhatsAppWebhookService } from './whatsapp-webho
 @ApiTags('webhooks')
 @Controller('webhooks/whatsapp')
 export class WhatsAppWebhookController {
-  constructor(private readonly webhook: WhatsAppWebhookService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly webhook: WhatsAppWebhookService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Public()
   @Get()
-  @ApiOperation({ summary: "Meta's verification handshake: echoes hub.challenge when hub.mode=subscribe and hub.verify_token is WHATSAPP_VERIFY_TOKEN, else 403" })
-  handshake(@Query() query: Record<string, string | undefined>, @Res({ passthrough: true }) reply: FastifyReply): string {
-    if (query['hub.mode'] !== 'subscribe' || !isSameSecret(query['hub.verify_token'], this.config.WHATSAPP_VERIFY_TOKEN)) {
+  @ApiOperation({
+    summary:
+      "Meta's verification handshake: echoes hub.challenge when hub.mode=subscribe and hub.verify_token is WHATSAPP_VERIFY_TOKEN, else 403",
+  })
+  handshake(
+    @Query() query: Record<string, string | undefined>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): string {
+    if (
+      query['hub.mode'] !== 'subscribe' ||
+      !isSameSecret(query['hub.verify_token'], this.config.WHATSAPP_VERIFY_TOKEN)
+    ) {
       throw new ForbiddenException('hub.mode must be subscribe and hub.verify_token must match WHATSAPP_VERIFY_TOKEN');
     }
     reply.type('text/plain');
@@ -27,7 +39,10 @@ export class WhatsAppWebhookController {
   @Public()
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cloud API webhook (statuses, inbound messages); 401 unless X-Hub-Signature-256 is the HMAC-SHA256 of the raw body with WHATSAPP_APP_SECRET' })
+  @ApiOperation({
+    summary:
+      'Cloud API webhook (statuses, inbound messages); 401 unless X-Hub-Signature-256 is the HMAC-SHA256 of the raw body with WHATSAPP_APP_SECRET',
+  })
   receive(@Body() body: unknown): Promise<WhatsAppWebhookOutcome> {
     return this.webhook.receive(body);
   }

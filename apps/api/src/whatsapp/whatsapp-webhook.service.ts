@@ -5,7 +5,11 @@ import { findLeadByPhone, findWhatsAppTouch, markWhatsAppTouchFailed, recordInbo
 import { DataSource } from 'typeorm';
 import { EventsService } from '../events/events.service';
 import {
-  isoOfTimestamp, itemsOfWebhook, textOfMessage, type WhatsAppInboundMessage, type WhatsAppStatus,
+  isoOfTimestamp,
+  itemsOfWebhook,
+  textOfMessage,
+  type WhatsAppInboundMessage,
+  type WhatsAppStatus,
 } from './whatsapp-webhook-payload';
 
 /** What a verified webhook did; the sandbox reads `unmatched` to retry a status that raced the worker's record. */
@@ -30,7 +34,10 @@ const EVENT_OF_STATUS = { delivered: 'whatsapp_delivered', read: 'whatsapp_read'
 export class WhatsAppWebhookService {
   private readonly logger = new Logger(WhatsAppWebhookService.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly events: EventsService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventsService,
+  ) {}
 
   async receive(body: unknown): Promise<WhatsAppWebhookOutcome> {
     const { statuses, messages, unreadable } = itemsOfWebhook(body);
@@ -40,7 +47,9 @@ export class WhatsAppWebhookService {
     for (const message of messages) await this.onMessage(message, items, outcome);
     if (items.length) {
       const result = await this.events.ingest(items);
-      for (const r of result.results) if (r.status === 'rejected') this.logger.warn(`WhatsApp webhook event ${items[r.index]!.eventId} rejected: ${JSON.stringify(r)}`);
+      for (const r of result.results)
+        if (r.status === 'rejected')
+          this.logger.warn(`WhatsApp webhook event ${items[r.index]!.eventId} rejected: ${JSON.stringify(r)}`);
       outcome.events = result.accepted + result.duplicate;
     }
     return outcome;
@@ -56,16 +65,28 @@ export class WhatsAppWebhookService {
     const at = isoOfTimestamp(status.timestamp);
     if (status.status === 'failed') {
       const error = status.errors?.[0];
-      await markWhatsAppTouchFailed(this.db, touch.touchId, `whatsapp-failed:${error?.code ?? 'unknown'}${error?.title ? `: ${error.title}` : ''}`, at);
+      await markWhatsAppTouchFailed(
+        this.db,
+        touch.touchId,
+        `whatsapp-failed:${error?.code ?? 'unknown'}${error?.title ? `: ${error.title}` : ''}`,
+        at,
+      );
       return;
     }
     items.push({
-      eventId: `wa-status:${status.id}:${status.status}`, type: EVENT_OF_STATUS[status.status], leadExternalId: touch.leadExternalId,
-      occurredAt: at, replyTo: { touchId: touch.touchId, providerMessageId: status.id },
+      eventId: `wa-status:${status.id}:${status.status}`,
+      type: EVENT_OF_STATUS[status.status],
+      leadExternalId: touch.leadExternalId,
+      occurredAt: at,
+      replyTo: { touchId: touch.touchId, providerMessageId: status.id },
     });
   }
 
-  private async onMessage(message: WhatsAppInboundMessage, items: EventItem[], outcome: WhatsAppWebhookOutcome): Promise<void> {
+  private async onMessage(
+    message: WhatsAppInboundMessage,
+    items: EventItem[],
+    outcome: WhatsAppWebhookOutcome,
+  ): Promise<void> {
     const from = `+${message.from}`;
     const contextId = message.context?.id;
     const touch = contextId ? await findWhatsAppTouch(this.db, contextId) : null;
@@ -75,18 +96,48 @@ export class WhatsAppWebhookService {
     const details = { type: message.type, ...(contextId ? { contextId } : {}) };
     if (!lead) {
       outcome.unmatched.push(message.id);
-      await recordInboundMessage(this.db, { channel: 'whatsapp', providerId: message.id, kind: 'unmatched', leadId: null, touchId: null, fromAddress: from, text, details, eventId: null, receivedAt });
+      await recordInboundMessage(this.db, {
+        channel: 'whatsapp',
+        providerId: message.id,
+        kind: 'unmatched',
+        leadId: null,
+        touchId: null,
+        fromAddress: from,
+        text,
+        details,
+        eventId: null,
+        receivedAt,
+      });
       return;
     }
     const optOut = isOptOutMessage(text);
     const eventId = `wa:${message.id}`;
     await recordInboundMessage(this.db, {
-      channel: 'whatsapp', providerId: message.id, kind: optOut ? 'opt_out' : 'reply', leadId: lead.leadId, touchId: touch?.touchId ?? null,
-      fromAddress: from, text, details, eventId, receivedAt,
+      channel: 'whatsapp',
+      providerId: message.id,
+      kind: optOut ? 'opt_out' : 'reply',
+      leadId: lead.leadId,
+      touchId: touch?.touchId ?? null,
+      fromAddress: from,
+      text,
+      details,
+      eventId,
+      receivedAt,
     });
-    const replyTo = touch ? { replyTo: { touchId: touch.touchId, ...(contextId ? { providerMessageId: contextId } : {}) } } : {};
-    items.push(optOut
-      ? { eventId, type: 'unsubscribe', channel: 'whatsapp', leadExternalId: lead.leadExternalId, occurredAt: receivedAt, ...replyTo }
-      : { eventId, type: 'whatsapp_reply', leadExternalId: lead.leadExternalId, occurredAt: receivedAt, ...replyTo });
+    const replyTo = touch
+      ? { replyTo: { touchId: touch.touchId, ...(contextId ? { providerMessageId: contextId } : {}) } }
+      : {};
+    items.push(
+      optOut
+        ? {
+            eventId,
+            type: 'unsubscribe',
+            channel: 'whatsapp',
+            leadExternalId: lead.leadExternalId,
+            occurredAt: receivedAt,
+            ...replyTo,
+          }
+        : { eventId, type: 'whatsapp_reply', leadExternalId: lead.leadExternalId, occurredAt: receivedAt, ...replyTo },
+    );
   }
 }

@@ -6,7 +6,17 @@ import { WHATSAPP_WEBHOOK_PATH } from './whatsapp-webhook-auth';
 export function webhookBody(value: Record<string, unknown>): Record<string, unknown> {
   return {
     object: 'whatsapp_business_account',
-    entry: [{ id: 'waba-1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '109876' }, ...value } }] }],
+    entry: [
+      {
+        id: 'waba-1',
+        changes: [
+          {
+            field: 'messages',
+            value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '109876' }, ...value },
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -14,8 +24,13 @@ export function webhookBody(value: Record<string, unknown>): Record<string, unkn
 export async function postWebhook(app: NestFastifyApplication, body: unknown, secret: string, signature?: string) {
   const raw = JSON.stringify(body);
   const response = await app.inject({
-    method: 'POST', url: WHATSAPP_WEBHOOK_PATH, payload: raw,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature ?? whatsappSignatureOf(Buffer.from(raw), secret) },
+    method: 'POST',
+    url: WHATSAPP_WEBHOOK_PATH,
+    payload: raw,
+    headers: {
+      'content-type': 'application/json',
+      'x-hub-signature-256': signature ?? whatsappSignatureOf(Buffer.from(raw), secret),
+    },
   });
   return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : undefined };
 }

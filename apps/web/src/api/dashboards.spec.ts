@@ -2,7 +2,9 @@ import { dashboardQuery } from './dashboards';
 
 describe('dashboardQuery', () => {
   it('includes the whole last day and passes extra parameters', () => {
-    const query = new URLSearchParams(dashboardQuery({ from: '2026-03-01', to: '2026-03-31' }, { groupBy: 'rep', key: undefined }));
+    const query = new URLSearchParams(
+      dashboardQuery({ from: '2026-03-01', to: '2026-03-31' }, { groupBy: 'rep', key: undefined }),
+    );
     expect(query.get('from')).toBe('2026-03-01T00:00:00Z');
     expect(query.get('to')).toBe('2026-04-01T00:00:00.000Z');
     expect(query.get('groupBy')).toBe('rep');

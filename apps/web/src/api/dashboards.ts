@@ -1,4 +1,12 @@
-import type { DashboardDimension, DeliveryRow, DrillDownLead, LiftRow, SummaryRow, TrendPoint, UserNotification } from '@segflow/api-contracts';
+import type {
+  DashboardDimension,
+  DeliveryRow,
+  DrillDownLead,
+  LiftRow,
+  SummaryRow,
+  TrendPoint,
+  UserNotification,
+} from '@segflow/api-contracts';
 import { requestJson } from './http';
 
 export type { DeliveryRow, DrillDownLead, LiftRow, SummaryRow, TrendPoint };
@@ -19,14 +27,21 @@ export function dashboardQuery(range: DashboardRange, extra: Record<string, stri
   return params.toString();
 }
 
-export const fetchSummary = (range: DashboardRange, groupBy: Dimension) => requestJson<SummaryRow[]>(`/api/dashboards/summary?${dashboardQuery(range, { groupBy })}`);
-export const fetchTrend = (range: DashboardRange) => requestJson<TrendPoint[]>(`/api/dashboards/trend?${dashboardQuery(range, { bucket: 'day' })}`);
+export const fetchSummary = (range: DashboardRange, groupBy: Dimension) =>
+  requestJson<SummaryRow[]>(`/api/dashboards/summary?${dashboardQuery(range, { groupBy })}`);
+export const fetchTrend = (range: DashboardRange) =>
+  requestJson<TrendPoint[]>(`/api/dashboards/trend?${dashboardQuery(range, { bucket: 'day' })}`);
 export const fetchDrillDown = (range: DashboardRange, groupBy: Dimension, key: string | null) =>
   requestJson<DrillDownLead[]>(`/api/dashboards/leads?${dashboardQuery(range, { groupBy, key: key ?? undefined })}`);
-export const fetchDelivery = (range: DashboardRange) => requestJson<DeliveryRow[]>(`/api/dashboards/delivery?${dashboardQuery(range)}`);
+export const fetchDelivery = (range: DashboardRange) =>
+  requestJson<DeliveryRow[]>(`/api/dashboards/delivery?${dashboardQuery(range)}`);
 /** Delivery figures of one published version, all time (the editor's per-node badges). */
 export const fetchVersionDelivery = (playbookId: string, version: number) =>
-  requestJson<DeliveryRow[]>(`/api/dashboards/delivery?${new URLSearchParams({ playbookId, version: String(version) })}`);
-export const fetchLift = (range: DashboardRange) => requestJson<LiftRow[]>(`/api/dashboards/lift?${dashboardQuery(range)}`);
+  requestJson<DeliveryRow[]>(
+    `/api/dashboards/delivery?${new URLSearchParams({ playbookId, version: String(version) })}`,
+  );
+export const fetchLift = (range: DashboardRange) =>
+  requestJson<LiftRow[]>(`/api/dashboards/lift?${dashboardQuery(range)}`);
 export const fetchNotifications = () => requestJson<UserNotification[]>('/api/notifications');
-export const markNotificationRead = (id: string) => requestJson<void>(`/api/notifications/${id}/read`, { method: 'POST' });
+export const markNotificationRead = (id: string) =>
+  requestJson<void>(`/api/notifications/${id}/read`, { method: 'POST' });

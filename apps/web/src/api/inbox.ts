@@ -1,15 +1,33 @@
-import type { CompleteTaskRequest, InboxItem, ReassignTaskRequest, SnoozeTaskRequest, TaskNoteRequest, TaskOutcome, UserSummary } from '@segflow/api-contracts';
+import type {
+  CompleteTaskRequest,
+  InboxItem,
+  ReassignTaskRequest,
+  SnoozeTaskRequest,
+  TaskNoteRequest,
+  TaskOutcome,
+  UserSummary,
+} from '@segflow/api-contracts';
 import { requestJson } from './http';
 
 export { INBOX_STREAM_PATH as INBOX_STREAM_URL, TASK_OUTCOMES } from '@segflow/api-contracts';
 
-export const listInbox = (repId?: string) => requestJson<InboxItem[]>(`/api/inbox${repId ? `?repId=${encodeURIComponent(repId)}` : ''}`);
+export const listInbox = (repId?: string) =>
+  requestJson<InboxItem[]>(`/api/inbox${repId ? `?repId=${encodeURIComponent(repId)}` : ''}`);
 export const completeTask = (id: string, outcome: TaskOutcome) =>
-  requestJson<unknown>(`/api/inbox/tasks/${id}/complete`, { method: 'POST', body: { outcome } satisfies CompleteTaskRequest });
+  requestJson<unknown>(`/api/inbox/tasks/${id}/complete`, {
+    method: 'POST',
+    body: { outcome } satisfies CompleteTaskRequest,
+  });
 export const snoozeTask = (id: string, until: Date) =>
-  requestJson<void>(`/api/inbox/tasks/${id}/snooze`, { method: 'POST', body: { until: until.toISOString() } satisfies SnoozeTaskRequest });
+  requestJson<void>(`/api/inbox/tasks/${id}/snooze`, {
+    method: 'POST',
+    body: { until: until.toISOString() } satisfies SnoozeTaskRequest,
+  });
 export const addTaskNote = (id: string, body: string) =>
   requestJson<void>(`/api/inbox/tasks/${id}/notes`, { method: 'POST', body: { body } satisfies TaskNoteRequest });
 export const reassignTask = (id: string, repId: string) =>
-  requestJson<void>(`/api/inbox/tasks/${id}/reassign`, { method: 'POST', body: { repId } satisfies ReassignTaskRequest });
+  requestJson<void>(`/api/inbox/tasks/${id}/reassign`, {
+    method: 'POST',
+    body: { repId } satisfies ReassignTaskRequest,
+  });
 export const listReps = () => requestJson<UserSummary[]>('/api/users?role=rep');

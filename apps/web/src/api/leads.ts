@@ -3,11 +3,13 @@ import { requestJson } from './http';
 
 export function listLeads(filters: LeadFilters = {}): Promise<LeadSummary[]> {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') query.set(key, String(value));
+  for (const [key, value] of Object.entries(filters))
+    if (value !== undefined && value !== '') query.set(key, String(value));
   const qs = query.toString();
   return requestJson<LeadSummary[]>(`/api/leads${qs ? `?${qs}` : ''}`);
 }
 
-export const createLead = (lead: NewLeadRequest) => requestJson<LeadUpsertResult>('/api/leads', { method: 'POST', body: lead });
+export const createLead = (lead: NewLeadRequest) =>
+  requestJson<LeadUpsertResult>('/api/leads', { method: 'POST', body: lead });
 
 export const getLead = (id: string) => requestJson<LeadDetail>(`/api/leads/${encodeURIComponent(id)}`);

@@ -1,6 +1,16 @@
 import type { Playbook } from '@segflow/playbook';
 import type {
-  BindingRequest, CreatePlaybookRequest, DraftSaved, NodeAnalytics, PlaybookDetail, PlaybookStatus, PlaybookSummary, PlaybookVersion, Published, PublishRequest, SaveDraftRequest,
+  BindingRequest,
+  CreatePlaybookRequest,
+  DraftSaved,
+  NodeAnalytics,
+  PlaybookDetail,
+  PlaybookStatus,
+  PlaybookSummary,
+  PlaybookVersion,
+  Published,
+  PublishRequest,
+  SaveDraftRequest,
 } from '@segflow/api-contracts';
 import { requestJson } from './http';
 
@@ -25,15 +35,20 @@ export const publishPlaybook = (id: string, note: string) =>
 
 export const listVersions = (id: string) => requestJson<PlaybookVersion[]>(`${base(id)}/versions`);
 
-export const getVersion = (id: string, version: number) => requestJson<PlaybookVersion & { graph: Playbook }>(`${base(id)}/versions/${version}`);
+export const getVersion = (id: string, version: number) =>
+  requestJson<PlaybookVersion & { graph: Playbook }>(`${base(id)}/versions/${version}`);
 
 export const restoreVersion = (id: string, version: number) =>
   requestJson<DraftSaved>(`${base(id)}/versions/${version}/restore`, { method: 'POST' });
 
 export const bindPlaybook = (id: string, segmentId: string | null, holdoutPercent: number) =>
-  requestJson<PlaybookDetail>(`${base(id)}/binding`, { method: 'PUT', body: { segmentId, holdoutPercent } satisfies BindingRequest });
+  requestJson<PlaybookDetail>(`${base(id)}/binding`, {
+    method: 'PUT',
+    body: { segmentId, holdoutPercent } satisfies BindingRequest,
+  });
 
 export const setPlaybookPaused = (id: string, paused: boolean) =>
   requestJson<PlaybookDetail>(`${base(id)}/${paused ? 'pause' : 'resume'}`, { method: 'POST' });
 
-export const getVersionAnalytics = (id: string, version: number) => requestJson<NodeAnalytics[]>(`${base(id)}/versions/${version}/analytics`);
+export const getVersionAnalytics = (id: string, version: number) =>
+  requestJson<NodeAnalytics[]>(`${base(id)}/versions/${version}/analytics`);

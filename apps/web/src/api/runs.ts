@@ -5,9 +5,11 @@ export const listRuns = (leadId: string) => requestJson<RunSummary[]>(`/api/runs
 
 export const getRun = (id: string) => requestJson<RunDetail>(`/api/runs/${encodeURIComponent(id)}`);
 
-export const startRun = (leadId: string, playbookId: string) => requestJson<RunDetail>('/api/runs', { method: 'POST', body: { leadId, playbookId } });
+export const startRun = (leadId: string, playbookId: string) =>
+  requestJson<RunDetail>('/api/runs', { method: 'POST', body: { leadId, playbookId } });
 
-export const listTouches = (leadId: string) => requestJson<TouchDto[]>(`/api/touches?leadId=${encodeURIComponent(leadId)}`);
+export const listTouches = (leadId: string) =>
+  requestJson<TouchDto[]>(`/api/touches?leadId=${encodeURIComponent(leadId)}`);
 
 /** Base URL of the Temporal Web UI (the dev server serves it on 8233). */
 export const TEMPORAL_UI_URL: string = import.meta.env.VITE_TEMPORAL_UI_URL ?? 'http://localhost:8233';

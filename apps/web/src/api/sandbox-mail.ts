@@ -7,4 +7,7 @@ export const listSandboxMail = (offset: number) =>
   requestJson<SandboxMailSummary[]>(`/api/sandbox/mail?limit=${SANDBOX_MAIL_PAGE_SIZE}&offset=${offset}`);
 export const getSandboxMail = (id: string) => requestJson<SandboxMail>(`/api/sandbox/mail/${encodeURIComponent(id)}`);
 export const replyAsLead = (id: string, text: string) =>
-  requestJson<{ messageId: string }>(`/api/sandbox/mail/${encodeURIComponent(id)}/reply`, { method: 'POST', body: { text } });
+  requestJson<{ messageId: string }>(`/api/sandbox/mail/${encodeURIComponent(id)}/reply`, {
+    method: 'POST',
+    body: { text },
+  });

@@ -3,11 +3,14 @@ import { requestJson } from './http';
 
 export const listSegments = () => requestJson<Segment[]>('/api/segments');
 
-export const retrainSegments = () => requestJson<SegmentModel>('/api/segments/retrain', { method: 'POST', body: {} satisfies RetrainRequest });
+export const retrainSegments = () =>
+  requestJson<SegmentModel>('/api/segments/retrain', { method: 'POST', body: {} satisfies RetrainRequest });
 
-export const getSegmentModel = (id: string) => requestJson<SegmentModel>(`/api/segment-models/${encodeURIComponent(id)}`);
+export const getSegmentModel = (id: string) =>
+  requestJson<SegmentModel>(`/api/segment-models/${encodeURIComponent(id)}`);
 
-export const getSegmentModelDiff = (id: string) => requestJson<SegmentModelDiff>(`/api/segment-models/${encodeURIComponent(id)}/diff`);
+export const getSegmentModelDiff = (id: string) =>
+  requestJson<SegmentModelDiff>(`/api/segment-models/${encodeURIComponent(id)}/diff`);
 
 export const decideSegmentModel = (id: string, decision: 'approve' | 'discard') =>
   requestJson<SegmentModel>(`/api/segment-models/${encodeURIComponent(id)}/${decision}`, { method: 'POST' });

@@ -1,4 +1,9 @@
-import type { SandboxAnswerOutcome, SandboxAnswerRequest, SandboxConversation, SandboxMessage } from '@segflow/api-contracts';
+import type {
+  SandboxAnswerOutcome,
+  SandboxAnswerRequest,
+  SandboxConversation,
+  SandboxMessage,
+} from '@segflow/api-contracts';
 import { requestJson } from './http';
 
 const base = '/api/sandbox/whatsapp/conversations';
@@ -13,5 +18,8 @@ export function openSandboxConversation(phone: string): Promise<SandboxMessage[]
 }
 
 export function answerAsLead(phone: string, text: string, contextWamid: string | null): Promise<SandboxAnswerOutcome> {
-  return requestJson<SandboxAnswerOutcome>(`${base}/${encodeURIComponent(phone)}/messages`, { method: 'POST', body: { text, contextWamid } satisfies SandboxAnswerRequest });
+  return requestJson<SandboxAnswerOutcome>(`${base}/${encodeURIComponent(phone)}/messages`, {
+    method: 'POST',
+    body: { text, contextWamid } satisfies SandboxAnswerRequest,
+  });
 }

@@ -9,8 +9,27 @@ describe('navPagesFor', () => {
 
   it('gives each other role the pages its API calls succeed on', () => {
     expect(labels('ops')).toEqual(['Leads', 'Playbooks', 'Segments', 'Mail', 'WhatsApp sandbox', 'Dead letters']);
-    expect(labels('manager')).toEqual(['Leads', 'Playbooks', 'Segments', 'Inbox', 'Dashboard', 'Calendars', 'Mail', 'WhatsApp sandbox']);
-    expect(labels('admin')).toEqual(['Leads', 'Playbooks', 'Segments', 'Inbox', 'Dashboard', 'Calendars', 'Mail', 'WhatsApp sandbox', 'Dead letters']);
+    expect(labels('manager')).toEqual([
+      'Leads',
+      'Playbooks',
+      'Segments',
+      'Inbox',
+      'Dashboard',
+      'Calendars',
+      'Mail',
+      'WhatsApp sandbox',
+    ]);
+    expect(labels('admin')).toEqual([
+      'Leads',
+      'Playbooks',
+      'Segments',
+      'Inbox',
+      'Dashboard',
+      'Calendars',
+      'Mail',
+      'WhatsApp sandbox',
+      'Dead letters',
+    ]);
   });
 
   it('shows every page while the user is still loading', () => {

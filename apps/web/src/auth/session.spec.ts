@@ -12,6 +12,11 @@ describe('pathAfterSignIn', () => {
   });
 
   it('lands each role on its home page', () => {
-    expect(['rep', 'manager', 'ops', 'admin'].map((r) => homePathOf(r as never))).toEqual(['/inbox', '/dashboard', '/leads', '/leads']);
+    expect(['rep', 'manager', 'ops', 'admin'].map((r) => homePathOf(r as never))).toEqual([
+      '/inbox',
+      '/dashboard',
+      '/leads',
+      '/leads',
+    ]);
   });
 });

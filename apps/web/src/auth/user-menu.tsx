@@ -13,7 +13,9 @@ export function UserMenu() {
     <div className="user-menu" aria-label="Signed in user">
       <span>{user.name}</span>
       <span className="muted">{user.role}</span>
-      <button type="button" onClick={onSignOut}>Sign out</button>
+      <button type="button" onClick={onSignOut}>
+        Sign out
+      </button>
     </div>
   );
 }

@@ -16,9 +16,13 @@ export function layoutFlow(nodes: PlaybookFlowNode[], edges: PlaybookFlowEdge[])
   graph.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 70 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const node of nodes) {
-    graph.setNode(node.id, { width: node.measured?.width ?? DEFAULT_NODE_SIZE.width, height: node.measured?.height ?? DEFAULT_NODE_SIZE.height });
+    graph.setNode(node.id, {
+      width: node.measured?.width ?? DEFAULT_NODE_SIZE.width,
+      height: node.measured?.height ?? DEFAULT_NODE_SIZE.height,
+    });
   }
-  for (const edge of edges) if (graph.hasNode(edge.source) && graph.hasNode(edge.target)) graph.setEdge(edge.source, edge.target);
+  for (const edge of edges)
+    if (graph.hasNode(edge.source) && graph.hasNode(edge.target)) graph.setEdge(edge.source, edge.target);
   dagre.layout(graph);
   return nodes.map((node) => {
     const laid = graph.node(node.id);

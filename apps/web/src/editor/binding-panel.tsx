@@ -12,7 +12,9 @@ export function BindingPanel({ playbook, onChanged }: { playbook: PlaybookDetail
   const queryClient = useQueryClient();
   // A binding or a pause shows in the playbooks list and on the segments (their bound playbook).
   const changed = () => {
-    [queryKeys.playbooks.list, queryKeys.segments.all].forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
+    [queryKeys.playbooks.list, queryKeys.segments.all].forEach(
+      (queryKey) => void queryClient.invalidateQueries({ queryKey }),
+    );
     onChanged();
   };
   const [segmentId, setSegmentId] = useState(playbook.segmentId ?? '');
@@ -47,12 +49,33 @@ export function BindingPanel({ playbook, onChanged }: { playbook: PlaybookDetail
       </label>
       <label className="field">
         Holdout: {holdout}% of entering leads get no playbook (for measuring lift)
-        <input aria-label="Holdout percent" type="range" min={0} max={50} value={holdout} onChange={(e) => setHoldout(Number(e.target.value))} />
+        <input
+          aria-label="Holdout percent"
+          type="range"
+          min={0}
+          max={50}
+          value={holdout}
+          onChange={(e) => setHoldout(Number(e.target.value))}
+        />
       </label>
       <div className="button-row">
-        <button type="button" className="primary" disabled={playbook.publishedVersion === null} onClick={() => void save()}>Save binding</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={playbook.publishedVersion === null}
+          onClick={() => void save()}
+        >
+          Save binding
+        </button>
         {playbook.status !== 'draft' && (
-          <button type="button" onClick={() => void setPlaybookPaused(playbook.id, playbook.status === 'active').then(changed, (e: Error) => setMessage(e.message))}>
+          <button
+            type="button"
+            onClick={() =>
+              void setPlaybookPaused(playbook.id, playbook.status === 'active').then(changed, (e: Error) =>
+                setMessage(e.message),
+              )
+            }
+          >
             {playbook.status === 'active' ? 'Pause' : 'Resume'}
           </button>
         )}

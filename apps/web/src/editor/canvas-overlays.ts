@@ -38,7 +38,12 @@ export function issuesByNode(issues: PlaybookIssue[]): Record<string, PlaybookIs
 export function visitsByNode(path: PathEntry[]): Record<string, VisitMark[]> {
   const grouped: Record<string, VisitMark[]> = {};
   for (const entry of path) {
-    (grouped[entry.nodeId] ??= []).push({ visit: entry.visit, enteredAt: entry.enteredAt, outcome: entry.outcome, note: entry.note });
+    (grouped[entry.nodeId] ??= []).push({
+      visit: entry.visit,
+      enteredAt: entry.enteredAt,
+      outcome: entry.outcome,
+      note: entry.note,
+    });
   }
   return grouped;
 }
@@ -54,7 +59,9 @@ export function edgesOnPath(path: PathEntry[], edges: PlaybookEdge[]): Set<strin
   for (let i = 0; i + 1 < path.length; i += 1) {
     const from = path[i]!;
     const to = path[i + 1]!;
-    const edge = edges.find((e) => e.source === from.nodeId && e.sourceHandle === from.outcome && e.target === to.nodeId);
+    const edge = edges.find(
+      (e) => e.source === from.nodeId && e.sourceHandle === from.outcome && e.target === to.nodeId,
+    );
     if (edge) walked.add(edge.id);
   }
   return walked;

@@ -26,7 +26,9 @@ describe('pasteClipboard', () => {
     const { nodes, edges } = flowWithSelection(['intro', 'wait2d']);
     const pasted = pasteClipboard(copySelection(nodes, edges), nodes, edges, { x: 40, y: 40 });
     expect(pasted.nodes.map((n) => n.id)).toEqual(['send-1', 'wait-1']);
-    expect(pasted.edges).toEqual([expect.objectContaining({ id: 'e9', source: 'send-1', target: 'wait-1', sourceHandle: 'next' })]);
+    expect(pasted.edges).toEqual([
+      expect.objectContaining({ id: 'e9', source: 'send-1', target: 'wait-1', sourceHandle: 'next' }),
+    ]);
     expect(new Set(edges.map((e) => e.id)).has(pasted.edges[0]!.id)).toBe(false);
   });
 

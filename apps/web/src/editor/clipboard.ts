@@ -24,7 +24,12 @@ export function copySelection(nodes: PlaybookFlowNode[], edges: PlaybookFlowEdge
  * const pasted = pasteClipboard(clip, nodes, edges, { x: 40, y: 40 });
  * setNodes([...nodes.map(unselect), ...pasted.nodes]);
  */
-export function pasteClipboard(clip: PlaybookFlow, nodes: PlaybookFlowNode[], edges: PlaybookFlowEdge[], offset: { x: number; y: number }): PlaybookFlow {
+export function pasteClipboard(
+  clip: PlaybookFlow,
+  nodes: PlaybookFlowNode[],
+  edges: PlaybookFlowEdge[],
+  offset: { x: number; y: number },
+): PlaybookFlow {
   const nodeIds = new Set(nodes.map((n) => n.id));
   const edgeIds = new Set(edges.map((e) => e.id));
   const renamed = new Map<string, string>();
@@ -32,7 +37,12 @@ export function pasteClipboard(clip: PlaybookFlow, nodes: PlaybookFlowNode[], ed
     const id = nextNodeId(n.type ?? 'node', nodeIds);
     nodeIds.add(id);
     renamed.set(n.id, id);
-    return { ...structuredClone(n), id, selected: true, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } };
+    return {
+      ...structuredClone(n),
+      id,
+      selected: true,
+      position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
+    };
   });
   const pastedEdges = clip.edges.map((e) => {
     const id = nextEdgeId(edgeIds);

@@ -28,15 +28,37 @@ const FIELD_OF_SCOPE: Record<FieldRef['scope'], FieldRef> = {
 function FieldPicker({ field, onChange }: { field: FieldRef; onChange: (field: FieldRef) => void }) {
   return (
     <span className="field__row">
-      <select aria-label="Field scope" value={field.scope} onChange={(e) => onChange(FIELD_OF_SCOPE[e.target.value as FieldRef['scope']])}>
+      <select
+        aria-label="Field scope"
+        value={field.scope}
+        onChange={(e) => onChange(FIELD_OF_SCOPE[e.target.value as FieldRef['scope']])}
+      >
         {Object.keys(FIELD_OF_SCOPE).map((scope) => (
-          <option key={scope} value={scope}>{scope}</option>
+          <option key={scope} value={scope}>
+            {scope}
+          </option>
         ))}
       </select>
-      {field.scope === 'lead' && <input aria-label="Lead field" value={field.field} onChange={(e) => onChange({ scope: 'lead', field: e.target.value })} />}
-      {field.scope === 'feature' && <input aria-label="Feature" value={field.name} onChange={(e) => onChange({ scope: 'feature', name: e.target.value })} />}
+      {field.scope === 'lead' && (
+        <input
+          aria-label="Lead field"
+          value={field.field}
+          onChange={(e) => onChange({ scope: 'lead', field: e.target.value })}
+        />
+      )}
+      {field.scope === 'feature' && (
+        <input
+          aria-label="Feature"
+          value={field.name}
+          onChange={(e) => onChange({ scope: 'feature', name: e.target.value })}
+        />
+      )}
       {(field.scope === 'segment' || field.scope === 'owner') && (
-        <select aria-label="Which" value={field.field} onChange={(e) => onChange({ scope: field.scope, field: e.target.value as 'id' | 'name' } as FieldRef)}>
+        <select
+          aria-label="Which"
+          value={field.field}
+          onChange={(e) => onChange({ scope: field.scope, field: e.target.value as 'id' | 'name' } as FieldRef)}
+        >
           <option value="name">name</option>
           <option value="id">id</option>
         </select>
@@ -45,59 +67,129 @@ function FieldPicker({ field, onChange }: { field: FieldRef; onChange: (field: F
   );
 }
 
-function CompareRow({ condition, onChange }: { condition: Extract<Condition, { op: 'compare' }>; onChange: (c: Condition) => void }) {
+function CompareRow({
+  condition,
+  onChange,
+}: {
+  condition: Extract<Condition, { op: 'compare' }>;
+  onChange: (c: Condition) => void;
+}) {
   return (
     <div className="condition__body">
       <FieldPicker field={condition.field} onChange={(field) => onChange({ ...condition, field })} />
       <span className="field__row">
-        <select aria-label="Comparator" value={condition.comparator} onChange={(e) => { const comparator = e.target.value as Comparator; onChange({ ...condition, comparator, value: parseConditionValue(formatConditionValue(condition.value), comparator) }); }}>
+        <select
+          aria-label="Comparator"
+          value={condition.comparator}
+          onChange={(e) => {
+            const comparator = e.target.value as Comparator;
+            onChange({
+              ...condition,
+              comparator,
+              value: parseConditionValue(formatConditionValue(condition.value), comparator),
+            });
+          }}
+        >
           {comparatorSchema.options.map((c) => (
-            <option key={c} value={c}>{c}</option>
+            <option key={c} value={c}>
+              {c}
+            </option>
           ))}
         </select>
         {condition.comparator !== 'exists' && (
-          <input aria-label="Value" value={formatConditionValue(condition.value)} onChange={(e) => onChange({ ...condition, value: parseConditionValue(e.target.value, condition.comparator) })} />
+          <input
+            aria-label="Value"
+            value={formatConditionValue(condition.value)}
+            onChange={(e) =>
+              onChange({ ...condition, value: parseConditionValue(e.target.value, condition.comparator) })
+            }
+          />
         )}
       </span>
     </div>
   );
 }
 
-function GroupRows({ condition, onChange }: { condition: Extract<Condition, { op: 'and' | 'or' }>; onChange: (c: Condition) => void }) {
-  const setChild = (index: number, child: Condition) => onChange({ ...condition, conditions: condition.conditions.map((c, i) => (i === index ? child : c)) });
+function GroupRows({
+  condition,
+  onChange,
+}: {
+  condition: Extract<Condition, { op: 'and' | 'or' }>;
+  onChange: (c: Condition) => void;
+}) {
+  const setChild = (index: number, child: Condition) =>
+    onChange({ ...condition, conditions: condition.conditions.map((c, i) => (i === index ? child : c)) });
   return (
     <div className="condition__children">
       {condition.conditions.map((child, index) => (
         <div key={index} className="condition__child">
           <ConditionEditor condition={child} onChange={(c) => setChild(index, c)} />
           {condition.conditions.length > 1 && (
-            <button type="button" className="link" onClick={() => onChange({ ...condition, conditions: condition.conditions.filter((_, i) => i !== index) })}>remove</button>
+            <button
+              type="button"
+              className="link"
+              onClick={() => onChange({ ...condition, conditions: condition.conditions.filter((_, i) => i !== index) })}
+            >
+              remove
+            </button>
           )}
         </div>
       ))}
-      <button type="button" className="link" onClick={() => onChange({ ...condition, conditions: [...condition.conditions, NEW_CONDITIONS.eventSeen()] })}>+ condition</button>
+      <button
+        type="button"
+        className="link"
+        onClick={() => onChange({ ...condition, conditions: [...condition.conditions, NEW_CONDITIONS.eventSeen()] })}
+      >
+        + condition
+      </button>
     </div>
   );
 }
 
 /** Builds a condition tree without JSON: pick an operator, then its fields or sub-conditions. */
-export function ConditionEditor({ condition, onChange }: { condition: Condition; onChange: (condition: Condition) => void }) {
+export function ConditionEditor({
+  condition,
+  onChange,
+}: {
+  condition: Condition;
+  onChange: (condition: Condition) => void;
+}) {
   return (
     <div className={`condition condition--${condition.op}`}>
-      <select aria-label="Condition type" value={condition.op} onChange={(e) => onChange(NEW_CONDITIONS[e.target.value as Condition['op']]())}>
+      <select
+        aria-label="Condition type"
+        value={condition.op}
+        onChange={(e) => onChange(NEW_CONDITIONS[e.target.value as Condition['op']]())}
+      >
         {(Object.keys(OP_LABELS) as Condition['op'][]).map((op) => (
-          <option key={op} value={op}>{OP_LABELS[op]}</option>
+          <option key={op} value={op}>
+            {OP_LABELS[op]}
+          </option>
         ))}
       </select>
       {condition.op === 'eventSeen' && (
         <div className="condition__body">
-          <EventTypeInput label="Event" value={condition.eventType} onChange={(eventType) => onChange({ ...condition, eventType })} />
+          <EventTypeInput
+            label="Event"
+            value={condition.eventType}
+            onChange={(eventType) => onChange({ ...condition, eventType })}
+          />
           <label className="field">
             On channel
-            <select value={condition.channel ?? ''} onChange={(e) => onChange({ ...condition, channel: (e.target.value || undefined) as Extract<Condition, { op: 'eventSeen' }>['channel'] })}>
+            <select
+              value={condition.channel ?? ''}
+              onChange={(e) =>
+                onChange({
+                  ...condition,
+                  channel: (e.target.value || undefined) as Extract<Condition, { op: 'eventSeen' }>['channel'],
+                })
+              }
+            >
               <option value="">any</option>
               {channelSchema.options.map((c) => (
-                <option key={c} value={c}>{c}</option>
+                <option key={c} value={c}>
+                  {c}
+                </option>
               ))}
             </select>
           </label>
@@ -105,7 +197,12 @@ export function ConditionEditor({ condition, onChange }: { condition: Condition;
       )}
       {condition.op === 'compare' && <CompareRow condition={condition} onChange={onChange} />}
       {(condition.op === 'and' || condition.op === 'or') && <GroupRows condition={condition} onChange={onChange} />}
-      {condition.op === 'not' && <ConditionEditor condition={condition.condition} onChange={(inner) => onChange({ op: 'not', condition: inner })} />}
+      {condition.op === 'not' && (
+        <ConditionEditor
+          condition={condition.condition}
+          onChange={(inner) => onChange({ op: 'not', condition: inner })}
+        />
+      )}
     </div>
   );
 }

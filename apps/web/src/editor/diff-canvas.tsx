@@ -15,7 +15,12 @@ function FitGraph({ nodes }: { nodes: PlaybookFlowNode[] }) {
       const ys = nodes.map((n) => n.position.y);
       const x = Math.min(...xs);
       const y = Math.min(...ys);
-      const bounds = { x, y, width: Math.max(...xs) - x + DEFAULT_NODE_SIZE.width, height: Math.max(...ys) - y + DEFAULT_NODE_SIZE.height };
+      const bounds = {
+        x,
+        y,
+        width: Math.max(...xs) - x + DEFAULT_NODE_SIZE.width,
+        height: Math.max(...ys) - y + DEFAULT_NODE_SIZE.height,
+      };
       void flow.fitBounds(bounds, { padding: 0.1 });
     }, 50);
     return () => clearTimeout(timer);
@@ -29,7 +34,10 @@ export function DiffCanvas({ view }: { view: DiffView }) {
     const { nodes, edges } = toFlow(view.graph);
     return {
       nodes: nodes.map((n) => ({ ...n, draggable: false, connectable: false, selectable: false })),
-      edges: edges.map((e) => ({ ...e, className: view.removedEdges.has(e.id) ? 'edge-removed' : view.addedEdges.has(e.id) ? 'edge-added' : undefined })),
+      edges: edges.map((e) => ({
+        ...e,
+        className: view.removedEdges.has(e.id) ? 'edge-removed' : view.addedEdges.has(e.id) ? 'edge-added' : undefined,
+      })),
     };
   }, [view]);
   const overlays = useMemo(() => ({ ...EMPTY_OVERLAYS, diff: view.marks }), [view]);
@@ -38,7 +46,15 @@ export function DiffCanvas({ view }: { view: DiffView }) {
     <ReactFlowProvider>
       <EditorOverlaysContext.Provider value={overlays}>
         <div className="diff-canvas" data-testid="diff-canvas">
-          <ReactFlow nodes={flow.nodes} edges={flow.edges} nodeTypes={nodeTypes} nodesDraggable={false} nodesConnectable={false} minZoom={0.1} proOptions={{ hideAttribution: true }}>
+          <ReactFlow
+            nodes={flow.nodes}
+            edges={flow.edges}
+            nodeTypes={nodeTypes}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            minZoom={0.1}
+            proOptions={{ hideAttribution: true }}
+          >
             <FitGraph nodes={flow.nodes} />
             <Background />
             <Controls showInteractive={false} />

@@ -20,7 +20,10 @@ describe('diffView', () => {
   });
 
   it('draws a rewired edge twice: the old one under a distinct id', () => {
-    expect(view.graph.edges.filter((e) => e.id.startsWith('e7')).map((e) => [e.id, e.target])).toEqual([['e7', 'bye'], ['e7~removed', 'noReply']]);
+    expect(view.graph.edges.filter((e) => e.id.startsWith('e7')).map((e) => [e.id, e.target])).toEqual([
+      ['e7', 'bye'],
+      ['e7~removed', 'noReply'],
+    ]);
     expect([...view.removedEdges]).toEqual(['e7~removed']);
     expect([...view.addedEdges]).toEqual(['e7']);
   });

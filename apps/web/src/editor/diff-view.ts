@@ -27,7 +27,9 @@ export function diffView(before: Playbook, after: Playbook): DiffView {
   const removedNodes = before.nodes.filter((n) => diff.removedNodes.includes(n.id));
   const removedEdgeIds = new Set(diff.removedEdges);
   // A rewired edge keeps its id; suffix the old one so both can be drawn.
-  const removedEdges = before.edges.filter((e) => removedEdgeIds.has(e.id)).map((e) => ({ ...e, id: `${e.id}~removed` }));
+  const removedEdges = before.edges
+    .filter((e) => removedEdgeIds.has(e.id))
+    .map((e) => ({ ...e, id: `${e.id}~removed` }));
   return {
     diff,
     graph: { nodes: [...after.nodes, ...removedNodes], edges: [...after.edges, ...removedEdges] },

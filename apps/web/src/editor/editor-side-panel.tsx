@@ -1,5 +1,13 @@
 import type { PlaybookDetail } from '@segflow/api-contracts';
-import { eventTypesHeardBy, type LeadContext, type Playbook, type PlaybookIssue, type PlaybookNode, type PlaybookSettings, type SimulationResult } from '@segflow/playbook';
+import {
+  eventTypesHeardBy,
+  type LeadContext,
+  type Playbook,
+  type PlaybookIssue,
+  type PlaybookNode,
+  type PlaybookSettings,
+  type SimulationResult,
+} from '@segflow/playbook';
 import { BindingPanel } from './binding-panel';
 import { IssueList } from './issue-list';
 import { NodeForm } from './node-form';
@@ -44,7 +52,14 @@ export function EditorSidePanel(props: EditorSidePanelProps) {
     <aside className="side-panel" aria-label="Side panel">
       <div className="tabs" role="tablist">
         {TABS.map(({ tab, label }) => (
-          <button key={tab} type="button" role="tab" aria-selected={props.tab === tab} className={props.tab === tab ? 'active' : undefined} onClick={() => props.onTab(tab)}>
+          <button
+            key={tab}
+            type="button"
+            role="tab"
+            aria-selected={props.tab === tab}
+            className={props.tab === tab ? 'active' : undefined}
+            onClick={() => props.onTab(tab)}
+          >
             {label}
             {tab === 'issues' && props.issues.length > 0 ? ` (${props.issues.length})` : ''}
           </button>
@@ -61,15 +76,31 @@ export function EditorSidePanel(props: EditorSidePanelProps) {
               onDelete={props.onDeleteSelected}
             />
           ) : (
-            <p className="muted">Select one node to edit it. Drag nodes from the palette; connect a handle at the bottom of a node to the top of another.</p>
+            <p className="muted">
+              Select one node to edit it. Drag nodes from the palette; connect a handle at the bottom of a node to the
+              top of another.
+            </p>
           ))}
-        {props.tab === 'settings' && <SettingsForm settings={props.playbook.settings} heardEvents={eventTypesHeardBy(props.playbook)} onChange={props.onSettings} />}
+        {props.tab === 'settings' && (
+          <SettingsForm
+            settings={props.playbook.settings}
+            heardEvents={eventTypesHeardBy(props.playbook)}
+            onChange={props.onSettings}
+          />
+        )}
         {props.tab === 'issues' && <IssueList issues={props.issues} onFocus={props.onFocusIssue} />}
         {/* Hidden rather than unmounted so the timeline survives switching tabs. */}
         <div hidden={props.tab !== 'simulate'}>
-          <SimulatePanel playbook={props.playbook} lead={props.lead} onLeadChange={props.onLeadChange} onResult={props.onSimulation} />
+          <SimulatePanel
+            playbook={props.playbook}
+            lead={props.lead}
+            onLeadChange={props.onLeadChange}
+            onResult={props.onSimulation}
+          />
         </div>
-        {props.tab === 'versions' && <VersionsPanel playbookId={props.detail.id} draft={props.playbook} onRestored={props.onRestored} />}
+        {props.tab === 'versions' && (
+          <VersionsPanel playbookId={props.detail.id} draft={props.playbook} onRestored={props.onRestored} />
+        )}
         {props.tab === 'binding' && <BindingPanel playbook={props.detail} onChanged={props.onBindingChanged} />}
       </div>
     </aside>

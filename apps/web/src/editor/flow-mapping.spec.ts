@@ -22,7 +22,12 @@ describe('toFlow', () => {
 
   it('keeps edge handles', () => {
     const { edges } = toFlow(samplePlaybook());
-    expect(edges.find((e) => e.id === 'e6')).toEqual({ id: 'e6', source: 'replied', sourceHandle: 'yes', target: 'call' });
+    expect(edges.find((e) => e.id === 'e6')).toEqual({
+      id: 'e6',
+      source: 'replied',
+      sourceHandle: 'yes',
+      target: 'call',
+    });
   });
 });
 
@@ -35,8 +40,28 @@ describe('fromFlow', () => {
     const playbook = buildPlaybook({
       nodes: [
         { id: 'r', type: 'route', config: { rule: { kind: 'roundRobin', teamId: 't' } } },
-        { id: 'w', type: 'wait', config: { mode: 'businessWindow', calendar: { timeZone: 'lead', workingHours: { days: [1, 2, 3], start: '09:00', end: '17:00' }, holidays: [] } } },
-        { id: 'ab', type: 'split', config: { variants: [{ key: 'a', label: 'A', weight: 30 }, { key: 'b', label: 'B', weight: 70 }] } },
+        {
+          id: 'w',
+          type: 'wait',
+          config: {
+            mode: 'businessWindow',
+            calendar: {
+              timeZone: 'lead',
+              workingHours: { days: [1, 2, 3], start: '09:00', end: '17:00' },
+              holidays: [],
+            },
+          },
+        },
+        {
+          id: 'ab',
+          type: 'split',
+          config: {
+            variants: [
+              { key: 'a', label: 'A', weight: 30 },
+              { key: 'b', label: 'B', weight: 70 },
+            ],
+          },
+        },
         { id: 'x', type: 'exit', config: { reason: 'done' } },
       ],
       edges: ['entry.next->r', 'r.next->w', 'w.next->ab', 'ab.a->x', 'ab.b->x'],
@@ -54,7 +79,11 @@ describe('fromFlow', () => {
 
   it('stores a missing source handle as empty, which validation then reports', () => {
     const { nodes, edges } = toFlow(samplePlaybook());
-    const playbook = fromFlow(nodes, [{ ...edges[0]!, sourceHandle: null }, ...edges.slice(1)], samplePlaybook().settings);
+    const playbook = fromFlow(
+      nodes,
+      [{ ...edges[0]!, sourceHandle: null }, ...edges.slice(1)],
+      samplePlaybook().settings,
+    );
     expect(playbook.edges[0]!.sourceHandle).toBe('');
     expect(validatePlaybook(playbook).length).toBeGreaterThan(0);
   });

@@ -31,7 +31,12 @@ export function toFlow(playbook: Pick<Playbook, 'nodes' | 'edges'>): PlaybookFlo
       data: { config: node.config },
       deletable: node.type !== 'entry',
     })),
-    edges: playbook.edges.map((edge) => ({ id: edge.id, source: edge.source, sourceHandle: edge.sourceHandle, target: edge.target })),
+    edges: playbook.edges.map((edge) => ({
+      id: edge.id,
+      source: edge.source,
+      sourceHandle: edge.sourceHandle,
+      target: edge.target,
+    })),
   };
 }
 
@@ -48,8 +53,19 @@ export function fromFlow(nodes: PlaybookFlowNode[], edges: PlaybookFlowEdge[], s
     schemaVersion: 1,
     settings,
     nodes: nodes.map(
-      (node) => ({ id: node.id, type: node.type, position: { x: node.position.x, y: node.position.y }, config: node.data.config }) as PlaybookNode,
+      (node) =>
+        ({
+          id: node.id,
+          type: node.type,
+          position: { x: node.position.x, y: node.position.y },
+          config: node.data.config,
+        }) as PlaybookNode,
     ),
-    edges: edges.map((edge) => ({ id: edge.id, source: edge.source, sourceHandle: edge.sourceHandle ?? '', target: edge.target })),
+    edges: edges.map((edge) => ({
+      id: edge.id,
+      source: edge.source,
+      sourceHandle: edge.sourceHandle ?? '',
+      target: edge.target,
+    })),
   };
 }

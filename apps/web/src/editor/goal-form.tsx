@@ -6,8 +6,16 @@ import type { NodeFormProps } from './node-form-props';
 export function GoalForm({ config, onChange }: NodeFormProps<'goal'>) {
   return (
     <>
-      <EventTypesInput label="Goal events" value={config.eventTypes} onChange={(eventTypes) => onChange({ ...config, eventTypes })} />
-      <DurationInput label="Wait for a goal event up to" minutes={config.windowMinutes} onChange={(windowMinutes) => onChange({ ...config, windowMinutes })} />
+      <EventTypesInput
+        label="Goal events"
+        value={config.eventTypes}
+        onChange={(eventTypes) => onChange({ ...config, eventTypes })}
+      />
+      <DurationInput
+        label="Wait for a goal event up to"
+        minutes={config.windowMinutes}
+        onChange={(windowMinutes) => onChange({ ...config, windowMinutes })}
+      />
     </>
   );
 }

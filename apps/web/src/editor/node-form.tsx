@@ -9,7 +9,15 @@ import { TaskForm } from './task-form';
 import { WaitForEventForm } from './wait-for-event-form';
 import { WaitForm } from './wait-form';
 
-function FormOfKind({ node, lead, onChange }: { node: PlaybookNode; lead: LeadContext; onChange: (config: PlaybookNode['config']) => void }) {
+function FormOfKind({
+  node,
+  lead,
+  onChange,
+}: {
+  node: PlaybookNode;
+  lead: LeadContext;
+  onChange: (config: PlaybookNode['config']) => void;
+}) {
   switch (node.type) {
     case 'entry':
       return <p className="muted">Runs start here when a lead joins the bound segment.</p>;
@@ -35,9 +43,25 @@ function FormOfKind({ node, lead, onChange }: { node: PlaybookNode; lead: LeadCo
 }
 
 /** The side-panel form of the selected node, with its validation issues. */
-export function NodeForm({ node, issues, lead, onChange, onDelete }: { node: PlaybookNode; issues: PlaybookIssue[]; lead: LeadContext; onChange: (config: PlaybookNode['config']) => void; onDelete: () => void }) {
+export function NodeForm({
+  node,
+  issues,
+  lead,
+  onChange,
+  onDelete,
+}: {
+  node: PlaybookNode;
+  issues: PlaybookIssue[];
+  lead: LeadContext;
+  onChange: (config: PlaybookNode['config']) => void;
+  onDelete: () => void;
+}) {
   return (
-    <form className="node-form" aria-label={`${NODE_REGISTRY[node.type].label} settings`} onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="node-form"
+      aria-label={`${NODE_REGISTRY[node.type].label} settings`}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <h3>
         {NODE_REGISTRY[node.type].label} <small className="muted">{node.id}</small>
       </h3>
@@ -45,14 +69,19 @@ export function NodeForm({ node, issues, lead, onChange, onDelete }: { node: Pla
       {issues.length > 0 && (
         <ul className="issue-list issue-list--inline">
           {issues.map((issue, i) => (
-            <li key={i} className="error">{issue.field ? `${issue.field}: ` : ''}{issue.message}</li>
+            <li key={i} className="error">
+              {issue.field ? `${issue.field}: ` : ''}
+              {issue.message}
+            </li>
           ))}
         </ul>
       )}
       {/* key: a fresh form per node so uncontrolled inputs (holidays) do not leak between nodes */}
       <FormOfKind key={node.id} node={node} lead={lead} onChange={onChange} />
       {node.type !== 'entry' && (
-        <button type="button" className="danger" onClick={onDelete}>Delete node</button>
+        <button type="button" className="danger" onClick={onDelete}>
+          Delete node
+        </button>
       )}
     </form>
   );

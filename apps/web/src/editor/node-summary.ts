@@ -11,7 +11,10 @@ function describeCondition(condition: Condition): string {
     case 'eventSeen':
       return `saw ${condition.eventType}${condition.channel ? ` on ${condition.channel}` : ''}`;
     case 'compare': {
-      const field = condition.field.scope === 'feature' ? condition.field.name : `${condition.field.scope}.${'field' in condition.field ? condition.field.field : ''}`;
+      const field =
+        condition.field.scope === 'feature'
+          ? condition.field.name
+          : `${condition.field.scope}.${'field' in condition.field ? condition.field.field : ''}`;
       return `${field} ${condition.comparator}${condition.value === undefined ? '' : ` ${JSON.stringify(condition.value)}`}`;
     }
   }
@@ -34,7 +37,9 @@ export function summarizeNode(node: PlaybookNode): string {
     case 'route':
       return `${node.config.rule.kind}${'teamId' in node.config.rule ? ` → ${node.config.rule.teamId}` : ''}`;
     case 'wait':
-      return node.config.mode === 'duration' ? `Wait ${formatMinutes(node.config.minutes)}` : `Until business hours (${node.config.calendar.timeZone})`;
+      return node.config.mode === 'duration'
+        ? `Wait ${formatMinutes(node.config.minutes)}`
+        : `Until business hours (${node.config.calendar.timeZone})`;
     case 'waitForEvent':
       return `${node.config.eventTypes.join(', ') || '(no events)'} within ${formatMinutes(node.config.timeoutMinutes)}`;
     case 'branch':

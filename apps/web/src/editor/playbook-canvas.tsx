@@ -1,4 +1,16 @@
-import { Background, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+  type XYPosition,
+} from '@xyflow/react';
 import type { NodeType } from '@segflow/playbook';
 import { useEffect, useRef, type DragEvent } from 'react';
 import type { PlaybookFlowEdge, PlaybookFlowNode } from './flow-mapping';

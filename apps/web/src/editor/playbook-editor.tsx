@@ -39,13 +39,24 @@ function useStable<T>(value: T): T {
  * `onReset` reloads the draft from the server and starts the editor afresh (after restore or a conflict).
  * Each concern keeps its own state in a hook (undoable graph, autosave, side panel, version figures, publishing).
  */
-export function PlaybookEditor({ detail, onRefresh, onReset }: { detail: PlaybookDetail; onRefresh: () => void; onReset: () => void }) {
+export function PlaybookEditor({
+  detail,
+  onRefresh,
+  onReset,
+}: {
+  detail: PlaybookDetail;
+  onRefresh: () => void;
+  onReset: () => void;
+}) {
   const state = useEditorState({ ...toFlow(detail.draft), settings: detail.draft.settings });
   const { nodes, edges, settings } = state.present;
   // Selection and measurement changes give new node arrays with the same content: keep one playbook object
   // per content, and validate only when something other than positions changed.
   const playbook = useStable(useMemo(() => fromFlow(nodes, edges, settings), [nodes, edges, settings]));
-  const semanticKey = useMemo(() => JSON.stringify({ ...playbook, nodes: playbook.nodes.map(({ position: _p, ...rest }) => rest) }), [playbook]);
+  const semanticKey = useMemo(
+    () => JSON.stringify({ ...playbook, nodes: playbook.nodes.map(({ position: _p, ...rest }) => rest) }),
+    [playbook],
+  );
   const issues = useMemo(() => validatePlaybook(playbook), [semanticKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const autosave = useAutosave(detail.id, playbook, detail.draftRevision);
   const commands = useEditorCommands(state, () => void autosave.flush());
@@ -64,8 +75,17 @@ export function PlaybookEditor({ detail, onRefresh, onReset }: { detail: Playboo
   const panel = useSidePanel(selectedNode?.id ?? null);
   const { simulation } = panel;
 
-  const walked = useMemo(() => (simulation ? edgesOnPath(simulation.path, playbook.edges) : new Set<string>()), [simulation, playbook.edges]);
-  const viewEdges = useMemo(() => (walked.size === 0 ? edges : edges.map((e) => (walked.has(e.id) ? { ...e, className: 'edge-walked', animated: true } : e))), [edges, walked]);
+  const walked = useMemo(
+    () => (simulation ? edgesOnPath(simulation.path, playbook.edges) : new Set<string>()),
+    [simulation, playbook.edges],
+  );
+  const viewEdges = useMemo(
+    () =>
+      walked.size === 0
+        ? edges
+        : edges.map((e) => (walked.has(e.id) ? { ...e, className: 'edge-walked', animated: true } : e)),
+    [edges, walked],
+  );
   const overlays = useStable({
     issues: issuesByNode(issues),
     visits: simulation ? visitsByNode(simulation.path) : {},
@@ -94,13 +114,27 @@ export function PlaybookEditor({ detail, onRefresh, onReset }: { detail: Playboo
         />
         {autosave.status === 'conflict' && (
           <div className="banner banner--error" role="alert">
-            Someone else saved this playbook{autosave.conflictRevision ? ` (now revision ${autosave.conflictRevision})` : ''}; your latest changes are not saved.
-            <button type="button" onClick={onReset}>Load their version</button>
-            <button type="button" onClick={() => void autosave.overwrite()}>Keep mine (overwrite)</button>
+            Someone else saved this playbook
+            {autosave.conflictRevision ? ` (now revision ${autosave.conflictRevision})` : ''}; your latest changes are
+            not saved.
+            <button type="button" onClick={onReset}>
+              Load their version
+            </button>
+            <button type="button" onClick={() => void autosave.overwrite()}>
+              Keep mine (overwrite)
+            </button>
           </div>
         )}
-        {autosave.status === 'error' && <div className="banner banner--error" role="alert">Could not save: {autosave.message}</div>}
-        {shownNotice && <div className="banner" role="status" onClick={() => setNotice(null)}>{shownNotice}</div>}
+        {autosave.status === 'error' && (
+          <div className="banner banner--error" role="alert">
+            Could not save: {autosave.message}
+          </div>
+        )}
+        {shownNotice && (
+          <div className="banner" role="status" onClick={() => setNotice(null)}>
+            {shownNotice}
+          </div>
+        )}
         <div className="editor__body">
           <NodePalette onAdd={(type) => commands.addNode(type)} />
           <PlaybookCanvas
@@ -135,7 +169,14 @@ export function PlaybookEditor({ detail, onRefresh, onReset }: { detail: Playboo
             onBindingChanged={onRefresh}
           />
         </div>
-        {publishing.open && <PublishDialog issueCount={issues.length} serverIssues={publishing.serverIssues} onPublish={publishing.publish} onClose={publishing.close} />}
+        {publishing.open && (
+          <PublishDialog
+            issueCount={issues.length}
+            serverIssues={publishing.serverIssues}
+            onPublish={publishing.publish}
+            onClose={publishing.close}
+          />
+        )}
       </div>
     </EditorOverlaysContext.Provider>
   );

@@ -6,7 +6,13 @@ import type { PlaybookFlowNode } from './flow-mapping';
 import { summarizeNode } from './node-summary';
 
 function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** A playbook node on the canvas: label, summary, typed out handles from the registry, overlays. */
@@ -28,9 +34,20 @@ function PlaybookNodeViewBase({ id, type, data, selected }: NodeProps<PlaybookFl
     measuredKey.current = handleKey;
     updateNodeInternals(id);
   }, [id, handleKey, updateNodeInternals]);
-  const classes = ['pb-node', `pb-node--${type}`, selected && 'is-selected', nodeIssues.length > 0 && 'has-issues', nodeVisits.length > 0 && 'is-visited', diff[id] && `diff-${diff[id]}`];
+  const classes = [
+    'pb-node',
+    `pb-node--${type}`,
+    selected && 'is-selected',
+    nodeIssues.length > 0 && 'has-issues',
+    nodeVisits.length > 0 && 'is-visited',
+    diff[id] && `diff-${diff[id]}`,
+  ];
   return (
-    <div className={classes.filter(Boolean).join(' ')} data-testid={`node-${id}`} title={nodeIssues.map((i) => i.message).join('\n') || undefined}>
+    <div
+      className={classes.filter(Boolean).join(' ')}
+      data-testid={`node-${id}`}
+      title={nodeIssues.map((i) => i.message).join('\n') || undefined}
+    >
       {type !== 'entry' && <Handle type="target" position={Position.Top} />}
       <div className="pb-node__head">
         <span className="pb-node__kind">{NODE_REGISTRY[type].label}</span>
@@ -69,7 +86,11 @@ function PlaybookNodeViewBase({ id, type, data, selected }: NodeProps<PlaybookFl
       )}
       <div className="pb-node__handles">
         {handles.map((handle, index) => (
-          <div key={handle.id} className="pb-node__handle-label" style={{ left: `${((index + 1) / (handles.length + 1)) * 100}%` }}>
+          <div
+            key={handle.id}
+            className="pb-node__handle-label"
+            style={{ left: `${((index + 1) / (handles.length + 1)) * 100}%` }}
+          >
             {handle.label}
             <Handle
               type="source"

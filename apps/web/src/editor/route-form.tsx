@@ -17,13 +17,40 @@ function TerritoryRows({ rule, onChange }: { rule: Territory; onChange: (rule: T
       <legend>Territories (city wins over country)</legend>
       {rule.rules.map((row, index) => (
         <div className="field__row" key={index}>
-          <input aria-label="Country" placeholder="country" value={row.country ?? ''} onChange={(e) => setRow(index, { country: e.target.value || undefined })} />
-          <input aria-label="City" placeholder="city" value={row.city ?? ''} onChange={(e) => setRow(index, { city: e.target.value || undefined })} />
-          <input aria-label="Team" placeholder="team" value={row.teamId} onChange={(e) => setRow(index, { teamId: e.target.value })} />
-          <button type="button" className="link" onClick={() => onChange({ ...rule, rules: rule.rules.filter((_, i) => i !== index) })}>✕</button>
+          <input
+            aria-label="Country"
+            placeholder="country"
+            value={row.country ?? ''}
+            onChange={(e) => setRow(index, { country: e.target.value || undefined })}
+          />
+          <input
+            aria-label="City"
+            placeholder="city"
+            value={row.city ?? ''}
+            onChange={(e) => setRow(index, { city: e.target.value || undefined })}
+          />
+          <input
+            aria-label="Team"
+            placeholder="team"
+            value={row.teamId}
+            onChange={(e) => setRow(index, { teamId: e.target.value })}
+          />
+          <button
+            type="button"
+            className="link"
+            onClick={() => onChange({ ...rule, rules: rule.rules.filter((_, i) => i !== index) })}
+          >
+            ✕
+          </button>
         </div>
       ))}
-      <button type="button" className="link" onClick={() => onChange({ ...rule, rules: [...rule.rules, { country: '', teamId: rule.fallbackTeamId }] })}>+ territory</button>
+      <button
+        type="button"
+        className="link"
+        onClick={() => onChange({ ...rule, rules: [...rule.rules, { country: '', teamId: rule.fallbackTeamId }] })}
+      >
+        + territory
+      </button>
       <label className="field">
         Otherwise team
         <input value={rule.fallbackTeamId} onChange={(e) => onChange({ ...rule, fallbackTeamId: e.target.value })} />
@@ -55,7 +82,12 @@ export function RouteForm({ config, onChange }: NodeFormProps<'route'>) {
       {rule.kind === 'leastLoaded' && (
         <label className="field">
           Skip reps with at least this many open tasks
-          <input type="number" min={1} value={rule.capacityCap ?? ''} onChange={(e) => setRule({ ...rule, capacityCap: e.target.value ? Number(e.target.value) : undefined })} />
+          <input
+            type="number"
+            min={1}
+            value={rule.capacityCap ?? ''}
+            onChange={(e) => setRule({ ...rule, capacityCap: e.target.value ? Number(e.target.value) : undefined })}
+          />
         </label>
       )}
       {rule.kind === 'territory' && <TerritoryRows rule={rule} onChange={setRule} />}

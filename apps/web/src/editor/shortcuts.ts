@@ -1,5 +1,6 @@
 /** Editor commands reachable from the keyboard. */
-export type EditorCommand = 'undo' | 'redo' | 'copy' | 'paste' | 'duplicate' | 'delete' | 'layout' | 'fit' | 'save' | 'selectAll';
+export type EditorCommand =
+  'undo' | 'redo' | 'copy' | 'paste' | 'duplicate' | 'delete' | 'layout' | 'fit' | 'save' | 'selectAll';
 
 /** The parts of a keyboard event a shortcut depends on. */
 export interface KeyPress {
@@ -35,7 +36,15 @@ export function commandForKey(press: KeyPress): EditorCommand | null {
   const mod = press.ctrlKey || press.metaKey;
   if (press.altKey) return null;
   if (mod) {
-    const withMod: Record<string, EditorCommand> = { z: press.shiftKey ? 'redo' : 'undo', y: 'redo', c: 'copy', v: 'paste', d: 'duplicate', s: 'save', a: 'selectAll' };
+    const withMod: Record<string, EditorCommand> = {
+      z: press.shiftKey ? 'redo' : 'undo',
+      y: 'redo',
+      c: 'copy',
+      v: 'paste',
+      d: 'duplicate',
+      s: 'save',
+      a: 'selectAll',
+    };
     return withMod[key] ?? null;
   }
   if (key === 'delete' || key === 'backspace') return 'delete';

@@ -23,7 +23,12 @@ describe('toSimulationItems', () => {
   });
 
   it('drives simulateRun down the path the timeline implies', () => {
-    const replied = simulateRun({ playbook: samplePlaybook(), lead: sampleLead(), startAt: start, events: toSimulationItems([{ kind: 'event', afterMinutes: 3 * 1440, eventType: 'email_reply' }], start) });
+    const replied = simulateRun({
+      playbook: samplePlaybook(),
+      lead: sampleLead(),
+      startAt: start,
+      events: toSimulationItems([{ kind: 'event', afterMinutes: 3 * 1440, eventType: 'email_reply' }], start),
+    });
     const silent = simulateRun({ playbook: samplePlaybook(), lead: sampleLead(), startAt: start, events: [] });
     expect(replied.path.map((p) => p.nodeId)).toContain('call');
     expect(silent.path.map((p) => p.nodeId)).toContain('noReply');
@@ -32,7 +37,12 @@ describe('toSimulationItems', () => {
 
 describe('parseKeyValues', () => {
   it('types numbers and booleans and skips junk lines', () => {
-    expect(parseKeyValues('country = IN\nemployees=120\n\nvip = true\nnonsense\nurl = a=b')).toEqual({ country: 'IN', employees: 120, vip: true, url: 'a=b' });
+    expect(parseKeyValues('country = IN\nemployees=120\n\nvip = true\nnonsense\nurl = a=b')).toEqual({
+      country: 'IN',
+      employees: 120,
+      vip: true,
+      url: 'a=b',
+    });
   });
 
   it('round-trips with formatKeyValues', () => {

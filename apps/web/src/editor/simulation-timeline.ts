@@ -18,7 +18,11 @@ export function toSimulationItems(rows: TimelineRow[], start: Date): SimulationI
     const at = new Date(start.getTime() + row.afterMinutes * 60_000).toISOString();
     switch (row.kind) {
       case 'event':
-        return { kind: 'event', at, event: row.channel ? { type: row.eventType, channel: row.channel } : { type: row.eventType } };
+        return {
+          kind: 'event',
+          at,
+          event: row.channel ? { type: row.eventType, channel: row.channel } : { type: row.eventType },
+        };
       case 'taskCompleted':
         return { kind: 'taskCompleted', at, nodeId: row.nodeId };
       case 'exit':
@@ -40,7 +44,14 @@ export function parseKeyValues(text: string): Record<string, string | number | b
     .filter((parts) => parts.length >= 2 && parts[0]!.trim() !== '')
     .map(([key, ...rest]): [string, string | number | boolean] => {
       const raw = rest.join('=').trim();
-      const value = raw === 'true' ? true : raw === 'false' ? false : raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+      const value =
+        raw === 'true'
+          ? true
+          : raw === 'false'
+            ? false
+            : raw !== '' && Number.isFinite(Number(raw))
+              ? Number(raw)
+              : raw;
       return [key!.trim(), value];
     });
   return Object.fromEntries(entries);
@@ -53,5 +64,7 @@ export function parseKeyValues(text: string): Record<string, string | number | b
  * formatKeyValues({ country: 'IN' }); // 'country = IN'
  */
 export function formatKeyValues(record: Record<string, unknown>): string {
-  return Object.entries(record).map(([key, value]) => `${key} = ${String(value)}`).join('\n');
+  return Object.entries(record)
+    .map(([key, value]) => `${key} = ${String(value)}`)
+    .join('\n');
 }

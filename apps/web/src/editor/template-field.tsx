@@ -6,7 +6,21 @@ import { templateContextOf } from './preview-lead';
  * A message template with a variable picker and a live preview rendered for a sample lead by the engine the worker
  * uses; an HTML template previews rendered (values escaped) in a sandboxed frame that runs no script.
  */
-export function TemplateField({ label, value, multiline, format = 'text', lead, onChange }: { label: string; value: string; multiline?: boolean; format?: 'text' | 'html'; lead: LeadContext; onChange: (value: string) => void }) {
+export function TemplateField({
+  label,
+  value,
+  multiline,
+  format = 'text',
+  lead,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  multiline?: boolean;
+  format?: 'text' | 'html';
+  lead: LeadContext;
+  onChange: (value: string) => void;
+}) {
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const insert = (name: string) => {
     const element = ref.current;

@@ -2,7 +2,10 @@
  * IANA zones the browser lists. Browsers list some zones under older names (Chromium has
  * `Asia/Calcutta`, not `Asia/Kolkata`), so pickers add the current value with `withCurrent`.
  */
-export const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC', 'Asia/Kolkata', 'Europe/Berlin', 'America/New_York'];
+export const TIME_ZONES: string[] =
+  typeof Intl.supportedValuesOf === 'function'
+    ? Intl.supportedValuesOf('timeZone')
+    : ['UTC', 'Asia/Kolkata', 'Europe/Berlin', 'America/New_York'];
 
 /**
  * The zone list with `current` in it (sorted in), so a select always shows the stored value.

@@ -81,5 +81,15 @@ export function useAutosave(playbookId: string, playbook: Playbook, loadedRevisi
     setMessage(null);
   }, []);
 
-  return { status, message, conflictRevision, serverIssues, revision: revision.current, isDirty: json !== savedJson || status === 'saving', flush, overwrite, markLoaded };
+  return {
+    status,
+    message,
+    conflictRevision,
+    serverIssues,
+    revision: revision.current,
+    isDirty: json !== savedJson || status === 'saving',
+    flush,
+    overwrite,
+    markLoaded,
+  };
 }

@@ -31,7 +31,10 @@ export function useEditorCommands(state: ReturnType<typeof useEditorState>, onSa
   const addNode = useCallback(
     (type: NodeType, screen?: XYPosition) => {
       const bounds = document.querySelector('[data-testid="playbook-canvas"]')?.getBoundingClientRect();
-      const point = screen ?? { x: (bounds?.left ?? 0) + (bounds?.width ?? 800) / 2, y: (bounds?.top ?? 0) + (bounds?.height ?? 600) / 2 };
+      const point = screen ?? {
+        x: (bounds?.left ?? 0) + (bounds?.width ?? 800) / 2,
+        y: (bounds?.top ?? 0) + (bounds?.height ?? 600) / 2,
+      };
       const position = flow.screenToFlowPosition(point);
       update((s) => {
         const id = nextNodeId(type, new Set(s.nodes.map((n) => n.id)));
@@ -59,7 +62,11 @@ export function useEditorCommands(state: ReturnType<typeof useEditorState>, onSa
     const offset = { x: PASTE_STEP * pastes.current, y: PASTE_STEP * pastes.current };
     update((s) => {
       const pasted = pasteClipboard(clip, s.nodes, s.edges, offset);
-      return { ...s, nodes: [...selectOnly(s.nodes, new Set()), ...pasted.nodes], edges: [...s.edges, ...pasted.edges] };
+      return {
+        ...s,
+        nodes: [...selectOnly(s.nodes, new Set()), ...pasted.nodes],
+        edges: [...s.edges, ...pasted.edges],
+      };
     });
   }, [update]);
 
@@ -71,18 +78,28 @@ export function useEditorCommands(state: ReturnType<typeof useEditorState>, onSa
   const run = useCallback(
     (command: EditorCommand) => {
       switch (command) {
-        case 'undo': return state.undo();
-        case 'redo': return state.redo();
-        case 'copy': return copy();
-        case 'paste': return paste();
-        case 'duplicate': copy(); return paste();
-        case 'delete': return update(deleteSelection);
-        case 'selectAll': return update((s) => ({ ...s, nodes: selectOnly(s.nodes, new Set(s.nodes.map((n) => n.id))) }), 'silent');
+        case 'undo':
+          return state.undo();
+        case 'redo':
+          return state.redo();
+        case 'copy':
+          return copy();
+        case 'paste':
+          return paste();
+        case 'duplicate':
+          copy();
+          return paste();
+        case 'delete':
+          return update(deleteSelection);
+        case 'selectAll':
+          return update((s) => ({ ...s, nodes: selectOnly(s.nodes, new Set(s.nodes.map((n) => n.id))) }), 'silent');
         case 'layout':
           update((s) => ({ ...s, nodes: layoutFlow(s.nodes, s.edges) }));
           return void setTimeout(() => void flow.fitView({ duration: 300 }), 50);
-        case 'fit': return void flow.fitView({ duration: 300 });
-        case 'save': return onSave();
+        case 'fit':
+          return void flow.fitView({ duration: 300 });
+        case 'save':
+          return onSave();
       }
     },
     [copy, flow, onSave, paste, state, update],

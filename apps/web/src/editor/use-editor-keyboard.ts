@@ -3,7 +3,10 @@ import { commandForKey } from './shortcuts';
 import type { useEditorCommands } from './use-editor-commands';
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
 }
 
 /** Keyboard shortcuts on the canvas (undo, copy, delete, …), not while typing in a field or a dialog is open. */

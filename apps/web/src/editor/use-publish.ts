@@ -26,7 +26,9 @@ export function usePublish(playbookId: string, flush: () => Promise<void>, onPub
   const error = mutation.error;
   const serverIssues: PlaybookIssue[] | null = !error
     ? null
-    : ((error instanceof ApiError ? (error.body as { issues?: PlaybookIssue[] } | undefined)?.issues : undefined) ?? [{ code: 'schema', message: error.message }]);
+    : ((error instanceof ApiError ? (error.body as { issues?: PlaybookIssue[] } | undefined)?.issues : undefined) ?? [
+        { code: 'schema', message: error.message },
+      ]);
   return {
     open,
     serverIssues,
@@ -35,6 +37,10 @@ export function usePublish(playbookId: string, flush: () => Promise<void>, onPub
       setOpen(false);
       mutation.reset();
     },
-    publish: (note: string) => mutation.mutateAsync(note).then(() => undefined, () => undefined),
+    publish: (note: string) =>
+      mutation.mutateAsync(note).then(
+        () => undefined,
+        () => undefined,
+      ),
   };
 }

@@ -8,7 +8,9 @@ export const UNSAVED_CHANGES_QUESTION = 'This playbook has unsaved changes. Leav
  * and closing or reloading the tab (`beforeunload`, which browsers answer with their own prompt).
  */
 export function useUnsavedChangesGuard(dirty: boolean): void {
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (blocker.state !== 'blocked') return;
     if (window.confirm(UNSAVED_CHANGES_QUESTION)) blocker.proceed();

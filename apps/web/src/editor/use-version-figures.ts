@@ -10,7 +10,10 @@ import { queryKeys } from '../query/keys';
  */
 export function useVersionFigures(playbookId: string) {
   const [analyticsVersion, setAnalyticsVersion] = useState<number | null>(null);
-  const versions = useQuery({ queryKey: queryKeys.playbooks.versions(playbookId), queryFn: () => listVersions(playbookId) });
+  const versions = useQuery({
+    queryKey: queryKeys.playbooks.versions(playbookId),
+    queryFn: () => listVersions(playbookId),
+  });
   const picked = analyticsVersion ?? 0;
   const analytics = useQuery({
     queryKey: queryKeys.playbooks.analytics(playbookId, picked),
@@ -22,7 +25,11 @@ export function useVersionFigures(playbookId: string) {
     queryFn: () => fetchVersionDelivery(playbookId, picked),
     enabled: analyticsVersion !== null,
   });
-  const failure = analytics.error ? `Analytics: ${analytics.error.message}` : delivery.error ? `Delivery figures: ${delivery.error.message}` : null;
+  const failure = analytics.error
+    ? `Analytics: ${analytics.error.message}`
+    : delivery.error
+      ? `Delivery figures: ${delivery.error.message}`
+      : null;
   return {
     versions: versions.data ?? [],
     analyticsVersion,

@@ -18,18 +18,38 @@ function DiffSummary({ view }: { view: DiffView }) {
     ...diff.removedEdges.map((id) => ['removed', `edge ${id} removed`]),
     ...diff.changedSettings.map((key) => ['changed', `setting ${key} changed`]),
   ];
-  if (lines.length === 0) return <p className="muted">No behavioural change{diff.movedNodes.length ? ` (${diff.movedNodes.length} nodes moved)` : ''}.</p>;
+  if (lines.length === 0)
+    return (
+      <p className="muted">
+        No behavioural change{diff.movedNodes.length ? ` (${diff.movedNodes.length} nodes moved)` : ''}.
+      </p>
+    );
   return (
     <ul className="diff-summary" aria-label="Differences">
-      {lines.map(([kind, text], i) => <li key={i} className={`diff-${kind}`}>{text}</li>)}
+      {lines.map(([kind, text], i) => (
+        <li key={i} className={`diff-${kind}`}>
+          {text}
+        </li>
+      ))}
     </ul>
   );
 }
 
 /** Version history: who published what and when, a visual diff of two versions (or a version and the draft), restore. */
-export function VersionsPanel({ playbookId, draft, onRestored }: { playbookId: string; draft: Playbook; onRestored: () => void }) {
+export function VersionsPanel({
+  playbookId,
+  draft,
+  onRestored,
+}: {
+  playbookId: string;
+  draft: Playbook;
+  onRestored: () => void;
+}) {
   // Same query as the toolbar's: a publish invalidates it and both show the new version.
-  const listed = useQuery({ queryKey: queryKeys.playbooks.versions(playbookId), queryFn: () => listVersions(playbookId) });
+  const listed = useQuery({
+    queryKey: queryKeys.playbooks.versions(playbookId),
+    queryFn: () => listVersions(playbookId),
+  });
   const versions = listed.data ?? [];
   const [picked, setFrom] = useState<number | null>(null);
   const from = picked ?? versions[0]?.version ?? null;
@@ -58,7 +78,15 @@ export function VersionsPanel({ playbookId, draft, onRestored }: { playbookId: s
       <h3>Versions</h3>
       {versions.length === 0 && <p className="muted">Nothing published yet.</p>}
       <table className="table table--compact">
-        <thead><tr><th>#</th><th>Published</th><th>By</th><th>Note</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Published</th>
+            <th>By</th>
+            <th>Note</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {versions.map((v) => (
             <tr key={v.version}>
@@ -66,35 +94,59 @@ export function VersionsPanel({ playbookId, draft, onRestored }: { playbookId: s
               <td>{new Date(v.publishedAt).toLocaleString()}</td>
               <td>{v.publishedBy ?? '—'}</td>
               <td>{v.note}</td>
-              <td><button type="button" className="link" onClick={() => void restore(v.version)}>restore</button></td>
+              <td>
+                <button type="button" className="link" onClick={() => void restore(v.version)}>
+                  restore
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {versions.length > 0 && (
         <div className="field__row">
-          <label className="field">From
+          <label className="field">
+            From
             <select aria-label="Compare from" value={from ?? ''} onChange={(e) => setFrom(Number(e.target.value))}>
-              {versions.map((v) => <option key={v.version} value={v.version}>v{v.version}</option>)}
+              {versions.map((v) => (
+                <option key={v.version} value={v.version}>
+                  v{v.version}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="field">To
+          <label className="field">
+            To
             <select aria-label="Compare to" value={to} onChange={(e) => setTo(Number(e.target.value))}>
               <option value={DRAFT}>current draft</option>
-              {versions.map((v) => <option key={v.version} value={v.version}>v{v.version}</option>)}
+              {versions.map((v) => (
+                <option key={v.version} value={v.version}>
+                  v{v.version}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="button" onClick={() => void compare()}>Compare</button>
+          <button type="button" onClick={() => void compare()}>
+            Compare
+          </button>
         </div>
       )}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {view && <DiffSummary view={view} />}
       {view && (
         <div className="dialog-backdrop" role="dialog" aria-label="Version diff">
           <div className="dialog dialog--wide">
             <div className="button-row">
-              <h3>Changes from v{from} to {to === DRAFT ? 'the draft' : `v${to}`}</h3>
-              <button type="button" onClick={() => setView(null)}>Close</button>
+              <h3>
+                Changes from v{from} to {to === DRAFT ? 'the draft' : `v${to}`}
+              </h3>
+              <button type="button" onClick={() => setView(null)}>
+                Close
+              </button>
             </div>
             <div className="diff-layout">
               <DiffCanvas view={view} />

@@ -6,8 +6,16 @@ import type { NodeFormProps } from './node-form-props';
 export function WaitForEventForm({ config, onChange }: NodeFormProps<'waitForEvent'>) {
   return (
     <>
-      <EventTypesInput label="Continue when one of these happens" value={config.eventTypes} onChange={(eventTypes) => onChange({ ...config, eventTypes })} />
-      <DurationInput label="Time out after" minutes={config.timeoutMinutes} onChange={(timeoutMinutes) => onChange({ ...config, timeoutMinutes })} />
+      <EventTypesInput
+        label="Continue when one of these happens"
+        value={config.eventTypes}
+        onChange={(eventTypes) => onChange({ ...config, eventTypes })}
+      />
+      <DurationInput
+        label="Time out after"
+        minutes={config.timeoutMinutes}
+        onChange={(timeoutMinutes) => onChange({ ...config, timeoutMinutes })}
+      />
     </>
   );
 }

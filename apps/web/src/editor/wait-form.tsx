@@ -3,7 +3,11 @@ import { BusinessWindowPicker } from './business-window-picker';
 import { DurationInput } from './duration-input';
 import type { NodeFormProps } from './node-form-props';
 
-const DEFAULT_CALENDAR = { timeZone: 'lead', workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' }, holidays: [] };
+const DEFAULT_CALENDAR = {
+  timeZone: 'lead',
+  workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' },
+  holidays: [],
+};
 
 /** Form of a `wait` node: a duration, or until the next business window. */
 export function WaitForm({ config, onChange }: NodeFormProps<'wait'>) {
@@ -19,9 +23,16 @@ export function WaitForm({ config, onChange }: NodeFormProps<'wait'>) {
         </select>
       </label>
       {config.mode === 'duration' ? (
-        <DurationInput label="Duration" minutes={config.minutes} onChange={(minutes) => onChange({ mode: 'duration', minutes })} />
+        <DurationInput
+          label="Duration"
+          minutes={config.minutes}
+          onChange={(minutes) => onChange({ mode: 'duration', minutes })}
+        />
       ) : (
-        <BusinessWindowPicker calendar={config.calendar} onChange={(calendar) => onChange({ mode: 'businessWindow', calendar })} />
+        <BusinessWindowPicker
+          calendar={config.calendar}
+          onChange={(calendar) => onChange({ mode: 'businessWindow', calendar })}
+        />
       )}
     </>
   );

@@ -2,13 +2,22 @@ import type { SendConfig } from '@segflow/playbook';
 import { outsideWindowOutcome, withChannel } from './whatsapp-template-config';
 
 const whatsapp: SendConfig = {
-  channel: 'whatsapp', body: 'Hi {{lead.firstName}}', sender: { kind: 'owner' }, onFailure: 'skip',
+  channel: 'whatsapp',
+  body: 'Hi {{lead.firstName}}',
+  sender: { kind: 'owner' },
+  onFailure: 'skip',
   whatsappTemplate: { name: 'intro_followup', language: 'en', parameters: ['{{lead.firstName}}'] },
 };
 
 describe('withChannel', () => {
   it('drops the WhatsApp template and adds a subject when switching to email', () => {
-    expect(withChannel(whatsapp, 'email')).toEqual({ channel: 'email', subject: '', body: 'Hi {{lead.firstName}}', sender: { kind: 'owner' }, onFailure: 'skip' });
+    expect(withChannel(whatsapp, 'email')).toEqual({
+      channel: 'email',
+      subject: '',
+      body: 'Hi {{lead.firstName}}',
+      sender: { kind: 'owner' },
+      onFailure: 'skip',
+    });
   });
 
   it('drops the subject when switching to WhatsApp and keeps the template while staying there', () => {

@@ -25,7 +25,8 @@ export function withChannel(config: SendConfig, channel: SendConfig['channel']):
 
 /** What happens to a send outside the 24-hour window with this template (or none). */
 export function outsideWindowOutcome(template: WhatsAppTemplate | undefined): string {
-  if (!template) return 'Without a template, a send outside the 24-hour window fails (whatsapp-outside-24h-window-no-template).';
+  if (!template)
+    return 'Without a template, a send outside the 24-hour window fails (whatsapp-outside-24h-window-no-template).';
   const count = template.parameters.length;
   return `Outside the window: template ${template.name || '(name?)'} (${template.language}) with ${count} body parameter${count === 1 ? '' : 's'} {{1}}…`;
 }

@@ -18,7 +18,10 @@ export interface DayRow {
 export function dayRowsOf(week: WeekdayWindow[]): DayRow[] {
   return WEEKDAY_NAMES.map((_, index) => ({
     day: index + 1,
-    windows: week.filter((w) => w.day === index + 1).sort((a, b) => a.start.localeCompare(b.start)).map(({ start, end }) => ({ start, end })),
+    windows: week
+      .filter((w) => w.day === index + 1)
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .map(({ start, end }) => ({ start, end })),
   }));
 }
 
@@ -62,7 +65,10 @@ export function parseHolidayLines(text: string): { holidays: Holiday[]; errors: 
  * // '2026-10-02 Gandhi Jayanti\n2026-12-25'
  */
 export function formatHolidayLines(holidays: Holiday[]): string {
-  return [...holidays].sort((a, b) => a.date.localeCompare(b.date)).map((h) => (h.name ? `${h.date} ${h.name}` : h.date)).join('\n');
+  return [...holidays]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((h) => (h.name ? `${h.date} ${h.name}` : h.date))
+    .join('\n');
 }
 
 /**
@@ -74,7 +80,11 @@ export function formatHolidayLines(holidays: Holiday[]): string {
  *   [{ day: 2, start: '09:00', end: '13:00' }, { day: 2, start: '12:00', end: '17:00' }], []);
  * // 'Tuesday 12:00–17:00: overlaps another window of the same day'
  */
-export function describeCalendarIssue(issue: { field: string; reason: string }, week: WeekdayWindow[], holidays: Holiday[]): string {
+export function describeCalendarIssue(
+  issue: { field: string; reason: string },
+  week: WeekdayWindow[],
+  holidays: Holiday[],
+): string {
   const windowMatch = /^workingHours\.week\.(\d+)/.exec(issue.field);
   const window = windowMatch ? week[Number(windowMatch[1])] : undefined;
   if (window) return `${WEEKDAY_NAMES[window.day - 1]} ${window.start}–${window.end}: ${issue.reason}`;
@@ -103,7 +113,10 @@ export function localInputToIso(value: string): string | null {
  * @example
  * editableTeamsOf([{ id: 'west', managerId: 'm1' }, { id: 'east', managerId: 'm2' }], { id: 'm1', role: 'manager' }); // [{ id: 'west', … }]
  */
-export function editableTeamsOf<T extends { managerId: string | null }>(teams: T[], user: { id: string; role: string }): T[] {
+export function editableTeamsOf<T extends { managerId: string | null }>(
+  teams: T[],
+  user: { id: string; role: string },
+): T[] {
   if (user.role === 'admin') return teams;
   if (user.role === 'manager') return teams.filter((team) => team.managerId === user.id);
   return [];

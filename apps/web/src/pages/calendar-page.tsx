@@ -22,7 +22,11 @@ export function CalendarPage() {
   const teams = teamsQuery.data ?? [];
   const error = teamsQuery.error?.message;
   const queryClient = useQueryClient();
-  const onTeamSaved = (saved: TeamSummary) => queryClient.setQueryData(queryKeys.calendars.teams, teams.map((t) => (t.id === saved.id ? saved : t)));
+  const onTeamSaved = (saved: TeamSummary) =>
+    queryClient.setQueryData(
+      queryKeys.calendars.teams,
+      teams.map((t) => (t.id === saved.id ? saved : t)),
+    );
   // A rep keeps only their own calendar.
   const repId = user?.role === 'rep' ? user.id : picked;
 
@@ -41,10 +45,16 @@ export function CalendarPage() {
             Rep
             <select aria-label="Rep" value={repId ?? ''} onChange={(e) => setRepId(e.target.value || null)}>
               <option value="">Choose a rep…</option>
-              {reps.map((rep) => <option key={rep.id} value={rep.id}>{rep.name} ({rep.teamName})</option>)}
+              {reps.map((rep) => (
+                <option key={rep.id} value={rep.id}>
+                  {rep.name} ({rep.teamName})
+                </option>
+              ))}
             </select>
           </label>
-          {user.role === 'ops' && <span className="muted">Calendars are kept by each rep, their manager or an admin.</span>}
+          {user.role === 'ops' && (
+            <span className="muted">Calendars are kept by each rep, their manager or an admin.</span>
+          )}
         </div>
       )}
       {repId && <RepCalendarEditor repId={repId} onLoaded={(calendar) => setTeamId(calendar.teamId)} />}

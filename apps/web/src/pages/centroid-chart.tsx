@@ -10,7 +10,10 @@ export function CentroidChart({ centroid, colour }: { centroid: Record<string, n
           <div key={feature} className="centroid-chart__row" title={`${feature}: ${value.toFixed(2)}`}>
             <span className="centroid-chart__label">{feature}</span>
             <span className="centroid-chart__track">
-              <span className="centroid-chart__bar" style={{ background: colour, width: `${width}%`, left: value >= 0 ? '50%' : `${50 - width}%` }} />
+              <span
+                className="centroid-chart__bar"
+                style={{ background: colour, width: `${width}%`, left: value >= 0 ? '50%' : `${50 - width}%` }}
+              />
             </span>
             <span className="centroid-chart__value">{value.toFixed(2)}</span>
           </div>

@@ -1,29 +1,79 @@
 import './inbox.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { DashboardRange, dashboardQuery, Dimension, DrillDownLead, fetchDelivery, fetchDrillDown, fetchLift, fetchNotifications, fetchSummary, fetchTrend, markNotificationRead } from '../api/dashboards';
+import {
+  DashboardRange,
+  dashboardQuery,
+  Dimension,
+  DrillDownLead,
+  fetchDelivery,
+  fetchDrillDown,
+  fetchLift,
+  fetchNotifications,
+  fetchSummary,
+  fetchTrend,
+  markNotificationRead,
+} from '../api/dashboards';
 import { formatMinutes, formatRate, PairedBarChart, TrendChart } from './dashboard-charts';
 import { channelDeliveryLines } from './delivery-figures';
 import { queryKeys } from '../query/keys';
 
-const DIMENSION_LABELS: Record<Dimension, string> = { segment: 'Segment', playbook: 'Playbook (version)', rep: 'Rep', channel: 'Channel' };
+const DIMENSION_LABELS: Record<Dimension, string> = {
+  segment: 'Segment',
+  playbook: 'Playbook (version)',
+  rep: 'Rep',
+  channel: 'Channel',
+};
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** `/dashboard`: time to first touch, SLA breaches and outcomes by segment, playbook, rep or channel. */
 export function DashboardPage() {
-  const [range, setRange] = useState<DashboardRange>({ from: isoDate(new Date(Date.now() - 29 * 86_400_000)), to: isoDate(new Date()) });
+  const [range, setRange] = useState<DashboardRange>({
+    from: isoDate(new Date(Date.now() - 29 * 86_400_000)),
+    to: isoDate(new Date()),
+  });
   const [groupBy, setGroupBy] = useState<Dimension>('segment');
   const [drill, setDrill] = useState<{ key: string | null; label: string; leads: DrillDownLead[] } | null>(null);
-  const summary = useQuery({ queryKey: queryKeys.dashboards.view('summary', range, groupBy), queryFn: () => fetchSummary(range, groupBy), refetchInterval: 10_000 });
-  const trend = useQuery({ queryKey: queryKeys.dashboards.view('trend', range), queryFn: () => fetchTrend(range), refetchInterval: 30_000 });
-  const lift = useQuery({ queryKey: queryKeys.dashboards.view('lift', range), queryFn: () => fetchLift(range), refetchInterval: 30_000 });
-  const delivery = useQuery({ queryKey: queryKeys.dashboards.view('delivery', range), queryFn: () => fetchDelivery(range), refetchInterval: 30_000 });
-  const notifications = useQuery({ queryKey: queryKeys.notifications.all, queryFn: fetchNotifications, refetchInterval: 5_000 });
+  const summary = useQuery({
+    queryKey: queryKeys.dashboards.view('summary', range, groupBy),
+    queryFn: () => fetchSummary(range, groupBy),
+    refetchInterval: 10_000,
+  });
+  const trend = useQuery({
+    queryKey: queryKeys.dashboards.view('trend', range),
+    queryFn: () => fetchTrend(range),
+    refetchInterval: 30_000,
+  });
+  const lift = useQuery({
+    queryKey: queryKeys.dashboards.view('lift', range),
+    queryFn: () => fetchLift(range),
+    refetchInterval: 30_000,
+  });
+  const delivery = useQuery({
+    queryKey: queryKeys.dashboards.view('delivery', range),
+    queryFn: () => fetchDelivery(range),
+    refetchInterval: 30_000,
+  });
+  const notifications = useQuery({
+    queryKey: queryKeys.notifications.all,
+    queryFn: fetchNotifications,
+    refetchInterval: 5_000,
+  });
   const queryClient = useQueryClient();
-  const markRead = useMutation({ mutationFn: markNotificationRead, onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all }) });
+  const markRead = useMutation({
+    mutationFn: markNotificationRead,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all }),
+  });
 
   const openDrillDown = async (key: string | null, label: string) =>
-    setDrill({ key, label, leads: await queryClient.fetchQuery({ queryKey: queryKeys.dashboards.view('leads', range, groupBy, key), queryFn: () => fetchDrillDown(range, groupBy, key) }) });
+    setDrill({
+      key,
+      label,
+      leads: await queryClient.fetchQuery({
+        queryKey: queryKeys.dashboards.view('leads', range, groupBy, key),
+        queryFn: () => fetchDrillDown(range, groupBy, key),
+      }),
+    });
   const rows = summary.data ?? [];
 
   return (
@@ -31,34 +81,96 @@ export function DashboardPage() {
       <h1>Dashboard</h1>
       <Notifications items={notifications.data ?? []} onRead={(id) => markRead.mutateAsync(id)} />
       <div className="card dashboard__filters">
-        <label>From <input type="date" aria-label="From" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} /></label>
-        <label>To <input type="date" aria-label="To" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} /></label>
+        <label>
+          From{' '}
+          <input
+            type="date"
+            aria-label="From"
+            value={range.from}
+            onChange={(e) => setRange({ ...range, from: e.target.value })}
+          />
+        </label>
+        <label>
+          To{' '}
+          <input
+            type="date"
+            aria-label="To"
+            value={range.to}
+            onChange={(e) => setRange({ ...range, to: e.target.value })}
+          />
+        </label>
         <label>
           Group by
-          <select aria-label="Group by" value={groupBy} onChange={(e) => { setGroupBy(e.target.value as Dimension); setDrill(null); }}>
-            {Object.entries(DIMENSION_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          <select
+            aria-label="Group by"
+            value={groupBy}
+            onChange={(e) => {
+              setGroupBy(e.target.value as Dimension);
+              setDrill(null);
+            }}
+          >
+            {Object.entries(DIMENSION_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
-        <a href={`/api/dashboards/summary.csv?${dashboardQuery(range, { groupBy })}`} download>Export CSV</a>
+        <a href={`/api/dashboards/summary.csv?${dashboardQuery(range, { groupBy })}`} download>
+          Export CSV
+        </a>
       </div>
-      {summary.error && <p role="alert" className="error">{summary.error.message}</p>}
+      {summary.error && (
+        <p role="alert" className="error">
+          {summary.error.message}
+        </p>
+      )}
       <div className="dashboard__grid">
-        <div className="card"><PairedBarChart title="Time to first touch" rows={rows.map((r) => ({ label: r.label, a: r.ttftP50Ms, b: r.ttftP90Ms }))} /></div>
-        <div className="card"><TrendChart title="Trend per day" points={(trend.data ?? []).map((p) => ({ bucket: p.bucket, value: p.ttftP50Ms, second: p.breachRate }))} /></div>
+        <div className="card">
+          <PairedBarChart
+            title="Time to first touch"
+            rows={rows.map((r) => ({ label: r.label, a: r.ttftP50Ms, b: r.ttftP90Ms }))}
+          />
+        </div>
+        <div className="card">
+          <TrendChart
+            title="Trend per day"
+            points={(trend.data ?? []).map((p) => ({ bucket: p.bucket, value: p.ttftP50Ms, second: p.breachRate }))}
+          />
+        </div>
       </div>
       <table className="table" aria-label="Summary">
         <thead>
           <tr>
-            <th>{DIMENSION_LABELS[groupBy]}</th><th>Entries</th><th>TTFT p50</th><th>TTFT p90</th><th>System p50</th><th>Human p50</th>
-            <th>Breach rate</th><th>Touches</th><th>Replies</th><th>Meetings</th><th>Conversions</th>
+            <th>{DIMENSION_LABELS[groupBy]}</th>
+            <th>Entries</th>
+            <th>TTFT p50</th>
+            <th>TTFT p90</th>
+            <th>System p50</th>
+            <th>Human p50</th>
+            <th>Breach rate</th>
+            <th>Touches</th>
+            <th>Replies</th>
+            <th>Meetings</th>
+            <th>Conversions</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key ?? 'none'} className="clickable" onClick={() => void openDrillDown(r.key, r.label)}>
-              <td>{r.label}</td><td>{r.entries}</td><td>{formatMinutes(r.ttftP50Ms)}</td><td>{formatMinutes(r.ttftP90Ms)}</td>
-              <td>{formatMinutes(r.systemDelayP50Ms)}</td><td>{formatMinutes(r.humanDelayP50Ms)}</td><td>{formatRate(r.breachRate)} ({r.breaches})</td>
-              <td>{r.touches}</td><td>{r.replies}</td><td>{r.meetings}</td><td>{r.conversions}</td>
+              <td>{r.label}</td>
+              <td>{r.entries}</td>
+              <td>{formatMinutes(r.ttftP50Ms)}</td>
+              <td>{formatMinutes(r.ttftP90Ms)}</td>
+              <td>{formatMinutes(r.systemDelayP50Ms)}</td>
+              <td>{formatMinutes(r.humanDelayP50Ms)}</td>
+              <td>
+                {formatRate(r.breachRate)} ({r.breaches})
+              </td>
+              <td>{r.touches}</td>
+              <td>{r.replies}</td>
+              <td>{r.meetings}</td>
+              <td>{r.conversions}</td>
             </tr>
           ))}
         </tbody>
@@ -67,13 +179,29 @@ export function DashboardPage() {
         <div className="card">
           <h2>Leads behind “{drill.label}”</h2>
           <table className="table" aria-label="Drill-down">
-            <thead><tr><th>Lead</th><th>Segment</th><th>Rep</th><th>Entered</th><th>First touch</th><th>TTFT</th><th>Breached</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Lead</th>
+                <th>Segment</th>
+                <th>Rep</th>
+                <th>Entered</th>
+                <th>First touch</th>
+                <th>TTFT</th>
+                <th>Breached</th>
+              </tr>
+            </thead>
             <tbody>
               {drill.leads.map((l) => (
                 <tr key={`${l.leadId}-${l.enteredAt}`}>
-                  <td><a href={`/leads/${l.leadId}`}>{l.leadName}</a></td><td>{l.segmentName}</td><td>{l.repName ?? '—'}</td>
-                  <td>{new Date(l.enteredAt).toLocaleString()}</td><td>{l.firstTouchAt ? new Date(l.firstTouchAt).toLocaleString() : '—'}</td>
-                  <td>{formatMinutes(l.ttftMs)}</td><td>{l.breached ? 'yes' : 'no'}</td>
+                  <td>
+                    <a href={`/leads/${l.leadId}`}>{l.leadName}</a>
+                  </td>
+                  <td>{l.segmentName}</td>
+                  <td>{l.repName ?? '—'}</td>
+                  <td>{new Date(l.enteredAt).toLocaleString()}</td>
+                  <td>{l.firstTouchAt ? new Date(l.firstTouchAt).toLocaleString() : '—'}</td>
+                  <td>{formatMinutes(l.ttftMs)}</td>
+                  <td>{l.breached ? 'yes' : 'no'}</td>
                 </tr>
               ))}
             </tbody>
@@ -82,23 +210,54 @@ export function DashboardPage() {
       )}
       <h2>Delivery by channel</h2>
       <table className="table" aria-label="Delivery by channel">
-        <thead><tr><th>Playbook (version)</th><th>Channel</th><th>Sent</th><th>Delivered</th><th>Reply</th><th>Click</th><th>Bounce</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Playbook (version)</th>
+            <th>Channel</th>
+            <th>Sent</th>
+            <th>Delivered</th>
+            <th>Reply</th>
+            <th>Click</th>
+            <th>Bounce</th>
+          </tr>
+        </thead>
         <tbody>
           {channelDeliveryLines(delivery.data ?? []).map((d) => (
             <tr key={d.key}>
-              <td>{d.version}</td><td>{d.channel}</td><td>{d.sent}</td><td>{d.delivered}</td><td>{d.replied}</td><td>{d.clicked}</td><td>{d.bounced}</td>
+              <td>{d.version}</td>
+              <td>{d.channel}</td>
+              <td>{d.sent}</td>
+              <td>{d.delivered}</td>
+              <td>{d.replied}</td>
+              <td>{d.clicked}</td>
+              <td>{d.bounced}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <h2>Lift vs holdout</h2>
       <table className="table" aria-label="Lift">
-        <thead><tr><th>Segment</th><th>Playbook</th><th>Treated (n)</th><th>Converted</th><th>Holdout (n)</th><th>Converted</th><th>Lift</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Segment</th>
+            <th>Playbook</th>
+            <th>Treated (n)</th>
+            <th>Converted</th>
+            <th>Holdout (n)</th>
+            <th>Converted</th>
+            <th>Lift</th>
+          </tr>
+        </thead>
         <tbody>
           {(lift.data ?? []).map((l) => (
             <tr key={`${l.segmentName}-${l.playbookName}`}>
-              <td>{l.segmentName}</td><td>{l.playbookName}</td><td>{l.treated}</td><td>{formatRate(l.treatedRate)}</td>
-              <td>{l.holdout}</td><td>{formatRate(l.holdoutRate)}</td><td>{l.lift === null ? '—' : `${(l.lift * 100).toFixed(1)} pts`}</td>
+              <td>{l.segmentName}</td>
+              <td>{l.playbookName}</td>
+              <td>{l.treated}</td>
+              <td>{formatRate(l.treatedRate)}</td>
+              <td>{l.holdout}</td>
+              <td>{formatRate(l.holdoutRate)}</td>
+              <td>{l.lift === null ? '—' : `${(l.lift * 100).toFixed(1)} pts`}</td>
             </tr>
           ))}
         </tbody>
@@ -107,14 +266,23 @@ export function DashboardPage() {
   );
 }
 
-function Notifications({ items, onRead }: { items: { id: string; title: string; body: string; readAt: string | null }[]; onRead: (id: string) => Promise<void> }) {
+function Notifications({
+  items,
+  onRead,
+}: {
+  items: { id: string; title: string; body: string; readAt: string | null }[];
+  onRead: (id: string) => Promise<void>;
+}) {
   const unread = items.filter((n) => !n.readAt);
   if (!unread.length) return null;
   return (
     <ul className="card" aria-label="Notifications">
       {unread.map((n) => (
         <li key={n.id}>
-          <strong>{n.title}</strong> — {n.body} <button type="button" className="secondary" onClick={() => void onRead(n.id)}>Dismiss</button>
+          <strong>{n.title}</strong> — {n.body}{' '}
+          <button type="button" className="secondary" onClick={() => void onRead(n.id)}>
+            Dismiss
+          </button>
         </li>
       ))}
     </ul>

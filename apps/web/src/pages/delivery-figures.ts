@@ -51,7 +51,10 @@ export function deliveryBadgesByNode(rows: DeliveryRow[]): Record<string, NodeDe
   for (const r of rows) {
     if (r.nodeId === null) continue;
     const [delivered, replied] = [formatRate(r.rates.delivered), formatRate(r.rates.replied)];
-    badges[r.nodeId] = { text: `${r.sent} · ${delivered} · ${replied}`, title: `${r.sent} sent · ${delivered} delivered · ${replied} replied` };
+    badges[r.nodeId] = {
+      text: `${r.sent} · ${delivered} · ${replied}`,
+      title: `${r.sent} sent · ${delivered} delivered · ${replied} replied`,
+    };
   }
   return badges;
 }

@@ -2,7 +2,16 @@ import './inbox.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { InboxItem, TaskOutcome } from '@segflow/api-contracts';
-import { addTaskNote, completeTask, INBOX_STREAM_URL, listInbox, listReps, reassignTask, snoozeTask, TASK_OUTCOMES } from '../api/inbox';
+import {
+  addTaskNote,
+  completeTask,
+  INBOX_STREAM_URL,
+  listInbox,
+  listReps,
+  reassignTask,
+  snoozeTask,
+  TASK_OUTCOMES,
+} from '../api/inbox';
 import { useCurrentUser } from '../auth/session';
 import { CHANGED_BY_TASKS, queryKeys } from '../query/keys';
 import { useServerChanges } from '../query/use-server-changes';
@@ -16,7 +25,12 @@ export function InboxPage() {
   const user = useCurrentUser();
   const isManager = user?.role === 'manager' || user?.role === 'admin';
   const [repId, setRepId] = useState<string | undefined>(undefined);
-  const reps = useQuery({ queryKey: queryKeys.reps.all, queryFn: listReps, enabled: isManager, refetchInterval: 60_000 });
+  const reps = useQuery({
+    queryKey: queryKeys.reps.all,
+    queryFn: listReps,
+    enabled: isManager,
+    refetchInterval: 60_000,
+  });
   const shownRep = isManager ? repId : undefined;
   const inbox = useQuery({ queryKey: queryKeys.inbox.list(shownRep), queryFn: () => listInbox(shownRep) });
   const live = useServerChanges(INBOX_STREAM_URL, CHANGED_BY_TASKS, FALLBACK_REFRESH_MS);
@@ -33,12 +47,20 @@ export function InboxPage() {
             Rep
             <select aria-label="Rep" value={repId ?? ''} onChange={(e) => setRepId(e.target.value || undefined)}>
               <option value="">Everyone</option>
-              {(reps.data ?? []).map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+              {(reps.data ?? []).map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
             </select>
           </label>
         )}
       </header>
-      {inbox.error && <p role="alert" className="error">{inbox.error.message}</p>}
+      {inbox.error && (
+        <p role="alert" className="error">
+          {inbox.error.message}
+        </p>
+      )}
       {inbox.data?.length === 0 && <p className="muted">No open tasks. New ones appear here by themselves.</p>}
       <ol className="inbox__list" aria-label="Open tasks">
         {(inbox.data ?? []).map((item) => (
@@ -65,7 +87,10 @@ function InboxCard({ item, reps }: { item: InboxItem; reps: { id: string; name: 
   const act = (run: () => Promise<unknown>) => () => action.mutateAsync(run).catch(() => undefined);
   const leadName = item.lead.name ?? item.lead.email ?? item.lead.id;
   return (
-    <li className={`card inbox-card${item.slaBreached ? ' inbox-card--breached' : ''}`} aria-label={`Task for ${leadName}`}>
+    <li
+      className={`card inbox-card${item.slaBreached ? ' inbox-card--breached' : ''}`}
+      aria-label={`Task for ${leadName}`}
+    >
       <div className="inbox-card__top">
         <strong>{leadName}</strong>
         <span className="muted">{item.lead.company}</span>
@@ -74,37 +99,77 @@ function InboxCard({ item, reps }: { item: InboxItem; reps: { id: string; name: 
       <div className="inbox-card__title">{item.title}</div>
       <div className="muted">
         {item.segment ? `Segment: ${item.segment.name}` : 'No segment'}
-        {item.step ? ` · Playbook: ${item.step.playbookName} v${item.step.version}${item.step.nodeId ? ` (${item.step.nodeId})` : ''}` : ''}
+        {item.step
+          ? ` · Playbook: ${item.step.playbookName} v${item.step.version}${item.step.nodeId ? ` (${item.step.nodeId})` : ''}`
+          : ''}
         {` · score ${item.score.toFixed(1)}`}
       </div>
       <ul className="inbox-card__why" aria-label="Why now">
-        {item.whyNow.map((reason) => <li key={reason}>{reason}</li>)}
+        {item.whyNow.map((reason) => (
+          <li key={reason}>{reason}</li>
+        ))}
       </ul>
       <div className="inline-form">
         <label>
           Outcome
           <select aria-label="Outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as TaskOutcome)}>
-            {TASK_OUTCOMES.map((o) => <option key={o} value={o}>{o.replace('_', ' ')}</option>)}
+            {TASK_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {o.replace('_', ' ')}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" onClick={act(() => completeTask(item.id, outcome))}>Complete</button>
-        <button type="button" className="secondary" onClick={act(() => snoozeTask(item.id, new Date(Date.now() + HOUR)))}>Snooze 1 h</button>
+        <button type="button" onClick={act(() => completeTask(item.id, outcome))}>
+          Complete
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={act(() => snoozeTask(item.id, new Date(Date.now() + HOUR)))}
+        >
+          Snooze 1 h
+        </button>
         <label>
           Note
           <input aria-label="Note" value={note} onChange={(e) => setNote(e.target.value)} />
         </label>
-        <button type="button" className="secondary" disabled={!note.trim()} onClick={act(async () => { await addTaskNote(item.id, note); setNote(''); })}>Add note</button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!note.trim()}
+          onClick={act(async () => {
+            await addTaskNote(item.id, note);
+            setNote('');
+          })}
+        >
+          Add note
+        </button>
         {reps && (
           <label>
             Reassign
-            <select aria-label="Reassign to" value="" onChange={(e) => e.target.value && void act(() => reassignTask(item.id, e.target.value))()}>
+            <select
+              aria-label="Reassign to"
+              value=""
+              onChange={(e) => e.target.value && void act(() => reassignTask(item.id, e.target.value))()}
+            >
               <option value="">—</option>
-              {reps.filter((r) => r.id !== item.assigneeId).map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+              {reps
+                .filter((r) => r.id !== item.assigneeId)
+                .map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
             </select>
           </label>
         )}
       </div>
-      {action.error && <p role="alert" className="error">{action.error.message}</p>}
+      {action.error && (
+        <p role="alert" className="error">
+          {action.error.message}
+        </p>
+      )}
     </li>
   );
 }

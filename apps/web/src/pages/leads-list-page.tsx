@@ -10,7 +10,6 @@ import { queryKeys } from '../query/keys';
 
 const emptyForm = { externalId: '', name: '', email: '', company: '', city: '' };
 
-
 /** Leads with search and filters (segment, owner, score) and a form to add one; a rep sees only their own leads. */
 export function LeadsListPage() {
   const user = useCurrentUser();
@@ -20,10 +19,19 @@ export function LeadsListPage() {
   const [form, setForm] = useState(emptyForm);
   // Filtering happens in the API (indexed), so the list is right however many leads there are.
   const asked = useDebounced<LeadFilters>(
-    { search: search.trim(), segmentId: filters.segmentId, ownerId: filters.owner.trim(), minScore: filters.minScore === '' ? undefined : Number(filters.minScore) },
+    {
+      search: search.trim(),
+      segmentId: filters.segmentId,
+      ownerId: filters.owner.trim(),
+      minScore: filters.minScore === '' ? undefined : Number(filters.minScore),
+    },
     250,
   );
-  const leadsQuery = useQuery({ queryKey: queryKeys.leads.list(asked), queryFn: () => listLeads(asked), placeholderData: keepPreviousData });
+  const leadsQuery = useQuery({
+    queryKey: queryKeys.leads.list(asked),
+    queryFn: () => listLeads(asked),
+    placeholderData: keepPreviousData,
+  });
   const segments = useQuery({ queryKey: queryKeys.segments.list, queryFn: listSegments, enabled: !isRep }).data ?? [];
   const queryClient = useQueryClient();
   const create = useMutation({
@@ -35,7 +43,10 @@ export function LeadsListPage() {
   });
   const leads = leadsQuery.data ?? [];
   const failure = create.error ?? leadsQuery.error;
-  const error = failure && ((failure instanceof ApiError && failure.issues.map((i) => `${i.field}: ${i.reason}`).join('; ')) || failure.message);
+  const error =
+    failure &&
+    ((failure instanceof ApiError && failure.issues.map((i) => `${i.field}: ${i.reason}`).join('; ')) ||
+      failure.message);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -48,17 +59,52 @@ export function LeadsListPage() {
       <h1>{isRep ? 'My leads' : 'Leads'}</h1>
       {isRep && <p className="muted">The leads you own or have an open task for.</p>}
       <div className="card inline-form" role="search">
-        <label>Search<input aria-label="Search leads" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="name, email, company" /></label>
-        {!isRep && <label>Segment
-          <select aria-label="Filter by segment" value={filters.segmentId} onChange={(e) => setFilters({ ...filters, segmentId: e.target.value })}>
-            <option value="">any</option>
-            {segments.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-          </select>
-        </label>}
-        <label>Owner id<input aria-label="Filter by owner" value={filters.owner} onChange={(e) => setFilters({ ...filters, owner: e.target.value })} /></label>
-        <label>Min score<input aria-label="Minimum score" type="number" value={filters.minScore} onChange={(e) => setFilters({ ...filters, minScore: e.target.value })} /></label>
+        <label>
+          Search
+          <input
+            aria-label="Search leads"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="name, email, company"
+          />
+        </label>
+        {!isRep && (
+          <label>
+            Segment
+            <select
+              aria-label="Filter by segment"
+              value={filters.segmentId}
+              onChange={(e) => setFilters({ ...filters, segmentId: e.target.value })}
+            >
+              <option value="">any</option>
+              {segments.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          Owner id
+          <input
+            aria-label="Filter by owner"
+            value={filters.owner}
+            onChange={(e) => setFilters({ ...filters, owner: e.target.value })}
+          />
+        </label>
+        <label>
+          Min score
+          <input
+            aria-label="Minimum score"
+            type="number"
+            value={filters.minScore}
+            onChange={(e) => setFilters({ ...filters, minScore: e.target.value })}
+          />
+        </label>
       </div>
-      {!isRep && <form className="card inline-form" onSubmit={submit} aria-label="New lead">
+      {!isRep && (
+        <form className="card inline-form" onSubmit={submit} aria-label="New lead">
           {(Object.keys(emptyForm) as (keyof typeof emptyForm)[]).map((field) => (
             <label key={field}>
               {field}
@@ -66,18 +112,47 @@ export function LeadsListPage() {
             </label>
           ))}
           <button type="submit">Add lead</button>
-      </form>}
-      {error && <p role="alert" className="error">{error}</p>}
+        </form>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <table className="table" aria-label="Leads">
         <thead>
-          <tr><th>Name</th><th>Company</th><th>Email</th><th>City</th><th>Segment</th><th>Owner</th><th>Score</th><th>Intake</th></tr>
+          <tr>
+            <th>Name</th>
+            <th>Company</th>
+            <th>Email</th>
+            <th>City</th>
+            <th>Segment</th>
+            <th>Owner</th>
+            <th>Score</th>
+            <th>Intake</th>
+          </tr>
         </thead>
         <tbody>
           {leads.map((lead) => (
             <tr key={lead.id}>
-              <td><Link to={`/leads/${lead.id}`}>{lead.name ?? lead.externalId}</Link></td>
-              <td>{lead.company}</td><td>{lead.email}</td><td>{lead.city}</td>
-              <td>{lead.segment ? <span className="segment-chip" style={{ borderColor: lead.segment.colour }}>{lead.segment.name}</span> : '—'}</td><td>{lead.ownerId ?? '—'}</td><td>{lead.score ?? '—'}</td><td>{lead.intakeRecordedAt ? 'recorded' : 'pending'}</td>
+              <td>
+                <Link to={`/leads/${lead.id}`}>{lead.name ?? lead.externalId}</Link>
+              </td>
+              <td>{lead.company}</td>
+              <td>{lead.email}</td>
+              <td>{lead.city}</td>
+              <td>
+                {lead.segment ? (
+                  <span className="segment-chip" style={{ borderColor: lead.segment.colour }}>
+                    {lead.segment.name}
+                  </span>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>{lead.ownerId ?? '—'}</td>
+              <td>{lead.score ?? '—'}</td>
+              <td>{lead.intakeRecordedAt ? 'recorded' : 'pending'}</td>
             </tr>
           ))}
         </tbody>

@@ -25,8 +25,13 @@ describe('startLiveRefresh', () => {
   let stop: () => void;
   const start = (openStream: () => EventStream | null = () => stream) => {
     stop = startLiveRefresh({
-      refresh: () => (refreshes += 1), openStream, fallbackMs: 5_000, resyncMs: 60_000, debounceMs: 250,
-      isHidden: () => hidden, onLiveChange: (live) => liveChanges.push(live),
+      refresh: () => (refreshes += 1),
+      openStream,
+      fallbackMs: 5_000,
+      resyncMs: 60_000,
+      debounceMs: 250,
+      isHidden: () => hidden,
+      onLiveChange: (live) => liveChanges.push(live),
     });
   };
 

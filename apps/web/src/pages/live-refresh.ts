@@ -59,12 +59,15 @@ export function startLiveRefresh(options: LiveRefreshOptions): () => void {
     }, options.debounceMs);
   });
   stream?.addEventListener('error', () => setLive(false));
-  const tick = setInterval(() => {
-    if (options.isHidden()) return;
-    if (stream?.readyState === CLOSED) setLive(false);
-    const due = live ? options.resyncMs : options.fallbackMs;
-    if (Date.now() - lastRefresh >= due) refresh();
-  }, Math.min(options.fallbackMs, options.resyncMs));
+  const tick = setInterval(
+    () => {
+      if (options.isHidden()) return;
+      if (stream?.readyState === CLOSED) setLive(false);
+      const due = live ? options.resyncMs : options.fallbackMs;
+      if (Date.now() - lastRefresh >= due) refresh();
+    },
+    Math.min(options.fallbackMs, options.resyncMs),
+  );
   return () => {
     stopped = true;
     clearInterval(tick);

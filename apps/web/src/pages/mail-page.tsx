@@ -13,7 +13,9 @@ export function MailPage() {
   const { mailId } = useParams();
   return (
     <section>
-      <h1>Mail <span className="sandbox-badge">Sandbox mailbox</span></h1>
+      <h1>
+        Mail <span className="sandbox-badge">Sandbox mailbox</span>
+      </h1>
       <p className="muted">Caught by the sandbox mail server: nothing here was delivered to anyone.</p>
       {mailId ? <MailMessage id={mailId} /> : <MailList />}
     </section>
@@ -22,55 +24,104 @@ export function MailPage() {
 
 function MailList() {
   const [offset, setOffset] = useState(0);
-  const { data: mail, error } = useQuery({ queryKey: queryKeys.sandboxMail.page(offset), queryFn: () => listSandboxMail(offset) });
-  if (error) return <p role="alert" className="error">{error.message}</p>;
+  const { data: mail, error } = useQuery({
+    queryKey: queryKeys.sandboxMail.page(offset),
+    queryFn: () => listSandboxMail(offset),
+  });
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error.message}
+      </p>
+    );
   if (!mail) return <p className="muted">Loading…</p>;
   return (
     <>
       <table className="table" aria-label="Sandbox mailbox">
-        <thead><tr><th>Received</th><th>From</th><th>To</th><th>Subject</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Received</th>
+            <th>From</th>
+            <th>To</th>
+            <th>Subject</th>
+          </tr>
+        </thead>
         <tbody>
           {mail.map((m) => (
             <tr key={m.id}>
-              <td>{new Date(m.receivedAt).toLocaleString()}</td><td>{m.fromAddress}</td><td>{m.toAddresses}</td>
-              <td><Link to={`/mail/${m.id}`}>{m.subject || '(no subject)'}</Link></td>
+              <td>{new Date(m.receivedAt).toLocaleString()}</td>
+              <td>{m.fromAddress}</td>
+              <td>{m.toAddresses}</td>
+              <td>
+                <Link to={`/mail/${m.id}`}>{m.subject || '(no subject)'}</Link>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {mail.length === 0 && <p className="muted">No mail caught yet.</p>}
       <div className="inline-form">
-        {offset > 0 && <button type="button" onClick={() => setOffset(Math.max(0, offset - SANDBOX_MAIL_PAGE_SIZE))}>Newer</button>}
-        {mail.length === SANDBOX_MAIL_PAGE_SIZE && <button type="button" onClick={() => setOffset(offset + SANDBOX_MAIL_PAGE_SIZE)}>Older</button>}
+        {offset > 0 && (
+          <button type="button" onClick={() => setOffset(Math.max(0, offset - SANDBOX_MAIL_PAGE_SIZE))}>
+            Newer
+          </button>
+        )}
+        {mail.length === SANDBOX_MAIL_PAGE_SIZE && (
+          <button type="button" onClick={() => setOffset(offset + SANDBOX_MAIL_PAGE_SIZE)}>
+            Older
+          </button>
+        )}
       </div>
     </>
   );
 }
 
 function MailMessage({ id }: { id: string }) {
-  const { data: mail, error } = useQuery({ queryKey: queryKeys.sandboxMail.detail(id), queryFn: () => getSandboxMail(id) });
-  if (error) return <p role="alert" className="error">{error.message}</p>;
+  const { data: mail, error } = useQuery({
+    queryKey: queryKeys.sandboxMail.detail(id),
+    queryFn: () => getSandboxMail(id),
+  });
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error.message}
+      </p>
+    );
   if (!mail) return <p className="muted">Loading…</p>;
   return (
     <article className="mail-message">
-      <p><Link to="/mail">← All caught mail</Link></p>
+      <p>
+        <Link to="/mail">← All caught mail</Link>
+      </p>
       <h2>{mail.subject || '(no subject)'}</h2>
       <dl className="mail-meta">
-        <dt>From</dt><dd>{mail.fromAddress}</dd>
-        <dt>To</dt><dd>{mail.toAddresses}</dd>
-        {mail.replyTo && <><dt>Reply-To</dt><dd>{mail.replyTo}</dd></>}
-        <dt>Received</dt><dd>{new Date(mail.receivedAt).toLocaleString()}</dd>
+        <dt>From</dt>
+        <dd>{mail.fromAddress}</dd>
+        <dt>To</dt>
+        <dd>{mail.toAddresses}</dd>
+        {mail.replyTo && (
+          <>
+            <dt>Reply-To</dt>
+            <dd>{mail.replyTo}</dd>
+          </>
+        )}
+        <dt>Received</dt>
+        <dd>{new Date(mail.receivedAt).toLocaleString()}</dd>
       </dl>
       {mail.html !== null && (
         // sandbox="" : no scripts, no forms, no navigation, a unique origin; the mail's HTML can only be looked at.
         <iframe className="mail-html" title="HTML part" sandbox="" srcDoc={mail.html} />
       )}
       <h3>Text part</h3>
-      <pre className="mail-text" aria-label="Text part">{mail.text ?? '(none)'}</pre>
+      <pre className="mail-text" aria-label="Text part">
+        {mail.text ?? '(none)'}
+      </pre>
       <ReplyBox id={id} to={mail.replyTo ?? mail.fromAddress} />
       <details>
         <summary>Headers</summary>
-        <pre className="mail-text" aria-label="Headers">{mail.headers.map(([, line]) => line).join('\n')}</pre>
+        <pre className="mail-text" aria-label="Headers">
+          {mail.headers.map(([, line]) => line).join('\n')}
+        </pre>
       </details>
     </article>
   );
@@ -93,10 +144,24 @@ function ReplyBox({ id, to }: { id: string; to: string | null }) {
   return (
     <form className="card mail-reply" onSubmit={submit} aria-label="Reply as the lead">
       <h3>Reply as the lead</h3>
-      <p className="muted">Sends a real email from the lead’s address to {to ?? 'the sender'}, threaded to this message.</p>
-      <textarea aria-label="Reply text" rows={4} value={text} onChange={(e) => setText(e.target.value)} placeholder="Haan ji, let’s talk tomorrow." />
-      <button type="submit" disabled={text.trim() === ''}>Send reply</button>
-      {status && <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'muted' : 'error'}>{status.message}</p>}
+      <p className="muted">
+        Sends a real email from the lead’s address to {to ?? 'the sender'}, threaded to this message.
+      </p>
+      <textarea
+        aria-label="Reply text"
+        rows={4}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="Haan ji, let’s talk tomorrow."
+      />
+      <button type="submit" disabled={text.trim() === ''}>
+        Send reply
+      </button>
+      {status && (
+        <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'muted' : 'error'}>
+          {status.message}
+        </p>
+      )}
     </form>
   );
 }

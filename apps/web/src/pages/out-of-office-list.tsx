@@ -5,7 +5,15 @@ import { ApiError } from '../api/http';
 import { localInputToIso } from './calendar-form';
 
 /** Current and coming out-of-office periods of a rep; adding one pauses their SLA clocks and routing skips them. */
-export function OutOfOfficeList({ repId, periods, onChanged }: { repId: string; periods: RepCalendar['outOfOffice']; onChanged: () => void }) {
+export function OutOfOfficeList({
+  repId,
+  periods,
+  onChanged,
+}: {
+  repId: string;
+  periods: RepCalendar['outOfOffice'];
+  onChanged: () => void;
+}) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [note, setNote] = useState('');
@@ -23,10 +31,15 @@ export function OutOfOfficeList({ repId, periods, onChanged }: { repId: string; 
       setError(null);
       onChanged();
     } catch (e) {
-      setError(e instanceof ApiError && e.issues.length ? e.issues.map((i) => `${i.field}: ${i.reason}`).join('; ') : (e as Error).message);
+      setError(
+        e instanceof ApiError && e.issues.length
+          ? e.issues.map((i) => `${i.field}: ${i.reason}`).join('; ')
+          : (e as Error).message,
+      );
     }
   };
-  const remove = (periodId: string) => removeOutOfOffice(repId, periodId).then(onChanged, (e: Error) => setError(e.message));
+  const remove = (periodId: string) =>
+    removeOutOfOffice(repId, periodId).then(onChanged, (e: Error) => setError(e.message));
 
   return (
     <div className="card" aria-label="Out of office">
@@ -35,16 +48,30 @@ export function OutOfOfficeList({ repId, periods, onChanged }: { repId: string; 
       <ul className="ooo-list">
         {periods.map((p) => (
           <li key={p.id}>
-            {new Date(p.startsAt).toLocaleString()} → {new Date(p.endsAt).toLocaleString()}{p.note ? ` · ${p.note}` : ''}{' '}
-            <button type="button" className="secondary" onClick={() => void remove(p.id)}>Remove</button>
+            {new Date(p.startsAt).toLocaleString()} → {new Date(p.endsAt).toLocaleString()}
+            {p.note ? ` · ${p.note}` : ''}{' '}
+            <button type="button" className="secondary" onClick={() => void remove(p.id)}>
+              Remove
+            </button>
           </li>
         ))}
       </ul>
       <div className="inline-form">
-        <label>From<input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label>Until<input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} /></label>
-        <label>Note<input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} /></label>
-        <button type="button" onClick={() => void add()}>Add period</button>
+        <label>
+          From
+          <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          Until
+          <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <label>
+          Note
+          <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <button type="button" onClick={() => void add()}>
+          Add period
+        </button>
       </div>
       {error && <p className="error">{error}</p>}
     </div>

@@ -20,11 +20,27 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
   });
   const [generation, setGeneration] = useState(0);
   const queryClient = useQueryClient();
-  const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: queryKeys.playbooks.detail(playbookId) }), [queryClient, playbookId]);
+  const refresh = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: queryKeys.playbooks.detail(playbookId) }),
+    [queryClient, playbookId],
+  );
   const reset = useCallback(() => void refresh().then(() => setGeneration((g) => g + 1)), [refresh]);
 
-  if (error) return <section><p role="alert" className="error">{error.message}</p><Link to="/playbooks">Back to playbooks</Link></section>;
-  if (!detail) return <section><p className="muted">Loading…</p></section>;
+  if (error)
+    return (
+      <section>
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+        <Link to="/playbooks">Back to playbooks</Link>
+      </section>
+    );
+  if (!detail)
+    return (
+      <section>
+        <p className="muted">Loading…</p>
+      </section>
+    );
   return (
     <section className="full">
       <ReactFlowProvider key={generation}>

@@ -36,23 +36,50 @@ export function PlaybooksListPage() {
           Name
           <input name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Warm APAC follow-up" />
         </label>
-        <button type="submit" className="primary">New playbook</button>
+        <button type="submit" className="primary">
+          New playbook
+        </button>
       </form>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <table className="table" aria-label="Playbooks">
         <thead>
-          <tr><th>Name</th><th>Segment</th><th>Live version</th><th>Status</th><th>Active runs</th><th>Converted</th><th>Last edited</th></tr>
+          <tr>
+            <th>Name</th>
+            <th>Segment</th>
+            <th>Live version</th>
+            <th>Status</th>
+            <th>Active runs</th>
+            <th>Converted</th>
+            <th>Last edited</th>
+          </tr>
         </thead>
         <tbody>
           {(playbooks ?? []).map((p) => (
             <tr key={p.id}>
-              <td><Link to={`/playbooks/${p.id}`}>{p.name}</Link>{p.description && <div className="muted">{p.description}</div>}</td>
-              <td>{segmentName(p.segmentId)}{p.holdoutPercent > 0 ? <span className="muted"> · {p.holdoutPercent}% holdout</span> : null}</td>
-              <td>{p.publishedVersion === null ? <span className="muted">unpublished</span> : `v${p.publishedVersion}`}</td>
-              <td><span className={`pill pill--${p.status}`}>{p.status}</span></td>
+              <td>
+                <Link to={`/playbooks/${p.id}`}>{p.name}</Link>
+                {p.description && <div className="muted">{p.description}</div>}
+              </td>
+              <td>
+                {segmentName(p.segmentId)}
+                {p.holdoutPercent > 0 ? <span className="muted"> · {p.holdoutPercent}% holdout</span> : null}
+              </td>
+              <td>
+                {p.publishedVersion === null ? <span className="muted">unpublished</span> : `v${p.publishedVersion}`}
+              </td>
+              <td>
+                <span className={`pill pill--${p.status}`}>{p.status}</span>
+              </td>
               <td>{p.activeRuns}</td>
               <td>{p.convertedRuns}</td>
-              <td>{new Date(p.updatedAt).toLocaleString()}{p.updatedBy ? <span className="muted"> by {p.updatedBy}</span> : null}</td>
+              <td>
+                {new Date(p.updatedAt).toLocaleString()}
+                {p.updatedBy ? <span className="muted"> by {p.updatedBy}</span> : null}
+              </td>
             </tr>
           ))}
         </tbody>

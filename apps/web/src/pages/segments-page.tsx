@@ -3,7 +3,13 @@ import './pages.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { listPlaybooks } from '../api/playbooks';
-import { decideSegmentModel, getSegmentModel, getSegmentModelDiff, listSegments, retrainSegments } from '../api/segments';
+import {
+  decideSegmentModel,
+  getSegmentModel,
+  getSegmentModelDiff,
+  listSegments,
+  retrainSegments,
+} from '../api/segments';
 import { Link } from 'react-router-dom';
 import { queryKeys } from '../query/keys';
 import { CentroidChart } from './centroid-chart';
@@ -20,7 +26,10 @@ export function SegmentsPage() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   // A new active model moves leads between segments: everything that shows a segment refetches.
-  const refresh = () => [queryKeys.segments.all, queryKeys.leads.all].forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
+  const refresh = () =>
+    [queryKeys.segments.all, queryKeys.leads.all].forEach(
+      (queryKey) => void queryClient.invalidateQueries({ queryKey }),
+    );
 
   const retrain = async () => {
     setBusy(true);
@@ -28,7 +37,9 @@ export function SegmentsPage() {
       let model = await retrainSegments();
       // Training runs in a worker thread; poll until the candidate is ready.
       while (model.status === 'training') {
-        setMessage(`Training… ${model.progress ? `${model.progress.phase} ${Math.round(model.progress.fraction * 100)}%` : ''}`);
+        setMessage(
+          `Training… ${model.progress ? `${model.progress.phase} ${Math.round(model.progress.fraction * 100)}%` : ''}`,
+        );
         await new Promise((resolve) => setTimeout(resolve, 1000));
         model = await getSegmentModel(model.id);
       }
@@ -51,7 +62,9 @@ export function SegmentsPage() {
     if (!candidate) return;
     try {
       await decideSegmentModel(candidate.id, decision);
-      setMessage(decision === 'approve' ? 'Candidate approved: leads move to their new segments.' : 'Candidate discarded.');
+      setMessage(
+        decision === 'approve' ? 'Candidate approved: leads move to their new segments.' : 'Candidate discarded.',
+      );
       setCandidate(null);
       setDiff(null);
       refresh();
@@ -59,13 +72,16 @@ export function SegmentsPage() {
       setMessage((e as Error).message);
     }
   };
-  const boundPlaybook = (segment: Segment) => playbooks.find((p) => p.id === segment.boundPlaybookId || p.segmentId === segment.id);
+  const boundPlaybook = (segment: Segment) =>
+    playbooks.find((p) => p.id === segment.boundPlaybookId || p.segmentId === segment.id);
 
   return (
     <section>
       <h1>Segments</h1>
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => void retrain()} disabled={busy || candidate !== null}>{busy ? 'Retraining…' : 'Retrain'}</button>
+        <button type="button" className="primary" onClick={() => void retrain()} disabled={busy || candidate !== null}>
+          {busy ? 'Retraining…' : 'Retrain'}
+        </button>
       </div>
       {(message ?? segmentsQuery.error?.message) && <p role="status">{message ?? segmentsQuery.error?.message}</p>}
       {candidate && (
@@ -74,8 +90,12 @@ export function SegmentsPage() {
           <p className="muted">No lead moves until you approve.</p>
           {diff && <ModelDiffView diff={diff} />}
           <div className="button-row">
-            <button type="button" className="primary" onClick={() => void decide('approve')}>Approve</button>
-            <button type="button" onClick={() => void decide('discard')}>Discard</button>
+            <button type="button" className="primary" onClick={() => void decide('approve')}>
+              Approve
+            </button>
+            <button type="button" onClick={() => void decide('discard')}>
+              Discard
+            </button>
           </div>
         </div>
       )}
@@ -83,11 +103,28 @@ export function SegmentsPage() {
         {segments.map((segment) => {
           const playbook = boundPlaybook(segment);
           return (
-            <article key={segment.id} className="card segment-card" style={{ borderTopColor: segment.colour }} data-testid={`segment-${segment.id}`}>
-              <h2><span className="swatch" style={{ background: segment.colour }} />{segment.name}</h2>
+            <article
+              key={segment.id}
+              className="card segment-card"
+              style={{ borderTopColor: segment.colour }}
+              data-testid={`segment-${segment.id}`}
+            >
+              <h2>
+                <span className="swatch" style={{ background: segment.colour }} />
+                {segment.name}
+              </h2>
               <p>{segment.description}</p>
-              <p><strong>{segment.size}</strong> leads · {(segment.conversionRate * 100).toFixed(1)}% converted</p>
-              <p>Playbook: {playbook ? <Link to={`/playbooks/${playbook.id}`}>{playbook.name}</Link> : <span className="muted">none</span>}</p>
+              <p>
+                <strong>{segment.size}</strong> leads · {(segment.conversionRate * 100).toFixed(1)}% converted
+              </p>
+              <p>
+                Playbook:{' '}
+                {playbook ? (
+                  <Link to={`/playbooks/${playbook.id}`}>{playbook.name}</Link>
+                ) : (
+                  <span className="muted">none</span>
+                )}
+              </p>
               <CentroidChart centroid={segment.centroid} colour={segment.colour} />
             </article>
           );

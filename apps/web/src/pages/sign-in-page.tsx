@@ -19,7 +19,9 @@ export function SignInPage() {
       // A full load, so every page starts with the new session's data.
       window.location.assign(pathAfterSignIn(window.location.search, user.role));
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 401 ? 'Wrong email or password.' : (caught as Error).message);
+      setError(
+        caught instanceof ApiError && caught.status === 401 ? 'Wrong email or password.' : (caught as Error).message,
+      );
       setBusy(false);
     }
   };
@@ -30,14 +32,32 @@ export function SignInPage() {
         <h1>Segflow</h1>
         <label>
           Email
-          <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <input
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
         </label>
         <label>
           Password
-          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
         </label>
-        {error && <p role="alert" className="error">{error}</p>}
-        <button type="submit" disabled={busy}>Sign in</button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          Sign in
+        </button>
       </form>
     </main>
   );

@@ -21,20 +21,38 @@ export function TeamHolidaysEditor({ team, onSaved }: { team: TeamSummary; onSav
       setSaved(true);
     } catch (e) {
       const issues = e instanceof ApiError ? e.issues : [];
-      setMessages(issues.length ? issues.map((issue) => describeCalendarIssue(issue, [], parsed.holidays)) : [(e as Error).message]);
+      setMessages(
+        issues.length
+          ? issues.map((issue) => describeCalendarIssue(issue, [], parsed.holidays))
+          : [(e as Error).message],
+      );
     }
   };
 
   return (
     <div className="card" aria-label="Team holidays">
       <h2>{team.name}: team holidays</h2>
-      <p className="muted">Every member of the team has these days off. One per line: <code>YYYY-MM-DD name</code>.</p>
-      <textarea aria-label="Team holiday dates" rows={5} cols={40} value={text} onChange={(e) => setText(e.target.value)} />
+      <p className="muted">
+        Every member of the team has these days off. One per line: <code>YYYY-MM-DD name</code>.
+      </p>
+      <textarea
+        aria-label="Team holiday dates"
+        rows={5}
+        cols={40}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <div className="button-row">
-        <button type="button" onClick={() => void save()}>Save team holidays</button>
+        <button type="button" onClick={() => void save()}>
+          Save team holidays
+        </button>
         {saved && <span role="status">Saved.</span>}
       </div>
-      {messages.map((m) => <p key={m} className="error">{m}</p>)}
+      {messages.map((m) => (
+        <p key={m} className="error">
+          {m}
+        </p>
+      ))}
     </div>
   );
 }

@@ -10,7 +10,13 @@ import { describeAnswerOutcome, messageToAnswer } from './whatsapp-sandbox-threa
 /** The sandbox has no stream: conversations and the open thread are re-read this often. */
 const SANDBOX_REFRESH_MS = 3000;
 
-const STATUS_TICKS: Record<SandboxMessage['status'], string> = { accepted: '🕓', sent: '✓', delivered: '✓✓', read: '✓✓ read', received: '' };
+const STATUS_TICKS: Record<SandboxMessage['status'], string> = {
+  accepted: '🕓',
+  sent: '✓',
+  delivered: '✓✓',
+  read: '✓✓ read',
+  received: '',
+};
 
 /**
  * The WhatsApp sandbox (npm start without WHATSAPP_ACCESS_TOKEN): what Segflow "sent" on WhatsApp, per lead phone,
@@ -21,7 +27,11 @@ export function WhatsAppSandboxPage() {
   const [text, setText] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setError] = useState<string | null>(null);
-  const listed = useQuery({ queryKey: queryKeys.whatsappSandbox.all, queryFn: listSandboxConversations, refetchInterval: SANDBOX_REFRESH_MS });
+  const listed = useQuery({
+    queryKey: queryKeys.whatsappSandbox.all,
+    queryFn: listSandboxConversations,
+    refetchInterval: SANDBOX_REFRESH_MS,
+  });
   const thread = useQuery({
     queryKey: queryKeys.whatsappSandbox.conversation(phone ?? ''),
     queryFn: () => openSandboxConversation(phone!),
@@ -32,7 +42,11 @@ export function WhatsAppSandboxPage() {
   const messages = phone === null ? [] : (thread.data ?? []);
   const loadError = listed.error ?? thread.error;
   const error =
-    failure ?? (loadError && (loadError instanceof ApiError && loadError.status === 404 ? 'The WhatsApp sandbox is off: Segflow is talking to Meta (WHATSAPP_ACCESS_TOKEN is set).' : loadError.message));
+    failure ??
+    (loadError &&
+      (loadError instanceof ApiError && loadError.status === 404
+        ? 'The WhatsApp sandbox is off: Segflow is talking to Meta (WHATSAPP_ACCESS_TOKEN is set).'
+        : loadError.message));
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.whatsappSandbox.all });
 
@@ -65,8 +79,18 @@ export function WhatsAppSandboxPage() {
           {conversations?.length === 0 && <li className="muted">No WhatsApp touches yet.</li>}
           {conversations?.map((c) => (
             <li key={c.phone}>
-              <button type="button" className={c.phone === phone ? '' : 'secondary'} onClick={() => { setPhone(c.phone); setNotice(null); }}>
-                {c.leadName ?? 'Unknown lead'} <span className="muted">{c.phone} · {c.messages}</span>
+              <button
+                type="button"
+                className={c.phone === phone ? '' : 'secondary'}
+                onClick={() => {
+                  setPhone(c.phone);
+                  setNotice(null);
+                }}
+              >
+                {c.leadName ?? 'Unknown lead'}{' '}
+                <span className="muted">
+                  {c.phone} · {c.messages}
+                </span>
               </button>
             </li>
           ))}
@@ -76,13 +100,23 @@ export function WhatsAppSandboxPage() {
             {messages.map((m) => (
               <div key={m.wamid} className={`wa-bubble wa-bubble--${m.direction}`}>
                 {m.body}
-                <span className="muted wa-bubble__meta">{new Date(m.createdAt).toLocaleTimeString()} {STATUS_TICKS[m.status]}</span>
+                <span className="muted wa-bubble__meta">
+                  {new Date(m.createdAt).toLocaleTimeString()} {STATUS_TICKS[m.status]}
+                </span>
               </div>
             ))}
             <form className="inline-form" onSubmit={onSubmit}>
-              <input aria-label="Answer as the lead" placeholder="Answer as the lead…" value={text} onChange={(e) => setText(e.target.value)} maxLength={4096} />
+              <input
+                aria-label="Answer as the lead"
+                placeholder="Answer as the lead…"
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                maxLength={4096}
+              />
               <button type="submit">Answer as the lead</button>
-              <button type="button" className="secondary" onClick={() => void send('STOP')}>STOP</button>
+              <button type="button" className="secondary" onClick={() => void send('STOP')}>
+                STOP
+              </button>
             </form>
             {notice && <p className="muted">{notice}</p>}
           </div>

@@ -8,5 +8,7 @@ export function messageToAnswer(messages: readonly SandboxMessage[]): SandboxMes
 /** What the sandbox page says after an answer was posted to our webhook. */
 export function describeAnswerOutcome(outcome: SandboxAnswerOutcome): string {
   if (outcome.unmatched.length) return 'Posted, but no lead has this number: kept as unmatched, no event.';
-  return outcome.events === 1 ? 'Posted to the webhook: 1 event recorded on the lead.' : `Posted to the webhook: ${outcome.events} events recorded.`;
+  return outcome.events === 1
+    ? 'Posted to the webhook: 1 event recorded on the lead.'
+    : `Posted to the webhook: ${outcome.events} events recorded.`;
 }

@@ -26,17 +26,39 @@ export const queryKeys = {
     analytics: (id: string, version: number) => ['playbooks', 'analytics', id, version] as const,
     delivery: (id: string, version: number) => ['playbooks', 'delivery', id, version] as const,
   },
-  segments: { all: ['segments'] as const, list: ['segments', 'list'] as const, model: (id: string) => ['segments', 'model', id] as const },
+  segments: {
+    all: ['segments'] as const,
+    list: ['segments', 'list'] as const,
+    model: (id: string) => ['segments', 'model', id] as const,
+  },
   dashboards: {
     all: ['dashboards'] as const,
-    view: (name: string, range: DashboardRange, dimension?: Dimension, key?: string | null) => ['dashboards', name, range, dimension ?? null, key ?? null] as const,
+    view: (name: string, range: DashboardRange, dimension?: Dimension, key?: string | null) =>
+      ['dashboards', name, range, dimension ?? null, key ?? null] as const,
   },
   notifications: { all: ['notifications'] as const },
   deadLetters: { all: ['dead-letters'] as const },
-  sandboxMail: { all: ['sandbox-mail'] as const, page: (offset: number) => ['sandbox-mail', 'page', offset] as const, detail: (id: string) => ['sandbox-mail', 'detail', id] as const },
-  whatsappSandbox: { all: ['whatsapp-sandbox'] as const, conversation: (phone: string) => ['whatsapp-sandbox', 'conversation', phone] as const },
-  calendars: { all: ['calendars'] as const, rep: (repId: string) => ['calendars', 'rep', repId] as const, teams: ['calendars', 'teams'] as const },
+  sandboxMail: {
+    all: ['sandbox-mail'] as const,
+    page: (offset: number) => ['sandbox-mail', 'page', offset] as const,
+    detail: (id: string) => ['sandbox-mail', 'detail', id] as const,
+  },
+  whatsappSandbox: {
+    all: ['whatsapp-sandbox'] as const,
+    conversation: (phone: string) => ['whatsapp-sandbox', 'conversation', phone] as const,
+  },
+  calendars: {
+    all: ['calendars'] as const,
+    rep: (repId: string) => ['calendars', 'rep', repId] as const,
+    teams: ['calendars', 'teams'] as const,
+  },
 };
 
 /** What a `changed` on the inbox stream may have touched: tasks, and the leads, runs and dashboards they belong to. */
-export const CHANGED_BY_TASKS = [queryKeys.inbox.all, queryKeys.leads.all, queryKeys.runs.all, queryKeys.dashboards.all, queryKeys.notifications.all];
+export const CHANGED_BY_TASKS = [
+  queryKeys.inbox.all,
+  queryKeys.leads.all,
+  queryKeys.runs.all,
+  queryKeys.dashboards.all,
+  queryKeys.notifications.all,
+];

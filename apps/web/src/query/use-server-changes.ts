@@ -15,7 +15,8 @@ export function useServerChanges(streamUrl: string, keys: readonly QueryKey[], f
     return startLiveRefresh({
       onLiveChange: setLive,
       refresh: () => invalidated.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey })),
-      openStream: () => (typeof EventSource === 'undefined' ? null : new EventSource(streamUrl, { withCredentials: true })),
+      openStream: () =>
+        typeof EventSource === 'undefined' ? null : new EventSource(streamUrl, { withCredentials: true }),
       fallbackMs,
       resyncMs: 60_000,
       debounceMs: 250,

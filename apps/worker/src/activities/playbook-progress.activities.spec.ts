@@ -9,10 +9,25 @@ const T0 = '2026-03-02T04:30:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
 
 /** The run after `path` (its last entry open unless the run ended). */
-function stateOf(runId: string, path: PathEntry[], ended?: { status: 'exited' | 'completed'; reason: string }): RunState {
+function stateOf(
+  runId: string,
+  path: PathEntry[],
+  ended?: { status: 'exited' | 'completed'; reason: string },
+): RunState {
   return {
-    stateVersion: 1, runId, status: ended?.status ?? 'active', reason: ended?.reason, currentNodeId: path.at(-1)!.nodeId, path,
-    visits: {}, eventsSeen: {}, touchesPerDay: {}, waiting: null, lead: sampleLead(), startedAt: T0, endedAt: ended ? at(9) : undefined,
+    stateVersion: 1,
+    runId,
+    status: ended?.status ?? 'active',
+    reason: ended?.reason,
+    currentNodeId: path.at(-1)!.nodeId,
+    path,
+    visits: {},
+    eventsSeen: {},
+    touchesPerDay: {},
+    waiting: null,
+    lead: sampleLead(),
+    startedAt: T0,
+    endedAt: ended ? at(9) : undefined,
   };
 }
 
@@ -34,30 +49,53 @@ describe('recordProgress (PostgreSQL)', () => {
     pool = new Pool({ connectionString: url, max: 2 });
     ({ recordProgress } = createPlaybookProgressActivities({ pool }));
     const [{ id }] = (await pool.query(`INSERT INTO playbooks (name, draft) VALUES ('spec', '{}') RETURNING id`)).rows;
-    const [{ id: versionId }] = (await pool.query(`INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, '{}') RETURNING id`, [id])).rows;
+    const [{ id: versionId }] = (
+      await pool.query(
+        `INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, '{}') RETURNING id`,
+        [id],
+      )
+    ).rows;
     playbook = { id, versionId };
   });
   afterAll(() => pool?.end());
 
   async function newRun(leadId?: string): Promise<{ runId: string; leadId: string }> {
-    const lead = leadId ?? (await pool.query(`INSERT INTO leads (external_id) VALUES (gen_random_uuid()::text) RETURNING id`)).rows[0].id;
-    const [{ id: runId }] = (await pool.query(
-      `INSERT INTO runs (lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id) VALUES ($1, $2, $3, 1, gen_random_uuid()::text) RETURNING id`,
-      [lead, playbook.id, playbook.versionId],
-    )).rows;
+    const lead =
+      leadId ??
+      (await pool.query(`INSERT INTO leads (external_id) VALUES (gen_random_uuid()::text) RETURNING id`)).rows[0].id;
+    const [{ id: runId }] = (
+      await pool.query(
+        `INSERT INTO runs (lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id) VALUES ($1, $2, $3, 1, gen_random_uuid()::text) RETURNING id`,
+        [lead, playbook.id, playbook.versionId],
+      )
+    ).rows;
     return { runId, leadId: lead };
   }
   const rowOf = async (runId: string) =>
-    (await pool.query(`SELECT status, exit_reason AS "exitReason", current_node_id AS "currentNodeId", jsonb_array_length(path) AS steps FROM runs WHERE id = $1`, [runId])).rows[0];
+    (
+      await pool.query(
+        `SELECT status, exit_reason AS "exitReason", current_node_id AS "currentNodeId", jsonb_array_length(path) AS steps FROM runs WHERE id = $1`,
+        [runId],
+      )
+    ).rows[0];
   const stepOf = async (runId: string, nodeId: string) =>
-    (await pool.query(`SELECT outcome, note FROM run_steps WHERE run_id = $1 AND node_id = $2`, [runId, nodeId])).rows[0];
+    (await pool.query(`SELECT outcome, note FROM run_steps WHERE run_id = $1 AND node_id = $2`, [runId, nodeId]))
+      .rows[0];
 
   it('mirrors each newer state into runs and run_steps', async () => {
     const { runId } = await newRun();
     await recordProgress({ runId, state: stateOf(runId, [entry, intro, waiting]) });
     expect(await rowOf(runId)).toEqual({ status: 'active', exitReason: null, currentNodeId: 'pause', steps: 3 });
-    await recordProgress({ runId, state: stateOf(runId, [entry, intro, left], { status: 'exited', reason: 'left-segment:event' }) });
-    expect(await rowOf(runId)).toEqual({ status: 'exited', exitReason: 'left-segment:event', currentNodeId: 'pause', steps: 3 });
+    await recordProgress({
+      runId,
+      state: stateOf(runId, [entry, intro, left], { status: 'exited', reason: 'left-segment:event' }),
+    });
+    expect(await rowOf(runId)).toEqual({
+      status: 'exited',
+      exitReason: 'left-segment:event',
+      currentNodeId: 'pause',
+      steps: 3,
+    });
     expect(await stepOf(runId, 'pause')).toEqual({ outcome: 'exit', note: 'left-segment:event' });
   });
 
@@ -65,11 +103,19 @@ describe('recordProgress (PostgreSQL)', () => {
     const { runId, leadId } = await newRun();
     const earlier = stateOf(runId, [entry, intro, waiting]);
     await recordProgress({ runId, state: earlier });
-    await recordProgress({ runId, state: stateOf(runId, [entry, intro, left], { status: 'exited', reason: 'left-segment:event' }) });
+    await recordProgress({
+      runId,
+      state: stateOf(runId, [entry, intro, left], { status: 'exited', reason: 'left-segment:event' }),
+    });
     await newRun(leadId);
 
     await expect(recordProgress({ runId, state: earlier })).resolves.toBeUndefined();
-    expect(await rowOf(runId)).toEqual({ status: 'exited', exitReason: 'left-segment:event', currentNodeId: 'pause', steps: 3 });
+    expect(await rowOf(runId)).toEqual({
+      status: 'exited',
+      exitReason: 'left-segment:event',
+      currentNodeId: 'pause',
+      steps: 3,
+    });
     expect(await stepOf(runId, 'pause')).toEqual({ outcome: 'exit', note: 'left-segment:event' });
   });
 

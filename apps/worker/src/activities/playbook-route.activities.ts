@@ -2,7 +2,16 @@ import { chooseOwner, type Rep } from '@segflow/routing';
 import type { CommandResult } from '@segflow/playbook';
 import { resolveRepCalendar } from '@segflow/sla';
 import {
-  findOwnerAssignment, insertOwnerAssignment, lockRoutingCursors, routingCursors, routingReps, rowsOf, setOwner, setRoutingCursor, teamNames, type Queryable,
+  findOwnerAssignment,
+  insertOwnerAssignment,
+  lockRoutingCursors,
+  routingCursors,
+  routingReps,
+  rowsOf,
+  setOwner,
+  setRoutingCursor,
+  teamNames,
+  type Queryable,
 } from '@segflow/stores';
 import type { RouteOwnerInput } from '@segflow/workflow-contracts';
 import type { Pool } from 'pg';
@@ -20,8 +29,14 @@ async function loadReps(db: Queryable, now: Date): Promise<Rep[]> {
       fallback: null,
     });
     return {
-      id: r.id, name: r.name, teamId: r.team_id, active: r.active, openTasks: Number(r.open_tasks), outOfOffice,
-      ...(r.capacity === null ? {} : { capacity: r.capacity }), ...(resolved ? { calendar: resolved.calendar } : {}),
+      id: r.id,
+      name: r.name,
+      teamId: r.team_id,
+      active: r.active,
+      openTasks: Number(r.open_tasks),
+      outOfOffice,
+      ...(r.capacity === null ? {} : { capacity: r.capacity }),
+      ...(resolved ? { calendar: resolved.calendar } : {}),
     };
   });
 }
@@ -30,7 +45,10 @@ async function storedDecision(db: Queryable, { runId, command }: RouteOwnerInput
   const row = await findOwnerAssignment(db, { runId, nodeId: command.nodeId, visit: command.visit });
   if (!row) return null;
   if (!row.rep_id) return { kind: 'failed', reason: row.reason };
-  return { kind: 'ownerAssigned', owner: { id: row.rep_id, name: row.name ?? row.rep_id, ...(row.email ? { address: row.email } : {}) } };
+  return {
+    kind: 'ownerAssigned',
+    owner: { id: row.rep_id, name: row.name ?? row.rep_id, ...(row.email ? { address: row.email } : {}) },
+  };
 }
 
 /**
@@ -56,15 +74,23 @@ export function createPlaybookRouteActivities({ pool }: { pool: Pool }) {
         const { attributes } = input.lead;
         const decision = chooseOwner({
           rule: input.command.rule,
-          lead: { city: typeof attributes.city === 'string' ? attributes.city : undefined, country: typeof attributes.country === 'string' ? attributes.country : undefined },
+          lead: {
+            city: typeof attributes.city === 'string' ? attributes.city : undefined,
+            country: typeof attributes.country === 'string' ? attributes.country : undefined,
+          },
           reps: await loadReps(db, new Date(input.now)),
           roundRobinCursor: cursors,
           now: new Date(input.now),
           teamNames: teams,
         });
         await insertOwnerAssignment(db, {
-          runId: input.runId, nodeId: input.command.nodeId, visit: input.command.visit, leadId: input.command.leadId,
-          repId: decision.ok ? decision.repId : null, teamId: decision.ok ? decision.teamId : null, reason: decision.reason,
+          runId: input.runId,
+          nodeId: input.command.nodeId,
+          visit: input.command.visit,
+          leadId: input.command.leadId,
+          repId: decision.ok ? decision.repId : null,
+          teamId: decision.ok ? decision.teamId : null,
+          reason: decision.reason,
         });
         if (decision.ok) {
           for (const [teamId, position] of Object.entries(decision.nextCursor)) {

@@ -3,11 +3,25 @@ import { messageIdFor } from '@segflow/channels';
 import type { CommandResult } from '@segflow/playbook';
 import type { DeliverTouchInput } from '@segflow/workflow-contracts';
 import {
-  findRecipient, findTouch, insertQueuedTouch, insertRefusedTouch, markTouchFailed, markTouchSent, rowsOf, type NewTouch, type Recipient, type TouchRow,
+  findRecipient,
+  findTouch,
+  insertQueuedTouch,
+  insertRefusedTouch,
+  markTouchFailed,
+  markTouchSent,
+  rowsOf,
+  type NewTouch,
+  type Recipient,
+  type TouchRow,
 } from '@segflow/stores';
 import type { Pool } from 'pg';
 import { reserveTouchSlot } from './reserve-touch-slot';
-import { addressRefusal, isPermanentDeliveryFailure, refuseDelivery, type TouchProvider } from './playbook-touch-provider';
+import {
+  addressRefusal,
+  isPermanentDeliveryFailure,
+  refuseDelivery,
+  type TouchProvider,
+} from './playbook-touch-provider';
 
 export interface PlaybookTouchDependencies {
   pool: Pool;
@@ -24,8 +38,15 @@ function consentRefusal(channel: string, recipient: Recipient): string | null {
 
 function newTouchOf({ runId, command }: DeliverTouchInput): NewTouch {
   return {
-    runId, leadId: command.leadId, nodeId: command.nodeId, visit: command.visit, channel: command.channel,
-    subject: command.subject, body: command.body, html: command.html ?? null, sender: command.sender,
+    runId,
+    leadId: command.leadId,
+    nodeId: command.nodeId,
+    visit: command.visit,
+    channel: command.channel,
+    subject: command.subject,
+    body: command.body,
+    html: command.html ?? null,
+    sender: command.sender,
   };
 }
 
@@ -47,7 +68,13 @@ export function createPlaybookTouchActivities({ pool, provider, messageIdDomain 
   const db = rowsOf(pool);
 
   /** Records a refusal (as a failed touch, or by failing the queued one) and throws it: non-retryable. */
-  async function refuse(input: DeliverTouchInput, queued: TouchRow | null, error: string, deliveryStatus: 'failed' | 'suppressed', toAddress: string | null): Promise<never> {
+  async function refuse(
+    input: DeliverTouchInput,
+    queued: TouchRow | null,
+    error: string,
+    deliveryStatus: 'failed' | 'suppressed',
+    toAddress: string | null,
+  ): Promise<never> {
     if (queued) await markTouchFailed(db, queued.id, error, deliveryStatus);
     else await insertRefusedTouch(db, newTouchOf(input), { error, deliveryStatus, toAddress });
     // Recorded first, so a retry or replay of this activity returns the recorded outcome without a second call.
@@ -61,7 +88,8 @@ export function createPlaybookTouchActivities({ pool, provider, messageIdDomain 
       // All three at once: a first attempt, by far the common case, needs them all. The slot of the lead's daily cap is
       // idempotent on the touch's key, so a retry or a touch already recorded keeps the one it has.
       const [existing, recipient, slot] = await Promise.all([
-        findTouch(db, key(input)), findRecipient(db, command.leadId, command.channel),
+        findTouch(db, key(input)),
+        findRecipient(db, command.leadId, command.channel),
         reserveTouchSlot(db, { leadId: command.leadId, key: command.idempotencyKey, ...input.slot }),
       ]);
       let touch = existing;
@@ -78,15 +106,26 @@ export function createPlaybookTouchActivities({ pool, provider, messageIdDomain 
       if (!touch) {
         // The lead's day is full (across its runs): the touch waits, unrecorded, for the lead's next local day.
         if (slot.kind === 'deferred') return slot;
-        touch = await insertQueuedTouch(db, newTouchOf(input), { messageId: messageIdFor(command.idempotencyKey, messageIdDomain), toAddress: to! });
+        touch = await insertQueuedTouch(db, newTouchOf(input), {
+          messageId: messageIdFor(command.idempotencyKey, messageIdDomain),
+          toAddress: to!,
+        });
         const raced = outcomeOf(touch);
         if (raced) return raced;
       }
       try {
         const sent = await provider.send({
-          touchId: touch.id, leadId: command.leadId, idempotencyKey: command.idempotencyKey, messageId: touch.messageId!,
-          channel: command.channel, to: touch.toAddress!, from: { name: command.sender.name, address: command.sender.address },
-          subject: touch.subject, body: touch.body, html: touch.html, whatsappTemplate: command.whatsappTemplate ?? null,
+          touchId: touch.id,
+          leadId: command.leadId,
+          idempotencyKey: command.idempotencyKey,
+          messageId: touch.messageId!,
+          channel: command.channel,
+          to: touch.toAddress!,
+          from: { name: command.sender.name, address: command.sender.address },
+          subject: touch.subject,
+          body: touch.body,
+          html: touch.html,
+          whatsappTemplate: command.whatsappTemplate ?? null,
         });
         if (await markTouchSent(db, touch.id, sent.providerMessageId)) return { kind: 'ok' };
       } catch (error) {

@@ -8,7 +8,10 @@ const FOREIGN_KEY_VIOLATION = '23503';
  * Reserves a slot of the lead's daily cap across runs (`maxTouchesPerDay`) for the touch `key`: `deliverTouch` calls it
  * with its first reads, before it records the send intent.
  */
-export async function reserveTouchSlot(db: Queryable, { leadId, key, timeZone, now, cap }: ReserveTouchSlotInput): Promise<ReserveTouchSlotResult> {
+export async function reserveTouchSlot(
+  db: Queryable,
+  { leadId, key, timeZone, now, cap }: ReserveTouchSlotInput,
+): Promise<ReserveTouchSlotResult> {
   const at = new Date(now);
   try {
     if (await takeTouchSlot(db, { leadId, day: localDayKey(at, timeZone), key, cap })) return { kind: 'reserved' };

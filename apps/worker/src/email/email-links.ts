@@ -5,7 +5,10 @@ const HREF = /(\bhref\s*=\s*)(["'])(https?:\/\/[^"']+)\2/gi;
 
 // Hrefs in HTML are entity-escaped (`&amp;`); the token must carry the URL the browser would have opened.
 function decodeAttribute(value: string): string {
-  return value.replace(/&(amp|quot|#39|lt|gt);/g, (_m, name: string) => ({ amp: '&', quot: '"', '#39': "'", lt: '<', gt: '>' })[name] as string);
+  return value.replace(
+    /&(amp|quot|#39|lt|gt);/g,
+    (_m, name: string) => ({ amp: '&', quot: '"', '#39': "'", lt: '<', gt: '>' })[name] as string,
+  );
 }
 
 /**
@@ -16,9 +19,15 @@ function decodeAttribute(value: string): string {
  * rewriteLinks('<a href="https://x.in">x</a>', { touchId: 't-1', publicUrl: 'https://app.segflow.io', sign });
  * // '<a href="https://app.segflow.io/t/c/eyJ…">x</a>'
  */
-export function rewriteLinks(html: string, { touchId, publicUrl, sign }: { touchId: string; publicUrl: string; sign: Signer }): string {
-  return html.replace(HREF, (_m, attribute: string, quote: string, url: string) =>
-    `${attribute}${quote}${publicUrl}/t/c/${signToken({ purpose: 'click', touchId, url: decodeAttribute(url) }, sign)}${quote}`);
+export function rewriteLinks(
+  html: string,
+  { touchId, publicUrl, sign }: { touchId: string; publicUrl: string; sign: Signer },
+): string {
+  return html.replace(
+    HREF,
+    (_m, attribute: string, quote: string, url: string) =>
+      `${attribute}${quote}${publicUrl}/t/c/${signToken({ purpose: 'click', touchId, url: decodeAttribute(url) }, sign)}${quote}`,
+  );
 }
 
 /**
@@ -27,7 +36,10 @@ export function rewriteLinks(html: string, { touchId, publicUrl, sign }: { touch
  * @example
  * withOpenPixel('<p>Hi</p>', { touchId: 't-1', publicUrl: 'https://app.segflow.io', sign }); // '<p>Hi</p><img src="…/t/o/…" …>'
  */
-export function withOpenPixel(html: string, { touchId, publicUrl, sign }: { touchId: string; publicUrl: string; sign: Signer }): string {
+export function withOpenPixel(
+  html: string,
+  { touchId, publicUrl, sign }: { touchId: string; publicUrl: string; sign: Signer },
+): string {
   const pixel = `<img src="${publicUrl}/t/o/${signToken({ purpose: 'open', touchId }, sign)}" width="1" height="1" alt="" style="display:none">`;
   const end = html.search(/<\/body>/i);
   return end === -1 ? html + pixel : html.slice(0, end) + pixel + html.slice(end);

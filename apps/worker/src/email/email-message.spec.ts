@@ -18,16 +18,34 @@ describe('senderMailbox', () => {
 describe('buildEmailMessage', () => {
   it('makes the HTML part from the text when the node has none: escaped, paragraphs, the link clickable and rewritten', () => {
     const html = String(buildEmailMessage(touch, settings).html);
-    const [, token] = /^<p>Hi &lt;Asha&gt;,<\/p>\n<p>See <a href="https:\/\/app\.segflow\.test\/t\/c\/([^"]+)">https:\/\/segflow\.test\/a\?x=1&amp;y=2<\/a>\.<\/p>$/.exec(html) ?? [];
-    expect(verifyToken(token!, sign)).toEqual({ purpose: 'click', touchId: touch.touchId, url: 'https://segflow.test/a?x=1&y=2' });
+    const [, token] =
+      /^<p>Hi &lt;Asha&gt;,<\/p>\n<p>See <a href="https:\/\/app\.segflow\.test\/t\/c\/([^"]+)">https:\/\/segflow\.test\/a\?x=1&amp;y=2<\/a>\.<\/p>$/.exec(
+        html,
+      ) ?? [];
+    expect(verifyToken(token!, sign)).toEqual({
+      purpose: 'click',
+      touchId: touch.touchId,
+      url: 'https://segflow.test/a?x=1&y=2',
+    });
   });
 
   it('keeps the text part as rendered and the Message-ID of the touch', () => {
-    expect(buildEmailMessage(touch, settings)).toMatchObject({ text: touch.body, messageId: touch.messageId, subject: 'Hello', to: 'asha@suratsilks.in' });
+    expect(buildEmailMessage(touch, settings)).toMatchObject({
+      text: touch.body,
+      messageId: touch.messageId,
+      subject: 'Hello',
+      to: 'asha@suratsilks.in',
+    });
   });
 
   it('cannot be given extra headers through the sender name', () => {
-    const message = buildEmailMessage({ ...touch, from: { name: 'Meera\r\nBcc: all@evil.test', address: null } }, settings);
-    expect(message.from).toEqual({ name: 'Meera Bcc: all@evil.test', address: 'meera.bcc.all.evil.test@mail.segflow.test' });
+    const message = buildEmailMessage(
+      { ...touch, from: { name: 'Meera\r\nBcc: all@evil.test', address: null } },
+      settings,
+    );
+    expect(message.from).toEqual({
+      name: 'Meera Bcc: all@evil.test',
+      address: 'meera.bcc.all.evil.test@mail.segflow.test',
+    });
   });
 });

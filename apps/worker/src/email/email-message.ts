@@ -21,9 +21,17 @@ export interface EmailSettings {
  * senderMailbox({ name: 'Asha Rao', address: 'asha@suratsilks.in' }, 'mail.segflow.io'); // 'asha@mail.segflow.io'
  */
 export function senderMailbox(from: OutgoingTouch['from'], fromDomain: string): string {
-  const own = from.address?.split('@')[0]?.toLowerCase().replace(/[^a-z0-9._+-]/g, '');
+  const own = from.address
+    ?.split('@')[0]
+    ?.toLowerCase()
+    .replace(/[^a-z0-9._+-]/g, '');
   // Accents dropped (NFKD + combining marks), anything else outside [a-z0-9] becomes a dot.
-  const named = from.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.+|\.+$/g, '');
+  const named = from.name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.+|\.+$/g, '');
   return `${own || named || 'team'}@${fromDomain}`;
 }
 

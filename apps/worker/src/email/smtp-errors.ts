@@ -7,7 +7,12 @@ import { refuseDelivery } from '../activities/playbook-touch-provider';
  * and authentication failures (ours to fix: the touch must wait, not fail).
  */
 export function classifySmtpErrorOrThrow(error: unknown): never {
-  const { responseCode, code, response, message } = error as { responseCode?: number; code?: string; response?: string; message?: string };
+  const { responseCode, code, response, message } = error as {
+    responseCode?: number;
+    code?: string;
+    response?: string;
+    message?: string;
+  };
   if (typeof responseCode === 'number' && responseCode >= 500 && code !== 'EAUTH') {
     throw refuseDelivery(`smtp-${responseCode}: ${(response ?? message ?? '').slice(0, 200)}`);
   }

@@ -12,10 +12,18 @@ const settings = testEmailSettings();
 const { sign } = settings;
 const touch = sampleEmailTouch();
 
-interface Received { raw: Buffer; from: string; to: string[]; connection: string }
+interface Received {
+  raw: Buffer;
+  from: string;
+  to: string[];
+  connection: string;
+}
 
 /** A real SMTP server in this process that keeps what it receives, or answers RCPT with `rcptReply`. */
-async function startServer(rcptReply?: { code: number; message: string }): Promise<{ server: SMTPServer; url: string; received: Received[] }> {
+async function startServer(rcptReply?: {
+  code: number;
+  message: string;
+}): Promise<{ server: SMTPServer; url: string; received: Received[] }> {
   const received: Received[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -29,7 +37,12 @@ async function startServer(rcptReply?: { code: number; message: string }): Promi
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push({ connection: session.id, raw: Buffer.concat(chunks), from: (session.envelope.mailFrom as { address: string }).address, to: session.envelope.rcptTo.map((r) => r.address) });
+        received.push({
+          connection: session.id,
+          raw: Buffer.concat(chunks),
+          from: (session.envelope.mailFrom as { address: string }).address,
+          to: session.envelope.rcptTo.map((r) => r.address),
+        });
         callback();
       });
     },
@@ -44,16 +57,24 @@ describe('createSmtpTouchProvider (a real SMTP server in process)', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function providerOn(server: { server: SMTPServer; url: string }, options: Partial<Parameters<typeof createSmtpTouchProvider>[0]> = {}): Promise<SmtpTouchProvider> {
+  async function providerOn(
+    server: { server: SMTPServer; url: string },
+    options: Partial<Parameters<typeof createSmtpTouchProvider>[0]> = {},
+  ): Promise<SmtpTouchProvider> {
     const provider = createSmtpTouchProvider({ smtpUrl: server.url, settings, dkim: null, ...options });
-    cleanups.push(() => new Promise<void>((resolve) => server.server.close(() => resolve())), () => provider.close());
+    cleanups.push(
+      () => new Promise<void>((resolve) => server.server.close(() => resolve())),
+      () => provider.close(),
+    );
     return provider;
   }
 
   it('sends HTML + text, Message-ID, Reply-To, one-click List-Unsubscribe and signed click links; DKIM verifies', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const server = await startServer();
-    const provider = await providerOn(server, { dkim: { selector: 'sf1', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() } });
+    const provider = await providerOn(server, {
+      dkim: { selector: 'sf1', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+    });
 
     await expect(provider.send(touch)).resolves.toEqual({ providerMessageId: touch.messageId });
 
@@ -70,9 +91,14 @@ describe('createSmtpTouchProvider (a real SMTP server in process)', () => {
     expect(mail.text?.trim()).toBe(touch.body);
 
     // mailparser structures List-* headers; the raw line is what a mailbox provider reads.
-    const headerLine = (name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/\r?\n\s+/g, ' ').replace(/^[^:]+:\s*/, '');
+    const headerLine = (name: string) =>
+      mail.headerLines
+        .find((h) => h.key === name)
+        ?.line.replace(/\r?\n\s+/g, ' ')
+        .replace(/^[^:]+:\s*/, '');
     const unsubscribe = headerLine('list-unsubscribe') ?? '';
-    const [, unsubscribeToken] = /^<https:\/\/app\.segflow\.test\/u\/([^>]+)>, <mailto:([^>]+)>$/.exec(unsubscribe) ?? [];
+    const [, unsubscribeToken] =
+      /^<https:\/\/app\.segflow\.test\/u\/([^>]+)>, <mailto:([^>]+)>$/.exec(unsubscribe) ?? [];
     expect(verifyToken(unsubscribeToken!, sign)).toEqual({ purpose: 'unsubscribe', touchId: touch.touchId });
     expect(unsubscribe).toContain(`<mailto:${reply}?subject=unsubscribe>`);
     expect(headerLine('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
@@ -81,7 +107,11 @@ describe('createSmtpTouchProvider (a real SMTP server in process)', () => {
     const links = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
     expect(links).toHaveLength(1);
     const [, clickToken] = /^https:\/\/app\.segflow\.test\/t\/c\/(.+)$/.exec(links[0]!) ?? [];
-    expect(verifyToken(clickToken!, sign)).toEqual({ purpose: 'click', touchId: touch.touchId, url: 'https://segflow.test/pricing?plan=pro&seats=3' });
+    expect(verifyToken(clickToken!, sign)).toEqual({
+      purpose: 'click',
+      touchId: touch.touchId,
+      url: 'https://segflow.test/pricing?plan=pro&seats=3',
+    });
     expect(html).not.toContain('/t/o/'); // opens are off by default
 
     const publicKeyDer = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
@@ -91,14 +121,18 @@ describe('createSmtpTouchProvider (a real SMTP server in process)', () => {
       if (name === 'sf1._domainkey.mail.segflow.test' && type === 'TXT') return [[`v=DKIM1; k=rsa; p=${publicKeyDer}`]];
       throw Object.assign(new Error(`no ${type} for ${name}`), { code: 'ENOTFOUND' });
     };
-    expect(raw.toString('utf8')).toMatch(/^DKIM-Signature: v=1; a=rsa-sha256; c=relaxed\/relaxed; d=mail\.segflow\.test;/m);
+    expect(raw.toString('utf8')).toMatch(
+      /^DKIM-Signature: v=1; a=rsa-sha256; c=relaxed\/relaxed; d=mail\.segflow\.test;/m,
+    );
     const { results } = await dkimVerify(raw, { resolver });
     expect(lookups).toContain('TXT sf1._domainkey.mail.segflow.test');
     expect(results.map((r) => [r.signingDomain, r.status.result])).toEqual([['mail.segflow.test', 'pass']]);
 
     // The same check no longer passes once the signed body is altered (mailauth: body hash mismatch → neutral).
     const tampered = Buffer.from(raw.toString('utf8').replace('Our pricing', 'Our prices'));
-    expect((await dkimVerify(tampered, { resolver })).results.map((r) => [r.status.result, r.status.comment])).toEqual([['neutral', 'body hash did not verify']]);
+    expect((await dkimVerify(tampered, { resolver })).results.map((r) => [r.status.result, r.status.comment])).toEqual([
+      ['neutral', 'body hash did not verify'],
+    ]);
   });
 
   it('reuses its SMTP connection across touches (a pooled transport)', async () => {
@@ -108,10 +142,13 @@ describe('createSmtpTouchProvider (a real SMTP server in process)', () => {
     expect(server.received.map((r) => r.connection)).toEqual(Array(3).fill(server.received[0]!.connection));
   });
 
-  it('adds the open pixel only when opens are tracked, and keeps the node\'s own HTML (escaped by the template)', async () => {
+  it("adds the open pixel only when opens are tracked, and keeps the node's own HTML (escaped by the template)", async () => {
     const server = await startServer();
     const provider = await providerOn(server, { settings: { ...settings, trackOpens: true } });
-    await provider.send({ ...touch, html: '<html><body><p>Hi Asha &amp; co, <a href="https://x.test/a?b=1&amp;c=2">see</a> <a href="mailto:x@y.test">mail</a></p></body></html>' });
+    await provider.send({
+      ...touch,
+      html: '<html><body><p>Hi Asha &amp; co, <a href="https://x.test/a?b=1&amp;c=2">see</a> <a href="mailto:x@y.test">mail</a></p></body></html>',
+    });
     const html = String((await simpleParser(server.received[0]!.raw)).html);
     const [, openToken] = /<img src="https:\/\/app\.segflow\.test\/t\/o\/([^"]+)"[^>]*><\/body>/.exec(html) ?? [];
     expect(verifyToken(openToken!, sign)).toEqual({ purpose: 'open', touchId: touch.touchId });
@@ -120,7 +157,7 @@ describe('createSmtpTouchProvider (a real SMTP server in process)', () => {
     expect(html).toContain('href="mailto:x@y.test"');
   });
 
-  it('refuses for good on a 5xx reply (the node\'s failure policy) and throws a retryable error on a 4xx', async () => {
+  it("refuses for good on a 5xx reply (the node's failure policy) and throws a retryable error on a 4xx", async () => {
     const rejecting = await providerOn(await startServer({ code: 550, message: 'No such user here' }));
     const permanent = await rejecting.send(touch).catch((e: unknown) => e);
     expect(isPermanentDeliveryFailure(permanent)).toBe(true);

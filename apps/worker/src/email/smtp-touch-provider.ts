@@ -31,7 +31,9 @@ function connectionOf(smtpUrl: string): Omit<SMTPPool.Options, 'pool'> {
     host: url.hostname,
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
-    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+    ...(url.username
+      ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
+      : {}),
   };
 }
 
@@ -43,7 +45,9 @@ export function createSmtpTouchProvider({ smtpUrl, settings, dkim }: SmtpTouchPr
   const transport: Transporter = createTransport({
     ...connectionOf(smtpUrl),
     pool: true,
-    ...(dkim ? { dkim: { domainName: settings.fromDomain, keySelector: dkim.selector, privateKey: dkim.privateKey } } : {}),
+    ...(dkim
+      ? { dkim: { domainName: settings.fromDomain, keySelector: dkim.selector, privateKey: dkim.privateKey } }
+      : {}),
   });
   return {
     async send(touch: OutgoingTouch) {
@@ -61,6 +65,8 @@ export function createSmtpTouchProvider({ smtpUrl, settings, dkim }: SmtpTouchPr
  */
 export const unconfiguredEmailProvider: TouchProvider = {
   async send() {
-    throw new Error('SMTP_URL is not set on this worker: the email waits (retried) until a worker with SMTP_URL sends it');
+    throw new Error(
+      'SMTP_URL is not set on this worker: the email waits (retried) until a worker with SMTP_URL sends it',
+    );
   },
 };

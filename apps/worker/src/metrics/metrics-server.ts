@@ -22,22 +22,35 @@ export interface MetricsServer {
  * @example
  * const server = await startMetricsServer(metrics, () => worker.states(), { host: '0.0.0.0', port: 9465 });
  */
-export async function startMetricsServer(metrics: WorkerMetrics, workerStates: () => string[], { host, port }: { host: string; port: number }): Promise<MetricsServer> {
+export async function startMetricsServer(
+  metrics: WorkerMetrics,
+  workerStates: () => string[],
+  { host, port }: { host: string; port: number },
+): Promise<MetricsServer> {
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '').split('?')[0];
     if (request.method !== 'GET' || (path !== '/metrics' && path !== '/health')) {
-      response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'only GET /metrics and GET /health are served here' }));
+      response
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: 'only GET /metrics and GET /health are served here' }));
       return;
     }
     if (path === '/health') {
       const workers = workerStates();
-      const health: WorkerHealth = { status: workers.every((s) => s === 'RUNNING') ? 'ok' : 'degraded', workers, lastActivityAt: metrics.lastActivityAt()?.toISOString() ?? null };
-      response.writeHead(health.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(health));
+      const health: WorkerHealth = {
+        status: workers.every((s) => s === 'RUNNING') ? 'ok' : 'degraded',
+        workers,
+        lastActivityAt: metrics.lastActivityAt()?.toISOString() ?? null,
+      };
+      response
+        .writeHead(health.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify(health));
       return;
     }
     metrics.registry.metrics().then(
       (text) => response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
-      (error: Error) => response.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${error.message}`),
+      (error: Error) =>
+        response.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${error.message}`),
     );
   });
   await new Promise<void>((resolve, reject) => {

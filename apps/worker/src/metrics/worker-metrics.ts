@@ -29,12 +29,17 @@ export function createWorkerMetrics(now: () => Date = () => new Date()): WorkerM
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const latency = new Histogram({
-    name: 'segflow_worker_activity_duration_seconds', help: 'Duration of one activity attempt, by activity type and outcome (completed, failed)',
-    labelNames: ['activity', 'outcome'] as const, buckets: ACTIVITY_BUCKETS_SECONDS, registers: [registry],
+    name: 'segflow_worker_activity_duration_seconds',
+    help: 'Duration of one activity attempt, by activity type and outcome (completed, failed)',
+    labelNames: ['activity', 'outcome'] as const,
+    buckets: ACTIVITY_BUCKETS_SECONDS,
+    registers: [registry],
   });
   const sends = new Counter({
-    name: 'segflow_worker_sends_total', help: 'deliverTouch attempts, by channel and result (sent, refused, error)',
-    labelNames: ['channel', 'result'] as const, registers: [registry],
+    name: 'segflow_worker_sends_total',
+    help: 'deliverTouch attempts, by channel and result (sent, refused, error)',
+    labelNames: ['channel', 'result'] as const,
+    registers: [registry],
   });
   let last: Date | null = null;
 
@@ -51,7 +56,11 @@ export function createWorkerMetrics(now: () => Date = () => new Date()): WorkerM
           return result;
         } catch (error) {
           end({ outcome: 'failed' });
-          if (channel) sends.inc({ channel, result: error instanceof ApplicationFailure && error.nonRetryable ? 'refused' : 'error' });
+          if (channel)
+            sends.inc({
+              channel,
+              result: error instanceof ApplicationFailure && error.nonRetryable ? 'refused' : 'error',
+            });
           throw error;
         } finally {
           last = now();

@@ -7,12 +7,20 @@ export type GraphMessage =
   | {
       to: string;
       type: 'template';
-      template: { name: string; language: { code: string }; components: Array<{ type: 'body'; parameters: Array<{ type: 'text'; text: string }> }> };
+      template: {
+        name: string;
+        language: { code: string };
+        components: Array<{ type: 'body'; parameters: Array<{ type: 'text'; text: string }> }>;
+      };
     };
 
 /** Meta's refusal of a request: the HTTP status and, when the body carried one, Graph's error `code` and details. */
 export class GraphApiError extends Error {
-  constructor(readonly status: number, readonly code: number | null, readonly details: string) {
+  constructor(
+    readonly status: number,
+    readonly code: number | null,
+    readonly details: string,
+  ) {
     super(`WhatsApp Cloud API ${status}${code === null ? '' : ` code ${code}`}: ${details}`);
     this.name = 'GraphApiError';
   }
@@ -43,7 +51,9 @@ async function errorOf(response: Response): Promise<GraphApiError> {
     // Proxies and load balancers answer HTML; the status alone then decides.
   }
   const error = body.error ?? {};
-  const details = [error.message, error.error_data?.details].filter((part) => typeof part === 'string').join(' — ') || text.slice(0, 200);
+  const details =
+    [error.message, error.error_data?.details].filter((part) => typeof part === 'string').join(' — ') ||
+    text.slice(0, 200);
   return new GraphApiError(response.status, typeof error.code === 'number' ? error.code : null, details);
 }
 
@@ -61,13 +71,19 @@ export function createGraphApiClient(options: GraphApiClientOptions): GraphApiCl
       const response = await fetch(url, {
         method: 'POST',
         headers: { authorization: `Bearer ${options.accessToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', biz_opaque_callback_data: bizOpaqueCallbackData, ...message }),
+        body: JSON.stringify({
+          messaging_product: 'whatsapp',
+          recipient_type: 'individual',
+          biz_opaque_callback_data: bizOpaqueCallbackData,
+          ...message,
+        }),
         signal: AbortSignal.timeout(options.timeoutMs ?? GRAPH_API_TIMEOUT_MS),
       });
       if (!response.ok) throw await errorOf(response);
       const body = (await response.json()) as { messages?: Array<{ id?: unknown }> };
       const wamid = body.messages?.[0]?.id;
-      if (typeof wamid !== 'string' || !wamid) throw new Error(`WhatsApp Cloud API answered ${response.status} without messages[0].id`);
+      if (typeof wamid !== 'string' || !wamid)
+        throw new Error(`WhatsApp Cloud API answered ${response.status} without messages[0].id`);
       return { wamid };
     },
   };

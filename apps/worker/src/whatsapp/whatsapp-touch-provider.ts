@@ -1,4 +1,9 @@
-import { addressRefusal, refuseDelivery, type OutgoingTouch, type TouchProvider } from '../activities/playbook-touch-provider';
+import {
+  addressRefusal,
+  refuseDelivery,
+  type OutgoingTouch,
+  type TouchProvider,
+} from '../activities/playbook-touch-provider';
 import { isPermanentGraphError } from './classify-graph-error';
 import type { GraphApiClient, GraphMessage } from './graph-api-client';
 
@@ -24,7 +29,11 @@ export function whatsappMessageOf(touch: OutgoingTouch & { to: string }, insideW
   return {
     to: touch.to,
     type: 'template',
-    template: { name: template.name, language: { code: template.language }, components: parameters.length ? [{ type: 'body', parameters }] : [] },
+    template: {
+      name: template.name,
+      language: { code: template.language },
+      components: parameters.length ? [{ type: 'body', parameters }] : [],
+    },
   };
 }
 
@@ -33,7 +42,11 @@ export function whatsappMessageOf(touch: OutgoingTouch & { to: string }, insideW
  * {@link refuseDelivery}; everything else is thrown as is, so Temporal retries with back-off. The touch's id (or its
  * idempotency key) rides along as `biz_opaque_callback_data`, which Meta echoes in status webhooks.
  */
-export function createWhatsAppTouchProvider({ client, lastInboundAt, now }: WhatsAppTouchProviderOptions): TouchProvider {
+export function createWhatsAppTouchProvider({
+  client,
+  lastInboundAt,
+  now,
+}: WhatsAppTouchProviderOptions): TouchProvider {
   return {
     async send(touch) {
       const refusal = addressRefusal('whatsapp', touch.to);
@@ -46,7 +59,8 @@ export function createWhatsAppTouchProvider({ client, lastInboundAt, now }: What
         const { wamid } = await client.sendMessage(message, touch.touchId ?? touch.idempotencyKey);
         return { providerMessageId: wamid };
       } catch (error) {
-        if (isPermanentGraphError(error)) throw refuseDelivery(`whatsapp-refused:${error.code ?? error.status}: ${error.details}`);
+        if (isPermanentGraphError(error))
+          throw refuseDelivery(`whatsapp-refused:${error.code ?? error.status}: ${error.details}`);
         throw error;
       }
     },

@@ -13,7 +13,10 @@ const activities = proxyActivities<PlaybookRunActivities>(ACTIVITY_OPTIONS);
 
 /** The deliveries of a channel, on its own task queue (whose workers hold the channel's send rate). */
 function channelActivities(channel: 'email' | 'whatsapp') {
-  return proxyActivities<PlaybookRunActivities>({ ...ACTIVITY_OPTIONS, taskQueue: channelTaskQueue(workflowInfo().taskQueue, channel) });
+  return proxyActivities<PlaybookRunActivities>({
+    ...ACTIVITY_OPTIONS,
+    taskQueue: channelTaskQueue(workflowInfo().taskQueue, channel),
+  });
 }
 
 const localActivities = proxyLocalActivities<PlaybookRunActivities>({
@@ -35,7 +38,13 @@ async function resultOf(call: () => Promise<CommandResult>): Promise<CommandResu
  * Executes one interpreter command through its activity; keys in the commands make retries and replays harmless.
  * `maxTouchesPerDay` is the run's playbook cap, enforced per lead across all its runs.
  */
-export async function executeCommand(runId: string, command: Command, lead: LeadContext, now: Date, maxTouchesPerDay: number | null): Promise<CommandResult> {
+export async function executeCommand(
+  runId: string,
+  command: Command,
+  lead: LeadContext,
+  now: Date,
+  maxTouchesPerDay: number | null,
+): Promise<CommandResult> {
   switch (command.kind) {
     case 'sendTouch': {
       // The cap's slot is reserved by deliverTouch itself, right before the send intent: no step of its own.

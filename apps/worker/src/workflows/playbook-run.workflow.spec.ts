@@ -28,6 +28,8 @@ describe('playbookRunWorkflow', () => {
   it('replays a recorded history without non-determinism', async () => {
     expect(existsSync(FIXTURE)).toBe(true);
     const history = historyFromJSON(JSON.parse(readFileSync(FIXTURE, 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: { code } }, history, 'playbook-run-fixture')).resolves.toBeUndefined();
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: { code } }, history, 'playbook-run-fixture'),
+    ).resolves.toBeUndefined();
   });
 });

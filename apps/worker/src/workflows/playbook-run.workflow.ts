@@ -1,8 +1,18 @@
 import { condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { advance, startRun, type CommandResult, type RunInput, type RunState, type Step } from '@segflow/playbook';
 import {
-  exitSignal, leadEventSignal, leadEventsSignal, pauseSignal, playbookRunStateQuery, resumeSignal, taskCompletedSignal,
-  type CarriedRunState, type PlaybookRunInput, type PlaybookRunResult, type PlaybookRunSignalInput, type RunClock,
+  exitSignal,
+  leadEventSignal,
+  leadEventsSignal,
+  pauseSignal,
+  playbookRunStateQuery,
+  resumeSignal,
+  taskCompletedSignal,
+  type CarriedRunState,
+  type PlaybookRunInput,
+  type PlaybookRunResult,
+  type PlaybookRunSignalInput,
+  type RunClock,
 } from '@segflow/workflow-contracts';
 import { interpreterNow, startClock, workflowMsUntil } from './playbook-run-clock';
 import { executeCommand, isOutbound, recordedProgressKey, recordProgress } from './playbook-run-commands';
@@ -46,8 +56,13 @@ class RunDriver {
     setHandler(pauseSignal, () => void (this.paused = true));
     setHandler(resumeSignal, () => void (this.paused = false));
     setHandler(playbookRunStateQuery, () => ({
-      runId: input.runId, status: this.state?.status ?? 'active', reason: this.state?.reason ?? null,
-      currentNodeId: this.state?.currentNodeId ?? null, path: this.state?.path ?? [], waiting: this.state?.waiting ?? null, paused: this.paused,
+      runId: input.runId,
+      status: this.state?.status ?? 'active',
+      reason: this.state?.reason ?? null,
+      currentNodeId: this.state?.currentNodeId ?? null,
+      path: this.state?.path ?? [],
+      waiting: this.state?.waiting ?? null,
+      paused: this.paused,
     }));
   }
 
@@ -69,7 +84,13 @@ class RunDriver {
     this.state = step.state;
     for (const command of step.commands) {
       if (this.exitPending() && isOutbound(command)) break;
-      this.lastResult = await executeCommand(this.input.runId, command, this.state.lead, this.now(), this.input.graph.settings.maxTouchesPerDay ?? null);
+      this.lastResult = await executeCommand(
+        this.input.runId,
+        command,
+        this.state.lead,
+        this.now(),
+        this.input.graph.settings.maxTouchesPerDay ?? null,
+      );
     }
     if (this.hasQueuedInput()) return;
     const progress = recordedProgressKey(this.state);
@@ -107,18 +128,30 @@ class RunDriver {
       }
       const waiting = this.state.waiting;
       if (waiting?.kind === 'commandResult') {
-        return { kind: 'commandResult', nodeId: waiting.nodeId, visit: waiting.visit, result: this.lastResult ?? { kind: 'ok' } };
+        return {
+          kind: 'commandResult',
+          nodeId: waiting.nodeId,
+          visit: waiting.visit,
+          result: this.lastResult ?? { kind: 'ok' },
+        };
       }
       const queued = this.inbox.shift();
       if (queued) return toRunInput(queued);
-      if (waiting?.until !== undefined && this.now().getTime() >= Date.parse(waiting.until)) return { kind: 'timerFired' };
+      if (waiting?.until !== undefined && this.now().getTime() >= Date.parse(waiting.until))
+        return { kind: 'timerFired' };
       const timeout = waiting?.until === undefined ? undefined : workflowMsUntil(this.clock, new Date(), waiting.until);
       await condition(() => this.exitReason !== null || this.paused || this.inbox.length > 0, timeout as number);
     }
   }
 
   carry(): CarriedRunState {
-    return { state: this.state, clock: this.clock, inbox: this.inbox, lastResult: this.lastResult, exitReason: this.exitReason };
+    return {
+      state: this.state,
+      clock: this.clock,
+      inbox: this.inbox,
+      lastResult: this.lastResult,
+      exitReason: this.exitReason,
+    };
   }
 }
 

@@ -9,7 +9,8 @@ function recordEvent(work: Work, event: RunEvent): void {
   seen[event.type] = (seen[event.type] ?? 0) + 1;
   if (event.channel) seen[`${event.type}@${event.channel}`] = (seen[`${event.type}@${event.channel}`] ?? 0) + 1;
   const unsubscribed = work.state.lead.unsubscribedChannels;
-  if (event.type === 'unsubscribed' && event.channel && !unsubscribed.includes(event.channel)) unsubscribed.push(event.channel);
+  if (event.type === 'unsubscribed' && event.channel && !unsubscribed.includes(event.channel))
+    unsubscribed.push(event.channel);
 }
 
 function onEvent(work: Work, event: RunEvent): Resolution {

@@ -14,11 +14,19 @@ function enterTask(work: Work, node: TaskNode): Resolution {
   const visit = currentVisit(work);
   const context = templateContextOf(lead);
   work.commands.push({
-    kind: 'createTask', key: commandKey(runId, node.id, visit), nodeId: node.id, visit, leadId: lead.id,
-    taskType: node.config.taskType, title: renderTemplate(node.config.title, context),
+    kind: 'createTask',
+    key: commandKey(runId, node.id, visit),
+    nodeId: node.id,
+    visit,
+    leadId: lead.id,
+    taskType: node.config.taskType,
+    title: renderTemplate(node.config.title, context),
     description: node.config.description === undefined ? null : renderTemplate(node.config.description, context),
-    priority: node.config.priority, dueAt: addMinutesIso(work.now, node.config.dueInMinutes),
-    assigneeId: lead.owner?.id ?? null, waitForCompletion: node.config.waitForCompletion, touch: null,
+    priority: node.config.priority,
+    dueAt: addMinutesIso(work.now, node.config.dueInMinutes),
+    assigneeId: lead.owner?.id ?? null,
+    waitForCompletion: node.config.waitForCompletion,
+    touch: null,
   });
   if (!node.config.waitForCompletion) return { kind: 'follow', handle: 'next' };
   return { kind: 'wait', waiting: { kind: 'task', until: addMinutesIso(work.now, node.config.timeoutMinutes) } };
@@ -42,7 +50,11 @@ function enterGoal(work: Work, node: GoalNode): Resolution {
   if (node.config.windowMinutes <= 0) return { kind: 'end', status: 'completed', reason: 'goal-not-reached' };
   return {
     kind: 'wait',
-    waiting: { kind: 'event', eventTypes: node.config.eventTypes, until: addMinutesIso(work.now, node.config.windowMinutes) },
+    waiting: {
+      kind: 'event',
+      eventTypes: node.config.eventTypes,
+      until: addMinutesIso(work.now, node.config.windowMinutes),
+    },
   };
 }
 
@@ -50,7 +62,11 @@ function enterRoute(work: Work, node: Extract<PlaybookNode, { type: 'route' }>):
   const { lead, runId } = work.state;
   const visit = currentVisit(work);
   work.commands.push({
-    kind: 'routeOwner', key: commandKey(runId, node.id, visit), nodeId: node.id, visit, leadId: lead.id,
+    kind: 'routeOwner',
+    key: commandKey(runId, node.id, visit),
+    nodeId: node.id,
+    visit,
+    leadId: lead.id,
     rule: node.config.rule,
   });
   return { kind: 'wait', waiting: { kind: 'commandResult' } };
@@ -75,13 +91,19 @@ export function enterNode(work: Work, node: PlaybookNode): Resolution {
     case 'waitForEvent':
       return {
         kind: 'wait',
-        waiting: { kind: 'event', eventTypes: node.config.eventTypes, until: addMinutesIso(work.now, node.config.timeoutMinutes) },
+        waiting: {
+          kind: 'event',
+          eventTypes: node.config.eventTypes,
+          until: addMinutesIso(work.now, node.config.timeoutMinutes),
+        },
       };
     case 'branch':
       return { kind: 'follow', handle: evaluateCondition(node.config.condition, work.state) ? 'yes' : 'no' };
     case 'split': {
       const key = chooseSplitVariant(work.state.lead.id, node.id, node.config.variants);
-      return key === null ? { kind: 'end', status: 'completed', reason: 'split-without-weights' } : { kind: 'follow', handle: key };
+      return key === null
+        ? { kind: 'end', status: 'completed', reason: 'split-without-weights' }
+        : { kind: 'follow', handle: key };
     }
     case 'goal':
       return enterGoal(work, node);

@@ -20,27 +20,52 @@ const eventType = fc.constantFrom(...CONFIG_EVENT_TYPES);
 const timelineEventType = fc.constantFrom<string>(...CONFIG_EVENT_TYPES, 'unsubscribed');
 
 const middleNode: fc.Arbitrary<Pick<PlaybookNode, 'type' | 'config'>> = fc.oneof(
-  fc.record({ channel: fc.constantFrom('email', 'whatsapp', 'linkedin'), onFailure: fc.constantFrom('skip', 'exit', 'followFailedEdge') }).map(({ channel, onFailure }) => ({
-    type: 'send' as const,
-    config: { channel, body: 'Hi {{lead.firstName}}', sender: { kind: 'owner' }, onFailure, ...(channel === 'email' ? { subject: 'Hi' } : {}) } as Config<'send'>,
-  })),
+  fc
+    .record({
+      channel: fc.constantFrom('email', 'whatsapp', 'linkedin'),
+      onFailure: fc.constantFrom('skip', 'exit', 'followFailedEdge'),
+    })
+    .map(({ channel, onFailure }) => ({
+      type: 'send' as const,
+      config: {
+        channel,
+        body: 'Hi {{lead.firstName}}',
+        sender: { kind: 'owner' },
+        onFailure,
+        ...(channel === 'email' ? { subject: 'Hi' } : {}),
+      } as Config<'send'>,
+    })),
   fc.record({ waitForCompletion: fc.boolean(), timeoutMinutes: minutes }).map((c) => ({
     type: 'task' as const,
     config: { taskType: 'call', title: 'Call', priority: 'normal', dueInMinutes: 60, ...c } as Config<'task'>,
   })),
   fc.constant({ type: 'route' as const, config: { rule: { kind: 'roundRobin', teamId: 'inbound' } } }),
   minutes.map((m) => ({ type: 'wait' as const, config: { mode: 'duration', minutes: m } as Config<'wait'> })),
-  fc.record({ eventTypes: fc.uniqueArray(eventType, { minLength: 1, maxLength: 2 }), timeoutMinutes: minutes }).map((config) => ({ type: 'waitForEvent' as const, config })),
-  eventType.map((t) => ({ type: 'branch' as const, config: { condition: { op: 'eventSeen', eventType: t } } as Config<'branch'> })),
+  fc
+    .record({ eventTypes: fc.uniqueArray(eventType, { minLength: 1, maxLength: 2 }), timeoutMinutes: minutes })
+    .map((config) => ({ type: 'waitForEvent' as const, config })),
+  eventType.map((t) => ({
+    type: 'branch' as const,
+    config: { condition: { op: 'eventSeen', eventType: t } } as Config<'branch'>,
+  })),
   fc.integer({ min: 0, max: 100 }).map((w) => ({
     type: 'split' as const,
-    config: { variants: [{ key: 'a', label: 'A', weight: w }, { key: 'b', label: 'B', weight: 100 - w }] },
+    config: {
+      variants: [
+        { key: 'a', label: 'A', weight: w },
+        { key: 'b', label: 'B', weight: 100 - w },
+      ],
+    },
   })),
 );
 
 const terminalNode: fc.Arbitrary<Pick<PlaybookNode, 'type' | 'config'>> = fc.oneof(
   fc.constant({ type: 'exit' as const, config: { reason: 'end' } }),
-  fc.record({ eventTypes: fc.uniqueArray(eventType, { minLength: 1, maxLength: 2 }), windowMinutes: fc.integer({ min: 0, max: 3 * 24 * 60 }) })
+  fc
+    .record({
+      eventTypes: fc.uniqueArray(eventType, { minLength: 1, maxLength: 2 }),
+      windowMinutes: fc.integer({ min: 0, max: 3 * 24 * 60 }),
+    })
     .map((config) => ({ type: 'goal' as const, config })),
 );
 
@@ -66,23 +91,44 @@ function playbookArb(allowLoops: boolean): fc.Arbitrary<Playbook> {
           const back = allowLoops ? nodes.slice(1, i).filter(pausesRun) : [];
           const choices = [...nodes.slice(i + 1), ...back];
           const target = h === 0 ? nodes[i + 1] : choices[(picks[pick++ % picks.length] ?? 0) % choices.length];
-          if (target) edges.push({ id: `e${edges.length}`, source: node.id, sourceHandle: handle.id, target: target.id });
+          if (target)
+            edges.push({ id: `e${edges.length}`, source: node.id, sourceHandle: handle.id, target: target.id });
         });
       });
-      return { schemaVersion: 1, settings: { goalEvents, reentry: { policy: 'never' }, quietHours: { start: '21:00', end: '08:00' }, maxTouchesPerDay: 2 }, nodes, edges };
+      return {
+        schemaVersion: 1,
+        settings: {
+          goalEvents,
+          reentry: { policy: 'never' },
+          quietHours: { start: '21:00', end: '08:00' },
+          maxTouchesPerDay: 2,
+        },
+        nodes,
+        edges,
+      };
     });
 }
 
 const timelineArb = (nodeCount: number): fc.Arbitrary<SimulationItem[]> =>
   fc.array(
     fc.oneof(
-      fc.record({ t: fc.integer({ min: 0, max: 20 * DAY }), type: timelineEventType, email: fc.boolean() }).map(({ t, type, email }): SimulationItem => ({
-        kind: 'event', at: new Date(START.getTime() + t).toISOString(), event: { type, ...(email ? { channel: 'email' as const } : {}) },
-      })),
+      fc
+        .record({ t: fc.integer({ min: 0, max: 20 * DAY }), type: timelineEventType, email: fc.boolean() })
+        .map(({ t, type, email }): SimulationItem => ({
+          kind: 'event',
+          at: new Date(START.getTime() + t).toISOString(),
+          event: { type, ...(email ? { channel: 'email' as const } : {}) },
+        })),
       fc.record({ t: fc.integer({ min: 0, max: 20 * DAY }), n: fc.nat(nodeCount) }).map(({ t, n }): SimulationItem => ({
-        kind: 'taskCompleted', at: new Date(START.getTime() + t).toISOString(), nodeId: `n${n}`,
+        kind: 'taskCompleted',
+        at: new Date(START.getTime() + t).toISOString(),
+        nodeId: `n${n}`,
       })),
-      fc.record({ t: fc.integer({ min: 0, max: 20 * DAY }) }).map(({ t }): SimulationItem => ({ kind: 'exit', at: new Date(START.getTime() + t).toISOString(), reason: 'left' })),
+      fc.record({ t: fc.integer({ min: 0, max: 20 * DAY }) }).map(({ t }): SimulationItem => ({
+        kind: 'exit',
+        at: new Date(START.getTime() + t).toISOString(),
+        reason: 'left',
+      })),
       fc.nat(nodeCount).map((n): SimulationItem => ({ kind: 'commandFails', nodeId: `n${n}`, reason: 'bounce' })),
     ),
     { maxLength: 12 },
@@ -99,7 +145,10 @@ const scenario = (allowLoops: boolean) =>
 
 describe('interpreter properties', () => {
   it('generated playbooks are valid', () => {
-    fc.assert(fc.property(playbookArb(true), (playbook) => expect(validatePlaybook(playbook)).toEqual([])), { numRuns: 300 });
+    fc.assert(
+      fc.property(playbookArb(true), (playbook) => expect(validatePlaybook(playbook)).toEqual([])),
+      { numRuns: 300 },
+    );
   });
 
   it('a loop-free playbook ends within a bound of steps, visiting each node at most once', () => {
@@ -141,21 +190,37 @@ describe('interpreter properties', () => {
   it('events of types the playbook does not hear change nothing it does', () => {
     const unheardTypes = fc.constantFrom('page_view', 'whatsapp_read', 'email_click');
     const withUnheard = scenario(true).chain((s) =>
-      fc.array(fc.record({ t: fc.integer({ min: 0, max: 20 * DAY }), type: unheardTypes }), { maxLength: 6 }).map((extra) => ({
-        ...s,
-        events: [...s.events, ...extra.map(({ t, type }): SimulationItem => ({ kind: 'event', at: new Date(START.getTime() + t).toISOString(), event: { type } }))],
-      })),
+      fc
+        .array(fc.record({ t: fc.integer({ min: 0, max: 20 * DAY }), type: unheardTypes }), { maxLength: 6 })
+        .map((extra) => ({
+          ...s,
+          events: [
+            ...s.events,
+            ...extra.map(({ t, type }): SimulationItem => ({
+              kind: 'event',
+              at: new Date(START.getTime() + t).toISOString(),
+              event: { type },
+            })),
+          ],
+        })),
     );
     fc.assert(
       fc.property(withUnheard, ({ playbook, events, unsubscribed }) => {
         const heard = new Set(eventTypesHeardBy(playbook));
         // The interpreter calls an unsubscribe `unsubscribed`; the API forwards it as such.
-        const isHeard = (item: SimulationItem) => item.kind !== 'event' || heard.has(item.event.type === 'unsubscribed' ? 'unsubscribe' : item.event.type);
+        const isHeard = (item: SimulationItem) =>
+          item.kind !== 'event' || heard.has(item.event.type === 'unsubscribed' ? 'unsubscribe' : item.event.type);
         const lead = sampleLead({ unsubscribedChannels: [...unsubscribed] });
         const everything = simulateRun({ playbook, lead, events, startAt: START, maxSteps: 300 });
         // A loop that never ends stops at maxSteps, where each extra event has used up a step: compare ended runs.
         fc.pre(everything.stoppedBecause !== 'maxSteps');
-        const heardOnly = simulateRun({ playbook, lead, events: events.filter(isHeard), startAt: START, maxSteps: 300 });
+        const heardOnly = simulateRun({
+          playbook,
+          lead,
+          events: events.filter(isHeard),
+          startAt: START,
+          maxSteps: 300,
+        });
         expect(heardOnly.path).toEqual(everything.path);
         expect(heardOnly.commands).toEqual(everything.commands);
         expect({ ...heardOnly.state, eventsSeen: null }).toEqual({ ...everything.state, eventsSeen: null });
@@ -167,9 +232,20 @@ describe('interpreter properties', () => {
   it('emits nothing after a terminal status, whatever arrives', () => {
     fc.assert(
       fc.property(playbookArb(true), (playbook) => {
-        const ended = advance(playbook, startRun({ playbook, lead: sampleLead(), now: START, runId: 'r' }).state, { kind: 'exit', reason: 'x' }, { now: START });
-        for (const input of [{ kind: 'timerFired' as const }, { kind: 'event' as const, event: { type: 'demo_booked', occurredAt: START.toISOString() } }]) {
-          expect(advance(playbook, ended.state, input, { now: new Date(START.getTime() + DAY) })).toEqual({ state: ended.state, commands: [] });
+        const ended = advance(
+          playbook,
+          startRun({ playbook, lead: sampleLead(), now: START, runId: 'r' }).state,
+          { kind: 'exit', reason: 'x' },
+          { now: START },
+        );
+        for (const input of [
+          { kind: 'timerFired' as const },
+          { kind: 'event' as const, event: { type: 'demo_booked', occurredAt: START.toISOString() } },
+        ]) {
+          expect(advance(playbook, ended.state, input, { now: new Date(START.getTime() + DAY) })).toEqual({
+            state: ended.state,
+            commands: [],
+          });
         }
       }),
       { numRuns: 100 },

@@ -37,7 +37,9 @@ function resolveCommandResult(work: Work, node: PlaybookNode, waiting: Waiting, 
   if (waiting.kind !== 'commandResult') return { kind: 'stay' };
   if (node.type === 'send') return resolveSendResult(work, node, result);
   if (node.type === 'route') {
-    return result.kind === 'failed' ? { kind: 'follow', handle: 'next', note: `failed:${result.reason}` } : { kind: 'follow', handle: 'next' };
+    return result.kind === 'failed'
+      ? { kind: 'follow', handle: 'next', note: `failed:${result.reason}` }
+      : { kind: 'follow', handle: 'next' };
   }
   return { kind: 'stay' };
 }
@@ -58,7 +60,8 @@ export function resumeOnCommandResult(work: Work, nodeId: string, visit: number,
 export function resumeOnEvent(work: Work, event: RunEvent): Resolution {
   const waiting = work.state.waiting;
   const node = currentNode(work);
-  if (!waiting || !node || waiting.kind !== 'event' || !waiting.eventTypes?.includes(event.type)) return { kind: 'stay' };
+  if (!waiting || !node || waiting.kind !== 'event' || !waiting.eventTypes?.includes(event.type))
+    return { kind: 'stay' };
   return node.type === 'goal'
     ? { kind: 'end', status: 'converted', reason: `goal:${event.type}` }
     : { kind: 'follow', handle: 'matched' };

@@ -13,7 +13,12 @@ export function templateContextOf(lead: LeadContext): TemplateContext {
 function resolveSender(node: SendNode, lead: LeadContext): ResolvedSender {
   const sender = node.config.sender;
   if (sender.kind === 'fixed') return { kind: 'fixed', ownerId: null, name: sender.name, address: sender.address };
-  return { kind: 'owner', ownerId: lead.owner?.id ?? null, name: lead.owner?.name ?? '', address: lead.owner?.address ?? null };
+  return {
+    kind: 'owner',
+    ownerId: lead.owner?.id ?? null,
+    name: lead.owner?.name ?? '',
+    address: lead.owner?.address ?? null,
+  };
 }
 
 function countTouch(work: Work, by: 1 | -1): void {
@@ -31,9 +36,17 @@ function emitTouch(work: Work, node: SendNode): void {
   const base = { nodeId: node.id, visit, leadId: lead.id };
   if (node.config.channel === 'linkedin') {
     work.commands.push({
-      kind: 'createTask', key, ...base, taskType: 'linkedin', title: 'Send a LinkedIn message',
-      description: body, priority: 'normal', dueAt: work.now.toISOString(), assigneeId: lead.owner?.id ?? null,
-      waitForCompletion: false, touch: { channel: 'linkedin', body },
+      kind: 'createTask',
+      key,
+      ...base,
+      taskType: 'linkedin',
+      title: 'Send a LinkedIn message',
+      description: body,
+      priority: 'normal',
+      dueAt: work.now.toISOString(),
+      assigneeId: lead.owner?.id ?? null,
+      waitForCompletion: false,
+      touch: { channel: 'linkedin', body },
     });
     return;
   }
@@ -41,10 +54,20 @@ function emitTouch(work: Work, node: SendNode): void {
   const { channel, html, whatsappTemplate } = node.config;
   const subject = channel === 'email' ? renderHeaderTemplate(node.config.subject ?? '', context) : null;
   work.commands.push({
-    kind: 'sendTouch', idempotencyKey: key, ...base, channel, subject, body,
+    kind: 'sendTouch',
+    idempotencyKey: key,
+    ...base,
+    channel,
+    subject,
+    body,
     ...(channel === 'email' && html !== undefined ? { html: renderHtmlTemplate(html, context) } : {}),
     ...(channel === 'whatsapp' && whatsappTemplate
-      ? { whatsappTemplate: { ...whatsappTemplate, parameters: whatsappTemplate.parameters.map((p) => renderTemplate(p, context)) } }
+      ? {
+          whatsappTemplate: {
+            ...whatsappTemplate,
+            parameters: whatsappTemplate.parameters.map((p) => renderTemplate(p, context)),
+          },
+        }
       : {}),
     sender: resolveSender(node, lead),
   });

@@ -2,11 +2,17 @@ import { buildPlaybook, sampleLead, samplePlaybook } from '../testing';
 import { simulateRun } from './simulate-run';
 
 const lead = sampleLead();
-const trail = (path: Array<{ nodeId: string; outcome?: string; enteredAt: string }>) => path.map((p) => `${p.nodeId}:${p.outcome ?? '…'}@${p.enteredAt}`);
+const trail = (path: Array<{ nodeId: string; outcome?: string; enteredAt: string }>) =>
+  path.map((p) => `${p.nodeId}:${p.outcome ?? '…'}@${p.enteredAt}`);
 
 describe('simulateRun', () => {
   it('runs the sample playbook over days: no reply → exit after 2 + 3 days', () => {
-    const sim = simulateRun({ playbook: samplePlaybook(), lead, events: [], startAt: new Date('2026-03-02T05:00:00Z') });
+    const sim = simulateRun({
+      playbook: samplePlaybook(),
+      lead,
+      events: [],
+      startAt: new Date('2026-03-02T05:00:00Z'),
+    });
     expect(sim.stoppedBecause).toBe('ended');
     expect(trail(sim.path)).toEqual([
       'entry:next@2026-03-02T05:00:00.000Z',
@@ -20,14 +26,20 @@ describe('simulateRun', () => {
 
   it('reply then meeting: call task, then converted by the goal node window', () => {
     const sim = simulateRun({
-      playbook: samplePlaybook(), lead, startAt: new Date('2026-03-02T05:00:00Z'),
+      playbook: samplePlaybook(),
+      lead,
+      startAt: new Date('2026-03-02T05:00:00Z'),
       events: [
         { kind: 'event', at: '2026-03-05T06:00:00Z', event: { type: 'email_reply', channel: 'email' } },
         { kind: 'event', at: '2026-03-09T10:00:00Z', event: { type: 'form_submit' } },
         { kind: 'event', at: '2026-03-10T10:00:00Z', event: { type: 'demo_booked' } },
       ],
     });
-    expect(sim.state).toMatchObject({ status: 'converted', reason: 'goalEvent:demo_booked', endedAt: '2026-03-10T10:00:00.000Z' });
+    expect(sim.state).toMatchObject({
+      status: 'converted',
+      reason: 'goalEvent:demo_booked',
+      endedAt: '2026-03-10T10:00:00.000Z',
+    });
     expect(sim.commands.map((c) => `${c.command.kind}@${c.at}`)).toEqual([
       'sendTouch@2026-03-02T05:00:00.000Z',
       'createTask@2026-03-05T06:00:00.000Z',
@@ -38,28 +50,74 @@ describe('simulateRun', () => {
   it('a businessWindow wait on Friday 19:00 Asia/Kolkata resumes Monday 09:00', () => {
     const playbook = buildPlaybook({
       nodes: [
-        { id: 'w', type: 'wait', config: { mode: 'businessWindow', calendar: { timeZone: 'lead', workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' }, holidays: [] } } },
-        { id: 's', type: 'send', config: { channel: 'whatsapp', body: 'Good morning {{lead.firstName}}', sender: { kind: 'owner' }, onFailure: 'skip' } },
+        {
+          id: 'w',
+          type: 'wait',
+          config: {
+            mode: 'businessWindow',
+            calendar: {
+              timeZone: 'lead',
+              workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' },
+              holidays: [],
+            },
+          },
+        },
+        {
+          id: 's',
+          type: 'send',
+          config: {
+            channel: 'whatsapp',
+            body: 'Good morning {{lead.firstName}}',
+            sender: { kind: 'owner' },
+            onFailure: 'skip',
+          },
+        },
       ],
       edges: ['entry.next->w', 'w.next->s'],
     });
     const friday19 = new Date('2026-03-06T13:30:00Z'); // Friday 19:00 IST
     const sim = simulateRun({ playbook, lead, events: [], startAt: friday19 });
-    expect(sim.commands[0]).toEqual({ at: '2026-03-09T03:30:00.000Z', command: expect.objectContaining({ kind: 'sendTouch', body: 'Good morning Priya' }) });
+    expect(sim.commands[0]).toEqual({
+      at: '2026-03-09T03:30:00.000Z',
+      command: expect.objectContaining({ kind: 'sendTouch', body: 'Good morning Priya' }),
+    });
   });
 
   it('applies commandFails and ownerAssigned from the timeline', () => {
     const playbook = buildPlaybook({
       nodes: [
         { id: 'r1', type: 'route', config: { rule: { kind: 'roundRobin', teamId: 'inbound' } } },
-        { id: 's', type: 'send', config: { channel: 'email', subject: 's', body: '{{owner.name}}', sender: { kind: 'owner' }, onFailure: 'followFailedEdge' } },
-        { id: 't', type: 'task', config: { taskType: 'custom', title: 'Fix address', priority: 'urgent', dueInMinutes: 0, waitForCompletion: true, timeoutMinutes: 60 } },
+        {
+          id: 's',
+          type: 'send',
+          config: {
+            channel: 'email',
+            subject: 's',
+            body: '{{owner.name}}',
+            sender: { kind: 'owner' },
+            onFailure: 'followFailedEdge',
+          },
+        },
+        {
+          id: 't',
+          type: 'task',
+          config: {
+            taskType: 'custom',
+            title: 'Fix address',
+            priority: 'urgent',
+            dueInMinutes: 0,
+            waitForCompletion: true,
+            timeoutMinutes: 60,
+          },
+        },
         { id: 'done', type: 'exit', config: { reason: 'fixed' } },
       ],
       edges: ['entry.next->r1', 'r1.next->s', 's.failed->t', 't.done->done'],
     });
     const sim = simulateRun({
-      playbook, lead, startAt: new Date('2026-03-02T05:00:00Z'),
+      playbook,
+      lead,
+      startAt: new Date('2026-03-02T05:00:00Z'),
       events: [
         { kind: 'ownerAssigned', nodeId: 'r1', owner: { id: 'rep-2', name: 'Zoya' } },
         { kind: 'commandFails', nodeId: 's', reason: 'hard-bounce' },
@@ -67,12 +125,22 @@ describe('simulateRun', () => {
       ],
     });
     expect(sim.path.map((p) => [p.nodeId, p.outcome, p.note])).toEqual([
-      ['entry', 'next', undefined], ['r1', 'next', undefined], ['s', 'failed', 'failed:hard-bounce'], ['t', 'done', 'task:done'], ['done', 'exited', 'fixed'],
+      ['entry', 'next', undefined],
+      ['r1', 'next', undefined],
+      ['s', 'failed', 'failed:hard-bounce'],
+      ['t', 'done', 'task:done'],
+      ['done', 'exited', 'fixed'],
     ]);
   });
 
   it('stops at maxSteps on an endless (valid) loop', () => {
-    const playbook = buildPlaybook({ nodes: [{ id: 'w', type: 'wait', config: { mode: 'duration', minutes: 60 } }, { id: 'w2', type: 'wait', config: { mode: 'duration', minutes: 60 } }], edges: ['entry.next->w', 'w.next->w2', 'w2.next->w'] });
+    const playbook = buildPlaybook({
+      nodes: [
+        { id: 'w', type: 'wait', config: { mode: 'duration', minutes: 60 } },
+        { id: 'w2', type: 'wait', config: { mode: 'duration', minutes: 60 } },
+      ],
+      edges: ['entry.next->w', 'w.next->w2', 'w2.next->w'],
+    });
     const sim = simulateRun({ playbook, lead, events: [], startAt: new Date('2026-03-02T05:00:00Z'), maxSteps: 5 });
     expect(sim).toMatchObject({ stoppedBecause: 'maxSteps', steps: 5 });
   });

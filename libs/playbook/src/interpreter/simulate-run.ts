@@ -57,7 +57,12 @@ function inputFor(item: Timed, state: RunState): RunInput {
       return { kind: 'exit', reason: item.reason };
     case 'taskCompleted': {
       const visit = state.visits[item.nodeId] ?? 0;
-      return { kind: 'commandResult', nodeId: item.nodeId, visit, result: { kind: 'taskCompleted', outcome: item.outcome ?? 'done' } };
+      return {
+        kind: 'commandResult',
+        nodeId: item.nodeId,
+        visit,
+        result: { kind: 'taskCompleted', outcome: item.outcome ?? 'done' },
+      };
     }
   }
 }
@@ -92,7 +97,14 @@ function nextInput(step: Step, items: SimulationItem[], queue: Timed[], now: Dat
  *   events: [{ kind: 'event', at: '2026-03-05T10:00:00Z', event: { type: 'email_reply' } }] });
  * sim.path.map((p) => `${p.nodeId}→${p.outcome}`);
  */
-export function simulateRun({ playbook, lead, events, startAt, maxSteps = 1000, runId = 'sim' }: SimulateRunArgs): SimulationResult {
+export function simulateRun({
+  playbook,
+  lead,
+  events,
+  startAt,
+  maxSteps = 1000,
+  runId = 'sim',
+}: SimulateRunArgs): SimulationResult {
   const queue = events.filter((i): i is Timed => 'at' in i).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   let now = startAt;
   let step = startRun({ playbook, lead, now, runId });

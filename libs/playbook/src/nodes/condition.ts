@@ -63,7 +63,12 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.object({ op: z.literal('and'), conditions: z.array(conditionSchema).min(1) }),
     z.object({ op: z.literal('or'), conditions: z.array(conditionSchema).min(1) }),
     z.object({ op: z.literal('not'), condition: conditionSchema }),
-    z.object({ op: z.literal('compare'), field: fieldRefSchema, comparator: comparatorSchema, value: valueSchema.optional() }),
+    z.object({
+      op: z.literal('compare'),
+      field: fieldRefSchema,
+      comparator: comparatorSchema,
+      value: valueSchema.optional(),
+    }),
     z.object({ op: z.literal('eventSeen'), eventType: eventTypeSchema, channel: channelSchema.optional() }),
   ]),
 );

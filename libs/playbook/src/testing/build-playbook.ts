@@ -2,7 +2,9 @@ import type { PlaybookNode } from '../nodes/playbook-node';
 import type { Playbook, PlaybookSettings } from '../playbook-schema';
 
 /** A node as buildPlaybook takes it: id, type and that type's config (positions are laid out for you). */
-export type NodeSpec = { [K in PlaybookNode['type']]: { id: string; type: K; config: Extract<PlaybookNode, { type: K }>['config'] } }[PlaybookNode['type']];
+export type NodeSpec = {
+  [K in PlaybookNode['type']]: { id: string; type: K; config: Extract<PlaybookNode, { type: K }>['config'] };
+}[PlaybookNode['type']];
 
 /**
  * Builds a playbook from terse node specs and `'source.handle->target'` edge strings (positions laid out
@@ -14,8 +16,14 @@ export type NodeSpec = { [K in PlaybookNode['type']]: { id: string; type: K; con
  *   edges: ['entry.next->x'],
  * });
  */
-export function buildPlaybook(spec: { nodes: NodeSpec[]; edges: string[]; settings?: Partial<PlaybookSettings> }): Playbook {
-  const withEntry: NodeSpec[] = spec.nodes.some((n) => n.type === 'entry') ? spec.nodes : [{ id: 'entry', type: 'entry', config: {} }, ...spec.nodes];
+export function buildPlaybook(spec: {
+  nodes: NodeSpec[];
+  edges: string[];
+  settings?: Partial<PlaybookSettings>;
+}): Playbook {
+  const withEntry: NodeSpec[] = spec.nodes.some((n) => n.type === 'entry')
+    ? spec.nodes
+    : [{ id: 'entry', type: 'entry', config: {} }, ...spec.nodes];
   const nodes = withEntry.map((n, i) => ({ ...n, position: { x: 0, y: i * 120 } }) as PlaybookNode);
   const edges = spec.edges.map((text, i) => {
     const match = /^([^.]+)\.([^-]+)->(.+)$/.exec(text);

@@ -7,20 +7,49 @@ function sampleNodes(): Playbook['nodes'] {
   return [
     { id: 'entry', type: 'entry', position: at(0, 0), config: {} },
     {
-      id: 'intro', type: 'send', position: at(0, 120),
+      id: 'intro',
+      type: 'send',
+      position: at(0, 120),
       config: {
-        channel: 'email', subject: '{{lead.company}} and {{segment.name}} teams',
-        body: 'Hi {{lead.firstName}},\n\nWorth a quick call?\n\n{{owner.name}}', sender: { kind: 'owner' }, onFailure: 'skip',
+        channel: 'email',
+        subject: '{{lead.company}} and {{segment.name}} teams',
+        body: 'Hi {{lead.firstName}},\n\nWorth a quick call?\n\n{{owner.name}}',
+        sender: { kind: 'owner' },
+        onFailure: 'skip',
       },
     },
     { id: 'wait2d', type: 'wait', position: at(0, 240), config: { mode: 'duration', minutes: 2 * 24 * 60 } },
-    { id: 'reply', type: 'waitForEvent', position: at(0, 360), config: { eventTypes: ['email_reply'], timeoutMinutes: 3 * 24 * 60 } },
-    { id: 'replied', type: 'branch', position: at(0, 480), config: { condition: { op: 'eventSeen', eventType: 'email_reply' } } },
     {
-      id: 'call', type: 'task', position: at(-150, 600),
-      config: { taskType: 'call', title: 'Call {{lead.firstName}} ({{lead.company}})', priority: 'high', dueInMinutes: 240, waitForCompletion: false, timeoutMinutes: 0 },
+      id: 'reply',
+      type: 'waitForEvent',
+      position: at(0, 360),
+      config: { eventTypes: ['email_reply'], timeoutMinutes: 3 * 24 * 60 },
     },
-    { id: 'booked', type: 'goal', position: at(-150, 720), config: { eventTypes: ['demo_booked'], windowMinutes: 7 * 24 * 60 } },
+    {
+      id: 'replied',
+      type: 'branch',
+      position: at(0, 480),
+      config: { condition: { op: 'eventSeen', eventType: 'email_reply' } },
+    },
+    {
+      id: 'call',
+      type: 'task',
+      position: at(-150, 600),
+      config: {
+        taskType: 'call',
+        title: 'Call {{lead.firstName}} ({{lead.company}})',
+        priority: 'high',
+        dueInMinutes: 240,
+        waitForCompletion: false,
+        timeoutMinutes: 0,
+      },
+    },
+    {
+      id: 'booked',
+      type: 'goal',
+      position: at(-150, 720),
+      config: { eventTypes: ['demo_booked'], windowMinutes: 7 * 24 * 60 },
+    },
     { id: 'noReply', type: 'exit', position: at(150, 600), config: { reason: 'no-reply' } },
   ];
 }
@@ -68,9 +97,17 @@ export function samplePlaybook(): Playbook {
  */
 export function sampleLead(overrides: Partial<LeadContext> = {}): LeadContext {
   return {
-    id: 'lead-1', firstName: 'Priya', lastName: 'Nair', company: 'Acme', email: 'priya@acme.in',
-    timeZone: 'Asia/Kolkata', attributes: { country: 'IN', employees: 120 }, features: { emailOpens7d: 3, score: 72 },
-    segment: { id: 'seg-1', name: 'Warm APAC' }, owner: { id: 'rep-1', name: 'Rahul', address: 'rahul@segflow.io' },
-    unsubscribedChannels: [], ...overrides,
+    id: 'lead-1',
+    firstName: 'Priya',
+    lastName: 'Nair',
+    company: 'Acme',
+    email: 'priya@acme.in',
+    timeZone: 'Asia/Kolkata',
+    attributes: { country: 'IN', employees: 120 },
+    features: { emailOpens7d: 3, score: 72 },
+    segment: { id: 'seg-1', name: 'Warm APAC' },
+    owner: { id: 'rep-1', name: 'Rahul', address: 'rahul@segflow.io' },
+    unsubscribedChannels: [],
+    ...overrides,
   };
 }

@@ -41,11 +41,15 @@ function templatesOf(node: PlaybookNode): Array<{ field: string; text: string }>
   if (node.type === 'send') {
     const subject = node.config.subject === undefined ? [] : [{ field: 'config.subject', text: node.config.subject }];
     const html = node.config.html === undefined ? [] : [{ field: 'config.html', text: node.config.html }];
-    const parameters = (node.config.whatsappTemplate?.parameters ?? []).map((text, i) => ({ field: `config.whatsappTemplate.parameters.${i}`, text }));
+    const parameters = (node.config.whatsappTemplate?.parameters ?? []).map((text, i) => ({
+      field: `config.whatsappTemplate.parameters.${i}`,
+      text,
+    }));
     return [...subject, { field: 'config.body', text: node.config.body }, ...html, ...parameters];
   }
   if (node.type === 'task') {
-    const description = node.config.description === undefined ? [] : [{ field: 'config.description', text: node.config.description }];
+    const description =
+      node.config.description === undefined ? [] : [{ field: 'config.description', text: node.config.description }];
     return [{ field: 'config.title', text: node.config.title }, ...description];
   }
   return [];
@@ -56,9 +60,14 @@ export function checkTemplates(node: PlaybookNode): PlaybookIssue[] {
   return templatesOf(node).flatMap(({ field, text }): PlaybookIssue[] => {
     const syntaxError = templateSyntaxError(text);
     if (syntaxError !== null) return [{ code: 'malformed-template', nodeId: node.id, field, message: syntaxError }];
-    return findTemplateVariables(text).filter((name) => !isTemplateVariable(name)).map((name) => ({
-      code: 'unknown-template-variable', nodeId: node.id, field, message: `unknown variable {{ ${name} }}`,
-    }));
+    return findTemplateVariables(text)
+      .filter((name) => !isTemplateVariable(name))
+      .map((name) => ({
+        code: 'unknown-template-variable',
+        nodeId: node.id,
+        field,
+        message: `unknown variable {{ ${name} }}`,
+      }));
   });
 }
 
@@ -71,12 +80,36 @@ export function checkChannel(node: PlaybookNode): PlaybookIssue[] {
   const { channel, subject, sender, html, whatsappTemplate } = node.config;
   const at = { nodeId: node.id };
   const issues: PlaybookIssue[] = [];
-  if (channel === 'email' && !subject?.trim()) issues.push({ code: 'channel-field', ...at, field: 'config.subject', message: 'an email needs a subject' });
-  if (channel !== 'email' && subject !== undefined) issues.push({ code: 'channel-field', ...at, field: 'config.subject', message: `${channel} messages have no subject` });
-  if (channel !== 'email' && html !== undefined) issues.push({ code: 'channel-field', ...at, field: 'config.html', message: `${channel} messages have no HTML part` });
-  if (channel !== 'whatsapp' && whatsappTemplate !== undefined) issues.push({ code: 'channel-field', ...at, field: 'config.whatsappTemplate', message: `${channel} messages have no WhatsApp template` });
+  if (channel === 'email' && !subject?.trim())
+    issues.push({ code: 'channel-field', ...at, field: 'config.subject', message: 'an email needs a subject' });
+  if (channel !== 'email' && subject !== undefined)
+    issues.push({
+      code: 'channel-field',
+      ...at,
+      field: 'config.subject',
+      message: `${channel} messages have no subject`,
+    });
+  if (channel !== 'email' && html !== undefined)
+    issues.push({
+      code: 'channel-field',
+      ...at,
+      field: 'config.html',
+      message: `${channel} messages have no HTML part`,
+    });
+  if (channel !== 'whatsapp' && whatsappTemplate !== undefined)
+    issues.push({
+      code: 'channel-field',
+      ...at,
+      field: 'config.whatsappTemplate',
+      message: `${channel} messages have no WhatsApp template`,
+    });
   if (channel === 'linkedin' && sender.kind !== 'owner') {
-    issues.push({ code: 'channel-sender', ...at, field: 'config.sender', message: 'LinkedIn messages are sent by the owner as a task' });
+    issues.push({
+      code: 'channel-sender',
+      ...at,
+      field: 'config.sender',
+      message: 'LinkedIn messages are sent by the owner as a task',
+    });
   }
   return issues;
 }
@@ -85,16 +118,39 @@ export function checkChannel(node: PlaybookNode): PlaybookIssue[] {
 export function checkSplitWeights(node: PlaybookNode): PlaybookIssue[] {
   if (node.type !== 'split') return [];
   const total = node.config.variants.reduce((sum, v) => sum + v.weight, 0);
-  return total === 100 ? [] : [{ code: 'split-weights', nodeId: node.id, field: 'config.variants', message: `weights add up to ${total}, not 100` }];
+  return total === 100
+    ? []
+    : [
+        {
+          code: 'split-weights',
+          nodeId: node.id,
+          field: 'config.variants',
+          message: `weights add up to ${total}, not 100`,
+        },
+      ];
 }
 
 /** Goal nodes and waitForEvent nodes list at least one event; settings list at least one goal event. */
 export function checkEventLists(node: PlaybookNode): PlaybookIssue[] {
   if (node.type === 'goal' && node.config.eventTypes.length === 0) {
-    return [{ code: 'goal-events-empty', nodeId: node.id, field: 'config.eventTypes', message: 'a goal needs at least one event type' }];
+    return [
+      {
+        code: 'goal-events-empty',
+        nodeId: node.id,
+        field: 'config.eventTypes',
+        message: 'a goal needs at least one event type',
+      },
+    ];
   }
   if (node.type === 'waitForEvent' && node.config.eventTypes.length === 0) {
-    return [{ code: 'event-types-empty', nodeId: node.id, field: 'config.eventTypes', message: 'wait for at least one event type' }];
+    return [
+      {
+        code: 'event-types-empty',
+        nodeId: node.id,
+        field: 'config.eventTypes',
+        message: 'wait for at least one event type',
+      },
+    ];
   }
   return [];
 }
@@ -102,6 +158,12 @@ export function checkEventLists(node: PlaybookNode): PlaybookIssue[] {
 /** Playbook-wide settings rules. */
 export function checkSettings(settings: Playbook['settings']): PlaybookIssue[] {
   return settings.goalEvents.length === 0
-    ? [{ code: 'goal-events-empty', field: 'settings.goalEvents', message: 'list at least one event that counts as conversion' }]
+    ? [
+        {
+          code: 'goal-events-empty',
+          field: 'settings.goalEvents',
+          message: 'list at least one event that counts as conversion',
+        },
+      ]
     : [];
 }

@@ -29,13 +29,38 @@ export function checkEdges(graph: PlaybookGraph): PlaybookIssue[] {
   const known = (id: string): boolean => byId.has(id) || graph.opaqueNodeIds.has(id);
   return graph.edges.flatMap((edge): PlaybookIssue[] => {
     const at = { edgeId: edge.id };
-    if (!known(edge.source)) return [{ code: 'edge-unknown-source', ...at, field: 'source', message: `edge starts at unknown node "${edge.source}"` }];
-    if (!known(edge.target)) return [{ code: 'edge-unknown-target', ...at, field: 'target', message: `edge points to unknown node "${edge.target}"` }];
+    if (!known(edge.source))
+      return [
+        {
+          code: 'edge-unknown-source',
+          ...at,
+          field: 'source',
+          message: `edge starts at unknown node "${edge.source}"`,
+        },
+      ];
+    if (!known(edge.target))
+      return [
+        {
+          code: 'edge-unknown-target',
+          ...at,
+          field: 'target',
+          message: `edge points to unknown node "${edge.target}"`,
+        },
+      ];
     if (edge.source === edge.target) return [{ code: 'self-loop', ...at, message: 'a node cannot connect to itself' }];
-    if (byId.get(edge.target)?.type === 'entry') return [{ code: 'edge-into-entry', ...at, field: 'target', message: 'nothing can lead into the entry node' }];
+    if (byId.get(edge.target)?.type === 'entry')
+      return [{ code: 'edge-into-entry', ...at, field: 'target', message: 'nothing can lead into the entry node' }];
     const source = byId.get(edge.source);
     if (source && !outHandlesOf(source).some((h) => h.id === edge.sourceHandle)) {
-      return [{ code: 'edge-unknown-handle', ...at, nodeId: source.id, field: 'sourceHandle', message: `node "${source.id}" has no handle "${edge.sourceHandle}"` }];
+      return [
+        {
+          code: 'edge-unknown-handle',
+          ...at,
+          nodeId: source.id,
+          field: 'sourceHandle',
+          message: `node "${source.id}" has no handle "${edge.sourceHandle}"`,
+        },
+      ];
     }
     return [];
   });
@@ -46,8 +71,24 @@ export function checkHandles(graph: PlaybookGraph): PlaybookIssue[] {
   return graph.nodes.flatMap((node) =>
     outHandlesOf(node).flatMap((handle): PlaybookIssue[] => {
       const count = graph.edges.filter((e) => e.source === node.id && e.sourceHandle === handle.id).length;
-      if (count > 1) return [{ code: 'handle-used-twice', nodeId: node.id, field: `handles.${handle.id}`, message: `"${handle.label}" has ${count} connections; it can have one` }];
-      if (count === 0 && handle.required) return [{ code: 'handle-unconnected', nodeId: node.id, field: `handles.${handle.id}`, message: `"${handle.label}" is not connected` }];
+      if (count > 1)
+        return [
+          {
+            code: 'handle-used-twice',
+            nodeId: node.id,
+            field: `handles.${handle.id}`,
+            message: `"${handle.label}" has ${count} connections; it can have one`,
+          },
+        ];
+      if (count === 0 && handle.required)
+        return [
+          {
+            code: 'handle-unconnected',
+            nodeId: node.id,
+            field: `handles.${handle.id}`,
+            message: `"${handle.label}" is not connected`,
+          },
+        ];
       return [];
     }),
   );
@@ -69,5 +110,9 @@ export function checkReachability(graph: PlaybookGraph): PlaybookIssue[] {
   }
   return graph.nodes
     .filter((n) => !reached.has(n.id))
-    .map((n): PlaybookIssue => ({ code: 'unreachable-node', nodeId: n.id, message: 'no path from the entry reaches this node' }));
+    .map((n): PlaybookIssue => ({
+      code: 'unreachable-node',
+      nodeId: n.id,
+      message: 'no path from the entry reaches this node',
+    }));
 }

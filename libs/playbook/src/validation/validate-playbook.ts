@@ -1,7 +1,14 @@
 import { playbookNodeSchema, type PlaybookNode } from '../nodes/playbook-node';
 import { playbookEdgeSchema, playbookSchema, playbookSettingsSchema, type PlaybookEdge } from '../playbook-schema';
 import { checkCycles } from './cycle-rule';
-import { checkChannel, checkDurations, checkEventLists, checkSettings, checkSplitWeights, checkTemplates } from './config-rules';
+import {
+  checkChannel,
+  checkDurations,
+  checkEventLists,
+  checkSettings,
+  checkSplitWeights,
+  checkTemplates,
+} from './config-rules';
 import { checkEdges, checkHandles, checkIdentity, checkReachability } from './graph-rules';
 import type { PlaybookGraph } from './playbook-graph';
 import type { PlaybookIssue } from './playbook-issue';

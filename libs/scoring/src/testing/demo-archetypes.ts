@@ -9,13 +9,23 @@ import type { DemoPicker } from './demo-rng';
  * DEMO_ARCHETYPES.length; // 5
  * ```
  */
-export const DEMO_ARCHETYPES = ['hot_inbound', 'price_comparer', 'dormant', 'low_fit_active', 'whatsapp_founder'] as const;
+export const DEMO_ARCHETYPES = [
+  'hot_inbound',
+  'price_comparer',
+  'dormant',
+  'low_fit_active',
+  'whatsapp_founder',
+] as const;
 /** One of {@link DEMO_ARCHETYPES}. */
 export type DemoArchetype = (typeof DEMO_ARCHETYPES)[number];
 
 type EventType = EventInput['type'];
 /** Records one event `daysAgo` days before `now` (extra fields for page views, purchases, unsubscribes). */
-export type Emit = (type: EventType, daysAgo: number, extra?: { url?: string; amount?: number; currency?: string; channel?: 'email' | 'whatsapp' | 'linkedin' | 'all' }) => void;
+export type Emit = (
+  type: EventType,
+  daysAgo: number,
+  extra?: { url?: string; amount?: number; currency?: string; channel?: 'email' | 'whatsapp' | 'linkedin' | 'all' },
+) => void;
 
 /** How an archetype looks on paper and behaves. */
 export interface ArchetypeSpec {
@@ -28,7 +38,13 @@ export interface ArchetypeSpec {
 }
 
 const PRICING_URLS = ['/pricing', '/plans', '/compare/segflow-vs-hubspot', '/pricing?plan=growth'];
-const CONTENT_URLS = ['/blog/whatsapp-sales', '/features', '/case-studies/surat-textiles', '/docs/getting-started', '/'];
+const CONTENT_URLS = [
+  '/blog/whatsapp-sales',
+  '/features',
+  '/case-studies/surat-textiles',
+  '/docs/getting-started',
+  '/',
+];
 
 function repeat(times: number, fn: (i: number) => void): void {
   for (let i = 0; i < times; i += 1) fn(i);
@@ -89,9 +105,44 @@ function whatsappFounder(emit: Emit, pick: DemoPicker): void {
  * ```
  */
 export const ARCHETYPE_SPECS: Readonly<Record<DemoArchetype, ArchetypeSpec>> = {
-  hot_inbound: { share: 0.15, industries: ['saas', 'it services', 'logistics'], headcount: [20, 300], fit: 'good', indiaOnly: false, behave: hotInbound },
-  price_comparer: { share: 0.2, industries: ['saas', 'retail', 'logistics', 'real estate'], headcount: [10, 200], fit: 'fair', indiaOnly: false, behave: priceComparer },
-  dormant: { share: 0.3, industries: ['saas', 'manufacturing', 'retail', 'it services', 'real estate'], headcount: [5, 500], fit: 'fair', indiaOnly: false, behave: dormant },
-  low_fit_active: { share: 0.15, industries: ['hospitality', 'education'], headcount: [1, 4], fit: 'poor', indiaOnly: false, behave: lowFitActive },
-  whatsapp_founder: { share: 0.2, industries: ['textiles', 'manufacturing', 'real estate'], headcount: [8, 80], fit: 'fair', indiaOnly: true, behave: whatsappFounder },
+  hot_inbound: {
+    share: 0.15,
+    industries: ['saas', 'it services', 'logistics'],
+    headcount: [20, 300],
+    fit: 'good',
+    indiaOnly: false,
+    behave: hotInbound,
+  },
+  price_comparer: {
+    share: 0.2,
+    industries: ['saas', 'retail', 'logistics', 'real estate'],
+    headcount: [10, 200],
+    fit: 'fair',
+    indiaOnly: false,
+    behave: priceComparer,
+  },
+  dormant: {
+    share: 0.3,
+    industries: ['saas', 'manufacturing', 'retail', 'it services', 'real estate'],
+    headcount: [5, 500],
+    fit: 'fair',
+    indiaOnly: false,
+    behave: dormant,
+  },
+  low_fit_active: {
+    share: 0.15,
+    industries: ['hospitality', 'education'],
+    headcount: [1, 4],
+    fit: 'poor',
+    indiaOnly: false,
+    behave: lowFitActive,
+  },
+  whatsapp_founder: {
+    share: 0.2,
+    industries: ['textiles', 'manufacturing', 'real estate'],
+    headcount: [8, 80],
+    fit: 'fair',
+    indiaOnly: true,
+    behave: whatsappFounder,
+  },
 };

@@ -41,9 +41,32 @@ export const DEMO_CITIES: readonly DemoCity[] = [
  * ```
  */
 export const DEMO_FIRST_NAMES = [
-  'Aarav', 'Priya', 'Rohan', 'Ananya', 'Vikram', 'Meera', 'Karan', 'Sneha', 'Arjun', 'Kavya',
-  'Rahul', 'Isha', 'Siddharth', 'Pooja', 'Nikhil', 'Fatima', 'Imran', 'Harpreet', 'Oliver', 'Amelia',
-  'James', 'Sophia', 'Noah', 'Emma', 'Omar', 'Wei',
+  'Aarav',
+  'Priya',
+  'Rohan',
+  'Ananya',
+  'Vikram',
+  'Meera',
+  'Karan',
+  'Sneha',
+  'Arjun',
+  'Kavya',
+  'Rahul',
+  'Isha',
+  'Siddharth',
+  'Pooja',
+  'Nikhil',
+  'Fatima',
+  'Imran',
+  'Harpreet',
+  'Oliver',
+  'Amelia',
+  'James',
+  'Sophia',
+  'Noah',
+  'Emma',
+  'Omar',
+  'Wei',
 ] as const;
 
 /**
@@ -55,8 +78,26 @@ export const DEMO_FIRST_NAMES = [
  * ```
  */
 export const DEMO_LAST_NAMES = [
-  'Sharma', 'Patel', 'Iyer', 'Reddy', 'Desai', 'Kulkarni', 'Shah', 'Mehta', 'Nair', 'Gupta',
-  'Singh', 'Khan', 'Joshi', 'Rao', 'Agarwal', 'Smith', 'Brown', 'Taylor', 'Garcia', 'Tan',
+  'Sharma',
+  'Patel',
+  'Iyer',
+  'Reddy',
+  'Desai',
+  'Kulkarni',
+  'Shah',
+  'Mehta',
+  'Nair',
+  'Gupta',
+  'Singh',
+  'Khan',
+  'Joshi',
+  'Rao',
+  'Agarwal',
+  'Smith',
+  'Brown',
+  'Taylor',
+  'Garcia',
+  'Tan',
 ] as const;
 
 /** Firmographic building blocks per industry. */
@@ -93,7 +134,20 @@ export const DEMO_INDUSTRIES: readonly DemoIndustry[] = [
  * DEMO_COMPANY_PREFIXES[0]; // 'Shakti'
  * ```
  */
-export const DEMO_COMPANY_PREFIXES = ['Shakti', 'Sai', 'Vardhan', 'Apex', 'Nova', 'Lotus', 'Ganga', 'Orbit', 'Kaveri', 'Zenith', 'Bluebird', 'Sahyadri'] as const;
+export const DEMO_COMPANY_PREFIXES = [
+  'Shakti',
+  'Sai',
+  'Vardhan',
+  'Apex',
+  'Nova',
+  'Lotus',
+  'Ganga',
+  'Orbit',
+  'Kaveri',
+  'Zenith',
+  'Bluebird',
+  'Sahyadri',
+] as const;
 
 /**
  * Revenue bands and funding stages demo firms draw from, per ICP fit level.
@@ -104,7 +158,13 @@ export const DEMO_COMPANY_PREFIXES = ['Shakti', 'Sai', 'Vardhan', 'Apex', 'Nova'
  * ```
  */
 export const DEMO_FIRMOGRAPHICS = {
-  good: { revenue: ['1m_10m', '10m_100m', '100k_1m'] as RevenueBand[], funding: ['seed', 'series_a', 'series_b'] as FundingStage[] },
-  fair: { revenue: ['100k_1m', '1m_10m'] as RevenueBand[], funding: ['bootstrapped', 'pre_seed', 'seed'] as FundingStage[] },
+  good: {
+    revenue: ['1m_10m', '10m_100m', '100k_1m'] as RevenueBand[],
+    funding: ['seed', 'series_a', 'series_b'] as FundingStage[],
+  },
+  fair: {
+    revenue: ['100k_1m', '1m_10m'] as RevenueBand[],
+    funding: ['bootstrapped', 'pre_seed', 'seed'] as FundingStage[],
+  },
   poor: { revenue: ['under_100k'] as RevenueBand[], funding: ['bootstrapped', 'public'] as FundingStage[] },
 };

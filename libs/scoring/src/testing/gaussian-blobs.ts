@@ -22,7 +22,12 @@ export function normal(rng: Rng): number {
  * const { rows, labels } = gaussianBlobs({ centers: [[0, 0], [5, 5]], perCluster: 100, spread: 0.5, rng: createRng(3) });
  * ```
  */
-export function gaussianBlobs(input: { centers: readonly (readonly number[])[]; perCluster: number; spread: number; rng: Rng }): {
+export function gaussianBlobs(input: {
+  centers: readonly (readonly number[])[];
+  perCluster: number;
+  spread: number;
+  rng: Rng;
+}): {
   rows: number[][];
   labels: number[];
 } {

@@ -48,7 +48,9 @@ describe('generateDemoPopulation', () => {
     for (const event of population.events) {
       states.set(event.leadExternalId, applyEvent(states.get(event.leadExternalId) ?? emptyFeatureState(), event, now));
     }
-    const vectors = population.leads.map((lead) => featureVector(states.get(lead.externalId) ?? emptyFeatureState(), lead, now));
+    const vectors = population.leads.map((lead) =>
+      featureVector(states.get(lead.externalId) ?? emptyFeatureState(), lead, now),
+    );
     const standardizer = fitStandardizer(vectors);
     const rows = vectors.map((vector) => standardize(vector, standardizer));
     const model = trainSegments({ rows, k: DEMO_ARCHETYPES.length, seed: 3 });

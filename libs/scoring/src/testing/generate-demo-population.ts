@@ -2,7 +2,14 @@ import { createRng } from '../create-rng';
 import type { EventInput } from '../event-input-schema';
 import type { LeadInput } from '../lead-input-schema';
 import { ARCHETYPE_SPECS, DEMO_ARCHETYPES, type DemoArchetype, type Emit } from './demo-archetypes';
-import { DEMO_CITIES, DEMO_COMPANY_PREFIXES, DEMO_FIRMOGRAPHICS, DEMO_FIRST_NAMES, DEMO_INDUSTRIES, DEMO_LAST_NAMES } from './demo-places';
+import {
+  DEMO_CITIES,
+  DEMO_COMPANY_PREFIXES,
+  DEMO_FIRMOGRAPHICS,
+  DEMO_FIRST_NAMES,
+  DEMO_INDUSTRIES,
+  DEMO_LAST_NAMES,
+} from './demo-places';
 import { demoPicker, type DemoPicker } from './demo-rng';
 
 const DAY_MS = 86_400_000;
@@ -57,7 +64,11 @@ function makeLead(index: number, archetype: DemoArchetype, pick: DemoPicker): Le
     city: place.city,
     country: place.country,
     timezone: place.timezone,
-    consent: { email: pick.chance(0.9), whatsapp: place.country === 'IN' ? pick.chance(0.85) : pick.chance(0.3), linkedin: pick.chance(0.6) },
+    consent: {
+      email: pick.chance(0.9),
+      whatsapp: place.country === 'IN' ? pick.chance(0.85) : pick.chance(0.3),
+      linkedin: pick.chance(0.6),
+    },
   };
 }
 
@@ -70,7 +81,8 @@ function eventsFor(lead: LeadInput, archetype: DemoArchetype, pick: DemoPicker, 
       occurredAt: new Date(now.getTime() - Math.round(daysAgo * DAY_MS)).toISOString(),
     };
     if (type === 'page_view') events.push({ ...base, type, url: `https://segflow.example${extra.url ?? '/'}` });
-    else if (type === 'purchase') events.push({ ...base, type, amount: extra.amount ?? 1000, currency: extra.currency ?? 'INR' });
+    else if (type === 'purchase')
+      events.push({ ...base, type, amount: extra.amount ?? 1000, currency: extra.currency ?? 'INR' });
     else if (type === 'unsubscribe') events.push({ ...base, type, channel: extra.channel ?? 'all' });
     else events.push({ ...base, type });
   };

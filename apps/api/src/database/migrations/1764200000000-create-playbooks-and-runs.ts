@@ -154,7 +154,19 @@ export class CreatePlaybooksAndRuns1764200000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE outbox DROP COLUMN IF EXISTS next_attempt_at`);
-    for (const table of ['owner_assignments', 'routing_cursors', 'reps', 'teams', 'tasks', 'touches', 'run_steps', 'runs', 'segment_bindings', 'playbook_versions', 'playbooks']) {
+    for (const table of [
+      'owner_assignments',
+      'routing_cursors',
+      'reps',
+      'teams',
+      'tasks',
+      'touches',
+      'run_steps',
+      'runs',
+      'segment_bindings',
+      'playbook_versions',
+      'playbooks',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

@@ -24,7 +24,9 @@ export class CreateSegments1764300100000 implements MigrationInterface {
         decided_at timestamptz
       )`);
     // At most one active model: real-time assignment reads it on every flush.
-    await q.query(`CREATE UNIQUE INDEX segment_models_one_active_idx ON segment_models ((true)) WHERE status = 'active'`);
+    await q.query(
+      `CREATE UNIQUE INDEX segment_models_one_active_idx ON segment_models ((true)) WHERE status = 'active'`,
+    );
     await q.query(`CREATE INDEX segment_models_created_idx ON segment_models (created_at DESC)`);
     await q.query(`
       CREATE TABLE segments (
@@ -61,8 +63,12 @@ export class CreateSegments1764300100000 implements MigrationInterface {
         trigger_event_id text
       )`);
     // One open membership per lead; the real-time path finds it through this index.
-    await q.query(`CREATE UNIQUE INDEX segment_memberships_open_idx ON segment_memberships (lead_id) WHERE left_at IS NULL`);
-    await q.query(`CREATE INDEX segment_memberships_segment_idx ON segment_memberships (segment_id) WHERE left_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX segment_memberships_open_idx ON segment_memberships (lead_id) WHERE left_at IS NULL`,
+    );
+    await q.query(
+      `CREATE INDEX segment_memberships_segment_idx ON segment_memberships (segment_id) WHERE left_at IS NULL`,
+    );
     await q.query(`CREATE INDEX segment_memberships_history_idx ON segment_memberships (lead_id, entered_at DESC)`);
   }
 

@@ -26,7 +26,9 @@ export class CreateUsersAndAuth1764400000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`ALTER TABLE teams ADD COLUMN manager_id uuid REFERENCES users(id) ON DELETE SET NULL, ADD COLUMN calendar jsonb`);
+    await q.query(
+      `ALTER TABLE teams ADD COLUMN manager_id uuid REFERENCES users(id) ON DELETE SET NULL, ADD COLUMN calendar jsonb`,
+    );
     await q.query(`CREATE INDEX teams_manager_idx ON teams (manager_id)`);
     await q.query(`ALTER TABLE reps ADD COLUMN user_id uuid UNIQUE REFERENCES users(id) ON DELETE CASCADE`);
     await q.query(`CREATE INDEX reps_team_idx ON reps (team_id)`);

@@ -36,8 +36,12 @@ export class CreateInboxAndSla1764400100000 implements MigrationInterface {
         CHECK (clock = 'wall' OR calendar IS NOT NULL)
       )`);
     // One policy per segment, plus at most one per (segment, playbook) that wins over it.
-    await q.query(`CREATE UNIQUE INDEX sla_policies_segment_idx ON sla_policies (segment_id) WHERE playbook_id IS NULL`);
-    await q.query(`CREATE UNIQUE INDEX sla_policies_segment_playbook_idx ON sla_policies (segment_id, playbook_id) WHERE playbook_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX sla_policies_segment_idx ON sla_policies (segment_id) WHERE playbook_id IS NULL`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX sla_policies_segment_playbook_idx ON sla_policies (segment_id, playbook_id) WHERE playbook_id IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE sla_clocks (
         membership_id uuid PRIMARY KEY,
@@ -59,9 +63,13 @@ export class CreateInboxAndSla1764400100000 implements MigrationInterface {
         breached_at timestamptz,
         escalated_at timestamptz
       )`);
-    await q.query(`CREATE INDEX sla_clocks_open_idx ON sla_clocks (due_at) WHERE first_touch_at IS NULL AND breached_at IS NULL`);
+    await q.query(
+      `CREATE INDEX sla_clocks_open_idx ON sla_clocks (due_at) WHERE first_touch_at IS NULL AND breached_at IS NULL`,
+    );
     await q.query(`CREATE INDEX sla_clocks_untouched_idx ON sla_clocks (lead_id) WHERE first_touch_at IS NULL`);
-    await q.query(`CREATE INDEX sla_clocks_entered_idx ON sla_clocks (entered_at) INCLUDE (segment_id, playbook_id, rep_id, channel, ttft_ms, due_at, first_touch_at)`);
+    await q.query(
+      `CREATE INDEX sla_clocks_entered_idx ON sla_clocks (entered_at) INCLUDE (segment_id, playbook_id, rep_id, channel, ttft_ms, due_at, first_touch_at)`,
+    );
     await q.query(`CREATE INDEX sla_clocks_lead_idx ON sla_clocks (lead_id)`);
     await q.query(`
       CREATE TABLE notifications (
@@ -77,14 +85,17 @@ export class CreateInboxAndSla1764400100000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX notifications_user_idx ON notifications (user_id, created_at DESC)`);
     // Dashboards aggregate touches and events by time; these keep the range scans index-only where possible.
-    await q.query(`CREATE INDEX touches_created_idx ON touches (created_at) INCLUDE (run_id, lead_id, channel, status)`);
+    await q.query(
+      `CREATE INDEX touches_created_idx ON touches (created_at) INCLUDE (run_id, lead_id, channel, status)`,
+    );
     await q.query(`CREATE INDEX events_type_occurred_idx ON events (type, occurred_at) INCLUDE (lead_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX events_type_occurred_idx`);
     await q.query(`DROP INDEX touches_created_idx`);
-    for (const table of ['notifications', 'sla_clocks', 'sla_policies', 'task_activity']) await q.query(`DROP TABLE ${table}`);
+    for (const table of ['notifications', 'sla_clocks', 'sla_policies', 'task_activity'])
+      await q.query(`DROP TABLE ${table}`);
     await q.query(`DROP INDEX tasks_lead_idx`);
     await q.query(`ALTER TABLE tasks DROP COLUMN snoozed_until, DROP COLUMN completed_by`);
   }

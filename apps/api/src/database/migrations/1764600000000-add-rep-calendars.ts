@@ -20,11 +20,15 @@ export class AddRepCalendars1764600000000 implements MigrationInterface {
        WHERE calendar IS NOT NULL`);
     await q.query(`ALTER TABLE reps DROP COLUMN calendar`);
     await q.query(`ALTER TABLE teams ADD COLUMN holidays jsonb NOT NULL DEFAULT '[]'`);
-    await q.query(`ALTER TABLE sla_clocks ADD COLUMN calendar_rep_id text, ADD COLUMN calendar_epoch int NOT NULL DEFAULT 0, ADD COLUMN counted_epoch int NOT NULL DEFAULT 0`);
+    await q.query(
+      `ALTER TABLE sla_clocks ADD COLUMN calendar_rep_id text, ADD COLUMN calendar_epoch int NOT NULL DEFAULT 0, ADD COLUMN counted_epoch int NOT NULL DEFAULT 0`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE sla_clocks DROP COLUMN counted_epoch, DROP COLUMN calendar_epoch, DROP COLUMN calendar_rep_id`);
+    await q.query(
+      `ALTER TABLE sla_clocks DROP COLUMN counted_epoch, DROP COLUMN calendar_epoch, DROP COLUMN calendar_rep_id`,
+    );
     await q.query(`ALTER TABLE teams DROP COLUMN holidays`);
     // Per-weekday windows have no single-window equivalent; reps fall back to their team's calendar after a rollback.
     await q.query(`ALTER TABLE reps ADD COLUMN calendar jsonb`);

@@ -38,7 +38,9 @@ export class AddDashboardRollups1764610000000 implements MigrationInterface {
         playbook_version int NOT NULL, rep_id text
       )`);
     // The partial days at the edges of a range are read from the raw events through this (only outcome types).
-    await q.query(`CREATE INDEX events_outcome_occurred_idx ON events (occurred_at) INCLUDE (lead_id, type) WHERE ${OUTCOME_TYPES}`);
+    await q.query(
+      `CREATE INDEX events_outcome_occurred_idx ON events (occurred_at) INCLUDE (lead_id, type) WHERE ${OUTCOME_TYPES}`,
+    );
     // What the summary reads for the partial days at the edges of a range (and what the roll-ups sum).
     await q.query(`CREATE VIEW dashboard_touch_facts AS ${touchFacts('touches', 'runs')}`);
     await q.query(`CREATE VIEW dashboard_outcome_facts AS ${outcomeFacts('events', 'dashboard_lead_attribution')}`);
@@ -63,8 +65,14 @@ export class AddDashboardRollups1764610000000 implements MigrationInterface {
       END $$`);
 
     // Statement-level with transition tables: one grouped upsert per INSERT, however many rows (bulk loads, flushes).
-    await q.query(changeTriggerFunction('dashboard_touches_changed', (rows, sign) => bumpTouchDays(touchFacts(rows, 'runs'), sign)));
-    await q.query(changeTriggerFunction('dashboard_events_changed', (rows, sign) => bumpOutcomeDays(outcomeFacts(rows, 'dashboard_lead_attribution'), sign)));
+    await q.query(
+      changeTriggerFunction('dashboard_touches_changed', (rows, sign) => bumpTouchDays(touchFacts(rows, 'runs'), sign)),
+    );
+    await q.query(
+      changeTriggerFunction('dashboard_events_changed', (rows, sign) =>
+        bumpOutcomeDays(outcomeFacts(rows, 'dashboard_lead_attribution'), sign),
+      ),
+    );
     await q.query(`
       CREATE FUNCTION dashboard_runs_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -89,12 +97,23 @@ export class AddDashboardRollups1764610000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
 
-    for (const [table, fn] of [['touches', 'dashboard_touches_changed'], ['events', 'dashboard_events_changed']]) {
-      await q.query(`CREATE TRIGGER ${table}_dashboard_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
-      await q.query(`CREATE TRIGGER ${table}_dashboard_upd AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
-      await q.query(`CREATE TRIGGER ${table}_dashboard_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+    for (const [table, fn] of [
+      ['touches', 'dashboard_touches_changed'],
+      ['events', 'dashboard_events_changed'],
+    ]) {
+      await q.query(
+        `CREATE TRIGGER ${table}_dashboard_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_dashboard_upd AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_dashboard_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      );
     }
-    await q.query(`CREATE TRIGGER runs_dashboard_ins AFTER INSERT ON runs REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dashboard_runs_inserted()`);
+    await q.query(
+      `CREATE TRIGGER runs_dashboard_ins AFTER INSERT ON runs REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dashboard_runs_inserted()`,
+    );
     await q.query(`
       CREATE TRIGGER runs_dashboard_upd AFTER UPDATE ON runs FOR EACH ROW
       WHEN ((OLD.status = 'heldOut') IS DISTINCT FROM (NEW.status = 'heldOut')
@@ -107,11 +126,22 @@ export class AddDashboardRollups1764610000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const trigger of ['touches_dashboard_ins', 'touches_dashboard_upd', 'touches_dashboard_del']) await q.query(`DROP TRIGGER ${trigger} ON touches`);
-    for (const trigger of ['events_dashboard_ins', 'events_dashboard_upd', 'events_dashboard_del']) await q.query(`DROP TRIGGER ${trigger} ON events`);
-    for (const trigger of ['runs_dashboard_ins', 'runs_dashboard_upd']) await q.query(`DROP TRIGGER ${trigger} ON runs`);
+    for (const trigger of ['touches_dashboard_ins', 'touches_dashboard_upd', 'touches_dashboard_del'])
+      await q.query(`DROP TRIGGER ${trigger} ON touches`);
+    for (const trigger of ['events_dashboard_ins', 'events_dashboard_upd', 'events_dashboard_del'])
+      await q.query(`DROP TRIGGER ${trigger} ON events`);
+    for (const trigger of ['runs_dashboard_ins', 'runs_dashboard_upd'])
+      await q.query(`DROP TRIGGER ${trigger} ON runs`);
     await q.query(`DROP TRIGGER leads_dashboard_owner ON leads`);
-    for (const fn of ['dashboard_lead_owner_changed', 'dashboard_run_changed', 'dashboard_runs_inserted', 'dashboard_events_changed', 'dashboard_touches_changed', 'dashboard_rollups_rebuild', 'dashboard_refresh_attribution(uuid[])']) {
+    for (const fn of [
+      'dashboard_lead_owner_changed',
+      'dashboard_run_changed',
+      'dashboard_runs_inserted',
+      'dashboard_events_changed',
+      'dashboard_touches_changed',
+      'dashboard_rollups_rebuild',
+      'dashboard_refresh_attribution(uuid[])',
+    ]) {
       await q.query(`DROP FUNCTION ${fn}`);
     }
     await q.query(`DROP VIEW dashboard_outcome_facts, dashboard_touch_facts`);
@@ -170,4 +200,5 @@ function changeTriggerFunction(name: string, bump: (rows: string, sign: 1 | -1) 
 }
 
 const bumpTouchDays = (facts: string, sign: 1 | -1) => bumpDays('dashboard_touch_days', ['touches'], facts, sign);
-const bumpOutcomeDays = (facts: string, sign: 1 | -1) => bumpDays('dashboard_outcome_days', ['replies', 'meetings', 'conversions'], facts, sign);
+const bumpOutcomeDays = (facts: string, sign: 1 | -1) =>
+  bumpDays('dashboard_outcome_days', ['replies', 'meetings', 'conversions'], facts, sign);

@@ -22,8 +22,12 @@ export class NotifyTaskChanges1764630000000 implements MigrationInterface {
         PERFORM pg_notify('segflow_tasks', json_build_object('taskId', NEW.id, 'assignees', assignees)::text);
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER tasks_notify_insert AFTER INSERT ON tasks FOR EACH ROW EXECUTE FUNCTION segflow_notify_task_change()`);
-    await q.query(`CREATE TRIGGER tasks_notify_update AFTER UPDATE ON tasks FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION segflow_notify_task_change()`);
+    await q.query(
+      `CREATE TRIGGER tasks_notify_insert AFTER INSERT ON tasks FOR EACH ROW EXECUTE FUNCTION segflow_notify_task_change()`,
+    );
+    await q.query(
+      `CREATE TRIGGER tasks_notify_update AFTER UPDATE ON tasks FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION segflow_notify_task_change()`,
+    );
     await q.query(`
       CREATE FUNCTION segflow_notify_sla_breach() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE

@@ -17,7 +17,9 @@ export class NotifyOutbox1764650000000 implements MigrationInterface {
         PERFORM pg_notify('segflow_outbox', '');
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`);
+    await q.query(
+      `CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -32,6 +32,8 @@ export class LightenEventWrites1764660000000 implements MigrationInterface {
     await q.query(`DROP TRIGGER leads_delete_events ON leads`);
     await q.query(`DROP FUNCTION delete_events_of_deleted_leads()`);
     await q.query(`DELETE FROM events e WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.id = e.lead_id)`);
-    await q.query(`ALTER TABLE events ADD CONSTRAINT events_lead_id_fkey FOREIGN KEY (lead_id) REFERENCES leads(id) ON DELETE CASCADE`);
+    await q.query(
+      `ALTER TABLE events ADD CONSTRAINT events_lead_id_fkey FOREIGN KEY (lead_id) REFERENCES leads(id) ON DELETE CASCADE`,
+    );
   }
 }

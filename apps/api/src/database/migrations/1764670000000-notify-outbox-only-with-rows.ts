@@ -19,7 +19,9 @@ export class NotifyOutboxOnlyWithRows1764670000000 implements MigrationInterface
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER outbox_notify AFTER INSERT ON outbox REFERENCING NEW TABLE AS inserted_rows FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`);
+    await q.query(
+      `CREATE TRIGGER outbox_notify AFTER INSERT ON outbox REFERENCING NEW TABLE AS inserted_rows FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -30,6 +32,8 @@ export class NotifyOutboxOnlyWithRows1764670000000 implements MigrationInterface
         PERFORM pg_notify('segflow_outbox', '');
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`);
+    await q.query(
+      `CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`,
+    );
   }
 }

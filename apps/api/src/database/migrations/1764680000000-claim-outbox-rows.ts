@@ -11,8 +11,12 @@ export class ClaimOutboxRows1764680000000 implements MigrationInterface {
   name = 'ClaimOutboxRows1764680000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE outbox ADD COLUMN claimed_by uuid, ADD COLUMN claimed_at timestamptz, ADD COLUMN claimed_until timestamptz`);
-    await q.query(`CREATE INDEX outbox_pending_lead_idx ON outbox ((payload->>'leadId'), id) WHERE dispatched_at IS NULL`);
+    await q.query(
+      `ALTER TABLE outbox ADD COLUMN claimed_by uuid, ADD COLUMN claimed_at timestamptz, ADD COLUMN claimed_until timestamptz`,
+    );
+    await q.query(
+      `CREATE INDEX outbox_pending_lead_idx ON outbox ((payload->>'leadId'), id) WHERE dispatched_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

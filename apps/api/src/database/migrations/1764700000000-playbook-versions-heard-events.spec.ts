@@ -24,12 +24,20 @@ describe('migration 1764700000000: what each playbook version hears', () => {
     const db = new DataSource({ type: 'postgres', url });
     await db.initialize();
     try {
-      const [{ id: playbookId }] = await db.query(`INSERT INTO playbooks (name, draft) VALUES ('Old', '{}') RETURNING id`);
-      const [{ id: versionId }] = await db.query(`INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, $2) RETURNING id`, [playbookId, samplePlaybook()]);
+      const [{ id: playbookId }] = await db.query(
+        `INSERT INTO playbooks (name, draft) VALUES ('Old', '{}') RETURNING id`,
+      );
+      const [{ id: versionId }] = await db.query(
+        `INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, $2) RETURNING id`,
+        [playbookId, samplePlaybook()],
+      );
       await migrateUpTo(url, index + 1);
       const [old] = await db.query(`SELECT heard_event_types FROM playbook_versions WHERE id = $1`, [versionId]);
       expect(old.heard_event_types).toEqual(eventTypesHeardBy(samplePlaybook()));
-      const [fixture] = await db.query(`INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 2, '{}') RETURNING heard_event_types`, [playbookId]);
+      const [fixture] = await db.query(
+        `INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 2, '{}') RETURNING heard_event_types`,
+        [playbookId],
+      );
       expect(fixture.heard_event_types).toEqual([...EVENT_TYPES]);
     } finally {
       await db.destroy();

@@ -17,7 +17,10 @@ export class PlaybookVersionsHeardEvents1764700000000 implements MigrationInterf
     await q.query(`ALTER TABLE playbook_versions ADD COLUMN heard_event_types text[] NOT NULL DEFAULT ${everyType}`);
     const versions: Array<{ id: string; graph: Playbook }> = await q.query(`SELECT id, graph FROM playbook_versions`);
     for (const { id, graph } of versions) {
-      await q.query(`UPDATE playbook_versions SET heard_event_types = $2 WHERE id = $1`, [id, eventTypesHeardBy(graph)]);
+      await q.query(`UPDATE playbook_versions SET heard_event_types = $2 WHERE id = $1`, [
+        id,
+        eventTypesHeardBy(graph),
+      ]);
     }
   }
 

@@ -15,7 +15,9 @@ export class ChannelDelivery1764800000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE touches DROP CONSTRAINT touches_status_check`);
-    await q.query(`ALTER TABLE touches ADD CONSTRAINT touches_status_check CHECK (status IN ('queued', 'sent', 'failed'))`);
+    await q.query(
+      `ALTER TABLE touches ADD CONSTRAINT touches_status_check CHECK (status IN ('queued', 'sent', 'failed'))`,
+    );
     await q.query(`
       ALTER TABLE touches
         ADD COLUMN delivery_status text NOT NULL DEFAULT 'queued'

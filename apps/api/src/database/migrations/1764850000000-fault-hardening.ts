@@ -16,9 +16,13 @@ export class FaultHardening1764850000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE outbox ADD COLUMN dead_lettered_at timestamptz`);
-    await q.query(`CREATE INDEX outbox_dead_letters_idx ON outbox (id) WHERE dead_lettered_at IS NOT NULL AND dispatched_at IS NULL`);
+    await q.query(
+      `CREATE INDEX outbox_dead_letters_idx ON outbox (id) WHERE dead_lettered_at IS NOT NULL AND dispatched_at IS NULL`,
+    );
     await q.query(`ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check`);
-    await q.query(`ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN ('segment_entered', 'segment_left', 'lead_event', 'run_start', 'lead_intake'))`);
+    await q.query(
+      `ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN ('segment_entered', 'segment_left', 'lead_event', 'run_start', 'lead_intake'))`,
+    );
     await q.query(`ALTER TABLE segment_models ADD COLUMN training_until timestamptz`);
     await q.query(`UPDATE segment_models SET training_until = now() + interval '2 minutes' WHERE status = 'training'`);
   }
@@ -27,7 +31,9 @@ export class FaultHardening1764850000000 implements MigrationInterface {
     await q.query(`ALTER TABLE segment_models DROP COLUMN training_until`);
     await q.query(`DELETE FROM outbox WHERE kind IN ('run_start', 'lead_intake')`);
     await q.query(`ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check`);
-    await q.query(`ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN ('segment_entered', 'segment_left', 'lead_event'))`);
+    await q.query(
+      `ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN ('segment_entered', 'segment_left', 'lead_event'))`,
+    );
     await q.query(`DROP INDEX outbox_dead_letters_idx`);
     await q.query(`ALTER TABLE outbox DROP COLUMN dead_lettered_at`);
   }

@@ -2,13 +2,26 @@ import { z } from 'zod';
 
 /** A Graph API error as Meta shapes it: `{ error: { message, type, code, error_data: { details } } }` with its HTTP status. */
 export class SandboxGraphError extends Error {
-  constructor(readonly status: number, readonly code: number, readonly title: string, readonly details: string) {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    readonly title: string,
+    readonly details: string,
+  ) {
     super(`(#${code}) ${title}: ${details}`);
   }
 
   /** The response body Meta would send. */
   toBody(): Record<string, unknown> {
-    return { error: { message: `(#${this.code}) ${this.title}`, type: 'OAuthException', code: this.code, error_data: { messaging_product: 'whatsapp', details: this.details }, fbtrace_id: 'sandbox' } };
+    return {
+      error: {
+        message: `(#${this.code}) ${this.title}`,
+        type: 'OAuthException',
+        code: this.code,
+        error_data: { messaging_product: 'whatsapp', details: this.details },
+        fbtrace_id: 'sandbox',
+      },
+    };
   }
 }
 
@@ -16,22 +29,30 @@ const text = z.object({ body: z.string().min(1).max(4096), preview_url: z.boolea
 const template = z.object({
   name: z.string().regex(/^[a-z0-9_]{1,512}$/),
   language: z.object({ code: z.string().min(2).max(15), policy: z.literal('deterministic').optional() }),
-  components: z.array(z.object({
-    type: z.enum(['header', 'body', 'button']),
-    parameters: z.array(z.object({ type: z.literal('text'), text: z.string().min(1).max(32_768) })).optional(),
-  })).optional(),
+  components: z
+    .array(
+      z.object({
+        type: z.enum(['header', 'body', 'button']),
+        parameters: z.array(z.object({ type: z.literal('text'), text: z.string().min(1).max(32_768) })).optional(),
+      }),
+    )
+    .optional(),
 });
 
-const messageSchema = z.object({
-  messaging_product: z.literal('whatsapp'),
-  recipient_type: z.literal('individual').optional(),
-  to: z.string().regex(/^\+?[1-9]\d{6,14}$/, 'an E.164 phone number'),
-  biz_opaque_callback_data: z.string().max(512).optional(),
-  context: z.object({ message_id: z.string() }).optional(),
-}).and(z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), text }),
-  z.object({ type: z.literal('template'), template }),
-]));
+const messageSchema = z
+  .object({
+    messaging_product: z.literal('whatsapp'),
+    recipient_type: z.literal('individual').optional(),
+    to: z.string().regex(/^\+?[1-9]\d{6,14}$/, 'an E.164 phone number'),
+    biz_opaque_callback_data: z.string().max(512).optional(),
+    context: z.object({ message_id: z.string() }).optional(),
+  })
+  .and(
+    z.discriminatedUnion('type', [
+      z.object({ type: z.literal('text'), text }),
+      z.object({ type: z.literal('template'), template }),
+    ]),
+  );
 
 /** A message the sandbox accepted: the lead's number in E.164, and what a person would see of it. */
 export interface SandboxOutboundMessage {

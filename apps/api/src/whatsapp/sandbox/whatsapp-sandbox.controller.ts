@@ -5,12 +5,22 @@ import { z } from 'zod';
 import { Public } from '../../auth/auth.decorators';
 import { ZodBodyPipe } from '../../common/zod-body.pipe';
 import { acceptsContract } from '../../common/accepts-contract';
-import type { SandboxAnswerOutcome, SandboxAnswerRequest, SandboxConversation, SandboxMessage } from '@segflow/api-contracts';
+import type {
+  SandboxAnswerOutcome,
+  SandboxAnswerRequest,
+  SandboxConversation,
+  SandboxMessage,
+} from '@segflow/api-contracts';
 import { SandboxGraphError } from './sandbox-graph-request';
 import { WhatsAppSandboxService } from './whatsapp-sandbox.service';
 
 const phoneSchema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 phone number such as +919812345678');
-const answerSchema = acceptsContract<SandboxAnswerRequest>()(z.object({ text: z.string().trim().min(1).max(4096), contextWamid: z.string().min(1).max(256).nullable().optional() }));
+const answerSchema = acceptsContract<SandboxAnswerRequest>()(
+  z.object({
+    text: z.string().trim().min(1).max(4096),
+    contextWamid: z.string().min(1).max(256).nullable().optional(),
+  }),
+);
 
 function phoneOrThrow(phone: string): string {
   return new ZodBodyPipe(phoneSchema).transform(phone);
@@ -26,7 +36,9 @@ export class WhatsAppSandboxGraphController {
   @Public()
   @Post(':version/:phoneNumberId/messages')
   @HttpCode(200)
-  @ApiOperation({ summary: 'SANDBOX: the Cloud API messages endpoint (text or template); 404 unless WHATSAPP_SANDBOX=on' })
+  @ApiOperation({
+    summary: 'SANDBOX: the Cloud API messages endpoint (text or template); 404 unless WHATSAPP_SANDBOX=on',
+  })
   async send(
     @Param('phoneNumberId') phoneNumberId: string,
     @Headers('authorization') authorization: string | undefined,
@@ -56,15 +68,23 @@ export class WhatsAppSandboxController {
   }
 
   @Get(':phone')
-  @ApiOperation({ summary: 'SANDBOX: one conversation; opening it marks delivered messages read (signed `read` status webhooks)' })
+  @ApiOperation({
+    summary: 'SANDBOX: one conversation; opening it marks delivered messages read (signed `read` status webhooks)',
+  })
   open(@Param('phone') phone: string): Promise<SandboxMessage[]> {
     return this.sandbox.openConversation(phoneOrThrow(phone));
   }
 
   @Post(':phone/messages')
   @HttpCode(200)
-  @ApiOperation({ summary: 'SANDBOX: answer as the lead: posts a signed inbound-message webhook (with context.id of the message answered)' })
-  answer(@Param('phone') phone: string, @Body(new ZodBodyPipe(answerSchema)) body: z.infer<typeof answerSchema>): Promise<SandboxAnswerOutcome> {
+  @ApiOperation({
+    summary:
+      'SANDBOX: answer as the lead: posts a signed inbound-message webhook (with context.id of the message answered)',
+  })
+  answer(
+    @Param('phone') phone: string,
+    @Body(new ZodBodyPipe(answerSchema)) body: z.infer<typeof answerSchema>,
+  ): Promise<SandboxAnswerOutcome> {
     return this.sandbox.answerAsLead(phoneOrThrow(phone), body.text, body.contextWamid ?? null);
   }
 }

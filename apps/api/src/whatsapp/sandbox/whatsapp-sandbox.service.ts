@@ -2,7 +2,11 @@ import { Inject, Injectable, Logger, NotFoundException, OnModuleDestroy } from '
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  insertSandboxMessage, listSandboxConversations, listSandboxMessages, setSandboxStatus, type SandboxMessageRow,
+  insertSandboxMessage,
+  listSandboxConversations,
+  listSandboxMessages,
+  setSandboxStatus,
+  type SandboxMessageRow,
 } from '@segflow/stores';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -46,24 +50,49 @@ export class WhatsAppSandboxService implements OnModuleDestroy {
 
   /** 404 unless the sandbox is on. */
   assertOn(): void {
-    if (this.config.WHATSAPP_SANDBOX !== 'on') throw new NotFoundException('the WhatsApp sandbox is off (WHATSAPP_SANDBOX)');
+    if (this.config.WHATSAPP_SANDBOX !== 'on')
+      throw new NotFoundException('the WhatsApp sandbox is off (WHATSAPP_SANDBOX)');
   }
 
   /** `POST /{version}/{phoneNumberId}/messages` as Meta answers it; statuses follow by webhook. */
-  async acceptMessage(phoneNumberId: string, authorization: string | undefined, body: unknown): Promise<Record<string, unknown>> {
+  async acceptMessage(
+    phoneNumberId: string,
+    authorization: string | undefined,
+    body: unknown,
+  ): Promise<Record<string, unknown>> {
     this.assertOn();
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!token || !isSameSecret(token, this.config.WHATSAPP_ACCESS_TOKEN)) {
-      throw new SandboxGraphError(401, 190, 'Invalid OAuth access token', 'the bearer token is not WHATSAPP_ACCESS_TOKEN');
+      throw new SandboxGraphError(
+        401,
+        190,
+        'Invalid OAuth access token',
+        'the bearer token is not WHATSAPP_ACCESS_TOKEN',
+      );
     }
     if (phoneNumberId !== this.config.WHATSAPP_PHONE_NUMBER_ID) {
-      throw new SandboxGraphError(400, 100, 'Invalid parameter', `phone number id ${phoneNumberId} does not exist (this sandbox is ${this.config.WHATSAPP_PHONE_NUMBER_ID})`);
+      throw new SandboxGraphError(
+        400,
+        100,
+        'Invalid parameter',
+        `phone number id ${phoneNumberId} does not exist (this sandbox is ${this.config.WHATSAPP_PHONE_NUMBER_ID})`,
+      );
     }
     const message = parseSandboxMessageOrThrow(body);
     const wamid = newWamid();
-    await insertSandboxMessage(this.db, { wamid, ...message, direction: 'outbound', contextWamid: null, status: 'accepted' });
+    await insertSandboxMessage(this.db, {
+      wamid,
+      ...message,
+      direction: 'outbound',
+      contextWamid: null,
+      status: 'accepted',
+    });
     void this.reportStatuses(wamid, message.phone, message.callbackData, ['sent', 'delivered']);
-    return { messaging_product: 'whatsapp', contacts: [{ input: message.phone, wa_id: message.phone.slice(1) }], messages: [{ id: wamid }] };
+    return {
+      messaging_product: 'whatsapp',
+      contacts: [{ input: message.phone, wa_id: message.phone.slice(1) }],
+      messages: [{ id: wamid }],
+    };
   }
 
   async conversations() {
@@ -84,29 +113,63 @@ export class WhatsAppSandboxService implements OnModuleDestroy {
   async answerAsLead(phone: string, text: string, contextWamid: string | null): Promise<WhatsAppWebhookOutcome> {
     this.assertOn();
     const wamid = newWamid();
-    await insertSandboxMessage(this.db, { wamid, phone, direction: 'inbound', type: 'text', body: text, template: null, contextWamid, callbackData: null, status: 'received' });
-    const message = { from: phone.slice(1), id: wamid, timestamp: unixNow(), type: 'text', text: { body: text }, ...(contextWamid ? { context: { from: SANDBOX_DISPLAY_NUMBER, id: contextWamid } } : {}) };
+    await insertSandboxMessage(this.db, {
+      wamid,
+      phone,
+      direction: 'inbound',
+      type: 'text',
+      body: text,
+      template: null,
+      contextWamid,
+      callbackData: null,
+      status: 'received',
+    });
+    const message = {
+      from: phone.slice(1),
+      id: wamid,
+      timestamp: unixNow(),
+      type: 'text',
+      text: { body: text },
+      ...(contextWamid ? { context: { from: SANDBOX_DISPLAY_NUMBER, id: contextWamid } } : {}),
+    };
     return this.post({ contacts: [{ profile: { name: 'Sandbox lead' }, wa_id: phone.slice(1) }], messages: [message] });
   }
 
-  private async reportStatuses(wamid: string, phone: string, callbackData: string | null, statuses: Array<'sent' | 'delivered' | 'read'>): Promise<void> {
+  private async reportStatuses(
+    wamid: string,
+    phone: string,
+    callbackData: string | null,
+    statuses: Array<'sent' | 'delivered' | 'read'>,
+  ): Promise<void> {
     try {
       for (const status of statuses) {
         await setSandboxStatus(this.db, wamid, status);
-        const item = { id: wamid, status, timestamp: unixNow(), recipient_id: phone.slice(1), ...(callbackData ? { biz_opaque_callback_data: callbackData } : {}) };
+        const item = {
+          id: wamid,
+          status,
+          timestamp: unixNow(),
+          recipient_id: phone.slice(1),
+          ...(callbackData ? { biz_opaque_callback_data: callbackData } : {}),
+        };
         for (let attempt = 1; attempt <= SANDBOX_STATUS_ATTEMPTS; attempt++) {
-          if (status !== 'read' || attempt > 1) await sleep(SANDBOX_STATUS_DELAY_MS, undefined, { signal: this.stopped.signal });
+          if (status !== 'read' || attempt > 1)
+            await sleep(SANDBOX_STATUS_DELAY_MS, undefined, { signal: this.stopped.signal });
           const outcome = await this.post({ statuses: [item] });
           if (!outcome.unmatched.includes(wamid)) break;
         }
       }
     } catch (error) {
-      if (!this.stopped.signal.aborted) this.logger.warn(`sandbox status webhook for ${wamid} failed: ${(error as Error).message}`);
+      if (!this.stopped.signal.aborted)
+        this.logger.warn(`sandbox status webhook for ${wamid} failed: ${(error as Error).message}`);
     }
   }
 
   private post(value: Record<string, unknown>): Promise<WhatsAppWebhookOutcome> {
     const target = this.http.httpAdapter.getInstance() as InjectTarget;
-    return postSandboxWebhook(target, this.config.WHATSAPP_APP_SECRET!, sandboxWebhookBody(this.config.WHATSAPP_PHONE_NUMBER_ID!, value));
+    return postSandboxWebhook(
+      target,
+      this.config.WHATSAPP_APP_SECRET!,
+      sandboxWebhookBody(this.config.WHATSAPP_PHONE_NUMBER_ID!, value),
+    );
   }
 }
