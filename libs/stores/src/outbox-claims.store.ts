@@ -159,6 +159,38 @@ export async function recordOutboxFailure(
   return rows.map((row) => row.id);
 }
 
+/** Longest a row may wait, uncounted, on something still progressing (see deferOutboxRows), in seconds from its creation. */
+export const OUTBOX_DEFER_LIMIT_SECONDS = 15 * 60;
+
+/**
+ * Puts rows `owner` holds back for `seconds` without counting an attempt: they wait on something that is progressing,
+ * not failing (a lead's previous run has yet to record the exit it was signalled), so back-off and dead letters are
+ * not theirs. Only rows younger than {@link OUTBOX_DEFER_LIMIT_SECONDS}; returns the ids deferred (the caller counts
+ * a failure for the rest).
+ *
+ * @example
+ * const waiting = await deferOutboxRows(dataSource, owner, ['42'], 1, 'previous run still ending');
+ */
+export async function deferOutboxRows(
+  q: Queryable,
+  owner: string,
+  ids: readonly string[],
+  seconds: number,
+  reason: string,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows: Array<{ id: string }> = await q.query(
+    `WITH deferred AS (
+       UPDATE outbox SET claimed_until = NULL, last_error = $4, next_attempt_at = now() + $3 * interval '1 second'
+       WHERE id = ANY($1::bigint[]) AND claimed_by = $2 AND dispatched_at IS NULL
+         AND created_at > now() - $5 * interval '1 second'
+       RETURNING id)
+     SELECT id FROM deferred`,
+    [ids, owner, seconds, reason, OUTBOX_DEFER_LIMIT_SECONDS],
+  );
+  return rows.map((row) => row.id);
+}
+
 /**
  * Gives rows `owner` holds back undelivered (all of them when `ids` is omitted): the next claim may take them.
  *

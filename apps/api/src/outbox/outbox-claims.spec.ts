@@ -1,4 +1,4 @@
-import { OUTBOX_MAX_ATTEMPTS, type OutboxRow } from '@segflow/stores';
+import { OUTBOX_DEFER_LIMIT_SECONDS, OUTBOX_MAX_ATTEMPTS, type OutboxRow } from '@segflow/stores';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../../tools/testing/test-database';
@@ -187,6 +187,31 @@ describe('OutboxClaims (real PostgreSQL)', () => {
     });
     await db.query(`UPDATE outbox SET next_attempt_at = NULL WHERE id = $1`, [a1]);
     expect(idsOf(await x.claim(10))).toEqual([a2]);
+  });
+
+  it('defers a row without counting an attempt while it is young, and counts nothing for rows it does not hold', async () => {
+    const x = new OutboxClaims(db);
+    const y = new OutboxClaims(db);
+    const [a1, a2, b1] = await insert('a', 'a', 'b');
+    await db.query(`UPDATE outbox SET created_at = now() - $2 * interval '1 second' WHERE id = $1`, [
+      b1,
+      OUTBOX_DEFER_LIMIT_SECONDS + 1,
+    ]);
+    await x.claim(10);
+    expect(await y.deferred([a1], 1, 'not mine')).toEqual([]);
+    expect(await x.deferred([a1, b1], 1, 'previous run still ending')).toEqual([a1]);
+    await x.release([a2, b1]);
+    const waiting = await rowOf(a1);
+    expect(waiting).toMatchObject({
+      attempts: 0,
+      last_error: 'previous run still ending',
+      dispatched_at: null,
+      claimed_until: null,
+      dead_lettered_at: null,
+    });
+    expect(waiting.next_attempt_at.getTime()).toBeGreaterThan(Date.now() - 100);
+    // Too old to wait uncounted: b1 was not deferred and stays claimable at once.
+    expect(idsOf(await y.claim(10))).toEqual([b1]);
   });
 
   it('gives back every row it holds at once on release without ids', async () => {

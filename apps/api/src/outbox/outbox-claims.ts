@@ -1,6 +1,7 @@
 import {
   claimOutboxRows,
   markOutboxDelivered,
+  deferOutboxRows,
   recordOutboxFailure,
   releaseOutboxRows,
   renewOutboxLeases,
@@ -58,6 +59,11 @@ export class OutboxClaims {
   /** Records a failed attempt of rows this dispatcher holds (backing off, or dead-lettering); returns the ids dead-lettered. */
   failed(ids: readonly string[], message: string): Promise<string[]> {
     return recordOutboxFailure(this.dataSource, this.owner, ids, message);
+  }
+
+  /** Puts rows back for `seconds` without counting an attempt (see deferOutboxRows); returns the ids deferred. */
+  deferred(ids: readonly string[], seconds: number, reason: string): Promise<string[]> {
+    return deferOutboxRows(this.dataSource, this.owner, ids, seconds, reason);
   }
 
   /** Gives rows back undelivered (all of this dispatcher's when `ids` is omitted): the next claim may take them. */

@@ -9,9 +9,12 @@ import { OUTBOX_LISTENER_NAME } from './outbox-channel';
 import { LEASE_SECONDS, OutboxClaims } from './outbox-claims';
 import { OutboxHandlersService, type ToRunsMessage } from './outbox-handlers.service';
 import { LeadLanes } from './outbox-lanes';
+import { PreviousRunStillEndingError } from '../runs/run-launcher.service';
 
 /** Most rows one claim takes. */
 const CLAIM_LIMIT = 100;
+/** Seconds an entry waits before it looks again whether the lead's previous run has recorded its exit. */
+const PREVIOUS_RUN_RETRY_SECONDS = 1;
 /**
  * Most rows one dispatcher holds (claimed, waiting or being delivered): a lead can hold dozens of lead events, and
  * a claim must still find room for a fresh segment change while a few such leads are delivered.
@@ -141,7 +144,16 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
         const failed = deliveries[failure.at]!;
         const message = (failure.error as Error).message;
         this.logger.warn(`outbox rows ${idsOf([failed]).join(', ')} (${failed[0]!.kind}) not delivered: ${message}`);
-        const dead = await this.claims.failed(idsOf([failed]), message);
+        // An entry waiting for the lead's previous run to record its exit is not failing: it waits uncounted (for
+        // at most OUTBOX_DEFER_LIMIT_SECONDS), so a backlog never backs it off for minutes or dead-letters it.
+        const waiting =
+          failure.error instanceof PreviousRunStillEndingError
+            ? await this.claims.deferred(idsOf([failed]), PREVIOUS_RUN_RETRY_SECONDS, message)
+            : [];
+        const dead = await this.claims.failed(
+          idsOf([failed]).filter((id) => !waiting.includes(id)),
+          message,
+        );
         if (dead.length)
           this.logger.error(
             `outbox rows ${dead.join(', ')} dead-lettered after ${OUTBOX_MAX_ATTEMPTS} attempts (${message}); the lead's later rows go on without them`,
