@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { PlaybookIssue } from '@segflow/playbook';
-import type { NodeDeliveryBadge } from '../pages/delivery-figures';
+import type { NodeDeliveryBadge } from '../figures/delivery-figures';
 import type { NodeStats, VisitMark } from './canvas-overlays';
 
 /** How a node differs in a version diff. */

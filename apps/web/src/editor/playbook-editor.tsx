@@ -2,7 +2,7 @@ import type { PlaybookDetail } from '@segflow/api-contracts';
 import './editor.css';
 import { validatePlaybook } from '@segflow/playbook';
 import { useMemo, useRef, useState } from 'react';
-import { deliveryBadgesByNode } from '../pages/delivery-figures';
+import { deliveryBadgesByNode } from '../figures/delivery-figures';
 import { edgesOnPath, issuesByNode, statsByNode, visitsByNode } from './canvas-overlays';
 import { EditorOverlaysContext } from './editor-overlays';
 import { EditorSidePanel } from './editor-side-panel';

@@ -1,6 +1,4 @@
-/** Minutes with one decimal, or an em dash. */
-export const formatMinutes = (ms: number | null) => (ms === null ? '—' : `${(ms / 60_000).toFixed(1)} min`);
-export const formatRate = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+import { formatMinutes } from '../figures/format';
 
 /** Horizontal bars of two values per row (e.g. TTFT p50 and p90), scaled to the largest. */
 export function PairedBarChart({

@@ -14,8 +14,9 @@ import {
   fetchTrend,
   markNotificationRead,
 } from '../api/dashboards';
-import { formatMinutes, formatRate, PairedBarChart, TrendChart } from './dashboard-charts';
-import { channelDeliveryLines } from './delivery-figures';
+import { formatMinutes, formatRate } from '../figures/format';
+import { PairedBarChart, TrendChart } from './dashboard-charts';
+import { channelDeliveryLines } from '../figures/delivery-figures';
 import { queryKeys } from '../query/keys';
 
 const DIMENSION_LABELS: Record<Dimension, string> = {

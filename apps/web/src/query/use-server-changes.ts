@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { startLiveRefresh } from '../pages/live-refresh';
+import { startLiveRefresh } from './live-refresh';
 
 /**
  * Listens to a Server-Sent Events stream that says `changed` and invalidates `keys` each time (debounced), on

@@ -1,5 +1,5 @@
 import type { DeliveryRow } from '@segflow/api-contracts';
-import { formatRate } from './dashboard-charts';
+import { formatRate } from './format';
 
 /** One line of the dashboard's "Delivery by channel" table: a playbook version on one channel. */
 export interface ChannelDeliveryLine {
