@@ -51,7 +51,8 @@ async function buildWithGo({ label, version, programs, dir }, env) {
         process.stderr.write(chunk);
       });
       child.on('error', reject);
-      child.on('exit', (code) =>
+      // 'close', not 'exit': only then has stderr been read to its end (its last line is the error).
+      child.on('close', (code) =>
         code === 0 ? resolve() : reject(new Error(`go install failed (exit ${code}): ${lastLine}`)),
       );
     });

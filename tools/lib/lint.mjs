@@ -18,7 +18,7 @@ function capture(root, script, args, env = process.env) {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, output }));
+    child.on('close', (code) => resolve({ code, output })); // after both pipes ended: the output is whole
   });
 }
 
