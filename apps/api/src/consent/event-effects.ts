@@ -1,6 +1,7 @@
 import { nextTouchStatus, touchStatusOfEvent, type TouchStatus } from '@segflow/channels';
 import type { EventInput } from '@segflow/scoring';
 import type { HardBounceRow, OptOutRow } from '@segflow/stores';
+import { isUuid } from '../common/param-pipes';
 
 /** An accepted event with the id of its lead. */
 export interface LeadEvent {
@@ -18,7 +19,6 @@ export interface TouchSignal {
 
 /** The channels an `unsubscribe` event's `all` stands for. */
 const CONSENT_CHANNELS = ['email', 'whatsapp', 'linkedin'] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a flush's events do besides being stored: opt-outs (one row per channel), hard bounces, touch statuses. */
 export function eventEffectsOf(events: readonly LeadEvent[]): {
@@ -39,7 +39,7 @@ export function eventEffectsOf(events: readonly LeadEvent[]): {
     const status = touchStatusOfEvent(event.type);
     const touchId = event.replyTo?.touchId;
     // A touch id that is not a uuid names no touch (and would fail the uuid cast of the whole flush).
-    if (status && touchId && UUID.test(touchId)) touchSignals.push({ touchId, leadId, status, at: event.occurredAt });
+    if (status && touchId && isUuid(touchId)) touchSignals.push({ touchId, leadId, status, at: event.occurredAt });
   }
   return { optOuts, hardBounces, touchSignals };
 }

@@ -2,13 +2,13 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { findFeatures, findLead, listLeads, listMembershipsOfLead, listRecentEvents } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/principal';
+import { isUuid } from '../common/param-pipes';
 import { LeadAccessService } from '../leads/lead-access.service';
 import { mapLead } from '../leads/lead.dto';
 import { LeadDetailDto } from './lead-detail.dto';
 import { namedFeatures, vectorOf } from './lead-feature-row';
 
 const RECENT_EVENTS = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class LeadDetailService {
@@ -20,7 +20,7 @@ export class LeadDetailService {
   /** By id, or by externalId when the key is not a uuid; 403 when `user` is a rep and the lead is not theirs. */
   async getOrThrow(user: SessionUser, key: string, now: Date = new Date()): Promise<LeadDetailDto> {
     const db = this.dataSource.manager;
-    const lead = await findLead(db, UUID.test(key) ? { id: key } : { externalId: key });
+    const lead = await findLead(db, isUuid(key) ? { id: key } : { externalId: key });
     if (!lead) throw new NotFoundException(`lead ${key} not found`);
     await this.access.assertVisibleOrThrow(user, lead.id);
     const [[listed], features, memberships, events] = await Promise.all([
