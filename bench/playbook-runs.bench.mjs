@@ -32,7 +32,7 @@ const { createWorker, RUN_QUEUE_WORKFLOW_TASK_OPTIONS } = require(join(root, 'ap
 const { recordingTouchProvider } = require(join(root, 'apps/worker/dist/activities/playbook-touch-provider.js'));
 const { WORKFLOW_BUNDLE_PATH } = require(join(root, 'apps/worker/dist/workflow-bundle.js'));
 const { simulateRun, startRun } = require(join(root, 'libs/playbook/dist/index.js'));
-const { UPSERT_RUN_STEPS_SQL } = require(join(root, 'libs/workflow-contracts/dist/index.js'));
+const { insertStartedRun, rowsOf } = require(join(root, 'libs/stores/dist/index.js'));
 const { buildPlaybook, samplePlaybook, sampleLead } = require(join(root, 'libs/playbook/dist/testing/index.js'));
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
@@ -98,23 +98,22 @@ async function seedRuns(pool, count, prefix) {
     const runId = randomUUID();
     const startedAt = new Date();
     const { state } = startRun({ playbook: oneTouch, lead: leadOf(lead.id), now: startedAt, runId });
-    await pool.query(
-      `WITH run AS (
-        INSERT INTO runs (id, lead_id, playbook_id, playbook_version_id, playbook_version, temporal_workflow_id, status, current_node_id, path, started_at)
-        VALUES ($1, $3, $4, $5, 1, $6, $7, $8, $2::jsonb, $9))
-      ${UPSERT_RUN_STEPS_SQL}`,
-      [
-        runId,
-        JSON.stringify(state.path),
-        lead.id,
-        pb.id,
-        version.id,
-        `bench-run-${runId}`,
-        state.status,
-        state.currentNodeId,
-        startedAt,
-      ],
-    );
+    await insertStartedRun(rowsOf(pool), {
+      id: runId,
+      leadId: lead.id,
+      playbookId: pb.id,
+      playbookVersionId: version.id,
+      playbookVersion: 1,
+      segmentId: null,
+      membershipId: null,
+      status: state.status,
+      exitReason: null,
+      currentNodeId: state.currentNodeId,
+      path: state.path,
+      temporalWorkflowId: `bench-run-${runId}`,
+      startedAt,
+      endedAt: null,
+    });
     runs.push({
       runId,
       leadId: lead.id,
