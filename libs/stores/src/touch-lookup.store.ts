@@ -1,3 +1,4 @@
+import { isUuid } from '@segflow/api-contracts';
 import type { Queryable } from './queryable';
 
 /** A touch with what inbound mail and public links need to turn into an event about its lead. */
@@ -15,11 +16,9 @@ const SELECT_TOUCH = `
          COALESCE(t.to_address, l.email) AS address
     FROM touches t JOIN leads l ON l.id = t.lead_id`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The touch with this id, or null (also for a string that is no uuid, so a token's content never reaches SQL as such). */
 export async function findTouchById(q: Queryable, touchId: string): Promise<TouchOfLead | null> {
-  if (!UUID.test(touchId)) return null;
+  if (!isUuid(touchId)) return null;
   const rows: TouchOfLead[] = await q.query(`${SELECT_TOUCH} WHERE t.id = $1`, [touchId]);
   return rows[0] ?? null;
 }

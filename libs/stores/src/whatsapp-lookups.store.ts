@@ -1,3 +1,4 @@
+import { isUuid } from '@segflow/api-contracts';
 import type { Queryable } from './queryable';
 
 // What the WhatsApp webhook (API) and the WhatsApp touch provider (worker) read of touches, leads and events, whose
@@ -11,8 +12,6 @@ export interface WhatsAppTouchRef {
   providerMessageId: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The WhatsApp touch with Meta's message id `wamid`, or else the one whose id we sent as `biz_opaque_callback_data`
  * (a status can arrive before the worker recorded the wamid).
@@ -25,7 +24,7 @@ export async function findWhatsAppTouch(
   wamid: string,
   callbackData?: string,
 ): Promise<WhatsAppTouchRef | null> {
-  const touchId = callbackData && UUID.test(callbackData) ? callbackData : null;
+  const touchId = callbackData && isUuid(callbackData) ? callbackData : null;
   const rows: WhatsAppTouchRef[] = await q.query(
     `SELECT t.id AS "touchId", t.lead_id AS "leadId", l.external_id AS "leadExternalId", t.provider_message_id AS "providerMessageId"
      FROM touches t JOIN leads l ON l.id = t.lead_id

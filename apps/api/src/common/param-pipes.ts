@@ -1,11 +1,5 @@
 import { ArgumentMetadata, BadRequestException, PipeTransform } from '@nestjs/common';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True for a canonical UUID (ids in paths are checked before they reach Postgres' uuid type). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+import { isUuid } from '@segflow/api-contracts';
 
 function refuse(metadata: ArgumentMetadata, reason: string): BadRequestException {
   return new BadRequestException({

@@ -1,3 +1,4 @@
+import { isUuid } from '@segflow/api-contracts';
 import {
   BadRequestException,
   ConflictException,
@@ -34,8 +35,6 @@ function mapInboxItem(row: InboxRow, now: Date): InboxItemDto {
   };
   return { ...item, whyNow: describeWhyNow(item, now) };
 }
-
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /**
  * The rep's task inbox. Reps see and act on their own tasks only; managers on the tasks of their teams' reps

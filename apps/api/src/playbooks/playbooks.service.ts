@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { eventTypesHeardBy, playbookSchema, validatePlaybook, type PlaybookIssue } from '@segflow/playbook';
-import { isUuid } from '../common/param-pipes';
+import { isUuid } from '@segflow/api-contracts';
 import {
   findPlaybook,
   findVersion,

@@ -17,7 +17,7 @@ import {
   type RunRow,
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
-import { isUuid } from '../common/param-pipes';
+import { isUuid } from '@segflow/api-contracts';
 import {
   mapRun,
   mapTask,
