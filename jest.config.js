@@ -31,7 +31,13 @@ module.exports = {
   projects: [
     project('libs', ['<rootDir>/libs', '<rootDir>/tools']),
     project('web', ['<rootDir>/apps/web/src']),
-    project('api', ['<rootDir>/apps/api/src']),
+    project('api', ['<rootDir>/apps/api/src'], {
+      // Segment workers run from their TypeScript sources here (production starts the compiled file).
+      moduleNameMapper: {
+        ...moduleNameMapper,
+        '^\\./segment-worker-thread$': '<rootDir>/apps/api/src/testing/transpiled-segment-worker-thread.ts',
+      },
+    }),
     project('worker', ['<rootDir>/apps/worker/src']),
     project('e2e', ['<rootDir>/e2e']),
   ],

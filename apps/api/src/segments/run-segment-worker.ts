@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { startSegmentWorkerThread } from './segment-worker-thread';
 
 /** Messages a segment worker (`<name>.worker.ts` in this folder) posts. */
 export type SegmentWorkerMessage<T> =
@@ -18,22 +16,6 @@ export class SegmentWorkerError extends Error {
   }
 }
 
-// From TypeScript sources (jest) the worker and its relative imports are transpiled as they are required; typescript
-// is then a dev dependency that is present, and packages (@segflow/* from their dist) resolve as usual.
-const transpilingLoader = (entry: string) => `
-const { readFileSync } = require('node:fs');
-const ts = require('typescript');
-const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, experimentalDecorators: true };
-require.extensions['.ts'] = (module, file) => module._compile(ts.transpileModule(readFileSync(file, 'utf8'), { fileName: file, compilerOptions }).outputText, file);
-require(${JSON.stringify(entry)});`;
-
-// From dist the compiled worker sits beside this file.
-function startWorker(name: string, workerData: unknown): Worker {
-  const compiled = join(__dirname, `${name}.worker.js`);
-  if (existsSync(compiled)) return new Worker(compiled, { workerData });
-  return new Worker(transpilingLoader(join(__dirname, `${name}.worker.ts`)), { eval: true, workerData });
-}
-
 /**
  * Runs `<name>.worker` in a worker_thread, off the API's event loop, and resolves with its result; progress is
  * reported as it goes. Rejects with a {@link SegmentWorkerError} if the worker fails, or if it exits early.
@@ -44,7 +26,7 @@ export function runSegmentWorker<T>(
   onProgress: (phase: string, fraction: number) => void = () => undefined,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(name, workerData);
+    const worker = startSegmentWorkerThread(name, workerData);
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
