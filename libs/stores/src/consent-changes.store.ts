@@ -4,9 +4,12 @@ import { suppressionAddressOf as addressOf } from './suppressions.store';
 // Owner of `consent_changes`, and of the consent flags of `leads` after insert: each statement records a change,
 // sets the flag and (un)suppresses the address at once. Set-based: one statement per call whatever the number of rows.
 
-/** An opt-out of a flush, one row per channel (an `all` unsubscribe expanded), for {@link recordOptOuts}. */
+/**
+ * An opt-out, one row per channel (an `all` unsubscribe expanded), for {@link recordOptOuts}: from an event
+ * (`source` `event:<event id>`) or a `consent` flag set to false on a known lead by `POST /api/leads` (`api:leads`).
+ */
 export interface OptOutRow {
-  event_id: string;
+  source: string;
   lead_id: string;
   channel: string;
   occurred_at: string;
@@ -16,12 +19,12 @@ export interface OptOutRow {
  * Records a consent change per opt-out; unless an explicit opt-in of that lead and channel is later (a late-arriving
  * old event), sets leads.consent[channel] = false and suppresses the lead's address on email and WhatsApp (an address
  * already suppressed keeps its first reason). `= ANY` by the lead ids lets the planner fetch the leads by primary key.
- * @example await recordOptOuts(manager, [{ event_id: 'e-1', lead_id, channel: 'email', occurred_at }]);
+ * @example await recordOptOuts(manager, [{ source: 'event:e-1', lead_id, channel: 'email', occurred_at }]);
  */
 export async function recordOptOuts(db: Queryable, optOuts: readonly OptOutRow[]): Promise<void> {
   if (!optOuts.length) return;
   await db.query(
-    `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(event_id text, lead_id uuid, channel text, occurred_at timestamptz)),
+    `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(source text, lead_id uuid, channel text, occurred_at timestamptz)),
      effective AS (
        SELECT x.* FROM x WHERE NOT EXISTS (
          SELECT 1 FROM consent_changes c WHERE c.lead_id = x.lead_id AND c.channel = x.channel AND c.granted AND c.occurred_at > x.occurred_at)),
@@ -32,9 +35,9 @@ export async function recordOptOuts(db: Queryable, optOuts: readonly OptOutRow[]
        RETURNING l.id, l.email, l.phone),
      changes AS (
        INSERT INTO consent_changes (lead_id, channel, granted, occurred_at, source)
-       SELECT lead_id, channel, false, occurred_at, 'event:' || event_id FROM x)
+       SELECT lead_id, channel, false, occurred_at, source FROM x)
      INSERT INTO suppressions (channel, address, reason, lead_id, source)
-     SELECT DISTINCT ON (e.channel, ${addressOf('e.channel', 'u')}) e.channel, ${addressOf('e.channel', 'u')}, 'unsubscribe', e.lead_id, 'event:' || e.event_id
+     SELECT DISTINCT ON (e.channel, ${addressOf('e.channel', 'u')}) e.channel, ${addressOf('e.channel', 'u')}, 'unsubscribe', e.lead_id, e.source
      FROM effective e JOIN updated u ON u.id = e.lead_id
      WHERE ${addressOf('e.channel', 'u')} IS NOT NULL
      ON CONFLICT DO NOTHING`,

@@ -35,6 +35,8 @@ export interface UpsertedLeadRow {
   external_id: string;
   inserted: boolean;
   consent: Partial<LeadConsent>;
+  /** The consent before this upsert (null for a new lead). */
+  prior_consent: Partial<LeadConsent> | null;
 }
 
 // One statement per batch: jsonb_to_recordset turns the batch into rows, ON CONFLICT upserts by external id,
@@ -42,6 +44,7 @@ export interface UpsertedLeadRow {
 // flag that is true applies only to a channel the lead never opted out of (consent_changes): a re-import must not undo
 // an opt-out; that takes an explicit, later opt-in (recordOptIns). False flags always apply.
 const UPSERT_LEADS_SQL = `
+WITH prior AS (SELECT external_id, consent FROM leads WHERE external_id IN (SELECT x.external_id FROM jsonb_to_recordset($1::jsonb) AS x(external_id text)))
 INSERT INTO leads AS l (external_id, name, email, phone, linkedin_url, company, industry, headcount,
                         revenue_band, funding_stage, city, country, timezone, owner_id, consent)
 SELECT x.external_id, x.name, x.email, x.phone, x.linkedin_url, x.company, x.industry, x.headcount,
@@ -61,7 +64,8 @@ ON CONFLICT (external_id) DO UPDATE SET
     WHERE e.value = 'false'::jsonb
        OR NOT EXISTS (SELECT 1 FROM consent_changes c WHERE c.lead_id = l.id AND c.channel = e.key AND NOT c.granted)), '{}'::jsonb),
   updated_at = now()
-RETURNING l.id, l.external_id, (l.xmax = 0) AS inserted, l.consent`;
+RETURNING l.id, l.external_id, (l.xmax = 0) AS inserted, l.consent,
+  (SELECT p.consent FROM prior p WHERE p.external_id = l.external_id) AS prior_consent`;
 
 /**
  * Inserts or updates a batch of leads by external id in one statement, locking each row until the caller's

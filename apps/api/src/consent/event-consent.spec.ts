@@ -124,6 +124,23 @@ describe('event side effects on consent, suppressions and touches (real Postgres
     expect(await suppressionsOf('full@example.in')).toEqual([]);
   });
 
+  it("a hard bounce suppresses the DSN's failed recipient when it names one", async () => {
+    await postLead({ externalId: 'b-3', email: 'primary@example.in' });
+    await postEvents([
+      {
+        eventId: 'bounce-3',
+        leadExternalId: 'b-3',
+        type: 'email_bounce',
+        occurredAt: at(4),
+        properties: { bounceType: 'hard', recipient: 'Old.Alias@example.in' },
+      },
+    ]);
+    expect(await suppressionsOf('old.alias@example.in')).toEqual([
+      { channel: 'email', reason: 'hard_bounce', source: 'event:bounce-3' },
+    ]);
+    expect(await suppressionsOf('primary@example.in')).toEqual([]);
+  });
+
   describe('POST /api/leads and consent', () => {
     it('a re-POST with consent true does not re-grant, and says so per item', async () => {
       await postLead({ externalId: 'r-1', email: 'ravi@indorespices.in' });
@@ -177,6 +194,28 @@ describe('event side effects on consent, suppressions and touches (real Postgres
       });
       expect(response.body.warnings).toBeUndefined();
       expect((await leadRow('r-2')).consent.email).toBe(true);
+    });
+
+    it('consent false on a known lead is recorded as an opt-out that a later import cannot undo', async () => {
+      await postLead({ externalId: 'w-1', email: 'meera@puneprints.in' });
+      const lead = await leadRow('w-1');
+      await postLead({ externalId: 'w-1', consent: { email: false, whatsapp: false, linkedin: true } });
+      expect((await changesOf(lead.id)).at(-1)).toMatchObject({
+        channel: 'email',
+        granted: false,
+        source: 'api:leads',
+      });
+      expect(await suppressionsOf('meera@puneprints.in')).toEqual([
+        expect.objectContaining({ reason: 'unsubscribe', source: 'api:leads' }),
+      ]);
+
+      // Already off: no second change recorded.
+      await postLead({ externalId: 'w-1', consent: { email: false, whatsapp: false, linkedin: true } });
+      expect((await changesOf(lead.id)).filter((c: { source: string }) => c.source === 'api:leads')).toHaveLength(1);
+
+      const again = await postLead({ externalId: 'w-1', consent: { email: true, whatsapp: false, linkedin: true } });
+      expect(again.body.warnings).toEqual([expect.objectContaining({ field: 'consent.email' })]);
+      expect((await leadRow('w-1')).consent.email).toBe(false);
     });
 
     it('an opt-in never lifts a hard-bounce suppression', async () => {

@@ -1,7 +1,7 @@
 import { nextTouchStatus, touchStatusOfEvent, type TouchStatus } from '@segflow/channels';
 import type { EventInput } from '@segflow/scoring';
 import type { HardBounceRow, OptOutRow } from '@segflow/stores';
-import { isUuid } from '../common/param-pipes';
+import { isUuid } from '@segflow/api-contracts';
 
 /** An accepted event with the id of its lead. */
 export interface LeadEvent {
@@ -33,9 +33,16 @@ export function eventEffectsOf(events: readonly LeadEvent[]): {
     const base = { event_id: event.eventId, lead_id: leadId };
     if (event.type === 'unsubscribe') {
       const channels = event.channel === 'all' ? CONSENT_CHANNELS : [event.channel];
-      for (const channel of channels) optOuts.push({ ...base, channel, occurred_at: event.occurredAt });
+      for (const channel of channels)
+        optOuts.push({ source: `event:${event.eventId}`, lead_id: leadId, channel, occurred_at: event.occurredAt });
     }
-    if (event.type === 'email_bounce' && event.properties?.['bounceType'] === 'hard') hardBounces.push(base);
+    if (event.type === 'email_bounce' && event.properties?.['bounceType'] === 'hard') {
+      const recipient = event.properties['recipient'];
+      hardBounces.push({
+        ...base,
+        address: typeof recipient === 'string' && recipient.includes('@') ? recipient : null,
+      });
+    }
     const status = touchStatusOfEvent(event.type);
     const touchId = event.replyTo?.touchId;
     // A touch id that is not a uuid names no touch (and would fail the uuid cast of the whole flush).

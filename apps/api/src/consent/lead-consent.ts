@@ -1,5 +1,5 @@
 import type { Consent, FieldIssue, LeadInput } from '@segflow/scoring';
-import { recordOptIns as grantOptIns } from '@segflow/stores';
+import { recordOptIns as grantOptIns, recordOptOuts, type OptOutRow, type UpsertedLeadRow } from '@segflow/stores';
 import type { EntityManager } from 'typeorm';
 
 /** How far in the future an opt-in's `at` may be (client clocks drift); later ones are refused. */
@@ -76,4 +76,32 @@ export async function recordOptIns(
     warnings.set(o.itemIndex, list);
   });
   return warnings;
+}
+
+/**
+ * The opt-outs an upsert made: a `consent` flag set to false on a known lead whose channel was on before. Recorded like
+ * an unsubscribe (consent_changes, address suppressed), so a later import cannot re-grant it either.
+ */
+export function withdrawnConsents(
+  written: readonly UpsertedLeadRow[],
+  inputs: ReadonlyMap<string, LeadInput>,
+  now: Date,
+): OptOutRow[] {
+  return written.flatMap((row) => {
+    const requested: Partial<Consent> = inputs.get(row.external_id)?.consent ?? {};
+    if (row.inserted || !row.prior_consent) return [];
+    return (Object.keys(requested) as (keyof Consent)[])
+      .filter((channel) => requested[channel] === false && row.prior_consent![channel] !== false)
+      .map((channel) => ({ source: 'api:leads', lead_id: row.id, channel, occurred_at: now.toISOString() }));
+  });
+}
+
+/** Records {@link withdrawnConsents} in the upsert's transaction, after it locked the leads. */
+export async function recordWithdrawnConsents(
+  manager: EntityManager,
+  written: readonly UpsertedLeadRow[],
+  inputs: ReadonlyMap<string, LeadInput>,
+  now: Date,
+): Promise<void> {
+  await recordOptOuts(manager, withdrawnConsents(written, inputs, now));
 }

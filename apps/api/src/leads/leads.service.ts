@@ -3,7 +3,7 @@ import { FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/s
 import { LeadUpsertRow, ListLeadsFilter, listLeads, UpsertedLeadRow, upsertLeads } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-item-faults';
-import { consentWarnings, optInIssues, recordOptIns } from '../consent/lead-consent';
+import { consentWarnings, optInIssues, recordOptIns, recordWithdrawnConsents } from '../consent/lead-consent';
 import { enqueueWorkflowStarts, markWorkflowsStarted } from '@segflow/stores';
 import { DIRECT_START_TIMEOUT_MS } from '../temporal/direct-start-timeout';
 import { LeadIntakeStarter } from './lead-intake-starter';
@@ -60,7 +60,7 @@ export class LeadsService {
     const optInWarnings = new Map<number, FieldIssue[]>();
     const written = await writeIsolatingItemFaults(
       [...valid.values()],
-      (part) => this.writeWithOptIns(part, optInWarnings),
+      (part) => this.writeWithOptIns(part, optInWarnings, now),
       ({ index }, error) =>
         ({ index, status: 'rejected', issues: [storeRefusalIssue(error)] }) satisfies LeadItemResult,
     );
@@ -95,6 +95,7 @@ export class LeadsService {
   private writeWithOptIns(
     part: readonly { index: number; lead: LeadInput }[],
     warnings: Map<number, FieldIssue[]>,
+    now: Date,
   ): Promise<WrittenLead[]> {
     return this.dataSource.transaction(async (manager) => {
       const written = await upsertLeads(
@@ -102,6 +103,7 @@ export class LeadsService {
         part.map((v) => upsertRowOf(v.lead)),
       );
       const byExternalId = new Map(part.map((v) => [v.lead.externalId, v]));
+      await recordWithdrawnConsents(manager, written, new Map(part.map((v) => [v.lead.externalId, v.lead])), now);
       const optIns = written.flatMap((row) => {
         const { index, lead } = byExternalId.get(row.external_id)!;
         return (lead.optIns ?? []).map((o, optInIndex) => ({
