@@ -309,5 +309,26 @@ describe('WhatsApp webhook (real Postgres)', () => {
         },
       ]);
     });
+
+    it('suppresses an unknown number that sends STOP, so a lead imported with it later is never messaged', async () => {
+      const body = webhookBody({
+        messages: [
+          { from: '14155550199', id: 'wamid.STRANGER-STOP', timestamp: AT, type: 'text', text: { body: 'STOP' } },
+        ],
+      });
+      expect((await postWebhook(api.app, body, APP_SECRET)).body).toEqual({
+        events: 0,
+        unmatched: ['wamid.STRANGER-STOP'],
+        unreadable: 0,
+      });
+      expect(
+        await db.query(`SELECT channel, reason, lead_id, source FROM suppressions WHERE address = '+14155550199'`),
+      ).toEqual([
+        { channel: 'whatsapp', reason: 'unsubscribe', lead_id: null, source: 'whatsapp:wamid.STRANGER-STOP' },
+      ]);
+      expect(await db.query(`SELECT count(*)::int AS n FROM suppressions WHERE address = '+14155550100'`)).toEqual([
+        { n: 0 },
+      ]);
+    });
   });
 });

@@ -1,7 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isOptOutMessage } from '@segflow/channels';
-import { findLeadByPhone, findWhatsAppTouch, markWhatsAppTouchFailed, recordInboundMessage } from '@segflow/stores';
+import {
+  findLeadByPhone,
+  findWhatsAppTouch,
+  markWhatsAppTouchFailed,
+  recordInboundMessage,
+  suppressUnknownWhatsAppNumber,
+} from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { EventsService } from '../events/events.service';
 import {
@@ -28,7 +34,8 @@ const EVENT_OF_STATUS = { delivered: 'whatsapp_delivered', read: 'whatsapp_read'
  * Turns a verified Cloud API webhook into events through the ingest service (idempotent on eventIds derived from
  * Meta's ids, so Meta's retries store nothing twice): `delivered` / `read` statuses become events on the touch,
  * `failed` marks the touch, inbound messages become `whatsapp_reply` (or `unsubscribe` for an opt-out keyword)
- * threaded by `context.id`, else by the sender's number; each inbound message is kept in `inbound_messages`.
+ * threaded by `context.id`, else by the sender's number; each inbound message is kept in `inbound_messages`. A STOP
+ * from a number that matches no lead suppresses that number.
  */
 @Injectable()
 export class WhatsAppWebhookService {
@@ -108,6 +115,7 @@ export class WhatsAppWebhookService {
         eventId: null,
         receivedAt,
       });
+      if (isOptOutMessage(text)) await suppressUnknownWhatsAppNumber(this.db, from, `whatsapp:${message.id}`);
       return;
     }
     const optOut = isOptOutMessage(text);
