@@ -75,6 +75,8 @@ export const appConfigSchema = z
     /** Failed sign-ins allowed per email, and per client IP, inside the window before 429 (shared by all replicas). */
     AUTH_SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
     AUTH_SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+    /** Requests per client IP per minute on the public link routes (/u, /t/c, /t/o), per API process. */
+    PUBLIC_LINK_MAX_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(300),
     AUTH_SIGN_IN_WINDOW_SECONDS: z.coerce
       .number()
       .int()

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, RequestMethod, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, RequestMethod, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
+import { PublicLinkRateGuard } from './public-link-rate-limit';
 import { invalidLinkPage, PAGE_CHANNELS, PageChannel, preferencePage, unsubscribedPage } from './preference-page';
 import { PublicLinksService } from './public-links.service';
 
@@ -41,6 +42,7 @@ function channelsOf(body: unknown): PageChannel[] {
 @ApiExcludeController()
 @Controller()
 @Public()
+@UseGuards(PublicLinkRateGuard)
 export class PublicLinksController {
   constructor(private readonly links: PublicLinksService) {}
 
