@@ -18,9 +18,11 @@ const SHORT: ChaosOptions = {
   warmupMs: 3_000,
   onProgress: (line) => process.stdout.write(`${line}\n`),
 };
+// Every fault, three rounds (SEGFLOW_CHAOS_ROUNDS), under traffic four times as dense as the short version's.
+const ROUNDS = Number(process.env.SEGFLOW_CHAOS_ROUNDS ?? 3);
 const FULL: ChaosOptions = {
-  faults: Object.values(FAULTS),
-  traffic: { intervalMs: 2_000, gapMs: 1_000, stopEvery: 4 },
+  faults: Array.from({ length: ROUNDS }, () => Object.values(FAULTS)).flat(),
+  traffic: { intervalMs: 1_500, gapMs: 1_000, stopEvery: 4 },
   warmupMs: 10_000,
   onProgress: SHORT.onProgress,
 };

@@ -1,5 +1,6 @@
 import { Connection, Client } from '@temporalio/client';
 import type { Ledger } from './traffic';
+import type { FaultFigure } from './scenario';
 import type { ChaosStack } from './stack';
 
 /** What the database, the SMTP server and Temporal say after the run, against what the clients were told. */
@@ -13,8 +14,14 @@ export interface ChaosTotals {
   entriesWithoutRun: number;
   entriesWithMoreThanOneRun: number;
   touchesSent: number;
-  /** Message-IDs the SMTP server accepted more than once (extra copies). */
+  /**
+   * Extra copies of a Message-ID the SMTP server accepted that no fault explains: a broken exactly-once. (An extra
+   * copy after a fault that opens the crash window is counted in `resentInCrashWindow` instead.)
+   */
   duplicateMessages: number;
+  /** Extra copies sent again because a crash fault hit between the relay's accept and the `sent` record (README). */
+  resentInCrashWindow: number;
+  duplicates: DuplicateMessage[];
   /** Touches recorded as sent whose message the SMTP server never received. */
   sentTouchesNotReceived: number;
   /** Touches sent on email after the lead's email stop was stored. */
@@ -30,7 +37,43 @@ export interface ChaosTotals {
 
 const stripBrackets = (id: string) => id.replace(/^<|>$/g, '');
 
-export async function auditChaosRun(stack: ChaosStack, ledger: Ledger, since: Date): Promise<ChaosTotals> {
+/** The record follows the relay's accept within milliseconds; a crash later than this cannot have cut between them. */
+const CRASH_WINDOW_MS = 2_000;
+
+/** A Message-ID the SMTP server accepted more than once, with when, and whether a crash fault explains it. */
+export interface DuplicateMessage {
+  messageId: string;
+  arrivals: string[];
+  inCrashWindow: boolean;
+}
+
+/**
+ * Message-IDs accepted more than once, each marked by whether a crash fault was injected within CRASH_WINDOW_MS of
+ * the first copy (either side: a killed worker's last bytes still reach the server after the kill) and before the
+ * last: only then may a retry resend a message the relay already had.
+ */
+function duplicatesOf(received: Map<string, number[]>, faults: FaultFigure[]): DuplicateMessage[] {
+  const crashes = faults.filter((f) => f.opensCrashWindow).map((f) => Date.parse(f.injectedAt));
+  return [...received.entries()]
+    .filter(([, arrivals]) => arrivals.length > 1)
+    .map(([messageId, arrivals]) => {
+      const [first, last] = [Math.min(...arrivals), Math.max(...arrivals)];
+      return {
+        messageId,
+        arrivals: arrivals.map((at) => new Date(at).toISOString()),
+        inCrashWindow: crashes.some((at) => Math.abs(at - first) <= CRASH_WINDOW_MS && at <= last),
+      };
+    });
+}
+
+const extraCopies = (duplicates: DuplicateMessage[]) => duplicates.reduce((n, d) => n + d.arrivals.length - 1, 0);
+
+export async function auditChaosRun(
+  stack: ChaosStack,
+  ledger: Ledger,
+  since: Date,
+  faults: FaultFigure[],
+): Promise<ChaosTotals> {
   const q = async (sql: string, params: unknown[] = []) => (await stack.pool.query(sql, params)).rows;
   const sent = [...ledger.sentEventIds];
   const [{ stored }] = await q(`SELECT count(*)::int AS stored FROM events WHERE event_id = ANY($1)`, [sent]);
@@ -49,6 +92,7 @@ export async function auditChaosRun(stack: ChaosStack, ledger: Ledger, since: Da
   );
   const [{ active }] = await q(`SELECT count(*)::int AS active FROM runs WHERE status = 'active'`);
   const [{ dead }] = await q(`SELECT count(*)::int AS dead FROM outbox WHERE dead_lettered_at IS NOT NULL`);
+  const duplicates = duplicatesOf(stack.receivedMessageIds, faults);
   return {
     eventsSent: sent.length,
     eventsStored: stored,
@@ -58,7 +102,9 @@ export async function auditChaosRun(stack: ChaosStack, ledger: Ledger, since: Da
     entriesWithoutRun: entries.filter((e) => e.runs === 0).length,
     entriesWithMoreThanOneRun: entries.filter((e) => e.runs > 1).length,
     touchesSent: touches.length,
-    duplicateMessages: [...stack.receivedMessageIds.values()].reduce((sum, n) => sum + n - 1, 0),
+    duplicateMessages: extraCopies(duplicates.filter((d) => !d.inCrashWindow)),
+    resentInCrashWindow: extraCopies(duplicates.filter((d) => d.inCrashWindow)),
+    duplicates,
     sentTouchesNotReceived: touches.filter((t) => !t.message_id || !received.has(stripBrackets(t.message_id))).length,
     touchesAfterStop: afterStop,
     runsStillActive: active,

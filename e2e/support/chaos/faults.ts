@@ -13,6 +13,11 @@ export interface Fault {
   holdMs: number;
   /** Needs PostgreSQL / Temporal instances this run started itself (and may restart). */
   needsOwnServices?: boolean;
+  /**
+   * Can land between the relay accepting a message and the worker recording it `sent` (the README's "crash window"),
+   * so the retry sends the same message again under its Message-ID.
+   */
+  opensCrashWindow?: boolean;
   inject(stack: ChaosStack): Promise<void>;
   repair(stack: ChaosStack): Promise<void>;
 }
@@ -34,6 +39,7 @@ export const FAULTS: Record<string, Fault> = {
     moment: 'a run whose first touch is not yet sent',
     momentSql: DELIVERY_IN_FLIGHT,
     holdMs: 1_000,
+    opensCrashWindow: true,
     inject: (s) => s.killWorker(),
     repair: async (s) => s.startWorker(),
   },
@@ -67,6 +73,7 @@ export const FAULTS: Record<string, Fault> = {
     momentSql: TRAFFIC_FLOWING,
     holdMs: 0,
     needsOwnServices: true,
+    opensCrashWindow: true,
     inject: (s) => restartOrThrow(s.services.restartPostgres, 'PostgreSQL'),
     repair: async () => {},
   },
@@ -76,6 +83,7 @@ export const FAULTS: Record<string, Fault> = {
     momentSql: OUTBOX_PENDING,
     holdMs: 0,
     needsOwnServices: true,
+    opensCrashWindow: true,
     inject: (s) => restartOrThrow(s.services.restartPostgres, 'PostgreSQL'),
     repair: async () => {},
   },

@@ -12,6 +12,8 @@ export interface FaultFigure {
   /** False when the moment did not come within MOMENT_WAIT_MS and the fault was injected anyway. */
   momentHit: boolean;
   injectedAt: string;
+  /** The fault can interrupt a send between the relay's accept and the `sent` record (Fault.opensCrashWindow). */
+  opensCrashWindow: boolean;
   /** From injection to repair done (a restart's own duration included). */
   faultMs: number;
   /** From repair done to a fresh lead's segment entry having its run and first touch sent; null: not within RECOVERY_LIMIT_MS. */
@@ -121,6 +123,7 @@ async function injectAndMeasure(
     moment: fault.moment,
     momentHit,
     injectedAt: new Date(injected).toISOString(),
+    opensCrashWindow: fault.opensCrashWindow ?? false,
     faultMs: repaired - injected,
     recoveredAfterMs,
   };
@@ -154,6 +157,6 @@ export async function runChaos(stack: ChaosStack, options: ChaosOptions): Promis
     `SELECT NOT EXISTS (SELECT 1 FROM runs WHERE status = 'active') AND NOT EXISTS (SELECT 1 FROM outbox WHERE dispatched_at IS NULL) AS hit`,
     SETTLE_LIMIT_MS,
   );
-  const totals = await auditChaosRun(stack, ledger, since);
+  const totals = await auditChaosRun(stack, ledger, since, faults);
   return { faults, totals, durationSeconds: Math.round((Date.now() - started) / 1000) };
 }

@@ -28,8 +28,8 @@ export interface ChaosStack {
   request: ApiRequest;
   apiToPostgres: FaultProxy;
   workerToTemporal: FaultProxy;
-  /** Message-ID → how many times the SMTP server accepted it. */
-  receivedMessageIds: Map<string, number>;
+  /** Message-ID → when the SMTP server accepted it (epoch ms, one entry per copy). */
+  receivedMessageIds: Map<string, number[]>;
   killApi(): Promise<void>;
   startApi(): Promise<void>;
   killWorker(): Promise<void>;
@@ -58,9 +58,9 @@ export async function startChaosStack(name: string, services: ChaosServices): Pr
   const proxied = new URL(databaseUrl);
   proxied.host = apiToPostgres.address;
 
-  const receivedMessageIds = new Map<string, number>();
+  const receivedMessageIds = new Map<string, number[]>();
   const sink = await startSmtpSink({
-    onMessageId: (id) => receivedMessageIds.set(id, (receivedMessageIds.get(id) ?? 0) + 1),
+    onMessageId: (id) => receivedMessageIds.set(id, [...(receivedMessageIds.get(id) ?? []), Date.now()]),
   });
   const target: ProcessTarget = { name, databaseUrl, taskQueue: `${name}-${randomBytes(4).toString('hex')}` };
   const apiEnv = {
