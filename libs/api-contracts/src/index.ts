@@ -13,3 +13,4 @@ export * from './people';
 export * from './whatsapp-sandbox';
 export * from './auth';
 export * from './ids';
+export * from './queries';

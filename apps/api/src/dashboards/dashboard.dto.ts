@@ -1,4 +1,15 @@
-import type { DeliveryRow, DrillDownLead, SummaryRow, TrendPoint } from '@segflow/api-contracts';
+import type {
+  DashboardDeliveryQuery,
+  DashboardDrillDownQuery,
+  DashboardLiftQuery,
+  DashboardSummaryQuery,
+  DashboardTrendQuery,
+  DeliveryRow,
+  DrillDownLead,
+  SummaryRow,
+  TrendPoint,
+} from '@segflow/api-contracts';
+import { readsQueryContract } from '../common/accepts-contract';
 import { z } from 'zod';
 import { DIMENSIONS, type DrillDownRow, type TrendRow } from '@segflow/stores';
 
@@ -17,47 +28,57 @@ function withDefaultRange<T extends { from?: Date; to?: Date }>(
 const isOrdered = (range: { from: Date; to: Date }) => range.from < range.to;
 const orderMessage = { message: 'from must be before to', path: ['from'] };
 
-export const summaryQuerySchema = z
-  .object({ groupBy: z.enum(DIMENSIONS).default('segment'), ...rangeFields })
-  .transform(withDefaultRange)
-  .refine(isOrdered, orderMessage);
-export const trendQuerySchema = z
-  .object({
-    bucket: z.enum(['day', 'week']).default('day'),
-    segmentId: z.string().optional(),
-    repId: z.string().optional(),
-    ...rangeFields,
-  })
-  .transform(withDefaultRange)
-  .refine(isOrdered, orderMessage);
-export const drillDownQuerySchema = z
-  .object({
-    groupBy: z.enum(DIMENSIONS).default('segment'),
-    key: z.string().optional(),
-    breached: z
-      .enum(['true', 'false'])
-      .optional()
-      .transform((b) => (b === undefined ? null : b === 'true')),
-    // No default here: the JSON drill-down pages (DRILL_DOWN_PAGE), the CSV export streams every row unless asked.
-    limit: z.coerce.number().int().min(1).max(5000).optional(),
-    ...rangeFields,
-  })
-  .transform(withDefaultRange)
-  .refine(isOrdered, orderMessage);
-export const liftQuerySchema = z.object(rangeFields).transform(withDefaultRange).refine(isOrdered, orderMessage);
+export const summaryQuerySchema = readsQueryContract<DashboardSummaryQuery>()(
+  z
+    .object({ groupBy: z.enum(DIMENSIONS).default('segment'), ...rangeFields })
+    .transform(withDefaultRange)
+    .refine(isOrdered, orderMessage),
+);
+export const trendQuerySchema = readsQueryContract<DashboardTrendQuery>()(
+  z
+    .object({
+      bucket: z.enum(['day', 'week']).default('day'),
+      segmentId: z.string().optional(),
+      repId: z.string().optional(),
+      ...rangeFields,
+    })
+    .transform(withDefaultRange)
+    .refine(isOrdered, orderMessage),
+);
+export const drillDownQuerySchema = readsQueryContract<DashboardDrillDownQuery>()(
+  z
+    .object({
+      groupBy: z.enum(DIMENSIONS).default('segment'),
+      key: z.string().optional(),
+      breached: z
+        .enum(['true', 'false'])
+        .optional()
+        .transform((b) => (b === undefined ? null : b === 'true')),
+      // No default here: the JSON drill-down pages (DRILL_DOWN_PAGE), the CSV export streams every row unless asked.
+      limit: z.coerce.number().int().min(1).max(5000).optional(),
+      ...rangeFields,
+    })
+    .transform(withDefaultRange)
+    .refine(isOrdered, orderMessage),
+);
+export const liftQuerySchema = readsQueryContract<DashboardLiftQuery>()(
+  z.object(rangeFields).transform(withDefaultRange).refine(isOrdered, orderMessage),
+);
 
 /** Delivery figures: optionally one playbook (and version), optionally `[from, to)`; none of them = everything. */
-export const deliveryQuerySchema = z
-  .object({
-    playbookId: z.string().uuid().optional(),
-    version: z.coerce.number().int().min(1).optional(),
-    ...rangeFields,
-  })
-  .refine((q) => q.version === undefined || q.playbookId !== undefined, {
-    message: 'version needs playbookId',
-    path: ['version'],
-  })
-  .refine((q) => !q.from || !q.to || q.from < q.to, orderMessage);
+export const deliveryQuerySchema = readsQueryContract<DashboardDeliveryQuery>()(
+  z
+    .object({
+      playbookId: z.string().uuid().optional(),
+      version: z.coerce.number().int().min(1).optional(),
+      ...rangeFields,
+    })
+    .refine((q) => q.version === undefined || q.playbookId !== undefined, {
+      message: 'version needs playbookId',
+      path: ['version'],
+    })
+    .refine((q) => !q.from || !q.to || q.from < q.to, orderMessage),
+);
 
 export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
 export type TrendQuery = z.infer<typeof trendQuerySchema>;

@@ -1,3 +1,5 @@
+import type { InboxQuery } from '@segflow/api-contracts';
+import { readsQueryContract } from '../common/accepts-contract';
 import {
   TASK_OUTCOMES,
   type CompleteTaskRequest,
@@ -22,10 +24,12 @@ export const taskNoteSchema = acceptsContract<TaskNoteRequest>()(
 export const reassignTaskSchema = acceptsContract<ReassignTaskRequest>()(
   z.object({ repId: z.string().min(1), reason: z.string().trim().max(500).default('reassigned by manager') }),
 );
-export const inboxQuerySchema = z.object({
-  repId: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const inboxQuerySchema = readsQueryContract<InboxQuery>()(
+  z.object({
+    repId: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  }),
+);
 
 // Response shapes live in libs/api-contracts, shared with the web app.
 export type InboxItemDto = InboxItem;

@@ -1,3 +1,5 @@
+import type { LeadListQuery } from '@segflow/api-contracts';
+import { readsQueryContract } from '../common/accepts-contract';
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -15,14 +17,16 @@ import { LeadsService, MAX_LEADS_PAGE, MAX_LEADS_PER_BATCH } from './leads.servi
 // Only the envelope is checked here; items are validated one by one so a bad item never loses the good ones.
 const leadsBatchSchema = z.object({ leads: z.array(z.unknown()).min(1).max(MAX_LEADS_PER_BATCH) });
 const isBatch = (body: unknown): boolean => typeof body === 'object' && body !== null && 'leads' in body;
-const listQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_LEADS_PAGE).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-  search: z.string().max(200).optional(),
-  segmentId: z.uuid().optional(),
-  ownerId: z.string().max(128).optional(),
-  minScore: z.coerce.number().min(0).max(100).optional(),
-});
+const listQuerySchema = readsQueryContract<LeadListQuery>()(
+  z.object({
+    limit: z.coerce.number().int().min(1).max(MAX_LEADS_PAGE).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+    search: z.string().max(200).optional(),
+    segmentId: z.uuid().optional(),
+    ownerId: z.string().max(128).optional(),
+    minScore: z.coerce.number().min(0).max(100).optional(),
+  }),
+);
 
 @ApiTags('leads')
 @Controller('leads')

@@ -1,3 +1,5 @@
+import type { PageQuery } from '@segflow/api-contracts';
+import { readsQueryContract } from '../common/accepts-contract';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -7,10 +9,12 @@ import { SandboxMailService } from './sandbox-mail.service';
 import type { SandboxMail, SandboxMailSummary } from '@segflow/api-contracts';
 
 const replySchema = z.object({ text: z.string().trim().min(1, 'write the reply').max(20_000) });
-const pageSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+const pageSchema = readsQueryContract<PageQuery>()(
+  z.object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  }),
+);
 
 /** The sandbox mailbox (MAIL_SANDBOX=on): mail Segflow sent that the embedded server caught instead of delivering. */
 @ApiTags('sandbox mail')

@@ -4,8 +4,15 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { SessionUser } from '../auth/principal';
 import { ROLES } from '../auth/roles';
-import type { UserNotification } from '@segflow/api-contracts';
+import type { NotificationListQuery, UserNotification } from '@segflow/api-contracts';
+import { z } from 'zod';
+import { readsQueryContract } from '../common/accepts-contract';
+import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { NotificationsService } from './notifications.service';
+
+const listQuerySchema = readsQueryContract<NotificationListQuery>()(
+  z.object({ unread: z.enum(['true', 'false']).optional() }),
+);
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -15,8 +22,11 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({ summary: 'My notifications, newest first (?unread=true for unread only)' })
-  list(@CurrentUser() user: SessionUser, @Query('unread') unread?: string): Promise<UserNotification[]> {
-    return this.notifications.list(user.id, unread === 'true');
+  list(
+    @CurrentUser() user: SessionUser,
+    @Query(new ZodBodyPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>,
+  ): Promise<UserNotification[]> {
+    return this.notifications.list(user.id, query.unread === 'true');
   }
 
   @Post(':id/read')

@@ -1,3 +1,5 @@
+import type { RunListQuery, TouchListQuery } from '@segflow/api-contracts';
+import { readsQueryContract } from '../common/accepts-contract';
 import type { EnrolRequest, RunDetail, RunSummary, TaskDto, TouchDto } from '@segflow/api-contracts';
 import { z } from 'zod';
 import type { RunRow, TaskRow, TouchRecord } from '@segflow/stores';
@@ -7,17 +9,21 @@ export const enrolSchema = acceptsContract<EnrolRequest>()(
   z.object({ leadId: z.string().uuid(), playbookId: z.string().uuid() }),
 );
 export const stopRunSchema = z.object({ reason: z.string().trim().min(1).max(200) });
-export const listRunsQuerySchema = z.object({
-  leadId: z.string().uuid().optional(),
-  playbookId: z.string().uuid().optional(),
-  status: z.enum(['active', 'converted', 'exited', 'completed', 'heldOut']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-export const listTouchesQuerySchema = z.object({
-  leadId: z.string().uuid().optional(),
-  runId: z.string().uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+export const listRunsQuerySchema = readsQueryContract<RunListQuery>()(
+  z.object({
+    leadId: z.string().uuid().optional(),
+    playbookId: z.string().uuid().optional(),
+    status: z.enum(['active', 'converted', 'exited', 'completed', 'heldOut']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  }),
+);
+export const listTouchesQuerySchema = readsQueryContract<TouchListQuery>()(
+  z.object({
+    leadId: z.string().uuid().optional(),
+    runId: z.string().uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  }),
+);
 export const completeTaskSchema = z.object({ outcome: z.string().trim().min(1).max(100).default('done') });
 
 export type EnrolBody = z.infer<typeof enrolSchema>;

@@ -1,3 +1,5 @@
+import type { UserListQuery } from '@segflow/api-contracts';
+import { readsQueryContract } from '../common/accepts-contract';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { UuidParamPipe } from '../common/param-pipes';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -18,7 +20,9 @@ import {
 } from './user.dto';
 import { UsersService } from './users.service';
 
-const listQuerySchema = z.object({ role: z.enum(ROLES).optional(), teamId: z.string().uuid().optional() });
+const listQuerySchema = readsQueryContract<UserListQuery>()(
+  z.object({ role: z.enum(ROLES).optional(), teamId: z.string().uuid().optional() }),
+);
 
 @ApiTags('users')
 @Controller('users')

@@ -1,11 +1,17 @@
-import type {
-  DashboardDimension,
-  DeliveryRow,
-  DrillDownLead,
-  LiftRow,
-  SummaryRow,
-  TrendPoint,
-  UserNotification,
+import {
+  queryString,
+  type DashboardDeliveryQuery,
+  type DashboardDimension,
+  type DashboardDrillDownQuery,
+  type DashboardRangeQuery,
+  type DashboardSummaryQuery,
+  type DashboardTrendQuery,
+  type DeliveryRow,
+  type DrillDownLead,
+  type LiftRow,
+  type SummaryRow,
+  type TrendPoint,
+  type UserNotification,
 } from '@segflow/api-contracts';
 import { requestJson } from './http';
 
@@ -18,30 +24,32 @@ export interface DashboardRange {
   to: string;
 }
 
-/** Query string of a dashboard request; `to` is a date whose whole day is included. */
-export function dashboardQuery(range: DashboardRange, extra: Record<string, string | undefined> = {}): string {
+/** The instants of a dashboard range; `to` is a date whose whole day is included. */
+export function rangeQuery(range: DashboardRange): Required<DashboardRangeQuery> {
   const to = new Date(`${range.to}T00:00:00Z`);
   to.setUTCDate(to.getUTCDate() + 1);
-  const params = new URLSearchParams({ from: `${range.from}T00:00:00Z`, to: to.toISOString() });
-  for (const [key, value] of Object.entries(extra)) if (value !== undefined) params.set(key, value);
-  return params.toString();
+  return { from: `${range.from}T00:00:00Z`, to: to.toISOString() };
 }
 
 export const fetchSummary = (range: DashboardRange, groupBy: Dimension) =>
-  requestJson<SummaryRow[]>(`/api/dashboards/summary?${dashboardQuery(range, { groupBy })}`);
+  requestJson<SummaryRow[]>(
+    `/api/dashboards/summary${queryString<DashboardSummaryQuery>({ ...rangeQuery(range), groupBy })}`,
+  );
 export const fetchTrend = (range: DashboardRange) =>
-  requestJson<TrendPoint[]>(`/api/dashboards/trend?${dashboardQuery(range, { bucket: 'day' })}`);
+  requestJson<TrendPoint[]>(
+    `/api/dashboards/trend${queryString<DashboardTrendQuery>({ ...rangeQuery(range), bucket: 'day' })}`,
+  );
 export const fetchDrillDown = (range: DashboardRange, groupBy: Dimension, key: string | null) =>
-  requestJson<DrillDownLead[]>(`/api/dashboards/leads?${dashboardQuery(range, { groupBy, key: key ?? undefined })}`);
+  requestJson<DrillDownLead[]>(
+    `/api/dashboards/leads${queryString<DashboardDrillDownQuery>({ ...rangeQuery(range), groupBy, key: key ?? undefined })}`,
+  );
 export const fetchDelivery = (range: DashboardRange) =>
-  requestJson<DeliveryRow[]>(`/api/dashboards/delivery?${dashboardQuery(range)}`);
+  requestJson<DeliveryRow[]>(`/api/dashboards/delivery${queryString<DashboardDeliveryQuery>(rangeQuery(range))}`);
 /** Delivery figures of one published version, all time (the editor's per-node badges). */
 export const fetchVersionDelivery = (playbookId: string, version: number) =>
-  requestJson<DeliveryRow[]>(
-    `/api/dashboards/delivery?${new URLSearchParams({ playbookId, version: String(version) })}`,
-  );
+  requestJson<DeliveryRow[]>(`/api/dashboards/delivery${queryString<DashboardDeliveryQuery>({ playbookId, version })}`);
 export const fetchLift = (range: DashboardRange) =>
-  requestJson<LiftRow[]>(`/api/dashboards/lift?${dashboardQuery(range)}`);
+  requestJson<LiftRow[]>(`/api/dashboards/lift${queryString(rangeQuery(range))}`);
 export const fetchNotifications = () => requestJson<UserNotification[]>('/api/notifications');
 export const markNotificationRead = (id: string) =>
   requestJson<void>(`/api/notifications/${id}/read`, { method: 'POST' });

@@ -1,18 +1,21 @@
-import type {
-  CompleteTaskRequest,
-  InboxItem,
-  ReassignTaskRequest,
-  SnoozeTaskRequest,
-  TaskNoteRequest,
-  TaskOutcome,
-  UserSummary,
+import {
+  queryString,
+  type CompleteTaskRequest,
+  type InboxItem,
+  type InboxQuery,
+  type ReassignTaskRequest,
+  type SnoozeTaskRequest,
+  type TaskNoteRequest,
+  type TaskOutcome,
+  type UserListQuery,
+  type UserSummary,
 } from '@segflow/api-contracts';
 import { requestJson } from './http';
 
 export { INBOX_STREAM_PATH as INBOX_STREAM_URL, TASK_OUTCOMES } from '@segflow/api-contracts';
 
 export const listInbox = (repId?: string) =>
-  requestJson<InboxItem[]>(`/api/inbox${repId ? `?repId=${encodeURIComponent(repId)}` : ''}`);
+  requestJson<InboxItem[]>(`/api/inbox${queryString<InboxQuery>({ repId })}`);
 export const completeTask = (id: string, outcome: TaskOutcome) =>
   requestJson<unknown>(`/api/inbox/tasks/${id}/complete`, {
     method: 'POST',
@@ -30,4 +33,4 @@ export const reassignTask = (id: string, repId: string) =>
     method: 'POST',
     body: { repId } satisfies ReassignTaskRequest,
   });
-export const listReps = () => requestJson<UserSummary[]>('/api/users?role=rep');
+export const listReps = () => requestJson<UserSummary[]>(`/api/users${queryString<UserListQuery>({ role: 'rep' })}`);

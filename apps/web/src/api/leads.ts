@@ -1,13 +1,14 @@
-import type { LeadDetail, LeadFilters, LeadSummary, LeadUpsertResult, NewLeadRequest } from '@segflow/api-contracts';
+import {
+  queryString,
+  type LeadDetail,
+  type LeadListQuery,
+  type LeadSummary,
+  type LeadUpsertResult,
+  type NewLeadRequest,
+} from '@segflow/api-contracts';
 import { requestJson } from './http';
 
-export function listLeads(filters: LeadFilters = {}): Promise<LeadSummary[]> {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters))
-    if (value !== undefined && value !== '') query.set(key, String(value));
-  const qs = query.toString();
-  return requestJson<LeadSummary[]>(`/api/leads${qs ? `?${qs}` : ''}`);
-}
+export const listLeads = (query: LeadListQuery = {}) => requestJson<LeadSummary[]>(`/api/leads${queryString(query)}`);
 
 export const createLead = (lead: NewLeadRequest) =>
   requestJson<LeadUpsertResult>('/api/leads', { method: 'POST', body: lead });

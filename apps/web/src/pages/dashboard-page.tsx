@@ -1,9 +1,10 @@
 import './inbox.css';
+import { queryString, type DashboardSummaryQuery } from '@segflow/api-contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   DashboardRange,
-  dashboardQuery,
+  rangeQuery,
   Dimension,
   DrillDownLead,
   fetchDelivery,
@@ -117,7 +118,10 @@ export function DashboardPage() {
             ))}
           </select>
         </label>
-        <a href={`/api/dashboards/summary.csv?${dashboardQuery(range, { groupBy })}`} download>
+        <a
+          href={`/api/dashboards/summary.csv${queryString<DashboardSummaryQuery>({ ...rangeQuery(range), groupBy })}`}
+          download
+        >
           Export CSV
         </a>
       </div>
