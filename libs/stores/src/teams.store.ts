@@ -1,3 +1,4 @@
+import type { TeamSummary } from '@segflow/api-contracts';
 import type { BusinessCalendar, Holiday } from '@segflow/sla';
 import type { Queryable } from './queryable';
 
@@ -10,10 +11,8 @@ export interface TeamRow {
   holidays: Holiday[];
 }
 
-/** A team with its reps, by name. */
-export interface TeamWithMembers extends TeamRow {
-  members: { id: string; name: string; role: 'rep'; active: boolean }[];
-}
+/** A team with its reps, by name: what `GET /api/teams` answers. */
+export type TeamWithMembers = TeamSummary;
 
 const COLUMNS = `id, name, manager_id AS "managerId", calendar, holidays`;
 

@@ -1,18 +1,8 @@
+import type { SandboxMessage } from '@segflow/api-contracts';
 import type { Queryable } from './queryable';
 
 /** A message of a sandbox conversation, as the sandbox page shows it. */
-export interface SandboxMessageRow {
-  wamid: string;
-  phone: string;
-  direction: 'outbound' | 'inbound';
-  type: 'text' | 'template';
-  body: string;
-  template: Record<string, unknown> | null;
-  contextWamid: string | null;
-  callbackData: string | null;
-  status: 'accepted' | 'sent' | 'delivered' | 'read' | 'received';
-  createdAt: string;
-}
+export type SandboxMessageRow = SandboxMessage;
 
 const COLUMNS = `wamid, phone, direction, type, body, template, context_wamid AS "contextWamid", callback_data AS "callbackData",
   status, created_at AS "createdAt"`;

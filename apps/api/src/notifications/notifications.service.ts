@@ -9,18 +9,11 @@ import {
   type Queryable,
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
+import type { UserNotification } from '@segflow/api-contracts';
 
 export type { NewNotification };
 
-export interface NotificationDto {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  data: Record<string, unknown>;
-  createdAt: string;
-  readAt: string | null;
-}
+export type NotificationDto = UserNotification;
 
 const mapNotification = (n: NotificationRow): NotificationDto => ({
   id: n.id,
