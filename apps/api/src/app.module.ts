@@ -21,6 +21,7 @@ import { TeamsModule } from './teams/teams.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
 import { WhatsAppModule } from './whatsapp/whatsapp.module';
+import { SettingsModule } from './settings/settings.module';
 
 @Global()
 @Module({})
@@ -59,6 +60,7 @@ export class AppModule {
         PublicLinksModule,
         WhatsAppModule,
         MetricsModule,
+        SettingsModule,
       ],
     };
   }

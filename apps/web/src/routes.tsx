@@ -12,6 +12,10 @@ import { PlaybookEditorPage } from './pages/playbook-editor-page';
 import { PlaybooksListPage } from './pages/playbooks-list-page';
 import { SegmentsPage } from './pages/segments-page';
 import { WhatsAppSandboxPage } from './pages/whatsapp-sandbox-page';
+import { AccountPage } from './pages/account-page';
+import { AdminApiKeysPage } from './pages/admin-api-keys-page';
+import { AdminChannelsPage } from './pages/admin-channels-page';
+import { AdminUsersPage } from './pages/admin-users-page';
 import { SIGN_IN_PATH } from './auth/session';
 import './pages/pages.css';
 
@@ -46,6 +50,10 @@ export const ROUTES: RouteObject[] = [
       { path: 'mail/:mailId?', element: <MailPage /> },
       { path: 'whatsapp-sandbox', element: <WhatsAppSandboxPage /> },
       { path: 'dead-letters', element: <DeadLettersPage /> },
+      { path: 'admin/users', element: <AdminUsersPage /> },
+      { path: 'admin/api-keys', element: <AdminApiKeysPage /> },
+      { path: 'admin/channels', element: <AdminChannelsPage /> },
+      { path: 'account', element: <AccountPage /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -14,3 +14,4 @@ export * from './whatsapp-sandbox';
 export * from './auth';
 export * from './ids';
 export * from './queries';
+export * from './admin';

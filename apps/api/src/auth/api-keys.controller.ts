@@ -1,3 +1,5 @@
+import type { CreateApiKeyRequest } from '@segflow/api-contracts';
+import { acceptsContract } from '../common/accepts-contract';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { UuidParamPipe } from '../common/param-pipes';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,10 +10,12 @@ import { ApiKeyDto, ApiKeysService } from './api-keys.service';
 import { CurrentUser, Roles } from './auth.decorators';
 import type { SessionUser } from './principal';
 
-const createApiKeySchema = z.object({
-  name: z.string().trim().min(1).max(120),
-  scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).default(['ingest']),
-});
+const createApiKeySchema = acceptsContract<CreateApiKeyRequest>()(
+  z.object({
+    name: z.string().trim().min(1).max(120),
+    scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).default(['ingest']),
+  }),
+);
 
 @ApiTags('api-keys')
 @Controller('api-keys')

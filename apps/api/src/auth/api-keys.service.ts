@@ -1,3 +1,4 @@
+import type { ApiKeySummary, CreatedApiKey } from '@segflow/api-contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -14,15 +15,7 @@ import type { Principal } from './principal';
 import { PrincipalCache } from './principal-cache';
 import { generateSecretToken, hashSecretToken, isWellFormedSecretToken } from './secret-token';
 
-export interface ApiKeyDto {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: ApiKeyScope[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type ApiKeyDto = ApiKeySummary;
 
 const mapApiKey = (key: ApiKeyRow): ApiKeyDto => ({
   id: key.id,
@@ -44,7 +37,7 @@ export class ApiKeysService {
     private readonly cache: PrincipalCache,
   ) {}
 
-  async create(name: string, scopes: ApiKeyScope[], createdBy: string): Promise<ApiKeyDto & { key: string }> {
+  async create(name: string, scopes: ApiKeyScope[], createdBy: string): Promise<CreatedApiKey> {
     const key = generateSecretToken('sfk');
     const saved = await insertApiKey(this.db, {
       name,

@@ -1,3 +1,4 @@
+import type { ChangePasswordRequest } from '@segflow/api-contracts';
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -17,7 +18,9 @@ import { SignInBlockedException, SignInLimiter } from './sign-in-limiter';
 const signInSchema = acceptsContract<SignInRequest>()(
   z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) }),
 );
-const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema });
+const changePasswordSchema = acceptsContract<ChangePasswordRequest>()(
+  z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema }),
+);
 
 @ApiTags('auth')
 @Controller('auth')

@@ -1,4 +1,10 @@
-import type { OutOfOffice, OutOfOfficeRequest, UserSummary } from '@segflow/api-contracts';
+import type {
+  CreateUserRequest,
+  OutOfOffice,
+  OutOfOfficeRequest,
+  UpdateUserRequest,
+  UserSummary,
+} from '@segflow/api-contracts';
 import { z } from 'zod';
 import { passwordSchema } from '../auth/password-policy';
 import { ROLES } from '../auth/roles';
@@ -21,26 +27,30 @@ export const mapOutOfOffice = (period: OutOfOfficeRow): OutOfOfficeDto => ({
   note: period.note,
 });
 
-export const createUserSchema = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  name: z.string().trim().min(1).max(200),
-  role: z.enum(ROLES),
-  password: passwordSchema,
-  teamId: z.string().min(1).nullable().default(null),
-  capacity: z.number().int().positive().nullable().default(null),
-});
-export type CreateUser = z.infer<typeof createUserSchema>;
-
-export const updateUserSchema = z
-  .object({
+export const createUserSchema = acceptsContract<CreateUserRequest>()(
+  z.object({
+    email: z.string().trim().toLowerCase().email(),
     name: z.string().trim().min(1).max(200),
     role: z.enum(ROLES),
     password: passwordSchema,
-    teamId: z.string().min(1).nullable(),
-    capacity: z.number().int().positive().nullable(),
-    active: z.boolean(),
-  })
-  .partial();
+    teamId: z.string().min(1).nullable().default(null),
+    capacity: z.number().int().positive().nullable().default(null),
+  }),
+);
+export type CreateUser = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = acceptsContract<UpdateUserRequest>()(
+  z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      role: z.enum(ROLES),
+      password: passwordSchema,
+      teamId: z.string().min(1).nullable(),
+      capacity: z.number().int().positive().nullable(),
+      active: z.boolean(),
+    })
+    .partial(),
+);
 export type UpdateUser = z.infer<typeof updateUserSchema>;
 
 /** Longest out-of-office period: a year. Longer absences are a deactivated user or a team change, not a period. */

@@ -18,6 +18,10 @@ export const NAV_PAGES: readonly NavPage[] = [
   { path: '/mail', label: 'Mail', roles: ['ops', 'manager'] },
   { path: '/whatsapp-sandbox', label: 'WhatsApp sandbox', roles: ['ops', 'manager'] },
   { path: '/dead-letters', label: 'Dead letters', roles: ['ops'] },
+  { path: '/admin/channels', label: 'Channels', roles: ['ops'] },
+  // Admin only (admins see every page).
+  { path: '/admin/users', label: 'Users', roles: [] },
+  { path: '/admin/api-keys', label: 'API keys', roles: [] },
 ];
 
 /** The pages a role sees in the navigation; every page while the user is still loading (the API decides anyway). */

@@ -1,4 +1,5 @@
 import './auth.css';
+import { Link } from 'react-router-dom';
 import { SIGN_IN_PATH, signOut, useCurrentUser } from './session';
 
 /** Who is signed in, and a sign-out button; shown at the foot of the sidebar. */
@@ -13,6 +14,7 @@ export function UserMenu() {
     <div className="user-menu" aria-label="Signed in user">
       <span>{user.name}</span>
       <span className="muted">{user.role}</span>
+      <Link to="/account">Account</Link>
       <button type="button" onClick={onSignOut}>
         Sign out
       </button>

@@ -47,6 +47,9 @@ export const queryKeys = {
     all: ['whatsapp-sandbox'] as const,
     conversation: (phone: string) => ['whatsapp-sandbox', 'conversation', phone] as const,
   },
+  users: { all: ['users'] as const },
+  apiKeys: { all: ['api-keys'] as const },
+  channelSettings: { all: ['channel-settings'] as const },
   calendars: {
     all: ['calendars'] as const,
     rep: (repId: string) => ['calendars', 'rep', repId] as const,

@@ -1,0 +1,110 @@
+import { signInInBrowser, signOutInBrowser } from './support/auth';
+import { Browser, launchBrowser } from './support/browser';
+import { Stack, startStack } from './support/stack';
+
+/** The HTTP status of a sign-in with these credentials (through the API, as another device would). */
+async function signInStatus(stack: Stack, email: string, password: string): Promise<number> {
+  const response = await fetch(`${stack.apiUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  return response.status;
+}
+
+describe('admin screens (browser → web → API → Postgres)', () => {
+  let stack: Stack;
+  let browser: Browser;
+  beforeAll(async () => {
+    stack = await startStack('admin-ui');
+    browser = await launchBrowser();
+    await signInInBrowser(browser.page, stack.webUrl);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const oneTimePassword = async () => (await browser.page.getByTestId('one-time-password').textContent())!;
+
+  it('creates a user with a one-time password, resets it and deactivates the user; the user changes their own', async () => {
+    const { page } = browser;
+    await page.goto(`${stack.webUrl}/admin/users`);
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('Name').fill('Kavya Menon');
+    await form.getByLabel('Email').fill('kavya.menon@example.in');
+    await form.getByLabel('Role').selectOption('rep');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    const first = await oneTimePassword();
+    expect(first).toMatch(/^\S{16}$/);
+    expect(await signInStatus(stack, 'kavya.menon@example.in', first)).toBe(200);
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    const row = page.getByRole('row').filter({ hasText: 'kavya.menon@example.in' });
+    await row.getByRole('button', { name: 'Reset password' }).click();
+    const second = await oneTimePassword();
+    expect(second).not.toBe(first);
+    expect(await signInStatus(stack, 'kavya.menon@example.in', first)).toBe(401);
+    expect(await signInStatus(stack, 'kavya.menon@example.in', second)).toBe(200);
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    await row.getByLabel('Role of kavya.menon@example.in').selectOption('manager');
+    await row.getByText('manager', { exact: true }).waitFor({ state: 'attached' });
+
+    // The user changes the password themselves under Account.
+    await signOutInBrowser(page);
+    await signInInBrowser(page, stack.webUrl, { email: 'kavya.menon@example.in', password: second });
+    await page.goto(`${stack.webUrl}/account`);
+    const change = page.getByRole('form', { name: 'Change password' });
+    await change.getByLabel('Current password').fill(second);
+    await change.getByLabel('New password (at least 8 characters)').fill('kavya-own-password');
+    await change.getByLabel('New password again').fill('kavya-own-password');
+    await change.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('status').filter({ hasText: 'Password changed' }).waitFor();
+    expect(await signInStatus(stack, 'kavya.menon@example.in', 'kavya-own-password')).toBe(200);
+
+    // Back as the admin: deactivating ends sign-in.
+    await signOutInBrowser(page);
+    await signInInBrowser(page, stack.webUrl);
+    await page.goto(`${stack.webUrl}/admin/users`);
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'kavya.menon@example.in' })
+      .getByRole('button', { name: 'Deactivate' })
+      .click();
+    await page.getByRole('row').filter({ hasText: 'kavya.menon@example.in' }).getByText('deactivated').waitFor();
+    expect(await signInStatus(stack, 'kavya.menon@example.in', 'kavya-own-password')).toBe(401);
+  });
+
+  it('creates an API key shown once, which posts leads until it is revoked', async () => {
+    const { page } = browser;
+    await page.goto(`${stack.webUrl}/admin/api-keys`);
+    await page.getByLabel('Key name').fill('website form');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = (await page.getByTestId('new-api-key').textContent())!;
+    const postLead = () =>
+      fetch(`${stack.apiUrl}/api/leads`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ externalId: 'admin-ui-lead', name: 'Ravi' }),
+      });
+    expect((await postLead()).status).toBe(201);
+    await page.getByRole('button', { name: 'Done' }).click();
+    expect(await page.getByTestId('new-api-key').count()).toBe(0);
+
+    const row = page.getByRole('row').filter({ hasText: 'website form' });
+    expect(await row.textContent()).toContain(key.slice(0, 10));
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByText(/revoked/).waitFor();
+    expect((await postLead()).status).toBe(401);
+  });
+
+  it('shows how the channels are configured, without secrets', async () => {
+    const { page } = browser;
+    await page.goto(`${stack.webUrl}/admin/channels`);
+    const email = page.getByLabel('Email settings');
+    await email.waitFor();
+    expect(await email.textContent()).toMatch(/Sending/);
+    expect(await page.getByLabel('WhatsApp settings').textContent()).toMatch(/Sending/);
+  });
+});
