@@ -1,26 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { ApiRequest } from './support/api-process';
-import { signInInBrowser, signInToApi } from './support/auth';
+import { requestAs, signInInBrowser, signInToApi } from './support/auth';
 import { Browser, launchBrowser } from './support/browser';
 import { eventually, until } from './support/eventually';
 import { createLead, moveLead, seedAndTrain, type SegmentKey } from './support/segment-moves';
 import { Stack, startStack } from './support/stack';
-
-/** Calls the stack's API as the signed-in admin. */
-function requestAs(stack: Stack, token: string): ApiRequest {
-  return async (method, path, body) => {
-    const response = await fetch(`${stack.apiUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: await response.json().catch(() => undefined) };
-  };
-}
 
 /** Drags from one React Flow handle to another with the mouse, as a user connects nodes. */
 async function stableBox(page: Page, selector: string) {

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { ApiRequest } from './api-process';
 import type { Stack } from './stack';
 
 /** The first admin every stack boots with (SEGFLOW_ADMIN_EMAIL / SEGFLOW_ADMIN_PASSWORD). */
@@ -71,4 +72,12 @@ export async function signInInBrowser(
 /** Ends the browser's session (clears the cookie) so the next sign-in starts fresh. */
 export async function signOutInBrowser(page: Page): Promise<void> {
   await page.context().clearCookies();
+}
+
+/** Calls the stack's API with a session token, as the {@link ApiRequest} the support helpers take. */
+export function requestAs(stack: Pick<Stack, 'apiUrl'>, token: string): ApiRequest {
+  return async (method, path, body) => {
+    const response = await apiFetch(stack, token, path, { method, body });
+    return { status: response.status, body: await response.json().catch(() => undefined) };
+  };
 }

@@ -16,6 +16,8 @@ import { AccountPage } from './pages/account-page';
 import { AdminApiKeysPage } from './pages/admin-api-keys-page';
 import { AdminChannelsPage } from './pages/admin-channels-page';
 import { AdminUsersPage } from './pages/admin-users-page';
+import { AdminSlaPoliciesPage } from './pages/admin-sla-policies-page';
+import { AdminTeamsPage } from './pages/admin-teams-page';
 import { SIGN_IN_PATH } from './auth/session';
 import './pages/pages.css';
 
@@ -53,6 +55,8 @@ export const ROUTES: RouteObject[] = [
       { path: 'admin/users', element: <AdminUsersPage /> },
       { path: 'admin/api-keys', element: <AdminApiKeysPage /> },
       { path: 'admin/channels', element: <AdminChannelsPage /> },
+      { path: 'admin/sla-policies', element: <AdminSlaPoliciesPage /> },
+      { path: 'admin/teams', element: <AdminTeamsPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],

@@ -1,3 +1,4 @@
+import type { BusinessCalendar } from '@segflow/sla';
 import type { UserRole } from './people';
 
 // Shapes of the admin screens: users, API keys, the signed-in user's password, channel settings.
@@ -74,4 +75,37 @@ export interface ChannelSettings {
     /** Whether the webhook can be verified and checked (WHATSAPP_VERIFY_TOKEN and WHATSAPP_APP_SECRET set). */
     webhook: boolean;
   };
+}
+
+/** Body of `POST /api/sla/policies` and `PUT /api/sla/policies/:id`: first touch within X minutes of a segment entry. */
+export interface SlaPolicyRequest {
+  segmentId: string;
+  /** Only runs of this playbook; null: every playbook bound to the segment. */
+  playbookId?: string | null;
+  firstTouchWithinMinutes: number;
+  /** `business`: minutes count only inside `calendar`'s working hours. */
+  clock: 'wall' | 'business';
+  calendar?: BusinessCalendar | null;
+  reassignOnBreach?: boolean;
+}
+
+/** An SLA policy as `GET /api/sla/policies` lists it. */
+export interface SlaPolicySummary extends Required<SlaPolicyRequest> {
+  id: string;
+}
+
+/** Body of `POST /api/teams` (admin). */
+export interface CreateTeamRequest {
+  /** A readable id such as `west` for route rules (lowercase letters, digits, dashes); a UUID when omitted. */
+  id?: string;
+  name: string;
+  managerId?: string | null;
+  calendar?: BusinessCalendar | null;
+}
+
+/** Body of `PATCH /api/teams/:id` (admin): only what changes. */
+export interface UpdateTeamRequest {
+  name?: string;
+  managerId?: string | null;
+  calendar?: BusinessCalendar | null;
 }

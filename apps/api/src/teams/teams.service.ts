@@ -1,3 +1,5 @@
+import { acceptsContract } from '../common/accepts-contract';
+import type { CreateTeamRequest, UpdateTeamRequest } from '@segflow/api-contracts';
 import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -18,25 +20,29 @@ import { markClocksStale } from '@segflow/stores';
 /** A team, its calendar and holidays (days off every member inherits), and its reps. */
 export type TeamDto = TeamWithMembers;
 
-export const teamInputSchema = z.object({
-  /** A readable id such as `west` for route rules; a UUID when omitted. */
-  id: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes')
-    .optional(),
-  name: z.string().trim().min(1).max(120),
-  managerId: z.string().uuid().nullable().default(null),
-  calendar: businessCalendarSchema.nullable().default(null),
-});
-export type TeamInput = z.infer<typeof teamInputSchema>;
-export const teamUpdateSchema = z
-  .object({
+export const teamInputSchema = acceptsContract<CreateTeamRequest>()(
+  z.object({
+    /** A readable id such as `west` for route rules; a UUID when omitted. */
+    id: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes')
+      .optional(),
     name: z.string().trim().min(1).max(120),
-    managerId: z.string().uuid().nullable(),
-    calendar: businessCalendarSchema.nullable(),
-  })
-  .partial();
+    managerId: z.string().uuid().nullable().default(null),
+    calendar: businessCalendarSchema.nullable().default(null),
+  }),
+);
+export type TeamInput = z.infer<typeof teamInputSchema>;
+export const teamUpdateSchema = acceptsContract<UpdateTeamRequest>()(
+  z
+    .object({
+      name: z.string().trim().min(1).max(120),
+      managerId: z.string().uuid().nullable(),
+      calendar: businessCalendarSchema.nullable(),
+    })
+    .partial(),
+);
 
 /** Body of `PUT /teams/:id/holidays`. */
 export const teamHolidaysSchema = z.object({ holidays: holidaysSchema });

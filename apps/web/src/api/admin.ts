@@ -5,7 +5,12 @@ import {
   type ChannelSettings,
   type CreateApiKeyRequest,
   type CreatedApiKey,
+  type CreateTeamRequest,
   type CreateUserRequest,
+  type SlaPolicyRequest,
+  type SlaPolicySummary,
+  type TeamSummary,
+  type UpdateTeamRequest,
   type UpdateUserRequest,
   type UserListQuery,
   type UserSummary,
@@ -27,3 +32,15 @@ export const getChannelSettings = () => requestJson<ChannelSettings>('/api/setti
 
 export const changeOwnPassword = (body: ChangePasswordRequest) =>
   requestJson<void>('/api/auth/password', { method: 'POST', body });
+
+export const listSlaPolicies = () => requestJson<SlaPolicySummary[]>('/api/sla/policies');
+export const createSlaPolicy = (body: SlaPolicyRequest) =>
+  requestJson<SlaPolicySummary>('/api/sla/policies', { method: 'POST', body });
+export const updateSlaPolicy = (id: string, body: SlaPolicyRequest) =>
+  requestJson<SlaPolicySummary>(`/api/sla/policies/${encodeURIComponent(id)}`, { method: 'PUT', body });
+export const deleteSlaPolicy = (id: string) =>
+  requestJson<void>(`/api/sla/policies/${encodeURIComponent(id)}`, { method: 'DELETE' });
+
+export const createTeam = (body: CreateTeamRequest) => requestJson<TeamSummary>('/api/teams', { method: 'POST', body });
+export const updateTeam = (id: string, body: UpdateTeamRequest) =>
+  requestJson<TeamSummary>(`/api/teams/${encodeURIComponent(id)}`, { method: 'PATCH', body });

@@ -15,6 +15,7 @@ describe('navPagesFor', () => {
       'Mail',
       'WhatsApp sandbox',
       'Dead letters',
+      'SLA policies',
       'Channels',
     ]);
     expect(labels('manager')).toEqual([
@@ -26,6 +27,7 @@ describe('navPagesFor', () => {
       'Calendars',
       'Mail',
       'WhatsApp sandbox',
+      'SLA policies',
     ]);
     expect(labels('admin')).toEqual([
       'Leads',
@@ -37,8 +39,10 @@ describe('navPagesFor', () => {
       'Mail',
       'WhatsApp sandbox',
       'Dead letters',
+      'SLA policies',
       'Channels',
       'Users',
+      'Teams',
       'API keys',
     ]);
   });

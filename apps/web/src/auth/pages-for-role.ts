@@ -18,9 +18,11 @@ export const NAV_PAGES: readonly NavPage[] = [
   { path: '/mail', label: 'Mail', roles: ['ops', 'manager'] },
   { path: '/whatsapp-sandbox', label: 'WhatsApp sandbox', roles: ['ops', 'manager'] },
   { path: '/dead-letters', label: 'Dead letters', roles: ['ops'] },
+  { path: '/admin/sla-policies', label: 'SLA policies', roles: ['ops', 'manager'] },
   { path: '/admin/channels', label: 'Channels', roles: ['ops'] },
   // Admin only (admins see every page).
   { path: '/admin/users', label: 'Users', roles: [] },
+  { path: '/admin/teams', label: 'Teams', roles: [] },
   { path: '/admin/api-keys', label: 'API keys', roles: [] },
 ];
 

@@ -50,6 +50,7 @@ export const queryKeys = {
   users: { all: ['users'] as const },
   apiKeys: { all: ['api-keys'] as const },
   channelSettings: { all: ['channel-settings'] as const },
+  slaPolicies: { all: ['sla-policies'] as const },
   calendars: {
     all: ['calendars'] as const,
     rep: (repId: string) => ['calendars', 'rep', repId] as const,
