@@ -280,8 +280,9 @@ async function main() {
         (await pool.query(`SELECT count(*) FROM touches WHERE status = 'sent' AND run_id = ANY($1)`, [runIds])).rows[0]
           .count,
       );
-    const touchRound = async (round, count) => {
-      const batch = await seedRuns(pool, count, `r${round}`);
+    // Runs of `batch` (seeded beforehand, so a round's CPU figures hold only what its rate times).
+    const touchRound = async (batch) => {
+      const count = batch.length;
       const runIds = batch.map((r) => r.runId);
       return startAndFinish(
         count,
@@ -300,10 +301,13 @@ async function main() {
     const rounds = await bareWorker.runUntil(() =>
       worker.runUntil(async () => {
         await bareRound('warm', WARM_UP);
-        await touchRound('warm', WARM_UP);
+        await touchRound(await seedRuns(pool, WARM_UP, 'rwarm'));
         const out = [];
-        for (let r = 0; r < ROUNDS; r += 1)
-          out.push({ bare: await cpuOf(() => bareRound(r, RUNS)), touch: await cpuOf(() => touchRound(r, RUNS)) });
+        for (let r = 0; r < ROUNDS; r += 1) {
+          const bare = await cpuOf(() => bareRound(r, RUNS));
+          const batch = await seedRuns(pool, RUNS, `r${r}`);
+          out.push({ bare, touch: await cpuOf(() => touchRound(batch)) });
+        }
         return out;
       }),
     );

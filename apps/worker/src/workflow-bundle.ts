@@ -24,6 +24,7 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
       ...config,
       resolve: { ...config.resolve, alias: { ...config.resolve?.alias, ...alias } },
     }),
+    preloadModules: [join(repoRoot, 'apps', 'worker', 'src', 'workflows', 'shared-modules.ts')],
     // webpack's module listing is noise in every build; warnings and errors still show.
     logger: new DefaultLogger('WARN'),
   });

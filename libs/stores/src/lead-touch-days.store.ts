@@ -1,37 +1,33 @@
-import type { Queryable } from './queryable';
-
 /**
  * Owner of `lead_touch_days`: the per-lead daily touch counts behind the cap across runs (`maxTouchesPerDay`).
- * One statement: a key already holding a slot keeps it (a retry); otherwise the day's row is created or incremented
- * while under the cap. The upsert's row lock orders concurrent runs of the lead, and its WHERE re-reads the locked
- * row, so two runs never both take the last slot.
+ * The touches store takes a slot in the statement that writes the touch's send intent, through the CTEs below.
  */
-const RESERVE_TOUCH_SLOT_SQL = `
-WITH prior AS (SELECT 1 FROM lead_touch_days WHERE lead_id = $1 AND day = $2::date AND $3::text = ANY(keys)),
-reserved AS (
-  INSERT INTO lead_touch_days AS d (lead_id, day, n, keys)
-  SELECT $1, $2::date, 1, ARRAY[$3::text] WHERE NOT EXISTS (SELECT 1 FROM prior)
-  ON CONFLICT (lead_id, day) DO UPDATE SET n = d.n + 1, keys = d.keys || $3::text
-  WHERE ($4::int IS NULL OR d.n < $4::int) AND NOT $3::text = ANY(d.keys)
-  RETURNING 1)
-SELECT EXISTS (SELECT 1 FROM prior) OR EXISTS (SELECT 1 FROM reserved) AS reserved`;
+
+/** Placeholders (`$n`) of a slot: the lead, its local `day` (`YYYY-MM-DD`), the touch's key and the cap (null: none). */
+export interface TouchSlotParams {
+  leadId: string;
+  day: string;
+  key: string;
+  cap: string;
+}
 
 /**
- * Takes a slot of the lead's local `day` (`YYYY-MM-DD`) for `key` (a touch's idempotency key) under `cap` (null: no
- * cap); true when the key holds a slot. Fails with a foreign-key violation (23503) when the lead is gone.
- *
- * @example
- * const ok = await takeTouchSlot(rowsOf(pool), { leadId, day: '2026-03-02', key: 'r1:intro:1', cap: 2 });
+ * CTEs `prior` (the key already holds a slot: a retry) and `reserved` (the day's row created or incremented while
+ * under the cap, only when `when` holds), to compose into a statement; the key holds a slot when
+ * {@link TOUCH_SLOT_HELD} is true. The upsert's row lock orders concurrent runs of the lead, and its WHERE re-reads
+ * the locked row, so two runs never both take the last slot, and a concurrent attempt of the same key finds it held.
  */
-export async function takeTouchSlot(
-  q: Queryable,
-  slot: { leadId: string; day: string; key: string; cap: number | null },
-): Promise<boolean> {
-  const rows: Array<{ reserved: boolean }> = await q.query(RESERVE_TOUCH_SLOT_SQL, [
-    slot.leadId,
-    slot.day,
-    slot.key,
-    slot.cap,
-  ]);
-  return rows[0]!.reserved;
+export function touchSlotReservation({ leadId, day, key, cap }: TouchSlotParams, when: string): string {
+  return `prior AS (SELECT 1 FROM lead_touch_days WHERE lead_id = ${leadId} AND day = ${day}::date AND ${key}::text = ANY(keys)),
+reserved AS (
+  INSERT INTO lead_touch_days AS d (lead_id, day, n, keys)
+  SELECT ${leadId}, ${day}::date, 1, ARRAY[${key}::text] WHERE NOT EXISTS (SELECT 1 FROM prior) AND (${when})
+  ON CONFLICT (lead_id, day) DO UPDATE
+    SET n = d.n + (NOT ${key}::text = ANY(d.keys))::int,
+        keys = CASE WHEN ${key}::text = ANY(d.keys) THEN d.keys ELSE d.keys || ${key}::text END
+  WHERE ${key}::text = ANY(d.keys) OR ${cap}::int IS NULL OR d.n < ${cap}::int
+  RETURNING 1)`;
 }
+
+/** Whether the key holds a slot, after {@link touchSlotReservation}'s CTEs. */
+export const TOUCH_SLOT_HELD = `(EXISTS (SELECT 1 FROM prior) OR EXISTS (SELECT 1 FROM reserved))`;

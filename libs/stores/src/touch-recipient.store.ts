@@ -1,5 +1,3 @@
-import type { Queryable } from './queryable';
-
 /** Where a touch would go and whether it may: the lead's address, stored consent and address suppression. */
 export interface Recipient {
   address: string | null;
@@ -8,23 +6,13 @@ export interface Recipient {
 }
 
 /**
- * The lead's address on the channel, its stored consent, and whether the address is suppressed (email compared
- * lower-cased, WhatsApp as stored E.164). Null when the lead is gone. A read model over `leads` and `suppressions`
+ * The SELECT of a {@link Recipient}, to compose into a statement: the lead's (`$n` placeholder `leadId`) address on
+ * the channel (placeholder `channel`), its stored consent, and whether the address is suppressed (email compared
+ * lower-cased, WhatsApp as stored E.164); no row when the lead is gone. A read model over `leads` and `suppressions`
  * for the worker's delivery.
- *
- * @example
- * const recipient = await findRecipient(rowsOf(pool), leadId, 'email');
  */
-export async function findRecipient(
-  q: Queryable,
-  leadId: string,
-  channel: 'email' | 'whatsapp',
-): Promise<Recipient | null> {
-  const rows: Recipient[] = await q.query(
-    `SELECT l.address, COALESCE((l.consent ->> $2)::boolean, true) AS consented,
-            EXISTS (SELECT 1 FROM suppressions s WHERE s.channel = $2 AND s.address = l.address) AS suppressed
-       FROM (SELECT CASE WHEN $2 = 'email' THEN lower(email) ELSE phone END AS address, consent FROM leads WHERE id = $1) l`,
-    [leadId, channel],
-  );
-  return rows[0] ?? null;
+export function recipientQuery(leadId: string, channel: string): string {
+  return `SELECT l.address, COALESCE((l.consent ->> ${channel})::boolean, true) AS consented,
+            EXISTS (SELECT 1 FROM suppressions s WHERE s.channel = ${channel} AND s.address = l.address) AS suppressed
+       FROM (SELECT CASE WHEN ${channel} = 'email' THEN lower(email) ELSE phone END AS address, consent FROM leads WHERE id = ${leadId}) l`;
 }

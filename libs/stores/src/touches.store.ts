@@ -1,6 +1,8 @@
 import type { TouchStatus } from '@segflow/channels';
 import type { Queryable } from './queryable';
+import { touchSlotReservation, TOUCH_SLOT_HELD } from './lead-touch-days.store';
 import { returnedRows } from './returned-rows';
+import { recipientQuery, type Recipient } from './touch-recipient.store';
 
 /**
  * Owner of `touches`: the worker's send intents and outcomes (DESIGN invariants 3 and 10), the delivery statuses
@@ -44,37 +46,64 @@ export type NewTouch = Pick<TouchRecord, 'runId' | 'leadId' | 'nodeId' | 'visit'
   sender: unknown;
 };
 
+/** What {@link queueTouch} found and did: the touch (written now, or an earlier attempt's), its recipient, its slot. */
+export interface QueuedTouch {
+  /** The send intent written by this call, or the one an earlier attempt wrote; null when none was written. */
+  touch: TouchRow | null;
+  /** Null when the lead is gone. */
+  recipient: Recipient | null;
+  /** Whether the touch's key holds a slot of the lead's day (false: the day is full, or nothing was to be reserved). */
+  slotHeld: boolean;
+}
+
+const QUEUE_TOUCH_SQL = `
+WITH existing AS (SELECT ${TOUCH_COLUMNS} FROM touches WHERE run_id = $1 AND node_id = $2 AND visit = $3),
+recipient AS (${recipientQuery('$4', '$5')}),
+sendable AS (
+  SELECT address FROM recipient
+   WHERE consented AND NOT suppressed AND address IS NOT NULL AND NOT EXISTS (SELECT 1 FROM existing)),
+${touchSlotReservation({ leadId: '$4', day: '$11', key: '$12', cap: '$13' }, 'EXISTS (SELECT 1 FROM sendable)')},
+queued AS (
+  INSERT INTO touches (run_id, lead_id, node_id, visit, channel, subject, body, html, sender, status, delivery_status, message_id, to_address)
+  SELECT $1, $4, $2, $3, $5, $6, $7, $8, $9, 'queued', 'queued', $10, address FROM sendable WHERE ${TOUCH_SLOT_HELD}
+  ON CONFLICT (run_id, node_id, visit) DO NOTHING
+  RETURNING ${TOUCH_COLUMNS})
+SELECT (SELECT row_to_json(t) FROM (SELECT * FROM queued UNION ALL SELECT * FROM existing) t LIMIT 1) AS touch,
+       (SELECT row_to_json(r) FROM recipient r) AS recipient,
+       ${TOUCH_SLOT_HELD} AS "slotHeld"`;
+
 /**
- * Writes the send intent (`queued`, with the Message-ID and address the provider will be given) before the
- * provider is called, and returns the touch. A row already there (an earlier attempt) is kept as it is and
- * returned instead, so every retry sends what the first attempt recorded, under the same Message-ID.
+ * A delivery's first statement, one round trip: reads the touch of (run, node, visit) and its recipient, and when
+ * there is no touch yet and the recipient may be sent to (consented, not suppressed, has an address), takes a slot of
+ * the lead's local `day` under `cap` (`lead-touch-days.store`) and, with it, writes the send intent (`queued`, with
+ * the Message-ID and address the provider will be given) before the provider is called. A touch already there (an
+ * earlier attempt) is returned as it is, so every retry sends what the first attempt recorded, under the same
+ * Message-ID. A touch a concurrent attempt wrote meanwhile is not returned (`touch` null, `slotHeld` true).
+ *
+ * @example
+ * const { touch, recipient, slotHeld } = await queueTouch(rowsOf(pool), newTouch, { messageId, slot: { day: '2026-03-02', key, cap: 2 } });
  */
-export async function insertQueuedTouch(
+export async function queueTouch(
   q: Queryable,
   touch: NewTouch,
-  intent: { messageId: string; toAddress: string },
-): Promise<TouchRow> {
-  const rows: TouchRow[] = returnedRows(
-    await q.query(
-      `INSERT INTO touches (run_id, lead_id, node_id, visit, channel, subject, body, html, sender, status, delivery_status, message_id, to_address)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued', 'queued', $10, $11) ON CONFLICT (run_id, node_id, visit) DO NOTHING
-     RETURNING ${TOUCH_COLUMNS}`,
-      [
-        touch.runId,
-        touch.leadId,
-        touch.nodeId,
-        touch.visit,
-        touch.channel,
-        touch.subject,
-        touch.body,
-        touch.html,
-        JSON.stringify(touch.sender),
-        intent.messageId,
-        intent.toAddress,
-      ],
-    ),
-  );
-  return rows[0] ?? (await findTouch(q, touch))!;
+  intent: { messageId: string; slot: { day: string; key: string; cap: number | null } },
+): Promise<QueuedTouch> {
+  const rows: QueuedTouch[] = await q.query(QUEUE_TOUCH_SQL, [
+    touch.runId,
+    touch.nodeId,
+    touch.visit,
+    touch.leadId,
+    touch.channel,
+    touch.subject,
+    touch.body,
+    touch.html,
+    JSON.stringify(touch.sender),
+    intent.messageId,
+    intent.slot.day,
+    intent.slot.key,
+    intent.slot.cap,
+  ]);
+  return rows[0]!;
 }
 
 /** Records a touch refused before any send (no address, no consent, suppressed): failed for good. */

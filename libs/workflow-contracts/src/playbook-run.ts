@@ -10,7 +10,7 @@ import type {
   RunStatus,
   Waiting,
 } from '@segflow/playbook';
-import type { ReserveTouchSlotInput } from './touch-cap';
+import type { TouchSlot } from './touch-cap';
 
 /** Name of the workflow that executes one playbook run (one workflow per run). */
 export const PLAYBOOK_RUN_WORKFLOW = 'playbookRunWorkflow';
@@ -170,13 +170,12 @@ export function manualRunWorkflowId(runId: string): string {
 
 /**
  * Input of the `deliverTouch` activity: the interpreter's command, the run it belongs to, and the slot of the lead's
- * daily cap it reserves before the send intent (`reserveTouchSlot`'s input without the lead and key, which the
- * command holds).
+ * daily cap it takes with the send intent (the lead and key are the command's).
  */
 export type DeliverTouchInput = {
   runId: string;
   command: Extract<Command, { kind: 'sendTouch' }>;
-  slot: Pick<ReserveTouchSlotInput, 'timeZone' | 'now' | 'cap'>;
+  slot: TouchSlot;
 };
 /** Input of the `createTask` activity. */
 export type CreateTaskInput = { runId: string; command: Extract<Command, { kind: 'createTask' }> };

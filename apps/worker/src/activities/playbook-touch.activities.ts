@@ -1,21 +1,19 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { messageIdFor } from '@segflow/channels';
-import type { CommandResult } from '@segflow/playbook';
+import { localDayKey, startOfNextLocalDay, type CommandResult } from '@segflow/playbook';
 import type { DeliverTouchInput } from '@segflow/workflow-contracts';
 import {
-  findRecipient,
   findTouch,
-  insertQueuedTouch,
   insertRefusedTouch,
   markTouchFailed,
   markTouchSent,
+  queueTouch,
   rowsOf,
   type NewTouch,
   type Recipient,
   type TouchRow,
 } from '@segflow/stores';
 import type { Pool } from 'pg';
-import { reserveTouchSlot } from './reserve-touch-slot';
 import {
   addressRefusal,
   isPermanentDeliveryFailure,
@@ -60,7 +58,8 @@ function outcomeOf(touch: TouchRow | null): CommandResult | null {
 /**
  * Delivers a touch at most once per (run, node, visit) (DESIGN invariants 3 and 10): the send intent (`queued`, with
  * its Message-ID and rendered content) is written before the provider is called, then marked `sent` or `failed`.
- * A slot of the lead's daily cap across runs is reserved before the intent, or the touch is deferred (invariant 4).
+ * A slot of the lead's daily cap across runs is taken with the intent, or the touch is deferred (invariant 4); a touch
+ * refused for its address is recorded failed (after its intent, when it had one), one refused for consent takes no slot.
  * A retry finds the queued row and sends it again under the same Message-ID (README, "Exactly once").
  */
 export function createPlaybookTouchActivities({ pool, provider, messageIdDomain }: PlaybookTouchDependencies) {
@@ -84,17 +83,17 @@ export function createPlaybookTouchActivities({ pool, provider, messageIdDomain 
 
   return {
     async deliverTouch(input: DeliverTouchInput): Promise<CommandResult> {
-      const { command } = input;
-      // All three at once: a first attempt, by far the common case, needs them all. The slot of the lead's daily cap is
-      // idempotent on the touch's key, so a retry or a touch already recorded keeps the one it has.
-      const [existing, recipient, slot] = await Promise.all([
-        findTouch(db, key(input)),
-        findRecipient(db, command.leadId, command.channel),
-        reserveTouchSlot(db, { leadId: command.leadId, key: command.idempotencyKey, ...input.slot }),
-      ]);
-      let touch = existing;
+      const { command, slot } = input;
+      const at = new Date(slot.now);
+      // One statement on a first attempt, by far the common case: reads, the cap's slot and the send intent together.
+      const queued = await queueTouch(db, newTouchOf(input), {
+        messageId: messageIdFor(command.idempotencyKey, messageIdDomain),
+        slot: { day: localDayKey(at, slot.timeZone), key: command.idempotencyKey, cap: slot.cap },
+      });
+      let touch = queued.touch;
       const done = outcomeOf(touch);
       if (done) return done;
+      const { recipient } = queued;
       // The lead is gone: nothing to deliver to, and retrying will not bring it back.
       if (!recipient) throw ApplicationFailure.nonRetryable(`lead ${command.leadId} not found`, 'LeadNotFound');
       const to = touch?.toAddress ?? recipient.address;
@@ -105,11 +104,9 @@ export function createPlaybookTouchActivities({ pool, provider, messageIdDomain 
       if (noConsent) return refuse(input, touch, noConsent, 'suppressed', to);
       if (!touch) {
         // The lead's day is full (across its runs): the touch waits, unrecorded, for the lead's next local day.
-        if (slot.kind === 'deferred') return slot;
-        touch = await insertQueuedTouch(db, newTouchOf(input), {
-          messageId: messageIdFor(command.idempotencyKey, messageIdDomain),
-          toAddress: to!,
-        });
+        if (!queued.slotHeld) return { kind: 'deferred', until: startOfNextLocalDay(at, slot.timeZone).toISOString() };
+        // A concurrent attempt wrote the intent first: this one sends what that one recorded, or returns its outcome.
+        touch = (await findTouch(db, key(input)))!;
         const raced = outcomeOf(touch);
         if (raced) return raced;
       }
