@@ -135,7 +135,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: nodeBuiltins, message: 'libs stay free of I/O: inject it from the app.' }] },
+        // Patterns match any path segment: `events` would also ban @segflow/events, which the workspace libs re-allow.
+        {
+          patterns: [
+            { group: [...nodeBuiltins, '!@segflow/*'], message: 'libs stay free of I/O: inject it from the app.' },
+          ],
+        },
       ],
     },
   },

@@ -1,3 +1,5 @@
+import { eventTypeDefinition } from '@segflow/events';
+
 /**
  * A touch's delivery status. It moves forward along `queued → sent → delivered → opened → clicked → replied`
  * and never back; `bounced`, `failed` and `suppressed` end it (a later open or reply of a bounced message is
@@ -35,23 +37,13 @@ export function nextTouchStatus(current: TouchStatus, next: TouchStatus): TouchS
   return PROGRESS.indexOf(next) > PROGRESS.indexOf(current) ? next : current;
 }
 
-/** The touch status an inbound event type implies, or null for events that say nothing about a touch. */
+/**
+ * The touch status an inbound event type implies (its `touch` in libs/events' vocabulary), or null for events that
+ * say nothing about a touch.
+ *
+ * @example
+ * touchStatusOfEvent('whatsapp_read'); // 'opened'
+ */
 export function touchStatusOfEvent(eventType: string): TouchStatus | null {
-  switch (eventType) {
-    case 'whatsapp_delivered':
-      return 'delivered';
-    case 'email_open':
-    case 'whatsapp_read':
-      return 'opened';
-    case 'email_click':
-      return 'clicked';
-    case 'email_reply':
-    case 'whatsapp_reply':
-    case 'linkedin_reply':
-      return 'replied';
-    case 'email_bounce':
-      return 'bounced';
-    default:
-      return null;
-  }
+  return eventTypeDefinition(eventType)?.touch ?? null;
 }

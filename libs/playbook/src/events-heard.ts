@@ -1,3 +1,4 @@
+import { eventTypesWithOutcome } from '@segflow/events';
 import type { Condition } from './nodes/condition';
 import type { Playbook } from './playbook-schema';
 
@@ -17,8 +18,8 @@ function addConditionEvents(condition: Condition, heard: Set<string>): void {
 
 /**
  * The ingest event types (`POST /api/events` names) a run of this playbook can act on, sorted: its goal events,
- * the events its goal and wait-for-event nodes wait for, those its branches ask about, and `unsubscribe` (it
- * withdraws a channel's consent, or ends the run when it is from every channel). An event of any other type
+ * the events its goal and wait-for-event nodes wait for, those its branches ask about, and opt-outs (`unsubscribe`:
+ * it withdraws a channel's consent, or ends the run when it is from every channel). An event of any other type
  * changes nothing the run does (the interpreter would only count it), so the API does not signal it to the run:
  * a run woken for every email open would cost a workflow task each.
  *
@@ -26,7 +27,7 @@ function addConditionEvents(condition: Condition, heard: Set<string>): void {
  * eventTypesHeardBy(samplePlaybook()); // ['demo_booked', 'email_reply', 'unsubscribe']
  */
 export function eventTypesHeardBy(playbook: Pick<Playbook, 'settings' | 'nodes'>): string[] {
-  const heard = new Set<string>(['unsubscribe', ...playbook.settings.goalEvents]);
+  const heard = new Set<string>([...eventTypesWithOutcome('optOut'), ...playbook.settings.goalEvents]);
   for (const node of playbook.nodes) {
     if (node.type === 'goal' || node.type === 'waitForEvent') node.config.eventTypes.forEach((type) => heard.add(type));
     if (node.type === 'branch') addConditionEvents(node.config.condition, heard);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { applyEvent } from './apply-event';
 import { computeFeatureState } from './compute-feature-state';
-import { EVENT_TYPES } from './event-types';
+import { EVENT_TYPES } from '@segflow/events';
 import type { EventInput } from './event-input-schema';
 import { ACCUMULATOR_NAMES, emptyFeatureState, type FeatureState } from './feature-state';
 import { featureVector } from './feature-vector';

@@ -1,3 +1,4 @@
+import { EVENT_VOCABULARY } from '@segflow/events';
 import type { EventInput } from './event-input-schema';
 import type { AccumulatorName } from './feature-state';
 import { DEFAULT_PRICING_PATTERNS, isPricingPage } from './is-pricing-page';
@@ -33,28 +34,12 @@ export const DEFAULT_USD_PER_UNIT: Readonly<Record<string, number>> = {
 /** Undecayed weight an event adds to each accumulator (absent = 0). */
 export type Contributions = Readonly<Partial<Record<AccumulatorName, number>>>;
 
-type Static = Exclude<EventInput['type'], 'page_view' | 'purchase'>;
-
-// Engagement = something a person did; intent = buying signal; channel = reachability.
-const STATIC: Record<Static, Contributions> = {
-  email_open: { engagementShort: 0.5, engagementLong: 0.5, email: 0.5 },
-  email_click: { engagementShort: 1, engagementLong: 1, intent: 0.5, email: 1 },
-  email_reply: { engagementShort: 3, engagementLong: 3, intent: 4, email: 3 },
-  email_bounce: { friction: 1 },
-  whatsapp_delivered: {},
-  whatsapp_read: { engagementShort: 0.5, engagementLong: 0.5, whatsapp: 1 },
-  whatsapp_reply: { engagementShort: 3, engagementLong: 3, intent: 4, whatsapp: 3 },
-  linkedin_accept: { engagementShort: 1, engagementLong: 1, linkedin: 1 },
-  linkedin_reply: { engagementShort: 3, engagementLong: 3, intent: 4, linkedin: 3 },
-  demo_booked: { engagementShort: 4, engagementLong: 4, intent: 6 },
-  demo_attended: { engagementShort: 5, engagementLong: 5, intent: 8 },
-  demo_no_show: { friction: 2 },
-  form_submit: { engagementShort: 3, engagementLong: 3, intent: 3 },
-  unsubscribe: { friction: 3 },
-};
+/** Intent of a pricing page view, instead of the vocabulary's base intent of a page view. */
+const PRICING_PAGE_INTENT = 3;
 
 /**
- * The undecayed weights one event adds (see FEATURES.md for the table).
+ * The undecayed weights one event adds: its type's `feeds` in libs/events' vocabulary, with a page
+ * view's intent raised on pricing pages and a purchase's value in USD.
  *
  * @example
  * ```ts
@@ -63,15 +48,16 @@ const STATIC: Record<Static, Contributions> = {
  * ```
  */
 export function eventContributions(event: EventInput, options: FeatureOptions = {}): Contributions {
-  if (event.type === 'page_view') {
+  const feeds: Contributions = EVENT_VOCABULARY[event.type].feeds;
+  if ('url' in event) {
     const pricing = isPricingPage(event.url, options.pricingPatterns ?? DEFAULT_PRICING_PATTERNS);
-    return { engagementShort: 1, engagementLong: 1, intent: pricing ? 3 : 0.2 };
+    return pricing ? { ...feeds, intent: PRICING_PAGE_INTENT } : feeds;
   }
-  if (event.type === 'purchase') {
+  if ('amount' in event) {
     const rate = (options.usdPerUnit ?? DEFAULT_USD_PER_UNIT)[event.currency] ?? 0;
-    return { engagementShort: 5, engagementLong: 5, intent: 2, valueUsd: event.amount * rate };
+    return { ...feeds, valueUsd: event.amount * rate };
   }
-  return STATIC[event.type];
+  return feeds;
 }
 
 /**

@@ -1,12 +1,13 @@
-import { EVENT_TYPES } from './event-types';
+import { EVENT_TYPES, EVENT_VOCABULARY, type EventPayload } from '@segflow/events';
 import { eventInputSchema } from './event-input-schema';
 import { formatIssues } from './format-issues';
 
 const base = { eventId: 'evt-1', leadExternalId: 'crm-42', occurredAt: '2025-03-01T10:00:00+05:30' };
-const extras: Record<string, object> = {
-  page_view: { url: 'https://acme.in/pricing' },
+const extras: Record<EventPayload, object> = {
+  none: {},
+  page: { url: 'https://acme.in/pricing' },
   purchase: { amount: 49_999, currency: 'INR' },
-  unsubscribe: { channel: 'whatsapp' },
+  optOut: { channel: 'whatsapp' },
 };
 
 const issuesOf = (input: unknown) => {
@@ -16,7 +17,7 @@ const issuesOf = (input: unknown) => {
 
 describe('eventInputSchema', () => {
   it.each(EVENT_TYPES)('accepts a minimal %s event', (type) => {
-    expect(issuesOf({ ...base, type, ...extras[type] })).toEqual([]);
+    expect(issuesOf({ ...base, type, ...extras[EVENT_VOCABULARY[type].payload] })).toEqual([]);
   });
 
   it('accepts properties up to MAX_PROPERTIES_BYTES, astral characters and the offsets of real zones', () => {

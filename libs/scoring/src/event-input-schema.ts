@@ -1,3 +1,4 @@
+import { CONTACT_CHANNELS, eventTypesWithPayload } from '@segflow/events';
 import { z } from 'zod';
 import { jsonByteLength, refuseUnstorableText } from './storable-text';
 import { isCurrencyCode } from './validators';
@@ -51,28 +52,23 @@ const common = {
     .optional(),
 };
 
-const pageView = z.strictObject({ ...common, type: z.literal('page_view'), url: z.string().min(1).max(2048) });
-const email = z.strictObject({
+// One variant per payload of libs/events' vocabulary: a new event type joins its payload's variant.
+const plain = z.strictObject({ ...common, type: z.literal(eventTypesWithPayload('none')) });
+const page = z.strictObject({
   ...common,
-  type: z.literal(['email_open', 'email_click', 'email_reply', 'email_bounce']),
+  type: z.literal(eventTypesWithPayload('page')),
+  url: z.string().min(1).max(2048),
 });
-const whatsapp = z.strictObject({
-  ...common,
-  type: z.literal(['whatsapp_delivered', 'whatsapp_read', 'whatsapp_reply']),
-});
-const linkedin = z.strictObject({ ...common, type: z.literal(['linkedin_accept', 'linkedin_reply']) });
-const demo = z.strictObject({ ...common, type: z.literal(['demo_booked', 'demo_attended', 'demo_no_show']) });
-const formSubmit = z.strictObject({ ...common, type: z.literal('form_submit') });
 const purchase = z.strictObject({
   ...common,
-  type: z.literal('purchase'),
+  type: z.literal(eventTypesWithPayload('purchase')),
   amount: z.number().positive().finite(),
   currency: z.string().refine(isCurrencyCode, 'expected an ISO 4217 currency code such as INR'),
 });
-const unsubscribe = z.strictObject({
+const optOut = z.strictObject({
   ...common,
-  type: z.literal('unsubscribe'),
-  channel: z.enum(['email', 'whatsapp', 'linkedin', 'all']),
+  type: z.literal(eventTypesWithPayload('optOut')),
+  channel: z.enum([...CONTACT_CHANNELS, 'all']),
 });
 
 /**
@@ -90,10 +86,10 @@ const unsubscribe = z.strictObject({
  * ```
  */
 export const eventInputSchema = z
-  .discriminatedUnion('type', [pageView, email, whatsapp, linkedin, demo, formSubmit, purchase, unsubscribe])
+  .discriminatedUnion('type', [plain, page, purchase, optOut])
   .superRefine(refuseUnstorableText);
 
 /** A validated event. */
 export type EventInput = z.output<typeof eventInputSchema>;
-/** The channel named by an `unsubscribe` event. */
-export type UnsubscribeChannel = z.infer<typeof unsubscribe>['channel'];
+/** The channel named by an opt-out (`unsubscribe`) event. */
+export type UnsubscribeChannel = z.infer<typeof optOut>['channel'];

@@ -1,3 +1,5 @@
+import type { FeatureName } from '@segflow/events';
+
 const DAY_MS = 86_400_000;
 
 /**
@@ -18,7 +20,7 @@ export const ACCUMULATOR_HALF_LIFE_DAYS = {
   whatsapp: 30,
   linkedin: 30,
   friction: 90,
-} as const;
+} as const satisfies Record<FeatureName, number>;
 
 /** Name of one decayed accumulator. */
 export type AccumulatorName = keyof typeof ACCUMULATOR_HALF_LIFE_DAYS;

@@ -1,4 +1,3 @@
-export * from './event-types';
 export * from './is-pricing-page';
 export * from './validators';
 export * from './lead-input-schema';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTACT_CHANNELS } from '@segflow/events';
 import { isValidTimeZone } from '@segflow/sla';
 import { refuseUnstorableText } from './storable-text';
 import { isCountryCode } from './validators';
@@ -63,7 +64,7 @@ export type Consent = z.infer<typeof consentSchema>;
  * ```
  */
 export const optInSchema = z.strictObject({
-  channel: z.enum(['email', 'whatsapp', 'linkedin']),
+  channel: z.enum(CONTACT_CHANNELS),
   at: z.iso.datetime({ offset: true }),
   source: text(200).optional(),
 });

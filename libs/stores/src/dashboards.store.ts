@@ -115,18 +115,19 @@ SELECT l.id AS "leadId", COALESCE(l.name, l.external_id) AS "leadName", l.compan
 }
 
 /**
- * Lift per segment and playbook: conversion (a purchase after the run started, or the run converted) of leads
- * that ran the playbook vs the segment's holdout, with both sample sizes. Runs started in `[$1, $2)`. "A purchase
- * at or after the start" is "the lead's last purchase at or after it": one grouped index-only scan of the
- * purchases since `$1` instead of a lookup per run.
+ * Lift per segment and playbook: conversion (an event of the vocabulary's `conversion` class, such as a purchase,
+ * after the run started, or the run converted) of leads that ran the playbook vs the segment's holdout, with both
+ * sample sizes. Runs started in `[$1, $2)`. "A conversion at or after the start" is "the lead's last conversion at
+ * or after it": one grouped index-only scan (the partial outcome index) of the conversions since `$1` instead of a
+ * lookup per run; `segflow_event_outcome` is the vocabulary's SQL function (apps/api repeatable migrations).
  */
 const LIFT_SQL = `
-WITH last_purchase AS (
-  SELECT lead_id, max(occurred_at) AS at FROM events WHERE type = 'purchase' AND occurred_at >= $1 GROUP BY lead_id),
+WITH last_conversion AS (
+  SELECT lead_id, max(occurred_at) AS at FROM events WHERE segflow_event_outcome(type) = 'conversion' AND occurred_at >= $1 GROUP BY lead_id),
 cohort AS (
   SELECT r.segment_id, r.playbook_id, r.status = 'heldOut' AS held_out,
          (r.status = 'converted' OR COALESCE(p.at >= r.started_at, false)) AS converted
-    FROM runs r LEFT JOIN last_purchase p ON p.lead_id = r.lead_id
+    FROM runs r LEFT JOIN last_conversion p ON p.lead_id = r.lead_id
    WHERE r.started_at >= $1 AND r.started_at < $2)
 SELECT x.segment_id AS "segmentId", sg.name AS "segmentName", x.playbook_id AS "playbookId", p.name AS "playbookName",
        x.treated, x.treated_conversions AS "treatedConversions", x.holdout, x.holdout_conversions AS "holdoutConversions",

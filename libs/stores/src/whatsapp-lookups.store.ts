@@ -53,15 +53,17 @@ export async function findLeadByPhone(
 }
 
 /**
- * When the lead last wrote to us on WhatsApp: their newest `whatsapp_reply` event (the webhook records one per
- * inbound message, as does any system posting to /api/events), which opens Meta's 24-hour window.
+ * When the lead last wrote to us on WhatsApp: their newest reply on WhatsApp (a `whatsapp_reply` event, which the
+ * webhook records per inbound message, or any type the vocabulary classes so, through its SQL functions), which
+ * opens Meta's 24-hour window.
  *
  * @example
  * const last = await lastWhatsAppInboundAt(rowsOf(pool), leadId); // null: never wrote
  */
 export async function lastWhatsAppInboundAt(q: Queryable, leadId: string): Promise<Date | null> {
   const rows: Array<{ at: Date | null }> = await q.query(
-    `SELECT max(occurred_at) AS at FROM events WHERE lead_id = $1 AND type = 'whatsapp_reply'`,
+    `SELECT max(occurred_at) AS at FROM events
+      WHERE lead_id = $1 AND segflow_event_outcome(type) = 'reply' AND segflow_event_channel(type) = 'whatsapp'`,
     [leadId],
   );
   return rows[0]?.at ?? null;

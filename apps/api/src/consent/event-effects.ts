@@ -1,4 +1,5 @@
 import { nextTouchStatus, touchStatusOfEvent, type TouchStatus } from '@segflow/channels';
+import { CONTACT_CHANNELS, outcomeOf } from '@segflow/events';
 import type { EventInput } from '@segflow/scoring';
 import type { HardBounceRow, OptOutRow } from '@segflow/stores';
 import { isUuid } from '@segflow/api-contracts';
@@ -17,9 +18,6 @@ export interface TouchSignal {
   at: string;
 }
 
-/** The channels an `unsubscribe` event's `all` stands for. */
-const CONSENT_CHANNELS = ['email', 'whatsapp', 'linkedin'] as const;
-
 /** What a flush's events do besides being stored: opt-outs (one row per channel), hard bounces, touch statuses. */
 export function eventEffectsOf(events: readonly LeadEvent[]): {
   optOuts: OptOutRow[];
@@ -31,12 +29,13 @@ export function eventEffectsOf(events: readonly LeadEvent[]): {
   const touchSignals: TouchSignal[] = [];
   for (const { leadId, event } of events) {
     const base = { event_id: event.eventId, lead_id: leadId };
-    if (event.type === 'unsubscribe') {
-      const channels = event.channel === 'all' ? CONSENT_CHANNELS : [event.channel];
+    // An opt-out names its channel, or `all` of them.
+    if ('channel' in event) {
+      const channels = event.channel === 'all' ? CONTACT_CHANNELS : [event.channel];
       for (const channel of channels)
         optOuts.push({ source: `event:${event.eventId}`, lead_id: leadId, channel, occurred_at: event.occurredAt });
     }
-    if (event.type === 'email_bounce' && event.properties?.['bounceType'] === 'hard') {
+    if (outcomeOf(event.type) === 'bounce' && event.properties?.['bounceType'] === 'hard') {
       const recipient = event.properties['recipient'];
       hardBounces.push({
         ...base,

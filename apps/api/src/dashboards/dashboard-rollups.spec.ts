@@ -1,10 +1,18 @@
 import { SlaFixtures } from '../testing/sla-fixtures';
 import { startTestApi, TestApi, TestUser } from '../testing/test-api';
+import { channelOfEventType, eventTypesWithOutcome, type OutcomeClass } from '@segflow/events';
 import { DIMENSIONS, type Dimension } from '@segflow/stores';
 import { DashboardsService } from './dashboards.service';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+/** The types of an outcome class as an SQL list, straight from the vocabulary (not through its SQL functions). */
+const typesOf = (...outcomes: OutcomeClass[]) =>
+  outcomes.flatMap((outcome) => eventTypesWithOutcome(outcome).map((type) => `'${type}'`)).join(', ');
+const replyChannel = `CASE e.type ${eventTypesWithOutcome('reply')
+  .map((type) => `WHEN '${type}' THEN '${channelOfEventType(type)}'`)
+  .join(' ')} END`;
 
 /**
  * The summary as computed from scratch over the raw rows (touches × runs, events × the lead's latest non-holdout
@@ -21,7 +29,7 @@ function scratchSummarySql(dimension: Dimension): string {
     segment: 'r.segment_id',
     playbook: `r.playbook_id::text || ':v' || r.playbook_version`,
     rep: 'l.owner_id',
-    channel: `CASE WHEN e.type LIKE '%\\_reply' THEN split_part(e.type, '_', 1) END`,
+    channel: replyChannel,
   }[dimension];
   const clock = {
     segment: 'c.segment_id::text',
@@ -42,11 +50,11 @@ sent AS (
   SELECT ${touch} AS key, count(*)::int AS touches FROM touches t JOIN runs r ON r.id = t.run_id
    WHERE t.created_at >= $1 AND t.created_at < $2 AND t.status = 'sent' GROUP BY 1),
 outcomes AS (
-  SELECT ${event} AS key, count(*) FILTER (WHERE e.type LIKE '%\\_reply')::int AS replies,
-         count(*) FILTER (WHERE e.type = 'demo_booked')::int AS meetings, count(*) FILTER (WHERE e.type = 'purchase')::int AS conversions
+  SELECT ${event} AS key, count(*) FILTER (WHERE e.type IN (${typesOf('reply')}))::int AS replies,
+         count(*) FILTER (WHERE e.type IN (${typesOf('meeting')}))::int AS meetings, count(*) FILTER (WHERE e.type IN (${typesOf('conversion')}))::int AS conversions
     FROM events e JOIN leads l ON l.id = e.lead_id
     JOIN (SELECT DISTINCT ON (lead_id) * FROM runs WHERE status <> 'heldOut' ORDER BY lead_id, started_at DESC) r ON r.lead_id = e.lead_id AND r.started_at <= e.occurred_at
-   WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND (e.type LIKE '%\\_reply' OR e.type IN ('demo_booked', 'purchase')) GROUP BY 1),
+   WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND e.type IN (${typesOf('reply', 'meeting', 'conversion')}) GROUP BY 1),
 k AS (SELECT key FROM clocks UNION SELECT key FROM sent UNION SELECT key FROM outcomes)
 SELECT k.key, COALESCE(c.entries, 0) AS entries, COALESCE(c.touched, 0) AS touched, c."ttftP50Ms", c."ttftP90Ms", c."systemDelayP50Ms", c."humanDelayP50Ms",
        COALESCE(c.breaches, 0) AS breaches, c."breachRate", COALESCE(s.touches, 0) AS touches, COALESCE(o.replies, 0) AS replies,
@@ -56,12 +64,12 @@ SELECT k.key, COALESCE(c.entries, 0) AS entries, COALESCE(c.touched, 0) AS touch
  ORDER BY k.key`;
 }
 
-/** Lift from scratch: a per-run lookup of any purchase at or after the run's start. */
+/** Lift from scratch: a per-run lookup of any conversion at or after the run's start. */
 const SCRATCH_LIFT_SQL = `
 SELECT segment_id AS "segmentId", playbook_id AS "playbookId",
        count(*) FILTER (WHERE status <> 'heldOut')::int AS treated, count(*) FILTER (WHERE status <> 'heldOut' AND converted)::int AS "treatedConversions",
        count(*) FILTER (WHERE status = 'heldOut')::int AS holdout, count(*) FILTER (WHERE status = 'heldOut' AND converted)::int AS "holdoutConversions"
-  FROM (SELECT r.*, (r.status = 'converted' OR EXISTS (SELECT 1 FROM events e WHERE e.lead_id = r.lead_id AND e.type = 'purchase' AND e.occurred_at >= r.started_at)) AS converted
+  FROM (SELECT r.*, (r.status = 'converted' OR EXISTS (SELECT 1 FROM events e WHERE e.lead_id = r.lead_id AND e.type IN (${typesOf('conversion')}) AND e.occurred_at >= r.started_at)) AS converted
           FROM runs r WHERE r.started_at >= $1 AND r.started_at < $2) x
  GROUP BY 1, 2 ORDER BY 1, 2`;
 

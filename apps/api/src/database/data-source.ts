@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { refreshEventVocabulary } from './repeatable-migrations/event-vocabulary-functions';
 import { MIGRATIONS } from './schema';
 
 /** TypeORM options shared by the Nest module and the migration runner. */
@@ -50,13 +51,20 @@ export function dataSourceOptions(databaseUrl: string, limits: PoolLimits = {}):
 /** Key of the session advisory lock that serialises migration runs (any constant unique to Segflow). */
 export const MIGRATION_LOCK_KEY = 7_314_260_018;
 
+/** What one migration run did: the versioned migrations it applied, and whether the event vocabulary's SQL changed. */
+export interface MigrationRun {
+  applied: string[];
+  vocabularyChanged: boolean;
+}
+
 /**
- * Applies pending migrations without statement timeouts (a migration may rewrite a big table); used by `npm start`
- * and by every API replica before its pool opens, and by tests on fresh databases. Replicas booting together queue on
- * an advisory lock held by one session: the first applies the migrations, the others then find none pending. The lock
- * dies with its connection, so a crashed run never blocks the next.
+ * Applies pending migrations without statement timeouts (a migration may rewrite a big table), then the repeatable
+ * step that regenerates the event vocabulary's SQL functions from libs/events (a no-op while it is unchanged); used
+ * by `npm start` and by every API replica before its pool opens, and by tests on fresh databases. Replicas booting
+ * together queue on an advisory lock held by one session: the first applies the migrations, the others then find
+ * none pending. The lock dies with its connection, so a crashed run never blocks the next.
  */
-export async function runMigrations(databaseUrl: string): Promise<string[]> {
+export async function runMigrations(databaseUrl: string): Promise<MigrationRun> {
   const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl), migrationsRun: false });
   await dataSource.initialize();
   const lock = dataSource.createQueryRunner();
@@ -64,7 +72,8 @@ export async function runMigrations(databaseUrl: string): Promise<string[]> {
     await lock.connect();
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((m) => m.name);
+    const vocabularyChanged = await refreshEventVocabulary(dataSource);
+    return { applied: applied.map((m) => m.name), vocabularyChanged };
   } finally {
     await lock.release();
     await dataSource.destroy();

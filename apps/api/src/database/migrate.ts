@@ -4,8 +4,8 @@ import { runMigrations } from './data-source';
 // `node apps/api/dist/database/migrate.js`: what `npm start` runs before the API, so a bad migration stops the start.
 async function main(): Promise<void> {
   const { DATABASE_URL } = loadConfigOrThrow(process.env);
-  const applied = await runMigrations(DATABASE_URL);
-  process.stdout.write(JSON.stringify({ level: 'info', msg: 'migrations applied', applied }) + '\n');
+  const run = await runMigrations(DATABASE_URL);
+  process.stdout.write(JSON.stringify({ level: 'info', msg: 'migrations applied', ...run }) + '\n');
 }
 
 main().catch((error: Error) => {

@@ -1,11 +1,9 @@
+import type { CopyValue } from '@segflow/stores';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
-
-/** A value of one COPY column: text as is, objects as JSON, null as NULL. */
-export type CopyValue = string | number | object | null;
 
 /** The pg client under a TypeORM transaction's query runner (COPY needs the raw connection). */
 export async function connectionOf(manager: EntityManager): Promise<PoolClient> {

@@ -1,12 +1,10 @@
+import { channelOfEventType } from '@segflow/events';
 import type { EventInput } from '@segflow/scoring';
 import type { OutboxMessage } from '@segflow/stores';
 
-const CHANNEL_PREFIXES = ['email', 'whatsapp', 'linkedin'] as const;
-
-/** The channel an event happened on, if any (`unsubscribe` names its own). */
+/** The channel an event happened on, if any (libs/events' vocabulary; an opt-out names its own, or `all`). */
 export function channelOf(event: EventInput): string | null {
-  if (event.type === 'unsubscribe') return event.channel;
-  return CHANNEL_PREFIXES.find((channel) => event.type.startsWith(`${channel}_`)) ?? null;
+  return 'channel' in event ? event.channel : channelOfEventType(event.type);
 }
 
 /** The `lead_event` outbox row of an event a playbook run hears (see `eventTypesHeardBy`). */
@@ -22,7 +20,7 @@ export function leadEventMessage(leadId: string, event: EventInput): OutboxMessa
       replyTo: event.replyTo ?? null,
       properties: {
         ...event.properties,
-        ...(event.type === 'purchase' ? { amount: event.amount, currency: event.currency } : {}),
+        ...('amount' in event ? { amount: event.amount, currency: event.currency } : {}),
       },
     },
   };

@@ -3,12 +3,13 @@ import { assignSegment, emptyFeatureState, EventInput, FeatureOptions, leadScore
 import {
   ensureFeatureRows,
   FeatureUpdateRow,
-  insertNewEvents,
   insertStubLeads,
   lockFeatureRows,
   lockLeadsForIngest,
   readIngestContext,
+  storeNewEvents,
   updateFeatureRows,
+  type CopyRows,
   type IngestLeadRow,
   type LockedFeatureRow,
 } from '@segflow/stores';
@@ -25,11 +26,6 @@ import { copyRows } from './copy-rows';
 import { eventData, leadEventMessage } from './event-outbox';
 import { featureOptionsFrom } from './feature-options';
 import type { EventItemResult, IndexedEvent } from './validate-events';
-
-const EVENT_COLUMNS = ['event_id', 'lead_id', 'type', 'occurred_at', 'data'];
-const UNIQUE_VIOLATION = '23505';
-/** Flushes of at least this many events are COPYed (see insertEvents). */
-const COPY_FROM_EVENTS = 200;
 
 /**
  * One flush = one transaction: store the events (idempotent on eventId), fold them into lead_features, re-assign
@@ -105,41 +101,22 @@ export class IngestWriter {
     return found;
   }
 
-  /**
-   * Stores the events and returns the ids that were new. A large flush is COPYed, optimistically: one COPY of every
-   * row, the cheap path for Postgres when nothing repeats. A repeated eventId (a client retry, or the same id in a
-   * concurrent flush) fails the COPY with a unique violation; the flush then rolls back to the savepoint and falls
-   * back to INSERT … ON CONFLICT DO NOTHING, whose RETURNING tells the new ids from the repeats. A small flush takes
-   * that INSERT at once: one round trip instead of the COPY's four, which matters more than per-row cost there.
-   */
+  /** Stores the events (COPYing a large flush on this transaction's connection) and returns the ids that were new. */
   private async insertEvents(
     manager: EntityManager,
     events: readonly IndexedEvent[],
     leads: Map<string, IngestLeadRow>,
   ): Promise<Set<string>> {
     if (!events.length) return new Set();
-    // Sorted by key so two flushes carrying the same ids lock them in the same order.
-    const sorted = [...events].sort((a, b) => (a.event.eventId < b.event.eventId ? -1 : 1)).map((e) => e.event);
-    const rows = sorted.map(
-      (e) => [e.eventId, leads.get(e.leadExternalId)!.id, e.type, e.occurredAt, eventData(e)] as const,
-    );
-    if (rows.length >= COPY_FROM_EVENTS) {
-      await manager.query('SAVEPOINT insert_events');
-      try {
-        await copyRows(manager, 'events', EVENT_COLUMNS, rows);
-        await manager.query('RELEASE SAVEPOINT insert_events');
-        return new Set(sorted.map((e) => e.eventId));
-      } catch (error) {
-        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-        await manager.query('ROLLBACK TO SAVEPOINT insert_events');
-      }
-    }
-    return new Set(
-      await insertNewEvents(
-        manager,
-        rows.map(([event_id, lead_id, type, occurred_at, data]) => ({ event_id, lead_id, type, occurred_at, data })),
-      ),
-    );
+    const rows = events.map(({ event: e }) => ({
+      event_id: e.eventId,
+      lead_id: leads.get(e.leadExternalId)!.id,
+      type: e.type,
+      occurred_at: e.occurredAt,
+      data: eventData(e),
+    }));
+    const copy: CopyRows = (table, columns, values) => copyRows(manager, table, columns, values);
+    return new Set(await storeNewEvents(manager, rows, copy));
   }
 
   private async updateLeads(

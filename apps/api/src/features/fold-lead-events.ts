@@ -1,9 +1,10 @@
+import { outcomeOf } from '@segflow/events';
 import { applyEvent, EventInput, FeatureOptions, FeatureState } from '@segflow/scoring';
 
 /** A lead's state after a flush, plus facts the feature row keeps beside it. */
 export interface FoldedFeatures {
   state: FeatureState;
-  /** Occurrence time of the earliest purchase in these events (conversion), else null. */
+  /** Occurrence time of the earliest conversion (a purchase) in these events, else null. */
   convertedAt: Date | null;
 }
 
@@ -21,7 +22,7 @@ export function foldLeadEvents(
   let convertedAt: number | null = null;
   for (const event of events) {
     next = applyEvent(next, event, now, options);
-    if (event.type === 'purchase') {
+    if (outcomeOf(event.type) === 'conversion') {
       const at = Math.min(Date.parse(event.occurredAt), now.getTime());
       convertedAt = convertedAt === null ? at : Math.min(convertedAt, at);
     }

@@ -1,3 +1,4 @@
+import { eventTypeDefinition } from '@segflow/events';
 import type { InboxItemDto } from './inbox.dto';
 
 const MINUTE = 60_000;
@@ -16,16 +17,15 @@ export function describeWhyNow(item: Omit<InboxItemDto, 'whyNow'>, now: Date): s
     const left = Math.round((new Date(item.slaDueAt).getTime() - now.getTime()) / MINUTE);
     reasons.push(left < 0 ? `first-touch SLA missed by ${-left} min` : `first touch due in ${left} min`);
   }
-  const signals = [...item.recentEvents].sort((a, b) => weight(b.type) - weight(a.type)).slice(0, 3);
+  const signals = [...item.recentEvents].sort((a, b) => urgencyOf(b.type) - urgencyOf(a.type)).slice(0, 3);
   for (const event of signals)
     reasons.push(`${event.type.replace(/_/g, ' ')} ${ago(new Date(event.occurredAt), now)}${pageOf(event.data)}`);
   return reasons;
 }
 
-function weight(type: string): number {
-  if (type.endsWith('_reply') || type === 'demo_booked') return 3;
-  if (type === 'form_submit' || type === 'page_view') return 2;
-  return 1;
+/** The vocabulary's urgency of an event type (replies and meetings first); a type it does not know ranks last. */
+function urgencyOf(type: string): number {
+  return eventTypeDefinition(type)?.urgency ?? 1;
 }
 
 function pageOf(data: unknown): string {

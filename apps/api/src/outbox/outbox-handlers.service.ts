@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Channel, RunEvent } from '@segflow/playbook';
+import { isContactChannel, outcomeOf } from '@segflow/events';
+import type { RunEvent } from '@segflow/playbook';
 import {
   findListeningRuns,
   findRunsLeavingSegment,
@@ -18,7 +19,6 @@ type LeadEventPayload = Extract<OutboxMessage, { kind: 'lead_event' }>['payload'
 /** Where one lead event goes: the runs that hear it, and the touch it answers when the API matched one. */
 type LeadEventTarget = { runs: readonly RunTarget[]; touchId: string | null };
 
-const CHANNELS: Channel[] = ['email', 'whatsapp', 'linkedin'];
 /**
  * Events one `leadEvents` signal carries at most; more go in the next signal to the same run. An event is at most
  * ~11.5 KB as JSON (properties ≤ MAX_PROPERTIES_BYTES, 8 KB, plus ids of ≤ 128–256 characters, which JSON escaping may
@@ -27,16 +27,16 @@ const CHANNELS: Channel[] = ['email', 'whatsapp', 'linkedin'];
 export const MAX_EVENTS_PER_SIGNAL = 100;
 
 /**
- * What a lead event means to a run. `unsubscribe` becomes the interpreter's `unsubscribed` event per channel
- * (the run skips that channel from now on); `unsubscribe` from all channels exits the run instead.
+ * What a lead event means to a run. An opt-out (`unsubscribe`) becomes the interpreter's `unsubscribed` event for its
+ * channel (the run skips that channel from now on); an opt-out from all channels exits the run instead.
  */
 export function runSignalsOf(payload: LeadEventPayload): { events: RunEvent[]; exitReason: string | null } {
   const base = { occurredAt: payload.occurredAt, eventId: payload.eventId, properties: payload.properties };
-  if (payload.type === 'unsubscribe') {
-    if (payload.channel === 'all' || payload.channel === null) return { events: [], exitReason: 'unsubscribed:all' };
-    return { events: [{ ...base, type: 'unsubscribed', channel: payload.channel as Channel }], exitReason: null };
+  const channel = isContactChannel(payload.channel) ? payload.channel : null;
+  if (outcomeOf(payload.type) === 'optOut') {
+    if (!channel) return { events: [], exitReason: 'unsubscribed:all' };
+    return { events: [{ ...base, type: 'unsubscribed', channel }], exitReason: null };
   }
-  const channel = CHANNELS.find((c) => c === payload.channel);
   return { events: [{ ...base, type: payload.type, ...(channel ? { channel } : {}) }], exitReason: null };
 }
 

@@ -1,4 +1,5 @@
-import type { Channel, LeadContext } from '@segflow/playbook';
+import { CONTACT_CHANNELS } from '@segflow/events';
+import type { LeadContext } from '@segflow/playbook';
 import { lockLeadRowForLaunch, type LeadForLaunchRow, type Queryable } from '@segflow/stores';
 
 /** What a run start needs to know about its lead: its context for the interpreter, and its runs of the playbook. */
@@ -9,8 +10,6 @@ export interface LeadForLaunch {
   /** When the lead's last run of the playbook that was not held out ended (the re-entry policy's input). */
   lastEndedAt: Date | null;
 }
-
-const CHANNELS: Channel[] = ['email', 'whatsapp', 'linkedin'];
 
 /**
  * Locks the lead's row for the caller's transaction and reads what a run start needs about it (one round trip). The
@@ -55,6 +54,8 @@ function leadContextOf(lead: LeadForLaunchRow, segmentId: string | null): LeadCo
         }
       : null,
     // A suppressed address (unsubscribed or hard-bounced, possibly as another lead) counts as unsubscribed.
-    unsubscribedChannels: CHANNELS.filter((c) => lead.consent?.[c] === false || lead.suppressed_channels.includes(c)),
+    unsubscribedChannels: CONTACT_CHANNELS.filter(
+      (c) => lead.consent?.[c] === false || lead.suppressed_channels.includes(c),
+    ),
   };
 }

@@ -1,7 +1,7 @@
-import { EVENT_TYPES, type EventType } from '@segflow/scoring';
+import { EVENT_TYPES, type EventType } from '@segflow/events';
 
 /**
- * One event type, chosen from the ingest taxonomy: a playbook can only name events that POST /api/events accepts,
+ * One event type, chosen from the event vocabulary (libs/events): a playbook can only name events that POST /api/events accepts,
  * so a select (not free text) keeps the draft valid while the user edits.
  */
 export function EventTypeInput({
@@ -28,7 +28,7 @@ export function EventTypeInput({
   );
 }
 
-/** Several event types from the taxonomy, as a group of checkboxes. */
+/** Several event types from the vocabulary, as a group of checkboxes. */
 export function EventTypesInput({
   label,
   value,

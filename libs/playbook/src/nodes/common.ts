@@ -1,4 +1,4 @@
-import { EVENT_TYPES } from '@segflow/scoring';
+import { CONTACT_CHANNELS, EVENT_TYPES } from '@segflow/events';
 import { z } from 'zod';
 
 /** Shortest wait or timeout a playbook may configure, in minutes. */
@@ -14,7 +14,7 @@ export const MAX_DURATION_MINUTES = 90 * 24 * 60;
  * @example
  * channelSchema.parse('email'); // 'email'
  */
-export const channelSchema = z.enum(['email', 'whatsapp', 'linkedin']);
+export const channelSchema = z.enum(CONTACT_CHANNELS);
 
 /** A contact channel: `email`, `whatsapp` or `linkedin`. */
 export type Channel = z.infer<typeof channelSchema>;
@@ -29,7 +29,7 @@ export type Channel = z.infer<typeof channelSchema>;
 export const minutesSchema = z.number().int().nonnegative();
 
 /**
- * An event type of the ingest taxonomy (`@segflow/scoring` EVENT_TYPES), such as `email_reply` or `demo_booked`:
+ * An event type of the vocabulary (`@segflow/events` EVENT_TYPES), such as `email_reply` or `demo_booked`:
  * the names `POST /api/events` accepts, so a wait, branch or goal can only name events that can really arrive.
  *
  * @example

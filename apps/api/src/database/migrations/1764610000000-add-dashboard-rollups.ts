@@ -39,20 +39,15 @@ export class AddDashboardRollups1764610000000 implements MigrationInterface {
       )`);
     // The partial days at the edges of a range are read from the raw events through this (only outcome types).
     await q.query(
-      `CREATE INDEX events_outcome_occurred_idx ON events (occurred_at) INCLUDE (lead_id, type) WHERE ${OUTCOME_TYPES}`,
+      `CREATE INDEX events_outcome_occurred_idx ON events (occurred_at) INCLUDE (lead_id, type) WHERE ${LITERAL_CLASSES.counted('type')}`,
     );
     // What the summary reads for the partial days at the edges of a range (and what the roll-ups sum).
     await q.query(`CREATE VIEW dashboard_touch_facts AS ${touchFacts('touches', 'runs')}`);
-    await q.query(`CREATE VIEW dashboard_outcome_facts AS ${outcomeFacts('events', 'dashboard_lead_attribution')}`);
+    await q.query(
+      `CREATE VIEW dashboard_outcome_facts AS ${outcomeFacts('events', 'dashboard_lead_attribution', LITERAL_CLASSES)}`,
+    );
 
-    await q.query(`
-      CREATE FUNCTION dashboard_refresh_attribution(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
-      BEGIN
-        ${bumpOutcomeDays(outcomeFacts(`(SELECT * FROM events WHERE lead_id IN (SELECT unnest(ids)))`, `(SELECT * FROM dashboard_lead_attribution WHERE lead_id IN (SELECT unnest(ids)))`), -1)};
-        DELETE FROM dashboard_lead_attribution WHERE lead_id IN (SELECT unnest(ids));
-        INSERT INTO dashboard_lead_attribution ${attributionOf('ids')};
-        ${bumpOutcomeDays(outcomeFacts(`(SELECT * FROM events WHERE lead_id IN (SELECT unnest(ids)))`, `(SELECT * FROM dashboard_lead_attribution WHERE lead_id IN (SELECT unnest(ids)))`), 1)};
-      END $$`);
+    await q.query(refreshAttributionFunction(LITERAL_CLASSES));
     await q.query(`
       CREATE FUNCTION dashboard_rollups_rebuild() RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
@@ -68,11 +63,7 @@ export class AddDashboardRollups1764610000000 implements MigrationInterface {
     await q.query(
       changeTriggerFunction('dashboard_touches_changed', (rows, sign) => bumpTouchDays(touchFacts(rows, 'runs'), sign)),
     );
-    await q.query(
-      changeTriggerFunction('dashboard_events_changed', (rows, sign) =>
-        bumpOutcomeDays(outcomeFacts(rows, 'dashboard_lead_attribution'), sign),
-      ),
-    );
+    await q.query(eventsChangedFunction(LITERAL_CLASSES));
     await q.query(`
       CREATE FUNCTION dashboard_runs_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -152,8 +143,26 @@ export class AddDashboardRollups1764610000000 implements MigrationInterface {
 
 const KEY = 'segment_id, playbook_id, playbook_version, rep_id, channel';
 const KEY_COLUMNS = 'segment_id text, playbook_id uuid, playbook_version int, rep_id text, channel text';
-const IS_REPLY = `e.type LIKE '%\\_reply'`;
-const OUTCOME_TYPES = `(type LIKE '%\\_reply' OR type IN ('demo_booked', 'purchase'))`;
+
+/**
+ * How the roll-up SQL classes an event type (given as an SQL expression): whether it is a reply, a meeting, a
+ * conversion or any of the three, and a reply's channel. This migration names the types; later ones call functions.
+ */
+export interface OutcomeClassesSql {
+  reply(type: string): string;
+  meeting(type: string): string;
+  conversion(type: string): string;
+  counted(type: string): string;
+  channel(type: string): string;
+}
+
+export const LITERAL_CLASSES: OutcomeClassesSql = {
+  reply: (type) => `${type} LIKE '%\\_reply'`,
+  meeting: (type) => `${type} = 'demo_booked'`,
+  conversion: (type) => `${type} = 'purchase'`,
+  counted: (type) => `(${type} LIKE '%\\_reply' OR ${type} IN ('demo_booked', 'purchase'))`,
+  channel: (type) => `split_part(${type}, '_', 1)`,
+};
 
 /** One row per sent touch with its summary keys (`r` only needs id, segment_id, playbook_id, playbook_version). */
 function touchFacts(touches: string, runs: string): string {
@@ -162,12 +171,36 @@ function touchFacts(touches: string, runs: string): string {
 }
 
 /** One row per outcome event that counts, under its lead's attribution. */
-function outcomeFacts(events: string, attribution: string): string {
+export function outcomeFacts(events: string, attribution: string, classes: OutcomeClassesSql): string {
   return `SELECT e.occurred_at AS at, a.segment_id, a.playbook_id, a.playbook_version, a.rep_id,
-           CASE WHEN ${IS_REPLY} THEN split_part(e.type, '_', 1) END AS channel,
-           (${IS_REPLY})::int AS replies, (e.type = 'demo_booked')::int AS meetings, (e.type = 'purchase')::int AS conversions
+           CASE WHEN ${classes.reply('e.type')} THEN ${classes.channel('e.type')} END AS channel,
+           (${classes.reply('e.type')})::int AS replies, (${classes.meeting('e.type')})::int AS meetings, (${classes.conversion('e.type')})::int AS conversions
       FROM ${events} e JOIN ${attribution} a ON a.lead_id = e.lead_id AND a.started_at <= e.occurred_at
-     WHERE ${OUTCOME_TYPES.replace(/type/g, 'e.type')}`;
+     WHERE ${classes.counted('e.type')}`;
+}
+
+/** Moves the leads in `ids` to their latest run's attribution, taking their outcome events along. */
+export function refreshAttributionFunction(classes: OutcomeClassesSql): string {
+  const facts = outcomeFacts(
+    `(SELECT * FROM events WHERE lead_id IN (SELECT unnest(ids)))`,
+    `(SELECT * FROM dashboard_lead_attribution WHERE lead_id IN (SELECT unnest(ids)))`,
+    classes,
+  );
+  return `
+      CREATE OR REPLACE FUNCTION dashboard_refresh_attribution(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        ${bumpOutcomeDays(facts, -1)};
+        DELETE FROM dashboard_lead_attribution WHERE lead_id IN (SELECT unnest(ids));
+        INSERT INTO dashboard_lead_attribution ${attributionOf('ids')};
+        ${bumpOutcomeDays(facts, 1)};
+      END $$`;
+}
+
+/** The statement trigger function that keeps the outcome roll-up in step with writes to `events`. */
+export function eventsChangedFunction(classes: OutcomeClassesSql): string {
+  return changeTriggerFunction('dashboard_events_changed', (rows, sign) =>
+    bumpOutcomeDays(outcomeFacts(rows, 'dashboard_lead_attribution', classes), sign),
+  );
 }
 
 /** The latest non-holdout run (and current owner) of each lead in the uuid[] `ids`, or of every lead when null. */
@@ -191,7 +224,7 @@ function bumpDays(table: string, measures: string[], facts: string, sign: 1 | -1
 
 /** A statement-trigger function that takes a table's old rows off a roll-up and adds its new rows. */
 function changeTriggerFunction(name: string, bump: (rows: string, sign: 1 | -1) => string): string {
-  return `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+  return `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF TG_OP <> 'INSERT' THEN ${bump('old_rows', -1)}; END IF;
       IF TG_OP <> 'DELETE' THEN ${bump('new_rows', 1)}; END IF;

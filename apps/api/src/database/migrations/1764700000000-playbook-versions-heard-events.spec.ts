@@ -1,10 +1,12 @@
-import { EVENT_TYPES } from '@segflow/scoring';
 import { eventTypesHeardBy } from '@segflow/playbook';
 import { samplePlaybook } from '@segflow/playbook/testing';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../../../tools/testing/test-database';
 import { MIGRATIONS } from '../schema';
-import { PlaybookVersionsHeardEvents1764700000000 } from './1764700000000-playbook-versions-heard-events';
+import {
+  EVERY_EVENT_TYPE,
+  PlaybookVersionsHeardEvents1764700000000,
+} from './1764700000000-playbook-versions-heard-events';
 
 describe('migration 1764700000000: what each playbook version hears', () => {
   const migrateUpTo = async (url: string, count: number) => {
@@ -38,7 +40,7 @@ describe('migration 1764700000000: what each playbook version hears', () => {
         `INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 2, '{}') RETURNING heard_event_types`,
         [playbookId],
       );
-      expect(fixture.heard_event_types).toEqual([...EVENT_TYPES]);
+      expect(fixture.heard_event_types).toEqual([...EVERY_EVENT_TYPE]);
     } finally {
       await db.destroy();
     }
