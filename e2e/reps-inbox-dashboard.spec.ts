@@ -143,6 +143,11 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     expect(await cards.first().textContent()).toContain('Ravi Kumar');
     expect(await cards.first().textContent()).toContain('entered High intent');
     expect(await cards.nth(1).textContent()).toContain('Later Lead');
+    // The ranking rule explains itself: the routed call is urgent and due within the hour (SLA clock or task).
+    expect(await cards.first().getByLabel('Why this is first').textContent()).toMatch(
+      /^Why this is first: (first touch|task) due in \d+ min · urgent priority · \d+% likely to convert \(rank 0\.\d\d\)$/,
+    );
+    expect(await cards.nth(1).getByLabel('Why this is #2').textContent()).toContain('task due in 24 h · high priority');
     await browser.screenshot('rep-inbox');
     // A task created while the rep watches appears without a reload, pushed over the inbox stream: while it says
     // Live the page does not poll (only a resync each minute), so the task can only have come from the stream.
