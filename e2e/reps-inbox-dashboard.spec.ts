@@ -220,6 +220,10 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     expect(await segmentRow.textContent()).toMatch(/High intent1\d*\.\d min/);
     await segmentRow.click();
     await page.getByRole('table', { name: 'Drill-down' }).getByRole('row').filter({ hasText: 'Ravi Kumar' }).waitFor();
+    // The routed call's playbook has no holdout: its lift row says there are too few leads rather than a rate.
+    const liftRow = page.getByRole('table', { name: 'Lift' }).getByRole('row').filter({ hasText: 'High intent' });
+    await liftRow.waitFor();
+    expect(await liftRow.textContent()).toMatch(/too few leads to compare: \d+ vs 0 \(at least 30 per arm\)/);
     await browser.screenshot('manager-dashboard');
   });
 

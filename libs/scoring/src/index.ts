@@ -25,3 +25,5 @@ export * from './assign-segment';
 export * from './describe-segment';
 export * from './lead-score';
 export * from './lead-feature-row';
+export * from './proportion-statistics';
+export * from './compare-arms';

@@ -3,13 +3,14 @@ import type {
   DeliveryRow,
   DrillDownLead,
   LiftRow,
+  SplitArmRow,
   SummaryRow,
   TrendPoint,
   UserNotification,
 } from '@segflow/api-contracts';
 import { requestJson } from './http';
 
-export type { DeliveryRow, DrillDownLead, LiftRow, SummaryRow, TrendPoint };
+export type { DeliveryRow, DrillDownLead, LiftRow, SplitArmRow, SummaryRow, TrendPoint };
 
 export type Dimension = DashboardDimension;
 
@@ -42,6 +43,8 @@ export const fetchVersionDelivery = (playbookId: string, version: number) =>
   );
 export const fetchLift = (range: DashboardRange) =>
   requestJson<LiftRow[]>(`/api/dashboards/lift?${dashboardQuery(range)}`);
+export const fetchSplitArms = (range: DashboardRange) =>
+  requestJson<SplitArmRow[]>(`/api/dashboards/split-arms?${dashboardQuery(range)}`);
 export const fetchNotifications = () => requestJson<UserNotification[]>('/api/notifications');
 export const markNotificationRead = (id: string) =>
   requestJson<void>(`/api/notifications/${id}/read`, { method: 'POST' });
