@@ -1,5 +1,6 @@
 import { buildPlaybook } from '@segflow/playbook/testing';
 import { Pool } from 'pg';
+import type { Request, Response } from 'playwright-core';
 import { SlaFixtures } from '../apps/api/src/testing/sla-fixtures';
 import { apiFetch, createUser, E2E_ADMIN, signInInBrowser, signInToApi, signOutInBrowser } from './support/auth';
 import { Browser, launchBrowser } from './support/browser';
@@ -195,6 +196,21 @@ describe('reps and managers (browser → web → API → Temporal → worker →
         10_000,
       ),
     ).toEqual(['Leads', 'Inbox', 'Calendars']);
+    // Loaded afresh (the user not known yet), the page asks for nothing a rep would be refused, such as the segments.
+    const refused: string[] = [];
+    const segmentRequests: string[] = [];
+    const onResponse = (response: Response) => void (response.status() === 403 && refused.push(response.url()));
+    const onRequest = (request: Request) =>
+      void (new URL(request.url()).pathname.startsWith('/api/segments') && segmentRequests.push(request.url()));
+    page.on('response', onResponse);
+    page.on('request', onRequest);
+    await page.goto(`${stack.webUrl}/leads`);
+    await leadRows.filter({ hasText: 'Ravi Kumar' }).waitFor();
+    // A refused query would have gone out with the page's first render and been retried within a second.
+    await page.waitForTimeout(1_500);
+    page.off('response', onResponse);
+    page.off('request', onRequest);
+    expect({ refused, segmentRequests }).toEqual({ refused: [], segmentRequests: [] });
     await leadRows.filter({ hasText: 'Ravi Kumar' }).getByRole('link').click();
     await page.getByRole('heading', { name: 'Ravi Kumar' }).waitFor();
     // The lead detail opens for its owner, with the run that routed it to them.
