@@ -7,6 +7,8 @@ import { eventually, until } from './support/eventually';
 import { createLead, moveLead, seedAndTrain, type SegmentKey } from './support/segment-moves';
 import { Stack, startStack } from './support/stack';
 
+const TEMPORAL_UI = 'http://127.0.0.1:18233';
+
 /** Drags from one React Flow handle to another with the mouse, as a user connects nodes. */
 async function stableBox(page: Page, selector: string) {
   // Under load the canvas may still be fitting the view: read the box until two reads 150 ms apart agree.
@@ -83,7 +85,8 @@ describe('playbook editor (browser → web → API → Temporal → worker → P
   let segments: Record<SegmentKey, string>;
   let segmentId: string;
   beforeAll(async () => {
-    stack = await startStack('playbook-editor');
+    // A Temporal UI on another port than the dev server's 8233: run links must follow the configuration.
+    stack = await startStack('playbook-editor', { TEMPORAL_UI_URL: TEMPORAL_UI });
     request = requestAs(stack, await signInToApi(stack));
     // A small population through the API and its first model: quiet, email and WhatsApp segments.
     segments = await seedAndTrain(request);
@@ -228,7 +231,10 @@ describe('playbook editor (browser → web → API → Temporal → worker → P
     );
     expect(runText).toContain('Playbook v1');
     expect(runText).toContain('wait-1');
-    expect(await page.getByRole('link', { name: 'Open in Temporal UI' }).getAttribute('href')).toMatch(/\/workflows\//);
+    const [run] = (await request<any[]>('GET', `/api/runs?leadId=${leadId}`)).body;
+    expect(await page.getByRole('link', { name: 'Open in Temporal UI' }).getAttribute('href')).toBe(
+      `${TEMPORAL_UI}/namespaces/default/workflows/${run.temporalWorkflowId}`,
+    );
     const timeline = await page.getByRole('list', { name: 'Lead timeline' }).textContent();
     expect(timeline).toContain('email touch sent');
     expect(timeline).toContain('Playbook run started (v1)');

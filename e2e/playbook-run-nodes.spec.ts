@@ -14,7 +14,14 @@ import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
 import { TemporalClient } from '../apps/api/src/temporal/temporal.module';
 import { WORKFLOW_BUNDLE_PATH } from '../apps/worker/src/workflow-bundle';
 import { eventually, until } from './support/eventually';
-import { createLead, publishPlaybook, runWhen, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
+import {
+  createLead,
+  postEvent,
+  publishPlaybook,
+  runWhen,
+  startInProcessWorker,
+  TIME_SCALE,
+} from './support/playbook-runs';
 
 const settings: PlaybookSettings = {
   goalEvents: ['demo_booked'],
@@ -25,7 +32,7 @@ const settings: PlaybookSettings = {
 const pathOf = (run: { path: Array<{ nodeId: string; outcome?: string }> }) =>
   run.path.map((p) => `${p.nodeId}:${p.outcome ?? '…'}`);
 
-describe('playbook run node behaviours (route, task completion, continue-as-new)', () => {
+describe('playbook run node behaviours (route, task completion, feature branches, continue-as-new)', () => {
   let api: TestApi;
   let worker: { stop(): Promise<void> };
   let pool: Pool;
@@ -232,6 +239,54 @@ describe('playbook run node behaviours (route, task completion, continue-as-new)
     await api.request('POST', `/api/runs/${runId}/stop`, { reason: 'left' });
     const ended = await runWhen(api, runId, (r) => r.status !== 'active' && r.tasks[0].status !== 'open');
     expect(ended.tasks[0]).toMatchObject({ status: 'cancelled', outcome: 'run-ended' });
+  });
+
+  // The run starts with intent 0 for both leads; one replies during the wait. Only a branch that reads the lead's
+  // features when it evaluates (not the copy taken at the start) sends that one down `yes`.
+  it("branches on the lead's features as they are when the branch evaluates, and notes the values used", async () => {
+    const playbookId = await publishPlaybook(
+      api,
+      buildPlaybook({
+        settings,
+        nodes: [
+          { id: 'pause', type: 'wait', config: { mode: 'duration', minutes: 2 } },
+          {
+            id: 'hot',
+            type: 'branch',
+            config: {
+              condition: { op: 'compare', field: { scope: 'feature', name: 'intent' }, comparator: 'gte', value: 0.5 },
+            },
+          },
+          { id: 'call', type: 'exit', config: { reason: 'hot' } },
+          { id: 'nurture', type: 'exit', config: { reason: 'cold' } },
+        ],
+        edges: ['entry.next->pause', 'pause.next->hot', 'hot.yes->call', 'hot.no->nurture'],
+      }),
+      'Feature branch',
+    );
+    const runOf = async (externalId: string) => {
+      const leadId = await createLead(api, externalId);
+      const started = await api.request('POST', '/api/runs', { leadId, playbookId });
+      expect(started.status).toBe(201);
+      return started.body.id as string;
+    };
+    const [warm, cold] = [await runOf('features-warm'), await runOf('features-cold')];
+    await postEvent(api, 'features-warm', 'email_reply');
+
+    const warmEnded = await runWhen(api, warm, (r) => r.status !== 'active');
+    expect(pathOf(warmEnded)).toEqual(['entry:next', 'pause:next', 'hot:yes', 'call:exited']);
+    // ln(1 + 4): an email reply adds 4 to the intent accumulator (libs/scoring event contributions).
+    expect(warmEnded.path.find((p: { nodeId: string }) => p.nodeId === 'hot').note).toMatch(
+      /^features:intent=1\.6\d*$/,
+    );
+    const coldEnded = await runWhen(api, cold, (r) => r.status !== 'active');
+    expect(pathOf(coldEnded)).toEqual(['entry:next', 'pause:next', 'hot:no', 'nurture:exited']);
+    expect(coldEnded.path.find((p: { nodeId: string }) => p.nodeId === 'hot').note).toBe('features:intent=0');
+    // The read is a recorded local activity: the run's history replays to the same decision.
+    const history = await api.app.get(TemporalClient).workflow.getHandle(warmEnded.temporalWorkflowId).fetchHistory();
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }, history, 'feature-branch'),
+    ).resolves.toBeUndefined();
   });
 
   it('continues as new when the history gets long, keeping state and pending signals', async () => {

@@ -1,5 +1,6 @@
 import { buildPlaybook } from '@segflow/playbook/testing';
 import { Pool } from 'pg';
+import type { Request, Response } from 'playwright-core';
 import { SlaFixtures } from '../apps/api/src/testing/sla-fixtures';
 import { apiFetch, createUser, E2E_ADMIN, signInInBrowser, signInToApi, signOutInBrowser } from './support/auth';
 import { Browser, launchBrowser } from './support/browser';
@@ -143,6 +144,11 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     expect(await cards.first().textContent()).toContain('Ravi Kumar');
     expect(await cards.first().textContent()).toContain('entered High intent');
     expect(await cards.nth(1).textContent()).toContain('Later Lead');
+    // The ranking rule explains itself: the routed call is urgent and due within the hour (SLA clock or task).
+    expect(await cards.first().getByLabel('Why this is first').textContent()).toMatch(
+      /^Why this is first: (first touch|task) due in \d+ min · urgent priority · \d+% likely to convert \(rank 0\.\d\d\)$/,
+    );
+    expect(await cards.nth(1).getByLabel('Why this is #2').textContent()).toContain('task due in 24 h · high priority');
     await browser.screenshot('rep-inbox');
     // A task created while the rep watches appears without a reload, pushed over the inbox stream: while it says
     // Live the page does not poll (only a resync each minute), so the task can only have come from the stream.
@@ -190,6 +196,21 @@ describe('reps and managers (browser → web → API → Temporal → worker →
         10_000,
       ),
     ).toEqual(['Leads', 'Inbox', 'Calendars']);
+    // Loaded afresh (the user not known yet), the page asks for nothing a rep would be refused, such as the segments.
+    const refused: string[] = [];
+    const segmentRequests: string[] = [];
+    const onResponse = (response: Response) => void (response.status() === 403 && refused.push(response.url()));
+    const onRequest = (request: Request) =>
+      void (new URL(request.url()).pathname.startsWith('/api/segments') && segmentRequests.push(request.url()));
+    page.on('response', onResponse);
+    page.on('request', onRequest);
+    await page.goto(`${stack.webUrl}/leads`);
+    await leadRows.filter({ hasText: 'Ravi Kumar' }).waitFor();
+    // A refused query would have gone out with the page's first render and been retried within a second.
+    await page.waitForTimeout(1_500);
+    page.off('response', onResponse);
+    page.off('request', onRequest);
+    expect({ refused, segmentRequests }).toEqual({ refused: [], segmentRequests: [] });
     await leadRows.filter({ hasText: 'Ravi Kumar' }).getByRole('link').click();
     await page.getByRole('heading', { name: 'Ravi Kumar' }).waitFor();
     // The lead detail opens for its owner, with the run that routed it to them.
@@ -215,6 +236,10 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     expect(await segmentRow.textContent()).toMatch(/High intent1\d*\.\d min/);
     await segmentRow.click();
     await page.getByRole('table', { name: 'Drill-down' }).getByRole('row').filter({ hasText: 'Ravi Kumar' }).waitFor();
+    // The routed call's playbook has no holdout: its lift row says there are too few leads rather than a rate.
+    const liftRow = page.getByRole('table', { name: 'Lift' }).getByRole('row').filter({ hasText: 'High intent' });
+    await liftRow.waitFor();
+    expect(await liftRow.textContent()).toMatch(/too few leads to compare: \d+ vs 0 \(at least 30 per arm\)/);
     await browser.screenshot('manager-dashboard');
   });
 

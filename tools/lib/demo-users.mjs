@@ -3,8 +3,9 @@
 // when it creates the user (passwords are generated then and stored nowhere else).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
+// The web app has no users page yet: the header points at the API routes that change passwords.
 const HEADER =
-  '# Segflow demo users (created by the demo seed; change a password under Users). role\temail\tpassword\tname\tteams';
+  "# Segflow demo users (created by the demo seed; change your password with POST /api/auth/password, or as the admin a user's with PATCH /api/users/:id, see /api/docs). role\temail\tpassword\tname\tteams";
 
 /** The users in `file`, or none when it does not exist. */
 export function readDemoUsers(file) {

@@ -1,3 +1,5 @@
+import type { ArmComparison } from '@segflow/scoring';
+
 /**
  * One row of a dashboard summary (`GET /api/dashboards/summary?by=…`): time to first touch, breaches and outcomes
  * of one segment, playbook version, rep or channel. Durations are milliseconds; null where nothing was measured.
@@ -57,23 +59,40 @@ export interface DrillDownLead {
 }
 
 /**
- * One row of `GET /api/dashboards/lift`: conversion of the leads of a segment that ran a playbook vs the segment's
- * holdout, with both sample sizes; rates are null for an empty side, `lift` (treated − holdout rate) when both exist.
+ * One row of `GET /api/dashboards/lift`: the leads of a segment that ran a playbook (`comparison.arm`) against the
+ * segment's holdout (`comparison.control`), both judged on the same events since their run started (see README,
+ * "Lift and A/B arms"): conversions, meetings and replies, each with a Wilson interval per arm and the difference with
+ * its Newcombe interval and two-proportion z-test p-value; `tooFewLeads` below the minimum per arm.
  *
  * @example
- * const row: LiftRow = { segmentId, segmentName: 'Hot', playbookId, playbookName: 'Welcome', treated: 90, treatedConversions: 18,
- *   holdout: 10, holdoutConversions: 1, treatedRate: 0.2, holdoutRate: 0.1, lift: 0.1 };
+ * if (row.comparison.state === 'measured') row.comparison.difference!.conversions.low; // > 0: the playbook helps
  */
 export interface LiftRow {
-  segmentId: string;
+  /** Null for runs started by hand (no segment). */
+  segmentId: string | null;
   segmentName: string | null;
   playbookId: string;
   playbookName: string | null;
-  treated: number;
-  treatedConversions: number;
-  holdout: number;
-  holdoutConversions: number;
-  treatedRate: number | null;
-  holdoutRate: number | null;
-  lift: number | null;
+  comparison: ArmComparison;
+}
+
+/**
+ * One row of `GET /api/dashboards/split-arms`: a variant of an A/B split node (`comparison.arm`) against the node's
+ * first variant (`comparison.control`), on the same outcome definition as the lift, counted from when a run took its
+ * variant.
+ *
+ * @example
+ * const row: SplitArmRow = { playbookId, playbookName: 'Welcome', playbookVersion: 2, nodeId: 'ab', variant: 'b',
+ *   label: 'WhatsApp first', controlVariant: 'a', controlLabel: 'Email first', comparison };
+ */
+export interface SplitArmRow {
+  playbookId: string;
+  playbookName: string;
+  playbookVersion: number;
+  nodeId: string;
+  variant: string;
+  label: string | null;
+  controlVariant: string;
+  controlLabel: string | null;
+  comparison: ArmComparison;
 }

@@ -31,6 +31,23 @@ export interface InboxItem {
   recentEvents: { type: string; occurredAt: string; data: unknown }[];
   /** Short sentences on why this lead is worth a call now. */
   whyNow: string[];
+  /** Where the task sits in the inbox and why (the ranking rule in the README, "Inbox order"). */
+  rank: InboxRank;
+}
+
+/**
+ * A task's inbox rank: `0.5·urgency + 0.25·priority + 0.25·likelihood`, each part in [0, 1], and one line saying why.
+ *
+ * @example
+ * const rank: InboxRank = { value: 0.84, urgency: 1, priority: 0.75, likelihood: 0.6,
+ *   why: 'first-touch SLA missed 12 min ago · high priority · 60% likely to convert' };
+ */
+export interface InboxRank {
+  value: number;
+  urgency: number;
+  priority: number;
+  likelihood: number;
+  why: string;
 }
 
 /** One entry of a task's activity (`GET /api/inbox/tasks/:id/activity`). */

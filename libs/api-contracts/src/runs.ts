@@ -14,6 +14,8 @@ export interface RunSummary {
   exitReason: string | null;
   currentNodeId: string | null;
   temporalWorkflowId: string | null;
+  /** The run's workflow in the Temporal Web UI (`TEMPORAL_UI_URL`, `TEMPORAL_NAMESPACE`); null without a UI or workflow. */
+  temporalUrl: string | null;
   startedAt: string;
   endedAt: string | null;
 }

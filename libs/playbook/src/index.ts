@@ -18,6 +18,7 @@ export * from './playbook-schema';
 export * from './template';
 export * from './split-assignment';
 export * from './evaluate-condition';
+export { featureNamesOf } from './condition-features';
 export type { LeadContext, OwnerRef } from './interpreter/lead-context';
 export type * from './interpreter/run-types';
 export { startRun, type StartRunArgs } from './interpreter/start-run';

@@ -13,3 +13,13 @@ export {
   type TerritoryRule,
 } from './route-rule';
 export type { SkippedRep, TeamPick } from './team-pick';
+export {
+  PRIORITY_WEIGHTS,
+  RANK_WEIGHTS,
+  URGENCY_HALF_LIFE_MINUTES,
+  rankInboxTasks,
+  rankTask,
+  type RankableTask,
+  type TaskPriority,
+  type TaskRank,
+} from './rank-inbox-tasks';

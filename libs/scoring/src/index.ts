@@ -23,3 +23,6 @@ export * from './match-segments';
 export * from './assign-segment';
 export * from './describe-segment';
 export * from './lead-score';
+export * from './lead-feature-row';
+export * from './proportion-statistics';
+export * from './compare-arms';

@@ -1,4 +1,5 @@
-import type { LiftRow, SummaryRow } from '@segflow/api-contracts';
+import type { LiftRow, SplitArmRow, SummaryRow } from '@segflow/api-contracts';
+import type { ArmCounts } from '@segflow/scoring';
 import type { Queryable } from './queryable';
 
 /** What dashboard numbers are grouped by. */
@@ -114,31 +115,76 @@ SELECT l.id AS "leadId", COALESCE(l.name, l.external_id) AS "leadName", l.compan
  ORDER BY c.entered_at DESC LIMIT $6`;
 }
 
-/**
- * Lift per segment and playbook: conversion (an event of the vocabulary's `conversion` class, such as a purchase,
- * after the run started, or the run converted) of leads that ran the playbook vs the segment's holdout, with both
- * sample sizes. Runs started in `[$1, $2)`. "A conversion at or after the start" is "the lead's last conversion at
- * or after it": one grouped index-only scan (the partial outcome index) of the conversions since `$1` instead of a
- * lookup per run; `segflow_event_outcome` is the vocabulary's SQL function (apps/api repeatable migrations).
- */
+// Lift and A/B splits judge every arm on one outcome definition, counted from the events alone (never from how a run
+// ended, which only treated leads have): from the moment of exposure on (the run's start; for a split, the moment the
+// run took its arm), a lead converted on an event of the vocabulary's `conversion` class (a purchase) or any event its
+// playbook version converts on (its goal events and its goal nodes' events), booked a meeting on a `meeting` event, and
+// replied on a `reply` event (`segflow_event_outcome`: the vocabulary's SQL function, apps/api repeatable migrations).
+
+// The events each playbook version converts on, for the versions of the runs in `runs_in_range`.
+const CONVERSION_TYPES = `
+conversion_types AS (
+  SELECT v.id AS version_id, ARRAY(
+           SELECT jsonb_array_elements_text(COALESCE(v.graph #> '{settings,goalEvents}', '[]'))
+           UNION SELECT jsonb_array_elements_text(COALESCE(n #> '{config,eventTypes}', '[]'))
+                   FROM jsonb_array_elements(COALESCE(v.graph -> 'nodes', '[]')) n WHERE n ->> 'type' = 'goal'
+           UNION SELECT t FROM unnest(segflow_event_types()) t WHERE segflow_event_outcome(t) = 'conversion') AS types
+    FROM playbook_versions v WHERE v.id IN (SELECT playbook_version_id FROM runs_in_range))`;
+
+/** The outcomes of the lead of run `r` since `since` (one scan of its events from then, on events_lead_idx). */
+const outcomesSince = (since: string) => `
+  JOIN conversion_types ct ON ct.version_id = r.playbook_version_id
+  LEFT JOIN LATERAL (
+    SELECT COALESCE(bool_or(e.type = ANY(ct.types)), false) AS converted,
+           COALESCE(bool_or(segflow_event_outcome(e.type) = 'meeting'), false) AS met,
+           COALESCE(bool_or(segflow_event_outcome(e.type) = 'reply'), false) AS replied
+      FROM events e WHERE e.lead_id = r.lead_id AND e.occurred_at >= ${since}) o ON true`;
+
+/** An arm's counts (libs/scoring ArmCounts) over the exposures for which `filter` holds. */
+const armCounts = (filter: string) => `json_build_object(
+    'leads', count(*) FILTER (WHERE ${filter}), 'conversions', count(*) FILTER (WHERE ${filter} AND converted),
+    'meetings', count(*) FILTER (WHERE ${filter} AND met), 'replies', count(*) FILTER (WHERE ${filter} AND replied))`;
+
+/** Runs (treated and held out) started in `[$1, $2)` with their outcomes, per segment and playbook. */
 const LIFT_SQL = `
-WITH last_conversion AS (
-  SELECT lead_id, max(occurred_at) AS at FROM events WHERE segflow_event_outcome(type) = 'conversion' AND occurred_at >= $1 GROUP BY lead_id),
+WITH runs_in_range AS (SELECT * FROM runs WHERE started_at >= $1 AND started_at < $2),
+${CONVERSION_TYPES},
 cohort AS (
-  SELECT r.segment_id, r.playbook_id, r.status = 'heldOut' AS held_out,
-         (r.status = 'converted' OR COALESCE(p.at >= r.started_at, false)) AS converted
-    FROM runs r LEFT JOIN last_conversion p ON p.lead_id = r.lead_id
-   WHERE r.started_at >= $1 AND r.started_at < $2)
+  SELECT r.segment_id, r.playbook_id, r.status = 'heldOut' AS held_out, o.converted, o.met, o.replied
+    FROM runs_in_range r ${outcomesSince('r.started_at')})
 SELECT x.segment_id AS "segmentId", sg.name AS "segmentName", x.playbook_id AS "playbookId", p.name AS "playbookName",
-       x.treated, x.treated_conversions AS "treatedConversions", x.holdout, x.holdout_conversions AS "holdoutConversions",
-       CASE WHEN x.treated > 0 THEN x.treated_conversions::float8 / x.treated END AS "treatedRate",
-       CASE WHEN x.holdout > 0 THEN x.holdout_conversions::float8 / x.holdout END AS "holdoutRate"
-  FROM (SELECT segment_id, playbook_id,
-               count(*) FILTER (WHERE NOT held_out)::int AS treated, count(*) FILTER (WHERE NOT held_out AND converted)::int AS treated_conversions,
-               count(*) FILTER (WHERE held_out)::int AS holdout, count(*) FILTER (WHERE held_out AND converted)::int AS holdout_conversions
+       x.treated, x.holdout
+  FROM (SELECT segment_id, playbook_id, ${armCounts('NOT held_out')} AS treated, ${armCounts('held_out')} AS holdout,
+               count(*) AS runs
           FROM cohort GROUP BY 1, 2) x
   LEFT JOIN segments sg ON sg.id::text = x.segment_id LEFT JOIN playbooks p ON p.id = x.playbook_id
- ORDER BY x.treated + x.holdout DESC`;
+ ORDER BY x.runs DESC, x.segment_id, x.playbook_id`;
+
+/**
+ * Every variant of every split node of the playbook versions that started runs in `[$1, $2)`, with its exposures:
+ * runs whose first visit of the node took that variant, and their outcomes since then.
+ */
+const SPLIT_ARMS_SQL = `
+WITH runs_in_range AS (SELECT * FROM runs WHERE started_at >= $1 AND started_at < $2 AND status <> 'heldOut'),
+${CONVERSION_TYPES},
+split_variants AS (
+  SELECT v.id AS version_id, n ->> 'id' AS node_id, x.variant ->> 'key' AS variant, x.variant ->> 'label' AS label,
+         x.i AS variant_index
+    FROM playbook_versions v, jsonb_array_elements(COALESCE(v.graph -> 'nodes', '[]')) n,
+         jsonb_array_elements(COALESCE(n #> '{config,variants}', '[]')) WITH ORDINALITY AS x(variant, i)
+   WHERE n ->> 'type' = 'split' AND v.id IN (SELECT playbook_version_id FROM runs_in_range)),
+exposures AS (
+  SELECT r.playbook_version_id AS version_id, rs.node_id, rs.outcome AS variant, o.converted, o.met, o.replied
+    FROM runs_in_range r JOIN run_steps rs ON rs.run_id = r.id AND rs.visit = 1 AND rs.left_at IS NOT NULL
+    ${outcomesSince('rs.left_at')})
+SELECT v.playbook_id AS "playbookId", p.name AS "playbookName", v.version AS "playbookVersion", sv.node_id AS "nodeId",
+       sv.variant, sv.label, sv.variant_index::int AS "variantIndex",
+       json_build_object('leads', count(e.variant), 'conversions', count(*) FILTER (WHERE e.converted),
+         'meetings', count(*) FILTER (WHERE e.met), 'replies', count(*) FILTER (WHERE e.replied)) AS counts
+  FROM split_variants sv JOIN playbook_versions v ON v.id = sv.version_id JOIN playbooks p ON p.id = v.playbook_id
+  LEFT JOIN exposures e ON e.version_id = sv.version_id AND e.node_id = sv.node_id AND e.variant = sv.variant
+ GROUP BY v.playbook_id, p.name, v.version, sv.node_id, sv.variant, sv.label, sv.variant_index
+ ORDER BY p.name, v.playbook_id, v.version, sv.node_id, sv.variant_index`;
 
 /** A range `[from, to)` with the whole UTC days inside it (see wholeDays) and the instant a clock counts as due against. */
 export interface DashboardRange {
@@ -229,7 +275,31 @@ function drillDownParams(f: DrillDownFilter): unknown[] {
   return [f.from, f.to, f.now, f.key, f.breached, f.limit];
 }
 
-/** Lift per segment and playbook of the runs started in `[from, to)` (see LIFT_SQL). */
-export function liftByPlaybook(db: Queryable, range: { from: Date; to: Date }): Promise<Omit<LiftRow, 'lift'>[]> {
+/** A segment × playbook's treated and held-out runs, counted on one outcome definition (see LIFT_SQL). */
+export type LiftCountsRow = Omit<LiftRow, 'comparison'> & { treated: ArmCounts; holdout: ArmCounts };
+
+/** One variant of a split node and its exposures' counts (see SPLIT_ARMS_SQL). */
+export type SplitArmCountsRow = Pick<
+  SplitArmRow,
+  'playbookId' | 'playbookName' | 'playbookVersion' | 'nodeId' | 'variant' | 'label'
+> & {
+  /** 1-based position of the variant in the node: the first one is the control. */
+  variantIndex: number;
+  counts: ArmCounts;
+};
+
+/**
+ * Treated vs held-out counts per segment and playbook of the runs started in `[from, to)`.
+ * @example const rows = await liftByPlaybook(manager, { from, to });
+ */
+export function liftByPlaybook(db: Queryable, range: { from: Date; to: Date }): Promise<LiftCountsRow[]> {
   return db.query(LIFT_SQL, [range.from, range.to]);
+}
+
+/**
+ * Per variant of each split node, the counts of the runs started in `[from, to)` that took it.
+ * @example const arms = await splitArmsByPlaybook(manager, { from, to });
+ */
+export function splitArmsByPlaybook(db: Queryable, range: { from: Date; to: Date }): Promise<SplitArmCountsRow[]> {
+  return db.query(SPLIT_ARMS_SQL, [range.from, range.to]);
 }

@@ -36,13 +36,42 @@ export interface InboxRow {
   recentEvents: { type: string; occurredAt: string; data: unknown }[];
 }
 
-// The rep's open tasks in one statement: SLA due time first (a lead whose first-touch clock runs out soonest), then
-// the lead's score (libs/scoring leadScore), then the task's own due time. Snoozed tasks stay out until their snooze
-// ends. $1 = assignee (null: every assignee), $2 = now, $3 = limit.
-const INBOX_SQL = `
+/** What ranking an open task needs (libs/routing rankTask): its priority, deadlines and the lead's likelihood. */
+export interface InboxCandidateRow {
+  id: string;
+  priority: string;
+  dueAt: Date;
+  slaDueAt: Date | null;
+  slaBreached: boolean;
+  /** The lead's conversion likelihood in [0, 1] ({@link CONVERSION_LIKELIHOOD}). */
+  likelihood: number;
+}
+
+// The one place the inbox reads a lead's conversion likelihood: its score (libs/scoring leadScore, 0–100) scaled to
+// [0, 1]. A calibrated conversion probability replaces this expression and nothing else.
+const CONVERSION_LIKELIHOOD = `LEAST(1, GREATEST(0, COALESCE(f.score, 0) / 100.0))::float8`;
+
+// The lead's open first-touch SLA clock (of its current segment entry) beside each task.
+const SLA_CLOCK_JOINS = `
+  LEFT JOIN segment_memberships m ON m.lead_id = t.lead_id AND m.left_at IS NULL
+  LEFT JOIN sla_clocks c ON c.membership_id = m.id AND c.first_touch_at IS NULL`;
+const SLA_BREACHED = `COALESCE(c.breached_at IS NOT NULL OR c.due_at < $2, false)`;
+
+// The open tasks of $1 (null: every assignee) that are not snoozed at $2, with what ranks them: small rows, so a
+// rep's whole open list is ranked in TypeScript by the documented rule before the page is read.
+const CANDIDATES_SQL = `
+SELECT t.id, t.priority, t.due_at AS "dueAt", c.due_at AS "slaDueAt", ${SLA_BREACHED} AS "slaBreached",
+       ${CONVERSION_LIKELIHOOD} AS likelihood
+  FROM tasks t
+  LEFT JOIN lead_features f ON f.lead_id = t.lead_id ${SLA_CLOCK_JOINS}
+ WHERE t.status = 'open' AND ($1::text IS NULL OR t.assignee_id = $1)
+   AND (t.snoozed_until IS NULL OR t.snoozed_until <= $2)`;
+
+// The inbox rows of the tasks $1 at $2, in no particular order (the caller ranked them).
+const INBOX_ROWS_SQL = `
 SELECT t.id, t.title, t.description, t.task_type AS "taskType", t.priority, t.due_at AS "dueAt", t.created_at AS "createdAt",
        t.assignee_id AS "assigneeId", t.run_id AS "runId", t.node_id AS "nodeId", t.touch,
-       c.due_at AS "slaDueAt", (c.breached_at IS NOT NULL OR c.due_at < $2) AS "slaBreached",
+       c.due_at AS "slaDueAt", ${SLA_BREACHED} AS "slaBreached",
        COALESCE(f.score, 0)::float8 AS score,
        json_build_object('id', l.id, 'name', l.name, 'company', l.company, 'email', l.email, 'phone', l.phone,
                          'city', l.city, 'country', l.country) AS lead,
@@ -53,29 +82,37 @@ SELECT t.id, t.title, t.description, t.task_type AS "taskType", t.priority, t.du
        COALESCE(ev.recent, '[]') AS "recentEvents"
   FROM tasks t
   JOIN leads l ON l.id = t.lead_id
-  LEFT JOIN lead_features f ON f.lead_id = t.lead_id
-  LEFT JOIN segment_memberships m ON m.lead_id = t.lead_id AND m.left_at IS NULL
+  LEFT JOIN lead_features f ON f.lead_id = t.lead_id ${SLA_CLOCK_JOINS}
   LEFT JOIN segments s ON s.id = m.segment_id
-  LEFT JOIN sla_clocks c ON c.membership_id = m.id AND c.first_touch_at IS NULL
   LEFT JOIN runs r ON r.id = t.run_id
   LEFT JOIN playbooks p ON p.id = r.playbook_id
   LEFT JOIN LATERAL (
     SELECT json_agg(json_build_object('type', e.type, 'occurredAt', e.occurred_at, 'data', e.data) ORDER BY e.occurred_at DESC) AS recent
       FROM (SELECT * FROM events e WHERE e.lead_id = t.lead_id ORDER BY e.occurred_at DESC LIMIT 5) e
   ) ev ON true
- WHERE t.status = 'open' AND ($1::text IS NULL OR t.assignee_id = $1)
-   AND (t.snoozed_until IS NULL OR t.snoozed_until <= $2)
- ORDER BY COALESCE(c.due_at, t.due_at) ASC, score DESC, t.due_at ASC, t.id
- LIMIT $3`;
+ WHERE t.id = ANY($1::uuid[]) AND t.status = 'open'`;
 
 /**
- * The open, unsnoozed tasks of `repId` (null: of every rep) at `now`, most urgent first.
+ * The open tasks of `repId` (null: of every rep) that are not snoozed at `now`, with what ranks them.
  *
  * @example
- * const items = await inboxOf(manager, 'rep-1', new Date(), 50);
+ * const ranked = rankInboxTasks(await inboxCandidatesOf(manager, 'rep-1', now), now);
  */
-export function inboxOf(q: Queryable, repId: string | null, now: Date, limit: number): Promise<InboxRow[]> {
-  return q.query(INBOX_SQL, [repId, now, limit]);
+export function inboxCandidatesOf(q: Queryable, repId: string | null, now: Date): Promise<InboxCandidateRow[]> {
+  return q.query(CANDIDATES_SQL, [repId, now]);
+}
+
+/**
+ * The inbox rows of `taskIds` at `now`, in the order of `taskIds` (a task closed meanwhile is left out).
+ *
+ * @example
+ * const rows = await inboxRowsOf(manager, ranked.slice(0, 50).map((t) => t.id), now);
+ */
+export async function inboxRowsOf(q: Queryable, taskIds: readonly string[], now: Date): Promise<InboxRow[]> {
+  if (!taskIds.length) return [];
+  const rows: InboxRow[] = await q.query(INBOX_ROWS_SQL, [taskIds, now]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return taskIds.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** A task with what deciding who may act on it needs: its lead, assignee, status and the assignee's team manager. */

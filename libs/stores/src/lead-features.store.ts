@@ -101,3 +101,26 @@ export async function findFeatures(db: Queryable, leadId: string): Promise<LeadF
   ]);
   return row;
 }
+
+/** What a lead's current features are computed from: its feature state (null before its first event) and firmographics. */
+export interface FeatureInputsRow {
+  state: FeatureState | null;
+  industry: string | null;
+  headcount: number | null;
+  revenue_band: string | null;
+  funding_stage: string | null;
+}
+
+/**
+ * What a lead's current features are computed from; undefined for an unknown lead. Two primary-key lookups: a
+ * playbook run reads it each time a branch on features evaluates.
+ * @example const inputs = await findFeatureInputs(db, leadId);
+ */
+export async function findFeatureInputs(db: Queryable, leadId: string): Promise<FeatureInputsRow | undefined> {
+  const [row] = await db.query(
+    `SELECT f.state, l.industry, l.headcount, l.revenue_band, l.funding_stage
+       FROM leads l LEFT JOIN lead_features f ON f.lead_id = l.id WHERE l.id = $1`,
+    [leadId],
+  );
+  return row;
+}

@@ -1,7 +1,8 @@
 import type { Channel } from '@segflow/playbook';
+import type { FeatureState } from '@segflow/scoring';
 import type { Queryable } from './queryable';
 
-/** A lead as a run start reads it: its row, owner, segment, suppressed channels and runs of the playbook. */
+/** A lead as a run start reads it: its row, owner, segment, suppressed channels, features and runs of the playbook. */
 export interface LeadForLaunchRow {
   id: string;
   name: string | null;
@@ -20,6 +21,8 @@ export interface LeadForLaunchRow {
   owner_email: string | null;
   segment_name: string | null;
   suppressed_channels: Channel[];
+  /** The lead's folded feature state (`lead_features`), null before its first event. */
+  feature_state: FeatureState | null;
   /** The lead's active run of the playbook, if any (at most one: `runs_one_active_idx`), and the membership it began with. */
   active_run: { id: string; membershipId: string | null } | null;
   /** When the lead's last run of the playbook that was not held out ended (the re-entry policy's input). */
@@ -47,6 +50,7 @@ export async function lockLeadRowForLaunch(
 ): Promise<LeadForLaunchRow | null> {
   const rows: LeadForLaunchRow[] = await q.query(
     `SELECT l.*, r.name AS owner_name, r.email AS owner_email, s.name AS segment_name, ${SUPPRESSED_CHANNELS} AS suppressed_channels,
+       (SELECT f.state FROM lead_features f WHERE f.lead_id = l.id) AS feature_state,
        (SELECT json_build_object('id', id, 'membershipId', membership_id) FROM runs WHERE lead_id = l.id AND playbook_id = $3 AND status = 'active' LIMIT 1) AS active_run,
        (SELECT max(ended_at) FROM runs WHERE lead_id = l.id AND playbook_id = $3 AND status <> 'heldOut') AS last_ended_at
      FROM leads l LEFT JOIN reps r ON r.id = l.owner_id LEFT JOIN segments s ON s.id::text = $2 WHERE l.id = $1 FOR UPDATE OF l`,

@@ -188,5 +188,7 @@ export type RouteOwnerInput = {
 };
 /** Input of the `cancelOpenTasks` activity. */
 export type CancelOpenTasksInput = { runId: string };
+/** Input of the `readLeadFeatures` activity: the features a branch reads, at the run's `now` (ISO). */
+export type ReadLeadFeaturesInput = { command: Extract<Command, { kind: 'readLeadFeatures' }>; now: string };
 /** Input of the `recordProgress` activity: the run's state after a step. */
 export type RecordProgressInput = { runId: string; state: RunState };

@@ -2,6 +2,7 @@ import { SlaFixtures } from '../testing/sla-fixtures';
 import { startTestApi, TestApi, TestUser } from '../testing/test-api';
 import { channelOfEventType, eventTypesWithOutcome, type OutcomeClass } from '@segflow/events';
 import { DIMENSIONS, type Dimension } from '@segflow/stores';
+import type { ArmEstimates } from '@segflow/scoring';
 import { DashboardsService } from './dashboards.service';
 
 const HOUR = 3_600_000;
@@ -64,14 +65,28 @@ SELECT k.key, COALESCE(c.entries, 0) AS entries, COALESCE(c.touched, 0) AS touch
  ORDER BY k.key`;
 }
 
-/** Lift from scratch: a per-run lookup of any conversion at or after the run's start. */
+// The lift's outcome definition from scratch, per run (the fixture's versions have no goals: a conversion-class event
+// such as a purchase converts).
+const outcome = (types: string) =>
+  `EXISTS (SELECT 1 FROM events e WHERE e.lead_id = r.lead_id AND e.occurred_at >= r.started_at AND ${types})`;
+const arm = (held: string) =>
+  `json_build_object('leads', count(*) FILTER (WHERE ${held}), 'conversions', count(*) FILTER (WHERE ${held} AND converted),
+    'meetings', count(*) FILTER (WHERE ${held} AND met), 'replies', count(*) FILTER (WHERE ${held} AND replied))`;
 const SCRATCH_LIFT_SQL = `
-SELECT segment_id AS "segmentId", playbook_id AS "playbookId",
-       count(*) FILTER (WHERE status <> 'heldOut')::int AS treated, count(*) FILTER (WHERE status <> 'heldOut' AND converted)::int AS "treatedConversions",
-       count(*) FILTER (WHERE status = 'heldOut')::int AS holdout, count(*) FILTER (WHERE status = 'heldOut' AND converted)::int AS "holdoutConversions"
-  FROM (SELECT r.*, (r.status = 'converted' OR EXISTS (SELECT 1 FROM events e WHERE e.lead_id = r.lead_id AND e.type IN (${typesOf('conversion')}) AND e.occurred_at >= r.started_at)) AS converted
+SELECT segment_id AS "segmentId", playbook_id AS "playbookId", ${arm("status <> 'heldOut'")} AS treated,
+       ${arm("status = 'heldOut'")} AS holdout
+  FROM (SELECT r.*, ${outcome(`e.type IN (${typesOf('conversion')})`)} AS converted,
+               ${outcome(`e.type IN (${typesOf('meeting')})`)} AS met, ${outcome(`e.type IN (${typesOf('reply')})`)} AS replied
           FROM runs r WHERE r.started_at >= $1 AND r.started_at < $2) x
  GROUP BY 1, 2 ORDER BY 1, 2`;
+
+/** An arm's counts back from its estimates. */
+const countsOf = (arm: ArmEstimates) => ({
+  leads: arm.leads,
+  conversions: arm.conversions.count,
+  meetings: arm.meetings.count,
+  replies: arm.replies.count,
+});
 
 const byKey = (a: { key: string | null }, b: { key: string | null }) => String(a.key).localeCompare(String(b.key));
 
@@ -108,14 +123,14 @@ describe('dashboard roll-ups (fast path = from-scratch computation over the raw 
           rows: scratch.sort(byKey),
         });
       }
-      const lift = (await dashboards.lift({ from: range.from, to: range.to })).map((r: any) => ({
-        segmentId: r.segmentId,
-        playbookId: r.playbookId,
-        treated: r.treated,
-        treatedConversions: r.treatedConversions,
-        holdout: r.holdout,
-        holdoutConversions: r.holdoutConversions,
-      }));
+      const lift = (await dashboards.lift({ from: range.from, to: range.to })).map(
+        ({ segmentId, playbookId, comparison }) => ({
+          segmentId,
+          playbookId,
+          treated: countsOf(comparison.arm),
+          holdout: countsOf(comparison.control),
+        }),
+      );
       const scratchLift = (await fx.db.query(SCRATCH_LIFT_SQL, [range.from, range.to])).rows;
       expect(
         [...lift].sort((a, b) => `${a.segmentId}${a.playbookId}`.localeCompare(`${b.segmentId}${b.playbookId}`)),

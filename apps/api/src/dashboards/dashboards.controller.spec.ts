@@ -152,21 +152,114 @@ describe('manager dashboards (metric SQL on known fixtures)', () => {
     expect(leadsCsv.body.trim().split('\r\n')).toHaveLength(5);
   });
 
-  it('compares conversion of treated leads with the holdout, with sample sizes', async () => {
+  it('compares treated leads with the holdout on the same events, and says when there are too few leads', async () => {
     const lift = (await api.requestAs(manager, 'GET', `/api/dashboards/lift?${range}`)).body;
+    const counts = (count: number) => ({ count, rate: null, low: null, high: null });
     expect(lift).toEqual([
-      expect.objectContaining({
+      {
+        segmentId: hot,
         segmentName: 'Hot',
+        playbookId: expect.any(String),
         playbookName: 'Hot follow-up',
-        treated: 4,
-        treatedConversions: 1,
-        holdout: 2,
-        holdoutConversions: 1,
-        treatedRate: 0.25,
-        holdoutRate: 0.5,
-        lift: -0.25,
+        comparison: {
+          state: 'tooFewLeads',
+          minLeadsPerArm: 30,
+          arm: { leads: 4, conversions: counts(1), meetings: counts(1), replies: counts(1) },
+          control: { leads: 2, conversions: counts(1), meetings: counts(0), replies: counts(0) },
+          difference: null,
+        },
+      },
+    ]);
+  });
+
+  // Goal event demo_booked: a held-out lead that books a demo converts exactly like a treated one (it used to count
+  // only on a purchase), and an event before the run started counts for neither.
+  it('measures lift with Wilson intervals per arm and a Newcombe interval and z-test on the difference', async () => {
+    const segmentId = await fx.segment('Lift');
+    const playbook = await fx.playbook('Demo push', {
+      settings: { goalEvents: ['demo_booked'] },
+      nodes: [
+        {
+          id: 'ab',
+          type: 'split',
+          config: {
+            variants: [
+              { key: 'a', label: 'Email first' },
+              { key: 'b', label: 'WhatsApp first' },
+            ],
+          },
+        },
+      ],
+    });
+    const enrol = async (i: number, heldOut: boolean, events: string[]) => {
+      const leadId = await fx.lead();
+      const membershipId = await fx.enter(leadId, segmentId, at(i));
+      const status = heldOut ? 'heldOut' : events.includes('demo_booked') ? 'converted' : 'active';
+      const runId = await fx.run({ leadId, membershipId, segmentId, playbook, startedAt: at(i), status });
+      for (const type of events) await fx.event(leadId, type, at(i + 30));
+      await fx.event(leadId, 'demo_booked', at(i - 30)); // before the run: never counts
+      return runId;
+    };
+    // Treated 40: 12 demos, 4 purchases, 5 replies. Held out 30: 6 demos, 1 purchase, 3 replies.
+    const treatedRuns: string[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const events = [i < 12 && 'demo_booked', i >= 12 && i < 16 && 'purchase', i >= 16 && i < 21 && 'email_reply'];
+      treatedRuns.push(
+        await enrol(
+          i,
+          false,
+          events.filter((e): e is string => !!e),
+        ),
+      );
+    }
+    for (let i = 0; i < 30; i += 1) {
+      const events = [i < 6 && 'demo_booked', i === 6 && 'purchase', i >= 7 && i < 10 && 'whatsapp_reply'];
+      await enrol(
+        i,
+        true,
+        events.filter((e): e is string => !!e),
+      );
+    }
+    const row = (await api.requestAs(manager, 'GET', `/api/dashboards/lift?${range}`)).body.find(
+      (r: any) => r.segmentName === 'Lift',
+    );
+    const { arm, control, difference, state } = row.comparison;
+    expect(state).toBe('measured');
+    expect([arm.leads, arm.conversions.count, arm.meetings.count, arm.replies.count]).toEqual([40, 16, 12, 5]);
+    expect([control.leads, control.conversions.count, control.meetings.count, control.replies.count]).toEqual([
+      30, 7, 6, 3,
+    ]);
+    // 16/40: Wilson 95 % [0.2635, 0.5540]; 7/30: [0.1179, 0.4093]; the difference's Newcombe interval [−0.056, 0.359].
+    expect(arm.conversions).toEqual({
+      count: 16,
+      rate: 0.4,
+      low: expect.closeTo(0.2635, 4),
+      high: expect.closeTo(0.554, 4),
+    });
+    expect(control.conversions.low).toBeCloseTo(0.1179, 4);
+    expect(difference.conversions.difference).toBeCloseTo(0.4 - 7 / 30, 10);
+    expect(difference.conversions.low).toBeCloseTo(-0.056, 3);
+    expect(difference.conversions.high).toBeCloseTo(0.3591, 4);
+    expect(difference.conversions.pValue).toBeCloseTo(0.1418, 4);
+
+    // The same split of the treated runs into A/B arms: runs 0–19 took `a`, 20–39 `b` (demos all fell in `a`).
+    for (const [i, runId] of treatedRuns.entries()) await fx.step(runId, 'ab', i < 20 ? 'a' : 'b', at(i + 1));
+    const arms = (await api.requestAs(manager, 'GET', `/api/dashboards/split-arms?${range}`)).body;
+    expect(arms).toEqual([
+      expect.objectContaining({
+        playbookName: 'Demo push',
+        playbookVersion: 1,
+        nodeId: 'ab',
+        variant: 'b',
+        label: 'WhatsApp first',
+        controlVariant: 'a',
+        controlLabel: 'Email first',
+        comparison: expect.objectContaining({ state: 'tooFewLeads', minLeadsPerArm: 30 }),
       }),
     ]);
+    const { comparison } = arms[0];
+    expect([comparison.arm.leads, comparison.arm.meetings.count]).toEqual([20, 0]);
+    expect([comparison.control.leads, comparison.control.meetings.count]).toEqual([20, 12]);
   });
 
   it('keeps dashboards to managers (and admins)', async () => {

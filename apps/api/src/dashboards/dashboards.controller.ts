@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DrillDownRow } from '@segflow/stores';
 import { Roles } from '../auth/auth.decorators';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
-import type { DrillDownLead, LiftRow, TrendPoint } from '@segflow/api-contracts';
+import type { DrillDownLead, LiftRow, SplitArmRow, TrendPoint } from '@segflow/api-contracts';
 import {
   DeliveryQuery,
   deliveryQuerySchema,
@@ -120,8 +120,20 @@ export class DashboardsController {
   }
 
   @Get('lift')
-  @ApiOperation({ summary: 'Conversion of leads that ran the playbook vs the segment holdout, with sample sizes' })
+  @ApiOperation({
+    summary:
+      'Treated vs holdout per segment and playbook (runs started in the range): conversions, meetings and replies with Wilson intervals, the difference with its Newcombe interval and z-test p; tooFewLeads below the minimum per arm',
+  })
   lift(@Query(new ZodBodyPipe(liftQuerySchema)) q: LiftQuery): Promise<LiftRow[]> {
     return this.dashboards.lift(q);
+  }
+
+  @Get('split-arms')
+  @ApiOperation({
+    summary:
+      "Each variant of each A/B split node vs the node's first variant, on the lift's outcomes, intervals and test",
+  })
+  splitArms(@Query(new ZodBodyPipe(liftQuerySchema)) q: LiftQuery): Promise<SplitArmRow[]> {
+    return this.dashboards.splitArms(q);
   }
 }

@@ -7,13 +7,16 @@ import {
   liftByPlaybook,
   listDrillDown,
   openDrillDownCursor,
+  splitArmsByPlaybook,
   summarizeDashboard,
+  type SplitArmCountsRow,
   type DrillDownFilter,
   type DrillDownRow,
   type TrendRow,
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
-import type { LiftRow } from '@segflow/api-contracts';
+import type { LiftRow, SplitArmRow } from '@segflow/api-contracts';
+import { compareArms } from '@segflow/scoring';
 import {
   DeliveryQuery,
   DeliveryRow,
@@ -85,14 +88,37 @@ export class DashboardsService {
     });
   }
 
+  /** Treated vs holdout per segment and playbook, with intervals and a test (libs/scoring compareArms). */
   async lift(q: LiftQuery): Promise<LiftRow[]> {
     const rows = await liftByPlaybook(this.db, { from: q.from, to: q.to });
-    return rows.map((r) => ({
-      ...r,
-      lift: r.treatedRate !== null && r.holdoutRate !== null ? r.treatedRate - r.holdoutRate : null,
-    }));
+    return rows.map(({ treated, holdout, ...names }) => ({ ...names, comparison: compareArms(treated, holdout) }));
+  }
+
+  /** Each variant of each split node against the node's first variant (the control). */
+  async splitArms(q: LiftQuery): Promise<SplitArmRow[]> {
+    const rows = await splitArmsByPlaybook(this.db, { from: q.from, to: q.to });
+    const controls = new Map(rows.filter((r) => r.variantIndex === 1).map((r) => [splitKey(r), r]));
+    return rows.flatMap((row) => {
+      const control = controls.get(splitKey(row));
+      if (!control || row === control) return [];
+      return [
+        {
+          playbookId: row.playbookId,
+          playbookName: row.playbookName,
+          playbookVersion: row.playbookVersion,
+          nodeId: row.nodeId,
+          variant: row.variant,
+          label: row.label,
+          controlVariant: control.variant,
+          controlLabel: control.label,
+          comparison: compareArms(row.counts, control.counts),
+        },
+      ];
+    });
   }
 }
+
+const splitKey = (row: SplitArmCountsRow) => `${row.playbookId}:${row.playbookVersion}:${row.nodeId}`;
 
 function drillDownFilter(q: DrillDownQuery, now: Date, limit: number | null): DrillDownFilter {
   return { from: q.from, to: q.to, now, groupBy: q.groupBy, key: q.key ?? null, breached: q.breached, limit };

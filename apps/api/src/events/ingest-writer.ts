@@ -17,7 +17,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { applyEventEffects } from '../consent/apply-event-effects';
 import { foldLeadEvents } from '../features/fold-lead-events';
-import { vectorOf } from '../features/lead-feature-row';
+import { vectorOf } from '@segflow/scoring/features';
 import { outboxInsertSql, type OutboxMessage } from '@segflow/stores';
 import { ActiveModel, ActiveModelCache } from '../segments/active-model-cache';
 import { MembershipChange, writeMembershipChanges } from '../segments/membership-writer';

@@ -6,7 +6,7 @@ import { isUuid } from '@segflow/api-contracts';
 import { LeadAccessService } from '../leads/lead-access.service';
 import { mapLead } from '../leads/lead.dto';
 import { LeadDetailDto } from './lead-detail.dto';
-import { namedFeatures, vectorOf } from './lead-feature-row';
+import { namedFeatures, vectorOf } from '@segflow/scoring/features';
 
 const RECENT_EVENTS = 50;
 

@@ -97,6 +97,47 @@ describe('inbox and SLA escalation (real Postgres)', () => {
     expect((await api.requestAs(asha, 'GET', `/api/inbox?repId=${bala.id}`)).status).toBe(403);
   });
 
+  // The README's "Inbox order" rule: 0.5·urgency + 0.25·priority + 0.25·likelihood (score / 100), no SLA clock here.
+  it('ranks by SLA urgency, task priority and conversion likelihood, and says why the first is first', async () => {
+    const east = await api.request('POST', '/api/teams', { id: 'east', name: 'East', managerId: manager.id });
+    expect(east.status).toBe(201);
+    const chandra = await api.createUser({ role: 'rep', name: 'Chandra', teamId: 'east' });
+    for (const [name, dueInMinutes, priority, score] of [
+      ['soon-unlikely', 30, 'normal', 5], // 0.5·2^(−30/120) + 0.125 + 0.0125 ≈ 0.558
+      ['later-likely', 60, 'normal', 95], // 0.5·2^(−60/120) + 0.125 + 0.2375 ≈ 0.716
+      ['overdue-low', -3, 'low', 10], // 0.5 + 0.0625 + 0.025 = 0.5875
+      ['tomorrow-urgent', 24 * 60, 'urgent', 90], // ≈ 0 + 0.25 + 0.225 = 0.475
+    ] as const) {
+      const leadId = await fx.lead({ name, ownerId: chandra.id });
+      await fx.score(leadId, score);
+      await fx.task({
+        leadId,
+        assigneeId: chandra.id,
+        createdAt: minutesAgo(5),
+        dueAt: minutesAgo(-dueInMinutes),
+        priority,
+      });
+    }
+    const inbox = await api.requestAs(chandra, 'GET', '/api/inbox');
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.map((t: any) => t.lead.name)).toEqual([
+      'later-likely',
+      'overdue-low',
+      'soon-unlikely',
+      'tomorrow-urgent',
+    ]);
+    expect(inbox.body[0].rank).toEqual({
+      value: expect.closeTo(0.716, 2),
+      urgency: expect.closeTo(0.707, 2),
+      priority: 0.5,
+      likelihood: expect.closeTo(0.95, 5),
+      why: expect.stringMatching(/^task due in (59|60) min · normal priority · 95% likely to convert$/),
+    });
+    expect(inbox.body[1].rank.why).toMatch(/^task overdue by [34] min · low priority · 10% likely to convert$/);
+    const page = await api.requestAs(chandra, 'GET', '/api/inbox?limit=2');
+    expect(page.body.map((t: any) => t.lead.name)).toEqual(['later-likely', 'overdue-low']);
+  });
+
   it("answers 401 without credentials and 403 to a rep acting on another rep's task or to ops", async () => {
     expect((await api.requestAs('anonymous', 'GET', '/api/inbox')).status).toBe(401);
     expect((await api.requestAs(ops, 'GET', '/api/inbox')).status).toBe(403);

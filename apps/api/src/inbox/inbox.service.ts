@@ -7,12 +7,14 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { rankInboxTasks, type TaskRank } from '@segflow/routing';
 import {
   addTaskActivity,
   assignTask,
   findActionableTask,
   findActiveRepWithManager,
-  inboxOf,
+  inboxCandidatesOf,
+  inboxRowsOf,
   setOwner,
   setTaskCompletedBy,
   snoozeTask,
@@ -26,12 +28,13 @@ import { RunsService } from '../runs/runs.service';
 import { InboxItemDto, TaskActivityDto } from './inbox.dto';
 import { describeWhyNow } from './why-now';
 
-function mapInboxItem(row: InboxRow, now: Date): InboxItemDto {
+function mapInboxItem(row: InboxRow, rank: TaskRank, now: Date): InboxItemDto {
   const item = {
     ...row,
     dueAt: row.dueAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
     slaDueAt: row.slaDueAt?.toISOString() ?? null,
+    rank,
   };
   return { ...item, whyNow: describeWhyNow(item, now) };
 }
@@ -55,8 +58,15 @@ export class InboxService {
     const repId = user.role === 'rep' ? user.id : (query.repId ?? null);
     if (user.role === 'rep' && query.repId && query.repId !== user.id)
       throw new ForbiddenException('reps see only their own inbox');
-    const rows = await inboxOf(this.db.manager, repId, now, query.limit);
-    return rows.map((row) => mapInboxItem(row, now));
+    // Ranked by libs/routing's documented rule over the whole open list, then only the page is read in full.
+    const ranked = rankInboxTasks(await inboxCandidatesOf(this.db.manager, repId, now), now).slice(0, query.limit);
+    const ranks = new Map(ranked.map((task) => [task.id, task.rank]));
+    const rows = await inboxRowsOf(
+      this.db.manager,
+      ranked.map((task) => task.id),
+      now,
+    );
+    return rows.map((row) => mapInboxItem(row, ranks.get(row.id)!, now));
   }
 
   async completeOrThrow(user: SessionUser, taskId: string, outcome: string, note?: string) {

@@ -7,7 +7,7 @@ const MINUTE = 60_000;
  * Plain-language reasons to act on a lead now: the segment it entered and why, the SLA clock, and its latest
  * signals (replies and pricing visits first).
  */
-export function describeWhyNow(item: Omit<InboxItemDto, 'whyNow'>, now: Date): string[] {
+export function describeWhyNow(item: Omit<InboxItemDto, 'whyNow' | 'rank'>, now: Date): string[] {
   const reasons: string[] = [];
   if (item.segment)
     reasons.push(

@@ -110,6 +110,28 @@ describe('PlaybooksController (real Postgres)', () => {
     ]);
   });
 
+  it('refuses to publish a branch on a feature the scoring library does not compute: 422 naming node and feature', async () => {
+    const playbook = await create();
+    const graph = samplePlaybook();
+    const replied = graph.nodes.find((n) => n.id === 'replied')!;
+    Object.assign(replied.config, {
+      condition: { op: 'compare', field: { scope: 'feature', name: 'emailOpens7d' }, comparator: 'gte', value: 3 },
+    });
+    await api.request('PUT', `/api/playbooks/${playbook.id}/draft`, { graph, revision: 1 });
+    const response = await api.request('POST', `/api/playbooks/${playbook.id}/publish`, {});
+    expect(response.status).toBe(422);
+    expect(response.body.issues).toEqual([
+      {
+        code: 'unknown-feature',
+        nodeId: 'replied',
+        field: 'config.condition',
+        message: expect.stringContaining(
+          'unknown feature "emailOpens7d": one of recency, frequency, value, intent, fit',
+        ),
+      },
+    ]);
+  });
+
   it('publishes immutable versions, lists them, reads one with its graph and restores it into the draft', async () => {
     const playbook = await create();
     await api.request('PUT', `/api/playbooks/${playbook.id}/draft`, { graph: samplePlaybook(), revision: 1 });

@@ -1,5 +1,6 @@
 import { CONTACT_CHANNELS } from '@segflow/events';
 import type { LeadContext } from '@segflow/playbook';
+import { currentFeatures } from '@segflow/scoring/features';
 import { lockLeadRowForLaunch, type LeadForLaunchRow, type Queryable } from '@segflow/stores';
 
 /** What a run start needs to know about its lead: its context for the interpreter, and its runs of the playbook. */
@@ -13,21 +14,22 @@ export interface LeadForLaunch {
 
 /**
  * Locks the lead's row for the caller's transaction and reads what a run start needs about it (one round trip). The
- * context is the interpreter's view of the lead (template variables, condition fields, zone, owner, consent and
- * suppressions). Null for an unknown lead.
+ * context is the interpreter's view of the lead (template variables, condition fields, its features at `now`, zone,
+ * owner, consent and suppressions). Null for an unknown lead.
  */
 export async function lockLeadForLaunch(
   q: Queryable,
   leadId: string,
   segmentId: string | null,
   playbookId: string,
+  now: Date,
 ): Promise<LeadForLaunch | null> {
   const lead = await lockLeadRowForLaunch(q, leadId, segmentId, playbookId);
   if (!lead) return null;
-  return { lead: leadContextOf(lead, segmentId), activeRun: lead.active_run, lastEndedAt: lead.last_ended_at };
+  return { lead: leadContextOf(lead, segmentId, now), activeRun: lead.active_run, lastEndedAt: lead.last_ended_at };
 }
 
-function leadContextOf(lead: LeadForLaunchRow, segmentId: string | null): LeadContext {
+function leadContextOf(lead: LeadForLaunchRow, segmentId: string | null, now: Date): LeadContext {
   const [firstName, ...rest] = (lead.name ?? '').trim().split(/\s+/);
   return {
     id: lead.id,
@@ -44,7 +46,7 @@ function leadContextOf(lead: LeadForLaunchRow, segmentId: string | null): LeadCo
       revenueBand: lead.revenue_band,
       fundingStage: lead.funding_stage,
     },
-    features: {},
+    features: currentFeatures(lead.feature_state, lead, now),
     segment: { id: segmentId ?? 'manual', name: lead.segment_name ?? (segmentId ? segmentId : 'Manual enrolment') },
     owner: lead.owner_id
       ? {

@@ -192,7 +192,13 @@ export class RunLauncherService {
   ): Promise<Created | { kind: 'heldOut'; run: RunRow } | Extract<LaunchResult, { kind: 'refused' }>> {
     if (!version)
       return { kind: 'refused', reason: 'not-published', detail: `playbook ${name} has no published version` };
-    const found = await lockLeadForLaunch(manager, request.leadId, request.segmentId ?? null, request.playbookId);
+    const found = await lockLeadForLaunch(
+      manager,
+      request.leadId,
+      request.segmentId ?? null,
+      request.playbookId,
+      new Date(),
+    );
     if (!found) return { kind: 'refused', reason: 'lead-not-found', detail: `lead ${request.leadId} not found` };
     const active = found.activeRun;
     if (active && request.membershipId && active.membershipId && active.membershipId !== request.membershipId) {
@@ -301,7 +307,7 @@ export class RunLauncherService {
     const [version, playbook, found] = await Promise.all([
       findVersionById(manager, run.playbookVersionId),
       findPlaybook(manager, run.playbookId),
-      lockLeadForLaunch(manager, run.leadId, request.segmentId ?? null, run.playbookId),
+      lockLeadForLaunch(manager, run.leadId, request.segmentId ?? null, run.playbookId, new Date()),
     ]);
     return { paused: playbook!.status === 'paused', version: version!, lead: found!.lead };
   }

@@ -35,7 +35,24 @@ export type { TouchDto, TaskDto };
 export type RunDto = RunSummary;
 export type RunDetailDto = RunDetail;
 
-export function mapRun(run: RunRow): RunDto {
+/** Where the Temporal Web UI is: its base URL (none configured: no links) and the namespace runs live in. */
+export interface TemporalUi {
+  baseUrl: string | undefined;
+  namespace: string;
+}
+
+/**
+ * A workflow's page in the Temporal Web UI, or null without a UI or a workflow (a held-out run has none).
+ * @example temporalUrlOf('playbook-run-1', { baseUrl: 'http://127.0.0.1:8233', namespace: 'default' });
+ * // 'http://127.0.0.1:8233/namespaces/default/workflows/playbook-run-1'
+ */
+export function temporalUrlOf(workflowId: string | null, ui: TemporalUi): string | null {
+  if (!workflowId || !ui.baseUrl) return null;
+  const base = ui.baseUrl.replace(/\/+$/, '');
+  return `${base}/namespaces/${encodeURIComponent(ui.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
+}
+
+export function mapRun(run: RunRow, ui: TemporalUi): RunDto {
   return {
     id: run.id,
     leadId: run.leadId,
@@ -46,6 +63,7 @@ export function mapRun(run: RunRow): RunDto {
     exitReason: run.exitReason,
     currentNodeId: run.currentNodeId,
     temporalWorkflowId: run.temporalWorkflowId,
+    temporalUrl: temporalUrlOf(run.temporalWorkflowId, ui),
     startedAt: run.startedAt.toISOString(),
     endedAt: run.endedAt?.toISOString() ?? null,
   };

@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   ConflictException,
+  Inject,
   Injectable,
   NotFoundException,
   ServiceUnavailableException,
@@ -18,6 +19,7 @@ import {
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { isUuid } from '@segflow/api-contracts';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import {
   mapRun,
   mapTask,
@@ -28,6 +30,7 @@ import {
   type RunDetailDto,
   type RunDto,
   type TaskDto,
+  type TemporalUi,
   type TouchDto,
 } from './run.dto';
 import { RunLauncherService } from './run-launcher.service';
@@ -36,11 +39,16 @@ import { RunSignalsService } from './run-signals.service';
 /** Manual enrolment, reading runs with what they produced, stopping runs and completing their tasks. */
 @Injectable()
 export class RunsService {
+  private readonly temporalUi: TemporalUi;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly launcher: RunLauncherService,
     private readonly signals: RunSignalsService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.temporalUi = { baseUrl: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE };
+  }
 
   /** Enrols a lead into the playbook's latest published version (no holdout, no re-entry policy: ops decide). */
   async enrol({ leadId, playbookId }: EnrolBody): Promise<RunDetailDto> {
@@ -62,13 +70,18 @@ export class RunsService {
 
   async list(query: ListRunsQuery): Promise<RunDto[]> {
     const runs = await listRuns(this.db.manager, query);
-    return runs.map(mapRun);
+    return runs.map((run) => mapRun(run, this.temporalUi));
   }
 
   async get(id: string): Promise<RunDetailDto> {
     const run = await this.findOrThrow(id);
     const [touches, tasks] = await Promise.all([touchesOfRun(this.db.manager, id), tasksOfRun(this.db.manager, id)]);
-    return { ...mapRun(run), path: run.path, touches: touches.map(mapTouch), tasks: tasks.map(mapTask) };
+    return {
+      ...mapRun(run, this.temporalUi),
+      path: run.path,
+      touches: touches.map(mapTouch),
+      tasks: tasks.map(mapTask),
+    };
   }
 
   /** Ends an active run at once with the reason (pending touches unsent, open tasks cancelled by the workflow). */

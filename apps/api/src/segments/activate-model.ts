@@ -12,7 +12,7 @@ import {
   type Queryable,
   type ScoringLeadRow,
 } from '@segflow/stores';
-import { vectorOf } from '../features/lead-feature-row';
+import { vectorOf } from '@segflow/scoring/features';
 import { MembershipChange, writeMembershipChanges } from './membership-writer';
 import { lockActiveModelExclusive } from './segment-model-lock';
 

@@ -27,7 +27,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { namedFeatures } from '../features/lead-feature-row';
+import { namedFeatures } from '@segflow/scoring/features';
 import { ActiveModelCache } from './active-model-cache';
 import { ModelActivator, ModelNotCandidateError } from './model-activator';
 import type { RetrainJob, RetrainResult } from './retrain-job';

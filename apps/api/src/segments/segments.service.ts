@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { listBoundPlaybooks, listLiveSegments, updateSegmentLabel } from '@segflow/stores';
 import { DataSource } from 'typeorm';
-import { namedFeatures } from '../features/lead-feature-row';
+import { namedFeatures } from '@segflow/scoring/features';
 import { SegmentDto, UpdateSegment } from './segment.dto';
 
 /** The live segments (those of the active model) and their editable labels. */

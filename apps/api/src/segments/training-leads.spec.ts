@@ -1,7 +1,7 @@
 import { emptyFeatureState } from '@segflow/scoring';
 import { generateDemoPopulation } from '@segflow/scoring/testing';
 import { DataSource } from 'typeorm';
-import { vectorOf } from '../features/lead-feature-row';
+import { vectorOf } from '@segflow/scoring/features';
 import { startTestApi, TestApi } from '../testing/test-api';
 import { SegmentModelsService } from './segment-models.service';
 import { readTrainingLeads } from './read-training-leads';

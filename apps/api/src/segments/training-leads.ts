@@ -1,7 +1,13 @@
-import { ACCUMULATOR_NAMES, emptyFeatureState, type Accumulators, type FeatureState } from '@segflow/scoring/features';
+import {
+  ACCUMULATOR_NAMES,
+  emptyFeatureState,
+  vectorOf,
+  type Accumulators,
+  type FeatureState,
+  type LeadFirmographicsRow,
+} from '@segflow/scoring/features';
 import { TRAINING_LEADS_COPY } from '@segflow/stores';
 import { BinaryCopyParser, decimalAt, int32At, textAt, type CopyTuple } from '../database/binary-copy-parser';
-import { vectorOf, type LeadFirmographicsRow } from '../features/lead-feature-row';
 
 /** What a retrain reads of every lead, in lead id order. */
 export interface TrainingLeads {

@@ -1,3 +1,4 @@
+import { emptyFeatureState } from '@segflow/scoring';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
@@ -63,14 +64,15 @@ export class SlaFixtures {
     return id;
   }
 
-  async playbook(name: string): Promise<{ playbookId: string; versionId: string }> {
+  /** A playbook with one published version of `graph` (an empty object unless a test reads its settings or nodes). */
+  async playbook(name: string, graph: object = {}): Promise<{ playbookId: string; versionId: string }> {
     const { rows } = await this.db.query(
       `INSERT INTO playbooks (name, draft, status) VALUES ($1, '{}', 'active') RETURNING id`,
       [name],
     );
     const version = await this.db.query(
-      `INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, '{}') RETURNING id`,
-      [rows[0].id],
+      `INSERT INTO playbook_versions (playbook_id, version, graph) VALUES ($1, 1, $2) RETURNING id`,
+      [rows[0].id, graph],
     );
     return { playbookId: rows[0].id, versionId: version.rows[0].id };
   }
@@ -107,10 +109,11 @@ export class SlaFixtures {
     dueAt?: Date;
     title?: string;
     closedAt?: Date;
+    priority?: 'low' | 'normal' | 'high' | 'urgent';
   }): Promise<string> {
     const { rows } = await this.db.query(
       `INSERT INTO tasks (run_id, lead_id, node_id, visit, task_type, title, priority, due_at, assignee_id, created_at, status, closed_at, outcome)
-       VALUES ($1, $2, $3, 1, 'call', $4, 'high', $5, $6, $7, $8, $9, $10) RETURNING id`,
+       VALUES ($1, $2, $3, 1, 'call', $4, $11, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
         t.runId ?? null,
         t.leadId,
@@ -122,9 +125,27 @@ export class SlaFixtures {
         t.closedAt ? 'done' : 'open',
         t.closedAt ?? null,
         t.closedAt ? 'connected' : null,
+        t.priority ?? 'high',
       ],
     );
     return rows[0].id;
+  }
+
+  /** Gives the lead a feature row with this score (0–100) and no activity. */
+  async score(leadId: string, score: number): Promise<void> {
+    await this.db.query(`INSERT INTO lead_features (lead_id, state, score) VALUES ($1, $2, $3)`, [
+      leadId,
+      JSON.stringify(emptyFeatureState()),
+      score,
+    ]);
+  }
+
+  /** Records that the run passed `nodeId` (first visit) and left it by `outcome` at `at`, as its path mirror does. */
+  async step(runId: string, nodeId: string, outcome: string, at: Date): Promise<void> {
+    await this.db.query(
+      `INSERT INTO run_steps (run_id, node_id, visit, entered_at, outcome, left_at) VALUES ($1, $2, 1, $3, $4, $3)`,
+      [runId, nodeId, at, outcome],
+    );
   }
 
   async touch(t: { leadId: string; runId: string; channel: string; createdAt: Date; ownerId?: string }): Promise<void> {

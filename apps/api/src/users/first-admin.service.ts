@@ -29,6 +29,9 @@ export class FirstAdminService implements OnApplicationBootstrap {
       }),
     );
     if (created)
-      this.logger.log(`first admin created: sign in as ${email} with the password from SEGFLOW_ADMIN_PASSWORD`);
+      // The web app has no users page yet: point at the API routes that exist (documented at /api/docs).
+      this.logger.log(
+        `first admin created: sign in as ${email} with the password from SEGFLOW_ADMIN_PASSWORD; change it with POST /api/auth/password, other users' with PATCH /api/users/:id (see /api/docs)`,
+      );
   }
 }

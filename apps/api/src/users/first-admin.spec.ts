@@ -24,7 +24,7 @@ describe('first admin at boot (real Postgres)', () => {
     }
   });
 
-  it('logs that the first admin was created, never the password', async () => {
+  it('logs that the first admin was created and how to change the password, never the password', async () => {
     const logged: string[] = [];
     const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       logged.push(String(chunk));
@@ -34,11 +34,20 @@ describe('first admin at boot (real Postgres)', () => {
     let api: Awaited<ReturnType<typeof startTestApi>> | undefined;
     try {
       api = await startTestApi({ SEGFLOW_ADMIN_PASSWORD: password, LOG_LEVEL: 'info' });
+      write.mockRestore();
+      expect(logged.join('')).toMatch(/first admin created/);
+      expect(logged.join('')).not.toContain(password);
+      // The route the line points at exists and works for the first admin (there is no users page to point at).
+      const route = logged.join('').match(/change it with POST (\/api\/auth\/password)/)?.[1];
+      expect(route).toBe('/api/auth/password');
+      const changed = await api.request('POST', route!, {
+        currentPassword: password,
+        newPassword: 'another-password-1',
+      });
+      expect(changed.status).toBe(204);
     } finally {
       write.mockRestore();
       await api?.close();
     }
-    expect(logged.join('')).toMatch(/first admin created/);
-    expect(logged.join('')).not.toContain(password);
   });
 });

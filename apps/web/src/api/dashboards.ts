@@ -9,13 +9,14 @@ import {
   type DeliveryRow,
   type DrillDownLead,
   type LiftRow,
+  type SplitArmRow,
   type SummaryRow,
   type TrendPoint,
   type UserNotification,
 } from '@segflow/api-contracts';
 import { requestJson } from './http';
 
-export type { DeliveryRow, DrillDownLead, LiftRow, SummaryRow, TrendPoint };
+export type { DeliveryRow, DrillDownLead, LiftRow, SplitArmRow, SummaryRow, TrendPoint };
 
 export type Dimension = DashboardDimension;
 
@@ -50,6 +51,8 @@ export const fetchVersionDelivery = (playbookId: string, version: number) =>
   requestJson<DeliveryRow[]>(`/api/dashboards/delivery${queryString<DashboardDeliveryQuery>({ playbookId, version })}`);
 export const fetchLift = (range: DashboardRange) =>
   requestJson<LiftRow[]>(`/api/dashboards/lift${queryString(rangeQuery(range))}`);
+export const fetchSplitArms = (range: DashboardRange) =>
+  requestJson<SplitArmRow[]>(`/api/dashboards/split-arms${queryString(rangeQuery(range))}`);
 export const fetchNotifications = () => requestJson<UserNotification[]>('/api/notifications');
 export const markNotificationRead = (id: string) =>
   requestJson<void>(`/api/notifications/${id}/read`, { method: 'POST' });

@@ -18,16 +18,3 @@ export const startRun = (leadId: string, playbookId: string) =>
 
 export const listTouches = (leadId: string) =>
   requestJson<TouchDto[]>(`/api/touches${queryString<TouchListQuery>({ leadId })}`);
-
-/** Base URL of the Temporal Web UI (the dev server serves it on 8233). */
-export const TEMPORAL_UI_URL: string = import.meta.env.VITE_TEMPORAL_UI_URL ?? 'http://localhost:8233';
-
-/**
- * Link to a run's workflow in the Temporal Web UI.
- *
- * @example
- * temporalWorkflowUrl('run-abc'); // 'http://localhost:8233/namespaces/default/workflows/run-abc'
- */
-export function temporalWorkflowUrl(workflowId: string, namespace = 'default'): string {
-  return `${TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
-}

@@ -1,4 +1,4 @@
-import { NAV_PAGES, navPagesFor } from './pages-for-role';
+import { canUsePage, NAV_PAGES, navPagesFor } from './pages-for-role';
 
 describe('navPagesFor', () => {
   const labels = (role: Parameters<typeof navPagesFor>[0]) => navPagesFor(role).map((p) => p.label);
@@ -49,5 +49,15 @@ describe('navPagesFor', () => {
 
   it('shows every page while the user is still loading', () => {
     expect(labels(undefined)).toHaveLength(NAV_PAGES.length);
+  });
+});
+
+describe('canUsePage', () => {
+  it('follows the navigation roles, lets admins use every page and nobody while the user is loading', () => {
+    expect(canUsePage('rep', '/segments')).toBe(false);
+    expect(canUsePage('manager', '/segments')).toBe(true);
+    expect(canUsePage('admin', '/segments')).toBe(true);
+    expect(canUsePage(undefined, '/segments')).toBe(false);
+    expect(canUsePage('rep', '/leads')).toBe(true);
   });
 });

@@ -30,3 +30,12 @@ export const NAV_PAGES: readonly NavPage[] = [
 export function navPagesFor(role: Role | undefined): NavPage[] {
   return NAV_PAGES.filter((page) => role === undefined || role === 'admin' || page.roles.includes(role));
 }
+
+/**
+ * Whether a user of `role` may use the page at `path`, and so the API behind it; false while the user is loading, so
+ * a page never asks for data its viewer may be refused (a rep's Leads page asked for the segments and got 403s).
+ */
+export function canUsePage(role: Role | undefined, path: string): boolean {
+  if (role === undefined) return false;
+  return role === 'admin' || NAV_PAGES.some((page) => page.path === path && page.roles.includes(role));
+}

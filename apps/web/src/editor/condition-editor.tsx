@@ -1,4 +1,5 @@
 import { channelSchema, comparatorSchema, type Comparator, type Condition, type FieldRef } from '@segflow/playbook';
+import { FEATURE_NAMES } from '@segflow/scoring';
 import { formatConditionValue, parseConditionValue } from './condition-value';
 import { EventTypeInput } from './event-types-input';
 
@@ -47,11 +48,21 @@ function FieldPicker({ field, onChange }: { field: FieldRef; onChange: (field: F
         />
       )}
       {field.scope === 'feature' && (
-        <input
+        <select
           aria-label="Feature"
           value={field.name}
           onChange={(e) => onChange({ scope: 'feature', name: e.target.value })}
-        />
+        >
+          {/* A name the scoring library does not compute (an old draft) stays visible; publishing names it. */}
+          {!(FEATURE_NAMES as readonly string[]).includes(field.name) && (
+            <option value={field.name}>{field.name}</option>
+          )}
+          {FEATURE_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
       )}
       {(field.scope === 'segment' || field.scope === 'owner') && (
         <select

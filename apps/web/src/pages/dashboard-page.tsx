@@ -11,11 +11,13 @@ import {
   fetchDrillDown,
   fetchLift,
   fetchNotifications,
+  fetchSplitArms,
   fetchSummary,
   fetchTrend,
   markNotificationRead,
 } from '../api/dashboards';
 import { formatMinutes, formatRate } from '../figures/format';
+import { ArmComparisonTable } from './arm-comparison-table';
 import { PairedBarChart, TrendChart } from './dashboard-charts';
 import { channelDeliveryLines } from '../figures/delivery-figures';
 import { queryKeys } from '../query/keys';
@@ -49,6 +51,11 @@ export function DashboardPage() {
   const lift = useQuery({
     queryKey: queryKeys.dashboards.view('lift', range),
     queryFn: () => fetchLift(range),
+    refetchInterval: 30_000,
+  });
+  const splitArms = useQuery({
+    queryKey: queryKeys.dashboards.view('split-arms', range),
+    queryFn: () => fetchSplitArms(range),
     refetchInterval: 30_000,
   });
   const delivery = useQuery({
@@ -241,32 +248,35 @@ export function DashboardPage() {
         </tbody>
       </table>
       <h2>Lift vs holdout</h2>
-      <table className="table" aria-label="Lift">
-        <thead>
-          <tr>
-            <th>Segment</th>
-            <th>Playbook</th>
-            <th>Treated (n)</th>
-            <th>Converted</th>
-            <th>Holdout (n)</th>
-            <th>Converted</th>
-            <th>Lift</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(lift.data ?? []).map((l) => (
-            <tr key={`${l.segmentName}-${l.playbookName}`}>
-              <td>{l.segmentName}</td>
-              <td>{l.playbookName}</td>
-              <td>{l.treated}</td>
-              <td>{formatRate(l.treatedRate)}</td>
-              <td>{l.holdout}</td>
-              <td>{formatRate(l.holdoutRate)}</td>
-              <td>{l.lift === null ? '—' : `${(l.lift * 100).toFixed(1)} pts`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <p className="muted">
+        Leads that ran a playbook against the segment&apos;s held-out leads, on the same events since each run started.
+      </p>
+      <ArmComparisonTable
+        label="Lift"
+        headers={['Segment', 'Playbook']}
+        armHeader="Treated"
+        controlHeader="Holdout"
+        rows={(lift.data ?? []).map((l) => ({
+          key: `${l.segmentId}-${l.playbookId}`,
+          cells: [l.segmentName ?? 'manual', l.playbookName ?? l.playbookId],
+          comparison: l.comparison,
+        }))}
+      />
+      <h2>A/B splits</h2>
+      <ArmComparisonTable
+        label="A/B splits"
+        headers={['Playbook', 'Split']}
+        armHeader="Variant"
+        controlHeader="Control (first variant)"
+        rows={(splitArms.data ?? []).map((a) => ({
+          key: `${a.playbookId}-${a.playbookVersion}-${a.nodeId}-${a.variant}`,
+          cells: [
+            `${a.playbookName} v${a.playbookVersion}`,
+            `${a.nodeId}: ${a.label ?? a.variant} vs ${a.controlLabel ?? a.controlVariant}`,
+          ],
+          comparison: a.comparison,
+        }))}
+      />
     </section>
   );
 }

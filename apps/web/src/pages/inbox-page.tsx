@@ -20,7 +20,7 @@ import { useServerChanges } from '../query/use-server-changes';
 const FALLBACK_REFRESH_MS = 5_000;
 const HOUR = 3_600_000;
 
-/** `/inbox`: a rep's open tasks, most urgent first, updated live as tasks change; managers pick a rep. */
+/** `/inbox`: a rep's open tasks in rank order (SLA urgency, priority, likelihood), updated live; managers pick a rep. */
 export function InboxPage() {
   const user = useCurrentUser();
   const isManager = user?.role === 'manager' || user?.role === 'admin';
@@ -63,8 +63,8 @@ export function InboxPage() {
       )}
       {inbox.data?.length === 0 && <p className="muted">No open tasks. New ones appear here by themselves.</p>}
       <ol className="inbox__list" aria-label="Open tasks">
-        {(inbox.data ?? []).map((item) => (
-          <InboxCard key={item.id} item={item} reps={isManager ? (reps.data ?? []) : null} />
+        {(inbox.data ?? []).map((item, index) => (
+          <InboxCard key={item.id} item={item} position={index + 1} reps={isManager ? (reps.data ?? []) : null} />
         ))}
       </ol>
     </section>
@@ -80,7 +80,14 @@ function useTaskAction() {
   });
 }
 
-function InboxCard({ item, reps }: { item: InboxItem; reps: { id: string; name: string }[] | null }) {
+interface InboxCardProps {
+  item: InboxItem;
+  /** 1-based place in the ranked list. */
+  position: number;
+  reps: { id: string; name: string }[] | null;
+}
+
+function InboxCard({ item, position, reps }: InboxCardProps) {
   const [outcome, setOutcome] = useState<TaskOutcome>('connected');
   const [note, setNote] = useState('');
   const action = useTaskAction();
@@ -104,6 +111,10 @@ function InboxCard({ item, reps }: { item: InboxItem; reps: { id: string; name: 
           : ''}
         {` · score ${item.score.toFixed(1)}`}
       </div>
+      <p className="inbox-card__rank" aria-label={position === 1 ? 'Why this is first' : `Why this is #${position}`}>
+        <strong>{position === 1 ? 'Why this is first' : `Why #${position}`}:</strong> {item.rank.why}
+        <span className="muted"> (rank {item.rank.value.toFixed(2)})</span>
+      </p>
       <ul className="inbox-card__why" aria-label="Why now">
         {item.whyNow.map((reason) => (
           <li key={reason}>{reason}</li>

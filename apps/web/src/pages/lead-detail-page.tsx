@@ -1,7 +1,7 @@
 import type { RunDetail } from '@segflow/api-contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getLead } from '../api/leads';
-import { getRun, listRuns, listTouches, temporalWorkflowUrl } from '../api/runs';
+import { getRun, listRuns, listTouches } from '../api/runs';
 import { Link } from 'react-router-dom';
 import { queryKeys } from '../query/keys';
 import { buildLeadTimeline } from './lead-timeline';
@@ -23,8 +23,8 @@ function RunCard({ run }: { run: RunDetail }) {
         started {new Date(run.startedAt).toLocaleString()}
         {run.endedAt ? `, ended ${new Date(run.endedAt).toLocaleString()}` : ''}
       </div>
-      {run.temporalWorkflowId && (
-        <a href={temporalWorkflowUrl(run.temporalWorkflowId)} target="_blank" rel="noreferrer">
+      {run.temporalUrl && (
+        <a href={run.temporalUrl} target="_blank" rel="noreferrer">
           Open in Temporal UI
         </a>
       )}

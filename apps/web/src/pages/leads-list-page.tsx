@@ -4,6 +4,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { ApiError } from '../api/http';
 import { createLead, listLeads } from '../api/leads';
 import { listSegments } from '../api/segments';
+import { canUsePage } from '../auth/pages-for-role';
 import { useCurrentUser } from '../auth/session';
 import { Link } from 'react-router-dom';
 import { queryKeys } from '../query/keys';
@@ -32,7 +33,10 @@ export function LeadsListPage() {
     queryFn: () => listLeads(asked),
     placeholderData: keepPreviousData,
   });
-  const segments = useQuery({ queryKey: queryKeys.segments.list, queryFn: listSegments, enabled: !isRep }).data ?? [];
+  // Only once the user is known: a rep may not list segments, and asking while loading earned them three 403s.
+  const canFilterBySegment = canUsePage(user?.role, '/segments');
+  const segments =
+    useQuery({ queryKey: queryKeys.segments.list, queryFn: listSegments, enabled: canFilterBySegment }).data ?? [];
   const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: createLead,
@@ -68,7 +72,7 @@ export function LeadsListPage() {
             placeholder="name, email, company"
           />
         </label>
-        {!isRep && (
+        {canFilterBySegment && (
           <label>
             Segment
             <select

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { createPlaybookFeaturesActivities } from './playbook-features.activities';
 import { createPlaybookProgressActivities } from './playbook-progress.activities';
 import { createPlaybookRouteActivities } from './playbook-route.activities';
 import { createPlaybookTaskActivities } from './playbook-task.activities';
@@ -21,6 +22,7 @@ export function createPlaybookRunActivities({ pool, touchProvider, messageIdDoma
     ...createPlaybookTaskActivities({ pool }),
     ...createPlaybookRouteActivities({ pool }),
     ...createPlaybookProgressActivities({ pool }),
+    ...createPlaybookFeaturesActivities({ pool }),
   };
 }
 

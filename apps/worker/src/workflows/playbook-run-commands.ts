@@ -1,4 +1,4 @@
-import { ActivityFailure, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, patched, proxyActivities, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { Command, CommandResult, LeadContext, RunState } from '@segflow/playbook';
 import { channelTaskQueue } from '@segflow/workflow-contracts';
 import type { PlaybookRunActivities } from '../activities/playbook-run.activities';
@@ -55,6 +55,11 @@ export async function executeCommand(
       return resultOf(() => activities.createTask({ runId, command }));
     case 'routeOwner':
       return resultOf(() => activities.routeOwner({ runId, command, lead, now: now.toISOString() }));
+    case 'readLeadFeatures':
+      // Histories recorded before branches read features decided on the run's copy in the same task: replay them so.
+      if (!patched('branch-reads-lead-features')) return { kind: 'leadFeatures', features: lead.features };
+      // Local: one primary-key read in the worker, recorded as a marker, so a replay decides the same way.
+      return resultOf(() => localActivities.readLeadFeatures({ command, now: now.toISOString() }));
     case 'cancelOpenTasks':
       // Local (one idempotent UPDATE in the worker): an exit then ends the run in one workflow task instead of three.
       await localActivities.cancelOpenTasks({ runId });

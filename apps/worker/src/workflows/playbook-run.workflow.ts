@@ -92,7 +92,8 @@ class RunDriver {
         this.input.graph.settings.maxTouchesPerDay ?? null,
       );
     }
-    if (this.hasQueuedInput()) return;
+    // A feature read's answer is the next input, at once: the branch's decision is the state worth mirroring.
+    if (this.hasQueuedInput() || step.commands.at(-1)?.kind === 'readLeadFeatures') return;
     const progress = recordedProgressKey(this.state);
     if (progress === this.recorded) return;
     await recordProgress({ runId: this.input.runId, state: this.state });

@@ -353,10 +353,6 @@ describe('advance', () => {
       });
     it.each<[{ condition: Condition }, string]>([
       [
-        { condition: { op: 'compare', field: { scope: 'feature', name: 'score' }, comparator: 'gte', value: 70 } },
-        'yes',
-      ],
-      [
         {
           condition: {
             op: 'compare',
@@ -385,6 +381,65 @@ describe('advance', () => {
       ],
     ])('%j → %s', (config, expected) => {
       expect(start(pb(config)).state.reason).toBe(expected);
+    });
+
+    describe('on features', () => {
+      const intent = (value: number): { condition: Condition } => ({
+        condition: {
+          op: 'and',
+          conditions: [
+            { op: 'compare', field: { scope: 'feature', name: 'intent' }, comparator: 'gte', value },
+            { op: 'compare', field: { scope: 'feature', name: 'fit' }, comparator: 'gte', value: 0 },
+          ],
+        },
+      });
+      const read = (features: Record<string, number>): RunInput => ({
+        kind: 'commandResult',
+        nodeId: 'b',
+        visit: 1,
+        result: { kind: 'leadFeatures', features },
+      });
+      // The run's copy of the lead says intent 0: only the read can make it go `yes`.
+      const stale = sampleLead({ features: { intent: 0 } });
+
+      it("asks for the lead's current features and waits, instead of deciding on the run's copy", () => {
+        const step = start(pb(intent(0.5)), stale);
+        expect(step.commands).toEqual([
+          { kind: 'readLeadFeatures', nodeId: 'b', visit: 1, leadId: stale.id, names: ['intent', 'fit'] },
+        ]);
+        expect(step.state.waiting).toMatchObject({ kind: 'commandResult', nodeId: 'b', visit: 1 });
+      });
+
+      it('decides on the features read and notes the values it used on the path', () => {
+        const playbook = pb(intent(0.5));
+        const step = feed(playbook, start(playbook, stale), read({ intent: 0.6931, fit: 0.4 }));
+        expect(step.state.reason).toBe('yes');
+        expect(step.state.path.find((p) => p.nodeId === 'b')).toMatchObject({
+          outcome: 'yes',
+          note: 'features:intent=0.693,fit=0.4',
+        });
+        expect(step.state.lead.features).toMatchObject({ intent: 0.6931, fit: 0.4 });
+      });
+
+      it('notes a feature the read did not return as missing (the comparison is false)', () => {
+        const playbook = pb(intent(0.5));
+        const step = feed(playbook, start(playbook, sampleLead({ features: {} })), read({ fit: 0.4 }));
+        expect(step.state.reason).toBe('no');
+        expect(step.state.path.find((p) => p.nodeId === 'b')?.note).toBe('features:intent=missing,fit=0.4');
+      });
+
+      it("decides on the run's copy when the read failed for good, and says so", () => {
+        const playbook = pb(intent(0.5));
+        const failed: RunInput = {
+          kind: 'commandResult',
+          nodeId: 'b',
+          visit: 1,
+          result: { kind: 'failed', reason: 'no-lead' },
+        };
+        const step = feed(playbook, start(playbook, stale), failed);
+        expect(step.state.reason).toBe('no');
+        expect(step.state.path.find((p) => p.nodeId === 'b')?.note).toBe('features-unread:no-lead');
+      });
     });
   });
 

@@ -1,5 +1,6 @@
 import { nextBusinessWindowStart } from '@segflow/sla';
-import { evaluateCondition } from '../evaluate-condition';
+import { featureNamesOf } from '../condition-features';
+import type { BranchNode } from '../nodes/branch-node';
 import type { GoalNode } from '../nodes/goal-node';
 import type { PlaybookNode } from '../nodes/playbook-node';
 import type { TaskNode } from '../nodes/task-node';
@@ -7,6 +8,7 @@ import type { WaitNode } from '../nodes/wait-node';
 import { chooseSplitVariant } from '../split-assignment';
 import { renderTemplate } from '../template';
 import { addMinutesIso, commandKey, currentVisit, type Resolution, type Work } from './run-work';
+import { decideBranch } from './decide-branch';
 import { attemptSend, templateContextOf } from './send-touch';
 
 function enterTask(work: Work, node: TaskNode): Resolution {
@@ -58,6 +60,15 @@ function enterGoal(work: Work, node: GoalNode): Resolution {
   };
 }
 
+// A condition on features waits for the lead's current ones (the run's copy is as old as its start); others decide now.
+function enterBranch(work: Work, node: BranchNode): Resolution {
+  const names = featureNamesOf(node.config.condition);
+  if (names.length === 0) return decideBranch(work, node);
+  const { lead } = work.state;
+  work.commands.push({ kind: 'readLeadFeatures', nodeId: node.id, visit: currentVisit(work), leadId: lead.id, names });
+  return { kind: 'wait', waiting: { kind: 'commandResult' } };
+}
+
 function enterRoute(work: Work, node: Extract<PlaybookNode, { type: 'route' }>): Resolution {
   const { lead, runId } = work.state;
   const visit = currentVisit(work);
@@ -98,7 +109,7 @@ export function enterNode(work: Work, node: PlaybookNode): Resolution {
         },
       };
     case 'branch':
-      return { kind: 'follow', handle: evaluateCondition(node.config.condition, work.state) ? 'yes' : 'no' };
+      return enterBranch(work, node);
     case 'split': {
       const key = chooseSplitVariant(work.state.lead.id, node.id, node.config.variants);
       return key === null

@@ -19,7 +19,7 @@ export interface OwnerRef {
  *
  * @example
  * const lead: LeadContext = { id: 'lead-1', firstName: 'Ana', company: 'Acme', timeZone: 'Europe/Lisbon',
- *   attributes: { country: 'PT' }, features: { emailOpens7d: 3 }, segment: { id: 'seg-1', name: 'Warm EU' },
+ *   attributes: { country: 'PT' }, features: { intent: 0.7 }, segment: { id: 'seg-1', name: 'Warm EU' },
  *   owner: null, unsubscribedChannels: [] };
  */
 export interface LeadContext {
@@ -32,7 +32,7 @@ export interface LeadContext {
   timeZone: string;
   /** Other lead fields, readable by `branch` conditions with `{ scope: 'lead', field }`. */
   attributes: Record<string, string | number | boolean | null>;
-  /** Scoring features, readable with `{ scope: 'feature', name }`. */
+  /** Scoring features (`@segflow/scoring` FEATURE_NAMES), readable with `{ scope: 'feature', name }`; a branch on them refreshes them first. */
   features: Record<string, number>;
   segment: { id: string; name: string };
   /** Current owner, or null while unassigned. */

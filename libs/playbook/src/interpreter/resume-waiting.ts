@@ -1,6 +1,7 @@
 import type { PlaybookNode } from '../nodes/playbook-node';
 import type { CommandResult, RunEvent, Waiting } from './run-types';
 import { currentNode, type Resolution, type Work } from './run-work';
+import { decideBranch } from './decide-branch';
 import { attemptSend, resolveSendResult } from './send-touch';
 
 function isDue(waiting: Waiting, now: Date): boolean {
@@ -36,6 +37,11 @@ function resolveCommandResult(work: Work, node: PlaybookNode, waiting: Waiting, 
   }
   if (waiting.kind !== 'commandResult') return { kind: 'stay' };
   if (node.type === 'send') return resolveSendResult(work, node, result);
+  if (node.type === 'branch') {
+    return result.kind === 'leadFeatures' || result.kind === 'failed'
+      ? decideBranch(work, node, result)
+      : { kind: 'stay' };
+  }
   if (node.type === 'route') {
     return result.kind === 'failed'
       ? { kind: 'follow', handle: 'next', note: `failed:${result.reason}` }

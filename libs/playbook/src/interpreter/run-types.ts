@@ -33,7 +33,7 @@ export interface PathEntry {
  * - `event`: deliver events (any type; the interpreter filters) and, if `until` is set, fire a timer then;
  * - `task`: deliver the task's `commandResult` (`taskCompleted`) and fire a timer at `until`;
  * - `commandResult`: report the result of the LAST command of the step just returned (a `sendTouch`,
- *   a LinkedIn `createTask` or a `routeOwner` for `nodeId`/`visit`). At most one command per step needs a
+ *   a LinkedIn `createTask`, a `routeOwner` or a `readLeadFeatures` for `nodeId`/`visit`). At most one command per step needs a
  *   result, and it is always the last; every other command is fire-and-forget (retry it until done).
  * Events and `exit` inputs are accepted in every waiting kind.
  */
@@ -87,10 +87,12 @@ export interface RunEvent {
 /**
  * Outcome of a command, reported by the driver. Only report `failed` for permanent failures (retry
  * transient ones inside the activity). `deferred` (for a `sendTouch`): the touch did not go out because the lead's
- * daily cap across all its runs is full; the run waits until `until` and tries the send again.
+ * daily cap across all its runs is full; the run waits until `until` and tries the send again. `leadFeatures` (for a
+ * `readLeadFeatures`): the lead's scoring features now, by name.
  */
 export type CommandResult =
   | { kind: 'ok' }
+  | { kind: 'leadFeatures'; features: Record<string, number> }
   | { kind: 'deferred'; until: string }
   | { kind: 'failed'; reason: string }
   | { kind: 'taskCompleted'; outcome: string }
@@ -160,6 +162,8 @@ export type Command =
       touch: { channel: 'linkedin'; body: string } | null;
     }
   | { kind: 'routeOwner'; key: string; nodeId: string; visit: number; leadId: string; rule: RouteRule }
+  /** A branch reads features: answer with the lead's current ones (`leadFeatures`) so it never decides on stale values. */
+  | { kind: 'readLeadFeatures'; nodeId: string; visit: number; leadId: string; names: string[] }
   | { kind: 'cancelOpenTasks'; runId: string; leadId: string }
   | { kind: 'complete'; status: Exclude<RunStatus, 'active'>; reason: string };
 

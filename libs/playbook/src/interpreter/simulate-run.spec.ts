@@ -47,6 +47,28 @@ describe('simulateRun', () => {
     ]);
   });
 
+  it("answers a branch's feature read with the simulated lead's features, like a run reading the real lead", () => {
+    const playbook = buildPlaybook({
+      nodes: [
+        {
+          id: 'hot',
+          type: 'branch',
+          config: {
+            condition: { op: 'compare', field: { scope: 'feature', name: 'intent' }, comparator: 'gte', value: 0.5 },
+          },
+        },
+        { id: 'call', type: 'exit', config: { reason: 'hot' } },
+        { id: 'nurture', type: 'exit', config: { reason: 'cold' } },
+      ],
+      edges: ['entry.next->hot', 'hot.yes->call', 'hot.no->nurture'],
+    });
+    const run = (intent: number) =>
+      simulateRun({ playbook, lead: sampleLead({ features: { intent } }), events: [], startAt: new Date(0) });
+    expect(run(0.8).state.reason).toBe('hot');
+    expect(run(0.8).path.find((p) => p.nodeId === 'hot')?.note).toBe('features:intent=0.8');
+    expect(run(0.2).state.reason).toBe('cold');
+  });
+
   it('a businessWindow wait on Friday 19:00 Asia/Kolkata resumes Monday 09:00', () => {
     const playbook = buildPlaybook({
       nodes: [

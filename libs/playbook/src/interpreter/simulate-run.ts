@@ -42,9 +42,12 @@ export interface SimulationResult {
 
 type Timed = Extract<SimulationItem, { at: string }>;
 
-function resultFor(nodeId: string, items: SimulationItem[]): CommandResult {
+// A feature read answers with the simulated lead's features: the preview lead stands for the lead "now".
+function resultFor(nodeId: string, items: SimulationItem[], step: Step): CommandResult {
   const failure = items.find((i) => i.kind === 'commandFails' && i.nodeId === nodeId);
   if (failure?.kind === 'commandFails') return { kind: 'failed', reason: failure.reason };
+  if (step.commands.at(-1)?.kind === 'readLeadFeatures')
+    return { kind: 'leadFeatures', features: step.state.lead.features };
   const owner = items.find((i) => i.kind === 'ownerAssigned' && i.nodeId === nodeId);
   return owner?.kind === 'ownerAssigned' ? { kind: 'ownerAssigned', owner: owner.owner } : { kind: 'ok' };
 }
@@ -75,7 +78,7 @@ interface NextInput {
 function nextInput(step: Step, items: SimulationItem[], queue: Timed[], now: Date): NextInput | null {
   const { waiting } = step.state;
   if (waiting?.kind === 'commandResult') {
-    const result = resultFor(waiting.nodeId, items);
+    const result = resultFor(waiting.nodeId, items, step);
     return { at: now, input: { kind: 'commandResult', nodeId: waiting.nodeId, visit: waiting.visit, result } };
   }
   const item = queue[0];

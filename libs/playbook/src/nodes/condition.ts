@@ -4,12 +4,13 @@ import { channelSchema, eventTypeSchema } from './common';
 /**
  * What a comparison reads:
  * - `lead`: a lead field (`firstName`, `company`, `country`, … or any custom attribute name);
- * - `feature`: a numeric scoring feature by name;
+ * - `feature`: a numeric scoring feature by name (one of `@segflow/scoring` FEATURE_NAMES; publishing checks it), read
+ *   from the lead's current features when the branch evaluates;
  * - `segment`: the segment's `id` or `name`;
  * - `owner`: the current owner's `id` or `name` (missing when unassigned).
  *
  * @example
- * fieldRefSchema.parse({ scope: 'feature', name: 'emailOpens7d' });
+ * fieldRefSchema.parse({ scope: 'feature', name: 'intent' });
  */
 export const fieldRefSchema = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('lead'), field: z.string().min(1) }),
@@ -55,7 +56,7 @@ const valueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.unio
  * @example
  * conditionSchema.parse({ op: 'and', conditions: [
  *   { op: 'eventSeen', eventType: 'email_reply' },
- *   { op: 'compare', field: { scope: 'feature', name: 'score' }, comparator: 'gte', value: 50 },
+ *   { op: 'compare', field: { scope: 'feature', name: 'fit' }, comparator: 'gte', value: 0.5 },
  * ] });
  */
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>

@@ -1,3 +1,5 @@
+import { FEATURE_NAMES } from '@segflow/scoring';
+import { featureNamesOf } from '../condition-features';
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from '../nodes/common';
 import type { PlaybookNode } from '../nodes/playbook-node';
 import type { Playbook } from '../playbook-schema';
@@ -153,6 +155,19 @@ export function checkEventLists(node: PlaybookNode): PlaybookIssue[] {
     ];
   }
   return [];
+}
+
+/** Branch conditions read only features the scoring library computes (a misspelt one would always compare false). */
+export function checkFeatureNames(node: PlaybookNode): PlaybookIssue[] {
+  if (node.type !== 'branch') return [];
+  return featureNamesOf(node.config.condition)
+    .filter((name) => !(FEATURE_NAMES as readonly string[]).includes(name))
+    .map((name) => ({
+      code: 'unknown-feature',
+      nodeId: node.id,
+      field: 'config.condition',
+      message: `unknown feature "${name}": one of ${FEATURE_NAMES.join(', ')}`,
+    }));
 }
 
 /** Playbook-wide settings rules. */

@@ -16,6 +16,25 @@ const mutated = (mutate: Mutation): Playbook => {
 const codes = (p: unknown) => validatePlaybook(p).map((i) => [i.code, i.edgeId ?? i.nodeId ?? null, i.field ?? null]);
 
 describe('validatePlaybook', () => {
+  it('names the node and the unknown feature, and lists the known ones', () => {
+    const p = mutated((pb) => {
+      node(pb, 'replied').config.condition = {
+        op: 'compare',
+        field: { scope: 'feature', name: 'score' },
+        comparator: 'gte',
+        value: 70,
+      };
+    });
+    expect(validatePlaybook(p)).toEqual([
+      {
+        code: 'unknown-feature',
+        nodeId: 'replied',
+        field: 'config.condition',
+        message: expect.stringMatching(/^unknown feature "score": one of recency, frequency, .*friction$/),
+      },
+    ]);
+  });
+
   it('accepts the sample playbook', () => {
     expect(validatePlaybook(samplePlaybook())).toEqual([]);
   });
@@ -139,6 +158,19 @@ describe('validatePlaybook', () => {
           ]);
       },
       [['split-weights', 'ab', 'config.variants']],
+    ],
+    [
+      'a branch on a feature the scoring library does not compute',
+      (p) => {
+        node(p, 'replied').config.condition = {
+          op: 'or',
+          conditions: [
+            { op: 'compare', field: { scope: 'feature', name: 'intent' }, comparator: 'gte', value: 0.5 },
+            { op: 'compare', field: { scope: 'feature', name: 'emailOpens7d' }, comparator: 'gte', value: 3 },
+          ],
+        };
+      },
+      [['unknown-feature', 'replied', 'config.condition']],
     ],
     [
       'cycle without a wait',

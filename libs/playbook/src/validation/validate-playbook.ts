@@ -5,6 +5,7 @@ import {
   checkChannel,
   checkDurations,
   checkEventLists,
+  checkFeatureNames,
   checkSettings,
   checkSplitWeights,
   checkTemplates,
@@ -14,7 +15,14 @@ import type { PlaybookGraph } from './playbook-graph';
 import type { PlaybookIssue } from './playbook-issue';
 import { schemaIssuesOf } from './schema-issues';
 
-const NODE_RULES = [checkDurations, checkTemplates, checkChannel, checkSplitWeights, checkEventLists];
+const NODE_RULES = [
+  checkDurations,
+  checkTemplates,
+  checkChannel,
+  checkSplitWeights,
+  checkEventLists,
+  checkFeatureNames,
+];
 
 function arrayAt(input: unknown, key: 'nodes' | 'edges'): unknown[] {
   const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined;

@@ -3,3 +3,4 @@
 export * from '../feature-state';
 export * from '../icp-config';
 export * from '../feature-vector';
+export * from '../lead-feature-row';
