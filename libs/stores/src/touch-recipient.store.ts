@@ -1,4 +1,5 @@
 import type { Queryable } from './queryable';
+import { suppressionKeyOf } from './suppressions.store';
 
 /** Where a touch would go and whether it may: the lead's address, stored consent and address suppression. */
 export interface Recipient {
@@ -9,7 +10,7 @@ export interface Recipient {
 
 /**
  * The lead's address on the channel, its stored consent, and whether the address is suppressed (email compared
- * lower-cased, WhatsApp as stored E.164). Null when the lead is gone. A read model over `leads` and `suppressions`
+ * lower-cased, WhatsApp as stored E.164, by hash). Null when the lead is gone. A read model over `leads` and `suppressions`
  * for the worker's delivery.
  *
  * @example
@@ -22,7 +23,7 @@ export async function findRecipient(
 ): Promise<Recipient | null> {
   const rows: Recipient[] = await q.query(
     `SELECT l.address, COALESCE((l.consent ->> $2)::boolean, true) AS consented,
-            EXISTS (SELECT 1 FROM suppressions s WHERE s.channel = $2 AND s.address = l.address) AS suppressed
+            EXISTS (SELECT 1 FROM suppressions s WHERE s.channel = $2 AND s.address = ${suppressionKeyOf('l.address')}) AS suppressed
        FROM (SELECT CASE WHEN $2 = 'email' THEN lower(email) ELSE phone END AS address, consent FROM leads WHERE id = $1) l`,
     [leadId, channel],
   );
