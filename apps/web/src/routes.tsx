@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate, useParams, type RouteObject } from 'react-router-dom';
 import { Shell, HomeRedirect } from './app';
 import { SignInPage } from './pages/sign-in-page';
+import { AuditPage } from './pages/audit-page';
 import { InboxPage } from './pages/inbox-page';
 import { CalendarPage } from './pages/calendar-page';
 import { DashboardPage } from './pages/dashboard-page';
@@ -46,6 +47,7 @@ export const ROUTES: RouteObject[] = [
       { path: 'mail/:mailId?', element: <MailPage /> },
       { path: 'whatsapp-sandbox', element: <WhatsAppSandboxPage /> },
       { path: 'dead-letters', element: <DeadLettersPage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -12,3 +12,5 @@ export * from './inbox';
 export * from './people';
 export * from './whatsapp-sandbox';
 export * from './auth';
+export * from './audit';
+export * from './privacy';

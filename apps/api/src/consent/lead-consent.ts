@@ -1,5 +1,5 @@
 import type { Consent, FieldIssue, LeadInput } from '@segflow/scoring';
-import { recordOptIns as grantOptIns } from '@segflow/stores';
+import { recordAuditEntries, recordOptIns as grantOptIns, SYSTEM_ACTOR } from '@segflow/stores';
 import type { EntityManager } from 'typeorm';
 
 /** How far in the future an opt-in's `at` may be (client clocks drift); later ones are refused. */
@@ -66,6 +66,18 @@ export async function recordOptIns(
   if (!optIns.length) return warnings;
   const rows = optIns.map((o, index) => ({ index, lead_id: o.leadId, channel: o.channel, at: o.at, source: o.source }));
   const granted = await grantOptIns(manager, rows);
+  await recordAuditEntries(
+    manager,
+    rows
+      .filter((r) => granted.has(r.index))
+      .map((r) => ({
+        actor: SYSTEM_ACTOR,
+        action: 'lead.consentChanged',
+        entityType: 'lead',
+        entityId: r.lead_id,
+        after: { channel: r.channel, granted: true, source: r.source },
+      })),
+  );
   optIns.forEach((o, index) => {
     if (granted.has(index)) return;
     const list = warnings.get(o.itemIndex) ?? [];

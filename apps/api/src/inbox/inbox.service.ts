@@ -12,6 +12,7 @@ import {
   findActionableTask,
   findActiveRepWithManager,
   inboxOf,
+  recordAuditEntry,
   setOwner,
   setTaskCompletedBy,
   snoozeTask,
@@ -106,6 +107,15 @@ export class InboxService {
         actorId: user.id,
         body: reason,
         data: { from: task.assignee_id, to: repId },
+      });
+      // The reason is free text a manager typed (it may name the lead): it stays in the task's activity, not here.
+      await recordAuditEntry(tx, {
+        actor: { kind: 'user', id: user.id, label: user.email },
+        action: 'lead.reassigned',
+        entityType: 'lead',
+        entityId: task.lead_id,
+        before: { ownerId: task.assignee_id },
+        after: { ownerId: repId, taskId },
       });
     });
   }

@@ -8,7 +8,15 @@ describe('navPagesFor', () => {
   });
 
   it('gives each other role the pages its API calls succeed on', () => {
-    expect(labels('ops')).toEqual(['Leads', 'Playbooks', 'Segments', 'Mail', 'WhatsApp sandbox', 'Dead letters']);
+    expect(labels('ops')).toEqual([
+      'Leads',
+      'Playbooks',
+      'Segments',
+      'Mail',
+      'WhatsApp sandbox',
+      'Dead letters',
+      'Audit log',
+    ]);
     expect(labels('manager')).toEqual([
       'Leads',
       'Playbooks',
@@ -29,6 +37,7 @@ describe('navPagesFor', () => {
       'Mail',
       'WhatsApp sandbox',
       'Dead letters',
+      'Audit log',
     ]);
   });
 

@@ -18,6 +18,7 @@ export const NAV_PAGES: readonly NavPage[] = [
   { path: '/mail', label: 'Mail', roles: ['ops', 'manager'] },
   { path: '/whatsapp-sandbox', label: 'WhatsApp sandbox', roles: ['ops', 'manager'] },
   { path: '/dead-letters', label: 'Dead letters', roles: ['ops'] },
+  { path: '/audit', label: 'Audit log', roles: ['ops'] },
 ];
 
 /** The pages a role sees in the navigation; every page while the user is still loading (the API decides anyway). */

@@ -27,11 +27,11 @@ export class AuditLogAndErasure1764940000000 implements MigrationInterface {
         before jsonb,
         after jsonb
       )`);
-    // The page lists newest first, filtered by one of these; each filter keeps the (at, id) order in its index.
-    await q.query(`CREATE INDEX audit_log_at_idx ON audit_log (at DESC, id DESC)`);
-    await q.query(`CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id, at DESC, id DESC)`);
-    await q.query(`CREATE INDEX audit_log_actor_idx ON audit_log (actor_id, at DESC, id DESC)`);
-    await q.query(`CREATE INDEX audit_log_action_idx ON audit_log (action, at DESC, id DESC)`);
+    // Pages list newest first by id (the cursor), filtered by one of these; each index keeps that order.
+    await q.query(`CREATE INDEX audit_log_at_idx ON audit_log (at)`);
+    await q.query(`CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id, id DESC)`);
+    await q.query(`CREATE INDEX audit_log_actor_idx ON audit_log (actor_id, id DESC)`);
+    await q.query(`CREATE INDEX audit_log_action_idx ON audit_log (action, id DESC)`);
     await q.query(`
       CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
