@@ -42,7 +42,14 @@ export class PlaybookLifecycleService {
         const after = segmentId === null ? null : { segmentId, holdoutPercent };
         const action = bindingChangeOf(before, after);
         if (action)
-          await recordAuditEntry(manager, { actor, action, entityType: 'playbook', entityId: id, before, after });
+          await recordAuditEntry(manager, {
+            actor,
+            action,
+            entityType: 'playbook',
+            entityId: id,
+            before: before && { ...before },
+            after,
+          });
         if (segmentId === null) return unbindPlaybook(manager, id);
         const other = await lockOtherBindingOf(manager, segmentId, id);
         if (other)
