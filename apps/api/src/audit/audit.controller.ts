@@ -14,7 +14,7 @@ async function* csvRowsOf(batches: AsyncIterable<Parameters<typeof toAuditCsvRow
 
 @ApiTags('audit')
 @Controller('audit')
-@Roles('ops', 'admin')
+@Roles('ops')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 

@@ -14,7 +14,7 @@ export function LeadPrivacyActions({ leadId }: { leadId: string }) {
       erase.mutate();
   };
   return (
-    <div className="card inline-form" aria-label="Privacy">
+    <div className="card inline-form" role="group" aria-label="Privacy">
       <a href={leadExportUrl(leadId)} download={`lead-${leadId}.json`}>
         Download data (JSON)
       </a>
