@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { TemporalClient } from '../apps/api/src/temporal/temporal.module';
 import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
 import { eventually, until } from './support/eventually';
-import { followUpPlaybook, postEvent, publishPlaybook, runWhen, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
+import { postEvent, publishPlaybook, runWhen, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
 
 // The lead's personal data, each piece distinctive enough that a hit anywhere is this lead's.
 const LEAD = {
@@ -18,8 +18,12 @@ const LEAD = {
 };
 const NEEDLES = ['kavyashree', 'iyengar', '9812300077'];
 
-const emailOnce: Playbook = buildPlaybook({
-  settings: { reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null },
+const sender = { kind: 'fixed', name: 'Segflow', address: 'hi@segflow.test' } as const;
+const settings = { reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null } as const;
+
+/** send → wait for a reply (1 h) → call task → hold 2 h → exit: at TIME_SCALE the run is still active for 2 minutes. */
+const replyThenCall: Playbook = buildPlaybook({
+  settings,
   nodes: [
     {
       id: 'intro',
@@ -28,7 +32,47 @@ const emailOnce: Playbook = buildPlaybook({
         channel: 'email',
         subject: 'Hello {{lead.firstName}}',
         body: 'Hi {{lead.firstName}}',
-        sender: { kind: 'fixed', name: 'Segflow', address: 'hi@segflow.test' },
+        sender,
+        onFailure: 'skip',
+      },
+    },
+    { id: 'reply', type: 'waitForEvent', config: { eventTypes: ['email_reply'], timeoutMinutes: 60 } },
+    {
+      id: 'call',
+      type: 'task',
+      config: {
+        taskType: 'call',
+        title: 'Call {{lead.firstName}}',
+        priority: 'high',
+        dueInMinutes: 60,
+        waitForCompletion: false,
+        timeoutMinutes: 0,
+      },
+    },
+    { id: 'hold', type: 'wait', config: { mode: 'duration', minutes: 120 } },
+    { id: 'done', type: 'exit', config: { reason: 'sequence-done' } },
+  ],
+  edges: [
+    'entry.next->intro',
+    'intro.next->reply',
+    'reply.matched->call',
+    'reply.timedOut->call',
+    'call.next->hold',
+    'hold.next->done',
+  ],
+});
+
+const emailOnce: Playbook = buildPlaybook({
+  settings,
+  nodes: [
+    {
+      id: 'intro',
+      type: 'send',
+      config: {
+        channel: 'email',
+        subject: 'Hello {{lead.firstName}}',
+        body: 'Hi {{lead.firstName}}',
+        sender,
         onFailure: 'skip',
       },
     },
@@ -98,8 +142,9 @@ describe('lead export and erasure (API + worker + Temporal + Postgres)', () => {
     });
     expect(created.status).toBe(201);
     const leadId: string = created.body.id;
-    const runId = (await api.request('POST', '/api/runs', { leadId, playbookId: await publishPlaybook(api, followUpPlaybook()) }))
-      .body.id;
+    const runId = (
+      await api.request('POST', '/api/runs', { leadId, playbookId: await publishPlaybook(api, replyThenCall) })
+    ).body.id;
     await runWhen(api, runId, (r) => r.touches.length === 1);
     await postEvent(api, LEAD.externalId, 'email_reply', {
       properties: { text: `Yes please call me, ${LEAD.name}, ${LEAD.phone}` },
@@ -136,10 +181,18 @@ describe('lead export and erasure (API + worker + Temporal + Postgres)', () => {
     expect(await totals()).toEqual(before);
     expect((await api.request('GET', `/api/runs/${runId}`)).body).toMatchObject({ status: 'exited' });
     for (const id of [...workflowIds, `lead-intake-${leadId}`])
-      expect(await eventually(() => historyText(temporal, id), (text) => text === null)).toBeNull();
+      expect(
+        await eventually(
+          () => historyText(temporal, id),
+          (text) => text === null,
+        ),
+      ).toBeNull();
     const audit = await api.request('GET', `/api/audit?action=lead.erased&entityId=${leadId}`);
     expect(audit.body.entries).toEqual([
-      expect.objectContaining({ actor: expect.objectContaining({ kind: 'user', id: api.admin.id }), entityType: 'lead' }),
+      expect.objectContaining({
+        actor: expect.objectContaining({ kind: 'user', id: api.admin.id }),
+        entityType: 'lead',
+      }),
     ]);
     // Repeatable: nothing left to stop or delete.
     const repeated = await api.request('POST', `/api/leads/${leadId}/erase`);
@@ -172,6 +225,8 @@ describe('lead export and erasure (API + worker + Temporal + Postgres)', () => {
     expect((await api.request('POST', '/api/leads/not-a-uuid/erase')).status).toBe(400);
     expect((await api.request('GET', '/api/leads/00000000-0000-4000-8000-000000000000/export')).status).toBe(404);
     const ops = await api.createUser({ role: 'ops' });
-    expect((await api.requestAs(ops, 'POST', '/api/leads/00000000-0000-4000-8000-000000000000/erase')).status).toBe(403);
+    expect((await api.requestAs(ops, 'POST', '/api/leads/00000000-0000-4000-8000-000000000000/erase')).status).toBe(
+      403,
+    );
   });
 });

@@ -68,13 +68,16 @@ const COUNTED_EVENT = `(type LIKE '%\\_reply' OR type IN ('demo_booked', 'purcha
  * @example const deleted = await deleteUncountedEventsBefore(manager, cutoff, 10_000);
  */
 export async function deleteUncountedEventsBefore(db: Queryable, before: Date, limit: number): Promise<number> {
-  const rows: unknown[] = await db.query(
-    `DELETE FROM events WHERE event_id IN (
-       SELECT event_id FROM events WHERE occurred_at < $1 AND NOT ${COUNTED_EVENT} LIMIT $2)
-     RETURNING 1`,
+  // A CTE, so that the count comes back as a row from a TypeORM manager and a pg client alike.
+  const [{ n }]: [{ n: number }] = await db.query(
+    `WITH deleted AS (
+       DELETE FROM events WHERE event_id IN (
+         SELECT event_id FROM events WHERE occurred_at < $1 AND NOT ${COUNTED_EVENT} LIMIT $2)
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM deleted`,
     [before, limit],
   );
-  return rows.length;
+  return n;
 }
 
 /**
@@ -83,11 +86,13 @@ export async function deleteUncountedEventsBefore(db: Queryable, before: Date, l
  * @example const stripped = await stripCountedEventsBefore(manager, cutoff, 10_000);
  */
 export async function stripCountedEventsBefore(db: Queryable, before: Date, limit: number): Promise<number> {
-  const rows: unknown[] = await db.query(
-    `UPDATE events SET data = '{}' WHERE event_id IN (
-       SELECT event_id FROM events WHERE occurred_at < $1 AND ${COUNTED_EVENT} AND data <> '{}' LIMIT $2)
-     RETURNING 1`,
+  const [{ n }]: [{ n: number }] = await db.query(
+    `WITH stripped AS (
+       UPDATE events SET data = '{}' WHERE event_id IN (
+         SELECT event_id FROM events WHERE occurred_at < $1 AND ${COUNTED_EVENT} AND data <> '{}' LIMIT $2)
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM stripped`,
     [before, limit],
   );
-  return rows.length;
+  return n;
 }

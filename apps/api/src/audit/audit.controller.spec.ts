@@ -34,7 +34,9 @@ describe('audit log (real Postgres)', () => {
     await api.requestAs(ops, 'PUT', `/api/sla/policies/${id}`, policy(45, segmentId));
     await api.requestAs(ops, 'DELETE', `/api/sla/policies/${id}`);
     // A refused edit (unknown policy) leaves no entry.
-    expect((await api.requestAs(ops, 'PUT', `/api/sla/policies/${randomUUID()}`, policy(5, segmentId))).status).toBe(404);
+    expect((await api.requestAs(ops, 'PUT', `/api/sla/policies/${randomUUID()}`, policy(5, segmentId))).status).toBe(
+      404,
+    );
 
     const { entries: log } = await entries(`entityType=slaPolicy&entityId=${id}`);
     const actor = { kind: 'user', id: ops.id, label: ops.email };
@@ -97,7 +99,10 @@ describe('audit log (real Postgres)', () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    const lines = response.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('id,at,actorKind,actorId,actorLabel,action,entityType,entityId,before,after');
     expect(lines.slice(1).map((l) => l.split(',')[5])).toEqual(['apiKey.revoked', 'apiKey.created']);
   });

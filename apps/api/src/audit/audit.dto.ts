@@ -14,7 +14,10 @@ export const auditQuerySchema = acceptsContract<AuditQuery>()(
     entityId: z.string().min(1).max(128).optional(),
     from: z.coerce.date().optional(),
     to: z.coerce.date().optional(),
-    cursor: z.string().regex(/^\d{1,18}$/, 'must be the nextCursor of a previous page').optional(),
+    cursor: z
+      .string()
+      .regex(/^\d{1,18}$/, 'must be the nextCursor of a previous page')
+      .optional(),
     limit: z.coerce.number().int().min(1).max(MAX_AUDIT_PAGE).default(50),
   }),
 );

@@ -22,7 +22,10 @@ export class ApiKeysController {
 
   @Post()
   @ApiOperation({ summary: 'Create an ingest key; the plain key is in this response only' })
-  create(@Body(new ZodBodyPipe(createApiKeySchema)) body: z.infer<typeof createApiKeySchema>, @Actor() actor: AuditActor) {
+  create(
+    @Body(new ZodBodyPipe(createApiKeySchema)) body: z.infer<typeof createApiKeySchema>,
+    @Actor() actor: AuditActor,
+  ) {
     return this.apiKeys.create(body.name, body.scopes, actor);
   }
 

@@ -11,7 +11,6 @@ export function auditActorOf(principal: Principal | undefined): AuditActor {
 }
 
 /** Who made the request, as the audit log records it (see {@link auditActorOf}). */
-export const Actor = createParamDecorator(
-  (_: unknown, context: ExecutionContext): AuditActor =>
-    auditActorOf(context.switchToHttp().getRequest<AuthenticatedRequest>().principal),
+export const Actor = createParamDecorator((_: unknown, context: ExecutionContext): AuditActor =>
+  auditActorOf(context.switchToHttp().getRequest<AuthenticatedRequest>().principal),
 );

@@ -1,4 +1,10 @@
-import { BadRequestException, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditActor, LeadErasureDto } from '@segflow/api-contracts';
 import {
@@ -49,8 +55,12 @@ export class LeadErasureService {
 
   async eraseOrThrow(leadId: string, actor: AuditActor, now = new Date()): Promise<LeadErasureDto> {
     if (!isUuid(leadId))
-      throw new BadRequestException({ message: 'invalid lead id', issues: [{ field: 'id', reason: 'must be a UUID' }] });
-    if (!(await findLead(this.db, { id: leadId }))) throw new NotFoundException({ message: `lead ${leadId} not found` });
+      throw new BadRequestException({
+        message: 'invalid lead id',
+        issues: [{ field: 'id', reason: 'must be a UUID' }],
+      });
+    if (!(await findLead(this.db, { id: leadId })))
+      throw new NotFoundException({ message: `lead ${leadId} not found` });
     const runs = await runWorkflowsOfLead(this.db, leadId);
     const active = runs.flatMap((r) => (r.status === 'active' && r.workflowId ? [r.workflowId] : []));
     await Promise.all(active.map((workflowId) => this.stopRun(workflowId)));
@@ -78,7 +88,11 @@ export class LeadErasureService {
     await eraseTaskContentOfLead(db, leadId);
     await eraseTaskActivityOfLead(db, leadId);
     await eraseNotificationsOfLead(db, leadId);
-    await eraseInboundMessagesOfLead(db, leadId, [lead.email, lead.phone].filter((a): a is string => a !== null));
+    await eraseInboundMessagesOfLead(
+      db,
+      leadId,
+      [lead.email, lead.phone].filter((a): a is string => a !== null),
+    );
     if (lead.email) await deleteSandboxMailOf(db, lead.email);
     if (lead.phone) await deleteSandboxMessagesOf(db, lead.phone);
     await deleteOutboxRowsOfLead(db, leadId);
@@ -99,7 +113,9 @@ export class LeadErasureService {
     let deleted = 0;
     for (const workflowId of workflowIds) {
       const runIds: (string | undefined)[] = [];
-      for await (const execution of this.temporal.workflow.list({ query: `WorkflowId = '${workflowId.replaceAll("'", "\\'")}'` }))
+      for await (const execution of this.temporal.workflow.list({
+        query: `WorkflowId = '${workflowId.replaceAll("'", "\\'")}'`,
+      }))
         runIds.push(execution.runId);
       // The latest execution by id alone as well: visibility may not list it yet.
       const results = await Promise.all([...runIds, undefined].map((runId) => this.deleteExecution(workflowId, runId)));

@@ -12,7 +12,10 @@ export class LeadExportService {
 
   async exportOrThrow(leadId: string, now = new Date()): Promise<LeadExportDto> {
     if (!isUuid(leadId))
-      throw new BadRequestException({ message: 'invalid lead id', issues: [{ field: 'id', reason: 'must be a UUID' }] });
+      throw new BadRequestException({
+        message: 'invalid lead id',
+        issues: [{ field: 'id', reason: 'must be a UUID' }],
+      });
     const rows = await exportLeadRows(this.db, leadId);
     if (!rows) throw new NotFoundException({ message: `lead ${leadId} not found` });
     return { exportedAt: now.toISOString(), ...rows };

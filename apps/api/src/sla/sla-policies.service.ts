@@ -31,7 +31,14 @@ const audited = (
   id: string,
   before: SlaPolicyRow | null,
   after: SlaPolicyRow | null,
-) => ({ actor, action, entityType: 'slaPolicy', entityId: id, before: before && { ...before }, after: after && { ...after } });
+) => ({
+  actor,
+  action,
+  entityType: 'slaPolicy',
+  entityId: id,
+  before: before && { ...before },
+  after: after && { ...after },
+});
 
 /** First-touch SLA policies: one per segment, optionally one per (segment, playbook) that overrides it. */
 @Injectable()

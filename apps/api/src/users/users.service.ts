@@ -64,7 +64,7 @@ export class UsersService {
     const { password, teamId, capacity, ...fields } = changes;
     const passwordHash = password ? await this.passwords.hash(password) : undefined;
     const updated = await this.writeOrThrow(async (tx) => {
-      const before = await findUserView(tx, id);
+      const before = (await findUserView(tx, id)) ?? null;
       const user = await updateUser(tx, id, { ...fields, passwordHash });
       if (!user) throw new NotFoundException(`no user ${id}`);
       await this.syncRep(tx, id, user, { teamId, capacity });

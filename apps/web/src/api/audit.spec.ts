@@ -2,7 +2,9 @@ import { auditCsvUrl, auditFiltersOf, auditQueryString } from './audit';
 
 describe('auditFiltersOf', () => {
   it('reads the known filters from the URL, leaving out empty and unknown ones', () => {
-    const params = new URLSearchParams('action=lead.erased&entityId=%20&actorId=u-1&page=2&from=2026-12-01T00:00:00.000Z');
+    const params = new URLSearchParams(
+      'action=lead.erased&entityId=%20&actorId=u-1&page=2&from=2026-12-01T00:00:00.000Z',
+    );
     expect(auditFiltersOf(params)).toEqual({ action: 'lead.erased', actorId: 'u-1', from: '2026-12-01T00:00:00.000Z' });
   });
 });
