@@ -106,10 +106,10 @@ async function findPersonalData(db: DataSource): Promise<string[]> {
 async function historyText(temporal: TemporalClient, workflowId: string): Promise<string | null> {
   try {
     const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
-    // Payload bytes reach the replacer as Buffer.toJSON's { type: 'Buffer', data } (or a bare Uint8Array).
-    return JSON.stringify(history, (_, value) => {
+    // Payload bytes come as base64 strings in `data` (the history's proto JSON), or as bytes.
+    return JSON.stringify(history, (key, value) => {
+      if (key === 'data' && typeof value === 'string') return Buffer.from(value, 'base64').toString('utf8');
       if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
-      if (value?.type === 'Buffer' && Array.isArray(value.data)) return Buffer.from(value.data).toString('utf8');
       return value;
     }).toLowerCase();
   } catch (error) {
@@ -216,9 +216,10 @@ describe('lead export and erasure (API + worker + Temporal + Postgres)', () => {
       20_000,
     );
     expect(ended.touches).toEqual([]);
-    expect(ended.path.filter((p: { note?: string }) => p.note).map((p: { note: string }) => p.note)).toEqual([
-      'skipped:unsubscribed:email',
-    ]);
+    const sendNotes = ended.path
+      .filter((p: { nodeId: string }) => p.nodeId === 'intro')
+      .map((p: { note?: string }) => p.note);
+    expect(sendNotes).toEqual(['skipped:unsubscribed:email']);
   });
 
   it('refuses a malformed id, an unknown lead, and a non-admin', async () => {
