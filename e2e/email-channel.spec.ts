@@ -294,7 +294,7 @@ describe('email channel (built API + worker, embedded SMTP server in sandbox mod
       async () =>
         (
           await db.query(
-            `SELECT reason, lead_id::text AS "leadId" FROM suppressions WHERE channel = 'email' AND address = $1`,
+            `SELECT reason, lead_id::text AS "leadId" FROM suppressions WHERE channel = 'email' AND address = encode(sha256(convert_to($1, 'UTF8')), 'hex')`,
             [email],
           )
         ).rows,
@@ -323,7 +323,12 @@ describe('email channel (built API + worker, embedded SMTP server in sandbox mod
     );
     expect(event.data).toMatchObject({ channel: 'email', properties: { source: 'one-click' } });
     expect(
-      (await db.query(`SELECT reason FROM suppressions WHERE channel = 'email' AND address = $1`, [email])).rows,
+      (
+        await db.query(
+          `SELECT reason FROM suppressions WHERE channel = 'email' AND address = encode(sha256(convert_to($1, 'UTF8')), 'hex')`,
+          [email],
+        )
+      ).rows,
     ).toEqual([{ reason: 'unsubscribe' }]);
 
     // A new run of the same playbook (once the first is stopped), then a manual enrolment in another one.

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { DatabaseModule } from './database/database.module';
@@ -12,6 +13,7 @@ import { MailModule } from './mail/mail.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { PublicLinksModule } from './public-links/public-links.module';
 import { RunsModule } from './runs/runs.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -42,6 +44,8 @@ export class AppModule {
         DatabaseModule,
         TemporalModule,
         AuthModule,
+        AuditModule,
+        PrivacyModule,
         UsersModule,
         TeamsModule,
         InboxModule,

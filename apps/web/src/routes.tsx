@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate, useParams, type RouteObject } from 'react-router-dom';
 import { Shell, HomeRedirect } from './app';
 import { SignInPage } from './pages/sign-in-page';
+import { AuditPage } from './pages/audit-page';
 import { InboxPage } from './pages/inbox-page';
 import { CalendarPage } from './pages/calendar-page';
 import { DashboardPage } from './pages/dashboard-page';
@@ -52,6 +53,7 @@ export const ROUTES: RouteObject[] = [
       { path: 'mail/:mailId?', element: <MailPage /> },
       { path: 'whatsapp-sandbox', element: <WhatsAppSandboxPage /> },
       { path: 'dead-letters', element: <DeadLettersPage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },
       { path: 'admin/api-keys', element: <AdminApiKeysPage /> },
       { path: 'admin/channels', element: <AdminChannelsPage /> },

@@ -15,3 +15,5 @@ export * from './auth';
 export * from './ids';
 export * from './queries';
 export * from './admin';
+export * from './audit';
+export * from './privacy';

@@ -91,3 +91,51 @@ export function listRecentEvents(db: Queryable, leadId: string, limit: number): 
     [leadId, limit],
   );
 }
+
+/**
+ * Clears the properties of the lead's events (reply texts, form fields, pages): type and time stay, so counts and
+ * the lead's features, already folded, stay right.
+ * @example await eraseEventDataOfLead(manager, leadId);
+ */
+export async function eraseEventDataOfLead(db: Queryable, leadId: string): Promise<void> {
+  await db.query(`UPDATE events SET data = '{}' WHERE lead_id = $1 AND data <> '{}'`, [leadId]);
+}
+
+// The events dashboard roll-ups and the lift query count (replies, meetings, purchases): the roll-up migration's
+// outcome types. Retention keeps them (without properties), so deleting raw events moves no aggregate.
+const COUNTED_EVENT = `(type LIKE '%\\_reply' OR type IN ('demo_booked', 'purchase'))`;
+
+/**
+ * Retention: deletes up to `limit` events that occurred before `before` and that no aggregate counts; returns how
+ * many. Lead features were folded from them on arrival and stay.
+ * @example const deleted = await deleteUncountedEventsBefore(manager, cutoff, 10_000);
+ */
+export async function deleteUncountedEventsBefore(db: Queryable, before: Date, limit: number): Promise<number> {
+  // A CTE, so that the count comes back as a row from a TypeORM manager and a pg client alike.
+  const [{ n }]: [{ n: number }] = await db.query(
+    `WITH deleted AS (
+       DELETE FROM events WHERE event_id IN (
+         SELECT event_id FROM events WHERE occurred_at < $1 AND NOT ${COUNTED_EVENT} LIMIT $2)
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM deleted`,
+    [before, limit],
+  );
+  return n;
+}
+
+/**
+ * Retention: clears the properties (reply texts, order details) of up to `limit` counted events that occurred before
+ * `before`; type, lead and time stay for the aggregates. Returns how many.
+ * @example const stripped = await stripCountedEventsBefore(manager, cutoff, 10_000);
+ */
+export async function stripCountedEventsBefore(db: Queryable, before: Date, limit: number): Promise<number> {
+  const [{ n }]: [{ n: number }] = await db.query(
+    `WITH stripped AS (
+       UPDATE events SET data = '{}' WHERE event_id IN (
+         SELECT event_id FROM events WHERE occurred_at < $1 AND ${COUNTED_EVENT} AND data <> '{}' LIMIT $2)
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM stripped`,
+    [before, limit],
+  );
+  return n;
+}

@@ -42,3 +42,20 @@ export async function recordInboundMessage(q: Queryable, m: NewInboundMessage): 
   );
   return rows.length === 1;
 }
+
+/**
+ * Clears what came back from the lead (sender, subject, reply text, provider details), also unmatched messages from
+ * its address; kind, channel and time stay, so reply counts stay right.
+ * @example await eraseInboundMessagesOfLead(manager, leadId, ['asha@example.in', '+919800000001']);
+ */
+export async function eraseInboundMessagesOfLead(
+  db: Queryable,
+  leadId: string,
+  addresses: readonly string[],
+): Promise<void> {
+  await db.query(
+    `UPDATE inbound_messages SET from_address = NULL, subject = NULL, text = NULL, details = '{}'
+      WHERE lead_id = $1 OR lower(from_address) = ANY($2::text[])`,
+    [leadId, addresses.map((a) => a.toLowerCase())],
+  );
+}

@@ -57,3 +57,5 @@ export * from './scoring-leads.store';
 export * from './training-leads.store';
 // metrics
 export * from './ops-gauges.store';
+export * from './audit-log.store';
+export * from './lead-export.store';

@@ -1,6 +1,7 @@
 import type { Channel } from '@segflow/playbook';
 import type { FeatureState } from '@segflow/scoring';
 import type { Queryable } from './queryable';
+import { suppressedChannelsOf } from './suppressions.store';
 
 /** A lead as a run start reads it: its row, owner, segment, suppressed channels, features and runs of the playbook. */
 export interface LeadForLaunchRow {
@@ -29,11 +30,6 @@ export interface LeadForLaunchRow {
   last_ended_at: Date | null;
 }
 
-// The channels on which the lead's address is suppressed (primary-key lookups of `suppressions`).
-const SUPPRESSED_CHANNELS = `ARRAY(
-  SELECT s.channel FROM suppressions s
-  WHERE (s.channel = 'email' AND s.address = lower(l.email)) OR (s.channel = 'whatsapp' AND s.address = l.phone))`;
-
 /**
  * Locks the lead's row for the caller's transaction (two launches for one lead run one after the other) and reads
  * everything a run start needs about it in one round trip: this is on the path of every run start. `segmentId`
@@ -49,7 +45,7 @@ export async function lockLeadRowForLaunch(
   playbookId: string,
 ): Promise<LeadForLaunchRow | null> {
   const rows: LeadForLaunchRow[] = await q.query(
-    `SELECT l.*, r.name AS owner_name, r.email AS owner_email, s.name AS segment_name, ${SUPPRESSED_CHANNELS} AS suppressed_channels,
+    `SELECT l.*, r.name AS owner_name, r.email AS owner_email, s.name AS segment_name, ${suppressedChannelsOf('l')} AS suppressed_channels,
        (SELECT f.state FROM lead_features f WHERE f.lead_id = l.id) AS feature_state,
        (SELECT json_build_object('id', id, 'membershipId', membership_id) FROM runs WHERE lead_id = l.id AND playbook_id = $3 AND status = 'active' LIMIT 1) AS active_run,
        (SELECT max(ended_at) FROM runs WHERE lead_id = l.id AND playbook_id = $3 AND status <> 'heldOut') AS last_ended_at

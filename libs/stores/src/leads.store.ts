@@ -214,3 +214,40 @@ export async function insertStubLeads(db: Queryable, externalIds: readonly strin
 export async function setOwner(db: Queryable, leadId: string, repId: string): Promise<void> {
   await db.query(`UPDATE leads SET owner_id = $2, updated_at = now() WHERE id = $1`, [leadId, repId]);
 }
+
+/** A lead's addresses as an erasure reads them, before anonymising the row. */
+export interface LeadToErase {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  erased_at: Date | null;
+}
+
+/**
+ * Locks the lead's row for an erasure and reads its addresses (other tables' copies are found by them); null when
+ * there is no such lead.
+ * @example const lead = await lockLeadForErasure(manager, leadId);
+ */
+export async function lockLeadForErasure(db: Queryable, leadId: string): Promise<LeadToErase | null> {
+  const rows: LeadToErase[] = await db.query(
+    `SELECT id, lower(email) AS email, phone, erased_at FROM leads WHERE id = $1 FOR UPDATE`,
+    [leadId],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Anonymises the lead's row: personal fields cleared, `external_id` replaced (a re-import of the same id is a new
+ * lead), consent off on every channel. Firmographics that aggregates and segments group by (industry, size, revenue
+ * band, funding stage, country, time zone) stay.
+ * @example await anonymiseLead(manager, leadId, now);
+ */
+export async function anonymiseLead(db: Queryable, leadId: string, at: Date): Promise<void> {
+  await db.query(
+    `UPDATE leads SET name = NULL, email = NULL, phone = NULL, linkedin_url = NULL, company = NULL, city = NULL,
+            external_id = 'erased:' || id, consent = '{"email":false,"whatsapp":false,"linkedin":false}',
+            erased_at = $2, updated_at = $2
+      WHERE id = $1`,
+    [leadId, at],
+  );
+}

@@ -51,3 +51,15 @@ export async function markNotificationRead(q: Queryable, userId: string, id: str
     userId,
   ]);
 }
+
+/**
+ * Rewrites the notifications about the lead (their titles and bodies name it) without the lead's details.
+ * @example await eraseNotificationsOfLead(manager, leadId);
+ */
+export async function eraseNotificationsOfLead(db: Queryable, leadId: string): Promise<void> {
+  await db.query(
+    `UPDATE notifications SET title = 'About an erased lead', body = 'This lead''s personal data was erased.'
+      WHERE data ->> 'leadId' = $1`,
+    [leadId],
+  );
+}

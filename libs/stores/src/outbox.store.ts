@@ -169,3 +169,12 @@ export async function deleteDeliveredOutboxRows(q: Queryable, before: Date, limi
   );
   return deleted;
 }
+
+/**
+ * Deletes the lead's outbox rows, delivered or not (lead events carry its event properties; its workflows are being
+ * deleted, so nothing is owed to them any more).
+ * @example await deleteOutboxRowsOfLead(manager, leadId);
+ */
+export async function deleteOutboxRowsOfLead(db: Queryable, leadId: string): Promise<void> {
+  await db.query(`DELETE FROM outbox WHERE payload ->> 'leadId' = $1`, [leadId]);
+}

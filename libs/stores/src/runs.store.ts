@@ -165,3 +165,33 @@ export function nodeReachOf(q: Queryable, playbookId: string, version: number): 
     [playbookId, version],
   );
 }
+
+/** A run of a lead and its workflow, for an erasure. */
+export interface LeadRunWorkflow {
+  id: string;
+  status: RunRowStatus;
+  workflowId: string | null;
+}
+
+/**
+ * Every run of the lead with its workflow id (held-out runs have none).
+ * @example const runs = await runWorkflowsOfLead(manager, leadId);
+ */
+export function runWorkflowsOfLead(q: Queryable, leadId: string): Promise<LeadRunWorkflow[]> {
+  return q.query(
+    `SELECT id, status, temporal_workflow_id AS "workflowId" FROM runs WHERE lead_id = $1 ORDER BY started_at`,
+    [leadId],
+  );
+}
+
+/**
+ * Ends the lead's runs still active (their workflow did not stop in time and is being deleted) as exited `erased`.
+ * @example await endActiveRunsOfErasedLead(manager, leadId, now);
+ */
+export async function endActiveRunsOfErasedLead(q: Queryable, leadId: string, at: Date): Promise<void> {
+  await q.query(
+    `UPDATE runs SET status = 'exited', exit_reason = 'erased', ended_at = $2, updated_at = $2
+      WHERE lead_id = $1 AND status = 'active'`,
+    [leadId, at],
+  );
+}

@@ -59,3 +59,15 @@ export async function findSandboxMail(q: Queryable, id: string): Promise<Sandbox
   );
   return rows[0] ?? null;
 }
+
+/**
+ * Deletes the sandbox mailbox's messages to or from the address (the sandbox is a test inbox: nothing counts them).
+ * @example await deleteSandboxMailOf(manager, 'asha@example.in');
+ */
+export async function deleteSandboxMailOf(db: Queryable, email: string): Promise<void> {
+  await db.query(
+    `DELETE FROM sandbox_mail
+      WHERE position($1 in lower(concat_ws(' ', envelope_from, array_to_string(envelope_to, ' '), from_address, to_addresses, reply_to))) > 0`,
+    [email.toLowerCase()],
+  );
+}

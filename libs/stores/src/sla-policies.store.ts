@@ -63,3 +63,12 @@ export async function deleteSlaPolicy(db: Queryable, id: string): Promise<boolea
   );
   return deleted > 0;
 }
+
+/**
+ * The policy, locked for the caller's transaction (the audit log records it as it was before an edit); null when absent.
+ * @example const before = await lockSlaPolicy(manager, id);
+ */
+export async function lockSlaPolicy(db: Queryable, id: string): Promise<SlaPolicyRow | null> {
+  const rows: SlaPolicyRow[] = await db.query(`SELECT ${COLUMNS} FROM sla_policies WHERE id = $1 FOR UPDATE`, [id]);
+  return rows[0] ?? null;
+}

@@ -38,3 +38,14 @@ export function taskActivityOf(q: Queryable, taskId: string): Promise<TaskActivi
     [taskId],
   );
 }
+
+/**
+ * Clears the notes and reasons written on the lead's tasks (free text that may name the lead); who did what, when stays.
+ * @example await eraseTaskActivityOfLead(manager, leadId);
+ */
+export async function eraseTaskActivityOfLead(db: Queryable, leadId: string): Promise<void> {
+  await db.query(
+    `UPDATE task_activity a SET body = NULL FROM tasks t WHERE t.id = a.task_id AND t.lead_id = $1 AND a.body IS NOT NULL`,
+    [leadId],
+  );
+}

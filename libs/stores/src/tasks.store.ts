@@ -113,3 +113,12 @@ export async function assignOpenTasksOfLead(q: Queryable, leadId: string, repId:
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * Clears the texts of the lead's tasks (titles and descriptions are rendered with the lead's name, drafts hold
+ * messages); type, priority, status and times stay for the SLA figures.
+ * @example await eraseTaskContentOfLead(manager, leadId);
+ */
+export async function eraseTaskContentOfLead(db: Queryable, leadId: string): Promise<void> {
+  await db.query(`UPDATE tasks SET title = '[erased]', description = NULL, touch = NULL WHERE lead_id = $1`, [leadId]);
+}

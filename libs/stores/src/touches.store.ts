@@ -248,3 +248,16 @@ export function listTouches(
     [filter.leadId ?? null, filter.runId ?? null, filter.limit],
   );
 }
+
+/**
+ * Clears what the lead's touches said and where they went (subject, body, HTML, address); a provider error keeps its
+ * code (`smtp-550`) without the text, which may quote the address. Status, channel and times stay for the dashboards.
+ * @example await eraseTouchContentOfLead(manager, leadId);
+ */
+export async function eraseTouchContentOfLead(db: Queryable, leadId: string): Promise<void> {
+  await db.query(
+    `UPDATE touches SET subject = NULL, body = '', html = NULL, to_address = NULL, error = split_part(error, ': ', 1)
+      WHERE lead_id = $1`,
+    [leadId],
+  );
+}

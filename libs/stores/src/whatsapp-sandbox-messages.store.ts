@@ -58,3 +58,11 @@ export async function listSandboxConversations(
     lastAt: new Date(r.lastAt).toISOString(),
   }));
 }
+
+/**
+ * Deletes the WhatsApp sandbox's conversation with the phone number (a test inbox: nothing counts it).
+ * @example await deleteSandboxMessagesOf(manager, '+919800000001');
+ */
+export async function deleteSandboxMessagesOf(db: Queryable, phone: string): Promise<void> {
+  await db.query(`DELETE FROM whatsapp_sandbox_messages WHERE phone = $1`, [phone]);
+}

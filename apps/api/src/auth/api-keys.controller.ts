@@ -4,11 +4,12 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { UuidParamPipe } from '../common/param-pipes';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import type { AuditActor } from '@segflow/api-contracts';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
+import { Actor } from './audit-actor';
 import { API_KEY_SCOPES } from '@segflow/stores';
 import { ApiKeyDto, ApiKeysService } from './api-keys.service';
-import { CurrentUser, Roles } from './auth.decorators';
-import type { SessionUser } from './principal';
+import { Roles } from './auth.decorators';
 
 const createApiKeySchema = acceptsContract<CreateApiKeyRequest>()(
   z.object({
@@ -27,9 +28,9 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Create an ingest key; the plain key is in this response only' })
   create(
     @Body(new ZodBodyPipe(createApiKeySchema)) body: z.infer<typeof createApiKeySchema>,
-    @CurrentUser() user: SessionUser,
+    @Actor() actor: AuditActor,
   ) {
-    return this.apiKeys.create(body.name, body.scopes, user.id);
+    return this.apiKeys.create(body.name, body.scopes, actor);
   }
 
   @Get()
@@ -40,7 +41,7 @@ export class ApiKeysController {
 
   @Post(':id/revoke')
   @ApiOperation({ summary: 'Revoke a key at once' })
-  revoke(@Param('id', UuidParamPipe) id: string): Promise<ApiKeyDto> {
-    return this.apiKeys.revokeOrThrow(id);
+  revoke(@Param('id', UuidParamPipe) id: string, @Actor() actor: AuditActor): Promise<ApiKeyDto> {
+    return this.apiKeys.revokeOrThrow(id, actor);
   }
 }

@@ -5,11 +5,13 @@ import {
   findLiveApiKey,
   insertApiKey,
   listApiKeys,
+  recordAuditEntry,
   revokeApiKey,
   setApiKeyLastUsed,
   type ApiKeyRow,
   type ApiKeyScope,
 } from '@segflow/stores';
+import type { AuditActor } from '@segflow/api-contracts';
 import { DataSource } from 'typeorm';
 import type { Principal } from './principal';
 import { PrincipalCache } from './principal-cache';
@@ -37,14 +39,24 @@ export class ApiKeysService {
     private readonly cache: PrincipalCache,
   ) {}
 
-  async create(name: string, scopes: ApiKeyScope[], createdBy: string): Promise<CreatedApiKey> {
+  async create(name: string, scopes: ApiKeyScope[], actor: AuditActor): Promise<CreatedApiKey> {
     const key = generateSecretToken('sfk');
-    const saved = await insertApiKey(this.db, {
-      name,
-      scopes,
-      createdBy,
-      prefix: key.slice(0, 10),
-      keyHash: hashSecretToken(key),
+    const saved = await this.db.transaction(async (manager) => {
+      const row = await insertApiKey(manager, {
+        name,
+        scopes,
+        createdBy: actor.kind === 'user' ? actor.id : null,
+        prefix: key.slice(0, 10),
+        keyHash: hashSecretToken(key),
+      });
+      await recordAuditEntry(manager, {
+        actor,
+        action: 'apiKey.created',
+        entityType: 'apiKey',
+        entityId: row.id,
+        after: { name, scopes, prefix: row.prefix },
+      });
+      return row;
     });
     return { ...mapApiKey(saved), key };
   }
@@ -53,9 +65,19 @@ export class ApiKeysService {
     return (await listApiKeys(this.db)).map(mapApiKey);
   }
 
-  async revokeOrThrow(id: string, now = new Date()): Promise<ApiKeyDto> {
-    const revoked = await revokeApiKey(this.db, id, now);
-    if (!revoked) throw new NotFoundException(`no API key ${id}`);
+  async revokeOrThrow(id: string, actor: AuditActor, now = new Date()): Promise<ApiKeyDto> {
+    const revoked = await this.db.transaction(async (manager) => {
+      const row = await revokeApiKey(manager, id, now);
+      if (!row) throw new NotFoundException(`no API key ${id}`);
+      await recordAuditEntry(manager, {
+        actor,
+        action: 'apiKey.revoked',
+        entityType: 'apiKey',
+        entityId: id,
+        after: { revokedAt: now.toISOString() },
+      });
+      return row;
+    });
     this.cache.forgetApiKey(id);
     return mapApiKey(revoked);
   }

@@ -44,6 +44,11 @@ export const appConfigSchema = z
     /** Days a delivered outbox row is kept (for troubleshooting) before the hourly prune deletes it; undelivered rows stay. */
     OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
     /**
+     * Days raw events are kept (off when unset): older ones are deleted hourly, except replies, meetings and purchases,
+     * which dashboards count and which only lose their properties. Features and aggregates stay.
+     */
+    EVENT_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).optional(),
+    /**
      * Events of POST /api/events that may wait for a flush in one API process; a batch beyond it is refused whole with
      * 429 + Retry-After (nothing stored). At least one full batch, so an idle queue takes any valid request.
      */

@@ -1,4 +1,11 @@
-import { lockThreadedTouches, recordHardBounces, recordOptOuts, updateDeliveryStatuses } from '@segflow/stores';
+import {
+  lockThreadedTouches,
+  recordAuditEntries,
+  recordHardBounces,
+  recordOptOuts,
+  SYSTEM_ACTOR,
+  updateDeliveryStatuses,
+} from '@segflow/stores';
 import type { EntityManager } from 'typeorm';
 import { eventEffectsOf, foldTouchStatuses, type LeadEvent, type TouchSignal } from './event-effects';
 
@@ -10,6 +17,17 @@ import { eventEffectsOf, foldTouchStatuses, type LeadEvent, type TouchSignal } f
 export async function applyEventEffects(manager: EntityManager, events: readonly LeadEvent[]): Promise<void> {
   const { optOuts, hardBounces, touchSignals } = eventEffectsOf(events);
   await recordOptOuts(manager, optOuts);
+  // A flush groups events of many callers: the change is the system's, and `source` names the event that asked.
+  await recordAuditEntries(
+    manager,
+    optOuts.map((o) => ({
+      actor: SYSTEM_ACTOR,
+      action: 'lead.consentChanged',
+      entityType: 'lead',
+      entityId: o.lead_id,
+      after: { channel: o.channel, granted: false, source: `event:${o.event_id}` },
+    })),
+  );
   await recordHardBounces(manager, hardBounces);
   if (touchSignals.length) await advanceTouches(manager, touchSignals);
 }

@@ -27,7 +27,10 @@ describe('event side effects on consent, suppressions and touches (real Postgres
       leadId,
     ]);
   const suppressionsOf = (address: string) =>
-    db.query(`SELECT channel, reason, source FROM suppressions WHERE address = $1 ORDER BY channel`, [address]);
+    db.query(
+      `SELECT channel, reason, source FROM suppressions WHERE address = encode(sha256(convert_to($1, 'UTF8')), 'hex') ORDER BY channel`,
+      [address],
+    );
   const unsubscribe = (eventId: string, lead: string, channel: string, day: number) => ({
     eventId,
     leadExternalId: lead,

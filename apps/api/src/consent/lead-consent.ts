@@ -1,5 +1,12 @@
 import type { Consent, FieldIssue, LeadInput } from '@segflow/scoring';
-import { recordOptIns as grantOptIns, recordOptOuts, type OptOutRow, type UpsertedLeadRow } from '@segflow/stores';
+import {
+  recordAuditEntries,
+  recordOptIns as grantOptIns,
+  recordOptOuts,
+  SYSTEM_ACTOR,
+  type OptOutRow,
+  type UpsertedLeadRow,
+} from '@segflow/stores';
 import type { EntityManager } from 'typeorm';
 
 /** How far in the future an opt-in's `at` may be (client clocks drift); later ones are refused. */
@@ -66,6 +73,18 @@ export async function recordOptIns(
   if (!optIns.length) return warnings;
   const rows = optIns.map((o, index) => ({ index, lead_id: o.leadId, channel: o.channel, at: o.at, source: o.source }));
   const granted = await grantOptIns(manager, rows);
+  await recordAuditEntries(
+    manager,
+    rows
+      .filter((r) => granted.has(r.index))
+      .map((r) => ({
+        actor: SYSTEM_ACTOR,
+        action: 'lead.consentChanged',
+        entityType: 'lead',
+        entityId: r.lead_id,
+        after: { channel: r.channel, granted: true, source: r.source },
+      })),
+  );
   optIns.forEach((o, index) => {
     if (granted.has(index)) return;
     const list = warnings.get(o.itemIndex) ?? [];
@@ -103,5 +122,16 @@ export async function recordWithdrawnConsents(
   inputs: ReadonlyMap<string, LeadInput>,
   now: Date,
 ): Promise<void> {
-  await recordOptOuts(manager, withdrawnConsents(written, inputs, now));
+  const optOuts = withdrawnConsents(written, inputs, now);
+  await recordOptOuts(manager, optOuts);
+  await recordAuditEntries(
+    manager,
+    optOuts.map((o) => ({
+      actor: SYSTEM_ACTOR,
+      action: 'lead.consentChanged',
+      entityType: 'lead',
+      entityId: o.lead_id,
+      after: { channel: o.channel, granted: false, source: o.source },
+    })),
+  );
 }

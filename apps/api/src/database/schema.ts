@@ -21,6 +21,7 @@ import { LeadTouchDays1764830000000 } from './migrations/1764830000000-lead-touc
 import { SignInAttempts1764840000000 } from './migrations/1764840000000-sign-in-attempts';
 import { FaultHardening1764850000000 } from './migrations/1764850000000-fault-hardening';
 import { EventVocabularyFunctions1764900000000 } from './migrations/1764900000000-event-vocabulary-functions';
+import { AuditLogAndErasure1764940000000 } from './migrations/1764940000000-audit-log-and-erasure';
 
 // Listed explicitly (no globs) so the same list works from ts-jest sources and from dist/.
 // In timestamp order, one per line.
@@ -48,4 +49,5 @@ export const MIGRATIONS = [
   SignInAttempts1764840000000,
   FaultHardening1764850000000,
   EventVocabularyFunctions1764900000000,
+  AuditLogAndErasure1764940000000,
 ];

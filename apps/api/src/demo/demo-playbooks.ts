@@ -5,6 +5,7 @@ import {
   type PlaybookTemplate,
   type PlaybookTemplateOptions,
 } from '@segflow/playbook/testing';
+import { SYSTEM_ACTOR } from '@segflow/stores';
 import type { EnrolMembersDto } from '../playbooks/playbook.dto';
 import { PlaybookLifecycleService } from '../playbooks/playbook-lifecycle.service';
 import { PlaybooksService } from '../playbooks/playbooks.service';
@@ -128,19 +129,17 @@ export async function seedDemoPlaybooks(
         { graph: template.graph, revision: playbook.draftRevision },
         null,
       );
-      await services.playbooks.publish(playbook.id, 'from the demo seed', null);
+      await services.playbooks.publish(playbook.id, 'from the demo seed', null, SYSTEM_ACTOR);
       id = playbook.id;
     }
     const bound = segment.boundPlaybookId === undefined && !playbooks.some((p) => p.id === id && p.segmentId !== null);
-    if (bound) await services.lifecycle.bind(id, { segmentId: segment.id, holdoutPercent });
+    if (bound) await services.lifecycle.bind(id, { segmentId: segment.id, holdoutPercent }, SYSTEM_ACTOR);
     const hasPolicy = policies.some((p) => p.segmentId === segment.id && p.playbookId === null);
     if (!hasPolicy)
-      await services.slaPolicies.createOrThrow({
-        segmentId: segment.id,
-        playbookId: null,
-        reassignOnBreach: false,
-        ...sla,
-      });
+      await services.slaPolicies.createOrThrow(
+        { segmentId: segment.id, playbookId: null, reassignOnBreach: false, ...sla },
+        SYSTEM_ACTOR,
+      );
     const enrolled = bound ? await services.lifecycle.enrolSegmentMembers(id) : null;
     summaries.push({
       name: template.name,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { matchTerritory, type TerritoryRule } from '@segflow/routing';
 import { toWorkingCalendar, type BusinessCalendar } from '@segflow/sla';
+import { SYSTEM_ACTOR } from '@segflow/stores';
 import type { Role } from '../auth/roles';
 import { TeamsService } from '../teams/teams.service';
 import { RepCalendarService } from '../users/rep-calendar.service';
@@ -116,13 +117,10 @@ export async function seedDemoTeam(services: {
   let manager = existingUsers.get(MANAGER.email);
   if (!manager) {
     const password = newPassword();
-    manager = await services.users.createOrThrow({
-      ...MANAGER,
-      role: 'manager',
-      password,
-      teamId: null,
-      capacity: null,
-    });
+    manager = await services.users.createOrThrow(
+      { ...MANAGER, role: 'manager', password, teamId: null, capacity: null },
+      SYSTEM_ACTOR,
+    );
     created.push({ ...MANAGER, role: 'manager', teams: teamNames, password });
   }
   const existingTeams = new Set((await services.teams.list()).map((t) => t.id));
@@ -137,7 +135,7 @@ export async function seedDemoTeam(services: {
   };
   for (const { calendar, ...rep } of REPS.filter((r) => !existingUsers.has(r.email))) {
     const password = newPassword();
-    const user = await services.users.createOrThrow({ ...rep, role: 'rep', password, capacity: 40 });
+    const user = await services.users.createOrThrow({ ...rep, role: 'rep', password, capacity: 40 }, SYSTEM_ACTOR);
     if (calendar) await services.calendars.setOrThrow(managerActor, user.id, ownCalendar(calendar));
     created.push({
       email: rep.email,

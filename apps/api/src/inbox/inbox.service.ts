@@ -15,6 +15,7 @@ import {
   findActiveRepWithManager,
   inboxCandidatesOf,
   inboxRowsOf,
+  recordAuditEntry,
   setOwner,
   setTaskCompletedBy,
   snoozeTask,
@@ -115,6 +116,15 @@ export class InboxService {
         actorId: user.id,
         body: reason,
         data: { from: task.assignee_id, to: repId },
+      });
+      // The reason is free text a manager typed (it may name the lead): it stays in the task's activity, not here.
+      await recordAuditEntry(tx, {
+        actor: { kind: 'user', id: user.id, label: user.email },
+        action: 'lead.reassigned',
+        entityType: 'lead',
+        entityId: task.lead_id,
+        before: { ownerId: task.assignee_id },
+        after: { ownerId: repId, taskId },
       });
     });
   }

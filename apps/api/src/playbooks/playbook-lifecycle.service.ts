@@ -7,15 +7,18 @@ import {
   findBinding,
   lockOtherBindingOf,
   nodeReachOf,
+  recordAuditEntry,
   setPlaybookStatus,
   unbindPlaybook,
   type PlaybookStatus,
 } from '@segflow/stores';
+import type { AuditActor } from '@segflow/api-contracts';
 import { DataSource } from 'typeorm';
 import { RunLauncherService, type LaunchResult } from '../runs/run-launcher.service';
 import { RunSignalsService } from '../runs/run-signals.service';
 import type { BindingBody, EnrolMembersDto, NodeAnalyticsDto, PlaybookDetailDto } from './playbook.dto';
 import { PlaybooksService } from './playbooks.service';
+import { bindingChangeOf } from './binding-change';
 
 // Launches in flight at once while enrolling members: each is a short transaction plus a workflow start.
 const ENROL_CONCURRENCY = 8;
@@ -31,10 +34,22 @@ export class PlaybookLifecycleService {
   ) {}
 
   /** Binds the playbook to a segment (one playbook per segment) or unbinds it (`segmentId: null`). */
-  async bind(id: string, { segmentId, holdoutPercent }: BindingBody): Promise<PlaybookDetailDto> {
+  async bind(id: string, { segmentId, holdoutPercent }: BindingBody, actor: AuditActor): Promise<PlaybookDetailDto> {
     await this.playbooks.findOrThrow(id);
     await this.dataSource
       .transaction(async (manager) => {
+        const before = await findBinding(manager, id);
+        const after = segmentId === null ? null : { segmentId, holdoutPercent };
+        const action = bindingChangeOf(before, after);
+        if (action)
+          await recordAuditEntry(manager, {
+            actor,
+            action,
+            entityType: 'playbook',
+            entityId: id,
+            before: before && { ...before },
+            after,
+          });
         if (segmentId === null) return unbindPlaybook(manager, id);
         const other = await lockOtherBindingOf(manager, segmentId, id);
         if (other)

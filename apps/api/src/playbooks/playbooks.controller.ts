@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Req } from '@nestjs/common';
-import type { DraftSaved, Published, PublishRequest } from '@segflow/api-contracts';
+import type { AuditActor, DraftSaved, Published, PublishRequest } from '@segflow/api-contracts';
+import { Actor } from '../auth/audit-actor';
 import { IntParamPipe } from '../common/param-pipes';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actorOf } from '../common/actor-of';
@@ -77,8 +78,9 @@ export class PlaybooksController {
     @Param('id') id: string,
     @Body(new ZodBodyPipe(publishSchema)) body: PublishRequest,
     @Req() request: Request,
+    @Actor() actor: AuditActor,
   ): Promise<Published> {
-    return this.playbooks.publish(id, body.note ?? null, actorOf(request));
+    return this.playbooks.publish(id, body.note ?? null, actorOf(request), actor);
   }
 
   @Get(':id/versions')
@@ -117,8 +119,12 @@ export class PlaybooksController {
       'Bind to a segment (or null to unbind) with a holdout of 0–50 %; 409 naming the playbook already bound to it',
   })
   @ApiBody({ schema: jsonSchemaOf(bindingSchema) })
-  bind(@Param('id') id: string, @Body(new ZodBodyPipe(bindingSchema)) body: BindingBody): Promise<PlaybookDetailDto> {
-    return this.lifecycle.bind(id, body);
+  bind(
+    @Param('id') id: string,
+    @Body(new ZodBodyPipe(bindingSchema)) body: BindingBody,
+    @Actor() actor: AuditActor,
+  ): Promise<PlaybookDetailDto> {
+    return this.lifecycle.bind(id, body, actor);
   }
 
   @Post(':id/enrol-members')

@@ -1,9 +1,10 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { eventTypesHeardBy, playbookSchema, validatePlaybook, type PlaybookIssue } from '@segflow/playbook';
-import { isUuid } from '@segflow/api-contracts';
+import { isUuid, type AuditActor } from '@segflow/api-contracts';
 import {
   findPlaybook,
+  recordAuditEntry,
   findVersion,
   insertNextVersion,
   insertPlaybook,
@@ -86,6 +87,7 @@ export class PlaybooksService {
     id: string,
     note: string | null,
     actor: string | null,
+    auditActor: AuditActor,
   ): Promise<{ version: number; publishedAt: string }> {
     return this.dataSource.transaction(async (manager) => {
       const playbook = isUuid(id) ? await lockPlaybook(manager, id) : null;
@@ -104,6 +106,13 @@ export class PlaybooksService {
       const now = new Date();
       if (playbook.status === 'draft') await setPlaybookStatus(manager, id, 'active', now);
       await touchPlaybook(manager, id, actor, now);
+      await recordAuditEntry(manager, {
+        actor: auditActor,
+        action: 'playbook.published',
+        entityType: 'playbook',
+        entityId: id,
+        after: { version: version.version, note },
+      });
       return { version: version.version, publishedAt: version.publishedAt.toISOString() };
     });
   }

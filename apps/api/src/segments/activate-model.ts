@@ -7,11 +7,13 @@ import {
   listScoringLeads,
   listScoringLeadsWrittenSince,
   makeModelActive,
+  recordAuditEntry,
   readSegmentModel,
   readSnapshotXmin,
   type Queryable,
   type ScoringLeadRow,
 } from '@segflow/stores';
+import type { AuditActor } from '@segflow/api-contracts';
 import { vectorOf } from '@segflow/scoring/features';
 import { MembershipChange, writeMembershipChanges } from './membership-writer';
 import { lockActiveModelExclusive } from './segment-model-lock';
@@ -27,6 +29,8 @@ export interface ActivateModelInput {
   now: Date;
   /** Hysteresis margin (SEGMENT_HYSTERESIS). */
   margin: number;
+  /** Who approved it (the system for a first model), for the audit log. */
+  actor: AuditActor;
 }
 
 /** Every lead scored against the candidate, and the snapshot's xmin to tell which leads were written since. */
@@ -101,5 +105,12 @@ export async function activateModel(
     changes.push({ leadId, from, toSegmentId: assignment.segmentId, triggerEventId: null });
   }
   await writeMembershipChanges(db, changes, { modelId: input.modelId, at: input.now, reason: 'model_activated' });
+  await recordAuditEntry(db, {
+    actor: input.actor,
+    action: 'segmentModel.approved',
+    entityType: 'segmentModel',
+    entityId: input.modelId,
+    after: { status: 'active', reassigned: changes.length },
+  });
   return { reassigned: changes.length };
 }

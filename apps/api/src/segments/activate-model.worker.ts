@@ -26,7 +26,7 @@ async function run(job: ActivationJob): Promise<{ reassigned: number }> {
   const client = new Client({ connectionString: job.databaseUrl });
   await client.connect();
   const db = rowsOf(client);
-  const input = { modelId: job.modelId, now: new Date(job.now), margin: job.margin };
+  const input = { modelId: job.modelId, now: new Date(job.now), margin: job.margin, actor: job.actor };
   try {
     // REPEATABLE READ: every read of the scoring pass sees the one snapshot whose xmin it reports.
     const scored = await transaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () =>

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AuditActor } from '@segflow/api-contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ModelNotCandidateError } from './activate-model';
 import { runSegmentWorker, SegmentWorkerError } from './run-segment-worker';
@@ -12,6 +13,7 @@ export interface ActivationJob {
   /** ISO instant the features are evaluated at and memberships change. */
   now: string;
   margin: number;
+  actor: AuditActor;
 }
 
 /**
@@ -23,12 +25,13 @@ export interface ActivationJob {
 export class ModelActivator {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async activateOrThrow(modelId: string, now: Date): Promise<{ reassigned: number }> {
+  async activateOrThrow(modelId: string, now: Date, actor: AuditActor): Promise<{ reassigned: number }> {
     const job: ActivationJob = {
       databaseUrl: this.config.DATABASE_URL,
       modelId,
       now: now.toISOString(),
       margin: this.config.SEGMENT_HYSTERESIS,
+      actor,
     };
     try {
       return await runSegmentWorker<{ reassigned: number }>('activate-model', job);

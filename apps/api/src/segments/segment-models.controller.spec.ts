@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { vectorOf } from '@segflow/scoring/features';
 import { startTestApi, TestApi } from '../testing/test-api';
 import { activateModel, scoreAllLeads } from './activate-model';
-import { readSegmentModel } from '@segflow/stores';
+import { readSegmentModel, SYSTEM_ACTOR } from '@segflow/stores';
 import { lockActiveModelShared } from './segment-model-lock';
 import { SegmentModelsService } from './segment-models.service';
 
@@ -171,7 +171,7 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
     const candidate = await retrain({ k: 4, seed: 17 });
     expect(candidate.status).toBe('candidate');
     const now = new Date();
-    const input = { modelId: candidate.id, now, margin: api.config.SEGMENT_HYSTERESIS };
+    const input = { modelId: candidate.id, now, margin: api.config.SEGMENT_HYSTERESIS, actor: SYSTEM_ACTOR };
     const model = (await readSegmentModel(db, candidate.id))!;
     const leads: any[] =
       await db.query(`SELECT l.id, l.industry, l.headcount, l.revenue_band, l.funding_stage, f.state, m.segment_id

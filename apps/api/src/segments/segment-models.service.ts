@@ -8,6 +8,8 @@ import {
 } from '@nestjs/common';
 import {
   discardCandidate,
+  recordAuditEntry,
+  SYSTEM_ACTOR,
   failAbandonedTrainings,
   findModel,
   findModelDiff,
@@ -24,6 +26,7 @@ import {
   startTraining,
   storeCandidateModel,
 } from '@segflow/stores';
+import type { AuditActor } from '@segflow/api-contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -148,10 +151,14 @@ export class SegmentModelsService implements OnApplicationBootstrap {
     return row.diff;
   }
 
-  async approveOrThrow(id: string, now: Date = new Date()): Promise<SegmentModelDto & { reassigned: number }> {
+  async approveOrThrow(
+    id: string,
+    actor: AuditActor,
+    now: Date = new Date(),
+  ): Promise<SegmentModelDto & { reassigned: number }> {
     await this.getOrThrow(id);
     try {
-      const { reassigned } = await this.activator.activateOrThrow(id, now);
+      const { reassigned } = await this.activator.activateOrThrow(id, now, actor);
       return { ...(await this.getOrThrow(id)), reassigned };
     } catch (error) {
       if (error instanceof ModelNotCandidateError) throw new ConflictException(error.message);
@@ -159,10 +166,19 @@ export class SegmentModelsService implements OnApplicationBootstrap {
     }
   }
 
-  async discardOrThrow(id: string, now: Date = new Date()): Promise<SegmentModelDto> {
+  async discardOrThrow(id: string, actor: AuditActor, now: Date = new Date()): Promise<SegmentModelDto> {
     await this.getOrThrow(id);
-    if (!(await discardCandidate(this.dataSource.manager, id, now)))
-      throw new ConflictException(`segment model ${id} is not a candidate`);
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await discardCandidate(manager, id, now)))
+        throw new ConflictException(`segment model ${id} is not a candidate`);
+      await recordAuditEntry(manager, {
+        actor,
+        action: 'segmentModel.discarded',
+        entityType: 'segmentModel',
+        entityId: id,
+        after: { status: 'discarded' },
+      });
+    });
     return this.getOrThrow(id);
   }
 
@@ -176,7 +192,7 @@ export class SegmentModelsService implements OnApplicationBootstrap {
       });
       await this.dataSource.transaction((manager) => this.storeCandidate(manager, modelId, result, activeModelId));
       // The first model has nothing to be compared with: it becomes active without approval.
-      if (activeModelId === null) await this.activator.activateOrThrow(modelId, now);
+      if (activeModelId === null) await this.activator.activateOrThrow(modelId, now, SYSTEM_ACTOR);
     } catch (error) {
       this.logger.error(`retrain ${modelId} failed: ${(error as Error).message}`);
       await markModelFailed(this.dataSource.manager, modelId, (error as Error).message);

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import type { AuditActor } from '@segflow/api-contracts';
+import { Actor } from '../auth/audit-actor';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { retrainSchema, SegmentDto, UpdateSegment, updateSegmentSchema } from './segment.dto';
 import { SegmentModelDiffDto, SegmentModelDto } from './segment-model.dto';
@@ -67,14 +69,14 @@ export class SegmentModelsController {
   @Post(':id/approve')
   @HttpCode(200)
   @ApiOperation({ summary: 'Activate a candidate: leads are re-assigned, membership changes and outbox rows written' })
-  approve(@Param('id') id: string): Promise<SegmentModelDto> {
-    return this.models.approveOrThrow(id);
+  approve(@Param('id') id: string, @Actor() actor: AuditActor): Promise<SegmentModelDto> {
+    return this.models.approveOrThrow(id, actor);
   }
 
   @Post(':id/discard')
   @HttpCode(200)
   @ApiOperation({ summary: 'Discard a candidate; nothing moves' })
-  discard(@Param('id') id: string): Promise<SegmentModelDto> {
-    return this.models.discardOrThrow(id);
+  discard(@Param('id') id: string, @Actor() actor: AuditActor): Promise<SegmentModelDto> {
+    return this.models.discardOrThrow(id, actor);
   }
 }

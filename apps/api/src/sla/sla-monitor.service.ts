@@ -24,7 +24,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
-import { resolveRepCalendarOfRow, setOwner } from '@segflow/stores';
+import { recordAuditEntry, resolveRepCalendarOfRow, setOwner, SYSTEM_ACTOR } from '@segflow/stores';
 import { toSlaPolicy } from './sla-policy.dto';
 
 type PolicyWithOwnerCalendar = PolicyClock & RepCalendarSourcesRow;
@@ -230,6 +230,14 @@ export class SlaMonitorService implements OnApplicationBootstrap, OnApplicationS
         data: { from: context.owner_id, to: pick.rep.id },
       });
     }
+    await recordAuditEntry(tx, {
+      actor: SYSTEM_ACTOR,
+      action: 'lead.reassigned',
+      entityType: 'lead',
+      entityId: context.lead_id,
+      before: { ownerId: context.owner_id },
+      after: { ownerId: pick.rep.id, reason: 'sla_breach' },
+    });
     return pick.rep.name;
   }
 }

@@ -1,4 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import type { AuditActor } from '@segflow/api-contracts';
+import { Actor } from '../auth/audit-actor';
 import { UuidParamPipe } from '../common/param-pipes';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
@@ -25,22 +27,26 @@ export class SlaController {
   @ApiOperation({
     summary: 'First touch within X minutes for a segment (optionally one playbook), business or wall clock',
   })
-  create(@Body(new ZodBodyPipe(slaPolicyInputSchema)) body: SlaPolicyInput): Promise<SlaPolicyDto> {
-    return this.policies.createOrThrow(body);
+  create(
+    @Body(new ZodBodyPipe(slaPolicyInputSchema)) body: SlaPolicyInput,
+    @Actor() actor: AuditActor,
+  ): Promise<SlaPolicyDto> {
+    return this.policies.createOrThrow(body, actor);
   }
 
   @Put('policies/:id')
   update(
     @Param('id', UuidParamPipe) id: string,
     @Body(new ZodBodyPipe(slaPolicyInputSchema)) body: SlaPolicyInput,
+    @Actor() actor: AuditActor,
   ): Promise<SlaPolicyDto> {
-    return this.policies.updateOrThrow(id, body);
+    return this.policies.updateOrThrow(id, body, actor);
   }
 
   @Delete('policies/:id')
   @HttpCode(204)
-  remove(@Param('id', UuidParamPipe) id: string): Promise<void> {
-    return this.policies.removeOrThrow(id);
+  remove(@Param('id', UuidParamPipe) id: string, @Actor() actor: AuditActor): Promise<void> {
+    return this.policies.removeOrThrow(id, actor);
   }
 
   @Post('check')

@@ -4,6 +4,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { UuidParamPipe } from '../common/param-pipes';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import type { AuditActor } from '@segflow/api-contracts';
+import { Actor } from '../auth/audit-actor';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { SessionUser } from '../auth/principal';
 import { ROLES } from '../auth/roles';
@@ -32,8 +34,8 @@ export class UsersController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Create a user with a role (admin)' })
-  create(@Body(new ZodBodyPipe(createUserSchema)) body: CreateUser): Promise<UserDto> {
-    return this.users.createOrThrow(body);
+  create(@Body(new ZodBodyPipe(createUserSchema)) body: CreateUser, @Actor() actor: AuditActor): Promise<UserDto> {
+    return this.users.createOrThrow(body, actor);
   }
 
   @Get()
@@ -51,8 +53,9 @@ export class UsersController {
   update(
     @Param('id', UuidParamPipe) id: string,
     @Body(new ZodBodyPipe(updateUserSchema)) body: UpdateUser,
+    @Actor() actor: AuditActor,
   ): Promise<UserDto> {
-    return this.users.updateOrThrow(id, body);
+    return this.users.updateOrThrow(id, body, actor);
   }
 
   @Get(':id/out-of-office')

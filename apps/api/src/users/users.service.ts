@@ -16,11 +16,13 @@ import {
   insertUser,
   listOutOfOfficeEndingAfter,
   listUserViews,
+  recordAuditEntry,
   updateUser,
   upsertRep,
   type Queryable,
   type UserFields,
 } from '@segflow/stores';
+import type { AuditActor } from '@segflow/api-contracts';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { PrincipalCache } from '../auth/principal-cache';
@@ -43,12 +45,13 @@ export class UsersService {
     private readonly sessions: SessionsService,
   ) {}
 
-  async createOrThrow(input: CreateUser): Promise<UserDto> {
+  async createOrThrow(input: CreateUser, actor: AuditActor): Promise<UserDto> {
     const { password, teamId, capacity, ...fields } = input;
     const passwordHash = await this.passwords.hash(password);
     return this.writeOrThrow(async (tx) => {
       const id = await insertUser(tx, { ...fields, passwordHash });
       await this.syncRep(tx, id, { ...fields, active: true }, { teamId, capacity });
+      await this.audit(tx, actor, 'user.created', id, null, false);
       return id;
     });
   }
@@ -57,15 +60,17 @@ export class UsersService {
     return listUserViews(this.dataSource, { role: filter.role ?? null, teamId: filter.teamId ?? null });
   }
 
-  async updateOrThrow(id: string, changes: UpdateUser): Promise<UserDto> {
+  async updateOrThrow(id: string, changes: UpdateUser, actor: AuditActor): Promise<UserDto> {
     const { password, teamId, capacity, ...fields } = changes;
     const passwordHash = password ? await this.passwords.hash(password) : undefined;
     const updated = await this.writeOrThrow(async (tx) => {
+      const before = (await findUserView(tx, id)) ?? null;
       const user = await updateUser(tx, id, { ...fields, passwordHash });
       if (!user) throw new NotFoundException(`no user ${id}`);
       await this.syncRep(tx, id, user, { teamId, capacity });
       // Another team brings another calendar: the rep's running SLA clocks are recounted.
       if (teamId !== undefined) await markClocksStale(tx, { repIds: [id], teamId: null });
+      await this.audit(tx, actor, 'user.updated', id, before, passwordHash !== undefined);
       return id;
     });
     // Role, team or deactivation: this user's cached principals must not outlive the change (forgotten after the
@@ -115,6 +120,26 @@ export class UsersService {
     await this.dataSource.transaction(async (tx) => {
       await deleteOutOfOffice(tx, userId, periodId);
       await markClocksStale(tx, { repIds: [userId], teamId: null });
+    });
+  }
+
+  /** Records a user change: the user as it was and is (never a password or its hash, only whether it changed). */
+  private async audit(
+    tx: Queryable,
+    actor: AuditActor,
+    action: 'user.created' | 'user.updated',
+    id: string,
+    before: UserDto | null,
+    passwordChanged: boolean,
+  ): Promise<void> {
+    const after = await findUserView(tx, id);
+    await recordAuditEntry(tx, {
+      actor,
+      action,
+      entityType: 'user',
+      entityId: id,
+      before: before && { ...before },
+      after: after && { ...after, ...(passwordChanged ? { passwordChanged } : {}) },
     });
   }
 

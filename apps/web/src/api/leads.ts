@@ -1,6 +1,7 @@
 import {
   queryString,
   type LeadDetail,
+  type LeadErasureDto,
   type LeadListQuery,
   type LeadSummary,
   type LeadUpsertResult,
@@ -14,3 +15,9 @@ export const createLead = (lead: NewLeadRequest) =>
   requestJson<LeadUpsertResult>('/api/leads', { method: 'POST', body: lead });
 
 export const getLead = (id: string) => requestJson<LeadDetail>(`/api/leads/${encodeURIComponent(id)}`);
+
+/** Where a lead's data-subject export (JSON) downloads from (admin). */
+export const leadExportUrl = (id: string) => `/api/leads/${encodeURIComponent(id)}/export`;
+
+export const eraseLead = (id: string) =>
+  requestJson<LeadErasureDto>(`/api/leads/${encodeURIComponent(id)}/erase`, { method: 'POST' });

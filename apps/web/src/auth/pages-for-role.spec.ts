@@ -15,6 +15,7 @@ describe('navPagesFor', () => {
       'Mail',
       'WhatsApp sandbox',
       'Dead letters',
+      'Audit log',
       'SLA policies',
       'Channels',
     ]);
@@ -39,6 +40,7 @@ describe('navPagesFor', () => {
       'Mail',
       'WhatsApp sandbox',
       'Dead letters',
+      'Audit log',
       'SLA policies',
       'Channels',
       'Users',

@@ -18,6 +18,7 @@ export const NAV_PAGES: readonly NavPage[] = [
   { path: '/mail', label: 'Mail', roles: ['ops', 'manager'] },
   { path: '/whatsapp-sandbox', label: 'WhatsApp sandbox', roles: ['ops', 'manager'] },
   { path: '/dead-letters', label: 'Dead letters', roles: ['ops'] },
+  { path: '/audit', label: 'Audit log', roles: ['ops'] },
   { path: '/admin/sla-policies', label: 'SLA policies', roles: ['ops', 'manager'] },
   { path: '/admin/channels', label: 'Channels', roles: ['ops'] },
   // Admin only (admins see every page).

@@ -4,7 +4,9 @@ import { getLead } from '../api/leads';
 import { getRun, listRuns, listTouches } from '../api/runs';
 import { Link } from 'react-router-dom';
 import { queryKeys } from '../query/keys';
+import { useCurrentUser } from '../auth/session';
 import { buildLeadTimeline } from './lead-timeline';
+import { LeadPrivacyActions } from './lead-privacy-actions';
 
 function RunCard({ run }: { run: RunDetail }) {
   return (
@@ -42,6 +44,7 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
     queryFn: async () => Promise.all((await listRuns(leadId)).map((r) => getRun(r.id))),
   });
   const touchesQuery = useQuery({ queryKey: queryKeys.touches.ofLead(leadId), queryFn: () => listTouches(leadId) });
+  const isAdmin = useCurrentUser()?.role === 'admin';
   const queryClient = useQueryClient();
   const load = () =>
     [queryKeys.leads.detail(leadId), queryKeys.runs.ofLead(leadId), queryKeys.touches.ofLead(leadId)].forEach(
@@ -83,6 +86,7 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
           Refresh
         </button>
       </div>
+      {isAdmin && <LeadPrivacyActions leadId={leadId} />}
       <h2>Runs</h2>
       {runs.length === 0 ? (
         <p className="muted">No playbook runs.</p>

@@ -1,4 +1,5 @@
 import type { LeadFilters } from '@segflow/api-contracts';
+import type { AuditFilters } from '../api/audit';
 import type { DashboardRange, Dimension } from '../api/dashboards';
 
 /**
@@ -38,6 +39,7 @@ export const queryKeys = {
   },
   notifications: { all: ['notifications'] as const },
   deadLetters: { all: ['dead-letters'] as const },
+  audit: { all: ['audit'] as const, list: (filters: AuditFilters) => ['audit', 'list', filters] as const },
   sandboxMail: {
     all: ['sandbox-mail'] as const,
     page: (offset: number) => ['sandbox-mail', 'page', offset] as const,

@@ -250,7 +250,7 @@ describe('deliverTouch (PostgreSQL + SMTP)', () => {
     const noConsent = await emailTouch('optout@suratsilks.in', false);
     const suppressed = await emailTouch('Bounced@SuratSilks.in');
     await pool.query(
-      `INSERT INTO suppressions (channel, address, reason, source) VALUES ('email', 'bounced@suratsilks.in', 'hard_bounce', 'spec')`,
+      `INSERT INTO suppressions (channel, address, reason, source) VALUES ('email', encode(sha256(convert_to('bounced@suratsilks.in', 'UTF8')), 'hex'), 'hard_bounce', 'spec')`,
     );
     for (const [input, reason] of [
       [noConsent, 'no-consent:email'],
@@ -275,7 +275,7 @@ describe('deliverTouch (PostgreSQL + SMTP)', () => {
     });
     await deliverTouch(input).catch(() => undefined);
     await pool.query(
-      `INSERT INTO suppressions (channel, address, reason, source) VALUES ('email', 'later@suratsilks.in', 'unsubscribe', 'spec')`,
+      `INSERT INTO suppressions (channel, address, reason, source) VALUES ('email', encode(sha256(convert_to('later@suratsilks.in', 'UTF8')), 'hex'), 'unsubscribe', 'spec')`,
     );
     const retried = await activitiesWith(smtp)
       .deliverTouch(input)
