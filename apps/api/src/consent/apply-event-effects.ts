@@ -25,7 +25,7 @@ export async function applyEventEffects(manager: EntityManager, events: readonly
       action: 'lead.consentChanged',
       entityType: 'lead',
       entityId: o.lead_id,
-      after: { channel: o.channel, granted: false, source: `event:${o.event_id}` },
+      after: { channel: o.channel, granted: false, source: o.source },
     })),
   );
   await recordHardBounces(manager, hardBounces);

@@ -28,7 +28,7 @@ import {
 } from '@segflow/stores';
 import { leadIntakeWorkflowId } from '@segflow/workflow-contracts';
 import { DataSource } from 'typeorm';
-import { isUuid } from '../common/param-pipes';
+import { isUuid } from '@segflow/api-contracts';
 import { RunSignalsService } from '../runs/run-signals.service';
 import { TemporalClient } from '../temporal/temporal.module';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { LeadExportDto } from '@segflow/api-contracts';
 import { exportLeadRows } from '@segflow/stores';
 import { DataSource } from 'typeorm';
-import { isUuid } from '../common/param-pipes';
+import { isUuid } from '@segflow/api-contracts';
 
 /** A lead's data-subject access export: every row Segflow holds about it, read in one snapshot. */
 @Injectable()

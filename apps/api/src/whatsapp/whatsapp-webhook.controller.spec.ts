@@ -322,13 +322,17 @@ describe('WhatsApp webhook (real Postgres)', () => {
         unreadable: 0,
       });
       expect(
-        await db.query(`SELECT channel, reason, lead_id, source FROM suppressions WHERE address = '+14155550199'`),
+        await db.query(
+          `SELECT channel, reason, lead_id, source FROM suppressions WHERE address = encode(sha256(convert_to('+14155550199', 'UTF8')), 'hex')`,
+        ),
       ).toEqual([
         { channel: 'whatsapp', reason: 'unsubscribe', lead_id: null, source: 'whatsapp:wamid.STRANGER-STOP' },
       ]);
-      expect(await db.query(`SELECT count(*)::int AS n FROM suppressions WHERE address = '+14155550100'`)).toEqual([
-        { n: 0 },
-      ]);
+      expect(
+        await db.query(
+          `SELECT count(*)::int AS n FROM suppressions WHERE address = encode(sha256(convert_to('+14155550100', 'UTF8')), 'hex')`,
+        ),
+      ).toEqual([{ n: 0 }]);
     });
   });
 });
