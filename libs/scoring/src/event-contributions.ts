@@ -1,4 +1,5 @@
 import type { EventInput } from './event-input-schema';
+import { isReplyEventType } from './event-types';
 import type { AccumulatorName } from './feature-state';
 import { DEFAULT_PRICING_PATTERNS, isPricingPage } from './is-pricing-page';
 
@@ -54,6 +55,25 @@ const STATIC: Record<Static, Contributions> = {
 };
 
 /**
+ * What a reply's intent (`properties.intent.intent`, classified at ingest) changes in a plain reply's weights: buying
+ * signals weigh more as intent, refusals weigh nothing as intent and add friction. Other intents (later, question,
+ * out_of_office) and replies without one keep the plain weights.
+ */
+const REPLY_INTENT_WEIGHTS: Readonly<Record<string, Contributions>> = {
+  meeting_request: { intent: 8 },
+  pricing: { intent: 7 },
+  interested: { intent: 6 },
+  not_interested: { intent: 0, friction: 2 },
+  unsubscribe: { intent: 0, friction: 3 },
+  wrong_person: { intent: 0, friction: 1 },
+};
+
+function replyIntentOf(event: EventInput): string | undefined {
+  const tag = event.properties?.['intent'] as { intent?: unknown } | undefined;
+  return typeof tag?.intent === 'string' ? tag.intent : undefined;
+}
+
+/**
  * The undecayed weights one event adds (see FEATURES.md for the table).
  *
  * @example
@@ -71,7 +91,10 @@ export function eventContributions(event: EventInput, options: FeatureOptions = 
     const rate = (options.usdPerUnit ?? DEFAULT_USD_PER_UNIT)[event.currency] ?? 0;
     return { engagementShort: 5, engagementLong: 5, intent: 2, valueUsd: event.amount * rate };
   }
-  return STATIC[event.type];
+  const weights = STATIC[event.type];
+  const intent = isReplyEventType(event.type) ? replyIntentOf(event) : undefined;
+  const adjusted = intent === undefined ? undefined : REPLY_INTENT_WEIGHTS[intent];
+  return adjusted ? { ...weights, ...adjusted } : weights;
 }
 
 /**
