@@ -12,3 +12,4 @@ export * from './inbox';
 export * from './people';
 export * from './whatsapp-sandbox';
 export * from './auth';
+export * from './intent';

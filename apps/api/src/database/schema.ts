@@ -20,6 +20,7 @@ import { WhatsAppSandbox1764820000000 } from './migrations/1764820000000-whatsap
 import { LeadTouchDays1764830000000 } from './migrations/1764830000000-lead-touch-days';
 import { SignInAttempts1764840000000 } from './migrations/1764840000000-sign-in-attempts';
 import { FaultHardening1764850000000 } from './migrations/1764850000000-fault-hardening';
+import { ReplyIntentTasks1764919000000 } from './migrations/1764919000000-reply-intent-tasks';
 
 // Listed explicitly (no globs) so the same list works from ts-jest sources and from dist/.
 // In timestamp order, one per line.
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   LeadTouchDays1764830000000,
   SignInAttempts1764840000000,
   FaultHardening1764850000000,
+  ReplyIntentTasks1764919000000,
 ];

@@ -1,5 +1,6 @@
 import type {
   CompleteTaskRequest,
+  ConfirmUnsubscribeResponse,
   InboxItem,
   ReassignTaskRequest,
   SnoozeTaskRequest,
@@ -9,7 +10,11 @@ import type {
 } from '@segflow/api-contracts';
 import { requestJson } from './http';
 
-export { INBOX_STREAM_PATH as INBOX_STREAM_URL, TASK_OUTCOMES } from '@segflow/api-contracts';
+export {
+  CONFIRM_UNSUBSCRIBE_TASK_TYPE,
+  INBOX_STREAM_PATH as INBOX_STREAM_URL,
+  TASK_OUTCOMES,
+} from '@segflow/api-contracts';
 
 export const listInbox = (repId?: string) =>
   requestJson<InboxItem[]>(`/api/inbox${repId ? `?repId=${encodeURIComponent(repId)}` : ''}`);
@@ -18,6 +23,8 @@ export const completeTask = (id: string, outcome: TaskOutcome) =>
     method: 'POST',
     body: { outcome } satisfies CompleteTaskRequest,
   });
+export const confirmUnsubscribe = (id: string) =>
+  requestJson<ConfirmUnsubscribeResponse>(`/api/inbox/tasks/${id}/confirm-unsubscribe`, { method: 'POST' });
 export const snoozeTask = (id: string, until: Date) =>
   requestJson<void>(`/api/inbox/tasks/${id}/snooze`, {
     method: 'POST',

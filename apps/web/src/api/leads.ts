@@ -1,4 +1,12 @@
-import type { LeadDetail, LeadFilters, LeadSummary, LeadUpsertResult, NewLeadRequest } from '@segflow/api-contracts';
+import type {
+  LeadDetail,
+  LeadFilters,
+  LeadSummary,
+  LeadUpsertResult,
+  LoggedReply,
+  LogLinkedInReplyRequest,
+  NewLeadRequest,
+} from '@segflow/api-contracts';
 import { requestJson } from './http';
 
 export function listLeads(filters: LeadFilters = {}): Promise<LeadSummary[]> {
@@ -13,3 +21,9 @@ export const createLead = (lead: NewLeadRequest) =>
   requestJson<LeadUpsertResult>('/api/leads', { method: 'POST', body: lead });
 
 export const getLead = (id: string) => requestJson<LeadDetail>(`/api/leads/${encodeURIComponent(id)}`);
+
+export const logLinkedInReply = (id: string, text: string) =>
+  requestJson<LoggedReply>(`/api/leads/${encodeURIComponent(id)}/linkedin-replies`, {
+    method: 'POST',
+    body: { text } satisfies LogLinkedInReplyRequest,
+  });

@@ -21,7 +21,8 @@ export type PlaybookIssueCode =
   | 'channel-field'
   | 'channel-sender'
   | 'event-types-empty'
-  | 'goal-events-empty';
+  | 'goal-events-empty'
+  | 'unknown-intent';
 
 /**
  * One problem found by `validatePlaybook` or `connectionIssue`. `field` is a dotted path inside the node

@@ -1,5 +1,6 @@
 import { playbookNodeSchema, type PlaybookNode } from '../nodes/playbook-node';
 import { playbookEdgeSchema, playbookSchema, playbookSettingsSchema, type PlaybookEdge } from '../playbook-schema';
+import { checkReplyIntents } from './condition-rules';
 import { checkCycles } from './cycle-rule';
 import {
   checkChannel,
@@ -14,7 +15,14 @@ import type { PlaybookGraph } from './playbook-graph';
 import type { PlaybookIssue } from './playbook-issue';
 import { schemaIssuesOf } from './schema-issues';
 
-const NODE_RULES = [checkDurations, checkTemplates, checkChannel, checkSplitWeights, checkEventLists];
+const NODE_RULES = [
+  checkDurations,
+  checkTemplates,
+  checkChannel,
+  checkSplitWeights,
+  checkEventLists,
+  checkReplyIntents,
+];
 
 function arrayAt(input: unknown, key: 'nodes' | 'edges'): unknown[] {
   const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined;
