@@ -11,7 +11,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventsService } from '../events/events.service';
 import { findTouchById, findTouchByMessageIds, TouchOfLead } from '@segflow/stores';
 import { classifyInboundMail, InboundMailClass, isUnsubscribeRequest } from './classify-inbound-mail';
-import { stripQuotedReply } from './strip-quoted-reply';
+import { stripQuotedReply } from '@segflow/intent';
 
 /** What became of an inbound message. */
 export interface InboundMailOutcome {
