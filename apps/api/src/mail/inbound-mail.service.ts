@@ -12,7 +12,7 @@ import { EventsService } from '../events/events.service';
 import { MAX_REPLY_TEXT_CHARS } from '../intent/reply-intent';
 import { findTouchById, findTouchByMessageIds, TouchOfLead } from '@segflow/stores';
 import { classifyInboundMail, InboundMailClass, isUnsubscribeRequest } from './classify-inbound-mail';
-import { stripQuotedReply } from './strip-quoted-reply';
+import { stripQuotedReply } from '@segflow/intent';
 
 /** What became of an inbound message. */
 export interface InboundMailOutcome {
