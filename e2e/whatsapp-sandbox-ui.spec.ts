@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { apiFetch, signInInBrowser, signInToApi } from './support/auth';
+import { signInInBrowser, signInToApi } from './support/auth';
 import { Browser, launchBrowser } from './support/browser';
 import { eventually } from './support/eventually';
-import { Stack, startStack } from './support/stack';
-import { SANDBOX_ENV, whatsappReplyPlaybook } from './support/whatsapp';
+import type { Stack } from './support/stack';
+import { publishOnStack, stackJson } from './support/stack-api';
+import { startWhatsAppStack, whatsappReplyPlaybook } from './support/whatsapp';
 
 // The sandbox as `npm start` wires it: built API and worker as child processes, the worker's WHATSAPP_API_URL on the
 // API's sandbox. A user reads the template on the WhatsApp sandbox page and answers as the lead; the run branches.
@@ -11,10 +12,7 @@ describe('WhatsApp sandbox page (browser → web → API sandbox ← worker; sig
   let stack: Stack;
   let browser: Browser;
   beforeAll(async () => {
-    stack = await startStack('wa-ui', (apiUrl) => ({
-      ...SANDBOX_ENV,
-      WHATSAPP_API_URL: `${apiUrl}/api/sandbox/whatsapp/v25.0`,
-    }));
+    stack = await startWhatsAppStack('wa-ui');
     browser = await launchBrowser();
     await signInInBrowser(browser.page, stack.webUrl);
   });
@@ -25,8 +23,7 @@ describe('WhatsApp sandbox page (browser → web → API sandbox ← worker; sig
 
   it('shows the template sent to the lead and answers as the lead, which takes the run down its replied branch', async () => {
     const token = await signInToApi(stack);
-    const json = async (path: string, body?: unknown) =>
-      (await apiFetch(stack, token, path, body === undefined ? {} : { method: 'POST', body })).json() as Promise<any>;
+    const json = stackJson(stack, token);
     const lead = await json('/api/leads', {
       externalId: 'wa-ui-1',
       name: 'Asha Rao',
@@ -34,13 +31,8 @@ describe('WhatsApp sandbox page (browser → web → API sandbox ← worker; sig
       phone: '+919812345678',
       consent: { email: true, whatsapp: true, linkedin: true },
     });
-    const playbook = await json('/api/playbooks', { name: 'WhatsApp intro' });
-    await apiFetch(stack, token, `/api/playbooks/${playbook.id}/draft`, {
-      method: 'PUT',
-      body: { graph: whatsappReplyPlaybook, revision: playbook.draftRevision },
-    });
-    await json(`/api/playbooks/${playbook.id}/publish`, { note: 'e2e' });
-    const run = await json('/api/runs', { leadId: lead.id, playbookId: playbook.id });
+    const playbookId = await publishOnStack(stack, token, whatsappReplyPlaybook, 'WhatsApp intro');
+    const run = await json('/api/runs', { leadId: lead.id, playbookId });
 
     const { page } = browser;
     await page.goto(`${stack.webUrl}/whatsapp-sandbox`);

@@ -1,4 +1,6 @@
-import { buildPlaybook } from '@segflow/playbook/testing';
+import type { PlaybookSettings } from '@segflow/playbook';
+import { buildPlaybook, type NodeSpec } from '@segflow/playbook/testing';
+import { Stack, startStack } from './stack';
 
 /** WhatsApp sandbox settings of a test API or stack (the worker gets the sandbox's URL once the API's port is known). */
 export const SANDBOX_ENV = {
@@ -9,27 +11,42 @@ export const SANDBOX_ENV = {
   WHATSAPP_VERIFY_TOKEN: 'e2e-verify-token',
 };
 const sender = { kind: 'fixed', name: 'Segflow', address: '+15550000000' } as const;
+const settings = {
+  goalEvents: ['demo_booked'],
+  reentry: { policy: 'always' },
+  quietHours: null,
+  maxTouchesPerDay: null,
+} satisfies Partial<PlaybookSettings>;
+/** The template intro (outside the 24-hour window) and a 3-minute wait for the lead's WhatsApp answer. */
+const introAndWait: NodeSpec[] = [
+  {
+    id: 'intro',
+    type: 'send',
+    config: {
+      channel: 'whatsapp',
+      body: 'Hi {{lead.firstName}}',
+      sender,
+      onFailure: 'exit',
+      whatsappTemplate: {
+        name: 'intro_followup',
+        language: 'en',
+        parameters: ['{{lead.firstName}}', '{{lead.company}}'],
+      },
+    },
+  },
+  { id: 'reply', type: 'waitForEvent', config: { eventTypes: ['whatsapp_reply'], timeoutMinutes: 3 } },
+];
+
+/** The stack as `npm start` wires the sandbox: the worker's WHATSAPP_API_URL on the API's Graph API sandbox. */
+export function startWhatsAppStack(name: string): Promise<Stack> {
+  return startStack(name, (apiUrl) => ({ ...SANDBOX_ENV, WHATSAPP_API_URL: `${apiUrl}/api/sandbox/whatsapp/v25.0` }));
+}
 
 /** WhatsApp intro (template outside the window) → wait for a WhatsApp reply (3 min) → replied? thanks (free-form) : exit. */
 export const whatsappReplyPlaybook = buildPlaybook({
-  settings: { goalEvents: ['demo_booked'], reentry: { policy: 'always' }, quietHours: null, maxTouchesPerDay: null },
+  settings,
   nodes: [
-    {
-      id: 'intro',
-      type: 'send',
-      config: {
-        channel: 'whatsapp',
-        body: 'Hi {{lead.firstName}}',
-        sender,
-        onFailure: 'exit',
-        whatsappTemplate: {
-          name: 'intro_followup',
-          language: 'en',
-          parameters: ['{{lead.firstName}}', '{{lead.company}}'],
-        },
-      },
-    },
-    { id: 'reply', type: 'waitForEvent', config: { eventTypes: ['whatsapp_reply'], timeoutMinutes: 3 } },
+    ...introAndWait,
     { id: 'replied', type: 'branch', config: { condition: { op: 'eventSeen', eventType: 'whatsapp_reply' } } },
     {
       id: 'thanks',
@@ -52,5 +69,24 @@ export const whatsappReplyPlaybook = buildPlaybook({
     'replied.yes->thanks',
     'thanks.next->won',
     'replied.no->silent',
+  ],
+});
+
+/** WhatsApp intro → wait for a WhatsApp reply (3 min) → does the reply ask for the price? quote : other (both exits). */
+export const whatsappIntentPlaybook = buildPlaybook({
+  settings,
+  nodes: [
+    ...introAndWait,
+    { id: 'asksPrice', type: 'branch', config: { condition: { op: 'replyIntent', intent: 'pricing' } } },
+    { id: 'quote', type: 'exit', config: { reason: 'send-quote' } },
+    { id: 'other', type: 'exit', config: { reason: 'other' } },
+  ],
+  edges: [
+    'entry.next->intro',
+    'intro.next->reply',
+    'reply.matched->asksPrice',
+    'reply.timedOut->other',
+    'asksPrice.yes->quote',
+    'asksPrice.no->other',
   ],
 });

@@ -15,8 +15,10 @@ import { OutboxModule } from './outbox/outbox.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { PublicLinksModule } from './public-links/public-links.module';
+import { RepliesModule } from './replies/replies.module';
 import { RunsModule } from './runs/runs.module';
 import { InboxModule } from './inbox/inbox.module';
+import { IntentModule } from './intent/intent.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SlaModule } from './sla/sla.module';
 import { TeamsModule } from './teams/teams.module';
@@ -55,6 +57,8 @@ export class AppModule {
         HealthModule,
         LeadsModule,
         EventsModule,
+        IntentModule,
+        RepliesModule,
         SegmentsModule,
         FeaturesModule,
         PlaybooksModule,

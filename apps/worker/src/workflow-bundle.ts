@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { bundleWorkflowCode, DefaultLogger, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
-const libs = ['events', 'playbook', 'scoring', 'sla', 'routing', 'workflow-contracts'];
+const libs = ['events', 'playbook', 'scoring', 'intent', 'sla', 'routing', 'workflow-contracts'];
 
 /** Where the prebundled workflow code lives (written by `node dist/bundle-workflows.js` during the build). */
 export const WORKFLOW_BUNDLE_PATH = join(repoRoot, 'apps', 'worker', 'dist', 'workflows.bundle.js');

@@ -1,3 +1,5 @@
+import type { StoredReplyIntent } from './intent';
+
 /** Outcomes a rep records when completing a task. */
 export const TASK_OUTCOMES = ['connected', 'no_answer', 'meeting_booked', 'not_interested'] as const;
 export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
@@ -29,6 +31,8 @@ export interface InboxItem {
   segment: { id: string; name: string; enteredAt: string; enterReason: string } | null;
   step: { playbookId: string; playbookName: string; version: number; nodeId: string | null } | null;
   recentEvents: { type: string; occurredAt: string; data: unknown }[];
+  /** The intent of the lead's latest classified reply among `recentEvents` (null when none). */
+  replyIntent: StoredReplyIntent | null;
   /** Short sentences on why this lead is worth a call now. */
   whyNow: string[];
   /** Where the task sits in the inbox and why (the ranking rule in the README, "Inbox order"). */

@@ -17,3 +17,4 @@ export * from './queries';
 export * from './admin';
 export * from './audit';
 export * from './privacy';
+export * from './intent';

@@ -88,3 +88,11 @@ export function eventTypesWithPayload<P extends EventPayload>(payload: P): Event
 export function eventTypesWithOutcome(outcome: OutcomeClass): EventType[] {
   return EVENT_TYPES.filter((type) => EVENT_VOCABULARY[type].outcome === outcome);
 }
+
+/**
+ * True for the types whose outcome is a reply (a lead wrote back), whose text ingest classifies by intent.
+ * @example isReplyEventType('whatsapp_reply'); // true
+ */
+export function isReplyEventType(type: string): boolean {
+  return outcomeOf(type) === 'reply';
+}

@@ -54,3 +54,25 @@ describe('evaluateCondition', () => {
     ['not', { op: 'not', condition: feature('gt', 100) }, true],
   ])('%s', (_name, condition, expected) => expect(evaluateCondition(condition, scope)).toBe(expected));
 });
+
+describe('evaluateCondition on reply intent', () => {
+  const replied = (intent: string | null, confidence: number | null) => ({
+    ...scope,
+    lastReply: { eventType: 'whatsapp_reply', occurredAt: '2026-03-02T09:00:00Z', intent, confidence },
+  });
+
+  it.each<[string, Condition, ReturnType<typeof replied> | typeof scope, boolean]>([
+    ['the last reply has the intent', { op: 'replyIntent', intent: 'pricing' }, replied('pricing', 0.8), true],
+    ['the last reply has another intent', { op: 'replyIntent', intent: 'pricing' }, replied('later', 0.8), false],
+    ['no reply yet', { op: 'replyIntent', intent: 'pricing' }, scope, false],
+    ['a reply without text has no intent', { op: 'replyIntent', intent: 'pricing' }, replied(null, null), false],
+    ['confident enough', { op: 'replyIntent', intent: 'pricing', minConfidence: 0.8 }, replied('pricing', 0.8), true],
+    [
+      'not confident enough',
+      { op: 'replyIntent', intent: 'pricing', minConfidence: 0.9 },
+      replied('pricing', 0.8),
+      false,
+    ],
+    ['negated', { op: 'not', condition: { op: 'replyIntent', intent: 'pricing' } }, replied('later', 0.8), true],
+  ])('%s', (_name, condition, within, expected) => expect(evaluateCondition(condition, within)).toBe(expected));
+});

@@ -1,11 +1,14 @@
 import type { LeadContext } from './interpreter/lead-context';
+import type { LastReply } from './interpreter/run-types';
 import type { Condition, ConditionValue, FieldRef } from './nodes/condition';
 
-/** What a condition is evaluated against: the lead and the events seen in this run. */
+/** What a condition is evaluated against: the lead, the events seen in this run and its latest reply. */
 export interface ConditionScope {
   lead: LeadContext;
   /** Counts of events seen in the run by `type` and by `type@channel` (as in `RunState.eventsSeen`). */
   eventsSeen: Record<string, number>;
+  /** The latest reply heard in the run (as in `RunState.lastReply`); absent before the first. */
+  lastReply?: LastReply;
 }
 
 type Scalar = string | number | boolean | null | undefined;
@@ -25,6 +28,11 @@ function readField(field: FieldRef, lead: LeadContext): Scalar {
     case 'owner':
       return lead.owner?.[field.field];
   }
+}
+
+function hasReplyIntent(condition: Extract<Condition, { op: 'replyIntent' }>, reply: LastReply | undefined): boolean {
+  if (reply?.intent !== condition.intent) return false;
+  return condition.minConfidence === undefined || (reply.confidence ?? 0) >= condition.minConfidence;
 }
 
 function isOrdered(a: Scalar, b: ConditionValue | undefined): b is number | string {
@@ -63,6 +71,8 @@ function compareOrdered(a: number | string, comparator: 'gt' | 'gte' | 'lt' | 'l
  *
  * @example
  * evaluateCondition({ op: 'eventSeen', eventType: 'email_reply' }, { lead, eventsSeen: { 'email_reply': 1 } }); // true
+ * evaluateCondition({ op: 'replyIntent', intent: 'pricing' }, { lead, eventsSeen: {},
+ *   lastReply: { eventType: 'whatsapp_reply', occurredAt, intent: 'pricing', confidence: 0.9 } }); // true
  */
 export function evaluateCondition(condition: Condition, scope: ConditionScope): boolean {
   switch (condition.op) {
@@ -78,5 +88,7 @@ export function evaluateCondition(condition: Condition, scope: ConditionScope): 
     }
     case 'compare':
       return compare(readField(condition.field, scope.lead), condition.comparator, condition.value);
+    case 'replyIntent':
+      return hasReplyIntent(condition, scope.lastReply);
   }
 }

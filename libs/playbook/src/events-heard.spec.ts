@@ -59,4 +59,21 @@ describe('eventTypesHeardBy', () => {
     });
     expect(eventTypesHeardBy(playbook)).toEqual(['demo_booked', 'unsubscribe']);
   });
+
+  it('hears every reply type for a branch on reply intent (the branch reads the latest reply, whatever its channel)', () => {
+    const playbook = buildPlaybook({
+      nodes: [
+        { id: 'b', type: 'branch', config: { condition: { op: 'replyIntent', intent: 'pricing' } } },
+        { id: 'x', type: 'exit', config: { reason: 'done' } },
+      ],
+      edges: ['entry.next->b', 'b.yes->x', 'b.no->x'],
+    });
+    expect(eventTypesHeardBy(playbook)).toEqual([
+      'demo_booked',
+      'email_reply',
+      'linkedin_reply',
+      'unsubscribe',
+      'whatsapp_reply',
+    ]);
+  });
 });

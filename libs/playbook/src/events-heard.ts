@@ -11,6 +11,8 @@ function addConditionEvents(condition: Condition, heard: Set<string>): void {
       return addConditionEvents(condition.condition, heard);
     case 'eventSeen':
       return void heard.add(condition.eventType);
+    case 'replyIntent':
+      return eventTypesWithOutcome('reply').forEach((type) => heard.add(type));
     case 'compare':
       return;
   }
@@ -18,8 +20,9 @@ function addConditionEvents(condition: Condition, heard: Set<string>): void {
 
 /**
  * The ingest event types (`POST /api/events` names) a run of this playbook can act on, sorted: its goal events,
- * the events its goal and wait-for-event nodes wait for, those its branches ask about, and opt-outs (`unsubscribe`:
- * it withdraws a channel's consent, or ends the run when it is from every channel). An event of any other type
+ * the events its goal and wait-for-event nodes wait for, those its branches ask about (every reply type for a branch
+ * on reply intent), and `unsubscribe` (it
+ * withdraws a channel's consent, or ends the run when it is from every channel). An event of any other type
  * changes nothing the run does (the interpreter would only count it), so the API does not signal it to the run:
  * a run woken for every email open would cost a workflow task each.
  *

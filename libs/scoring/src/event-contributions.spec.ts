@@ -37,4 +37,24 @@ describe('eventContributions', () => {
     expect(eventContributions({ ...base, type: 'linkedin_reply' }).linkedin).toBe(3);
     expect(eventContributions({ ...base, type: 'email_reply' }).email).toBe(3);
   });
+
+  it('weighs a reply by its classified intent: buying signals as intent, refusals as friction', () => {
+    const reply = (intent?: string): EventInput => ({
+      ...base,
+      type: 'whatsapp_reply',
+      properties: intent ? { text: '…', intent: { intent, confidence: 0.9 } } : { text: '…' },
+    });
+    expect(eventContributions(reply('pricing'))).toMatchObject({ intent: 7, whatsapp: 3, engagementShort: 3 });
+    expect(eventContributions(reply('meeting_request')).intent).toBe(8);
+    expect(eventContributions(reply('not_interested'))).toMatchObject({ intent: 0, friction: 2, whatsapp: 3 });
+    expect(eventContributions(reply('unsubscribe')).friction).toBe(3);
+    expect(eventContributions(reply('wrong_person')).friction).toBe(1);
+    expect(eventContributions(reply('later'))).toEqual(eventContributions(reply()));
+    expect(eventContributions(reply()).intent).toBe(4);
+  });
+
+  it('reads an intent only on replies', () => {
+    const open: EventInput = { ...base, type: 'email_open', properties: { intent: { intent: 'pricing' } } };
+    expect(eventContributions(open).intent).toBeUndefined();
+  });
 });

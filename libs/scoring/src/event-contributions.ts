@@ -1,4 +1,4 @@
-import { EVENT_VOCABULARY } from '@segflow/events';
+import { EVENT_VOCABULARY, outcomeOf } from '@segflow/events';
 import type { EventInput } from './event-input-schema';
 import type { AccumulatorName } from './feature-state';
 import { DEFAULT_PRICING_PATTERNS, isPricingPage } from './is-pricing-page';
@@ -38,6 +38,25 @@ export type Contributions = Readonly<Partial<Record<AccumulatorName, number>>>;
 const PRICING_PAGE_INTENT = 3;
 
 /**
+ * What a reply's intent (`properties.intent.intent`, classified at ingest) changes in a plain reply's weights: buying
+ * signals weigh more as intent, refusals weigh nothing as intent and add friction. Other intents (later, question,
+ * out_of_office) and replies without one keep the plain weights.
+ */
+const REPLY_INTENT_WEIGHTS: Readonly<Record<string, Contributions>> = {
+  meeting_request: { intent: 8 },
+  pricing: { intent: 7 },
+  interested: { intent: 6 },
+  not_interested: { intent: 0, friction: 2 },
+  unsubscribe: { intent: 0, friction: 3 },
+  wrong_person: { intent: 0, friction: 1 },
+};
+
+function replyIntentOf(event: EventInput): string | undefined {
+  const tag = event.properties?.['intent'] as { intent?: unknown } | undefined;
+  return typeof tag?.intent === 'string' ? tag.intent : undefined;
+}
+
+/**
  * The undecayed weights one event adds: its type's `feeds` in libs/events' vocabulary, with a page
  * view's intent raised on pricing pages and a purchase's value in USD.
  *
@@ -57,7 +76,9 @@ export function eventContributions(event: EventInput, options: FeatureOptions = 
     const rate = (options.usdPerUnit ?? DEFAULT_USD_PER_UNIT)[event.currency] ?? 0;
     return { ...feeds, valueUsd: event.amount * rate };
   }
-  return feeds;
+  const intent = outcomeOf(event.type) === 'reply' ? replyIntentOf(event) : undefined;
+  const adjusted = intent === undefined ? undefined : REPLY_INTENT_WEIGHTS[intent];
+  return adjusted ? { ...feeds, ...adjusted } : feeds;
 }
 
 /**

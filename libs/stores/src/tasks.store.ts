@@ -2,7 +2,10 @@ import type { CreateTaskInput } from '@segflow/workflow-contracts';
 import type { Queryable } from './queryable';
 import { returnedRows } from './returned-rows';
 
-/** Owner of `tasks`: rep tasks created by runs (keyed by run, node, visit), closed by a rep or cancelled with their run. */
+/**
+ * Owner of `tasks`: rep tasks created by runs (keyed by run, node, visit) or by a lead's reply (keyed by its event), closed by
+ * a rep or cancelled with their run.
+ */
 
 export type TaskStatus = 'open' | 'done' | 'cancelled';
 
@@ -121,4 +124,66 @@ export async function assignOpenTasksOfLead(q: Queryable, leadId: string, repId:
  */
 export async function eraseTaskContentOfLead(db: Queryable, leadId: string): Promise<void> {
   await db.query(`UPDATE tasks SET title = '[erased]', description = NULL, touch = NULL WHERE lead_id = $1`, [leadId]);
+}
+
+/** A task opened by a lead's reply (not by a run), for {@link insertReplyTasks}. */
+export interface ReplyTaskRow {
+  lead_id: string;
+  reply_event_id: string;
+  task_type: string;
+  title: string;
+  description: string;
+  priority: string;
+  due_at: string;
+}
+
+/**
+ * Opens each task for the lead's owner (unassigned when the lead has none), at most once per reply: a reply that
+ * already has its task (a replayed or retried event) opens nothing. In the ingest flush's transaction.
+ *
+ * @example
+ * await insertReplyTasks(manager, [{ lead_id, reply_event_id: 'wa:wamid.1', task_type: 'confirm_unsubscribe', title, description, priority: 'high', due_at }]);
+ */
+export async function insertReplyTasks(q: Queryable, rows: readonly ReplyTaskRow[]): Promise<void> {
+  if (!rows.length) return;
+  const column = <K extends keyof ReplyTaskRow>(key: K) => rows.map((row) => row[key]);
+  await q.query(
+    `INSERT INTO tasks (lead_id, reply_event_id, task_type, title, description, priority, due_at, assignee_id)
+     SELECT r.lead_id, r.reply_event_id, r.task_type, r.title, r.description, r.priority, r.due_at, l.owner_id
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+            AS r(lead_id, reply_event_id, task_type, title, description, priority, due_at)
+       JOIN leads l ON l.id = r.lead_id
+     ON CONFLICT (reply_event_id) WHERE reply_event_id IS NOT NULL DO NOTHING`,
+    [
+      column('lead_id'),
+      column('reply_event_id'),
+      column('task_type'),
+      column('title'),
+      column('description'),
+      column('priority'),
+      column('due_at'),
+    ],
+  );
+}
+
+/** A task opened by a reply, with that reply's event type and the lead's external id. */
+export interface ReplyTask {
+  id: string;
+  status: TaskStatus;
+  taskType: string;
+  leadExternalId: string;
+  replyEventId: string;
+  replyType: string;
+}
+
+/** The task with this id if a reply opened it (null for run tasks and unknown ids). */
+export async function findReplyTask(q: Queryable, id: string): Promise<ReplyTask | null> {
+  const rows: ReplyTask[] = await q.query(
+    `SELECT t.id, t.status, t.task_type AS "taskType", l.external_id AS "leadExternalId",
+            t.reply_event_id AS "replyEventId", e.type AS "replyType"
+       FROM tasks t JOIN leads l ON l.id = t.lead_id JOIN events e ON e.event_id = t.reply_event_id
+      WHERE t.id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
 }

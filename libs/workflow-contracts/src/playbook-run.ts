@@ -69,7 +69,10 @@ export interface CarriedRunState {
   exitReason: string | null;
 }
 
-/** An event forwarded to the run. `touchId` is the touch it answers, when the API matched one. */
+/**
+ * An event forwarded to the run. `touchId` is the touch it answers, when the API matched one. A reply's
+ * `event.properties.intent` is the intent ingest classified and stored with it, which `replyIntent` branches read.
+ */
 export interface LeadEventSignalPayload {
   event: RunEvent;
   touchId?: string;

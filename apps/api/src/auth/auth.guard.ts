@@ -23,6 +23,7 @@ import { SessionsService } from './sessions.service';
 export const INGEST_ROUTES: readonly { method: string; url: string }[] = [
   { method: 'POST', url: '/api/leads' },
   { method: 'POST', url: '/api/events' },
+  { method: 'POST', url: '/api/intent/classify' },
 ];
 
 /**
@@ -55,7 +56,7 @@ export class AuthGuard implements CanActivate {
     if (crossSite) throw new ForbiddenException(crossSite);
     if (principal.kind === 'apiKey') {
       if (principal.scopes.includes('ingest') && isIngestRoute(request)) return true;
-      throw new ForbiddenException('API keys may only post leads and events');
+      throw new ForbiddenException('API keys may only post leads and events and classify replies');
     }
     const allowed = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? DEFAULT_ROLES;
     if (isRoleAllowed(principal.user.role, allowed)) return true;

@@ -1,4 +1,5 @@
 import {
+  insertReplyTasks,
   lockThreadedTouches,
   recordAuditEntries,
   recordHardBounces,
@@ -8,11 +9,13 @@ import {
 } from '@segflow/stores';
 import type { EntityManager } from 'typeorm';
 import { eventEffectsOf, foldTouchStatuses, type LeadEvent, type TouchSignal } from './event-effects';
+import { unsubscribeRequestsOf } from './unsubscribe-requests';
 
 /**
  * In the flush's transaction, after its lead locks: unsubscribes update the lead's consent, record the change and
  * suppress the address; hard bounces suppress the email address; events threaded to a touch of their lead move its
- * delivery status forward. A flush without such events (most of them) issues no statement.
+ * delivery status forward; replies classified `unsubscribe` open a task asking the rep to confirm. A flush without
+ * such events (most of them) issues no statement.
  */
 export async function applyEventEffects(manager: EntityManager, events: readonly LeadEvent[]): Promise<void> {
   const { optOuts, hardBounces, touchSignals } = eventEffectsOf(events);
@@ -30,6 +33,7 @@ export async function applyEventEffects(manager: EntityManager, events: readonly
   );
   await recordHardBounces(manager, hardBounces);
   if (touchSignals.length) await advanceTouches(manager, touchSignals);
+  await insertReplyTasks(manager, unsubscribeRequestsOf(events));
 }
 
 async function advanceTouches(manager: EntityManager, signals: TouchSignal[]): Promise<void> {

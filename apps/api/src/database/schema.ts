@@ -22,6 +22,7 @@ import { SignInAttempts1764840000000 } from './migrations/1764840000000-sign-in-
 import { FaultHardening1764850000000 } from './migrations/1764850000000-fault-hardening';
 import { EventVocabularyFunctions1764900000000 } from './migrations/1764900000000-event-vocabulary-functions';
 import { AuditLogAndErasure1764940000000 } from './migrations/1764940000000-audit-log-and-erasure';
+import { ReplyIntentTasks1764919000000 } from './migrations/1764919000000-reply-intent-tasks';
 
 // Listed explicitly (no globs) so the same list works from ts-jest sources and from dist/.
 // In timestamp order, one per line.
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   FaultHardening1764850000000,
   EventVocabularyFunctions1764900000000,
   AuditLogAndErasure1764940000000,
+  ReplyIntentTasks1764919000000,
 ];

@@ -2,6 +2,7 @@ import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { EventInput } from '@segflow/scoring';
 import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-item-faults';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { withReplyIntent } from '../intent/reply-intent';
 import { ingestMetrics } from '../metrics/process-metrics';
 import { FlushQueue, QueueFullError } from './flush-queue';
 import { IngestWriter } from './ingest-writer';
@@ -64,7 +65,8 @@ export class EventsService {
   }
 
   /**
-   * Validates every item, then stores and scores the valid ones through the flush queue: one transaction per flush,
+   * Validates every item, classifies the text of replies (`properties.intent`, see withReplyIntent), then stores and
+   * scores the valid ones through the flush queue: one transaction per flush,
    * never one per event. A flush PostgreSQL refuses for an item is split until only that item fails (so one request's
    * bad item never costs a co-flushed request its good ones); a flush failing otherwise (the database is unreachable)
    * fails its requests, and retrying them is safe (idempotent on eventId). When more
@@ -74,7 +76,7 @@ export class EventsService {
   async ingest(items: readonly unknown[]): Promise<IngestResponse> {
     const { valid, results } = validateEvents(items, new Date());
     const decided = ingestMetrics.decisionStarted();
-    const written = await this.queue.submit(valid.map((v) => v.event)).catch((error: unknown) => {
+    const written = await this.queue.submit(valid.map((v) => withReplyIntent(v.event))).catch((error: unknown) => {
       throw error instanceof QueueFullError ? new IngestBackPressure(error) : error;
     });
     written.forEach((result, i) => results.push({ ...result, index: valid[i]!.index }));

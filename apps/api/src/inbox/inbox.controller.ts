@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ConfirmUnsubscribeResponse } from '@segflow/api-contracts';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
 import { CurrentSession, CurrentUser, Roles } from '../auth/auth.decorators';
@@ -53,6 +54,16 @@ export class InboxController {
     @Body(new ZodBodyPipe(completeInboxTaskSchema)) body: z.infer<typeof completeInboxTaskSchema>,
   ) {
     return this.inbox.completeOrThrow(user, id, body.outcome, body.note);
+  }
+
+  @Post('tasks/:id/confirm-unsubscribe')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "One click on a 'Lead asked to stop' task: unsubscribes the lead from the reply's channel (as an unsubscribe event) and completes the task",
+  })
+  confirmUnsubscribe(@CurrentUser() user: SessionUser, @Param('id') id: string): Promise<ConfirmUnsubscribeResponse> {
+    return this.inbox.confirmUnsubscribeOrThrow(user, id);
   }
 
   @Post('tasks/:id/snooze')

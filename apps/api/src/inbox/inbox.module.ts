@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { EventsModule } from '../events/events.module';
 import { RunsModule } from '../runs/runs.module';
 import { InboxController } from './inbox.controller';
 import { InboxService } from './inbox.service';
@@ -7,7 +8,7 @@ import { InboxStreamService } from './inbox-stream.service';
 import { TaskChangesService } from './task-changes.service';
 
 @Module({
-  imports: [RunsModule, AuthModule],
+  imports: [RunsModule, AuthModule, EventsModule],
   controllers: [InboxController],
   providers: [InboxService, InboxStreamService, TaskChangesService],
 })

@@ -8,10 +8,12 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { rankInboxTasks, type TaskRank } from '@segflow/routing';
+import { CONFIRM_UNSUBSCRIBE_TASK_TYPE, type ConfirmUnsubscribeResponse } from '@segflow/api-contracts';
 import {
   addTaskActivity,
   assignTask,
   findActionableTask,
+  findReplyTask,
   findActiveRepWithManager,
   inboxCandidatesOf,
   inboxRowsOf,
@@ -25,9 +27,10 @@ import {
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/principal';
+import { EventsService } from '../events/events.service';
 import { RunsService } from '../runs/runs.service';
 import { InboxItemDto, TaskActivityDto } from './inbox.dto';
-import { describeWhyNow } from './why-now';
+import { describeWhyNow, latestReplyIntent } from './why-now';
 
 function mapInboxItem(row: InboxRow, rank: TaskRank, now: Date): InboxItemDto {
   const item = {
@@ -37,7 +40,7 @@ function mapInboxItem(row: InboxRow, rank: TaskRank, now: Date): InboxItemDto {
     slaDueAt: row.slaDueAt?.toISOString() ?? null,
     rank,
   };
-  return { ...item, whyNow: describeWhyNow(item, now) };
+  return { ...item, replyIntent: latestReplyIntent(row.recentEvents), whyNow: describeWhyNow(item, now) };
 }
 
 /**
@@ -49,6 +52,7 @@ export class InboxService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly runs: RunsService,
+    private readonly events: EventsService,
   ) {}
 
   async listOrThrow(
@@ -77,6 +81,40 @@ export class InboxService {
     if (note) await this.addActivity(taskId, user, 'note', note, {});
     await this.addActivity(taskId, user, 'completed', null, { outcome });
     return this.runs.completeTask(taskId, outcome);
+  }
+
+  /**
+   * One click on a task a reply classified `unsubscribe` opened: unsubscribes the lead from the reply's channel
+   * through the ingest path (consent, suppression and runs, as any `unsubscribe` event) and completes the task.
+   * Safe to retry: the event is keyed by the task.
+   */
+  async confirmUnsubscribeOrThrow(
+    user: SessionUser,
+    taskId: string,
+    now = new Date(),
+  ): Promise<ConfirmUnsubscribeResponse> {
+    const task = await this.findActionableOrThrow(user, taskId);
+    if (task.status !== 'open') throw new ConflictException({ message: `task ${taskId} is already ${task.status}` });
+    const request = await findReplyTask(this.db.manager, taskId);
+    if (request?.taskType !== CONFIRM_UNSUBSCRIBE_TASK_TYPE)
+      throw new ConflictException({ message: `task ${taskId} is no unsubscribe request` });
+    const channel = request.replyType.replace(/_reply$/, '') as ConfirmUnsubscribeResponse['channel'];
+    const eventId = `unsubscribe-confirmed:${taskId}`;
+    const { results } = await this.events.ingest([
+      {
+        eventId,
+        type: 'unsubscribe',
+        channel,
+        leadExternalId: request.leadExternalId,
+        occurredAt: now.toISOString(),
+        properties: { source: 'rep-confirmed', replyEventId: request.replyEventId, confirmedBy: user.id },
+      },
+    ]);
+    const result = results[0];
+    if (result?.status === 'rejected')
+      throw new ConflictException({ message: 'the unsubscribe was not recorded', issues: result.issues });
+    await this.completeOrThrow(user, taskId, 'unsubscribe_confirmed');
+    return { channel, eventId };
   }
 
   async snoozeOrThrow(user: SessionUser, taskId: string, until: Date, now = new Date()): Promise<void> {

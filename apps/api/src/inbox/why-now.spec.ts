@@ -1,4 +1,4 @@
-import { describeWhyNow } from './why-now';
+import { describeWhyNow, latestReplyIntent } from './why-now';
 
 const now = new Date('2026-03-05T12:00:00Z');
 const base = {
@@ -46,5 +46,49 @@ describe('describeWhyNow', () => {
     expect(describeWhyNow({ ...base, segment: null, slaDueAt: '2026-03-05T11:15:00Z', recentEvents: [] }, now)).toEqual(
       ['first-touch SLA missed by 45 min'],
     );
+  });
+
+  it("says what a classified reply asks for, with the classifier's confidence", () => {
+    const intent = { intent: 'meeting_request', confidence: 0.874, language: 'hi-Latn', model: 'm' };
+    const reasons = describeWhyNow(
+      {
+        ...base,
+        segment: null,
+        slaDueAt: null,
+        recentEvents: [
+          {
+            type: 'whatsapp_reply',
+            occurredAt: '2026-03-05T11:55:00Z',
+            data: { properties: { text: 'kal call karo', intent } },
+          },
+        ],
+      },
+      now,
+    );
+    expect(reasons).toEqual(['whatsapp reply 5 min ago: meeting request (87%)']);
+  });
+});
+
+describe('latestReplyIntent', () => {
+  const intent = (name: string) => ({ intent: name, confidence: 0.9, language: 'en', model: 'm' });
+  const event = (type: string, properties?: Record<string, unknown>) => ({
+    type,
+    occurredAt: '2026-03-05T11:00:00Z',
+    data: properties ? { properties } : {},
+  });
+
+  it('is the intent of the newest classified reply', () => {
+    expect(
+      latestReplyIntent([
+        event('email_open', { intent: intent('pricing') }),
+        event('email_reply', { text: '' }),
+        event('whatsapp_reply', { text: 'price?', intent: intent('pricing') }),
+        event('email_reply', { text: 'later', intent: intent('later') }),
+      ]),
+    ).toEqual(intent('pricing'));
+  });
+
+  it('is null without a classified reply', () => {
+    expect(latestReplyIntent([event('page_view'), event('linkedin_reply', { text: 'hi' })])).toBeNull();
   });
 });

@@ -1,13 +1,17 @@
-import { eventTypeDefinition } from '@segflow/events';
+import type { StoredReplyIntent } from '@segflow/api-contracts';
+import { eventTypeDefinition, outcomeOf } from '@segflow/events';
+import { storedIntentOf } from '../intent/reply-intent';
 import type { InboxItemDto } from './inbox.dto';
+
+type RecentEvent = InboxItemDto['recentEvents'][number];
 
 const MINUTE = 60_000;
 
 /**
  * Plain-language reasons to act on a lead now: the segment it entered and why, the SLA clock, and its latest
- * signals (replies and pricing visits first).
+ * signals (replies and pricing visits first; a reply says what it asks for, with the classifier's confidence).
  */
-export function describeWhyNow(item: Omit<InboxItemDto, 'whyNow' | 'rank'>, now: Date): string[] {
+export function describeWhyNow(item: Omit<InboxItemDto, 'whyNow' | 'rank' | 'replyIntent'>, now: Date): string[] {
   const reasons: string[] = [];
   if (item.segment)
     reasons.push(
@@ -19,8 +23,34 @@ export function describeWhyNow(item: Omit<InboxItemDto, 'whyNow' | 'rank'>, now:
   }
   const signals = [...item.recentEvents].sort((a, b) => urgencyOf(b.type) - urgencyOf(a.type)).slice(0, 3);
   for (const event of signals)
-    reasons.push(`${event.type.replace(/_/g, ' ')} ${ago(new Date(event.occurredAt), now)}${pageOf(event.data)}`);
+    reasons.push(
+      `${event.type.replace(/_/g, ' ')} ${ago(new Date(event.occurredAt), now)}${pageOf(event.data)}${intentOf(event)}`,
+    );
   return reasons;
+}
+
+/**
+ * The intent of the newest reply among the events (newest first, as the inbox lists them) that has one.
+ *
+ * @example
+ * latestReplyIntent([{ type: 'whatsapp_reply', occurredAt, data: { properties: { intent } } }]); // intent
+ */
+export function latestReplyIntent(events: readonly RecentEvent[]): StoredReplyIntent | null {
+  for (const event of events) {
+    const intent = replyIntentOfEvent(event);
+    if (intent) return intent;
+  }
+  return null;
+}
+
+function replyIntentOfEvent(event: RecentEvent): StoredReplyIntent | null {
+  if (outcomeOf(event.type) !== 'reply') return null;
+  return storedIntentOf({ properties: (event.data as { properties?: Record<string, unknown> } | null)?.properties });
+}
+
+function intentOf(event: RecentEvent): string {
+  const intent = replyIntentOfEvent(event);
+  return intent ? `: ${intent.intent.replace(/_/g, ' ')} (${Math.round(intent.confidence * 100)}%)` : '';
 }
 
 /** The vocabulary's urgency of an event type (replies and meetings first); a type it does not know ranks last. */

@@ -9,9 +9,10 @@ import { DataSource } from 'typeorm';
 import { SEGFLOW_SIGNER } from '../common/segflow-signer';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventsService } from '../events/events.service';
+import { MAX_REPLY_TEXT_CHARS } from '../intent/reply-intent';
 import { findTouchById, findTouchByMessageIds, TouchOfLead } from '@segflow/stores';
 import { classifyInboundMail, InboundMailClass, isUnsubscribeRequest } from './classify-inbound-mail';
-import { stripQuotedReply } from './strip-quoted-reply';
+import { stripQuotedReply } from '@segflow/intent';
 
 /** What became of an inbound message. */
 export interface InboundMailOutcome {
@@ -22,9 +23,6 @@ export interface InboundMailOutcome {
   /** The message was recorded before (a retried post or redelivery): nothing new was stored. */
   duplicate: boolean;
 }
-
-/** Longest reply text carried in the event's properties; the whole stripped text stays in inbound_messages. */
-const EVENT_TEXT_MAX_CHARS = 2_000;
 
 /**
  * Turns an authenticated inbound email (from the embedded SMTP server or POST /api/inbound/email) into what it
@@ -131,7 +129,7 @@ function eventOf(
         ...common,
         type: 'email_reply',
         eventId: eventIdFor('email', messageId),
-        properties: { messageId, subject: mail.subject ?? null, text: text.slice(0, EVENT_TEXT_MAX_CHARS) },
+        properties: { messageId, subject: mail.subject ?? null, text: text.slice(0, MAX_REPLY_TEXT_CHARS) },
       };
     case 'bounce':
       return {

@@ -100,7 +100,11 @@ describe('inbound email (embedded SMTP server, POST /api/inbound/email, sandbox 
     expect(events).toHaveLength(1);
     expect(events[0].data).toMatchObject({
       replyTo: { touchId: touch.touchId },
-      properties: { text: 'Haan ji, kal 11 baje call kar lijiye.', messageId: 'reply-1@example.in' },
+      properties: {
+        text: 'Haan ji, kal 11 baje call kar lijiye.',
+        messageId: 'reply-1@example.in',
+        intent: expect.objectContaining({ language: 'hi-Latn', model: expect.stringMatching(/^intent-lr-/) }),
+      },
     });
   });
 

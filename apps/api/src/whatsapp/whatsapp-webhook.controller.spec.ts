@@ -206,7 +206,7 @@ describe('WhatsApp webhook (real Postgres)', () => {
   });
 
   describe('inbound messages', () => {
-    it('threads a reply by context.id to the touch, keeps its text, and stores it once', async () => {
+    it('threads a reply by context.id to the touch, keeps its text (on the event too, classified), and stores it once', async () => {
       const body = webhookBody({
         contacts: [{ profile: { name: 'Priya' }, wa_id: '919812345678' }],
         messages: [
@@ -226,7 +226,14 @@ describe('WhatsApp webhook (real Postgres)', () => {
         {
           event_id: 'wa:wamid.IN1',
           occurred_at: new Date(AT_ISO),
-          data: { replyTo: { touchId, providerMessageId: 'wamid.OUT1' } },
+          data: {
+            replyTo: { touchId, providerMessageId: 'wamid.OUT1' },
+            // The text rides on the event, with the intent ingest classified it as (what runs hear).
+            properties: {
+              text: 'Haan, kal baat karte hain',
+              intent: expect.objectContaining({ language: 'hi-Latn', model: expect.stringMatching(/^intent-lr-/) }),
+            },
+          },
         },
       ]);
       expect(await inbound('wamid.IN1')).toEqual([
@@ -250,7 +257,11 @@ describe('WhatsApp webhook (real Postgres)', () => {
       expect((await postWebhook(api.app, body, APP_SECRET)).body).toEqual({ events: 1, unmatched: [], unreadable: 0 });
       expect(
         (await eventsOf('whatsapp_reply')).find((e: { event_id: string }) => e.event_id === 'wa:wamid.IN2'),
-      ).toEqual({ event_id: 'wa:wamid.IN2', occurred_at: new Date(AT_ISO), data: {} });
+      ).toEqual({
+        event_id: 'wa:wamid.IN2',
+        occurred_at: new Date(AT_ISO),
+        data: { properties: { text: 'Call me', intent: expect.objectContaining({ intent: expect.any(String) }) } },
+      });
       expect(await inbound('wamid.IN2')).toEqual([
         expect.objectContaining({ kind: 'reply', touch_id: null, text: 'Call me' }),
       ]);

@@ -10,6 +10,7 @@ import {
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { EventsService } from '../events/events.service';
+import { MAX_REPLY_TEXT_CHARS } from '../intent/reply-intent';
 import {
   isoOfTimestamp,
   itemsOfWebhook,
@@ -33,9 +34,9 @@ const EVENT_OF_STATUS = { delivered: 'whatsapp_delivered', read: 'whatsapp_read'
 /**
  * Turns a verified Cloud API webhook into events through the ingest service (idempotent on eventIds derived from
  * Meta's ids, so Meta's retries store nothing twice): `delivered` / `read` statuses become events on the touch,
- * `failed` marks the touch, inbound messages become `whatsapp_reply` (or `unsubscribe` for an opt-out keyword)
- * threaded by `context.id`, else by the sender's number; each inbound message is kept in `inbound_messages`. A STOP
- * from a number that matches no lead suppresses that number.
+ * `failed` marks the touch, inbound messages become `whatsapp_reply` carrying their text, whose intent ingest
+ * classifies (or `unsubscribe` at once for an opt-out keyword) threaded by `context.id`, else by the sender's number;
+ * each inbound message is kept in `inbound_messages`. A STOP from a number that matches no lead suppresses that number.
  */
 @Injectable()
 export class WhatsAppWebhookService {
@@ -145,7 +146,15 @@ export class WhatsAppWebhookService {
             occurredAt: receivedAt,
             ...replyTo,
           }
-        : { eventId, type: 'whatsapp_reply', leadExternalId: lead.leadExternalId, occurredAt: receivedAt, ...replyTo },
+        : {
+            eventId,
+            type: 'whatsapp_reply',
+            leadExternalId: lead.leadExternalId,
+            occurredAt: receivedAt,
+            ...replyTo,
+            // The text rides on the event so ingest classifies its intent (the whole text stays in inbound_messages).
+            ...(text ? { properties: { text: text.slice(0, MAX_REPLY_TEXT_CHARS) } } : {}),
+          },
     );
   }
 }

@@ -1,6 +1,7 @@
 import {
   queryString,
   type CompleteTaskRequest,
+  type ConfirmUnsubscribeResponse,
   type InboxItem,
   type InboxQuery,
   type ReassignTaskRequest,
@@ -12,7 +13,11 @@ import {
 } from '@segflow/api-contracts';
 import { requestJson } from './http';
 
-export { INBOX_STREAM_PATH as INBOX_STREAM_URL, TASK_OUTCOMES } from '@segflow/api-contracts';
+export {
+  CONFIRM_UNSUBSCRIBE_TASK_TYPE,
+  INBOX_STREAM_PATH as INBOX_STREAM_URL,
+  TASK_OUTCOMES,
+} from '@segflow/api-contracts';
 
 export const listInbox = (repId?: string) =>
   requestJson<InboxItem[]>(`/api/inbox${queryString<InboxQuery>({ repId })}`);
@@ -21,6 +26,8 @@ export const completeTask = (id: string, outcome: TaskOutcome) =>
     method: 'POST',
     body: { outcome } satisfies CompleteTaskRequest,
   });
+export const confirmUnsubscribe = (id: string) =>
+  requestJson<ConfirmUnsubscribeResponse>(`/api/inbox/tasks/${id}/confirm-unsubscribe`, { method: 'POST' });
 export const snoozeTask = (id: string, until: Date) =>
   requestJson<void>(`/api/inbox/tasks/${id}/snooze`, {
     method: 'POST',

@@ -4,6 +4,8 @@ import {
   type LeadErasureDto,
   type LeadListQuery,
   type LeadSummary,
+  type LoggedReply,
+  type LogLinkedInReplyRequest,
   type LeadUpsertResult,
   type NewLeadRequest,
 } from '@segflow/api-contracts';
@@ -21,3 +23,8 @@ export const leadExportUrl = (id: string) => `/api/leads/${encodeURIComponent(id
 
 export const eraseLead = (id: string) =>
   requestJson<LeadErasureDto>(`/api/leads/${encodeURIComponent(id)}/erase`, { method: 'POST' });
+export const logLinkedInReply = (id: string, text: string) =>
+  requestJson<LoggedReply>(`/api/leads/${encodeURIComponent(id)}/linkedin-replies`, {
+    method: 'POST',
+    body: { text } satisfies LogLinkedInReplyRequest,
+  });

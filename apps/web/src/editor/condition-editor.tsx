@@ -1,10 +1,12 @@
+import { isReplyIntent, REPLY_INTENTS } from '@segflow/intent';
 import { channelSchema, comparatorSchema, type Comparator, type Condition, type FieldRef } from '@segflow/playbook';
 import { FEATURE_NAMES } from '@segflow/scoring';
-import { formatConditionValue, parseConditionValue } from './condition-value';
+import { formatConditionValue, parseConditionValue, parseMinConfidence } from './condition-value';
 import { EventTypeInput } from './event-types-input';
 
 const NEW_CONDITIONS: Record<Condition['op'], () => Condition> = {
   eventSeen: () => ({ op: 'eventSeen', eventType: 'email_reply' }),
+  replyIntent: () => ({ op: 'replyIntent', intent: 'interested' }),
   compare: () => ({ op: 'compare', field: { scope: 'feature', name: 'intent' }, comparator: 'gte', value: 0.5 }),
   and: () => ({ op: 'and', conditions: [NEW_CONDITIONS.eventSeen()] }),
   or: () => ({ op: 'or', conditions: [NEW_CONDITIONS.eventSeen()] }),
@@ -13,6 +15,7 @@ const NEW_CONDITIONS: Record<Condition['op'], () => Condition> = {
 
 const OP_LABELS: Record<Condition['op'], string> = {
   eventSeen: 'lead did something',
+  replyIntent: 'reply intent is',
   compare: 'a field compares',
   and: 'all of',
   or: 'any of',
@@ -121,6 +124,51 @@ function CompareRow({
   );
 }
 
+type ReplyIntentCondition = Extract<Condition, { op: 'replyIntent' }>;
+
+/** The intent the latest reply must have, and optionally how sure the classifier must be (in %). */
+function ReplyIntentRow({
+  condition,
+  onChange,
+}: {
+  condition: ReplyIntentCondition;
+  onChange: (c: Condition) => void;
+}) {
+  const percent = condition.minConfidence === undefined ? '' : String(Math.round(condition.minConfidence * 100));
+  return (
+    <div className="condition__body">
+      <select
+        aria-label="Reply intent"
+        value={condition.intent}
+        onChange={(e) => onChange({ ...condition, intent: e.target.value })}
+      >
+        {!isReplyIntent(condition.intent) && <option value={condition.intent}>{condition.intent} (unknown)</option>}
+        {REPLY_INTENTS.map((intent) => (
+          <option key={intent} value={intent}>
+            {intent.replace(/_/g, ' ')}
+          </option>
+        ))}
+      </select>
+      <label className="field">
+        At least (% confidence)
+        <input
+          aria-label="Minimum confidence"
+          type="number"
+          min={0}
+          max={100}
+          placeholder="any"
+          value={percent}
+          onChange={(e) => {
+            const { minConfidence: _previous, ...rest } = condition;
+            const minConfidence = parseMinConfidence(e.target.value);
+            onChange(minConfidence === undefined ? rest : { ...rest, minConfidence });
+          }}
+        />
+      </label>
+    </div>
+  );
+}
+
 function GroupRows({
   condition,
   onChange,
@@ -207,6 +255,7 @@ export function ConditionEditor({
         </div>
       )}
       {condition.op === 'compare' && <CompareRow condition={condition} onChange={onChange} />}
+      {condition.op === 'replyIntent' && <ReplyIntentRow condition={condition} onChange={onChange} />}
       {(condition.op === 'and' || condition.op === 'or') && <GroupRows condition={condition} onChange={onChange} />}
       {condition.op === 'not' && (
         <ConditionEditor

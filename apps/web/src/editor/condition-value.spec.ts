@@ -1,4 +1,4 @@
-import { formatConditionValue, parseConditionValue } from './condition-value';
+import { formatConditionValue, parseConditionValue, parseMinConfidence } from './condition-value';
 
 describe('parseConditionValue', () => {
   it('reads numbers and booleans', () => {
@@ -15,5 +15,17 @@ describe('formatConditionValue', () => {
     expect(parseConditionValue(formatConditionValue(['IN', 'US']), 'in')).toEqual(['IN', 'US']);
     expect(parseConditionValue(formatConditionValue(42), 'eq')).toBe(42);
     expect(formatConditionValue(undefined)).toBe('');
+  });
+});
+
+describe('parseMinConfidence', () => {
+  it('turns a percentage into a 0–1 confidence, clamped', () => {
+    expect(parseMinConfidence('80')).toBe(0.8);
+    expect(parseMinConfidence('150')).toBe(1);
+    expect(parseMinConfidence('-5')).toBe(0);
+  });
+  it('means any confidence when blank or not a number', () => {
+    expect(parseMinConfidence(' ')).toBeUndefined();
+    expect(parseMinConfidence('high')).toBeUndefined();
   });
 });

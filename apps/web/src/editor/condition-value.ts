@@ -36,3 +36,17 @@ export function formatConditionValue(value: ConditionValue | undefined): string 
   if (value === undefined) return '';
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
+
+/**
+ * The `minConfidence` (0–1) of a reply-intent condition from the percentage typed (clamped to 0–100); undefined when
+ * blank or not a number, which means any confidence.
+ *
+ * @example
+ * parseMinConfidence('80');  // 0.8
+ * parseMinConfidence('');    // undefined
+ */
+export function parseMinConfidence(percentText: string): number | undefined {
+  const percent = Number(percentText);
+  if (percentText.trim() === '' || !Number.isFinite(percent)) return undefined;
+  return Math.min(100, Math.max(0, percent)) / 100;
+}

@@ -10,6 +10,8 @@ function describeCondition(condition: Condition): string {
       return `not (${describeCondition(condition.condition)})`;
     case 'eventSeen':
       return `saw ${condition.eventType}${condition.channel ? ` on ${condition.channel}` : ''}`;
+    case 'replyIntent':
+      return `reply intent is ${condition.intent}${condition.minConfidence === undefined ? '' : ` (≥ ${Math.round(condition.minConfidence * 100)}%)`}`;
     case 'compare': {
       const field =
         condition.field.scope === 'feature'

@@ -1,3 +1,5 @@
+import { REPLY_INTENTS } from '@segflow/intent';
+import { isReplyEventType } from '@segflow/events';
 import {
   channelSchema,
   playbookSchema,
@@ -55,6 +57,22 @@ function TimelineRowEditor({
               ))}
             </select>
           </label>
+          {isReplyEventType(row.eventType) && (
+            <label className="field">
+              Reply intent
+              <select
+                value={row.intent ?? ''}
+                onChange={(e) => onChange({ ...row, intent: e.target.value || undefined })}
+              >
+                <option value="">not classified</option>
+                {REPLY_INTENTS.map((intent) => (
+                  <option key={intent} value={intent}>
+                    {intent.replace(/_/g, ' ')}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
         </>
       )}
       {row.kind === 'taskCompleted' && (

@@ -35,6 +35,21 @@ describe('toSimulationItems', () => {
   });
 });
 
+describe('toSimulationItems with a reply intent', () => {
+  it('puts the intent where ingest stores it, so a branch on reply intent reads it', () => {
+    const start = new Date('2026-03-02T05:00:00Z');
+    expect(
+      toSimulationItems([{ kind: 'event', afterMinutes: 5, eventType: 'whatsapp_reply', intent: 'pricing' }], start),
+    ).toEqual([
+      {
+        kind: 'event',
+        at: '2026-03-02T05:05:00.000Z',
+        event: { type: 'whatsapp_reply', properties: { intent: { intent: 'pricing', confidence: 1 } } },
+      },
+    ]);
+  });
+});
+
 describe('parseKeyValues', () => {
   it('types numbers and booleans and skips junk lines', () => {
     expect(parseKeyValues('country = IN\nemployees=120\n\nvip = true\nnonsense\nurl = a=b')).toEqual({

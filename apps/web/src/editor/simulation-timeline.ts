@@ -1,8 +1,11 @@
-import type { Channel, SimulationItem } from '@segflow/playbook';
+import type { Channel, RunEvent, SimulationItem } from '@segflow/playbook';
 
-/** One row of the simulator's timeline, relative to the start of the run. */
+/**
+ * One row of the simulator's timeline, relative to the start of the run. A reply row may carry the intent its text
+ * would be classified as; the simulated event then holds it where ingest puts it (`properties.intent`).
+ */
 export type TimelineRow =
-  | { kind: 'event'; afterMinutes: number; eventType: string; channel?: Channel }
+  | { kind: 'event'; afterMinutes: number; eventType: string; channel?: Channel; intent?: string }
   | { kind: 'taskCompleted'; afterMinutes: number; nodeId: string }
   | { kind: 'exit'; afterMinutes: number; reason: string };
 
@@ -18,17 +21,21 @@ export function toSimulationItems(rows: TimelineRow[], start: Date): SimulationI
     const at = new Date(start.getTime() + row.afterMinutes * 60_000).toISOString();
     switch (row.kind) {
       case 'event':
-        return {
-          kind: 'event',
-          at,
-          event: row.channel ? { type: row.eventType, channel: row.channel } : { type: row.eventType },
-        };
+        return { kind: 'event', at, event: simulatedEvent(row) };
       case 'taskCompleted':
         return { kind: 'taskCompleted', at, nodeId: row.nodeId };
       case 'exit':
         return { kind: 'exit', at, reason: row.reason };
     }
   });
+}
+
+function simulatedEvent(row: Extract<TimelineRow, { kind: 'event' }>): Omit<RunEvent, 'occurredAt'> {
+  return {
+    type: row.eventType,
+    ...(row.channel ? { channel: row.channel } : {}),
+    ...(row.intent ? { properties: { intent: { intent: row.intent, confidence: 1 } } } : {}),
+  };
 }
 
 /**

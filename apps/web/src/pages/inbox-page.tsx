@@ -5,6 +5,8 @@ import type { InboxItem, TaskOutcome } from '@segflow/api-contracts';
 import {
   addTaskNote,
   completeTask,
+  CONFIRM_UNSUBSCRIBE_TASK_TYPE,
+  confirmUnsubscribe,
   INBOX_STREAM_URL,
   listInbox,
   listReps,
@@ -15,6 +17,7 @@ import {
 import { useCurrentUser } from '../auth/session';
 import { CHANGED_BY_TASKS, queryKeys } from '../query/keys';
 import { useServerChanges } from '../query/use-server-changes';
+import { IntentBadge } from './intent-badge';
 
 /** Polling interval while the live stream is down. */
 const FALLBACK_REFRESH_MS = 5_000;
@@ -103,7 +106,13 @@ function InboxCard({ item, position, reps }: InboxCardProps) {
         <span className="muted">{item.lead.company}</span>
         <SlaBadge item={item} />
       </div>
-      <div className="inbox-card__title">{item.title}</div>
+      <div className="inbox-card__title">
+        {item.title}
+        {item.replyIntent && <IntentBadge intent={item.replyIntent} />}
+      </div>
+      {item.taskType === CONFIRM_UNSUBSCRIBE_TASK_TYPE && item.description && (
+        <p className="inbox-card__ask">{item.description}</p>
+      )}
       <div className="muted">
         {item.segment ? `Segment: ${item.segment.name}` : 'No segment'}
         {item.step
@@ -121,6 +130,11 @@ function InboxCard({ item, position, reps }: InboxCardProps) {
         ))}
       </ul>
       <div className="inline-form">
+        {item.taskType === CONFIRM_UNSUBSCRIBE_TASK_TYPE && (
+          <button type="button" className="danger" onClick={act(() => confirmUnsubscribe(item.id))}>
+            Confirm unsubscribe
+          </button>
+        )}
         <label>
           Outcome
           <select aria-label="Outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as TaskOutcome)}>

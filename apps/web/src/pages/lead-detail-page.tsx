@@ -1,10 +1,12 @@
 import type { RunDetail } from '@segflow/api-contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { getLead } from '../api/leads';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { getLead, logLinkedInReply } from '../api/leads';
 import { getRun, listRuns, listTouches } from '../api/runs';
 import { Link } from 'react-router-dom';
 import { queryKeys } from '../query/keys';
 import { useCurrentUser } from '../auth/session';
+import { IntentBadge } from './intent-badge';
 import { buildLeadTimeline } from './lead-timeline';
 import { LeadPrivacyActions } from './lead-privacy-actions';
 
@@ -32,6 +34,45 @@ function RunCard({ run }: { run: RunDetail }) {
       )}
       {run.path.length > 0 && <div className="muted">path: {run.path.map((p) => p.nodeId).join(' → ')}</div>}
     </li>
+  );
+}
+
+/** LinkedIn has no webhook: a rep pastes the lead's reply here; ingest classifies it like any reply. */
+function LinkedInReplyForm({ leadId, onLogged }: { leadId: string; onLogged: () => void }) {
+  const [text, setText] = useState('');
+  const log = useMutation({
+    mutationFn: () => logLinkedInReply(leadId, text),
+    onSuccess: () => {
+      setText('');
+      onLogged();
+    },
+  });
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        log.mutate();
+      }}
+    >
+      <label>
+        Their LinkedIn reply
+        <textarea aria-label="Their LinkedIn reply" value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <button type="submit" disabled={!text.trim() || log.isPending}>
+        Log reply
+      </button>
+      {log.data?.intent && (
+        <span role="status">
+          Logged: <IntentBadge intent={log.data.intent} />
+        </span>
+      )}
+      {log.error && (
+        <p role="alert" className="error">
+          {log.error.message}
+        </p>
+      )}
+    </form>
   );
 }
 
@@ -86,6 +127,7 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
           Refresh
         </button>
       </div>
+      <LinkedInReplyForm leadId={lead.id} onLogged={load} />
       {isAdmin && <LeadPrivacyActions leadId={leadId} />}
       <h2>Runs</h2>
       {runs.length === 0 ? (
@@ -103,6 +145,7 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
           <li key={index} className={`timeline__item timeline__item--${item.kind}`}>
             <time dateTime={item.at}>{new Date(item.at).toLocaleString()}</time>
             <span className="badge">{item.kind}</span> {item.title}
+            {item.intent && <IntentBadge intent={item.intent} />}
             {item.detail && <span className="muted"> · {item.detail}</span>}
           </li>
         ))}

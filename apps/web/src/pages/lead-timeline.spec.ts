@@ -118,4 +118,21 @@ describe('buildLeadTimeline', () => {
   it('is empty for a lead with no events, memberships or runs', () => {
     expect(buildLeadTimeline({ ...lead, events: [], memberships: [] }, [], [])).toEqual([]);
   });
+
+  it("carries a classified reply's intent, and none for other events", () => {
+    const intent = { intent: 'pricing', confidence: 0.91, language: 'hi-Latn', model: 'm' };
+    const reply = {
+      eventId: 'e2',
+      type: 'whatsapp_reply',
+      occurredAt: '2026-03-04T10:00:00Z',
+      receivedAt: '2026-03-04T10:00:00Z',
+      channel: 'whatsapp',
+      properties: { text: 'price kya hai?', intent },
+    };
+    const withReply = buildLeadTimeline({ ...lead, events: [...lead.events, reply], memberships: [] }, [], []);
+    expect(withReply.map((i) => [i.title, i.intent?.intent ?? null])).toEqual([
+      ['whatsapp_reply', 'pricing'],
+      ['email_open', null],
+    ]);
+  });
 });

@@ -1,12 +1,35 @@
-import type { LeadDetail, RunDetail, TaskDto, TouchDto } from '@segflow/api-contracts';
+import type { LeadDetail, LeadEvent, RunDetail, StoredReplyIntent, TaskDto, TouchDto } from '@segflow/api-contracts';
 
-/** One line of a lead's timeline. */
+/** One line of a lead's timeline; a classified reply carries its intent. */
 export interface TimelineItem {
   at: string;
   kind: 'event' | 'segment' | 'run' | 'touch' | 'task';
   title: string;
   detail?: string;
   runId?: string;
+  intent?: StoredReplyIntent;
+}
+
+/**
+ * The intent ingest stored on an event (`properties.intent`), if it has a well-formed one.
+ *
+ * @example
+ * replyIntentOf({ properties: { intent: { intent: 'pricing', confidence: 0.9, language: 'hi-Latn', model: 'm' } } })?.intent; // 'pricing'
+ */
+export function replyIntentOf(event: Pick<LeadEvent, 'properties'>): StoredReplyIntent | undefined {
+  const tag = event.properties['intent'] as Partial<StoredReplyIntent> | undefined;
+  return typeof tag?.intent === 'string' && typeof tag.confidence === 'number' ? (tag as StoredReplyIntent) : undefined;
+}
+
+function eventItem(e: LeadEvent): TimelineItem {
+  const intent = replyIntentOf(e);
+  return {
+    at: e.occurredAt,
+    kind: 'event',
+    title: e.type,
+    detail: e.channel ?? undefined,
+    ...(intent ? { intent } : {}),
+  };
 }
 
 function membershipItems(lead: LeadDetail): TimelineItem[] {
@@ -59,12 +82,7 @@ export function buildLeadTimeline(lead: LeadDetail, runs: RunDetail[], touches: 
   const tasks = new Map<string, TaskDto>();
   for (const task of runs.flatMap((r) => r.tasks)) tasks.set(task.id, task);
   const items: TimelineItem[] = [
-    ...lead.events.map((e): TimelineItem => ({
-      at: e.occurredAt,
-      kind: 'event',
-      title: e.type,
-      detail: e.channel ?? undefined,
-    })),
+    ...lead.events.map(eventItem),
     ...membershipItems(lead),
     ...runItems(runs),
     ...[...allTouches.values()].map((t): TimelineItem => ({

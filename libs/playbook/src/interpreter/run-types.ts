@@ -48,6 +48,20 @@ export interface Waiting {
 }
 
 /**
+ * The lead's latest reply a run heard: its event type and time, and the intent ingest classified its text as (null
+ * when the reply carried no text). What `replyIntent` branch conditions read.
+ *
+ * @example
+ * const reply: LastReply = { eventType: 'whatsapp_reply', occurredAt: '2026-03-02T09:00:00Z', intent: 'pricing', confidence: 0.91 };
+ */
+export interface LastReply {
+  eventType: string;
+  occurredAt: string;
+  intent: string | null;
+  confidence: number | null;
+}
+
+/**
  * Serialisable state of one run. Treat as opaque outside this library except for reading.
  *
  * @example
@@ -69,6 +83,8 @@ export interface RunState {
   eventsSeen: Record<string, number>;
   /** Touches sent per lead-local calendar day (`YYYY-MM-DD`). */
   touchesPerDay: Record<string, number>;
+  /** The latest reply heard; absent before the first (and in states recorded before replies were kept). */
+  lastReply?: LastReply;
   waiting: Waiting | null;
   lead: LeadContext;
   startedAt: string;

@@ -167,3 +167,72 @@ describe('simulateRun', () => {
     expect(sim).toMatchObject({ stoppedBecause: 'maxSteps', steps: 5 });
   });
 });
+
+describe('simulateRun with a branch on reply intent', () => {
+  // Wait 30 min, then wait up to an hour for a reply; a pricing question goes to the quote, anything else elsewhere.
+  const playbook = buildPlaybook({
+    nodes: [
+      { id: 'pause', type: 'wait', config: { mode: 'duration', minutes: 30 } },
+      { id: 'reply', type: 'waitForEvent', config: { eventTypes: ['whatsapp_reply'], timeoutMinutes: 60 } },
+      { id: 'asksPrice', type: 'branch', config: { condition: { op: 'replyIntent', intent: 'pricing' } } },
+      { id: 'quote', type: 'exit', config: { reason: 'send-quote' } },
+      { id: 'other', type: 'exit', config: { reason: 'other' } },
+    ],
+    edges: [
+      'entry.next->pause',
+      'pause.next->reply',
+      'reply.matched->asksPrice',
+      'reply.timedOut->asksPrice',
+      'asksPrice.yes->quote',
+      'asksPrice.no->other',
+    ],
+  });
+  const startAt = new Date('2026-03-02T05:00:00Z');
+  const reply = (at: string, type: string, intent?: string) => ({
+    kind: 'event' as const,
+    at,
+    event: { type, ...(intent ? { properties: { text: '…', intent: { intent, confidence: 0.9 } } } : {}) },
+  });
+  const outcomes = (events: ReturnType<typeof reply>[]) =>
+    simulateRun({ playbook, lead, startAt, events }).path.map((p) => `${p.nodeId}:${p.outcome}`);
+
+  it('takes yes when the reply that resumed the wait asks for the price', () => {
+    const sim = simulateRun({
+      playbook,
+      lead,
+      startAt,
+      events: [reply('2026-03-02T05:40:00Z', 'whatsapp_reply', 'pricing')],
+    });
+    expect(sim.path.map((p) => `${p.nodeId}:${p.outcome}`)).toEqual([
+      'entry:next',
+      'pause:next',
+      'reply:matched',
+      'asksPrice:yes',
+      'quote:exited',
+    ]);
+    expect(sim.state.lastReply).toEqual({
+      eventType: 'whatsapp_reply',
+      occurredAt: '2026-03-02T05:40:00Z',
+      intent: 'pricing',
+      confidence: 0.9,
+    });
+  });
+
+  it('takes no for another intent, and for a reply whose text was not classified', () => {
+    expect(outcomes([reply('2026-03-02T05:40:00Z', 'whatsapp_reply', 'later')])).toContain('asksPrice:no');
+    expect(outcomes([reply('2026-03-02T05:40:00Z', 'whatsapp_reply')])).toContain('asksPrice:no');
+  });
+
+  it('reads the latest reply: an earlier pricing email does not decide for the reply that resumed the wait', () => {
+    const path = outcomes([
+      reply('2026-03-02T05:10:00Z', 'email_reply', 'pricing'),
+      reply('2026-03-02T05:45:00Z', 'whatsapp_reply', 'not_interested'),
+    ]);
+    expect(path).toEqual(['entry:next', 'pause:next', 'reply:matched', 'asksPrice:no', 'other:exited']);
+  });
+
+  it('still reads an earlier reply when the wait timed out', () => {
+    const path = outcomes([reply('2026-03-02T05:10:00Z', 'email_reply', 'pricing')]);
+    expect(path).toEqual(['entry:next', 'pause:next', 'reply:timedOut', 'asksPrice:yes', 'quote:exited']);
+  });
+});

@@ -27,14 +27,17 @@ export type ConditionValue = string | number | boolean | Array<string | number>;
 
 /**
  * A typed condition tree, evaluated by `evaluateCondition`. A missing field makes every comparison false
- * except `exists` (false) and `neq` (true).
+ * except `exists` (false) and `neq` (true). `replyIntent` holds when the lead's last reply in this run (the one that
+ * resumed a wait for a reply, if the run waited) was classified as `intent`, with at least `minConfidence` (0–1) when
+ * given; it is false before any reply.
  */
 export type Condition =
   | { op: 'and'; conditions: Condition[] }
   | { op: 'or'; conditions: Condition[] }
   | { op: 'not'; condition: Condition }
   | { op: 'compare'; field: FieldRef; comparator: Comparator; value?: ConditionValue }
-  | { op: 'eventSeen'; eventType: string; channel?: z.infer<typeof channelSchema> };
+  | { op: 'eventSeen'; eventType: string; channel?: z.infer<typeof channelSchema> }
+  | { op: 'replyIntent'; intent: string; minConfidence?: number };
 
 /**
  * Comparators: `eq`/`neq` (strict equality), ordering ones for numbers (and ISO strings), `in` (value is
@@ -71,5 +74,11 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       value: valueSchema.optional(),
     }),
     z.object({ op: z.literal('eventSeen'), eventType: eventTypeSchema, channel: channelSchema.optional() }),
+    // Any name parses, so a draft naming an intent that does not exist loads; validatePlaybook reports it.
+    z.object({
+      op: z.literal('replyIntent'),
+      intent: z.string().min(1).max(64),
+      minConfidence: z.number().min(0).max(1).optional(),
+    }),
   ]),
 );

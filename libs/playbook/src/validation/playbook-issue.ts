@@ -22,7 +22,8 @@ export type PlaybookIssueCode =
   | 'channel-sender'
   | 'event-types-empty'
   | 'goal-events-empty'
-  | 'unknown-feature';
+  | 'unknown-feature'
+  | 'unknown-intent';
 
 /**
  * One problem found by `validatePlaybook` or `connectionIssue`. `field` is a dotted path inside the node

@@ -317,8 +317,36 @@ describe('validatePlaybook', () => {
       },
       [['goal-events-empty', null, 'settings.goalEvents']],
     ],
+    [
+      'branch on a reply intent the classifier does not know, nested in an and',
+      (p) => {
+        node(p, 'replied').config.condition = {
+          op: 'and',
+          conditions: [
+            { op: 'replyIntent', intent: 'pricing' },
+            { op: 'not', condition: { op: 'replyIntent', intent: 'discount' } },
+          ],
+        };
+      },
+      [['unknown-intent', 'replied', 'config.condition.conditions.1.condition.intent']],
+    ],
   ])('%s', (_name, mutate, expected) => {
     expect(codes(mutated(mutate))).toEqual(expected);
+  });
+
+  it('names the known intents when a branch names an unknown one', () => {
+    const p = mutated((pb) => {
+      node(pb, 'replied').config.condition = { op: 'replyIntent', intent: 'Pricing' };
+    });
+    expect(validatePlaybook(p)).toEqual([
+      {
+        code: 'unknown-intent',
+        nodeId: 'replied',
+        field: 'config.condition.intent',
+        message:
+          'unknown reply intent "Pricing" (expected one of interested, meeting_request, pricing, later, not_interested, unsubscribe, out_of_office, wrong_person, question)',
+      },
+    ]);
   });
 
   it('reports schema errors with node id and field path, and still checks the graph', () => {

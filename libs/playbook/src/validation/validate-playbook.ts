@@ -1,5 +1,6 @@
 import { playbookNodeSchema, type PlaybookNode } from '../nodes/playbook-node';
 import { playbookEdgeSchema, playbookSchema, playbookSettingsSchema, type PlaybookEdge } from '../playbook-schema';
+import { checkReplyIntents } from './condition-rules';
 import { checkCycles } from './cycle-rule';
 import {
   checkChannel,
@@ -22,6 +23,7 @@ const NODE_RULES = [
   checkSplitWeights,
   checkEventLists,
   checkFeatureNames,
+  checkReplyIntents,
 ];
 
 function arrayAt(input: unknown, key: 'nodes' | 'edges'): unknown[] {

@@ -1,14 +1,17 @@
 /**
  * The new text of a reply without the quoted history mail clients append below (or above) it: everything from the
  * first attribution line (`On … wrote:`, Gmail's `---------- Forwarded message`, Outlook's `-----Original Message-----`
- * or its `From: … Sent: …` block), and every `>`-quoted line. Text in any language passes through untouched; only
- * those markers are recognised, so a Hinglish or Hindi reply keeps every word.
+ * or its `From: … Sent: …` block), every `>`-quoted line, and the signature (from a `--` delimiter line or a mobile
+ * footer such as "Sent from my iPhone" on). Text in any language passes through untouched; only those markers are
+ * recognised, so a Hinglish or Hindi reply keeps every word.
  */
 const HISTORY_STARTS: readonly RegExp[] = [
   /^\s*On\b.{0,300}\bwrote:\s*$/i, // Gmail, Apple Mail, Thunderbird ("On Mon, 1 Dec 2025 at 10:00, Asha <a@x.in> wrote:")
   /^\s*-{2,}\s*Original Message\s*-{2,}\s*$/i, // Outlook
   /^\s*-{2,}\s*Forwarded message\s*-{2,}\s*$/i, // Gmail forward
   /^_{10,}\s*$/, // Outlook's rule above its From:/Sent: block
+  /^--\s*$/, // the signature delimiter ("-- ", RFC 3676)
+  /^\s*(Sent from my \w+|Sent from (Yahoo )?Mail\b|Get Outlook for (iOS|Android))/i, // mobile footers
   /^\s*From:\s.+$/i, // Outlook without a rule: From:, then Sent: / Date: on the next lines
 ];
 

@@ -36,6 +36,22 @@ describe('stripQuotedReply', () => {
     expect(stripQuotedReply(text)).toBe(text);
   });
 
+  it('cuts the signature from its "-- " delimiter and mobile footers', () => {
+    expect(stripQuotedReply('Price list bhej dijiye\n-- \nRamesh Gupta\nGupta Traders, Indore')).toBe(
+      'Price list bhej dijiye',
+    );
+    expect(stripQuotedReply('Call me at 4\n\nSent from my iPhone\n\nOn Mon, 1 Dec 2025, Rahul wrote:\n> hi')).toBe(
+      'Call me at 4',
+    );
+    expect(stripQuotedReply('Not interested.\nGet Outlook for Android')).toBe('Not interested.');
+  });
+
+  it('keeps a line that only mentions where it was sent from', () => {
+    expect(stripQuotedReply('Sent from our Pune office: the PO is attached.')).toBe(
+      'Sent from our Pune office: the PO is attached.',
+    );
+  });
+
   it('returns an empty text when there is only history', () => {
     expect(stripQuotedReply('On Mon, 1 Dec 2025, Rahul wrote:\n> hi')).toBe('');
   });

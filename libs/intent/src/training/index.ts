@@ -1,0 +1,6 @@
+export * from './corpus';
+export * from './train-intent-model';
+export * from './evaluate-intents';
+export * from './cross-validate';
+export * from './serialise-intent-model';
+export * from './corpus-files';
