@@ -24,6 +24,7 @@ function collectFeatureNames(condition: Condition): string[] {
     case 'compare':
       return condition.field.scope === 'feature' ? [condition.field.name] : [];
     case 'eventSeen':
+    case 'replyIntent':
       return [];
   }
 }

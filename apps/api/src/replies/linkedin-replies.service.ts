@@ -5,7 +5,7 @@ import type { EventInput } from '@segflow/scoring';
 import { listLeads } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '../auth/principal';
-import { isUuid } from '../common/param-pipes';
+import { isUuid } from '@segflow/api-contracts';
 import { EventsService } from '../events/events.service';
 import { storedIntentOf, withReplyIntent } from '../intent/reply-intent';
 import { LeadAccessService } from '../leads/lead-access.service';
