@@ -24,3 +24,4 @@ export * from './match-segments';
 export * from './assign-segment';
 export * from './describe-segment';
 export * from './lead-score';
+export * from './propensity/index';
