@@ -57,3 +57,4 @@ export * from './scoring-leads.store';
 export * from './training-leads.store';
 // metrics
 export * from './ops-gauges.store';
+export * from './propensity.store';

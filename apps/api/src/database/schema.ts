@@ -1,3 +1,4 @@
+import { SegmentModelPropensity1764920000000 } from './migrations/1764920000000-segment-model-propensity';
 import { CreateLeads1764158400000 } from './migrations/1764158400000-create-leads';
 import { CreateOutbox1764158500000 } from './migrations/1764158500000-create-outbox';
 import { CreatePlaybooksAndRuns1764200000000 } from './migrations/1764200000000-create-playbooks-and-runs';
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   LeadTouchDays1764830000000,
   SignInAttempts1764840000000,
   FaultHardening1764850000000,
+  SegmentModelPropensity1764920000000,
 ];
