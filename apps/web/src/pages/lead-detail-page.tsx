@@ -5,6 +5,7 @@ import { getRun, listRuns, listTouches, temporalWorkflowUrl } from '../api/runs'
 import { Link } from 'react-router-dom';
 import { queryKeys } from '../query/keys';
 import { buildLeadTimeline } from './lead-timeline';
+import { formatPercent } from './model-quality';
 
 function RunCard({ run }: { run: RunDetail }) {
   return (
@@ -77,7 +78,8 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
         <div>{[lead.company, lead.email, lead.city, lead.country].filter(Boolean).join(' · ')}</div>
         <div>
           Segment: <strong>{lead.segment?.name ?? '—'}</strong> · Owner: {lead.ownerId ?? 'unassigned'} · Score:{' '}
-          {lead.score ?? '—'}
+          {lead.score ?? '—'} · Conversion probability:{' '}
+          <strong data-testid="conversion-probability">{formatPercent(lead.conversionProbability)}</strong>
         </div>
         <button type="button" onClick={load}>
           Refresh

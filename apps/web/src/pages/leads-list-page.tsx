@@ -7,6 +7,7 @@ import { listSegments } from '../api/segments';
 import { useCurrentUser } from '../auth/session';
 import { Link } from 'react-router-dom';
 import { queryKeys } from '../query/keys';
+import { formatPercent } from './model-quality';
 
 const emptyForm = { externalId: '', name: '', email: '', company: '', city: '' };
 
@@ -129,6 +130,7 @@ export function LeadsListPage() {
             <th>Segment</th>
             <th>Owner</th>
             <th>Score</th>
+            <th title="Calibrated probability of converting (active propensity model)">P(convert)</th>
             <th>Intake</th>
           </tr>
         </thead>
@@ -152,6 +154,7 @@ export function LeadsListPage() {
               </td>
               <td>{lead.ownerId ?? '—'}</td>
               <td>{lead.score ?? '—'}</td>
+              <td>{formatPercent(lead.conversionProbability)}</td>
               <td>{lead.intakeRecordedAt ? 'recorded' : 'pending'}</td>
             </tr>
           ))}
