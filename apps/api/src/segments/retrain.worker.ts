@@ -30,7 +30,10 @@ async function run({ databaseUrl, ...job }: RetrainWorkerData): Promise<void> {
     onProgress: (phase, fraction) => post({ type: 'progress', phase, fraction: 0.1 + 0.8 * fraction }),
   });
   post({ type: 'progress', phase: 'propensity', fraction: 0.9 });
-  const propensity = await trainPropensityModel(databaseUrl, job.propensity, new Date(job.now));
+  const propensity = await trainPropensityModel(databaseUrl, job.propensity, new Date(job.now), {
+    standardizer: built.standardizer,
+    centroids: built.segments.map((s) => ({ id: s.id, centroid: s.centroid })),
+  });
   post({ type: 'done', result: { ...built, leadCount: vectors.length, propensity } });
 }
 

@@ -1,4 +1,10 @@
-import type { EventInput, PropensityModel, PropensityNotTrained, SegmentEntryHistory } from '@segflow/scoring';
+import type {
+  EventInput,
+  PropensityModel,
+  PropensityNotTrained,
+  SegmentEntryHistory,
+  TrainPropensityOptions,
+} from '@segflow/scoring';
 import { listClosedSegmentEntries, listEventsOfLeads, rowsOf, type LeadHistoryEventRow } from '@segflow/stores';
 import { Client } from 'pg';
 import { fitInputOf } from '../features/lead-feature-row';
@@ -18,13 +24,15 @@ const eventInputOf = (row: LeadHistoryEventRow): EventInput =>
 
 /**
  * Trains the conversion propensity model (libs/scoring trainPropensity) on the latest `maxEntries` segment entries
- * whose horizon had ended by `now`, each lead's features recomputed from its events as they stood at the entry. Runs in
- * the retrain worker thread, on a connection of its own.
+ * whose horizon had ended by `now`, each lead's features recomputed from its events as they stood at the entry; the
+ * per-segment figures are for `segmentModel` (the one just built). Runs in the retrain worker thread, on a connection
+ * of its own.
  */
 export async function trainPropensityModel(
   databaseUrl: string,
   job: PropensityJob,
   now: Date,
+  segmentModel: TrainPropensityOptions['segmentModel'],
 ): Promise<PropensityModel | PropensityNotTrained> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -48,7 +56,7 @@ export async function trainPropensityModel(
     // Loaded only now, like the training code: libs/scoring's main entry brings zod and the event schemas.
     const { labelSegmentEntries, trainPropensity } = await import('@segflow/scoring');
     const samples = labelSegmentEntries(histories, job.label, now, job.featureOptions);
-    return trainPropensity(samples, { label: job.label, calibration: job.calibration });
+    return trainPropensity(samples, { label: job.label, calibration: job.calibration, segmentModel });
   } finally {
     await client.end();
   }

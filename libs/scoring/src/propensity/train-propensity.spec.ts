@@ -90,4 +90,23 @@ describe('trainPropensity', () => {
   it('is deterministic', () => {
     expect(trainPropensity(samples(1000, 8), { label })).toEqual(trainPropensity(samples(1000, 8), { label }));
   });
+
+  it('counts each entry for its nearest segment of a given segment model (a candidate’s new segments get figures)', () => {
+    const data = samples(1000, 9);
+    const means = PROPENSITY_FEATURE_NAMES.slice(0, FEATURE_NAMES.length).map(() => 0);
+    const segmentModel = {
+      standardizer: { means, stds: means.map(() => 1) },
+      centroids: [
+        { id: 'low', centroid: means.map((_, j) => (j === INTENT ? 0 : 0.5)) },
+        { id: 'high', centroid: means.map((_, j) => (j === INTENT ? 3 : 0.5)) },
+      ],
+    };
+    const model = trainPropensity(data, { label, segmentModel });
+    if (model.status !== 'trained') throw new Error(model.reason);
+    const high = model.segments.find((s) => s.segmentId === 'high')!;
+    const low = model.segments.find((s) => s.segmentId === 'low')!;
+    expect(high.entries + low.entries).toBe(1000);
+    expect(high.entries).toBe(data.filter((s) => s.vector[INTENT]! > 1.5).length);
+    expect(high.rate).toBeGreaterThan(low.rate);
+  });
 });

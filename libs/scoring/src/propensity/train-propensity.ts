@@ -1,4 +1,6 @@
+import { FEATURE_NAMES } from '../feature-vector';
 import { leadScore } from '../lead-score';
+import { squaredDistance } from '../squared-distance';
 import { fitStandardizer, standardize, type Standardizer } from '../standardizer';
 import { calibrate, fitCalibration, type Calibration } from './calibration';
 import {
@@ -22,6 +24,14 @@ export interface TrainPropensityOptions {
   /** L2 penalty on the standardised weights. Default 1. */
   l2?: number;
   calibration?: Calibration['method'];
+  /**
+   * The segment model the per-segment figures are for: each entry counts for the segment nearest to its features at
+   * entry time (so a candidate's new segments get figures too). Without it, the segment each entry was recorded in.
+   */
+  segmentModel?: {
+    standardizer: Standardizer;
+    centroids: readonly { id: string; centroid: readonly number[] }[];
+  };
 }
 
 /** How a score does on the held-out entries. */
@@ -31,7 +41,10 @@ export interface HoldoutScores {
   topDecileLift: number | null;
 }
 
-/** Observed conversion of a segment's closed entries, with its Wilson 95 % interval and the model's mean prediction. */
+/**
+ * Observed conversion of a segment's closed entries, with its Wilson 95 % interval and the model's mean prediction: a
+ * backtest of the segment on history.
+ */
 export interface SegmentConversion {
   segmentId: string;
   entries: number;
@@ -99,11 +112,27 @@ function holdoutScores(probabilities: number[], labels: number[]): HoldoutScores
   };
 }
 
-function segmentConversions(samples: readonly PropensitySample[], predicted: readonly number[]): SegmentConversion[] {
+// The nearest centroid to the entry's scoring features (the first FEATURE_NAMES.length columns), standardised.
+function nearestSegment(vector: readonly number[], model: NonNullable<TrainPropensityOptions['segmentModel']>): string {
+  const z = standardize(vector.slice(0, FEATURE_NAMES.length), model.standardizer);
+  let [best, bestDistance] = ['', Infinity];
+  for (const { id, centroid } of model.centroids) {
+    const distance = squaredDistance(z, centroid);
+    if (distance < bestDistance) [best, bestDistance] = [id, distance];
+  }
+  return best;
+}
+
+function segmentConversions(
+  samples: readonly PropensitySample[],
+  predicted: readonly number[],
+  segmentModel: TrainPropensityOptions['segmentModel'],
+): SegmentConversion[] {
   const bySegment = new Map<string, { entries: number; conversions: number; predicted: number }>();
   samples.forEach((sample, i) => {
-    const sums = bySegment.get(sample.segmentId) ?? { entries: 0, conversions: 0, predicted: 0 };
-    bySegment.set(sample.segmentId, {
+    const segmentId = segmentModel?.centroids.length ? nearestSegment(sample.vector, segmentModel) : sample.segmentId;
+    const sums = bySegment.get(segmentId) ?? { entries: 0, conversions: 0, predicted: 0 };
+    bySegment.set(segmentId, {
       entries: sums.entries + 1,
       conversions: sums.conversions + sample.label,
       predicted: sums.predicted + (predicted[i] as number),
@@ -123,7 +152,8 @@ function segmentConversions(samples: readonly PropensitySample[], predicted: rea
  * `holdoutShare` of entries is held out for evaluation, the latest `calibrationShare` of the rest fits the calibration
  * (Platt or isotonic, on the log-odds), the earlier entries fit the standardiser and an L2 logistic regression. Reports
  * AUC, Brier score, a 10-bin calibration curve and top-decile lift on the holdout, the same for the hand-weighted
- * {@link leadScore} calibrated the same way, and each segment's observed conversion (Wilson interval) over all entries.
+ * {@link leadScore} calibrated the same way, and each segment's observed conversion (Wilson interval) over all entries
+ * (the segment an entry was recorded in, or its nearest one in `segmentModel`).
  * Deterministic: the same samples give the same model.
  *
  * @example
@@ -198,6 +228,7 @@ export function trainPropensity(
     segments: segmentConversions(
       sorted,
       sorted.map((s) => calibrate(fitted, logit(s))),
+      options.segmentModel,
     ),
   };
 }
