@@ -128,6 +128,13 @@ async function viaApiRetrain(databaseUrl, active, now) {
     seed: 6,
     active,
     freshIds: Array.from({ length: 32 }, () => randomUUID()),
+    // As the API's defaults; the bench's memberships all opened just now, so the propensity phase finds no closed entry.
+    propensity: {
+      label: { goalEventType: 'purchase', horizonDays: 30 },
+      calibration: 'platt',
+      maxEntries: 20_000,
+      featureOptions: {},
+    },
   };
   const marks = [{ phase: 'thread start', at: performance.now() }];
   const result = await runRetrain(databaseUrl, job, (phase) => marks.push({ phase, at: performance.now() }));

@@ -105,6 +105,14 @@ describe('playbook editor (browser → web → API → Temporal → worker → P
     await page.locator(`[data-testid="segment-${segmentId}"]`).waitFor();
     expect(await page.locator('.segment-card').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator(`[data-testid="segment-${segmentId}"] .centroid-chart__row`).count()).toBeGreaterThan(3);
+    // The active model's quality: silhouette and Davies–Bouldin as figures; its propensity model says why there is
+    // none (every membership opened just now, so no entry's 30-day window has closed), and the version history lists it.
+    await page.getByTestId('quality-silhouette').waitFor();
+    expect(await page.getByTestId('quality-silhouette').textContent()).toMatch(/^-?\d\.\d\d$/);
+    expect(await page.getByTestId('quality-davies-bouldin').textContent()).toMatch(/^\d+\.\d\d$/);
+    expect(await page.getByTestId('propensity-note').textContent()).toContain('closed segment entries');
+    expect(await page.locator('table[aria-label="Model versions"] tbody tr').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId(`expected-conversion`).first().textContent()).toContain('not enough closed entries');
     expect(existsSync(await browser.screenshot('segments-page'))).toBe(true);
   });
 

@@ -32,6 +32,11 @@ export interface LeadSummary {
   segment: { id: string; name: string; colour: string } | null;
   /** libs/scoring leadScore (0–100) as of the lead's last event; null before its first event. */
   score: number | null;
+  /**
+   * Calibrated probability (0–1) that the lead converts within the active propensity model's horizon, from its features
+   * now; null before its first event or without a trained propensity model.
+   */
+  conversionProbability: number | null;
 }
 
 /** Server-side filters of `GET /api/leads` (query string). */

@@ -1,3 +1,5 @@
+import type { PropensityModel, PropensityNotTrained, SegmentConversion } from '@segflow/scoring';
+
 /** A live segment as `GET /api/segments` returns it. */
 export interface Segment {
   id: string;
@@ -12,6 +14,11 @@ export interface Segment {
   centroid: Record<string, number>;
   /** The playbook bound to this segment, if any. */
   boundPlaybookId?: string;
+  /**
+   * Share of the segment's closed entries that converted within the active propensity model's horizon, with its Wilson
+   * 95 % interval and the model's mean prediction on those entries; null without a trained propensity model or entries.
+   */
+  expectedConversion: Omit<SegmentConversion, 'segmentId'> | null;
 }
 
 /** Lifecycle of a segment model version (retraining runs in the background: poll until it leaves `training`). */
@@ -20,6 +27,13 @@ export type SegmentModelStatus = 'training' | 'candidate' | 'active' | 'retired'
 /** Quality figures of a trained model (k, inertia, silhouette, … as libs/scoring reports them), with its lead count and sizes. */
 export type SegmentModelMetrics = { leadCount: number; sizes: Record<string, number> } & Record<string, unknown>;
 
+/**
+ * The conversion propensity model trained with a segment model (libs/scoring trainPropensity): its coefficients,
+ * calibration and time-based holdout metrics (AUC, Brier, calibration curve, top-decile lift, and the hand-weighted
+ * lead score's on the same entries), or why none was trained. The standardiser is left out.
+ */
+export type SegmentModelPropensity = Omit<PropensityModel, 'standardizer'> | PropensityNotTrained;
+
 /** A model version as `GET /api/segment-models/:id` returns it. */
 export interface SegmentModel {
   id: string;
@@ -27,6 +41,8 @@ export interface SegmentModel {
   params: { k?: number; kRange?: [number, number]; seed: number };
   progress: { phase: string; fraction: number };
   metrics: SegmentModelMetrics | null;
+  /** Null while training, after a failure, and for models trained before propensity existed. */
+  propensity: SegmentModelPropensity | null;
   segments: { id: string; name: string; size: number; description: string; centroid: Record<string, number> }[];
   error: string | null;
   createdAt: string;
@@ -51,4 +67,38 @@ export interface RetrainRequest {
   k?: number;
   kRange?: [number, number];
   seed?: number;
+}
+
+/** One arm of a backtest: closed entries, how many converted, and the Wilson 95 % interval of the rate. */
+export interface BacktestArm {
+  entries: number;
+  conversions: number;
+  rate: number;
+  low: number;
+  high: number;
+}
+
+/** Query of `GET /api/segments/:id/backtest`. */
+export interface SegmentBacktestQuery {
+  playbookId: string;
+  /** Default: PROPENSITY_HORIZON_DAYS. */
+  horizonDays?: number;
+}
+
+/**
+ * `GET /api/segments/:id/backtest`: how the segment's closed entries converted (goal event within the horizon) with a
+ * run of the playbook, held out of it, and with neither — history, not a simulation; an arm without entries is null.
+ */
+export interface SegmentBacktest {
+  segmentId: string;
+  playbookId: string;
+  goalEventType: string;
+  horizonDays: number;
+  /** Entries made at or before this instant, whose window has closed (ISO). */
+  closedBefore: string;
+  withRun: BacktestArm | null;
+  heldOut: BacktestArm | null;
+  withoutRun: BacktestArm | null;
+  /** withRun.rate − heldOut.rate when both arms have entries (the playbook's measured effect), else null. */
+  lift: number | null;
 }

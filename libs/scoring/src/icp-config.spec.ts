@@ -1,4 +1,4 @@
-import { DEFAULT_ICP, scoreFit } from './icp-config';
+import { DEFAULT_ICP, fitParts, scoreFit } from './icp-config';
 
 describe('scoreFit', () => {
   it('is 1 for a perfect match and unknown for an empty lead', () => {
@@ -25,5 +25,18 @@ describe('scoreFit', () => {
     expect(
       scoreFit({ industry: 'mining', headcount: 1, revenueBand: 'over_100m', fundingStage: 'public' }),
     ).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('fitParts', () => {
+  it('gives each attribute’s match, unknown ones at icp.unknown, and scoreFit is their weighted mean', () => {
+    const lead = { industry: 'Logistics', headcount: 5000, revenueBand: '1m_10m' as const };
+    const parts = fitParts(lead);
+    expect(parts).toEqual({ industry: 0.8, headcount: 0, revenue: 1, funding: 0.4 });
+    const w = DEFAULT_ICP.weights;
+    expect(scoreFit(lead)).toBeCloseTo(
+      (w.industry * 0.8 + w.revenue * 1 + w.funding * 0.4) / (w.industry + w.headcount + w.revenue + w.funding),
+      12,
+    );
   });
 });

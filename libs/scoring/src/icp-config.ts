@@ -60,6 +60,32 @@ function scoreHeadcount(headcount: number, range: IcpConfig['headcount']): numbe
   return Math.max(0, 1 - Math.abs(Math.log10(headcount / edge)));
 }
 
+/** Each firmographic attribute's match in [0, 1] (`icp.unknown` when the lead lacks it). */
+export interface FitParts {
+  industry: number;
+  headcount: number;
+  revenue: number;
+  funding: number;
+}
+
+/**
+ * The four matches {@link scoreFit} weighs: the propensity model reads them separately, so it learns its own weights.
+ *
+ * @example
+ * ```ts
+ * fitParts({ industry: 'saas' }); // { industry: 1, headcount: 0.4, revenue: 0.4, funding: 0.4 }
+ * ```
+ */
+export function fitParts(lead: FitInput, icp: IcpConfig = DEFAULT_ICP): FitParts {
+  return {
+    industry:
+      lead.industry === undefined ? icp.unknown : (icp.industries[lead.industry.toLowerCase()] ?? icp.otherIndustry),
+    headcount: lead.headcount === undefined ? icp.unknown : scoreHeadcount(lead.headcount, icp.headcount),
+    revenue: lead.revenueBand === undefined ? icp.unknown : (icp.revenueBands[lead.revenueBand] ?? 0),
+    funding: lead.fundingStage === undefined ? icp.unknown : (icp.fundingStages[lead.fundingStage] ?? 0),
+  };
+}
+
 /**
  * ICP fit in [0, 1]: the weighted mean of industry, headcount, revenue and funding
  * matches; a missing attribute scores `icp.unknown`.
@@ -71,11 +97,7 @@ function scoreHeadcount(headcount: number, range: IcpConfig['headcount']): numbe
  * ```
  */
 export function scoreFit(lead: FitInput, icp: IcpConfig = DEFAULT_ICP): number {
-  const industry =
-    lead.industry === undefined ? icp.unknown : (icp.industries[lead.industry.toLowerCase()] ?? icp.otherIndustry);
-  const headcount = lead.headcount === undefined ? icp.unknown : scoreHeadcount(lead.headcount, icp.headcount);
-  const revenue = lead.revenueBand === undefined ? icp.unknown : (icp.revenueBands[lead.revenueBand] ?? 0);
-  const funding = lead.fundingStage === undefined ? icp.unknown : (icp.fundingStages[lead.fundingStage] ?? 0);
+  const { industry, headcount, revenue, funding } = fitParts(lead, icp);
   const w = icp.weights;
   const total = w.industry + w.headcount + w.revenue + w.funding;
   if (total <= 0) return icp.unknown;

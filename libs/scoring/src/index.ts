@@ -26,3 +26,4 @@ export * from './lead-score';
 export * from './lead-feature-row';
 export * from './proportion-statistics';
 export * from './compare-arms';
+export * from './propensity/index';

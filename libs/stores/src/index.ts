@@ -59,3 +59,4 @@ export * from './training-leads.store';
 export * from './ops-gauges.store';
 export * from './audit-log.store';
 export * from './lead-export.store';
+export * from './propensity.store';

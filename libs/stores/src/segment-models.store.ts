@@ -13,6 +13,8 @@ export interface SegmentModelRow<Params = unknown, Progress = unknown, Metrics =
   params: Params;
   progress: Progress;
   metrics: Metrics | null;
+  /** The propensity model trained with it (null while training, after a failure, or for older models). */
+  propensity: unknown;
   error: string | null;
   created_at: Date;
   trained_at: Date | null;
@@ -82,22 +84,25 @@ export async function markModelFailed(db: Queryable, modelId: string, error: str
 }
 
 /**
- * Makes a trained model a candidate with its standardiser, metrics and diff against the active model.
- * @example await storeCandidateModel(manager, id, { standardizer, metrics, diff });
+ * Makes a trained model a candidate with its standardiser, metrics, diff against the active model, and its propensity
+ * model (which activates with it).
+ * @example await storeCandidateModel(manager, id, { standardizer, metrics, diff, propensity });
  */
 export async function storeCandidateModel(
   db: Queryable,
   modelId: string,
-  trained: { standardizer: object; metrics: object; diff: object },
+  trained: { standardizer: object; metrics: object; diff: object; propensity: object },
 ): Promise<void> {
   await db.query(
-    `UPDATE segment_models SET status = 'candidate', standardizer = $2, metrics = $3, diff = $4, trained_at = now(), progress = $5 WHERE id = $1`,
+    `UPDATE segment_models SET status = 'candidate', standardizer = $2, metrics = $3, diff = $4, propensity = $6,
+       trained_at = now(), progress = $5 WHERE id = $1`,
     [
       modelId,
       JSON.stringify(trained.standardizer),
       JSON.stringify(trained.metrics),
       JSON.stringify(trained.diff),
       JSON.stringify({ phase: 'done', fraction: 1 }),
+      JSON.stringify(trained.propensity),
     ],
   );
 }
@@ -210,4 +215,13 @@ export async function readSegmentModel(db: Queryable, modelId: string): Promise<
   const [row] = await db.query(`SELECT id, standardizer FROM segment_models WHERE id = $1`, [modelId]);
   if (!row) return null;
   return { id: row.id, standardizer: row.standardizer, centroids: await listModelCentroids(db, modelId) };
+}
+
+/**
+ * The active model's propensity model as stored (null: no active model, or it has none).
+ * @example const propensity = await findActivePropensity<PropensityModel>(manager);
+ */
+export async function findActivePropensity<Propensity>(db: Queryable): Promise<Propensity | null> {
+  const [row] = await db.query(`SELECT propensity FROM segment_models WHERE status = 'active'`);
+  return row?.propensity ?? null;
 }

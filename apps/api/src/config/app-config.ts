@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '@segflow/workflow-contracts';
 import { trustProxySchema } from './trust-proxy';
 import { hhMmSchema } from '@segflow/sla';
+import { CALIBRATION_METHODS, EVENT_TYPES } from '@segflow/scoring';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -61,6 +62,14 @@ export const appConfigSchema = z
     SEGMENT_HYSTERESIS: z.coerce.number().min(0).max(0.9).default(0.1),
     /** Max distance (standardised units) between a retrained centroid and a segment's for it to keep the segment's id. */
     SEGMENT_MATCH_MAX_DISTANCE: z.coerce.number().positive().default(1.5),
+    /** The event type that counts as a conversion for the propensity model (trained with each segment model). */
+    PROPENSITY_GOAL_EVENT: z.enum(EVENT_TYPES).default('purchase'),
+    /** A segment entry converts when a goal event follows within this many days. */
+    PROPENSITY_HORIZON_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** The latest this many closed segment entries train the propensity model (bounds the retrain's read and memory). */
+    PROPENSITY_MAX_ENTRIES: z.coerce.number().int().min(100).max(200_000).default(20_000),
+    /** How the propensity model's log-odds become probabilities: Platt scaling or isotonic regression. */
+    PROPENSITY_CALIBRATION: z.enum(CALIBRATION_METHODS).default('platt'),
     /** The first admin, created at boot when there is no user at all. */
     SEGFLOW_ADMIN_EMAIL: z.string().email().default('admin@segflow.local'),
     /** Password of the first admin; required while there is no user (npm start generates one), never logged. */

@@ -24,7 +24,7 @@ import { MembershipChange, writeMembershipChanges } from '../segments/membership
 import { lockActiveModelShared } from '../segments/segment-model-lock';
 import { copyRows } from './copy-rows';
 import { eventData, leadEventMessage } from './event-outbox';
-import { featureOptionsFrom } from './feature-options';
+import { featureOptionsFrom } from '../config/feature-options';
 import type { EventItemResult, IndexedEvent } from './validate-events';
 
 /**

@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/principal';
 import { isUuid } from '@segflow/api-contracts';
 import { LeadAccessService } from '../leads/lead-access.service';
 import { mapLead } from '../leads/lead.dto';
+import { LeadPropensityService } from '../propensity/lead-propensity.service';
 import { LeadDetailDto } from './lead-detail.dto';
 import { namedFeatures, vectorOf } from '@segflow/scoring/features';
 
@@ -15,6 +16,7 @@ export class LeadDetailService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: LeadAccessService,
+    private readonly propensity: LeadPropensityService,
   ) {}
 
   /** By id, or by externalId when the key is not a uuid; 403 when `user` is a rep and the lead is not theirs. */
@@ -23,15 +25,16 @@ export class LeadDetailService {
     const lead = await findLead(db, isUuid(key) ? { id: key } : { externalId: key });
     if (!lead) throw new NotFoundException(`lead ${key} not found`);
     await this.access.assertVisibleOrThrow(user, lead.id);
-    const [[listed], features, memberships, events] = await Promise.all([
+    const [[listed], features, memberships, events, probabilities] = await Promise.all([
       listLeads(db, { id: lead.id, limit: 1, offset: 0 }),
       findFeatures(db, lead.id),
       listMembershipsOfLead(db, lead.id),
       listRecentEvents(db, lead.id, RECENT_EVENTS),
+      this.propensity.probabilitiesOf([lead.id], now),
     ]);
     const open = memberships.find((m) => m.left_at === null);
     return {
-      ...mapLead(listed),
+      ...mapLead(listed, probabilities.get(lead.id) ?? null),
       segment: open
         ? { id: open.segment_id, name: open.name, colour: open.colour, enteredAt: open.entered_at.toISOString() }
         : null,

@@ -4,7 +4,8 @@ import type { ListedLeadRow } from '@segflow/stores';
 /** What the API returns for a lead in lists (libs/api-contracts); entities and rows never reach HTTP directly. */
 export type LeadDto = LeadSummary;
 
-export function mapLead(row: ListedLeadRow): LeadDto {
+/** `conversionProbability`: from LeadPropensityService, null when it has none for the lead. */
+export function mapLead(row: ListedLeadRow, conversionProbability: number | null): LeadDto {
   return {
     id: row.id,
     externalId: row.external_id,
@@ -24,5 +25,6 @@ export function mapLead(row: ListedLeadRow): LeadDto {
       ? { id: row.segment_id, name: row.segment_name ?? '', colour: row.segment_colour ?? '' }
       : null,
     score: row.score,
+    conversionProbability,
   };
 }

@@ -6,6 +6,7 @@ import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-i
 import { consentWarnings, optInIssues, recordOptIns, recordWithdrawnConsents } from '../consent/lead-consent';
 import { enqueueWorkflowStarts, markWorkflowsStarted } from '@segflow/stores';
 import { DIRECT_START_TIMEOUT_MS } from '../temporal/direct-start-timeout';
+import { LeadPropensityService } from '../propensity/lead-propensity.service';
 import { LeadIntakeStarter } from './lead-intake-starter';
 import { LeadDto, mapLead } from './lead.dto';
 
@@ -30,6 +31,7 @@ export class LeadsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly intake: LeadIntakeStarter,
+    private readonly propensity: LeadPropensityService,
   ) {}
 
   /**
@@ -84,8 +86,13 @@ export class LeadsService {
     return results.sort((a, b) => a.index - b.index);
   }
 
-  async list(filter: ListLeadsFilter): Promise<LeadDto[]> {
-    return (await listLeads(this.dataSource.manager, filter)).map(mapLead);
+  async list(filter: ListLeadsFilter, now: Date = new Date()): Promise<LeadDto[]> {
+    const rows = await listLeads(this.dataSource.manager, filter);
+    const probabilities = await this.propensity.probabilitiesOf(
+      rows.map((r) => r.id),
+      now,
+    );
+    return rows.map((row) => mapLead(row, probabilities.get(row.id) ?? null));
   }
 
   /**

@@ -70,6 +70,7 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
       size: expect.any(Number),
       conversionRate: expect.any(Number),
       centroid: expect.objectContaining({ intent: expect.any(Number), fit: expect.any(Number) }),
+      expectedConversion: null,
     });
     expect(segments.reduce((sum: number, s: any) => sum + s.size, 0)).toBe(400);
   });

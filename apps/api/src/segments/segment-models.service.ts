@@ -31,6 +31,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { namedFeatures } from '@segflow/scoring/features';
+import { featureOptionsFrom } from '../config/feature-options';
 import { ActiveModelCache } from './active-model-cache';
 import { ModelActivator, ModelNotCandidateError } from './model-activator';
 import type { RetrainJob, RetrainResult } from './retrain-job';
@@ -43,6 +44,13 @@ export interface RetrainRequest {
   k?: number;
   kRange?: [number, number];
   seed?: number;
+}
+
+// The response leaves the propensity model's standardiser out: it is internal to prediction.
+function withoutStandardizer(propensity: RetrainResult['propensity'] | null): SegmentModelDto['propensity'] {
+  if (propensity?.status !== 'trained') return propensity;
+  const { standardizer: _standardizer, ...rest } = propensity;
+  return rest;
 }
 
 /**
@@ -86,6 +94,12 @@ export class SegmentModelsService implements OnApplicationBootstrap {
       margin: this.config.SEGMENT_HYSTERESIS,
       active: active && { standardizer: active.standardizer, centroids: active.centroids },
       freshIds: Array.from({ length: 32 }, () => randomUUID()),
+      propensity: {
+        label: { goalEventType: this.config.PROPENSITY_GOAL_EVENT, horizonDays: this.config.PROPENSITY_HORIZON_DAYS },
+        calibration: this.config.PROPENSITY_CALIBRATION,
+        maxEntries: this.config.PROPENSITY_MAX_ENTRIES,
+        featureOptions: featureOptionsFrom(this.config),
+      },
     };
     const heartbeat = setInterval(() => void this.renewLease(modelId), (TRAINING_LEASE_SECONDS * 1000) / 3);
     const done = this.train(modelId, job, active?.id ?? null, now).finally(() => {
@@ -130,6 +144,7 @@ export class SegmentModelsService implements OnApplicationBootstrap {
       params: model.params,
       progress: model.progress,
       metrics: model.metrics,
+      propensity: withoutStandardizer(model.propensity as RetrainResult['propensity'] | null),
       error: model.error,
       segments: segments.map((s) => ({
         id: s.id,
@@ -234,7 +249,12 @@ export class SegmentModelsService implements OnApplicationBootstrap {
       sizes: Object.fromEntries(s.map((x) => [x.id, x.size])),
     };
     const diff = await this.buildDiff(manager, modelId, result, activeModelId, metrics);
-    await storeCandidateModel(manager, modelId, { standardizer: result.standardizer, metrics, diff });
+    await storeCandidateModel(manager, modelId, {
+      standardizer: result.standardizer,
+      metrics,
+      diff,
+      propensity: result.propensity,
+    });
   }
 
   private async buildDiff(

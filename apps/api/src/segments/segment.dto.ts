@@ -1,4 +1,4 @@
-import type { RetrainRequest, Segment } from '@segflow/api-contracts';
+import type { RetrainRequest, Segment, SegmentBacktestQuery } from '@segflow/api-contracts';
 import { z } from 'zod';
 import { acceptsContract } from '../common/accepts-contract';
 
@@ -30,4 +30,12 @@ export const retrainSchema = acceptsContract<RetrainRequest>()(
       seed: z.number().int().min(0).optional(),
     })
     .refine((v) => !(v.k !== undefined && v.kRange !== undefined), 'give k or kRange, not both'),
+);
+
+/** Query of `GET /api/segments/:id/backtest`. */
+export const backtestQuerySchema = acceptsContract<SegmentBacktestQuery>()(
+  z.strictObject({
+    playbookId: z.uuid(),
+    horizonDays: z.coerce.number().int().min(1).max(365).optional(),
+  }),
 );

@@ -1,10 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { SegmentBacktest } from '@segflow/api-contracts';
 import { z } from 'zod';
 import type { AuditActor } from '@segflow/api-contracts';
 import { Actor } from '../auth/audit-actor';
+import { UuidParamPipe } from '../common/param-pipes';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
-import { retrainSchema, SegmentDto, UpdateSegment, updateSegmentSchema } from './segment.dto';
+import { SegmentBacktestService } from '../propensity/segment-backtest.service';
+import { backtestQuerySchema, retrainSchema, SegmentDto, UpdateSegment, updateSegmentSchema } from './segment.dto';
 import { SegmentModelDiffDto, SegmentModelDto } from './segment-model.dto';
 import { SegmentModelsService } from './segment-models.service';
 import { SegmentsService } from './segments.service';
@@ -15,6 +18,7 @@ export class SegmentsController {
   constructor(
     private readonly segments: SegmentsService,
     private readonly models: SegmentModelsService,
+    private readonly backtests: SegmentBacktestService,
   ) {}
 
   @Get()
@@ -32,6 +36,20 @@ export class SegmentsController {
     @Body(new ZodBodyPipe(retrainSchema.optional())) body: z.infer<typeof retrainSchema> | undefined,
   ): Promise<SegmentModelDto> {
     return this.models.retrain(body ?? {});
+  }
+
+  @Get(':id/backtest')
+  @ApiOperation({
+    summary:
+      'How the segment and a playbook converted on closed history: its entries whose window has closed, with a run of the playbook, held out of it, or neither (Wilson 95% intervals)',
+  })
+  @ApiQuery({ name: 'playbookId', required: true })
+  @ApiQuery({ name: 'horizonDays', required: false })
+  backtest(
+    @Param('id', UuidParamPipe) id: string,
+    @Query(new ZodBodyPipe(backtestQuerySchema)) query: z.infer<typeof backtestQuerySchema>,
+  ): Promise<SegmentBacktest> {
+    return this.backtests.backtest(id, query);
   }
 
   @Patch(':id')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PropensityModule } from '../propensity/propensity.module';
 import { ModelActivator } from './model-activator';
 import { SegmentModelsService } from './segment-models.service';
 import { SegmentModelsController, SegmentsController } from './segments.controller';
@@ -6,7 +7,7 @@ import { SegmentsCoreModule } from './segments-core.module';
 import { SegmentsService } from './segments.service';
 
 @Module({
-  imports: [SegmentsCoreModule],
+  imports: [SegmentsCoreModule, PropensityModule],
   controllers: [SegmentsController, SegmentModelsController],
   providers: [SegmentsService, SegmentModelsService, ModelActivator],
   exports: [SegmentModelsService, SegmentsService],

@@ -1,18 +1,30 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { listBoundPlaybooks, listLiveSegments, updateSegmentLabel } from '@segflow/stores';
+import type { SegmentConversion } from '@segflow/scoring';
 import { DataSource } from 'typeorm';
 import { namedFeatures } from '@segflow/scoring/features';
+import { LeadPropensityService } from '../propensity/lead-propensity.service';
 import { SegmentDto, UpdateSegment } from './segment.dto';
+
+function expectedConversionOf(conversion: SegmentConversion | undefined): SegmentDto['expectedConversion'] {
+  if (!conversion) return null;
+  const { segmentId: _segmentId, ...rest } = conversion;
+  return rest;
+}
 
 /** The live segments (those of the active model) and their editable labels. */
 @Injectable()
 export class SegmentsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly propensity: LeadPropensityService,
+  ) {}
 
   async list(): Promise<SegmentDto[]> {
-    const [rows, bindings] = await Promise.all([
+    const [rows, bindings, conversions] = await Promise.all([
       listLiveSegments(this.dataSource.manager),
       listBoundPlaybooks(this.dataSource.manager),
+      this.propensity.segmentConversions(),
     ]);
     return rows.map((r): SegmentDto => ({
       id: r.id,
@@ -23,6 +35,7 @@ export class SegmentsService {
       conversionRate: r.size ? r.converted / r.size : 0,
       centroid: namedFeatures(r.raw_centroid),
       ...(bindings.has(r.id) ? { boundPlaybookId: bindings.get(r.id) } : {}),
+      expectedConversion: expectedConversionOf(conversions.get(r.id)),
     }));
   }
 

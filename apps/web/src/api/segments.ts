@@ -6,6 +6,8 @@ export const listSegments = () => requestJson<Segment[]>('/api/segments');
 export const retrainSegments = () =>
   requestJson<SegmentModel>('/api/segments/retrain', { method: 'POST', body: {} satisfies RetrainRequest });
 
+export const listSegmentModels = () => requestJson<SegmentModel[]>('/api/segment-models');
+
 export const getSegmentModel = (id: string) =>
   requestJson<SegmentModel>(`/api/segment-models/${encodeURIComponent(id)}`);
 

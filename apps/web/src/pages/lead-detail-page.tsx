@@ -9,6 +9,7 @@ import { useCurrentUser } from '../auth/session';
 import { IntentBadge } from './intent-badge';
 import { buildLeadTimeline } from './lead-timeline';
 import { LeadPrivacyActions } from './lead-privacy-actions';
+import { formatPercent } from './model-quality';
 
 function RunCard({ run }: { run: RunDetail }) {
   return (
@@ -121,7 +122,8 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
         <div>{[lead.company, lead.email, lead.city, lead.country].filter(Boolean).join(' · ')}</div>
         <div>
           Segment: <strong>{lead.segment?.name ?? '—'}</strong> · Owner: {lead.ownerId ?? 'unassigned'} · Score:{' '}
-          {lead.score ?? '—'}
+          {lead.score ?? '—'} · Conversion probability:{' '}
+          <strong data-testid="conversion-probability">{formatPercent(lead.conversionProbability)}</strong>
         </div>
         <button type="button" onClick={load}>
           Refresh

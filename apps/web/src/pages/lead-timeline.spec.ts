@@ -18,6 +18,7 @@ const lead: LeadDetail = {
   segment: null,
   ownerId: null,
   score: null,
+  conversionProbability: null,
   features: null,
   eventCount: 1,
   convertedAt: null,

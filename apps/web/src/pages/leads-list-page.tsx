@@ -8,6 +8,7 @@ import { canUsePage } from '../auth/pages-for-role';
 import { useCurrentUser } from '../auth/session';
 import { Link } from 'react-router-dom';
 import { queryKeys } from '../query/keys';
+import { formatPercent } from './model-quality';
 
 const emptyForm = { externalId: '', name: '', email: '', company: '', city: '' };
 
@@ -133,6 +134,7 @@ export function LeadsListPage() {
             <th>Segment</th>
             <th>Owner</th>
             <th>Score</th>
+            <th title="Calibrated probability of converting (active propensity model)">P(convert)</th>
             <th>Intake</th>
           </tr>
         </thead>
@@ -156,6 +158,7 @@ export function LeadsListPage() {
               </td>
               <td>{lead.ownerId ?? '—'}</td>
               <td>{lead.score ?? '—'}</td>
+              <td>{formatPercent(lead.conversionProbability)}</td>
               <td>{lead.intakeRecordedAt ? 'recorded' : 'pending'}</td>
             </tr>
           ))}

@@ -7,6 +7,7 @@ import {
   decideSegmentModel,
   getSegmentModel,
   getSegmentModelDiff,
+  listSegmentModels,
   listSegments,
   retrainSegments,
 } from '../api/segments';
@@ -14,12 +15,19 @@ import { Link } from 'react-router-dom';
 import { queryKeys } from '../query/keys';
 import { CentroidChart } from './centroid-chart';
 import { ModelDiffView } from './model-diff-view';
+import { formatPercent } from './model-quality';
+import { ModelHistoryTable, ModelQualityCard } from './model-quality-view';
 
-/** Segments with size, description, colour, centroid chart and bound playbook; retrain → diff → approve/discard. */
+/**
+ * Segments with size, expected conversion, description, colour, centroid chart and bound playbook; retrain → diff and
+ * quality → approve/discard; the active model's quality (segmentation and propensity) and the version history.
+ */
 export function SegmentsPage() {
   const segmentsQuery = useQuery({ queryKey: queryKeys.segments.list, queryFn: listSegments });
   const playbooks = useQuery({ queryKey: queryKeys.playbooks.list, queryFn: listPlaybooks }).data ?? [];
   const segments = segmentsQuery.data ?? [];
+  const models = useQuery({ queryKey: queryKeys.segments.models, queryFn: listSegmentModels }).data ?? [];
+  const active = models.find((m) => m.status === 'active');
   const queryClient = useQueryClient();
   const [candidate, setCandidate] = useState<SegmentModel | null>(null);
   const [diff, setDiff] = useState<SegmentModelDiff | null>(null);
@@ -89,6 +97,7 @@ export function SegmentsPage() {
           <h2>Candidate model</h2>
           <p className="muted">No lead moves until you approve.</p>
           {diff && <ModelDiffView diff={diff} />}
+          <ModelQualityCard model={candidate} title="Candidate quality" />
           <div className="button-row">
             <button type="button" className="primary" onClick={() => void decide('approve')}>
               Approve
@@ -117,6 +126,19 @@ export function SegmentsPage() {
               <p>
                 <strong>{segment.size}</strong> leads · {(segment.conversionRate * 100).toFixed(1)}% converted
               </p>
+              <p data-testid="expected-conversion">
+                {segment.expectedConversion ? (
+                  <>
+                    Expected conversion <strong>{formatPercent(segment.expectedConversion.rate)}</strong>{' '}
+                    <span className="muted">
+                      (95% CI {formatPercent(segment.expectedConversion.low)}–
+                      {formatPercent(segment.expectedConversion.high)}, {segment.expectedConversion.entries} entries)
+                    </span>
+                  </>
+                ) : (
+                  <span className="muted">Expected conversion: not enough closed entries</span>
+                )}
+              </p>
               <p>
                 Playbook:{' '}
                 {playbook ? (
@@ -131,6 +153,13 @@ export function SegmentsPage() {
         })}
       </div>
       {segments.length === 0 && <p className="muted">No segments yet: ingest events and retrain.</p>}
+      {active && <ModelQualityCard model={active} title="Active model quality" />}
+      {models.length > 0 && (
+        <div className="card">
+          <h2>Model versions</h2>
+          <ModelHistoryTable models={models} />
+        </div>
+      )}
     </section>
   );
 }

@@ -31,6 +31,7 @@ export const queryKeys = {
     all: ['segments'] as const,
     list: ['segments', 'list'] as const,
     model: (id: string) => ['segments', 'model', id] as const,
+    models: ['segments', 'models'] as const,
   },
   dashboards: {
     all: ['dashboards'] as const,

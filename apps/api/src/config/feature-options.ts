@@ -1,5 +1,5 @@
 import type { FeatureOptions } from '@segflow/scoring';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from './app-config';
 
 /** Feature knobs from the validated config (PRICING_PAGE_PATTERNS overrides the lib's default patterns). */
 export function featureOptionsFrom(config: Pick<AppConfig, 'PRICING_PAGE_PATTERNS'>): FeatureOptions {
