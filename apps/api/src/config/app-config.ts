@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '@segflow/workflow-contracts';
 import { trustProxySchema } from './trust-proxy';
 import { hhMmSchema } from '@segflow/sla';
-import { CALIBRATION_METHODS, EVENT_TYPES } from '@segflow/scoring';
+import { EVENT_TYPES } from '@segflow/events';
+import { CALIBRATION_METHODS } from '@segflow/scoring';
 
 const port = z.coerce.number().int().min(1).max(65535);
 

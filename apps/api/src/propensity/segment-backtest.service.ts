@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BacktestArm, SegmentBacktest, SegmentBacktestQuery } from '@segflow/api-contracts';
-import { wilsonInterval } from '@segflow/scoring';
+import { rateWithInterval } from '@segflow/scoring';
 import { countSegmentEntryConversions, type BacktestArmRow } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000;
 
 function armOf(rows: readonly BacktestArmRow[], arm: BacktestArmRow['arm']): BacktestArm | null {
   const row = rows.find((r) => r.arm === arm);
-  const interval = row && wilsonInterval(row.conversions, row.entries);
+  const interval = row && rateWithInterval(row.conversions, row.entries);
   return row && interval ? { entries: row.entries, conversions: row.conversions, ...interval } : null;
 }
 

@@ -1,5 +1,5 @@
 import { createRng } from '../create-rng';
-import { brierScore, calibrationCurve, rocAuc, topDecileLift, wilsonInterval } from './classifier-metrics';
+import { brierScore, calibrationCurve, rocAuc, topDecileLift, rateWithInterval } from './classifier-metrics';
 
 describe('rocAuc', () => {
   const labels = [0, 0, 0, 1, 1, 1];
@@ -64,18 +64,18 @@ describe('topDecileLift', () => {
   });
 });
 
-describe('wilsonInterval', () => {
+describe('rateWithInterval', () => {
   it('matches the textbook values', () => {
-    const { rate, low, high } = wilsonInterval(5, 10)!;
+    const { rate, low, high } = rateWithInterval(5, 10)!;
     expect(rate).toBe(0.5);
     expect(low).toBeCloseTo(0.2366, 4);
     expect(high).toBeCloseTo(0.7634, 4);
   });
 
   it('stays inside [0, 1] at 0 and n successes, and is null for n = 0', () => {
-    expect(wilsonInterval(0, 20)!.low).toBeCloseTo(0, 12);
-    expect(wilsonInterval(0, 20)!.high).toBeCloseTo(0.1611, 4);
-    expect(wilsonInterval(20, 20)!.high).toBe(1);
-    expect(wilsonInterval(0, 0)).toBeNull();
+    expect(rateWithInterval(0, 20)!.low).toBeCloseTo(0, 12);
+    expect(rateWithInterval(0, 20)!.high).toBeCloseTo(0.1611, 4);
+    expect(rateWithInterval(20, 20)!.high).toBe(1);
+    expect(rateWithInterval(0, 0)).toBeNull();
   });
 });

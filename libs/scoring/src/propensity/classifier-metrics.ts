@@ -1,3 +1,4 @@
+import { wilsonInterval } from '../proportion-statistics';
 /**
  * Area under the ROC curve: the probability that a random positive scores above a random negative, ties counting
  * half (Mann–Whitney U with average ranks). Null when either class is missing.
@@ -100,23 +101,14 @@ export function topDecileLift(scores: readonly number[], labels: readonly number
 }
 
 /**
- * Wilson score interval of a binomial proportion (z = 1.96: 95 %). Unlike the normal approximation it stays inside
- * [0, 1] and is sensible for 0 or n successes and small n. Null for n = 0.
+ * A binomial proportion with its Wilson score interval (95 %, {@link wilsonInterval}); null for n = 0.
  *
  * @example
  * ```ts
- * wilsonInterval(5, 10); // { rate: 0.5, low: 0.2366…, high: 0.7634… }
+ * rateWithInterval(5, 10); // { rate: 0.5, low: 0.2366…, high: 0.7634… }
  * ```
  */
-export function wilsonInterval(
-  successes: number,
-  n: number,
-  z = 1.96,
-): { rate: number; low: number; high: number } | null {
-  if (n <= 0) return null;
-  const p = successes / n;
-  const z2 = z * z;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+export function rateWithInterval(successes: number, n: number): { rate: number; low: number; high: number } | null {
+  const interval = wilsonInterval({ successes, n });
+  return interval && { rate: successes / n, ...interval };
 }

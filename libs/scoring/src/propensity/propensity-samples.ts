@@ -1,7 +1,7 @@
 import { computeFeatureState } from '../compute-feature-state';
 import type { FeatureOptions } from '../event-contributions';
 import type { EventInput } from '../event-input-schema';
-import type { EventType } from '../event-types';
+import type { EventType } from '@segflow/events';
 import { FEATURE_NAMES, featureVector } from '../feature-vector';
 import { DEFAULT_ICP, fitParts, type FitInput, type IcpConfig } from '../icp-config';
 

@@ -8,7 +8,7 @@ import {
   calibrationCurve,
   rocAuc,
   topDecileLift,
-  wilsonInterval,
+  rateWithInterval,
   type CalibrationBin,
 } from './classifier-metrics';
 import { fitLogisticRegression, logOdds } from './logistic-regression';
@@ -142,7 +142,7 @@ function segmentConversions(
     segmentId,
     entries: s.entries,
     conversions: s.conversions,
-    ...wilsonInterval(s.conversions, s.entries)!,
+    ...rateWithInterval(s.conversions, s.entries)!,
     predicted: s.predicted / s.entries,
   }));
 }
