@@ -1,5 +1,4 @@
-import { pino, stdTimeFunctions, type DestinationStream, type Logger } from 'pino';
-import type { WorkerConfig } from '../config';
+import { pino, stdTimeFunctions, type DestinationStream, type Level, type Logger } from 'pino';
 
 /**
  * The worker's one logger: JSON lines `{ level, time, service, pid, msg, … }`, the API's shape. The Temporal SDK logs
@@ -9,10 +8,7 @@ import type { WorkerConfig } from '../config';
  * @example
  * const logger = createWorkerLogger(config.LOG_LEVEL);
  */
-export function createWorkerLogger(
-  level: WorkerConfig['LOG_LEVEL'],
-  destination: DestinationStream = process.stdout,
-): Logger {
+export function createWorkerLogger(level: Level, destination: DestinationStream = process.stdout): Logger {
   return pino(
     {
       level,

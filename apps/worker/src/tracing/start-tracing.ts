@@ -1,5 +1,4 @@
 import type { ActivityInterceptorsFactory, WorkerOptions } from '@temporalio/worker';
-import type { WorkerConfig } from '../config';
 
 /** The worker's tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set (see {@link startTracing}). */
 export interface WorkerTracing {
@@ -19,9 +18,10 @@ export interface WorkerTracing {
  * @example
  * const tracing = await startTracing(config);
  */
-export async function startTracing(
-  config: Pick<WorkerConfig, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_SERVICE_NAME'>,
-): Promise<WorkerTracing | null> {
+export async function startTracing(config: {
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  OTEL_SERVICE_NAME: string;
+}): Promise<WorkerTracing | null> {
   if (!config.OTEL_EXPORTER_OTLP_ENDPOINT) return null;
   const { startOtelSdk } = await import('./otel-sdk.js');
   return startOtelSdk(config.OTEL_EXPORTER_OTLP_ENDPOINT, config.OTEL_SERVICE_NAME);
