@@ -23,6 +23,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { SlaModule } from './sla/sla.module';
 import { TeamsModule } from './teams/teams.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { API_TRACING, type ApiTracing } from './tracing/start-tracing';
 import { UsersModule } from './users/users.module';
 import { WhatsAppModule } from './whatsapp/whatsapp.module';
 import { SettingsModule } from './settings/settings.module';
@@ -30,19 +31,29 @@ import { SettingsModule } from './settings/settings.module';
 @Global()
 @Module({})
 class ConfigModule {
-  static register(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  static register(config: AppConfig, tracing: ApiTracing | null): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: API_TRACING, useValue: tracing },
+      ],
+      exports: [APP_CONFIG, API_TRACING],
+    };
   }
 }
 
-/** The API's root module; the validated config is passed in, so tests build it without touching process.env. */
+/**
+ * The API's root module; the validated config (and the tracing it started, if any) is passed in, so tests build it
+ * without touching process.env.
+ */
 @Module({})
 export class AppModule {
-  static register(config: AppConfig): DynamicModule {
+  static register(config: AppConfig, tracing: ApiTracing | null = null): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.register(config),
+        ConfigModule.register(config, tracing),
         DatabaseModule,
         TemporalModule,
         AuthModule,

@@ -1,10 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { bundleWorkflows, WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
+import { bundleWorkflows, TRACED_WORKFLOW_BUNDLE_PATH, WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
 
-// Build step: bundling at worker start-up costs seconds, so the worker loads this prebuilt file instead.
-bundleWorkflows()
-  .then(({ code }) => writeFileSync(WORKFLOW_BUNDLE_PATH, code))
-  .catch((error: Error) => {
-    process.stderr.write(`workflow bundle failed: ${error.message}\n`);
-    process.exit(1);
-  });
+// Build step: bundling at worker start-up costs seconds, so the worker loads one of these prebuilt files instead.
+async function writeBundles(): Promise<void> {
+  writeFileSync(WORKFLOW_BUNDLE_PATH, (await bundleWorkflows()).code);
+  writeFileSync(TRACED_WORKFLOW_BUNDLE_PATH, (await bundleWorkflows({ traced: true })).code);
+}
+
+writeBundles().catch((error: Error) => {
+  process.stderr.write(`workflow bundle failed: ${error.message}\n`);
+  process.exit(1);
+});

@@ -60,3 +60,23 @@ describe('loadWorkerConfigOrThrow: email', () => {
     expect(() => loadWorkerConfigOrThrow({ ...base, ...env })).toThrow(message);
   });
 });
+
+describe('loadWorkerConfigOrThrow: tracing', () => {
+  it('leaves tracing off by default and names the worker’s service', () => {
+    const config = loadWorkerConfigOrThrow(base);
+    expect(config.OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(config.OTEL_SERVICE_NAME).toBe('segflow-worker');
+  });
+
+  it('takes an OTLP/HTTP endpoint and refuses another protocol than http/json, naming the variable', () => {
+    expect(loadWorkerConfigOrThrow({ ...base, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+    });
+    expect(() => loadWorkerConfigOrThrow({ ...base, OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4317' })).toThrow(
+      /OTEL_EXPORTER_OTLP_ENDPOINT/,
+    );
+    expect(() => loadWorkerConfigOrThrow({ ...base, OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(
+      /OTEL_EXPORTER_OTLP_PROTOCOL: only http\/json is supported/,
+    );
+  });
+});

@@ -34,6 +34,18 @@ export const workerConfigSchema = z
     TEMPORAL_NAMESPACE: z.string().default('default'),
     TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** OTLP/HTTP base URL (e.g. http://collector:4318); spans go to `<url>/v1/traces`. Unset: tracing off, no SDK loaded. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'must be an http(s):// URL (OTLP over HTTP, usually port 4318)')
+      .optional(),
+    /** Only OTLP over HTTP with JSON bodies is exported: another protocol is refused rather than silently ignored. */
+    OTEL_EXPORTER_OTLP_PROTOCOL: z
+      .string()
+      .refine((p) => p === 'http/json', 'only http/json is supported (OTLP over HTTP with JSON bodies)')
+      .optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).max(200).default('segflow-worker'),
     WORKFLOW_STACK_TRACE_LIMIT: z.coerce.number().int().min(0).max(100).default(DEFAULT_WORKFLOW_STACK_TRACE_LIMIT),
     /** Graph API base with its pinned version; `npm start` points it at the API's sandbox when no token is set. */
     WHATSAPP_API_URL: z.string().url().default(DEFAULT_WHATSAPP_API_URL),

@@ -5,7 +5,9 @@ import { channelTaskQueue } from '@segflow/workflow-contracts';
 import { createActivities } from './activities';
 import type { TouchProvider } from './activities/playbook-touch-provider';
 import { DEFAULT_WORKFLOW_STACK_TRACE_LIMIT, type WorkerConfig } from './config';
+import { activityLogIds } from './logging/activity-log-ids';
 import type { WorkerMetrics } from './metrics/worker-metrics';
+import type { WorkerTracing } from './tracing/start-tracing';
 
 export interface CreateWorkerOptions {
   config: Pick<
@@ -24,6 +26,8 @@ export interface CreateWorkerOptions {
   workflowBundle: { code: string } | { codePath: string };
   /** Observes every activity attempt of every worker (see `createWorkerMetrics`). */
   metrics?: WorkerMetrics;
+  /** Activity spans and the workflow span sink, with the traced workflow bundle (see `startTracing`). */
+  tracing?: Pick<WorkerTracing, 'activityInterceptors' | 'sinks'>;
 }
 
 /** The workers of one process, run and stopped together. */
@@ -102,10 +106,18 @@ export async function createWorker({
   touchProvider,
   workflowBundle,
   metrics,
+  tracing,
 }: CreateWorkerOptions): Promise<{ worker: WorkerGroup; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const activities = createActivities({ pool, touchProvider, messageIdDomain: config.EMAIL_FROM_DOMAIN });
-  const interceptors = metrics ? { activity: [metrics.activityInterceptor] } : undefined;
+  // The span first, so it covers the others' work (activityLogIds: Segflow's ids on the SDK's activity log lines).
+  const interceptors = {
+    activity: [
+      ...(tracing?.activityInterceptors ?? []),
+      activityLogIds,
+      ...(metrics ? [metrics.activityInterceptor] : []),
+    ],
+  };
   const runWorker = await withStackTraceLimit(
     config.WORKFLOW_STACK_TRACE_LIMIT ?? DEFAULT_WORKFLOW_STACK_TRACE_LIMIT,
     () =>
@@ -116,6 +128,7 @@ export async function createWorker({
         workflowBundle,
         activities,
         interceptors,
+        sinks: tracing?.sinks,
         ...RUN_QUEUE_WORKFLOW_TASK_OPTIONS,
       }),
   );

@@ -2,15 +2,20 @@ import { Runtime } from '@temporalio/worker';
 import { loadWorkerConfigOrThrow } from './config';
 import { createWorker } from './create-worker';
 import { createDatabasePool } from './database-pool';
+import { temporalLoggerOver } from './logging/temporal-logger';
+import { createWorkerLogger } from './logging/worker-logger';
 import { startMetricsServer } from './metrics/metrics-server';
 import { runtimeOptionsFor } from './runtime-options';
 import { createWorkerMetrics } from './metrics/worker-metrics';
+import { startTracing } from './tracing/start-tracing';
 import { createTouchProvider } from './touch-providers';
-import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
+import { TRACED_WORKFLOW_BUNDLE_PATH, WORKFLOW_BUNDLE_PATH } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfigOrThrow(process.env);
-  Runtime.install(runtimeOptionsFor(config));
+  const logger = createWorkerLogger(config.LOG_LEVEL);
+  Runtime.install(runtimeOptionsFor(config, temporalLoggerOver(logger)));
+  const tracing = await startTracing(config);
   const pool = createDatabasePool(config.DATABASE_URL, undefined, {
     connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
     statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
@@ -22,8 +27,9 @@ async function main(): Promise<void> {
     config,
     pool,
     touchProvider: touches.provider,
-    workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
+    workflowBundle: { codePath: tracing ? TRACED_WORKFLOW_BUNDLE_PATH : WORKFLOW_BUNDLE_PATH },
     metrics,
+    ...(tracing ? { tracing } : {}),
   });
   const metricsServer =
     config.WORKER_METRICS_PORT === undefined
@@ -35,14 +41,16 @@ async function main(): Promise<void> {
   const email = config.SMTP_URL
     ? `SMTP ${config.SMTP_URL.replace(/\/\/[^@/]*@/, '//***@')}`
     : 'not sent: SMTP_URL is unset (email touches wait, retried)';
-  process.stdout.write(
-    JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: config.TEMPORAL_TASK_QUEUE, email }) + '\n',
+  logger.info(
+    { taskQueue: config.TEMPORAL_TASK_QUEUE, email, tracing: tracing ? config.OTEL_EXPORTER_OTLP_ENDPOINT : 'off' },
+    'worker started',
   );
   await worker.run();
   await metricsServer?.close();
   touches.close();
   await connection.close();
   await pool.end();
+  await tracing?.shutdown();
 }
 
 main().catch((error: Error) => {

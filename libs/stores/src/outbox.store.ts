@@ -1,6 +1,12 @@
 import type { Queryable } from './queryable';
 
 /**
+ * W3C `traceparent` of the span (a request) that wrote the row, when the API traces: the row's delivery continues
+ * that trace, so the workflow it starts joins the request's. Carried in the payload (jsonb), absent when tracing is off.
+ */
+type Traced = { traceparent?: string };
+
+/**
  * The outbox is the seam between what the API commits and what Temporal must learn: rows are written in the
  * same transaction as the change they describe and delivered afterwards by the dispatcher, so a crash between
  * commit and delivery only delays delivery (the next dispatcher pass picks the row up).
@@ -8,7 +14,7 @@ import type { Queryable } from './queryable';
 export type OutboxMessage =
   | {
       kind: 'segment_entered';
-      payload: {
+      payload: Traced & {
         leadId: string;
         segmentId: string;
         membershipId: string;
@@ -23,12 +29,12 @@ export type OutboxMessage =
   | {
       /** A run whose row a request wrote (manual or segment-member enrolment): its workflow is started. */
       kind: 'run_start';
-      payload: { leadId: string; runId: string };
+      payload: Traced & { leadId: string; runId: string };
     }
   | {
       /** A new lead: its intake workflow is started. */
       kind: 'lead_intake';
-      payload: { leadId: string };
+      payload: Traced & { leadId: string };
     }
   | {
       kind: 'lead_event';

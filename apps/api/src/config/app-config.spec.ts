@@ -53,4 +53,17 @@ describe('loadConfigOrThrow', () => {
       }),
     ).toMatchObject({ WHATSAPP_SANDBOX: 'on' });
   });
+
+  it('leaves tracing off by default, names the API’s service, and refuses an OTLP protocol other than http/json', () => {
+    const base = { DATABASE_URL: 'postgres://localhost/db' };
+    const config = loadConfigOrThrow(base);
+    expect(config.OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(config.OTEL_SERVICE_NAME).toBe('segflow-api');
+    expect(() => loadConfigOrThrow({ ...base, OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317' })).toThrow(
+      /OTEL_EXPORTER_OTLP_ENDPOINT: must be an http\(s\):\/\/ URL/,
+    );
+    expect(() => loadConfigOrThrow({ ...base, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf' })).toThrow(
+      /OTEL_EXPORTER_OTLP_PROTOCOL: only http\/json is supported/,
+    );
+  });
 });

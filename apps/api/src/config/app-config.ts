@@ -37,6 +37,18 @@ export const appConfigSchema = z
     TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
     TEMPORAL_UI_URL: z.string().url().optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** OTLP/HTTP base URL (e.g. http://collector:4318); spans go to `<url>/v1/traces`. Unset: tracing off, no SDK loaded. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'must be an http(s):// URL (OTLP over HTTP, usually port 4318)')
+      .optional(),
+    /** Only OTLP over HTTP with JSON bodies is exported: another protocol is refused rather than silently ignored. */
+    OTEL_EXPORTER_OTLP_PROTOCOL: z
+      .string()
+      .refine((p) => p === 'http/json', 'only http/json is supported (OTLP over HTTP with JSON bodies)')
+      .optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).max(200).default('segflow-api'),
     /** Interpreter minutes per real minute for playbook runs; 1 in production, >1 only for tests and demos. */
     PLAYBOOK_TIME_SCALE: z.coerce.number().min(1).max(10_000).default(1),
     /** `off` stops this process from dispatching the outbox (e.g. tests that inspect undelivered rows). */

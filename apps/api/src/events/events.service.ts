@@ -1,12 +1,12 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { EventInput } from '@segflow/scoring';
 import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-item-faults';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { withReplyIntent } from '../intent/reply-intent';
 import { ingestMetrics } from '../metrics/process-metrics';
+import { activeTraceparent } from '../tracing/trace-context';
 import { FlushQueue, QueueFullError } from './flush-queue';
 import { IngestWriter } from './ingest-writer';
-import { EventItemResult, validateEvents } from './validate-events';
+import { EventItemResult, IndexedEvent, validateEvents } from './validate-events';
 
 /** Largest batch `POST /api/events` takes (the 5 MB body limit usually binds first for rich events). */
 export const MAX_EVENTS_PER_BATCH = 5_000;
@@ -45,7 +45,7 @@ export class IngestBackPressure extends HttpException {
 
 @Injectable()
 export class EventsService {
-  private readonly queue: FlushQueue<EventInput, EventItemResult>;
+  private readonly queue: FlushQueue<Omit<IndexedEvent, 'index'>, EventItemResult>;
 
   constructor(
     private readonly writer: IngestWriter,
@@ -76,9 +76,12 @@ export class EventsService {
   async ingest(items: readonly unknown[]): Promise<IngestResponse> {
     const { valid, results } = validateEvents(items, new Date());
     const decided = ingestMetrics.decisionStarted();
-    const written = await this.queue.submit(valid.map((v) => withReplyIntent(v.event))).catch((error: unknown) => {
-      throw error instanceof QueueFullError ? new IngestBackPressure(error) : error;
-    });
+    const traceparent = activeTraceparent();
+    const written = await this.queue
+      .submit(valid.map((v) => ({ event: withReplyIntent(v.event), traceparent })))
+      .catch((error: unknown) => {
+        throw error instanceof QueueFullError ? new IngestBackPressure(error) : error;
+      });
     written.forEach((result, i) => results.push({ ...result, index: valid[i]!.index }));
     results.sort((a, b) => a.index - b.index);
     decided(results);
@@ -87,12 +90,12 @@ export class EventsService {
   }
 
   // Requests validated their own repeats; events of different requests coalesced here can repeat too.
-  private async flush(events: EventInput[]): Promise<EventItemResult[]> {
+  private async flush(items: Omit<IndexedEvent, 'index'>[]): Promise<EventItemResult[]> {
     const seen = new Set<string>();
-    const unique = events.flatMap((event, index) =>
-      seen.has(event.eventId) ? [] : (seen.add(event.eventId), [{ index, event }]),
+    const unique = items.flatMap((item, index) =>
+      seen.has(item.event.eventId) ? [] : (seen.add(item.event.eventId), [{ index, ...item }]),
     );
-    const results: EventItemResult[] = events.map((event, index) => ({
+    const results: EventItemResult[] = items.map(({ event }, index) => ({
       index,
       status: 'duplicate',
       eventId: event.eventId,

@@ -81,7 +81,7 @@ export class IngestWriter {
       if (list) list.push(event);
       else byLead.set(lead.id, [event]);
     }
-    if (byLead.size) await this.updateLeads(manager, byLead, leads, now);
+    if (byLead.size) await this.updateLeads(manager, byLead, leads, now, tracesOf(known));
     return results;
   }
 
@@ -124,6 +124,7 @@ export class IngestWriter {
     byLead: Map<string, EventInput[]>,
     leads: Map<string, IngestLeadRow>,
     now: Date,
+    traces: ReadonlyMap<string, string>,
   ): Promise<void> {
     const leadIds = [...byLead.keys()].sort();
     const leadById = new Map([...leads.values()].map((lead) => [lead.id, lead]));
@@ -155,7 +156,7 @@ export class IngestWriter {
         score: leadScore(vector),
       });
       const current = membershipOf.get(row.lead_id) ?? null;
-      const change = model && this.reassign(model, current, row.lead_id, vector, events);
+      const change = model && this.reassign(model, current, row.lead_id, vector, events, traces);
       if (change) changes.push(change);
       // Which leads a run may hear: see readIngestContext.
       const listening =
@@ -196,6 +197,7 @@ export class IngestWriter {
     leadId: string,
     rawVector: number[],
     events: EventInput[],
+    traces: ReadonlyMap<string, string>,
   ): MembershipChange | null {
     const vector = standardize(rawVector, model.standardizer);
     const assignment = assignSegment({
@@ -213,6 +215,14 @@ export class IngestWriter {
       from: current && { membershipId: current.membership_id, segmentId: current.segment_id },
       toSegmentId: assignment.segmentId,
       triggerEventId: trigger.eventId,
+      traceparent: traces.get(trigger.eventId),
     };
   }
+}
+
+/** The traceparent each traced event's request had, by event id (empty when tracing is off). */
+function tracesOf(events: readonly IndexedEvent[]): Map<string, string> {
+  return new Map(
+    events.flatMap(({ event, traceparent }) => (traceparent ? [[event.eventId, traceparent] as const] : [])),
+  );
 }

@@ -10,6 +10,8 @@ export type EventItemResult =
 export interface IndexedEvent {
   index: number;
   event: EventInput;
+  /** W3C traceparent of the request that posted it (tracing on): a segment change it triggers continues that trace. */
+  traceparent?: string;
 }
 
 /** How far ahead of the server's clock an event may be (client clocks drift); later ones would skew decayed features. */

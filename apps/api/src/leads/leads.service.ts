@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-item-faults';
 import { consentWarnings, optInIssues, recordOptIns, recordWithdrawnConsents } from '../consent/lead-consent';
 import { enqueueWorkflowStarts, markWorkflowsStarted } from '@segflow/stores';
+import { activeTraceparent } from '../tracing/trace-context';
 import { DIRECT_START_TIMEOUT_MS } from '../temporal/direct-start-timeout';
 import { LeadPropensityService } from '../propensity/lead-propensity.service';
 import { LeadIntakeStarter } from './lead-intake-starter';
@@ -124,9 +125,10 @@ export class LeadsService {
       });
       for (const [index, issues] of await recordOptIns(manager, optIns)) warnings.set(index, issues);
       const inserted = written.filter((r) => r.inserted);
+      const traceparent = activeTraceparent();
       const outboxIds = await enqueueWorkflowStarts(
         manager,
-        inserted.map((r) => ({ kind: 'lead_intake', payload: { leadId: r.id } })),
+        inserted.map((r) => ({ kind: 'lead_intake', payload: { leadId: r.id, traceparent } })),
       );
       const outboxIdOf = new Map(inserted.map((r, i) => [r.id, outboxIds[i]!]));
       return written.map((r) => ({ ...r, outboxId: outboxIdOf.get(r.id) ?? null }));

@@ -10,6 +10,7 @@ import { LEASE_SECONDS, OutboxClaims } from './outbox-claims';
 import { OutboxHandlersService, type ToRunsMessage } from './outbox-handlers.service';
 import { LeadLanes } from './outbox-lanes';
 import { PreviousRunStillEndingError } from '../runs/run-launcher.service';
+import { inSpanContinuing } from '../tracing/trace-context';
 
 /** Most rows one claim takes. */
 const CLAIM_LIMIT = 100;
@@ -133,6 +134,7 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
   private async deliverLead(rows: HeldRow[]): Promise<void> {
     const deliveries = deliveriesOf<OutboxRow>(rows, (row) => row.kind === 'lead_event' || row.kind === 'segment_left');
     const idsOf = (part: readonly OutboxRow[][]) => part.flat().map((row) => row.id);
+    const leadId = rows[0]!.payload.leadId;
     try {
       const failure = await deliverInOrder(
         deliveries,
@@ -143,7 +145,10 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
       if (failure) {
         const failed = deliveries[failure.at]!;
         const message = (failure.error as Error).message;
-        this.logger.warn(`outbox rows ${idsOf([failed]).join(', ')} (${failed[0]!.kind}) not delivered: ${message}`);
+        this.logger.warn({
+          msg: `outbox rows ${idsOf([failed]).join(', ')} (${failed[0]!.kind}) not delivered: ${message}`,
+          leadId,
+        });
         // An entry waiting for the lead's previous run to record its exit is not failing: it waits uncounted (for
         // at most OUTBOX_DEFER_LIMIT_SECONDS), so a backlog never backs it off for minutes or dead-letters it.
         const waiting =
@@ -155,14 +160,15 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
           message,
         );
         if (dead.length)
-          this.logger.error(
-            `outbox rows ${dead.join(', ')} dead-lettered after ${OUTBOX_MAX_ATTEMPTS} attempts (${message}); the lead's later rows go on without them`,
-          );
+          this.logger.error({
+            msg: `outbox rows ${dead.join(', ')} dead-lettered after ${OUTBOX_MAX_ATTEMPTS} attempts (${message}); the lead's later rows go on without them`,
+            leadId,
+          });
         await this.claims.release(idsOf(deliveries.slice(failure.at + 1)));
       }
     } catch (error) {
       // The marks themselves failed (database down): the leases run out and the rows are delivered again.
-      this.logger.warn(`outbox rows of lead ${rows[0]!.payload.leadId} not marked: ${(error as Error).message}`);
+      this.logger.warn({ msg: `outbox rows of lead ${leadId} not marked: ${(error as Error).message}`, leadId });
     } finally {
       for (const row of rows) this.held.delete(row.id);
     }
@@ -175,11 +181,17 @@ export class OutboxDispatcherService implements OnApplicationBootstrap, OnApplic
     const first = rows[0]!;
     switch (first.kind) {
       case 'segment_entered':
-        return this.handlers.enterSegment(first.payload, startAfter);
+        return inSpanContinuing(first.payload.traceparent, 'outbox segment_entered', () =>
+          this.handlers.enterSegment(first.payload, startAfter),
+        );
       case 'run_start':
-        return this.handlers.startRun(first.payload);
+        return inSpanContinuing(first.payload.traceparent, 'outbox run_start', () =>
+          this.handlers.startRun(first.payload),
+        );
       case 'lead_intake':
-        return this.handlers.startIntake(first.payload);
+        return inSpanContinuing(first.payload.traceparent, 'outbox lead_intake', () =>
+          this.handlers.startIntake(first.payload),
+        );
       default:
         return this.handlers.deliverToRuns(first.payload.leadId, rows as readonly ToRunsMessage[]);
     }

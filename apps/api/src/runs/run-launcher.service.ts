@@ -31,6 +31,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { enqueueWorkflowStarts, markWorkflowsStarted } from '@segflow/stores';
+import { activeTraceparent } from '../tracing/trace-context';
 import { DIRECT_START_TIMEOUT_MS } from '../temporal/direct-start-timeout';
 import { TemporalClient } from '../temporal/temporal.module';
 import { lockLeadForLaunch } from './lock-lead-for-launch';
@@ -178,9 +179,12 @@ export class RunLauncherService {
       );
       await markWorkflowsStarted(this.dataSource.manager, [created.outboxId]);
     } catch (error) {
-      this.logger.warn(
-        `run ${created.run.id}: workflow not started now (${(error as Error).message}); the outbox starts it once Temporal answers`,
-      );
+      this.logger.warn({
+        msg: `run ${created.run.id}: workflow not started now (${(error as Error).message}); the outbox starts it once Temporal answers`,
+        runId: created.run.id,
+        leadId: created.run.leadId,
+        workflowId: created.run.temporalWorkflowId,
+      });
     }
     return { kind: 'started', run: created.run };
   }
@@ -261,7 +265,9 @@ export class RunLauncherService {
     await insertStartedRun(manager, run);
     const [outboxId] = request.fromOutbox
       ? [null]
-      : await enqueueWorkflowStarts(manager, [{ kind: 'run_start', payload: { leadId: run.leadId, runId: run.id } }]);
+      : await enqueueWorkflowStarts(manager, [
+          { kind: 'run_start', payload: { leadId: run.leadId, runId: run.id, traceparent: activeTraceparent() } },
+        ]);
     return {
       kind: 'started',
       run,

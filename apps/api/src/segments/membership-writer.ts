@@ -14,6 +14,8 @@ export interface MembershipChange {
   from: { membershipId: string; segmentId: string } | null;
   toSegmentId: string | null;
   triggerEventId: string | null;
+  /** W3C traceparent of the request whose event moved the lead (tracing on); the entry's run start continues it. */
+  traceparent?: string;
 }
 
 /** Why memberships changed: `event` (real time), `model_activated` (first model or approval). */
@@ -65,6 +67,7 @@ export async function writeMembershipChanges(
         membershipId: c.membershipId,
         enteredAt: at,
         triggerEventId: c.triggerEventId,
+        traceparent: c.traceparent,
       },
     })),
   ];

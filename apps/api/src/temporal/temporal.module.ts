@@ -1,12 +1,23 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { API_TRACING, type ApiTracing } from '../tracing/start-tracing';
 
-/** The API's Temporal client. The connection is lazy so the API starts (and reports it) while Temporal is down. */
+/**
+ * The API's Temporal client. The connection is lazy so the API starts (and reports it) while Temporal is down. With
+ * tracing on, its workflow starts and signals are spans whose context travels to the workflow in its headers.
+ */
 @Injectable()
 export class TemporalClient extends Client implements OnApplicationShutdown {
-  constructor(@Inject(APP_CONFIG) readonly config: AppConfig) {
-    super({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE });
+  constructor(
+    @Inject(APP_CONFIG) readonly config: AppConfig,
+    @Optional() @Inject(API_TRACING) tracing: ApiTracing | null = null,
+  ) {
+    super({
+      connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+      namespace: config.TEMPORAL_NAMESPACE,
+      ...(tracing ? { interceptors: { workflow: tracing.workflowClientInterceptors } } : {}),
+    });
   }
 
   get defaultTaskQueue(): string {
