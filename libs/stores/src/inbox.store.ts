@@ -39,16 +39,17 @@ export interface InboxRow {
 /** What ranking an open task needs (libs/routing rankTask): its priority, deadlines and the lead's likelihood. */
 export interface InboxCandidateRow {
   id: string;
+  leadId: string;
   priority: string;
   dueAt: Date;
   slaDueAt: Date | null;
   slaBreached: boolean;
-  /** The lead's conversion likelihood in [0, 1] ({@link CONVERSION_LIKELIHOOD}). */
+  /** The lead's score in [0, 1] ({@link CONVERSION_LIKELIHOOD}): the likelihood when no propensity model answers. */
   likelihood: number;
 }
 
-// The one place the inbox reads a lead's conversion likelihood: its score (libs/scoring leadScore, 0–100) scaled to
-// [0, 1]. A calibrated conversion probability replaces this expression and nothing else.
+// The inbox's fallback conversion likelihood: the lead's score (libs/scoring leadScore, 0–100) scaled to [0, 1]; the
+// API replaces it with the calibrated conversion probability wherever the propensity model gives one.
 const CONVERSION_LIKELIHOOD = `LEAST(1, GREATEST(0, COALESCE(f.score, 0) / 100.0))::float8`;
 
 // The lead's open first-touch SLA clock (of its current segment entry) beside each task.
@@ -60,7 +61,7 @@ const SLA_BREACHED = `COALESCE(c.breached_at IS NOT NULL OR c.due_at < $2, false
 // The open tasks of $1 (null: every assignee) that are not snoozed at $2, with what ranks them: small rows, so a
 // rep's whole open list is ranked in TypeScript by the documented rule before the page is read.
 const CANDIDATES_SQL = `
-SELECT t.id, t.priority, t.due_at AS "dueAt", c.due_at AS "slaDueAt", ${SLA_BREACHED} AS "slaBreached",
+SELECT t.id, t.lead_id AS "leadId", t.priority, t.due_at AS "dueAt", c.due_at AS "slaDueAt", ${SLA_BREACHED} AS "slaBreached",
        ${CONVERSION_LIKELIHOOD} AS likelihood
   FROM tasks t
   LEFT JOIN lead_features f ON f.lead_id = t.lead_id ${SLA_CLOCK_JOINS}

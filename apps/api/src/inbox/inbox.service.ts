@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { rankInboxTasks, type TaskRank } from '@segflow/routing';
+import { LeadPropensityService } from '../propensity/lead-propensity.service';
 import { CONFIRM_UNSUBSCRIBE_TASK_TYPE, type ConfirmUnsubscribeResponse } from '@segflow/api-contracts';
 import {
   addTaskActivity,
@@ -53,6 +54,7 @@ export class InboxService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly runs: RunsService,
     private readonly events: EventsService,
+    private readonly propensity: LeadPropensityService,
   ) {}
 
   async listOrThrow(
@@ -64,7 +66,11 @@ export class InboxService {
     if (user.role === 'rep' && query.repId && query.repId !== user.id)
       throw new ForbiddenException('reps see only their own inbox');
     // Ranked by libs/routing's documented rule over the whole open list, then only the page is read in full.
-    const ranked = rankInboxTasks(await inboxCandidatesOf(this.db.manager, repId, now), now).slice(0, query.limit);
+    const candidates = await inboxCandidatesOf(this.db.manager, repId, now);
+    // The calibrated conversion probability where the propensity model has one; else the lead's score scaled to [0, 1].
+    const probabilities = await this.propensity.probabilitiesOf([...new Set(candidates.map((c) => c.leadId))], now);
+    const withLikelihood = candidates.map((c) => ({ ...c, likelihood: probabilities.get(c.leadId) ?? c.likelihood }));
+    const ranked = rankInboxTasks(withLikelihood, now).slice(0, query.limit);
     const ranks = new Map(ranked.map((task) => [task.id, task.rank]));
     const rows = await inboxRowsOf(
       this.db.manager,

@@ -143,6 +143,22 @@ describe('conversion propensity: trained with the segment model, approved with i
     expect(detail.conversionProbability).toBeCloseTo(listed.conversionProbability, 3);
   });
 
+  it('ranks the inbox by the calibrated probability: of two equal tasks, the likelier lead comes first', async () => {
+    const leads = (await api.request('GET', '/api/leads?limit=200')).body as any[];
+    const [likely, unlikely] = ['lead-2', 'lead-3'].map((id) => leads.find((l) => l.externalId === id));
+    expect(likely.conversionProbability).toBeGreaterThan(unlikely.conversionProbability);
+    const due = new Date(Date.now() + 86_400_000);
+    for (const lead of [unlikely, likely])
+      await db.query(
+        `INSERT INTO tasks (lead_id, task_type, title, priority, due_at) VALUES ($1, 'call', $2, 'normal', $3)`,
+        [lead.id, `Call ${lead.externalId}`, due],
+      );
+    const inbox = (await api.request('GET', '/api/inbox')).body as any[];
+    const ours = inbox.filter((item) => [likely.id, unlikely.id].includes(item.lead.id));
+    expect(ours.map((item) => item.lead.id)).toEqual([likely.id, unlikely.id]);
+    expect(ours[0].rank.likelihood).toBeCloseTo(likely.conversionProbability, 6);
+  });
+
   it('gives each segment with closed entries its observed conversion with a Wilson interval', async () => {
     const segments = (await api.request('GET', '/api/segments')).body as any[];
     const withEntries = segments.filter((s) => s.expectedConversion !== null);
