@@ -57,6 +57,7 @@ const run: RunDetail = {
   startedAt: '2026-03-01T10:00:02Z',
   endedAt: null,
   temporalWorkflowId: 'wf',
+  temporalUrl: null,
   path: [],
   touches: [
     {
