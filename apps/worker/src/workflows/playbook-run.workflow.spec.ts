@@ -23,6 +23,13 @@ describe('playbookRunWorkflow', () => {
     expect(code).not.toMatch(/libs\/(scoring|routing)\//);
   });
 
+  // Evaluated once per workflow thread, not per run; webpack silently drops a preload of a side-effect-free module.
+  it('preloads the interpreter and liquidjs (shared-modules.ts) once per workflow thread', () => {
+    const preload = /preloadModules\(\) \{([^}]*)\}/.exec(code)?.[1];
+    expect(preload).toContain('__webpack_require__(');
+    expect(preload).toContain('"./apps/worker/src/workflows/shared-modules.ts")');
+  });
+
   // Recorded from a real run (send → wait → reply → branch → task → goal, converted) by e2e/playbook-runs.spec.ts
   // with RECORD_PLAYBOOK_HISTORY=1. A change that makes the workflow non-deterministic fails this replay.
   it('replays a recorded history without non-determinism', async () => {
