@@ -17,10 +17,10 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { freePort } from '../tools/lib/ports.mjs';
-import { ensureDatabase, startEmbeddedPostgres } from '../tools/lib/postgres.mjs';
+import { ensureDatabase } from '../tools/lib/postgres.mjs';
 import { ensureTemporalCli } from '../tools/lib/temporal-cli.mjs';
 import { startTemporalDevServer } from '../tools/lib/temporal-server.mjs';
-import { measureCpu, summary, timed } from './ingest-harness.mjs';
+import { benchPostgres, measureCpu, summary, timed } from './ingest-harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
@@ -209,11 +209,20 @@ function runInput(run) {
   return { ...run, playbookVersion: 1, graph: oneTouch, lead: leadOf(run.leadId), paused: false, timeScale: 1 };
 }
 
+// bench/scale-matrix runs this script against a Temporal (and PostgreSQL) it started: SEGFLOW_BENCH_TEMPORAL_ADDRESS
+// with the server's SEGFLOW_BENCH_TEMPORAL_PID for its CPU, SEGFLOW_BENCH_DATABASE_URL; alone it starts its own.
+async function startTemporal() {
+  const address = process.env.SEGFLOW_BENCH_TEMPORAL_ADDRESS;
+  if (!address) return startTemporalDevServer({ cli: await ensureTemporalCli(), port: await freePort() });
+  return { address, process: { pid: Number(process.env.SEGFLOW_BENCH_TEMPORAL_PID) }, stop: async () => {} };
+}
+
 async function main() {
-  const pg = await startEmbeddedPostgres({ port: await freePort() });
-  const temporal = await startTemporalDevServer({ cli: await ensureTemporalCli(), port: await freePort() });
-  const databaseUrl = pg.adminUrl.replace(/\/postgres$/, '/bench_playbook_runs');
-  await ensureDatabase(pg.adminUrl, 'bench_playbook_runs');
+  const pg = await benchPostgres();
+  const temporal = await startTemporal();
+  const databaseName = `bench_playbook_runs_${Date.now().toString(36)}`;
+  const databaseUrl = pg.adminUrl.replace(/\/postgres$/, `/${databaseName}`);
+  await ensureDatabase(pg.adminUrl, databaseName);
   await runMigrations(databaseUrl);
   const pool = new Pool({ connectionString: databaseUrl, max: 10 });
   const connection = await Connection.connect({ address: temporal.address });
@@ -361,7 +370,8 @@ async function main() {
       machine: { cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) },
       date: new Date().toISOString(),
     };
-    writeFileSync(join(root, 'bench', 'results', 'playbook-runs.json'), JSON.stringify(result, null, 2) + '\n');
+    const resultsDir = process.env.SEGFLOW_BENCH_RESULTS_DIR ?? join(root, 'bench', 'results');
+    writeFileSync(join(resultsDir, 'playbook-runs.json'), JSON.stringify(result, null, 2) + '\n');
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   } catch (error) {
     // Reported before the clean-up: a call still retrying when the connection closes throws from its timer and ends

@@ -3,9 +3,10 @@
 //   bench/segment-to-run  (segment change → run started p99; baseline: bare start → first activity p99 on the same
 //                          Temporal server) with WORKER_REPLICAS 1 and 2;
 //   bench/ingest          (events/s through POST /api/events; baseline: COPY of the same rows) with API_REPLICAS 1 and 2;
+//   bench/playbook-runs   (touches/s of a one-touch playbook; baseline: a bare one-activity workflow's completions/s)
+//                          with its in-process worker;
 // each on {start-dev in memory, Temporal server on PostgreSQL}, a fresh server (and fresh Temporal databases) per run,
-// as `npm run bench` gives every script. Touches/s (bench/playbook-runs) is not in the matrix: that script starts its
-// own dev server and runs its workers in-process. Writes bench/results/scale-matrix.json, one entry per run.
+// as `npm run bench` gives every script. Writes bench/results/scale-matrix.json, one entry per run.
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,11 +22,20 @@ const RUNS = [
     script: 'segment-to-run',
     label: (n) => `${n} worker${n > 1 ? 's' : ''}`,
     knobs: (n) => ({ WORKER_REPLICAS: String(n), API_REPLICAS: '1' }),
+    replicas: [1, 2],
   },
   {
     script: 'ingest',
     label: (n) => `${n} API process${n > 1 ? 'es' : ''}`,
     knobs: (n) => ({ API_REPLICAS: String(n) }),
+    replicas: [1, 2],
+  },
+  // Its workers run inside the bench process (createWorker), so only one.
+  {
+    script: 'playbook-runs',
+    label: () => '1 in-process worker',
+    knobs: () => ({ BENCH_RUNS: process.env.BENCH_RUNS ?? '200', BENCH_ROUNDS: process.env.BENCH_ROUNDS ?? '2' }),
+    replicas: [1],
   },
 ];
 const TEMPORALS = { dev: 'start-dev', server: 'server on PostgreSQL' };
@@ -51,7 +61,7 @@ async function startTemporal(kind, { cli, adminUrl, stateDir }) {
   });
 }
 
-async function runOnce({ script, knobs }, temporalAddress, adminUrl, resultsDir) {
+async function runOnce({ script, knobs }, temporal, adminUrl, resultsDir) {
   await run(process.execPath, ['--expose-gc', join('bench', `${script}.bench.mjs`)], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -59,7 +69,8 @@ async function runOnce({ script, knobs }, temporalAddress, adminUrl, resultsDir)
       ...process.env,
       ...knobs,
       SEGFLOW_BENCH_DATABASE_URL: adminUrl,
-      SEGFLOW_BENCH_TEMPORAL_ADDRESS: temporalAddress,
+      SEGFLOW_BENCH_TEMPORAL_ADDRESS: temporal.address,
+      SEGFLOW_BENCH_TEMPORAL_PID: String(temporal.process.pid),
       SEGFLOW_BENCH_RESULTS_DIR: resultsDir,
     },
   });
@@ -67,21 +78,28 @@ async function runOnce({ script, knobs }, temporalAddress, adminUrl, resultsDir)
 }
 
 const summaryOf = (script, result) =>
-  script === 'segment-to-run'
+  script === 'playbook-runs'
     ? {
-        figure: result.figure,
-        baseline: result.baseline,
-        unit: 'ms p99, segment change → run started (baseline: bare start → first activity, same server)',
-        cpu: result.segmentToRun.cpu,
-        failedRequests: result.segmentToRun.failedRequests,
-        achievedRequestsPerSecond: result.segmentToRun.achievedRequestsPerSecond,
+        figure: result.figure.touchesPerSecond,
+        baseline: result.baseline.bareOneActivityCompletionsPerSecond,
+        unit: 'touches/s of a one-touch playbook (baseline: completions/s of a bare one-activity workflow, same server)',
+        perRound: result.perRound.map(({ ratio, cpu }) => ({ ratio, cpu })),
       }
-    : {
-        figure: result.figure,
-        baseline: result.baseline,
-        unit: 'events/s ingested (baseline: COPY of the same rows)',
-        cpu: result.cpu,
-      };
+    : script === 'segment-to-run'
+      ? {
+          figure: result.figure,
+          baseline: result.baseline,
+          unit: 'ms p99, segment change → run started (baseline: bare start → first activity, same server)',
+          cpu: result.segmentToRun.cpu,
+          failedRequests: result.segmentToRun.failedRequests,
+          achievedRequestsPerSecond: result.segmentToRun.achievedRequestsPerSecond,
+        }
+      : {
+          figure: result.figure,
+          baseline: result.baseline,
+          unit: 'events/s ingested (baseline: COPY of the same rows)',
+          cpu: result.cpu,
+        };
 
 // Rewritten after every run, so a matrix cut short keeps what it measured.
 function writeEntries(entries) {
@@ -98,7 +116,7 @@ async function main() {
   try {
     for (const [kind, temporalLabel] of Object.entries(TEMPORALS)) {
       for (const benchRun of RUNS) {
-        for (const n of [1, 2]) {
+        for (const n of benchRun.replicas) {
           const question = `${benchRun.script}, ${temporalLabel}, ${benchRun.label(n)}`;
           process.stdout.write(`[scale-matrix] ${question}\n`);
           const resultsDir = mkdtempSync(join(stateDir, 'results-'));
@@ -107,7 +125,7 @@ async function main() {
             temporal = await startTemporal(kind, { cli, adminUrl: postgres.adminUrl, stateDir });
             const result = await runOnce(
               { script: benchRun.script, knobs: benchRun.knobs(n) },
-              temporal.address,
+              temporal,
               postgres.adminUrl,
               resultsDir,
             );
