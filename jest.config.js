@@ -7,6 +7,9 @@ const transform = {
 const esmOnlyPackages = ['content-disposition', 'ml-[a-z-]+', 'is-any-array'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`];
 const moduleNameMapper = {
+  // Segment workers run from their TypeScript sources here (production starts the compiled file); the API runs
+  // in-process in api and e2e specs.
+  '^\\./segment-worker-thread$': '<rootDir>/apps/api/src/testing/transpiled-segment-worker-thread.ts',
   '^@segflow/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   '^@segflow/([a-z-]+)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2/index.ts',
 };
@@ -31,13 +34,7 @@ module.exports = {
   projects: [
     project('libs', ['<rootDir>/libs', '<rootDir>/tools']),
     project('web', ['<rootDir>/apps/web/src']),
-    project('api', ['<rootDir>/apps/api/src'], {
-      // Segment workers run from their TypeScript sources here (production starts the compiled file).
-      moduleNameMapper: {
-        ...moduleNameMapper,
-        '^\\./segment-worker-thread$': '<rootDir>/apps/api/src/testing/transpiled-segment-worker-thread.ts',
-      },
-    }),
+    project('api', ['<rootDir>/apps/api/src']),
     project('worker', ['<rootDir>/apps/worker/src']),
     project('e2e', ['<rootDir>/e2e']),
   ],

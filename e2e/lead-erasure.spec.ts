@@ -182,9 +182,11 @@ describe('lead export and erasure (API + worker + Temporal + Postgres)', () => {
     expect((await api.request('GET', `/api/runs/${runId}`)).body).toMatchObject({ status: 'exited' });
     for (const id of [...workflowIds, `lead-intake-${leadId}`])
       expect(
+        // Temporal deletes an execution asynchronously (a task of its history service): slow on a loaded machine.
         await eventually(
           () => historyText(temporal, id),
           (text) => text === null,
+          60_000,
         ),
       ).toBeNull();
     const audit = await api.request('GET', `/api/audit?action=lead.erased&entityId=${leadId}`);

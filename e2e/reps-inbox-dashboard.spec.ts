@@ -192,10 +192,11 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     expect(
       await eventually(
         () => navLinks.allTextContents(),
-        (labels) => labels.join() === 'Leads,Inbox,Calendars',
+        (labels) => labels.join() === 'Leads,Inbox,Calendars,Account',
         10_000,
       ),
-    ).toEqual(['Leads', 'Inbox', 'Calendars']);
+      // The rep's pages, then the user menu's Account link (everyone's own password).
+    ).toEqual(['Leads', 'Inbox', 'Calendars', 'Account']);
     // Loaded afresh (the user not known yet), the page asks for nothing a rep would be refused, such as the segments.
     const refused: string[] = [];
     const segmentRequests: string[] = [];

@@ -118,7 +118,7 @@ describe('refreshEventVocabulary (real PostgreSQL)', () => {
     expect(await counts()).toEqual({ replies: 1, meetings: 0, conversions: 0 });
   });
 
-  it('lets the lift query find conversions through the partial outcome index', async () => {
+  it("lets the lift query read each run's outcomes through the lead's events index, never a scan of all events", async () => {
     const sent: { sql: string; params: unknown[] }[] = [];
     await liftByPlaybook(
       { query: async (sql, params = []) => (sent.push({ sql, params }), []) },
@@ -133,7 +133,9 @@ describe('refreshEventVocabulary (real PostgreSQL)', () => {
       // Tiny tables would be read whole anyway: forbid that, so the plan shows whether the index can serve.
       await client.query('SET enable_seqscan = off');
       const plan = await client.query(`EXPLAIN ${sent[0]!.sql}`, sent[0]!.params);
-      expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toContain('using events_outcome_occurred_idx');
+      const text = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
+      expect(text).toContain('using events_lead_idx on events');
+      expect(text).not.toMatch(/Seq Scan on events\b/);
     } finally {
       await client.end();
     }
