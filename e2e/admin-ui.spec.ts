@@ -51,9 +51,9 @@ describe('admin screens (browser → web → API → Postgres)', () => {
     await page.goto(`${stack.webUrl}/admin/sla-policies`);
     await page.getByRole('button', { name: 'New policy' }).click();
     const form = page.getByRole('form', { name: 'New SLA policy' });
-    await form.getByLabel('Segment', { exact: true }).selectOption(segmentId);
+    await form.getByRole('combobox', { name: 'Segment' }).selectOption(segmentId);
     await form.getByLabel('First touch within (minutes)').fill('45');
-    await form.getByLabel('Clock').selectOption('business');
+    await form.getByRole('combobox', { name: 'Clock' }).selectOption('business');
     await form.getByLabel('Saturday').check();
     await form.getByRole('button', { name: 'Create policy' }).click();
     const row = page.getByRole('row').filter({ hasText: segmentName });

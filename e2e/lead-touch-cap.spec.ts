@@ -103,7 +103,7 @@ describe('queueTouch: send intent and daily-cap slot (real Postgres)', () => {
     });
     const suppressed = await newLead();
     await pool.query(
-      `INSERT INTO suppressions (channel, address, reason, source) SELECT 'email', lower(email), 'unsubscribe', 'spec' FROM leads WHERE id = $1`,
+      `INSERT INTO suppressions (channel, address, reason, source) SELECT 'email', encode(sha256(convert_to(lower(email), 'UTF8')), 'hex'), 'unsubscribe', 'spec' FROM leads WHERE id = $1`,
       [suppressed],
     );
     expect(await queue(await newTouch(suppressed), 2)).toEqual(

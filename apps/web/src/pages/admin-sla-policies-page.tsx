@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { createSlaPolicy, deleteSlaPolicy, listSlaPolicies, updateSlaPolicy } from '../api/admin';
 import { listPlaybooks } from '../api/playbooks';
 import { listSegments } from '../api/segments';
-import { TIME_ZONES } from '../editor/time-zones';
+import { TIME_ZONES, withCurrent } from '../editor/time-zones';
 import { queryKeys } from '../query/keys';
 import { WEEKDAY_NAMES } from './calendar-form';
 
@@ -49,6 +49,7 @@ function PolicyForm({
   const { data: playbooks } = useQuery({ queryKey: queryKeys.playbooks.list, queryFn: listPlaybooks });
   const [clock, setClock] = useState(initial?.clock ?? 'wall');
   const hours = initial?.calendar?.workingHours;
+  const timeZone = initial?.calendar?.timeZone ?? 'Asia/Kolkata';
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     onSubmit(policyOf(new FormData(event.currentTarget)));
@@ -57,7 +58,7 @@ function PolicyForm({
     <form className="stacked-form" aria-label={label} onSubmit={submit}>
       <label>
         Segment
-        <select name="segmentId" defaultValue={initial?.segmentId} required>
+        <select name="segmentId" aria-label="Segment" defaultValue={initial?.segmentId} required>
           {(segments ?? []).map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -67,7 +68,7 @@ function PolicyForm({
       </label>
       <label>
         Playbook
-        <select name="playbookId" defaultValue={initial?.playbookId ?? ''}>
+        <select name="playbookId" aria-label="Playbook" defaultValue={initial?.playbookId ?? ''}>
           <option value="">Every playbook of the segment</option>
           {(playbooks ?? []).map((p) => (
             <option key={p.id} value={p.id}>
@@ -89,7 +90,12 @@ function PolicyForm({
       </label>
       <label>
         Clock
-        <select name="clock" value={clock} onChange={(e) => setClock(e.target.value as 'wall' | 'business')}>
+        <select
+          name="clock"
+          aria-label="Clock"
+          value={clock}
+          onChange={(e) => setClock(e.target.value as 'wall' | 'business')}
+        >
           <option value="wall">Wall clock (every minute counts)</option>
           <option value="business">Business hours only</option>
         </select>
@@ -99,8 +105,8 @@ function PolicyForm({
           <legend>Business hours</legend>
           <label>
             Time zone
-            <select name="timeZone" defaultValue={initial?.calendar?.timeZone ?? 'Asia/Kolkata'}>
-              {TIME_ZONES.map((z) => (
+            <select name="timeZone" aria-label="Time zone" defaultValue={timeZone}>
+              {withCurrent(TIME_ZONES, timeZone).map((z) => (
                 <option key={z}>{z}</option>
               ))}
             </select>
