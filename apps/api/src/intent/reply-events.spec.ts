@@ -127,7 +127,9 @@ describe('reply intent at ingest (real Postgres)', () => {
       });
       expect(await consentOf()).toEqual({ email: true, whatsapp: false, linkedin: true });
       expect(
-        await db.query(`SELECT channel, reason, source FROM suppressions WHERE address = '+919876500004'`),
+        await db.query(
+          `SELECT channel, reason, source FROM suppressions WHERE address = encode(sha256(convert_to('+919876500004', 'UTF8')), 'hex')`,
+        ),
       ).toEqual([{ channel: 'whatsapp', reason: 'unsubscribe', source: `event:unsubscribe-confirmed:${task.id}` }]);
       expect(await tasksOf()).toEqual([expect.objectContaining({ status: 'done', outcome: 'unsubscribe_confirmed' })]);
       expect((await api.requestAs(rep, 'POST', url)).status).toBe(409);

@@ -1,5 +1,6 @@
 import type { Playbook } from '../playbook-schema';
 import { applyResolution } from './apply-resolution';
+import { eventTypesHeardBy } from '../events-heard';
 import { lastReplyOf } from './last-reply';
 import { resumeOnCommandResult, resumeOnEvent, resumeOnTimer } from './resume-waiting';
 import type { AdvanceContext, RunEvent, RunInput, RunState, Step } from './run-types';
@@ -9,7 +10,8 @@ function recordEvent(work: Work, event: RunEvent): void {
   const seen = work.state.eventsSeen;
   seen[event.type] = (seen[event.type] ?? 0) + 1;
   if (event.channel) seen[`${event.type}@${event.channel}`] = (seen[`${event.type}@${event.channel}`] ?? 0) + 1;
-  const reply = lastReplyOf(event);
+  // Only a reply the playbook hears (all a run is sent), so the simulator, which gets every event, agrees with runs.
+  const reply = eventTypesHeardBy(work.playbook).includes(event.type) ? lastReplyOf(event) : null;
   // Before the wait resolves, so a branch right after a wait for a reply reads the reply that resumed it.
   if (reply) work.state.lastReply = reply;
   const unsubscribed = work.state.lead.unsubscribedChannels;
