@@ -74,7 +74,16 @@ describe('traces and logs of the built API and worker', () => {
     ).find(isDelivery)!;
     expect(delivery.service).toBe('segflow-worker');
 
-    const trace = collector.spans.filter((span) => span.traceId === delivery.traceId);
+    // Each process exports in batches, so the API's spans of this trace may arrive after the worker's.
+    const traceNames = ['POST /api/events', 'outbox segment_entered', 'StartWorkflow:playbookRunWorkflow'];
+    const ofTrace = (spans: CollectedSpan[]) => spans.filter((span) => span.traceId === delivery.traceId);
+    const trace = ofTrace(
+      await until(
+        async () => collector.spans,
+        (spans) => traceNames.every((name) => ofTrace(spans).some((span) => span.name === name)),
+        30_000,
+      ),
+    );
     const named = (name: string) => trace.find((span) => span.name === name);
     const request = named('POST /api/events');
     const outbox = named('outbox segment_entered');
