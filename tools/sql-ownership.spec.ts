@@ -3,8 +3,8 @@ import { join, relative } from 'node:path';
 
 // DESIGN invariant 12: each table has one owner module that alone holds its SQL. Stores live in libs/stores (one
 // `<table or read model>.store.ts` each, typed over Queryable so the API and the worker share them); migrations keep
-// their own frozen SQL, and repeatable migrations (apps/api/src/database/repeatable-migrations, regenerated from the
-// libs on every migration run) their schema SQL. Test code (specs, src/testing) may query freely.
+// their own frozen SQL (the vocabulary's SQL functions, regenerated on every migration run, live in
+// event-vocabulary.store.ts). Test code (specs, src/testing) may query freely.
 const root = join(__dirname, '..');
 const sqlStatement =
   /\b(SELECT\s[\s\S]*?\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|ALTER\s+TABLE|CREATE\s+(UNIQUE\s+)?(TABLE|INDEX)|TRUNCATE|pg_notify|LISTEN\s+\w|COPY\s+\w+\s*\()\b/;
@@ -17,7 +17,7 @@ const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').
 function productionFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
-    if (['node_modules', 'dist', 'testing', 'migrations', 'repeatable-migrations'].includes(name)) return [];
+    if (['node_modules', 'dist', 'testing', 'migrations'].includes(name)) return [];
     if (statSync(full).isDirectory()) return productionFiles(full);
     return /\.tsx?$/.test(name) && !/\.spec\.tsx?$/.test(name) ? [full] : [];
   });

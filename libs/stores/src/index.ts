@@ -60,3 +60,4 @@ export * from './ops-gauges.store';
 export * from './audit-log.store';
 export * from './lead-export.store';
 export * from './propensity.store';
+export * from './event-vocabulary.store';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { refreshEventVocabulary } from './repeatable-migrations/event-vocabulary-functions';
+import { refreshEventVocabulary } from '@segflow/stores';
 import { MIGRATIONS } from './schema';
 
 /** TypeORM options shared by the Nest module and the migration runner. */

@@ -11,7 +11,7 @@ import { EVERY_EVENT_TYPE } from './1764700000000-playbook-versions-heard-events
 /**
  * The roll-ups and the heard-events default stop naming event types: they call `segflow_event_outcome(type)`,
  * `segflow_event_channel(type)` and `segflow_event_types()`, which apps/api's repeatable step
- * (database/repeatable-migrations) regenerates from libs/events' vocabulary after every migration run. This creates
+ * (libs/stores event-vocabulary.store.ts) regenerates from libs/events' vocabulary after every migration run. This creates
  * them as the vocabulary stood at this migration (frozen here), so the switch is complete before that step runs
  * and, while the vocabulary is unchanged, that step finds nothing to do.
  */

@@ -1,5 +1,5 @@
 import { EVENT_VOCABULARY, type EventTypeDefinition } from '@segflow/events';
-import type { Queryable } from '@segflow/stores';
+import type { Queryable } from './queryable';
 
 /** What the SQL functions need of a vocabulary: each type's outcome class and channel. */
 export type SqlVocabulary = Readonly<Record<string, Pick<EventTypeDefinition, 'outcome' | 'channel'>>>;

@@ -1,15 +1,15 @@
 import { EVENT_VOCABULARY } from '@segflow/events';
-import { liftByPlaybook } from '@segflow/stores';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createTestDatabase } from '../../../../../tools/testing/test-database';
-import { runMigrations } from '../data-source';
+import { createTestDatabase } from '../../../../tools/testing/test-database';
+import { runMigrations } from './data-source';
 import {
   eventVocabularyFunctions,
+  liftByPlaybook,
   refreshEventVocabulary,
   type SqlVocabulary,
   type VocabularyFunction,
-} from './event-vocabulary-functions';
+} from '@segflow/stores';
 
 const bodyOf = (functions: VocabularyFunction[], name: string) =>
   functions.find((fn) => fn.signature.startsWith(`${name}(`))!.body;
