@@ -69,8 +69,12 @@ export async function signInInBrowser(
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
-/** Ends the browser's session (clears the cookie) so the next sign-in starts fresh. */
+/**
+ * Ends the browser's session (clears the cookie) so the next sign-in starts fresh. The page leaves the app first:
+ * otherwise its next request gets a 401 and the app's own redirect to /sign-in races the caller's next navigation.
+ */
 export async function signOutInBrowser(page: Page): Promise<void> {
+  await page.goto('about:blank');
   await page.context().clearCookies();
 }
 
