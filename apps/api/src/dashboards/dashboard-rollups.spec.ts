@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { SlaFixtures } from '../testing/sla-fixtures';
 import { startTestApi, TestApi, TestUser } from '../testing/test-api';
 import { channelOfEventType, eventTypesWithOutcome, type OutcomeClass } from '@segflow/events';
@@ -249,6 +250,36 @@ describe('dashboard roll-ups (fast path = from-scratch computation over the raw 
     // A run that turns out held out, and one that completes (a status change the roll-up must ignore).
     await fx.db.query(`UPDATE runs SET status = 'heldOut' WHERE id = $1`, [leads[8].runId]);
     await fx.db.query(`UPDATE runs SET status = 'completed' WHERE id = $1`, [leads[9].runId]);
+    await expectSameNumbers();
+  });
+
+  it('starts two runs of one lead in concurrent transactions: both commit and the roll-ups stay exact', async () => {
+    const lead = leads[10];
+    const [first, second] = [await fx.playbook('Concurrent A'), await fx.playbook('Concurrent B')];
+    const clients = [new Client(api.config.DATABASE_URL), new Client(api.config.DATABASE_URL)];
+    await Promise.all(clients.map((client) => client.connect()));
+    try {
+      const startRun = (client: Client, playbook: { playbookId: string; versionId: string }, hours: number) =>
+        client.query(
+          `INSERT INTO runs (lead_id, playbook_id, playbook_version_id, playbook_version, segment_id, status, started_at)
+           VALUES ($1, $2, $3, 1, $4, 'active', $5)`,
+          [lead.id, playbook.playbookId, playbook.versionId, hot, at(hours)],
+        );
+      await Promise.all(clients.map((client) => client.query('BEGIN')));
+      await startRun(clients[0], first, 150);
+      // The second transaction's trigger waits for the first (it would have failed on the attribution's key).
+      const secondStarted = startRun(clients[1], second, 151);
+      await clients[0].query('COMMIT');
+      await secondStarted;
+      await clients[1].query('COMMIT');
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+    }
+    await fx.event(lead.id, 'purchase', at(152));
+    const attribution = await fx.db.query(`SELECT playbook_id FROM dashboard_lead_attribution WHERE lead_id = $1`, [
+      lead.id,
+    ]);
+    expect(attribution.rows).toEqual([{ playbook_id: second.playbookId }]);
     await expectSameNumbers();
   });
 

@@ -24,6 +24,7 @@ import { FaultHardening1764850000000 } from './migrations/1764850000000-fault-ha
 import { EventVocabularyFunctions1764900000000 } from './migrations/1764900000000-event-vocabulary-functions';
 import { AuditLogAndErasure1764940000000 } from './migrations/1764940000000-audit-log-and-erasure';
 import { ReplyIntentTasks1764919000000 } from './migrations/1764919000000-reply-intent-tasks';
+import { SerialiseLeadAttribution1764950000000 } from './migrations/1764950000000-serialise-lead-attribution';
 
 // Listed explicitly (no globs) so the same list works from ts-jest sources and from dist/.
 // In timestamp order, one per line.
@@ -51,7 +52,8 @@ export const MIGRATIONS = [
   SignInAttempts1764840000000,
   FaultHardening1764850000000,
   EventVocabularyFunctions1764900000000,
-  AuditLogAndErasure1764940000000,
   ReplyIntentTasks1764919000000,
   SegmentModelPropensity1764920000000,
+  AuditLogAndErasure1764940000000,
+  SerialiseLeadAttribution1764950000000,
 ];

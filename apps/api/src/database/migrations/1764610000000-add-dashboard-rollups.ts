@@ -179,16 +179,21 @@ export function outcomeFacts(events: string, attribution: string, classes: Outco
      WHERE ${classes.counted('e.type')}`;
 }
 
-/** Moves the leads in `ids` to their latest run's attribution, taking their outcome events along. */
-export function refreshAttributionFunction(classes: OutcomeClassesSql): string {
+/**
+ * Moves the leads in `ids` to their latest run's attribution, taking their outcome events along. With `lockLeads`
+ * it first locks the leads' rows, so two transactions starting runs of one lead take turns (see 1764950000000).
+ */
+export function refreshAttributionFunction(classes: OutcomeClassesSql, { lockLeads = false } = {}): string {
   const facts = outcomeFacts(
     `(SELECT * FROM events WHERE lead_id IN (SELECT unnest(ids)))`,
     `(SELECT * FROM dashboard_lead_attribution WHERE lead_id IN (SELECT unnest(ids)))`,
     classes,
   );
+  const lock = lockLeads ? `PERFORM 1 FROM leads WHERE id IN (SELECT unnest(ids)) ORDER BY id FOR NO KEY UPDATE;` : '';
   return `
       CREATE OR REPLACE FUNCTION dashboard_refresh_attribution(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
+        ${lock}
         ${bumpOutcomeDays(facts, -1)};
         DELETE FROM dashboard_lead_attribution WHERE lead_id IN (SELECT unnest(ids));
         INSERT INTO dashboard_lead_attribution ${attributionOf('ids')};

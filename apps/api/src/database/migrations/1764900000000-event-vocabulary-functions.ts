@@ -33,7 +33,7 @@ export class EventVocabularyFunctions1764900000000 implements MigrationInterface
 }
 
 // The dashboards count these outcome classes; which types belong to them is the functions' business.
-const FUNCTION_CLASSES: OutcomeClassesSql = {
+export const FUNCTION_CLASSES: OutcomeClassesSql = {
   reply: (type) => `segflow_event_outcome(${type}) = 'reply'`,
   meeting: (type) => `segflow_event_outcome(${type}) = 'meeting'`,
   conversion: (type) => `segflow_event_outcome(${type}) = 'conversion'`,
