@@ -285,6 +285,20 @@ function processCpuMs(pid) {
   }
 }
 
+/** CPU of a process and of its live descendants: the API's cluster replicas (API_REPLICAS) are its children. */
+function processTreeCpuMs(pid) {
+  const children = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((child) => {
+      try {
+        return Number(readFileSync(`/proc/${child}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    });
+  return processCpuMs(pid) + children.reduce((sum, child) => sum + processTreeCpuMs(Number(child)), 0);
+}
+
 /** The PostgreSQL backends serving `database` (their command line names it). */
 function postgresBackendPids(database) {
   return readdirSync('/proc')
@@ -323,7 +337,7 @@ export function findPid(...parts) {
 export async function measureCpu(apiPid, databaseUrl, phase, others = {}) {
   const database = new URL(databaseUrl).pathname.slice(1);
   const before = new Map(postgresBackendPids(database).map((pid) => [pid, processCpuMs(pid)]));
-  const apiBefore = processCpuMs(apiPid);
+  const apiBefore = processTreeCpuMs(apiPid);
   const othersBefore = Object.fromEntries(Object.entries(others).map(([name, pid]) => [name, processCpuMs(pid)]));
   const started = performance.now();
   const result = await phase();
@@ -339,7 +353,7 @@ export async function measureCpu(apiPid, databaseUrl, phase, others = {}) {
     result,
     cpu: {
       wallMs: Math.round(wallMs),
-      apiMs: processCpuMs(apiPid) - apiBefore,
+      apiMs: processTreeCpuMs(apiPid) - apiBefore,
       postgresBackendsMs: postgresMs,
       ...othersMs,
     },
