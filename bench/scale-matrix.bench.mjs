@@ -83,7 +83,8 @@ const summaryOf = (script, result) =>
         figure: result.figure.touchesPerSecond,
         baseline: result.baseline.bareOneActivityCompletionsPerSecond,
         unit: 'touches/s of a one-touch playbook (baseline: completions/s of a bare one-activity workflow, same server)',
-        perRound: result.perRound.map(({ ratio, cpu }) => ({ ratio, cpu })),
+        // Workflow-task waits and timeouts per round: where a stalled round's time went.
+        perRound: result.perRound.map(({ ratio, cpu, workflowTasks }) => ({ ratio, cpu, workflowTasks })),
       }
     : script === 'segment-to-run'
       ? {
@@ -91,6 +92,8 @@ const summaryOf = (script, result) =>
           baseline: result.baseline,
           unit: 'ms p99, segment change → run started (baseline: bare start → first activity, same server)',
           cpu: result.segmentToRun.cpu,
+          stages: result.segmentToRun.stages,
+          bareStages: result.bareStart.stages,
           failedRequests: result.segmentToRun.failedRequests,
           achievedRequestsPerSecond: result.segmentToRun.achievedRequestsPerSecond,
         }
