@@ -259,6 +259,8 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     await until(
       async () => {
         await page.reload();
+        // The dashboard's code loads on demand after the reload, then asks for the notifications.
+        await notice.waitFor({ timeout: 3_000 }).catch(() => undefined);
         return (await notice.count()) ? notice.textContent() : '';
       },
       (t) => !!t && t.includes('SLA breached: Nobody Called'),

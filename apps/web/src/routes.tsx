@@ -1,10 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, useParams, type RouteObject } from 'react-router-dom';
 import { Shell, HomeRedirect } from './app';
 import { SignInPage } from './pages/sign-in-page';
 import { AuditPage } from './pages/audit-page';
 import { InboxPage } from './pages/inbox-page';
 import { CalendarPage } from './pages/calendar-page';
-import { DashboardPage } from './pages/dashboard-page';
 import { DeadLettersPage } from './pages/dead-letters-page';
 import { LeadDetailPage } from './pages/lead-detail-page';
 import { LeadsListPage } from './pages/leads-list-page';
@@ -21,6 +21,17 @@ import { AdminSlaPoliciesPage } from './pages/admin-sla-policies-page';
 import { AdminTeamsPage } from './pages/admin-teams-page';
 import { SIGN_IN_PATH } from './auth/session';
 import './pages/pages.css';
+
+// The dashboard's chart library is the app's largest dependency: loaded only when a manager opens the page.
+const DashboardPage = lazy(() => import('./pages/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+
+function DashboardRoute() {
+  return (
+    <Suspense fallback={<p className="muted">Loading the dashboard…</p>}>
+      <DashboardPage />
+    </Suspense>
+  );
+}
 
 function LeadRoute() {
   return <LeadDetailPage leadId={useParams().leadId!} />;
@@ -48,7 +59,7 @@ export const ROUTES: RouteObject[] = [
       { path: 'playbooks/:playbookId', element: <PlaybookRoute /> },
       { path: 'segments', element: <SegmentsPage /> },
       { path: 'inbox', element: <InboxPage /> },
-      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'dashboard', element: <DashboardRoute /> },
       { path: 'calendar', element: <CalendarPage /> },
       { path: 'mail/:mailId?', element: <MailPage /> },
       { path: 'whatsapp-sandbox', element: <WhatsAppSandboxPage /> },

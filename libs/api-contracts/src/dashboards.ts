@@ -27,7 +27,23 @@ export interface SummaryRow {
 /** Dimensions a dashboard summary or drill-down groups by. */
 export type DashboardDimension = 'segment' | 'playbook' | 'rep' | 'channel';
 
-/** One bucket of `GET /api/dashboards/trend`. */
+/** How `GET /api/dashboards/trend` buckets entries (UTC hours, days, or ISO weeks from Monday). */
+export type TrendBucket = 'hour' | 'day' | 'week';
+
+/** Ranges up to this long default to hourly buckets, so a one- or two-day trend still has a shape. */
+export const HOURLY_TREND_MAX_MS = 2 * 86_400_000;
+/** The longest range hourly buckets are served for (7 days: 168 buckets); longer ranges ask for days or weeks. */
+export const HOURLY_TREND_LIMIT_MS = 7 * 86_400_000;
+
+/**
+ * The trend's bucket when the query names none: hours for ranges of at most two days, days beyond.
+ * @example defaultTrendBucket(new Date('2026-03-01'), new Date('2026-03-02')); // 'hour'
+ */
+export function defaultTrendBucket(from: Date, to: Date): TrendBucket {
+  return to.getTime() - from.getTime() <= HOURLY_TREND_MAX_MS ? 'hour' : 'day';
+}
+
+/** One bucket of `GET /api/dashboards/trend` (buckets without entries are left out). */
 export interface TrendPoint {
   bucket: string;
   entries: number;

@@ -1,4 +1,4 @@
-import type { DashboardDimension } from './dashboards';
+import type { DashboardDimension, TrendBucket } from './dashboards';
 import type { LeadFilters } from './leads';
 import type { UserRole } from './people';
 import type { RunStatus } from './runs';
@@ -62,11 +62,16 @@ export interface DashboardSummaryQuery extends DashboardRangeQuery {
   groupBy?: DashboardDimension;
 }
 
-/** `GET /api/dashboards/trend`. */
+/**
+ * `GET /api/dashboards/trend`: `bucket` defaults to {@link defaultTrendBucket}; `groupBy` + `key` keep the entries of
+ * one summary row (as the drill-down does), `segmentId`/`repId` of one segment or rep.
+ */
 export interface DashboardTrendQuery extends DashboardRangeQuery {
-  bucket?: 'day' | 'week';
+  bucket?: TrendBucket;
   segmentId?: string;
   repId?: string;
+  groupBy?: DashboardDimension;
+  key?: string;
 }
 
 /** `GET /api/dashboards/leads` and its CSV. */

@@ -92,14 +92,21 @@ SELECT k.key, COALESCE(${d.label}, k.key, '(none)') AS label,
  ORDER BY entries DESC, touches DESC, label`;
 }
 
-/** TTFT, breach rate and entries per day or week in `[$1, $2)`; `$4` the bucket, `$5`/`$6` optional segment/rep filters. */
-const TREND_SQL = `
+/**
+ * Entries, TTFT and breach rate per `$4` bucket (hour, day, week) in `[$1, $2)`; `$5`/`$6` optional segment/rep
+ * filters; with a dimension, only the clocks whose key is `$7` (one summary row's, as in the drill-down).
+ */
+function trendSql(dimension: Dimension | null): string {
+  const row = dimension ? `AND ${dimensionSql(dimension).clock} IS NOT DISTINCT FROM $7` : '';
+  return `
 SELECT date_trunc($4, c.entered_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS bucket, count(*)::int AS entries,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ttft_ms) AS "ttftP50Ms", percentile_cont(0.9) WITHIN GROUP (ORDER BY c.ttft_ms) AS "ttftP90Ms",
        CASE WHEN count(*) FILTER (WHERE ${DECIDED}) > 0 THEN (count(*) FILTER (WHERE ${BREACHED}))::float8 / count(*) FILTER (WHERE ${DECIDED}) END AS "breachRate"
   FROM sla_clocks c
  WHERE c.entered_at >= $1 AND c.entered_at < $2 AND ($5::text IS NULL OR c.segment_id::text = $5) AND ($6::text IS NULL OR c.rep_id = $6)
+   ${row}
  GROUP BY 1 ORDER BY 1`;
+}
 
 /** The leads behind a number: SLA clocks in `[$1, $2)` whose dimension key is `$4` (null = none), newest first. */
 function drillDownSql(dimension: Dimension): string {
@@ -194,7 +201,7 @@ export interface DashboardRange {
   wholeDays: { from: Date; to: Date };
 }
 
-/** Entries, TTFT and breach rate of one day or week. */
+/** Entries, TTFT and breach rate of one hour, day or week. */
 export interface TrendRow {
   bucket: Date;
   entries: number;
@@ -242,12 +249,22 @@ export function summarizeDashboard(db: Queryable, dimension: Dimension, range: D
   return db.query(summarySql(dimension), [range.from, range.to, range.now, range.wholeDays.from, range.wholeDays.to]);
 }
 
-/** Per `bucket` in `[from, to)`, optionally of one segment and/or rep. */
-export function dashboardTrend(
-  db: Queryable,
-  q: { from: Date; to: Date; now: Date; bucket: 'day' | 'week'; segmentId: string | null; repId: string | null },
-): Promise<TrendRow[]> {
-  return db.query(TREND_SQL, [q.from, q.to, q.now, q.bucket, q.segmentId, q.repId]);
+/** A trend's query: per `bucket` in `[from, to)`, optionally of one segment and/or rep, or of one dimension key. */
+export interface TrendFilter {
+  from: Date;
+  to: Date;
+  now: Date;
+  bucket: 'hour' | 'day' | 'week';
+  segmentId: string | null;
+  repId: string | null;
+  /** Only the clocks of one summary row (key null = the row of clocks without one). */
+  row: { groupBy: Dimension; key: string | null } | null;
+}
+
+/** Per `bucket` in `[from, to)`, optionally of one segment, rep or summary row; empty buckets are left out. */
+export function dashboardTrend(db: Queryable, q: TrendFilter): Promise<TrendRow[]> {
+  const params = [q.from, q.to, q.now, q.bucket, q.segmentId, q.repId];
+  return db.query(trendSql(q.row?.groupBy ?? null), q.row ? [...params, q.row.key] : params);
 }
 
 /** The leads behind a number, newest first. */

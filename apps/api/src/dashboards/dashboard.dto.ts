@@ -1,13 +1,15 @@
-import type {
-  DashboardDeliveryQuery,
-  DashboardDrillDownQuery,
-  DashboardLiftQuery,
-  DashboardSummaryQuery,
-  DashboardTrendQuery,
-  DeliveryRow,
-  DrillDownLead,
-  SummaryRow,
-  TrendPoint,
+import {
+  defaultTrendBucket,
+  HOURLY_TREND_LIMIT_MS,
+  type DashboardDeliveryQuery,
+  type DashboardDrillDownQuery,
+  type DashboardLiftQuery,
+  type DashboardSummaryQuery,
+  type DashboardTrendQuery,
+  type DeliveryRow,
+  type DrillDownLead,
+  type SummaryRow,
+  type TrendPoint,
 } from '@segflow/api-contracts';
 import { readsQueryContract } from '../common/accepts-contract';
 import { z } from 'zod';
@@ -37,13 +39,21 @@ export const summaryQuerySchema = readsQueryContract<DashboardSummaryQuery>()(
 export const trendQuerySchema = readsQueryContract<DashboardTrendQuery>()(
   z
     .object({
-      bucket: z.enum(['day', 'week']).default('day'),
+      bucket: z.enum(['hour', 'day', 'week']).optional(),
       segmentId: z.string().optional(),
       repId: z.string().optional(),
+      groupBy: z.enum(DIMENSIONS).optional(),
+      key: z.string().optional(),
       ...rangeFields,
     })
+    .refine((q) => q.key === undefined || q.groupBy !== undefined, { message: 'key needs groupBy', path: ['key'] })
     .transform(withDefaultRange)
-    .refine(isOrdered, orderMessage),
+    .refine(isOrdered, orderMessage)
+    .transform((q) => ({ ...q, bucket: q.bucket ?? defaultTrendBucket(q.from, q.to) }))
+    .refine((q) => q.bucket !== 'hour' || q.to.getTime() - q.from.getTime() <= HOURLY_TREND_LIMIT_MS, {
+      message: `hour buckets need a range of at most ${HOURLY_TREND_LIMIT_MS / DAY} days`,
+      path: ['bucket'],
+    }),
 );
 export const drillDownQuerySchema = readsQueryContract<DashboardDrillDownQuery>()(
   z

@@ -3,7 +3,8 @@ import { SlaFixtures } from '../testing/sla-fixtures';
 import { startTestApi, TestApi, TestUser } from '../testing/test-api';
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 // Known fixture: four leads enter "Hot" two days ago; each task is created one minute after entry and completed
 // 10/20/30/40 minutes after entry. Policy: 30 minutes, wall clock. Expected by hand (Hyndman–Fan type 7, as
@@ -130,6 +131,43 @@ describe('manager dashboards (metric SQL on known fixtures)', () => {
     ).body;
     expect(breached).toEqual([expect.objectContaining({ repName: 'Rep Two', breached: true, firstTouchKind: 'task' })]);
     expect(breached[0].ttftMs).toBeCloseTo(40 * MINUTE, 3);
+  });
+
+  it('buckets ranges of up to two days by the hour, and trends one summary row', async () => {
+    const sum = (points: { entries: number }[]) => points.reduce((total, p) => total + p.entries, 0);
+    const oneDay = `from=${new Date(base.getTime() - HOUR).toISOString()}&to=${new Date(base.getTime() + DAY - HOUR).toISOString()}`;
+    const hourly = (await api.requestAs(manager, 'GET', `/api/dashboards/trend?${oneDay}`)).body;
+    // Hot's four entries and Cold's two fall within four minutes: one or two whole UTC hours, empty ones left out.
+    expect(hourly.length).toBeGreaterThanOrEqual(1);
+    expect(hourly.length).toBeLessThanOrEqual(2);
+    expect(hourly.every((p: any) => /T\d\d:00:00\.000Z$/.test(p.bucket))).toBe(true);
+    expect(sum(hourly)).toBe(6);
+    const daily = (await api.requestAs(manager, 'GET', `/api/dashboards/trend?${range}`)).body;
+    expect(daily.every((p: any) => p.bucket.endsWith('T00:00:00.000Z'))).toBe(true);
+    const ofRep = (await api.requestAs(manager, 'GET', `/api/dashboards/trend?groupBy=rep&key=${rep2.id}&${oneDay}`))
+      .body;
+    expect(sum(ofRep)).toBe(2);
+    const ofChannel = (await api.requestAs(manager, 'GET', `/api/dashboards/trend?groupBy=channel&key=call&${range}`))
+      .body;
+    expect(sum(ofChannel)).toBe(4);
+
+    const tooLong = await api.requestAs(
+      manager,
+      'GET',
+      `/api/dashboards/trend?bucket=hour&${range}`.replace(
+        /from=[^&]+/,
+        `from=${new Date(Date.now() - 10 * DAY).toISOString()}`,
+      ),
+    );
+    expect([tooLong.status, tooLong.body.issues]).toEqual([
+      400,
+      [expect.objectContaining({ field: 'bucket', reason: 'hour buckets need a range of at most 7 days' })],
+    ]);
+    const keyAlone = await api.requestAs(manager, 'GET', `/api/dashboards/trend?key=call&${range}`);
+    expect([keyAlone.status, keyAlone.body.issues]).toEqual([
+      400,
+      [expect.objectContaining({ field: 'key', reason: 'key needs groupBy' })],
+    ]);
   });
 
   it('exports CSV', async () => {

@@ -50,6 +50,7 @@ export class DashboardsService {
       bucket: q.bucket,
       segmentId: q.segmentId ?? null,
       repId: q.repId ?? null,
+      row: q.groupBy && q.key !== undefined ? { groupBy: q.groupBy, key: q.key } : null,
     });
   }
 

@@ -11,6 +11,7 @@ import {
   type LiftRow,
   type SplitArmRow,
   type SummaryRow,
+  type TrendBucket,
   type TrendPoint,
   type UserNotification,
 } from '@segflow/api-contracts';
@@ -36,13 +37,27 @@ export const fetchSummary = (range: DashboardRange, groupBy: Dimension) =>
   requestJson<SummaryRow[]>(
     `/api/dashboards/summary${queryString<DashboardSummaryQuery>({ ...rangeQuery(range), groupBy })}`,
   );
-export const fetchTrend = (range: DashboardRange) =>
+/** The trend per `bucket`, of every entry or only those of one summary row (`row.key` null: every entry). */
+export const fetchTrend = (
+  range: DashboardRange,
+  bucket: TrendBucket,
+  row: { groupBy: Dimension; key: string | null } | null,
+) =>
   requestJson<TrendPoint[]>(
-    `/api/dashboards/trend${queryString<DashboardTrendQuery>({ ...rangeQuery(range), bucket: 'day' })}`,
+    `/api/dashboards/trend${queryString<DashboardTrendQuery>({
+      ...rangeQuery(range),
+      bucket,
+      ...(row && row.key !== null ? { groupBy: row.groupBy, key: row.key } : {}),
+    })}`,
   );
-export const fetchDrillDown = (range: DashboardRange, groupBy: Dimension, key: string | null) =>
+export const fetchDrillDown = (range: DashboardRange, groupBy: Dimension, key: string | null, breached: boolean) =>
   requestJson<DrillDownLead[]>(
-    `/api/dashboards/leads${queryString<DashboardDrillDownQuery>({ ...rangeQuery(range), groupBy, key: key ?? undefined })}`,
+    `/api/dashboards/leads${queryString<DashboardDrillDownQuery>({
+      ...rangeQuery(range),
+      groupBy,
+      key: key ?? undefined,
+      breached: breached ? 'true' : undefined,
+    })}`,
   );
 export const fetchDelivery = (range: DashboardRange) =>
   requestJson<DeliveryRow[]>(`/api/dashboards/delivery${queryString<DashboardDeliveryQuery>(rangeQuery(range))}`);

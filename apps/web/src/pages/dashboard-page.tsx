@@ -1,12 +1,8 @@
 import './inbox.css';
-import { queryString, type DashboardSummaryQuery } from '@segflow/api-contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import {
-  DashboardRange,
-  rangeQuery,
-  Dimension,
-  DrillDownLead,
   fetchDelivery,
   fetchDrillDown,
   fetchLift,
@@ -15,38 +11,72 @@ import {
   fetchSummary,
   fetchTrend,
   markNotificationRead,
+  rangeQuery,
 } from '../api/dashboards';
-import { formatMinutes, formatRate } from '../figures/format';
-import { ArmComparisonTable } from './arm-comparison-table';
-import { PairedBarChart, TrendChart } from './dashboard-charts';
 import { channelDeliveryLines } from '../figures/delivery-figures';
+import {
+  changeDashboardFilters,
+  dashboardSearch,
+  readDashboardFilters,
+  type DashboardFilters,
+} from '../figures/dashboard-filters';
+import { armSeries, summarySeries, trendBucketFor, trendSeries } from '../figures/dashboard-series';
+import { formatMinutes, formatRate } from '../figures/format';
 import { queryKeys } from '../query/keys';
+import { ArmComparisonTable } from './arm-comparison-table';
+import {
+  ArmIntervalsChart,
+  BreachesByRowChart,
+  EntriesTrendChart,
+  OutcomesByRowChart,
+  TtftByRowChart,
+  TtftTrendChart,
+} from './dashboard-charts';
+import { DrillDownTable } from './dashboard-drill-down';
+import { DashboardFiltersBar, DIMENSION_LABELS } from './dashboard-filters-bar';
 
-const DIMENSION_LABELS: Record<Dimension, string> = {
-  segment: 'Segment',
-  playbook: 'Playbook (version)',
-  rep: 'Rep',
-  channel: 'Channel',
-};
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The filters in the URL (so a reload, a shared link and Back show the same view) and a setter that pushes a history
+ * entry. A URL with invalid or missing values is rewritten in place to the filters shown.
+ */
+function useDashboardFilters(): [DashboardFilters, (change: Partial<DashboardFilters>) => void] {
+  const [params, setParams] = useSearchParams();
+  const [day] = useState(today);
+  const filters = useMemo(() => readDashboardFilters(params, day), [params, day]);
+  const canonical = dashboardSearch(filters).toString();
+  useEffect(() => {
+    if (canonical !== params.toString()) setParams(canonical, { replace: true });
+  }, [canonical, params, setParams]);
+  const change = useCallback(
+    (next: Partial<DashboardFilters>) => setParams(dashboardSearch(changeDashboardFilters(filters, next))),
+    [filters, setParams],
+  );
+  return [filters, change];
+}
 
 /** `/dashboard`: time to first touch, SLA breaches and outcomes by segment, playbook, rep or channel. */
 export function DashboardPage() {
-  const [range, setRange] = useState<DashboardRange>({
-    from: isoDate(new Date(Date.now() - 29 * 86_400_000)),
-    to: isoDate(new Date()),
-  });
-  const [groupBy, setGroupBy] = useState<Dimension>('segment');
-  const [drill, setDrill] = useState<{ key: string | null; label: string; leads: DrillDownLead[] } | null>(null);
+  const [filters, setFilters] = useDashboardFilters();
+  const { groupBy, row, breached } = filters;
+  const range = useMemo(() => ({ from: filters.from, to: filters.to }), [filters.from, filters.to]);
+  const bucket = trendBucketFor(rangeQuery(range));
   const summary = useQuery({
     queryKey: queryKeys.dashboards.view('summary', range, groupBy),
     queryFn: () => fetchSummary(range, groupBy),
     refetchInterval: 10_000,
   });
+  const trendRow = row && row.key !== null ? { groupBy, key: row.key } : null;
   const trend = useQuery({
-    queryKey: queryKeys.dashboards.view('trend', range),
-    queryFn: () => fetchTrend(range),
+    queryKey: queryKeys.dashboards.view(`trend-${bucket}`, range, trendRow?.groupBy, trendRow?.key),
+    queryFn: () => fetchTrend(range, bucket, trendRow),
     refetchInterval: 30_000,
+  });
+  const drill = useQuery({
+    queryKey: queryKeys.dashboards.view(breached ? 'breached-leads' : 'leads', range, groupBy, row?.key),
+    queryFn: () => fetchDrillDown(range, groupBy, row?.key ?? null, breached),
+    enabled: row !== null,
   });
   const lift = useQuery({
     queryKey: queryKeys.dashboards.view('lift', range),
@@ -74,64 +104,34 @@ export function DashboardPage() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all }),
   });
 
-  const openDrillDown = async (key: string | null, label: string) =>
-    setDrill({
-      key,
-      label,
-      leads: await queryClient.fetchQuery({
-        queryKey: queryKeys.dashboards.view('leads', range, groupBy, key),
-        queryFn: () => fetchDrillDown(range, groupBy, key),
-      }),
-    });
   const rows = summary.data ?? [];
+  const series = summarySeries(rows);
+  const dimension = DIMENSION_LABELS[groupBy];
+  const picked = row ? rows.find((r) => r.key === row.key) : undefined;
+  const rowLabel = picked?.label ?? (row?.key === null ? '(none)' : row?.key);
+  const trendData = trendSeries(trend.data ?? [], rangeQuery(range), bucket);
+  const trendSubject = trendRow ? `${dimension.toLowerCase()} ${rowLabel}` : 'all entries';
+  const liftRows = (lift.data ?? []).map((l) => ({
+    key: `${l.segmentId}-${l.playbookId}`,
+    cells: [l.segmentName ?? 'manual', l.playbookName ?? l.playbookId],
+    comparison: l.comparison,
+  }));
+  const splitRows = (splitArms.data ?? []).map((a) => ({
+    key: `${a.playbookId}-${a.playbookVersion}-${a.nodeId}-${a.variant}`,
+    cells: [
+      `${a.playbookName} v${a.playbookVersion}`,
+      `${a.nodeId}: ${a.label ?? a.variant} vs ${a.controlLabel ?? a.controlVariant}`,
+    ],
+    comparison: a.comparison,
+  }));
+  const arms = (compared: typeof liftRows) =>
+    armSeries(compared.map((c) => ({ label: c.cells.join(' · '), comparison: c.comparison })));
 
   return (
     <section className="dashboard">
       <h1>Dashboard</h1>
       <Notifications items={notifications.data ?? []} onRead={(id) => markRead.mutateAsync(id)} />
-      <div className="card dashboard__filters">
-        <label>
-          From{' '}
-          <input
-            type="date"
-            aria-label="From"
-            value={range.from}
-            onChange={(e) => setRange({ ...range, from: e.target.value })}
-          />
-        </label>
-        <label>
-          To{' '}
-          <input
-            type="date"
-            aria-label="To"
-            value={range.to}
-            onChange={(e) => setRange({ ...range, to: e.target.value })}
-          />
-        </label>
-        <label>
-          Group by
-          <select
-            aria-label="Group by"
-            value={groupBy}
-            onChange={(e) => {
-              setGroupBy(e.target.value as Dimension);
-              setDrill(null);
-            }}
-          >
-            {Object.entries(DIMENSION_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <a
-          href={`/api/dashboards/summary.csv${queryString<DashboardSummaryQuery>({ ...rangeQuery(range), groupBy })}`}
-          download
-        >
-          Export CSV
-        </a>
-      </div>
+      <DashboardFiltersBar filters={filters} onChange={setFilters} />
       {summary.error && (
         <p role="alert" className="error">
           {summary.error.message}
@@ -139,22 +139,26 @@ export function DashboardPage() {
       )}
       <div className="dashboard__grid">
         <div className="card">
-          <PairedBarChart
-            title="Time to first touch"
-            rows={rows.map((r) => ({ label: r.label, a: r.ttftP50Ms, b: r.ttftP90Ms }))}
-          />
+          <TtftByRowChart data={series} dimension={dimension} />
         </div>
         <div className="card">
-          <TrendChart
-            title="Trend per day"
-            points={(trend.data ?? []).map((p) => ({ bucket: p.bucket, value: p.ttftP50Ms, second: p.breachRate }))}
-          />
+          <BreachesByRowChart data={series} dimension={dimension} />
+        </div>
+        <div className="card">
+          <EntriesTrendChart data={trendData} bucket={bucket} subject={trendSubject} />
+        </div>
+        <div className="card">
+          <TtftTrendChart data={trendData} bucket={bucket} subject={trendSubject} />
+        </div>
+        <div className="card">
+          <OutcomesByRowChart data={series} dimension={dimension} />
         </div>
       </div>
+      <p className="muted">Pick a row to see its leads and its trend alone.</p>
       <table className="table" aria-label="Summary">
         <thead>
           <tr>
-            <th>{DIMENSION_LABELS[groupBy]}</th>
+            <th>{dimension}</th>
             <th>Entries</th>
             <th>TTFT p50</th>
             <th>TTFT p90</th>
@@ -169,7 +173,12 @@ export function DashboardPage() {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.key ?? 'none'} className="clickable" onClick={() => void openDrillDown(r.key, r.label)}>
+            <tr
+              key={r.key ?? 'none'}
+              className="clickable"
+              aria-current={row !== null && row.key === r.key ? 'true' : undefined}
+              onClick={() => setFilters({ row: { key: r.key } })}
+            >
               <td>{r.label}</td>
               <td>{r.entries}</td>
               <td>{formatMinutes(r.ttftP50Ms)}</td>
@@ -187,38 +196,13 @@ export function DashboardPage() {
           ))}
         </tbody>
       </table>
-      {drill && (
-        <div className="card">
-          <h2>Leads behind “{drill.label}”</h2>
-          <table className="table" aria-label="Drill-down">
-            <thead>
-              <tr>
-                <th>Lead</th>
-                <th>Segment</th>
-                <th>Rep</th>
-                <th>Entered</th>
-                <th>First touch</th>
-                <th>TTFT</th>
-                <th>Breached</th>
-              </tr>
-            </thead>
-            <tbody>
-              {drill.leads.map((l) => (
-                <tr key={`${l.leadId}-${l.enteredAt}`}>
-                  <td>
-                    <a href={`/leads/${l.leadId}`}>{l.leadName}</a>
-                  </td>
-                  <td>{l.segmentName}</td>
-                  <td>{l.repName ?? '—'}</td>
-                  <td>{new Date(l.enteredAt).toLocaleString()}</td>
-                  <td>{l.firstTouchAt ? new Date(l.firstTouchAt).toLocaleString() : '—'}</td>
-                  <td>{formatMinutes(l.ttftMs)}</td>
-                  <td>{l.breached ? 'yes' : 'no'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {row && (
+        <DrillDownTable
+          label={rowLabel ?? ''}
+          leads={drill.data ?? []}
+          breached={breached}
+          onClose={() => setFilters({ row: null })}
+        />
       )}
       <h2>Delivery by channel</h2>
       <table className="table" aria-label="Delivery by channel">
@@ -251,31 +235,32 @@ export function DashboardPage() {
       <p className="muted">
         Leads that ran a playbook against the segment&apos;s held-out leads, on the same events since each run started.
       </p>
+      <ArmIntervalsChart
+        title="Conversion rate, treated vs holdout"
+        data={arms(liftRows)}
+        armName="Treated"
+        controlName="Holdout"
+      />
       <ArmComparisonTable
         label="Lift"
         headers={['Segment', 'Playbook']}
         armHeader="Treated"
         controlHeader="Holdout"
-        rows={(lift.data ?? []).map((l) => ({
-          key: `${l.segmentId}-${l.playbookId}`,
-          cells: [l.segmentName ?? 'manual', l.playbookName ?? l.playbookId],
-          comparison: l.comparison,
-        }))}
+        rows={liftRows}
       />
       <h2>A/B splits</h2>
+      <ArmIntervalsChart
+        title="Conversion rate, variant vs control"
+        data={arms(splitRows)}
+        armName="Variant"
+        controlName="Control"
+      />
       <ArmComparisonTable
         label="A/B splits"
         headers={['Playbook', 'Split']}
         armHeader="Variant"
         controlHeader="Control (first variant)"
-        rows={(splitArms.data ?? []).map((a) => ({
-          key: `${a.playbookId}-${a.playbookVersion}-${a.nodeId}-${a.variant}`,
-          cells: [
-            `${a.playbookName} v${a.playbookVersion}`,
-            `${a.nodeId}: ${a.label ?? a.variant} vs ${a.controlLabel ?? a.controlVariant}`,
-          ],
-          comparison: a.comparison,
-        }))}
+        rows={splitRows}
       />
     </section>
   );
