@@ -2,6 +2,7 @@ import './inbox.css';
 import { queryString, type DashboardSummaryQuery } from '@segflow/api-contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import {
   DashboardRange,
   rangeQuery,
@@ -285,7 +286,7 @@ function Notifications({
   items,
   onRead,
 }: {
-  items: { id: string; title: string; body: string; readAt: string | null }[];
+  items: { id: string; title: string; body: string; data: Record<string, unknown>; readAt: string | null }[];
   onRead: (id: string) => Promise<void>;
 }) {
   const unread = items.filter((n) => !n.readAt);
@@ -295,6 +296,7 @@ function Notifications({
       {unread.map((n) => (
         <li key={n.id}>
           <strong>{n.title}</strong> — {n.body}{' '}
+          {typeof n.data.link === 'string' && n.data.link.startsWith('/') && <Link to={n.data.link}>Review</Link>}{' '}
           <button type="button" className="secondary" onClick={() => void onRead(n.id)}>
             Dismiss
           </button>
