@@ -1,5 +1,6 @@
 import { apiFetch, requestAs, signInInBrowser, signInToApi, signOutInBrowser } from './support/auth';
 import { Browser, launchBrowser } from './support/browser';
+import { until } from './support/eventually';
 import { seedAndTrain } from './support/segment-moves';
 import { Stack, startStack } from './support/stack';
 
@@ -162,5 +163,30 @@ describe('admin screens (browser → web → API → Postgres)', () => {
     await email.waitFor();
     expect(await email.textContent()).toMatch(/Sending/);
     expect(await page.getByLabel('WhatsApp settings').textContent()).toMatch(/Sending/);
+  });
+
+  it('runs the scheduled retrain now from the segments page; its notification leads to the candidate with its drift', async () => {
+    const { page } = browser;
+    const token = await signInToApi(stack);
+    await page.goto(`${stack.webUrl}/segments`);
+    await page
+      .getByTestId('retrain-schedule')
+      .getByText(/Weekly \(Mondays 03:00, UTC\)/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Run scheduled retrain now' }).click();
+    const schedule = await until(
+      async () => (await apiFetch(stack, token, '/api/segment-models/schedule')).json(),
+      (s) => s.lastRun?.outcome?.kind === 'candidate',
+      90_000,
+    );
+
+    await page.goto(`${stack.webUrl}/dashboard`);
+    const notice = page.getByRole('list', { name: 'Notifications' }).getByRole('listitem').filter({ hasText: 'drift' });
+    await notice.getByRole('link', { name: 'Review' }).click();
+    await page.waitForURL(`**/segments?model=${schedule.lastRun.outcome.modelId}`);
+    const candidate = page.getByLabel('Candidate model');
+    expect(await candidate.getByTestId('drift-level').textContent()).toMatch(/^(Low|Medium|High) drift \(score /);
+    await candidate.getByRole('button', { name: 'Discard' }).click();
+    await page.getByText('Candidate discarded.').waitFor();
   });
 });

@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'binding.holdoutChanged',
   'segmentModel.approved',
   'segmentModel.discarded',
+  'segmentModel.retrainTriggered',
   'lead.consentChanged',
   'lead.reassigned',
   'slaPolicy.created',

@@ -1,4 +1,6 @@
-import type { PropensityModel, PropensityNotTrained, SegmentConversion } from '@segflow/scoring';
+import type { PropensityModel, PropensityNotTrained, SegmentConversion, SegmentDrift } from '@segflow/scoring';
+
+export type { SegmentDrift };
 
 /** A live segment as `GET /api/segments` returns it. */
 export interface Segment {
@@ -43,6 +45,8 @@ export interface SegmentModel {
   metrics: SegmentModelMetrics | null;
   /** Null while training, after a failure, and for models trained before propensity existed. */
   propensity: SegmentModelPropensity | null;
+  /** How far a candidate drifted from the model active when it was trained (libs/scoring measureSegmentDrift); null without one. */
+  drift: SegmentDrift | null;
   segments: { id: string; name: string; size: number; description: string; centroid: Record<string, number> }[];
   error: string | null;
   createdAt: string;
@@ -101,4 +105,30 @@ export interface SegmentBacktest {
   withoutRun: BacktestArm | null;
   /** withRun.rate − heldOut.rate when both arms have entries (the playbook's measured effect), else null. */
   lift: number | null;
+}
+
+/** How a scheduled retrain ended (the scheduled workflow's result). */
+export type ScheduledRetrainOutcome =
+  | { kind: 'candidate'; modelId: string; drift: Pick<SegmentDrift, 'score' | 'level'> | null }
+  | { kind: 'skipped'; reason: 'no_active_model' | 'already_running' }
+  | { kind: 'failed'; modelId: string; error: string | null };
+
+/** `GET /api/segment-models/schedule`: the retrain schedule (RETRAIN_SCHEDULE) and its latest run. */
+export interface RetrainScheduleStatus {
+  /** `weekly`, a cron expression, or `off` (no schedule). */
+  schedule: string;
+  timezone: string;
+  scheduleId: string | null;
+  /** False when Temporal did not answer: the other fields but `schedule` and `timezone` are then unknown (null). */
+  reachable: boolean;
+  nextRunAt: string | null;
+  lastRun: {
+    scheduledAt: string;
+    startedAt: string;
+    workflowId: string;
+    /** Temporal's execution status: RUNNING, COMPLETED, FAILED, TIMED_OUT, … */
+    status: string;
+    /** Set once the run completed. */
+    outcome: ScheduledRetrainOutcome | null;
+  } | null;
 }

@@ -27,3 +27,4 @@ export * from './lead-feature-row';
 export * from './proportion-statistics';
 export * from './compare-arms';
 export * from './propensity/index';
+export * from './segment-drift';

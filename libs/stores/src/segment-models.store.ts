@@ -15,6 +15,8 @@ export interface SegmentModelRow<Params = unknown, Progress = unknown, Metrics =
   metrics: Metrics | null;
   /** The propensity model trained with it (null while training, after a failure, or for older models). */
   propensity: unknown;
+  /** How far the candidate drifted from the model active when it was trained; null without one. */
+  drift: unknown;
   error: string | null;
   created_at: Date;
   trained_at: Date | null;
@@ -84,18 +86,18 @@ export async function markModelFailed(db: Queryable, modelId: string, error: str
 }
 
 /**
- * Makes a trained model a candidate with its standardiser, metrics, diff against the active model, and its propensity
- * model (which activates with it).
- * @example await storeCandidateModel(manager, id, { standardizer, metrics, diff, propensity });
+ * Makes a trained model a candidate with its standardiser, metrics, diff against the active model, its drift from it
+ * (null for a first model), and its propensity model (which activates with it).
+ * @example await storeCandidateModel(manager, id, { standardizer, metrics, diff, drift, propensity });
  */
 export async function storeCandidateModel(
   db: Queryable,
   modelId: string,
-  trained: { standardizer: object; metrics: object; diff: object; propensity: object },
+  trained: { standardizer: object; metrics: object; diff: object; drift: object | null; propensity: object },
 ): Promise<void> {
   await db.query(
     `UPDATE segment_models SET status = 'candidate', standardizer = $2, metrics = $3, diff = $4, propensity = $6,
-       trained_at = now(), progress = $5 WHERE id = $1`,
+       drift = $7, trained_at = now(), progress = $5 WHERE id = $1`,
     [
       modelId,
       JSON.stringify(trained.standardizer),
@@ -103,6 +105,7 @@ export async function storeCandidateModel(
       JSON.stringify(trained.diff),
       JSON.stringify({ phase: 'done', fraction: 1 }),
       JSON.stringify(trained.propensity),
+      trained.drift && JSON.stringify(trained.drift),
     ],
   );
 }

@@ -26,6 +26,17 @@ describe('loadConfigOrThrow', () => {
     );
   });
 
+  it('reads RETRAIN_SCHEDULE as weekly, off or a five-field cron in an IANA zone, and names a bad one', () => {
+    const base = { DATABASE_URL: 'postgres://localhost/db' };
+    expect(loadConfigOrThrow(base)).toMatchObject({ RETRAIN_SCHEDULE: 'weekly', RETRAIN_SCHEDULE_TIMEZONE: 'UTC' });
+    for (const schedule of ['off', '30 2 * * 1-5'])
+      expect(loadConfigOrThrow({ ...base, RETRAIN_SCHEDULE: schedule }).RETRAIN_SCHEDULE).toBe(schedule);
+    expect(() => loadConfigOrThrow({ ...base, RETRAIN_SCHEDULE: 'daily' })).toThrow(/RETRAIN_SCHEDULE: must be weekly/);
+    expect(() => loadConfigOrThrow({ ...base, RETRAIN_SCHEDULE_TIMEZONE: 'Mars/Olympus' })).toThrow(
+      /RETRAIN_SCHEDULE_TIMEZONE/,
+    );
+  });
+
   it('reads QUIET_HOURS_DEFAULT as a window, off by default, and names a bad one', () => {
     const base = { DATABASE_URL: 'postgres://localhost/db' };
     expect(loadConfigOrThrow(base).QUIET_HOURS_DEFAULT).toBeNull();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '@segflow/workflow-contracts';
 import { trustProxySchema } from './trust-proxy';
-import { hhMmSchema } from '@segflow/sla';
+import { hhMmSchema, timeZoneSchema } from '@segflow/sla';
 import { EVENT_TYPES } from '@segflow/events';
 import { CALIBRATION_METHODS } from '@segflow/scoring';
 
@@ -75,6 +75,20 @@ export const appConfigSchema = z
     SEGMENT_HYSTERESIS: z.coerce.number().min(0).max(0.9).default(0.1),
     /** Max distance (standardised units) between a retrained centroid and a segment's for it to keep the segment's id. */
     SEGMENT_MATCH_MAX_DISTANCE: z.coerce.number().positive().default(1.5),
+    /**
+     * When a Temporal schedule retrains the segment model (the result is a candidate; approval stays manual): `weekly`
+     * (Mondays 03:00), a five-field cron expression, or `off` (the API deletes its schedule).
+     */
+    RETRAIN_SCHEDULE: z
+      .string()
+      .trim()
+      .refine(
+        (v) => v === 'weekly' || v === 'off' || /^\S+( \S+){4}$/.test(v),
+        'must be weekly, off, or a five-field cron expression (minute hour day-of-month month day-of-week)',
+      )
+      .default('weekly'),
+    /** IANA zone RETRAIN_SCHEDULE's times are read in (DST-aware). */
+    RETRAIN_SCHEDULE_TIMEZONE: timeZoneSchema.default('UTC'),
     /** The event type that counts as a conversion for the propensity model (trained with each segment model). */
     PROPENSITY_GOAL_EVENT: z.enum(EVENT_TYPES).default('purchase'),
     /** A segment entry converts when a goal event follows within this many days. */

@@ -13,13 +13,11 @@ import {
   failAbandonedTrainings,
   findModel,
   findModelDiff,
-  findModelMetrics,
   insertCentroids,
   insertSegments,
   listColoursInUse,
   listModelIds,
   listModelSegments,
-  listSegmentNames,
   markModelFailed,
   recordTrainingProgress,
   renewTrainingLease,
@@ -31,6 +29,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { namedFeatures } from '@segflow/scoring/features';
+import type { SegmentDrift, Standardizer } from '@segflow/scoring';
+import { buildModelDiff } from './build-model-diff';
+import { measureCandidateDrift } from './candidate-drift';
 import { featureOptionsFrom } from '../config/feature-options';
 import { ActiveModelCache } from './active-model-cache';
 import { ModelActivator, ModelNotCandidateError } from './model-activator';
@@ -82,10 +83,23 @@ export class SegmentModelsService implements OnApplicationBootstrap {
 
   /** Starts a retrain and returns at once with the model in `training`; poll `get` for progress. */
   async retrain(request: RetrainRequest, now: Date = new Date()): Promise<SegmentModelDto> {
+    const started = await this.startRetrain(request, now);
+    if (!started) throw new ConflictException('a retrain is already running');
+    return this.getOrThrow(started.modelId);
+  }
+
+  /**
+   * Starts a retrain; null when one is already running (its lease is live). `done` settles when the model has left
+   * `training` (candidate, active for a first model, or failed); it never rejects.
+   */
+  async startRetrain(
+    request: RetrainRequest,
+    now: Date = new Date(),
+  ): Promise<{ modelId: string; done: Promise<void> } | null> {
     const params = { ...request, seed: request.seed ?? 42 };
     await this.failAbandonedTrainings();
     const modelId = await startTraining(this.dataSource.manager, params, TRAINING_LEASE_SECONDS);
-    if (modelId === null) throw new ConflictException('a retrain is already running');
+    if (modelId === null) return null;
     const active = await this.models.load(this.dataSource.manager);
     const job: RetrainJob = {
       now: now.toISOString(),
@@ -107,7 +121,7 @@ export class SegmentModelsService implements OnApplicationBootstrap {
       this.running.delete(done);
     });
     this.running.add(done);
-    return this.getOrThrow(modelId);
+    return { modelId, done };
   }
 
   /** Resolves when every retrain started by this instance has finished (tests, shutdown). */
@@ -145,6 +159,7 @@ export class SegmentModelsService implements OnApplicationBootstrap {
       progress: model.progress,
       metrics: model.metrics,
       propensity: withoutStandardizer(model.propensity as RetrainResult['propensity'] | null),
+      drift: model.drift as SegmentDrift | null,
       error: model.error,
       segments: segments.map((s) => ({
         id: s.id,
@@ -205,7 +220,9 @@ export class SegmentModelsService implements OnApplicationBootstrap {
         lastPhase = phase;
         void recordTrainingProgress(this.dataSource.manager, modelId, { phase, fraction });
       });
-      await this.dataSource.transaction((manager) => this.storeCandidate(manager, modelId, result, activeModelId));
+      await this.dataSource.transaction((manager) =>
+        this.storeCandidate(manager, modelId, result, activeModelId, job.active?.standardizer),
+      );
       // The first model has nothing to be compared with: it becomes active without approval.
       if (activeModelId === null) await this.activator.activateOrThrow(modelId, now, SYSTEM_ACTOR);
     } catch (error) {
@@ -219,6 +236,7 @@ export class SegmentModelsService implements OnApplicationBootstrap {
     modelId: string,
     result: RetrainResult,
     activeModelId: string | null,
+    activeStandardizer: Standardizer | undefined,
   ): Promise<void> {
     const added = result.segments.filter((s) => s.origin === 'added');
     const colours = pickColours(await listColoursInUse(manager), added.length);
@@ -248,48 +266,13 @@ export class SegmentModelsService implements OnApplicationBootstrap {
       leadCount: result.leadCount,
       sizes: Object.fromEntries(s.map((x) => [x.id, x.size])),
     };
-    const diff = await this.buildDiff(manager, modelId, result, activeModelId, metrics);
+    const diff = await buildModelDiff(manager, modelId, result, activeModelId, metrics);
     await storeCandidateModel(manager, modelId, {
       standardizer: result.standardizer,
       metrics,
       diff,
+      drift: measureCandidateDrift(result, diff, activeStandardizer),
       propensity: result.propensity,
     });
-  }
-
-  private async buildDiff(
-    manager: EntityManager,
-    modelId: string,
-    result: RetrainResult,
-    activeModelId: string | null,
-    metrics: SegmentModelDto['metrics'],
-  ): Promise<SegmentModelDiffDto> {
-    const before = new Map<string, number>();
-    const after = new Map<string, number>();
-    for (const cell of result.moved) {
-      if (cell.from) before.set(cell.from, (before.get(cell.from) ?? 0) + cell.count);
-      if (cell.to) after.set(cell.to, (after.get(cell.to) ?? 0) + cell.count);
-    }
-    const ids = [...new Set([...result.segments.map((s) => s.id), ...result.retired])];
-    const names = await listSegmentNames(manager, ids);
-    const nameOf = new Map(names.map((n) => [n.id, n.name]));
-    const origin = new Map(result.segments.map((s) => [s.id, s.origin] as const));
-    const active = activeModelId
-      ? await findModelMetrics<NonNullable<SegmentModelDto['metrics']>>(manager, activeModelId)
-      : undefined;
-    return {
-      modelId,
-      activeModelId,
-      sizes: ids.map((id) => ({
-        segmentId: id,
-        name: nameOf.get(id) ?? id,
-        origin: origin.get(id) ?? 'retired',
-        before: before.get(id) ?? 0,
-        after: after.get(id) ?? 0,
-      })),
-      moved: result.moved,
-      movedLeads: result.moved.filter((c) => c.from !== c.to).reduce((sum, c) => sum + c.count, 0),
-      metrics: { candidate: metrics, active: active?.metrics ?? null },
-    };
   }
 }

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { SegmentBacktest } from '@segflow/api-contracts';
+import type { RetrainScheduleStatus, SegmentBacktest } from '@segflow/api-contracts';
 import { z } from 'zod';
 import type { AuditActor } from '@segflow/api-contracts';
 import { Actor } from '../auth/audit-actor';
+import { Roles } from '../auth/auth.decorators';
 import { UuidParamPipe } from '../common/param-pipes';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { SegmentBacktestService } from '../propensity/segment-backtest.service';
 import { backtestQuerySchema, retrainSchema, SegmentDto, UpdateSegment, updateSegmentSchema } from './segment.dto';
 import { SegmentModelDiffDto, SegmentModelDto } from './segment-model.dto';
+import { RetrainScheduleService } from './retrain-schedule.service';
 import { SegmentModelsService } from './segment-models.service';
 import { SegmentsService } from './segments.service';
 
@@ -62,12 +64,29 @@ export class SegmentsController {
 @ApiTags('segments')
 @Controller('segment-models')
 export class SegmentModelsController {
-  constructor(private readonly models: SegmentModelsService) {}
+  constructor(
+    private readonly models: SegmentModelsService,
+    private readonly schedule: RetrainScheduleService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Model versions, newest first' })
   list(): Promise<SegmentModelDto[]> {
     return this.models.list();
+  }
+
+  @Get('schedule')
+  @ApiOperation({ summary: 'The retrain schedule (RETRAIN_SCHEDULE): next run, latest run and its outcome' })
+  scheduleStatus(): Promise<RetrainScheduleStatus> {
+    return this.schedule.status();
+  }
+
+  @Post('schedule/trigger')
+  @HttpCode(200)
+  @Roles('admin', 'ops')
+  @ApiOperation({ summary: 'Run the scheduled retrain now (skipped while one runs); the result is a candidate' })
+  triggerSchedule(@Actor() actor: AuditActor): Promise<RetrainScheduleStatus> {
+    return this.schedule.triggerOrThrow(actor);
   }
 
   @Get(':id')

@@ -59,6 +59,8 @@ export async function startTestApi(overrides: Partial<Record<keyof AppConfig, st
     SEGFLOW_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     // Cheap hashes keep suites that create many users fast; production keeps the default cost.
     AUTH_SCRYPT_COST: '10',
+    // No suite but the schedule's own wants a schedule on the shared test Temporal server.
+    RETRAIN_SCHEDULE: 'off',
     ...overrides,
   });
   const app = await createApp(config);

@@ -1,4 +1,10 @@
-import type { RetrainRequest, Segment, SegmentModel, SegmentModelDiff } from '@segflow/api-contracts';
+import type {
+  RetrainRequest,
+  RetrainScheduleStatus,
+  Segment,
+  SegmentModel,
+  SegmentModelDiff,
+} from '@segflow/api-contracts';
 import { requestJson } from './http';
 
 export const listSegments = () => requestJson<Segment[]>('/api/segments');
@@ -16,3 +22,8 @@ export const getSegmentModelDiff = (id: string) =>
 
 export const decideSegmentModel = (id: string, decision: 'approve' | 'discard') =>
   requestJson<SegmentModel>(`/api/segment-models/${encodeURIComponent(id)}/${decision}`, { method: 'POST' });
+
+export const getRetrainSchedule = () => requestJson<RetrainScheduleStatus>('/api/segment-models/schedule');
+
+export const runRetrainScheduleNow = () =>
+  requestJson<RetrainScheduleStatus>('/api/segment-models/schedule/trigger', { method: 'POST' });

@@ -1,7 +1,7 @@
 import './inbox.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import {
   fetchDelivery,
   fetchDrillDown,
@@ -270,7 +270,7 @@ function Notifications({
   items,
   onRead,
 }: {
-  items: { id: string; title: string; body: string; readAt: string | null }[];
+  items: { id: string; title: string; body: string; data: Record<string, unknown>; readAt: string | null }[];
   onRead: (id: string) => Promise<void>;
 }) {
   const unread = items.filter((n) => !n.readAt);
@@ -280,6 +280,7 @@ function Notifications({
       {unread.map((n) => (
         <li key={n.id}>
           <strong>{n.title}</strong> — {n.body}{' '}
+          {typeof n.data.link === 'string' && n.data.link.startsWith('/') && <Link to={n.data.link}>Review</Link>}{' '}
           <button type="button" className="secondary" onClick={() => void onRead(n.id)}>
             Dismiss
           </button>

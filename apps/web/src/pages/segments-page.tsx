@@ -1,22 +1,27 @@
-import type { Segment, SegmentModel, SegmentModelDiff } from '@segflow/api-contracts';
+import type { Segment, SegmentModel } from '@segflow/api-contracts';
 import './pages.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useCurrentUser } from '../auth/session';
 import { listPlaybooks } from '../api/playbooks';
 import {
   decideSegmentModel,
   getSegmentModel,
+  getRetrainSchedule,
   getSegmentModelDiff,
   listSegmentModels,
   listSegments,
   retrainSegments,
+  runRetrainScheduleNow,
 } from '../api/segments';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { queryKeys } from '../query/keys';
 import { CentroidChart } from './centroid-chart';
 import { ModelDiffView } from './model-diff-view';
+import { ModelDriftView } from './model-drift-view';
 import { formatPercent } from './model-quality';
 import { ModelHistoryTable, ModelQualityCard } from './model-quality-view';
+import { describeSchedule } from './retrain-drift';
 
 /**
  * Segments with size, expected conversion, description, colour, centroid chart and bound playbook; retrain → diff and
@@ -29,8 +34,18 @@ export function SegmentsPage() {
   const models = useQuery({ queryKey: queryKeys.segments.models, queryFn: listSegmentModels }).data ?? [];
   const active = models.find((m) => m.status === 'active');
   const queryClient = useQueryClient();
-  const [candidate, setCandidate] = useState<SegmentModel | null>(null);
-  const [diff, setDiff] = useState<SegmentModelDiff | null>(null);
+  const [retrained, setRetrained] = useState<SegmentModel | null>(null);
+  // A scheduled retrain's candidate (its notification links here with ?model=) is reviewed like one retrained here.
+  const reviewId = useSearchParams()[0].get('model');
+  const candidate =
+    retrained ?? models.find((m) => m.status === 'candidate' && (reviewId === null || m.id === reviewId)) ?? null;
+  const diff = useQuery({
+    queryKey: queryKeys.segments.diff(candidate?.id ?? ''),
+    queryFn: () => getSegmentModelDiff(candidate!.id),
+    enabled: candidate !== null,
+  }).data;
+  const schedule = useQuery({ queryKey: queryKeys.segments.schedule, queryFn: getRetrainSchedule }).data;
+  const role = useCurrentUser()?.role;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   // A new active model moves leads between segments: everything that shows a segment refetches.
@@ -57,8 +72,7 @@ export function SegmentsPage() {
         refresh();
         return;
       }
-      setCandidate(model);
-      setDiff(await getSegmentModelDiff(model.id));
+      setRetrained(model);
       setMessage(null);
     } catch (e) {
       setMessage((e as Error).message);
@@ -73,9 +87,17 @@ export function SegmentsPage() {
       setMessage(
         decision === 'approve' ? 'Candidate approved: leads move to their new segments.' : 'Candidate discarded.',
       );
-      setCandidate(null);
-      setDiff(null);
+      setRetrained(null);
       refresh();
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
+  };
+  const runScheduleNow = async () => {
+    try {
+      await runRetrainScheduleNow();
+      setMessage('Scheduled retrain started: its candidate appears here when it is trained.');
+      void queryClient.invalidateQueries({ queryKey: queryKeys.segments.schedule });
     } catch (e) {
       setMessage((e as Error).message);
     }
@@ -87,15 +109,26 @@ export function SegmentsPage() {
     <section>
       <h1>Segments</h1>
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => void retrain()} disabled={busy || candidate !== null}>
+        <button type="button" className="primary" onClick={() => void retrain()} disabled={busy || retrained !== null}>
           {busy ? 'Retraining…' : 'Retrain'}
         </button>
+        {schedule && schedule.schedule !== 'off' && (role === 'admin' || role === 'ops') && (
+          <button type="button" onClick={() => void runScheduleNow()}>
+            Run scheduled retrain now
+          </button>
+        )}
       </div>
+      {schedule && (
+        <p className="muted" data-testid="retrain-schedule">
+          {describeSchedule(schedule, (iso) => new Date(iso).toLocaleString())}
+        </p>
+      )}
       {(message ?? segmentsQuery.error?.message) && <p role="status">{message ?? segmentsQuery.error?.message}</p>}
       {candidate && (
         <div className="card" aria-label="Candidate model">
           <h2>Candidate model</h2>
           <p className="muted">No lead moves until you approve.</p>
+          {candidate.drift && <ModelDriftView drift={candidate.drift} />}
           {diff && <ModelDiffView diff={diff} />}
           <ModelQualityCard model={candidate} title="Candidate quality" />
           <div className="button-row">

@@ -32,6 +32,8 @@ export const queryKeys = {
     list: ['segments', 'list'] as const,
     model: (id: string) => ['segments', 'model', id] as const,
     models: ['segments', 'models'] as const,
+    diff: (id: string) => ['segments', 'diff', id] as const,
+    schedule: ['segments', 'schedule'] as const,
   },
   dashboards: {
     all: ['dashboards'] as const,
