@@ -1,4 +1,11 @@
-import type { RetrainRequest, Segment, SegmentModel, SegmentModelDiff } from '@segflow/api-contracts';
+import type {
+  ApplyNextBestActionRequest,
+  RetrainRequest,
+  Segment,
+  SegmentModel,
+  SegmentModelDiff,
+  SegmentNextBestAction,
+} from '@segflow/api-contracts';
 import { requestJson } from './http';
 
 export const listSegments = () => requestJson<Segment[]>('/api/segments');
@@ -16,3 +23,11 @@ export const getSegmentModelDiff = (id: string) =>
 
 export const decideSegmentModel = (id: string, decision: 'approve' | 'discard') =>
   requestJson<SegmentModel>(`/api/segment-models/${encodeURIComponent(id)}/${decision}`, { method: 'POST' });
+
+export const listNextBestActions = () => requestJson<SegmentNextBestAction[]>('/api/segments/next-best-actions');
+
+export const applyNextBestAction = (segmentId: string, body: ApplyNextBestActionRequest) =>
+  requestJson<SegmentNextBestAction>(`/api/segments/${encodeURIComponent(segmentId)}/next-best-action/apply`, {
+    method: 'POST',
+    body,
+  });

@@ -7,20 +7,24 @@ import {
   decideSegmentModel,
   getSegmentModel,
   getSegmentModelDiff,
+  listNextBestActions,
   listSegmentModels,
   listSegments,
   retrainSegments,
 } from '../api/segments';
+import { useCurrentUser } from '../auth/session';
 import { Link } from 'react-router-dom';
 import { queryKeys } from '../query/keys';
 import { CentroidChart } from './centroid-chart';
 import { ModelDiffView } from './model-diff-view';
 import { formatPercent } from './model-quality';
 import { ModelHistoryTable, ModelQualityCard } from './model-quality-view';
+import { NextBestActionView } from './next-best-action-view';
 
 /**
- * Segments with size, expected conversion, description, colour, centroid chart and bound playbook; retrain → diff and
- * quality → approve/discard; the active model's quality (segmentation and propensity) and the version history.
+ * Segments with size, expected conversion, description, colour, centroid chart, bound playbook and next best action
+ * (Apply for ops and admins); retrain → diff and quality → approve/discard; the active model's quality (segmentation
+ * and propensity) and the version history.
  */
 export function SegmentsPage() {
   const segmentsQuery = useQuery({ queryKey: queryKeys.segments.list, queryFn: listSegments });
@@ -28,6 +32,9 @@ export function SegmentsPage() {
   const segments = segmentsQuery.data ?? [];
   const models = useQuery({ queryKey: queryKeys.segments.models, queryFn: listSegmentModels }).data ?? [];
   const active = models.find((m) => m.status === 'active');
+  const actions = useQuery({ queryKey: queryKeys.segments.nextBestActions, queryFn: listNextBestActions }).data ?? [];
+  const role = useCurrentUser()?.role;
+  const canApply = role === 'ops' || role === 'admin';
   const queryClient = useQueryClient();
   const [candidate, setCandidate] = useState<SegmentModel | null>(null);
   const [diff, setDiff] = useState<SegmentModelDiff | null>(null);
@@ -147,6 +154,7 @@ export function SegmentsPage() {
                   <span className="muted">none</span>
                 )}
               </p>
+              <NextBestActionView action={actions.find((a) => a.segmentId === segment.id)} canApply={canApply} />
               <CentroidChart centroid={segment.centroid} colour={segment.colour} />
             </article>
           );

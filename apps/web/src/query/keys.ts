@@ -32,6 +32,7 @@ export const queryKeys = {
     list: ['segments', 'list'] as const,
     model: (id: string) => ['segments', 'model', id] as const,
     models: ['segments', 'models'] as const,
+    nextBestActions: ['segments', 'next-best-actions'] as const,
   },
   dashboards: {
     all: ['dashboards'] as const,
