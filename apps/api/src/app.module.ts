@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { FeaturesModule } from './features/features.module';
 import { SegmentsModule } from './segments/segments.module';
+import { NextBestActionModule } from './next-best-action/next-best-action.module';
 import { HealthModule } from './health/health.module';
 import { LeadsModule } from './leads/leads.module';
 import { MailModule } from './mail/mail.module';
@@ -71,6 +72,7 @@ export class AppModule {
         IntentModule,
         RepliesModule,
         SegmentsModule,
+        NextBestActionModule,
         FeaturesModule,
         PlaybooksModule,
         RunsModule,

@@ -8,6 +8,7 @@ export * from './delivery';
 export * from './leads';
 export * from './runs';
 export * from './segments';
+export * from './next-best-action';
 export * from './inbox';
 export * from './people';
 export * from './whatsapp-sandbox';

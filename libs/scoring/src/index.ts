@@ -26,5 +26,6 @@ export * from './lead-score';
 export * from './lead-feature-row';
 export * from './proportion-statistics';
 export * from './compare-arms';
+export * from './next-best-action';
 export * from './propensity/index';
 export * from './segment-drift';

@@ -18,6 +18,7 @@ export * from './out-of-office.store';
 export * from './rep-calendars.store';
 export * from './sla-policies.store';
 export * from './dashboards.store';
+export * from './channel-replies.store';
 export * from './delivery.store';
 // st-runs
 export * from './runs.store';

@@ -1,9 +1,11 @@
 import type {
+  ApplyNextBestActionRequest,
   RetrainRequest,
   RetrainScheduleStatus,
   Segment,
   SegmentModel,
   SegmentModelDiff,
+  SegmentNextBestAction,
 } from '@segflow/api-contracts';
 import { requestJson } from './http';
 
@@ -27,3 +29,10 @@ export const getRetrainSchedule = () => requestJson<RetrainScheduleStatus>('/api
 
 export const runRetrainScheduleNow = () =>
   requestJson<RetrainScheduleStatus>('/api/segment-models/schedule/trigger', { method: 'POST' });
+export const listNextBestActions = () => requestJson<SegmentNextBestAction[]>('/api/segments/next-best-actions');
+
+export const applyNextBestAction = (segmentId: string, body: ApplyNextBestActionRequest) =>
+  requestJson<SegmentNextBestAction>(`/api/segments/${encodeURIComponent(segmentId)}/next-best-action/apply`, {
+    method: 'POST',
+    body,
+  });

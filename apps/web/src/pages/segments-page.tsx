@@ -9,6 +9,7 @@ import {
   getSegmentModel,
   getRetrainSchedule,
   getSegmentModelDiff,
+  listNextBestActions,
   listSegmentModels,
   listSegments,
   retrainSegments,
@@ -24,8 +25,9 @@ import { ModelHistoryTable, ModelQualityCard } from './model-quality-view';
 import { describeSchedule } from './retrain-drift';
 
 /**
- * Segments with size, expected conversion, description, colour, centroid chart and bound playbook; retrain → diff and
- * quality → approve/discard; the active model's quality (segmentation and propensity) and the version history.
+ * Segments with size, expected conversion, description, colour, centroid chart, bound playbook and next best action
+ * (Apply for ops and admins); retrain → diff and quality → approve/discard; the active model's quality (segmentation
+ * and propensity) and the version history.
  */
 export function SegmentsPage() {
   const segmentsQuery = useQuery({ queryKey: queryKeys.segments.list, queryFn: listSegments });
@@ -33,6 +35,9 @@ export function SegmentsPage() {
   const segments = segmentsQuery.data ?? [];
   const models = useQuery({ queryKey: queryKeys.segments.models, queryFn: listSegmentModels }).data ?? [];
   const active = models.find((m) => m.status === 'active');
+  const actions = useQuery({ queryKey: queryKeys.segments.nextBestActions, queryFn: listNextBestActions }).data ?? [];
+  const role = useCurrentUser()?.role;
+  const canApply = role === 'ops' || role === 'admin';
   const queryClient = useQueryClient();
   const [retrained, setRetrained] = useState<SegmentModel | null>(null);
   // A scheduled retrain's candidate (its notification links here with ?model=) is reviewed like one retrained here.
@@ -45,7 +50,6 @@ export function SegmentsPage() {
     enabled: candidate !== null,
   }).data;
   const schedule = useQuery({ queryKey: queryKeys.segments.schedule, queryFn: getRetrainSchedule }).data;
-  const role = useCurrentUser()?.role;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   // A new active model moves leads between segments: everything that shows a segment refetches.
@@ -112,7 +116,7 @@ export function SegmentsPage() {
         <button type="button" className="primary" onClick={() => void retrain()} disabled={busy || retrained !== null}>
           {busy ? 'Retraining…' : 'Retrain'}
         </button>
-        {schedule && schedule.schedule !== 'off' && (role === 'admin' || role === 'ops') && (
+        {schedule && schedule.schedule !== 'off' && canApply && (
           <button type="button" onClick={() => void runScheduleNow()}>
             Run scheduled retrain now
           </button>
@@ -180,6 +184,7 @@ export function SegmentsPage() {
                   <span className="muted">none</span>
                 )}
               </p>
+              <NextBestActionView action={actions.find((a) => a.segmentId === segment.id)} canApply={canApply} />
               <CentroidChart centroid={segment.centroid} colour={segment.colour} />
             </article>
           );

@@ -34,6 +34,7 @@ export const queryKeys = {
     models: ['segments', 'models'] as const,
     diff: (id: string) => ['segments', 'diff', id] as const,
     schedule: ['segments', 'schedule'] as const,
+    nextBestActions: ['segments', 'next-best-actions'] as const,
   },
   dashboards: {
     all: ['dashboards'] as const,

@@ -1,0 +1,17 @@
+import type { NextBestActionOption } from '@segflow/api-contracts';
+
+const signedPoints = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} pts`;
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/**
+ * An option's estimate as the segments page shows it: a lift in percentage points over the holdout, or a reply rate,
+ * each with its 95 % interval and sample size.
+ *
+ * @example formatActionEstimate({ basis: 'lift', estimate: 0.2, low: 0.05, high: 0.33, sampleSize: 150, … })
+ * // 'conversion +20.0 pts vs holdout (95% CI +5.0 pts to +33.0 pts, 150 leads)'
+ */
+export function formatActionEstimate(option: NextBestActionOption): string {
+  if (option.basis === 'lift')
+    return `conversion ${signedPoints(option.estimate)} vs holdout (95% CI ${signedPoints(option.low)} to ${signedPoints(option.high)}, ${option.sampleSize} leads)`;
+  return `${percent(option.estimate)} replies (95% CI ${percent(option.low)}–${percent(option.high)}, ${option.sampleSize} touches)`;
+}
