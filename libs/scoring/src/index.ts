@@ -26,4 +26,5 @@ export * from './lead-score';
 export * from './lead-feature-row';
 export * from './proportion-statistics';
 export * from './compare-arms';
+export * from './lookalike-similarity';
 export * from './propensity/index';
