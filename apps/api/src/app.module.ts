@@ -9,6 +9,7 @@ import { FeaturesModule } from './features/features.module';
 import { SegmentsModule } from './segments/segments.module';
 import { HealthModule } from './health/health.module';
 import { LeadsModule } from './leads/leads.module';
+import { LookalikesModule } from './lookalikes/lookalikes.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OutboxModule } from './outbox/outbox.module';
@@ -74,6 +75,7 @@ export class AppModule {
         FeaturesModule,
         PlaybooksModule,
         RunsModule,
+        LookalikesModule,
         OutboxModule,
         MailModule,
         PublicLinksModule,

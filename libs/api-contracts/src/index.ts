@@ -18,3 +18,4 @@ export * from './admin';
 export * from './audit';
 export * from './privacy';
 export * from './intent';
+export * from './lookalikes';
