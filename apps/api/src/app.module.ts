@@ -10,6 +10,7 @@ import { SegmentsModule } from './segments/segments.module';
 import { NextBestActionModule } from './next-best-action/next-best-action.module';
 import { HealthModule } from './health/health.module';
 import { LeadsModule } from './leads/leads.module';
+import { LookalikesModule } from './lookalikes/lookalikes.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OutboxModule } from './outbox/outbox.module';
@@ -76,6 +77,7 @@ export class AppModule {
         FeaturesModule,
         PlaybooksModule,
         RunsModule,
+        LookalikesModule,
         OutboxModule,
         MailModule,
         PublicLinksModule,

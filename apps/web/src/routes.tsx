@@ -8,6 +8,7 @@ import { CalendarPage } from './pages/calendar-page';
 import { DeadLettersPage } from './pages/dead-letters-page';
 import { LeadDetailPage } from './pages/lead-detail-page';
 import { LeadsListPage } from './pages/leads-list-page';
+import { LookalikesPage } from './pages/lookalikes-page';
 import { MailPage } from './pages/mail-page';
 import { PlaybookEditorPage } from './pages/playbook-editor-page';
 import { PlaybooksListPage } from './pages/playbooks-list-page';
@@ -58,6 +59,7 @@ export const ROUTES: RouteObject[] = [
       { path: 'playbooks', element: <PlaybooksListPage /> },
       { path: 'playbooks/:playbookId', element: <PlaybookRoute /> },
       { path: 'segments', element: <SegmentsPage /> },
+      { path: 'lookalikes', element: <LookalikesPage /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'dashboard', element: <DashboardRoute /> },
       { path: 'calendar', element: <CalendarPage /> },

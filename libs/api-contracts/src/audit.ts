@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = [
   'apiKey.created',
   'apiKey.revoked',
   'lead.erased',
+  'lookalike.created',
+  'lookalike.deleted',
+  'lookalike.enrolled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -19,3 +19,4 @@ export * from './admin';
 export * from './audit';
 export * from './privacy';
 export * from './intent';
+export * from './lookalikes';

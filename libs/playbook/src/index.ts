@@ -33,3 +33,4 @@ export { canConnect, connectionIssue, type ConnectionAttempt } from './can-conne
 export { isReentryAllowed } from './reentry';
 export { eventTypesHeardBy } from './events-heard';
 export { diffPlaybooks, isEmptyDiff, type ChangedNode, type PlaybookDiff } from './diff-playbooks';
+export { sendChannelsOf, isUnreachableOnAll } from './send-channels';

@@ -27,5 +27,6 @@ export * from './lead-feature-row';
 export * from './proportion-statistics';
 export * from './compare-arms';
 export * from './next-best-action';
+export * from './lookalike-similarity';
 export * from './propensity/index';
 export * from './segment-drift';

@@ -61,4 +61,6 @@ export * from './ops-gauges.store';
 export * from './audit-log.store';
 export * from './lead-export.store';
 export * from './propensity.store';
+export * from './lookalike-leads.store';
+export * from './lookalike-lists.store';
 export * from './event-vocabulary.store';

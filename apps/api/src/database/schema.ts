@@ -1,5 +1,6 @@
 import { SegmentModelPropensity1764920000000 } from './migrations/1764920000000-segment-model-propensity';
 import { SegmentModelDrift1764990000000 } from './migrations/1764990000000-segment-model-drift';
+import { LookalikeLists1764985000000 } from './migrations/1764985000000-lookalike-lists';
 import { CreateLeads1764158400000 } from './migrations/1764158400000-create-leads';
 import { CreateOutbox1764158500000 } from './migrations/1764158500000-create-outbox';
 import { CreatePlaybooksAndRuns1764200000000 } from './migrations/1764200000000-create-playbooks-and-runs';
@@ -57,5 +58,6 @@ export const MIGRATIONS = [
   SegmentModelPropensity1764920000000,
   AuditLogAndErasure1764940000000,
   SerialiseLeadAttribution1764950000000,
+  LookalikeLists1764985000000,
   SegmentModelDrift1764990000000,
 ];

@@ -12,6 +12,7 @@ describe('navPagesFor', () => {
       'Leads',
       'Playbooks',
       'Segments',
+      'Lookalikes',
       'Mail',
       'WhatsApp sandbox',
       'Dead letters',
@@ -34,6 +35,7 @@ describe('navPagesFor', () => {
       'Leads',
       'Playbooks',
       'Segments',
+      'Lookalikes',
       'Inbox',
       'Dashboard',
       'Calendars',
@@ -61,5 +63,7 @@ describe('canUsePage', () => {
     expect(canUsePage('admin', '/segments')).toBe(true);
     expect(canUsePage(undefined, '/segments')).toBe(false);
     expect(canUsePage('rep', '/leads')).toBe(true);
+    expect(canUsePage('manager', '/lookalikes')).toBe(false);
+    expect(canUsePage('ops', '/lookalikes')).toBe(true);
   });
 });

@@ -43,6 +43,10 @@ export const queryKeys = {
   },
   notifications: { all: ['notifications'] as const },
   deadLetters: { all: ['dead-letters'] as const },
+  lookalikes: {
+    all: ['lookalikes'] as const,
+    detail: (id: string, offset: number) => ['lookalikes', 'detail', id, offset] as const,
+  },
   audit: { all: ['audit'] as const, list: (filters: AuditFilters) => ['audit', 'list', filters] as const },
   sandboxMail: {
     all: ['sandbox-mail'] as const,
