@@ -23,6 +23,7 @@ import { SignInAttempts1764840000000 } from './migrations/1764840000000-sign-in-
 import { FaultHardening1764850000000 } from './migrations/1764850000000-fault-hardening';
 import { EventVocabularyFunctions1764900000000 } from './migrations/1764900000000-event-vocabulary-functions';
 import { AuditLogAndErasure1764940000000 } from './migrations/1764940000000-audit-log-and-erasure';
+import { RuleSegments1764960000000 } from './migrations/1764960000000-rule-segments';
 import { ReplyIntentTasks1764919000000 } from './migrations/1764919000000-reply-intent-tasks';
 
 // Listed explicitly (no globs) so the same list works from ts-jest sources and from dist/.
@@ -54,4 +55,5 @@ export const MIGRATIONS = [
   AuditLogAndErasure1764940000000,
   ReplyIntentTasks1764919000000,
   SegmentModelPropensity1764920000000,
+  RuleSegments1764960000000,
 ];

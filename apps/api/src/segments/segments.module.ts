@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { PropensityModule } from '../propensity/propensity.module';
 import { ModelActivator } from './model-activator';
+import { RuleSegmentSweepService } from './rule-segment-sweep.service';
+import { RuleSegmentsController } from './rule-segments.controller';
+import { RuleSegmentsService } from './rule-segments.service';
 import { SegmentModelsService } from './segment-models.service';
 import { SegmentModelsController, SegmentsController } from './segments.controller';
 import { SegmentsCoreModule } from './segments-core.module';
@@ -8,8 +11,8 @@ import { SegmentsService } from './segments.service';
 
 @Module({
   imports: [SegmentsCoreModule, PropensityModule],
-  controllers: [SegmentsController, SegmentModelsController],
-  providers: [SegmentsService, SegmentModelsService, ModelActivator],
-  exports: [SegmentModelsService, SegmentsService],
+  controllers: [RuleSegmentsController, SegmentsController, SegmentModelsController],
+  providers: [SegmentsService, SegmentModelsService, ModelActivator, RuleSegmentsService, RuleSegmentSweepService],
+  exports: [SegmentModelsService, SegmentsService, RuleSegmentSweepService],
 })
 export class SegmentsModule {}
