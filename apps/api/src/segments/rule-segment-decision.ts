@@ -7,7 +7,7 @@ import {
   type RuleFacts,
   type SegmentRule,
 } from '@segflow/scoring';
-import { countEventsInWindows, type ActiveModel, type Queryable } from '@segflow/stores';
+import { countEventsInWindows, type ActiveModel, type Queryable, type ScoringLeadRow } from '@segflow/stores';
 import type { MembershipChange } from './membership-writer';
 
 // How a lead's segment is decided wherever memberships are written (ingest, model activation, rule changes and the
@@ -26,15 +26,8 @@ export interface CurrentMembership {
   by_rule: boolean;
 }
 
-/** The lead columns rule conditions read. */
-export interface RuleLeadColumns {
-  industry: string | null;
-  headcount: number | null;
-  revenue_band: string | null;
-  funding_stage: string | null;
-  country: string | null;
-  city: string | null;
-}
+/** The lead columns rule conditions read (the firmographics scoring reads, plus country and city). */
+export type RuleLeadColumns = Omit<ScoringLeadRow, 'id' | 'state'>;
 
 const DAY_MS = 86_400_000;
 
