@@ -11,6 +11,7 @@ import { LeadsListPage } from './pages/leads-list-page';
 import { MailPage } from './pages/mail-page';
 import { PlaybookEditorPage } from './pages/playbook-editor-page';
 import { PlaybooksListPage } from './pages/playbooks-list-page';
+import { RuleSegmentsPage } from './pages/rule-segments-page';
 import { SegmentsPage } from './pages/segments-page';
 import { WhatsAppSandboxPage } from './pages/whatsapp-sandbox-page';
 import { AccountPage } from './pages/account-page';
@@ -47,6 +48,7 @@ export const ROUTES: RouteObject[] = [
       { path: 'playbooks', element: <PlaybooksListPage /> },
       { path: 'playbooks/:playbookId', element: <PlaybookRoute /> },
       { path: 'segments', element: <SegmentsPage /> },
+      { path: 'rule-segments', element: <RuleSegmentsPage /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'calendar', element: <CalendarPage /> },

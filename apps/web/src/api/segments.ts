@@ -1,4 +1,15 @@
-import type { RetrainRequest, Segment, SegmentModel, SegmentModelDiff } from '@segflow/api-contracts';
+import type {
+  RetrainRequest,
+  RuleSegmentChange,
+  RuleSegmentInput,
+  RuleSegmentPatch,
+  RuleSegmentPreview,
+  RuleSegmentPreviewRequest,
+  Segment,
+  SegmentModel,
+  SegmentModelDiff,
+} from '@segflow/api-contracts';
+import type { SegmentRule } from '@segflow/scoring';
 import { requestJson } from './http';
 
 export const listSegments = () => requestJson<Segment[]>('/api/segments');
@@ -16,3 +27,18 @@ export const getSegmentModelDiff = (id: string) =>
 
 export const decideSegmentModel = (id: string, decision: 'approve' | 'discard') =>
   requestJson<SegmentModel>(`/api/segment-models/${encodeURIComponent(id)}/${decision}`, { method: 'POST' });
+
+export const previewRuleSegment = (rule: SegmentRule) =>
+  requestJson<RuleSegmentPreview>('/api/segments/rules/preview', {
+    method: 'POST',
+    body: { rule } satisfies RuleSegmentPreviewRequest,
+  });
+
+export const createRuleSegment = (input: RuleSegmentInput) =>
+  requestJson<RuleSegmentChange>('/api/segments/rules', { method: 'POST', body: input });
+
+export const updateRuleSegment = (id: string, patch: RuleSegmentPatch) =>
+  requestJson<RuleSegmentChange>(`/api/segments/rules/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch });
+
+export const deleteRuleSegment = (id: string) =>
+  requestJson<{ moved: number }>(`/api/segments/rules/${encodeURIComponent(id)}`, { method: 'DELETE' });

@@ -19,7 +19,8 @@ import { formatPercent } from './model-quality';
 import { ModelHistoryTable, ModelQualityCard } from './model-quality-view';
 
 /**
- * Segments with size, expected conversion, description, colour, centroid chart and bound playbook; retrain → diff and
+ * Segments (learned, then rule segments) with size, expected conversion, description, colour, centroid chart (or rule)
+ * and bound playbook; retrain → diff and
  * quality → approve/discard; the active model's quality (segmentation and propensity) and the version history.
  */
 export function SegmentsPage() {
@@ -147,7 +148,14 @@ export function SegmentsPage() {
                   <span className="muted">none</span>
                 )}
               </p>
-              <CentroidChart centroid={segment.centroid} colour={segment.colour} />
+              {segment.kind === 'rule' ? (
+                <p data-testid="segment-rule">
+                  Rule segment (priority {segment.priority}, takes precedence over learned ones):{' '}
+                  {segment.ruleDescription}
+                </p>
+              ) : (
+                <CentroidChart centroid={segment.centroid} colour={segment.colour} />
+              )}
             </article>
           );
         })}
