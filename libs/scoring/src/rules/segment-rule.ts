@@ -2,7 +2,10 @@ import { EVENT_TYPES } from '@segflow/events';
 import { z } from 'zod';
 import { FEATURE_NAMES } from '../feature-vector';
 
-/** The lead columns a rule can test (as `leads` stores them); headcount is the only number. */
+/**
+ * The lead columns a rule can test (as `leads` stores them); headcount is the only number.
+ * @example RULE_FIRMOGRAPHIC_FIELDS.includes('country'); // true
+ */
 export const RULE_FIRMOGRAPHIC_FIELDS = [
   'industry',
   'headcount',
@@ -14,12 +17,18 @@ export const RULE_FIRMOGRAPHIC_FIELDS = [
 /** One of {@link RULE_FIRMOGRAPHIC_FIELDS}. */
 export type RuleFirmographicField = (typeof RULE_FIRMOGRAPHIC_FIELDS)[number];
 
-/** Comparisons: numeric ones need a number, `in`/`notIn` a list of texts, `eq`/`neq` either. */
+/**
+ * Comparisons: numeric ones need a number, `in`/`notIn` a list of texts, `eq`/`neq` either.
+ * @example RULE_OPERATORS.includes('notIn'); // true
+ */
 export const RULE_OPERATORS = ['gte', 'lte', 'gt', 'lt', 'eq', 'neq', 'in', 'notIn'] as const;
 /** One of {@link RULE_OPERATORS}. */
 export type RuleOperator = (typeof RULE_OPERATORS)[number];
 
-/** Longest event window a rule may count over, and most conditions per rule. */
+/**
+ * Longest event window a rule may count over, most conditions per rule, most values of an `in` / `notIn` list.
+ * @example RULE_LIMITS.maxWindowDays; // 365
+ */
 export const RULE_LIMITS = { maxWindowDays: 365, maxConditions: 20, maxValues: 50 } as const;
 
 const comparison = {
@@ -54,7 +63,10 @@ function isNumericSubject(condition: RuleCondition): boolean {
 
 const NUMERIC_OPS: readonly RuleOperator[] = ['gte', 'lte', 'gt', 'lt'];
 
-/** Zod schema of one condition: the value must suit both the operator and the subject. */
+/**
+ * Zod schema of one condition: the value must suit both the operator and the subject.
+ * @example ruleConditionSchema.parse({ kind: 'feature', feature: 'intent', op: 'gte', value: 0.5 });
+ */
 export const ruleConditionSchema = z.discriminatedUnion('kind', conditionOptions).superRefine((c, ctx) => {
   const numeric = isNumericSubject(c);
   if (NUMERIC_OPS.includes(c.op) && typeof c.value !== 'number')
@@ -73,7 +85,10 @@ export const ruleConditionSchema = z.discriminatedUnion('kind', conditionOptions
     ctx.addIssue({ code: 'custom', path: ['op'], message: `${subjectLabel(c)} is text: use eq, neq, in or notIn` });
 });
 
-/** Zod schema of a rule: all (AND) or any (OR) of 1–20 conditions. */
+/**
+ * Zod schema of a rule: all (AND) or any (OR) of 1–20 conditions.
+ * @example segmentRuleSchema.safeParse({ match: 'any', conditions: [{ kind: 'score', op: 'gte', value: 70 }] }).success; // true
+ */
 export const segmentRuleSchema = z.strictObject({
   match: z.enum(['all', 'any']),
   conditions: z.array(ruleConditionSchema).min(1).max(RULE_LIMITS.maxConditions),
@@ -88,7 +103,10 @@ export interface EventWindow {
   days: number;
 }
 
-/** The key of an {@link EventWindow} in {@link RuleFacts.eventCounts}. */
+/**
+ * The key of an {@link EventWindow} in {@link RuleFacts.eventCounts}.
+ * @example eventWindowKey({ eventType: 'page_view', days: 7 }); // 'page_view/7'
+ */
 export const eventWindowKey = (w: EventWindow): string => `${w.eventType}/${w.days}`;
 
 /** What a rule is evaluated on. */
