@@ -12,6 +12,7 @@ import { LookalikesPage } from './pages/lookalikes-page';
 import { MailPage } from './pages/mail-page';
 import { PlaybookEditorPage } from './pages/playbook-editor-page';
 import { PlaybooksListPage } from './pages/playbooks-list-page';
+import { RuleSegmentsPage } from './pages/rule-segments-page';
 import { SegmentsPage } from './pages/segments-page';
 import { WhatsAppSandboxPage } from './pages/whatsapp-sandbox-page';
 import { AccountPage } from './pages/account-page';
@@ -60,6 +61,7 @@ export const ROUTES: RouteObject[] = [
       { path: 'playbooks/:playbookId', element: <PlaybookRoute /> },
       { path: 'segments', element: <SegmentsPage /> },
       { path: 'lookalikes', element: <LookalikesPage /> },
+      { path: 'rule-segments', element: <RuleSegmentsPage /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'dashboard', element: <DashboardRoute /> },
       { path: 'calendar', element: <CalendarPage /> },

@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = [
   'lookalike.created',
   'lookalike.deleted',
   'lookalike.enrolled',
+  'ruleSegment.created',
+  'ruleSegment.updated',
+  'ruleSegment.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

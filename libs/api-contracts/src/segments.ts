@@ -1,18 +1,30 @@
-import type { PropensityModel, PropensityNotTrained, SegmentConversion, SegmentDrift } from '@segflow/scoring';
+import type {
+  PropensityModel,
+  PropensityNotTrained,
+  SegmentConversion,
+  SegmentDrift,
+  SegmentRule,
+} from '@segflow/scoring';
 
 export type { SegmentDrift };
 
-/** A live segment as `GET /api/segments` returns it. */
+/** A live segment as `GET /api/segments` returns it: the active model's (`learned`), then the rule segments by priority. */
 export interface Segment {
   id: string;
+  /** `learned`: a segment of the active model; `rule`: defined by ops with a rule (takes precedence over learned ones). */
+  kind: 'learned' | 'rule';
   name: string;
   description: string;
   colour: string;
+  /** Rule segments only: the rule, its description in words, and its priority (lower first). */
+  rule?: SegmentRule;
+  ruleDescription?: string;
+  priority?: number;
   /** Leads currently in the segment. */
   size: number;
   /** Share of current members who have purchased (0 when empty). */
   conversionRate: number;
-  /** Centroid in feature units (see libs/scoring FEATURES.md), keyed by feature name. */
+  /** Centroid in feature units (see libs/scoring FEATURES.md), keyed by feature name; empty for a rule segment. */
   centroid: Record<string, number>;
   /** The playbook bound to this segment, if any. */
   boundPlaybookId?: string;
@@ -131,4 +143,37 @@ export interface RetrainScheduleStatus {
     /** Set once the run completed. */
     outcome: ScheduledRetrainOutcome | null;
   } | null;
+/** Body of `POST /api/segments/rules`: a rule segment (priority defaults to after the others). */
+export interface RuleSegmentInput {
+  name: string;
+  description?: string;
+  /** `#rrggbb`; a free colour is picked when omitted. */
+  colour?: string;
+  rule: SegmentRule;
+  priority?: number;
+}
+
+/** Body of `PATCH /api/segments/rules/:id`: any of the fields of {@link RuleSegmentInput}. */
+export type RuleSegmentPatch = Partial<RuleSegmentInput>;
+
+/** Body of `POST /api/segments/rules/preview`: a rule to try on the current leads. */
+export interface RuleSegmentPreviewRequest {
+  rule: SegmentRule;
+}
+
+/** What `POST /api/segments/rules/preview` answers: how many leads match the rule now, and a few of them. */
+export interface RuleSegmentPreview {
+  /** Leads whose data satisfies the rule now (before priorities: a higher-priority rule segment may take some). */
+  matching: number;
+  /** Leads that would be in the segment after saving it as the last priority (matching, and in no earlier rule segment). */
+  wouldEnter: number;
+  total: number;
+  description: string;
+  sample: { id: string; externalId: string; name: string | null; company: string | null; score: number }[];
+}
+
+/** What creating, editing or deleting a rule segment answers: the segment and how many leads moved. */
+export interface RuleSegmentChange {
+  segment: Segment;
+  moved: number;
 }

@@ -30,3 +30,5 @@ export * from './next-best-action';
 export * from './lookalike-similarity';
 export * from './propensity/index';
 export * from './segment-drift';
+export * from './rules/segment-rule';
+export * from './rules/choose-segment';

@@ -139,3 +139,32 @@ export async function stripCountedEventsBefore(db: Queryable, before: Date, limi
   );
   return n;
 }
+
+/** One events-in-a-window count of a lead; `key` is the window's libs/scoring `eventWindowKey`. */
+export interface EventWindowCountRow {
+  lead_id: string;
+  key: string;
+  count: number;
+}
+
+/**
+ * How many events of each window's type each lead had since the window's start, in one statement; leads and windows
+ * with none return no row. With lead ids (an ingest flush) it reads each lead's recent range of `events_lead_idx`;
+ * without (a sweep over every lead) the `(type, occurred_at)` index.
+ * @example await countEventsInWindows(manager, leadIds, [{ key: 'page_view/7', type: 'page_view', since }]);
+ */
+export function countEventsInWindows(
+  db: Queryable,
+  leadIds: readonly string[] | 'all',
+  windows: readonly { key: string; type: string; since: string }[],
+): Promise<EventWindowCountRow[]> {
+  if (!windows.length) return Promise.resolve([]);
+  const leadFilter = leadIds === 'all' ? '' : 'AND e.lead_id = ANY($2::uuid[])';
+  return db.query(
+    `SELECT e.lead_id, w.key, count(*)::int AS count
+     FROM jsonb_to_recordset($1::jsonb) AS w(key text, type text, since timestamptz)
+     JOIN events e ON e.type = w.type AND e.occurred_at > w.since ${leadFilter}
+     GROUP BY e.lead_id, w.key`,
+    leadIds === 'all' ? [JSON.stringify(windows)] : [JSON.stringify(windows), leadIds],
+  );
+}

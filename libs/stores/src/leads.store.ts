@@ -178,6 +178,9 @@ export async function findLead(
 export interface IngestLeadRow extends LeadFirmographics {
   id: string;
   external_id: string;
+  /** Read for rule segments' conditions. */
+  country: string | null;
+  city: string | null;
   has_features: boolean;
 }
 
@@ -189,7 +192,7 @@ export interface IngestLeadRow extends LeadFirmographics {
  */
 export function lockLeadsForIngest(db: Queryable, externalIds: readonly string[]): Promise<IngestLeadRow[]> {
   return db.query(
-    `SELECT id, external_id, industry, headcount, revenue_band, funding_stage,
+    `SELECT id, external_id, industry, headcount, revenue_band, funding_stage, country, city,
             EXISTS (SELECT 1 FROM lead_features f WHERE f.lead_id = leads.id) AS has_features
      FROM leads WHERE external_id = ANY($1::text[]) FOR KEY SHARE OF leads`,
     [externalIds],
@@ -249,5 +252,25 @@ export async function anonymiseLead(db: Queryable, leadId: string, at: Date): Pr
             erased_at = $2, updated_at = $2
       WHERE id = $1`,
     [leadId, at],
+  );
+}
+
+/** A lead's name for lists (a rule segment's preview sample). */
+export interface LeadLabelRow {
+  id: string;
+  external_id: string;
+  name: string | null;
+  company: string | null;
+}
+
+/**
+ * These leads' names, in the order of `ids`.
+ * @example const labels = await listLeadLabels(manager, ids);
+ */
+export function listLeadLabels(db: Queryable, ids: readonly string[]): Promise<LeadLabelRow[]> {
+  return db.query(
+    `SELECT l.id, l.external_id, l.name, l.company FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, n)
+     JOIN leads l ON l.id = x.id ORDER BY x.n`,
+    [ids],
   );
 }

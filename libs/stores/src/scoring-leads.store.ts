@@ -19,10 +19,12 @@ export interface ScoringLeadRow {
   headcount: number | null;
   revenue_band: string | null;
   funding_stage: string | null;
+  country: string | null;
+  city: string | null;
   state: FeatureState | null;
 }
 
-const LEADS_SQL = `SELECT l.id, l.industry, l.headcount, l.revenue_band, l.funding_stage, f.state FROM leads l LEFT JOIN lead_features f ON f.lead_id = l.id`;
+const LEADS_SQL = `SELECT l.id, l.industry, l.headcount, l.revenue_band, l.funding_stage, l.country, l.city, f.state FROM leads l LEFT JOIN lead_features f ON f.lead_id = l.id`;
 
 /**
  * The xmin of the caller's snapshot (a REPEATABLE READ transaction's), for {@link listScoringLeadsWrittenSince}.

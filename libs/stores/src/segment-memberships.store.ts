@@ -1,14 +1,15 @@
 import type { FollowingStatement } from './lead-features.store';
 import type { Queryable } from './queryable';
 
-// Owner of `segment_memberships`: which segment a lead is in, and since when. Ingest and model activation are the
-// only writers; each change is set-based (a fixed number of statements for any number of leads).
+// Owner of `segment_memberships`: which segment a lead is in, and since when. Ingest, model activation and rule
+// segment re-evaluation (rule changes, the window sweep) are the only writers; each change is set-based (a fixed number of statements for any number of leads).
 
-/** A lead's open membership. */
+/** A lead's open membership; `by_rule` when its segment is a rule segment. */
 export interface OpenMembershipRow {
   lead_id: string;
   membership_id: string;
   segment_id: string;
+  by_rule: boolean;
 }
 
 /**
@@ -17,7 +18,10 @@ export interface OpenMembershipRow {
  * @example const open = await listOpenMemberships(manager);
  */
 export function listOpenMemberships(db: Queryable): Promise<OpenMembershipRow[]> {
-  return db.query(`SELECT lead_id, id AS membership_id, segment_id FROM segment_memberships WHERE left_at IS NULL`);
+  return db.query(
+    `SELECT m.lead_id, m.id AS membership_id, m.segment_id, s.kind = 'rule' AS by_rule
+     FROM segment_memberships m JOIN segments s ON s.id = m.segment_id WHERE m.left_at IS NULL`,
+  );
 }
 
 /**
@@ -44,31 +48,33 @@ export interface MembershipOpening {
   membershipId: string;
   leadId: string;
   segmentId: string;
+  /** The model that put the lead there; null for a rule segment. */
+  modelId: string | null;
   triggerEventId: string | null;
 }
 
 /**
- * Opens memberships under one model, time and reason in one statement; `then` (e.g. their outbox rows, from `$8`)
- * runs in the same round trip.
- * @example await openMemberships(manager, openings, { modelId, at, reason: 'event' }, { sql: outboxInsertSql, param: messages });
+ * Opens memberships at one time and reason in one statement; `then` (e.g. their outbox rows, from `$8`) runs in the
+ * same round trip.
+ * @example await openMemberships(manager, openings, { at, reason: 'event' }, { sql: outboxInsertSql, param: messages });
  */
 export async function openMemberships(
   db: Queryable,
   openings: readonly MembershipOpening[],
-  context: { modelId: string; at: string; reason: string },
+  context: { at: string; reason: string },
   then: FollowingStatement,
 ): Promise<void> {
   await db.query(
     `WITH opened AS (
        INSERT INTO segment_memberships (id, lead_id, segment_id, model_id, entered_at, enter_reason, trigger_event_id)
-       SELECT id, lead_id, segment_id, $4, $5, $6, trigger FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $7::text[])
-         AS x(id, lead_id, segment_id, trigger))
+       SELECT id, lead_id, segment_id, model_id, $5, $6, trigger
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $7::text[]) AS x(id, lead_id, segment_id, model_id, trigger))
      ${then.sql('$8')}`,
     [
       openings.map((o) => o.membershipId),
       openings.map((o) => o.leadId),
       openings.map((o) => o.segmentId),
-      context.modelId,
+      openings.map((o) => o.modelId),
       context.at,
       context.reason,
       openings.map((o) => o.triggerEventId),

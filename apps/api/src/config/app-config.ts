@@ -73,6 +73,11 @@ export const appConfigSchema = z
     PRICING_PAGE_PATTERNS: z.string().optional(),
     /** Relative hysteresis margin of real-time segment assignment: switch only if another centroid is this much closer. */
     SEGMENT_HYSTERESIS: z.coerce.number().min(0).max(0.9).default(0.1),
+    /**
+     * How often (ms) each API process re-evaluates every lead against the rule segments whose conditions count events
+     * in a window, so a lead whose window expired without a new event moves; 0 = never. Nothing runs without such rules.
+     */
+    RULE_SEGMENT_SWEEP_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
     /** Max distance (standardised units) between a retrained centroid and a segment's for it to keep the segment's id. */
     SEGMENT_MATCH_MAX_DISTANCE: z.coerce.number().positive().default(1.5),
     /**

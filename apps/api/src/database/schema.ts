@@ -25,6 +25,7 @@ import { SignInAttempts1764840000000 } from './migrations/1764840000000-sign-in-
 import { FaultHardening1764850000000 } from './migrations/1764850000000-fault-hardening';
 import { EventVocabularyFunctions1764900000000 } from './migrations/1764900000000-event-vocabulary-functions';
 import { AuditLogAndErasure1764940000000 } from './migrations/1764940000000-audit-log-and-erasure';
+import { RuleSegments1764960000000 } from './migrations/1764960000000-rule-segments';
 import { ReplyIntentTasks1764919000000 } from './migrations/1764919000000-reply-intent-tasks';
 import { SerialiseLeadAttribution1764950000000 } from './migrations/1764950000000-serialise-lead-attribution';
 
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   SegmentModelPropensity1764920000000,
   AuditLogAndErasure1764940000000,
   SerialiseLeadAttribution1764950000000,
+  RuleSegments1764960000000,
   LookalikeLists1764985000000,
   SegmentModelDrift1764990000000,
 ];

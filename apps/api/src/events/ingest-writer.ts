@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assignSegment, emptyFeatureState, EventInput, FeatureOptions, leadScore, standardize } from '@segflow/scoring';
+import { emptyFeatureState, EventInput, FeatureOptions, standardize } from '@segflow/scoring';
 import {
   ensureFeatureRows,
   FeatureUpdateRow,
@@ -19,8 +19,16 @@ import { applyEventEffects } from '../consent/apply-event-effects';
 import { foldLeadEvents } from '../features/fold-lead-events';
 import { vectorOf } from '@segflow/scoring/features';
 import { outboxInsertSql, type OutboxMessage } from '@segflow/stores';
-import { ActiveModel, ActiveModelCache } from '../segments/active-model-cache';
+import { ActiveModelCache } from '../segments/active-model-cache';
 import { MembershipChange, writeMembershipChanges } from '../segments/membership-writer';
+import {
+  decideSegment,
+  readWindowCounts,
+  ruleFactsOf,
+  type CurrentMembership,
+  type DecisionContext,
+  type RuleSegmentRef,
+} from '../segments/rule-segment-decision';
 import { lockActiveModelShared } from '../segments/segment-model-lock';
 import { copyRows } from './copy-rows';
 import { eventData, leadEventMessage } from './event-outbox';
@@ -29,7 +37,8 @@ import type { EventItemResult, IndexedEvent } from './validate-events';
 
 /**
  * One flush = one transaction: store the events (idempotent on eventId), fold them into lead_features, re-assign
- * each touched lead to the nearest active centroid (with hysteresis), and write membership changes and outbox rows;
+ * each touched lead (its first matching rule segment, else the nearest active centroid with hysteresis), and write
+ * membership changes and outbox rows;
  * unsubscribes, hard bounces and events threaded to a touch also write consent, suppressions and touch statuses.
  * Every step is one set-based statement whatever the number of events.
  */
@@ -137,6 +146,10 @@ export class IngestWriter {
     const context = await readIngestContext(manager, leadIds);
     const membershipOf = new Map(context.open_memberships.map((m) => [m.lead_id, m]));
     const model = await this.models.byId(manager, context.active_model_id);
+    const rules: RuleSegmentRef[] = context.rule_segments.map((r) => ({ segmentId: r.segment_id, rule: r.rule }));
+    // One more statement only when a rule counts events in a window (each touched lead's recent events_lead_idx range).
+    const windowCounts = await readWindowCounts(manager, leadIds, rules, now);
+    const decision: DecisionContext = { rules, model, margin: this.config.SEGMENT_HYSTERESIS, relearn: true };
     const withRun = new Set(context.leads_with_active_runs);
     const boundSegments = new Set(context.bound_segment_ids);
     const heardTypes = new Set(context.heard_event_types);
@@ -146,17 +159,21 @@ export class IngestWriter {
     for (const row of locked) {
       const events = byLead.get(row.lead_id)!;
       const folded = foldLeadEvents(row.state, events, now, this.featureOptions);
-      const vector = vectorOf(folded.state, leadById.get(row.lead_id)!, now);
+      const lead = leadById.get(row.lead_id)!;
+      const vector = vectorOf(folded.state, lead, now);
+      const facts = ruleFactsOf(lead, vector, windowCounts.get(row.lead_id));
       updates.push({
         lead_id: row.lead_id,
         state: folded.state,
         event_count: folded.state.eventCount,
         last_event_at: folded.state.lastDecayAt === null ? null : new Date(folded.state.lastDecayAt).toISOString(),
         converted_at: folded.convertedAt?.toISOString() ?? null,
-        score: leadScore(vector),
+        score: facts.score,
       });
       const current = membershipOf.get(row.lead_id) ?? null;
-      const change = model && this.reassign(model, current, row.lead_id, vector, events, traces);
+      const standardized = model && standardize(vector, model.standardizer);
+      const moved = decideSegment(decision, facts, standardized, current);
+      const change = moved && membershipChange(row.lead_id, current, moved, events, traces);
       if (change) changes.push(change);
       // Which leads a run may hear: see readIngestContext.
       const listening =
@@ -174,7 +191,7 @@ export class IngestWriter {
       updates,
       eventMessages.length ? { sql: outboxInsertSql, param: JSON.stringify(eventMessages) } : undefined,
     );
-    if (model) await writeMembershipChanges(manager, changes, { modelId: model.id, at: now, reason: 'event' });
+    await writeMembershipChanges(manager, changes, { modelId: model?.id ?? null, at: now, reason: 'event' });
   }
 
   /**
@@ -190,34 +207,27 @@ export class IngestWriter {
     await ensureFeatureRows(manager, missing, emptyFeatureState());
     return lockFeatureRows(manager, leadIds);
   }
+}
 
-  private reassign(
-    model: ActiveModel,
-    current: { membership_id: string; segment_id: string } | null,
-    leadId: string,
-    rawVector: number[],
-    events: EventInput[],
-    traces: ReadonlyMap<string, string>,
-  ): MembershipChange | null {
-    const vector = standardize(rawVector, model.standardizer);
-    const assignment = assignSegment({
-      vector,
-      centroids: model.centroids,
-      currentSegmentId: current?.segment_id ?? null,
-      margin: this.config.SEGMENT_HYSTERESIS,
-    });
-    if (!assignment.changed) return null;
-    const trigger = events.reduce((latest, e) =>
-      Date.parse(e.occurredAt) >= Date.parse(latest.occurredAt) ? e : latest,
-    );
-    return {
-      leadId,
-      from: current && { membershipId: current.membership_id, segmentId: current.segment_id },
-      toSegmentId: assignment.segmentId,
-      triggerEventId: trigger.eventId,
-      traceparent: traces.get(trigger.eventId),
-    };
-  }
+/** The change of a lead `decideSegment` moves, triggered by the latest of the flush's events for it. */
+function membershipChange(
+  leadId: string,
+  current: CurrentMembership | null,
+  moved: { segmentId: string | null; byRule: boolean },
+  events: EventInput[],
+  traces: ReadonlyMap<string, string>,
+): MembershipChange {
+  const trigger = events.reduce((latest, e) =>
+    Date.parse(e.occurredAt) >= Date.parse(latest.occurredAt) ? e : latest,
+  );
+  return {
+    leadId,
+    from: current && { membershipId: current.membership_id, segmentId: current.segment_id },
+    toSegmentId: moved.segmentId,
+    byRule: moved.byRule,
+    triggerEventId: trigger.eventId,
+    traceparent: traces.get(trigger.eventId),
+  };
 }
 
 /** The traceparent each traced event's request had, by event id (empty when tracing is off). */

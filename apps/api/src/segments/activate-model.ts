@@ -1,9 +1,10 @@
-import { assignSegment, emptyFeatureState, standardize } from '@segflow/scoring';
+import { emptyFeatureState, standardize } from '@segflow/scoring';
 import {
   ActiveModel,
   applyGeneratedDescriptions,
   findModelStatus,
   listOpenMemberships,
+  listRuleSegments,
   listScoringLeads,
   listScoringLeadsWrittenSince,
   makeModelActive,
@@ -15,7 +16,14 @@ import {
 } from '@segflow/stores';
 import type { AuditActor } from '@segflow/api-contracts';
 import { vectorOf } from '@segflow/scoring/features';
-import { MembershipChange, writeMembershipChanges } from './membership-writer';
+import { writeMembershipChanges } from './membership-writer';
+import {
+  decideSegments,
+  readWindowCounts,
+  ruleFactsOf,
+  ruleSegmentRefs,
+  type RuleLeadColumns,
+} from './rule-segment-decision';
 import { lockActiveModelExclusive } from './segment-model-lock';
 
 // Scoring every lead happens before the exclusive model lock; under it only the leads written since its snapshot are
@@ -33,11 +41,18 @@ export interface ActivateModelInput {
   actor: AuditActor;
 }
 
+/** A lead scored against the candidate: its standardised vector, and what rule segments' conditions read. */
+export interface ScoredLead {
+  vector: number[];
+  raw: number[];
+  columns: RuleLeadColumns;
+}
+
 /** Every lead scored against the candidate, and the snapshot's xmin to tell which leads were written since. */
 export interface ScoredLeads {
   model: ActiveModel;
-  /** Standardised vectors by lead id. */
-  vectors: Map<string, number[]>;
+  /** By lead id. */
+  leads: Map<string, ScoredLead>;
   snapshotXmin: string;
 }
 
@@ -52,9 +67,11 @@ async function statusOf(db: Queryable, modelId: string, lock: boolean): Promise<
     throw new ModelNotCandidateError(`model ${modelId} is ${status ?? 'unknown'}, not a candidate`);
 }
 
-function score(model: ActiveModel, leads: readonly LeadRow[], now: Date, into: Map<string, number[]>): void {
-  for (const lead of leads)
-    into.set(lead.id, standardize(vectorOf(lead.state ?? emptyFeatureState(), lead, now), model.standardizer));
+function score(model: ActiveModel, leads: readonly LeadRow[], now: Date, into: Map<string, ScoredLead>): void {
+  for (const lead of leads) {
+    const raw = vectorOf(lead.state ?? emptyFeatureState(), lead, now);
+    into.set(lead.id, { vector: standardize(raw, model.standardizer), raw, columns: lead });
+  }
 }
 
 /**
@@ -65,15 +82,15 @@ export async function scoreAllLeads(db: Queryable, { modelId, now }: ActivateMod
   await statusOf(db, modelId, false);
   const xmin = await readSnapshotXmin(db);
   const model = (await readSegmentModel(db, modelId))!;
-  const vectors = new Map<string, number[]>();
-  score(model, await listScoringLeads(db), now, vectors);
-  return { model, vectors, snapshotXmin: xmin };
+  const leads = new Map<string, ScoredLead>();
+  score(model, await listScoringLeads(db), now, leads);
+  return { model, leads, snapshotXmin: xmin };
 }
 
 /**
  * Makes a candidate the active model and re-assigns every lead to it (with hysteresis, so leads near a boundary
- * stay), inside the caller's transaction, holding the model lock exclusively: ingest flushes wait, then assign with
- * the new model. Takes the scores of {@link scoreAllLeads} and re-scores only the leads written since its snapshot,
+ * stay; rule segments take precedence, so a lead matching one stays there), inside the caller's transaction, holding
+ * the model lock exclusively: ingest flushes wait, then assign with the new model. Takes the scores of {@link scoreAllLeads} and re-scores only the leads written since its snapshot,
  * so the lock is held for that, reading the open memberships and writing the changes (a fixed number of set-based
  * statements for memberships and their outbox rows). Runs in a worker thread (activate-model.worker.ts).
  */
@@ -86,24 +103,21 @@ export async function activateModel(
   await statusOf(db, input.modelId, true);
   await makeModelActive(db, input.modelId, input.now);
   await applyGeneratedDescriptions(db, input.modelId);
-  const { model, vectors } = scored;
-  score(model, await listScoringLeadsWrittenSince(db, scored.snapshotXmin), input.now, vectors);
-  // Read under the lock: only ingest and activation write memberships, and ingest waits on the lock now.
-  const open = await listOpenMemberships(db);
-  const membershipOf = new Map(open.map((m) => [m.lead_id, m]));
-  const changes: MembershipChange[] = [];
-  for (const [leadId, vector] of vectors) {
-    const current = membershipOf.get(leadId);
-    const assignment = assignSegment({
-      vector,
-      centroids: model.centroids,
-      currentSegmentId: current?.segment_id ?? null,
-      margin: input.margin,
-    });
-    if (!assignment.changed) continue;
-    const from = current ? { membershipId: current.membership_id, segmentId: current.segment_id } : null;
-    changes.push({ leadId, from, toSegmentId: assignment.segmentId, triggerEventId: null });
-  }
+  const { model, leads } = scored;
+  score(model, await listScoringLeadsWrittenSince(db, scored.snapshotXmin), input.now, leads);
+  // Read under the lock: only ingest, activation and rule re-evaluation write memberships, and they wait on it now.
+  const rules = ruleSegmentRefs(await listRuleSegments(db));
+  const counts = await readWindowCounts(db, 'all', rules, input.now);
+  const open = new Map((await listOpenMemberships(db)).map((m) => [m.lead_id, m]));
+  const changes = decideSegments(
+    { rules, model, margin: input.margin, relearn: true },
+    [...leads].map(([leadId, lead]) => ({
+      leadId,
+      vector: lead.vector,
+      facts: ruleFactsOf(lead.columns, lead.raw, counts.get(leadId)),
+    })),
+    open,
+  );
   await writeMembershipChanges(db, changes, { modelId: input.modelId, at: input.now, reason: 'model_activated' });
   await recordAuditEntry(db, {
     actor: input.actor,

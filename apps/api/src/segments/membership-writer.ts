@@ -13,16 +13,22 @@ export interface MembershipChange {
   leadId: string;
   from: { membershipId: string; segmentId: string } | null;
   toSegmentId: string | null;
+  /** Whether `toSegmentId` is a rule segment: its membership then belongs to no model. */
+  byRule?: boolean;
   triggerEventId: string | null;
   /** W3C traceparent of the request whose event moved the lead (tracing on); the entry's run start continues it. */
   traceparent?: string;
 }
 
-/** Why memberships changed: `event` (real time), `model_activated` (first model or approval). */
+/**
+ * Why memberships changed: `event` (real time), `model_activated` (first model or approval), `rule_changed` (a rule
+ * segment created, edited or deleted), `rule_window` (the sweep: an events-in-a-window condition changed with time).
+ */
 export interface MembershipContext {
-  modelId: string;
+  /** The active model (null without one); learned memberships record it. */
+  modelId: string | null;
   at: Date;
-  reason: 'event' | 'model_activated';
+  reason: 'event' | 'model_activated' | 'rule_changed' | 'rule_window';
 }
 
 /**
@@ -81,9 +87,10 @@ export async function writeMembershipChanges(
       membershipId: c.membershipId,
       leadId: c.leadId,
       segmentId: c.toSegmentId!,
+      modelId: c.byRule ? null : context.modelId,
       triggerEventId: c.triggerEventId,
     })),
-    { modelId: context.modelId, at, reason: context.reason },
+    { at, reason: context.reason },
     { sql: segmentChangesInsertSql, param: JSON.stringify(messages) },
   );
 }

@@ -64,6 +64,7 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
     expect(segments).toHaveLength(model.segments.length);
     expect(segments[0]).toEqual({
       id: expect.any(String),
+      kind: 'learned',
       name: expect.any(String),
       description: expect.any(String),
       colour: expect.stringMatching(/^#/),

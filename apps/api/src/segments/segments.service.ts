@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { listBoundPlaybooks, listLiveSegments, updateSegmentLabel } from '@segflow/stores';
-import type { SegmentConversion } from '@segflow/scoring';
+import { describeRule, type SegmentConversion } from '@segflow/scoring';
 import { DataSource } from 'typeorm';
 import { namedFeatures } from '@segflow/scoring/features';
 import { LeadPropensityService } from '../propensity/lead-propensity.service';
@@ -12,7 +12,7 @@ function expectedConversionOf(conversion: SegmentConversion | undefined): Segmen
   return rest;
 }
 
-/** The live segments (those of the active model) and their editable labels. */
+/** The live segments (the active model's, then the rule segments by priority) and their editable labels. */
 @Injectable()
 export class SegmentsService {
   constructor(
@@ -28,6 +28,10 @@ export class SegmentsService {
     ]);
     return rows.map((r): SegmentDto => ({
       id: r.id,
+      kind: r.kind,
+      ...(r.rule && r.priority !== null
+        ? { rule: r.rule, ruleDescription: describeRule(r.rule), priority: r.priority }
+        : {}),
       name: r.name,
       description: r.description,
       colour: r.colour,

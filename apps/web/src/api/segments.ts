@@ -2,11 +2,17 @@ import type {
   ApplyNextBestActionRequest,
   RetrainRequest,
   RetrainScheduleStatus,
+  RuleSegmentChange,
+  RuleSegmentInput,
+  RuleSegmentPatch,
+  RuleSegmentPreview,
+  RuleSegmentPreviewRequest,
   Segment,
   SegmentModel,
   SegmentModelDiff,
   SegmentNextBestAction,
 } from '@segflow/api-contracts';
+import type { SegmentRule } from '@segflow/scoring';
 import { requestJson } from './http';
 
 export const listSegments = () => requestJson<Segment[]>('/api/segments');
@@ -29,6 +35,7 @@ export const getRetrainSchedule = () => requestJson<RetrainScheduleStatus>('/api
 
 export const runRetrainScheduleNow = () =>
   requestJson<RetrainScheduleStatus>('/api/segment-models/schedule/trigger', { method: 'POST' });
+
 export const listNextBestActions = () => requestJson<SegmentNextBestAction[]>('/api/segments/next-best-actions');
 
 export const applyNextBestAction = (segmentId: string, body: ApplyNextBestActionRequest) =>
@@ -36,3 +43,18 @@ export const applyNextBestAction = (segmentId: string, body: ApplyNextBestAction
     method: 'POST',
     body,
   });
+
+export const previewRuleSegment = (rule: SegmentRule) =>
+  requestJson<RuleSegmentPreview>('/api/segments/rules/preview', {
+    method: 'POST',
+    body: { rule } satisfies RuleSegmentPreviewRequest,
+  });
+
+export const createRuleSegment = (input: RuleSegmentInput) =>
+  requestJson<RuleSegmentChange>('/api/segments/rules', { method: 'POST', body: input });
+
+export const updateRuleSegment = (id: string, patch: RuleSegmentPatch) =>
+  requestJson<RuleSegmentChange>(`/api/segments/rules/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch });
+
+export const deleteRuleSegment = (id: string) =>
+  requestJson<{ moved: number }>(`/api/segments/rules/${encodeURIComponent(id)}`, { method: 'DELETE' });

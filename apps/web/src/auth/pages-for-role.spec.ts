@@ -13,6 +13,7 @@ describe('navPagesFor', () => {
       'Playbooks',
       'Segments',
       'Lookalikes',
+      'Rule segments',
       'Mail',
       'WhatsApp sandbox',
       'Dead letters',
@@ -36,6 +37,7 @@ describe('navPagesFor', () => {
       'Playbooks',
       'Segments',
       'Lookalikes',
+      'Rule segments',
       'Inbox',
       'Dashboard',
       'Calendars',
@@ -60,6 +62,8 @@ describe('canUsePage', () => {
   it('follows the navigation roles, lets admins use every page and nobody while the user is loading', () => {
     expect(canUsePage('rep', '/segments')).toBe(false);
     expect(canUsePage('manager', '/segments')).toBe(true);
+    expect(canUsePage('manager', '/rule-segments')).toBe(false);
+    expect(canUsePage('ops', '/rule-segments')).toBe(true);
     expect(canUsePage('admin', '/segments')).toBe(true);
     expect(canUsePage(undefined, '/segments')).toBe(false);
     expect(canUsePage('rep', '/leads')).toBe(true);

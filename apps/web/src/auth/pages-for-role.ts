@@ -13,6 +13,7 @@ export const NAV_PAGES: readonly NavPage[] = [
   { path: '/playbooks', label: 'Playbooks', roles: ['ops', 'manager'] },
   { path: '/segments', label: 'Segments', roles: ['ops', 'manager'] },
   { path: '/lookalikes', label: 'Lookalikes', roles: ['ops'] },
+  { path: '/rule-segments', label: 'Rule segments', roles: ['ops'] },
   { path: '/inbox', label: 'Inbox', roles: ['rep', 'manager'] },
   { path: '/dashboard', label: 'Dashboard', roles: ['manager'] },
   { path: '/calendar', label: 'Calendars', roles: ['rep', 'manager'] },

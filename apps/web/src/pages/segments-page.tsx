@@ -25,9 +25,9 @@ import { ModelHistoryTable, ModelQualityCard } from './model-quality-view';
 import { describeSchedule } from './retrain-drift';
 
 /**
- * Segments with size, expected conversion, description, colour, centroid chart, bound playbook and next best action
- * (Apply for ops and admins); retrain → diff and quality → approve/discard; the active model's quality (segmentation
- * and propensity) and the version history.
+ * Segments (learned, then rule segments) with size, expected conversion, description, colour, centroid chart (or
+ * rule), bound playbook and next best action (Apply for ops and admins); retrain → diff and quality →
+ * approve/discard; the active model's quality (segmentation and propensity) and the version history.
  */
 export function SegmentsPage() {
   const segmentsQuery = useQuery({ queryKey: queryKeys.segments.list, queryFn: listSegments });
@@ -185,7 +185,14 @@ export function SegmentsPage() {
                 )}
               </p>
               <NextBestActionView action={actions.find((a) => a.segmentId === segment.id)} canApply={canApply} />
-              <CentroidChart centroid={segment.centroid} colour={segment.colour} />
+              {segment.kind === 'rule' ? (
+                <p data-testid="segment-rule">
+                  Rule segment (priority {segment.priority}, takes precedence over learned ones):{' '}
+                  {segment.ruleDescription}
+                </p>
+              ) : (
+                <CentroidChart centroid={segment.centroid} colour={segment.colour} />
+              )}
             </article>
           );
         })}
