@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   'apiKey.created',
   'apiKey.revoked',
   'lead.erased',
+  'leadAttribute.created',
+  'leadAttribute.updated',
+  'leadAttribute.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

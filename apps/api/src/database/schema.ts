@@ -24,6 +24,7 @@ import { FaultHardening1764850000000 } from './migrations/1764850000000-fault-ha
 import { EventVocabularyFunctions1764900000000 } from './migrations/1764900000000-event-vocabulary-functions';
 import { AuditLogAndErasure1764940000000 } from './migrations/1764940000000-audit-log-and-erasure';
 import { ReplyIntentTasks1764919000000 } from './migrations/1764919000000-reply-intent-tasks';
+import { LeadAttributes1764965000000 } from './migrations/1764965000000-lead-attributes';
 
 // Listed explicitly (no globs) so the same list works from ts-jest sources and from dist/.
 // In timestamp order, one per line.
@@ -54,4 +55,5 @@ export const MIGRATIONS = [
   AuditLogAndErasure1764940000000,
   ReplyIntentTasks1764919000000,
   SegmentModelPropensity1764920000000,
+  LeadAttributes1764965000000,
 ];

@@ -45,6 +45,7 @@ describe('navPagesFor', () => {
       'Channels',
       'Users',
       'Teams',
+      'Lead attributes',
       'API keys',
     ]);
   });
