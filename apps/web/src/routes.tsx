@@ -21,6 +21,7 @@ import { AdminChannelsPage } from './pages/admin-channels-page';
 import { AdminUsersPage } from './pages/admin-users-page';
 import { AdminSlaPoliciesPage } from './pages/admin-sla-policies-page';
 import { AdminTeamsPage } from './pages/admin-teams-page';
+import { AdminLeadAttributesPage } from './pages/admin-lead-attributes-page';
 import { SIGN_IN_PATH } from './auth/session';
 import './pages/pages.css';
 
@@ -74,6 +75,7 @@ export const ROUTES: RouteObject[] = [
       { path: 'admin/channels', element: <AdminChannelsPage /> },
       { path: 'admin/sla-policies', element: <AdminSlaPoliciesPage /> },
       { path: 'admin/teams', element: <AdminTeamsPage /> },
+      { path: 'admin/lead-attributes', element: <AdminLeadAttributesPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],

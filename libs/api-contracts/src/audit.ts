@@ -28,6 +28,9 @@ export const AUDIT_ACTIONS = [
   'ruleSegment.created',
   'ruleSegment.updated',
   'ruleSegment.deleted',
+  'leadAttribute.created',
+  'leadAttribute.updated',
+  'leadAttribute.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@segflow/scoring';
+import type { FieldIssue, LeadAttributeDefinition, LeadAttributeType, LeadAttributeValue } from '@segflow/scoring';
 
 /** Channels a lead has (not) opted into. */
 export interface LeadConsent {
@@ -26,6 +26,8 @@ export interface LeadSummary {
   timezone: string | null;
   ownerId: string | null;
   consent: LeadConsent;
+  /** Custom attribute values by key (the workspace schema: `GET /api/settings/lead-attributes`). */
+  attributes: Record<string, LeadAttributeValue>;
   createdAt: string;
   intakeRecordedAt: string | null;
   /** The segment the lead is in now, if any. */
@@ -87,6 +89,38 @@ export interface NewLeadRequest {
   email?: string;
   company?: string;
   city?: string;
+}
+
+/**
+ * One attribute of the workspace schema (`GET /api/settings/lead-attributes`) with how many leads hold a value for it.
+ *
+ * @example
+ * const plan: LeadAttributeDto = { key: 'plan', label: 'Plan', type: 'enum', values: ['free', 'pro'], leadsWithValue: 12 };
+ */
+export interface LeadAttributeDto extends LeadAttributeDefinition {
+  leadsWithValue: number;
+}
+
+/** Body of `POST /api/settings/lead-attributes` (admin); `values` only for an enum. */
+export interface CreateLeadAttributeRequest {
+  key: string;
+  label: string;
+  type: LeadAttributeType;
+  values?: string[];
+}
+
+/**
+ * Body of `PATCH /api/settings/lead-attributes/:key` (admin). A new type, or an enum losing a value some lead holds,
+ * is refused (409) with the count of leads holding values.
+ */
+export type UpdateLeadAttributeRequest = Partial<Omit<CreateLeadAttributeRequest, 'key'>>;
+
+/**
+ * Query of `DELETE /api/settings/lead-attributes/:key`: while leads hold values it is refused (409, with the count)
+ * unless `dropValues` is `true`, which removes those values too.
+ */
+export interface DeleteLeadAttributeQuery {
+  dropValues?: 'true' | 'false';
 }
 
 /** Outcome of one lead of `POST /api/leads` (201 created, 200 updated, 400 rejected when sent alone). */

@@ -55,6 +55,28 @@ describe('evaluateCondition', () => {
   ])('%s', (_name, condition, expected) => expect(evaluateCondition(condition, scope)).toBe(expected));
 });
 
+describe('evaluateCondition on custom attributes', () => {
+  const lead = sampleLead({ attributes: { country: 'IN', plan: 'pro', seats: 12, renewal: '2026-03-31' } });
+  const on = (key: string, comparator: string, value?: unknown) =>
+    evaluateCondition({ op: 'compare', field: { scope: 'attribute', key }, comparator, value } as Condition, {
+      lead,
+      eventsSeen: {},
+    });
+
+  it('compares enums, numbers and dates (as YYYY-MM-DD), and tells set from unset', () => {
+    expect(on('plan', 'eq', 'pro')).toBe(true);
+    expect(on('plan', 'neq', 'pro')).toBe(false);
+    expect(on('plan', 'in', ['free', 'pro'])).toBe(true);
+    expect(on('seats', 'gte', 10)).toBe(true);
+    expect(on('seats', 'lt', 10)).toBe(false);
+    expect(on('renewal', 'lt', '2026-04-01')).toBe(true);
+    expect(on('renewal', 'gt', '2026-12-31')).toBe(false);
+    expect(on('plan', 'exists')).toBe(true);
+    expect(on('tier', 'exists')).toBe(false);
+    expect(on('tier', 'neq', 'x')).toBe(true);
+  });
+});
+
 describe('evaluateCondition on reply intent', () => {
   const replied = (intent: string | null, confidence: number | null) => ({
     ...scope,

@@ -27,6 +27,8 @@ function readField(field: FieldRef, lead: LeadContext): Scalar {
       return lead.segment[field.field];
     case 'owner':
       return lead.owner?.[field.field];
+    case 'attribute':
+      return lead.attributes[field.key];
   }
 }
 

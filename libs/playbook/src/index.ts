@@ -28,6 +28,7 @@ export { withDefaultQuietHours, type QuietHours } from './default-quiet-hours';
 export * from './interpreter/simulate-run';
 export type { PlaybookIssue, PlaybookIssueCode } from './validation/playbook-issue';
 export { validatePlaybook } from './validation/validate-playbook';
+export type { ValidationContext } from './validation/validation-context';
 export { schemaIssuesOf } from './validation/schema-issues';
 export { canConnect, connectionIssue, type ConnectionAttempt } from './can-connect';
 export { isReentryAllowed } from './reentry';

@@ -70,6 +70,19 @@ describe('findTemplateVariables / isTemplateVariable / templateSyntaxError', () 
   it('knows every TEMPLATE_VARIABLES entry', () =>
     expect(TEMPLATE_VARIABLES.every((v) => isTemplateVariable(v.name))).toBe(true));
   it('rejects others', () => expect(isTemplateVariable('lead.phone')).toBe(false));
+  it('knows lead.attributes.<key> only for keys of the schema', () => {
+    expect(isTemplateVariable('lead.attributes.plan', ['plan'])).toBe(true);
+    expect(isTemplateVariable('lead.attributes.plan')).toBe(false);
+    expect(isTemplateVariable('lead.attributes', ['plan'])).toBe(false);
+  });
+  it('renders a lead attribute, and a missing one as empty', () =>
+    expect(
+      renderTemplate('{{ lead.attributes.plan }} for {{ lead.attributes.seats }} seats{{ lead.attributes.none }}', {
+        lead: { attributes: { plan: 'pro', seats: 12 } },
+        segment: { name: 's' },
+        owner: null,
+      }),
+    ).toBe('pro for 12 seats'));
   it.each([
     ['Hi {{lead.firstName', 'output "{{lead.firstName" not closed, line:1, col:4'],
     ['{{ lead.firstName | nofilter }}', 'undefined filter: nofilter, line:1, col:1'],

@@ -2,7 +2,8 @@ import { Liquid, type Template } from 'liquidjs';
 import type { LeadContext, OwnerRef } from './interpreter/lead-context';
 
 /**
- * Variables a message template may use, in Liquid syntax: `{{ lead.firstName | default: "there" }}`.
+ * Variables a message template may use, in Liquid syntax: `{{ lead.firstName | default: "there" }}`, plus
+ * `lead.attributes.<key>` for each custom attribute of the workspace schema (see {@link isTemplateVariable}).
  * Unknown variables are a `validatePlaybook` issue; at render time a missing value renders as ''.
  *
  * @example
@@ -22,7 +23,7 @@ export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number]['name'];
 
 /** Values available to templates. */
 export interface TemplateContext {
-  lead: Pick<LeadContext, 'firstName' | 'lastName' | 'company' | 'email'>;
+  lead: Pick<LeadContext, 'firstName' | 'lastName' | 'company' | 'email'> & Partial<Pick<LeadContext, 'attributes'>>;
   segment: { name: string };
   owner: Pick<OwnerRef, 'name'> | null;
 }
@@ -79,13 +80,19 @@ export function findTemplateVariables(template: string): string[] {
   return [...new Set(segments.map((path) => path.join('.')))];
 }
 
+const ATTRIBUTE_VARIABLE = /^lead\.attributes\.([a-z][a-z0-9_]*)$/;
+
 /**
- * True for a name listed in `TEMPLATE_VARIABLES`.
+ * True for a name listed in `TEMPLATE_VARIABLES`, or `lead.attributes.<key>` for a key in `attributeKeys` (the
+ * workspace's custom lead attributes).
  *
  * @example
  * isTemplateVariable('lead.company'); // true
+ * isTemplateVariable('lead.attributes.plan', ['plan']); // true
  */
-export function isTemplateVariable(name: string): name is TemplateVariable {
+export function isTemplateVariable(name: string, attributeKeys: readonly string[] = []): boolean {
+  const attribute = ATTRIBUTE_VARIABLE.exec(name)?.[1];
+  if (attribute !== undefined) return attributeKeys.includes(attribute);
   return TEMPLATE_VARIABLES.some((v) => v.name === name);
 }
 

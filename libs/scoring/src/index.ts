@@ -1,6 +1,7 @@
 export * from './is-pricing-page';
 export * from './validators';
 export * from './lead-input-schema';
+export * from './lead-attributes';
 export * from './event-input-schema';
 export * from './format-issues';
 export * from './storable-text';

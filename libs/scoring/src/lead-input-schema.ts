@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONTACT_CHANNELS } from '@segflow/events';
 import { isValidTimeZone } from '@segflow/sla';
+import { leadAttributeValuesSchema } from './lead-attributes';
 import { refuseUnstorableText } from './storable-text';
 import { isCountryCode } from './validators';
 
@@ -115,6 +116,8 @@ export const leadInputSchema = z
     ownerId: text(128).optional(),
     consent: consentSchema.optional(),
     optIns: z.array(optInSchema).max(3).optional(),
+    /** Custom attributes by key (checked against the workspace schema by `attributeValuesIssues`); null clears one. */
+    attributes: leadAttributeValuesSchema.optional(),
   })
   .superRefine(refuseUnstorableText);
 

@@ -23,6 +23,7 @@ export * from './delivery.store';
 // st-runs
 export * from './runs.store';
 export * from './lead-for-launch.store';
+export * from './lead-attributes.store';
 export * from './playbooks.store';
 export * from './playbook-versions.store';
 export * from './segment-bindings.store';

@@ -1,5 +1,6 @@
 import type { Channel } from '@segflow/playbook';
 import type { FeatureState } from '@segflow/scoring';
+import type { LeadAttributeValues } from './leads.store';
 import type { Queryable } from './queryable';
 import { suppressedChannelsOf } from './suppressions.store';
 
@@ -18,6 +19,8 @@ export interface LeadForLaunchRow {
   timezone: string | null;
   owner_id: string | null;
   consent: Partial<Record<Channel, boolean>>;
+  /** The lead's custom attribute values by key. */
+  attributes: LeadAttributeValues;
   owner_name: string | null;
   owner_email: string | null;
   segment_name: string | null;

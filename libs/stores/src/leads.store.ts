@@ -1,3 +1,4 @@
+import type { LeadAttributeValue } from '@segflow/scoring';
 import type { Queryable } from './queryable';
 
 // Owner of `leads`. Its consent flags are also written by the consent statements (consent-changes.store.ts), which
@@ -9,6 +10,9 @@ export interface LeadConsent {
   whatsapp: boolean;
   linkedin: boolean;
 }
+
+/** A lead's custom attribute values by key (`leads.attributes`); a key without a value is absent. */
+export type LeadAttributeValues = Record<string, LeadAttributeValue>;
 
 /** One lead of an upsert batch, in column names; an omitted (undefined) field keeps the stored value. */
 export interface LeadUpsertRow {
@@ -27,6 +31,8 @@ export interface LeadUpsertRow {
   timezone?: string;
   owner_id?: string;
   consent?: Partial<LeadConsent>;
+  /** Merged into the stored values; a null value removes that key. */
+  attributes?: Record<string, LeadAttributeValue | null>;
 }
 
 /** What an upsert returns per lead; `inserted` tells a new lead from an updated one. */
@@ -42,17 +48,21 @@ export interface UpsertedLeadRow {
 // One statement per batch: jsonb_to_recordset turns the batch into rows, ON CONFLICT upserts by external id,
 // and `xmax = 0` tells a fresh insert from an update. Omitted fields keep their stored value. On a known lead a `consent`
 // flag that is true applies only to a channel the lead never opted out of (consent_changes): a re-import must not undo
-// an opt-out; that takes an explicit, later opt-in (recordOptIns). False flags always apply.
+// an opt-out; that takes an explicit, later opt-in (recordOptIns). False flags always apply. Custom attributes merge
+// into the stored ones and a null value removes its key: a known lead's nulls reach DO UPDATE through EXCLUDED (so
+// they are kept there and stripped after the merge), a new lead's are stripped at once.
 const UPSERT_LEADS_SQL = `
 WITH prior AS (SELECT external_id, consent FROM leads WHERE external_id IN (SELECT x.external_id FROM jsonb_to_recordset($1::jsonb) AS x(external_id text)))
 INSERT INTO leads AS l (external_id, name, email, phone, linkedin_url, company, industry, headcount,
-                        revenue_band, funding_stage, city, country, timezone, owner_id, consent)
+                        revenue_band, funding_stage, city, country, timezone, owner_id, consent, attributes)
 SELECT x.external_id, x.name, x.email, x.phone, x.linkedin_url, x.company, x.industry, x.headcount,
        x.revenue_band, x.funding_stage, x.city, x.country, x.timezone, x.owner_id,
-       '{"email":true,"whatsapp":false,"linkedin":true}'::jsonb || COALESCE(x.consent, '{}'::jsonb)
+       '{"email":true,"whatsapp":false,"linkedin":true}'::jsonb || COALESCE(x.consent, '{}'::jsonb),
+       CASE WHEN x.external_id IN (SELECT p.external_id FROM prior p) THEN COALESCE(x.attributes, '{}'::jsonb)
+            ELSE jsonb_strip_nulls(COALESCE(x.attributes, '{}'::jsonb)) END
 FROM jsonb_to_recordset($1::jsonb) AS x(external_id text, name text, email text, phone text, linkedin_url text,
      company text, industry text, headcount int, revenue_band text, funding_stage text, city text, country text,
-     timezone text, owner_id text, consent jsonb)
+     timezone text, owner_id text, consent jsonb, attributes jsonb)
 ON CONFLICT (external_id) DO UPDATE SET
   name = COALESCE(EXCLUDED.name, l.name), email = COALESCE(EXCLUDED.email, l.email),
   phone = COALESCE(EXCLUDED.phone, l.phone), linkedin_url = COALESCE(EXCLUDED.linkedin_url, l.linkedin_url),
@@ -63,6 +73,7 @@ ON CONFLICT (external_id) DO UPDATE SET
   owner_id = COALESCE(EXCLUDED.owner_id, l.owner_id), consent = l.consent || COALESCE((SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(EXCLUDED.consent) e
     WHERE e.value = 'false'::jsonb
        OR NOT EXISTS (SELECT 1 FROM consent_changes c WHERE c.lead_id = l.id AND c.channel = e.key AND NOT c.granted)), '{}'::jsonb),
+  attributes = jsonb_strip_nulls(l.attributes || COALESCE(EXCLUDED.attributes, '{}'::jsonb)),
   updated_at = now()
 RETURNING l.id, l.external_id, (l.xmax = 0) AS inserted, l.consent,
   (SELECT p.consent FROM prior p WHERE p.external_id = l.external_id) AS prior_consent`;
@@ -83,7 +94,7 @@ export function upsertLeads(db: Queryable, rows: readonly LeadUpsertRow[]): Prom
 // assigned to them (a task can name a rep other than the owner).
 const LIST_LEADS_SQL = `
 SELECT l.id, l.external_id, l.name, l.email, l.company, l.industry, l.headcount, l.city, l.country, l.timezone,
-       l.owner_id, l.consent, l.created_at, i.recorded_at AS intake_recorded_at,
+       l.owner_id, l.consent, l.attributes, l.created_at, i.recorded_at AS intake_recorded_at,
        s.id AS segment_id, s.name AS segment_name, s.colour AS segment_colour, f.score
 FROM leads l
 LEFT JOIN lead_intakes i ON i.lead_id = l.id
@@ -125,6 +136,7 @@ export interface ListedLeadRow {
   timezone: string | null;
   owner_id: string | null;
   consent: LeadConsent;
+  attributes: LeadAttributeValues;
   created_at: Date;
   intake_recorded_at: Date | null;
   segment_id: string | null;
@@ -241,17 +253,25 @@ export async function lockLeadForErasure(db: Queryable, leadId: string): Promise
 
 /**
  * Anonymises the lead's row: personal fields cleared, `external_id` replaced (a re-import of the same id is a new
- * lead), consent off on every channel. Firmographics that aggregates and segments group by (industry, size, revenue
+ * lead), consent off on every channel, custom attributes cleared except `keptAttributes` (number, date and enum ones:
+ * free text may be personal data). Firmographics that aggregates and segments group by (industry, size, revenue
  * band, funding stage, country, time zone) stay.
- * @example await anonymiseLead(manager, leadId, now);
+ * @example await anonymiseLead(manager, leadId, now, ['plan', 'seats']);
  */
-export async function anonymiseLead(db: Queryable, leadId: string, at: Date): Promise<void> {
+export async function anonymiseLead(
+  db: Queryable,
+  leadId: string,
+  at: Date,
+  keptAttributes: readonly string[],
+): Promise<void> {
   await db.query(
     `UPDATE leads SET name = NULL, email = NULL, phone = NULL, linkedin_url = NULL, company = NULL, city = NULL,
             external_id = 'erased:' || id, consent = '{"email":false,"whatsapp":false,"linkedin":false}',
+            attributes = (SELECT COALESCE(jsonb_object_agg(a.key, a.value), '{}'::jsonb)
+                            FROM jsonb_each(attributes) a WHERE a.key = ANY($3::text[])),
             erased_at = $2, updated_at = $2
       WHERE id = $1`,
-    [leadId, at],
+    [leadId, at, keptAttributes],
   );
 }
 
@@ -273,4 +293,48 @@ export function listLeadLabels(db: Queryable, ids: readonly string[]): Promise<L
      JOIN leads l ON l.id = x.id ORDER BY x.n`,
     [ids],
   );
+}
+
+/**
+ * How many leads hold a value for the attribute `key`; with `allowed`, only those whose value is not in it (an enum
+ * losing values). Schema changes refuse to drop such values silently.
+ * @example const holding = await countLeadsWithAttribute(manager, 'plan', ['free', 'pro']);
+ */
+export async function countLeadsWithAttribute(
+  db: Queryable,
+  key: string,
+  allowed?: readonly string[],
+): Promise<number> {
+  const [{ count }]: { count: number }[] = await db.query(
+    `SELECT count(*)::int AS count FROM leads
+      WHERE attributes ? $1::text AND ($2::text[] IS NULL OR NOT (attributes->>$1::text = ANY($2::text[])))`,
+    [key, allowed ?? null],
+  );
+  return count;
+}
+
+/**
+ * How many leads hold a value, per attribute key (keys no lead holds are absent). Reads every lead: for the admin's
+ * schema page, not a hot path.
+ * @example const counts = await countLeadsPerAttribute(manager); counts.get('plan'); // 12
+ */
+export async function countLeadsPerAttribute(db: Queryable): Promise<Map<string, number>> {
+  const rows: { key: string; count: number }[] = await db.query(
+    `SELECT k.key, count(*)::int AS count FROM leads l, jsonb_object_keys(l.attributes) AS k(key) GROUP BY k.key`,
+  );
+  return new Map(rows.map((r) => [r.key, r.count]));
+}
+
+/**
+ * Removes the attribute `key`'s value from every lead holding one (an admin deleting the attribute with its values);
+ * returns how many leads lost a value.
+ * @example const cleared = await removeAttributeValues(manager, 'plan');
+ */
+export async function removeAttributeValues(db: Queryable, key: string): Promise<number> {
+  const [{ cleared }]: { cleared: number }[] = await db.query(
+    `WITH changed AS (UPDATE leads SET attributes = attributes - $1::text, updated_at = now() WHERE attributes ? $1::text RETURNING id)
+     SELECT count(*)::int AS cleared FROM changed`,
+    [key],
+  );
+  return cleared;
 }

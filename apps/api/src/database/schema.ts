@@ -28,6 +28,7 @@ import { AuditLogAndErasure1764940000000 } from './migrations/1764940000000-audi
 import { RuleSegments1764960000000 } from './migrations/1764960000000-rule-segments';
 import { ReplyIntentTasks1764919000000 } from './migrations/1764919000000-reply-intent-tasks';
 import { SerialiseLeadAttribution1764950000000 } from './migrations/1764950000000-serialise-lead-attribution';
+import { LeadAttributes1764965000000 } from './migrations/1764965000000-lead-attributes';
 
 // Listed explicitly (no globs) so the same list works from ts-jest sources and from dist/.
 // In timestamp order, one per line.
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   AuditLogAndErasure1764940000000,
   SerialiseLeadAttribution1764950000000,
   RuleSegments1764960000000,
+  LeadAttributes1764965000000,
   LookalikeLists1764985000000,
   SegmentModelDrift1764990000000,
 ];

@@ -19,6 +19,7 @@ export function mapLead(row: ListedLeadRow, conversionProbability: number | null
     timezone: row.timezone,
     ownerId: row.owner_id,
     consent: row.consent,
+    attributes: row.attributes,
     createdAt: row.created_at.toISOString(),
     intakeRecordedAt: row.intake_recorded_at?.toISOString() ?? null,
     segment: row.segment_id

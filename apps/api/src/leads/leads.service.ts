@@ -1,6 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
-import { LeadUpsertRow, ListLeadsFilter, listLeads, UpsertedLeadRow, upsertLeads } from '@segflow/stores';
+import { attributeValuesIssues, FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
+import {
+  LeadUpsertRow,
+  listLeadAttributes,
+  ListLeadsFilter,
+  listLeads,
+  UpsertedLeadRow,
+  upsertLeads,
+} from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-item-faults';
 import { consentWarnings, optInIssues, recordOptIns, recordWithdrawnConsents } from '../consent/lead-consent';
@@ -43,9 +50,12 @@ export class LeadsService {
   async upsert(items: unknown[], now = new Date()): Promise<LeadItemResult[]> {
     const results: LeadItemResult[] = [];
     const valid = new Map<string, { index: number; lead: LeadInput }>();
+    const attributeSchema = await listLeadAttributes(this.dataSource.manager);
     items.forEach((item, index) => {
       const parsed = leadInputSchema.safeParse(item);
-      const issues = parsed.success ? optInIssues(parsed.data, now) : formatIssues(parsed.error);
+      const issues = parsed.success
+        ? [...optInIssues(parsed.data, now), ...attributeValuesIssues(attributeSchema, parsed.data.attributes ?? {})]
+        : formatIssues(parsed.error);
       if (!parsed.success || issues.length) results.push({ index, status: 'rejected', issues });
       else {
         const earlier = valid.get(parsed.data.externalId);
@@ -167,5 +177,6 @@ function upsertRowOf(l: LeadInput): LeadUpsertRow {
     timezone: l.timezone,
     owner_id: l.ownerId,
     consent: l.consent,
+    attributes: l.attributes,
   };
 }

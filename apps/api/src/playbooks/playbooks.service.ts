@@ -1,6 +1,12 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { eventTypesHeardBy, playbookSchema, validatePlaybook, type PlaybookIssue } from '@segflow/playbook';
+import {
+  eventTypesHeardBy,
+  playbookSchema,
+  validatePlaybook,
+  type PlaybookIssue,
+  type ValidationContext,
+} from '@segflow/playbook';
 import { isUuid, type AuditActor } from '@segflow/api-contracts';
 import {
   findPlaybook,
@@ -8,6 +14,7 @@ import {
   findVersion,
   insertNextVersion,
   insertPlaybook,
+  listLeadAttributes,
   listPlaybooks,
   listVersions,
   lockPlaybook,
@@ -61,7 +68,7 @@ export class PlaybooksService {
     return {
       ...mapPlaybookSummary(playbook, stats.get(id)!),
       draft: playbook.draft,
-      issues: validatePlaybook(playbook.draft),
+      issues: validatePlaybook(playbook.draft, await this.validationContext()),
     };
   }
 
@@ -79,7 +86,7 @@ export class PlaybooksService {
         currentRevision: current.draftRevision,
       });
     }
-    return { revision: saved, issues: validatePlaybook(graph) };
+    return { revision: saved, issues: validatePlaybook(graph, await this.validationContext()) };
   }
 
   /** Publishes the draft as the next immutable version; refused with the issues while it does not validate. */
@@ -92,7 +99,7 @@ export class PlaybooksService {
     return this.dataSource.transaction(async (manager) => {
       const playbook = isUuid(id) ? await lockPlaybook(manager, id) : null;
       if (!playbook) throw new NotFoundException({ message: `playbook ${id} not found` });
-      const issues = validatePlaybook(playbook.draft);
+      const issues = validatePlaybook(playbook.draft, await this.validationContext(manager));
       if (issues.length > 0)
         throw new UnprocessableEntityException({ message: `the draft has ${issues.length} issue(s)`, issues });
       const graph = playbookSchema.parse(playbook.draft);
@@ -135,7 +142,12 @@ export class PlaybooksService {
   ): Promise<{ revision: number; issues: PlaybookIssue[] }> {
     const { graph } = await this.findVersionOrThrow(id, version);
     const revision = await replaceDraft(this.dataSource.manager, id, graph, actor);
-    return { revision: revision!, issues: validatePlaybook(graph) };
+    return { revision: revision!, issues: validatePlaybook(graph, await this.validationContext()) };
+  }
+
+  // The workspace's custom lead attributes, which templates and branch conditions may read.
+  private async validationContext(db = this.dataSource.manager): Promise<ValidationContext> {
+    return { leadAttributes: await listLeadAttributes(db) };
   }
 
   async findOrThrow(id: string): Promise<PlaybookRow> {

@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditActor, LeadErasureDto } from '@segflow/api-contracts';
 import {
   anonymiseLead,
+  listLeadAttributes,
   deleteOutboxRowsOfLead,
   deleteSandboxMailOf,
   deleteSandboxMessagesOf,
@@ -96,7 +97,13 @@ export class LeadErasureService {
     if (lead.email) await deleteSandboxMailOf(db, lead.email);
     if (lead.phone) await deleteSandboxMessagesOf(db, lead.phone);
     await deleteOutboxRowsOfLead(db, leadId);
-    await anonymiseLead(db, leadId, now);
+    const schema = await listLeadAttributes(db);
+    await anonymiseLead(
+      db,
+      leadId,
+      now,
+      schema.filter((a) => a.type !== 'text').map((a) => a.key),
+    );
   }
 
   // The existing exit path (pending touches unsent, open tasks cancelled, the run's end recorded by the workflow);

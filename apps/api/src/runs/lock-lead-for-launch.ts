@@ -38,7 +38,9 @@ function leadContextOf(lead: LeadForLaunchRow, segmentId: string | null, now: Da
     company: lead.company ?? undefined,
     email: lead.email ?? undefined,
     timeZone: lead.timezone ?? 'UTC',
+    // Custom keys never take a built-in field's name (RESERVED_ATTRIBUTE_KEYS); the built-ins go last all the same.
     attributes: {
+      ...lead.attributes,
       city: lead.city,
       country: lead.country,
       industry: lead.industry,

@@ -4,6 +4,10 @@ import {
   type ChangePasswordRequest,
   type ChannelSettings,
   type CreateApiKeyRequest,
+  type CreateLeadAttributeRequest,
+  type DeleteLeadAttributeQuery,
+  type LeadAttributeDto,
+  type UpdateLeadAttributeRequest,
   type CreatedApiKey,
   type CreateTeamRequest,
   type CreateUserRequest,
@@ -44,3 +48,13 @@ export const deleteSlaPolicy = (id: string) =>
 export const createTeam = (body: CreateTeamRequest) => requestJson<TeamSummary>('/api/teams', { method: 'POST', body });
 export const updateTeam = (id: string, body: UpdateTeamRequest) =>
   requestJson<TeamSummary>(`/api/teams/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+
+export const listLeadAttributes = () => requestJson<LeadAttributeDto[]>('/api/settings/lead-attributes');
+export const createLeadAttribute = (body: CreateLeadAttributeRequest) =>
+  requestJson<LeadAttributeDto>('/api/settings/lead-attributes', { method: 'POST', body });
+export const updateLeadAttribute = (key: string, body: UpdateLeadAttributeRequest) =>
+  requestJson<LeadAttributeDto>(`/api/settings/lead-attributes/${encodeURIComponent(key)}`, { method: 'PATCH', body });
+export const deleteLeadAttribute = (key: string, query: DeleteLeadAttributeQuery = {}) =>
+  requestJson<void>(`/api/settings/lead-attributes/${encodeURIComponent(key)}${queryString(query)}`, {
+    method: 'DELETE',
+  });

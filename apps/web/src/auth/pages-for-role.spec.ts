@@ -49,6 +49,7 @@ describe('navPagesFor', () => {
       'Channels',
       'Users',
       'Teams',
+      'Lead attributes',
       'API keys',
     ]);
   });

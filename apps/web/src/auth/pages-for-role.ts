@@ -26,6 +26,7 @@ export const NAV_PAGES: readonly NavPage[] = [
   // Admin only (admins see every page).
   { path: '/admin/users', label: 'Users', roles: [] },
   { path: '/admin/teams', label: 'Teams', roles: [] },
+  { path: '/admin/lead-attributes', label: 'Lead attributes', roles: [] },
   { path: '/admin/api-keys', label: 'API keys', roles: [] },
 ];
 

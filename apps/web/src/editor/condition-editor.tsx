@@ -1,6 +1,7 @@
 import { isReplyIntent, REPLY_INTENTS } from '@segflow/intent';
 import { channelSchema, comparatorSchema, type Comparator, type Condition, type FieldRef } from '@segflow/playbook';
 import { FEATURE_NAMES } from '@segflow/scoring';
+import { useLeadAttributes } from './use-lead-attributes';
 import { formatConditionValue, parseConditionValue, parseMinConfidence } from './condition-value';
 import { EventTypeInput } from './event-types-input';
 
@@ -27,15 +28,38 @@ const FIELD_OF_SCOPE: Record<FieldRef['scope'], FieldRef> = {
   feature: { scope: 'feature', name: 'intent' },
   segment: { scope: 'segment', field: 'name' },
   owner: { scope: 'owner', field: 'name' },
+  attribute: { scope: 'attribute', key: '' },
 };
 
+// A custom attribute of the workspace schema; a key it no longer has (an old draft) stays visible, publishing names it.
+function AttributePicker({ field, onChange }: { field: { key: string }; onChange: (field: FieldRef) => void }) {
+  const attributes = useLeadAttributes();
+  return (
+    <select
+      aria-label="Attribute"
+      value={field.key}
+      onChange={(e) => onChange({ scope: 'attribute', key: e.target.value })}
+    >
+      {!attributes.some((a) => a.key === field.key) && <option value={field.key}>{field.key || 'pick one…'}</option>}
+      {attributes.map((a) => (
+        <option key={a.key} value={a.key}>
+          {a.label} ({a.type})
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function FieldPicker({ field, onChange }: { field: FieldRef; onChange: (field: FieldRef) => void }) {
+  const firstAttribute = useLeadAttributes()[0]?.key ?? '';
+  const pickScope = (scope: FieldRef['scope']) =>
+    onChange(scope === 'attribute' ? { scope, key: firstAttribute } : FIELD_OF_SCOPE[scope]);
   return (
     <span className="field__row">
       <select
         aria-label="Field scope"
         value={field.scope}
-        onChange={(e) => onChange(FIELD_OF_SCOPE[e.target.value as FieldRef['scope']])}
+        onChange={(e) => pickScope(e.target.value as FieldRef['scope'])}
       >
         {Object.keys(FIELD_OF_SCOPE).map((scope) => (
           <option key={scope} value={scope}>
@@ -67,6 +91,7 @@ function FieldPicker({ field, onChange }: { field: FieldRef; onChange: (field: F
           ))}
         </select>
       )}
+      {field.scope === 'attribute' && <AttributePicker field={field} onChange={onChange} />}
       {(field.scope === 'segment' || field.scope === 'owner') && (
         <select
           aria-label="Which"

@@ -16,7 +16,9 @@ function describeCondition(condition: Condition): string {
       const field =
         condition.field.scope === 'feature'
           ? condition.field.name
-          : `${condition.field.scope}.${'field' in condition.field ? condition.field.field : ''}`;
+          : condition.field.scope === 'attribute'
+            ? `attributes.${condition.field.key}`
+            : `${condition.field.scope}.${condition.field.field}`;
       return `${field} ${condition.comparator}${condition.value === undefined ? '' : ` ${JSON.stringify(condition.value)}`}`;
     }
   }

@@ -19,6 +19,7 @@ import { useEditorState } from './use-editor-state';
 import { usePublish } from './use-publish';
 import { useSidePanel } from './use-side-panel';
 import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
+import { useLeadAttributes } from './use-lead-attributes';
 import { useVersionFigures } from './use-version-figures';
 
 // Stable references while the content is the same, so node overlays do not re-render on every drag frame.
@@ -57,7 +58,8 @@ export function PlaybookEditor({
     () => JSON.stringify({ ...playbook, nodes: playbook.nodes.map(({ position: _p, ...rest }) => rest) }),
     [playbook],
   );
-  const issues = useMemo(() => validatePlaybook(playbook), [semanticKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const leadAttributes = useLeadAttributes();
+  const issues = useMemo(() => validatePlaybook(playbook, { leadAttributes }), [semanticKey, leadAttributes]); // eslint-disable-line react-hooks/exhaustive-deps
   const autosave = useAutosave(detail.id, playbook, detail.draftRevision);
   const commands = useEditorCommands(state, () => void autosave.flush());
   const handlers = useCanvasHandlers(state, playbook);

@@ -13,7 +13,7 @@ function fromRealLead(lead: LeadSummary, base: LeadContext): LeadContext {
     lastName: rest.join(' ') || undefined,
     company: lead.company ?? undefined,
     email: lead.email ?? undefined,
-    attributes: { ...base.attributes, city: lead.city, country: lead.country },
+    attributes: { ...base.attributes, ...lead.attributes, city: lead.city, country: lead.country },
   };
 }
 

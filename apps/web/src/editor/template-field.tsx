@@ -1,6 +1,7 @@
 import { TEMPLATE_VARIABLES, renderHtmlTemplate, renderTemplate, type LeadContext } from '@segflow/playbook';
 import { useRef } from 'react';
 import { templateContextOf } from './preview-lead';
+import { useLeadAttributes } from './use-lead-attributes';
 
 /**
  * A message template with a variable picker and a live preview rendered for a sample lead by the engine the worker
@@ -22,6 +23,7 @@ export function TemplateField({
   onChange: (value: string) => void;
 }) {
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  const attributes = useLeadAttributes();
   const insert = (name: string) => {
     const element = ref.current;
     const start = element?.selectionStart ?? value.length;
@@ -45,7 +47,10 @@ export function TemplateField({
         )}
       </label>
       <div className="variable-picker" aria-label={`Insert variable into ${label}`}>
-        {TEMPLATE_VARIABLES.map((v) => (
+        {[
+          ...TEMPLATE_VARIABLES,
+          ...attributes.map((a) => ({ name: `lead.attributes.${a.key}`, description: `${a.label} (${a.type})` })),
+        ].map((v) => (
           <button key={v.name} type="button" className="chip" title={v.description} onClick={() => insert(v.name)}>
             {v.name}
           </button>

@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { queryKeys } from '../query/keys';
 import { useCurrentUser } from '../auth/session';
 import { IntentBadge } from './intent-badge';
+import { LeadAttributesCard } from './lead-attributes-card';
 import { buildLeadTimeline } from './lead-timeline';
 import { LeadPrivacyActions } from './lead-privacy-actions';
 import { formatPercent } from './model-quality';
@@ -129,6 +130,7 @@ export function LeadDetailPage({ leadId }: { leadId: string }) {
           Refresh
         </button>
       </div>
+      <LeadAttributesCard values={lead.attributes} />
       <LinkedInReplyForm leadId={lead.id} onLogged={load} />
       {isAdmin && <LeadPrivacyActions leadId={leadId} />}
       <h2>Runs</h2>

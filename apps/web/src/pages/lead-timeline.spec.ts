@@ -13,6 +13,7 @@ const lead: LeadDetail = {
   country: null,
   timezone: null,
   consent: { email: true, whatsapp: true, linkedin: false },
+  attributes: {},
   createdAt: '2026-03-01T00:00:00Z',
   intakeRecordedAt: null,
   segment: null,

@@ -61,6 +61,7 @@ export const queryKeys = {
   apiKeys: { all: ['api-keys'] as const },
   channelSettings: { all: ['channel-settings'] as const },
   slaPolicies: { all: ['sla-policies'] as const },
+  leadAttributes: { all: ['lead-attributes'] as const },
   calendars: {
     all: ['calendars'] as const,
     rep: (repId: string) => ['calendars', 'rep', repId] as const,

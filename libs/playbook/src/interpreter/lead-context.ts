@@ -30,7 +30,11 @@ export interface LeadContext {
   email?: string;
   /** IANA zone of the lead, e.g. `Asia/Kolkata`. */
   timeZone: string;
-  /** Other lead fields, readable by `branch` conditions with `{ scope: 'lead', field }`. */
+  /**
+   * Other lead fields, readable by `branch` conditions with `{ scope: 'lead', field }`, and the lead's custom attribute
+   * values (`{ scope: 'attribute', key }`, `{{ lead.attributes.<key> }}` in templates); custom keys never take a lead
+   * field's name (`@segflow/scoring` RESERVED_ATTRIBUTE_KEYS).
+   */
   attributes: Record<string, string | number | boolean | null>;
   /** Scoring features (`@segflow/scoring` FEATURE_NAMES), readable with `{ scope: 'feature', name }`; a branch on them refreshes them first. */
   features: Record<string, number>;

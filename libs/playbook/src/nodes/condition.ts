@@ -7,7 +7,9 @@ import { channelSchema, eventTypeSchema } from './common';
  * - `feature`: a numeric scoring feature by name (one of `@segflow/scoring` FEATURE_NAMES; publishing checks it), read
  *   from the lead's current features when the branch evaluates;
  * - `segment`: the segment's `id` or `name`;
- * - `owner`: the current owner's `id` or `name` (missing when unassigned).
+ * - `owner`: the current owner's `id` or `name` (missing when unassigned);
+ * - `attribute`: a custom lead attribute of the workspace schema by key (publishing checks the key and that the
+ *   comparison fits its type); a date attribute compares as `YYYY-MM-DD` text.
  *
  * @example
  * fieldRefSchema.parse({ scope: 'feature', name: 'intent' });
@@ -17,6 +19,7 @@ export const fieldRefSchema = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('feature'), name: z.string().min(1) }),
   z.object({ scope: z.literal('segment'), field: z.enum(['id', 'name']) }),
   z.object({ scope: z.literal('owner'), field: z.enum(['id', 'name']) }),
+  z.object({ scope: z.literal('attribute'), key: z.string().min(1).max(40) }),
 ]);
 
 /** A reference to a value a condition can compare. */

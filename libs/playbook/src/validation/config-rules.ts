@@ -5,6 +5,7 @@ import type { PlaybookNode } from '../nodes/playbook-node';
 import type { Playbook } from '../playbook-schema';
 import { findTemplateVariables, isTemplateVariable, templateSyntaxError } from '../template';
 import type { PlaybookIssue } from './playbook-issue';
+import type { ValidationContext } from './validation-context';
 
 type Duration = { field: string; minutes: number; min: number };
 
@@ -57,13 +58,14 @@ function templatesOf(node: PlaybookNode): Array<{ field: string; text: string }>
   return [];
 }
 
-/** Templates parse as Liquid and read only `TEMPLATE_VARIABLES`. */
-export function checkTemplates(node: PlaybookNode): PlaybookIssue[] {
+/** Templates parse as Liquid and read only `TEMPLATE_VARIABLES` and the workspace's custom lead attributes. */
+export function checkTemplates(node: PlaybookNode, context: ValidationContext): PlaybookIssue[] {
+  const attributeKeys = context.leadAttributes.map((a) => a.key);
   return templatesOf(node).flatMap(({ field, text }): PlaybookIssue[] => {
     const syntaxError = templateSyntaxError(text);
     if (syntaxError !== null) return [{ code: 'malformed-template', nodeId: node.id, field, message: syntaxError }];
     return findTemplateVariables(text)
-      .filter((name) => !isTemplateVariable(name))
+      .filter((name) => !isTemplateVariable(name, attributeKeys))
       .map((name) => ({
         code: 'unknown-template-variable',
         nodeId: node.id,

@@ -23,7 +23,9 @@ export type PlaybookIssueCode =
   | 'event-types-empty'
   | 'goal-events-empty'
   | 'unknown-feature'
-  | 'unknown-intent';
+  | 'unknown-intent'
+  | 'unknown-attribute'
+  | 'attribute-comparison';
 
 /**
  * One problem found by `validatePlaybook` or `connectionIssue`. `field` is a dotted path inside the node

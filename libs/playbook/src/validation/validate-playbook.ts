@@ -1,6 +1,6 @@
 import { playbookNodeSchema, type PlaybookNode } from '../nodes/playbook-node';
 import { playbookEdgeSchema, playbookSchema, playbookSettingsSchema, type PlaybookEdge } from '../playbook-schema';
-import { checkReplyIntents } from './condition-rules';
+import { checkAttributeConditions, checkReplyIntents } from './condition-rules';
 import { checkCycles } from './cycle-rule';
 import {
   checkChannel,
@@ -15,8 +15,9 @@ import { checkEdges, checkHandles, checkIdentity, checkReachability } from './gr
 import type { PlaybookGraph } from './playbook-graph';
 import type { PlaybookIssue } from './playbook-issue';
 import { schemaIssuesOf } from './schema-issues';
+import { EMPTY_VALIDATION_CONTEXT, type ValidationContext } from './validation-context';
 
-const NODE_RULES = [
+const NODE_RULES: Array<(node: PlaybookNode, context: ValidationContext) => PlaybookIssue[]> = [
   checkDurations,
   checkTemplates,
   checkChannel,
@@ -24,6 +25,7 @@ const NODE_RULES = [
   checkEventLists,
   checkFeatureNames,
   checkReplyIntents,
+  checkAttributeConditions,
 ];
 
 function arrayAt(input: unknown, key: 'nodes' | 'edges'): unknown[] {
@@ -47,36 +49,39 @@ function salvageGraph(input: unknown): PlaybookGraph {
   return { nodes, edges, opaqueNodeIds };
 }
 
-function graphIssues(graph: PlaybookGraph): PlaybookIssue[] {
+function graphIssues(graph: PlaybookGraph, context: ValidationContext): PlaybookIssue[] {
   return [
     ...checkIdentity(graph),
     ...checkEdges(graph),
     ...checkHandles(graph),
     ...checkReachability(graph),
     ...checkCycles(graph),
-    ...graph.nodes.flatMap((node) => NODE_RULES.flatMap((rule) => rule(node))),
+    ...graph.nodes.flatMap((node) => NODE_RULES.flatMap((rule) => rule(node, context))),
   ];
 }
 
 /**
  * Every problem that would stop a playbook from being published, as data (empty = valid). Accepts any
  * JSON: shape errors come back as `schema` issues with node/edge id and field path, and the graph rules
- * still run on the parts that parse.
+ * still run on the parts that parse. `context` names the workspace's custom lead attributes (none when omitted).
  *
  * @example
  * const issues = validatePlaybook(body);
  * if (issues.length > 0) throw new UnprocessableEntityException({ issues });
  */
-export function validatePlaybook(input: unknown): PlaybookIssue[] {
+export function validatePlaybook(
+  input: unknown,
+  context: ValidationContext = EMPTY_VALIDATION_CONTEXT,
+): PlaybookIssue[] {
   const parsed = playbookSchema.safeParse(input);
   if (parsed.success) {
     const { nodes, edges, settings } = parsed.data;
-    return [...checkSettings(settings), ...graphIssues({ nodes, edges, opaqueNodeIds: new Set() })];
+    return [...checkSettings(settings), ...graphIssues({ nodes, edges, opaqueNodeIds: new Set() }, context)];
   }
   const settings = playbookSettingsSchema.safeParse((input as { settings?: unknown } | null)?.settings);
   return [
     ...schemaIssuesOf(input, parsed.error),
     ...(settings.success ? checkSettings(settings.data) : []),
-    ...graphIssues(salvageGraph(input)),
+    ...graphIssues(salvageGraph(input), context),
   ];
 }
