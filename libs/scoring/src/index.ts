@@ -27,3 +27,5 @@ export * from './lead-feature-row';
 export * from './proportion-statistics';
 export * from './compare-arms';
 export * from './propensity/index';
+export * from './csv-record-reader';
+export * from './lead-import-mapping';
