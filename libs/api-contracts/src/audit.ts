@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'apiKey.created',
   'apiKey.revoked',
   'lead.erased',
+  'leadImport.created',
+  'leadImport.finished',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

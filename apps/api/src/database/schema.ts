@@ -1,4 +1,5 @@
 import { SegmentModelPropensity1764920000000 } from './migrations/1764920000000-segment-model-propensity';
+import { LeadImports1764970000000 } from './migrations/1764970000000-lead-imports';
 import { CreateLeads1764158400000 } from './migrations/1764158400000-create-leads';
 import { CreateOutbox1764158500000 } from './migrations/1764158500000-create-outbox';
 import { CreatePlaybooksAndRuns1764200000000 } from './migrations/1764200000000-create-playbooks-and-runs';
@@ -54,4 +55,5 @@ export const MIGRATIONS = [
   AuditLogAndErasure1764940000000,
   ReplyIntentTasks1764919000000,
   SegmentModelPropensity1764920000000,
+  LeadImports1764970000000,
 ];
