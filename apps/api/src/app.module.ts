@@ -9,6 +9,7 @@ import { FeaturesModule } from './features/features.module';
 import { SegmentsModule } from './segments/segments.module';
 import { HealthModule } from './health/health.module';
 import { LeadsModule } from './leads/leads.module';
+import { LeadImportsModule } from './lead-imports/lead-imports.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OutboxModule } from './outbox/outbox.module';
@@ -67,6 +68,7 @@ export class AppModule {
         DashboardsModule,
         HealthModule,
         LeadsModule,
+        LeadImportsModule,
         EventsModule,
         IntentModule,
         RepliesModule,
