@@ -8,6 +8,7 @@ import { DashboardPage } from './pages/dashboard-page';
 import { DeadLettersPage } from './pages/dead-letters-page';
 import { LeadDetailPage } from './pages/lead-detail-page';
 import { LeadsListPage } from './pages/leads-list-page';
+import { LeadImportPage } from './pages/lead-import-page';
 import { MailPage } from './pages/mail-page';
 import { PlaybookEditorPage } from './pages/playbook-editor-page';
 import { PlaybooksListPage } from './pages/playbooks-list-page';
@@ -43,6 +44,7 @@ export const ROUTES: RouteObject[] = [
     children: [
       { index: true, element: <HomeRedirect /> },
       { path: 'leads', element: <LeadsListPage /> },
+      { path: 'leads/import', element: <LeadImportPage /> },
       { path: 'leads/:leadId', element: <LeadRoute /> },
       { path: 'playbooks', element: <PlaybooksListPage /> },
       { path: 'playbooks/:playbookId', element: <PlaybookRoute /> },

@@ -10,6 +10,7 @@ describe('navPagesFor', () => {
   it('gives each other role the pages its API calls succeed on', () => {
     expect(labels('ops')).toEqual([
       'Leads',
+      'CSV import',
       'Playbooks',
       'Segments',
       'Mail',
@@ -32,6 +33,7 @@ describe('navPagesFor', () => {
     ]);
     expect(labels('admin')).toEqual([
       'Leads',
+      'CSV import',
       'Playbooks',
       'Segments',
       'Inbox',
@@ -61,5 +63,7 @@ describe('canUsePage', () => {
     expect(canUsePage('admin', '/segments')).toBe(true);
     expect(canUsePage(undefined, '/segments')).toBe(false);
     expect(canUsePage('rep', '/leads')).toBe(true);
+    expect(canUsePage('manager', '/leads/import')).toBe(false);
+    expect(canUsePage('ops', '/leads/import')).toBe(true);
   });
 });
