@@ -25,7 +25,9 @@ describe('CSV import page (browser → web → API → Postgres)', () => {
   it('maps the columns, previews the cell errors, imports with progress and lists the failed rows', async () => {
     const { page } = browser;
     await page.goto(`${stack.webUrl}/leads/import`);
-    await page.getByLabel('CSV file').setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
 
     // E-mail and Staff are guessed from their names; Lead ID and Full name are mapped by hand.
     const fieldFor = (column: string) => page.getByLabel(`Lead field for ${column}`);
@@ -57,7 +59,9 @@ describe('CSV import page (browser → web → API → Postgres)', () => {
 
     // The same columns next time: the mapping comes back as it was used.
     await page.goto(`${stack.webUrl}/leads/import`);
-    await page.getByLabel('CSV file').setInputFiles({ name: 'again.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'again.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) });
     await page.getByText('The mapping last used for these columns.').waitFor();
     expect(await fieldFor('Lead ID').inputValue()).toBe('externalId');
   });

@@ -52,7 +52,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       (_request, body, done) => done(null, body),
     );
   // A CSV import is read as it arrives (never buffered whole), so its own limit applies instead of bodyLimit.
-  adapter.getInstance().addContentTypeParser(LEAD_IMPORT_CONTENT_TYPE, (_request, payload, done) => done(null, payload));
+  adapter
+    .getInstance()
+    .addContentTypeParser(LEAD_IMPORT_CONTENT_TYPE, (_request, payload, done) => done(null, payload));
   registerWhatsAppWebhookAuth(adapter.getInstance(), config.WHATSAPP_APP_SECRET);
   registerPathParamGuard(adapter.getInstance());
   registerHttpMetrics(adapter.getInstance());

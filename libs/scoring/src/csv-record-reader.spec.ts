@@ -23,7 +23,8 @@ describe('createCsvRecordReader', () => {
       ['1', 'a "b", c'],
       ['2', 'x'],
     ]);
-    for (let cut = 1; cut < text.length; cut += 1) expect(readAll([text.slice(0, cut), text.slice(cut)])).toEqual(whole);
+    for (let cut = 1; cut < text.length; cut += 1)
+      expect(readAll([text.slice(0, cut), text.slice(cut)])).toEqual(whole);
     expect(readAll(text.split(''))).toEqual(whole);
   });
 

@@ -113,7 +113,10 @@ export function leadImportMappingIssues(
     if (!TARGETS_BY_NAME.has(target))
       issues.push({ field: `mapping.${column}`, reason: `"${target}" is not a lead field` });
     else if (used.has(target))
-      issues.push({ field: `mapping.${column}`, reason: `${target} is already filled by column "${used.get(target)}"` });
+      issues.push({
+        field: `mapping.${column}`,
+        reason: `${target} is already filled by column "${used.get(target)}"`,
+      });
     used.set(target, column);
   }
   for (const target of LEAD_IMPORT_TARGETS)

@@ -112,20 +112,20 @@ export interface LeadImportChunk {
 export async function commitLeadImportChunk(db: Queryable, c: LeadImportChunk): Promise<boolean> {
   const updated = returnedRows(
     await db.query(
-    `UPDATE lead_imports SET committed_rows = $3, prefix_sha256 = $4, bytes_read = $5, rows_read = $6, created = $7,
+      `UPDATE lead_imports SET committed_rows = $3, prefix_sha256 = $4, bytes_read = $5, rows_read = $6, created = $7,
             updated = $8, unchanged = $9, failed = $10, errors_stored = errors_stored + $11
      WHERE id = $1 AND upload_id = $2 RETURNING id`,
-    [
-      c.id,
-      c.uploadId,
-      c.committedRows,
-      c.prefixSha256,
-      c.bytesRead,
-      c.rowsRead,
-      c.created,
-      c.updated,
-      c.unchanged,
-      c.failed,
+      [
+        c.id,
+        c.uploadId,
+        c.committedRows,
+        c.prefixSha256,
+        c.bytesRead,
+        c.rowsRead,
+        c.created,
+        c.updated,
+        c.unchanged,
+        c.failed,
         c.errors.length,
       ],
     ),

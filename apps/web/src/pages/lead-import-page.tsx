@@ -136,12 +136,11 @@ export function LeadImportPage() {
 
 function MappingForm(props: { chosen: Chosen; mapping: LeadImportMapping; onChange: (m: LeadImportMapping) => void }) {
   const { chosen, mapping, onChange } = props;
-  const setTarget = (column: string, target: string) => {
-    const next = { ...mapping };
-    if (target) next[column] = target;
-    else delete next[column];
-    onChange(next);
-  };
+  const setTarget = (column: string, target: string) =>
+    onChange({
+      ...Object.fromEntries(Object.entries(mapping).filter(([c]) => c !== column)),
+      ...(target ? { [column]: target } : {}),
+    });
   return (
     <form className="card" aria-label="Column mapping" onSubmit={(e) => e.preventDefault()}>
       <h2>Columns</h2>
@@ -153,7 +152,11 @@ function MappingForm(props: { chosen: Chosen; mapping: LeadImportMapping; onChan
       {chosen.head.headers.map((column) => (
         <label key={column} className="inline-form">
           {column}
-          <select aria-label={`Lead field for ${column}`} value={mapping[column] ?? ''} onChange={(e) => setTarget(column, e.target.value)}>
+          <select
+            aria-label={`Lead field for ${column}`}
+            value={mapping[column] ?? ''}
+            onChange={(e) => setTarget(column, e.target.value)}
+          >
             <option value="">(skip)</option>
             {chosen.suggestion.targets.map((t) => (
               <option key={t.name} value={t.name}>

@@ -1,5 +1,10 @@
 import { LEAD_IMPORT_LIMITS } from '@segflow/api-contracts';
-import { createCsvRecordReader, mapLeadImportRow, type LeadImportMapping, type LeadImportRowIssue } from '@segflow/scoring';
+import {
+  createCsvRecordReader,
+  mapLeadImportRow,
+  type LeadImportMapping,
+  type LeadImportRowIssue,
+} from '@segflow/scoring';
 
 /** How much of the file the browser reads to find the header row and the preview rows. */
 export const PREVIEW_BYTES = 256 * 1024;
