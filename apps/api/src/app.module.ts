@@ -11,6 +11,7 @@ import { NextBestActionModule } from './next-best-action/next-best-action.module
 import { HealthModule } from './health/health.module';
 import { LeadsModule } from './leads/leads.module';
 import { LookalikesModule } from './lookalikes/lookalikes.module';
+import { LeadImportsModule } from './lead-imports/lead-imports.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OutboxModule } from './outbox/outbox.module';
@@ -69,6 +70,7 @@ export class AppModule {
         DashboardsModule,
         HealthModule,
         LeadsModule,
+        LeadImportsModule,
         EventsModule,
         IntentModule,
         RepliesModule,

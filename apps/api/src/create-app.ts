@@ -14,6 +14,7 @@ import { registerRequestLogContext } from './logging/request-log-context';
 import { RequestLogController } from './logging/request-log-controller';
 import { RAW_MAIL_CONTENT_TYPES } from './mail/inbound-email.controller';
 import { MAX_MAIL_BYTES } from './mail/mail-limits';
+import { LEAD_IMPORT_CONTENT_TYPE } from './lead-imports/lead-imports.controller';
 import { METRICS_ROUTE } from './metrics/metrics.controller';
 import { registerHttpMetrics } from './metrics/process-metrics';
 import { PUBLIC_LINK_ROUTES } from './public-links/public-links.controller';
@@ -50,6 +51,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       { parseAs: 'buffer', bodyLimit: MAX_MAIL_BYTES },
       (_request, body, done) => done(null, body),
     );
+  // A CSV import is read as it arrives (never buffered whole), so its own limit applies instead of bodyLimit.
+  adapter
+    .getInstance()
+    .addContentTypeParser(LEAD_IMPORT_CONTENT_TYPE, (_request, payload, done) => done(null, payload));
   registerWhatsAppWebhookAuth(adapter.getInstance(), config.WHATSAPP_APP_SECRET);
   registerPathParamGuard(adapter.getInstance());
   registerHttpMetrics(adapter.getInstance());

@@ -9,6 +9,7 @@ import { DeadLettersPage } from './pages/dead-letters-page';
 import { LeadDetailPage } from './pages/lead-detail-page';
 import { LeadsListPage } from './pages/leads-list-page';
 import { LookalikesPage } from './pages/lookalikes-page';
+import { LeadImportPage } from './pages/lead-import-page';
 import { MailPage } from './pages/mail-page';
 import { PlaybookEditorPage } from './pages/playbook-editor-page';
 import { PlaybooksListPage } from './pages/playbooks-list-page';
@@ -57,6 +58,7 @@ export const ROUTES: RouteObject[] = [
     children: [
       { index: true, element: <HomeRedirect /> },
       { path: 'leads', element: <LeadsListPage /> },
+      { path: 'leads/import', element: <LeadImportPage /> },
       { path: 'leads/:leadId', element: <LeadRoute /> },
       { path: 'playbooks', element: <PlaybooksListPage /> },
       { path: 'playbooks/:playbookId', element: <PlaybookRoute /> },

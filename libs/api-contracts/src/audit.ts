@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'leadAttribute.created',
   'leadAttribute.updated',
   'leadAttribute.deleted',
+  'leadImport.created',
+  'leadImport.finished',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -6,6 +6,7 @@ export * from './sandbox-mail';
 export * from './outbox';
 export * from './delivery';
 export * from './leads';
+export * from './lead-imports';
 export * from './runs';
 export * from './segments';
 export * from './next-best-action';

@@ -33,3 +33,5 @@ export * from './propensity/index';
 export * from './segment-drift';
 export * from './rules/segment-rule';
 export * from './rules/choose-segment';
+export * from './csv-record-reader';
+export * from './lead-import-mapping';

@@ -45,6 +45,7 @@ export * from './sla-monitor.store';
 // st-ingest
 export * from './leads.store';
 export * from './lead-intakes.store';
+export * from './lead-imports.store';
 export * from './suppressions.store';
 export * from './consent-changes.store';
 export * from './events.store';

@@ -88,6 +88,38 @@ export function upsertLeads(db: Queryable, rows: readonly LeadUpsertRow[]): Prom
   return db.query(UPSERT_LEADS_SQL, [JSON.stringify(rows)]);
 }
 
+/** A stored lead in the column names of {@link LeadUpsertRow}, as {@link isNoOpUpsert} compares it. */
+export type StoredLeadRow = { [K in keyof LeadUpsertRow]-?: LeadUpsertRow[K] | null };
+
+/**
+ * The stored leads with these external ids, in upsert column names (a CSV import tells unchanged rows by them).
+ * @example const stored = await findStoredLeads(manager, ['crm-1', 'crm-2']);
+ */
+export function findStoredLeads(db: Queryable, externalIds: readonly string[]): Promise<StoredLeadRow[]> {
+  if (!externalIds.length) return Promise.resolve([]);
+  return db.query(
+    `SELECT external_id, name, email, phone, linkedin_url, company, industry, headcount, revenue_band, funding_stage,
+            city, country, timezone, owner_id, consent
+     FROM leads WHERE external_id = ANY($1::text[])`,
+    [externalIds],
+  );
+}
+
+/**
+ * Whether {@link upsertLeads} of `row` would change nothing on `stored`: every given field already holds that value
+ * (omitted fields keep theirs; a jsonb field such as consent is merged, so only its given keys count).
+ * @example isNoOpUpsert({ external_id: 'crm-1', city: 'Pune' }, stored); // true when stored.city is 'Pune'
+ */
+export function isNoOpUpsert(row: LeadUpsertRow, stored: StoredLeadRow): boolean {
+  return Object.entries(row).every(([column, value]) => {
+    const current = stored[column as keyof StoredLeadRow];
+    if (value === undefined) return true;
+    if (typeof value !== 'object' || value === null) return current === value;
+    const merged = (current ?? {}) as Record<string, unknown>;
+    return Object.entries(value).every(([key, v]) => merged[key] === v);
+  });
+}
+
 // Newest first, one page; the open membership (at most one per lead, unique index) gives the current segment.
 // Every filter is optional: a NULL parameter switches it off. $8 scopes the list to what one rep may see: leads
 // they own (routing and reassignment set leads.owner_id to the rep, see setOwner) and leads with an open task

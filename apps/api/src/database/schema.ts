@@ -1,6 +1,7 @@
 import { SegmentModelPropensity1764920000000 } from './migrations/1764920000000-segment-model-propensity';
 import { SegmentModelDrift1764990000000 } from './migrations/1764990000000-segment-model-drift';
 import { LookalikeLists1764985000000 } from './migrations/1764985000000-lookalike-lists';
+import { LeadImports1764970000000 } from './migrations/1764970000000-lead-imports';
 import { CreateLeads1764158400000 } from './migrations/1764158400000-create-leads';
 import { CreateOutbox1764158500000 } from './migrations/1764158500000-create-outbox';
 import { CreatePlaybooksAndRuns1764200000000 } from './migrations/1764200000000-create-playbooks-and-runs';
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   SerialiseLeadAttribution1764950000000,
   RuleSegments1764960000000,
   LeadAttributes1764965000000,
+  LeadImports1764970000000,
   LookalikeLists1764985000000,
   SegmentModelDrift1764990000000,
 ];

@@ -45,9 +45,10 @@ export class LeadsService {
   /**
    * Validates each item on its own, upserts the valid ones in one statement with their opt-ins and an outbox row per
    * new lead (split until only the guilty lead fails when PostgreSQL refuses one), and starts intake for new leads:
-   * an intake Temporal could not take now starts from the outbox once it can.
+   * an intake Temporal could not take now starts from the outbox once it can. `startIntakeNow: false` (CSV imports)
+   * leaves every intake to the outbox dispatcher, so a chunk of new leads does not wait for as many workflow starts.
    */
-  async upsert(items: unknown[], now = new Date()): Promise<LeadItemResult[]> {
+  async upsert(items: unknown[], now = new Date(), { startIntakeNow = true } = {}): Promise<LeadItemResult[]> {
     const results: LeadItemResult[] = [];
     const valid = new Map<string, { index: number; lead: LeadInput }>();
     const attributeSchema = await listLeadAttributes(this.dataSource.manager);
@@ -89,6 +90,7 @@ export class LeadsService {
         ...(warnings.length ? { warnings } : {}),
       });
     }
+    if (!startIntakeNow) return results.sort((a, b) => a.index - b.index);
     const started = await Promise.all(rows.filter((r) => r.inserted).map((r) => this.startIntake(r)));
     await markWorkflowsStarted(
       this.dataSource.manager,
@@ -118,7 +120,7 @@ export class LeadsService {
     return this.dataSource.transaction(async (manager) => {
       const written = await upsertLeads(
         manager,
-        part.map((v) => upsertRowOf(v.lead)),
+        part.map((v) => leadUpsertRowOf(v.lead)),
       );
       const byExternalId = new Map(part.map((v) => [v.lead.externalId, v]));
       await recordWithdrawnConsents(manager, written, new Map(part.map((v) => [v.lead.externalId, v.lead])), now);
@@ -160,7 +162,8 @@ export class LeadsService {
   }
 }
 
-function upsertRowOf(l: LeadInput): LeadUpsertRow {
+/** A validated lead in the leads store's column names. */
+export function leadUpsertRowOf(l: LeadInput): LeadUpsertRow {
   return {
     external_id: l.externalId,
     name: l.name,

@@ -10,6 +10,7 @@ describe('navPagesFor', () => {
   it('gives each other role the pages its API calls succeed on', () => {
     expect(labels('ops')).toEqual([
       'Leads',
+      'CSV import',
       'Playbooks',
       'Segments',
       'Lookalikes',
@@ -34,6 +35,7 @@ describe('navPagesFor', () => {
     ]);
     expect(labels('admin')).toEqual([
       'Leads',
+      'CSV import',
       'Playbooks',
       'Segments',
       'Lookalikes',
@@ -70,5 +72,7 @@ describe('canUsePage', () => {
     expect(canUsePage('rep', '/leads')).toBe(true);
     expect(canUsePage('manager', '/lookalikes')).toBe(false);
     expect(canUsePage('ops', '/lookalikes')).toBe(true);
+    expect(canUsePage('manager', '/leads/import')).toBe(false);
+    expect(canUsePage('ops', '/leads/import')).toBe(true);
   });
 });

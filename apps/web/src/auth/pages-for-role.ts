@@ -10,6 +10,7 @@ export interface NavPage {
 /** The main navigation; each page lists the roles whose API calls behind it succeed, so nobody lands on a 403. */
 export const NAV_PAGES: readonly NavPage[] = [
   { path: '/leads', label: 'Leads', roles: ['ops', 'manager', 'rep'] },
+  { path: '/leads/import', label: 'CSV import', roles: ['ops'] },
   { path: '/playbooks', label: 'Playbooks', roles: ['ops', 'manager'] },
   { path: '/segments', label: 'Segments', roles: ['ops', 'manager'] },
   { path: '/lookalikes', label: 'Lookalikes', roles: ['ops'] },

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { auditCsvUrl, auditFiltersOf, listAuditEntries, type AuditFilters } from '../api/audit';
 import { queryKeys } from '../query/keys';
 
-const ENTITY_TYPES = ['playbook', 'segmentModel', 'lead', 'slaPolicy', 'user', 'apiKey'];
+const ENTITY_TYPES = ['playbook', 'segmentModel', 'lead', 'leadImport', 'slaPolicy', 'user', 'apiKey'];
 
 const actorText = ({ actor }: AuditEntryDto) =>
   actor.kind === 'system' ? 'system' : `${actor.kind === 'apiKey' ? 'API key ' : ''}${actor.label ?? actor.id}`;

@@ -62,6 +62,7 @@ export function LeadsListPage() {
   return (
     <section>
       <h1>{isRep ? 'My leads' : 'Leads'}</h1>
+      {canUsePage(user?.role, '/leads/import') && <Link to="/leads/import">Import a CSV file</Link>}
       {isRep && <p className="muted">The leads you own or have an open task for.</p>}
       <div className="card inline-form" role="search">
         <label>

@@ -17,6 +17,7 @@ export const queryKeys = {
     list: (filters: LeadFilters) => ['leads', 'list', filters] as const,
     detail: (id: string) => ['leads', 'detail', id] as const,
   },
+  leadImports: { detail: (id: string | null) => ['lead-imports', id] as const },
   runs: { all: ['runs'] as const, ofLead: (leadId: string) => ['runs', 'lead', leadId] as const },
   touches: { all: ['touches'] as const, ofLead: (leadId: string) => ['touches', 'lead', leadId] as const },
   playbooks: {
