@@ -3,6 +3,7 @@ import {
   headerSignature,
   LEAD_IMPORT_TARGETS,
   leadImportMappingIssues,
+  leadImportTargets,
   mapLeadImportRow,
 } from './lead-import-mapping';
 
@@ -108,6 +109,39 @@ describe('mapLeadImportRow', () => {
     ]);
     expect(mapLeadImportRow(['id'], { id: 'externalId' }, ['abcdef'], 5).issues).toEqual([
       { field: 'externalId', column: 'id', reason: 'longer than 5 characters' },
+    ]);
+  });
+});
+
+describe('custom attributes as import targets', () => {
+  const targets = leadImportTargets([
+    { key: 'plan', type: 'enum' },
+    { key: 'seats', type: 'number' },
+  ]);
+
+  it('adds attributes.<key> per attribute of the schema, numbers as numbers', () => {
+    expect(targets.slice(LEAD_IMPORT_TARGETS.length)).toEqual([
+      { name: 'attributes.plan', kind: 'text', required: false },
+      { name: 'attributes.seats', kind: 'number', required: false },
+    ]);
+    expect(LEAD_IMPORT_TARGETS.some((t) => t.name.startsWith('attributes'))).toBe(false);
+  });
+
+  it("maps attribute columns into the lead's attributes, and refuses a target the schema does not have", () => {
+    const headers = ['id', 'Plan', 'Seats'];
+    const mapping = { id: 'externalId', Plan: 'attributes.plan', Seats: 'attributes.seats' };
+    expect(leadImportMappingIssues(headers, mapping, targets)).toEqual([]);
+    expect(guessLeadImportMapping(['attributes_plan'], targets)).toEqual({ attributes_plan: 'attributes.plan' });
+    expect(mapLeadImportRow(headers, mapping, ['crm-1', 'pro', '12'], 100, targets)).toEqual({
+      lead: expect.objectContaining({ externalId: 'crm-1', attributes: { plan: 'pro', seats: 12 } }),
+      issues: [],
+    });
+    expect(mapLeadImportRow(headers, mapping, ['crm-1', 'pro', 'twelve'], 100, targets).issues).toEqual([
+      { field: 'attributes.seats', column: 'Seats', reason: 'expected a number, found "twelve"' },
+    ]);
+    expect(leadImportMappingIssues(headers, mapping)).toEqual([
+      { field: 'mapping.Plan', reason: '"attributes.plan" is not a lead field' },
+      { field: 'mapping.Seats', reason: '"attributes.seats" is not a lead field' },
     ]);
   });
 });

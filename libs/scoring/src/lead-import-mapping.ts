@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatIssues } from './format-issues';
+import type { LeadAttributeDefinition } from './lead-attributes';
 import { LeadInput, leadInputSchema } from './lead-input-schema';
 
 /** How a CSV cell becomes a lead field's value. */
@@ -28,8 +29,8 @@ function targetsOf(shape: z.ZodRawShape, prefix: string): LeadImportTarget[] {
     const inner = optional ? schema.unwrap() : schema;
     const name = `${prefix}${key}`;
     if (inner instanceof z.ZodObject) return targetsOf(inner.shape, `${name}.`);
-    // A list (optIns) has no single cell to come from.
-    if (inner instanceof z.ZodArray) return [];
+    // A list (optIns) has no single cell to come from; custom attributes come from the schema (leadImportTargets).
+    if (inner instanceof z.ZodArray || inner instanceof z.ZodRecord) return [];
     const kind = inner instanceof z.ZodNumber ? 'number' : inner instanceof z.ZodBoolean ? 'boolean' : 'text';
     return [{ name, kind, required: !optional && prefix === '' }];
   });
@@ -46,7 +47,29 @@ function targetsOf(shape: z.ZodRawShape, prefix: string): LeadImportTarget[] {
  */
 export const LEAD_IMPORT_TARGETS: readonly LeadImportTarget[] = targetsOf(leadInputSchema.shape, '');
 
-const TARGETS_BY_NAME = new Map(LEAD_IMPORT_TARGETS.map((t) => [t.name, t]));
+/**
+ * The import targets with the workspace's custom attributes: `attributes.<key>` per attribute (a number attribute's
+ * cells are numbers; text, dates and enum values stay text and are checked by the intake against the schema).
+ *
+ * @example
+ * ```ts
+ * leadImportTargets([{ key: 'plan', type: 'enum', ... }]).at(-1); // { name: 'attributes.plan', kind: 'text', required: false }
+ * ```
+ */
+export function leadImportTargets(
+  attributes: readonly Pick<LeadAttributeDefinition, 'key' | 'type'>[],
+): LeadImportTarget[] {
+  return [
+    ...LEAD_IMPORT_TARGETS,
+    ...attributes.map((a) => ({
+      name: `attributes.${a.key}`,
+      kind: a.type === 'number' ? ('number' as const) : ('text' as const),
+      required: false,
+    })),
+  ];
+}
+
+const byName = (targets: readonly LeadImportTarget[]) => new Map(targets.map((t) => [t.name, t]));
 const normalised = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
@@ -72,8 +95,11 @@ export function headerSignature(headers: readonly string[]): string {
  * guessLeadImportMapping(['External ID', 'E-mail', 'Notes']); // { 'External ID': 'externalId', 'E-mail': 'email' }
  * ```
  */
-export function guessLeadImportMapping(headers: readonly string[]): LeadImportMapping {
-  const byNormalised = new Map(LEAD_IMPORT_TARGETS.map((t) => [normalised(t.name), t.name]));
+export function guessLeadImportMapping(
+  headers: readonly string[],
+  targets: readonly LeadImportTarget[] = LEAD_IMPORT_TARGETS,
+): LeadImportMapping {
+  const byNormalised = new Map(targets.map((t) => [normalised(t.name), t.name]));
   const mapping: LeadImportMapping = {};
   const taken = new Set<string>();
   for (const header of headers) {
@@ -99,7 +125,9 @@ export function guessLeadImportMapping(headers: readonly string[]): LeadImportMa
 export function leadImportMappingIssues(
   headers: readonly string[],
   mapping: LeadImportMapping,
+  targets: readonly LeadImportTarget[] = LEAD_IMPORT_TARGETS,
 ): { field: string; reason: string }[] {
+  const targetsByName = byName(targets);
   const issues: { field: string; reason: string }[] = [];
   const seen = new Set<string>();
   headers.forEach((header, index) => {
@@ -110,7 +138,7 @@ export function leadImportMappingIssues(
   const used = new Map<string, string>();
   for (const [column, target] of Object.entries(mapping)) {
     if (!seen.has(column)) issues.push({ field: `mapping.${column}`, reason: 'the file has no such column' });
-    if (!TARGETS_BY_NAME.has(target))
+    if (!targetsByName.has(target))
       issues.push({ field: `mapping.${column}`, reason: `"${target}" is not a lead field` });
     else if (used.has(target))
       issues.push({
@@ -119,7 +147,7 @@ export function leadImportMappingIssues(
       });
     used.set(target, column);
   }
-  for (const target of LEAD_IMPORT_TARGETS)
+  for (const target of targets)
     if (target.required && !used.has(target.name))
       issues.push({ field: 'mapping', reason: `no column maps to ${target.name}, which every lead needs` });
   return issues;
@@ -160,7 +188,9 @@ export function mapLeadImportRow(
   mapping: LeadImportMapping,
   cells: readonly string[],
   maxFieldChars: number,
+  targets: readonly LeadImportTarget[] = LEAD_IMPORT_TARGETS,
 ): { lead: LeadInput | null; issues: LeadImportRowIssue[] } {
+  const targetsByName = byName(targets);
   if (cells.length !== headers.length)
     return {
       lead: null,
@@ -170,7 +200,7 @@ export function mapLeadImportRow(
   const raw: Record<string, unknown> = {};
   const columnOf = new Map<string, string>();
   headers.forEach((column, index) => {
-    const target = TARGETS_BY_NAME.get(mapping[column] ?? '');
+    const target = targetsByName.get(mapping[column] ?? '');
     const cell = cells[index]!.trim();
     if (!target || cell === '') return;
     columnOf.set(target.name, column);

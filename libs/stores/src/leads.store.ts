@@ -225,6 +225,7 @@ export interface IngestLeadRow extends LeadFirmographics {
   /** Read for rule segments' conditions. */
   country: string | null;
   city: string | null;
+  attributes: Record<string, string | number>;
   has_features: boolean;
 }
 
@@ -236,7 +237,7 @@ export interface IngestLeadRow extends LeadFirmographics {
  */
 export function lockLeadsForIngest(db: Queryable, externalIds: readonly string[]): Promise<IngestLeadRow[]> {
   return db.query(
-    `SELECT id, external_id, industry, headcount, revenue_band, funding_stage, country, city,
+    `SELECT id, external_id, industry, headcount, revenue_band, funding_stage, country, city, attributes,
             EXISTS (SELECT 1 FROM lead_features f WHERE f.lead_id = leads.id) AS has_features
      FROM leads WHERE external_id = ANY($1::text[]) FOR KEY SHARE OF leads`,
     [externalIds],

@@ -6,7 +6,10 @@ import type { ScoringLeadRow } from './scoring-leads.store';
 // Erased leads are neither: their row stays for counts, but they are never compared against nor listed.
 
 /** A lead as a lookalike list scores it: firmographics and feature state (null before its first event). */
-export type LookalikeLeadRow = ScoringLeadRow;
+export type LookalikeLeadRow = Pick<
+  ScoringLeadRow,
+  'id' | 'industry' | 'headcount' | 'revenue_band' | 'funding_stage' | 'state'
+>;
 
 const LEAD_COLUMNS = `l.id, l.industry, l.headcount, l.revenue_band, l.funding_stage, f.state`;
 

@@ -21,10 +21,12 @@ export interface ScoringLeadRow {
   funding_stage: string | null;
   country: string | null;
   city: string | null;
+  /** Custom attribute values (rule segments' conditions read them). */
+  attributes: Record<string, string | number>;
   state: FeatureState | null;
 }
 
-const LEADS_SQL = `SELECT l.id, l.industry, l.headcount, l.revenue_band, l.funding_stage, l.country, l.city, f.state FROM leads l LEFT JOIN lead_features f ON f.lead_id = l.id`;
+const LEADS_SQL = `SELECT l.id, l.industry, l.headcount, l.revenue_band, l.funding_stage, l.country, l.city, l.attributes, f.state FROM leads l LEFT JOIN lead_features f ON f.lead_id = l.id`;
 
 /**
  * The xmin of the caller's snapshot (a REPEATABLE READ transaction's), for {@link listScoringLeadsWrittenSince}.

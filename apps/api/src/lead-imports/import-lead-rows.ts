@@ -1,5 +1,5 @@
 import type { LeadImportRowError } from '@segflow/api-contracts';
-import { LeadInput, LeadImportMapping, mapLeadImportRow } from '@segflow/scoring';
+import { LeadInput, LeadImportMapping, mapLeadImportRow, type LeadImportTarget } from '@segflow/scoring';
 import { findStoredLeads, isNoOpUpsert, type Queryable } from '@segflow/stores';
 import { leadUpsertRowOf, type LeadsService } from '../leads/leads.service';
 
@@ -18,10 +18,11 @@ export interface ChunkOutcome {
   errors: LeadImportRowError[];
 }
 
-/** How a file's rows become leads: its headers, mapping and the field length limit. */
+/** How a file's rows become leads: its headers, mapping, the targets (with custom attributes), the field limit. */
 export interface RowFormat {
   headers: string[];
   mapping: LeadImportMapping;
+  targets: readonly LeadImportTarget[];
   maxFieldChars: number;
 }
 
@@ -42,7 +43,13 @@ export async function importLeadRows(
   const columnOf = new Map(Object.entries(format.mapping).map(([column, target]) => [target, column]));
   const valid = new Map<string, { row: number; lead: LeadInput }>();
   for (const { row, cells } of rows) {
-    const { lead, issues } = mapLeadImportRow(format.headers, format.mapping, cells, format.maxFieldChars);
+    const { lead, issues } = mapLeadImportRow(
+      format.headers,
+      format.mapping,
+      cells,
+      format.maxFieldChars,
+      format.targets,
+    );
     if (!lead) {
       outcome.failed += 1;
       outcome.errors.push(...issues.map((issue) => ({ row, ...issue })));

@@ -18,8 +18,9 @@ import {
   createCsvRecordReader,
   guessLeadImportMapping,
   headerSignature,
-  LEAD_IMPORT_TARGETS,
   leadImportMappingIssues,
+  leadImportTargets,
+  type LeadImportTarget,
 } from '@segflow/scoring';
 import {
   claimLeadImportUpload,
@@ -28,6 +29,7 @@ import {
   findRememberedLeadImportMapping,
   finishLeadImportUpload,
   insertLeadImport,
+  listLeadAttributes,
   listLeadImportErrors,
   recordAuditEntry,
   rememberLeadImportMapping,
@@ -69,16 +71,22 @@ export class LeadImportsService {
   /** The mapping last used for these headers, else one guessed from their names. */
   async suggestMapping(headers: string[]): Promise<LeadImportMappingDto> {
     const remembered = await findRememberedLeadImportMapping(this.db.manager, headerSignature(headers));
+    const targets = await this.targets();
     return {
-      mapping: remembered ?? guessLeadImportMapping(headers),
+      mapping: remembered ?? guessLeadImportMapping(headers, targets),
       remembered: remembered !== undefined,
-      targets: [...LEAD_IMPORT_TARGETS],
+      targets,
     };
+  }
+
+  /** The lead fields and the workspace's custom attributes (as the schema stands now) a column can fill. */
+  private async targets(): Promise<LeadImportTarget[]> {
+    return leadImportTargets(await listLeadAttributes(this.db.manager));
   }
 
   /** Creates an import and remembers its mapping for these headers (422 naming what is wrong with the mapping). */
   async create(request: CreateLeadImportRequest, actor: AuditActor): Promise<LeadImportDto> {
-    const issues = leadImportMappingIssues(request.headers, request.mapping);
+    const issues = leadImportMappingIssues(request.headers, request.mapping, await this.targets());
     if (issues.length) throw new UnprocessableEntityException({ message: 'the mapping cannot be used', issues });
     const row = await this.db.transaction(async (tx) => {
       const created = await insertLeadImport(tx, {
@@ -153,7 +161,12 @@ export class LeadImportsService {
     return {
       id,
       uploadId,
-      format: { headers: row.headers, mapping: row.mapping, maxFieldChars: LIMITS.maxFieldChars },
+      format: {
+        headers: row.headers,
+        mapping: row.mapping,
+        targets: await this.targets(),
+        maxFieldChars: LIMITS.maxFieldChars,
+      },
       skip: row.committed_rows,
       skippedPrefix: row.prefix_sha256,
       hash: createHash('sha256'),

@@ -26,7 +26,7 @@ export interface CurrentMembership {
   by_rule: boolean;
 }
 
-/** The lead columns rule conditions read (the firmographics scoring reads, plus country and city). */
+/** The lead columns rule conditions read (the firmographics scoring reads, plus country, city and attributes). */
 export type RuleLeadColumns = Omit<ScoringLeadRow, 'id' | 'state'>;
 
 const DAY_MS = 86_400_000;
@@ -64,12 +64,13 @@ export function ruleFactsOf(
   rawVector: readonly number[],
   counts: ReadonlyMap<string, number> | undefined,
 ): RuleFacts {
-  const { industry, headcount, revenue_band, funding_stage, country, city } = lead;
+  const { industry, headcount, revenue_band, funding_stage, country, city, attributes } = lead;
   return {
     firmographics: { industry, headcount, revenue_band, funding_stage, country, city },
     features: rawVector,
     score: leadScore(rawVector),
     eventCounts: counts ?? NO_COUNTS,
+    attributes,
   };
 }
 

@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type {
   AuditActor,
   RuleSegmentChange,
@@ -7,13 +7,14 @@ import type {
   RuleSegmentPreview,
   Segment,
 } from '@segflow/api-contracts';
-import { describeRule, emptyFeatureState, evaluateRule, type SegmentRule } from '@segflow/scoring';
+import { describeRule, emptyFeatureState, evaluateRule, ruleAttributeIssues, type SegmentRule } from '@segflow/scoring';
 import { vectorOf } from '@segflow/scoring/features';
 import {
   archiveRuleSegment,
   insertRuleSegment,
   listBoundPlaybooks,
   listColoursInUse,
+  listLeadAttributes,
   listLeadLabels,
   listRuleSegments,
   listScoringLeads,
@@ -54,7 +55,15 @@ export class RuleSegmentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** 422 naming the condition when a rule tests a custom attribute the schema lacks, or in a way its type cannot. */
+  private async checkAttributes(db: Queryable, rule: SegmentRule): Promise<void> {
+    if (!rule.conditions.some((c) => c.kind === 'attribute')) return;
+    const issues = ruleAttributeIssues(rule, await listLeadAttributes(db));
+    if (issues.length) throw new UnprocessableEntityException({ message: 'invalid rule segment', issues });
+  }
+
   async create(input: RuleSegmentInput, actor: AuditActor, now = new Date()): Promise<RuleSegmentChange> {
+    await this.checkAttributes(this.dataSource.manager, input.rule);
     const { row, moved } = await this.changing(now, async (manager) => {
       const [colour] = input.colour ? [input.colour] : pickColours(await listColoursInUse(manager), 1);
       const row = await insertRuleSegment(manager, {
@@ -78,6 +87,7 @@ export class RuleSegmentsService {
   }
 
   async update(id: string, patch: RuleSegmentPatch, actor: AuditActor, now = new Date()): Promise<RuleSegmentChange> {
+    if (patch.rule) await this.checkAttributes(this.dataSource.manager, patch.rule);
     const { row, moved } = await this.changing(now, async (manager) => {
       const before = (await listRuleSegments(manager)).find((r) => r.id === id);
       const row = before && (await updateRuleSegment(manager, id, patch));
@@ -125,6 +135,7 @@ export class RuleSegmentsService {
    */
   async preview(rule: SegmentRule, now = new Date()): Promise<RuleSegmentPreview> {
     const manager = this.dataSource.manager;
+    await this.checkAttributes(manager, rule);
     const existing = ruleSegmentRefs(await listRuleSegments(manager));
     const draft = { segmentId: 'draft', rule };
     const leads = await listScoringLeads(manager);

@@ -196,6 +196,29 @@ describe('rule segments beside learned ones (real Postgres)', () => {
     expect(actions).toEqual(['ruleSegment.created', 'ruleSegment.deleted']);
   });
 
+  it('tests custom lead attributes, checked against the schema', async () => {
+    const plan = { key: 'plan', label: 'Plan', type: 'enum', values: ['free', 'pro'] };
+    expect((await api.request('POST', '/api/settings/lead-attributes', plan)).status).toBe(201);
+    expect(
+      (await api.request('POST', '/api/leads', { externalId: other, attributes: { plan: 'pro' } })).status,
+    ).toBeLessThan(300);
+    const onPlan = (value: unknown, op = 'eq', key = 'plan') => ({
+      rule: { match: 'all', conditions: [{ kind: 'attribute', key, op, value }] },
+    });
+    const preview = await api.request('POST', '/api/segments/rules/preview', onPlan('Pro'));
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ matching: 1, sample: [expect.objectContaining({ externalId: other })] });
+    const unknown = await api.request('POST', '/api/segments/rules', { name: 'Tier', ...onPlan('gold', 'eq', 'tier') });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.issues).toEqual([
+      { field: 'rule.conditions.0.key', reason: 'no custom lead attribute "tier"' },
+    ]);
+    const ordered = await api.request('POST', '/api/segments/rules/preview', onPlan(3, 'gte'));
+    expect(ordered.body.issues).toEqual([
+      { field: 'rule.conditions.0.op', reason: 'plan is text: use eq, neq, in or notIn' },
+    ]);
+  });
+
   it('is for ops and admins only', async () => {
     const manager = await api.createUser({ role: 'manager' });
     const response = await api.requestAs(manager, 'POST', '/api/segments/rules/preview', { rule: lurkerRule });

@@ -1,5 +1,5 @@
 import type { LeadImportDto, LeadImportMappingDto } from '@segflow/api-contracts';
-import { leadImportMappingIssues, type LeadImportMapping } from '@segflow/scoring';
+import { leadImportMappingIssues, type LeadImportMapping, type LeadImportTarget } from '@segflow/scoring';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../api/http';
@@ -91,7 +91,7 @@ export function LeadImportPage() {
   };
 
   const dto = progress.data;
-  const mappingIssues = chosen ? leadImportMappingIssues(chosen.head.headers, mapping) : [];
+  const mappingIssues = chosen ? leadImportMappingIssues(chosen.head.headers, mapping, chosen.suggestion.targets) : [];
   return (
     <section>
       <h1>Import leads</h1>
@@ -112,7 +112,7 @@ export function LeadImportPage() {
       {chosen && !importId && (
         <>
           <MappingForm chosen={chosen} mapping={mapping} onChange={setMapping} />
-          <PreviewTable head={chosen.head} mapping={mapping} />
+          <PreviewTable head={chosen.head} mapping={mapping} targets={chosen.suggestion.targets} />
           {mappingIssues.map((i) => (
             <p key={`${i.field}${i.reason}`} className="error">
               {i.reason}
@@ -171,8 +171,16 @@ function MappingForm(props: { chosen: Chosen; mapping: LeadImportMapping; onChan
   );
 }
 
-function PreviewTable({ head, mapping }: { head: FileHead; mapping: LeadImportMapping }) {
-  const rows = previewRows(head, mapping);
+function PreviewTable({
+  head,
+  mapping,
+  targets,
+}: {
+  head: FileHead;
+  mapping: LeadImportMapping;
+  targets: readonly LeadImportTarget[];
+}) {
+  const rows = previewRows(head, mapping, targets);
   return (
     <table className="table" aria-label="Preview">
       <thead>

@@ -4,6 +4,7 @@ import {
   mapLeadImportRow,
   type LeadImportMapping,
   type LeadImportRowIssue,
+  type LeadImportTarget,
 } from '@segflow/scoring';
 
 /** How much of the file the browser reads to find the header row and the preview rows. */
@@ -47,9 +48,13 @@ export interface PreviewRow {
  * @example
  * previewRows({ headers: ['id'], rows: [['']] }, { id: 'externalId' })[0].rowIssues; // [{ field: 'externalId', ... }]
  */
-export function previewRows(head: FileHead, mapping: LeadImportMapping): PreviewRow[] {
+export function previewRows(
+  head: FileHead,
+  mapping: LeadImportMapping,
+  targets?: readonly LeadImportTarget[],
+): PreviewRow[] {
   return head.rows.map((cells, index) => {
-    const { issues } = mapLeadImportRow(head.headers, mapping, cells, LEAD_IMPORT_LIMITS.maxFieldChars);
+    const { issues } = mapLeadImportRow(head.headers, mapping, cells, LEAD_IMPORT_LIMITS.maxFieldChars, targets);
     const cellIssues = new Map<string, string>();
     for (const issue of issues) if (issue.column) cellIssues.set(issue.column, `${issue.field}: ${issue.reason}`);
     return { row: index + 2, cells, cellIssues, rowIssues: issues.filter((i) => !i.column) };

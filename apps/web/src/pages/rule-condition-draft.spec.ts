@@ -40,3 +40,26 @@ describe('rule condition drafts', () => {
     for (const condition of stored) expect(toRuleCondition(toConditionDraft(condition))).toEqual(condition);
   });
 });
+
+describe('custom attribute conditions', () => {
+  it('sends numbers for number attributes and keeps texts and days as typed', () => {
+    const types = new Map([
+      ['seats', 'number' as const],
+      ['plan', 'enum' as const],
+      ['renewal', 'date' as const],
+    ]);
+    const draft = (attributeKey: string, value: string) =>
+      toRuleCondition({ ...NEW_CONDITION, kind: 'attribute', attributeKey, op: 'gte', value }, types);
+    expect(draft('seats', '10')).toEqual({ kind: 'attribute', key: 'seats', op: 'gte', value: 10 });
+    expect(draft('renewal', '2027-03-31').value).toBe('2027-03-31');
+    expect(
+      toRuleCondition({ ...NEW_CONDITION, kind: 'attribute', attributeKey: 'plan', op: 'eq', value: '2024' }, types)
+        .value,
+    ).toBe('2024');
+    expect(toConditionDraft({ kind: 'attribute', key: 'plan', op: 'in', value: ['free', 'pro'] })).toMatchObject({
+      kind: 'attribute',
+      attributeKey: 'plan',
+      value: 'free, pro',
+    });
+  });
+});

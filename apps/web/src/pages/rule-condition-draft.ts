@@ -1,4 +1,10 @@
-import { FEATURE_NAMES, RULE_FIRMOGRAPHIC_FIELDS, type RuleCondition, type RuleOperator } from '@segflow/scoring';
+import {
+  FEATURE_NAMES,
+  RULE_FIRMOGRAPHIC_FIELDS,
+  type LeadAttributeType,
+  type RuleCondition,
+  type RuleOperator,
+} from '@segflow/scoring';
 
 /** A condition as the builder edits it: every subject's fields at once, the value as typed. */
 export interface ConditionDraft {
@@ -7,6 +13,8 @@ export interface ConditionDraft {
   feature: (typeof FEATURE_NAMES)[number];
   eventType: string;
   days: string;
+  /** A custom attribute's key (subject `attribute`). */
+  attributeKey: string;
   op: RuleOperator;
   value: string;
 }
@@ -18,20 +26,28 @@ export const NEW_CONDITION: ConditionDraft = {
   feature: 'intent',
   eventType: 'page_view',
   days: '7',
+  attributeKey: '',
   op: 'gte',
   value: '3',
 };
 
-/** Whether the subject is compared as text (firmographic text columns), so its value is a word or a list. */
-export const isTextSubject = (draft: ConditionDraft): boolean =>
-  draft.kind === 'firmographic' && draft.field !== 'headcount';
+/**
+ * Whether the subject is compared as text (firmographic text columns, and custom attributes that are not numbers:
+ * text, enum values and days), so its value is a word, a day or a list.
+ */
+export const isTextSubject = (draft: ConditionDraft, attributeType?: LeadAttributeType): boolean =>
+  (draft.kind === 'firmographic' && draft.field !== 'headcount') ||
+  (draft.kind === 'attribute' && attributeType !== 'number');
 
 /**
  * The condition the API takes: `in`/`notIn` values split on commas, numbers parsed for numeric subjects (a value that
  * is not a number is sent as typed, and the API's 422 names it).
  * @example toRuleCondition({ ...NEW_CONDITION, value: '2' }); // { kind: 'eventCount', eventType: 'page_view', days: 7, op: 'gte', value: 2 }
  */
-export function toRuleCondition(draft: ConditionDraft): RuleCondition {
+export function toRuleCondition(
+  draft: ConditionDraft,
+  attributeTypes: ReadonlyMap<string, LeadAttributeType> = new Map(),
+): RuleCondition {
   const list = draft.value
     .split(',')
     .map((v) => v.trim())
@@ -40,7 +56,7 @@ export function toRuleCondition(draft: ConditionDraft): RuleCondition {
   const value: RuleCondition['value'] =
     draft.op === 'in' || draft.op === 'notIn'
       ? list
-      : !isTextSubject(draft) && Number.isFinite(number)
+      : !isTextSubject(draft, attributeTypes.get(draft.attributeKey)) && Number.isFinite(number)
         ? number
         : draft.value.trim();
   const comparison = { op: draft.op, value };
@@ -51,6 +67,8 @@ export function toRuleCondition(draft: ConditionDraft): RuleCondition {
       return { kind: 'feature', feature: draft.feature, ...comparison };
     case 'score':
       return { kind: 'score', ...comparison };
+    case 'attribute':
+      return { kind: 'attribute', key: draft.attributeKey, ...comparison };
     case 'eventCount':
       return {
         kind: 'eventCount',
@@ -75,5 +93,6 @@ export function toConditionDraft(condition: RuleCondition): ConditionDraft {
     ...(condition.kind === 'firmographic' ? { field: condition.field } : {}),
     ...(condition.kind === 'feature' ? { feature: condition.feature } : {}),
     ...(condition.kind === 'eventCount' ? { eventType: condition.eventType, days: String(condition.days) } : {}),
+    ...(condition.kind === 'attribute' ? { attributeKey: condition.key } : {}),
   };
 }

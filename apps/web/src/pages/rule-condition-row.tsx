@@ -1,3 +1,4 @@
+import type { LeadAttributeDefinition } from '@segflow/scoring';
 import { EVENT_TYPES } from '@segflow/events';
 import { FEATURE_NAMES, RULE_FIRMOGRAPHIC_FIELDS, RULE_OPERATORS } from '@segflow/scoring';
 import type { ConditionDraft } from './rule-condition-draft';
@@ -7,17 +8,21 @@ const SUBJECTS: Record<ConditionDraft['kind'], string> = {
   feature: 'scoring feature',
   score: 'lead score',
   eventCount: 'events in the last N days',
+  attribute: 'custom attribute',
 };
 
-/** One condition of the rule builder: subject, its field / feature / event window, operator and value. */
+/** One condition of the rule builder: subject, its field / feature / event window / attribute, operator and value. */
 export function ConditionRow({
   draft,
   index,
+  attributes,
   onChange,
   onRemove,
 }: {
   draft: ConditionDraft;
   index: number;
+  /** The workspace's custom attributes (the `attribute` subject is offered when there are any). */
+  attributes: readonly LeadAttributeDefinition[];
   onChange: (draft: ConditionDraft) => void;
   onRemove: () => void;
 }) {
@@ -30,12 +35,28 @@ export function ConditionRow({
         value={draft.kind}
         onChange={(e) => set({ kind: e.target.value as ConditionDraft['kind'] })}
       >
-        {Object.entries(SUBJECTS).map(([kind, label]) => (
-          <option key={kind} value={kind}>
-            {label}
-          </option>
-        ))}
+        {Object.entries(SUBJECTS)
+          .filter(([kind]) => kind !== 'attribute' || attributes.length > 0 || draft.kind === 'attribute')
+          .map(([kind, label]) => (
+            <option key={kind} value={kind}>
+              {label}
+            </option>
+          ))}
       </select>
+      {draft.kind === 'attribute' && (
+        <select
+          aria-label={`Condition ${n} attribute`}
+          value={draft.attributeKey}
+          onChange={(e) => set({ attributeKey: e.target.value })}
+        >
+          <option value="">(choose)</option>
+          {attributes.map((a) => (
+            <option key={a.key} value={a.key}>
+              {a.label} ({a.type})
+            </option>
+          ))}
+        </select>
+      )}
       {draft.kind === 'firmographic' && (
         <select
           aria-label={`Condition ${n} field`}

@@ -2,6 +2,7 @@ import type { RuleSegmentPreview, Segment } from '@segflow/api-contracts';
 import type { SegmentRule } from '@segflow/scoring';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { listLeadAttributes } from '../api/admin';
 import { ApiError } from '../api/http';
 import {
   createRuleSegment,
@@ -22,7 +23,12 @@ function RuleSegmentForm({ initial, onDone }: { initial: Segment | null; onDone:
     initial?.rule ? initial.rule.conditions.map(toConditionDraft) : [NEW_CONDITION],
   );
   const [preview, setPreview] = useState<RuleSegmentPreview | null>(null);
-  const rule = (): SegmentRule => ({ match, conditions: conditions.map(toRuleCondition) });
+  const attributes = useQuery({ queryKey: queryKeys.leadAttributes.all, queryFn: listLeadAttributes }).data ?? [];
+  const attributeTypes = new Map(attributes.map((a) => [a.key, a.type]));
+  const rule = (): SegmentRule => ({
+    match,
+    conditions: conditions.map((draft) => toRuleCondition(draft, attributeTypes)),
+  });
   const runPreview = useMutation({ mutationFn: () => previewRuleSegment(rule()), onSuccess: setPreview });
   const save = useMutation({
     mutationFn: () => {
@@ -70,6 +76,7 @@ function RuleSegmentForm({ initial, onDone }: { initial: Segment | null; onDone:
             key={i}
             index={i}
             draft={draft}
+            attributes={attributes}
             onChange={(next) => setConditions(conditions.map((c, j) => (j === i ? next : c)))}
             onRemove={() => setConditions(conditions.filter((_, j) => j !== i))}
           />

@@ -7,6 +7,7 @@ const facts: RuleFacts = {
   features: FEATURE_NAMES.map(() => 0),
   score: 80,
   eventCounts: new Map(),
+  attributes: {},
 };
 const hot = segmentRuleSchema.parse({ match: 'all', conditions: [{ kind: 'score', op: 'gte', value: 70 }] });
 const cold = segmentRuleSchema.parse({ match: 'all', conditions: [{ kind: 'score', op: 'lt', value: 10 }] });

@@ -16,6 +16,7 @@ const facts = (over: Partial<RuleFacts> = {}): RuleFacts => ({
   features: FEATURE_NAMES.map((name) => (name === 'intent' ? 1.2 : 0)),
   score: 64.5,
   eventCounts: new Map([[eventWindowKey({ eventType: 'page_view', days: 7 }), 3]]),
+  attributes: { plan: 'Pro', seats: 12, renewal: '2027-03-31' },
   ...over,
 });
 const rule = (conditions: unknown[], match = 'all'): SegmentRule => segmentRuleSchema.parse({ match, conditions });
@@ -37,6 +38,26 @@ describe('segment rules', () => {
     expect(
       evaluateRule(rule([{ kind: 'eventCount', eventType: 'purchase', days: 30, op: 'eq', value: 0 }]), facts()),
     ).toBe(true);
+  });
+
+  it('tests custom attributes: texts case-insensitively, numbers and days in order, an unset one never', () => {
+    const holds = (condition: object) => evaluateRule(rule([{ kind: 'attribute', ...condition }]), facts());
+    expect(holds({ key: 'plan', op: 'in', value: ['pro', 'enterprise'] })).toBe(true);
+    expect(holds({ key: 'seats', op: 'gte', value: 10 })).toBe(true);
+    expect(holds({ key: 'seats', op: 'lt', value: 10 })).toBe(false);
+    expect(holds({ key: 'renewal', op: 'lte', value: '2027-06-30' })).toBe(true);
+    expect(holds({ key: 'renewal', op: 'gt', value: '2027-06-30' })).toBe(false);
+    // A number never orders against a text, and an unset attribute satisfies nothing.
+    expect(holds({ key: 'plan', op: 'gte', value: 3 })).toBe(false);
+    expect(holds({ key: 'region', op: 'neq', value: 'south' })).toBe(false);
+    expect(
+      formatIssues(
+        segmentRuleSchema.safeParse({
+          match: 'all',
+          conditions: [{ kind: 'attribute', key: 'renewal', op: 'gte', value: 'soon' }],
+        }).error!,
+      ),
+    ).toEqual([{ field: 'conditions.0.value', reason: 'gte needs a number or a day (YYYY-MM-DD)' }]);
   });
 
   it('combines with all / any, and a missing value satisfies nothing, not even a negation', () => {

@@ -1,6 +1,8 @@
 import { EVENT_TYPES } from '@segflow/events';
 import { z } from 'zod';
 import { FEATURE_NAMES } from '../feature-vector';
+import type { FieldIssue } from '../format-issues';
+import type { LeadAttributeDefinition } from '../lead-attributes';
 
 /**
  * The lead columns a rule can test (as `leads` stores them); headcount is the only number.
@@ -40,8 +42,7 @@ const comparison = {
   ]),
 };
 
-// One case per subject: a later subject (e.g. `{ kind: 'attribute', key }` over leads.attributes) is one more case
-// here, in `subjectValue`, `isNumericSubject` and `subjectLabel`.
+// One case per subject; a new subject is one more case here, in `subjectValue`, `subjectType` and `subjectLabel`.
 const conditionOptions = [
   z.strictObject({ kind: z.literal('firmographic'), field: z.enum(RULE_FIRMOGRAPHIC_FIELDS), ...comparison }),
   z.strictObject({ kind: z.literal('feature'), feature: z.enum(FEATURE_NAMES), ...comparison }),
@@ -52,14 +53,21 @@ const conditionOptions = [
     days: z.number().int().min(1).max(RULE_LIMITS.maxWindowDays),
     ...comparison,
   }),
+  // A custom lead attribute (leads.attributes); that the key exists and the value fits its type is checked against the
+  // workspace's schema where rules are saved.
+  z.strictObject({ kind: z.literal('attribute'), key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), ...comparison }),
 ] as const;
 
 /** A rule's condition: a subject (the `kind` and its fields) compared with `op` to `value`. */
 export type RuleCondition = z.infer<(typeof conditionOptions)[number]>;
 
-function isNumericSubject(condition: RuleCondition): boolean {
-  return condition.kind !== 'firmographic' || condition.field === 'headcount';
+// A custom attribute may hold numbers, texts or dates: its value's type is checked against the schema, not here.
+function subjectType(condition: RuleCondition): 'number' | 'text' | 'any' {
+  if (condition.kind === 'attribute') return 'any';
+  return condition.kind !== 'firmographic' || condition.field === 'headcount' ? 'number' : 'text';
 }
+
+const isCalendarDay = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 const NUMERIC_OPS: readonly RuleOperator[] = ['gte', 'lte', 'gt', 'lt'];
 
@@ -68,9 +76,14 @@ const NUMERIC_OPS: readonly RuleOperator[] = ['gte', 'lte', 'gt', 'lt'];
  * @example ruleConditionSchema.parse({ kind: 'feature', feature: 'intent', op: 'gte', value: 0.5 });
  */
 export const ruleConditionSchema = z.discriminatedUnion('kind', conditionOptions).superRefine((c, ctx) => {
-  const numeric = isNumericSubject(c);
-  if (NUMERIC_OPS.includes(c.op) && typeof c.value !== 'number')
-    ctx.addIssue({ code: 'custom', path: ['value'], message: `${c.op} needs a number` });
+  const type = subjectType(c);
+  const numeric = type === 'number';
+  if (NUMERIC_OPS.includes(c.op) && typeof c.value !== 'number' && !(type === 'any' && isCalendarDay(c.value)))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['value'],
+      message: `${c.op} needs a number${type === 'any' ? ' or a day (YYYY-MM-DD)' : ''}`,
+    });
   else if ((c.op === 'in' || c.op === 'notIn') && !Array.isArray(c.value))
     ctx.addIssue({ code: 'custom', path: ['value'], message: `${c.op} needs a list of values` });
   else if ((c.op === 'eq' || c.op === 'neq') && Array.isArray(c.value))
@@ -81,7 +94,7 @@ export const ruleConditionSchema = z.discriminatedUnion('kind', conditionOptions
       path: ['value'],
       message: `${subjectLabel(c)} is a number: compare it with a number`,
     });
-  else if (!numeric && NUMERIC_OPS.includes(c.op))
+  else if (type === 'text' && NUMERIC_OPS.includes(c.op))
     ctx.addIssue({ code: 'custom', path: ['op'], message: `${subjectLabel(c)} is text: use eq, neq, in or notIn` });
 });
 
@@ -118,6 +131,8 @@ export interface RuleFacts {
   score: number;
   /** Counts by {@link eventWindowKey}; a window missing here counts 0. */
   eventCounts: ReadonlyMap<string, number>;
+  /** Custom attribute values by key (dates as `YYYY-MM-DD`); a key missing here is not set. */
+  attributes: Readonly<Record<string, string | number>>;
 }
 
 /**
@@ -142,12 +157,17 @@ function subjectValue(c: RuleCondition, facts: RuleFacts): string | number | nul
       return facts.score;
     case 'eventCount':
       return facts.eventCounts.get(eventWindowKey(c)) ?? 0;
+    case 'attribute':
+      return facts.attributes[c.key] ?? null;
   }
 }
 
 const text = (v: string | number) => String(v).trim().toLowerCase();
 
 function compare(actual: string | number, op: RuleOperator, value: RuleCondition['value']): boolean {
+  // Days (`YYYY-MM-DD`) order as text; a number never orders against a text.
+  if (NUMERIC_OPS.includes(op) && typeof value !== typeof actual) return false;
+  if (NUMERIC_OPS.includes(op) && typeof value === 'string') return compareOrdered(String(actual), op, value);
   if (Array.isArray(value)) {
     const found = value.some((v) => text(v) === text(actual));
     return op === 'in' ? found : !found;
@@ -156,6 +176,10 @@ function compare(actual: string | number, op: RuleOperator, value: RuleCondition
     const same = text(actual) === text(value);
     return op === 'neq' ? !same : same;
   }
+  return compareOrdered(actual, op, value);
+}
+
+function compareOrdered<T extends string | number>(actual: T, op: RuleOperator, value: T): boolean {
   switch (op) {
     case 'gte':
       return actual >= value;
@@ -217,6 +241,8 @@ function subjectLabel(c: RuleCondition): string {
       return 'lead score';
     case 'eventCount':
       return `${c.eventType} events in the last ${c.days} day${c.days === 1 ? '' : 's'}`;
+    case 'attribute':
+      return `attribute ${c.key}`;
   }
 }
 
@@ -236,4 +262,33 @@ export function describeCondition(c: RuleCondition): string {
 export function describeRule(rule: SegmentRule): string {
   const parts = rule.conditions.map(describeCondition);
   return parts.length === 1 ? parts[0] : `${rule.match} of: ${parts.join('; ')}`;
+}
+
+/**
+ * What is wrong with a rule's custom-attribute conditions against the workspace's schema: an unknown key, or a
+ * comparison the attribute's type cannot take (numbers compare with numbers, days in order with `YYYY-MM-DD`, texts
+ * and enum values only with eq / neq / in / notIn).
+ * @example ruleAttributeIssues(rule, [{ key: 'plan', label: 'Plan', type: 'enum', values: ['pro'] }]); // []
+ */
+export function ruleAttributeIssues(
+  rule: SegmentRule,
+  schema: readonly Pick<LeadAttributeDefinition, 'key' | 'type'>[],
+  field = 'rule',
+): FieldIssue[] {
+  const types = new Map(schema.map((a) => [a.key, a.type]));
+  return rule.conditions.flatMap((c, i): FieldIssue[] => {
+    if (c.kind !== 'attribute') return [];
+    const type = types.get(c.key);
+    const at = `${field}.conditions.${i}`;
+    if (!type) return [{ field: `${at}.key`, reason: `no custom lead attribute "${c.key}"` }];
+    const ordered = NUMERIC_OPS.includes(c.op);
+    const values = Array.isArray(c.value) ? c.value : [c.value];
+    if (type === 'number' && !Array.isArray(c.value) && typeof c.value !== 'number')
+      return [{ field: `${at}.value`, reason: `${c.key} is a number: compare it with a number` }];
+    if (type === 'date' && !values.every(isCalendarDay))
+      return [{ field: `${at}.value`, reason: `${c.key} is a date: compare it with a day (YYYY-MM-DD)` }];
+    if ((type === 'text' || type === 'enum') && ordered)
+      return [{ field: `${at}.op`, reason: `${c.key} is text: use eq, neq, in or notIn` }];
+    return [];
+  });
 }
