@@ -143,6 +143,8 @@ export interface RetrainScheduleStatus {
     /** Set once the run completed. */
     outcome: ScheduledRetrainOutcome | null;
   } | null;
+}
+
 /** Body of `POST /api/segments/rules`: a rule segment (priority defaults to after the others). */
 export interface RuleSegmentInput {
   name: string;

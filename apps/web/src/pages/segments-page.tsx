@@ -22,6 +22,7 @@ import { ModelDiffView } from './model-diff-view';
 import { ModelDriftView } from './model-drift-view';
 import { formatPercent } from './model-quality';
 import { ModelHistoryTable, ModelQualityCard } from './model-quality-view';
+import { NextBestActionView } from './next-best-action-view';
 import { describeSchedule } from './retrain-drift';
 
 /**
