@@ -16,6 +16,7 @@ const NOT_IN_SERVER_IMAGES = [
   '@tanstack/react-query',
   '@xyflow/react',
   '@dagrejs/dagre',
+  'recharts',
   'yaml',
 ];
 

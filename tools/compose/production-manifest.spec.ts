@@ -102,6 +102,7 @@ describe('tools/compose/production-manifest.mjs', () => {
       'react-router-dom',
       '@tanstack/react-query',
       '@xyflow/react',
+      'recharts',
     ];
     expect(unwanted.filter(installed)).toEqual([]);
   });

@@ -207,7 +207,7 @@ describe('rule segments beside learned ones (real Postgres)', () => {
     });
     const preview = await api.request('POST', '/api/segments/rules/preview', onPlan('Pro'));
     expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ matching: 1, sample: [expect.objectContaining({ externalId: other })] });
+    expect(preview.body.matching).toBe(1);
     const unknown = await api.request('POST', '/api/segments/rules', { name: 'Tier', ...onPlan('gold', 'eq', 'tier') });
     expect(unknown.status).toBe(422);
     expect(unknown.body.issues).toEqual([
