@@ -16,6 +16,11 @@ export interface InboxItem {
   assigneeId: string | null;
   runId: string | null;
   nodeId: string | null;
+  /**
+   * The rendered message of a LinkedIn touch the rep sends by hand (no public API sends LinkedIn messages), or null
+   * for other tasks.
+   */
+  touch: { channel: string; body: string } | null;
   slaDueAt: string | null;
   slaBreached: boolean;
   score: number;
@@ -25,6 +30,8 @@ export interface InboxItem {
     company: string | null;
     email: string | null;
     phone: string | null;
+    /** Where the rep sends a LinkedIn touch, when known. */
+    linkedinUrl: string | null;
     city: string | null;
     country: string | null;
   };

@@ -27,6 +27,7 @@ export interface InboxRow {
     company: string | null;
     email: string | null;
     phone: string | null;
+    linkedinUrl: string | null;
     city: string | null;
     country: string | null;
   };
@@ -75,7 +76,7 @@ SELECT t.id, t.title, t.description, t.task_type AS "taskType", t.priority, t.du
        c.due_at AS "slaDueAt", ${SLA_BREACHED} AS "slaBreached",
        COALESCE(f.score, 0)::float8 AS score,
        json_build_object('id', l.id, 'name', l.name, 'company', l.company, 'email', l.email, 'phone', l.phone,
-                         'city', l.city, 'country', l.country) AS lead,
+                         'linkedinUrl', l.linkedin_url, 'city', l.city, 'country', l.country) AS lead,
        CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object('id', s.id, 'name', s.name, 'enteredAt', m.entered_at,
             'enterReason', m.enter_reason) END AS segment,
        CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('playbookId', r.playbook_id, 'playbookName', p.name,

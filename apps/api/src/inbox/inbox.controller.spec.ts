@@ -1,3 +1,4 @@
+import { insertRunTask, rowsOf } from '@segflow/stores';
 import { SlaFixtures } from '../testing/sla-fixtures';
 import { startTestApi, TestApi, TestUser } from '../testing/test-api';
 
@@ -136,6 +137,54 @@ describe('inbox and SLA escalation (real Postgres)', () => {
     expect(inbox.body[1].rank.why).toMatch(/^task overdue by [34] min · low priority · 10% likely to convert$/);
     const page = await api.requestAs(chandra, 'GET', '/api/inbox?limit=2');
     expect(page.body.map((t: any) => t.lead.name)).toEqual(['later-likely', 'overdue-low']);
+  });
+
+  // LinkedIn has no sending API: a LinkedIn `send` becomes a rep task carrying the rendered message, stored as the
+  // worker's createTask activity stores it, and the inbox hands the rep that message and where to send it.
+  it('gives the rep the rendered message and the LinkedIn profile of a LinkedIn touch task', async () => {
+    const dev = await api.createUser({ role: 'rep', name: 'Dev', teamId: 'west' });
+    const leadId = await fx.lead({ name: 'linkedin-lead', ownerId: dev.id });
+    await fx.db.query(`UPDATE leads SET linkedin_url = $2 WHERE id = $1`, [
+      leadId,
+      'https://www.linkedin.com/in/linkedin-lead',
+    ]);
+    const membershipId = await fx.enter(leadId, segmentId, minutesAgo(1));
+    const runId = await fx.run({
+      leadId,
+      membershipId,
+      segmentId,
+      playbook: await fx.playbook('Nurture'),
+      startedAt: minutesAgo(1),
+    });
+    const body = 'Hi Linkedin, saw your team is hiring in Pune.\n— Dev';
+    await insertRunTask(rowsOf(fx.db), {
+      runId,
+      command: {
+        kind: 'createTask',
+        key: `${runId}:linkedin:1`,
+        nodeId: 'linkedin',
+        visit: 1,
+        leadId,
+        taskType: 'linkedin',
+        title: 'Send a LinkedIn message',
+        description: body,
+        priority: 'normal',
+        dueAt: new Date().toISOString(),
+        assigneeId: dev.id,
+        waitForCompletion: false,
+        touch: { channel: 'linkedin', body },
+      },
+    });
+    const callId = await fx.task({ leadId, assigneeId: dev.id, createdAt: minutesAgo(1), title: 'Call after' });
+    const inbox = await api.requestAs(dev, 'GET', '/api/inbox');
+    expect(inbox.status).toBe(200);
+    const byType = Object.fromEntries(inbox.body.map((t: any) => [t.taskType, t]));
+    expect(byType.linkedin).toMatchObject({
+      title: 'Send a LinkedIn message',
+      touch: { channel: 'linkedin', body },
+      lead: { name: 'linkedin-lead', linkedinUrl: 'https://www.linkedin.com/in/linkedin-lead' },
+    });
+    expect(byType.call).toMatchObject({ id: callId, touch: null });
   });
 
   it("answers 401 without credentials and 403 to a rep acting on another rep's task or to ops", async () => {

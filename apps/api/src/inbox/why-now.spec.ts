@@ -12,10 +12,20 @@ const base = {
   assigneeId: 'r1',
   runId: null,
   nodeId: null,
+  touch: null,
   slaBreached: false,
   score: 2,
   step: null,
-  lead: { id: 'l1', name: 'Asha', company: null, email: null, phone: null, city: null, country: null },
+  lead: {
+    id: 'l1',
+    name: 'Asha',
+    company: null,
+    email: null,
+    phone: null,
+    linkedinUrl: null,
+    city: null,
+    country: null,
+  },
 };
 
 describe('describeWhyNow', () => {

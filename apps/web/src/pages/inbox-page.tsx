@@ -1,6 +1,6 @@
 import './inbox.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { InboxItem, TaskOutcome } from '@segflow/api-contracts';
 import {
   addTaskNote,
@@ -113,6 +113,7 @@ function InboxCard({ item, position, reps }: InboxCardProps) {
       {item.taskType === CONFIRM_UNSUBSCRIBE_TASK_TYPE && item.description && (
         <p className="inbox-card__ask">{item.description}</p>
       )}
+      {item.touch && <TouchMessage body={item.touch.body} linkedinUrl={item.lead.linkedinUrl} />}
       <div className="muted">
         {item.segment ? `Segment: ${item.segment.name}` : 'No segment'}
         {item.step
@@ -196,6 +197,50 @@ function InboxCard({ item, position, reps }: InboxCardProps) {
         </p>
       )}
     </li>
+  );
+}
+
+/**
+ * The rendered LinkedIn message a rep sends by hand, with a copy button. Where the clipboard is refused (an insecure
+ * origin, a denied permission) the message is selected instead, for the rep to copy with the keyboard.
+ */
+function TouchMessage({ body, linkedinUrl }: { body: string; linkedinUrl: string | null }) {
+  const text = useRef<HTMLTextAreaElement>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(body);
+      setCopied('Copied');
+    } catch {
+      text.current?.focus();
+      text.current?.select();
+      setCopied('Selected: press Ctrl+C (⌘C) to copy');
+    }
+  };
+  return (
+    <div className="inbox-card__touch">
+      <textarea
+        ref={text}
+        aria-label="LinkedIn message"
+        readOnly
+        value={body}
+        rows={Math.min(8, body.split('\n').length + 1)}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <div className="inline-form">
+        <button type="button" className="secondary" aria-label="Copy message" onClick={() => void copy()}>
+          Copy message
+        </button>
+        {linkedinUrl && (
+          <a href={linkedinUrl} target="_blank" rel="noopener noreferrer">
+            Open LinkedIn profile
+          </a>
+        )}
+        <span role="status" aria-label="Copy status" className="muted">
+          {copied}
+        </span>
+      </div>
+    </div>
   );
 }
 
