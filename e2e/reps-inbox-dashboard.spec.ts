@@ -37,6 +37,26 @@ const callFastPlaybook = buildPlaybook({
   edges: ['entry.next->assign', 'assign.next->call', 'call.done->end', 'call.timedOut->late'],
 } as never);
 
+// route (round robin in the Inbound team) → a LinkedIn message, which becomes a task for the rep → exit.
+const linkedinPlaybook = buildPlaybook({
+  settings,
+  nodes: [
+    { id: 'assign', type: 'route', config: { rule: { kind: 'roundRobin', teamId: 'inbound' } } },
+    {
+      id: 'note',
+      type: 'send',
+      config: {
+        channel: 'linkedin',
+        body: 'Hi {{lead.firstName}}, saw {{lead.company}} is hiring in Pune. Worth a chat?',
+        sender: { kind: 'owner' },
+        onFailure: 'skip',
+      },
+    },
+    { id: 'end', type: 'exit', config: { reason: 'noted' } },
+  ],
+  edges: ['entry.next->assign', 'assign.next->note', 'note.next->end'],
+} as never);
+
 /**
  * As the users would: a lead enters a high-intent segment (membership committed with its outbox row, as the
  * segment engine does) → the run routes it to a rep and creates a call task → the rep signs in, sees that task
@@ -242,6 +262,69 @@ describe('reps and managers (browser → web → API → Temporal → worker →
     await liftRow.waitFor();
     expect(await liftRow.textContent()).toMatch(/too few leads to compare: \d+ vs 0 \(at least 30 per arm\)/);
     await browser.screenshot('manager-dashboard');
+  });
+
+  it("shows the rep a LinkedIn touch's rendered message to copy, and its profile link", async () => {
+    const segmentId = await fx.segment('LinkedIn first');
+    const created = await (
+      await apiFetch(stack, admin, '/api/playbooks', { method: 'POST', body: { name: 'LinkedIn note' } })
+    ).json();
+    for (const [path, method, body, status] of [
+      [`/draft`, 'PUT', { graph: linkedinPlaybook, revision: created.draftRevision }, 200],
+      [`/publish`, 'POST', { note: 'e2e' }, 201],
+      [`/binding`, 'PUT', { segmentId, holdoutPercent: 0 }, 200],
+    ] as const)
+      expect((await apiFetch(stack, admin, `/api/playbooks/${created.id}${path}`, { method, body })).status).toBe(
+        status,
+      );
+    const lead = await (
+      await apiFetch(stack, admin, '/api/leads', {
+        method: 'POST',
+        body: {
+          externalId: 'li-1',
+          name: 'Neha Joshi',
+          company: 'Joshi Metals',
+          linkedinUrl: 'https://www.linkedin.com/in/neha-joshi',
+        },
+      })
+    ).json();
+    const membershipId = await fx.enter(lead.id, segmentId, new Date(), 'LinkedIn-first');
+    await pool.query(`INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1)`, [
+      { leadId: lead.id, segmentId, membershipId, enteredAt: new Date().toISOString(), triggerEventId: null },
+    ]);
+    await until(
+      async () =>
+        (
+          await pool.query(`SELECT 1 FROM tasks WHERE lead_id = $1 AND assignee_id = $2 AND task_type = 'linkedin'`, [
+            lead.id,
+            repUser.id,
+          ])
+        ).rowCount,
+      (n) => n === 1,
+      30_000,
+    );
+
+    const { page, context } = browser;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.webUrl });
+    await signOutInBrowser(page);
+    await signInInBrowser(page, stack.webUrl, { email: rep.email, password: repUser.password });
+    const card = page.getByRole('listitem').filter({ hasText: 'Neha Joshi' });
+    await card.waitFor();
+    const message = 'Hi Neha, saw Joshi Metals is hiring in Pune. Worth a chat?';
+    expect(await card.getByRole('textbox', { name: 'LinkedIn message' }).inputValue()).toBe(message);
+    expect(await card.getByRole('link', { name: 'Open LinkedIn profile' }).getAttribute('href')).toBe(
+      'https://www.linkedin.com/in/neha-joshi',
+    );
+    await card.getByRole('button', { name: 'Copy message' }).click();
+    await card
+      .getByRole('status', { name: 'Copy status' })
+      .filter({ hasText: /^Copied$/ })
+      .waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(message);
+    await browser.screenshot('rep-inbox-linkedin');
+    // Sent by hand on LinkedIn, the task is completed like any other.
+    await card.getByRole('button', { name: 'Complete' }).click();
+    await card.waitFor({ state: 'detached' });
   });
 
   it('reports a missed short SLA as a breach and notifies the manager', async () => {
