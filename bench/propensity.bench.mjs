@@ -6,9 +6,9 @@
 //
 // Data: libs/scoring generateDemoPopulation — the population `tools/seed-demo.mjs` seeds — drawn as COHORTS cohorts of
 // LEADS leads that arrive 14 days apart (each cohort's events end at its arrival date; ids prefixed per cohort), so
-// the history spans months and later leads are judged by a model trained on earlier ones. The seed itself ingests
-// everything at once, so its memberships all start at seed time and have no closed outcome window; here segment
-// entries are replayed in event time exactly as ingest records them: each event folded into its lead's state
+// the history spans months and later leads are judged by a model trained on earlier ones (the seed writes the same
+// shape, its leads split over 12 cohorts, day by day in event time); here segment entries are replayed in event time
+// exactly as ingest records them: each event folded into its lead's state
 // (applyEvent), the vector standardised and assigned with hysteresis (assignSegment, margin 0.1) against a k = 5
 // segment model (buildSegmentModel) trained on every lead's features at the first cohort's arrival + 84 days; an
 // entry is recorded whenever the segment changes. Pure computation: no database, no Temporal.

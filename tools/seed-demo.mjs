@@ -1,7 +1,8 @@
 // `node tools/seed-demo.mjs [--leads N] [--seed S] [--users-file F]` (after `npm run build`): seeds the demo through
-// the API's own services into DATABASE_URL: a sales org (manager, two teams of reps), the lead population (validation,
-// ingest, scoring, first segment model), published playbooks bound to segments with SLA policies, and their current
-// members enrolled (runs start on Temporal, so a worker should be running). Idempotent: what exists is left alone.
+// the API's own services into DATABASE_URL: a sales org (manager, two teams of reps), the lead population (months of
+// history written in event time: validation, ingest, scoring, segment models, conversion propensity), published
+// playbooks bound to segments with SLA policies, and their current members enrolled (runs start on Temporal, so a
+// worker should be running). Idempotent: what exists is left alone.
 // Reads the API's env (DATABASE_URL, TEMPORAL_ADDRESS, …) through the API's config loader. Prints one JSON line with
 // what it did; the sign-ins of users it creates go to --users-file (default .segflow/demo-users, mode 600).
 import { createRequire } from 'node:module';
@@ -16,7 +17,7 @@ const { NestFactory } = require('@nestjs/core');
 const { loadConfigOrThrow } = require(join(root, 'apps/api/dist/config/app-config.js'));
 const { SeedDemoModule, seedDemo } = require(join(root, 'apps/api/dist/demo/seed-demo.js'));
 const { LeadsService } = require(join(root, 'apps/api/dist/leads/leads.service.js'));
-const { EventsService } = require(join(root, 'apps/api/dist/events/events.service.js'));
+const { IngestWriter } = require(join(root, 'apps/api/dist/events/ingest-writer.js'));
 const { SegmentModelsService } = require(join(root, 'apps/api/dist/segments/segment-models.service.js'));
 const { SegmentsService } = require(join(root, 'apps/api/dist/segments/segments.service.js'));
 const { TeamsService } = require(join(root, 'apps/api/dist/teams/teams.service.js'));
@@ -40,7 +41,7 @@ try {
   const started = Date.now();
   const services = {
     leads: app.get(LeadsService),
-    events: app.get(EventsService),
+    ingest: app.get(IngestWriter),
     models: app.get(SegmentModelsService),
     segments: app.get(SegmentsService),
     teams: app.get(TeamsService),

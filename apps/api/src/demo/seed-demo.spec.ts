@@ -6,7 +6,7 @@ import { TeamsService } from '../teams/teams.service';
 import { startTestApi, TestApi } from '../testing/test-api';
 import { RepCalendarService } from '../users/rep-calendar.service';
 import { UsersService } from '../users/users.service';
-import { EventsService } from '../events/events.service';
+import { IngestWriter } from '../events/ingest-writer';
 import { LeadsService } from '../leads/leads.service';
 import { seedDemo, type SeedDemoServices } from './seed-demo';
 import { SegmentModelsService } from '../segments/segment-models.service';
@@ -29,6 +29,9 @@ const SEEDED_TABLES = [
   'outbox',
 ];
 
+// The demo's size: fewer leads leave too few conversions among the closed entries to train propensity on.
+const LEADS = 600;
+
 describe('seedDemo', () => {
   let api: TestApi;
   let services: SeedDemoServices;
@@ -46,7 +49,7 @@ describe('seedDemo', () => {
     const get = <T>(type: new (...args: never[]) => T) => api.app.get(type);
     services = {
       leads: get(LeadsService),
-      events: get(EventsService),
+      ingest: get(IngestWriter),
       models: get(SegmentModelsService),
       segments: get(SegmentsService),
       teams: get(TeamsService),
@@ -59,17 +62,31 @@ describe('seedDemo', () => {
   });
   afterAll(() => api.close());
 
-  it('seeds a sales org, leads, a first model, bound playbooks with SLA policies and enrolled runs, and nothing the second time', async () => {
-    const { summary, credentials } = await seedDemo(services, { leads: 150 });
+  it('seeds a sales org, leads with months of history, a model with conversion propensity, bound playbooks with SLA policies and enrolled runs, and nothing the second time', async () => {
+    const { summary, credentials } = await seedDemo(services, { leads: LEADS });
     expect(summary.population).toMatchObject({
       skipped: false,
-      leads: 150,
+      leads: LEADS,
       events: { rejected: 0, duplicate: 0 },
       modelId: expect.any(String),
     });
     expect(summary.population.segments).toBeGreaterThanOrEqual(4);
     const segments = (await api.request('GET', '/api/segments')).body;
-    expect(segments.reduce((sum: number, s: any) => sum + s.size, 0)).toBe(150);
+    expect(segments.reduce((sum: number, s: any) => sum + s.size, 0)).toBe(LEADS);
+
+    // The history was written in event time, so the active model learned conversion propensity from closed entries.
+    const model = (await api.request('GET', `/api/segment-models/${summary.population.modelId}`)).body;
+    expect(model.status).toBe('active');
+    expect(model.propensity).toMatchObject({
+      status: 'trained',
+      label: { goalEventType: 'purchase', horizonDays: 30 },
+    });
+    expect(model.propensity.counts.positives).toBeGreaterThan(0);
+    expect(model.propensity.metrics.auc).toBeGreaterThan(0.75);
+    expect(model.propensity.metrics.brier).toBeLessThan(0.1);
+    const page = (await api.request('GET', '/api/leads?limit=200')).body;
+    for (const lead of page) expect(lead.conversionProbability).toEqual(expect.any(Number));
+    expect(segments.filter((s: any) => s.expectedConversion !== null).length).toBeGreaterThan(0);
 
     // The org: a manager leading both teams (with working hours), six reps, each able to sign in with their password.
     const teams = (await api.request('GET', '/api/teams')).body;
@@ -118,7 +135,7 @@ describe('seedDemo', () => {
     expect(lift.find((row: any) => row.comparison.control.leads > 0 && row.comparison.arm.leads > 0)).toBeDefined();
 
     const before = await countRows();
-    const again = await seedDemo(services, { leads: 150 });
+    const again = await seedDemo(services, { leads: LEADS });
     expect(again.credentials).toEqual([]);
     expect(again.summary.population.skipped).toBe(true);
     expect(again.summary.team).toEqual({ teamsCreated: 0, usersCreated: 0 });

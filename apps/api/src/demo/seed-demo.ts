@@ -1,12 +1,15 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { EventInput, LeadInput } from '@segflow/scoring';
 import { generateDemoPopulation } from '@segflow/scoring/testing';
+import { SYSTEM_ACTOR } from '@segflow/stores';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DatabaseModule } from '../database/database.module';
 import { seedDemoPlaybooks, type DemoPlaybookServices, type DemoPlaybookSummary } from './demo-playbooks';
 import { RepCalendarService } from '../users/rep-calendar.service';
 import { demoTeamOf, seedDemoTeam, type DemoCredential } from './demo-team';
 import { EventsModule } from '../events/events.module';
-import { EventsService } from '../events/events.service';
+import { IngestWriter } from '../events/ingest-writer';
+import { validateEvents } from '../events/validate-events';
 import { LeadsModule } from '../leads/leads.module';
 import { LeadsService } from '../leads/leads.service';
 import { PlaybooksModule } from '../playbooks/playbooks.module';
@@ -52,7 +55,8 @@ export class SeedDemoModule {
 /** The services {@link seedDemo} works through. */
 export interface SeedDemoServices extends DemoPlaybookServices {
   leads: LeadsService;
-  events: EventsService;
+  /** Writes the demo history with a clock of its own (ingest proper stamps every change with the server's time). */
+  ingest: IngestWriter;
   models: SegmentModelsService;
   teams: TeamsService;
   users: UsersService;
@@ -82,11 +86,11 @@ const chunk = <T>(items: T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
- * Seeds the demo: a sales org (manager, two teams of reps), a lead population with events and owners, a first
- * segment model, and published playbooks bound to the segments they fit, with SLA policies and their current
- * members enrolled, so the dashboards, the inbox and the lead pages have something to show at once. Every step is
- * idempotent, so a second call changes nothing and a half-done seed resumes. Playbooks send at any hour (no quiet
- * hours) so a demo opened at night still shows touches.
+ * Seeds the demo: a sales org (manager, two teams of reps), a lead population with months of events and owners,
+ * segment models with conversion propensity, and published playbooks bound to the segments they fit, with SLA
+ * policies and their current members enrolled, so the dashboards, the inbox and the lead pages have something to
+ * show at once. Every step is idempotent, so a second call changes nothing and a half-done seed resumes. Playbooks
+ * send at any hour (no quiet hours) so a demo opened at night still shows touches.
  */
 export async function seedDemo(
   services: SeedDemoServices,
@@ -101,52 +105,112 @@ export async function seedDemo(
   };
 }
 
+const DAY_MS = 86_400_000;
+/** The demo history: cohorts arriving two weeks apart, the last at the seed's `now` (bench/propensity's shape). */
+const DEMO_COHORTS = 12;
+const COHORT_DAYS = 14;
+
 /**
- * Seeds a demo population (libs/scoring generateDemoPopulation) through the ingest services, each lead owned by a
- * rep of its territory's team (round robin), then trains the first segment model (which activates without
- * approval). A database that already has the demo leads and an active model is left alone; a half-done seed
- * resumes (lead upserts and eventIds are idempotent).
+ * The demo population as {@link DEMO_COHORTS} cohorts of libs/scoring generateDemoPopulation, each one's events ending
+ * at its arrival, so the history spans months and early entries have a closed conversion window by `now`. Leads are
+ * numbered `demo-0`… across the cohorts.
+ */
+function demoHistory(input: { leads: number; seed: number; now: Date }): { leads: LeadInput[]; events: EventInput[] } {
+  const leads: LeadInput[] = [];
+  const events: EventInput[] = [];
+  for (let c = 0; c < DEMO_COHORTS; c += 1) {
+    const size = Math.floor((input.leads * (c + 1)) / DEMO_COHORTS) - Math.floor((input.leads * c) / DEMO_COHORTS);
+    const arrival = new Date(input.now.getTime() - (DEMO_COHORTS - 1 - c) * COHORT_DAYS * DAY_MS);
+    const cohort = generateDemoPopulation({ leads: size, seed: input.seed + c, now: arrival });
+    const renamed = (id: string) => `demo-${leads.length + Number(id.slice('demo-'.length))}`;
+    for (const e of cohort.events) {
+      const leadExternalId = renamed(e.leadExternalId);
+      events.push({ ...e, leadExternalId, eventId: leadExternalId + e.eventId.slice(e.leadExternalId.length) });
+    }
+    leads.push(...cohort.leads.map((lead) => ({ ...lead, externalId: renamed(lead.externalId) })));
+  }
+  events.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
+  return { leads, events };
+}
+
+/**
+ * Seeds the demo population in event time, as if Segflow had been running through its history: each lead is created
+ * before its first event and the events are written day by day with the ingest writer's clock at that day, so
+ * memberships open when the events happen. The first segment model is trained at the first cohort's arrival (it
+ * activates without approval); the one trained at `now` has closed segment entries to train the conversion
+ * propensity model on, and is approved. Each lead is owned by a rep of its territory's team (round robin). A database
+ * with the demo leads, an active model and an earlier one is left alone; a half-done seed resumes (lead upserts and
+ * eventIds are idempotent, a trained first model or an unapproved last one is kept).
  */
 export async function seedDemoPopulation(
-  services: Pick<SeedDemoServices, 'leads' | 'events' | 'models'>,
+  services: Pick<SeedDemoServices, 'leads' | 'ingest' | 'models'>,
   options: { leads: number; seed?: number; now?: Date; repsByTeam: ReadonlyMap<string, readonly string[]> },
 ): Promise<DemoPopulationSummary> {
   const models = await services.models.list();
-  const hasActive = models.some((m) => m.status === 'active');
+  const active = models.find((m) => m.status === 'active');
   const seeded = (await services.leads.list({ limit: 1, offset: 0, search: 'demo-0' })).length > 0;
-  if (seeded && hasActive)
+  if (seeded && active && models.length > 1)
     return { skipped: true, leads: 0, events: { accepted: 0, duplicate: 0, rejected: 0 }, modelId: null, segments: 0 };
-  const population = generateDemoPopulation({
-    leads: options.leads,
-    seed: options.seed ?? 7,
-    now: options.now ?? new Date(),
-  });
+  const seed = options.seed ?? 7;
+  const now = options.now ?? new Date();
+  const history = demoHistory({ leads: options.leads, seed, now });
   const assigned = new Map<string, number>();
-  const owned = population.leads.map((lead) => {
-    const teamId = demoTeamOf({ city: lead.city, country: lead.country });
-    const reps = options.repsByTeam.get(teamId) ?? [];
-    const turn = assigned.get(teamId) ?? 0;
-    assigned.set(teamId, turn + 1);
-    return reps.length ? { ...lead, ownerId: reps[turn % reps.length] } : lead;
-  });
-  for (const leads of chunk(owned, 1_000)) await services.leads.upsert(leads);
+  const owned = new Map(
+    history.leads.map((lead) => {
+      const teamId = demoTeamOf({ city: lead.city, country: lead.country });
+      const reps = options.repsByTeam.get(teamId) ?? [];
+      const turn = assigned.get(teamId) ?? 0;
+      assigned.set(teamId, turn + 1);
+      return [lead.externalId, reps.length ? { ...lead, ownerId: reps[turn % reps.length] } : lead];
+    }),
+  );
   const events = { accepted: 0, duplicate: 0, rejected: 0 };
-  for (const batch of chunk(population.events, 5_000)) {
-    const result = await services.events.ingest(batch);
-    events.accepted += result.accepted;
-    events.duplicate += result.duplicate;
-    events.rejected += result.rejected;
+  const ingestAt = async (at: Date, batch: EventInput[]) => {
+    const arriving = [...new Set(batch.map((e) => e.leadExternalId))].flatMap((id) => {
+      const lead = owned.get(id);
+      owned.delete(id);
+      return lead ? [lead] : [];
+    });
+    for (const leads of chunk(arriving, 1_000)) await services.leads.upsert(leads);
+    const { valid, results } = validateEvents(batch, at);
+    results.push(...(await services.ingest.write(valid, at)));
+    for (const result of results) events[result.status] += 1;
+  };
+
+  const start = new Date(now.getTime() - (DEMO_COHORTS - 1) * COHORT_DAYS * DAY_MS);
+  await ingestAt(
+    start,
+    history.events.filter((e) => Date.parse(e.occurredAt) <= start.getTime()),
+  );
+  if (!active) await trainDemoModel(services, start, seed);
+  const days = new Map<number, EventInput[]>();
+  for (const e of history.events.filter((e) => Date.parse(e.occurredAt) > start.getTime())) {
+    const day = Math.ceil((Date.parse(e.occurredAt) - start.getTime()) / DAY_MS);
+    if (!days.has(day)) days.set(day, []);
+    days.get(day)!.push(e);
   }
-  const model = hasActive ? null : await services.models.retrain({ kRange: [4, 7], seed: options.seed ?? 7 });
-  await services.models.whenIdle();
-  const trained = model && (await services.models.getOrThrow(model.id));
-  if (trained && trained.status !== 'active')
-    throw new Error(`demo model ${trained.id} ended ${trained.status}: ${trained.error ?? ''}`);
+  // The last day's clock stops at `now`, where its events end.
+  for (const [day, batch] of days)
+    await ingestAt(new Date(Math.min(start.getTime() + day * DAY_MS, now.getTime())), batch);
+
+  const pending = (await services.models.list()).find((m) => m.status === 'candidate');
+  const candidate = pending ?? (await trainDemoModel(services, now, seed));
+  const approved = await services.models.approveOrThrow(candidate.id, SYSTEM_ACTOR, now);
   return {
     skipped: false,
-    leads: population.leads.length,
+    leads: history.leads.length,
     events,
-    modelId: trained?.id ?? null,
-    segments: trained?.segments.length ?? 0,
+    modelId: approved.id,
+    segments: approved.segments.length,
   };
+}
+
+// Trains a segment model at `now` and waits for it: the first activates at once, a later one stays a candidate.
+async function trainDemoModel(services: Pick<SeedDemoServices, 'models'>, now: Date, seed: number) {
+  const started = await services.models.retrain({ kRange: [4, 7], seed }, now);
+  await services.models.whenIdle();
+  const trained = await services.models.getOrThrow(started.id);
+  if (trained.status !== 'active' && trained.status !== 'candidate')
+    throw new Error(`demo model ${trained.id} ended ${trained.status}: ${trained.error ?? ''}`);
+  return trained;
 }
