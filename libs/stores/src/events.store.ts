@@ -1,7 +1,7 @@
 import type { Queryable } from './queryable';
 
 // Owner of `events`. Large flushes are COPYed through the capability the caller passes in (COPY needs the raw pg
-// connection, which a store never holds: the API's is apps/api/src/events/copy-rows.ts); the SQL stays here.
+// connection, which a store never holds: the API's is apps/api/src/events/copy-rows.ts); the statement stays here.
 
 /** An event as stored; `data` holds the event's fields that are not columns. */
 export interface EventRow {
@@ -15,14 +15,11 @@ export interface EventRow {
 /** A value of one COPY column: text as is, objects as JSON, null as NULL. */
 export type CopyValue = string | number | object | null;
 
-/** `COPY table (columns) FROM STDIN` of `rows`, on the caller's transaction. */
-export type CopyRows = (
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly CopyValue[])[],
-) => Promise<void>;
+/** Runs `statement` (a store's `COPY table (columns) FROM STDIN`) with `rows`, on the caller's transaction. */
+export type CopyRows = (statement: string, rows: readonly (readonly CopyValue[])[]) => Promise<void>;
 
 const EVENT_COLUMNS = ['event_id', 'lead_id', 'type', 'occurred_at', 'data'] as const;
+const COPY_EVENTS = `COPY events (${EVENT_COLUMNS.join(', ')}) FROM STDIN`;
 const UNIQUE_VIOLATION = '23505';
 /** Batches of at least this many events are COPYed (see storeNewEvents). */
 const COPY_FROM_EVENTS = 200;
@@ -34,7 +31,7 @@ const COPY_FROM_EVENTS = 200;
  * eventId (a client retry, or the same id in a concurrent flush) fails the COPY with a unique violation; the batch
  * then rolls back to a savepoint and falls back to {@link insertNewEvents}, whose RETURNING tells the new ids from
  * the repeats. A small batch takes that INSERT at once: one round trip instead of the COPY's four.
- * @example const fresh = await storeNewEvents(manager, rows, (table, columns, rows) => copyRows(manager, table, columns, rows));
+ * @example const fresh = await storeNewEvents(manager, rows, (statement, rows) => copyRows(manager, statement, rows));
  */
 export async function storeNewEvents(db: Queryable, rows: readonly EventRow[], copy: CopyRows): Promise<string[]> {
   const sorted = [...rows].sort((a, b) => (a.event_id < b.event_id ? -1 : a.event_id > b.event_id ? 1 : 0));
@@ -42,8 +39,7 @@ export async function storeNewEvents(db: Queryable, rows: readonly EventRow[], c
     await db.query('SAVEPOINT insert_events');
     try {
       await copy(
-        'events',
-        EVENT_COLUMNS,
+        COPY_EVENTS,
         sorted.map((row) => EVENT_COLUMNS.map((column) => row[column])),
       );
       await db.query('RELEASE SAVEPOINT insert_events');
