@@ -1,3 +1,4 @@
+import { COUNTED_OUTCOMES } from '@segflow/events';
 import type { Queryable } from './queryable';
 
 // Owner of `events`. Large flushes are COPYed through the capability the caller passes in (COPY needs the raw pg
@@ -97,9 +98,10 @@ export async function eraseEventDataOfLead(db: Queryable, leadId: string): Promi
   await db.query(`UPDATE events SET data = '{}' WHERE lead_id = $1 AND data <> '{}'`, [leadId]);
 }
 
-// The events dashboard roll-ups and the lift query count (replies, meetings, purchases): the roll-up migration's
-// outcome types. Retention keeps them (without properties), so deleting raw events moves no aggregate.
-const COUNTED_EVENT = `(type LIKE '%\\_reply' OR type IN ('demo_booked', 'purchase'))`;
+// The outcome classes the events dashboard roll-ups and the lift query count (replies, meetings, conversions), read
+// through the vocabulary's SQL function, so a new type of those classes needs no change here; the same text as the
+// roll-ups' partial index predicate. Retention keeps them (without properties), so deleting raw events moves no aggregate.
+const COUNTED_EVENT = `segflow_event_outcome(type) IN (${COUNTED_OUTCOMES.map((o) => `'${o}'`).join(', ')})`;
 
 /**
  * Retention: deletes up to `limit` events that occurred before `before` and that no aggregate counts; returns how
@@ -111,7 +113,7 @@ export async function deleteUncountedEventsBefore(db: Queryable, before: Date, l
   const [{ n }]: [{ n: number }] = await db.query(
     `WITH deleted AS (
        DELETE FROM events WHERE event_id IN (
-         SELECT event_id FROM events WHERE occurred_at < $1 AND NOT ${COUNTED_EVENT} LIMIT $2)
+         SELECT event_id FROM events WHERE occurred_at < $1 AND (${COUNTED_EVENT}) IS NOT TRUE LIMIT $2)
        RETURNING 1)
      SELECT count(*)::int AS n FROM deleted`,
     [before, limit],
