@@ -1,7 +1,8 @@
+import { COUNTED_OUTCOMES } from '@segflow/events';
 import type { Queryable } from './queryable';
 
 // Owner of `events`. Large flushes are COPYed through the capability the caller passes in (COPY needs the raw pg
-// connection, which a store never holds: the API's is apps/api/src/events/copy-rows.ts); the SQL stays here.
+// connection, which a store never holds: the API's is apps/api/src/events/copy-rows.ts); the statement stays here.
 
 /** An event as stored; `data` holds the event's fields that are not columns. */
 export interface EventRow {
@@ -15,14 +16,11 @@ export interface EventRow {
 /** A value of one COPY column: text as is, objects as JSON, null as NULL. */
 export type CopyValue = string | number | object | null;
 
-/** `COPY table (columns) FROM STDIN` of `rows`, on the caller's transaction. */
-export type CopyRows = (
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly CopyValue[])[],
-) => Promise<void>;
+/** Runs `statement` (a store's `COPY table (columns) FROM STDIN`) with `rows`, on the caller's transaction. */
+export type CopyRows = (statement: string, rows: readonly (readonly CopyValue[])[]) => Promise<void>;
 
 const EVENT_COLUMNS = ['event_id', 'lead_id', 'type', 'occurred_at', 'data'] as const;
+const COPY_EVENTS = `COPY events (${EVENT_COLUMNS.join(', ')}) FROM STDIN`;
 const UNIQUE_VIOLATION = '23505';
 /** Batches of at least this many events are COPYed (see storeNewEvents). */
 const COPY_FROM_EVENTS = 200;
@@ -34,7 +32,7 @@ const COPY_FROM_EVENTS = 200;
  * eventId (a client retry, or the same id in a concurrent flush) fails the COPY with a unique violation; the batch
  * then rolls back to a savepoint and falls back to {@link insertNewEvents}, whose RETURNING tells the new ids from
  * the repeats. A small batch takes that INSERT at once: one round trip instead of the COPY's four.
- * @example const fresh = await storeNewEvents(manager, rows, (table, columns, rows) => copyRows(manager, table, columns, rows));
+ * @example const fresh = await storeNewEvents(manager, rows, (statement, rows) => copyRows(manager, statement, rows));
  */
 export async function storeNewEvents(db: Queryable, rows: readonly EventRow[], copy: CopyRows): Promise<string[]> {
   const sorted = [...rows].sort((a, b) => (a.event_id < b.event_id ? -1 : a.event_id > b.event_id ? 1 : 0));
@@ -42,8 +40,7 @@ export async function storeNewEvents(db: Queryable, rows: readonly EventRow[], c
     await db.query('SAVEPOINT insert_events');
     try {
       await copy(
-        'events',
-        EVENT_COLUMNS,
+        COPY_EVENTS,
         sorted.map((row) => EVENT_COLUMNS.map((column) => row[column])),
       );
       await db.query('RELEASE SAVEPOINT insert_events');
@@ -101,9 +98,10 @@ export async function eraseEventDataOfLead(db: Queryable, leadId: string): Promi
   await db.query(`UPDATE events SET data = '{}' WHERE lead_id = $1 AND data <> '{}'`, [leadId]);
 }
 
-// The events dashboard roll-ups and the lift query count (replies, meetings, purchases): the roll-up migration's
-// outcome types. Retention keeps them (without properties), so deleting raw events moves no aggregate.
-const COUNTED_EVENT = `(type LIKE '%\\_reply' OR type IN ('demo_booked', 'purchase'))`;
+// The outcome classes the events dashboard roll-ups and the lift query count (replies, meetings, conversions), read
+// through the vocabulary's SQL function, so a new type of those classes needs no change here; the same text as the
+// roll-ups' partial index predicate. Retention keeps them (without properties), so deleting raw events moves no aggregate.
+const COUNTED_EVENT = `segflow_event_outcome(type) IN (${COUNTED_OUTCOMES.map((o) => `'${o}'`).join(', ')})`;
 
 /**
  * Retention: deletes up to `limit` events that occurred before `before` and that no aggregate counts; returns how
@@ -115,7 +113,7 @@ export async function deleteUncountedEventsBefore(db: Queryable, before: Date, l
   const [{ n }]: [{ n: number }] = await db.query(
     `WITH deleted AS (
        DELETE FROM events WHERE event_id IN (
-         SELECT event_id FROM events WHERE occurred_at < $1 AND NOT ${COUNTED_EVENT} LIMIT $2)
+         SELECT event_id FROM events WHERE occurred_at < $1 AND (${COUNTED_EVENT}) IS NOT TRUE LIMIT $2)
        RETURNING 1)
      SELECT count(*)::int AS n FROM deleted`,
     [before, limit],

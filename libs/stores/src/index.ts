@@ -1,4 +1,6 @@
 export * from './queryable';
+export * from './connection.store';
+export * from './migration-lock.store';
 export * from './outbox.store';
 export * from './outbox-claims.store';
 export * from './outbox-dead-letters.store';

@@ -228,3 +228,23 @@ export async function findActivePropensity<Propensity>(db: Queryable): Promise<P
   const [row] = await db.query(`SELECT propensity FROM segment_models WHERE status = 'active'`);
   return row?.propensity ?? null;
 }
+
+// Ingest flushes hold it shared, approval exclusively: a lead is never assigned by a model that is being replaced.
+const SEGMENT_MODEL_LOCK_KEY = 517_000_001;
+
+/**
+ * Taken by every ingest transaction before it reads the active model; held until the transaction ends.
+ * @example await lockActiveModelShared(manager);
+ */
+export async function lockActiveModelShared(db: Queryable): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock_shared($1)', [SEGMENT_MODEL_LOCK_KEY]);
+}
+
+/**
+ * Taken by the transaction that activates a model and writes the reassignment (in a worker thread, see
+ * apps/api activate-model.ts), and by rule-segment re-evaluation; held until the transaction ends.
+ * @example await lockActiveModelExclusive(manager);
+ */
+export async function lockActiveModelExclusive(db: Queryable): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock($1)', [SEGMENT_MODEL_LOCK_KEY]);
+}

@@ -1,4 +1,5 @@
 import { CONFIRM_UNSUBSCRIBE_TASK_TYPE } from '@segflow/api-contracts';
+import { channelOfEventType } from '@segflow/events';
 import type { ReplyTaskRow } from '@segflow/stores';
 import { storedIntentOf } from '../intent/reply-intent';
 import type { LeadEvent } from './event-effects';
@@ -16,8 +17,9 @@ const QUOTED_CHARS = 300;
 export function unsubscribeRequestsOf(events: readonly LeadEvent[]): ReplyTaskRow[] {
   return events.flatMap(({ leadId, event }): ReplyTaskRow[] => {
     const intent = storedIntentOf(event);
-    if (intent?.intent !== 'unsubscribe') return [];
-    const channel = event.type.replace(/_reply$/, '');
+    // A reply on no contact channel (none today) would leave nothing to unsubscribe from.
+    const channel = channelOfEventType(event.type);
+    if (intent?.intent !== 'unsubscribe' || !channel) return [];
     const text = String(event.properties?.['text'] ?? '');
     const quoted = text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS)}…` : text;
     return [

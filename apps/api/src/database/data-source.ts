@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { refreshEventVocabulary } from '@segflow/stores';
+import { lockMigrationRuns, refreshEventVocabulary } from '@segflow/stores';
 import { MIGRATIONS } from './schema';
 
 /** TypeORM options shared by the Nest module and the migration runner. */
@@ -48,9 +48,6 @@ export function dataSourceOptions(databaseUrl: string, limits: PoolLimits = {}):
   };
 }
 
-/** Key of the session advisory lock that serialises migration runs (any constant unique to Segflow). */
-export const MIGRATION_LOCK_KEY = 7_314_260_018;
-
 /** What one migration run did: the versioned migrations it applied, and whether the event vocabulary's SQL changed. */
 export interface MigrationRun {
   applied: string[];
@@ -70,7 +67,7 @@ export async function runMigrations(databaseUrl: string): Promise<MigrationRun> 
   const lock = dataSource.createQueryRunner();
   try {
     await lock.connect();
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await lockMigrationRuns(lock);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     const vocabularyChanged = await refreshEventVocabulary(dataSource);
     return { applied: applied.map((m) => m.name), vocabularyChanged };

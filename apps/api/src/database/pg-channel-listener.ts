@@ -1,3 +1,4 @@
+import { listen } from '@segflow/stores';
 import { Client } from 'pg';
 
 export interface PgChannelListenerOptions {
@@ -74,7 +75,7 @@ export class PgChannelListener {
     this.client = client;
     client
       .connect()
-      .then(() => client.query(`LISTEN ${client.escapeIdentifier(channel)}`))
+      .then(() => listen(client, channel))
       .then(() => {
         settled();
         if (lost || this.stopped) return;

@@ -11,6 +11,7 @@ describe('copyTextLine', () => {
 });
 
 describe('copyRows (real PostgreSQL)', () => {
+  const COPY_STATEMENT = 'COPY copied (id, label, data) FROM STDIN';
   let db: DataSource;
   beforeAll(async () => {
     db = await new DataSource({ type: 'postgres', url: await createTestDatabase('copy_rows') }).initialize();
@@ -29,7 +30,7 @@ describe('copyRows (real PostgreSQL)', () => {
       '',
     ];
     const rows = awkward.map((label, id) => [id, label, { label, nested: [label, null, 1.5] }] as const);
-    await db.transaction((manager) => copyRows(manager, 'copied', ['id', 'label', 'data'], rows));
+    await db.transaction((manager) => copyRows(manager, COPY_STATEMENT, rows));
     const stored: { id: number; label: string; data: unknown }[] = await db.query(
       `SELECT id, label, data FROM copied ORDER BY id`,
     );
@@ -39,7 +40,7 @@ describe('copyRows (real PostgreSQL)', () => {
   it("stores NULL for null and takes part in the caller's transaction (a rollback keeps nothing)", async () => {
     await expect(
       db.transaction(async (manager) => {
-        await copyRows(manager, 'copied', ['id', 'label', 'data'], [[100, null, null]]);
+        await copyRows(manager, COPY_STATEMENT, [[100, null, null]]);
         const [{ label }] = await manager.query(`SELECT label FROM copied WHERE id = 100`);
         expect(label).toBeNull();
         throw new Error('roll back');

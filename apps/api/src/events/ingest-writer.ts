@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { emptyFeatureState, EventInput, FeatureOptions, standardize } from '@segflow/scoring';
 import {
+  lockActiveModelShared,
   ensureFeatureRows,
   FeatureUpdateRow,
   insertStubLeads,
@@ -29,7 +30,6 @@ import {
   type DecisionContext,
   type RuleSegmentRef,
 } from '../segments/rule-segment-decision';
-import { lockActiveModelShared } from '../segments/segment-model-lock';
 import { copyRows } from './copy-rows';
 import { eventData, leadEventMessage } from './event-outbox';
 import { featureOptionsFrom } from '../config/feature-options';
@@ -124,7 +124,7 @@ export class IngestWriter {
       occurred_at: e.occurredAt,
       data: eventData(e),
     }));
-    const copy: CopyRows = (table, columns, values) => copyRows(manager, table, columns, values);
+    const copy: CopyRows = (statement, values) => copyRows(manager, statement, values);
     return new Set(await storeNewEvents(manager, rows, copy));
   }
 

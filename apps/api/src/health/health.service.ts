@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ping } from '@segflow/stores';
 import { Pool } from 'pg';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TCP_KEEPALIVE_DELAY_MS } from '../database/data-source';
@@ -78,7 +79,7 @@ export class HealthService implements OnApplicationShutdown {
 
   private async isDatabaseUp(): Promise<boolean> {
     try {
-      await this.probeConnection.query('SELECT 1');
+      await ping(this.probeConnection);
       return true;
     } catch {
       return false;

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { rankInboxTasks, type TaskRank } from '@segflow/routing';
+import { channelOfEventType } from '@segflow/events';
 import { LeadPropensityService } from '../propensity/lead-propensity.service';
 import { CONFIRM_UNSUBSCRIBE_TASK_TYPE, type ConfirmUnsubscribeResponse } from '@segflow/api-contracts';
 import {
@@ -104,7 +105,8 @@ export class InboxService {
     const request = await findReplyTask(this.db.manager, taskId);
     if (request?.taskType !== CONFIRM_UNSUBSCRIBE_TASK_TYPE)
       throw new ConflictException({ message: `task ${taskId} is no unsubscribe request` });
-    const channel = request.replyType.replace(/_reply$/, '') as ConfirmUnsubscribeResponse['channel'];
+    const channel = channelOfEventType(request.replyType);
+    if (!channel) throw new ConflictException({ message: `task ${taskId} answers a reply on no contact channel` });
     const eventId = `unsubscribe-confirmed:${taskId}`;
     const { results } = await this.events.ingest([
       {

@@ -1,3 +1,5 @@
+import { EVENT_VOCABULARY } from '@segflow/events';
+import { refreshEventVocabulary, type SqlVocabulary } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { startTestApi, TestApi } from '../testing/test-api';
@@ -59,5 +61,36 @@ describe('EventRetentionService (real Postgres, injected clock)', () => {
     expect(await snapshot()).toEqual(before);
     // A second prune finds nothing more.
     expect(await api.app.get(EventRetentionService).prune(now)).toEqual({ deleted: 0, stripped: 0 });
+  });
+
+  // A reply type without the `_reply` suffix, and a `_reply` type that the vocabulary no longer counts.
+  const RECLASSED: SqlVocabulary = {
+    ...EVENT_VOCABULARY,
+    linkedin_reply: { ...EVENT_VOCABULARY.linkedin_reply, outcome: null },
+    call_answered: { outcome: 'reply', channel: 'whatsapp' },
+  };
+
+  it("keeps an event by its type's outcome class in the vocabulary, not by its name", async () => {
+    const [{ id: leadId }] = await db.query(`SELECT id FROM leads WHERE external_id = 'ret-1'`);
+    for (const [eventId, type] of [
+      ['ret-old-call', 'call_answered'],
+      ['ret-old-linkedin', 'linkedin_reply'],
+    ])
+      await db.query(
+        `INSERT INTO events (event_id, lead_id, type, occurred_at, data) VALUES ($1, $2, $3, $4, '{"properties":{"text":"hi"}}')`,
+        [eventId, leadId, type, ago(40)],
+      );
+    await refreshEventVocabulary(db, RECLASSED);
+    try {
+      expect(await api.app.get(EventRetentionService).prune(now)).toEqual({ deleted: 1, stripped: 1 });
+    } finally {
+      await refreshEventVocabulary(db);
+    }
+    expect(await stored()).toEqual([
+      { eventId: 'ret-edge-form', hasData: true },
+      { eventId: 'ret-new-reply', hasData: true },
+      { eventId: 'ret-old-call', hasData: false },
+      { eventId: 'ret-old-reply', hasData: false },
+    ]);
   });
 });

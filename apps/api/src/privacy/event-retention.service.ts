@@ -17,7 +17,7 @@ export interface EventPruneResult {
 
 /**
  * Applies EVENT_RETENTION_DAYS (off when unset): raw events that occurred longer ago are deleted, except the ones
- * the dashboards' roll-ups and lift figures count (replies, meetings, purchases), which keep type, lead and time but
+ * the dashboards' roll-ups and lift figures count (the vocabulary's reply, meeting and conversion types), which keep type, lead and time but
  * lose their properties. Lead features and aggregates were computed on arrival and stay.
  */
 @Injectable()

@@ -1,5 +1,6 @@
 import { emptyFeatureState, standardize } from '@segflow/scoring';
 import {
+  lockActiveModelExclusive,
   ActiveModel,
   applyGeneratedDescriptions,
   findModelStatus,
@@ -24,7 +25,6 @@ import {
   ruleSegmentRefs,
   type RuleLeadColumns,
 } from './rule-segment-decision';
-import { lockActiveModelExclusive } from './segment-model-lock';
 
 // Scoring every lead happens before the exclusive model lock; under it only the leads written since its snapshot are
 // re-scored (how they are told apart: scoring-leads.store).

@@ -3,24 +3,12 @@
 // written meanwhile, memberships + outbox).
 import { parentPort, workerData } from 'node:worker_threads';
 import { Client } from 'pg';
-import { rowsOf } from '@segflow/stores';
+import { rowsOf, withTransaction } from '@segflow/stores';
 import { activateModel, scoreAllLeads } from './activate-model';
 import type { ActivationJob } from './model-activator';
 import type { SegmentWorkerMessage } from './run-segment-worker';
 
 const post = (message: SegmentWorkerMessage<{ reassigned: number }>) => parentPort?.postMessage(message);
-
-async function transaction<T>(client: Client, begin: string, work: () => Promise<T>): Promise<T> {
-  await client.query(begin);
-  try {
-    const result = await work();
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
-}
 
 async function run(job: ActivationJob): Promise<{ reassigned: number }> {
   const client = new Client({ connectionString: job.databaseUrl });
@@ -29,10 +17,8 @@ async function run(job: ActivationJob): Promise<{ reassigned: number }> {
   const input = { modelId: job.modelId, now: new Date(job.now), margin: job.margin, actor: job.actor };
   try {
     // REPEATABLE READ: every read of the scoring pass sees the one snapshot whose xmin it reports.
-    const scored = await transaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', () =>
-      scoreAllLeads(db, input),
-    );
-    return await transaction(client, 'BEGIN', () => activateModel(db, input, scored));
+    const scored = await withTransaction(db, () => scoreAllLeads(db, input), 'readOnlySnapshot');
+    return await withTransaction(db, () => activateModel(db, input, scored));
   } finally {
     await client.end();
   }

@@ -21,7 +21,7 @@ export interface ReevaluationInput {
 
 /**
  * Re-evaluates every lead against the live rule segments, in the caller's transaction, which must hold the model lock
- * exclusively (segment-model-lock.ts: ingest waits, so no flush decides with the old rules meanwhile). Only what the
+ * exclusively (segment-models.store: ingest waits, so no flush decides with the old rules meanwhile). Only what the
  * rules move moves: a lead entering a rule segment, leaving one (for its first other matching rule segment, else the
  * nearest centroid), or changing rule segment by priority; a lead matching none stays in its learned segment. Reads
  * every lead (one statement), their window counts (one, only when a rule counts events) and the open memberships,

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ruleEventWindows } from '@segflow/scoring';
-import { listRuleSegments } from '@segflow/stores';
+import { lockActiveModelExclusive, listRuleSegments } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { reevaluateRuleSegments } from './reevaluate-rule-segments';
-import { lockActiveModelExclusive } from './segment-model-lock';
 
 /**
  * Every RULE_SEGMENT_SWEEP_MS, re-evaluates every lead against the rule segments when one of them counts events in a

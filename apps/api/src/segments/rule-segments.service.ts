@@ -10,6 +10,7 @@ import type {
 import { describeRule, emptyFeatureState, evaluateRule, ruleAttributeIssues, type SegmentRule } from '@segflow/scoring';
 import { vectorOf } from '@segflow/scoring/features';
 import {
+  lockActiveModelExclusive,
   archiveRuleSegment,
   insertRuleSegment,
   listBoundPlaybooks,
@@ -29,7 +30,6 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { reevaluateRuleSegments } from './reevaluate-rule-segments';
 import { readWindowCounts, ruleFactsOf, ruleSegmentRefs } from './rule-segment-decision';
 import { pickColours } from './segment-colours';
-import { lockActiveModelExclusive } from './segment-model-lock';
 import { SegmentsService } from './segments.service';
 
 /** Leads a preview names. */

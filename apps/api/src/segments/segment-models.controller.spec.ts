@@ -4,8 +4,7 @@ import { DataSource } from 'typeorm';
 import { vectorOf } from '@segflow/scoring/features';
 import { startTestApi, TestApi } from '../testing/test-api';
 import { activateModel, scoreAllLeads } from './activate-model';
-import { readSegmentModel, SYSTEM_ACTOR } from '@segflow/stores';
-import { lockActiveModelShared } from './segment-model-lock';
+import { lockActiveModelShared, readSegmentModel, SYSTEM_ACTOR } from '@segflow/stores';
 import { SegmentModelsService } from './segment-models.service';
 
 const chunk = <T>(items: T[], size: number) =>

@@ -11,6 +11,7 @@ import {
   setOwner,
   setRoutingCursor,
   teamNames,
+  withTransaction,
   type Queryable,
 } from '@segflow/stores';
 import type { RouteOwnerInput } from '@segflow/workflow-contracts';
@@ -51,6 +52,44 @@ async function storedDecision(db: Queryable, { runId, command }: RouteOwnerInput
   };
 }
 
+/** Decides (or finds the stored decision) inside the caller's transaction. */
+async function routeInTransaction(db: Queryable, input: RouteOwnerInput): Promise<CommandResult> {
+  // Serialises decisions so two runs never read the same round-robin position.
+  await lockRoutingCursors(db);
+  const stored = await storedDecision(db, input);
+  if (stored) return stored;
+  const cursors = await routingCursors(db);
+  const teams = await teamNames(db);
+  const { attributes } = input.lead;
+  const decision = chooseOwner({
+    rule: input.command.rule,
+    lead: {
+      city: typeof attributes.city === 'string' ? attributes.city : undefined,
+      country: typeof attributes.country === 'string' ? attributes.country : undefined,
+    },
+    reps: await loadReps(db, new Date(input.now)),
+    roundRobinCursor: cursors,
+    now: new Date(input.now),
+    teamNames: teams,
+  });
+  await insertOwnerAssignment(db, {
+    runId: input.runId,
+    nodeId: input.command.nodeId,
+    visit: input.command.visit,
+    leadId: input.command.leadId,
+    repId: decision.ok ? decision.repId : null,
+    teamId: decision.ok ? decision.teamId : null,
+    reason: decision.reason,
+  });
+  if (decision.ok) {
+    for (const [teamId, position] of Object.entries(decision.nextCursor)) {
+      await setRoutingCursor(db, teamId, position);
+    }
+    await setOwner(db, input.command.leadId, decision.repId);
+  }
+  return (await storedDecision(db, input))!;
+}
+
 /**
  * Chooses the lead's owner with `@segflow/routing` and records the decision and its reason once per
  * (run, node, visit); the round-robin cursor is advanced in the same transaction.
@@ -61,49 +100,7 @@ export function createPlaybookRouteActivities({ pool }: { pool: Pool }) {
       const client = await pool.connect();
       const db = rowsOf(client);
       try {
-        await client.query('BEGIN');
-        // Serialises decisions so two runs never read the same round-robin position.
-        await lockRoutingCursors(db);
-        const stored = await storedDecision(db, input);
-        if (stored) {
-          await client.query('COMMIT');
-          return stored;
-        }
-        const cursors = await routingCursors(db);
-        const teams = await teamNames(db);
-        const { attributes } = input.lead;
-        const decision = chooseOwner({
-          rule: input.command.rule,
-          lead: {
-            city: typeof attributes.city === 'string' ? attributes.city : undefined,
-            country: typeof attributes.country === 'string' ? attributes.country : undefined,
-          },
-          reps: await loadReps(db, new Date(input.now)),
-          roundRobinCursor: cursors,
-          now: new Date(input.now),
-          teamNames: teams,
-        });
-        await insertOwnerAssignment(db, {
-          runId: input.runId,
-          nodeId: input.command.nodeId,
-          visit: input.command.visit,
-          leadId: input.command.leadId,
-          repId: decision.ok ? decision.repId : null,
-          teamId: decision.ok ? decision.teamId : null,
-          reason: decision.reason,
-        });
-        if (decision.ok) {
-          for (const [teamId, position] of Object.entries(decision.nextCursor)) {
-            await setRoutingCursor(db, teamId, position);
-          }
-          await setOwner(rowsOf(client), input.command.leadId, decision.repId);
-        }
-        const result = await storedDecision(db, input);
-        await client.query('COMMIT');
-        return result!;
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
+        return await withTransaction(db, () => routeInTransaction(db, input));
       } finally {
         client.release();
       }
