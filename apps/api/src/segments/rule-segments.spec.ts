@@ -308,6 +308,31 @@ describe('rule segments beside learned ones (real Postgres)', () => {
     ]);
   });
 
+  it('the sweep also runs for a rule on a feature, which decays without events (injected clock)', async () => {
+    const { body } = await api.request('GET', `/api/leads/${other}`);
+    const recency = body.features.recency as number;
+    expect(recency).toBeGreaterThan(0);
+    const created = await api.request('POST', '/api/segments/rules', {
+      name: 'Recent NZ',
+      priority: 0,
+      rule: {
+        match: 'all',
+        conditions: [
+          { kind: 'firmographic', field: 'country', op: 'eq', value: 'NZ' },
+          { kind: 'feature', feature: 'recency', op: 'gte', value: recency * 0.9 },
+        ],
+      },
+    });
+    const recent = created.body.segment.id;
+    expect((await openMembership(other)).segment_id).toBe(recent);
+    const sweep = api.app.get(RuleSegmentSweepService);
+    expect(await sweep.sweep(new Date())).toEqual({ moved: 0 });
+    await sweep.sweep(new Date(Date.now() + 60 * DAY_MS));
+    const after = await openMembership(other);
+    expect(after.segment_id).not.toBe(recent);
+    expect(after.enter_reason).toBe('rule_window');
+  });
+
   it('is for ops and admins only', async () => {
     const manager = await api.createUser({ role: 'manager' });
     const response = await api.requestAs(manager, 'POST', '/api/segments/rules/preview', { rule: lurkerRule });
