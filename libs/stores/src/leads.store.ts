@@ -232,16 +232,30 @@ export interface IngestLeadRow extends LeadFirmographics {
 /**
  * The leads with these external ids, with the firmographics the fit feature reads, and whether they have a feature
  * row yet. FOR KEY SHARE keeps each lead from being deleted until the caller's transaction ends: events.lead_id has
- * no foreign key (whose check would cost a query per event).
+ * no foreign key (whose check would cost a query per event). In external id order, as {@link lockLeadsForUpdate}
+ * takes them.
  * @example const leads = await lockLeadsForIngest(manager, ['crm-1', 'crm-2']);
  */
 export function lockLeadsForIngest(db: Queryable, externalIds: readonly string[]): Promise<IngestLeadRow[]> {
   return db.query(
     `SELECT id, external_id, industry, headcount, revenue_band, funding_stage, country, city, attributes,
             EXISTS (SELECT 1 FROM lead_features f WHERE f.lead_id = leads.id) AS has_features
-     FROM leads WHERE external_id = ANY($1::text[]) FOR KEY SHARE OF leads`,
+     FROM leads WHERE external_id = ANY($1::text[]) ORDER BY external_id FOR KEY SHARE OF leads`,
     [externalIds],
   );
+}
+
+/**
+ * Locks these leads (those that exist) FOR UPDATE until the caller's transaction ends, in external id order like
+ * {@link lockLeadsForIngest}, so no deadlock: a flush for one of them then waits and reads the values written here, and
+ * one under way finishes first.
+ * @example await lockLeadsForUpdate(manager, ['crm-1', 'crm-2']);
+ */
+export async function lockLeadsForUpdate(db: Queryable, externalIds: readonly string[]): Promise<void> {
+  if (!externalIds.length) return;
+  await db.query(`SELECT 1 FROM leads WHERE external_id = ANY($1::text[]) ORDER BY external_id FOR UPDATE`, [
+    externalIds,
+  ]);
 }
 
 /**

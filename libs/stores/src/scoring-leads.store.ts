@@ -40,11 +40,12 @@ export async function readSnapshotXmin(db: Queryable): Promise<string> {
 }
 
 /**
- * Every lead, in lead id order (memberships and outbox rows are then written in a stable order).
+ * Every lead, or only these leads, in lead id order (memberships and outbox rows are then written in a stable order).
  * @example const leads = await listScoringLeads(manager);
  */
-export function listScoringLeads(db: Queryable): Promise<ScoringLeadRow[]> {
-  return db.query(`${LEADS_SQL} ORDER BY l.id`);
+export function listScoringLeads(db: Queryable, leadIds: readonly string[] | 'all' = 'all'): Promise<ScoringLeadRow[]> {
+  if (leadIds === 'all') return db.query(`${LEADS_SQL} ORDER BY l.id`);
+  return db.query(`${LEADS_SQL} WHERE l.id = ANY($1::uuid[]) ORDER BY l.id`, [leadIds]);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { FollowingStatement } from './lead-features.store';
 import type { Queryable } from './queryable';
 
 // Owner of `segment_memberships`: which segment a lead is in, and since when. Ingest, model activation and rule
-// segment re-evaluation (rule changes, the window sweep) are the only writers; each change is set-based (a fixed number of statements for any number of leads).
+// segment re-evaluation (rule changes, the window sweep, lead upserts) are the only writers; each change is set-based (a fixed number of statements for any number of leads).
 
 /** A lead's open membership; `by_rule` when its segment is a rule segment. */
 export interface OpenMembershipRow {
@@ -13,15 +13,18 @@ export interface OpenMembershipRow {
 }
 
 /**
- * Every open membership (at most one per lead). Activation reads it under the exclusive model lock: only ingest and
- * activation write memberships, and ingest waits on that lock.
+ * Every open membership (at most one per lead), or those of these leads. Activation reads them all under the
+ * exclusive model lock (ingest waits on it); a lead upsert reads its leads' after locking their feature rows, as ingest
+ * does.
  * @example const open = await listOpenMemberships(manager);
  */
-export function listOpenMemberships(db: Queryable): Promise<OpenMembershipRow[]> {
-  return db.query(
-    `SELECT m.lead_id, m.id AS membership_id, m.segment_id, s.kind = 'rule' AS by_rule
-     FROM segment_memberships m JOIN segments s ON s.id = m.segment_id WHERE m.left_at IS NULL`,
-  );
+export function listOpenMemberships(
+  db: Queryable,
+  leadIds: readonly string[] | 'all' = 'all',
+): Promise<OpenMembershipRow[]> {
+  const sql = `SELECT m.lead_id, m.id AS membership_id, m.segment_id, s.kind = 'rule' AS by_rule
+     FROM segment_memberships m JOIN segments s ON s.id = m.segment_id WHERE m.left_at IS NULL`;
+  return leadIds === 'all' ? db.query(sql) : db.query(`${sql} AND m.lead_id = ANY($1::uuid[])`, [leadIds]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { attributeValuesIssues, FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
 import {
   LeadUpsertRow,
@@ -9,6 +9,9 @@ import {
   upsertLeads,
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { lockLeadsForRuleReevaluation, reevaluateLeadsRuleSegments } from '../segments/reevaluate-rule-segments';
+import type { RuleLeadColumns } from '../segments/rule-segment-decision';
 import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-item-faults';
 import { consentWarnings, optInIssues, recordOptIns, recordWithdrawnConsents } from '../consent/lead-consent';
 import { enqueueWorkflowStarts, markWorkflowsStarted } from '@segflow/stores';
@@ -40,6 +43,7 @@ export class LeadsService {
     private readonly dataSource: DataSource,
     private readonly intake: LeadIntakeStarter,
     private readonly propensity: LeadPropensityService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -109,19 +113,20 @@ export class LeadsService {
   }
 
   /**
-   * One transaction: the leads, their opt-ins (whose warnings land in `warnings` by item index) and a `lead_intake`
-   * outbox row per inserted lead.
+   * One transaction: the leads, their opt-ins (whose warnings land in `warnings` by item index), a `lead_intake`
+   * outbox row per inserted lead, and the rule segment moves of the leads given a field rules read (membership and
+   * outbox rows, as on ingest).
    */
   private writeWithOptIns(
     part: readonly { index: number; lead: LeadInput }[],
     warnings: Map<number, FieldIssue[]>,
     now: Date,
   ): Promise<WrittenLead[]> {
+    const rows = part.map((v) => leadUpsertRowOf(v.lead));
+    const ruleRelevant = new Set(rows.filter(setsRuleFacts).map((r) => r.external_id));
     return this.dataSource.transaction(async (manager) => {
-      const written = await upsertLeads(
-        manager,
-        part.map((v) => leadUpsertRowOf(v.lead)),
-      );
+      await lockLeadsForRuleReevaluation(manager, [...ruleRelevant]);
+      const written = await upsertLeads(manager, rows);
       const byExternalId = new Map(part.map((v) => [v.lead.externalId, v]));
       await recordWithdrawnConsents(manager, written, new Map(part.map((v) => [v.lead.externalId, v.lead])), now);
       const optIns = written.flatMap((row) => {
@@ -143,6 +148,11 @@ export class LeadsService {
         inserted.map((r) => ({ kind: 'lead_intake', payload: { leadId: r.id, traceparent } })),
       );
       const outboxIdOf = new Map(inserted.map((r, i) => [r.id, outboxIds[i]!]));
+      await reevaluateLeadsRuleSegments(
+        manager,
+        written.filter((r) => ruleRelevant.has(r.external_id)).map((r) => r.id),
+        { now, margin: this.config.SEGMENT_HYSTERESIS },
+      );
       return written.map((r) => ({ ...r, outboxId: outboxIdOf.get(r.id) ?? null }));
     });
   }
@@ -160,6 +170,22 @@ export class LeadsService {
       return null;
     }
   }
+}
+
+// The lead columns rule conditions read (the fit feature reads the firmographics too).
+const RULE_FACT_COLUMNS = [
+  'industry',
+  'headcount',
+  'revenue_band',
+  'funding_stage',
+  'country',
+  'city',
+  'attributes',
+] as const satisfies readonly (keyof RuleLeadColumns & keyof LeadUpsertRow)[];
+
+/** Whether an upsert of this row may change what rule segments read of its lead. */
+function setsRuleFacts(row: LeadUpsertRow): boolean {
+  return RULE_FACT_COLUMNS.some((column) => row[column] !== undefined);
 }
 
 /** A validated lead in the leads store's column names. */

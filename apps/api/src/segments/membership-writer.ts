@@ -22,13 +22,14 @@ export interface MembershipChange {
 
 /**
  * Why memberships changed: `event` (real time), `model_activated` (first model or approval), `rule_changed` (a rule
- * segment created, edited or deleted), `rule_window` (the sweep: an events-in-a-window condition changed with time).
+ * segment created, edited or deleted), `rule_window` (the sweep: an events-in-a-window condition changed with time),
+ * `lead_changed` (a lead upsert wrote a field rules read).
  */
 export interface MembershipContext {
   /** The active model (null without one); learned memberships record it. */
   modelId: string | null;
   at: Date;
-  reason: 'event' | 'model_activated' | 'rule_changed' | 'rule_window';
+  reason: 'event' | 'model_activated' | 'rule_changed' | 'rule_window' | 'lead_changed';
 }
 
 /**

@@ -5,10 +5,12 @@ import {
   listOpenMemberships,
   listRuleSegments,
   listScoringLeads,
+  lockActiveModelShared,
+  lockLeadsForUpdate,
   readSegmentModel,
   type Queryable,
 } from '@segflow/stores';
-import { writeMembershipChanges } from './membership-writer';
+import { writeMembershipChanges, type MembershipChange } from './membership-writer';
 import { decideSegments, readWindowCounts, ruleFactsOf, ruleSegmentRefs } from './rule-segment-decision';
 
 /** What {@link reevaluateRuleSegments} needs. */
@@ -28,16 +30,58 @@ export interface ReevaluationInput {
  * then writes the changes with the ingest writer (membership + outbox rows).
  */
 export async function reevaluateRuleSegments(db: Queryable, input: ReevaluationInput): Promise<{ moved: number }> {
+  const { changes, modelId } = await decideRuleMoves(db, 'all', input.now, input.margin);
+  await writeMembershipChanges(db, changes, { modelId, at: input.now, reason: input.reason });
+  return { moved: changes.length };
+}
+
+/**
+ * What a lead upsert (`POST /api/leads`, a CSV import chunk) that may change rule facts takes first in its transaction,
+ * as an ingest flush does: the model lock shared (rule changes and approvals wait), then the existing leads FOR UPDATE
+ * in external id order. A flush for one of them then waits and reads the new values, and one under way finishes first,
+ * so {@link reevaluateLeadsRuleSegments} and ingest never decide for one lead at once nor on stale values.
+ */
+export async function lockLeadsForRuleReevaluation(db: Queryable, externalIds: readonly string[]): Promise<void> {
+  if (!externalIds.length) return;
+  await lockActiveModelShared(db);
+  await lockLeadsForUpdate(db, [...externalIds].sort());
+}
+
+/**
+ * {@link reevaluateRuleSegments} for the leads a lead upsert just wrote, in its transaction, after
+ * {@link lockLeadsForRuleReevaluation} (new leads need no lock: no one else sees them yet). Reads them with this
+ * transaction's new values; membership and outbox rows as on ingest (reason `lead_changed`). A lead without a segment
+ * that matches no rule stays without one: its first event assigns it, as before.
+ */
+export async function reevaluateLeadsRuleSegments(
+  db: Queryable,
+  leadIds: readonly string[],
+  input: { now: Date; margin: number },
+): Promise<{ moved: number }> {
+  if (!leadIds.length) return { moved: 0 };
+  const { changes, modelId } = await decideRuleMoves(db, leadIds, input.now, input.margin);
+  const moved = changes.filter((c) => c.from !== null || c.byRule);
+  await writeMembershipChanges(db, moved, { modelId, at: input.now, reason: 'lead_changed' });
+  return { moved: moved.length };
+}
+
+/** Reads the rules, the model, the leads (all or these), their window counts and open memberships, and decides. */
+async function decideRuleMoves(
+  db: Queryable,
+  leadIds: readonly string[] | 'all',
+  now: Date,
+  margin: number,
+): Promise<{ changes: MembershipChange[]; modelId: string | null }> {
   const modelId = await findActiveModelId(db);
   const model = modelId === null ? null : await readSegmentModel(db, modelId);
   const rules = ruleSegmentRefs(await listRuleSegments(db));
-  const leads = await listScoringLeads(db);
-  const counts = await readWindowCounts(db, 'all', rules, input.now);
-  const open = new Map((await listOpenMemberships(db)).map((m) => [m.lead_id, m]));
+  const leads = await listScoringLeads(db, leadIds);
+  const counts = await readWindowCounts(db, leadIds, rules, now);
+  const open = new Map((await listOpenMemberships(db, leadIds)).map((m) => [m.lead_id, m]));
   const changes = decideSegments(
-    { rules, model, margin: input.margin, relearn: false },
+    { rules, model, margin, relearn: false },
     leads.map((lead) => {
-      const raw = vectorOf(lead.state ?? emptyFeatureState(), lead, input.now);
+      const raw = vectorOf(lead.state ?? emptyFeatureState(), lead, now);
       return {
         leadId: lead.id,
         vector: model && standardize(raw, model.standardizer),
@@ -46,6 +90,5 @@ export async function reevaluateRuleSegments(db: Queryable, input: ReevaluationI
     }),
     open,
   );
-  await writeMembershipChanges(db, changes, { modelId, at: input.now, reason: input.reason });
-  return { moved: changes.length };
+  return { changes, modelId };
 }

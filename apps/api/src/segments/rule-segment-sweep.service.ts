@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ruleEventWindows } from '@segflow/scoring';
+import { isTimeDependentRule } from '@segflow/scoring';
 import { lockActiveModelExclusive, listRuleSegments } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -7,9 +7,10 @@ import { reevaluateRuleSegments } from './reevaluate-rule-segments';
 
 /**
  * Every RULE_SEGMENT_SWEEP_MS, re-evaluates every lead against the rule segments when one of them counts events in a
- * window: time alone changes such counts (an event leaves the window), and ingest only re-evaluates a lead when it has
- * a new event. Nothing runs while no rule counts events. Each API replica sweeps; the model lock serialises them and a
- * second sweep finds nothing to move.
+ * window or reads a feature or the score: time alone changes those (an event leaves the window, features decay), and
+ * ingest only re-evaluates a lead when it has a new event. Nothing runs while every rule reads lead fields only (a lead
+ * upsert re-evaluates those). Each API replica sweeps; the model lock serialises them and a second sweep finds nothing
+ * to move.
  */
 @Injectable()
 export class RuleSegmentSweepService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -44,7 +45,7 @@ export class RuleSegmentSweepService implements OnApplicationBootstrap, OnApplic
 
   private async sweepAt(now: Date): Promise<{ moved: number }> {
     const rules = await listRuleSegments(this.dataSource.manager);
-    if (!ruleEventWindows(rules.map((r) => r.rule)).length) return { moved: 0 };
+    if (!rules.some((r) => isTimeDependentRule(r.rule))) return { moved: 0 };
     const result = await this.dataSource.transaction(async (manager) => {
       await lockActiveModelExclusive(manager);
       return reevaluateRuleSegments(manager, { now, margin: this.config.SEGMENT_HYSTERESIS, reason: 'rule_window' });

@@ -219,6 +219,120 @@ describe('rule segments beside learned ones (real Postgres)', () => {
     ]);
   });
 
+  // The segment rows a lead got after `before` of them, as kind → segment and reason.
+  const newSegmentRows = async (externalId: string, before: number) =>
+    (await segmentRows(externalId)).slice(before).map((r: { kind: string; payload: Record<string, string> }) => ({
+      kind: r.kind,
+      segmentId: r.payload.segmentId,
+      membershipId: r.payload.membershipId,
+      reason: r.payload.reason,
+    }));
+
+  it('moves a lead into a bound rule segment and out again at once when POST /api/leads changes an attribute', async () => {
+    const tier = { key: 'tier', label: 'Tier', type: 'enum', values: ['gold', 'silver'] };
+    expect((await api.request('POST', '/api/settings/lead-attributes', tier)).status).toBe(201);
+    const created = await api.request('POST', '/api/segments/rules', {
+      name: 'Gold',
+      priority: 0,
+      rule: { match: 'all', conditions: [{ kind: 'attribute', key: 'tier', op: 'eq', value: 'gold' }] },
+    });
+    expect(created.body.moved).toBe(0);
+    const gold = created.body.segment.id;
+    await bind(gold);
+    const lead = population.leads[0]!.externalId;
+    const learned = await openMembership(lead);
+    expect(learned.model_id).not.toBeNull();
+    const before = (await segmentRows(lead)).length;
+
+    const upserted = await api.request('POST', '/api/leads', { externalId: lead, attributes: { tier: 'gold' } });
+    expect(upserted.status).toBeLessThan(300);
+    const entered = await openMembership(lead);
+    expect(entered).toMatchObject({ segment_id: gold, model_id: null, enter_reason: 'lead_changed' });
+    // Outbox rows only for a bound segment (the learned one is not): a playbook bound to Gold starts one run.
+    expect(await newSegmentRows(lead, before)).toEqual([
+      { kind: 'segment_entered', segmentId: gold, membershipId: entered.id, reason: undefined },
+    ]);
+
+    // A change no rule reads moves nothing; leaving the rule's value leaves the segment for the nearest centroid.
+    await api.request('POST', '/api/leads', { externalId: lead, name: 'Renamed' });
+    expect((await openMembership(lead)).id).toBe(entered.id);
+    await api.request('POST', '/api/leads', { externalId: lead, attributes: { tier: 'silver' } });
+    const left = await openMembership(lead);
+    expect(left.model_id).not.toBeNull();
+    expect(await newSegmentRows(lead, before + 1)).toEqual([
+      { kind: 'segment_left', segmentId: gold, membershipId: entered.id, reason: 'lead_changed' },
+    ]);
+    await db.query(`DELETE FROM segment_bindings WHERE segment_id = $1`, [gold]);
+    expect((await api.request('DELETE', `/api/segments/rules/${gold}`)).status).toBe(200);
+  });
+
+  it('moves a lead in and out at once when a CSV import chunk changes a firmographic', async () => {
+    const created = await api.request('POST', '/api/segments/rules', {
+      name: 'Quantum',
+      priority: 0,
+      rule: { match: 'all', conditions: [{ kind: 'firmographic', field: 'industry', op: 'eq', value: 'Quantum' }] },
+    });
+    const quantum = created.body.segment.id;
+    await bind(quantum);
+    const lead = population.leads[1]!.externalId;
+    const learned = await openMembership(lead);
+    const before = (await segmentRows(lead)).length;
+    const importIndustry = async (industry: string) => {
+      const headers = ['Lead ID', 'Industry'];
+      const started = await api.request<{ id: string }>('POST', '/api/leads/imports', {
+        fileName: 'leads.csv',
+        headers,
+        mapping: { 'Lead ID': 'externalId', Industry: 'industry' },
+      });
+      const uploaded = await api.app.inject({
+        method: 'PUT',
+        url: `/api/leads/imports/${started.body.id}/file`,
+        payload: `${headers.join(',')}\n${lead},${industry}\n`,
+        headers: { authorization: `Bearer ${api.admin.token}`, 'content-type': 'text/csv' },
+      });
+      expect(JSON.parse(uploaded.body)).toMatchObject({ state: 'completed', updated: 1 });
+    };
+
+    await importIndustry('Quantum');
+    const entered = await openMembership(lead);
+    expect(entered).toMatchObject({ segment_id: quantum, model_id: null, enter_reason: 'lead_changed' });
+    expect(learned.model_id).not.toBeNull();
+    expect(await newSegmentRows(lead, before)).toEqual([
+      { kind: 'segment_entered', segmentId: quantum, membershipId: entered.id, reason: undefined },
+    ]);
+    await importIndustry('Retail');
+    const left = await openMembership(lead);
+    expect(left.model_id).not.toBeNull();
+    expect(await newSegmentRows(lead, before + 1)).toEqual([
+      { kind: 'segment_left', segmentId: quantum, membershipId: entered.id, reason: 'lead_changed' },
+    ]);
+  });
+
+  it('the sweep also runs for a rule on a feature, which decays without events (injected clock)', async () => {
+    const { body } = await api.request('GET', `/api/leads/${other}`);
+    const recency = body.features.recency as number;
+    expect(recency).toBeGreaterThan(0);
+    const created = await api.request('POST', '/api/segments/rules', {
+      name: 'Recent NZ',
+      priority: 0,
+      rule: {
+        match: 'all',
+        conditions: [
+          { kind: 'firmographic', field: 'country', op: 'eq', value: 'NZ' },
+          { kind: 'feature', feature: 'recency', op: 'gte', value: recency * 0.9 },
+        ],
+      },
+    });
+    const recent = created.body.segment.id;
+    expect((await openMembership(other)).segment_id).toBe(recent);
+    const sweep = api.app.get(RuleSegmentSweepService);
+    expect(await sweep.sweep(new Date())).toEqual({ moved: 0 });
+    await sweep.sweep(new Date(Date.now() + 60 * DAY_MS));
+    const after = await openMembership(other);
+    expect(after.segment_id).not.toBe(recent);
+    expect(after.enter_reason).toBe('rule_window');
+  });
+
   it('is for ops and admins only', async () => {
     const manager = await api.createUser({ role: 'manager' });
     const response = await api.requestAs(manager, 'POST', '/api/segments/rules/preview', { rule: lurkerRule });

@@ -6,6 +6,7 @@ import {
   eventWindowKey,
   firstMatchingRule,
   ruleEventWindows,
+  isTimeDependentRule,
   segmentRuleSchema,
   type RuleFacts,
   type SegmentRule,
@@ -120,6 +121,17 @@ describe('segment rules', () => {
       })[0]?.field,
     ).toBe('conditions.0.days');
     expect(issues({ match: 'all', conditions: [] })[0]?.field).toBe('conditions');
+  });
+
+  it('tells rules time alone can change (windows, features, score) from those on lead fields only', () => {
+    const on = (condition: object) =>
+      rule([{ kind: 'firmographic', field: 'country', op: 'eq', value: 'NZ' }, condition]);
+    expect(isTimeDependentRule(on({ kind: 'eventCount', eventType: 'page_view', days: 7, op: 'gte', value: 3 }))).toBe(
+      true,
+    );
+    expect(isTimeDependentRule(on({ kind: 'feature', feature: 'recency', op: 'gte', value: 0.5 }))).toBe(true);
+    expect(isTimeDependentRule(on({ kind: 'score', op: 'gte', value: 70 }))).toBe(true);
+    expect(isTimeDependentRule(on({ kind: 'attribute', key: 'plan', op: 'eq', value: 'pro' }))).toBe(false);
   });
 
   it('lists the distinct event windows and describes rules in words', () => {

@@ -147,6 +147,15 @@ export function ruleEventWindows(rules: readonly SegmentRule[]): EventWindow[] {
   return [...windows.values()];
 }
 
+/**
+ * Whether time alone can change what this rule says of a lead: it counts events in a window, or reads a feature or the
+ * score (features decay between events). Lead fields and attributes change only when written.
+ * @example isTimeDependentRule({ match: 'all', conditions: [{ kind: 'score', op: 'gte', value: 70 }] }); // true
+ */
+export function isTimeDependentRule(rule: SegmentRule): boolean {
+  return rule.conditions.some((c) => c.kind === 'eventCount' || c.kind === 'feature' || c.kind === 'score');
+}
+
 function subjectValue(c: RuleCondition, facts: RuleFacts): string | number | null {
   switch (c.kind) {
     case 'firmographic':
