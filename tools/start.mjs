@@ -33,6 +33,14 @@ if (!['dev', 'server'].includes(temporalMode))
 const workerReplicas = Number(process.env.WORKER_REPLICAS ?? 1);
 if (!Number.isInteger(workerReplicas) || workerReplicas < 1 || workerReplicas > 32)
   fail(`WORKER_REPLICAS=${process.env.WORKER_REPLICAS} must be a whole number from 1 to 32`);
+// Each worker is a child of this process, with metrics ports of its own (checked here, before anything starts).
+const workerChildren = await import('./lib/worker-replicas.mjs').then(({ workerReplicas: children }) => {
+  try {
+    return children(workerReplicas, process.env);
+  } catch (error) {
+    return fail(error.message);
+  }
+});
 // Without a relay of the user's, the API runs the embedded SMTP server as a sandbox that catches every email.
 const sandboxMail = !process.env.SMTP_URL;
 
@@ -192,12 +200,12 @@ async function main() {
     shutdown(1);
   };
   const apiUrl = `http://127.0.0.1:${ports.api}`;
-  // API_REPLICAS reaches the API, which forks them onto API_PORT (node:cluster); workers share nothing, so each is a child here.
-  const workers = Array.from({ length: workerReplicas }, (_, i) => [
-    workerReplicas === 1 ? 'worker' : `worker-${i + 1}`,
+  // API_REPLICAS reaches the API, which forks them onto API_PORT (node:cluster); workers share nothing.
+  const workers = workerChildren.map(({ name, env: workerEnv }) => [
+    name,
     ['apps/worker/dist/main.js'],
     root,
-    {},
+    workerEnv,
   ]);
   for (const [name, args, cwd, extraEnv] of [
     ['api', ['apps/api/dist/main.js'], root, {}],

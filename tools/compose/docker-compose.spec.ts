@@ -12,7 +12,11 @@ import { workerConfigSchema } from '../../apps/worker/src/config';
 const root = join(__dirname, '../..');
 const composeText = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
 const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
-const settings = { SEGFLOW_DB_PASSWORD: 'db-secret-0123', SEGFLOW_ADMIN_PASSWORD: 'admin-secret-0123' };
+const settings = {
+  SEGFLOW_DB_PASSWORD: 'db-secret-0123',
+  SEGFLOW_ADMIN_PASSWORD: 'admin-secret-0123',
+  METRICS_TOKEN: 'metrics-secret-0123456789',
+};
 
 /** Compose's interpolation: ${VAR}, ${VAR:-default}, ${VAR:?error} (and the forms without the colon), $$ for $. */
 function interpolate(text: string, vars: Record<string, string>): string {
@@ -76,11 +80,15 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  it('refuses to start without the database and first admin passwords, naming the variable', () => {
-    expect(() => interpolate(composeText, { SEGFLOW_ADMIN_PASSWORD: 'admin-secret-0123' })).toThrow(
-      /SEGFLOW_DB_PASSWORD/,
-    );
-    expect(() => interpolate(composeText, { SEGFLOW_DB_PASSWORD: 'db-secret-0123' })).toThrow(/SEGFLOW_ADMIN_PASSWORD/);
+  it.each(Object.keys(settings))('refuses to start without %s, naming it', (name) => {
+    const others = Object.fromEntries(Object.entries(settings).filter(([key]) => key !== name));
+    expect(() => interpolate(composeText, others)).toThrow(new RegExp(`^${name}: set ${name}`));
+    expect(() => interpolate(composeText, { ...others, [name]: '' })).toThrow(new RegExp(`^${name}: `));
+  });
+
+  it('makes a scrape of the published API port bring the metrics token', () => {
+    expect(services.api.ports).toEqual(['3000:3000']);
+    expect(services.api.environment!.METRICS_TOKEN).toBe(settings.METRICS_TOKEN);
   });
 
   it("runs Temporal as Temporal's compose examples do: server image plus admin-tools jobs, no auto-setup, one version", () => {
@@ -109,6 +117,28 @@ describe('docker-compose.yml', () => {
         'postgres',
       ]);
     }
+  });
+
+  it('gives the Temporal server, listening on every interface, the fixed address its membership broadcasts', () => {
+    const { BIND_ON_IP, TEMPORAL_BROADCAST_ADDRESS } = services.temporal.environment!;
+    expect(BIND_ON_IP).toBe('0.0.0.0');
+    expect(TEMPORAL_BROADCAST_ADDRESS).toBe(services.temporal.networks!.default!.ipv4_address);
+    const subnet: string = compose.networks.default.ipam.config[0].subnet;
+    expect(TEMPORAL_BROADCAST_ADDRESS!.split('.').slice(0, 3)).toEqual(subnet.split('/')[0]!.split('.').slice(0, 3));
+    expect(TEMPORAL_BROADCAST_ADDRESS).not.toBe(services.web.networks!.default!.ipv4_address);
+  });
+
+  it("is healthy when Temporal's frontend answers its health check, asked with the CLI the server image ships", () => {
+    const port = services.api.environment!.TEMPORAL_ADDRESS.split(':')[1];
+    expect(services.temporal.healthcheck!.test).toEqual([
+      'CMD',
+      'temporal',
+      'operator',
+      'cluster',
+      'health',
+      '--address',
+      `127.0.0.1:${port}`,
+    ]);
   });
 
   it('registers the namespace the API and the worker use', () => {
@@ -186,6 +216,26 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(env).filter((key) => !(key in schema.shape))).toEqual([]);
     expect(requiredKeys(schema as never).filter((key) => !(key in env))).toEqual([]);
     expect(schema.safeParse(env).success).toBe(true);
+  });
+
+  it.each([
+    ['api', '/api/health', 'API_PORT'],
+    ['worker', '/health', 'WORKER_METRICS_PORT'],
+  ])('checks %s health at %s on its %s, with the node its image has (no curl)', (name, path, portVariable) => {
+    const [kind, program, flag, script] = services[name].healthcheck!.test;
+    expect([kind, program, flag]).toEqual(['CMD', 'node', '-e']);
+    const url = new URL(script!.match(/fetch\('([^']+)'\)/)![1]!);
+    expect([url.hostname, url.port, url.pathname]).toEqual([
+      '127.0.0.1',
+      services[name].environment![portVariable],
+      path,
+    ]);
+    expect(script).toMatch(/process\.exit\(r\.ok \? 0 : 1\), \(\) => process\.exit\(1\)/);
+  });
+
+  it('serves the worker metrics inside the compose network only', () => {
+    expect(services.worker.environment!.WORKER_METRICS_HOST).toBe('0.0.0.0');
+    expect(services.worker.ports).toBeUndefined();
   });
 
   it('points api, migrate and worker at the compose postgres and temporal', () => {

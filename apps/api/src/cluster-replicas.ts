@@ -1,12 +1,19 @@
 import cluster from 'node:cluster';
+import { joinClusterMetrics, serveClusterMetrics } from './metrics/cluster-metrics';
 
 /**
  * Runs `serve` in `replicas` forked processes sharing its listening ports (node:cluster: the primary accepts and hands
  * connections round-robin), or here without a fork when there is one. The primary forwards SIGTERM/SIGINT to every
- * replica and exits when all have; one replica exiting on its own stops the others, and the primary exits 1.
+ * replica and exits when all have; one replica exiting on its own stops the others, and the primary exits 1. Every
+ * replica's GET /metrics answers with the counters and histograms of all, summed in the primary.
  */
 export async function serveReplicas(replicas: number, serve: () => Promise<void>): Promise<void> {
-  if (replicas === 1 || cluster.isWorker) return serve();
+  if (cluster.isWorker) {
+    joinClusterMetrics();
+    return serve();
+  }
+  if (replicas === 1) return serve();
+  serveClusterMetrics();
   let alive = replicas;
   let failed = false;
   let stopping = false;

@@ -4,15 +4,17 @@ import { OPS_GAUGE_COUNT_CAP, readOpsGauges } from '@segflow/stores';
 import { Gauge, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { OutboxDispatcherService, URGENT_DELIVERY_CONCURRENCY } from '../outbox/outbox-dispatcher.service';
+import { processMetricsText } from './cluster-metrics';
 import { processRegistry } from './process-metrics';
 
 /** Prometheus' text exposition format, as prom-client writes it. */
 export const METRICS_CONTENT_TYPE = processRegistry.contentType;
 
 /**
- * The /metrics text: the process's counters and histograms, then gauges read at scrape time (the outbox and SLA
- * clocks from the database in one round trip, the dispatcher's lanes from memory). A scrape that cannot reach the
- * database still answers, with `segflow_metrics_database_up 0` and without the database gauges.
+ * The /metrics text: the process's counters and histograms (all API replicas', summed), then gauges read at scrape
+ * time (the outbox and SLA clocks from the database in one round trip, the dispatcher's lanes from memory, of the
+ * replica that answers). A scrape that cannot reach the database still answers, with
+ * `segflow_metrics_database_up 0` and without the database gauges.
  */
 @Injectable()
 export class MetricsService {
@@ -64,6 +66,6 @@ export class MetricsService {
       this.logger.warn(`metrics: database gauges unavailable (${(error as Error).message})`);
       gauge('segflow_metrics_database_up', 'Whether this scrape read the database gauges', 0);
     }
-    return `${await processRegistry.metrics()}\n${await scraped.metrics()}`;
+    return `${await processMetricsText()}\n${await scraped.metrics()}`;
   }
 }
