@@ -92,13 +92,16 @@ export async function insertHeldOutRun(q: Queryable, run: RunRow): Promise<void>
  * Mirrors the interpreter's state of a run into its row and `run_steps` in one statement (it runs inside a workflow
  * task as a local activity, so its round trips are the task's latency). Never backwards: a local activity runs again
  * when its workflow task is retried, so a state older than the stored one can arrive after it; ended runs stay ended
- * and a path only grows (a stale 'active' would revive an exited run beside the lead's next one).
+ * and an active run's path only grows (a stale 'active' would revive an exited run beside the lead's next one). An
+ * ended state always lands on an active run: a discarded task attempt may have stored a longer path than the retried
+ * task, which heard an exit first, ends the run with.
  */
 export async function recordRunProgress(q: Queryable, runId: string, state: RunState): Promise<void> {
   await q.query(
     `WITH run AS (
        UPDATE runs SET status = $3, exit_reason = $4, current_node_id = $5, path = $2::jsonb, ended_at = $6, updated_at = now()
-        WHERE id = $1 AND status = 'active' AND jsonb_array_length(path) <= jsonb_array_length($2::jsonb)
+        WHERE id = $1 AND status = 'active'
+          AND ($3 <> 'active' OR jsonb_array_length(path) <= jsonb_array_length($2::jsonb))
        RETURNING id
      )
      INSERT INTO run_steps (run_id, node_id, visit, entered_at, outcome, note, left_at)

@@ -126,4 +126,21 @@ describe('recordProgress (PostgreSQL)', () => {
     expect(await rowOf(runId)).toEqual({ status: 'active', exitReason: null, currentNodeId: 'pause', steps: 3 });
     expect(await stepOf(runId, 'intro')).toEqual({ outcome: 'sent', note: null });
   });
+
+  it("ends the run with the retried task's shorter path when a discarded attempt had stored a longer one", async () => {
+    const { runId } = await newRun();
+    // The discarded attempt sent the intro and reached the pause; the retried one heard the exit before the intro.
+    await recordProgress({ runId, state: stateOf(runId, [entry, intro, waiting]) });
+    const exitedAtIntro: PathEntry = { nodeId: 'intro', visit: 1, enteredAt: at(0), outcome: 'exit', leftAt: at(9) };
+    await recordProgress({
+      runId,
+      state: stateOf(runId, [entry, exitedAtIntro], { status: 'exited', reason: 'left-segment:moved' }),
+    });
+    expect(await rowOf(runId)).toEqual({
+      status: 'exited',
+      exitReason: 'left-segment:moved',
+      currentNodeId: 'intro',
+      steps: 2,
+    });
+  });
 });
