@@ -1,8 +1,10 @@
 import type { Playbook } from '@segflow/playbook';
 import { buildPlaybook } from '@segflow/playbook/testing';
 import { WorkflowNotFoundError } from '@temporalio/client';
+import { insertSandboxMail } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { TemporalClient } from '../apps/api/src/temporal/temporal.module';
+import { SlaFixtures } from '../apps/api/src/testing/sla-fixtures';
 import { startTestApi, TestApi } from '../apps/api/src/testing/test-api';
 import { eventually, until } from './support/eventually';
 import { postEvent, publishPlaybook, runWhen, startInProcessWorker, TIME_SCALE } from './support/playbook-runs';
@@ -81,21 +83,36 @@ const emailOnce: Playbook = buildPlaybook({
   edges: ['entry.next->intro', 'intro.next->done'],
 });
 
-/** Every text, varchar, text[] and jsonb column of every table in the public schema, with the rows naming a needle. */
+/**
+ * Every text, varchar, text[] and jsonb column of every table in the public schema, and every bytea column decoded as
+ * UTF-8 (a raw message keeps the addresses its parsed columns hold), with the rows naming a needle.
+ */
 async function findPersonalData(db: DataSource): Promise<string[]> {
-  const columns: { table_name: string; column_name: string }[] = await db.query(
-    `SELECT c.table_name, c.column_name FROM information_schema.columns c
+  const columns: { table_name: string; column_name: string; data_type: string }[] = await db.query(
+    `SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
       WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
-        AND (c.data_type IN ('text', 'character varying', 'jsonb', 'json') OR c.udt_name IN ('_text', '_varchar'))`,
+        AND (c.data_type IN ('text', 'character varying', 'jsonb', 'json', 'bytea') OR c.udt_name IN ('_text', '_varchar'))`,
   );
   expect(columns.length).toBeGreaterThan(50);
+  expect(columns).toContainEqual({ table_name: 'sandbox_mail', column_name: 'raw', data_type: 'bytea' });
   const hits: string[] = [];
-  for (const { table_name: table, column_name: column } of columns) {
+  for (const { table_name: table, column_name: column, data_type: type } of columns) {
+    // Bytes need not be valid UTF-8 (PostgreSQL's convert_from would refuse them): Node decodes them lossily.
+    const texts: string[] | null =
+      type === 'bytea'
+        ? (await db.query(`SELECT "${column}" AS v FROM "${table}" WHERE "${column}" IS NOT NULL`)).map(
+            (r: { v: Buffer }) => r.v.toString('utf8').toLowerCase(),
+          )
+        : null;
     for (const needle of NEEDLES) {
-      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM "${table}" WHERE "${column}"::text ILIKE $1`, [
-        `%${needle}%`,
-      ]);
+      const n = texts
+        ? texts.filter((text) => text.includes(needle)).length
+        : (
+            await db.query(`SELECT count(*)::int AS n FROM "${table}" WHERE "${column}"::text ILIKE $1`, [
+              `%${needle}%`,
+            ])
+          )[0].n;
       if (n) hits.push(`${table}.${column} ~ ${needle} (${n})`);
     }
   }
@@ -151,6 +168,45 @@ describe('lead export and erasure (API + worker + Temporal + Postgres)', () => {
     });
     const running = await runWhen(api, runId, (r) => r.tasks.length === 1);
     expect(running).toMatchObject({ status: 'active', tasks: [expect.objectContaining({ title: 'Call Kavyashree' })] });
+    const taskId: string = running.tasks[0].id;
+    // The rest of what Segflow can hold about a lead: a segment entry under an SLA policy (its clock), a rep's note
+    // naming the lead, an audited consent change, and a message the sandbox mailbox caught (its raw bytes name them).
+    const fx = await SlaFixtures.connect(api.config.DATABASE_URL);
+    let segmentId: string;
+    try {
+      segmentId = await fx.segment('Erasure segment');
+      const policy = { segmentId, firstTouchWithinMinutes: 600, clock: 'wall' };
+      expect((await api.request('POST', '/api/sla/policies', policy)).status).toBe(201);
+      await fx.enter(leadId, segmentId, new Date());
+    } finally {
+      await fx.close();
+    }
+    // Null while the periodic pass holds the lock: a pass of our own after it has opened the clock either way.
+    await until(
+      async () => (await api.request('POST', '/api/sla/check')).body,
+      (result) => result !== null,
+      20_000,
+    );
+    const note = { body: `${LEAD.name} asked for a call after 5` };
+    expect((await api.request('POST', `/api/inbox/tasks/${taskId}/notes`, note)).status).toBe(204);
+    const withdrawn = { email: true, whatsapp: true, linkedin: false };
+    expect((await api.request('POST', '/api/leads', { externalId: LEAD.externalId, consent: withdrawn })).status).toBe(
+      200,
+    );
+    await insertSandboxMail(db, {
+      envelopeFrom: 'hi@segflow.test',
+      envelopeTo: [LEAD.email.toLowerCase()],
+      messageId: '<erase-1@segflow.test>',
+      fromAddress: 'hi@segflow.test',
+      toAddresses: null,
+      replyTo: null,
+      subject: null,
+      text: null,
+      html: null,
+      headers: [],
+      // Not valid UTF-8 throughout (a Latin-1 byte): the scan must still read it.
+      raw: Buffer.concat([Buffer.from(`To: ${LEAD.name} <${LEAD.email}>\r\n\r\nCaf`), Buffer.from([0xe9])]),
+    });
 
     const exported = await api.request('GET', `/api/leads/${leadId}/export`);
     expect(exported.status).toBe(200);
@@ -158,11 +214,27 @@ describe('lead export and erasure (API + worker + Temporal + Postgres)', () => {
       lead: expect.objectContaining({ id: leadId, email: LEAD.email, phone: LEAD.phone }),
       runs: [expect.objectContaining({ id: runId, path: expect.any(Array), steps: expect.any(Array) })],
       touches: [expect.objectContaining({ subject: 'Hello Kavyashree' })],
-      tasks: [expect.objectContaining({ title: 'Call Kavyashree', activity: [] })],
+      tasks: [
+        expect.objectContaining({
+          title: 'Call Kavyashree',
+          activity: [expect.objectContaining({ kind: 'note', body: note.body })],
+        }),
+      ],
       events: expect.arrayContaining([expect.objectContaining({ type: 'email_reply' })]),
+      memberships: [expect.objectContaining({ lead_id: leadId, segment_id: segmentId })],
+      slaClocks: [expect.objectContaining({ lead_id: leadId })],
+      auditEntries: [
+        expect.objectContaining({
+          action: 'lead.consentChanged',
+          entity_id: leadId,
+          after: { channel: 'linkedin', granted: false, source: 'api:leads' },
+        }),
+      ],
     });
-    // The scan and the history check can fail: before the erasure both find the lead.
-    expect(await findPersonalData(db)).toEqual(expect.arrayContaining([expect.stringMatching(/^leads\.email/)]));
+    // The scan and the history check can fail: before the erasure both find the lead, the scan in bytes too.
+    expect(await findPersonalData(db)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^leads\.email/), expect.stringMatching(/^sandbox_mail\.raw/)]),
+    );
     const workflowIds: string[] = (
       await db.query(`SELECT temporal_workflow_id AS id FROM runs WHERE lead_id = $1`, [leadId])
     ).map((r: { id: string }) => r.id);

@@ -6,6 +6,9 @@
  */
 export const AUDIT_ACTIONS = [
   'playbook.published',
+  'playbook.paused',
+  'playbook.resumed',
+  'playbook.membersEnrolled',
   'segment.bound',
   'segment.unbound',
   'binding.holdoutChanged',
@@ -19,6 +22,11 @@ export const AUDIT_ACTIONS = [
   'slaPolicy.deleted',
   'user.created',
   'user.updated',
+  'user.passwordChanged',
+  'team.created',
+  'team.updated',
+  'team.memberAdded',
+  'team.memberRemoved',
   'apiKey.created',
   'apiKey.revoked',
   'lead.erased',

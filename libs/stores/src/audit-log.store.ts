@@ -65,6 +65,7 @@ export interface AuditFilter {
   limit: number;
 }
 
+// The output column `id` is text: ORDER BY must name the table's bigint (`audit_log.id`), or "10" sorts before "9".
 const ENTRY_COLUMNS = `id::text, at, json_build_object('kind', actor_kind, 'id', actor_id, 'label', actor_label) AS actor,
   action, entity_type AS "entityType", entity_id AS "entityId", before, after`;
 
@@ -82,7 +83,7 @@ export function listAuditEntries(db: Queryable, f: AuditFilter): Promise<AuditEn
        AND ($3::text IS NULL OR entity_type = $3) AND ($4::text IS NULL OR entity_id = $4)
        AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)
        AND ($7::bigint IS NULL OR id < $7)
-     ORDER BY id DESC LIMIT $8`,
+     ORDER BY audit_log.id DESC LIMIT $8`,
     [
       f.actorId ?? null,
       f.action ?? null,

@@ -43,6 +43,9 @@ export interface UpsertedLeadRow {
   consent: Partial<LeadConsent>;
   /** The consent before this upsert (null for a new lead). */
   prior_consent: Partial<LeadConsent> | null;
+  owner_id: string | null;
+  /** The owner before this upsert (null for a new lead, or a known lead without one). */
+  prior_owner_id: string | null;
 }
 
 // One statement per batch: jsonb_to_recordset turns the batch into rows, ON CONFLICT upserts by external id,
@@ -52,7 +55,7 @@ export interface UpsertedLeadRow {
 // into the stored ones and a null value removes its key: a known lead's nulls reach DO UPDATE through EXCLUDED (so
 // they are kept there and stripped after the merge), a new lead's are stripped at once.
 const UPSERT_LEADS_SQL = `
-WITH prior AS (SELECT external_id, consent FROM leads WHERE external_id IN (SELECT x.external_id FROM jsonb_to_recordset($1::jsonb) AS x(external_id text)))
+WITH prior AS (SELECT external_id, consent, owner_id FROM leads WHERE external_id IN (SELECT x.external_id FROM jsonb_to_recordset($1::jsonb) AS x(external_id text)))
 INSERT INTO leads AS l (external_id, name, email, phone, linkedin_url, company, industry, headcount,
                         revenue_band, funding_stage, city, country, timezone, owner_id, consent, attributes)
 SELECT x.external_id, x.name, x.email, x.phone, x.linkedin_url, x.company, x.industry, x.headcount,
@@ -75,8 +78,9 @@ ON CONFLICT (external_id) DO UPDATE SET
        OR NOT EXISTS (SELECT 1 FROM consent_changes c WHERE c.lead_id = l.id AND c.channel = e.key AND NOT c.granted)), '{}'::jsonb),
   attributes = jsonb_strip_nulls(l.attributes || COALESCE(EXCLUDED.attributes, '{}'::jsonb)),
   updated_at = now()
-RETURNING l.id, l.external_id, (l.xmax = 0) AS inserted, l.consent,
-  (SELECT p.consent FROM prior p WHERE p.external_id = l.external_id) AS prior_consent`;
+RETURNING l.id, l.external_id, (l.xmax = 0) AS inserted, l.consent, l.owner_id,
+  (SELECT p.consent FROM prior p WHERE p.external_id = l.external_id) AS prior_consent,
+  (SELECT p.owner_id FROM prior p WHERE p.external_id = l.external_id) AS prior_owner_id`;
 
 /**
  * Inserts or updates a batch of leads by external id in one statement, locking each row until the caller's

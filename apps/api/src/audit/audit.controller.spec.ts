@@ -75,8 +75,13 @@ describe('audit log (real Postgres)', () => {
   });
 
   it('filters by actor and time range, and pages with a cursor until the last page', async () => {
+    // Enough entries for ids of one and two digits: newest first is by number, not by the text of the id.
+    for (const name of ['One', 'Two', 'Three', 'Four']) await api.request('POST', '/api/teams', { name });
     const all = (await entries(`actorId=${api.admin.id}&limit=200`)).entries;
-    expect(all.length).toBeGreaterThanOrEqual(4);
+    expect(all.length).toBeGreaterThanOrEqual(8);
+    const ids = all.map((e: { id: string }) => Number(e.id));
+    expect(Math.max(...ids)).toBeGreaterThanOrEqual(10);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
     const seen: string[] = [];
     let cursor = '';
     for (let pages = 0; pages < 10; pages += 1) {

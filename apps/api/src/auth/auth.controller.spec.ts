@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { auditTrailOf } from '../testing/audit-trail';
 import { SessionsService } from './sessions.service';
 import { startTestApi, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_USER_PASSWORD, TestApi } from '../testing/test-api';
 
@@ -108,6 +110,20 @@ describe('auth (real Postgres)', () => {
     expect((await api.requestAs(rep, 'GET', '/api/auth/me')).status).toBe(200);
     expect((await signIn(TEST_USER_PASSWORD)).status).toBe(401);
     expect((await signIn('brand-new-password')).status).toBe(200);
+    // The refused attempts left nothing; the change is the user's own and holds neither password nor hash.
+    const trail = await auditTrailOf(api.app.get(DataSource), 'user', rep.id);
+    expect(trail.filter((e) => e.action !== 'user.created')).toEqual([
+      expect.objectContaining({
+        action: 'user.passwordChanged',
+        actor: { kind: 'user', id: rep.id, label: rep.email },
+        before: null,
+        after: { passwordChanged: true },
+      }),
+    ]);
+    const text = JSON.stringify(trail);
+    expect(text).not.toContain('brand-new-password');
+    expect(text).not.toContain(TEST_USER_PASSWORD);
+    expect(text).not.toMatch(/hash|\$argon|\$scrypt/i);
   });
 
   it('ends every session of a user whose password an admin resets', async () => {

@@ -9,6 +9,7 @@ import {
   findLiveSession,
   findUserView,
   insertSession,
+  recordAuditEntry,
   setPasswordHash,
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
@@ -70,7 +71,18 @@ export class SessionsService {
     if (!user) throw new UnauthorizedException('your user no longer exists');
     if (!(await this.passwords.check(currentPassword, user.passwordHash)).correct)
       throw new UnauthorizedException('currentPassword: wrong password');
-    await setPasswordHash(this.db, user.id, await this.passwords.hash(newPassword));
+    const passwordHash = await this.passwords.hash(newPassword);
+    // The entry says only that it changed: neither password nor hash goes into the log.
+    await this.db.transaction(async (tx) => {
+      await setPasswordHash(tx, user.id, passwordHash);
+      await recordAuditEntry(tx, {
+        actor: { kind: 'user', id: principal.user.id, label: principal.user.email },
+        action: 'user.passwordChanged',
+        entityType: 'user',
+        entityId: user.id,
+        after: { passwordChanged: true },
+      });
+    });
     await this.endSessionsOf(user.id, principal.sessionId);
   }
 

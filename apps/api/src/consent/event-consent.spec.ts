@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { auditTrailOf } from '../testing/audit-trail';
 import { SlaFixtures } from '../testing/sla-fixtures';
 import { startTestApi, TestApi } from '../testing/test-api';
 
@@ -31,6 +32,9 @@ describe('event side effects on consent, suppressions and touches (real Postgres
       `SELECT channel, reason, source FROM suppressions WHERE address = encode(sha256(convert_to($1, 'UTF8')), 'hex') ORDER BY channel`,
       [address],
     );
+  const consentTrailOf = async (leadId: string) =>
+    (await auditTrailOf(db, 'lead', leadId)).filter((e) => e.action === 'lead.consentChanged');
+  const SYSTEM = { kind: 'system', id: null, label: null };
   const unsubscribe = (eventId: string, lead: string, channel: string, day: number) => ({
     eventId,
     leadExternalId: lead,
@@ -57,6 +61,14 @@ describe('event side effects on consent, suppressions and touches (real Postgres
       { channel: 'email', reason: 'unsubscribe', source: 'event:unsub-1' },
     ]);
     expect(await suppressionsOf('+919812345001')).toEqual([]);
+    // An event flush groups many callers' events: the change is Segflow's, and `source` names the event.
+    expect(await consentTrailOf(lead.id)).toEqual([
+      expect.objectContaining({
+        actor: SYSTEM,
+        before: null,
+        after: { channel: 'email', granted: false, source: 'event:unsub-1' },
+      }),
+    ]);
   });
 
   it('`all` withdraws every channel and suppresses email and phone', async () => {
@@ -100,6 +112,7 @@ describe('event side effects on consent, suppressions and touches (real Postgres
     expect(await changesOf(lead.id)).toEqual([]);
     expect(await suppressionsOf('meera@jaipurgems.in')).toEqual([]);
     expect(await db.query(`SELECT 1 FROM events WHERE event_id = 'unsub-3'`)).toEqual([]);
+    expect(await consentTrailOf(lead.id)).toEqual([]);
   });
 
   it('a hard bounce suppresses the email address; a soft one does not', async () => {
@@ -175,6 +188,14 @@ describe('event side effects on consent, suppressions and touches (real Postgres
         source: 'api:trade fair form',
       });
       expect(await suppressionsOf('ravi@indorespices.in')).toEqual([]);
+      // The refused early opt-in left no entry; the re-grant is the caller's.
+      expect((await consentTrailOf(lead.id)).map((e) => [e.actor, e.after])).toEqual([
+        [SYSTEM, { channel: 'email', granted: false, source: 'event:unsub-r1' }],
+        [
+          { kind: 'user', id: api.admin.id, label: api.admin.email },
+          { channel: 'email', granted: true, source: 'api:trade fair form' },
+        ],
+      ]);
     });
 
     it('an old unsubscribe arriving after a later opt-in is recorded but does not withdraw', async () => {
@@ -215,6 +236,13 @@ describe('event side effects on consent, suppressions and touches (real Postgres
       // Already off: no second change recorded.
       await postLead({ externalId: 'w-1', consent: { email: false, whatsapp: false, linkedin: true } });
       expect((await changesOf(lead.id)).filter((c: { source: string }) => c.source === 'api:leads')).toHaveLength(1);
+      // WhatsApp was off already: only the email withdrawal is a change, the caller's.
+      expect(await consentTrailOf(lead.id)).toEqual([
+        expect.objectContaining({
+          actor: { kind: 'user', id: api.admin.id, label: api.admin.email },
+          after: { channel: 'email', granted: false, source: 'api:leads' },
+        }),
+      ]);
 
       const again = await postLead({ externalId: 'w-1', consent: { email: true, whatsapp: false, linkedin: true } });
       expect(again.body.warnings).toEqual([expect.objectContaining({ field: 'consent.email' })]);

@@ -1,9 +1,9 @@
+import type { AuditActor } from '@segflow/api-contracts';
 import type { Consent, FieldIssue, LeadInput } from '@segflow/scoring';
 import {
   recordAuditEntries,
   recordOptIns as grantOptIns,
   recordOptOuts,
-  SYSTEM_ACTOR,
   type OptOutRow,
   type UpsertedLeadRow,
 } from '@segflow/stores';
@@ -68,6 +68,7 @@ export interface OptInRow {
 export async function recordOptIns(
   manager: EntityManager,
   optIns: readonly OptInRow[],
+  actor: AuditActor,
 ): Promise<Map<number, FieldIssue[]>> {
   const warnings = new Map<number, FieldIssue[]>();
   if (!optIns.length) return warnings;
@@ -78,7 +79,7 @@ export async function recordOptIns(
     rows
       .filter((r) => granted.has(r.index))
       .map((r) => ({
-        actor: SYSTEM_ACTOR,
+        actor,
         action: 'lead.consentChanged',
         entityType: 'lead',
         entityId: r.lead_id,
@@ -121,13 +122,14 @@ export async function recordWithdrawnConsents(
   written: readonly UpsertedLeadRow[],
   inputs: ReadonlyMap<string, LeadInput>,
   now: Date,
+  actor: AuditActor,
 ): Promise<void> {
   const optOuts = withdrawnConsents(written, inputs, now);
   await recordOptOuts(manager, optOuts);
   await recordAuditEntries(
     manager,
     optOuts.map((o) => ({
-      actor: SYSTEM_ACTOR,
+      actor,
       action: 'lead.consentChanged',
       entityType: 'lead',
       entityId: o.lead_id,

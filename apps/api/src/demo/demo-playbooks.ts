@@ -140,7 +140,7 @@ export async function seedDemoPlaybooks(
         { segmentId: segment.id, playbookId: null, reassignOnBreach: false, ...sla },
         SYSTEM_ACTOR,
       );
-    const enrolled = bound ? await services.lifecycle.enrolSegmentMembers(id) : null;
+    const enrolled = bound ? await services.lifecycle.enrolSegmentMembers(id, SYSTEM_ACTOR) : null;
     summaries.push({
       name: template.name,
       segment: segment.name,

@@ -125,7 +125,7 @@ export async function seedDemoTeam(services: {
   }
   const existingTeams = new Set((await services.teams.list()).map((t) => t.id));
   const missingTeams = TEAMS.filter((t) => !existingTeams.has(t.id));
-  for (const team of missingTeams) await services.teams.createOrThrow({ ...team, managerId: manager.id });
+  for (const team of missingTeams) await services.teams.createOrThrow({ ...team, managerId: manager.id }, SYSTEM_ACTOR);
   const managerActor = {
     id: manager.id,
     email: manager.email,

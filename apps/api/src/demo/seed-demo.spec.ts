@@ -3,6 +3,7 @@ import { PlaybookLifecycleService } from '../playbooks/playbook-lifecycle.servic
 import { PlaybooksService } from '../playbooks/playbooks.service';
 import { SlaPoliciesService } from '../sla/sla-policies.service';
 import { TeamsService } from '../teams/teams.service';
+import { auditTrailOf } from '../testing/audit-trail';
 import { startTestApi, TestApi } from '../testing/test-api';
 import { RepCalendarService } from '../users/rep-calendar.service';
 import { UsersService } from '../users/users.service';
@@ -156,6 +157,18 @@ describe('seedDemo', () => {
       existing: segment.size,
       refused: 0,
     });
+    // The seed's own enrolment is the system's; this one is the caller's, with the counts it answered.
+    const enrolments = (await auditTrailOf(api.app.get(DataSource), 'playbook', bound.id)).filter(
+      (e) => e.action === 'playbook.membersEnrolled',
+    );
+    expect(enrolments).toEqual([
+      expect.objectContaining({ actor: { kind: 'system', id: null, label: null } }),
+      expect.objectContaining({
+        actor: { kind: 'user', id: api.admin.id, label: api.admin.email },
+        before: null,
+        after: { segmentId: segment.id, ...response.body },
+      }),
+    ]);
 
     const draft = (await api.request('POST', '/api/playbooks', { name: 'Not yet published' })).body;
     expect((await api.request('POST', `/api/playbooks/${draft.id}/enrol-members`)).status).toBe(409);

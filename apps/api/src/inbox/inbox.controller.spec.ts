@@ -1,4 +1,5 @@
 import { insertRunTask, rowsOf } from '@segflow/stores';
+import { auditTrailOf } from '../testing/audit-trail';
 import { SlaFixtures } from '../testing/sla-fixtures';
 import { startTestApi, TestApi, TestUser } from '../testing/test-api';
 
@@ -248,6 +249,15 @@ describe('inbox and SLA escalation (real Postgres)', () => {
     expect(managerView.body.map((t: any) => t.id)).toEqual([tasks.balas]);
     const { rows } = await fx.db.query(`SELECT owner_id FROM leads WHERE id = $1`, [leads.balas]);
     expect(rows[0].owner_id).toBe(asha.id);
+    // Asha's refused attempt left nothing; the reason (free text that may name the lead) stays out of the log.
+    expect(await auditTrailOf(rowsOf(fx.db), 'lead', leads.balas)).toEqual([
+      expect.objectContaining({
+        action: 'lead.reassigned',
+        actor: { kind: 'user', id: manager.id, label: manager.email },
+        before: { ownerId: bala.id },
+        after: { ownerId: asha.id, taskId: tasks.balas },
+      }),
+    ]);
   });
 
   it('keeps SLA policies to ops and managers', async () => {
@@ -308,5 +318,13 @@ describe('SLA breach with reassignment', () => {
     expect(rows[0].assignee_id).toBe(free.id);
     const [note] = (await api.requestAs(manager, 'GET', '/api/notifications')).body;
     expect(note.body).toMatch(/reassigned to Free/);
+    expect(await auditTrailOf(rowsOf(fx.db), 'lead', leadId)).toEqual([
+      expect.objectContaining({
+        action: 'lead.reassigned',
+        actor: { kind: 'system', id: null, label: null },
+        before: { ownerId: owner.id },
+        after: { ownerId: free.id, reason: 'sla_breach' },
+      }),
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { LeadImportRowError } from '@segflow/api-contracts';
 import { LeadInput, LeadImportMapping, mapLeadImportRow, type LeadImportTarget } from '@segflow/scoring';
 import { findStoredLeads, isNoOpUpsert, type Queryable } from '@segflow/stores';
-import { leadUpsertRowOf, type LeadsService } from '../leads/leads.service';
+import { leadUpsertRowOf, type LeadsService, type LeadWriter } from '../leads/leads.service';
 
 /** A data row of the file: its row number (header = 1) and cells. */
 export interface CsvDataRow {
@@ -37,6 +37,7 @@ export async function importLeadRows(
   format: RowFormat,
   rows: readonly CsvDataRow[],
   now: Date,
+  writer: LeadWriter,
 ): Promise<ChunkOutcome> {
   const outcome: ChunkOutcome = { created: 0, updated: 0, unchanged: 0, failed: 0, errors: [] };
   if (!rows.length) return outcome;
@@ -72,7 +73,7 @@ export async function importLeadRows(
   const results = await leads.upsert(
     changed.map((c) => c.lead),
     now,
-    { startIntakeNow: false },
+    { startIntakeNow: false, writer },
   );
   for (const result of results) {
     if (result.status !== 'rejected') outcome[result.status] += 1;

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import type { LeadImportDto } from '@segflow/api-contracts';
 import { DataSource } from 'typeorm';
 import { until } from '../../../../e2e/support/eventually';
+import { auditTrailOf } from '../testing/audit-trail';
 import { startTestApi, TestApi } from '../testing/test-api';
 
 const HEADERS = ['Lead ID', 'Full name', 'E-mail', 'Staff', 'Email ok', 'WhatsApp ok', 'LinkedIn ok', 'Notes'];
@@ -109,6 +110,31 @@ describe('LeadImportsController (real Postgres)', () => {
     );
     expect(changed.body).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
     expect((await api.request('GET', '/api/leads?search=Same')).body).toHaveLength(2);
+  });
+
+  it("audits the owner changes of an import's rows as the uploader's, naming the import", async () => {
+    await api.request('POST', '/api/leads', {
+      leads: [
+        { externalId: 'imp-own-1', ownerId: 'rep-a' },
+        { externalId: 'imp-own-2', ownerId: 'rep-b' },
+      ],
+    });
+    const id = await createImport(['Lead ID', 'Owner'], { 'Lead ID': 'externalId', Owner: 'ownerId' });
+    const file = ['Lead ID,Owner', 'imp-own-1,rep-z', 'imp-own-2,rep-b', 'imp-own-3,rep-z'].join('\n');
+    expect((await upload(id, file)).body).toMatchObject({ created: 1, updated: 1, unchanged: 1 });
+    const db = api.app.get(DataSource);
+    const trailOf = async (externalId: string) =>
+      auditTrailOf(db, 'lead', (await db.query(`SELECT id FROM leads WHERE external_id = $1`, [externalId]))[0].id);
+    expect(await trailOf('imp-own-1')).toEqual([
+      expect.objectContaining({
+        actor: { kind: 'user', id: api.admin.id, label: api.admin.email },
+        action: 'lead.reassigned',
+        before: { ownerId: 'rep-a' },
+        after: { ownerId: 'rep-z', source: `leadImport:${id}` },
+      }),
+    ]);
+    expect(await trailOf('imp-own-2')).toEqual([]);
+    expect(await trailOf('imp-own-3')).toEqual([]);
   });
 
   it('remembers the mapping per header row and guesses one for headers it has not seen', async () => {

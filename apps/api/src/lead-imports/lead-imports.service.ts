@@ -37,7 +37,7 @@ import {
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { LeadsService } from '../leads/leads.service';
+import { LeadsService, type LeadWriter } from '../leads/leads.service';
 import { importLeadRows, type CsvDataRow, type RowFormat } from './import-lead-rows';
 import { mapLeadImport } from './lead-import.dto';
 
@@ -58,6 +58,8 @@ interface Upload {
   bytes: number;
   pending: CsvDataRow[];
   totals: { created: number; updated: number; unchanged: number; failed: number; errorsStored: number };
+  /** Who uploads: the owner and consent changes of its rows are theirs. */
+  writer: LeadWriter;
 }
 
 /** CSV imports of leads: create, receive the file as a stream, report progress and errors. */
@@ -133,7 +135,7 @@ export class LeadImportsService {
    * after checking they are the same rows (409 when not). A stream that breaks leaves the import `interrupted`.
    */
   async receive(id: string, body: AsyncIterable<Uint8Array>, actor: AuditActor): Promise<LeadImportDto> {
-    const upload = await this.claimOrThrow(id);
+    const upload = await this.claimOrThrow(id, actor);
     try {
       const failure = await this.readFile(upload, body);
       await this.finish(upload, failure === null ? 'completed' : 'failed', failure, actor);
@@ -151,7 +153,7 @@ export class LeadImportsService {
     return row;
   }
 
-  private async claimOrThrow(id: string): Promise<Upload> {
+  private async claimOrThrow(id: string, actor: AuditActor): Promise<Upload> {
     const uploadId = randomUUID();
     const row = isUuid(id) ? await claimLeadImportUpload(this.db.manager, id, uploadId) : undefined;
     if (!row) {
@@ -181,6 +183,7 @@ export class LeadImportsService {
         failed: row.failed,
         errorsStored: row.errors_stored,
       },
+      writer: { actor, source: `leadImport:${id}` },
     };
   }
 
@@ -249,7 +252,7 @@ export class LeadImportsService {
   private async commit(upload: Upload): Promise<void> {
     const rows = upload.pending;
     upload.pending = [];
-    const outcome = await importLeadRows(this.db.manager, this.leads, upload.format, rows, new Date());
+    const outcome = await importLeadRows(this.db.manager, this.leads, upload.format, rows, new Date(), upload.writer);
     const t = upload.totals;
     const errors = outcome.errors.slice(0, Math.max(0, LIMITS.maxStoredErrors - t.errorsStored));
     const next = {

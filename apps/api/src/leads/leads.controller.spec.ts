@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { auditTrailOf } from '../testing/audit-trail';
 import { startTestApi, TestApi } from '../testing/test-api';
 
 describe('LeadsController (real Postgres)', () => {
@@ -53,6 +54,48 @@ describe('LeadsController (real Postgres)', () => {
     expect(updated.body.status).toBe('updated');
     const [lead] = (await api.request('GET', '/api/leads?search=crm-2')).body;
     expect(lead).toMatchObject({ name: 'Vikram', company: 'Pune Freight', city: 'Pune' });
+  });
+
+  it("audits a batch's real owner changes as the caller's, and neither a new lead's owner nor an unchanged one", async () => {
+    await api.request('POST', '/api/leads', {
+      leads: [
+        { externalId: 'own-1', ownerId: 'owner-a' },
+        { externalId: 'own-2' },
+        { externalId: 'own-3', ownerId: 'owner-c' },
+      ],
+    });
+    const key = (await api.request('POST', '/api/api-keys', { name: 'CRM sync' })).body;
+    const batch = await api.requestAs({ apiKey: key.key }, 'POST', '/api/leads', {
+      leads: [
+        { externalId: 'own-1', ownerId: 'owner-b' },
+        { externalId: 'own-2', ownerId: 'owner-b' },
+        { externalId: 'own-3', ownerId: 'owner-c' },
+        { externalId: 'own-4', ownerId: 'owner-b' },
+      ],
+    });
+    expect(batch.status).toBe(200);
+    // An update that omits the owner keeps it: no change either.
+    await api.request('POST', '/api/leads', { externalId: 'own-1', city: 'Pune' });
+    const [one, two, three, four] = batch.body.results.map((r: { id: string }) => r.id);
+    const trail = (id: string) => auditTrailOf(api.app.get(DataSource), 'lead', id);
+    const byKey = { kind: 'apiKey', id: key.id, label: null };
+    expect(await trail(one)).toEqual([
+      expect.objectContaining({
+        actor: byKey,
+        action: 'lead.reassigned',
+        before: { ownerId: 'owner-a' },
+        after: { ownerId: 'owner-b', source: 'api:leads' },
+      }),
+    ]);
+    expect(await trail(two)).toEqual([
+      expect.objectContaining({
+        actor: byKey,
+        before: { ownerId: null },
+        after: { ownerId: 'owner-b', source: 'api:leads' },
+      }),
+    ]);
+    expect(await trail(three)).toEqual([]);
+    expect(await trail(four)).toEqual([]);
   });
 
   it('rejects a bad lead with the field and the reason, storing nothing', async () => {

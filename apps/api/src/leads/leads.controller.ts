@@ -1,9 +1,10 @@
-import type { LeadListQuery } from '@segflow/api-contracts';
+import type { AuditActor, LeadListQuery } from '@segflow/api-contracts';
 import { readsQueryContract } from '../common/accepts-contract';
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { Actor } from '../auth/audit-actor';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { SessionUser } from '../auth/principal';
 import { DEFAULT_ROLES } from '../auth/roles';
@@ -42,10 +43,14 @@ export class LeadsController {
   async upsert(
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Actor() actor: AuditActor,
   ): Promise<{ results: LeadUpsertResult[] } | LeadUpsertResult> {
+    const options = { writer: { actor, source: 'api:leads' } };
     if (isBatch(body))
-      return { results: await this.leads.upsert(new ZodBodyPipe(leadsBatchSchema).transform(body).leads) };
-    const [result] = await this.leads.upsert([body]);
+      return {
+        results: await this.leads.upsert(new ZodBodyPipe(leadsBatchSchema).transform(body).leads, new Date(), options),
+      };
+    const [result] = await this.leads.upsert([body], new Date(), options);
     reply.status(result.status === 'rejected' ? 400 : result.status === 'created' ? 201 : 200);
     return result;
   }

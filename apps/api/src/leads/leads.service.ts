@@ -1,12 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AuditActor } from '@segflow/api-contracts';
 import { attributeValuesIssues, FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
 import {
   LeadUpsertRow,
   listLeadAttributes,
   ListLeadsFilter,
   listLeads,
+  recordAuditEntries,
+  SYSTEM_ACTOR,
   UpsertedLeadRow,
   upsertLeads,
+  type AuditEntryInput,
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -31,6 +35,12 @@ type WrittenLead = UpsertedLeadRow & { outboxId: string | null };
  * `warnings` name item fields that were accepted but not applied: a `consent` flag that would re-grant a channel the
  * lead opted out of, an opt-in not later than the opt-out.
  */
+/** Who writes the leads, for the audit log: the caller, and where the write came from (`api:leads`, an import). */
+export interface LeadWriter {
+  actor: AuditActor;
+  source: string;
+}
+
 export type LeadItemResult =
   | { index: number; status: 'created' | 'updated'; id: string; externalId: string; warnings?: FieldIssue[] }
   | { index: number; status: 'rejected'; issues: FieldIssue[] };
@@ -51,8 +61,13 @@ export class LeadsService {
    * new lead (split until only the guilty lead fails when PostgreSQL refuses one), and starts intake for new leads:
    * an intake Temporal could not take now starts from the outbox once it can. `startIntakeNow: false` (CSV imports)
    * leaves every intake to the outbox dispatcher, so a chunk of new leads does not wait for as many workflow starts.
+   * Consent and owner changes are audited as the `writer`'s.
    */
-  async upsert(items: unknown[], now = new Date(), { startIntakeNow = true } = {}): Promise<LeadItemResult[]> {
+  async upsert(
+    items: unknown[],
+    now = new Date(),
+    { startIntakeNow = true, writer = { actor: SYSTEM_ACTOR, source: 'api:leads' } as LeadWriter } = {},
+  ): Promise<LeadItemResult[]> {
     const results: LeadItemResult[] = [];
     const valid = new Map<string, { index: number; lead: LeadInput }>();
     const attributeSchema = await listLeadAttributes(this.dataSource.manager);
@@ -78,7 +93,7 @@ export class LeadsService {
     const optInWarnings = new Map<number, FieldIssue[]>();
     const written = await writeIsolatingItemFaults(
       [...valid.values()],
-      (part) => this.writeWithOptIns(part, optInWarnings, now),
+      (part) => this.writeWithOptIns(part, optInWarnings, now, writer),
       ({ index }, error) =>
         ({ index, status: 'rejected', issues: [storeRefusalIssue(error)] }) satisfies LeadItemResult,
     );
@@ -113,22 +128,30 @@ export class LeadsService {
   }
 
   /**
-   * One transaction: the leads, their opt-ins (whose warnings land in `warnings` by item index), a `lead_intake`
-   * outbox row per inserted lead, and the rule segment moves of the leads given a field rules read (membership and
-   * outbox rows, as on ingest).
+   * One transaction: the leads, their opt-ins (whose warnings land in `warnings` by item index), the audit entries of
+   * owner changes, a `lead_intake` outbox row per inserted lead, and the rule segment moves of the leads given a field
+   * rules read (membership and outbox rows, as on ingest).
    */
   private writeWithOptIns(
     part: readonly { index: number; lead: LeadInput }[],
     warnings: Map<number, FieldIssue[]>,
     now: Date,
+    writer: LeadWriter,
   ): Promise<WrittenLead[]> {
     const rows = part.map((v) => leadUpsertRowOf(v.lead));
     const ruleRelevant = new Set(rows.filter(setsRuleFacts).map((r) => r.external_id));
     return this.dataSource.transaction(async (manager) => {
       await lockLeadsForRuleReevaluation(manager, [...ruleRelevant]);
       const written = await upsertLeads(manager, rows);
+      await recordAuditEntries(manager, ownerChangesOf(written, writer));
       const byExternalId = new Map(part.map((v) => [v.lead.externalId, v]));
-      await recordWithdrawnConsents(manager, written, new Map(part.map((v) => [v.lead.externalId, v.lead])), now);
+      await recordWithdrawnConsents(
+        manager,
+        written,
+        new Map(part.map((v) => [v.lead.externalId, v.lead])),
+        now,
+        writer.actor,
+      );
       const optIns = written.flatMap((row) => {
         const { index, lead } = byExternalId.get(row.external_id)!;
         return (lead.optIns ?? []).map((o, optInIndex) => ({
@@ -140,7 +163,7 @@ export class LeadsService {
           source: `api:${o.source ?? 'leads'}`,
         }));
       });
-      for (const [index, issues] of await recordOptIns(manager, optIns)) warnings.set(index, issues);
+      for (const [index, issues] of await recordOptIns(manager, optIns, writer.actor)) warnings.set(index, issues);
       const inserted = written.filter((r) => r.inserted);
       const traceparent = activeTraceparent();
       const outboxIds = await enqueueWorkflowStarts(
@@ -186,6 +209,23 @@ const RULE_FACT_COLUMNS = [
 /** Whether an upsert of this row may change what rule segments read of its lead. */
 function setsRuleFacts(row: LeadUpsertRow): boolean {
   return RULE_FACT_COLUMNS.some((column) => row[column] !== undefined);
+}
+
+/**
+ * The audit entries of the known leads whose owner this upsert changed; a new lead's first owner, or an owner
+ * repeated, is no change. All of a batch go in one statement.
+ */
+export function ownerChangesOf(written: readonly UpsertedLeadRow[], writer: LeadWriter): AuditEntryInput[] {
+  return written
+    .filter((row) => !row.inserted && row.owner_id !== row.prior_owner_id)
+    .map((row) => ({
+      actor: writer.actor,
+      action: 'lead.reassigned',
+      entityType: 'lead',
+      entityId: row.id,
+      before: { ownerId: row.prior_owner_id },
+      after: { ownerId: row.owner_id, source: writer.source },
+    }));
 }
 
 /** A validated lead in the leads store's column names. */

@@ -79,7 +79,7 @@ export class PlaybookLifecycleService {
    * workflow id and the same holdout as the outbox path, so repeating this, or racing the outbox for the same entry,
    * starts nothing twice.
    */
-  async enrolSegmentMembers(id: string): Promise<EnrolMembersDto> {
+  async enrolSegmentMembers(id: string, actor: AuditActor): Promise<EnrolMembersDto> {
     const playbook = await this.playbooks.findOrThrow(id);
     if (playbook.status === 'draft')
       throw new ConflictException({ message: 'publish the playbook before enrolling leads' });
@@ -105,17 +105,26 @@ export class PlaybookLifecycleService {
       );
       for (const result of results) counts[result.kind] += 1;
     }
+    // One entry for the whole enrolment (each run already names its lead); written after the launches, which commit
+    // one by one, so the counts are what happened.
+    await recordAuditEntry(this.dataSource.manager, {
+      actor,
+      action: 'playbook.membersEnrolled',
+      entityType: 'playbook',
+      entityId: id,
+      after: { segmentId: binding.segmentId, ...counts },
+    });
     return counts;
   }
 
   /** Pauses: active runs hold before their next step (they neither skip nor exit); new entrants start held. */
-  pause(id: string): Promise<PlaybookDetailDto> {
-    return this.setStatus(id, 'paused', 'pause');
+  pause(id: string, actor: AuditActor): Promise<PlaybookDetailDto> {
+    return this.setStatus(id, 'paused', 'pause', actor);
   }
 
   /** Resumes: held runs continue where they were. */
-  resume(id: string): Promise<PlaybookDetailDto> {
-    return this.setStatus(id, 'active', 'resume');
+  resume(id: string, actor: AuditActor): Promise<PlaybookDetailDto> {
+    return this.setStatus(id, 'active', 'resume', actor);
   }
 
   async analytics(id: string, version: number): Promise<NodeAnalyticsDto[]> {
@@ -127,11 +136,28 @@ export class PlaybookLifecycleService {
     );
   }
 
-  private async setStatus(id: string, status: PlaybookStatus, signal: 'pause' | 'resume'): Promise<PlaybookDetailDto> {
+  private async setStatus(
+    id: string,
+    status: PlaybookStatus,
+    signal: 'pause' | 'resume',
+    actor: AuditActor,
+  ): Promise<PlaybookDetailDto> {
     const playbook = await this.playbooks.findOrThrow(id);
     if (playbook.status === 'draft')
       throw new ConflictException({ message: 'publish the playbook before pausing or resuming it' });
-    await setPlaybookStatus(this.dataSource.manager, id, status, new Date());
+    await this.dataSource.transaction(async (manager) => {
+      await setPlaybookStatus(manager, id, status, new Date());
+      // Pausing a paused playbook changes nothing, so it records nothing.
+      if (playbook.status !== status)
+        await recordAuditEntry(manager, {
+          actor,
+          action: signal === 'pause' ? 'playbook.paused' : 'playbook.resumed',
+          entityType: 'playbook',
+          entityId: id,
+          before: { status: playbook.status },
+          after: { status },
+        });
+    });
     const workflowIds = await activeRunWorkflowIds(this.dataSource.manager, id);
     await Promise.all(workflowIds.map((workflowId) => this.signals.send(workflowId, { kind: signal })));
     return this.playbooks.get(id);

@@ -1,4 +1,6 @@
 import { samplePlaybook } from '@segflow/playbook/testing';
+import { DataSource } from 'typeorm';
+import { auditTrailOf } from '../testing/audit-trail';
 import { startTestApi, TestApi } from '../testing/test-api';
 
 describe('PlaybooksController (real Postgres)', () => {
@@ -7,6 +9,9 @@ describe('PlaybooksController (real Postgres)', () => {
     api = await startTestApi({ OUTBOX_DISPATCHER: 'off' });
   });
   afterAll(() => api.close());
+
+  const trail = (id: string) => auditTrailOf(api.app.get(DataSource), 'playbook', id);
+  const adminActor = () => ({ kind: 'user', id: api.admin.id, label: api.admin.email });
 
   const create = async (name = 'Warm inbound') =>
     (await api.request('POST', '/api/playbooks', { name, description: 'for tests' })).body;
@@ -161,6 +166,16 @@ describe('PlaybooksController (real Postgres)', () => {
     const detail = await api.request('GET', `/api/playbooks/${playbook.id}`);
     expect(detail.body).toMatchObject({ status: 'active', publishedVersion: 2, draftRevision: 4 });
     expect(detail.body.draft.nodes[1].config.body).toContain('Worth a quick call?');
+    // Each publish left its entry; draft saves and the restore (a draft save) leave none.
+    expect(await trail(playbook.id)).toEqual([
+      expect.objectContaining({
+        action: 'playbook.published',
+        actor: adminActor(),
+        before: null,
+        after: { version: 1, note: 'first' },
+      }),
+      expect.objectContaining({ action: 'playbook.published', actor: adminActor(), after: { version: 2, note: null } }),
+    ]);
   });
 
   it('binds a segment with a holdout, refuses a second playbook on it with 409 naming the first, and unbinds', async () => {
@@ -199,6 +214,24 @@ describe('PlaybooksController (real Postgres)', () => {
     expect(paused.status).toBe(201);
     expect(paused.body.status).toBe('paused');
     expect((await api.request('POST', `/api/playbooks/${playbook.id}/resume`)).body.status).toBe('active');
+    // Resuming an active playbook changes nothing and records nothing; the refused pause of the draft neither.
+    expect((await api.request('POST', `/api/playbooks/${playbook.id}/resume`)).status).toBe(201);
+    expect((await trail(playbook.id)).slice(1)).toEqual([
+      expect.objectContaining({
+        action: 'playbook.paused',
+        actor: adminActor(),
+        entityType: 'playbook',
+        entityId: playbook.id,
+        before: { status: 'active' },
+        after: { status: 'paused' },
+      }),
+      expect.objectContaining({
+        action: 'playbook.resumed',
+        actor: adminActor(),
+        before: { status: 'paused' },
+        after: { status: 'active' },
+      }),
+    ]);
   });
 
   it('returns zeroed analytics for every node of a version without runs', async () => {

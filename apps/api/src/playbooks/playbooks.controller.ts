@@ -132,19 +132,19 @@ export class PlaybooksController {
     summary:
       'Start the bound playbook for the leads already in its segment (holdout applies; leads with a run of this membership are counted as existing)',
   })
-  enrolMembers(@Param('id') id: string): Promise<EnrolMembersDto> {
-    return this.lifecycle.enrolSegmentMembers(id);
+  enrolMembers(@Param('id') id: string, @Actor() actor: AuditActor): Promise<EnrolMembersDto> {
+    return this.lifecycle.enrolSegmentMembers(id, actor);
   }
 
   @Post(':id/pause')
   @ApiOperation({ summary: 'Pause: runs hold before their next step' })
-  pause(@Param('id') id: string): Promise<PlaybookDetailDto> {
-    return this.lifecycle.pause(id);
+  pause(@Param('id') id: string, @Actor() actor: AuditActor): Promise<PlaybookDetailDto> {
+    return this.lifecycle.pause(id, actor);
   }
 
   @Post(':id/resume')
   @ApiOperation({ summary: 'Resume held runs' })
-  resume(@Param('id') id: string): Promise<PlaybookDetailDto> {
-    return this.lifecycle.resume(id);
+  resume(@Param('id') id: string, @Actor() actor: AuditActor): Promise<PlaybookDetailDto> {
+    return this.lifecycle.resume(id, actor);
   }
 }

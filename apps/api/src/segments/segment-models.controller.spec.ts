@@ -2,6 +2,7 @@ import { assignSegment, standardize } from '@segflow/scoring';
 import { generateDemoPopulation } from '@segflow/scoring/testing';
 import { DataSource } from 'typeorm';
 import { vectorOf } from '@segflow/scoring/features';
+import { auditTrailOf } from '../testing/audit-trail';
 import { startTestApi, TestApi } from '../testing/test-api';
 import { activateModel, scoreAllLeads } from './activate-model';
 import { lockActiveModelShared, readSegmentModel, SYSTEM_ACTOR } from '@segflow/stores';
@@ -73,6 +74,14 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
       expectedConversion: null,
     });
     expect(segments.reduce((sum: number, s: any) => sum + s.size, 0)).toBe(400);
+    // Nobody approved the first model: Segflow activated it.
+    expect(await auditTrailOf(db, 'segmentModel', model.id)).toEqual([
+      expect.objectContaining({
+        action: 'segmentModel.approved',
+        actor: { kind: 'system', id: null, label: null },
+        after: { status: 'active', reassigned: 400 },
+      }),
+    ]);
   });
 
   it("keeps a renamed segment's id, name and colour across a retrain, and moves nothing before approval", async () => {
@@ -107,6 +116,14 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
     expect(await outboxCount()).toBe(outboxBefore + 2 * moved);
     const segments = (await api.request('GET', '/api/segments')).body;
     expect(segments.find((s: any) => s.id === target.id)).toMatchObject({ name: 'Hot inbound', colour: '#111111' });
+    expect(await auditTrailOf(db, 'segmentModel', candidate.id)).toEqual([
+      expect.objectContaining({
+        action: 'segmentModel.approved',
+        actor: { kind: 'user', id: api.admin.id, label: api.admin.email },
+        before: null,
+        after: { status: 'active', reassigned: approved.body.reassigned },
+      }),
+    ]);
   });
 
   it('discards a candidate without touching memberships, and refuses to approve it afterwards', async () => {
@@ -116,6 +133,15 @@ describe('segment models: retrain → candidate → diff → approve/discard (re
     expect((await api.request('POST', `/api/segment-models/${candidate.id}/discard`)).body.status).toBe('discarded');
     expect(await memberships()).toEqual(before);
     expect((await api.request('POST', `/api/segment-models/${candidate.id}/approve`)).status).toBe(409);
+    // The refused approval left nothing.
+    expect(await auditTrailOf(db, 'segmentModel', candidate.id)).toEqual([
+      expect.objectContaining({
+        action: 'segmentModel.discarded',
+        actor: { kind: 'user', id: api.admin.id, label: api.admin.email },
+        before: null,
+        after: { status: 'discarded' },
+      }),
+    ]);
   });
 
   it('assigns events ingested during an approval by one model, and writes an outbox row for every membership it opens or closes in a segment with a playbook', async () => {

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { Actor } from '../auth/audit-actor';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { SessionUser } from '../auth/principal';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
-import type { TeamHolidaysRequest, TeamSummary } from '@segflow/api-contracts';
+import type { AuditActor, TeamHolidaysRequest, TeamSummary } from '@segflow/api-contracts';
 import { acceptsContract } from '../common/accepts-contract';
 import { teamHolidaysSchema, TeamInput, teamInputSchema, TeamsService, teamUpdateSchema } from './teams.service';
 
@@ -16,8 +17,8 @@ export class TeamsController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Create a team (name, manager, business calendar)' })
-  create(@Body(new ZodBodyPipe(teamInputSchema)) body: TeamInput): Promise<TeamSummary> {
-    return this.teams.createOrThrow(body);
+  create(@Body(new ZodBodyPipe(teamInputSchema)) body: TeamInput, @Actor() actor: AuditActor): Promise<TeamSummary> {
+    return this.teams.createOrThrow(body, actor);
   }
 
   @Get()
@@ -32,8 +33,9 @@ export class TeamsController {
   update(
     @Param('id') id: string,
     @Body(new ZodBodyPipe(teamUpdateSchema)) body: z.infer<typeof teamUpdateSchema>,
+    @Actor() actor: AuditActor,
   ): Promise<TeamSummary> {
-    return this.teams.updateOrThrow(id, body);
+    return this.teams.updateOrThrow(id, body, actor);
   }
 
   @Put(':id/holidays')

@@ -1,5 +1,5 @@
 import { acceptsContract } from '../common/accepts-contract';
-import type { CreateTeamRequest, UpdateTeamRequest } from '@segflow/api-contracts';
+import type { AuditActor, CreateTeamRequest, UpdateTeamRequest } from '@segflow/api-contracts';
 import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -8,8 +8,11 @@ import {
   findTeam,
   insertTeam,
   listTeamsWithMembers,
+  recordAuditEntry,
   setTeamHolidays,
   updateTeam,
+  type Queryable,
+  type TeamRow,
   type TeamWithMembers,
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
@@ -51,22 +54,30 @@ export const teamHolidaysSchema = z.object({ holidays: holidaysSchema });
 export class TeamsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async createOrThrow(input: TeamInput): Promise<TeamDto> {
+  async createOrThrow(input: TeamInput, actor: AuditActor): Promise<TeamDto> {
     const id = input.id ?? randomUUID();
-    const saved = await insertTeam(this.db, {
-      id,
-      name: input.name,
-      managerId: input.managerId,
-      calendar: input.calendar,
+    const saved = await this.db.transaction(async (tx) => {
+      const row = await insertTeam(tx, { id, name: input.name, managerId: input.managerId, calendar: input.calendar });
+      if (row)
+        await recordAuditEntry(tx, {
+          actor,
+          action: 'team.created',
+          entityType: 'team',
+          entityId: id,
+          after: { ...row },
+        });
+      return row;
     });
     if (!saved) throw new ConflictException(`team ${id} exists`);
     return { ...saved, members: [] };
   }
 
-  async updateOrThrow(id: string, changes: z.infer<typeof teamUpdateSchema>): Promise<TeamDto> {
+  async updateOrThrow(id: string, changes: z.infer<typeof teamUpdateSchema>, actor: AuditActor): Promise<TeamDto> {
     await this.db.transaction(async (tx) => {
-      if (!(await updateTeam(tx, id, changes))) throw new NotFoundException(`no team ${id}`);
+      const before = await findTeam(tx, id);
+      if (!before || !(await updateTeam(tx, id, changes))) throw new NotFoundException(`no team ${id}`);
       if (changes.calendar !== undefined) await markClocksStale(tx, { repIds: [], teamId: id });
+      await this.audit(tx, actor, before);
     });
     return (await this.list()).find((t) => t.id === id)!;
   }
@@ -80,8 +91,22 @@ export class TeamsService {
     await this.db.transaction(async (tx) => {
       await setTeamHolidays(tx, id, holidays);
       await markClocksStale(tx, { repIds: [], teamId: id });
+      await this.audit(tx, { kind: 'user', id: actor.id, label: actor.email }, team);
     });
     return (await this.list()).find((t) => t.id === id)!;
+  }
+
+  /** Records an edit: the team as it was and is, in the edit's transaction. */
+  private async audit(tx: Queryable, actor: AuditActor, before: TeamRow): Promise<void> {
+    const after = await findTeam(tx, before.id);
+    await recordAuditEntry(tx, {
+      actor,
+      action: 'team.updated',
+      entityType: 'team',
+      entityId: before.id,
+      before: { ...before },
+      after: after && { ...after },
+    });
   }
 
   /** Teams with their members, one query. */

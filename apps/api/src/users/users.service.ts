@@ -16,7 +16,8 @@ import {
   insertUser,
   listOutOfOfficeEndingAfter,
   listUserViews,
-  recordAuditEntry,
+  recordAuditEntries,
+  type AuditEntryInput,
   updateUser,
   upsertRep,
   type Queryable,
@@ -133,14 +134,26 @@ export class UsersService {
     passwordChanged: boolean,
   ): Promise<void> {
     const after = await findUserView(tx, id);
-    await recordAuditEntry(tx, {
-      actor,
-      action,
-      entityType: 'user',
-      entityId: id,
-      before: before && { ...before },
-      after: after && { ...after, ...(passwordChanged ? { passwordChanged } : {}) },
-    });
+    const [left, joined] = [before?.teamId ?? null, after?.teamId ?? null];
+    // A team's own trail shows who joined and left it, not only the user's.
+    const membership: AuditEntryInput[] =
+      left === joined
+        ? []
+        : [
+            ...(left ? [memberEntry(actor, 'team.memberRemoved', left, { userId: id }, null)] : []),
+            ...(joined ? [memberEntry(actor, 'team.memberAdded', joined, null, { userId: id })] : []),
+          ];
+    await recordAuditEntries(tx, [
+      {
+        actor,
+        action,
+        entityType: 'user',
+        entityId: id,
+        before: before && { ...before },
+        after: after && { ...after, ...(passwordChanged ? { passwordChanged } : {}) },
+      },
+      ...membership,
+    ]);
   }
 
   private async writeOrThrow(write: (tx: Queryable) => Promise<string>): Promise<UserDto> {
@@ -187,3 +200,11 @@ export class UsersService {
     throw new ForbiddenException('you may only manage yourself or the reps of your team');
   }
 }
+
+const memberEntry = (
+  actor: AuditActor,
+  action: 'team.memberAdded' | 'team.memberRemoved',
+  teamId: string,
+  before: { userId: string } | null,
+  after: { userId: string } | null,
+): AuditEntryInput => ({ actor, action, entityType: 'team', entityId: teamId, before, after });
