@@ -187,9 +187,10 @@ export class LeadsService {
       await this.intake.start(lead.id, DIRECT_START_TIMEOUT_MS);
       return lead.outboxId;
     } catch (error) {
-      this.logger.warn(
-        `intake workflow for lead ${lead.id} not started now (${(error as Error).message}); the outbox starts it once Temporal answers`,
-      );
+      this.logger.warn({
+        msg: `intake workflow for lead ${lead.id} not started now (${(error as Error).message}); the outbox starts it once Temporal answers`,
+        leadId: lead.id,
+      });
       return null;
     }
   }

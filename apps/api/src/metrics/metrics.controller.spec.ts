@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { eventually } from '../../../../e2e/support/eventually';
+import { OutboxHandlersService } from '../outbox/outbox-handlers.service';
 import { startTestApi, TestApi } from '../testing/test-api';
 import { sampleOf } from '../../../../tools/testing/prometheus-text';
 
@@ -82,6 +85,41 @@ describe('GET /metrics (real Postgres)', () => {
     expect(sampleOf(text, 'segflow_sla_clocks{state="breached"}')).toBe(2);
     expect(sampleOf(text, 'segflow_outbox_lanes_busy')).toBe(0);
     expect(sampleOf(text, 'segflow_outbox_lanes_limit')).toBe(8);
+  });
+
+  it('counts a dispatcher lane busy while it delivers a lead, and free again once delivered', async () => {
+    api = await startTestApi({ OUTBOX_POLL_MS: '60000' });
+    // The delivery is held inside the handler until the test lets it go, so the scrape sees it under way.
+    let release = () => {};
+    let delivering = () => {};
+    const started = new Promise<void>((resolve) => (delivering = resolve));
+    const enter = jest.spyOn(api.app.get(OutboxHandlersService), 'enterSegment').mockImplementation(() => {
+      delivering();
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    try {
+      const db = api.app.get(DataSource);
+      const entry = {
+        leadId: randomUUID(),
+        segmentId: 'seg-unbound',
+        membershipId: randomUUID(),
+        triggerEventId: null,
+      };
+      const [{ id }] = await db.query(
+        `INSERT INTO outbox (kind, payload) VALUES ('segment_entered', $1) RETURNING id`,
+        [JSON.stringify({ ...entry, enteredAt: new Date().toISOString() })],
+      );
+      await started;
+      expect(sampleOf((await scrape()).text, 'segflow_outbox_lanes_busy')).toBe(1);
+      release();
+      const busy = async () => sampleOf((await scrape()).text, 'segflow_outbox_lanes_busy');
+      expect(await eventually(busy, (n) => n === 0)).toBe(0);
+      const [{ dispatched_at }] = await db.query(`SELECT dispatched_at FROM outbox WHERE id = $1`, [id]);
+      expect(dispatched_at).toEqual(expect.any(Date));
+    } finally {
+      release(); // a held delivery would keep the API's shutdown waiting
+      enter.mockRestore();
+    }
   });
 
   it('asks for the bearer token when METRICS_TOKEN is set', async () => {

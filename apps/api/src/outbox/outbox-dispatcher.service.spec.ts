@@ -2,8 +2,10 @@ import { OUTBOX_CHANNEL } from '@segflow/stores';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { eventually, until } from '../../../../e2e/support/eventually';
+import { captureLog } from '../testing/captured-log';
 import { startTestApi, TestApi } from '../testing/test-api';
 import { OUTBOX_LISTENER_NAME } from './outbox-channel';
+import { OutboxHandlersService } from './outbox-handlers.service';
 
 // The safety poll is set far beyond every wait below, so a delivery seen here was woken by a notification.
 describe('outbox dispatcher wake-up (LISTEN/NOTIFY, real PostgreSQL)', () => {
@@ -126,5 +128,27 @@ describe('outbox dispatcher wake-up (LISTEN/NOTIFY, real PostgreSQL)', () => {
         50,
       ),
     ).toEqual([true, true]);
+  });
+
+  it('logs a failed delivery with the lead’s id as a field', async () => {
+    const lead = randomUUID();
+    const enter = jest
+      .spyOn(api.app.get(OutboxHandlersService), 'enterSegment')
+      .mockRejectedValueOnce(new Error('probe failure'));
+    const log = captureLog();
+    try {
+      await insertRow(lead);
+      const failed = (line: Record<string, unknown>) => String(line.msg).includes('not delivered: probe failure');
+      const warning = (
+        await until(
+          async () => log.lines(),
+          (lines) => lines.some(failed),
+        )
+      ).find(failed);
+      expect(warning).toMatchObject({ level: 'warn', context: 'OutboxDispatcherService', leadId: lead });
+    } finally {
+      log.stop();
+      enter.mockRestore();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { leadIntakeWorkflowId } from '@segflow/workflow-contracts';
 import { Pool } from 'pg';
 import { eventually } from '../../../../e2e/support/eventually';
 import { testTemporalAddress } from '../../../../tools/testing/test-database';
+import { captureLog } from '../testing/captured-log';
 import { startTestApi, TestApi } from '../testing/test-api';
 
 /** A port nothing listens on (yet): the API's Temporal address while Temporal is "down". */
@@ -56,6 +57,20 @@ describe('workflow starts while Temporal is down (real PostgreSQL, real Temporal
     await temporal?.connection.close();
     await pool?.end();
     await api?.close();
+  });
+
+  it('logs the warning that a lead’s intake waits for the outbox with the lead’s id and the request’s id', async () => {
+    const log = captureLog();
+    let leadId: string;
+    try {
+      const lead = await api.request('POST', '/api/leads', { externalId: 'outage-log-1', name: 'Ravi Iyer' });
+      expect(lead.body).toMatchObject({ status: 'created' });
+      leadId = lead.body.id as string;
+    } finally {
+      log.stop();
+    }
+    const warning = log.lines().find((line) => String(line.msg).startsWith('intake workflow for lead'));
+    expect(warning).toMatchObject({ level: 'warn', context: 'LeadsService', leadId, reqId: expect.any(String) });
   });
 
   it('keeps a new lead and a manual enrolment, and starts their workflows through the outbox once Temporal is back', async () => {

@@ -4,3 +4,4 @@ export * from './evaluate-intents';
 export * from './cross-validate';
 export * from './serialise-intent-model';
 export * from './corpus-files';
+export * from './held-out';
