@@ -112,7 +112,7 @@ describe('playbook editor (browser → web → API → Temporal → worker → P
     expect(await page.getByTestId('quality-davies-bouldin').textContent()).toMatch(/^\d+\.\d\d$/);
     expect(await page.getByTestId('propensity-note').textContent()).toContain('closed segment entries');
     expect(await page.locator('table[aria-label="Model versions"] tbody tr').count()).toBeGreaterThanOrEqual(1);
-    expect(await page.getByTestId(`expected-conversion`).first().textContent()).toContain('not enough closed entries');
+    expect(await page.getByTestId(`expected-conversion`).first().textContent()).toContain('no held-out entries');
     expect(existsSync(await browser.screenshot('segments-page'))).toBe(true);
   });
 

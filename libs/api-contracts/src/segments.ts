@@ -29,8 +29,9 @@ export interface Segment {
   /** The playbook bound to this segment, if any. */
   boundPlaybookId?: string;
   /**
-   * Share of the segment's closed entries that converted within the active propensity model's horizon, with its Wilson
-   * 95 % interval and the model's mean prediction on those entries; null without a trained propensity model or entries.
+   * Share of the segment's entries in the active propensity model's holdout (entries it was not trained on) that
+   * converted within its horizon, with its Wilson 95 % interval, and `predicted`, the model's mean probability on those
+   * entries; null without a trained propensity model or held-out entries.
    */
   expectedConversion: Omit<SegmentConversion, 'segmentId'> | null;
 }

@@ -41,7 +41,10 @@ export class LeadPropensityService {
     return probabilities;
   }
 
-  /** Observed conversion of each segment's closed entries under the active propensity model, by segment id. */
+  /**
+   * Each segment's observed conversion on the active propensity model's held-out entries and the model's mean
+   * prediction on them, by segment id.
+   */
   async segmentConversions(): Promise<Map<string, SegmentConversion>> {
     const model = await this.activeModel();
     return new Map((model?.segments ?? []).map((s) => [s.segmentId, s]));

@@ -159,10 +159,16 @@ describe('conversion propensity: trained with the segment model, approved with i
     expect(ours[0].rank.likelihood).toBeCloseTo(likely.conversionProbability, 6);
   });
 
-  it('gives each segment with closed entries its observed conversion with a Wilson interval', async () => {
+  it('gives each segment its observed conversion on the held-out entries, with a Wilson interval and the mean prediction', async () => {
     const segments = (await api.request('GET', '/api/segments')).body as any[];
     const withEntries = segments.filter((s) => s.expectedConversion !== null);
     expect(withEntries.length).toBeGreaterThan(0);
+    // Held-out entries only (not the ones the model was trained on): together they are the model's holdout.
+    const { propensity } = (await api.request('GET', `/api/segment-models/${candidateId}`)).body;
+    const sum = (key: 'entries' | 'conversions') =>
+      withEntries.reduce((total, s) => total + s.expectedConversion[key], 0);
+    expect(sum('entries')).toBe(propensity.counts.holdout);
+    expect(sum('conversions')).toBe(Math.round(propensity.metrics.baseRate * propensity.counts.holdout));
     for (const { expectedConversion: e } of withEntries) {
       expect(e.conversions).toBeLessThanOrEqual(e.entries);
       expect(e.rate).toBeCloseTo(e.conversions / e.entries, 12);

@@ -167,14 +167,16 @@ export function SegmentsPage() {
               <p data-testid="expected-conversion">
                 {segment.expectedConversion ? (
                   <>
-                    Expected conversion <strong>{formatPercent(segment.expectedConversion.rate)}</strong>{' '}
+                    Held-out conversion <strong>{formatPercent(segment.expectedConversion.rate)}</strong>{' '}
                     <span className="muted">
                       (95% CI {formatPercent(segment.expectedConversion.low)}–
-                      {formatPercent(segment.expectedConversion.high)}, {segment.expectedConversion.entries} entries)
-                    </span>
+                      {formatPercent(segment.expectedConversion.high)}, {segment.expectedConversion.entries} held-out
+                      entries)
+                    </span>{' '}
+                    · model predicts <strong>{formatPercent(segment.expectedConversion.predicted)}</strong>
                   </>
                 ) : (
-                  <span className="muted">Expected conversion: not enough closed entries</span>
+                  <span className="muted">Held-out conversion: no held-out entries</span>
                 )}
               </p>
               <p>

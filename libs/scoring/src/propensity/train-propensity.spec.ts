@@ -57,11 +57,15 @@ describe('trainPropensity', () => {
     expect(model.metrics.baseline.brier).not.toBeNull();
   });
 
-  it('gives each segment its observed conversion with a Wilson interval and the mean prediction', () => {
-    const model = trainPropensity(samples(2000, 4), { label });
+  it('gives each segment its observed conversion on the held-out entries with a Wilson interval and the mean prediction', () => {
+    const data = samples(2000, 4);
+    const model = trainPropensity(data, { label });
     if (model.status !== 'trained') throw new Error(model.reason);
+    const heldOut = data.filter((s) => s.at >= Date.parse(model.holdoutFrom));
     const a = model.segments.find((s) => s.segmentId === 'a')!;
-    expect(a.entries).toBe(1000);
+    expect(a.entries).toBe(heldOut.filter((s) => s.segmentId === 'a').length);
+    expect(a.entries).toBe(250);
+    expect(a.conversions).toBe(heldOut.filter((s) => s.segmentId === 'a' && s.label === 1).length);
     expect(a.low).toBeLessThan(a.rate);
     expect(a.high).toBeGreaterThan(a.rate);
     expect(a.predicted).toBeCloseTo(a.rate, 1);
@@ -105,8 +109,9 @@ describe('trainPropensity', () => {
     if (model.status !== 'trained') throw new Error(model.reason);
     const high = model.segments.find((s) => s.segmentId === 'high')!;
     const low = model.segments.find((s) => s.segmentId === 'low')!;
-    expect(high.entries + low.entries).toBe(1000);
-    expect(high.entries).toBe(data.filter((s) => s.vector[INTENT]! > 1.5).length);
+    const heldOut = data.filter((s) => s.at >= Date.parse(model.holdoutFrom));
+    expect(high.entries + low.entries).toBe(250);
+    expect(high.entries).toBe(heldOut.filter((s) => s.vector[INTENT]! > 1.5).length);
     expect(high.rate).toBeGreaterThan(low.rate);
   });
 });

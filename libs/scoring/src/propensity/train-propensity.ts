@@ -42,8 +42,8 @@ export interface HoldoutScores {
 }
 
 /**
- * Observed conversion of a segment's closed entries, with its Wilson 95 % interval and the model's mean prediction: a
- * backtest of the segment on history.
+ * Observed conversion of a segment's held-out entries, with its Wilson 95 % interval, and the model's mean predicted
+ * probability on the same entries: what the segment converts at on entries the model never saw, beside what it expects.
  */
 export interface SegmentConversion {
   segmentId: string;
@@ -152,8 +152,8 @@ function segmentConversions(
  * `holdoutShare` of entries is held out for evaluation, the latest `calibrationShare` of the rest fits the calibration
  * (Platt or isotonic, on the log-odds), the earlier entries fit the standardiser and an L2 logistic regression. Reports
  * AUC, Brier score, a 10-bin calibration curve and top-decile lift on the holdout, the same for the hand-weighted
- * {@link leadScore} calibrated the same way, and each segment's observed conversion (Wilson interval) over all entries
- * (the segment an entry was recorded in, or its nearest one in `segmentModel`).
+ * {@link leadScore} calibrated the same way, and each segment's observed conversion (Wilson interval) and mean prediction
+ * on the holdout (the segment an entry was recorded in, or its nearest one in `segmentModel`).
  * Deterministic: the same samples give the same model.
  *
  * @example
@@ -225,10 +225,7 @@ export function trainPropensity(
         brier: brierScore(baselineProbabilities, holdoutLabels),
       },
     },
-    segments: segmentConversions(
-      sorted,
-      sorted.map((s) => calibrate(fitted, logit(s))),
-      options.segmentModel,
-    ),
+    // Held-out entries only: over all of them the training entries' own outcomes would flatter the figures.
+    segments: segmentConversions(holdout, predicted, options.segmentModel),
   };
 }
