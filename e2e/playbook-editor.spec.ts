@@ -275,4 +275,25 @@ describe('playbook editor (browser → web → API → Temporal → worker → P
       '0%',
     ]);
   });
+
+  it('backtests the segment with the playbook that ran on it in the segments page panel, showing what the API answers', async () => {
+    const { page } = browser;
+    const answer = await request<any>('GET', `/api/segments/${segmentId}/backtest?playbookId=${playbookId}`);
+    expect(answer.status).toBe(200);
+    await page.goto(`${stack.webUrl}/segments`);
+    const panel = page.locator(`[data-testid="segment-${segmentId}"] [data-testid="segment-backtest"]`);
+    await panel.locator('summary').click();
+    // The bound playbook is picked; its one run started just now, so no entry's 30-day window has closed yet.
+    expect(await panel.getByRole('combobox', { name: 'Playbook' }).inputValue()).toBe(playbookId);
+    await panel.getByRole('table', { name: 'Backtest' }).waitFor();
+    for (const arm of ['withRun', 'heldOut', 'withoutRun'] as const) {
+      const cells = await panel.getByTestId(`backtest-${arm}`).locator('td').allTextContents();
+      expect(cells.slice(1, 3)).toEqual([
+        String(answer.body[arm]?.entries ?? 0),
+        String(answer.body[arm]?.conversions ?? 0),
+      ]);
+    }
+    expect(await panel.textContent()).toContain(`entries up to ${answer.body.closedBefore.slice(0, 10)}`);
+    await browser.screenshot('segment-backtest');
+  });
 });

@@ -8,6 +8,7 @@ import type {
   RuleSegmentPreview,
   RuleSegmentPreviewRequest,
   Segment,
+  SegmentBacktest,
   SegmentModel,
   SegmentModelDiff,
   SegmentNextBestAction,
@@ -35,6 +36,11 @@ export const getRetrainSchedule = () => requestJson<RetrainScheduleStatus>('/api
 
 export const runRetrainScheduleNow = () =>
   requestJson<RetrainScheduleStatus>('/api/segment-models/schedule/trigger', { method: 'POST' });
+
+export const getSegmentBacktest = (segmentId: string, playbookId: string) =>
+  requestJson<SegmentBacktest>(
+    `/api/segments/${encodeURIComponent(segmentId)}/backtest?playbookId=${encodeURIComponent(playbookId)}`,
+  );
 
 export const listNextBestActions = () => requestJson<SegmentNextBestAction[]>('/api/segments/next-best-actions');
 

@@ -23,11 +23,12 @@ import { ModelDriftView } from './model-drift-view';
 import { formatPercent } from './model-quality';
 import { ModelHistoryTable, ModelQualityCard } from './model-quality-view';
 import { NextBestActionView } from './next-best-action-view';
+import { SegmentBacktestPanel } from './segment-backtest-panel';
 import { describeSchedule } from './retrain-drift';
 
 /**
  * Segments (learned, then rule segments) with size, expected conversion, description, colour, centroid chart (or
- * rule), bound playbook and next best action (Apply for ops and admins); retrain → diff and quality →
+ * rule), bound playbook, next best action (Apply for ops and admins) and a backtest per playbook; retrain → diff and quality →
  * approve/discard; the active model's quality (segmentation and propensity) and the version history.
  */
 export function SegmentsPage() {
@@ -188,6 +189,7 @@ export function SegmentsPage() {
                 )}
               </p>
               <NextBestActionView action={actions.find((a) => a.segmentId === segment.id)} canApply={canApply} />
+              <SegmentBacktestPanel segmentId={segment.id} playbooks={playbooks} boundPlaybookId={playbook?.id} />
               {segment.kind === 'rule' ? (
                 <p data-testid="segment-rule">
                   Rule segment (priority {segment.priority}, takes precedence over learned ones):{' '}

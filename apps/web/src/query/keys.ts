@@ -36,6 +36,7 @@ export const queryKeys = {
     diff: (id: string) => ['segments', 'diff', id] as const,
     schedule: ['segments', 'schedule'] as const,
     nextBestActions: ['segments', 'next-best-actions'] as const,
+    backtest: (segmentId: string, playbookId: string) => ['segments', 'backtest', segmentId, playbookId] as const,
   },
   dashboards: {
     all: ['dashboards'] as const,
