@@ -90,3 +90,26 @@ export const whatsappIntentPlaybook = buildPlaybook({
     'asksPrice.no->other',
   ],
 });
+
+/**
+ * WhatsApp intro → wait for a WhatsApp reply (3 min) → wait for another (2 min): a webhook Meta retries must not
+ * count as the second reply, so the run exits `heard-once` on the second wait's timeout.
+ */
+export const whatsappSecondReplyPlaybook = buildPlaybook({
+  settings,
+  nodes: [
+    ...introAndWait,
+    { id: 'again', type: 'waitForEvent', config: { eventTypes: ['whatsapp_reply'], timeoutMinutes: 2 } },
+    { id: 'twice', type: 'exit', config: { reason: 'heard-twice' } },
+    { id: 'once', type: 'exit', config: { reason: 'heard-once' } },
+    { id: 'silent', type: 'exit', config: { reason: 'no-reply' } },
+  ],
+  edges: [
+    'entry.next->intro',
+    'intro.next->reply',
+    'reply.matched->again',
+    'reply.timedOut->silent',
+    'again.matched->twice',
+    'again.timedOut->once',
+  ],
+});
