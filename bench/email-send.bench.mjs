@@ -1,14 +1,22 @@
-// How many emails a second does the worker's delivery path send? `node bench/email-send.bench.mjs` after the build
-// (starts its own PostgreSQL unless SEGFLOW_BENCH_DATABASE_URL is set).
-// Figure: emails/s through deliverTouch — the worker's activity as it runs in production: consent and suppression
-// check, the queued send intent, the pooled SMTP provider (HTML made from the text, links signed and rewritten,
-// DKIM-signed), the `sent` record — into an in-process SMTP server. Baseline: nodemailer with the same pooled, DKIM-
-// signing transport sending the same rendered messages straight to the same server, in the same run. Both at the same
-// concurrency. Temporal's scheduling of the activity is not in either (bench/playbook-runs measures runs end to end).
+// How many emails a second does the worker send? `node bench/email-send.bench.mjs` after the build (starts its own
+// PostgreSQL and Temporal dev server unless `npm run bench` provides them).
+// Figures, each against the same baseline:
+// - throughTemporal: the path a playbook run's email takes once the run exists — 20 long-lived workflows
+//   (bench/email-send.workflow.mjs), each scheduling deliverTouch for its share of the emails one after another on the
+//   `<queue>-email` task queue, where the worker's own wiring (createWorker, its channel queue worker,
+//   EMAIL_MAX_PER_SECOND at 10,000 so the rate limit never binds) runs it; timed from the workflows' start to their
+//   completion, so 20 deliveries are in flight as on the other paths. A workflow per email measured Temporal's
+//   workflow start instead (0.196×, as slow as a no-op activity in that shape);
+// - activityDirect: deliverTouch called in this process, without Temporal.
+// deliverTouch is the activity as it runs in production: consent and suppression check, the queued send intent, the
+// pooled SMTP provider (HTML made from the text, links signed and rewritten, DKIM-signed), the `sent` record — into an
+// in-process SMTP server. Baseline: nodemailer with the same pooled, DKIM-signing transport sending the same rendered
+// messages straight to the same server, in the same run. Beside it, Temporal's own floor: the same workflows with a
+// no-op activity on a queue of its own. All four 20 at a time, in alternating rounds.
 // Writes bench/results/email-send.json.
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { benchPostgres, createDatabase, require, timed, writeResult } from './ingest-harness.mjs';
+import { benchPostgres, benchTemporal, createDatabase, require, timed, writeResult } from './ingest-harness.mjs';
 
 const root = join(import.meta.dirname, '..');
 const { Pool } = require('pg');
@@ -21,6 +29,11 @@ const { createPlaybookTouchActivities } = require(
 const { createSmtpTouchProvider } = require(join(root, 'apps/worker/dist/email/smtp-touch-provider.js'));
 const { buildEmailMessage } = require(join(root, 'apps/worker/dist/email/email-message.js'));
 const { hmacSigner } = require(join(root, 'apps/worker/dist/touch-providers.js'));
+const { createWorker, RUN_QUEUE_WORKFLOW_TASK_OPTIONS } = require(join(root, 'apps/worker/dist/create-worker.js'));
+const { WORKFLOW_BUNDLE_PATH } = require(join(root, 'apps/worker/dist/workflow-bundle.js'));
+const { channelTaskQueue } = require(join(root, 'libs/workflow-contracts/dist/index.js'));
+const { Client, Connection } = require('@temporalio/client');
+const { Worker, bundleWorkflowCode, DefaultLogger } = require('@temporalio/worker');
 
 const EMAILS = Number(process.env.BENCH_EMAILS ?? 2000);
 const CONCURRENCY = 20;
@@ -35,6 +48,8 @@ async function startSmtpServer() {
     disabledCommands: ['STARTTLS'],
     logger: false,
     maxClients: 100,
+    // Pooled connections sit idle while the other paths' rounds run; the default 60 s would close them (421).
+    socketTimeout: 600_000,
     onData(stream, _session, callback) {
       stream.on('end', () => {
         received += 1;
@@ -90,6 +105,7 @@ async function seedTouches(pool, count) {
 
 async function main() {
   const { adminUrl, stop: stopPg } = await benchPostgres();
+  const temporal = await benchTemporal();
   const databaseUrl = await createDatabase(adminUrl, 'bench_email_send');
   await runMigrations(databaseUrl);
   const pool = new Pool({ connectionString: databaseUrl, max: CONCURRENCY });
@@ -111,12 +127,60 @@ async function main() {
     pool: true,
     dkim: { domainName: settings.fromDomain, keySelector: dkim.selector, privateKey: dkim.privateKey },
   });
+  const connection = await Connection.connect({ address: temporal.address });
+  const client = new Client({ connection });
+  const taskQueue = `bench-email-${randomUUID().slice(0, 8)}`;
+  // The worker's own wiring, on the same provider; the run queue's workflows stay idle here.
+  const { worker, connection: workerConnection } = await createWorker({
+    config: {
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      EMAIL_FROM_DOMAIN: settings.fromDomain,
+      EMAIL_MAX_PER_SECOND: 10_000,
+      WHATSAPP_MAX_PER_SECOND: 10_000,
+    },
+    pool,
+    touchProvider: provider,
+    workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
+  });
+  const benchQueue = `${taskQueue}-bench`;
+  const benchWorker = await Worker.create({
+    connection: workerConnection,
+    taskQueue: benchQueue,
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: join(import.meta.dirname, 'email-send.workflow.mjs'),
+      logger: new DefaultLogger('WARN'),
+    }),
+    ...RUN_QUEUE_WORKFLOW_TASK_OPTIONS,
+  });
+  // Temporal's own floor: the same workflow, its activity a no-op on a queue of its own.
+  const noOpQueue = `${taskQueue}-noop`;
+  const noOpWorker = await Worker.create({
+    connection: workerConnection,
+    taskQueue: noOpQueue,
+    activities: { deliverTouch: async () => ({ kind: 'ok' }) },
+  });
+  // CONCURRENCY workflows share the inputs; each delivers its share one email at a time. Emails per second.
+  const viaQueue = (activityQueue, prefix) => async (inputs) => {
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, (_, k) =>
+        client.workflow.execute('benchDeliverEmails', {
+          args: [inputs.filter((_, i) => i % CONCURRENCY === k), activityQueue],
+          taskQueue: benchQueue,
+          workflowId: `${prefix}-${randomUUID()}`,
+        }),
+      ),
+    );
+    return inputs.length / ((performance.now() - started) / 1000);
+  };
+  const throughTemporal = viaQueue(channelTaskQueue(taskQueue, 'email'), 'bench-email');
+  const noOp = viaQueue(noOpQueue, 'bench-noop');
   try {
+    const viaWorker = await seedTouches(pool, EMAILS);
     const inputs = await seedTouches(pool, EMAILS);
     const { deliverTouch } = createPlaybookTouchActivities({ pool, provider, messageIdDomain: settings.fromDomain });
-    // Warm-up: connections opened, code paths optimised, on both paths.
-    const warm = await seedTouches(pool, 100);
-    await timed(warm.length, CONCURRENCY, (i) => deliverTouch(warm[i]));
     // The baseline sends exactly what the worker sends (same builder), minus the delivery's bookkeeping.
     const messages = inputs.map((input, i) =>
       buildEmailMessage(
@@ -136,31 +200,69 @@ async function main() {
         settings,
       ),
     );
-    await timed(100, CONCURRENCY, (i) => direct.sendMail(messages[i]));
-    const before = smtp.received();
-    // Alternating rounds, so load from outside (a shared machine) weighs on both paths alike.
-    const seconds = { baseline: 0, figure: 0 };
+    const warm = [await seedTouches(pool, 100), await seedTouches(pool, 100)];
     const perRound = EMAILS / ROUNDS;
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const at = round * perRound;
-      seconds.baseline += perRound / (await timed(perRound, CONCURRENCY, (i) => direct.sendMail(messages[at + i])));
-      seconds.figure += perRound / (await timed(perRound, CONCURRENCY, (i) => deliverTouch(inputs[at + i])));
-    }
-    const [baseline, figure] = [EMAILS / seconds.baseline, EMAILS / seconds.figure];
+    const measure = async () => {
+      // Warm-up: connections opened, code paths optimised, on every path.
+      await timed(100, CONCURRENCY, (i) => deliverTouch(warm[0][i]));
+      await throughTemporal(warm[1]);
+      await timed(100, CONCURRENCY, (i) => direct.sendMail(messages[i]));
+      await noOp(warm[1]);
+      const before = smtp.received();
+      // Alternating rounds, so load from outside (a shared machine) weighs on every path alike.
+      const out = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const at = round * perRound;
+        out.push({
+          baseline: await timed(perRound, CONCURRENCY, (i) => direct.sendMail(messages[at + i])),
+          activityDirect: await timed(perRound, CONCURRENCY, (i) => deliverTouch(inputs[at + i])),
+          throughTemporal: await throughTemporal(viaWorker.slice(at, at + perRound)),
+          noOpActivity: await noOp(viaWorker.slice(at, at + perRound)),
+        });
+      }
+      if (smtp.received() - before !== 3 * EMAILS)
+        throw new Error(`expected ${3 * EMAILS} messages, the SMTP server got ${smtp.received() - before}`);
+      return out;
+    };
+    const rounds = await worker.runUntil(() => benchWorker.runUntil(() => noOpWorker.runUntil(measure)));
+    // Per second over all rounds: total emails over total time.
+    const overall = (side) => EMAILS / rounds.reduce((sum, r) => sum + perRound / r[side], 0);
+    const [baseline, directPerSecond, temporalPerSecond, noOpPerSecond] = [
+      'baseline',
+      'activityDirect',
+      'throughTemporal',
+      'noOpActivity',
+    ].map(overall);
     const sent = Number((await pool.query(`SELECT count(*) FROM touches WHERE status = 'sent'`)).rows[0].count);
-    if (sent !== EMAILS + warm.length || smtp.received() - before !== 2 * EMAILS)
-      throw new Error(`expected ${2 * EMAILS} messages, got ${smtp.received() - before} (${sent} touches sent)`);
+    if (sent !== 2 * EMAILS + 200) throw new Error(`expected ${2 * EMAILS + 200} touches sent, got ${sent}`);
+    const ratio = (x, of = baseline) => Math.round((x / of) * 1000) / 1000;
     writeResult('email-send', {
-      figure: Math.round(figure),
-      baseline: Math.round(baseline),
-      unit: 'emails/s (worker delivery path vs nodemailer straight to the same SMTP server)',
-      details: { emails: EMAILS, concurrency: CONCURRENCY, rounds: ROUNDS, dkim: true },
+      figure: { throughTemporal: Math.round(temporalPerSecond), activityDirect: Math.round(directPerSecond) },
+      baseline: { nodemailer: Math.round(baseline), sameWorkflowNoOpActivity: Math.round(noOpPerSecond) },
+      ratio: {
+        throughTemporal: ratio(temporalPerSecond),
+        activityDirect: ratio(directPerSecond),
+        throughTemporalVsNoOp: ratio(temporalPerSecond, noOpPerSecond),
+      },
+      unit: "emails/s: 20 workflows → deliverTouch on the worker's email task queue → SMTP, and deliverTouch called directly, vs nodemailer straight to the same SMTP server",
+      details: {
+        emails: EMAILS,
+        concurrency: CONCURRENCY,
+        rounds: ROUNDS,
+        dkim: true,
+        emailMaxPerSecond: 10_000,
+        workflows: CONCURRENCY,
+        perRound: rounds.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v)]))),
+      },
     });
   } finally {
+    await workerConnection.close();
+    await connection.close();
     provider.close();
     direct.close();
     await smtp.close();
     await pool.end();
+    await temporal.stop();
     await stopPg();
   }
 }

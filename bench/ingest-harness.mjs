@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { freePort } from '../tools/lib/ports.mjs';
 import { startEmbeddedPostgres } from '../tools/lib/postgres.mjs';
+import { ensureTemporalCli } from '../tools/lib/temporal-cli.mjs';
+import { startTemporalDevServer } from '../tools/lib/temporal-server.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const require = createRequire(join(root, 'package.json'));
@@ -22,6 +24,15 @@ export async function benchPostgres() {
     return { adminUrl: process.env.SEGFLOW_BENCH_DATABASE_URL, stop: async () => {} };
   const started = await startEmbeddedPostgres({ port: await freePort() });
   return { adminUrl: started.adminUrl, stop: started.stop };
+}
+
+// bench/scale-matrix runs scripts against a Temporal (and PostgreSQL) it started: SEGFLOW_BENCH_TEMPORAL_ADDRESS with
+// the server's SEGFLOW_BENCH_TEMPORAL_PID for its CPU, SEGFLOW_BENCH_DATABASE_URL; a script run alone starts its own.
+/** Temporal's address and server process: the one `npm run bench` provides, else a dev server started here. */
+export async function benchTemporal() {
+  const address = process.env.SEGFLOW_BENCH_TEMPORAL_ADDRESS;
+  if (!address) return startTemporalDevServer({ cli: await ensureTemporalCli(), port: await freePort() });
+  return { address, process: { pid: Number(process.env.SEGFLOW_BENCH_TEMPORAL_PID) }, stop: async () => {} };
 }
 
 /** Runs `task(0 … count-1)` with `concurrency` in flight; returns completions per second. */
@@ -243,12 +254,12 @@ export const chunk = (items, size) =>
  * Writes bench/results/<name>.json with the agreed shape (plus free-form details); SEGFLOW_BENCH_RESULTS_DIR puts it
  * elsewhere (bench/scale-matrix runs scripts per set-up and keeps only its own summary).
  */
-export function writeResult(name, { figure, baseline, unit, details = {} }) {
+export function writeResult(name, { figure, baseline, unit, ratio, details = {} }) {
   const result = {
     name,
     figure,
     baseline,
-    ratio: Math.round((figure / baseline) * 1000) / 1000,
+    ratio: ratio ?? Math.round((figure / baseline) * 1000) / 1000,
     unit,
     machine: machine(),
     date: new Date().toISOString(),

@@ -16,11 +16,8 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { freePort } from '../tools/lib/ports.mjs';
 import { ensureDatabase } from '../tools/lib/postgres.mjs';
-import { ensureTemporalCli } from '../tools/lib/temporal-cli.mjs';
-import { startTemporalDevServer } from '../tools/lib/temporal-server.mjs';
-import { benchPostgres, measureCpu, summary, timed } from './ingest-harness.mjs';
+import { benchPostgres, benchTemporal, measureCpu, summary, timed } from './ingest-harness.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
@@ -209,17 +206,9 @@ function runInput(run) {
   return { ...run, playbookVersion: 1, graph: oneTouch, lead: leadOf(run.leadId), paused: false, timeScale: 1 };
 }
 
-// bench/scale-matrix runs this script against a Temporal (and PostgreSQL) it started: SEGFLOW_BENCH_TEMPORAL_ADDRESS
-// with the server's SEGFLOW_BENCH_TEMPORAL_PID for its CPU, SEGFLOW_BENCH_DATABASE_URL; alone it starts its own.
-async function startTemporal() {
-  const address = process.env.SEGFLOW_BENCH_TEMPORAL_ADDRESS;
-  if (!address) return startTemporalDevServer({ cli: await ensureTemporalCli(), port: await freePort() });
-  return { address, process: { pid: Number(process.env.SEGFLOW_BENCH_TEMPORAL_PID) }, stop: async () => {} };
-}
-
 async function main() {
   const pg = await benchPostgres();
-  const temporal = await startTemporal();
+  const temporal = await benchTemporal();
   const databaseName = `bench_playbook_runs_${Date.now().toString(36)}`;
   const databaseUrl = pg.adminUrl.replace(/\/postgres$/, `/${databaseName}`);
   await ensureDatabase(pg.adminUrl, databaseName);
