@@ -74,7 +74,8 @@ export class RetrainScheduleService implements OnApplicationBootstrap, OnApplica
     this.wake?.();
     await this.setUp;
     if (!this.worker) return;
-    this.worker.worker.shutdown();
+    // Ctrl-C reaches the API too, and the Temporal runtime's own signal handler may have stopped the worker already.
+    if (this.worker.worker.getState() === 'RUNNING') this.worker.worker.shutdown();
     await this.worker.running;
     await this.worker.connection.close();
   }
