@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AuditActor } from '@segflow/api-contracts';
-import { attributeValuesIssues, FieldIssue, formatIssues, LeadInput, leadInputSchema } from '@segflow/scoring';
+import {
+  attributeValuesIssues,
+  FieldIssue,
+  formatIssues,
+  LeadInput,
+  leadInputSchema,
+  RULE_FIRMOGRAPHIC_FIELDS,
+} from '@segflow/scoring';
 import {
   LeadUpsertRow,
   listLeadAttributes,
@@ -31,16 +38,16 @@ export const MAX_LEADS_PAGE = 200;
 /** A lead the upsert wrote; `outboxId` is its `lead_intake` row when it was inserted. */
 type WrittenLead = UpsertedLeadRow & { outboxId: string | null };
 
-/**
- * `warnings` name item fields that were accepted but not applied: a `consent` flag that would re-grant a channel the
- * lead opted out of, an opt-in not later than the opt-out.
- */
 /** Who writes the leads, for the audit log: the caller, and where the write came from (`api:leads`, an import). */
 export interface LeadWriter {
   actor: AuditActor;
   source: string;
 }
 
+/**
+ * `warnings` name item fields that were accepted but not applied: a `consent` flag that would re-grant a channel the
+ * lead opted out of, an opt-in not later than the opt-out.
+ */
 export type LeadItemResult =
   | { index: number; status: 'created' | 'updated'; id: string; externalId: string; warnings?: FieldIssue[] }
   | { index: number; status: 'rejected'; issues: FieldIssue[] };
@@ -198,12 +205,7 @@ export class LeadsService {
 
 // The lead columns rule conditions read (the fit feature reads the firmographics too).
 const RULE_FACT_COLUMNS = [
-  'industry',
-  'headcount',
-  'revenue_band',
-  'funding_stage',
-  'country',
-  'city',
+  ...RULE_FIRMOGRAPHIC_FIELDS,
   'attributes',
 ] as const satisfies readonly (keyof RuleLeadColumns & keyof LeadUpsertRow)[];
 

@@ -44,7 +44,7 @@ export async function reevaluateRuleSegments(db: Queryable, input: ReevaluationI
 export async function lockLeadsForRuleReevaluation(db: Queryable, externalIds: readonly string[]): Promise<void> {
   if (!externalIds.length) return;
   await lockActiveModelShared(db);
-  await lockLeadsForUpdate(db, [...externalIds].sort());
+  await lockLeadsForUpdate(db, externalIds);
 }
 
 /**
