@@ -3,6 +3,7 @@ import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { OutgoingTouch, TouchProvider } from '../activities/playbook-touch-provider';
 import { buildEmailMessage, type EmailSettings } from './email-message';
 import { classifySmtpErrorOrThrow } from './smtp-errors';
+import { connectWithoutDelay } from './smtp-socket';
 
 /** DKIM signing key of the sending domain (`EMAIL_DKIM_SELECTOR`, `EMAIL_DKIM_PRIVATE_KEY_FILE`). */
 export interface DkimKey {
@@ -45,6 +46,7 @@ export function createSmtpTouchProvider({ smtpUrl, settings, dkim }: SmtpTouchPr
   const transport: Transporter = createTransport({
     ...connectionOf(smtpUrl),
     pool: true,
+    getSocket: connectWithoutDelay,
     ...(dkim
       ? { dkim: { domainName: settings.fromDomain, keySelector: dkim.selector, privateKey: dkim.privateKey } }
       : {}),
