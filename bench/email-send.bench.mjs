@@ -10,8 +10,8 @@
 // - activityDirect: deliverTouch called in this process, without Temporal.
 // deliverTouch is the activity as it runs in production: consent and suppression check, the queued send intent, the
 // pooled SMTP provider (HTML made from the text, links signed and rewritten, DKIM-signed), the `sent` record — into an
-// in-process SMTP server. Baseline: nodemailer with the same pooled, DKIM-signing transport sending the same rendered
-// messages straight to the same server, in the same run. Beside it, Temporal's own floor: the same workflows with a
+// in-process SMTP server. Baseline: nodemailer with the same pooled, DKIM-signing transport (its sockets without
+// Nagle's delay, as the provider's) sending the same rendered messages straight to the same server, in the same run. Beside it, Temporal's own floor: the same workflows with a
 // no-op activity on a queue of its own. All four 20 at a time, in alternating rounds.
 // Writes bench/results/email-send.json.
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
@@ -28,6 +28,7 @@ const { createPlaybookTouchActivities } = require(
 );
 const { createSmtpTouchProvider } = require(join(root, 'apps/worker/dist/email/smtp-touch-provider.js'));
 const { buildEmailMessage } = require(join(root, 'apps/worker/dist/email/email-message.js'));
+const { connectWithoutDelay } = require(join(root, 'apps/worker/dist/email/smtp-socket.js'));
 const { hmacSigner } = require(join(root, 'apps/worker/dist/touch-providers.js'));
 const { createWorker, RUN_QUEUE_WORKFLOW_TASK_OPTIONS } = require(join(root, 'apps/worker/dist/create-worker.js'));
 const { WORKFLOW_BUNDLE_PATH } = require(join(root, 'apps/worker/dist/workflow-bundle.js'));
@@ -125,6 +126,7 @@ async function main() {
     port: Number(new URL(smtp.url).port),
     secure: false,
     pool: true,
+    getSocket: connectWithoutDelay,
     dkim: { domainName: settings.fromDomain, keySelector: dkim.selector, privateKey: dkim.privateKey },
   });
   const connection = await Connection.connect({ address: temporal.address });
