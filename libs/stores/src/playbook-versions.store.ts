@@ -68,3 +68,23 @@ export function listVersions(q: Queryable, playbookId: string): Promise<Playbook
     playbookId,
   ]);
 }
+
+/** A version runs use or may start on, with its playbook's name (for messages that name it). */
+export interface LiveVersion {
+  playbookId: string;
+  playbookName: string;
+  version: number;
+  graph: Playbook;
+}
+
+/** Each playbook's latest version (new runs start on it once active) and every version with an active run. */
+export function listLiveVersions(q: Queryable): Promise<LiveVersion[]> {
+  return q.query(
+    `SELECT v.playbook_id AS "playbookId", p.name AS "playbookName", v.version, v.graph
+       FROM playbook_versions v JOIN playbooks p ON p.id = v.playbook_id
+      WHERE v.version = (SELECT max(l.version) FROM playbook_versions l WHERE l.playbook_id = v.playbook_id)
+         OR EXISTS (SELECT 1 FROM runs r
+                     WHERE r.playbook_id = v.playbook_id AND r.playbook_version = v.version AND r.status = 'active')
+      ORDER BY p.name, v.version`,
+  );
+}

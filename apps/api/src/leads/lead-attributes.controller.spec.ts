@@ -206,6 +206,52 @@ describe('lead attributes (real Postgres)', () => {
     expect((await api.request('POST', `/api/playbooks/${playbook.id}/publish`, {})).status).toBe(201);
   });
 
+  it('refuses to delete or retype an attribute a rule segment or a live playbook version reads, naming them', async () => {
+    for (const attribute of [
+      { key: 'region', label: 'Region', type: 'text' },
+      { key: 'tier', label: 'Tier', type: 'enum', values: ['gold', 'silver'] },
+    ])
+      expect((await api.request('POST', '/api/settings/lead-attributes', attribute)).status).toBe(201);
+    const segment = await api.request('POST', '/api/segments/rules', {
+      name: 'Gold tier',
+      rule: { match: 'all', conditions: [{ kind: 'attribute', key: 'tier', op: 'eq', value: 'gold' }] },
+    });
+    expect(segment.status).toBe(201);
+    const playbook = (await api.request('POST', '/api/playbooks', { name: 'Regional intro' })).body;
+    const graph = samplePlaybook();
+    Object.assign(graph.nodes.find((n) => n.id === 'intro')!.config, { body: 'Hello {{ lead.attributes.region }}' });
+    await api.request('PUT', `/api/playbooks/${playbook.id}/draft`, { graph, revision: 1 });
+    expect((await api.request('POST', `/api/playbooks/${playbook.id}/publish`, {})).status).toBe(201);
+
+    const deleteTier = await api.request('DELETE', '/api/settings/lead-attributes/tier?dropValues=true');
+    expect(deleteTier.status).toBe(409);
+    expect(deleteTier.body.readers).toEqual(['rule segment "Gold tier"']);
+    const retypeTier = await api.request('PATCH', '/api/settings/lead-attributes/tier', { type: 'number' });
+    expect(retypeTier.status).toBe(409);
+    expect(retypeTier.body.message).toBe('tier is read by rule segment "Gold tier": change or retire those first');
+    // A change the rule still fits goes through.
+    expect((await api.request('PATCH', '/api/settings/lead-attributes/tier', { label: 'Customer tier' })).status).toBe(
+      200,
+    );
+
+    const deleteRegion = await api.request('DELETE', '/api/settings/lead-attributes/region');
+    expect(deleteRegion.status).toBe(409);
+    expect(deleteRegion.body.readers).toEqual(['playbook "Regional intro" v1']);
+    // Any type can be printed in a template: a retype is not the template's concern.
+    expect((await api.request('PATCH', '/api/settings/lead-attributes/region', { type: 'number' })).status).toBe(200);
+    expect((await api.request('GET', '/api/settings/lead-attributes')).body.map((a: { key: string }) => a.key)).toEqual(
+      expect.arrayContaining(['region', 'tier']),
+    );
+
+    // Once nothing reads them, both go.
+    expect((await api.request('DELETE', `/api/segments/rules/${segment.body.segment.id}`)).status).toBeLessThan(300);
+    expect((await api.request('DELETE', '/api/settings/lead-attributes/tier')).status).toBe(204);
+    Object.assign(graph.nodes.find((n) => n.id === 'intro')!.config, { body: 'Hello there' });
+    await api.request('PUT', `/api/playbooks/${playbook.id}/draft`, { graph, revision: 2 });
+    expect((await api.request('POST', `/api/playbooks/${playbook.id}/publish`, {})).status).toBe(201);
+    expect((await api.request('DELETE', '/api/settings/lead-attributes/region')).status).toBe(204);
+  });
+
   it('erasure clears text values (maybe personal data) and keeps typed ones', async () => {
     const { id } = (await api.request('GET', '/api/leads/attr-1')).body;
     expect((await api.request('POST', `/api/leads/${id}/erase`, {})).status).toBe(200);

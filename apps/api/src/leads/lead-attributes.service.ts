@@ -6,11 +6,13 @@ import type {
   LeadAttributeDto,
   UpdateLeadAttributeRequest,
 } from '@segflow/api-contracts';
+import { validatePlaybook, type Playbook } from '@segflow/playbook';
 import {
   formatIssues,
   LEAD_ATTRIBUTE_LIMITS,
   leadAttributeChangeSchema,
   leadAttributeDefinitionSchema,
+  ruleAttributeIssues,
   type LeadAttributeDefinition,
 } from '@segflow/scoring';
 import {
@@ -19,10 +21,13 @@ import {
   deleteLeadAttribute,
   insertLeadAttribute,
   listLeadAttributes,
+  listLiveVersions,
+  listRuleSegments,
   lockLeadAttributes,
   recordAuditEntry,
   removeAttributeValues,
   updateLeadAttribute,
+  type Queryable,
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { acceptsContract } from '../common/accepts-contract';
@@ -44,6 +49,33 @@ const audited = (
   before: before && { ...before },
   after: after && { ...after },
 });
+
+const playbookIssueCount = (graph: Playbook, leadAttributes: readonly LeadAttributeDefinition[]) =>
+  validatePlaybook(graph, { leadAttributes }).length;
+
+/**
+ * 409 naming what reads the attribute in a way the schema `after` would break: live rule segments, and playbook
+ * versions runs use or start on (their templates and branches were checked against the schema at publish).
+ */
+async function refuseBrokenReaders(
+  tx: Queryable,
+  key: string,
+  before: readonly LeadAttributeDefinition[],
+  after: readonly LeadAttributeDefinition[],
+): Promise<void> {
+  const rules = (await listRuleSegments(tx))
+    .filter((s) => ruleAttributeIssues(s.rule, after).length > ruleAttributeIssues(s.rule, before).length)
+    .map((s) => `rule segment "${s.name}"`);
+  const versions = (await listLiveVersions(tx))
+    .filter((v) => playbookIssueCount(v.graph, after) > playbookIssueCount(v.graph, before))
+    .map((v) => `playbook "${v.playbookName}" v${v.version}`);
+  const readers = [...rules, ...versions];
+  if (readers.length)
+    throw new ConflictException({
+      message: `${key} is read by ${readers.join(', ')}: change or retire those first`,
+      readers,
+    });
+}
 
 /** The workspace's schema of custom lead attributes; every change is audited in its own transaction. */
 @Injectable()
@@ -71,11 +103,13 @@ export class LeadAttributesService {
 
   /**
    * A label can always change. A new type is refused while leads hold values (their values would no longer fit), and
-   * an enum may lose only values no lead holds: both 409 with the count, so no value is lost silently.
+   * an enum may lose only values no lead holds: both 409 with the count, so no value is lost silently. A change that
+   * a rule segment's or live playbook version's reading of the attribute would no longer fit is refused too (409).
    */
   async updateOrThrow(key: string, change: UpdateLeadAttributeRequest, actor: AuditActor): Promise<LeadAttributeDto> {
     return this.db.transaction(async (tx) => {
-      const before = (await lockLeadAttributes(tx)).find((a) => a.key === key);
+      const schema = await lockLeadAttributes(tx);
+      const before = schema.find((a) => a.key === key);
       if (!before) throw new NotFoundException(`no lead attribute ${key}`);
       const after = { ...before, ...change, values: change.values ?? before.values };
       if (after.type !== 'enum') after.values = [];
@@ -97,17 +131,33 @@ export class LeadAttributesService {
             `${outside} lead(s) hold a value of ${key} that is no longer allowed: keep those values, or change the leads first`,
           );
       }
+      await refuseBrokenReaders(
+        tx,
+        key,
+        schema,
+        schema.map((a) => (a.key === key ? after : a)),
+      );
       const row = (await updateLeadAttribute(tx, after))!;
       await recordAuditEntry(tx, audited(actor, 'leadAttribute.updated', key, before, row));
       return { ...row, leadsWithValue: holding };
     });
   }
 
-  /** Refused (409, with the count) while leads hold values, unless `dropValues`: then their values go too (audited). */
+  /**
+   * Refused (409) while a rule segment or a live playbook version reads the attribute, and (409, with the count) while
+   * leads hold values, unless `dropValues`: then their values go too (audited).
+   */
   async removeOrThrow(key: string, dropValues: boolean, actor: AuditActor): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const before = (await lockLeadAttributes(tx)).find((a) => a.key === key);
+      const schema = await lockLeadAttributes(tx);
+      const before = schema.find((a) => a.key === key);
       if (!before) throw new NotFoundException(`no lead attribute ${key}`);
+      await refuseBrokenReaders(
+        tx,
+        key,
+        schema,
+        schema.filter((a) => a.key !== key),
+      );
       const holding = await countLeadsWithAttribute(tx, key);
       if (holding > 0 && !dropValues)
         throw new ConflictException(
