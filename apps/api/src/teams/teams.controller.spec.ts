@@ -17,6 +17,8 @@ describe('teams in the audit log (real Postgres)', () => {
     expect((await api.request('POST', '/api/teams', { id: 'north', name: 'North' })).status).toBe(201);
     expect((await api.request('POST', '/api/teams', { id: 'north', name: 'Again' })).status).toBe(409);
     expect((await api.request('PATCH', '/api/teams/north', { name: 'North India' })).status).toBe(200);
+    // The same name again changes nothing, so records nothing.
+    expect((await api.request('PATCH', '/api/teams/north', { name: 'North India' })).status).toBe(200);
     expect((await api.request('PATCH', '/api/teams/nowhere', { name: 'X' })).status).toBe(404);
     expect(await trail('north')).toEqual([
       expect.objectContaining({

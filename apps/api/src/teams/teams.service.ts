@@ -1,6 +1,7 @@
 import { acceptsContract } from '../common/accepts-contract';
 import type { AuditActor, CreateTeamRequest, UpdateTeamRequest } from '@segflow/api-contracts';
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { businessCalendarSchema, holidaysSchema, type Holiday } from '@segflow/sla';
@@ -96,9 +97,10 @@ export class TeamsService {
     return (await this.list()).find((t) => t.id === id)!;
   }
 
-  /** Records an edit: the team as it was and is, in the edit's transaction. */
+  /** Records an edit: the team as it was and is, in the edit's transaction; an edit that changed nothing is not one. */
   private async audit(tx: Queryable, actor: AuditActor, before: TeamRow): Promise<void> {
     const after = await findTeam(tx, before.id);
+    if (isDeepStrictEqual(after, before)) return;
     await recordAuditEntry(tx, {
       actor,
       action: 'team.updated',
