@@ -98,6 +98,33 @@ describe('LeadsController (real Postgres)', () => {
     expect(await trail(four)).toEqual([]);
   });
 
+  it('audits the owner an upsert replaced, also when another write changed it while the upsert waited', async () => {
+    const lead = (await api.request('POST', '/api/leads', { externalId: 'race-1', ownerId: 'owner-x' })).body;
+    const db = api.app.get(DataSource);
+    // Another writer (a CRM sync, a manager) changes the owner and holds its transaction open.
+    const other = db.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    await other.query(`UPDATE leads SET owner_id = 'owner-y' WHERE external_id = 'race-1'`);
+    const upsert = api.request('POST', '/api/leads', { externalId: 'race-1', ownerId: 'owner-z' });
+    const waiting = async () =>
+      Number(
+        (
+          await db.query(
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          )
+        )[0].n,
+      );
+    while ((await waiting()) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await other.commitTransaction();
+    await other.release();
+    expect((await upsert).status).toBe(200);
+    const trail = await auditTrailOf(db, 'lead', lead.id);
+    expect(trail.map((e: { before: unknown; after: unknown }) => [e.before, e.after])).toEqual([
+      [{ ownerId: 'owner-y' }, { ownerId: 'owner-z', source: 'api:leads' }],
+    ]);
+  });
+
   it('rejects a bad lead with the field and the reason, storing nothing', async () => {
     const response = await api.request('POST', '/api/leads', { externalId: 'crm-3', email: 'not-an-email' });
     expect(response.status).toBe(400);

@@ -21,7 +21,7 @@ import {
 } from '@segflow/stores';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { lockLeadsForRuleReevaluation, reevaluateLeadsRuleSegments } from '../segments/reevaluate-rule-segments';
+import { lockLeadsForUpsert, reevaluateLeadsRuleSegments } from '../segments/reevaluate-rule-segments';
 import type { RuleLeadColumns } from '../segments/rule-segment-decision';
 import { storeRefusalIssue, writeIsolatingItemFaults } from '../common/isolate-item-faults';
 import { consentWarnings, optInIssues, recordOptIns, recordWithdrawnConsents } from '../consent/lead-consent';
@@ -148,7 +148,11 @@ export class LeadsService {
     const rows = part.map((v) => leadUpsertRowOf(v.lead));
     const ruleRelevant = new Set(rows.filter(setsRuleFacts).map((r) => r.external_id));
     return this.dataSource.transaction(async (manager) => {
-      await lockLeadsForRuleReevaluation(manager, [...ruleRelevant]);
+      await lockLeadsForUpsert(
+        manager,
+        rows.map((r) => r.external_id),
+        ruleRelevant.size > 0,
+      );
       const written = await upsertLeads(manager, rows);
       await recordAuditEntries(manager, ownerChangesOf(written, writer));
       const byExternalId = new Map(part.map((v) => [v.lead.externalId, v]));

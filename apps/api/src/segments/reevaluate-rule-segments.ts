@@ -36,20 +36,26 @@ export async function reevaluateRuleSegments(db: Queryable, input: ReevaluationI
 }
 
 /**
- * What a lead upsert (`POST /api/leads`, a CSV import chunk) that may change rule facts takes first in its transaction,
- * as an ingest flush does: the model lock shared (rule changes and approvals wait), then the existing leads FOR UPDATE
- * in external id order. A flush for one of them then waits and reads the new values, and one under way finishes first,
- * so {@link reevaluateLeadsRuleSegments} and ingest never decide for one lead at once nor on stale values.
+ * What a lead upsert (`POST /api/leads`, a CSV import chunk) takes first in its transaction: when it may change rule
+ * facts, the model lock shared, as an ingest flush does (rule changes and approvals wait); then every existing lead of
+ * the batch FOR UPDATE in external id order, in one statement, so two upserts never lock in opposite orders. A flush
+ * for one of them then waits and reads the new values, and one under way finishes first, so
+ * {@link reevaluateLeadsRuleSegments} and ingest never decide for one lead at once nor on stale values; and the owner
+ * and consent the upsert reads as "before" (owner-change audit, withdrawn consents) are those it replaces.
  */
-export async function lockLeadsForRuleReevaluation(db: Queryable, externalIds: readonly string[]): Promise<void> {
+export async function lockLeadsForUpsert(
+  db: Queryable,
+  externalIds: readonly string[],
+  changesRuleFacts: boolean,
+): Promise<void> {
   if (!externalIds.length) return;
-  await lockActiveModelShared(db);
+  if (changesRuleFacts) await lockActiveModelShared(db);
   await lockLeadsForUpdate(db, externalIds);
 }
 
 /**
  * {@link reevaluateRuleSegments} for the leads a lead upsert just wrote, in its transaction, after
- * {@link lockLeadsForRuleReevaluation} (new leads need no lock: no one else sees them yet). Reads them with this
+ * {@link lockLeadsForUpsert} (new leads need no lock: no one else sees them yet). Reads them with this
  * transaction's new values; membership and outbox rows as on ingest (reason `lead_changed`). A lead without a segment
  * that matches no rule stays without one: its first event assigns it, as before.
  */
