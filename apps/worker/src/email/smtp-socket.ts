@@ -9,7 +9,8 @@ type SocketCallback = (error: Error | null, socketOptions?: { connection: Socket
  * nodemailer's `getSocket`: the TCP connection to the relay, with Nagle's algorithm off. nodemailer writes a message
  * and the `.` that ends it as two writes; with Nagle on, the second waits for the relay's delayed ACK (40 ms on
  * Linux), so one connection sent at most ~22 messages a second (bench/email-send). TLS (`smtps://`, STARTTLS) is
- * still nodemailer's, on top of this socket.
+ * still nodemailer's, on top of this socket. Calls back once; the connected socket carries none of these listeners,
+ * since nodemailer then owns it (its own timeouts and errors).
  */
 export function connectWithoutDelay(
   options: { host?: string; port?: number; connectionTimeout?: number },
@@ -17,17 +18,25 @@ export function connectWithoutDelay(
 ): void {
   // The provider always gives the port (connectionOf); 587 is nodemailer's own default.
   const socket = connect({ host: options.host, port: options.port ?? 587, noDelay: true });
-  const fail = (error: Error) => {
+  const settle = () => {
+    socket.setTimeout(0);
+    socket.removeListener('timeout', onTimeout);
+    socket.removeListener('error', onError);
+    socket.removeListener('connect', onConnect);
+  };
+  const onError = (error: Error) => {
+    settle();
     socket.destroy();
     callback(error);
   };
-  socket.setTimeout(options.connectionTimeout ?? CONNECTION_TIMEOUT_MS, () =>
-    fail(Object.assign(new Error(`Connection to ${options.host}:${options.port} timed out`), { code: 'ETIMEDOUT' })),
-  );
-  socket.once('error', fail);
-  socket.once('connect', () => {
-    socket.setTimeout(0);
-    socket.removeListener('error', fail);
+  const onTimeout = () =>
+    onError(Object.assign(new Error(`Connection to ${options.host}:${options.port} timed out`), { code: 'ETIMEDOUT' }));
+  const onConnect = () => {
+    settle();
     callback(null, { connection: socket });
-  });
+  };
+  socket.setTimeout(options.connectionTimeout ?? CONNECTION_TIMEOUT_MS);
+  socket.once('timeout', onTimeout);
+  socket.once('error', onError);
+  socket.once('connect', onConnect);
 }
