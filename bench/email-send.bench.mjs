@@ -12,11 +12,19 @@
 // pooled SMTP provider (HTML made from the text, links signed and rewritten, DKIM-signed), the `sent` record — into an
 // in-process SMTP server. Baseline: nodemailer with the same pooled, DKIM-signing transport (its sockets without
 // Nagle's delay, as the provider's) sending the same rendered messages straight to the same server, in the same run. Beside it, Temporal's own floor: the same workflows with a
-// no-op activity on a queue of its own. All four 20 at a time, in alternating rounds.
+// no-op activity on a queue of its own. All four 20 at a time, in alternating rounds, each phase with its CPU by process.
 // Writes bench/results/email-send.json.
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { benchPostgres, benchTemporal, createDatabase, require, timed, writeResult } from './ingest-harness.mjs';
+import {
+  benchPostgres,
+  benchTemporal,
+  createDatabase,
+  measureCpu,
+  require,
+  timed,
+  writeResult,
+} from './ingest-harness.mjs';
 
 const root = join(import.meta.dirname, '..');
 const { Pool } = require('pg');
@@ -211,22 +219,48 @@ async function main() {
       await timed(100, CONCURRENCY, (i) => direct.sendMail(messages[i]));
       await noOp(warm[1]);
       const before = smtp.received();
-      // Alternating rounds, so load from outside (a shared machine) weighs on every path alike.
+      // Alternating rounds, so load from outside (a shared machine) weighs on every path alike. Each phase's CPU too:
+      // whether a path waits (the machine idles) or works (both cores busy), and in which process.
       const out = [];
+      const cpu = {};
+      const phase = async (side, run) => {
+        const { result, cpu: used } = await measureCpu(process.pid, databaseUrl, run, {
+          temporalServer: temporal.process.pid,
+        });
+        const { wallMs: _, apiMs: benchProcessMs, ...rest } = used;
+        for (const [name, ms] of Object.entries({ benchProcessMs, ...rest }))
+          (cpu[side] ??= {})[name] = (cpu[side][name] ?? 0) + ms;
+        return result;
+      };
       for (let round = 0; round < ROUNDS; round += 1) {
         const at = round * perRound;
         out.push({
-          baseline: await timed(perRound, CONCURRENCY, (i) => direct.sendMail(messages[at + i])),
-          activityDirect: await timed(perRound, CONCURRENCY, (i) => deliverTouch(inputs[at + i])),
-          throughTemporal: await throughTemporal(viaWorker.slice(at, at + perRound)),
-          noOpActivity: await noOp(viaWorker.slice(at, at + perRound)),
+          baseline: await phase('baseline', () =>
+            timed(perRound, CONCURRENCY, (i) => direct.sendMail(messages[at + i])),
+          ),
+          activityDirect: await phase('activityDirect', () =>
+            timed(perRound, CONCURRENCY, (i) => deliverTouch(inputs[at + i])),
+          ),
+          throughTemporal: await phase('throughTemporal', () => throughTemporal(viaWorker.slice(at, at + perRound))),
+          noOpActivity: await phase('noOpActivity', () => noOp(viaWorker.slice(at, at + perRound))),
         });
       }
       if (smtp.received() - before !== 3 * EMAILS)
         throw new Error(`expected ${3 * EMAILS} messages, the SMTP server got ${smtp.received() - before}`);
-      return out;
+      const perEmail = (ms) => Math.round((ms / EMAILS) * 100) / 100;
+      return {
+        rounds: out,
+        cpuMsPerEmail: Object.fromEntries(
+          Object.entries(cpu).map(([side, by]) => [
+            side,
+            Object.fromEntries(Object.entries(by).map(([name, ms]) => [name, perEmail(ms)])),
+          ]),
+        ),
+      };
     };
-    const rounds = await worker.runUntil(() => benchWorker.runUntil(() => noOpWorker.runUntil(measure)));
+    const { rounds, cpuMsPerEmail } = await worker.runUntil(() =>
+      benchWorker.runUntil(() => noOpWorker.runUntil(measure)),
+    );
     // Per second over all rounds: total emails over total time.
     const overall = (side) => EMAILS / rounds.reduce((sum, r) => sum + perRound / r[side], 0);
     const [baseline, directPerSecond, temporalPerSecond, noOpPerSecond] = [
@@ -255,6 +289,9 @@ async function main() {
         emailMaxPerSecond: 10_000,
         workflows: CONCURRENCY,
         perRound: rounds.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v)]))),
+        // CPU milliseconds per email of each path, by process (the bench process holds the SMTP sink, nodemailer,
+        // deliverTouch and the worker): a path whose total stays far below 1,000 ms / (emails/s) × cores is waiting.
+        cpuMsPerEmail,
       },
     });
   } finally {

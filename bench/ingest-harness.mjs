@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { freePort } from '../tools/lib/ports.mjs';
@@ -296,18 +296,26 @@ function processCpuMs(pid) {
   }
 }
 
-/** CPU of a process and of its live descendants: the API's cluster replicas (API_REPLICAS) are its children. */
-function processTreeCpuMs(pid) {
+/**
+ * CPU of a process and of its live descendants (the API's cluster replicas, API_REPLICAS, are its children), less the
+ * subtrees `measureCpu` counts on their own: `others` and PostgreSQL, which a bench script run alone starts as its
+ * children.
+ */
+function processTreeCpuMs(pid, excluded = new Set()) {
   const children = readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
     .filter((child) => {
       try {
-        return Number(readFileSync(`/proc/${child}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid;
+        return (
+          Number(readFileSync(`/proc/${child}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid &&
+          !excluded.has(Number(child)) &&
+          !basename(readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0')[0]).startsWith('postgres')
+        );
       } catch {
         return false;
       }
     });
-  return processCpuMs(pid) + children.reduce((sum, child) => sum + processTreeCpuMs(Number(child)), 0);
+  return processCpuMs(pid) + children.reduce((sum, child) => sum + processTreeCpuMs(Number(child), excluded), 0);
 }
 
 /** The PostgreSQL backends serving `database` (their command line names it). */
@@ -348,7 +356,8 @@ export function findPid(...parts) {
 export async function measureCpu(apiPid, databaseUrl, phase, others = {}) {
   const database = new URL(databaseUrl).pathname.slice(1);
   const before = new Map(postgresBackendPids(database).map((pid) => [pid, processCpuMs(pid)]));
-  const apiBefore = processTreeCpuMs(apiPid);
+  const excluded = new Set(Object.values(others));
+  const apiBefore = processTreeCpuMs(apiPid, excluded);
   const othersBefore = Object.fromEntries(Object.entries(others).map(([name, pid]) => [name, processCpuMs(pid)]));
   const started = performance.now();
   const result = await phase();
@@ -364,7 +373,7 @@ export async function measureCpu(apiPid, databaseUrl, phase, others = {}) {
     result,
     cpu: {
       wallMs: Math.round(wallMs),
-      apiMs: processTreeCpuMs(apiPid) - apiBefore,
+      apiMs: processTreeCpuMs(apiPid, excluded) - apiBefore,
       postgresBackendsMs: postgresMs,
       ...othersMs,
     },
