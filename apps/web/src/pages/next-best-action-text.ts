@@ -1,7 +1,6 @@
 import type { NextBestActionOption } from '@segflow/api-contracts';
-
-const signedPoints = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} pts`;
-const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+import { formatSignedPoints } from '../figures/format';
+import { formatPercent } from './model-quality';
 
 /**
  * An option's estimate as the segments page shows it: a lift in percentage points over the holdout, or a reply rate,
@@ -12,6 +11,6 @@ const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
  */
 export function formatActionEstimate(option: NextBestActionOption): string {
   if (option.basis === 'lift')
-    return `conversion ${signedPoints(option.estimate)} vs holdout (95% CI ${signedPoints(option.low)} to ${signedPoints(option.high)}, ${option.sampleSize} leads)`;
-  return `${percent(option.estimate)} replies (95% CI ${percent(option.low)}–${percent(option.high)}, ${option.sampleSize} touches)`;
+    return `conversion ${formatSignedPoints(option.estimate)} vs holdout (95% CI ${formatSignedPoints(option.low)} to ${formatSignedPoints(option.high)}, ${option.sampleSize} leads)`;
+  return `${formatPercent(option.estimate)} replies (95% CI ${formatPercent(option.low)}–${formatPercent(option.high)}, ${option.sampleSize} touches)`;
 }

@@ -1,4 +1,5 @@
 import type { BacktestArm, SegmentBacktest } from '@segflow/api-contracts';
+import { formatSignedPoints } from '../figures/format';
 import { formatPercent } from './model-quality';
 
 /** One arm of a backtest as the segments page shows it. */
@@ -38,9 +39,5 @@ export function backtestRows(backtest: SegmentBacktest): { rows: BacktestRow[]; 
     conversions: backtest[arm]?.conversions ?? 0,
     rate: rateOf(backtest[arm]),
   }));
-  const lift =
-    backtest.lift === null
-      ? null
-      : `${backtest.lift >= 0 ? '+' : '−'}${Math.abs(backtest.lift * 100).toFixed(1)} pts vs held out`;
-  return { rows, lift };
+  return { rows, lift: backtest.lift === null ? null : `${formatSignedPoints(backtest.lift)} vs held out` };
 }
