@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { until } from '../../../../e2e/support/eventually';
 import { auditTrailOf } from '../testing/audit-trail';
 import { startTestApi, TestApi } from '../testing/test-api';
 
@@ -107,7 +108,7 @@ describe('LeadsController (real Postgres)', () => {
     await other.startTransaction();
     await other.query(`UPDATE leads SET owner_id = 'owner-y' WHERE external_id = 'race-1'`);
     const upsert = api.request('POST', '/api/leads', { externalId: 'race-1', ownerId: 'owner-z' });
-    const waiting = async () =>
+    const waitingOnLocks = async () =>
       Number(
         (
           await db.query(
@@ -115,7 +116,7 @@ describe('LeadsController (real Postgres)', () => {
           )
         )[0].n,
       );
-    while ((await waiting()) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(waitingOnLocks, (n) => n > 0, 15_000, 10);
     await other.commitTransaction();
     await other.release();
     expect((await upsert).status).toBe(200);

@@ -1,5 +1,8 @@
 /** The API's JSON log lines written to stdout while {@link captureLog} listens (the API logs there; see api-logger). */
 export interface CapturedLog {
+  /** Everything written, as written. */
+  text(): string;
+  /** The JSON lines, parsed. */
   lines(): Array<Record<string, unknown>>;
   stop(): void;
 }
@@ -14,10 +17,11 @@ export function captureLog(): CapturedLog {
     chunks.push(String(chunk));
     return true;
   });
+  const text = () => chunks.join('');
   return {
+    text,
     lines: () =>
-      chunks
-        .join('')
+      text()
         .split('\n')
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as Record<string, unknown>),

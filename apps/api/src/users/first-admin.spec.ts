@@ -4,6 +4,7 @@ import { createTestDatabase } from '../../../../tools/testing/test-database';
 import { PasswordHasher } from '../auth/password-hasher';
 import { loadConfigOrThrow } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source';
+import { captureLog } from '../testing/captured-log';
 import { startTestApi } from '../testing/test-api';
 import { FirstAdminService } from './first-admin.service';
 
@@ -25,20 +26,17 @@ describe('first admin at boot (real Postgres)', () => {
   });
 
   it('logs that the first admin was created and how to change the password, never the password', async () => {
-    const logged: string[] = [];
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      logged.push(String(chunk));
-      return true;
-    });
+    const log = captureLog();
     const password = 'a-password-nobody-may-read';
     let api: Awaited<ReturnType<typeof startTestApi>> | undefined;
     try {
       api = await startTestApi({ SEGFLOW_ADMIN_PASSWORD: password, LOG_LEVEL: 'info' });
-      write.mockRestore();
-      expect(logged.join('')).toMatch(/first admin created/);
-      expect(logged.join('')).not.toContain(password);
+      log.stop();
+      const logged = log.text();
+      expect(logged).toMatch(/first admin created/);
+      expect(logged).not.toContain(password);
       // The route the line points at exists and works for the first admin (there is no users page to point at).
-      const route = logged.join('').match(/change it with POST (\/api\/auth\/password)/)?.[1];
+      const route = logged.match(/change it with POST (\/api\/auth\/password)/)?.[1];
       expect(route).toBe('/api/auth/password');
       const changed = await api.request('POST', route!, {
         currentPassword: password,
@@ -46,7 +44,7 @@ describe('first admin at boot (real Postgres)', () => {
       });
       expect(changed.status).toBe(204);
     } finally {
-      write.mockRestore();
+      log.stop();
       await api?.close();
     }
   });
