@@ -11,8 +11,9 @@
 // deliverTouch is the activity as it runs in production: consent and suppression check, the queued send intent, the
 // pooled SMTP provider (HTML made from the text, links signed and rewritten, DKIM-signed), the `sent` record — into an
 // in-process SMTP server. Baseline: nodemailer with the same pooled, DKIM-signing transport (its sockets without
-// Nagle's delay, as the provider's) sending the same rendered messages straight to the same server, in the same run. Beside it, Temporal's own floor: the same workflows with a
-// no-op activity on a queue of its own. All four 20 at a time, in alternating rounds, each phase with its CPU by process.
+// Nagle's delay, as the provider's) sending the same rendered messages straight to the same server, in the same run.
+// Beside it, Temporal's own floor: the same workflows with a no-op activity on a queue of its own. All four 20 at a
+// time, in alternating rounds, each phase with its CPU by process.
 // Writes bench/results/email-send.json.
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { join } from 'node:path';

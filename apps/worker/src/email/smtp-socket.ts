@@ -17,7 +17,8 @@ export function connectWithoutDelay(
   callback: SocketCallback,
 ): void {
   // The provider always gives the port (connectionOf); 587 is nodemailer's own default.
-  const socket = connect({ host: options.host, port: options.port ?? 587, noDelay: true });
+  const { host, port = 587 } = options;
+  const socket = connect({ host, port, noDelay: true });
   const settle = () => {
     socket.setTimeout(0);
     socket.removeListener('timeout', onTimeout);
@@ -30,7 +31,7 @@ export function connectWithoutDelay(
     callback(error);
   };
   const onTimeout = () =>
-    onError(Object.assign(new Error(`Connection to ${options.host}:${options.port} timed out`), { code: 'ETIMEDOUT' }));
+    onError(Object.assign(new Error(`Connection to ${host}:${port} timed out`), { code: 'ETIMEDOUT' }));
   const onConnect = () => {
     settle();
     callback(null, { connection: socket });
